@@ -1,0 +1,62 @@
+// diffusion-lab-cli schedule: the β schedule and its derived arrays, as JSON or a table.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "commands.h"
+#include "scheduleflags.h"
+
+namespace dlcli {
+namespace {
+
+void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedule::*value)(int) const, bool last) {
+    std::printf("  \"%s\": [", name);
+    for (int t = 1; t <= s.T(); ++t) std::printf(t == 1 ? "%.17g" : ", %.17g", (s.*value)(t));
+    std::printf(last ? "]\n" : "],\n");
+}
+
+void printJson(const dl::Schedule& s) {
+    const auto& p = s.params();
+    std::printf("{\n  \"schedule\": \"%s\",\n  \"T\": %d,\n  \"beta_start\": %.17g,\n  \"beta_end\": %.17g,\n"
+                "  \"zero_snr\": %s,\n",
+                std::string(dl::scheduleKindName(p.kind)).c_str(), p.T, p.betaStart, p.betaEnd,
+                p.zeroTerminalSnr ? "true" : "false");
+    printJsonArray("beta", s, &dl::Schedule::beta, false);
+    printJsonArray("alpha", s, &dl::Schedule::alpha, false);
+    printJsonArray("alpha_bar", s, &dl::Schedule::alphaBar, false);
+    printJsonArray("posterior_variance", s, &dl::Schedule::posteriorVariance, false);
+    printJsonArray("posterior_mean_coef1", s, &dl::Schedule::posteriorMeanCoef1, false);
+    printJsonArray("posterior_mean_coef2", s, &dl::Schedule::posteriorMeanCoef2, false);
+    printJsonArray("snr", s, &dl::Schedule::snr, true);
+    std::printf("}\n");
+}
+
+void printTable(const dl::Schedule& s) {
+    const auto& p = s.params();
+    std::printf("%s schedule, T = %d, beta %.4g .. %.4g%s\n", std::string(dl::scheduleKindName(p.kind)).c_str(), p.T,
+                s.beta(1), s.beta(s.T()), p.zeroTerminalSnr ? ", zero terminal SNR" : "");
+    std::printf("alpha_bar_T = %.6g, SNR_T = %.6g\n\n", s.alphaBar(s.T()), s.snr(s.T()));
+    std::printf("%6s %12s %12s %12s %12s %12s %12s %12s\n", "t", "beta", "alpha_bar", "sqrt_ab", "sqrt_1-ab", "snr",
+                "post_var", "coef1");
+    for (int t = 1; t <= s.T(); ++t) {
+        std::printf("%6d %12.6g %12.6g %12.6g %12.6g %12.6g %12.6g %12.6g\n", t, s.beta(t), s.alphaBar(t),
+                    s.sqrtAlphaBar(t), s.sqrtOneMinusAlphaBar(t), s.snr(t), s.posteriorVariance(t),
+                    s.posteriorMeanCoef1(t));
+    }
+}
+
+}  // namespace
+
+int runSchedule(const CommandArgs& args) {
+    OptionSpec spec("schedule", "Print a beta schedule and the quantities derived from it for t = 1..T.");
+    addScheduleOptions(spec);
+    spec.flag("json", "print one JSON object with arrays of length T instead of a table");
+    const ParsedArgs parsed = spec.parse(args);
+    const dl::Schedule schedule(scheduleFromArgs(parsed));
+    if (parsed.has("json")) printJson(schedule);
+    else printTable(schedule);
+    std::fflush(stdout);
+    return 0;
+}
+
+}  // namespace dlcli

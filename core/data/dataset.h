@@ -1,0 +1,55 @@
+// A training set: N samples of dimension d, already normalised for the network, plus what is
+// needed to map them back to the data's own coordinates (for display and export).
+//
+// Normalisation (documented once, used everywhere):
+//   2D points: subtract the mean of each axis, then divide both axes by one common scale, the root
+//              mean square of the centred coordinates, so shapes keep their aspect ratio and the
+//              data have unit variance on average (they then span roughly ±2..±4).
+//   images:    pixel values 0..255 map linearly to [−1, 1]; normalised = value / 127.5 − 1.
+#pragma once
+
+#include <string>
+
+#include "core/math/types.h"
+
+namespace dl {
+
+enum class DataKind { Points2D, Image };
+
+/// Affine map between data coordinates and normalised coordinates: normalised = (raw − offset) / scale.
+struct Normalisation {
+    VectorF offset;  ///< length d
+    float scale = 1.0f;
+
+    Batch toNormalised(const Batch& raw) const;
+    Batch toData(const Batch& normalised) const;
+};
+
+struct ImageShape {
+    int width = 0;
+    int height = 0;
+    int channels = 1;  ///< 1 = gray, 3 = RGB; flattened as row-major pixels, channels interleaved
+    int dim() const { return width * height * channels; }
+};
+
+struct DataSet {
+    DataKind kind = DataKind::Points2D;
+    std::string name;     ///< e.g. "moons", "text:DDPM", "csv:/path/file.csv"
+    Batch points;         ///< N×d, normalised
+    Normalisation norm;   ///< maps points back to data coordinates
+    ImageShape image;     ///< meaningful when kind == Image
+
+    int size() const { return static_cast<int>(points.rows()); }
+    int dim() const { return static_cast<int>(points.cols()); }
+    bool isImage() const { return kind == DataKind::Image; }
+};
+
+/// Builds the documented normalisation of 2D points (see above) for raw data coordinates.
+Normalisation fitPointNormalisation(const Batch& raw);
+/// The fixed [0, 255] ↔ [−1, 1] map for images of dimension d.
+Normalisation imageNormalisation(int dim);
+
+/// Makes a point data set from raw coordinates (N×2): fits the normalisation and applies it.
+DataSet makePointDataSet(std::string name, const Batch& raw);
+
+}  // namespace dl
