@@ -1,0 +1,81 @@
+// What one frame of the main view shows, as a plain value: the same Scene is painted in the window,
+// into exported PNG/GIF/video frames and by the headless CLI, so all three look the same.
+//
+//   dlui::Scene scene;
+//   scene.points = dataCoordinates;          // N×2, data coordinates
+//   scene.caption = QObject::tr("t = %1").arg(t);
+//   QImage frame = dlui::renderScene(scene, dlui::RenderOptions{QSize(800, 800)});
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QPainter>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/math/types.h"
+
+namespace dlui {
+
+/// A regular grid of arrows (e.g. predicted noise or score at the current t), data coordinates.
+struct ArrowField {
+    dl::Batch origins;     ///< M×2
+    dl::Batch directions;  ///< M×2, already scaled to data units
+    QColor color{200, 60, 60};
+};
+
+/// A density on a regular grid covering `bounds` (data coordinates), row 0 at the top (max y).
+struct DensityGrid {
+    QRectF bounds;
+    int columns = 0;
+    int rows = 0;
+    std::vector<float> values;  ///< rows×columns, row-major, any non-negative scale
+};
+
+struct Scene {
+    /// 2D mode: the points to draw (N×2, data coordinates) and optional per-point colour keys in [0, 1].
+    dl::Batch points;
+    std::vector<float> colorKeys;
+    /// Optional trails: for a subset of points, their path so far (each K×2, data coordinates).
+    std::vector<dl::Batch> trails;
+    std::vector<ArrowField> arrowFields;
+    DensityGrid density;  ///< drawn under the points when columns > 0
+    /// Visible region in data coordinates; an empty rect means "fit the points".
+    QRectF viewBounds;
+
+    /// Image mode: samples as normalised images ([−1, 1], N×(w·h·c)), drawn as a grid instead of points.
+    dl::Batch images;
+    dl::ImageShape imageShape;
+
+    /// Text drawn in a corner (t, ᾱ_t, sampler…).
+    QString caption;
+};
+
+enum class Background { White, Dark, Transparent };
+
+struct RenderOptions {
+    QSize size{800, 800};
+    Background background = Background::White;
+    bool drawPoints = true;
+    bool drawTrails = true;
+    bool drawArrows = true;
+    bool drawDensity = true;
+    bool drawAxes = true;
+    bool drawCaption = true;
+    qreal pointRadius = 0;  ///< 0: chosen from the number of points and the size
+};
+
+/// Paints the scene into `target` (in the painter's coordinates). Deterministic: same input, same pixels.
+void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options);
+
+/// Renders the scene to a new ARGB32 image of options.size.
+QImage renderScene(const Scene& scene, const RenderOptions& options);
+
+/// The data-coordinate rectangle the painter maps onto `target` for this scene (after fitting and padding);
+/// used by views to turn mouse positions into data coordinates.
+QRectF sceneDataBounds(const Scene& scene, const QRectF& target);
+
+}  // namespace dlui
