@@ -1,0 +1,171 @@
+// The shared state of one Diffusion Lab window: the data set, the schedule in the editor, the fixed
+// forward-noise draw, the learned model and the last sampled trajectory. Every view and worker reads
+// it; only the GUI thread writes it. Values are handed out as immutable snapshots (shared_ptr to const
+// or cheap copies), so a worker can keep what it was given while the user edits on.
+//
+//   dlui::LabDocument doc;
+//   QObject::connect(&doc, &dlui::LabDocument::scheduleChanged, view, &View::update);
+//   doc.setScheduleParams(params);              // false + message when params are invalid
+//   auto x0 = doc.dataSet();                     // shared_ptr<const dl::DataSet>
+//   auto eps = doc.forwardNoise();               // same shape as x0->points
+//
+// Two schedules can be in play at once and are never mixed: schedule() is what the editor shows (and
+// the forward view uses); modelSchedule() is what the current model was trained with, and the reverse
+// process always uses that one. describeScheduleMismatch() words the difference for banners.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/math/schedule.h"
+#include "core/math/types.h"
+
+namespace dl {
+struct TrainingSnapshot;  // core/model/trainer.h (weights + loss history), filled by the training side
+struct SampleResult;      // core/sampling/samplers.h, filled by the sampling side
+}  // namespace dl
+
+namespace dlui {
+
+/// Where the current data set came from: enough to rebuild it (sessions) and to describe it.
+struct DataSource {
+    enum class Kind {
+        BuiltIn,      ///< a named generator of core/data/pointgenerators.h ("moons", …)
+        Text,         ///< points sampled from text glyphs
+        Csv,          ///< a CSV file of x,y points
+        ImageShape,   ///< an image's darkness/alpha as a 2D density
+        ImagePixels,  ///< one or more image files in pixel space
+        Glyphs,       ///< the built-in glyph image set (pixel space)
+        HandDrawn,    ///< strokes drawn on the canvas (kept in the data set; not rebuildable from here)
+    };
+    Kind kind = Kind::BuiltIn;
+    QString shape = QStringLiteral("moons");  ///< BuiltIn: generator name
+    QString text;                             ///< Text: the text typed
+    QStringList paths;                        ///< Csv, ImageShape, ImagePixels: file(s) or a folder
+    int count = 8000;                         ///< N (points or images); ignored by Csv/ImagePixels
+    std::uint64_t seed = 1;
+    int imageSize = 16;                       ///< ImagePixels, Glyphs: S×S
+    bool imageRgb = false;                    ///< ImagePixels: RGB instead of gray
+    bool invert = false;                      ///< ImageShape: use lightness instead of darkness
+    double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
+
+    bool operator==(const DataSource&) const = default;
+};
+
+/// Lower-case names used in session files: builtin, text, csv, image_shape, image_pixels, glyphs, hand_drawn.
+QString dataSourceKindName(DataSource::Kind kind);
+std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
+/// A short human description ("two moons, N = 8000, seed 1").
+QString describeDataSource(const DataSource& source);
+
+/// A sampled reverse trajectory in the form the views animate: states[k] is x at timesteps[k] (normalised
+/// coordinates, N×d), with timesteps running from T down to 0. The sampling side fills it from its result.
+struct Trajectory {
+    std::vector<int> timesteps;
+    std::vector<dl::Batch> states;
+    QString sampler;  ///< e.g. "DDPM (β̃)", "DDIM η=0, K=50"
+
+    bool empty() const { return states.empty(); }
+    /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).
+    const dl::Batch* stateAt(int t) const;
+};
+
+/// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".
+QString describeSchedule(const dl::ScheduleParams& params);
+
+class LabDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit LabDocument(QObject* parent = nullptr);
+    ~LabDocument() override;
+
+    // ---- data -------------------------------------------------------------------------------
+    std::shared_ptr<const dl::DataSet> dataSet() const { return mDataSet; }
+    const DataSource& dataSource() const { return mSource; }
+    /// Replaces the data set (also redraws the forward noise). Clears samples; keeps the model but marks
+    /// it as trained on other data (modelMatchesData() turns false).
+    void setDataSet(dl::DataSet dataSet, const DataSource& source);
+
+    // ---- schedule in the editor (forward view) ----------------------------------------------
+    const dl::Schedule& schedule() const { return mSchedule; }
+    /// Validates and applies. On invalid params returns false, sets *error and keeps the last valid schedule.
+    bool setScheduleParams(const dl::ScheduleParams& params, QString* error = nullptr);
+    void setSchedule(const dl::Schedule& schedule);
+
+    // ---- forward noise ----------------------------------------------------------------------
+    /// A fixed ε, same shape as dataSet()->points, redrawn when the data or the noise seed change.
+    std::shared_ptr<const dl::Batch> forwardNoise() const { return mNoise; }
+    std::uint64_t noiseSeed() const { return mNoiseSeed; }
+    void setNoiseSeed(std::uint64_t seed);
+    /// x_t = √ᾱ_t x0 + √(1−ᾱ_t) ε for the editor's schedule, normalised coordinates. t is clamped to 0..T.
+    dl::Batch forwardState(int t) const;
+
+    // ---- model --------------------------------------------------------------------------------
+    std::shared_ptr<const dl::TrainingSnapshot> model() const { return mModel; }
+    bool hasModel() const { return mModelSchedule.has_value(); }
+    /// The schedule the current model was trained with (the reverse process uses this one).
+    const std::optional<dl::Schedule>& modelSchedule() const { return mModelSchedule; }
+    /// Which data the model was trained on (a description, e.g. for the status bar).
+    const DataSource& modelDataSource() const { return mModelSource; }
+    bool modelMatchesData() const { return hasModel() && mModelSource == mSource; }
+    /// Installs a model snapshot with the schedule it was trained with. `model` may be null for a model the
+    /// training side keeps itself (the schedule is still recorded).
+    void setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith);
+    void clearModel();
+    /// The file the model was last saved to or loaded from (empty when not saved); kept in sessions.
+    QString modelPath() const { return mModelPath; }
+    void setModelPath(const QString& path);
+    /// Empty when the editor shows the model's schedule; otherwise e.g.
+    /// "model trained with linear T=100, …; editor shows cosine T=200, …".
+    QString describeScheduleMismatch() const;
+
+    // ---- samples -----------------------------------------------------------------------------
+    std::shared_ptr<const dl::SampleResult> sampleResult() const { return mSamples; }
+    std::shared_ptr<const Trajectory> trajectory() const { return mTrajectory; }
+    /// Installs a sampling result and the trajectory the timeline animates in reverse mode.
+    void setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const Trajectory> trajectory);
+    void clearSamples();
+
+    // ---- unsaved work ------------------------------------------------------------------------
+    /// True after a change a person made (data, schedule, model) since the last save or open.
+    bool isModified() const { return mModified; }
+    void setModified(bool modified);
+
+Q_SIGNALS:
+    /// The data set (and with it the forward noise) was replaced.
+    void dataSetChanged();
+    /// The editor's schedule changed (valid params only).
+    void scheduleChanged();
+    /// The forward noise was redrawn for the same data (new seed).
+    void noiseChanged();
+    /// A model was installed or cleared, or its saved path changed.
+    void modelChanged();
+    /// A sampling result was installed or cleared.
+    void samplesChanged();
+    /// The unsaved-work flag changed.
+    void modifiedChanged(bool modified);
+
+private:
+    void redrawNoise();
+
+    std::shared_ptr<const dl::DataSet> mDataSet;
+    DataSource mSource;
+    dl::Schedule mSchedule;
+    std::uint64_t mNoiseSeed = 1234;
+    std::shared_ptr<const dl::Batch> mNoise;
+    std::shared_ptr<const dl::TrainingSnapshot> mModel;
+    std::optional<dl::Schedule> mModelSchedule;
+    DataSource mModelSource;
+    QString mModelPath;
+    std::shared_ptr<const dl::SampleResult> mSamples;
+    std::shared_ptr<const Trajectory> mTrajectory;
+    bool mModified = false;
+};
+
+}  // namespace dlui
