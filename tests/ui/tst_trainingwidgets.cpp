@@ -1,0 +1,81 @@
+// Widgets of the training side that need no model: the loss plot and the event-loop latency probe.
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <cmath>
+#include <vector>
+
+#include "ui/eventlooplatency.h"
+#include "ui/lossplot.h"
+
+class TestTrainingWidgets : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void lossPlotShowsWholeHistory_data();
+    void lossPlotShowsWholeHistory();
+    void lossPlotSmoothsTowardsTheMean();
+    void lossPlotSurvivesNonFiniteValues();
+    void probeMeasuresABlockedLoop();
+};
+
+void TestTrainingWidgets::lossPlotShowsWholeHistory_data() {
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<int>("maxPoints");
+    QTest::newRow("few") << 7 << 7;
+    QTest::newRow("bucketed") << 100000 << 400;
+}
+
+void TestTrainingWidgets::lossPlotShowsWholeHistory() {
+    QFETCH(int, steps);
+    QFETCH(int, maxPoints);
+    dlui::LossPlot plot;
+    std::vector<float> losses(steps);
+    for (int i = 0; i < steps; ++i)
+        losses[i] = 1.0f / float(1 + i);
+    plot.setLosses(losses);
+    QCOMPARE(plot.stepCount(), steps);
+    QCOMPARE(plot.plottedPointCount(), maxPoints);
+    QVERIFY(plot.smoothedLoss() > 0);
+    plot.clear();
+    QCOMPARE(plot.stepCount(), 0);
+    QCOMPARE(plot.plottedPointCount(), 0);
+}
+
+void TestTrainingWidgets::lossPlotSmoothsTowardsTheMean() {
+    dlui::LossPlot plot;
+    plot.setSmoothingSpan(20);
+    std::vector<float> losses(2000);
+    for (int i = 0; i < 2000; ++i)
+        losses[i] = (i % 2 == 0) ? 0.2f : 0.6f;  // mean 0.4
+    plot.setLosses(losses);
+    QVERIFY2(std::abs(plot.smoothedLoss() - 0.4) < 0.02, qPrintable(QString::number(plot.smoothedLoss())));
+}
+
+void TestTrainingWidgets::lossPlotSurvivesNonFiniteValues() {
+    dlui::LossPlot plot;
+    std::vector<float> losses = {1.0f, 0.5f, std::nanf(""), INFINITY, 0.25f};
+    plot.setLosses(losses);
+    QVERIFY(std::isfinite(plot.smoothedLoss()));
+}
+
+void TestTrainingWidgets::probeMeasuresABlockedLoop() {
+    dlui::EventLoopLatencyProbe probe(5);
+    probe.start();
+    QTest::qWait(100);
+    QVERIFY(probe.sampleCount() > 5);
+    const double idleP50 = probe.percentileMs(50);
+    // Block the loop for 120 ms: the next timeout fires at least ~100 ms late.
+    QThread::msleep(120);
+    QTest::qWait(30);
+    probe.stop();
+    QVERIFY2(probe.maxMs() >= 100.0, qPrintable(QString::number(probe.maxMs())));
+    QVERIFY(probe.percentileMs(100) == probe.maxMs());
+    QVERIFY(idleP50 < 50.0);
+    probe.reset();
+    QCOMPARE(probe.sampleCount(), 0);
+    QCOMPARE(probe.percentileMs(99), 0.0);
+}
+
+QTEST_MAIN(TestTrainingWidgets)
+#include "tst_trainingwidgets.moc"
