@@ -1,6 +1,7 @@
 #include "core/data/dataset.h"
 
 #include <cmath>
+#include <string>
 
 #include "core/math/error.h"
 
@@ -35,11 +36,31 @@ Normalisation imageNormalisation(int dim) {
 }
 
 DataSet makePointDataSet(std::string name, const Batch& raw) {
+    if (raw.cols() != 2) throw Error("a point data set needs 2 columns (x, y), got " + std::to_string(raw.cols()));
+    if (raw.rows() < 1) throw Error("a point data set needs at least 1 point");
+    if (!raw.allFinite()) throw Error("a point data set must not contain NaN or infinite coordinates");
     DataSet set;
     set.kind = DataKind::Points2D;
     set.name = std::move(name);
     set.norm = fitPointNormalisation(raw);
     set.points = set.norm.toNormalised(raw);
+    return set;
+}
+
+DataSet makeImageDataSet(std::string name, const Batch& pixels0to255, const ImageShape& shape) {
+    if (shape.width < 1 || shape.height < 1 || (shape.channels != 1 && shape.channels != 3))
+        throw Error("image shape must be at least 1×1 with 1 or 3 channels, got " + std::to_string(shape.width) + "×" +
+                    std::to_string(shape.height) + "×" + std::to_string(shape.channels));
+    if (pixels0to255.cols() != shape.dim())
+        throw Error("image data have " + std::to_string(pixels0to255.cols()) + " values per image, the shape needs " +
+                    std::to_string(shape.dim()));
+    if (pixels0to255.rows() < 1) throw Error("an image data set needs at least 1 image");
+    DataSet set;
+    set.kind = DataKind::Image;
+    set.name = std::move(name);
+    set.image = shape;
+    set.norm = imageNormalisation(shape.dim());
+    set.points = set.norm.toNormalised(pixels0to255);
     return set;
 }
 

@@ -50,6 +50,11 @@ Normalisation fitPointNormalisation(const Batch& raw);
 Normalisation imageNormalisation(int dim);
 
 /// Makes a point data set from raw coordinates (N×2): fits the normalisation and applies it.
+/// Throws dl::Error when raw is not N×2, has no rows, or holds a value that is not finite.
 DataSet makePointDataSet(std::string name, const Batch& raw);
+
+/// Makes an image data set from pixel values 0..255 (N×shape.dim(), one flattened image per row,
+/// see ImageShape): applies imageNormalisation(). Throws dl::Error when the sizes disagree.
+DataSet makeImageDataSet(std::string name, const Batch& pixels0to255, const ImageShape& shape);
 
 }  // namespace dl
