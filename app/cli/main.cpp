@@ -28,6 +28,13 @@ const Command kCommands[] = {
     {"render", "render forward or reverse animations to frames, GIF or video", dlcli::runRender},
 };
 
+/// Passes Qt's messages to stderr, except the offscreen platform's note about XDG_RUNTIME_DIR, which
+/// says nothing about the command and would break the promise of one-line error messages.
+void filterQtMessages(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) return;
+    std::cerr << qPrintable(qFormatLogMessage(type, context, message)) << "\n";
+}
+
 void printUsage(std::ostream& out) {
     out << "usage: diffusion-lab-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& c : kCommands) {
@@ -43,6 +50,7 @@ void printUsage(std::ostream& out) {
 int main(int argc, char** argv) {
     // Glyph rendering, image decoding and frame rendering use QtGui; none of them needs a screen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(filterQtMessages);
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("diffusion-lab-cli"));
 
