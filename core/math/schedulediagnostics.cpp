@@ -1,0 +1,152 @@
+#include "core/math/schedulediagnostics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace dl {
+namespace {
+
+std::string fmt(double v, int precision = 3) {
+    std::ostringstream out;
+    out.precision(precision);
+    out << v;
+    return out.str();
+}
+
+double terminalSignal(const Schedule& s) { return std::sqrt(s.alphaBar(s.T())); }
+
+bool isValid(const ScheduleParams& p) { return !Schedule::validate(p).has_value(); }
+
+/// Ho et al.'s linear range (1e-4..0.02 at T = 1000) rescaled to T steps, as Nichol & Dhariwal's
+/// "scale" trick: the product of (1 − β) then stays about the same for any T.
+ScheduleParams scaledLinear(int T) {
+    ScheduleParams p;
+    p.kind = ScheduleKind::Linear;
+    p.T = T;
+    const double scale = 1000.0 / T;
+    p.betaStart = std::min(1e-4 * scale, 0.5);
+    p.betaEnd = std::min(0.02 * scale, 0.999);
+    return p;
+}
+
+/// A zero-terminal-SNR variant of p, when valid and it rescales.
+std::optional<ScheduleParams> zeroSnrVariant(const ScheduleParams& p) {
+    if (p.zeroTerminalSnr || p.T < 2) return std::nullopt;
+    ScheduleParams z = p;
+    z.zeroTerminalSnr = true;
+    if (!isValid(z)) return std::nullopt;
+    try {
+        Schedule check(z);
+    } catch (...) {
+        return std::nullopt;
+    }
+    return z;
+}
+
+/// The steepest rise of β over a window of max(2, T/100) steps inside the last 10 % of the chain.
+/// Zero terminal SNR drives β_T to 1 by construction (its last βs must be large to reach ᾱ_T = 0), so
+/// such schedules are not reported.
+bool findLateJump(const Schedule& s, int& step, double& before, double& after) {
+    if (s.params().zeroTerminalSnr) return false;
+    const int T = s.T();
+    const int last = T;
+    const int window = std::max(2, T / 100);
+    const int first = std::max(1, T - std::max(window, T / 10));
+    double worst = kLateJumpRise;
+    bool found = false;
+    for (int t = first + window; t <= last; ++t) {
+        const double rise = s.beta(t) - s.beta(t - window);
+        if (rise > worst) {
+            worst = rise;
+            found = true;
+            step = t;
+            before = s.beta(t - window);
+            after = s.beta(t);
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+std::optional<int> stepsForTerminalSignal(const ScheduleParams& params, double scale) {
+    if (params.kind == ScheduleKind::Custom && !params.customBetas.empty()) return std::nullopt;
+    const auto fine = [&](int T) {
+        ScheduleParams p = params;
+        p.T = T;
+        if (!isValid(p)) return false;
+        try {
+            return terminalSignal(Schedule(p)) * scale <= kMaxTerminalSignal;
+        } catch (...) {
+            return false;
+        }
+    };
+    if (fine(params.T)) return params.T;
+    if (!fine(kMaxTimesteps)) return std::nullopt;
+    // ᾱ_T falls as steps are added with the same β range, so bisect on T.
+    int lo = params.T, hi = kMaxTimesteps;  // lo fails, hi passes
+    while (hi - lo > 1) {
+        const int mid = lo + (hi - lo) / 2;
+        (fine(mid) ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, double dataMaxAbs) {
+    std::vector<ScheduleDiagnostic> out;
+    const ScheduleParams& p = schedule.params();
+    const double signal = terminalSignal(schedule);
+
+    if (signal > kMaxTerminalSignal) {
+        ScheduleDiagnostic d{ScheduleDiagnosticCode::TerminalSignal, {}, signal};
+        d.message = "alpha_bar_T = " + fmt(schedule.alphaBar(p.T)) + " is not close to 0: x_T still keeps " +
+                    fmt(signal * 100.0, 2) + "% of the data, so sampling from N(0, I) starts from the wrong place";
+        if (const std::optional<int> T = stepsForTerminalSignal(p)) {
+            ScheduleParams fix = p;
+            fix.T = *T;
+            d.fix = fix;
+            d.fixKind = ScheduleDiagnostic::FixKind::MoreSteps;
+            d.fixLabel = "use T = " + std::to_string(*T);
+        } else if (std::optional<ScheduleParams> z = zeroSnrVariant(p)) {
+            d.fix = z;
+            d.fixKind = ScheduleDiagnostic::FixKind::ZeroTerminalSnr;
+            d.fixLabel = "turn on zero terminal SNR";
+        }
+        out.push_back(std::move(d));
+    } else if (dataMaxAbs > 0.0 && signal * dataMaxAbs > kMaxTerminalSignal) {
+        ScheduleDiagnostic d{ScheduleDiagnosticCode::DataScale, {}, signal * dataMaxAbs, dataMaxAbs};
+        d.message = "the data reach |x| = " + fmt(dataMaxAbs) + ", so x_T still shows them at " +
+                    fmt(signal * dataMaxAbs, 2) + " times the noise scale: T is too short for data this wide";
+        if (const std::optional<int> T = stepsForTerminalSignal(p, dataMaxAbs)) {
+            ScheduleParams fix = p;
+            fix.T = *T;
+            d.fix = fix;
+            d.fixKind = ScheduleDiagnostic::FixKind::MoreSteps;
+            d.fixLabel = "use T = " + std::to_string(*T);
+        } else if (std::optional<ScheduleParams> z = zeroSnrVariant(p)) {
+            d.fix = z;
+            d.fixKind = ScheduleDiagnostic::FixKind::ZeroTerminalSnr;
+            d.fixLabel = "turn on zero terminal SNR";
+        }
+        out.push_back(std::move(d));
+    }
+
+    int step = 0;
+    double before = 0.0, after = 0.0;
+    if (findLateJump(schedule, step, before, after)) {
+        ScheduleDiagnostic d{ScheduleDiagnosticCode::LateBetaJump, {}, after, before, step};
+        d.message = "beta jumps from " + fmt(before) + " to " + fmt(after) + " at t = " + std::to_string(step) +
+                    ": the last steps destroy the remaining signal at once";
+        const ScheduleParams fix = scaledLinear(p.T);
+        if (isValid(fix)) {
+            d.fix = fix;
+            d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
+            d.fixLabel = "use linear beta " + fmt(fix.betaStart) + ".." + fmt(fix.betaEnd);
+        }
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+}  // namespace dl
