@@ -1,0 +1,73 @@
+#include "core/io/imagefile.h"
+
+#include <QFileInfo>
+#include <QImageReader>
+
+#include <algorithm>
+
+#include "core/data/datalimits.h"
+#include "core/math/error.h"
+
+namespace dl {
+namespace {
+
+std::string supportedList() {
+    std::string list;
+    for (const QByteArray& format : QImageReader::supportedImageFormats())
+        list += (list.empty() ? "" : ", ") + format.toStdString();
+    return list;
+}
+
+}  // namespace
+
+QStringList readableImagePatterns() {
+    QStringList patterns;
+    for (const QByteArray& format : QImageReader::supportedImageFormats())
+        patterns << QStringLiteral("*.") + QString::fromLatin1(format).toLower();
+    return patterns;
+}
+
+QImage readImageFile(const std::string& path, int maxSide) {
+    const QString file = QString::fromStdString(path);
+    const QFileInfo info(file);
+    const std::string name = "'" + path + "'";
+    if (!info.exists()) throw Error("cannot read image " + name + ": no such file");
+    if (!info.isFile()) throw Error("cannot read image " + name + ": not a file");
+    if (!info.isReadable()) throw Error("cannot read image " + name + ": permission denied");
+    if (info.size() == 0) throw Error("image " + name + " is empty (0 bytes)");
+
+    QImageReader reader(file);
+    reader.setAutoTransform(true);
+    // Both the suffix and the content decide the format, so a PNG named .jpg still reads.
+    reader.setDecideFormatFromContent(true);
+    if (!reader.canRead())
+        throw Error("image " + name + " is not in a format this build can read (" + supportedList() + ")");
+
+    // The header's size, before any pixel is decoded: refuse what would not fit in memory.
+    const QSize size = reader.size();
+    if (size.isValid()) {
+        if (size.width() < 1 || size.height() < 1)
+            throw Error("image " + name + " has no pixels (" + std::to_string(size.width()) + "×" +
+                        std::to_string(size.height()) + ")");
+        const long long pixels = static_cast<long long>(size.width()) * size.height();
+        if (pixels > limits::kMaxImageFilePixels)
+            throw Error("image " + name + " is " + std::to_string(size.width()) + "×" + std::to_string(size.height()) +
+                        " pixels, more than the limit of " + std::to_string(limits::kMaxImageFilePixels / 1'000'000) +
+                        " megapixels; scale it down first");
+        if (std::max(size.width(), size.height()) > maxSide)
+            reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
+    }
+
+    QImage image = reader.read();
+    if (image.isNull())
+        throw Error("cannot decode image " + name + ": " + reader.errorString().toStdString() +
+                    " (the file may be truncated or damaged)");
+    if (image.width() < 1 || image.height() < 1) throw Error("image " + name + " has no pixels");
+    // Formats that do not report their size up front: scale after decoding (Qt's allocation limit
+    // has already kept the decode itself bounded).
+    if (std::max(image.width(), image.height()) > maxSide)
+        image = image.scaled(maxSide, maxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+}  // namespace dl

@@ -1,0 +1,20 @@
+// A shape from text the user types ("DDPM"): the string is drawn in bold DejaVu Sans (fonts.h) and
+// N points are sampled from the inside of its glyphs, with sub-pixel jitter. Coordinates are in
+// pixels of the drawing (glyphs about 160 px tall), y up; makePointDataSet() normalises them.
+//
+//   dl::Rng rng(0);
+//   dl::Batch raw = dl::pointsFromText("DDPM", 8000, rng);
+#pragma once
+
+#include <string_view>
+
+#include "core/math/rng.h"
+#include "core/math/types.h"
+
+namespace dl {
+
+/// Throws dl::Error for empty or blank text, more than limits::kMaxTextLength characters, a control
+/// character, a character the font has no glyph for, or n outside 1..limits::kMaxPoints.
+Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng);
+
+}  // namespace dl
