@@ -1,0 +1,234 @@
+// The shared frame renderer: points land where the data say, backgrounds, determinism, image grids,
+// stable view bounds, and the speed the window and export rely on (10,000 points at 800×800).
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QtTest>
+
+#include "core/data/dataset.h"
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "ui/export/gifpalette.h"
+#include "ui/render/palette.h"
+#include "ui/render/scene.h"
+#include "ui/render/viewbounds.h"
+
+using namespace dlui;
+
+namespace {
+
+QByteArray pngBytes(const QImage& image) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QPoint toPixel(const QRectF& data, const QSize& size, double x, double y) {
+    const double px = (x - data.left()) / data.width() * size.width();
+    const double py = size.height() - (y - data.top()) / data.height() * size.height();
+    return QPoint(static_cast<int>(std::floor(px)), static_cast<int>(std::floor(py)));
+}
+
+Scene moonsScene(int n) {
+    dl::Rng rng(3);
+    Scene scene;
+    scene.points = dl::generatePoints("moons", n, rng);
+    scene.colorKeys.resize(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) scene.colorKeys[static_cast<size_t>(i)] = static_cast<float>(i) / n;
+    scene.caption = QStringLiteral("t = 10 / 100");
+    return scene;
+}
+
+}  // namespace
+
+class TestRender : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pointsLandAtTheirDataCoordinates_data();
+    void pointsLandAtTheirDataCoordinates();
+    void backgrounds_data();
+    void backgrounds();
+    void sameSceneGivesIdenticalPng();
+    void fixedViewBoundsAreKept();
+    void diffusionBoundsHoldDataAndNoise();
+    void imageModeDrawsAGrid();
+    void overlaysDraw();
+    void tenThousandPointsRenderFast();
+    void medianCutKeepsFewColoursExact();
+};
+
+void TestRender::pointsLandAtTheirDataCoordinates_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("square") << QSize(200, 200);
+    QTest::newRow("wide") << QSize(320, 180);
+}
+
+void TestRender::pointsLandAtTheirDataCoordinates() {
+    QFETCH(QSize, size);
+    Scene scene;
+    scene.points.resize(3, 2);
+    scene.points << -1.0f, -1.0f, 0.5f, 0.25f, 1.5f, 2.0f;
+    scene.viewBounds = QRectF(-2, -2, 4, 5);  // x −2..2, y −2..3
+    RenderOptions options;
+    options.size = size;
+    options.drawAxes = false;
+    options.drawCaption = false;
+    options.pointRadius = 4;
+    const QImage image = renderScene(scene, options);
+    QCOMPARE(image.size(), size);
+    const QRectF data = sceneDataBounds(scene, QRectF(QPointF(0, 0), QSizeF(size)));
+    QVERIFY(data.contains(scene.viewBounds));  // grown to equal aspect, never cropped
+    const QColor pointColor = sceneColors(Background::White).point;
+    for (int i = 0; i < 3; ++i) {
+        const QPoint p = toPixel(data, size, scene.points(i, 0), scene.points(i, 1));
+        const QColor c = image.pixelColor(p);
+        // Translucent dots over white: the hue of the point colour, clearly not the background.
+        QVERIFY2(c.blue() > c.red() + 60, qPrintable(QStringLiteral("point %1 at (%2, %3) has colour %4")
+                                                          .arg(i).arg(p.x()).arg(p.y()).arg(c.name())));
+        Q_UNUSED(pointColor);
+    }
+    // Far from every point: background.
+    QCOMPARE(image.pixelColor(toPixel(data, size, -1.0, 2.0)), QColor(Qt::white));
+}
+
+void TestRender::backgrounds_data() {
+    QTest::addColumn<int>("background");
+    QTest::addColumn<QColor>("expected");
+    QTest::newRow("white") << int(Background::White) << QColor(255, 255, 255);
+    QTest::newRow("dark") << int(Background::Dark) << sceneColors(Background::Dark).background;
+    QTest::newRow("transparent") << int(Background::Transparent) << QColor(0, 0, 0, 0);
+}
+
+void TestRender::backgrounds() {
+    QFETCH(int, background);
+    QFETCH(QColor, expected);
+    RenderOptions options;
+    options.size = QSize(64, 48);
+    options.background = static_cast<Background>(background);
+    options.drawAxes = false;
+    const QImage image = renderScene(Scene{}, options);
+    QCOMPARE(image.format(), QImage::Format_ARGB32);
+    QCOMPARE(image.pixelColor(10, 10).rgba(), expected.rgba());
+}
+
+void TestRender::sameSceneGivesIdenticalPng() {
+    const Scene scene = moonsScene(3000);
+    RenderOptions options;
+    options.size = QSize(300, 240);
+    const QByteArray first = pngBytes(renderScene(scene, options));
+    const QByteArray second = pngBytes(renderScene(scene, options));
+    QCOMPARE(first, second);
+    Scene moved = scene;
+    moved.points(0, 0) += 0.3f;
+    QVERIFY(pngBytes(renderScene(moved, options)) != first);
+}
+
+void TestRender::fixedViewBoundsAreKept() {
+    Scene a = moonsScene(100);
+    a.viewBounds = QRectF(-5, -5, 10, 10);
+    Scene b = a;
+    b.points *= 0.1f;  // points shrink, the view stays
+    const QRectF target(0, 0, 400, 400);
+    QCOMPARE(sceneDataBounds(a, target), sceneDataBounds(b, target));
+    QCOMPARE(sceneDataBounds(a, target), QRectF(-5, -5, 10, 10));
+    Scene fit = moonsScene(100);  // no view bounds: fitted to the points
+    QVERIFY(sceneDataBounds(fit, target).contains(pointBounds(fit.points, 0.0)));
+}
+
+void TestRender::diffusionBoundsHoldDataAndNoise() {
+    dl::Rng rng(1);
+    const dl::DataSet data = dl::makePointDataSet("moons", dl::generatePoints("moons", 2000, rng));
+    const QRectF bounds = diffusionViewBounds(data, 3.5);
+    QVERIFY(bounds.contains(pointBounds(data.norm.toData(data.points), 0.0)));
+    // N(0, I) at ±3.5σ in normalised units, mapped back.
+    const double half = 3.5 * data.norm.scale;
+    QVERIFY(bounds.contains(QRectF(data.norm.offset(0) - half, data.norm.offset(1) - half, 2 * half, 2 * half)));
+    const QRectF square = equalAspectBounds(QRectF(0, 0, 2, 1), QSizeF(100, 100));
+    QCOMPARE(square, QRectF(0, -0.5, 2, 2));
+}
+
+void TestRender::imageModeDrawsAGrid() {
+    Scene scene;
+    scene.imageShape = dl::ImageShape{4, 4, 1};
+    scene.images = dl::Batch::Constant(4, 16, -1.0f);  // four black images
+    scene.images.row(3).setConstant(1.0f);              // the last one white
+    RenderOptions options;
+    options.size = QSize(100, 100);
+    options.background = Background::Dark;
+    options.drawCaption = false;
+    const QImage image = renderScene(scene, options);
+    // 2×2 grid: the top-left image is black, the bottom-right one white.
+    QCOMPARE(image.pixelColor(30, 30), QColor(0, 0, 0));
+    QCOMPARE(image.pixelColor(70, 70), QColor(255, 255, 255));
+}
+
+void TestRender::overlaysDraw() {
+    Scene scene;
+    scene.viewBounds = QRectF(-1, -1, 2, 2);
+    scene.density.bounds = scene.viewBounds;
+    scene.density.columns = 2;
+    scene.density.rows = 2;
+    scene.density.values = {0.0f, 0.0f, 0.0f, 1.0f};  // bottom-right cell hot
+    ArrowField field;
+    field.origins = dl::Batch::Zero(1, 2);
+    field.directions.resize(1, 2);
+    field.directions << -0.8f, 0.0f;
+    scene.arrowFields.push_back(field);
+    dl::Batch trail(2, 2);
+    trail << -0.5f, 0.8f, 0.5f, 0.8f;
+    scene.trails.push_back(trail);
+    RenderOptions options;
+    options.size = QSize(200, 200);
+    options.drawAxes = false;
+    const QImage image = renderScene(scene, options);
+    QVERIFY(image.pixelColor(170, 170) != QColor(Qt::white));  // density
+    QCOMPARE(image.pixelColor(30, 30), QColor(Qt::white));      // no density there
+    QVERIFY(image.pixelColor(60, 100) != QColor(Qt::white));   // arrow shaft from x=0 to x=−0.8
+    QVERIFY(image.pixelColor(100, 20) != QColor(Qt::white));   // trail at y = 0.8
+    options.drawDensity = options.drawArrows = options.drawTrails = false;
+    const QImage bare = renderScene(scene, options);
+    QCOMPARE(bare.pixelColor(170, 170), QColor(Qt::white));
+    QCOMPARE(bare.pixelColor(60, 100), QColor(Qt::white));
+}
+
+void TestRender::tenThousandPointsRenderFast() {
+    const Scene scene = moonsScene(10000);
+    RenderOptions options;
+    options.size = QSize(800, 800);
+    renderScene(scene, options);  // warm the sprite cache
+    QElapsedTimer timer;
+    timer.start();
+    int frames = 0;
+    while (timer.elapsed() < 500 || frames < 5) {
+        renderScene(scene, options);
+        ++frames;
+    }
+    const double fps = frames * 1000.0 / static_cast<double>(timer.elapsed());
+    qInfo("10,000 points at 800x800: %.0f frames/s", fps);
+#ifdef NDEBUG
+    QVERIFY2(fps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(fps)));
+#endif
+}
+
+void TestRender::medianCutKeepsFewColoursExact() {
+    QImage image(20, 10, QImage::Format_RGB32);
+    image.fill(QColor(255, 255, 255));
+    for (int x = 0; x < 10; ++x) image.setPixelColor(x, 2, QColor(31, 100, 180));
+    image.setPixelColor(5, 5, QColor(200, 10, 10));
+    const IndexedImage indexed = quantizeMedianCut(image, 256);
+    QCOMPARE(int(indexed.palette.size()), 3);
+    QCOMPARE(QColor(indexed.palette[indexed.indices[0]]), QColor(255, 255, 255));
+    QCOMPARE(QColor(indexed.palette[indexed.indices[2 * 20 + 3]]), QColor(31, 100, 180));
+    QCOMPARE(QColor(indexed.palette[indexed.indices[5 * 20 + 5]]), QColor(200, 10, 10));
+    // Many colours: at most the number asked for, and every index valid.
+    QImage ramp(256, 4, QImage::Format_RGB32);
+    for (int x = 0; x < 256; ++x)
+        for (int y = 0; y < 4; ++y) ramp.setPixelColor(x, y, QColor(x, 255 - x, (x * 7) % 256));
+    const IndexedImage few = quantizeMedianCut(ramp, 16);
+    QVERIFY(few.palette.size() <= 16);
+    for (unsigned char i : few.indices) QVERIFY(i < few.palette.size());
+}
+
+QTEST_MAIN(TestRender)
+#include "tst_render.moc"

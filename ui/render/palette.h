@@ -1,0 +1,29 @@
+// The colours of a rendered scene: one set per background, and the colour map for per-point keys.
+// Kept in one place so the window, exported frames and the GIF palette agree on every colour.
+//
+//   const dlui::SceneColors c = dlui::sceneColors(dlui::Background::Dark);
+//   QColor early = dlui::keyColor(0.1f);   // a perceptually ordered map (viridis anchors)
+#pragma once
+
+#include <QColor>
+
+#include "ui/render/scene.h"
+
+namespace dlui {
+
+struct SceneColors {
+    QColor background;  ///< fully transparent for Background::Transparent
+    QColor point;       ///< points without colour keys
+    QColor axis;        ///< frame, ticks
+    QColor text;        ///< tick labels, caption
+    QColor captionBox;  ///< translucent box behind the caption
+    QColor trail;
+    QColor heat;        ///< the density's colour at its maximum
+};
+
+SceneColors sceneColors(Background background);
+
+/// Colour for a key in [0, 1] (clamped; NaN maps to 0): viridis, interpolated between 9 anchors.
+QColor keyColor(float key);
+
+}  // namespace dlui
