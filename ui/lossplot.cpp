@@ -4,13 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-// qcustomplot.h uses the `signals` and `foreach` keywords, which this project turns off (QT_NO_KEYWORDS).
-#define signals Q_SIGNALS
-#define foreach Q_FOREACH
 #include <qcustomplot.h>
-#undef signals
-#undef foreach
 
 namespace dlui {
 
