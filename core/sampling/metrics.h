@@ -1,0 +1,54 @@
+// Sample-quality metrics: how far a set of samples is from the data, next to the floor — the same metric
+// for an independent fresh sample of the data, which is what a perfect model would score at that size.
+//
+//   Sliced 2-Wasserstein:  SW₂(a, b) = ( E_θ W₂²(θᵀa, θᵀb) )^{1/2},  θ uniform on the unit sphere,
+//                          estimated with P random directions (Bonneel et al. 2015). The 1D W₂ is exact
+//                          for any two sizes: the integral over u ∈ [0, 1] of the squared difference of
+//                          the two empirical quantile functions. Units: the data's (a shift by δ gives
+//                          |δ| in 1D, |δ|/√2 in 2D, |δ|/√d in general).
+//   MMD with an RBF kernel: k(x, y) = exp(−‖x − y‖²/(2h²)), reported as MMD = √max(0, MMD²_b) with the
+//                          biased (V-statistic) MMD²_b = mean k(a,a') + mean k(b,b') − 2 mean k(a,b)
+//                          (Gretton et al. 2012, Eq. 5), so identical sets give exactly 0. h ≤ 0 picks the
+//                          median heuristic: the median distance between pooled points (on at most 1000
+//                          of them, taken at an even stride, so it needs no random numbers).
+//
+//   dl::Rng rng(3);
+//   dl::QualityReport q = dl::compareToData(samples, data, freshData, rng);
+//   std::cout << "swd=" << q.swd << " swd_floor=" << q.swdFloor << "\n";
+#pragma once
+
+#include <vector>
+
+#include "core/math/rng.h"
+#include "core/math/types.h"
+
+namespace dl {
+
+/// Exact W₂ between two 1D empirical distributions of any sizes ≥ 1 (the vectors are sorted in place).
+double wasserstein2OneD(std::vector<double>& a, std::vector<double>& b);
+
+/// Sliced W₂ between two point sets of the same dimension (any sizes ≥ 1), with `projections` ≥ 1 random
+/// directions from rng.
+double slicedWasserstein(const Batch& a, const Batch& b, int projections, Rng& rng);
+
+/// The median heuristic bandwidth for the pooled points of a and b (see the header comment).
+double medianHeuristicBandwidth(const Batch& a, const Batch& b);
+
+/// RBF-kernel MMD (biased estimate, square-rooted) with bandwidth h; h ≤ 0 = median heuristic.
+double mmdRbf(const Batch& a, const Batch& b, double bandwidth);
+
+struct QualityReport {
+    double swd = 0.0;        ///< SW₂(samples, data)
+    double swdFloor = 0.0;   ///< SW₂(fresh data, data), same directions
+    double mmd = 0.0;        ///< MMD(samples, data)
+    double mmdFloor = 0.0;   ///< MMD(fresh data, data), same bandwidth
+    double bandwidth = 0.0;  ///< the median-heuristic h of data ∪ fresh data, used for both MMDs
+    int projections = 0;
+};
+
+/// Both metrics of samples against data, and the floor of freshData (an independent draw from the same
+/// source, ideally of the same size as samples) against data.
+QualityReport compareToData(const Batch& samples, const Batch& data, const Batch& freshData, Rng& rng,
+                            int projections = 256);
+
+}  // namespace dl

@@ -1,0 +1,130 @@
+// Reverse-process samplers: DDPM ancestral sampling, DDIM and annealed Langevin dynamics, as free
+// functions over a denoiser callback (dl::EpsilonPredictor), picked by one switch over SamplerKind.
+// The learned MLP and the exact denoiser of a data set (oracledenoiser.h) plug in the same way.
+//
+//   DdpmPosterior / DdpmBeta   Ho et al. 2020, Algorithm 2 with σ²_t = β̃_t or β_t (§3.2)
+//   Ddim                       Song et al. 2021, Eq. 12 with σ from Eq. 16 scaled by η ∈ [0, 1]
+//   Langevin                   Song & Ermon 2019, Algorithm 1, on s(x, t) = −ε(x, t)/√(1−ᾱ_t)
+//
+// Steps over a sub-sequence t_1 > t_2 > … > t_K (timesteps.h) use the coefficients of the jump actually
+// taken, t → s with s the next listed step (0 after the last):
+//   α' = ᾱ_t/ᾱ_s,  β' = 1 − α',  β̃' = β'(1−ᾱ_s)/(1−ᾱ_t),
+//   μ  = √ᾱ_s β'/(1−ᾱ_t) · x̂_0 + √α' (1−ᾱ_s)/(1−ᾱ_t) · x_t        (Ho et al. 2020, Eq. 7 for the jump)
+// and never those of t → t−1, which would leave most of the noise in place when K ≪ T.
+//
+// Zero terminal SNR (ᾱ_T = 0): x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t is 0/0 there — pure noise says nothing about
+// x_0 through ε. Every sampler uses ᾱ_t ← max(ᾱ_t, 2⁻²⁴) in its own coefficients (the floor diffusers'
+// EulerDiscreteScheduler uses for such schedules), so nothing is NaN. The exact denoiser then gives
+// x̂_0 ≈ E[x_0] (0 after normalisation); a learned ε-model's error is amplified ×4096 in that first x̂_0,
+// so clip x̂_0 (clipX0) with such schedules.
+//
+// The last step (s = 0) adds no noise (Ho et al. 2020, Algorithm 2: z = 0 when t = 1), so the output is
+// the final x̂_0 (clipped when asked). Langevin ends with the same Tweedie denoising step
+// x_0 = (x − √(1−ᾱ) ε̂)/√ᾱ at its lowest level (Song & Ermon 2020; Jolicoeur-Martineau et al. 2021).
+//
+// Cancellation: when *cancel becomes true, the sampler throws dl::SamplingCancelled before its next
+// denoiser call; no partial result is returned.
+//
+//   dl::SamplerParams p;
+//   p.kind = dl::SamplerKind::Ddim;
+//   p.steps = 50;
+//   dl::Rng rng(1);
+//   dl::SampleResult r = dl::sampleFromNoise(schedule, denoiser, 2000, 2, p, rng);
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/math/error.h"
+#include "core/math/rng.h"
+#include "core/math/schedule.h"
+#include "core/math/types.h"
+#include "core/sampling/denoiser.h"
+#include "core/sampling/timesteps.h"
+
+namespace dl {
+
+enum class SamplerKind {
+    DdpmBeta,       ///< DDPM ancestral, σ²_t = β_t (upper bound of the reverse variance)
+    DdpmPosterior,  ///< DDPM ancestral, σ²_t = β̃_t (the posterior variance; lower bound)
+    Ddim,           ///< DDIM, η = 0 deterministic, η = 1 ≈ DDPM posterior
+    Langevin,       ///< annealed Langevin dynamics on the score
+};
+
+/// Names used on the command line and in files: ddpm-beta, ddpm, ddim, langevin.
+std::string_view samplerKindName(SamplerKind kind);
+std::optional<SamplerKind> samplerKindFromName(std::string_view name);
+
+/// Floor on ᾱ_t used in the samplers' coefficients (see the header comment): 2⁻²⁴.
+constexpr double kMinSamplerAlphaBar = 5.9604644775390625e-08;
+
+struct SamplerParams {
+    SamplerKind kind = SamplerKind::DdpmPosterior;
+    int steps = 0;  ///< K, the number of timesteps visited (Langevin: noise levels); 0 = all T
+    TimestepSpacing spacing = TimestepSpacing::Linspace;
+    double eta = 0.0;  ///< DDIM only, in [0, 1]
+    /// Langevin: step δ_t = langevinStepSize · (1 − ᾱ_t) at level t, i.e. a fixed fraction of the noise
+    /// variance there (Song & Ermon 2019 scale α_i ∝ σ_i²; here σ² = 1 − ᾱ_t). Must be > 0.
+    double langevinStepSize = 0.1;
+    int langevinStepsPerLevel = 10;  ///< Langevin: updates per noise level, ≥ 1
+    bool clipX0 = false;             ///< clamp every predicted x̂_0 to [clipMin, clipMax] per dimension
+    Eigen::VectorXf clipMin, clipMax;  ///< normalised coordinates; both empty = [−1, 1] in every dimension
+    int trajectoryStride = 0;          ///< record every stride-th state; 0 = don't record
+    std::size_t maxTrajectoryBytes = std::size_t{256} << 20;  ///< the stride grows to stay under this
+};
+
+/// Recorded states of one run. states[0] is the start x_T, the last is the output x_0; timesteps[i] is the
+/// step that states[i] belongs to (the output has timestep 0). Empty when nothing was asked or when even
+/// the first and last state would not fit in maxTrajectoryBytes.
+struct Trajectory {
+    std::vector<int> timesteps;
+    std::vector<Batch> states;
+    int stride = 0;  ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
+};
+
+struct SampleResult {
+    Batch samples;  ///< N×d, normalised coordinates
+    Trajectory trajectory;
+    int denoiserCalls = 0;
+};
+
+/// Thrown by the samplers when their cancel flag is set.
+class SamplingCancelled : public Error {
+public:
+    SamplingCancelled() : Error("sampling was cancelled") {}
+};
+
+/// Coefficients of one reverse jump t → s (0 ≤ s < t ≤ T), with the ᾱ_t floor applied.
+struct ReverseStepCoefficients {
+    double alphaBarT = 1.0;       ///< max(ᾱ_t, kMinSamplerAlphaBar)
+    double alphaBarPrev = 1.0;    ///< ᾱ_s
+    double alphaStep = 1.0;       ///< α' = ᾱ_t/ᾱ_s
+    double betaStep = 0.0;        ///< β' = 1 − α'
+    double posteriorVariance = 0.0;  ///< β̃' = β'(1−ᾱ_s)/(1−ᾱ_t)
+    double coefX0 = 0.0;          ///< √ᾱ_s β'/(1−ᾱ_t)
+    double coefXt = 0.0;          ///< √α' (1−ᾱ_s)/(1−ᾱ_t)
+};
+ReverseStepCoefficients reverseStepCoefficients(const Schedule& schedule, int t, int prev);
+
+/// x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t for every row (ᾱ_t floored), into out (resized).
+void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& eps, Batch& out);
+
+/// A message naming the first bad parameter and its allowed range, or nothing when all are valid.
+std::optional<std::string> validateSamplerParams(const SamplerParams& params, const Schedule& schedule, int dim);
+
+/// Runs the sampler from xT (N×d, normalised). progress(done, total) is called after every denoiser call.
+/// Throws dl::Error for invalid parameters and dl::SamplingCancelled when *cancel becomes true.
+SampleResult runSampler(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch xT,
+                        const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
+                        const std::function<void(int done, int total)>& progress = {});
+
+/// Draws x_T ~ N(0, I) of n×d from rng, then runs the sampler with the same rng.
+SampleResult sampleFromNoise(const Schedule& schedule, const EpsilonPredictor& denoiser, int n, int d,
+                             const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
+                             const std::function<void(int done, int total)>& progress = {});
+
+}  // namespace dl
