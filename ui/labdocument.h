@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/data/strokes.h"
 #include "core/math/schedule.h"
 #include "core/math/types.h"
 
@@ -42,7 +43,7 @@ struct DataSource {
         ImageShape,   ///< an image's darkness/alpha as a 2D density
         ImagePixels,  ///< one or more image files in pixel space
         Glyphs,       ///< the built-in glyph image set (pixel space)
-        HandDrawn,    ///< strokes drawn on the canvas (kept in the data set; not rebuildable from here)
+        HandDrawn,    ///< strokes drawn on the canvas (the strokes are kept, so it can be rebuilt)
     };
     Kind kind = Kind::BuiltIn;
     QString shape = QStringLiteral("moons");  ///< BuiltIn: generator name
@@ -54,6 +55,9 @@ struct DataSource {
     bool imageRgb = false;                    ///< ImagePixels: RGB instead of gray
     bool invert = false;                      ///< ImageShape: use lightness instead of darkness
     double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
+    std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
+    double brushRadius = 0.05;                ///< HandDrawn: brush radius, data units
+    double density = 2000.0;                  ///< HandDrawn: points per unit of stroke length
 
     bool operator==(const DataSource&) const = default;
 };

@@ -1,0 +1,38 @@
+// The schedule's diagnostics in words (core/math/schedulediagnostics.h), one row each with a button that
+// applies the suggested fix. Words come from tr() here, built from the diagnostic's code and numbers.
+//
+//   auto* view = new dlui::ScheduleDiagnosticsView;
+//   view->setDiagnostics(dl::diagnoseSchedule(schedule, dataMaxAbs));
+//   connect(view, &dlui::ScheduleDiagnosticsView::fixRequested, document, ...);
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+#include "core/math/schedulediagnostics.h"
+
+class QVBoxLayout;
+
+namespace dlui {
+
+class ScheduleDiagnosticsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ScheduleDiagnosticsView(QWidget* parent = nullptr);
+
+    void setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics);
+    int count() const { return static_cast<int>(mDiagnostics.size()); }
+    /// The sentence shown for a diagnostic (tests, tooltips).
+    static QString describe(const dl::ScheduleDiagnostic& diagnostic);
+    static QString describeFix(const dl::ScheduleDiagnostic& diagnostic);
+
+Q_SIGNALS:
+    /// The person asked to apply the fix offered with a diagnostic.
+    void fixRequested(const dl::ScheduleParams& params);
+
+private:
+    QVBoxLayout* mLayout;
+    std::vector<dl::ScheduleDiagnostic> mDiagnostics;
+};
+
+}  // namespace dlui

@@ -1,0 +1,237 @@
+#include "ui/session.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace dlui {
+
+namespace {
+
+QString trSession(const char* text) { return QCoreApplication::translate("dlui::Session", text); }
+
+QJsonArray pathsToJson(const QStringList& paths) {
+    QJsonArray out;
+    for (const QString& p : paths) out.append(p);
+    return out;
+}
+
+QJsonObject sourceToJson(const DataSource& s) {
+    QJsonObject o{{QStringLiteral("kind"), dataSourceKindName(s.kind)},
+                  {QStringLiteral("shape"), s.shape},
+                  {QStringLiteral("text"), s.text},
+                  {QStringLiteral("paths"), pathsToJson(s.paths)},
+                  {QStringLiteral("points"), s.count},
+                  {QStringLiteral("seed"), QString::number(s.seed)},
+                  {QStringLiteral("image_size"), s.imageSize},
+                  {QStringLiteral("rgb"), s.imageRgb},
+                  {QStringLiteral("invert"), s.invert},
+                  {QStringLiteral("threshold"), s.threshold}};
+    if (s.kind == DataSource::Kind::HandDrawn) {
+        QJsonArray strokes;
+        for (const dl::Stroke& stroke : s.strokes) {
+            QJsonArray points;
+            for (const Eigen::Vector2f& p : stroke) points.append(QJsonArray{p.x(), p.y()});
+            strokes.append(points);
+        }
+        o.insert(QStringLiteral("strokes"), strokes);
+        o.insert(QStringLiteral("brush_radius"), s.brushRadius);
+        o.insert(QStringLiteral("density"), s.density);
+    }
+    return o;
+}
+
+std::uint64_t readSeed(const QJsonValue& v, std::uint64_t fallback) {
+    if (v.isString()) {
+        bool ok = false;
+        const qulonglong seed = v.toString().toULongLong(&ok);
+        return ok ? seed : fallback;
+    }
+    return v.isDouble() ? static_cast<std::uint64_t>(v.toDouble()) : fallback;
+}
+
+std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
+    DataSource s;
+    if (o.contains(QStringLiteral("kind"))) {
+        const auto kind = dataSourceKindFromName(o.value(QStringLiteral("kind")).toString());
+        if (!kind) {
+            if (error) *error = trSession("unknown data source \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
+            return std::nullopt;
+        }
+        s.kind = *kind;
+    }
+    s.shape = o.value(QStringLiteral("shape")).toString(s.shape);
+    s.text = o.value(QStringLiteral("text")).toString();
+    for (const QJsonValue& p : o.value(QStringLiteral("paths")).toArray()) s.paths << p.toString();
+    s.count = o.value(QStringLiteral("points")).toInt(s.count);
+    s.seed = readSeed(o.value(QStringLiteral("seed")), s.seed);
+    s.imageSize = o.value(QStringLiteral("image_size")).toInt(s.imageSize);
+    s.imageRgb = o.value(QStringLiteral("rgb")).toBool(s.imageRgb);
+    s.invert = o.value(QStringLiteral("invert")).toBool(s.invert);
+    s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
+    s.brushRadius = o.value(QStringLiteral("brush_radius")).toDouble(s.brushRadius);
+    s.density = o.value(QStringLiteral("density")).toDouble(s.density);
+    for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
+        dl::Stroke points;
+        for (const QJsonValue& p : stroke.toArray())
+            points.emplace_back(static_cast<float>(p.toArray().at(0).toDouble()), static_cast<float>(p.toArray().at(1).toDouble()));
+        s.strokes.push_back(std::move(points));
+    }
+    return s;
+}
+
+}  // namespace
+
+QJsonObject scheduleParamsToJson(const dl::ScheduleParams& p) {
+    QJsonObject o{{QStringLiteral("kind"), QString::fromLatin1(dl::scheduleKindName(p.kind).data())},
+                  {QStringLiteral("T"), p.T},
+                  {QStringLiteral("beta_start"), p.betaStart},
+                  {QStringLiteral("beta_end"), p.betaEnd},
+                  {QStringLiteral("zero_terminal_snr"), p.zeroTerminalSnr}};
+    if (!p.customControlPoints.empty()) {
+        QJsonArray points;
+        for (const dl::BetaControlPoint& c : p.customControlPoints) points.append(QJsonArray{c.u, c.beta});
+        o.insert(QStringLiteral("control_points"), points);
+    }
+    if (!p.customBetas.empty()) {
+        QJsonArray betas;
+        for (double b : p.customBetas) betas.append(b);
+        o.insert(QStringLiteral("betas"), betas);
+    }
+    return o;
+}
+
+std::optional<dl::ScheduleParams> scheduleParamsFromJson(const QJsonObject& o, const dl::ScheduleParams& base,
+                                                         QString* error) {
+    dl::ScheduleParams p = base;
+    if (o.contains(QStringLiteral("kind"))) {
+        const auto kind = dl::scheduleKindFromName(o.value(QStringLiteral("kind")).toString().toStdString());
+        if (!kind) {
+            if (error) *error = trSession("unknown schedule kind \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
+            return std::nullopt;
+        }
+        p.kind = *kind;
+    }
+    for (const char* key : {"T", "beta_start", "beta_end"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isDouble()) {
+            if (error) *error = trSession("schedule \"%1\" must be a number").arg(QLatin1String(key));
+            return std::nullopt;
+        }
+    }
+    p.T = o.value(QStringLiteral("T")).toInt(p.T);
+    p.betaStart = o.value(QStringLiteral("beta_start")).toDouble(p.betaStart);
+    p.betaEnd = o.value(QStringLiteral("beta_end")).toDouble(p.betaEnd);
+    p.zeroTerminalSnr = o.value(QStringLiteral("zero_terminal_snr")).toBool(p.zeroTerminalSnr);
+    if (o.contains(QStringLiteral("control_points"))) {
+        p.customControlPoints.clear();
+        for (const QJsonValue& c : o.value(QStringLiteral("control_points")).toArray())
+            p.customControlPoints.push_back({c.toArray().at(0).toDouble(), c.toArray().at(1).toDouble()});
+    }
+    if (o.contains(QStringLiteral("betas"))) {
+        p.customBetas.clear();
+        for (const QJsonValue& b : o.value(QStringLiteral("betas")).toArray()) p.customBetas.push_back(b.toDouble());
+    }
+    return p;
+}
+
+QJsonObject sessionToJson(const Session& s) {
+    QJsonObject view{{QStringLiteral("t"), s.view.t},
+                     {QStringLiteral("mode"), s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse")
+                                                                                     : QStringLiteral("forward")},
+                     {QStringLiteral("markov_chain"), s.view.markovChain},
+                     {QStringLiteral("speed"), s.view.speed},
+                     {QStringLiteral("loop"), s.view.loop},
+                     {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
+    if (s.view.pinnedSchedule) view.insert(QStringLiteral("pinned_schedule"), scheduleParamsToJson(*s.view.pinnedSchedule));
+    QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
+                  {QStringLiteral("version"), kSessionFormatVersion},
+                  {QStringLiteral("data"), sourceToJson(s.source)},
+                  {QStringLiteral("schedule"), scheduleParamsToJson(s.schedule)},
+                  {QStringLiteral("view"), view}};
+    if (!s.modelPath.isEmpty()) o.insert(QStringLiteral("model"), s.modelPath);
+    return o;
+}
+
+std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
+    if (o.value(QStringLiteral("version")).toInt(1) > kSessionFormatVersion) {
+        if (error) *error = trSession("the session was written by a newer Diffusion Lab (format %1)").arg(o.value(QStringLiteral("version")).toInt());
+        return std::nullopt;
+    }
+    Session s;
+    const std::optional<DataSource> source = sourceFromJson(o.value(QStringLiteral("data")).toObject(), error);
+    if (!source) return std::nullopt;
+    s.source = *source;
+    const std::optional<dl::ScheduleParams> schedule =
+        scheduleParamsFromJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
+    if (!schedule) return std::nullopt;
+    s.schedule = *schedule;
+    const QJsonObject view = o.value(QStringLiteral("view")).toObject();
+    s.view.t = view.value(QStringLiteral("t")).toInt(0);
+    s.view.mode = view.value(QStringLiteral("mode")).toString() == QLatin1String("reverse") ? Timeline::Mode::Reverse
+                                                                                           : Timeline::Mode::Forward;
+    s.view.markovChain = view.value(QStringLiteral("markov_chain")).toBool(false);
+    s.view.speed = view.value(QStringLiteral("speed")).toDouble(s.view.speed);
+    s.view.loop = view.value(QStringLiteral("loop")).toBool(false);
+    s.view.noiseSeed = readSeed(view.value(QStringLiteral("noise_seed")), s.view.noiseSeed);
+    if (view.contains(QStringLiteral("pinned_schedule"))) {
+        s.view.pinnedSchedule = scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
+        if (!s.view.pinnedSchedule) return std::nullopt;
+    }
+    s.modelPath = o.value(QStringLiteral("model")).toString();
+    return s;
+}
+
+bool saveSession(const QString& path, const Session& session, QString* error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error) *error = trSession("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(sessionToJson(session)).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        if (error) *error = trSession("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<Session> loadSession(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) *error = trSession("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > 64 * 1024 * 1024) {
+        if (error) *error = trSession("%1 is too large for a session file").arg(path);
+        return std::nullopt;
+    }
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
+    if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+        if (error) *error = trSession("%1 is not a session file: %2").arg(path, parse.errorString());
+        return std::nullopt;
+    }
+    QString inner;
+    std::optional<Session> s = sessionFromJson(doc.object(), &inner);
+    if (!s && error) *error = trSession("%1: %2").arg(path, inner);
+    return s;
+}
+
+Session captureSession(const LabDocument& document, const Timeline& timeline) {
+    Session s;
+    s.source = document.dataSource();
+    s.schedule = document.schedule().params();
+    s.view.t = timeline.t();
+    s.view.mode = timeline.mode();
+    s.view.markovChain = timeline.markovChain();
+    s.view.speed = timeline.speed();
+    s.view.loop = timeline.loops();
+    s.view.noiseSeed = document.noiseSeed();
+    s.modelPath = document.modelPath();
+    return s;
+}
+
+}  // namespace dlui

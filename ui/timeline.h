@@ -1,0 +1,86 @@
+// The timeline: the current timestep t ∈ 0..T, the play state and how the views read t. It is a plain
+// QObject with no widgets, so one timeline can drive several views (the planned side-by-side views) and
+// the timeline widget, the keyboard and tests all move the same t.
+//
+// Forward mode plays t = 0 → T (noising); reverse mode plays t = T → 0 along a sampled trajectory.
+// "Next" always means the next frame of the animation in the current mode.
+//
+//   dlui::Timeline timeline;
+//   timeline.setMaximum(schedule.T());
+//   QObject::connect(&timeline, &dlui::Timeline::tChanged, view, &MainView::requestRedraw);
+//   timeline.play();
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace dlui {
+
+class Timeline : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode { Forward, Reverse };
+
+    explicit Timeline(QObject* parent = nullptr);
+
+    int t() const { return mT; }
+    int maximum() const { return mMaximum; }
+    Mode mode() const { return mMode; }
+    bool isPlaying() const { return mTimer.isActive(); }
+    /// Playback speed in timesteps per second.
+    double speed() const { return mSpeed; }
+    bool loops() const { return mLoop; }
+    /// Forward mode: show the step-by-step Markov chain instead of the closed form.
+    bool markovChain() const { return mMarkov; }
+
+    /// The first and last t of the animation in the current mode (0 and T forward, T and 0 reverse).
+    int startT() const { return mMode == Mode::Forward ? 0 : mMaximum; }
+    int endT() const { return mMode == Mode::Forward ? mMaximum : 0; }
+
+    void setT(int t);
+    /// Sets T (≥ 1); t is clamped into the new range.
+    void setMaximum(int maximum);
+    void setMode(Mode mode);
+    void setSpeed(double stepsPerSecond);
+    void setLoop(bool loop);
+    void setMarkovChain(bool on);
+
+    void play();
+    void pause();
+    void togglePlay();
+    /// One frame along the animation (t + 1 forward, t − 1 reverse) / one back.
+    void stepNext();
+    void stepPrevious();
+    void jumpToStart();
+    void jumpToEnd();
+
+Q_SIGNALS:
+    /// The current timestep changed.
+    void tChanged(int t);
+    /// T changed (t may have been clamped, which also emits tChanged).
+    void maximumChanged(int maximum);
+    /// Playback started or stopped.
+    void playingChanged(bool playing);
+    /// Forward/reverse mode changed.
+    void modeChanged(dlui::Timeline::Mode mode);
+    /// The closed-form / Markov-chain choice changed.
+    void markovChainChanged(bool on);
+    /// Speed or loop changed.
+    void playbackSettingsChanged();
+
+private:
+    void onTick();
+
+    int mT = 0;
+    int mMaximum = 100;
+    Mode mMode = Mode::Forward;
+    double mSpeed = 25.0;
+    bool mLoop = false;
+    bool mMarkov = false;
+    QTimer mTimer;
+    QElapsedTimer mClock;
+    double mCarry = 0.0;  // fractional steps owed since the last tick
+};
+
+}  // namespace dlui
