@@ -1,0 +1,260 @@
+// The training worker and its controller without a window: a run reaches its budget, pauses and resumes
+// between steps, stops cleanly (also from the destructor), reports divergence and keeps the last good
+// weights, measures sample quality in the worker, and continues from a saved model file.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <cmath>
+
+#include "core/data/dataset.h"
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "core/model/modelfile.h"
+#include "core/model/trainer.h"
+#include "ui/trainingcontroller.h"
+#include "ui/trainingworker.h"
+
+using State = dlui::TrainingController::State;
+
+namespace {
+
+std::shared_ptr<const dl::DataSet> moons(int n) {
+    dl::Rng rng(1);
+    return std::make_shared<const dl::DataSet>(dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng)));
+}
+
+dl::Schedule smallSchedule() {
+    dl::ScheduleParams p;
+    p.T = 40;
+    p.betaStart = 1e-3;
+    p.betaEnd = 0.3;
+    return dl::Schedule(p);
+}
+
+/// A network small enough that a few hundred steps take well under a second.
+dlui::TrainingSettings tinySettings(int steps) {
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.inputFeatures = 16;
+    s.model.timeEmbedding = 16;
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = steps;
+    s.trainer.batchSize = 64;
+    s.trainer.warmupSteps = 10;
+    s.trainer.threads = 1;
+    s.trainer.seed = 3;
+    s.measureQuality = false;
+    return s;
+}
+
+}  // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void runReachesItsBudget();
+    void pauseHoldsTheStepCount();
+    void stopAndWaitJoinsTheThread();
+    void destructorEndsARunningThread();
+    void divergenceKeepsLastGoodWeights();
+    void workerReportsDivergenceFromTheStep();
+    void qualityIsMeasuredInTheWorker();
+    void continuesFromASavedModelFile();
+    void invalidSettingsAreRefused();
+};
+
+void TestTrainingController::runReachesItsBudget() {
+    dlui::TrainingController c;
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    QSignalSpy progress(&c, &dlui::TrainingController::progressReported);
+    QString error;
+    QVERIFY2(c.start(moons(1000), smallSchedule(), tinySettings(300), &error), qPrintable(error));
+    QCOMPARE(c.state(), State::Running);
+    QCOMPARE(c.liveThreadCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(ended.at(0).at(0).value<dlui::TrainingOutcome>(), dlui::TrainingOutcome::Finished);
+    QCOMPARE(c.state(), State::Finished);
+    QCOMPARE(c.liveThreadCount(), 0);
+    const auto snap = c.snapshot();
+    QVERIFY(snap);
+    QCOMPARE(snap->step, 300);
+    QCOMPARE(int(snap->lossHistory.size()), 300);
+    QVERIFY(progress.count() >= 1);
+    const auto last = progress.last().at(0).value<dlui::TrainingProgress>();
+    QCOMPARE(last.step, 300);
+    QCOMPARE(last.totalSteps, 300);
+    // The loss went down from its start.
+    const float first = snap->lossHistory.front();
+    const float tail = snap->lossHistory.back();
+    QVERIFY2(tail < first, qPrintable(QStringLiteral("%1 → %2").arg(first).arg(tail)));
+}
+
+void TestTrainingController::pauseHoldsTheStepCount() {
+    dlui::TrainingController c;
+    QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > 20, 10000);
+    c.pause();
+    QCOMPARE(c.state(), State::Paused);
+    QTest::qWait(100);  // the worker finishes its step and publishes
+    const int held = c.snapshot()->step;
+    QTest::qWait(200);
+    QCOMPARE(c.snapshot()->step, held);
+    QCOMPARE(int(c.snapshot()->lossHistory.size()), held);
+    c.resume();
+    QCOMPARE(c.state(), State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > held + 20, 10000);
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    c.stop();
+    QCOMPARE(c.state(), State::Stopping);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 10000);
+    QCOMPARE(c.state(), State::Stopped);
+    QCOMPARE(c.liveThreadCount(), 0);
+    // Stopping from pause works too.
+    QVERIFY(c.start(moons(500), smallSchedule(), tinySettings(10000000)));
+    c.pause();
+    c.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(), State::Stopped, 10000);
+    QCOMPARE(c.liveThreadCount(), 0);
+}
+
+void TestTrainingController::stopAndWaitJoinsTheThread() {
+    dlui::TrainingController c;
+    QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > 5, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    c.stopAndWait();
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(c.state(), State::Stopped);
+    QCOMPARE(c.liveThreadCount(), 0);
+    const int steps = c.snapshot()->step;
+    QTest::qWait(50);  // queued signals of the joined worker are ignored
+    QCOMPARE(c.state(), State::Stopped);
+    QCOMPARE(c.snapshot()->step, steps);
+    // A paused run stops as well, and reset forgets everything.
+    QVERIFY(c.start(moons(500), smallSchedule(), tinySettings(10000000)));
+    c.pause();
+    c.stopAndWait();
+    QCOMPARE(c.liveThreadCount(), 0);
+    c.reset();
+    QCOMPARE(c.state(), State::Idle);
+    QVERIFY(!c.snapshot());
+}
+
+void TestTrainingController::destructorEndsARunningThread() {
+    for (int i = 0; i < 3; ++i) {
+        auto c = std::make_unique<dlui::TrainingController>();
+        QVERIFY(c->start(moons(500), smallSchedule(), tinySettings(10000000)));
+        if (i == 1)
+            c->pause();
+        QTest::qWait(30);
+        QElapsedTimer clock;
+        clock.start();
+        c.reset();  // destroys the controller mid-run
+        QVERIFY(clock.elapsed() < 1000);
+    }
+}
+
+void TestTrainingController::divergenceKeepsLastGoodWeights() {
+    dlui::TrainingController c;
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    // Raw coordinates of size 1e18 make the very first loss overflow: the run must end as Diverged, with
+    // the thread joined and the (initial) weights kept.
+    dlui::TrainingSettings s = tinySettings(100000);
+    s.model.inputFeatures = 0;
+    dl::DataSet huge = *moons(500);
+    huge.points *= 1e18f;
+    auto data = std::make_shared<const dl::DataSet>(huge);
+    QVERIFY(c.start(data, smallSchedule(), s));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(c.state(), State::Diverged);
+    QVERIFY(!c.lastMessage().isEmpty());
+    QCOMPARE(c.liveThreadCount(), 0);
+    const auto snap = c.snapshot();
+    QVERIFY(snap);
+    QVERIFY(snap->parameters.allFinite());
+    for (float loss : snap->lossHistory)
+        QVERIFY(std::isfinite(loss));
+}
+
+void TestTrainingController::workerReportsDivergenceFromTheStep() {
+    dlui::TrainingJob job;
+    int calls = 0;
+    job.step = [&calls]() -> float {
+        if (++calls == 5)
+            throw dl::TrainingDiverged("loss is nan");
+        return 1.0f;
+    };
+    job.totalSteps = 100;
+    dlui::TrainingWorker worker(job);
+    QSignalSpy ended(&worker, &dlui::TrainingWorker::runEnded);
+    worker.run();  // in this thread: the loop itself, no threading involved
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).value<dlui::TrainingOutcome>(), dlui::TrainingOutcome::Diverged);
+    QCOMPARE(ended.at(0).at(1).toString(), QStringLiteral("loss is nan"));
+    QCOMPARE(ended.at(0).at(2).toInt(), 4);
+}
+
+void TestTrainingController::qualityIsMeasuredInTheWorker() {
+    dlui::TrainingController c;
+    QSignalSpy quality(&c, &dlui::TrainingController::qualityMeasured);
+    dlui::TrainingSettings s = tinySettings(100000000);
+    s.measureQuality = true;
+    s.qualitySamples = 200;
+    s.qualityIntervalSeconds = 0.2;
+    QVERIFY(c.start(moons(1000), smallSchedule(), s));
+    QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 2, 30000);
+    c.stopAndWait();
+    const auto q = quality.last().at(0).value<dlui::TrainingQuality>();
+    QVERIFY(q.step > 0);
+    QCOMPARE(q.samples, 200);
+    QVERIFY(q.distance > 0 && std::isfinite(q.distance));
+    QVERIFY(q.floor > 0 && q.floor < q.distance * 10);
+    QVERIFY(c.lastQuality().has_value());
+}
+
+void TestTrainingController::continuesFromASavedModelFile() {
+    const auto data = moons(800);
+    dlui::TrainingController c;
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    QVERIFY(c.start(data, smallSchedule(), tinySettings(120)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("m.dlmodel")).toStdString();
+    dl::saveModelFile(path, c.modelFile());
+    const dl::ModelFile loaded = dl::loadModelFile(path);
+    QCOMPARE(loaded.step, 120);
+    QCOMPARE(loaded.schedule, smallSchedule().params());
+
+    dlui::TrainingController d;
+    QSignalSpy ended2(&d, &dlui::TrainingController::runEnded);
+    QString error;
+    QVERIFY2(d.resumeFromFile(data, loaded, 30, tinySettings(0), &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(ended2.count(), 1, 30000);
+    QCOMPARE(d.state(), State::Finished);
+    QCOMPARE(d.snapshot()->step, 150);
+    QCOMPARE(int(d.snapshot()->lossHistory.size()), 150);
+    QCOMPARE(d.schedule()->params(), smallSchedule().params());
+    // While running, a model file comes from the snapshot (no optimizer state, but the EMA weights).
+    QVERIFY(d.start(data, smallSchedule(), tinySettings(10000000)));
+    QTRY_VERIFY_WITH_TIMEOUT(d.snapshot()->step > 5, 10000);
+    const dl::ModelFile live = d.modelFile();
+    QVERIFY(live.step > 0);
+    QVERIFY(!dl::validateModelFile(live).has_value());
+}
+
+void TestTrainingController::invalidSettingsAreRefused() {
+    dlui::TrainingController c;
+    dlui::TrainingSettings s = tinySettings(100);
+    s.trainer.batchSize = 0;
+    QString error;
+    QVERIFY(!c.start(moons(100), smallSchedule(), s, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(c.state(), State::Idle);
+    QCOMPARE(c.liveThreadCount(), 0);
+    QVERIFY(!c.start(nullptr, smallSchedule(), tinySettings(100), &error));
+}
+
+QTEST_MAIN(TestTrainingController)
+#include "tst_trainingcontroller.moc"
