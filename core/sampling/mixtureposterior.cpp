@@ -6,8 +6,8 @@
 namespace dl {
 namespace {
 
-/// Logit rows of at most this many elements per chunk (4 MiB in float): stays in L2/L3, bounds memory.
-constexpr Eigen::Index kChunkElements = Eigen::Index{1} << 20;
+/// Logit rows of at most this many elements per chunk (512 KiB in float, 1 MiB in double).
+constexpr Eigen::Index kChunkElements = Eigen::Index{1} << 17;
 
 }  // namespace
 
@@ -16,6 +16,8 @@ MixtureData<Scalar> makeMixtureData(const Batch& points) {
     MixtureData<Scalar> m;
     m.points = points.template cast<Scalar>();
     m.sqNorms = m.points.rowwise().squaredNorm();
+    m.augmented.resize(m.points.rows(), m.points.cols() + 1);
+    m.augmented << m.points, m.sqNorms;
     return m;
 }
 
@@ -34,22 +36,26 @@ void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
     const double v = 1.0 - alphaBar;
     const auto crossCoef = static_cast<Scalar>(std::sqrt(alphaBar) / v);  // multiplies x_t·x_i
     const auto normCoef = static_cast<Scalar>(alphaBar / (2.0 * v));      // multiplies ‖x_i‖²
-    const Eigen::Matrix<Scalar, 1, Eigen::Dynamic> bias = -normCoef * data.sqNorms.transpose();
+    using Array = Eigen::Array<Scalar, 1, Eigen::Dynamic>;
 
+    // A chunk of logit rows small enough to stay in L2 while it is scaled, exponentiated and summed.
     const Eigen::Index chunk = std::clamp<Eigen::Index>(kChunkElements / std::max<Eigen::Index>(N, 1), 1, n);
     Rows logits(chunk, N);  // allocated once per call: the callback stays safe to call from several threads
-    Eigen::Matrix<Scalar, Eigen::Dynamic, 1> rowMax(chunk), rowSum(chunk);
+    Rows scaled(chunk, d + 1);  // [crossCoef·x_t, −normCoef]: one product then gives r_i with the bias folded in
+    scaled.col(d).setConstant(-normCoef);
+    Eigen::Matrix<Scalar, Eigen::Dynamic, 1> rowSum(chunk);
     for (Eigen::Index start = 0; start < n; start += chunk) {
         const Eigen::Index c = std::min(chunk, n - start);
         auto L = logits.topRows(c);
-        L.noalias() = queries.middleRows(start, c) * data.points.transpose();
-        L = (crossCoef * L).rowwise() + bias;
-        rowMax.head(c) = L.rowwise().maxCoeff();
-        L = (L.colwise() - rowMax.head(c)).array().exp().matrix();
-        rowSum.head(c) = L.rowwise().sum();
-        if (logSumExp) {
-            for (Eigen::Index r = 0; r < c; ++r)
-                (*logSumExp)[start + r] = static_cast<double>(rowMax[r]) + std::log(static_cast<double>(rowSum[r]));
+        scaled.topLeftCorner(c, d) = crossCoef * queries.middleRows(start, c);
+        L.noalias() = scaled.topRows(c) * data.augmented.transpose();
+        for (Eigen::Index r = 0; r < c; ++r) {
+            // One contiguous row at a time: exp(r_i − max r).
+            Eigen::Map<Array> row(L.row(r).data(), N);
+            const Scalar top = row.maxCoeff();
+            row = (row - top).exp();
+            rowSum[r] = row.sum();
+            if (logSumExp) (*logSumExp)[start + r] = static_cast<double>(top) + std::log(static_cast<double>(rowSum[r]));
         }
         if (mean) {
             auto M = mean->middleRows(start, c);

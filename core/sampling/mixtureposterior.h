@@ -22,6 +22,7 @@ struct MixtureData {
     using Rows = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     Rows points;                                        ///< N×d
     Eigen::Matrix<Scalar, Eigen::Dynamic, 1> sqNorms;   ///< ‖x_i‖², length N
+    Rows augmented;  ///< N×(d+1): [x_i, ‖x_i‖²]
 };
 
 template <typename Scalar>
