@@ -39,9 +39,16 @@ void SamplingWorker::run(const SamplingRequest& request) {
         };
         auto result = std::make_shared<dl::SampleResult>(dl::sampleFromNoise(
             request.schedule, denoiser, request.count, request.dim, request.params, rng, cancel, progress));
+        // The views animate a dlui::Trajectory; move the states over rather than keep two copies.
+        auto trajectory = std::make_shared<Trajectory>();
+        trajectory->timesteps = std::move(result->trajectory.timesteps);
+        trajectory->states = std::move(result->trajectory.states);
+        trajectory->sampler = request.label;
+        result->trajectory = dl::Trajectory{};
         SamplingResult out;
         out.id = request.id;
         out.result = std::move(result);
+        out.trajectory = std::move(trajectory);
         out.label = request.label;
         out.seconds = double(clock.nsecsElapsed()) / 1e9;
         Q_EMIT sampled(out);

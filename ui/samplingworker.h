@@ -18,6 +18,7 @@
 #include "core/math/schedule.h"
 #include "core/sampling/denoiser.h"
 #include "core/sampling/samplers.h"
+#include "ui/labdocument.h"
 
 namespace dlui {
 
@@ -40,7 +41,8 @@ struct SamplingRequest {
 /// The outcome of a finished run.
 struct SamplingResult {
     std::uint64_t id = 0;
-    std::shared_ptr<const dl::SampleResult> result;  ///< samples and the recorded trajectory
+    std::shared_ptr<const dl::SampleResult> result;  ///< the samples (its trajectory is moved to `trajectory`)
+    std::shared_ptr<const Trajectory> trajectory;    ///< x_T … x_0 for the reverse animation (may be empty)
     QString label;
     double seconds = 0.0;
 };

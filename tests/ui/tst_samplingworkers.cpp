@@ -74,7 +74,10 @@ void TestSamplingWorkers::samplesArriveWithTrajectory() {
     QCOMPARE(result.id, id);
     QVERIFY(result.result);
     QCOMPARE(result.result->samples.rows(), 300);
-    const auto& traj = result.result->trajectory;
+    QVERIFY(result.trajectory);
+    QVERIFY(result.result->trajectory.states.empty());  // moved, not copied
+    const auto& traj = *result.trajectory;
+    QCOMPARE(traj.sampler, QStringLiteral("exact"));
     QCOMPARE(int(traj.states.size()), schedule.T() + 1);
     QCOMPARE(traj.timesteps.front(), schedule.T());
     QCOMPARE(traj.timesteps.back(), 0);

@@ -1,0 +1,514 @@
+#include "ui/trainpanel.h"
+
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/model/presets.h"
+#include "ui/labdocument.h"
+#include "ui/lossplot.h"
+
+namespace dlui {
+
+namespace {
+
+constexpr int kPollMs = 33;  // ~30 Hz
+
+QString formatDuration(double seconds) {
+    if (!(seconds >= 0) || !std::isfinite(seconds))
+        return QStringLiteral("–");
+    const auto s = static_cast<long long>(std::llround(seconds));
+    if (s < 60)
+        return TrainPanel::tr("%1 s").arg(s);
+    if (s < 3600)
+        return TrainPanel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return TrainPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+std::shared_ptr<const dl::TrainingSnapshot> snapshotFromFile(const dl::ModelFile& file) {
+    auto snap = std::make_shared<dl::TrainingSnapshot>();
+    snap->step = file.step;
+    snap->targetSteps = file.trainer.steps;
+    snap->config = file.model;
+    snap->schedule = file.schedule;
+    snap->parameters = file.emaParameters;
+    snap->lossHistory = file.lossHistory;
+    return snap;
+}
+
+}  // namespace
+
+TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QWidget* parent)
+    : QWidget(parent), mDocument(document), mController(controller) {
+    setObjectName(QStringLiteral("trainPanel"));
+    mBase = TrainingSettings::defaults();
+    buildUi();
+    setSettings(mBase);
+    applyDataDefaults();
+
+    mPollTimer.setInterval(kPollMs);
+    connect(&mPollTimer, &QTimer::timeout, this, &TrainPanel::poll);
+    connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
+    connect(mController, &TrainingController::progressReported, this, &TrainPanel::onProgress);
+    connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
+    connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
+    connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
+    connect(mDocument, &LabDocument::scheduleChanged, this, &TrainPanel::updateScheduleLabel);
+    connect(mDocument, &LabDocument::modelChanged, this, [this] {
+        updateScheduleLabel();
+        updateButtons();
+        // A model installed from elsewhere (a session) shows its loss history.
+        if (!mController->hasRun()) {
+            if (const auto model = mDocument->model())
+                mLossPlot->setLosses(model->lossHistory);
+            else
+                mLossPlot->clear();
+        }
+    });
+    updateButtons();
+    updateScheduleLabel();
+}
+
+TrainPanel::~TrainPanel() = default;
+
+void TrainPanel::buildUi() {
+    auto* layout = new QVBoxLayout(this);
+
+    auto* modelBox = new QGroupBox(tr("Model"), this);
+    auto* modelForm = new QFormLayout(modelBox);
+    mWidth = new QSpinBox(modelBox);
+    mWidth->setRange(8, 2048);
+    mWidth->setSingleStep(16);
+    mWidth->setToolTip(tr("Hidden width of every layer of the MLP ε_θ(x_t, t)"));
+    mDepth = new QSpinBox(modelBox);
+    mDepth->setRange(1, 16);
+    mDepth->setToolTip(tr("Residual blocks after the input layer"));
+    mFeatures = new QSpinBox(modelBox);
+    mFeatures->setRange(0, 512);
+    mFeatures->setSingleStep(2);
+    mFeatures->setSpecialValueText(tr("raw coordinates"));
+    mFeatures->setToolTip(tr("Sinusoidal features per coordinate (even); 0 feeds the raw coordinates"));
+    modelForm->addRow(tr("Width"), mWidth);
+    modelForm->addRow(tr("Depth"), mDepth);
+    modelForm->addRow(tr("Input features"), mFeatures);
+    layout->addWidget(modelBox);
+
+    auto* trainBox = new QGroupBox(tr("Training"), this);
+    auto* trainForm = new QFormLayout(trainBox);
+    mLearningRate = new QDoubleSpinBox(trainBox);
+    mLearningRate->setDecimals(5);
+    mLearningRate->setRange(1e-5, 1.0);
+    mLearningRate->setSingleStep(1e-4);
+    mLearningRate->setToolTip(tr("Peak learning rate of AdamW (after warm-up, then cosine decay)"));
+    mBatch = new QSpinBox(trainBox);
+    mBatch->setRange(1, 65536);
+    mBatch->setToolTip(tr("Samples per training step"));
+    mSteps = new QSpinBox(trainBox);
+    mSteps->setRange(1, 10'000'000);
+    mSteps->setSingleStep(1000);
+    mSteps->setGroupSeparatorShown(true);
+    mSteps->setToolTip(tr("Step budget: training stops after this many steps"));
+    mSeed = new QSpinBox(trainBox);
+    mSeed->setRange(0, 1'000'000'000);
+    trainForm->addRow(tr("Learning rate"), mLearningRate);
+    trainForm->addRow(tr("Batch"), mBatch);
+    trainForm->addRow(tr("Steps"), mSteps);
+    trainForm->addRow(tr("Seed"), mSeed);
+    layout->addWidget(trainBox);
+
+    auto* buttons = new QHBoxLayout;
+    mTrain = new QPushButton(tr("Train"), this);
+    mTrain->setObjectName(QStringLiteral("trainButton"));
+    mTrain->setToolTip(tr("Train a fresh model on the current data with the editor's schedule (Ctrl+T)"));
+    mPause = new QPushButton(tr("Pause"), this);
+    mPause->setObjectName(QStringLiteral("pauseButton"));
+    mStop = new QPushButton(tr("Stop"), this);
+    mStop->setObjectName(QStringLiteral("stopButton"));
+    mStop->setToolTip(tr("Stop after the current step and keep the weights"));
+    buttons->addWidget(mTrain);
+    buttons->addWidget(mPause);
+    buttons->addWidget(mStop);
+    layout->addLayout(buttons);
+    auto* buttons2 = new QHBoxLayout;
+    mContinue = new QPushButton(tr("Continue"), this);
+    mContinue->setObjectName(QStringLiteral("continueButton"));
+    mContinue->setToolTip(tr("Train the current model for another step budget"));
+    mReset = new QPushButton(tr("Reset"), this);
+    mReset->setObjectName(QStringLiteral("resetButton"));
+    mReset->setToolTip(tr("Forget the trained model"));
+    buttons2->addWidget(mContinue);
+    buttons2->addWidget(mReset);
+    layout->addLayout(buttons2);
+    auto* files = new QHBoxLayout;
+    mSave = new QPushButton(tr("Save model…"), this);
+    mLoad = new QPushButton(tr("Load model…"), this);
+    files->addWidget(mSave);
+    files->addWidget(mLoad);
+    layout->addLayout(files);
+
+    mLossPlot = new LossPlot(this);
+    mLossPlot->setObjectName(QStringLiteral("lossPlot"));
+    layout->addWidget(mLossPlot, 1);
+
+    mStatus = new QLabel(this);
+    mStatus->setObjectName(QStringLiteral("trainStatus"));
+    mSpeed = new QLabel(this);
+    mQuality = new QLabel(this);
+    mQuality->setToolTip(tr("Sliced Wasserstein distance between samples of the model and the data, next to the "
+                            "same distance for a fresh draw of the data (what a perfect model would reach)"));
+    mScheduleLabel = new QLabel(this);
+    mScheduleLabel->setWordWrap(true);
+    mError = new QLabel(this);
+    mError->setObjectName(QStringLiteral("trainError"));
+    mError->setWordWrap(true);
+    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    mError->hide();
+    for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel})
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(mStatus);
+    layout->addWidget(mSpeed);
+    layout->addWidget(mQuality);
+    layout->addWidget(mScheduleLabel);
+    layout->addWidget(mError);
+
+    connect(mTrain, &QPushButton::clicked, this, &TrainPanel::train);
+    connect(mPause, &QPushButton::clicked, this, &TrainPanel::togglePause);
+    connect(mStop, &QPushButton::clicked, this, &TrainPanel::stop);
+    connect(mReset, &QPushButton::clicked, this, &TrainPanel::reset);
+    connect(mContinue, &QPushButton::clicked, this, &TrainPanel::continueTraining);
+    connect(mSave, &QPushButton::clicked, this, &TrainPanel::saveModel);
+    connect(mLoad, &QPushButton::clicked, this, &TrainPanel::loadModel);
+}
+
+TrainingSettings TrainPanel::settings() const {
+    TrainingSettings s = mBase;
+    s.model.hidden = mWidth->value();
+    s.model.layers = mDepth->value();
+    s.model.inputFeatures = mFeatures->value() / 2 * 2;
+    s.trainer.learningRate = static_cast<float>(mLearningRate->value());
+    s.trainer.batchSize = mBatch->value();
+    s.trainer.steps = mSteps->value();
+    s.trainer.seed = static_cast<std::uint64_t>(mSeed->value());
+    return s;
+}
+
+void TrainPanel::setSettings(const TrainingSettings& s) {
+    mBase = s;
+    mWidth->setValue(s.model.hidden);
+    mDepth->setValue(s.model.layers);
+    mFeatures->setValue(s.model.inputFeatures);
+    mLearningRate->setValue(s.trainer.learningRate);
+    mBatch->setValue(s.trainer.batchSize);
+    mSteps->setValue(s.trainer.steps);
+    mSeed->setValue(static_cast<int>(std::min<std::uint64_t>(s.trainer.seed, 1'000'000'000)));
+}
+
+void TrainPanel::applyDataDefaults() {
+    // Images train on raw pixels (sinusoidal features per pixel would make the input layer huge) with a
+    // wider network: the core's image preset.
+    const auto data = mDocument->dataSet();
+    const bool images = data && data->isImage();
+    if (images == mImageDefaults)
+        return;
+    mImageDefaults = images;
+    TrainingSettings s = settings();
+    const dl::MlpConfig preset = images ? dl::imageBenchMlpConfig() : dl::defaultMlpConfig();
+    s.model.hidden = preset.hidden;
+    s.model.layers = preset.layers;
+    s.model.inputFeatures = preset.inputFeatures;
+    s.model.timeEmbedding = preset.timeEmbedding;
+    setSettings(s);
+}
+
+std::shared_ptr<const dl::TrainingSnapshot> TrainPanel::currentModel() const {
+    if (mController->hasRun() && mController->data() == mDocument->dataSet())
+        return mController->snapshot();
+    return mDocument->model();
+}
+
+QString TrainPanel::statusText() const { return mStatus->text(); }
+QString TrainPanel::errorText() const { return mError->isVisible() || !mError->text().isEmpty() ? mError->text() : QString(); }
+
+void TrainPanel::showError(const QString& message) {
+    mError->setText(message);
+    mError->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        Q_EMIT problemReported(message);
+}
+
+bool TrainPanel::askToDiscard() {
+    const bool trained = mController->hasRun() || mDocument->hasModel();
+    if (!mAskBeforeDiscard || !trained || !mDocument->modelPath().isEmpty())
+        return true;
+    return QMessageBox::question(this, tr("Discard the model?"),
+                                 tr("The trained model has not been saved. Discard it and start again?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Discard;
+}
+
+void TrainPanel::train() {
+    if (mController->isActive() || !askToDiscard())
+        return;
+    applyDataDefaults();
+    showError(QString());
+    mLoaded.reset();
+    QString error;
+    const dl::Schedule schedule = mDocument->schedule();
+    if (!mController->start(mDocument->dataSet(), schedule, settings(), &error)) {
+        showError(tr("Cannot train: %1").arg(error));
+        return;
+    }
+    mPolledStep = -1;
+    mPolledSnapshot = nullptr;
+    mLossPlot->clear();
+    mDocument->setModel(mController->snapshot(), schedule);
+    mDocument->setModelPath(QString());
+    poll();
+}
+
+void TrainPanel::continueTraining() {
+    if (mController->isActive())
+        return;
+    showError(QString());
+    QString error;
+    bool ok = false;
+    try {
+        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : mLoaded.value();
+        ok = mController->resumeFromFile(mDocument->dataSet(), file, mSteps->value(), settings(), &error);
+        if (ok) {
+            mLoaded.reset();
+            mDocument->setModel(mController->snapshot(), *mController->schedule());
+        }
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    if (!ok)
+        showError(tr("Cannot continue training: %1").arg(error));
+    poll();
+}
+
+void TrainPanel::togglePause() {
+    if (mController->state() == TrainingController::State::Running)
+        mController->pause();
+    else if (mController->state() == TrainingController::State::Paused)
+        mController->resume();
+}
+
+void TrainPanel::stop() { mController->stop(); }
+
+void TrainPanel::reset() {
+    if (!askToDiscard())
+        return;
+    mController->reset();
+    mLoaded.reset();
+    mDocument->clearModel();
+    mLossPlot->clear();
+    showError(QString());
+    mQuality->clear();
+    mSpeed->clear();
+    mPolledStep = -1;
+    mPolledSnapshot = nullptr;
+    updateButtons();
+}
+
+void TrainPanel::installModelInDocument() {
+    if (!mController->hasRun())
+        return;
+    const auto snap = mController->snapshot();
+    if (snap && snap != mDocument->model() && mController->data() == mDocument->dataSet())
+        mDocument->setModel(snap, *mController->schedule());
+}
+
+void TrainPanel::poll() {
+    const auto snap = mController->snapshot();
+    if (!snap)
+        return;
+    if (snap.get() != mPolledSnapshot || snap->step != mPolledStep) {
+        mPolledSnapshot = snap.get();
+        mPolledStep = snap->step;
+        mLossPlot->setLosses(snap->lossHistory);
+    }
+    const QLocale locale;
+    const QString state = trainingStateName(mController->state());
+    mStatus->setText(tr("%1 · step %2 / %3")
+                         .arg(state, locale.toString(snap->step), locale.toString(mController->settings().trainer.steps)));
+    if (const auto& p = mController->lastProgress(); p && mController->isActive()) {
+        mSpeed->setText(tr("%1 steps/s · ETA %2 · loss %3")
+                            .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
+                            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+    } else if (std::isfinite(mLossPlot->smoothedLoss())) {
+        mSpeed->setText(tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+    }
+    Q_EMIT statusMessageChanged(tr("%1 %2 steps · %3 steps/s · loss %4")
+                                    .arg(state, locale.toString(snap->step))
+                                    .arg(locale.toString(mController->lastProgress()
+                                                             ? mController->lastProgress()->stepsPerSecond
+                                                             : snap->stepsPerSecond,
+                                                         'f', 0))
+                                    .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+    // A paused run shows its latest weights to sampling and sessions too.
+    if (mController->state() == TrainingController::State::Paused)
+        installModelInDocument();
+}
+
+void TrainPanel::onStateChanged(TrainingController::State state) {
+    if (mController->isActive()) {
+        if (!mPollTimer.isActive())
+            mPollTimer.start();
+    } else {
+        mPollTimer.stop();
+    }
+    if (state == TrainingController::State::Paused)
+        mPause->setText(tr("Resume"));
+    else
+        mPause->setText(tr("Pause"));
+    updateButtons();
+    poll();
+}
+
+void TrainPanel::onProgress(const TrainingProgress& progress) { Q_UNUSED(progress); }
+
+void TrainPanel::onQuality(const TrainingQuality& q) {
+    mQuality->setText(tr("quality at step %1: SW₂ %2 (data floor %3, ×%4)")
+                          .arg(QLocale().toString(q.step))
+                          .arg(q.distance, 0, 'g', 3)
+                          .arg(q.floor, 0, 'g', 3)
+                          .arg(q.floor > 0 ? q.distance / q.floor : 0.0, 0, 'f', 1));
+}
+
+void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {
+    poll();
+    installModelInDocument();
+    if (outcome == TrainingOutcome::Diverged)
+        showError(tr("Training diverged: %1").arg(message));
+    else if (outcome == TrainingOutcome::Failed)
+        showError(tr("Training failed: %1").arg(message));
+    updateButtons();
+}
+
+void TrainPanel::onDataSetChanged() {
+    // A run on the old data cannot go on: end it cleanly now (at most one step), keep its weights as the
+    // document's model (which is then marked as trained on other data).
+    if (mController->isActive()) {
+        mController->stopAndWait();
+        showError(tr("Training stopped: the data changed. The model keeps what it learned so far."));
+    }
+    applyDataDefaults();
+    updateButtons();
+    updateScheduleLabel();
+}
+
+void TrainPanel::updateButtons() {
+    const auto state = mController->state();
+    const bool active = mController->isActive();
+    mTrain->setEnabled(!active);
+    mPause->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    mStop->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    mContinue->setEnabled(!active && (mController->hasRun() || mLoaded.has_value()));
+    mReset->setEnabled(mController->hasRun() || mDocument->hasModel());
+    mSave->setEnabled(mController->hasRun() || mLoaded.has_value());
+    for (QWidget* w : std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
+        w->setEnabled(!active);
+}
+
+void TrainPanel::updateScheduleLabel() {
+    QString text;
+    if (mController->isActive() || mDocument->hasModel()) {
+        const dl::ScheduleParams params =
+            mDocument->modelSchedule() ? mDocument->modelSchedule()->params() : mDocument->schedule().params();
+        text = tr("Model trained with: %1").arg(describeSchedule(params));
+        if (!mDocument->describeScheduleMismatch().isEmpty())
+            text += QLatin1Char('\n') + tr("The editor shows another schedule; sampling uses the model's.");
+        if (mDocument->hasModel() && !mDocument->modelMatchesData())
+            text += QLatin1Char('\n') + tr("The model was trained on other data.");
+    } else {
+        text = tr("Will train with the editor's schedule: %1").arg(describeSchedule(mDocument->schedule().params()));
+    }
+    mScheduleLabel->setText(text);
+}
+
+bool TrainPanel::saveModelTo(const QString& path, QString* error) {
+    try {
+        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : mLoaded.value();
+        dl::saveModelFile(path.toStdString(), file);
+        mDocument->setModelPath(path);
+        return true;
+    } catch (const std::bad_optional_access&) {
+        if (error)
+            *error = tr("There is no model to save.");
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+    }
+    return false;
+}
+
+bool TrainPanel::loadModelFrom(const QString& path, QString* error) {
+    dl::ModelFile file;
+    try {
+        // Model files are small (a few MB at most): reading and checking one takes milliseconds.
+        file = dl::loadModelFile(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    const auto data = mDocument->dataSet();
+    if (data && data->dim() != file.model.dataDim) {
+        if (error)
+            *error = tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
+                        "matching data first.")
+                         .arg(file.model.dataDim)
+                         .arg(data->dim());
+        return false;
+    }
+    mController->reset();
+    mLoaded = file;
+    const auto snap = snapshotFromFile(file);
+    mDocument->setModel(snap, dl::Schedule(file.schedule));
+    mDocument->setModelPath(path);
+    mLossPlot->setLosses(snap->lossHistory);
+    showError(QString());
+    mStatus->setText(tr("loaded · step %1 · %2").arg(QLocale().toString(file.step), QFileInfo(path).fileName()));
+    mQuality->clear();
+    mSpeed->clear();
+    updateButtons();
+    updateScheduleLabel();
+    return true;
+}
+
+void TrainPanel::saveModel() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
+                                                      tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveModelTo(path, &error))
+        QMessageBox::warning(this, tr("Save model"), tr("Could not save the model:\n%1").arg(error));
+}
+
+void TrainPanel::loadModel() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), mDocument->modelPath(),
+                                                      tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (mController->isActive() &&
+        QMessageBox::question(this, tr("Load model"), tr("Stop the training in progress and load this model?")) !=
+            QMessageBox::Yes)
+        return;
+    QString error;
+    if (!loadModelFrom(path, &error))
+        QMessageBox::warning(this, tr("Load model"), tr("Could not load the model:\n%1").arg(error));
+}
+
+}  // namespace dlui
