@@ -50,6 +50,14 @@ std::unique_ptr<FrameWriter> makeWriter(const ExportSettings& s) {
 
 }  // namespace
 
+RenderOptions defaultExportRenderOptions() {
+    RenderOptions r;
+    r.drawTrails = false;
+    r.drawArrows = false;
+    r.drawDensity = false;
+    return r;
+}
+
 QString exportFormatName(ExportFormat format) {
     switch (format) {
     case ExportFormat::PngSequence: return QStringLiteral("png");

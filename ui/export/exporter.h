@@ -39,10 +39,13 @@ bool isVideoFormat(ExportFormat format);
 QString backgroundName(Background background);
 std::optional<Background> backgroundFromName(const QString& name);
 
+/// Export defaults: points, axes and caption; trails, arrows and the density are opt-in (they cost time).
+RenderOptions defaultExportRenderOptions();
+
 struct ExportSettings {
     FrameSelection frames;
     OverlayOptions overlays;
-    RenderOptions render;
+    RenderOptions render = defaultExportRenderOptions();
     int fps = 20;
     ExportFormat format = ExportFormat::Gif;
     QString outputPath;  ///< a folder for PNG frames, a file otherwise

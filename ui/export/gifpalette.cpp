@@ -18,6 +18,8 @@ struct Cell {
     int key = 0;
     std::uint32_t count = 0;
     std::uint64_t sum[3] = {0, 0, 0};  // full 8-bit sums, so a palette colour is the exact mean
+    QRgb first = 0;                    // the first exact colour seen in this cell …
+    std::uint32_t firstCount = 0;      // … and how many pixels have exactly it
     int level(int channel) const { return (key >> (10 - 5 * channel)) & 31; }
 };
 
@@ -73,6 +75,8 @@ IndexedImage quantizeMedianCut(const QImage& source, int maxColors) {
         const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
         for (int x = 0; x < out.width; ++x) {
             Cell& c = histogram[static_cast<size_t>(cellOf(line[x]))];
+            if (c.count == 0) c.first = line[x] & 0xffffffu;
+            if ((line[x] & 0xffffffu) == c.first) ++c.firstCount;
             ++c.count;
             c.sum[0] += qRed(line[x]);
             c.sum[1] += qGreen(line[x]);
@@ -119,9 +123,17 @@ IndexedImage quantizeMedianCut(const QImage& source, int maxColors) {
     out.palette.reserve(boxes.size());
     for (const Box& b : boxes) {
         std::uint64_t sum[3] = {0, 0, 0}, n = 0;
+        const Cell* dominant = &cells[b.begin];
         for (int i = b.begin; i < b.end; ++i) {
             n += cells[i].count;
             for (int ch = 0; ch < 3; ++ch) sum[ch] += cells[i].sum[ch];
+            if (cells[i].firstCount > dominant->firstCount) dominant = &cells[i];
+        }
+        // Flat areas (background, text, a uniform dot colour) keep their exact colour when one colour
+        // covers most of the box; otherwise the box's mean colour.
+        if (2 * std::uint64_t{dominant->firstCount} >= n) {
+            out.palette.push_back(dominant->first | 0xff000000u);
+            continue;
         }
         auto mean = [&](int ch) { return static_cast<int>((sum[ch] + n / 2) / n); };
         out.palette.push_back(qRgb(mean(0), mean(1), mean(2)));

@@ -112,7 +112,7 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
         for (int col = 0; col < density.columns; ++col) {
             const float v = density.values[static_cast<size_t>(row) * density.columns + col];
             // A gentle power so the tails show as well as the peaks.
-            const double a = std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) * 0.85 : 0.0;
+            const double a = std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) * 0.6 : 0.0;
             line[col] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(a * 255))));
         }
     }
