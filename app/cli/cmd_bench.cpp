@@ -106,7 +106,7 @@ int runBench(const CommandArgs& args) {
         tc.seed = seed;
         const int n = 8000, samples = 2000;
         std::printf("default preset: %s, %s T=%d, %d steps of batch %d, %d thread(s), %d points; quality of %d "
-                    "samples (DDPM, clipped x0) vs a fresh draw of %d\n",
+                    "samples (DDPM, clipped x0) vs %d random points of a fresh draw\n",
                     dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(), std::string(dl::scheduleKindName(sp.kind)).c_str(),
                     sp.T, tc.steps, tc.batchSize, threads, n, samples, samples);
         std::printf("  %-13s %8s %9s %9s %7s %9s %9s %8s\n", "data", "train_s", "swd", "swd_floor", "ratio", "mmd",
@@ -115,7 +115,8 @@ int runBench(const CommandArgs& args) {
             dl::Rng dataRng(seed);
             const dl::DataSet data = dl::makePointDataSet(name, dl::generatePoints(name, n, dataRng));
             dl::Rng freshRng = dl::Rng(seed).split(100);
-            const dl::Batch fresh = data.norm.toNormalised(dl::generatePoints(name, samples, freshRng));
+            const dl::Batch freshPool = data.norm.toNormalised(dl::generatePoints(name, 8 * samples, freshRng));
+            const dl::Batch fresh = dl::randomRows(freshPool, samples, freshRng);
             dl::Trainer trainer(data, schedule, dl::defaultMlpConfig(), tc);
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < tc.steps; ++i) trainer.step();

@@ -148,14 +148,16 @@ int runTrain(const CommandArgs& args) {
               << " s of training\n";
 
     if (qualityN > 0) {
-        // An independent draw of the same source (next seed), put in the training normalisation.
+        // An independent draw of the same source (next seed), put in the training normalisation. The
+        // floor compares like with like: as many fresh points as samples (SWD shrinks with size), picked
+        // at random from a larger draw so that stratified generators give an i.i.d. floor.
         ParsedArgs freshArgs = parsed;
         freshArgs.set("seed", std::to_string(cfg.seed + 1));
+        freshArgs.set("n", std::to_string(std::max(8 * qualityN, data.size())));
         const dl::DataSet freshSet = dataSetFromArgs(freshArgs);
-        // The floor compares like with like: as many fresh points as samples (SWD shrinks with size).
-        const dl::Batch freshAll = data.norm.toNormalised(freshSet.norm.toData(freshSet.points));
-        const dl::Batch fresh = freshAll.topRows(std::min<Eigen::Index>(qualityN, freshAll.rows()));
+        const dl::Batch freshPool = data.norm.toNormalised(freshSet.norm.toData(freshSet.points));
         dl::Rng qualityRng = dl::Rng(cfg.seed).split(11);
+        const dl::Batch fresh = dl::randomRows(freshPool, qualityN, qualityRng);
         const dl::ModelQuality q = dl::measureModelQuality(net, trainer.emaParameters(), schedule, data.points,
                                                            fresh, qualityN, qualityRng);
         std::cout << "quality_samples=" << qualityN << "\n"

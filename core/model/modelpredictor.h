@@ -13,9 +13,11 @@
 namespace dl {
 
 /// Copies the weights into a network of its own (shared by copies of the returned function, and
-/// guarded by a mutex, so copies may be called from different threads, one call at a time). Throws
-/// dl::Error when the parameter count does not match the config.
+/// guarded by a mutex, so copies may be called from different threads, one call at a time). With
+/// threads > 1, batches of at least 512 rows are split across that many threads (rows are independent, so
+/// the result is the same up to float rounding). Throws dl::Error when the parameter count does
+/// not match the config.
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                                    const Schedule& schedule);
+                                    const Schedule& schedule, int threads = 1);
 
 }  // namespace dl

@@ -18,6 +18,11 @@ namespace dl {
 /// to the range of the normalised training data (widened by 5% of its span on each side).
 SamplerParams qualitySamplerParams(const Batch& data);
 
+/// n rows of pool picked uniformly at random without replacement. Generators that stratify (8 Gaussians
+/// puts exactly n/8 points in each mode) make a fresh draw of exactly n points more regular than any
+/// sampler can be; a random subset of a larger fresh pool is an honest i.i.d. floor.
+Batch randomRows(const Batch& pool, int n, Rng& rng);
+
 struct ModelQuality {
     QualityReport report;
     double sampleSeconds = 0.0;  ///< wall time of the whole reverse chain
@@ -25,8 +30,9 @@ struct ModelQuality {
 };
 
 /// Samples n points from the weights and compares them with data (N×d normalised) and fresh (an
-/// independent draw of the same source, normalised the same way).
+/// independent draw of the same source, normalised the same way). threads: see makeModelPredictor.
 ModelQuality measureModelQuality(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                                 const Schedule& schedule, const Batch& data, const Batch& fresh, int n, Rng& rng);
+                                 const Schedule& schedule, const Batch& data, const Batch& fresh, int n, Rng& rng,
+                                 int threads = 1);
 
 }  // namespace dl

@@ -3,16 +3,31 @@
 namespace dl {
 
 MlpConfig defaultMlpConfig() {
-    MlpConfig c;
-    return c;
+    // The tiny-diffusion network: measured against smaller ones, its 128 Fourier features per
+    // coordinate are what lets thin shapes (moons, spiral arms) come out sharp.
+    return tinyDiffusionMlpConfig();
 }
 
 TrainerConfig defaultTrainerConfig() {
+    // 5000 steps of batch 128 (640k samples): SWD within 0.8–1.7× of the floor on all six built-in
+    // shapes in the measurements of docs/performance.md, in about 4.5 s of one core. Batch 128 keeps
+    // the matrix products efficient and splits well across 2 threads; the EMA (0.999, with warm-up)
+    // matters more than anything else for sample quality (raw weights score 1.3–2× worse).
     TrainerConfig c;
+    c.batchSize = 128;
+    c.steps = 5000;
+    c.learningRate = 2e-3f;
+    c.warmupSteps = 100;
+    c.minLearningRate = 0.1f;
+    c.weightDecay = 0.0f;
+    c.gradClip = 1.0f;
+    c.emaDecay = 0.999f;
     return c;
 }
 
 ScheduleParams defaultTrainingSchedule() {
+    // Linear β from 0.001 to 0.2 over T = 100: ᾱ_T ≈ 4e-5, so x_T is pure noise and sampling starts
+    // where training ended; 100 steps keep the whole reverse chain for 2000 points well under a second.
     ScheduleParams p;
     p.kind = ScheduleKind::Linear;
     p.T = 100;
