@@ -1,0 +1,212 @@
+// The Export dialog and its job (export in a worker thread, progress, cancel, no half file), and the
+// small helpers: CSV tables, plots as PNG/PDF, the clipboard.
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QImageReader>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include "core/data/dataset.h"
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "ui/export/csvexport.h"
+#include "ui/export/exportdialog.h"
+#include "ui/export/exportjob.h"
+#include "ui/export/plotexport.h"
+
+using namespace dlui;
+
+namespace {
+
+ExportInput moons(int n = 400) {
+    dl::Rng rng(2);
+    ExportInput in;
+    in.data = dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng));
+    dl::ScheduleParams p;
+    p.T = 20;
+    p.betaStart = 0.01;
+    p.betaEnd = 0.3;
+    in.schedule = dl::Schedule(p);
+    in.forwardNoise.resize(n, 2);
+    dl::Rng noise(5);
+    noise.fillNormal(in.forwardNoise);
+    return in;
+}
+
+QStringList lines(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+}  // namespace
+
+class TestExportDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabTests")); }
+    void dialogExportsInTheBackground();
+    void dialogRefusesExistingOutputWithoutAsking();
+    void reverseNeedsATrajectory();
+    void jobCancelLeavesNoFile();
+    void csvTables();
+    void plotsAsPngAndPdf();
+    void clipboardTakesTheImage();
+};
+
+void TestExportDialog::dialogExportsInTheBackground() {
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons());
+    dialog.setInteractive(false);
+    ExportSettings s = dialog.settings();
+    s.format = ExportFormat::Gif;
+    s.outputPath = tmp.filePath(QStringLiteral("dialog.gif"));
+    s.render.size = QSize(120, 100);
+    s.frames.stride = 5;  // t = 0, 5, 10, 15, 20
+    dialog.setSettings(s);
+    QCOMPARE(dialog.settings().outputPath, s.outputPath);
+    QCOMPARE(dialog.settings().render.size, QSize(120, 100));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().message));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QImageReader reader(s.outputPath);
+    QCOMPARE(reader.imageCount(), 5);
+    QCOMPARE(reader.size(), QSize(120, 100));
+}
+
+void TestExportDialog::dialogRefusesExistingOutputWithoutAsking() {
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(QStringLiteral("taken.gif"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("keep");
+    f.close();
+    ExportDialog dialog(moons());
+    dialog.setInteractive(false);
+    ExportSettings s = dialog.settings();
+    s.format = ExportFormat::Gif;
+    s.outputPath = path;
+    dialog.setSettings(s);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!dialog.lastResult().ok);
+    QVERIFY(dialog.lastResult().message.contains(QStringLiteral("already exists")));
+    QFile again(path);
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), QByteArray("keep"));
+}
+
+void TestExportDialog::reverseNeedsATrajectory() {
+    ExportDialog dialog(moons());
+    auto* animation = dialog.findChildren<QComboBox*>().first();
+    // Without a trajectory the reverse items are disabled.
+    auto* model = qobject_cast<QStandardItemModel*>(animation->model());
+    QVERIFY(model);
+    QVERIFY(!model->item(1)->isEnabled());
+    ExportInput in = moons();
+    Trajectory tr;
+    tr.timesteps = {20, 10, 0};
+    tr.states = {in.forwardNoise, in.data.points, in.data.points};
+    tr.sampler = QStringLiteral("ddpm");
+    in.reverse = tr;
+    ExportDialog withTrajectory(in);
+    auto* model2 = qobject_cast<QStandardItemModel*>(withTrajectory.findChildren<QComboBox*>().first()->model());
+    QVERIFY(model2->item(1)->isEnabled());
+}
+
+void TestExportDialog::jobCancelLeavesNoFile() {
+    QTemporaryDir tmp;
+    ExportSettings s;
+    s.format = ExportFormat::Gif;
+    s.outputPath = tmp.filePath(QStringLiteral("cancel.gif"));
+    s.render.size = QSize(400, 400);
+    ExportJob job(moons(4000), s);
+    QSignalSpy progressed(&job, &ExportJob::progressed);
+    QSignalSpy finished(&job, &ExportJob::finished);
+    connect(&job, &ExportJob::progressed, &job, [&job](int done, int) {
+        if (done >= 2) job.cancel();
+    });
+    job.start();
+    QVERIFY(finished.wait(20000));
+    const auto result = finished.first().first().value<ExportResult>();
+    QVERIFY(result.cancelled);
+    QVERIFY(!QFile::exists(s.outputPath));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    QVERIFY(progressed.count() >= 2);
+}
+
+void TestExportDialog::csvTables() {
+    QTemporaryDir tmp;
+    const ExportInput in = moons(50);
+    QCOMPARE(writeDataSetCsv(tmp.filePath(QStringLiteral("data.csv")), in.data), QString());
+    QStringList rows = lines(tmp.filePath(QStringLiteral("data.csv")));
+    QCOMPARE(rows.size(), 51);
+    QCOMPARE(rows.first(), QStringLiteral("x,y"));
+    // Data coordinates round-trip to 1e-5.
+    const dl::Batch raw = in.data.norm.toData(in.data.points);
+    const QStringList first = rows[1].split(QLatin1Char(','));
+    QVERIFY(std::abs(first[0].toDouble() - raw(0, 0)) < 1e-5);
+
+    Trajectory tr;
+    tr.timesteps = {20, 0};
+    tr.states = {in.forwardNoise, in.data.points};
+    QCOMPARE(writeTrajectoryCsv(tmp.filePath(QStringLiteral("chain.csv")), tr, in.data.norm), QString());
+    rows = lines(tmp.filePath(QStringLiteral("chain.csv")));
+    QCOMPARE(rows.size(), 1 + 2 * 50);
+    QCOMPARE(rows.first(), QStringLiteral("step,id,x,y"));
+    QVERIFY(rows[1].startsWith(QStringLiteral("20,0,")));
+    QVERIFY(rows.last().startsWith(QStringLiteral("0,49,")));
+
+    QCOMPARE(writeScheduleCsv(tmp.filePath(QStringLiteral("schedule.csv")), in.schedule), QString());
+    rows = lines(tmp.filePath(QStringLiteral("schedule.csv")));
+    QCOMPARE(rows.size(), 1 + 21);
+    const QStringList last = rows.last().split(QLatin1Char(','));
+    QCOMPARE(last[0], QStringLiteral("20"));
+    QVERIFY(std::abs(last[3].toDouble() - in.schedule.alphaBar(20)) < 1e-15);
+
+    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), {1.0f, 0.5f, 0.25f}), QString());
+    QCOMPARE(lines(tmp.filePath(QStringLiteral("loss.csv"))),
+             (QStringList{QStringLiteral("step,loss"), QStringLiteral("1,1"), QStringLiteral("2,0.5"),
+                          QStringLiteral("3,0.25")}));
+    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), {1.0f}).isEmpty());
+}
+
+void TestExportDialog::plotsAsPngAndPdf() {
+    QTemporaryDir tmp;
+    QCustomPlot plot;
+    plot.resize(300, 200);
+    plot.addGraph();
+    plot.graph(0)->setData({0, 1, 2}, {1, 0.5, 0.2});
+    plot.rescaleAxes();
+    QCOMPARE(savePlot(&plot, tmp.filePath(QStringLiteral("p.png")), QSize(300, 200), 2.0), QString());
+    QCOMPARE(QImageReader(tmp.filePath(QStringLiteral("p.png"))).size(), QSize(600, 400));
+    QCOMPARE(savePlot(&plot, tmp.filePath(QStringLiteral("p.pdf")), QSize(300, 200)), QString());
+    QFile pdf(tmp.filePath(QStringLiteral("p.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(!savePlot(&plot, tmp.filePath(QStringLiteral("p.svg"))).isEmpty());
+    // Only the two files: no temporaries left.
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+}
+
+void TestExportDialog::clipboardTakesTheImage() {
+    QImage image(20, 10, QImage::Format_ARGB32);
+    image.fill(Qt::red);
+    QVERIFY(copyImageToClipboard(image));
+    const QImage back = QGuiApplication::clipboard()->image();
+    if (back.isNull()) QSKIP("this platform plugin keeps no clipboard");
+    QCOMPARE(back.size(), image.size());
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"

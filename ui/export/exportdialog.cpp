@@ -1,0 +1,424 @@
+#include "ui/export/exportdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include "ui/export/exportjob.h"
+#include "ui/export/framewriters.h"
+
+namespace dlui {
+namespace {
+
+template <typename Enum>
+Enum currentEnum(const QComboBox* box) {
+    return static_cast<Enum>(box->currentData().toInt());
+}
+
+template <typename Enum>
+void selectEnum(QComboBox* box, Enum value) {
+    const int i = box->findData(static_cast<int>(value));
+    if (i >= 0) box->setCurrentIndex(i);
+}
+
+/// Disables one item of a combo box (QStandardItemModel is the default model).
+void setItemEnabled(QComboBox* box, int index, bool enabled, const QString& toolTip) {
+    box->setItemData(index, enabled ? QVariant() : QVariant(0), Qt::UserRole - 1);
+    box->setItemData(index, toolTip, Qt::ToolTipRole);
+}
+
+QString suffixFor(ExportFormat format) {
+    return format == ExportFormat::PngSequence ? QString() : QLatin1Char('.') + exportFormatName(format);
+}
+
+}  // namespace
+
+ExportDialog::ExportDialog(ExportInput input, QWidget* parent) : QDialog(parent), mInput(std::move(input)) {
+    setWindowTitle(tr("Export Animation"));
+    buildUi();
+    loadFromSettings();
+    updateState();
+}
+
+ExportDialog::~ExportDialog() {
+    if (mJob) {
+        mJob->cancel();
+        mJob->wait();
+    }
+}
+
+void ExportDialog::buildUi() {
+    const int T = mInput.schedule.T();
+    const bool hasReverse = mInput.reverse && !mInput.reverse->empty();
+    const bool isImage = mInput.data.isImage();
+
+    mAnimation = new QComboBox(this);
+    mAnimation->addItem(tr("Forward process (noising)"), int(AnimationKind::Forward));
+    mAnimation->addItem(tr("Reverse process (sampling)"), int(AnimationKind::Reverse));
+    mAnimation->addItem(tr("Both, back to back"), int(AnimationKind::Both));
+    const QString noTrajectory = tr("Sample first: there is no reverse trajectory yet.");
+    setItemEnabled(mAnimation, 1, hasReverse, hasReverse ? QString() : noTrajectory);
+    setItemEnabled(mAnimation, 2, hasReverse, hasReverse ? QString() : noTrajectory);
+
+    mTFirst = new QSpinBox(this);
+    mTFirst->setRange(0, T);
+    mTLast = new QSpinBox(this);
+    mTLast->setRange(0, T);
+    mTLast->setValue(T);
+    mStride = new QSpinBox(this);
+    mStride->setRange(1, std::max(1, T));
+    mStride->setToolTip(tr("Every k-th timestep becomes a frame."));
+    auto* range = new QHBoxLayout;
+    range->addWidget(new QLabel(tr("from t ="), this));
+    range->addWidget(mTFirst);
+    range->addWidget(new QLabel(tr("to"), this));
+    range->addWidget(mTLast);
+    range->addWidget(new QLabel(tr("every"), this));
+    range->addWidget(mStride);
+    range->addStretch();
+
+    mFps = new QSpinBox(this);
+    mFps->setRange(1, kMaxExportFps);
+    mFps->setValue(20);
+    mFps->setSuffix(tr(" frames/s"));
+    mWidth = new QSpinBox(this);
+    mWidth->setRange(16, kMaxExportSide);
+    mWidth->setValue(800);
+    mWidth->setSuffix(tr(" px"));
+    mHeight = new QSpinBox(this);
+    mHeight->setRange(16, kMaxExportSide);
+    mHeight->setValue(800);
+    mHeight->setSuffix(tr(" px"));
+    auto* size = new QHBoxLayout;
+    size->addWidget(mWidth);
+    size->addWidget(new QLabel(QStringLiteral("×"), this));
+    size->addWidget(mHeight);
+    size->addStretch();
+
+    auto* timing = new QGroupBox(tr("Frames"), this);
+    auto* timingForm = new QFormLayout(timing);
+    timingForm->addRow(tr("&Animation:"), mAnimation);
+    timingForm->addRow(tr("Range:"), range);
+    timingForm->addRow(tr("&Speed:"), mFps);
+    timingForm->addRow(tr("Si&ze:"), size);
+
+    mPoints = new QCheckBox(tr("&Points"), this);
+    mTrails = new QCheckBox(tr("&Trails of a few points"), this);
+    mArrows = new QCheckBox(tr("&Arrow field (−ε̂)"), this);
+    mDensity = new QCheckBox(tr("&Density of q(x_t)"), this);
+    mAxes = new QCheckBox(tr("A&xes"), this);
+    mCaption = new QCheckBox(tr("&Caption (t, ᾱ_t, sampler)"), this);
+    mColorByOrigin = new QCheckBox(tr("Colour points by their &origin"), this);
+    mPoints->setChecked(true);
+    mAxes->setChecked(true);
+    mCaption->setChecked(true);
+    mColorByOrigin->setChecked(true);
+    if (!mInput.denoiser) {
+        mArrows->setEnabled(false);
+        mArrows->setToolTip(tr("Needs a denoiser: train a model or choose the exact denoiser."));
+    }
+    if (isImage) {
+        for (QCheckBox* box : {mTrails, mArrows, mDensity, mAxes, mColorByOrigin}) box->setEnabled(false);
+    }
+    mBackground = new QComboBox(this);
+    mBackground->addItem(tr("White"), int(Background::White));
+    mBackground->addItem(tr("Dark"), int(Background::Dark));
+    mBackground->addItem(tr("Transparent (PNG only)"), int(Background::Transparent));
+
+    auto* look = new QGroupBox(tr("Draw"), this);
+    auto* lookGrid = new QGridLayout(look);
+    lookGrid->addWidget(mPoints, 0, 0);
+    lookGrid->addWidget(mTrails, 0, 1);
+    lookGrid->addWidget(mArrows, 1, 0);
+    lookGrid->addWidget(mDensity, 1, 1);
+    lookGrid->addWidget(mAxes, 2, 0);
+    lookGrid->addWidget(mCaption, 2, 1);
+    lookGrid->addWidget(mColorByOrigin, 3, 0, 1, 2);
+    auto* bgRow = new QHBoxLayout;
+    bgRow->addWidget(new QLabel(tr("&Background:"), this));
+    bgRow->addWidget(mBackground);
+    bgRow->addStretch();
+    qobject_cast<QLabel*>(bgRow->itemAt(0)->widget())->setBuddy(mBackground);
+    lookGrid->addLayout(bgRow, 4, 0, 1, 2);
+
+    mFormat = new QComboBox(this);
+    mFormat->addItem(tr("Animated GIF"), int(ExportFormat::Gif));
+    mFormat->addItem(tr("PNG frames + JSON sidecar (folder)"), int(ExportFormat::PngSequence));
+    mFormat->addItem(tr("MP4 video (H.264)"), int(ExportFormat::Mp4));
+    mFormat->addItem(tr("WebM video (VP9)"), int(ExportFormat::WebM));
+    const bool ffmpeg = !VideoWriter::findFfmpeg().isEmpty();
+    const QString noFfmpeg = tr("Needs ffmpeg on PATH (Debian: apt-get install ffmpeg).");
+    setItemEnabled(mFormat, 2, ffmpeg, ffmpeg ? QString() : noFfmpeg);
+    setItemEnabled(mFormat, 3, ffmpeg, ffmpeg ? QString() : noFfmpeg);
+    mPath = new QLineEdit(this);
+    mPath->setClearButtonEnabled(true);
+    auto* browseButton = new QPushButton(tr("&Browse…"), this);
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(mPath, 1);
+    pathRow->addWidget(browseButton);
+
+    auto* output = new QGroupBox(tr("Output"), this);
+    auto* outputForm = new QFormLayout(output);
+    outputForm->addRow(tr("&Format:"), mFormat);
+    outputForm->addRow(tr("&Save to:"), pathRow);
+
+    mSummary = new QLabel(this);
+    mSummary->setWordWrap(true);
+    mButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    mButtons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(timing);
+    layout->addWidget(look);
+    layout->addWidget(output);
+    layout->addWidget(mSummary);
+    layout->addWidget(mButtons);
+
+    connect(mButtons, &QDialogButtonBox::accepted, this, &ExportDialog::startExport);
+    connect(mButtons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(mFormat, &QComboBox::currentIndexChanged, this, [this] {
+        // Keep the file name, change its suffix (none for a folder of frames).
+        const QString path = mPath->text();
+        if (!path.isEmpty()) {
+            const QFileInfo info(path);
+            const QString base = exportFormatForPath(path) ? info.path() + QLatin1Char('/') + info.completeBaseName() : path;
+            mPath->setText(QDir::cleanPath(base) + suffixFor(currentEnum<ExportFormat>(mFormat)));
+        }
+        updateState();
+    });
+    for (QComboBox* box : {mAnimation, mBackground})
+        connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
+    for (QSpinBox* box : {mTFirst, mTLast, mStride, mFps, mWidth, mHeight})
+        connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updateState);
+    connect(mPath, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+}
+
+ExportSettings ExportDialog::settings() const {
+    ExportSettings s;
+    s.frames.animation = currentEnum<AnimationKind>(mAnimation);
+    s.frames.tFirst = mTFirst->value();
+    s.frames.tLast = mTLast->value();
+    s.frames.stride = mStride->value();
+    s.fps = mFps->value();
+    s.render.size = QSize(mWidth->value(), mHeight->value());
+    s.render.drawPoints = mPoints->isChecked();
+    s.render.drawTrails = mTrails->isEnabled() && mTrails->isChecked();
+    s.render.drawArrows = mArrows->isEnabled() && mArrows->isChecked();
+    s.render.drawDensity = mDensity->isEnabled() && mDensity->isChecked();
+    s.render.drawAxes = mAxes->isChecked();
+    s.render.drawCaption = mCaption->isChecked();
+    s.render.background = currentEnum<Background>(mBackground);
+    s.overlays.colorByOrigin = mColorByOrigin->isChecked();
+    s.format = currentEnum<ExportFormat>(mFormat);
+    s.outputPath = mPath->text().trimmed();
+    s.overwrite = false;
+    return s;
+}
+
+void ExportDialog::setSettings(const ExportSettings& s) {
+    selectEnum(mAnimation, s.frames.animation);
+    mTFirst->setValue(s.frames.tFirst);
+    mTLast->setValue(s.frames.tLast < 0 ? mTLast->maximum() : s.frames.tLast);
+    mStride->setValue(s.frames.stride);
+    mFps->setValue(s.fps);
+    mWidth->setValue(s.render.size.width());
+    mHeight->setValue(s.render.size.height());
+    mPoints->setChecked(s.render.drawPoints);
+    mTrails->setChecked(s.render.drawTrails);
+    mArrows->setChecked(s.render.drawArrows);
+    mDensity->setChecked(s.render.drawDensity);
+    mAxes->setChecked(s.render.drawAxes);
+    mCaption->setChecked(s.render.drawCaption);
+    selectEnum(mBackground, s.render.background);
+    mColorByOrigin->setChecked(s.overlays.colorByOrigin);
+    {
+        const QSignalBlocker block(mFormat);  // the path is set as given, suffix and all
+        selectEnum(mFormat, s.format);
+    }
+    mPath->setText(s.outputPath);
+    updateState();
+}
+
+void ExportDialog::updateState() {
+    const ExportSettings s = settings();
+    const int frames = static_cast<int>(FrameSource::selectFrames(mInput, s.frames).size());
+    QString problem;
+    if (s.frames.animation != AnimationKind::Forward && (!mInput.reverse || mInput.reverse->empty()))
+        problem = tr("Sample first: there is no reverse trajectory yet.");
+    else if (frames == 0)
+        problem = tr("No frame in this range of t.");
+    else if (frames > kMaxExportFrames)
+        problem = tr("%1 frames is over the limit of %2: raise the stride.").arg(frames).arg(kMaxExportFrames);
+    else if (s.render.background == Background::Transparent && s.format != ExportFormat::PngSequence)
+        problem = tr("A transparent background needs PNG frames.");
+    else if (isVideoFormat(s.format) && (s.render.size.width() % 2 || s.render.size.height() % 2))
+        problem = tr("Video needs an even width and height.");
+    else if (s.outputPath.isEmpty())
+        problem = tr("Choose where to save.");
+    if (!problem.isEmpty()) {
+        mSummary->setText(problem);
+    } else {
+        mSummary->setText(tr("%n frame(s), %1 s at %2 frames/s, %3×%4 pixels.", nullptr, frames)
+                              .arg(static_cast<double>(frames) / s.fps, 0, 'f', 1)
+                              .arg(s.fps)
+                              .arg(s.render.size.width())
+                              .arg(s.render.size.height()));
+    }
+    QPushButton* exportButton = nullptr;
+    for (QAbstractButton* b : mButtons->buttons())
+        if (mButtons->buttonRole(b) == QDialogButtonBox::AcceptRole) exportButton = qobject_cast<QPushButton*>(b);
+    if (exportButton) exportButton->setEnabled(problem.isEmpty() && !mJob);
+}
+
+void ExportDialog::browse() {
+    const ExportFormat format = currentEnum<ExportFormat>(mFormat);
+    const QString start = mPath->text().isEmpty()
+                              ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)
+                              : mPath->text();
+    QString chosen;
+    if (format == ExportFormat::PngSequence) {
+        chosen = QFileDialog::getExistingDirectory(this, tr("Folder for the PNG frames"), start);
+    } else {
+        const QString filter = format == ExportFormat::Gif   ? tr("GIF images (*.gif)")
+                               : format == ExportFormat::Mp4 ? tr("MP4 videos (*.mp4)")
+                                                             : tr("WebM videos (*.webm)");
+        // The overwrite question comes from startExport(), once, for every way of choosing a path.
+        chosen = QFileDialog::getSaveFileName(this, tr("Export to"), start, filter, nullptr,
+                                              QFileDialog::DontConfirmOverwrite);
+        if (!chosen.isEmpty() && QFileInfo(chosen).suffix().isEmpty()) chosen += suffixFor(format);
+    }
+    if (!chosen.isEmpty()) mPath->setText(QDir::toNativeSeparators(chosen));
+}
+
+void ExportDialog::startExport() {
+    if (mJob) return;
+    ExportSettings s = settings();
+    if (exportOutputExists(s)) {
+        if (!mInteractive) {
+            mLastResult = ExportResult{false, false, tr("%1 already exists").arg(s.outputPath), s.outputPath, 0, 0.0};
+            Q_EMIT exportFinished(mLastResult);
+            return;
+        }
+        const QString question = s.format == ExportFormat::PngSequence
+                                     ? tr("The folder %1 already holds exported frames. Replace them?")
+                                     : tr("%1 already exists. Replace it?");
+        if (QMessageBox::question(this, tr("Replace?"), question.arg(QDir::toNativeSeparators(s.outputPath)),
+                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+            return;
+        s.overwrite = true;
+    }
+    const QString problem = validateExportSettings(mInput, s);
+    if (!problem.isEmpty()) {
+        if (mInteractive) QMessageBox::warning(this, tr("Cannot export"), problem);
+        mLastResult = ExportResult{false, false, problem, s.outputPath, 0, 0.0};
+        Q_EMIT exportFinished(mLastResult);
+        return;
+    }
+    saveToSettings();
+    const int total = static_cast<int>(FrameSource::selectFrames(mInput, s.frames).size());
+    mJob = std::make_unique<ExportJob>(mInput, s);
+    mProgress = new QProgressDialog(tr("Rendering frames…"), tr("Cancel"), 0, total, this);
+    mProgress->setWindowTitle(tr("Exporting"));
+    mProgress->setWindowModality(Qt::WindowModal);
+    mProgress->setMinimumDuration(300);
+    mProgress->setAutoClose(false);
+    mProgress->setAutoReset(false);
+    connect(mProgress, &QProgressDialog::canceled, this, &ExportDialog::cancelExport);
+    connect(mJob.get(), &ExportJob::progressed, mProgress, [this](int done, int) {
+        if (mProgress) mProgress->setValue(done);
+    });
+    connect(mJob.get(), &ExportJob::finished, this, &ExportDialog::onFinished);
+    updateState();
+    mJob->start();
+}
+
+void ExportDialog::cancelExport() {
+    if (mJob) mJob->cancel();
+    if (mProgress) mProgress->setLabelText(tr("Cancelling…"));
+}
+
+void ExportDialog::onFinished(const ExportResult& result) {
+    if (mJob) {
+        mJob->wait();
+        mJob.reset();
+    }
+    if (mProgress) {
+        mProgress->deleteLater();
+        mProgress = nullptr;
+    }
+    mLastResult = result;
+    updateState();
+    Q_EMIT exportFinished(result);
+    if (result.ok) {
+        QDialog::accept();
+    } else if (!result.cancelled && mInteractive) {
+        QMessageBox::warning(this, tr("Export failed"), result.message);
+    }
+}
+
+void ExportDialog::reject() {
+    if (mJob) {
+        cancelExport();  // closing the dialog first stops the export; onFinished() cleans up
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::saveToSettings() const {
+    const ExportSettings s = settings();
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("export"));
+    settings.setValue(QStringLiteral("fps"), s.fps);
+    settings.setValue(QStringLiteral("size"), s.render.size);
+    settings.setValue(QStringLiteral("format"), exportFormatName(s.format));
+    settings.setValue(QStringLiteral("background"), backgroundName(s.render.background));
+    settings.setValue(QStringLiteral("path"), s.outputPath);
+    settings.setValue(QStringLiteral("axes"), s.render.drawAxes);
+    settings.setValue(QStringLiteral("caption"), s.render.drawCaption);
+    settings.endGroup();
+}
+
+void ExportDialog::loadFromSettings() {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("export"));
+    mFps->setValue(settings.value(QStringLiteral("fps"), 20).toInt());
+    const QSize size = settings.value(QStringLiteral("size"), QSize(800, 800)).toSize();
+    mWidth->setValue(size.width());
+    mHeight->setValue(size.height());
+    if (const auto f = exportFormatFromName(settings.value(QStringLiteral("format")).toString())) {
+        const QSignalBlocker block(mFormat);
+        selectEnum(mFormat, *f);
+        if (isVideoFormat(*f) && VideoWriter::findFfmpeg().isEmpty()) selectEnum(mFormat, ExportFormat::Gif);
+    }
+    if (const auto b = backgroundFromName(settings.value(QStringLiteral("background")).toString()))
+        selectEnum(mBackground, *b);
+    mAxes->setChecked(settings.value(QStringLiteral("axes"), true).toBool());
+    mCaption->setChecked(settings.value(QStringLiteral("caption"), true).toBool());
+    QString path = settings.value(QStringLiteral("path")).toString();
+    if (path.isEmpty()) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        path = QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(QStringLiteral("diffusion"));
+        path += suffixFor(currentEnum<ExportFormat>(mFormat));
+    }
+    mPath->setText(QDir::toNativeSeparators(path));
+    settings.endGroup();
+}
+
+}  // namespace dlui
