@@ -1,13 +1,249 @@
-// diffusion-lab-cli render (placeholder until the command lands: reports that it is not available).
+// diffusion-lab-cli render: the forward or reverse animation as PNG frames, an animated GIF or a video,
+// drawn by the same renderer as the window, with no display. Same flags → byte-identical PNG frames.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <iostream>
+#include <optional>
+#include <string>
+
+#include <unistd.h>
 
 #include "commands.h"
+#include "core/math/error.h"
+#include "core/math/rng.h"
+#include "datasourceflags.h"
+#include "scheduleflags.h"
+#include "ui/export/exporter.h"
+
+#include "core/model/modelfile.h"
+#include "core/model/modelpredictor.h"
+#include "core/sampling/oracledenoiser.h"
+#include "core/sampling/samplers.h"
 
 namespace dlcli {
+namespace {
 
-int runRender(const CommandArgs&) {
-    std::cerr << "diffusion-lab-cli render: not available in this build yet\n";
-    return 1;
+// The default preset of the window (linear, T = 100, β 0.001..0.2): x_T is pure noise at the last step.
+constexpr int kDefaultT = 100;
+constexpr const char* kDefaultBetaStart = "0.001";
+constexpr const char* kDefaultBetaEnd = "0.2";
+// The exact denoiser costs N_data per sample and step; a subsample keeps reverse renders to seconds.
+constexpr int kOracleMaxRows = 2000;
+
+QSize parseSize(const ParsedArgs& args) {
+    const std::string text = args.text("size").value_or("800x800");
+    const auto x = text.find_first_of("xX");
+    int w = 0, h = 0;
+    try {
+        if (x == std::string::npos) throw std::invalid_argument(text);
+        size_t used = 0;
+        w = std::stoi(text.substr(0, x), &used);
+        if (used != x) throw std::invalid_argument(text);
+        h = std::stoi(text.substr(x + 1), &used);
+        if (used != text.size() - x - 1) throw std::invalid_argument(text);
+    } catch (const std::exception&) {
+        throw UsageError("--size: expected WIDTHxHEIGHT, e.g. 800x800, got '" + text + "'");
+    }
+    if (w < 16 || h < 16 || w > dlui::kMaxExportSide || h > dlui::kMaxExportSide)
+        throw UsageError("--size: each side must be from 16 to " + std::to_string(dlui::kMaxExportSide) +
+                         " pixels, got '" + text + "'");
+    return {w, h};
+}
+
+bool scheduleFlagsGiven(const ParsedArgs& a) {
+    return a.has("schedule") || a.has("T") || a.has("beta-start") || a.has("beta-end") || a.has("zero-snr");
+}
+
+struct ReverseSource {
+    dl::EpsilonPredictor denoiser;
+    dl::Schedule schedule;
+    QString description;
+};
+
+dl::SamplerParams samplerFromArgs(const ParsedArgs& a, const dl::Schedule& schedule) {
+    dl::SamplerParams p;
+    const std::string name = a.text("sampler").value_or("ddpm");
+    const auto kind = dl::samplerKindFromName(name);
+    if (!kind) throw UsageError("--sampler: must be ddpm, ddpm-beta, ddim or langevin, got '" + name + "'");
+    p.kind = *kind;
+    p.steps = a.intValue("steps", 0, 0, schedule.T());
+    p.eta = a.doubleValue("eta", 0.0, 0.0, 1.0);
+    p.trajectoryStride = 1;
+    if (const auto problem = dl::validateSamplerParams(p, schedule, 2)) throw UsageError("--sampler: " + *problem);
+    return p;
+}
+
+dlui::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerParams& params, int n, int dim,
+                                  unsigned long long seed) {
+    // The sampler has its own stream (2); the data (0) and the forward noise (1) do not shift it.
+    dl::Rng rng = dl::Rng(seed).split(2);
+    dl::SampleResult result = dl::sampleFromNoise(source.schedule, source.denoiser, n, dim, params, rng);
+    dlui::Trajectory trajectory;
+    trajectory.timesteps = std::move(result.trajectory.timesteps);
+    trajectory.states = std::move(result.trajectory.states);
+    const std::string_view kind = dl::samplerKindName(params.kind);
+    trajectory.sampler = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
+    if (params.steps > 0) trajectory.sampler += QStringLiteral(", K=%1").arg(params.steps);
+    trajectory.sampler += QStringLiteral(" (%1)").arg(source.description);
+    if (trajectory.states.empty()) throw dl::Error("the sampler recorded no trajectory (too large for memory?)");
+    return trajectory;
+}
+
+}  // namespace
+
+int runRender(const CommandArgs& args) {
+    OptionSpec spec("render",
+                    "Render the forward (noising) or reverse (sampling) animation of a 2D data set or image set\n"
+                    "as numbered PNG frames plus a JSON sidecar, an animated GIF, or an MP4/WebM video (needs ffmpeg\n"
+                    "on PATH). Works with no display. The same flags give byte-identical PNG frames.\n"
+                    "Without schedule flags the default preset is used: linear, T = 100, beta 0.001..0.2.\n"
+                    "Reverse needs --model, or uses the exact denoiser of --dataset (a subsample of 2000 points).\n"
+                    "Limits: at most 4096x4096 pixels and 10000 frames.");
+    addDataSourceOptions(spec);
+    addScheduleOptions(spec);
+    spec.value("model", "FILE", "a trained model (.dlmodel): its data and schedule; needed for a learned reverse")
+        .value("what", "WHICH", "forward, reverse or both (default forward)")
+        .value("frames", "DIR", "write frame_0000.png … and frames.json into this folder")
+        .value("gif", "FILE", "write an animated GIF")
+        .value("video", "FILE", "write a video: .mp4 (H.264) or .webm (VP9), through ffmpeg")
+        .value("size", "WxH", "frame size in pixels (default 800x800)")
+        .value("fps", "F", "frames per second, 1..100 (default 20)")
+        .value("stride", "K", "every K-th timestep (default 1)")
+        .value("t-first", "T0", "first timestep shown (default 0)")
+        .value("t-last", "T1", "last timestep shown (default T)")
+        .value("background", "BG", "white, dark or transparent (PNG only) (default white)")
+        .value("point-radius", "PX", "dot radius in pixels (default: from N and the size)")
+        .flag("no-axes", "draw no axes")
+        .flag("no-caption", "draw no caption (t, alpha-bar, sampler)")
+        .flag("trails", "draw the paths of a few points")
+        .flag("arrows", "draw the denoiser's -epsilon field on a grid")
+        .flag("density", "draw the exact density of q(x_t) as a heat map (forward)")
+        .value("sampler", "NAME", "reverse: ddpm, ddpm-beta, ddim or langevin (default ddpm)")
+        .value("steps", "K", "reverse: sampler steps (default all T)")
+        .value("eta", "E", "reverse, ddim: eta in [0, 1] (default 0)")
+        .value("samples", "N", "reverse: number of samples drawn (default 1000)")
+        .flag("force", "overwrite existing output");
+    ParsedArgs parsed = spec.parse(args);
+
+    // Output.
+    const int outputs = int(parsed.has("frames")) + int(parsed.has("gif")) + int(parsed.has("video"));
+    if (outputs != 1) throw UsageError("give exactly one of --frames DIR, --gif FILE or --video FILE");
+    dlui::ExportSettings settings;
+    if (parsed.has("frames")) {
+        settings.format = dlui::ExportFormat::PngSequence;
+        settings.outputPath = QString::fromStdString(parsed.requiredText("frames"));
+    } else if (parsed.has("gif")) {
+        settings.format = dlui::ExportFormat::Gif;
+        settings.outputPath = QString::fromStdString(parsed.requiredText("gif"));
+    } else {
+        settings.outputPath = QString::fromStdString(parsed.requiredText("video"));
+        const auto format = dlui::exportFormatForPath(settings.outputPath);
+        if (!format || !dlui::isVideoFormat(*format))
+            throw UsageError("--video: the file name must end in .mp4 or .webm");
+        settings.format = *format;
+    }
+    settings.overwrite = parsed.has("force");
+
+    // What to draw.
+    const QString what = QString::fromStdString(parsed.text("what").value_or("forward"));
+    const auto animation = dlui::animationKindFromName(what);
+    if (!animation) throw UsageError("--what: must be forward, reverse or both, got '" + what.toStdString() + "'");
+    settings.frames.animation = *animation;
+    settings.frames.stride = parsed.intValue("stride", 1, 1, dl::kMaxTimesteps);
+    settings.frames.tFirst = parsed.intValue("t-first", 0, 0, dl::kMaxTimesteps);
+    settings.frames.tLast = parsed.intValue("t-last", -1, 0, dl::kMaxTimesteps);
+    settings.fps = parsed.intValue("fps", 20, 1, dlui::kMaxExportFps);
+    settings.render.size = parseSize(parsed);
+    const QString bg = QString::fromStdString(parsed.text("background").value_or("white"));
+    const auto background = dlui::backgroundFromName(bg);
+    if (!background) throw UsageError("--background: must be white, dark or transparent, got '" + bg.toStdString() + "'");
+    settings.render.background = *background;
+    settings.render.pointRadius = parsed.doubleValue("point-radius", 0.0, 0.0, 100.0);
+    settings.render.drawAxes = !parsed.has("no-axes");
+    settings.render.drawCaption = !parsed.has("no-caption");
+    settings.render.drawTrails = parsed.has("trails");
+    settings.render.drawArrows = parsed.has("arrows");
+    settings.render.drawDensity = parsed.has("density");
+
+    // Data and schedule(s).
+    const unsigned long long seed = parsed.seed();
+    dlui::ExportInput input;
+    std::optional<dl::Schedule> modelSchedule;
+    std::optional<dl::ModelFile> model;
+    if (parsed.has("model")) {
+        if (parsed.has("dataset") || parsed.has("text") || parsed.has("csv") || parsed.has("image"))
+            throw UsageError("--model: the model brings its own data; give no data source with it");
+        model = dl::loadModelFile(parsed.requiredText("model"));
+        modelSchedule = dl::Schedule(model->schedule);
+        input.data.kind = model->dataKind;
+        input.data.name = model->dataName;
+        input.data.points = model->referenceSample;
+        input.data.norm = model->normalisation;
+        input.data.image = model->image;
+    }
+    if (!modelSchedule || scheduleFlagsGiven(parsed)) {
+        ParsedArgs withDefaults = parsed;
+        if (!parsed.has("T")) withDefaults.set("T", std::to_string(kDefaultT));
+        if (!parsed.has("beta-start")) withDefaults.set("beta-start", kDefaultBetaStart);
+        if (!parsed.has("beta-end")) withDefaults.set("beta-end", kDefaultBetaEnd);
+        input.schedule = dl::Schedule(scheduleFromArgs(withDefaults, kDefaultT));
+    } else {
+        input.schedule = *modelSchedule;  // forward view of the model's own schedule
+    }
+    if (!parsed.has("model")) input.data = dataSetFromArgs(parsed);
+    if (input.data.size() == 0) throw dl::Error("the data set is empty");
+    // The forward noise has its own stream (1), as `forward` draws it: same seed, same x_t.
+    input.forwardNoise.resize(input.data.points.rows(), input.data.points.cols());
+    dl::Rng noiseRng = dl::Rng(seed).split(1);
+    noiseRng.fillNormal(input.forwardNoise);
+
+    const bool needsReverse = settings.frames.animation != dlui::AnimationKind::Forward;
+    if (needsReverse || settings.render.drawArrows) {
+        ReverseSource source;
+        if (model) {
+            source.schedule = *modelSchedule;
+            source.denoiser = dl::makeModelPredictor(model->model, model->emaParameters, source.schedule);
+            source.description = QStringLiteral("learned");
+        } else {
+            source.schedule = input.schedule;
+            dl::Rng subsampleRng = dl::Rng(seed).split(3);
+            source.denoiser =
+                dl::makeOracleDenoiser(dl::subsampleRows(input.data.points, kOracleMaxRows, subsampleRng), source.schedule);
+            source.description = QStringLiteral("exact denoiser");
+        }
+        input.denoiser = source.denoiser;
+        input.reverseSchedule = source.schedule;
+        if (needsReverse) {
+            const int n = parsed.intValue("samples", 1000, 1, 1'000'000);
+            const dl::SamplerParams params = samplerFromArgs(parsed, source.schedule);
+            QElapsedTimer sampling;
+            sampling.start();
+            input.reverse = sampleTrajectory(source, params, n, input.data.dim(), seed);
+            std::cerr << "sampled " << n << " points in " << sampling.elapsed() / 1000.0 << " s ("
+                      << input.reverse->states.size() << " states)\n";
+        }
+    }
+
+    QJsonArray commandLine;
+    for (const std::string& a : args) commandLine.append(QString::fromStdString(a));
+    settings.extra = QJsonObject{{QStringLiteral("command"), QStringLiteral("diffusion-lab-cli render")},
+                                 {QStringLiteral("arguments"), commandLine},
+                                 {QStringLiteral("seed"), QString::number(seed)}};
+
+    const bool terminal = ::isatty(2) != 0;  // a progress line only where it can be overwritten
+    const dlui::ExportResult result = dlui::runExport(input, settings, nullptr, [terminal](int done, int total) {
+        if (terminal) std::cerr << "\rrendered " << done << " / " << total << std::flush;
+    });
+    if (terminal) std::cerr << "\n";
+    if (!result.ok) throw dl::Error(result.message.toStdString());
+    std::cerr << result.message.toStdString() << " (" << result.frames / std::max(result.seconds, 1e-9)
+              << " frames/s)\n";
+    std::cout << QDir::toNativeSeparators(QFileInfo(settings.outputPath).absoluteFilePath()).toStdString() << "\n";
+    return 0;
 }
 
 }  // namespace dlcli
