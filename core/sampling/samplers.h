@@ -22,8 +22,8 @@
 // the final x̂_0 (clipped when asked). Langevin ends with the same Tweedie denoising step
 // x_0 = (x − √(1−ᾱ) ε̂)/√ᾱ at its lowest level (Song & Ermon 2020; Jolicoeur-Martineau et al. 2021).
 //
-// Cancellation: when *cancel becomes true, the sampler throws dl::SamplingCancelled before its next
-// denoiser call; no partial result is returned.
+// Cancellation: when *cancel becomes true, the sampler throws dl::SamplingCancelled (a dl::Cancelled, hence a
+// dl::Error) before its next denoiser call; no partial result is returned.
 //
 //   dl::SamplerParams p;
 //   p.kind = dl::SamplerKind::Ddim;
@@ -39,6 +39,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data/progress.h"
 #include "core/math/error.h"
 #include "core/math/rng.h"
 #include "core/math/schedule.h"
@@ -92,11 +93,9 @@ struct SampleResult {
     int denoiserCalls = 0;
 };
 
-/// Thrown by the samplers when their cancel flag is set.
-class SamplingCancelled : public Error {
-public:
-    SamplingCancelled() : Error("sampling was cancelled") {}
-};
+/// Thrown by the samplers when their cancel flag is set. A dl::Cancelled (core/data/progress.h), so code that
+/// handles every cancelled job the same way catches it there.
+class SamplingCancelled : public Cancelled {};
 
 /// Coefficients of one reverse jump t → s (0 ≤ s < t ≤ T), with the ᾱ_t floor applied.
 struct ReverseStepCoefficients {
