@@ -95,6 +95,8 @@ private Q_SLOTS:
     void existingOutputNeedsOverwrite();
     void unwritableFolderGivesAMessage();
     void limitsAndFormatChecks();
+    void imageDataExportsAGridPerFrame();
+    void documentGivesTheExportInput();
     void videoThroughFfmpeg();
     void missingFfmpegGivesAMessage();
 };
@@ -303,6 +305,41 @@ void TestExport::limitsAndFormatChecks() {
     QVERIFY(validateExportSettings(in, s).contains(QStringLiteral("frames per second")));
     s.fps = 10;
     QCOMPARE(validateExportSettings(in, s), QString());
+}
+
+void TestExport::imageDataExportsAGridPerFrame() {
+    QTemporaryDir tmp;
+    ExportInput in;
+    in.data.kind = dl::DataKind::Image;
+    in.data.name = "squares";
+    in.data.image = dl::ImageShape{4, 4, 1};
+    in.data.points = dl::Batch::Constant(4, 16, 1.0f);  // four white images
+    in.data.norm = dl::imageNormalisation(16);
+    in.forwardNoise = dl::Batch::Zero(4, 16);
+    in.schedule = threePoints().schedule;
+    ExportSettings s = smallSettings(ExportFormat::PngSequence, tmp.filePath(QStringLiteral("images")));
+    s.render.background = Background::Dark;
+    const ExportResult r = runExport(in, s);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    // t = 0: white images (2×2 grid); t = 9: √ᾱ_9 < 1, so the same pixels are darker but not black.
+    const QImage first(QDir(s.outputPath).filePath(PngSequenceWriter::frameFileName(0)));
+    const QImage last(QDir(s.outputPath).filePath(PngSequenceWriter::frameFileName(3)));
+    QCOMPARE(first.pixelColor(30, 30), QColor(255, 255, 255));
+    QVERIFY(last.pixelColor(30, 30).red() < 250);
+    QVERIFY(last.pixelColor(30, 30).red() > 127);
+}
+
+void TestExport::documentGivesTheExportInput() {
+    LabDocument doc;
+    const ExportInput in = makeExportInput(doc);
+    QCOMPARE(in.data.size(), doc.dataSet()->size());
+    QCOMPARE(in.forwardNoise.rows(), in.data.points.rows());
+    QCOMPARE(in.schedule.T(), doc.schedule().T());
+    QVERIFY(!in.reverse);
+    ExportSettings s;
+    s.render.size = QSize(64, 64);
+    const FrameSource source(in, s.frames, s.overlays, s.render);
+    QCOMPARE(source.count(), doc.schedule().T() + 1);
 }
 
 void TestExport::videoThroughFfmpeg() {

@@ -34,6 +34,10 @@ struct ExportInput {
     dl::EpsilonPredictor denoiser;  ///< optional: arrow field of −ε̂(x, t) on a grid
 };
 
+/// The export input for a window's document: its data, the editor's schedule and forward noise, the
+/// sampled trajectory with the model's schedule (when there is one), and an optional denoiser for arrows.
+ExportInput makeExportInput(const LabDocument& document, dl::EpsilonPredictor denoiser = {});
+
 enum class AnimationKind { Forward, Reverse, Both };
 
 /// Names used on the command line and in the JSON sidecar: forward, reverse, both.
