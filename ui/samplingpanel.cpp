@@ -204,6 +204,12 @@ int SamplingPanel::pointCount() const { return mCount->value(); }
 void SamplingPanel::setPointCount(int n) { mCount->setValue(n); }
 int SamplingPanel::trailCount() const { return mTrails->isChecked() ? mTrailCount->value() : 0; }
 
+void SamplingPanel::setTrailCount(int count) {
+    if (count > 0)
+        mTrailCount->setValue(count);
+    mTrails->setChecked(count > 0);
+}
+
 FieldOverlaySettings SamplingPanel::overlaySettings() const {
     FieldOverlaySettings s;
     s.learnedArrows = mLearnedArrows->isChecked();

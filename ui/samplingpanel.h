@@ -53,6 +53,7 @@ public:
     void setPointCount(int n);
     /// Trails: how many points leave a trail in the reverse animation (0 = off).
     int trailCount() const;
+    void setTrailCount(int count);
     /// The overlay choices of the "Field at t" group.
     FieldOverlaySettings overlaySettings() const;
     void setOverlaySettings(const FieldOverlaySettings& settings);

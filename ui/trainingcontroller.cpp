@@ -50,7 +50,11 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<dlui::TrainingController::State>();
 }
 
-TrainingController::~TrainingController() { stopAndWait(); }
+TrainingController::~TrainingController() {
+    // Whoever listens may already be half destroyed (the window closing): end the run without signals.
+    blockSignals(true);
+    stopAndWait();
+}
 
 bool TrainingController::isActive() const {
     return mState == State::Running || mState == State::Paused || mState == State::Stopping;

@@ -453,7 +453,9 @@ bool TrainPanel::saveModelTo(const QString& path, QString* error) {
     return false;
 }
 
-bool TrainPanel::loadModelFrom(const QString& path, QString* error) {
+bool TrainPanel::loadModelFrom(const QString& path, QString* error, bool* wrongDimension) {
+    if (wrongDimension)
+        *wrongDimension = false;
     dl::ModelFile file;
     try {
         // Model files are small (a few MB at most): reading and checking one takes milliseconds.
@@ -465,6 +467,8 @@ bool TrainPanel::loadModelFrom(const QString& path, QString* error) {
     }
     const auto data = mDocument->dataSet();
     if (data && data->dim() != file.model.dataDim) {
+        if (wrongDimension)
+            *wrongDimension = true;
         if (error)
             *error = tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
                         "matching data first.")

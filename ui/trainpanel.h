@@ -45,8 +45,9 @@ public:
 
     /// Saves the current model (no dialog). False with a message on failure.
     bool saveModelTo(const QString& path, QString* error = nullptr);
-    /// Loads a model file and installs it in the document (no dialog). False with a message on failure.
-    bool loadModelFrom(const QString& path, QString* error = nullptr);
+    /// Loads a model file and installs it in the document (no dialog). False with a message on failure;
+    /// *wrongDimension tells whether it failed only because the current data have another dimension.
+    bool loadModelFrom(const QString& path, QString* error = nullptr, bool* wrongDimension = nullptr);
 
     LossPlot* lossPlot() const { return mLossPlot; }
     QPushButton* trainButton() const { return mTrain; }

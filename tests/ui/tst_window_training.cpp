@@ -1,0 +1,390 @@
+// The real window with live training and sampling, driven like a person would (offscreen): Train, Pause,
+// Resume and Stop grow the loss curve; Sample plays the reverse chain to x_0 and the view shows the
+// samples; sampling works while training continues; the field overlays appear on the view; changing the
+// data or closing the window mid-training ends the worker cleanly; a diverging run says so.
+#include <QtTest>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <cmath>
+
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "core/model/trainer.h"
+#include "ui/fieldoverlaypresenter.h"
+#include "ui/labdocument.h"
+#include "ui/lossplot.h"
+#include "ui/mainview.h"
+#include "ui/mainwindow.h"
+#include "ui/samplingcontroller.h"
+#include "ui/samplingpanel.h"
+#include "ui/timeline.h"
+#include "ui/trainingandsampling.h"
+#include "ui/trainingcontroller.h"
+#include "ui/trainpanel.h"
+
+using dlui::MainWindow;
+using State = dlui::TrainingController::State;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.restoreLastSession = false;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// A small network so that runs take a fraction of a second.
+dlui::TrainingSettings smallSettings(int steps) {
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.inputFeatures = 16;
+    s.model.timeEmbedding = 16;
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = steps;
+    s.trainer.batchSize = 64;
+    s.trainer.warmupSteps = 10;
+    s.trainer.threads = 1;
+    s.qualityIntervalSeconds = 0.3;
+    s.qualitySamples = 200;
+    return s;
+}
+
+}  // namespace
+
+class TestWindowTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void panelsAreDocked();
+    void trainPauseResumeStopGrowsTheLossCurve();
+    void toolbarActionsDriveTraining();
+    void sampleAndPlayToTheEnd();
+    void sampleWhileTrainingContinues();
+    void exactDenoiserSamplesWithoutAModel();
+    void overlaysAppearOnTheView();
+    void changingDataStopsTraining();
+    void divergingRunSaysSo();
+    void saveAndLoadModel();
+    void closeMidTraining();
+
+private:
+    dlui::TrainingAndSampling* live() const { return dlui::TrainingAndSampling::of(mWindow.get()); }
+    dlui::TrainPanel* train() const { return live()->trainPanel(); }
+    dlui::TrainingController* training() const { return live()->trainingController(); }
+    dlui::SamplingPanel* sampling() const { return live()->samplingPanel(); }
+    /// Trains the small model to the end of its budget.
+    void trainToEnd(int steps);
+
+    std::unique_ptr<MainWindow> mWindow;
+};
+
+void TestWindowTraining::init() {
+    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow->resize(1280, 800);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    QVERIFY(live());
+    train()->setAskBeforeDiscard(false);
+    train()->setSettings(smallSettings(100000000));
+}
+
+void TestWindowTraining::cleanup() {
+    mWindow.reset();
+}
+
+void TestWindowTraining::trainToEnd(int steps) {
+    train()->setSettings(smallSettings(steps));
+    QSignalSpy ended(training(), &dlui::TrainingController::runEnded);
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(training()->state(), State::Finished);
+}
+
+void TestWindowTraining::panelsAreDocked() {
+    QVERIFY(mWindow->findChild<QDockWidget*>(QStringLiteral("trainDock")));
+    QVERIFY(mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock")));
+    QVERIFY(train()->isVisible());
+    QVERIFY(sampling()->isVisible());
+    QCOMPARE(training()->state(), State::Idle);
+    QVERIFY(!mWindow->actions().pauseTraining->isEnabled());
+    // Defaults come from the core's preset.
+    const dlui::TrainingSettings defaults = dlui::TrainingSettings::defaults();
+    dlui::TrainPanel fresh(mWindow->document(), training());
+    QCOMPARE(fresh.settings().model.hidden, defaults.model.hidden);
+    QCOMPARE(fresh.settings().trainer.steps, defaults.trainer.steps);
+    QCOMPARE(fresh.settings().trainer.learningRate, defaults.trainer.learningRate);
+}
+
+void TestWindowTraining::trainPauseResumeStopGrowsTheLossCurve() {
+    dlui::LossPlot* plot = train()->lossPlot();
+    QCOMPARE(plot->stepCount(), 0);
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QCOMPARE(training()->state(), State::Running);
+    QVERIFY(!train()->trainButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(plot->stepCount() > 50, 10000);
+    const int early = plot->stepCount();
+    QTRY_VERIFY_WITH_TIMEOUT(plot->stepCount() > early + 50, 10000);  // it grows while running
+    QVERIFY(std::isfinite(plot->smoothedLoss()));
+    QVERIFY(mWindow->document()->hasModel());
+
+    QTest::mouseClick(train()->pauseButton(), Qt::LeftButton);
+    QCOMPARE(training()->state(), State::Paused);
+    QCOMPARE(train()->pauseButton()->text(), QStringLiteral("Resume"));
+    QTest::qWait(150);
+    const int held = plot->stepCount();
+    QTest::qWait(200);
+    QCOMPARE(plot->stepCount(), held);
+    // Paused weights are in the document, ready to sample.
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->document()->model()->step, held, 2000);
+
+    QTest::mouseClick(train()->pauseButton(), Qt::LeftButton);  // resume
+    QCOMPARE(training()->state(), State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(plot->stepCount() > held + 50, 10000);
+
+    QTest::mouseClick(train()->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(training()->state(), State::Stopped, 10000);
+    QCOMPARE(training()->liveThreadCount(), 0);
+    const int final = training()->snapshot()->step;
+    QTRY_COMPARE_WITH_TIMEOUT(plot->stepCount(), final, 2000);
+    QCOMPARE(mWindow->document()->model()->step, final);
+    QVERIFY(train()->trainButton()->isEnabled());
+    QVERIFY(train()->continueButton()->isEnabled());
+    QVERIFY(train()->statusText().contains(QStringLiteral("stopped")));
+}
+
+void TestWindowTraining::toolbarActionsDriveTraining() {
+    const MainWindow::Actions& a = mWindow->actions();
+    a.train->trigger();
+    QCOMPARE(training()->state(), State::Running);
+    QVERIFY(a.pauseTraining->isEnabled());
+    QVERIFY(a.stopTraining->isEnabled());
+    QVERIFY(!a.train->isEnabled());
+    a.pauseTraining->trigger();
+    QCOMPARE(training()->state(), State::Paused);
+    a.pauseTraining->trigger();
+    QCOMPARE(training()->state(), State::Running);
+    a.stopTraining->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(training()->state(), State::Stopped, 10000);
+    QVERIFY(a.train->isEnabled());
+    QVERIFY(!a.stopTraining->isEnabled());
+}
+
+void TestWindowTraining::sampleAndPlayToTheEnd() {
+    trainToEnd(400);
+    sampling()->setSamplerKind(dl::SamplerKind::Ddim);
+    sampling()->setPointCount(500);
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    dlui::Timeline* timeline = mWindow->timeline();
+    timeline->setSpeed(400);
+    QTest::mouseClick(sampling()->sampleButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    const auto trajectory = mWindow->document()->trajectory();
+    QVERIFY(trajectory && !trajectory->empty());
+    QCOMPARE(trajectory->timesteps.front(), training()->schedule()->T());
+    QCOMPARE(trajectory->timesteps.back(), 0);
+    QCOMPARE(trajectory->states.back().rows(), 500);
+    QCOMPARE(timeline->mode(), dlui::Timeline::Mode::Reverse);
+    QVERIFY(timeline->isPlaying());
+    // Played from x_T down to x_0: the animation ends at t = 0 and the view shows the samples.
+    QTRY_VERIFY_WITH_TIMEOUT(!timeline->isPlaying(), 10000);
+    QCOMPARE(timeline->t(), 0);
+    mWindow->mainView()->rebuildNow();
+    const dl::Batch& shown = mWindow->mainView()->shownState();
+    QCOMPARE(shown.rows(), 500);
+    QVERIFY(shown.isApprox(mWindow->document()->sampleResult()->samples));
+    QVERIFY(sampling()->statusText().contains(QStringLiteral("500")));
+    // The samples are drawn with the model's schedule, and the panel says so.
+    QVERIFY(sampling()->scheduleNote().contains(QStringLiteral("model")));
+
+    // Trails follow a subset of points from x_T to the current t.
+    sampling()->setTrailCount(25);
+    timeline->setT(trajectory->timesteps.front() / 2);
+    mWindow->mainView()->rebuildNow();
+    const auto& trails = mWindow->mainView()->scene().trails;
+    QCOMPARE(int(trails.size()), 25);
+    QVERIFY(trails.front().rows() > 1);
+    sampling()->setTrailCount(0);
+    mWindow->mainView()->rebuildNow();
+    QVERIFY(mWindow->mainView()->scene().trails.empty());
+}
+
+void TestWindowTraining::sampleWhileTrainingContinues() {
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 100, 10000);
+    sampling()->setSamplerKind(dl::SamplerKind::Ddim);
+    sampling()->setPointCount(300);
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    const int before = training()->snapshot()->step;
+    mWindow->actions().sample->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QCOMPARE(training()->state(), State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > before + 50, 10000);
+    QCOMPARE(mWindow->document()->sampleResult()->samples.rows(), 300);
+    QVERIFY(mWindow->document()->sampleResult()->samples.allFinite());
+}
+
+void TestWindowTraining::exactDenoiserSamplesWithoutAModel() {
+    QVERIFY(!mWindow->document()->hasModel());
+    // The learned model is not there yet: the panel explains instead of sampling.
+    sampling()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+    sampling()->sample();
+    QVERIFY(sampling()->statusText().contains(QStringLiteral("no model"), Qt::CaseInsensitive));
+    sampling()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+    sampling()->setSamplerKind(dl::SamplerKind::Ddim);
+    sampling()->setPointCount(200);
+    QVERIFY(sampling()->scheduleNote().contains(QStringLiteral("editor")));
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    sampling()->sample();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QCOMPARE(mWindow->document()->trajectory()->timesteps.front(), mWindow->document()->schedule().T());
+}
+
+void TestWindowTraining::overlaysAppearOnTheView() {
+    dlui::FieldOverlayPresenter* overlays = live()->overlays();
+    dlui::FieldOverlaySettings s;
+    s.exactArrows = true;
+    s.density = true;
+    s.learnedArrows = true;
+    sampling()->setOverlaySettings(s);
+    QCOMPARE(overlays->settings(), s);
+    mWindow->timeline()->setT(30);
+    mWindow->mainView()->rebuildNow();
+    QTRY_VERIFY_WITH_TIMEOUT(overlays->latest() && overlays->latest()->t == 30, 20000);
+    mWindow->mainView()->rebuildNow();
+    const dlui::Scene& scene = mWindow->mainView()->scene();
+    QCOMPARE(int(scene.arrowFields.size()), 1);  // exact only: there is no model yet
+    QVERIFY(scene.density.columns > 0);
+    QVERIFY(!overlays->learnedFieldNote().isEmpty());
+
+    trainToEnd(300);
+    mWindow->timeline()->setMode(dlui::Timeline::Mode::Forward);
+    mWindow->timeline()->setT(20);
+    mWindow->mainView()->rebuildNow();
+    QTRY_VERIFY_WITH_TIMEOUT(overlays->latest() && overlays->latest()->t == 20 && overlays->latest()->learned, 20000);
+    mWindow->mainView()->rebuildNow();
+    QCOMPARE(int(mWindow->mainView()->scene().arrowFields.size()), 2);  // learned and exact
+    QVERIFY(overlays->learnedFieldNote().isEmpty());
+    QVERIFY(std::isfinite(overlays->latest()->relativeError));
+
+    // Scrubbing quickly coalesces: far fewer computations than frames, and it ends on the last t.
+    const int before = overlays->controller().computedCount();
+    for (int t = 1; t <= 60; ++t) {
+        mWindow->timeline()->setT(t);
+        mWindow->mainView()->rebuildNow();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(overlays->latest()->t == 60, 20000);
+    QVERIFY(overlays->controller().computedCount() - before < 60);
+
+    // The editor shows another schedule than the model's: the learned field is hidden, with a note.
+    dl::ScheduleParams other = mWindow->document()->schedule().params();
+    other.T = 50;
+    QVERIFY(mWindow->document()->setScheduleParams(other));
+    mWindow->mainView()->rebuildNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!overlays->learnedFieldNote().isEmpty(), 5000);
+}
+
+void TestWindowTraining::changingDataStopsTraining() {
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
+    dl::Rng rng(9);
+    dlui::DataSource source;
+    source.shape = QStringLiteral("circles");
+    source.count = 2000;
+    QElapsedTimer clock;
+    clock.start();
+    mWindow->document()->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 2000, rng)), source);
+    QVERIFY(clock.elapsed() < 1000);
+    QVERIFY(!training()->isActive());
+    QCOMPARE(training()->liveThreadCount(), 0);
+    QCOMPARE(training()->state(), State::Stopped);
+    QVERIFY(!train()->errorText().isEmpty());
+    QVERIFY(mWindow->document()->hasModel());
+    QVERIFY(!mWindow->document()->modelMatchesData());
+    // Training again uses the new data.
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QCOMPARE(training()->data(), mWindow->document()->dataSet());
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 10, 10000);
+    QVERIFY(mWindow->document()->modelMatchesData());
+}
+
+void TestWindowTraining::divergingRunSaysSo() {
+    // Raw coordinates of size 1e18 overflow the first loss.
+    dl::DataSet huge = *mWindow->document()->dataSet();
+    huge.points *= 1e18f;
+    dlui::DataSource source = mWindow->document()->dataSource();
+    mWindow->document()->setDataSet(huge, source);
+    dlui::TrainingSettings s = smallSettings(1000);
+    s.model.inputFeatures = 0;
+    train()->setSettings(s);
+    QSignalSpy problems(train(), &dlui::TrainPanel::problemReported);
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(training()->state(), State::Diverged, 20000);
+    QVERIFY(train()->errorText().contains(QStringLiteral("diverged")));
+    QVERIFY(problems.count() >= 1);
+    QCOMPARE(training()->liveThreadCount(), 0);
+    QVERIFY(mWindow->document()->model()->parameters.allFinite());
+}
+
+void TestWindowTraining::saveAndLoadModel() {
+    trainToEnd(200);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moons.dlmodel"));
+    QString error;
+    QVERIFY2(train()->saveModelTo(path, &error), qPrintable(error));
+    QCOMPARE(mWindow->document()->modelPath(), path);
+    const auto saved = mWindow->document()->model();
+
+    QTest::mouseClick(train()->resetButton(), Qt::LeftButton);
+    QVERIFY(!mWindow->document()->hasModel());
+    QCOMPARE(train()->lossPlot()->stepCount(), 0);
+
+    QVERIFY2(train()->loadModelFrom(path, &error), qPrintable(error));
+    QVERIFY(mWindow->document()->hasModel());
+    QCOMPARE(mWindow->document()->model()->step, 200);
+    QVERIFY(mWindow->document()->model()->parameters.isApprox(saved->parameters));
+    QCOMPARE(train()->lossPlot()->stepCount(), 200);
+    QCOMPARE(mWindow->document()->modelSchedule()->params(), mWindow->document()->schedule().params());
+
+    // Continue training the loaded model for another budget.
+    train()->stepsBox()->setValue(50);
+    QSignalSpy ended(training(), &dlui::TrainingController::runEnded);
+    QTest::mouseClick(train()->continueButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
+    QCOMPARE(training()->snapshot()->step, 250);
+
+    // A damaged file gives a message, and the model stays as it was.
+    QFile bad(dir.filePath(QStringLiteral("bad.dlmodel")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("not a model");
+    bad.close();
+    QVERIFY(!train()->loadModelFrom(bad.fileName(), &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(mWindow->document()->model()->step, 250);
+}
+
+void TestWindowTraining::closeMidTraining() {
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    sampling()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+    sampling()->setPointCount(5000);
+    sampling()->sample();  // a sampling run in flight too
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(mWindow->close());
+    QCOMPARE(training()->liveThreadCount(), 0);
+    mWindow.reset();  // destroys controllers and joins the sampling thread
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+}
+
+QTEST_MAIN(TestWindowTraining)
+#include "tst_window_training.moc"
