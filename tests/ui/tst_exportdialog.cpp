@@ -51,7 +51,10 @@ QStringList lines(const QString& path) {
 class TestExportDialog : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabTests")); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // settings go to a test location, not the user's
+        QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabTests"));
+    }
     void dialogExportsInTheBackground();
     void dialogRefusesExistingOutputWithoutAsking();
     void reverseNeedsATrajectory();
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void csvTables();
     void plotsAsPngAndPdf();
     void clipboardTakesTheImage();
+    void dialogLaysOut();
 };
 
 void TestExportDialog::dialogExportsInTheBackground() {
@@ -206,6 +210,17 @@ void TestExportDialog::clipboardTakesTheImage() {
     const QImage back = QGuiApplication::clipboard()->image();
     if (back.isNull()) QSKIP("this platform plugin keeps no clipboard");
     QCOMPARE(back.size(), image.size());
+}
+
+void TestExportDialog::dialogLaysOut() {
+    ExportDialog dialog(moons());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QImage shot = dialog.grab().toImage();
+    QVERIFY(shot.width() > 300 && shot.height() > 300);
+    // DL_SCREENSHOT_DIR=/some/folder keeps a picture of the dialog to look at.
+    const QString folder = qEnvironmentVariable("DL_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) QVERIFY(shot.save(QDir(folder).filePath(QStringLiteral("exportdialog.png"))));
 }
 
 QTEST_MAIN(TestExportDialog)

@@ -116,7 +116,9 @@ void ExportDialog::buildUi() {
     timingForm->addRow(tr("&Animation:"), mAnimation);
     timingForm->addRow(tr("Range:"), range);
     timingForm->addRow(tr("&Speed:"), mFps);
-    timingForm->addRow(tr("Si&ze:"), size);
+    auto* sizeLabel = new QLabel(tr("Si&ze:"), this);
+    sizeLabel->setBuddy(mWidth);
+    timingForm->addRow(sizeLabel, size);
 
     mPoints = new QCheckBox(tr("&Points"), this);
     mTrails = new QCheckBox(tr("&Trails of a few points"), this);
@@ -176,7 +178,9 @@ void ExportDialog::buildUi() {
     auto* output = new QGroupBox(tr("Output"), this);
     auto* outputForm = new QFormLayout(output);
     outputForm->addRow(tr("&Format:"), mFormat);
-    outputForm->addRow(tr("&Save to:"), pathRow);
+    auto* pathLabel = new QLabel(tr("&Save to:"), this);
+    pathLabel->setBuddy(mPath);
+    outputForm->addRow(pathLabel, pathRow);
 
     mSummary = new QLabel(this);
     mSummary->setWordWrap(true);
