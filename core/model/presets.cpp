@@ -26,13 +26,15 @@ TrainerConfig defaultTrainerConfig() {
 }
 
 ScheduleParams defaultTrainingSchedule() {
-    // Linear β from 0.001 to 0.2 over T = 100: ᾱ_T ≈ 4e-5, so x_T is pure noise and sampling starts
-    // where training ended; 100 steps keep the whole reverse chain for 2000 points well under a second.
+    // Linear β from 0.001 to 0.133 over T = 150: Σβ ≈ 10, so ᾱ_T ≈ 4e-5 and x_T is pure noise, where
+    // sampling starts. Against T = 100 (β up to 0.2) the finer steps halve the samples that land
+    // between the arms of a spiral or swiss roll (docs/performance.md); the whole reverse chain for
+    // 2000 points still takes well under a second.
     ScheduleParams p;
     p.kind = ScheduleKind::Linear;
-    p.T = 100;
+    p.T = 150;
     p.betaStart = 1e-3;
-    p.betaEnd = 0.2;
+    p.betaEnd = 0.133;
     return p;
 }
 

@@ -1,0 +1,61 @@
+// Google Benchmark view of the denoiser's hot paths: one training step of the tiny-diffusion network
+// at several batch sizes and thread counts, and the forward pass at batch 2048. Run with
+// --benchmark_repetitions=5 --benchmark_report_aggregates_only=true for medians.
+#include <benchmark/benchmark.h>
+
+#include "core/data/dataset.h"
+#include "core/model/mlp.h"
+#include "core/model/presets.h"
+#include "core/model/trainer.h"
+
+namespace {
+
+dl::DataSet randomPoints(int n, int dim) {
+    dl::DataSet d;
+    d.name = "random";
+    dl::Rng rng(1);
+    d.points.resize(n, dim);
+    rng.fillNormal(d.points);
+    d.norm.offset = dl::VectorF::Zero(dim);
+    return d;
+}
+
+void trainStep(benchmark::State& state, const dl::MlpConfig& config) {
+    dl::ScheduleParams sp;
+    sp.T = 50;
+    dl::TrainerConfig tc;
+    tc.batchSize = static_cast<int>(state.range(0));
+    tc.threads = static_cast<int>(state.range(1));
+    tc.steps = 1 << 30;
+    tc.snapshotIntervalMs = 1 << 20;
+    dl::Trainer trainer(randomPoints(8192, config.dataDim), dl::Schedule(sp), config, tc);
+    trainer.step();
+    for (auto _ : state) benchmark::DoNotOptimize(trainer.step());
+    dl::Mlp net(config);
+    const double macs = net.forwardMacsPerSample();
+    const double firstLayerInputGrad = static_cast<double>(config.hidden) * config.inputWidth();
+    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * tc.batchSize * (3 * macs - firstLayerInputGrad) * 1e-9,
+                                                   benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_TrainStepTiny(benchmark::State& state) { trainStep(state, dl::tinyDiffusionMlpConfig()); }
+void BM_TrainStepImage(benchmark::State& state) { trainStep(state, dl::imageBenchMlpConfig()); }
+
+void BM_ForwardTiny(benchmark::State& state) {
+    dl::Mlp net(dl::tinyDiffusionMlpConfig());
+    dl::Rng rng(2);
+    net.initialise(rng);
+    const int n = static_cast<int>(state.range(0));
+    dl::Batch xt(n, 2), out;
+    rng.fillNormal(xt);
+    for (auto _ : state) net.predict(xt, 25, out);
+    state.counters["samples/s"] = benchmark::Counter(n, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+}  // namespace
+
+BENCHMARK(BM_TrainStepTiny)->Args({32, 1})->Args({256, 1})->Args({1024, 1})->Args({32, 2})->Args({1024, 2})->UseRealTime();
+BENCHMARK(BM_TrainStepImage)->Args({64, 1})->UseRealTime();
+BENCHMARK(BM_ForwardTiny)->Arg(2048);
+
+BENCHMARK_MAIN();
