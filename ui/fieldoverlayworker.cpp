@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "ui/trainingworker.h"
+
 namespace dlui {
 
 FieldOverlayWorker::FieldOverlayWorker(QObject* parent) : QObject(parent) {
@@ -26,6 +28,7 @@ FieldOverlayController::FieldOverlayController(QObject* parent) : QObject(parent
     connect(mWorker, &FieldOverlayWorker::computed, this, &FieldOverlayController::onComputed);
     connect(mWorker, &FieldOverlayWorker::failed, this, &FieldOverlayController::onFailed);
     mThread.start(QThread::LowPriority);
+    QMetaObject::invokeMethod(mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
 }
 
 FieldOverlayController::~FieldOverlayController() {

@@ -1,5 +1,7 @@
 #include "ui/samplingcontroller.h"
 
+#include "ui/trainingworker.h"
+
 namespace dlui {
 
 SamplingController::SamplingController(QObject* parent) : QObject(parent) {
@@ -12,6 +14,7 @@ SamplingController::SamplingController(QObject* parent) : QObject(parent) {
     connect(mWorker, &SamplingWorker::failed, this, &SamplingController::onFailed);
     connect(mWorker, &SamplingWorker::progressReported, this, &SamplingController::onProgress);
     mThread.start(QThread::LowPriority);
+    QMetaObject::invokeMethod(mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
 }
 
 SamplingController::~SamplingController() {

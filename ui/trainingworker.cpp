@@ -2,11 +2,30 @@
 
 #include <QElapsedTimer>
 #include <algorithm>
+#include <cerrno>
 #include <exception>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "core/model/trainer.h"
 
 namespace dlui {
+
+void makeCurrentThreadBackground(int niceness) {
+#ifdef __linux__
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
+#else
+    (void)niceness;
+#endif
+}
 
 TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), mJob(std::move(job)) {
     qRegisterMetaType<dlui::TrainingProgress>();
@@ -45,6 +64,7 @@ bool TrainingWorker::waitWhilePaused() {
 }
 
 void TrainingWorker::run() {
+    makeCurrentThreadBackground(10);
     QElapsedTimer clock;
     clock.start();
     int step = mJob.stepsDone;

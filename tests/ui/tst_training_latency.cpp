@@ -1,0 +1,190 @@
+// The quality bar of the window while training runs: the event loop answers within 50 ms (p99 of how
+// late a 5 ms timer fires), and a 10,000-point scatter redraws at ≥ 30 frames/s. The test trains the
+// default preset in the real window for a few seconds while "a person" scrubs t and the field overlays
+// follow, prints the figures (docs/ui-performance.md records them) and asserts generous bounds so that a
+// loaded CI machine does not fail it for the wrong reason.
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <cstdio>
+#include <sys/resource.h>
+
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "ui/eventlooplatency.h"
+#include "ui/fieldoverlaypresenter.h"
+#include "ui/labdocument.h"
+#include "ui/mainview.h"
+#include "ui/mainwindow.h"
+#include "ui/samplingpanel.h"
+#include "ui/timeline.h"
+#include "ui/trainingandsampling.h"
+#include "ui/trainingcontroller.h"
+#include "ui/trainpanel.h"
+
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.restoreLastSession = false;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// Seconds of each measurement (DL_LATENCY_SECONDS overrides, e.g. for a longer local run).
+double measureSeconds() {
+    bool ok = false;
+    const double s = qEnvironmentVariable("DL_LATENCY_SECONDS").toDouble(&ok);
+    return ok && s > 0 ? s : 4.0;
+}
+
+/// CPU seconds the calling thread has used (Linux: RUSAGE_THREAD), to tell GUI-thread work from waiting
+/// for a busy machine.
+double threadCpuSeconds() {
+#ifdef RUSAGE_THREAD
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+#else
+    return 0.0;
+#endif
+}
+
+/// Frames per second of full rebuild + synchronous repaint of the main view while t moves.
+double redrawRate(MainWindow& window, double seconds) {
+    dlui::Timeline* timeline = window.timeline();
+    dlui::MainView* view = window.mainView();
+    QElapsedTimer clock;
+    clock.start();
+    int frames = 0;
+    while (clock.elapsed() < seconds * 1000) {
+        timeline->setT((timeline->t() + 1) % (timeline->maximum() + 1));
+        view->rebuildNow();
+        view->repaint();
+        QCoreApplication::processEvents();
+        ++frames;
+    }
+    return frames / (double(clock.nsecsElapsed()) / 1e9);
+}
+
+}  // namespace
+
+class TestTrainingLatency : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void windowAnswersWhileTraining();
+    void scatterRedrawRate();
+};
+
+void TestTrainingLatency::windowAnswersWhileTraining() {
+    MainWindow window(testOptions());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    QVERIFY(live);
+    live->trainPanel()->setAskBeforeDiscard(false);
+    // The default preset, as a person gets it with one click on Train (threads chosen for this machine).
+    dlui::TrainingSettings settings = dlui::TrainingSettings::defaults();
+    settings.trainer.steps = 100000000;
+    live->trainPanel()->setSettings(settings);
+    dlui::FieldOverlaySettings overlays;
+    overlays.exactArrows = true;
+    overlays.learnedArrows = true;
+    live->samplingPanel()->setOverlaySettings(overlays);
+
+    // Idle first, for comparison.
+    dlui::EventLoopLatencyProbe probe(5);
+    probe.start();
+    QTest::qWait(500);
+    const double idleP99 = probe.percentileMs(99);
+
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(live->trainingController()->snapshot()->step > 10, 10000);
+    dlui::Timeline* timeline = window.timeline();
+
+    // Phase 1: training runs, the loss curve and status update at 30 Hz, the person only looks.
+    // Phase 2: the person scrubs t about 25 times a second: the view rebuilds each time and the overlay
+    // worker recomputes the exact and learned fields.
+    struct Phase {
+        const char* name;
+        bool scrub;
+        double p50 = 0, p99 = 0, max = 0, guiCpu = 0, stepsPerSecond = 0;
+        int samples = 0;
+    };
+    Phase phases[] = {{"training", false}, {"training_scrubbing", true}};
+    for (Phase& phase : phases) {
+        probe.reset();
+        QElapsedTimer clock;
+        clock.start();
+        const double cpuBefore = threadCpuSeconds();
+        const int stepsBefore = live->trainingController()->snapshot()->step;
+        while (clock.elapsed() < measureSeconds() * 1000) {
+            if (phase.scrub)
+                timeline->setT((timeline->t() + 3) % (timeline->maximum() + 1));
+            QTest::qWait(40);
+        }
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        phase.guiCpu = (threadCpuSeconds() - cpuBefore) / seconds;
+        phase.stepsPerSecond = (live->trainingController()->snapshot()->step - stepsBefore) / seconds;
+        phase.p50 = probe.percentileMs(50);
+        phase.p99 = probe.percentileMs(99);
+        phase.max = probe.maxMs();
+        phase.samples = probe.sampleCount();
+    }
+    probe.stop();
+    live->trainingController()->stopAndWait();
+
+    std::printf("event_loop_latency_ms idle_p99=%.2f\n", idleP99);
+    for (const Phase& phase : phases)
+        std::printf("event_loop_latency_ms %s: p50=%.2f p99=%.2f max=%.2f samples=%d gui_thread_cpu=%.0f%% "
+                    "training_steps_per_s=%.0f threads=%d\n",
+                    phase.name, phase.p50, phase.p99, phase.max, phase.samples, phase.guiCpu * 100.0,
+                    phase.stepsPerSecond, settings.trainer.threads);
+    std::fflush(stdout);
+    QVERIFY(phases[0].stepsPerSecond > 0);
+    // The GUI thread never trains: while the person only looks, it is idle most of the time whatever the
+    // machine's load (CPU time, not wall time).
+    QVERIFY2(phases[0].guiCpu < 0.35, qPrintable(QString::number(phases[0].guiCpu)));
+    // The bar is 50 ms; 200 ms (400 ms while scrubbing, which adds the GUI's own drawing) leaves room for a
+    // loaded CI machine while still catching work done on the GUI thread.
+    QVERIFY2(phases[0].p99 < 200.0, qPrintable(QString::number(phases[0].p99)));
+    QVERIFY2(phases[1].p99 < 400.0, qPrintable(QString::number(phases[1].p99)));
+}
+
+void TestTrainingLatency::scatterRedrawRate() {
+    MainWindow window(testOptions());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    live->trainPanel()->setAskBeforeDiscard(false);
+    dl::Rng rng(4);
+    dlui::DataSource source;
+    source.count = 10000;
+    window.document()->setDataSet(dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)), source);
+    QCOMPARE(window.document()->dataSet()->size(), 10000);
+    const double seconds = std::min(2.0, measureSeconds() / 2);
+
+    const double idle = redrawRate(window, seconds);
+    dlui::TrainingSettings settings = dlui::TrainingSettings::defaults();
+    settings.trainer.steps = 100000000;
+    live->trainPanel()->setSettings(settings);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(live->trainingController()->snapshot()->step > 10, 10000);
+    const double training = redrawRate(window, seconds);
+    live->trainingController()->stopAndWait();
+
+    std::printf("scatter_10000_fps idle=%.1f training=%.1f (view %dx%d)\n", idle, training,
+                window.mainView()->width(), window.mainView()->height());
+    std::fflush(stdout);
+    // The bar is 30 frames/s; assert a third of it so a loaded CI machine does not fail for the wrong reason.
+    QVERIFY2(training >= 10.0, qPrintable(QString::number(training)));
+}
+
+QTEST_MAIN(TestTrainingLatency)
+#include "tst_training_latency.moc"
