@@ -65,7 +65,7 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     mPages->addWidget(makeDrawPage());
     layout->addWidget(mPages);
 
-    auto* common = new QFormLayout;
+    auto* common = mCommon = new QFormLayout;
     common->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     mImageSize = new QSpinBox(this);
     mImageSize->setRange(dl::limits::kMinImageSide, dl::limits::kMaxImageSide);
@@ -206,11 +206,14 @@ void DataPanel::browse(QLineEdit* target, bool images, bool folders) {
 void DataPanel::onSourceKindChanged() {
     const auto kind = static_cast<DataSource::Kind>(mSource->currentData().toInt());
     mPages->setCurrentIndex(pageOf(kind));
+    // Size the stack to the page shown, not the tallest page.
+    for (int i = 0; i < mPages->count(); ++i)
+        mPages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == mPages->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    mPages->adjustSize();
     const bool pixels = kind == DataSource::Kind::ImagePixels || kind == DataSource::Kind::Glyphs;
-    mImageSize->setEnabled(pixels);
-    mRgb->setEnabled(pixels);
-    mCount->setEnabled(kind != DataSource::Kind::Csv && kind != DataSource::Kind::ImagePixels &&
-                       kind != DataSource::Kind::HandDrawn);
+    mCommon->setRowVisible(0, pixels);  // image size and colour
+    mCommon->setRowVisible(mCount, kind != DataSource::Kind::Csv && kind != DataSource::Kind::ImagePixels &&
+                                       kind != DataSource::Kind::HandDrawn);
     if (!mSyncing) Q_EMIT drawingRequested(kind == DataSource::Kind::HandDrawn);
 }
 

@@ -14,6 +14,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -63,6 +64,7 @@ private:
     LabDocument* mDocument;
     QComboBox* mSource;
     QStackedWidget* mPages;
+    QFormLayout* mCommon;
     QComboBox* mShape;
     QLineEdit* mText;
     QLineEdit* mCsvPath;

@@ -60,14 +60,16 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     mPinLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR (pinned)"), true);
     mLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR"), false);
 
-    addMarker(mBetaPlot, mBetaMarker, {mBeta});
-    addMarker(mAlphaPlot, mAlphaMarker, {mAlphaBar, mSqrtAlphaBar, mSqrtOneMinus});
-    addMarker(mSnrPlot, mSnrMarker, {mLogSnr});
 
     layout->addWidget(mBetaPlot, 2);
     layout->addWidget(mAlphaPlot, 3);
     layout->addWidget(mSnrPlot, 2);
     setSchedule(dl::Schedule(dl::ScheduleParams{}));
+    // Tracers are added once their graphs have data (QCustomPlot warns about tracers on empty graphs).
+    addMarker(mBetaPlot, mBetaMarker, {mBeta});
+    addMarker(mAlphaPlot, mAlphaMarker, {mAlphaBar, mSqrtAlphaBar, mSqrtOneMinus});
+    addMarker(mSnrPlot, mSnrMarker, {mLogSnr});
+    updateMarkers();
 }
 
 QCustomPlot* SchedulePlots::makePlot(const QString& yLabel) {
@@ -193,6 +195,7 @@ void SchedulePlots::rescale() {
 void SchedulePlots::updateMarkers() {
     const int t = std::clamp(mMarker, 0, mT);
     for (Marker* m : {&mBetaMarker, &mAlphaMarker, &mSnrMarker}) {
+        if (!m->line) continue;
         m->line->point1->setCoords(t, 0.0);
         m->line->point2->setCoords(t, 1.0);
         for (QCPItemTracer* tracer : m->tracers) {

@@ -102,7 +102,8 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         ScheduleDiagnostic d{ScheduleDiagnosticCode::TerminalSignal, {}, signal};
         d.message = "alpha_bar_T = " + fmt(schedule.alphaBar(p.T)) + " is not close to 0: x_T still keeps " +
                     fmt(signal * 100.0, 2) + "% of the data, so sampling from N(0, I) starts from the wrong place";
-        if (const std::optional<int> T = stepsForTerminalSignal(p)) {
+        // Enough steps for this data's scale too, so the fix does not just trade one warning for another.
+        if (const std::optional<int> T = stepsForTerminalSignal(p, std::max(1.0, dataMaxAbs))) {
             ScheduleParams fix = p;
             fix.T = *T;
             d.fix = fix;

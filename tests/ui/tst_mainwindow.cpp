@@ -1,0 +1,341 @@
+// The real window, driven like a person would (offscreen): moving the t slider shows exactly the closed
+// form x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε; schedule edits update the plots; invalid input shows a message and keeps
+// the last valid schedule; diagnostics offer a fix that works; sessions round-trip; the model's schedule is
+// named when the editor shows another; a 10,000-point scatter redraws at ≥ 30 frames/s.
+#include <QtTest>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <cmath>
+
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
+#include "ui/datapanel.h"
+#include "ui/labdocument.h"
+#include "ui/logslider.h"
+#include "ui/mainview.h"
+#include "ui/mainwindow.h"
+#include "ui/schedulediagnosticsview.h"
+#include "ui/schedulepanel.h"
+#include "ui/scheduleplots.h"
+#include "ui/timeline.h"
+#include "ui/timelinewidget.h"
+
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.restoreLastSession = false;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// x_t in data coordinates from the closed form, computed here in double from the document's x_0 and ε.
+dl::Batch closedForm(const dlui::LabDocument& doc, int t) {
+    const dl::DataSet& data = *doc.dataSet();
+    const dl::Batch& eps = *doc.forwardNoise();
+    const double a = std::sqrt(doc.schedule().alphaBar(t));
+    const double b = std::sqrt(1.0 - doc.schedule().alphaBar(t));
+    dl::Batch out(data.points.rows(), data.points.cols());
+    for (int i = 0; i < out.rows(); ++i)
+        for (int j = 0; j < out.cols(); ++j) {
+            const double xt = a * data.points(i, j) + b * eps(i, j);
+            out(i, j) = static_cast<float>(xt * data.norm.scale + data.norm.offset(j));
+        }
+    return out;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() {
+        mWindow = std::make_unique<MainWindow>(testOptions());
+        mWindow->resize(1280, 800);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    }
+    void cleanup() { mWindow.reset(); }
+
+    void opensOnTheDefaults() {
+        const auto& doc = *mWindow->document();
+        // The built-in preset (resources/presets/default.json) decides the defaults.
+        QFile presetFile(QStringLiteral(":/presets/default.json"));
+        QVERIFY(presetFile.open(QIODevice::ReadOnly));
+        const QJsonObject preset = QJsonDocument::fromJson(presetFile.readAll()).object();
+        const QJsonObject schedule = preset.value(QStringLiteral("schedule")).toObject();
+        QCOMPARE(doc.dataSource().shape, preset.value(QStringLiteral("dataset")).toString());
+        QCOMPARE(doc.dataSet()->size(), preset.value(QStringLiteral("points")).toInt());
+        QCOMPARE(QString::fromLatin1(dl::scheduleKindName(doc.schedule().params().kind).data()),
+                 schedule.value(QStringLiteral("kind")).toString());
+        QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("T")).toInt());
+        QCOMPARE(mWindow->timeline()->maximum(), doc.schedule().T());
+        QVERIFY(!doc.isModified());
+    }
+
+    void sliderShowsClosedForm_data() {
+        QTest::addColumn<int>("t");
+        // Negative: counted from T (−1 is T, −2 is T − 1).
+        for (int t : {0, 1, 37, -2, -1}) QTest::newRow(qPrintable(QStringLiteral("t=%1").arg(t))) << t;
+    }
+    void sliderShowsClosedForm() {
+        QFETCH(int, t);
+        const int T = mWindow->document()->schedule().T();
+        if (t < 0) t = T + 1 + t;
+        QSlider* slider = mWindow->timelineWidget()->slider();
+        QCOMPARE(slider->maximum(), T);
+        slider->setValue(t == 0 ? 1 : 0);  // make sure the value really changes
+        slider->setValue(t);
+        QCOMPARE(mWindow->timeline()->t(), t);
+        // The view coalesces redraws to one per frame: wait for it rather than forcing it.
+        QTRY_VERIFY(mWindow->mainView()->scene().caption.startsWith(QStringLiteral("t = %1 /").arg(t)));
+        const dl::Batch& shown = mWindow->mainView()->scene().points;
+        const dl::Batch expected = closedForm(*mWindow->document(), t);
+        QCOMPARE(shown.rows(), expected.rows());
+        QCOMPARE(shown.cols(), 2);
+        const double worst = (shown - expected).cwiseAbs().maxCoeff();
+        if (worst > 1e-4) {
+            QFAIL(qPrintable(QStringLiteral("t=%1: largest difference %2; first point shown (%3, %4), expected (%5, %6)")
+                                 .arg(t).arg(worst).arg(shown(0, 0)).arg(shown(0, 1)).arg(expected(0, 0)).arg(expected(0, 1))));
+        }
+    }
+
+    void keyboardMovesTheTimeline() {
+        dlui::Timeline* timeline = mWindow->timeline();
+        mWindow->activateWindow();
+        mWindow->mainView()->setFocus();
+        const int T = mWindow->document()->schedule().T();
+        QTest::keyClick(mWindow.get(), Qt::Key_End);
+        QCOMPARE(timeline->t(), T);
+        QTest::keyClick(mWindow.get(), Qt::Key_Left);
+        QCOMPARE(timeline->t(), T - 1);
+        QTest::keyClick(mWindow.get(), Qt::Key_Home);
+        QCOMPARE(timeline->t(), 0);
+        QTest::keyClick(mWindow.get(), Qt::Key_Right);
+        QCOMPARE(timeline->t(), 1);
+        QTest::keyClick(mWindow.get(), Qt::Key_Space);
+        QVERIFY(timeline->isPlaying());
+        QTest::keyClick(mWindow.get(), Qt::Key_Space);
+        QVERIFY(!timeline->isPlaying());
+    }
+
+    void scheduleEditsUpdateThePlots() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        panel->stepsBox()->setValue(250);
+        QCOMPARE(mWindow->document()->schedule().T(), 250);
+        QCOMPARE(mWindow->timeline()->maximum(), 250);
+        const auto keys = panel->plots()->curveKeys(dlui::SchedulePlots::Curve::Beta);
+        const auto betas = panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta);
+        QCOMPARE(keys.size(), 250);
+        QCOMPARE(keys.back(), 250.0);
+        QCOMPARE(betas.back(), mWindow->document()->schedule().beta(250));
+
+        // Dragging the β_end slider changes the schedule on every step of the drag.
+        QSlider* slider = panel->betaEndSlider()->slider();
+        const double before = mWindow->document()->schedule().params().betaEnd;
+        slider->setValue(slider->value() - 100);
+        const double after = mWindow->document()->schedule().params().betaEnd;
+        QVERIFY(after < before);
+        QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta).back(), after);
+        const auto alphaBars = panel->plots()->curveValues(dlui::SchedulePlots::Curve::AlphaBar);
+        QCOMPARE(alphaBars.size(), 251);
+        QCOMPARE(alphaBars[100], mWindow->document()->schedule().alphaBar(100));
+
+        // Another kind.
+        panel->kindBox()->setCurrentIndex(panel->kindBox()->findData(static_cast<int>(dl::ScheduleKind::Cosine)));
+        QCOMPARE(mWindow->document()->schedule().params().kind, dl::ScheduleKind::Cosine);
+        QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::SqrtAlphaBar)[10],
+                 mWindow->document()->schedule().sqrtAlphaBar(10));
+    }
+
+    void invalidInputKeepsTheLastValidSchedule() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        const dl::ScheduleParams valid = mWindow->document()->schedule().params();
+        const QVector<double> plotted = panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta);
+        QVERIFY(panel->errorText().isEmpty());
+        panel->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end = 0.2
+        QVERIFY2(!panel->errorText().isEmpty(), "no message for β_start > β_end");
+        QVERIFY2(panel->errorText().contains(QStringLiteral("beta_start")), qPrintable(panel->errorText()));
+        QVERIFY(mWindow->document()->schedule().params() == valid);
+        QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta), plotted);
+        // Fixing the input applies it and clears the message.
+        panel->betaStartSlider()->spinBox()->setValue(0.002);
+        QVERIFY(panel->errorText().isEmpty());
+        QCOMPARE(mWindow->document()->schedule().params().betaStart, 0.002);
+    }
+
+    void diagnosticsOfferAWorkingFix() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        QCOMPARE(panel->diagnostics()->count(), 0);
+        panel->stepsBox()->setValue(8);  // ᾱ_T far from 0 with β ≤ 0.2
+        QVERIFY(panel->diagnostics()->count() > 0);
+        auto* fix = panel->diagnostics()->findChild<QPushButton*>(QStringLiteral("diagnosticFix"));
+        QVERIFY(fix);
+        QTest::mouseClick(fix, Qt::LeftButton);
+        QVERIFY(mWindow->document()->schedule().T() > 8);
+        QTRY_COMPARE(panel->diagnostics()->count(), 0);
+    }
+
+    void modelScheduleIsNamedWhenTheEditorDiffers() {
+        dlui::LabDocument* doc = mWindow->document();
+        dl::ScheduleParams linear;
+        linear.T = 100;
+        linear.betaStart = 0.001;
+        linear.betaEnd = 0.2;
+        QVERIFY(doc->setScheduleParams(linear));
+        doc->setModel(nullptr, doc->schedule());  // trained with linear T=100
+        auto* status = mWindow->findChild<QLabel*>(QStringLiteral("modelStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("linear T=100")), qPrintable(status->text()));
+        dl::ScheduleParams cosine;
+        cosine.kind = dl::ScheduleKind::Cosine;
+        cosine.T = 200;
+        QVERIFY(doc->setScheduleParams(cosine));
+        const QString expected = QStringLiteral("model trained with linear T=100");
+        QVERIFY2(status->text().contains(expected), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("editor shows cosine T=200")), qPrintable(status->text()));
+        auto* banner = mWindow->schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBanner"));
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->text().contains(expected), qPrintable(banner->text()));
+        // Reverse mode runs on the model's T, not the editor's.
+        mWindow->timeline()->setMode(dlui::Timeline::Mode::Reverse);
+        QCOMPARE(mWindow->timeline()->maximum(), 100);
+        mWindow->timeline()->setMode(dlui::Timeline::Mode::Forward);
+        QCOMPARE(mWindow->timeline()->maximum(), 200);
+    }
+
+    void reverseModePlaysTheTrajectory() {
+        dlui::LabDocument* doc = mWindow->document();
+        dl::ScheduleParams linear;
+        linear.T = 100;
+        linear.betaStart = 0.001;
+        linear.betaEnd = 0.2;
+        QVERIFY(doc->setScheduleParams(linear));
+        doc->setModel(nullptr, doc->schedule());
+        auto trajectory = std::make_shared<dlui::Trajectory>();
+        dl::Rng rng(3);
+        for (int t : {100, 50, 0}) {
+            dl::Batch x(500, 2);
+            rng.fillNormal(x);
+            trajectory->timesteps.push_back(t);
+            trajectory->states.push_back(x);
+        }
+        trajectory->sampler = QStringLiteral("DDPM");
+        doc->setSamples(nullptr, trajectory);
+        QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+        QCOMPARE(mWindow->timeline()->t(), 100);
+        mWindow->timeline()->setT(20);
+        mWindow->mainView()->rebuildNow();
+        QVERIFY(mWindow->mainView()->shownState() == trajectory->states[1]);
+        // Play to the end: it stops at t = 0 on the last state.
+        mWindow->timeline()->setSpeed(1000);
+        mWindow->timeline()->play();
+        QTRY_VERIFY(!mWindow->timeline()->isPlaying());
+        QCOMPARE(mWindow->timeline()->t(), 0);
+        mWindow->mainView()->rebuildNow();
+        QVERIFY(mWindow->mainView()->shownState() == trajectory->states[2]);
+    }
+
+    void dataPanelLoadsInTheBackground() {
+        dlui::DataPanel* panel = mWindow->dataPanel();
+        panel->countBox()->setValue(3000);
+        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findText(QStringLiteral("circles")));
+        QTRY_COMPARE(mWindow->document()->dataSource().shape, QStringLiteral("circles"));
+        QCOMPARE(mWindow->document()->dataSet()->size(), 3000);
+        QCOMPARE(mWindow->document()->forwardNoise()->rows(), 3000);
+        QVERIFY(mWindow->document()->isModified());
+    }
+
+    void sessionRoundTrip() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("s.json"));
+        dlui::DataPanel* panel = mWindow->dataPanel();
+        panel->countBox()->setValue(2500);
+        panel->seedBox()->setValue(9);
+        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findText(QStringLiteral("spiral")));
+        QTRY_COMPARE(mWindow->document()->dataSource().shape, QStringLiteral("spiral"));
+        dl::ScheduleParams p;
+        p.kind = dl::ScheduleKind::Custom;
+        p.T = 300;
+        p.customControlPoints = {{0.0, 1e-4}, {0.4, 0.01}, {1.0, 0.05}};
+        QVERIFY(mWindow->document()->setScheduleParams(p));
+        mWindow->schedulePanel()->setPinned(dl::Schedule(dl::ScheduleParams{}));
+        mWindow->document()->setNoiseSeed(77);
+        mWindow->timeline()->setT(123);
+        mWindow->timeline()->setMarkovChain(true);
+        mWindow->timeline()->setLoop(true);
+        QString error;
+        QVERIFY2(mWindow->saveSessionTo(path, &error), qPrintable(error));
+        QVERIFY(!mWindow->document()->isModified());
+        const dlui::Session saved = mWindow->currentSession();
+
+        MainWindow other(testOptions());
+        QVERIFY2(other.openSessionFrom(path, &error), qPrintable(error));
+        QTRY_COMPARE(other.document()->dataSource().shape, QStringLiteral("spiral"));
+        QTRY_COMPARE(other.timeline()->t(), 123);
+        QVERIFY(other.currentSession() == saved);
+        QCOMPARE(other.document()->dataSet()->size(), 2500);
+        QVERIFY(other.document()->dataSet()->points == mWindow->document()->dataSet()->points);
+        QVERIFY(*other.document()->forwardNoise() == *mWindow->document()->forwardNoise());
+        QVERIFY(!other.document()->isModified());
+    }
+
+    void sessionFileErrorsAreReported() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"schedule": {"kind": "wobbly"}})");
+        f.close();
+        QString error;
+        QVERIFY(!mWindow->openSessionFrom(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("wobbly")), qPrintable(error));
+        QVERIFY(!mWindow->openSessionFrom(dir.filePath(QStringLiteral("missing.json")), &error));
+        QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+    }
+
+    void scatterOf10000PointsRedrawsAt30Fps() {
+        dl::Rng rng(5);
+        dlui::DataSource source;
+        source.count = 10000;
+        mWindow->document()->setDataSet(dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)), source);
+        mWindow->resize(1280, 800);
+        dlui::MainView* view = mWindow->mainView();
+        constexpr int kFrames = 60;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < kFrames; ++i) {
+            mWindow->timeline()->setT(i % 100);
+            view->rebuildNow();
+            view->repaint();
+        }
+        const double fps = kFrames * 1000.0 / std::max<qint64>(1, clock.elapsed());
+        qInfo("main view: %d frames of 10,000 points at %dx%d: %.0f frames/s", kFrames, view->width(), view->height(), fps);
+        QVERIFY2(fps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(fps)));
+    }
+
+    void closesWithUnsavedWorkWhenNotAsking() {
+        mWindow->document()->setModified(true);
+        QVERIFY(mWindow->close());
+    }
+
+private:
+    std::unique_ptr<MainWindow> mWindow;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
