@@ -364,10 +364,15 @@ void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     if (mLayoutRestored) return;
     mLayoutRestored = true;
+    bool restored = false;
     if (mOptions.useSettings && mOptions.restoreLastSession) {
         QSettings settings;
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-        restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        restored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    }
+    if (!restored) {
+        // First start: the schedule's plots and the data preview get most of their columns' height.
+        resizeDocks({mScheduleDock, mDataDock}, {height() * 3 / 5, height() / 2}, Qt::Vertical);
     }
 }
 
