@@ -23,14 +23,15 @@ LossPlot::LossPlot(QWidget* parent)
     mPlot = new QCustomPlot(this);
     mPlot->setObjectName(QStringLiteral("lossPlotCanvas"));
     mPlot->setMinimumHeight(120);
+    mPlot->setMinimumWidth(120);
     mPlot->setNoAntialiasingOnDrag(true);
     layout->addWidget(mPlot);
 
     mPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
     mPlot->yAxis->setTicker(logTicker);
-    mPlot->yAxis->setNumberFormat(QStringLiteral("gb"));
-    mPlot->yAxis->setNumberPrecision(0);
+    mPlot->yAxis->setNumberFormat(QStringLiteral("g"));
+    mPlot->yAxis->setNumberPrecision(2);
     mPlot->xAxis->setLabel(tr("step"));
     mPlot->yAxis->setLabel(tr("loss"));
     QFont small = font();

@@ -28,6 +28,8 @@ QDockWidget* makeDock(MainWindow* window, QWidget* panel, const QString& title, 
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name);
     dock->setWidget(area);
+    // Wide enough for the two-column forms; the panels scroll vertically in a short window.
+    dock->setMinimumWidth(290);
     return dock;
 }
 
@@ -42,7 +44,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     LabDocument* doc = window->document();
 
     mTrainPanel = new TrainPanel(doc, mTraining);
-    window->addPanelDock(makeDock(window, mTrainPanel, tr("Model && Train"), QStringLiteral("trainDock")),
+    window->addPanelDock(makeDock(window, mTrainPanel, tr("Model & Train"), QStringLiteral("trainDock")),
                          Qt::LeftDockWidgetArea);
     TrainPanel* train = mTrainPanel;
     auto currentModel = [train] { return train->currentModel(); };

@@ -3,7 +3,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -84,47 +84,56 @@ TrainPanel::~TrainPanel() = default;
 void TrainPanel::buildUi() {
     auto* layout = new QVBoxLayout(this);
 
-    auto* modelBox = new QGroupBox(tr("Model"), this);
-    auto* modelForm = new QFormLayout(modelBox);
-    mWidth = new QSpinBox(modelBox);
+    // Two label–field pairs per row, so the loss curve stays in view in a dock of ordinary height.
+    auto* settingsBox = new QGroupBox(tr("Model and training"), this);
+    auto* grid = new QGridLayout(settingsBox);
+    mWidth = new QSpinBox(settingsBox);
     mWidth->setRange(8, 2048);
     mWidth->setSingleStep(16);
     mWidth->setToolTip(tr("Hidden width of every layer of the MLP ε_θ(x_t, t)"));
-    mDepth = new QSpinBox(modelBox);
+    mDepth = new QSpinBox(settingsBox);
     mDepth->setRange(1, 16);
     mDepth->setToolTip(tr("Residual blocks after the input layer"));
-    mFeatures = new QSpinBox(modelBox);
+    mFeatures = new QSpinBox(settingsBox);
     mFeatures->setRange(0, 512);
     mFeatures->setSingleStep(2);
-    mFeatures->setSpecialValueText(tr("raw coordinates"));
+    mFeatures->setSpecialValueText(tr("raw"));
     mFeatures->setToolTip(tr("Sinusoidal features per coordinate (even); 0 feeds the raw coordinates"));
-    modelForm->addRow(tr("Width"), mWidth);
-    modelForm->addRow(tr("Depth"), mDepth);
-    modelForm->addRow(tr("Input features"), mFeatures);
-    layout->addWidget(modelBox);
-
-    auto* trainBox = new QGroupBox(tr("Training"), this);
-    auto* trainForm = new QFormLayout(trainBox);
-    mLearningRate = new QDoubleSpinBox(trainBox);
+    mLearningRate = new QDoubleSpinBox(settingsBox);
     mLearningRate->setDecimals(5);
     mLearningRate->setRange(1e-5, 1.0);
     mLearningRate->setSingleStep(1e-4);
     mLearningRate->setToolTip(tr("Peak learning rate of AdamW (after warm-up, then cosine decay)"));
-    mBatch = new QSpinBox(trainBox);
+    mBatch = new QSpinBox(settingsBox);
     mBatch->setRange(1, 65536);
     mBatch->setToolTip(tr("Samples per training step"));
-    mSteps = new QSpinBox(trainBox);
+    mSteps = new QSpinBox(settingsBox);
     mSteps->setRange(1, 10'000'000);
     mSteps->setSingleStep(1000);
     mSteps->setGroupSeparatorShown(true);
     mSteps->setToolTip(tr("Step budget: training stops after this many steps"));
-    mSeed = new QSpinBox(trainBox);
+    mSeed = new QSpinBox(settingsBox);
     mSeed->setRange(0, 1'000'000'000);
-    trainForm->addRow(tr("Learning rate"), mLearningRate);
-    trainForm->addRow(tr("Batch"), mBatch);
-    trainForm->addRow(tr("Steps"), mSteps);
-    trainForm->addRow(tr("Seed"), mSeed);
-    layout->addWidget(trainBox);
+    mSeed->setToolTip(tr("Seed of the initial weights and of the batches"));
+    auto addPair = [&](int row, int column, const QString& label, QWidget* field) {
+        auto* l = new QLabel(label, settingsBox);
+        l->setBuddy(field);
+        grid->addWidget(l, row, column * 2);
+        // Spin boxes size themselves for their largest value (10,000,000 steps); let them shrink instead.
+        field->setMinimumWidth(64);
+        grid->addWidget(field, row, column * 2 + 1);
+    };
+    addPair(0, 0, tr("&Width"), mWidth);
+    addPair(0, 1, tr("&Depth"), mDepth);
+    addPair(1, 0, tr("&Features"), mFeatures);
+    addPair(1, 1, tr("S&eed"), mSeed);
+    addPair(2, 0, tr("&LR"), mLearningRate);
+    addPair(2, 1, tr("&Batch"), mBatch);
+    addPair(3, 0, tr("&Steps"), mSteps);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    mLearningRate->setToolTip(tr("Learning rate: %1").arg(mLearningRate->toolTip()));
+    layout->addWidget(settingsBox);
 
     auto* buttons = new QHBoxLayout;
     mTrain = new QPushButton(tr("Train"), this);
@@ -173,8 +182,10 @@ void TrainPanel::buildUi() {
     mError->setWordWrap(true);
     mError->setStyleSheet(QStringLiteral("color: #b00020;"));
     mError->hide();
-    for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel})
+    for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setWordWrap(true);  // long figures must not widen the dock
+    }
     layout->addWidget(mStatus);
     layout->addWidget(mSpeed);
     layout->addWidget(mQuality);

@@ -57,6 +57,13 @@ dlui::TrainingSettings smallSettings(int steps) {
     return s;
 }
 
+/// Saves a picture of the window when DL_SCREENSHOT_DIR is set (to look at the layout; not compared).
+void keepScreenshot(QWidget& window, const QString& name) {
+    const QString dir = qEnvironmentVariable("DL_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window.grab().save(QDir(dir).filePath(name));
+}
+
 }  // namespace
 
 class TestWindowTraining : public QObject {
@@ -213,6 +220,7 @@ void TestWindowTraining::sampleAndPlayToTheEnd() {
     const auto& trails = mWindow->mainView()->scene().trails;
     QCOMPARE(int(trails.size()), 25);
     QVERIFY(trails.front().rows() > 1);
+    keepScreenshot(*mWindow, QStringLiteral("window-reverse-trails.png"));
     sampling()->setTrailCount(0);
     mWindow->mainView()->rebuildNow();
     QVERIFY(mWindow->mainView()->scene().trails.empty());
@@ -275,6 +283,7 @@ void TestWindowTraining::overlaysAppearOnTheView() {
     QCOMPARE(int(mWindow->mainView()->scene().arrowFields.size()), 2);  // learned and exact
     QVERIFY(overlays->learnedFieldNote().isEmpty());
     QVERIFY(std::isfinite(overlays->latest()->relativeError));
+    keepScreenshot(*mWindow, QStringLiteral("window-overlays.png"));
 
     // Scrubbing quickly coalesces: far fewer computations than frames, and it ends on the last t.
     const int before = overlays->controller().computedCount();
