@@ -255,8 +255,14 @@ void SamplingPanel::updateControls() {
     mDensity->setEnabled(points2d);
     mQuantity->setEnabled(points2d);
     mTrails->setEnabled(points2d);
-    if (data && data->isImage() && mCount->value() > 256)
-        mCount->setValue(64);  // a grid of images, not thousands
+    const bool images = data && data->isImage();
+    if (images != mImageDefaults) {
+        // Images: a grid of dozens, and x̂₀ clipped to the pixel range [−1, 1] (values outside it are not
+        // pixels); points: thousands, and no clipping by default.
+        mImageDefaults = images;
+        mCount->setValue(images ? 64 : 2000);
+        mClip->setChecked(images);
+    }
 }
 
 QString SamplingPanel::scheduleNote() const { return mScheduleNote->text(); }

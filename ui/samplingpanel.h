@@ -125,8 +125,7 @@ private:
     QCheckBox* mDensity = nullptr;
     QComboBox* mQuantity = nullptr;
     QLabel* mFieldNote = nullptr;
-    QWidget* mEtaRow = nullptr;
-    QWidget* mLangevinRow = nullptr;
+    bool mImageDefaults = false;
 };
 
 }  // namespace dlui

@@ -82,6 +82,8 @@ private Q_SLOTS:
     void changingDataStopsTraining();
     void divergingRunSaysSo();
     void saveAndLoadModel();
+    void sessionModelLoadsWithItsData();
+    void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
 
 private:
@@ -379,6 +381,72 @@ void TestWindowTraining::saveAndLoadModel() {
     QVERIFY(!train()->loadModelFrom(bad.fileName(), &error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(mWindow->document()->model()->step, 250);
+}
+
+void TestWindowTraining::sessionModelLoadsWithItsData() {
+    trainToEnd(100);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.dlmodel"));
+    QVERIFY(train()->saveModelTo(path));
+    QTest::mouseClick(train()->resetButton(), Qt::LeftButton);
+    QVERIFY(!mWindow->document()->hasModel());
+    // What opening a session does: it names the model file; the training side loads it.
+    mWindow->document()->setModelPath(path);
+    QVERIFY(mWindow->document()->hasModel());
+    QCOMPARE(mWindow->document()->model()->step, 100);
+}
+
+void TestWindowTraining::imagesTrainAndSampleInPixelSpace() {
+    // 8×8 gray images of a bright square at random places: pixel space, d = 64.
+    dl::Rng rng(5);
+    const int n = 200, side = 8;
+    dl::Batch raw = dl::Batch::Zero(n, side * side);
+    for (int i = 0; i < n; ++i) {
+        const int x = rng.uniformInt(0, side - 3), y = rng.uniformInt(0, side - 3);
+        for (int dy = 0; dy < 3; ++dy)
+            for (int dx = 0; dx < 3; ++dx)
+                raw(i, (y + dy) * side + x + dx) = 255.0f;
+    }
+    dl::DataSet images;
+    images.kind = dl::DataKind::Image;
+    images.name = "squares";
+    images.image = dl::ImageShape{side, side, 1};
+    images.norm = dl::imageNormalisation(side * side);
+    images.points = images.norm.toNormalised(raw);
+    dlui::DataSource source;
+    source.kind = dlui::DataSource::Kind::Glyphs;
+    source.count = n;
+    mWindow->document()->setDataSet(images, source);
+
+    // The panel switches to the image preset (raw pixels in); keep it small for the test.
+    QCOMPARE(train()->settings().model.inputFeatures, 0);
+    dlui::TrainingSettings s = train()->settings();
+    s.model.hidden = 64;
+    s.model.layers = 1;
+    s.trainer.steps = 150;
+    s.trainer.batchSize = 32;
+    train()->setSettings(s);
+    QSignalSpy ended(training(), &dlui::TrainingController::runEnded);
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(training()->state(), State::Finished);
+    QVERIFY(!training()->lastQuality().has_value());  // the point metric is not computed for images
+
+    sampling()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+    sampling()->setSamplerKind(dl::SamplerKind::Ddim);
+    sampling()->setPointCount(16);
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    sampling()->sample();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QCOMPARE(mWindow->document()->sampleResult()->samples.cols(), side * side);
+    mWindow->timeline()->pause();
+    mWindow->timeline()->setMode(dlui::Timeline::Mode::Reverse);
+    mWindow->timeline()->jumpToEnd();
+    mWindow->mainView()->rebuildNow();
+    // The main view shows the reverse chain as a grid of images.
+    QCOMPARE(mWindow->mainView()->scene().images.rows(), 16);
+    QCOMPARE(mWindow->mainView()->scene().imageShape.width, side);
+    keepScreenshot(*mWindow, QStringLiteral("window-images.png"));
 }
 
 void TestWindowTraining::closeMidTraining() {
