@@ -43,7 +43,7 @@ int runTrain(const CommandArgs& args) {
             ",\n" + std::to_string(trainDefaults.steps) + " steps of batch " + std::to_string(trainDefaults.batchSize) +
             ", AdamW lr " + fmt(trainDefaults.learningRate) + " with " + std::to_string(trainDefaults.warmupSteps) +
             " warm-up steps and cosine decay, EMA " + fmt(trainDefaults.emaDecay) +
-            ".\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
+            ".\nImage data default to raw pixels in (--input-features 0) and --hidden 512.\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
             "last 100 steps).");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
@@ -85,7 +85,8 @@ int runTrain(const CommandArgs& args) {
     if (!parsed.has("schedule")) parsed.set("schedule", std::string(dl::scheduleKindName(scheduleDefaults.kind)));
     const dl::Schedule schedule(scheduleFromArgs(parsed, scheduleDefaults.T));
 
-    dl::MlpConfig net = mlpDefaults;
+    const dl::DataSet data = dataSetFromArgs(parsed);
+    dl::MlpConfig net = data.isImage() ? dl::defaultImageMlpConfig(data.dim()) : mlpDefaults;
     net.hidden = parsed.intValue("hidden", net.hidden, 1, dl::kMaxHidden);
     net.layers = parsed.intValue("layers", net.layers, 0, dl::kMaxLayers);
     net.inputFeatures = parsed.intValue("input-features", net.inputFeatures, 0, dl::kMaxFeatures);
@@ -117,7 +118,6 @@ int runTrain(const CommandArgs& args) {
     cfg.threads = parsed.intValue("threads", 1, 1, 256);
     cfg.seed = parsed.seed();
 
-    const dl::DataSet data = dataSetFromArgs(parsed);
     net.dataDim = data.dim();
     const int qualityN = parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, 1'000'000);
 
@@ -159,7 +159,7 @@ int runTrain(const CommandArgs& args) {
         dl::Rng qualityRng = dl::Rng(cfg.seed).split(11);
         const dl::Batch fresh = dl::randomRows(freshPool, qualityN, qualityRng);
         const dl::ModelQuality q = dl::measureModelQuality(net, trainer.emaParameters(), schedule, data.points,
-                                                           fresh, qualityN, qualityRng);
+                                                           fresh, qualityN, qualityRng, cfg.threads);
         std::cout << "quality_samples=" << qualityN << "\n"
                   << "sample_seconds=" << fmt(q.sampleSeconds, 4) << "\n"
                   << "swd=" << fmt(q.report.swd) << "\n"

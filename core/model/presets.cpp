@@ -8,6 +8,14 @@ MlpConfig defaultMlpConfig() {
     return tinyDiffusionMlpConfig();
 }
 
+MlpConfig defaultImageMlpConfig(int dataDim) {
+    MlpConfig c = tinyDiffusionMlpConfig();
+    c.dataDim = dataDim;
+    c.inputFeatures = 0;
+    c.hidden = 512;
+    return c;
+}
+
 TrainerConfig defaultTrainerConfig() {
     // 5000 steps of batch 128 (640k samples): SWD within 0.8–1.7× of the floor on all six built-in
     // shapes in the measurements of docs/performance.md, in about 4.5 s of one core. Batch 128 keeps
@@ -51,12 +59,6 @@ MlpConfig tinyDiffusionMlpConfig() {
     return c;
 }
 
-MlpConfig imageBenchMlpConfig() {
-    MlpConfig c = tinyDiffusionMlpConfig();
-    c.dataDim = 256;
-    c.inputFeatures = 0;
-    c.hidden = 512;
-    return c;
-}
+MlpConfig imageBenchMlpConfig() { return defaultImageMlpConfig(256); }
 
 }  // namespace dl

@@ -14,6 +14,9 @@ namespace dl {
 
 /// Network of the default preset (2D points).
 MlpConfig defaultMlpConfig();
+/// Network for image data of dimension d (S·S·C): raw pixels in (Fourier features of every pixel
+/// would make the first layer d·F wide), hidden 512, 3 residual GELU blocks.
+MlpConfig defaultImageMlpConfig(int dataDim);
 /// Optimiser settings of the default preset (threads = 1; callers set their own).
 TrainerConfig defaultTrainerConfig();
 /// Schedule the default preset trains with: reaches ᾱ_T ≈ 0 (pure noise) at the last step.
