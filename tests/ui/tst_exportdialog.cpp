@@ -57,6 +57,7 @@ private Q_SLOTS:
     }
     void dialogExportsInTheBackground();
     void dialogRefusesExistingOutputWithoutAsking();
+    void closingTheDialogCancelsTheExport();
     void reverseNeedsATrajectory();
     void jobCancelLeavesNoFile();
     void csvTables();
@@ -108,6 +109,26 @@ void TestExportDialog::dialogRefusesExistingOutputWithoutAsking() {
     QFile again(path);
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), QByteArray("keep"));
+}
+
+void TestExportDialog::closingTheDialogCancelsTheExport() {
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons(4000));
+    dialog.setInteractive(false);
+    ExportSettings s = dialog.settings();
+    s.format = ExportFormat::Gif;
+    s.outputPath = tmp.filePath(QStringLiteral("closed.gif"));
+    s.render.size = QSize(1600, 1600);  // slow enough frames that the close comes first
+    s.frames.stride = 1;
+    dialog.setSettings(s);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    dialog.reject();  // Cancel / Escape while exporting
+    QVERIFY(finished.wait(30000));
+    QVERIFY(dialog.lastResult().cancelled);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!QFile::exists(s.outputPath));
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
 }
 
 void TestExportDialog::reverseNeedsATrajectory() {

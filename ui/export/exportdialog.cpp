@@ -313,6 +313,7 @@ void ExportDialog::browse() {
 
 void ExportDialog::startExport() {
     if (mJob) return;
+    mCloseWhenDone = false;
     ExportSettings s = settings();
     if (exportOutputExists(s)) {
         if (!mInteractive) {
@@ -372,6 +373,8 @@ void ExportDialog::onFinished(const ExportResult& result) {
     Q_EMIT exportFinished(result);
     if (result.ok) {
         QDialog::accept();
+    } else if (mCloseWhenDone) {
+        QDialog::reject();
     } else if (!result.cancelled && mInteractive) {
         QMessageBox::warning(this, tr("Export failed"), result.message);
     }
@@ -379,7 +382,8 @@ void ExportDialog::onFinished(const ExportResult& result) {
 
 void ExportDialog::reject() {
     if (mJob) {
-        cancelExport();  // closing the dialog first stops the export; onFinished() cleans up
+        mCloseWhenDone = true;  // closing the dialog first stops the export; onFinished() closes it
+        cancelExport();
         return;
     }
     QDialog::reject();

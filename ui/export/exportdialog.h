@@ -47,13 +47,12 @@ public Q_SLOTS:
     void startExport();
     /// Cancels a running export (nothing is left behind).
     void cancelExport();
+    /// Cancel/Escape: during an export, stops it first and closes once it has ended.
+    void reject() override;
 
 Q_SIGNALS:
     /// An export ended (written, failed or cancelled).
     void exportFinished(const dlui::ExportResult& result);
-
-protected:
-    void reject() override;
 
 private:
     void buildUi();
@@ -65,6 +64,7 @@ private:
 
     ExportInput mInput;
     bool mInteractive = true;
+    bool mCloseWhenDone = false;  // Cancel/Escape during an export: stop it, then close
     ExportResult mLastResult;
     std::unique_ptr<ExportJob> mJob;
     QProgressDialog* mProgress = nullptr;
