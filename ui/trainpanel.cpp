@@ -59,7 +59,6 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
     mPollTimer.setInterval(kPollMs);
     connect(&mPollTimer, &QTimer::timeout, this, &TrainPanel::poll);
     connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
-    connect(mController, &TrainingController::progressReported, this, &TrainPanel::onProgress);
     connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
     connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
     connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
@@ -386,8 +385,6 @@ void TrainPanel::onStateChanged(TrainingController::State state) {
     updateButtons();
     poll();
 }
-
-void TrainPanel::onProgress(const TrainingProgress& progress) { Q_UNUSED(progress); }
 
 void TrainPanel::onQuality(const TrainingQuality& q) {
     mQuality->setText(tr("quality at step %1: SW₂ %2 (data floor %3, ×%4)")

@@ -88,7 +88,6 @@ private:
     void buildUi();
     void poll();
     void onStateChanged(TrainingController::State state);
-    void onProgress(const TrainingProgress& progress);
     void onQuality(const TrainingQuality& quality);
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void onDataSetChanged();
