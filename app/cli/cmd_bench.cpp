@@ -109,6 +109,9 @@ int runBench(const CommandArgs& args) {
                     "samples (DDPM, clipped x0) vs %d random points of a fresh draw\n",
                     dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(), std::string(dl::scheduleKindName(sp.kind)).c_str(),
                     sp.T, tc.steps, tc.batchSize, threads, n, samples, samples);
+        Eigen::VectorXf lastModel;
+        dl::Batch lastData;
+        std::vector<double> chainTimes;
         std::printf("  %-13s %8s %9s %9s %7s %9s %9s %8s\n", "data", "train_s", "swd", "swd_floor", "ratio", "mmd",
                     "mmd_floor", "chain_s");
         for (const std::string& name : datasets) {
@@ -136,6 +139,30 @@ int runBench(const CommandArgs& args) {
                         q.report.swdFloor, q.report.swd / q.report.swdFloor, q.report.mmd, q.report.mmdFloor,
                         dl::median(chain));
             std::fflush(stdout);
+            lastModel = trainer.emaParameters();
+            lastData = data.points;
+        }
+        if (lastModel.size() > 0) {
+            // The whole reverse chain of the default preset for 2000 points, on 1 and on K threads.
+            const dl::MlpConfig net = dl::defaultMlpConfig();
+            for (int k : {1, threads}) {
+                if (k == 1 && threads == 1 && !chainTimes.empty()) break;
+                const dl::EpsilonPredictor eps = dl::makeModelPredictor(net, lastModel, schedule, k);
+                std::vector<double> wall, cpu;
+                for (int r = 0; r < 3; ++r) {
+                    dl::Rng rng = dl::Rng(seed).split(200 + r);
+                    const auto w0 = std::chrono::steady_clock::now();
+                    const double c0 = dl::threadCpuSeconds();
+                    dl::sampleFromNoise(schedule, eps, samples, 2, dl::qualitySamplerParams(lastData), rng);
+                    cpu.push_back(dl::threadCpuSeconds() - c0);
+                    wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+                }
+                chainTimes.push_back(dl::median(wall));
+                std::printf("reverse chain, %d points, T=%d DDPM steps, %d thread(s): %.3f s wall", samples, sp.T, k,
+                            dl::median(wall));
+                if (k == 1) std::printf(" (%.3f s CPU)", dl::median(cpu));
+                std::printf("\n");
+            }
         }
     }
     return 0;

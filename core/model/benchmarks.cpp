@@ -11,13 +11,13 @@
 #include "core/model/trainer.h"
 
 namespace dl {
-namespace {
-
 double threadCpuSeconds() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
+
+namespace {
 
 /// Calls work() repeatedly for at least secondsPerRun, `runs` times; median calls per second.
 Rate measure(const std::function<void()>& work, const BenchmarkOptions& o) {

@@ -42,6 +42,9 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
 /// Mlp::predict over `batch` samples at a time.
 ForwardBenchmark benchmarkForward(const MlpConfig& config, int batch, const BenchmarkOptions& options);
 
+/// CPU time of the calling thread, in seconds (CLOCK_THREAD_CPUTIME_ID).
+double threadCpuSeconds();
+
 /// Median of the values (the vector is reordered).
 double median(std::vector<double>& values);
 
