@@ -100,7 +100,8 @@ int runSample(const CommandArgs& args) {
         .value("eta", "E", "DDIM noise, 0 (deterministic, default) .. 1")
         .value("step-size", "D", "Langevin step δ_t = D·(1 − ᾱ_t) (default 0.1)")
         .value("steps-per-level", "L", "Langevin updates per noise level (default 10)")
-        .flag("clip", "clip each predicted x0 to the training data's range (images: [-1, 1])")
+        .flag("clip", "clip each predicted x0 to the training data's range, widened by 5% (images: [-1, 1]); the default")
+        .flag("no-clip", "do not clip the predicted x0")
         .value("seed", "S", "random seed (default 0)")
         .value("trajectory", "FILE.csv", "also write every state of the chain as 'step,id,x,y' (step 0 = x_T); 2D only")
         .value("trajectory-stride", "S", "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
@@ -139,15 +140,16 @@ int runSample(const CommandArgs& args) {
     const int dim = model.model.dataDim;
     const int defaultSteps = params.kind == dl::SamplerKind::Langevin ? std::min(schedule.T(), 100) : 0;
     params.steps = parsed.intValue("steps", defaultSteps, 1, schedule.T());
-    if (parsed.has("clip")) {
-        params.clipX0 = true;
-        if (!image) {
-            // The training data's range, widened by 5% of its span (as the quality figures of train use).
+    if (parsed.has("clip") && parsed.has("no-clip")) throw UsageError("--no-clip: cannot be combined with --clip");
+    if (!parsed.has("no-clip")) {
+        // On by default: a learned ε̂ is unreliable far outside the data (the sinusoidal input features
+        // extrapolate badly), and a few starting points out there otherwise run away from the data.
+        if (image) {
+            params.clipX0 = true;  // pixels: the default [−1, 1]
+        } else {
             Eigen::VectorXf lo = model.dataMin, hi = model.dataMax;
             if (lo.size() != dim || hi.size() != dim) dl::dataRange(model.referenceSample, lo, hi);
-            const Eigen::VectorXf margin = 0.05f * (hi - lo);
-            params.clipMin = lo - margin;
-            params.clipMax = hi + margin;
+            dl::clipX0ToDataRange(params, lo, hi);
         }
     }
     const std::optional<std::string> trajectoryPath = parsed.text("trajectory");
@@ -179,7 +181,7 @@ int runSample(const CommandArgs& args) {
                                                         });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result.samples.allFinite())
-        throw dl::Error("sampling produced non-finite values (the model may have diverged); try --clip");
+        throw dl::Error("sampling produced non-finite values (the model may have diverged)");
 
     if (image) {
         dl::writeImageGridPng(out, result.samples, model.image, 0, std::max(1, 64 / std::max(1, model.image.width)));

@@ -249,6 +249,14 @@ void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& ep
     x0FromEpsilon(flooredAlphaBar(schedule, t), xt, eps, out);
 }
 
+void clipX0ToDataRange(SamplerParams& params, const Eigen::VectorXf& min, const Eigen::VectorXf& max) {
+    if (min.size() != max.size()) throw Error("clip range: min and max must have the same dimension");
+    const Eigen::VectorXf margin = kClipMarginFraction * (max - min);
+    params.clipX0 = true;
+    params.clipMin = min - margin;
+    params.clipMax = max + margin;
+}
+
 std::optional<std::string> validateSamplerParams(const SamplerParams& p, const Schedule& schedule, int dim) {
     if (dim < 1) return "data dimension must be at least 1, got " + std::to_string(dim);
     if (p.steps < 0 || p.steps > schedule.T())

@@ -80,6 +80,12 @@ struct SamplerParams {
     std::size_t maxTrajectoryBytes = std::size_t{256} << 20;  ///< the stride grows to stay under this
 };
 
+/// Turns on x̂_0 clipping to a data set's own range [min, max] (normalised coordinates, per dimension),
+/// widened on each side by kClipMarginFraction of its span. 2D point sets span about ±4 after
+/// normalisation, so the fixed [−1, 1] clamp meant for images would distort them.
+constexpr float kClipMarginFraction = 0.05f;
+void clipX0ToDataRange(SamplerParams& params, const Eigen::VectorXf& min, const Eigen::VectorXf& max);
+
 /// Recorded states of one run. states[0] is the start x_T, the last is the output x_0; timesteps[i] is the
 /// step that states[i] belongs to (the output has timestep 0). Empty when nothing was asked or when even
 /// the first and last state would not fit in maxTrajectoryBytes.

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void zeroTerminalSnrStaysFinite_data();
     void zeroTerminalSnrStaysFinite();
     void clippingBoundsX0();
+    void clipRangeIsTheDataRangeWidened();
     void trajectoryRespectsMemoryBound();
     void trajectoryKeepsStrideAndEnds();
     void cancelStopsEarly();
@@ -499,6 +500,20 @@ void TestSamplers::clippingBoundsX0() {
 }
 
 // ---- Trajectory --------------------------------------------------------------------------------------------
+void TestSamplers::clipRangeIsTheDataRangeWidened() {
+    dl::SamplerParams p;
+    Eigen::VectorXf lo(2), hi(2);
+    lo << -2.0f, 0.0f;
+    hi << 2.0f, 1.0f;
+    dl::clipX0ToDataRange(p, lo, hi);
+    QVERIFY(p.clipX0);
+    QCOMPARE(p.clipMin(0), -2.2f);
+    QCOMPARE(p.clipMax(0), 2.2f);
+    QCOMPARE(p.clipMin(1), -0.05f);
+    QCOMPARE(p.clipMax(1), 1.05f);
+    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::clipX0ToDataRange(p, lo, Eigen::VectorXf(3)));
+}
+
 void TestSamplers::trajectoryRespectsMemoryBound() {
     const Schedule s = makeSchedule(50);
     const int n = 100;  // 800 bytes per state
