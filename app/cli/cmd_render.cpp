@@ -77,6 +77,22 @@ dl::SamplerParams samplerFromArgs(const ParsedArgs& a, const dl::Schedule& sched
     return p;
 }
 
+/// x̂_0 clipping as `sample` does it by default: images to [−1, 1], points to their data range plus a margin.
+void clipToData(dl::SamplerParams& params, const dl::DataSet& data, const std::optional<dl::ModelFile>& model) {
+    if (data.isImage()) {
+        params.clipX0 = true;
+        return;
+    }
+    Eigen::VectorXf lo, hi;
+    if (model && model->dataMin.size() == data.dim() && model->dataMax.size() == data.dim()) {
+        lo = model->dataMin;
+        hi = model->dataMax;
+    } else {
+        dl::dataRange(data.points, lo, hi);
+    }
+    dl::clipX0ToDataRange(params, lo, hi);
+}
+
 dlui::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerParams& params, int n, int dim,
                                   unsigned long long seed) {
     // The sampler has its own stream (2); the data (0) and the forward noise (1) do not shift it.
@@ -126,6 +142,7 @@ int runRender(const CommandArgs& args) {
         .value("steps", "K", "reverse: sampler steps (default all T)")
         .value("eta", "E", "reverse, ddim: eta in [0, 1] (default 0)")
         .value("samples", "N", "reverse: number of samples drawn (default 1000)")
+        .flag("no-clip", "reverse: do not clip the predicted x0 to the data's range (clipped by default)")
         .flag("force", "overwrite existing output");
     ParsedArgs parsed = spec.parse(args);
 
@@ -219,7 +236,8 @@ int runRender(const CommandArgs& args) {
         input.reverseSchedule = source.schedule;
         if (needsReverse) {
             const int n = parsed.intValue("samples", 1000, 1, 1'000'000);
-            const dl::SamplerParams params = samplerFromArgs(parsed, source.schedule);
+            dl::SamplerParams params = samplerFromArgs(parsed, source.schedule);
+            if (!parsed.has("no-clip")) clipToData(params, input.data, model);
             QElapsedTimer sampling;
             sampling.start();
             input.reverse = sampleTrajectory(source, params, n, input.data.dim(), seed);
