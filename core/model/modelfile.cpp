@@ -107,7 +107,7 @@ public:
         if (n > kMaxCount) fail("implausible length " + std::to_string(n));
         need(n * sizeof(float));
         std::vector<float> v(n);
-        std::memcpy(v.data(), mBytes.data() + mPos, n * sizeof(float));
+        if (n > 0) std::memcpy(v.data(), mBytes.data() + mPos, n * sizeof(float));
         mPos += n * sizeof(float);
         return v;
     }

@@ -51,6 +51,7 @@ class TestModelFile : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTrip();
+    void snapshotFileHasNoOptimizerState();
     void saveAndLoadFromDisk();
     void truncatedAtEveryLength();
     void flippedBitsAreDetected();
@@ -80,6 +81,26 @@ void TestModelFile::roundTrip() {
     QVERIFY(a.emaParameters == b.emaParameters);
     QVERIFY(a.optimizer.m == b.optimizer.m && a.optimizer.v == b.optimizer.v);
     QVERIFY((a.dataMin.array() <= a.referenceSample.colwise().minCoeff().transpose().array()).all());
+}
+
+void TestModelFile::snapshotFileHasNoOptimizerState() {
+    // The UI saves from a snapshot: EMA weights twice, no optimizer moments, and it must load back.
+    dl::Rng rng(6);
+    const dl::DataSet data = dl::makePointDataSet("moons", dl::generatePoints("moons", 50, rng));
+    dl::TrainingSnapshot snap;
+    snap.config.inputFeatures = 4;
+    snap.config.timeEmbedding = 4;
+    snap.config.hidden = 8;
+    snap.config.layers = 1;
+    snap.schedule.T = 10;
+    snap.step = 3;
+    snap.parameters = Eigen::VectorXf::Ones(dl::Mlp(snap.config).parameterCount());
+    const dl::ModelFile a = dl::modelFileFromSnapshot(snap, data, dl::TrainerConfig{}, rng);
+    const dl::ModelFile b = dl::parseModelFile(dl::serialiseModelFile(a), "memory");
+    QCOMPARE(b.optimizer.m.size(), Eigen::Index(0));
+    QVERIFY(b.lossHistory.empty());
+    QVERIFY(b.parameters == snap.parameters && b.emaParameters == snap.parameters);
+    QCOMPARE(b.step, 3);
 }
 
 void TestModelFile::saveAndLoadFromDisk() {
