@@ -55,6 +55,7 @@ class TestTrainer : public QObject {
 private Q_SLOTS:
     void deterministic_data();
     void deterministic();
+    void largeNetworkSplitsTheUpdate();
     void lossDecreases();
     void predictionTargetsTrain_data();
     void predictionTargetsTrain();
@@ -91,6 +92,27 @@ void TestTrainer::deterministic() {
         const float diff = (one.parameters() - a.parameters()).cwiseAbs().maxCoeff();
         QVERIFY2(diff < 1e-3f, qPrintable(QString("1 vs %1 threads differ by %2").arg(threads).arg(diff)));
     }
+}
+
+void TestTrainer::largeNetworkSplitsTheUpdate() {
+    // Above 2^20 parameters the reduction and AdamW run on the pool too: same numbers as one thread
+    // up to float summation order, and bit-identical between two runs with the same thread count.
+    dl::MlpConfig big = smallNet();
+    big.hidden = 720;
+    dl::TrainerConfig cfg = smallRun(2);
+    cfg.batchSize = 8;
+    const dl::DataSet data = moons(100);
+    dl::Trainer a(data, schedule(), big, cfg);
+    dl::Trainer b(data, schedule(), big, cfg);
+    QVERIFY(a.parameters().size() > (1 << 20));
+    cfg.threads = 1;
+    dl::Trainer one(data, schedule(), big, cfg);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(a.step(), b.step());
+        one.step();
+    }
+    QVERIFY(a.parameters() == b.parameters());
+    QVERIFY((a.parameters() - one.parameters()).cwiseAbs().maxCoeff() < 1e-4f);
 }
 
 void TestTrainer::lossDecreases() {
