@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The headless demo: trains the default preset (two moons, linear schedule T = 100) and writes a
+# The headless demo: trains the default preset (two moons, linear schedule T = 150) and writes a
 # forward-noising GIF and a reverse-sampling GIF, then says where they are. Needs a Release build
 # (scripts/run.sh makes one); no display.
 set -euo pipefail
@@ -9,7 +9,7 @@ out="${DIFFUSION_LAB_DEMO_DIR:-$here/build/demo}"
 mkdir -p "$out"
 
 echo "Default schedule:"
-"$cli" schedule --schedule linear --T 100 --beta-start 0.001 --beta-end 0.2 | head -n 2
+"$cli" schedule --schedule linear --T 150 --beta-start 0.001 --beta-end 0.133 | head -n 2
 echo
 echo "Training the default preset (moons, 8000 points)…"
 "$cli" train --dataset moons --points 8000 --seed 1 --threads 2 --out "$out/moons.dlmodel"

@@ -8,6 +8,7 @@
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
 #include "core/math/rng.h"
+#include "core/model/presets.h"
 
 namespace dlui {
 
@@ -30,15 +31,9 @@ constexpr std::array<KindName, 7> kKindNames{{
 
 QString trDoc(const char* text) { return QCoreApplication::translate("dlui::LabDocument", text); }
 
-/// The window opens on this: two moons, 8000 points, linear T = 100, β 0.001..0.2 (resources/presets).
-dl::ScheduleParams defaultScheduleParams() {
-    dl::ScheduleParams p;
-    p.kind = dl::ScheduleKind::Linear;
-    p.T = 100;
-    p.betaStart = 0.001;
-    p.betaEnd = 0.2;
-    return p;
-}
+/// The window opens on the schedule the default training preset uses (resources/presets/default.json
+/// says the same; tst_mainwindow checks that they agree).
+dl::ScheduleParams defaultScheduleParams() { return dl::defaultTrainingSchedule(); }
 
 }  // namespace
 

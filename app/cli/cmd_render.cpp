@@ -21,16 +21,13 @@
 
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
+#include "core/model/presets.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 
 namespace dlcli {
 namespace {
 
-// The default preset of the window (linear, T = 100, β 0.001..0.2): x_T is pure noise at the last step.
-constexpr int kDefaultT = 100;
-constexpr const char* kDefaultBetaStart = "0.001";
-constexpr const char* kDefaultBetaEnd = "0.2";
 // The exact denoiser costs N_data per sample and step; a subsample keeps reverse renders to seconds.
 constexpr int kOracleMaxRows = 2000;
 
@@ -116,7 +113,7 @@ int runRender(const CommandArgs& args) {
                     "Render the forward (noising) or reverse (sampling) animation of a 2D data set or image set\n"
                     "as numbered PNG frames plus a JSON sidecar, an animated GIF, or an MP4/WebM video (needs ffmpeg\n"
                     "on PATH). Works with no display. The same flags give byte-identical PNG frames.\n"
-                    "Without schedule flags the default preset is used: linear, T = 100, beta 0.001..0.2.\n"
+                    "Without schedule flags the default preset is used: linear, T = 150, beta 0.001..0.133.\n"
                     "Reverse needs --model, or uses the exact denoiser of --dataset (a subsample of 2000 points).\n"
                     "Limits: at most 4096x4096 pixels and 10000 frames.");
     addDataSourceOptions(spec);
@@ -203,11 +200,7 @@ int runRender(const CommandArgs& args) {
         input.data.image = model->image;
     }
     if (!modelSchedule || scheduleFlagsGiven(parsed)) {
-        ParsedArgs withDefaults = parsed;
-        if (!parsed.has("T")) withDefaults.set("T", std::to_string(kDefaultT));
-        if (!parsed.has("beta-start")) withDefaults.set("beta-start", kDefaultBetaStart);
-        if (!parsed.has("beta-end")) withDefaults.set("beta-end", kDefaultBetaEnd);
-        input.schedule = dl::Schedule(scheduleFromArgs(withDefaults, kDefaultT));
+        input.schedule = dl::Schedule(scheduleFromArgs(parsed, dl::defaultTrainingSchedule()));
     } else {
         input.schedule = *modelSchedule;  // forward view of the model's own schedule
     }

@@ -79,11 +79,7 @@ int runTrain(const CommandArgs& args) {
         parsed.set("n", *parsed.text("points"));
     }
     const std::string out = parsed.requiredText("out");
-    // The preset's β range applies unless the command line sets one.
-    if (!parsed.has("beta-start")) parsed.set("beta-start", fmt(scheduleDefaults.betaStart, 17));
-    if (!parsed.has("beta-end")) parsed.set("beta-end", fmt(scheduleDefaults.betaEnd, 17));
-    if (!parsed.has("schedule")) parsed.set("schedule", std::string(dl::scheduleKindName(scheduleDefaults.kind)));
-    const dl::Schedule schedule(scheduleFromArgs(parsed, scheduleDefaults.T));
+    const dl::Schedule schedule(scheduleFromArgs(parsed, scheduleDefaults));
 
     const dl::DataSet data = dataSetFromArgs(parsed);
     dl::MlpConfig net = data.isImage() ? dl::defaultImageMlpConfig(data.dim()) : mlpDefaults;

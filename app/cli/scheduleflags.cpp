@@ -3,26 +3,26 @@
 namespace dlcli {
 
 void addScheduleOptions(OptionSpec& spec) {
-    spec.value("schedule", "KIND", "beta schedule: linear, scaled_linear, cosine, sigmoid (default linear)")
+    spec.value("schedule", "KIND", "beta schedule: linear, scaled_linear, cosine, sigmoid")
         .value("T", "N", "number of diffusion steps, 1..10000")
-        .value("beta-start", "B0", "first beta, in (0, 1) (default 1e-4)")
-        .value("beta-end", "B1", "last beta, in (0, 1) (default 0.02)")
+        .value("beta-start", "B0", "first beta, in (0, 1)")
+        .value("beta-end", "B1", "last beta, in (0, 1)")
         .flag("zero-snr", "rescale so the last step is pure noise (zero terminal SNR)");
 }
 
-dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, int defaultT) {
-    dl::ScheduleParams p;
+dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, const dl::ScheduleParams& defaults) {
+    dl::ScheduleParams p = defaults;
     if (auto kind = args.text("schedule")) {
         auto parsed = dl::scheduleKindFromName(*kind);
         if (!parsed || *parsed == dl::ScheduleKind::Custom)
             throw UsageError("--schedule: expected linear, scaled_linear, cosine or sigmoid, got '" + *kind + "'");
         p.kind = *parsed;
     }
-    p.T = args.intValue("T", defaultT, dl::kMinTimesteps, dl::kMaxTimesteps);
+    p.T = args.intValue("T", defaults.T, dl::kMinTimesteps, dl::kMaxTimesteps);
     // Range checks belong to the schedule; here only "is it a number".
     p.betaStart = args.doubleValue("beta-start", p.betaStart, -1e308, 1e308);
     p.betaEnd = args.doubleValue("beta-end", p.betaEnd, -1e308, 1e308);
-    p.zeroTerminalSnr = args.has("zero-snr");
+    p.zeroTerminalSnr = defaults.zeroTerminalSnr || args.has("zero-snr");
     if (auto problem = dl::Schedule::validate(p)) {
         std::string flag = "--schedule";
         if (problem->rfind("beta_start", 0) == 0) flag = "--beta-start";

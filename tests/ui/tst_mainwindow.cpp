@@ -20,6 +20,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
+#include "core/model/presets.h"
 #include "ui/datapanel.h"
 #include "ui/labdocument.h"
 #include "ui/logslider.h"
@@ -83,6 +84,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(dl::scheduleKindName(doc.schedule().params().kind).data()),
                  schedule.value(QStringLiteral("kind")).toString());
         QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("T")).toInt());
+        // The window opens on the schedule the default training preset was tuned with.
+        QCOMPARE(doc.schedule().params(), dl::defaultTrainingSchedule());
         QCOMPARE(mWindow->timeline()->maximum(), doc.schedule().T());
         QVERIFY(!doc.isModified());
     }
