@@ -108,6 +108,7 @@ void SamplingPanel::buildUi() {
     mSeed->setRange(0, 1'000'000'000);
     mSeed->setValue(1);
     mClip = new QCheckBox(tr("Clip x̂₀ to the data's range"), samplerBox);
+    mClip->setChecked(true);  // as the CLI: fewer samples thrown far off by an early, poor x̂₀
     mClip->setToolTip(tr("Recommended with zero-terminal-SNR schedules, where the first x̂₀ is unreliable"));
     form->addRow(tr("Denoiser"), mDenoiser);
     form->addRow(tr("Sampler"), mSampler);
@@ -257,11 +258,9 @@ void SamplingPanel::updateControls() {
     mTrails->setEnabled(points2d);
     const bool images = data && data->isImage();
     if (images != mImageDefaults) {
-        // Images: a grid of dozens, and x̂₀ clipped to the pixel range [−1, 1] (values outside it are not
-        // pixels); points: thousands, and no clipping by default.
+        // Images: a grid of dozens; points: thousands.
         mImageDefaults = images;
         mCount->setValue(images ? 64 : 2000);
-        mClip->setChecked(images);
     }
 }
 
@@ -323,13 +322,11 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
         r.label = tr("%1 · exact denoiser").arg(samplerLabel(r.params, schedule.T()));
     }
     if (r.params.clipX0 && !data->isImage()) {
-        // The data's own range, a little wider (2D data span about ±4 after normalisation: a fixed [−1, 1]
-        // clamp would distort them). Images use the default [−1, 1].
+        // The data's own range, as the CLI clips (2D data span about ±4 after normalisation: the fixed
+        // [−1, 1] clamp would distort them). Images use the default [−1, 1].
         const Eigen::VectorXf lo = data->points.colwise().minCoeff().transpose();
         const Eigen::VectorXf hi = data->points.colwise().maxCoeff().transpose();
-        const Eigen::VectorXf pad = (hi - lo) * 0.05f;
-        r.params.clipMin = lo - pad;
-        r.params.clipMax = hi + pad;
+        dl::clipX0ToDataRange(r.params, lo, hi);
     }
     if (auto problem = dl::validateSamplerParams(r.params, r.schedule, r.dim)) {
         *error = QString::fromStdString(*problem);
