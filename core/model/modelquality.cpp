@@ -13,12 +13,9 @@ SamplerParams qualitySamplerParams(const Batch& data) {
     SamplerParams p;
     p.kind = SamplerKind::DdpmPosterior;
     p.steps = 0;
-    p.clipX0 = true;
     Eigen::VectorXf lo, hi;
     dataRange(data, lo, hi);
-    const Eigen::VectorXf margin = 0.05f * (hi - lo);
-    p.clipMin = lo - margin;
-    p.clipMax = hi + margin;
+    clipX0ToDataRange(p, lo, hi);
     return p;
 }
 
