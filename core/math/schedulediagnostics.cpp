@@ -99,7 +99,9 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
     const double signal = terminalSignal(schedule);
 
     if (signal > kMaxTerminalSignal) {
-        ScheduleDiagnostic d{ScheduleDiagnosticCode::TerminalSignal, {}, signal};
+        ScheduleDiagnostic d;
+        d.code = ScheduleDiagnosticCode::TerminalSignal;
+        d.value = signal;
         d.message = "alpha_bar_T = " + fmt(schedule.alphaBar(p.T)) + " is not close to 0: x_T still keeps " +
                     fmt(signal * 100.0, 2) + "% of the data, so sampling from N(0, I) starts from the wrong place";
         // Enough steps for this data's scale too, so the fix does not just trade one warning for another.
@@ -116,7 +118,10 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         }
         out.push_back(std::move(d));
     } else if (dataMaxAbs > 0.0 && signal * dataMaxAbs > kMaxTerminalSignal) {
-        ScheduleDiagnostic d{ScheduleDiagnosticCode::DataScale, {}, signal * dataMaxAbs, dataMaxAbs};
+        ScheduleDiagnostic d;
+        d.code = ScheduleDiagnosticCode::DataScale;
+        d.value = signal * dataMaxAbs;
+        d.before = dataMaxAbs;
         d.message = "the data reach |x| = " + fmt(dataMaxAbs) + ", so x_T still shows them at " +
                     fmt(signal * dataMaxAbs, 2) + " times the noise scale: T is too short for data this wide";
         if (const std::optional<int> T = stepsForTerminalSignal(p, dataMaxAbs)) {
@@ -136,7 +141,11 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
     int step = 0;
     double before = 0.0, after = 0.0;
     if (findLateJump(schedule, step, before, after)) {
-        ScheduleDiagnostic d{ScheduleDiagnosticCode::LateBetaJump, {}, after, before, step};
+        ScheduleDiagnostic d;
+        d.code = ScheduleDiagnosticCode::LateBetaJump;
+        d.value = after;
+        d.before = before;
+        d.step = step;
         d.message = "beta jumps from " + fmt(before) + " to " + fmt(after) + " at t = " + std::to_string(step) +
                     ": the last steps destroy the remaining signal at once";
         const ScheduleParams fix = scaledLinear(p.T);

@@ -165,15 +165,16 @@ std::vector<dl::Batch> FrameSource::trails(int k) const {
         dl::Batch trail(static_cast<Eigen::Index>(path.size()), 2);
         for (size_t p = 0; p < path.size(); ++p) {
             const FrameInfo& f = info(path[p]);
-            Eigen::RowVector2f x;
+            const auto r = static_cast<Eigen::Index>(p);
+            // Written straight into the trail row: a fixed-size temporary here trips GCC 12's
+            // -Warray-bounds on Eigen's AVX path.
             if (f.phase == FramePhase::Forward) {
                 const auto a = static_cast<float>(mInput.schedule.sqrtAlphaBar(f.t));
                 const auto b = static_cast<float>(mInput.schedule.sqrtOneMinusAlphaBar(f.t));
-                x = a * mInput.data.points.row(row).head<2>() + b * mInput.forwardNoise.row(row).head<2>();
+                trail.row(r) = a * mInput.data.points.row(row).head(2) + b * mInput.forwardNoise.row(row).head(2);
             } else {
-                x = mInput.reverse->states[static_cast<size_t>(f.stateIndex)].row(row).head<2>();
+                trail.row(r) = mInput.reverse->states[static_cast<size_t>(f.stateIndex)].row(row).head(2);
             }
-            trail.row(static_cast<Eigen::Index>(p)) = x;
         }
         out.push_back(mInput.data.norm.toData(trail));
     }
