@@ -11,20 +11,6 @@
 
 namespace {
 
-/// Reads "x,y" CSV with a header into rows of two doubles.
-QList<QPair<double, double>> readCsv(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    QList<QPair<double, double>> rows;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (int i = 1; i < lines.size(); ++i) {
-        if (lines[i].isEmpty()) continue;
-        const QList<QByteArray> cells = lines[i].split(',');
-        rows.append({cells.value(0).toDouble(), cells.value(1).toDouble()});
-    }
-    return rows;
-}
-
 /// The key=value lines a command printed on stdout.
 std::map<QString, double> keyValues(const QByteArray& out) {
     std::map<QString, double> values;
