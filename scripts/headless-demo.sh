@@ -9,7 +9,7 @@ out="${DIFFUSION_LAB_DEMO_DIR:-$here/build/demo}"
 mkdir -p "$out"
 
 echo "Default schedule:"
-"$cli" schedule --schedule linear --T 150 --beta-start 0.001 --beta-end 0.133 | head -n 2
+"$cli" schedule --schedule linear --T 150 --beta-start 0.001 --beta-end 0.133 | sed -n '1,2p'  # sed reads to the end: no SIGPIPE under pipefail
 echo
 echo "Training the default preset (moons, 8000 points)…"
 "$cli" train --dataset moons --points 8000 --seed 1 --threads 2 --out "$out/moons.dlmodel"
