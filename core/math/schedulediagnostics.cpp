@@ -68,6 +68,22 @@ bool findLateJump(const Schedule& s, int& step, double& before, double& after) {
     return found;
 }
 
+/// The fix for too much signal left at T: more steps when some T ≤ the maximum brings data of this scale
+/// down to noise, otherwise zero terminal SNR.
+void offerTerminalSignalFix(ScheduleDiagnostic& d, const ScheduleParams& p, double dataScale) {
+    if (const std::optional<int> T = stepsForTerminalSignal(p, dataScale)) {
+        ScheduleParams fix = p;
+        fix.T = *T;
+        d.fix = fix;
+        d.fixKind = ScheduleDiagnostic::FixKind::MoreSteps;
+        d.fixLabel = "use T = " + std::to_string(*T);
+    } else if (std::optional<ScheduleParams> z = zeroSnrVariant(p)) {
+        d.fix = z;
+        d.fixKind = ScheduleDiagnostic::FixKind::ZeroTerminalSnr;
+        d.fixLabel = "turn on zero terminal SNR";
+    }
+}
+
 }  // namespace
 
 std::optional<int> stepsForTerminalSignal(const ScheduleParams& params, double scale) {
@@ -105,17 +121,7 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.message = "alpha_bar_T = " + fmt(schedule.alphaBar(p.T)) + " is not close to 0: x_T still keeps " +
                     fmt(signal * 100.0, 2) + "% of the data, so sampling from N(0, I) starts from the wrong place";
         // Enough steps for this data's scale too, so the fix does not just trade one warning for another.
-        if (const std::optional<int> T = stepsForTerminalSignal(p, std::max(1.0, dataMaxAbs))) {
-            ScheduleParams fix = p;
-            fix.T = *T;
-            d.fix = fix;
-            d.fixKind = ScheduleDiagnostic::FixKind::MoreSteps;
-            d.fixLabel = "use T = " + std::to_string(*T);
-        } else if (std::optional<ScheduleParams> z = zeroSnrVariant(p)) {
-            d.fix = z;
-            d.fixKind = ScheduleDiagnostic::FixKind::ZeroTerminalSnr;
-            d.fixLabel = "turn on zero terminal SNR";
-        }
+        offerTerminalSignalFix(d, p, std::max(1.0, dataMaxAbs));
         out.push_back(std::move(d));
     } else if (dataMaxAbs > 0.0 && signal * dataMaxAbs > kMaxTerminalSignal) {
         ScheduleDiagnostic d;
@@ -124,17 +130,7 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.before = dataMaxAbs;
         d.message = "the data reach |x| = " + fmt(dataMaxAbs) + ", so x_T still shows them at " +
                     fmt(signal * dataMaxAbs, 2) + " times the noise scale: T is too short for data this wide";
-        if (const std::optional<int> T = stepsForTerminalSignal(p, dataMaxAbs)) {
-            ScheduleParams fix = p;
-            fix.T = *T;
-            d.fix = fix;
-            d.fixKind = ScheduleDiagnostic::FixKind::MoreSteps;
-            d.fixLabel = "use T = " + std::to_string(*T);
-        } else if (std::optional<ScheduleParams> z = zeroSnrVariant(p)) {
-            d.fix = z;
-            d.fixKind = ScheduleDiagnostic::FixKind::ZeroTerminalSnr;
-            d.fixLabel = "turn on zero terminal SNR";
-        }
+        offerTerminalSignalFix(d, p, dataMaxAbs);
         out.push_back(std::move(d));
     }
 
