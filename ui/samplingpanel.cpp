@@ -312,7 +312,7 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
         // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
         // while training goes on.
         r.makeDenoiser = [model, schedule] {
-            return dl::makeModelPredictor(model->config, model->parameters, schedule);
+            return dl::makeModelDenoiser(model->config, model->parameters, schedule);
         };
         r.label = tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {

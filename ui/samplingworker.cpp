@@ -26,9 +26,8 @@ void SamplingWorker::run(const SamplingRequest& request) {
     clock.start();
     qint64 lastReport = -kProgressIntervalMs;
     try {
-        dl::EpsilonPredictor denoiser = request.makeDenoiser ? request.makeDenoiser() : dl::EpsilonPredictor{};
-        if (!denoiser)
-            throw dl::Error("no denoiser to sample with");
+        dl::Denoiser denoiser = request.makeDenoiser ? request.makeDenoiser() : dl::Denoiser{};
+        if (!denoiser.epsilon) throw dl::Error("no denoiser to sample with");
         dl::Rng rng(request.seed);
         auto progress = [&](int done, int total) {
             const qint64 now = clock.elapsed();

@@ -27,7 +27,7 @@ struct SamplingRequest {
     std::uint64_t id = 0;  ///< set by the controller; results carry it back
     /// Builds the denoiser in the worker thread (e.g. a predictor over a copy of the snapshot's weights, or
     /// the exact denoiser of the data set). Must not touch GUI-thread state when called.
-    std::function<dl::EpsilonPredictor()> makeDenoiser;
+    std::function<dl::Denoiser()> makeDenoiser;
     dl::Schedule schedule;  ///< the schedule of the reverse process (the model's own, never mixed)
     dl::SamplerParams params;
     int count = 2000;

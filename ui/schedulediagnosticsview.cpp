@@ -32,6 +32,11 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
             .arg(d.before, 0, 'g', 3)
             .arg(d.value, 0, 'g', 3)
             .arg(d.step);
+    case dl::ScheduleDiagnosticCode::AlphaBarUnderflow:
+        return tr("ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of the "
+                  "steps do no work in training or sampling.")
+            .arg(d.step)
+            .arg(d.value * 100.0, 0, 'f', 0);
     }
     return {};
 }

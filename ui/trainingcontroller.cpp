@@ -163,7 +163,7 @@ TrainingJob TrainingController::makeJob() {
         trainer->publishSnapshot();
         const std::shared_ptr<const dl::TrainingSnapshot> snap = trainer->snapshot();
         const dl::Schedule schedule(snap->schedule);
-        const dl::EpsilonPredictor eps = dl::makeModelPredictor(snap->config, snap->parameters, schedule);
+        const dl::Denoiser eps = dl::makeModelDenoiser(snap->config, snap->parameters, schedule);
         dl::SamplerParams params;
         params.kind = dl::SamplerKind::DdpmPosterior;
         params.steps = std::min(schedule.T(), 100);

@@ -56,7 +56,7 @@ bool scheduleFlagsGiven(const ParsedArgs& a) {
 }
 
 struct ReverseSource {
-    dl::EpsilonPredictor denoiser;
+    dl::Denoiser denoiser;
     dl::Schedule schedule;
     QString description;
 };
@@ -216,7 +216,7 @@ int runRender(const CommandArgs& args) {
         ReverseSource source;
         if (model) {
             source.schedule = *modelSchedule;
-            source.denoiser = dl::makeModelPredictor(model->model, model->emaParameters, source.schedule);
+            source.denoiser = dl::makeModelDenoiser(model->model, model->emaParameters, source.schedule);
             source.description = QStringLiteral("learned");
         } else {
             source.schedule = input.schedule;
@@ -225,7 +225,7 @@ int runRender(const CommandArgs& args) {
                 dl::makeOracleDenoiser(dl::subsampleRows(input.data.points, kOracleMaxRows, subsampleRng), source.schedule);
             source.description = QStringLiteral("exact denoiser");
         }
-        input.denoiser = source.denoiser;
+        input.denoiser = source.denoiser.epsilon;
         input.reverseSchedule = source.schedule;
         if (needsReverse) {
             const int n = parsed.intValue("samples", 1000, 1, 1'000'000);

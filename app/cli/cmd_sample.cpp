@@ -162,8 +162,9 @@ int runSample(const CommandArgs& args) {
     if (image && !png) throw UsageError("--out: an image model writes a PNG image grid; use a .png file name");
 
     const int threads = parsed.intValue("threads", 2, 1, 64);
-    const dl::EpsilonPredictor denoiser = exact ? dl::makeOracleDenoiser(model.referenceSample, schedule)
-                                                : dl::makeModelPredictor(model.model, model.emaParameters, schedule, threads);
+    const dl::Denoiser denoiser =
+        exact ? dl::Denoiser(dl::makeOracleDenoiser(model.referenceSample, schedule))
+              : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads);
     std::cerr << "sampling " << n << " points with " << (exact ? "the exact denoiser of " + std::to_string(model.referenceSample.rows()) + " reference rows" : "the model")
               << ", " << dl::samplerKindName(params.kind) << " over " << (params.steps == 0 ? schedule.T() : params.steps)
               << " of T=" << schedule.T() << " steps (" << dl::timestepSpacingName(params.spacing) << ")\n";

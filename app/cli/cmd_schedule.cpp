@@ -1,4 +1,5 @@
 // diffusion-lab-cli schedule: the β schedule and its derived arrays, as JSON or a table.
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -9,18 +10,31 @@
 namespace dlcli {
 namespace {
 
+/// A JSON number, or null where the value is not finite (JSON has no NaN or infinity).
+void printJsonNumber(double v) {
+    if (std::isfinite(v))
+        std::printf("%.17g", v);
+    else
+        std::printf("null");
+}
+
 void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedule::*value)(int) const, bool last) {
     std::printf("  \"%s\": [", name);
-    for (int t = 1; t <= s.T(); ++t) std::printf(t == 1 ? "%.17g" : ", %.17g", (s.*value)(t));
+    for (int t = 1; t <= s.T(); ++t) {
+        if (t > 1) std::printf(", ");
+        printJsonNumber((s.*value)(t));
+    }
     std::printf(last ? "]\n" : "],\n");
 }
 
 void printJson(const dl::Schedule& s) {
     const auto& p = s.params();
-    std::printf("{\n  \"schedule\": \"%s\",\n  \"T\": %d,\n  \"beta_start\": %.17g,\n  \"beta_end\": %.17g,\n"
-                "  \"zero_snr\": %s,\n",
-                std::string(dl::scheduleKindName(p.kind)).c_str(), p.T, p.betaStart, p.betaEnd,
-                p.zeroTerminalSnr ? "true" : "false");
+    std::printf("{\n  \"schedule\": \"%s\",\n  \"T\": %d,\n  \"beta_start\": ",
+                std::string(dl::scheduleKindName(p.kind)).c_str(), p.T);
+    printJsonNumber(p.betaStart);
+    std::printf(",\n  \"beta_end\": ");
+    printJsonNumber(p.betaEnd);
+    std::printf(",\n  \"zero_snr\": %s,\n", p.zeroTerminalSnr ? "true" : "false");
     printJsonArray("beta", s, &dl::Schedule::beta, false);
     printJsonArray("alpha", s, &dl::Schedule::alpha, false);
     printJsonArray("alpha_bar", s, &dl::Schedule::alphaBar, false);

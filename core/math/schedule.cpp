@@ -180,7 +180,11 @@ Schedule::Schedule(const ScheduleParams& params) : mParams(params) {
         for (int t = 1; t <= T; ++t) root[t] = (std::sqrt(mAlphaBar[t]) - last) * first / (first - last);
         for (int t = 1; t <= T; ++t) mAlphaBar[t] = root[t] * root[t];
         mAlphaBar[T] = 0.0;
-        for (int t = 1; t <= T; ++t) mBeta[t] = 1.0 - mAlphaBar[t] / mAlphaBar[t - 1];
+        // Once ᾱ has reached 0 before T (the rescaled ᾱ underflows in double for large β: sigmoid up to 0.5
+        // over T = 4000 is 0 from t = 3176 on), β_t = 1 − ᾱ_t/ᾱ_{t−1} is 0/0. The chain is pure noise from
+        // there on, and β = 1 says so: x_t = ε, independent of x_{t−1}, and ᾱ_t = ᾱ_{t−1}(1 − β_t) stays 0.
+        for (int t = 1; t <= T; ++t)
+            mBeta[t] = mAlphaBar[t - 1] > 0.0 ? 1.0 - mAlphaBar[t] / mAlphaBar[t - 1] : 1.0;
     }
 }
 

@@ -68,6 +68,34 @@ bool findLateJump(const Schedule& s, int& step, double& before, double& after) {
     return found;
 }
 
+/// Steps from t to T, as a fraction of T.
+double fractionFrom(int t, int T) {
+    return static_cast<double>(T - t + 1) / T;
+}
+
+/// Whether ᾱ underflows early enough to report: more than kMaxUnderflowFraction of the steps, and at least 2.
+bool wastesSteps(const Schedule& s, int& first) {
+    const std::optional<int> t = firstUnderflowStep(s);
+    if (!t) return false;
+    first = *t;
+    const int wasted = s.T() - first + 1;
+    return wasted >= 2 && fractionFrom(first, s.T()) > kMaxUnderflowFraction;
+}
+
+/// Ho et al.'s range rescaled to T (keeps T and zero terminal SNR), when it removes the underflow.
+std::optional<ScheduleParams> underflowFix(const ScheduleParams& p) {
+    ScheduleParams fix = scaledLinear(p.T);
+    fix.zeroTerminalSnr = p.zeroTerminalSnr;
+    if (!isValid(fix)) return std::nullopt;
+    try {
+        int first = 0;
+        if (wastesSteps(Schedule(fix), first)) return std::nullopt;
+    } catch (...) {
+        return std::nullopt;
+    }
+    return fix;
+}
+
 /// The fix for too much signal left at T: more steps when some T ≤ the maximum brings data of this scale
 /// down to noise, otherwise zero terminal SNR.
 void offerTerminalSignalFix(ScheduleDiagnostic& d, const ScheduleParams& p, double dataScale) {
@@ -85,6 +113,12 @@ void offerTerminalSignalFix(ScheduleDiagnostic& d, const ScheduleParams& p, doub
 }
 
 }  // namespace
+
+std::optional<int> firstUnderflowStep(const Schedule& schedule) {
+    for (int t = 1; t <= schedule.T(); ++t)
+        if (schedule.alphaBar(t) < kUnderflowAlphaBar) return t;
+    return std::nullopt;
+}
 
 std::optional<int> stepsForTerminalSignal(const ScheduleParams& params, double scale) {
     if (params.kind == ScheduleKind::Custom && !params.customBetas.empty()) return std::nullopt;
@@ -134,6 +168,23 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         out.push_back(std::move(d));
     }
 
+    int first = 0;
+    if (wastesSteps(schedule, first)) {
+        ScheduleDiagnostic d;
+        d.code = ScheduleDiagnosticCode::AlphaBarUnderflow;
+        d.step = first;
+        d.value = fractionFrom(first, p.T);
+        d.message = "alpha_bar falls below 2^-24 at t = " + std::to_string(first) + " of " +
+                    std::to_string(p.T) + ": x_t is pure noise from there on, so the last " +
+                    std::to_string(p.T - first + 1) + " steps (" + fmt(d.value * 100.0, 2) + "%) do no work";
+        if (std::optional<ScheduleParams> fix = underflowFix(p)) {
+            d.fix = fix;
+            d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
+            d.fixLabel = "use linear beta " + fmt(fix->betaStart) + ".." + fmt(fix->betaEnd);
+        }
+        out.push_back(std::move(d));
+    }
+
     int step = 0;
     double before = 0.0, after = 0.0;
     if (findLateJump(schedule, step, before, after)) {
@@ -145,7 +196,9 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.message = "beta jumps from " + fmt(before) + " to " + fmt(after) + " at t = " + std::to_string(step) +
                     ": the last steps destroy the remaining signal at once";
         const ScheduleParams fix = scaledLinear(p.T);
-        if (isValid(fix)) {
+        // Not a second button for the fix the underflow diagnostic above already offers.
+        const bool offered = !out.empty() && out.back().fix == fix;
+        if (isValid(fix) && !offered) {
             d.fix = fix;
             d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
             d.fixLabel = "use linear beta " + fmt(fix.betaStart) + ".." + fmt(fix.betaEnd);

@@ -39,34 +39,60 @@ struct PredictorState {
     }
 };
 
+/// Network outputs (in the model's target space) for every row of xt at step t into out.
+void runNetwork(PredictorState& state, const Batch& xt, int t, Batch& out) {
+    if (t < 1 || t >= static_cast<int>(state.alphaBar.size()))
+        throw Error("denoiser: timestep must be from 1 to " + std::to_string(state.alphaBar.size() - 1) +
+                    ", got " + std::to_string(t));
+    if (xt.cols() != state.net.config().dataDim)
+        throw Error("denoiser: samples have " + std::to_string(xt.cols()) +
+                    " coordinates, the model expects " + std::to_string(state.net.config().dataDim));
+    std::lock_guard<std::mutex> lock(state.mutex);
+    const Eigen::Index n = xt.rows();
+    if (state.tRows.size() < n) state.tRows.resize(n);
+    state.tRows.head(n).setConstant(t);
+    out.resize(n, xt.cols());
+    const int K = static_cast<int>(state.workspaces.size());
+    if (K > 1 && n >= kMinRowsToSplit) {
+        state.pool->run([&](int k) { state.run(xt, n * k / K, n * (k + 1) / K, k, out); });
+    } else {
+        state.run(xt, 0, n, 0, out);
+    }
+}
+
+std::shared_ptr<PredictorState> makeState(const MlpConfig& config, const Eigen::VectorXf& parameters,
+                                          const Schedule& schedule, int threads) {
+    if (threads < 1 || threads > 256)
+        throw Error("threads must be from 1 to 256, got " + std::to_string(threads));
+    auto state = std::make_shared<PredictorState>(config, threads);
+    state->net.setParameters(parameters);
+    state->alphaBar = schedule.alphaBars();
+    return state;
+}
+
+EpsilonPredictor epsilonPredictor(std::shared_ptr<PredictorState> state) {
+    return [state](const Batch& xt, int t, Batch& out) {
+        runNetwork(*state, xt, t, out);
+        predictionToEpsilon(state->net.config().target, xt, out, state->alphaBar[t], out);
+    };
+}
+
 }  // namespace
 
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,
                                     const Schedule& schedule, int threads) {
-    if (threads < 1 || threads > 256) throw Error("threads must be from 1 to 256, got " + std::to_string(threads));
-    auto state = std::make_shared<PredictorState>(config, threads);
-    state->net.setParameters(parameters);
-    state->alphaBar = schedule.alphaBars();
-    return [state](const Batch& xt, int t, Batch& out) {
-        if (t < 1 || t >= static_cast<int>(state->alphaBar.size()))
-            throw Error("denoiser: timestep must be from 1 to " + std::to_string(state->alphaBar.size() - 1) +
-                        ", got " + std::to_string(t));
-        if (xt.cols() != state->net.config().dataDim)
-            throw Error("denoiser: samples have " + std::to_string(xt.cols()) + " coordinates, the model expects " +
-                        std::to_string(state->net.config().dataDim));
-        std::lock_guard<std::mutex> lock(state->mutex);
-        const Eigen::Index n = xt.rows();
-        if (state->tRows.size() < n) state->tRows.resize(n);
-        state->tRows.head(n).setConstant(t);
-        out.resize(n, xt.cols());
-        const int K = static_cast<int>(state->workspaces.size());
-        if (K > 1 && n >= kMinRowsToSplit) {
-            state->pool->run([&](int k) { state->run(xt, n * k / K, n * (k + 1) / K, k, out); });
-        } else {
-            state->run(xt, 0, n, 0, out);
-        }
-        predictionToEpsilon(state->net.config().target, xt, out, state->alphaBar[t], out);
+    return epsilonPredictor(makeState(config, parameters, schedule, threads));
+}
+
+Denoiser makeModelDenoiser(const MlpConfig& config, const Eigen::VectorXf& parameters,
+                           const Schedule& schedule, int threads) {
+    const std::shared_ptr<PredictorState> state = makeState(config, parameters, schedule, threads);
+    if (config.target == PredictionTarget::Epsilon) return Denoiser(epsilonPredictor(state));
+    X0Predictor x0 = [state](const Batch& xt, int t, Batch& out) {
+        runNetwork(*state, xt, t, out);
+        predictionToX0(state->net.config().target, xt, out, state->alphaBar[t], out);
     };
+    return Denoiser(epsilonPredictor(state), std::move(x0));
 }
 
 }  // namespace dl

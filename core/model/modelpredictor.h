@@ -1,6 +1,7 @@
 // Turns trained weights into the denoiser callback every sampler takes (core/sampling/denoiser.h).
 // The network's output is converted from its prediction target (ε, x_0 or v) into ε̂ with the
-// schedule's ᾱ_t (prediction.h), so samplers never need to know what the model was trained on.
+// schedule's ᾱ_t (prediction.h), so samplers never need to know what the model was trained on. An x0- or
+// v-model also hands out its x̂_0 directly (makeModelDenoiser), for the steps where ᾱ_t is 0.
 //
 //   dl::EpsilonPredictor eps = dl::makeModelPredictor(file.model, file.emaParameters, dl::Schedule(file.schedule));
 //   dl::SampleResult r = dl::sampleFromNoise(schedule, eps, 2000, 2, samplerParams, rng);
@@ -19,5 +20,10 @@ namespace dl {
 /// not match the config.
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,
                                     const Schedule& schedule, int threads = 1);
+
+/// The same ε̂ as makeModelPredictor, plus (for x0- and v-prediction models) the network's own x̂_0, which the
+/// samplers use where ᾱ_t underflows or is 0 (denoiser.h). What sampling code should call.
+Denoiser makeModelDenoiser(const MlpConfig& config, const Eigen::VectorXf& parameters,
+                           const Schedule& schedule, int threads = 1);
 
 }  // namespace dl

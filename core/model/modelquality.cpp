@@ -36,7 +36,7 @@ ModelQuality measureModelQuality(const MlpConfig& config, const Eigen::VectorXf&
                                  const Schedule& schedule, const Batch& data, const Batch& fresh, int n, Rng& rng,
                                  int threads) {
     ModelQuality q;
-    const EpsilonPredictor eps = makeModelPredictor(config, parameters, schedule, threads);
+    const Denoiser eps = makeModelDenoiser(config, parameters, schedule, threads);
     const auto start = std::chrono::steady_clock::now();
     Rng sampleRng = rng.split(1);
     q.samples = sampleFromNoise(schedule, eps, n, config.dataDim, qualitySamplerParams(data), sampleRng).samples;

@@ -5,8 +5,13 @@
 #include <sstream>
 #include <string>
 
+#include "core/math/schedulediagnostics.h"
+
 namespace dl {
 namespace {
+
+// The schedule editor calls steps below this floor wasted; keep the two the same.
+static_assert(kMinSamplerAlphaBar == kUnderflowAlphaBar);
 
 std::string formatNumber(double v) {
     std::ostringstream out;
@@ -21,12 +26,17 @@ void checkCancel(const std::atomic<bool>* cancel) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw SamplingCancelled();
 }
 
-/// Calls the denoiser and checks that it answered with one ε row per input row.
-void predictEpsilon(const EpsilonPredictor& denoiser, const Batch& x, int t, Batch& eps) {
-    denoiser(x, t, eps);
-    if (eps.rows() != x.rows() || eps.cols() != x.cols())
-        throw Error("denoiser returned " + std::to_string(eps.rows()) + "x" + std::to_string(eps.cols()) +
+/// Checks that a denoiser answered with one row per input row.
+void checkShape(const Batch& x, const Batch& out) {
+    if (out.rows() != x.rows() || out.cols() != x.cols())
+        throw Error("denoiser returned " + std::to_string(out.rows()) + "x" + std::to_string(out.cols()) +
                     " values for a " + std::to_string(x.rows()) + "x" + std::to_string(x.cols()) + " batch");
+}
+
+/// Calls the denoiser's ε̂ and checks its shape.
+void predictEpsilon(const Denoiser& denoiser, const Batch& x, int t, Batch& eps) {
+    denoiser.epsilon(x, t, eps);
+    checkShape(x, eps);
 }
 
 /// Counts denoiser calls for progress reports.
@@ -113,8 +123,33 @@ void x0FromEpsilon(double alphaBarT, const Batch& xt, const Batch& eps, Batch& o
     out.noalias() = a * xt - b * eps;
 }
 
+/// ε̂ and x̂_0 at step t, with one denoiser call. Returns true when x̂_0 is the model's own (ᾱ_t below the floor
+/// and Denoiser::x0 set; see the header comment): the caller then uses the jump's exact coefficients.
+bool predictStep(const Schedule& schedule, const Denoiser& denoiser, const Batch& x, int t, Batch& eps,
+                 Batch& x0) {
+    const double alphaBar = schedule.alphaBar(t);
+    if (alphaBar < kMinSamplerAlphaBar && denoiser.x0) {
+        denoiser.x0(x, t, x0);
+        checkShape(x, x0);
+        // ε̂ = (x_t − √ᾱ_t x̂_0)/√(1−ᾱ_t) (Ho et al. 2020, Eq. 4 solved for ε); = x_t at ᾱ_t = 0.
+        eps.resize(x.rows(), x.cols());
+        eps.noalias() = static_cast<float>(1.0 / std::sqrt(1.0 - alphaBar)) *
+                        (x - static_cast<float>(std::sqrt(alphaBar)) * x0);
+        return true;
+    }
+    predictEpsilon(denoiser, x, t, eps);
+    x0FromEpsilon(flooredAlphaBar(schedule, t), x, eps, x0);
+    return false;
+}
+
+/// The coefficients of the jump t → s to use after predictStep.
+ReverseStepCoefficients stepCoefficients(const Schedule& schedule, int t, int s, bool modelX0) {
+    return modelX0 ? jumpCoefficients(schedule.alphaBar(t), schedule.alphaBar(s))
+                   : reverseStepCoefficients(schedule, t, s);
+}
+
 // ---- DDPM ancestral sampling (Ho et al. 2020, Algorithm 2, generalised to jumps t → s) ------------------
-void sampleDdpm(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch& x, const SamplerParams& p,
+void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                 TrajectoryRecorder& recorder) {
     const X0Clamp clamp(p, x.cols());
@@ -124,10 +159,9 @@ void sampleDdpm(const Schedule& schedule, const EpsilonPredictor& denoiser, Batc
         checkCancel(cancel);
         const int t = ts[i];
         const int s = i + 1 < K ? ts[i + 1] : 0;
-        predictEpsilon(denoiser, x, t, eps);
+        const bool modelX0 = predictStep(schedule, denoiser, x, t, eps, x0);
         progress.step();
-        const ReverseStepCoefficients c = reverseStepCoefficients(schedule, t, s);
-        x0FromEpsilon(c.alphaBarT, x, eps, x0);
+        const ReverseStepCoefficients c = stepCoefficients(schedule, t, s, modelX0);
         clamp.apply(x0);
         if (s > 0) {
             // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0 takes effect; without
@@ -144,7 +178,7 @@ void sampleDdpm(const Schedule& schedule, const EpsilonPredictor& denoiser, Batc
 }
 
 // ---- DDIM (Song et al. 2021, Eq. 12; σ from Eq. 16 times η) ----------------------------------------------
-void sampleDdim(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch& x, const SamplerParams& p,
+void sampleDdim(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                 TrajectoryRecorder& recorder) {
     const X0Clamp clamp(p, x.cols());
@@ -154,10 +188,9 @@ void sampleDdim(const Schedule& schedule, const EpsilonPredictor& denoiser, Batc
         checkCancel(cancel);
         const int t = ts[i];
         const int s = i + 1 < K ? ts[i + 1] : 0;
-        predictEpsilon(denoiser, x, t, eps);
+        const bool modelX0 = predictStep(schedule, denoiser, x, t, eps, x0);
         progress.step();
-        const ReverseStepCoefficients c = reverseStepCoefficients(schedule, t, s);
-        x0FromEpsilon(c.alphaBarT, x, eps, x0);
+        const ReverseStepCoefficients c = stepCoefficients(schedule, t, s, modelX0);
         clamp.apply(x0);
         // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as diffusers does).
         const double sigma = p.eta * std::sqrt(c.posteriorVariance);
@@ -174,7 +207,7 @@ void sampleDdim(const Schedule& schedule, const EpsilonPredictor& denoiser, Batc
 // ---- Annealed Langevin dynamics (Song & Ermon 2019, Algorithm 1) ------------------------------------------
 // At level t: x ← x + (δ_t/2) s(x, t) + √δ_t z with s = −ε̂/√(1−ᾱ_t) and δ_t = stepSize·(1−ᾱ_t), the
 // variance of the noise at that level (their α_i = ε σ_i²/σ_L²). Then one Tweedie step to x_0.
-void sampleLangevin(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch& x, const SamplerParams& p,
+void sampleLangevin(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                     const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                     TrajectoryRecorder& recorder) {
     const X0Clamp clamp(p, x.cols());
@@ -197,10 +230,9 @@ void sampleLangevin(const Schedule& schedule, const EpsilonPredictor& denoiser, 
     }
     checkCancel(cancel);
     const int last = ts.back();
-    predictEpsilon(denoiser, x, last, eps);
-    progress.step();
     Batch x0;
-    x0FromEpsilon(flooredAlphaBar(schedule, last), x, eps, x0);
+    predictStep(schedule, denoiser, x, last, eps, x0);
+    progress.step();
     clamp.apply(x0);
     x = std::move(x0);
     recorder.record(K + 1, 0, x);
@@ -230,10 +262,20 @@ ReverseStepCoefficients reverseStepCoefficients(const Schedule& schedule, int t,
     if (t < 1 || t > schedule.T() || prev < 0 || prev >= t)
         throw Error("a reverse step needs 0 <= prev < t <= T = " + std::to_string(schedule.T()) + ", got t = " +
                     std::to_string(t) + ", prev = " + std::to_string(prev));
+    // Both ends floored (see the header comment): flooring only ᾱ_t made α' = ᾱ_t/ᾱ_s > 1 and both variances
+    // negative once ᾱ_s fell below the floor at a visited step s > 0.
+    return jumpCoefficients(flooredAlphaBar(schedule, t), flooredAlphaBar(schedule, prev));
+}
+
+ReverseStepCoefficients jumpCoefficients(double alphaBarT, double alphaBarPrev) {
+    if (!(alphaBarT >= 0.0 && alphaBarT <= alphaBarPrev && alphaBarPrev <= 1.0 && alphaBarT < 1.0))
+        throw Error("a reverse jump needs 0 <= alpha_bar_t <= alpha_bar_s <= 1 and alpha_bar_t < 1, got " +
+                    formatNumber(alphaBarT) + " and " + formatNumber(alphaBarPrev));
     ReverseStepCoefficients c;
-    c.alphaBarT = flooredAlphaBar(schedule, t);
-    c.alphaBarPrev = schedule.alphaBar(prev);
-    c.alphaStep = c.alphaBarT / c.alphaBarPrev;
+    c.alphaBarT = alphaBarT;
+    c.alphaBarPrev = alphaBarPrev;
+    // Two steps at ᾱ = 0 are both pure noise: the jump between them is the identity.
+    c.alphaStep = alphaBarPrev > 0.0 ? alphaBarT / alphaBarPrev : 1.0;
     c.betaStep = 1.0 - c.alphaStep;
     const double noiseT = 1.0 - c.alphaBarT;
     c.posteriorVariance = c.betaStep * (1.0 - c.alphaBarPrev) / noiseT;
@@ -282,10 +324,10 @@ std::optional<std::string> validateSamplerParams(const SamplerParams& p, const S
     return std::nullopt;
 }
 
-SampleResult runSampler(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch xT,
+SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batch xT,
                         const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel,
                         const std::function<void(int, int)>& progress) {
-    if (!denoiser) throw Error("sampler needs a denoiser");
+    if (!denoiser.epsilon) throw Error("sampler needs a denoiser");
     if (xT.rows() < 1) throw Error("number of samples must be at least 1, got " + std::to_string(xT.rows()));
     if (auto problem = validateSamplerParams(params, schedule, static_cast<int>(xT.cols()))) throw Error(*problem);
 
@@ -312,7 +354,7 @@ SampleResult runSampler(const Schedule& schedule, const EpsilonPredictor& denois
     return result;
 }
 
-SampleResult sampleFromNoise(const Schedule& schedule, const EpsilonPredictor& denoiser, int n, int d,
+SampleResult sampleFromNoise(const Schedule& schedule, const Denoiser& denoiser, int n, int d,
                              const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel,
                              const std::function<void(int, int)>& progress) {
     if (n < 1) throw Error("number of samples must be at least 1, got " + std::to_string(n));

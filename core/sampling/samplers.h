@@ -1,5 +1,5 @@
 // Reverse-process samplers: DDPM ancestral sampling, DDIM and annealed Langevin dynamics, as free
-// functions over a denoiser callback (dl::EpsilonPredictor), picked by one switch over SamplerKind.
+// functions over a denoiser callback (dl::Denoiser), picked by one switch over SamplerKind.
 // The learned MLP and the exact denoiser of a data set (oracledenoiser.h) plug in the same way.
 //
 //   DdpmPosterior / DdpmBeta   Ho et al. 2020, Algorithm 2 with σ²_t = β̃_t or β_t (§3.2)
@@ -12,11 +12,20 @@
 //   μ  = √ᾱ_s β'/(1−ᾱ_t) · x̂_0 + √α' (1−ᾱ_s)/(1−ᾱ_t) · x_t        (Ho et al. 2020, Eq. 7 for the jump)
 // and never those of t → t−1, which would leave most of the noise in place when K ≪ T.
 //
-// Zero terminal SNR (ᾱ_T = 0): x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t is 0/0 there — pure noise says nothing about
-// x_0 through ε. Every sampler uses ᾱ_t ← max(ᾱ_t, 2⁻²⁴) in its own coefficients (the floor diffusers'
-// EulerDiscreteScheduler uses for such schedules), so nothing is NaN. The exact denoiser then gives
-// x̂_0 ≈ E[x_0] (0 after normalisation); a learned ε-model's error is amplified ×4096 in that first x̂_0,
-// so clip x̂_0 (clipX0) with such schedules.
+// Tiny ᾱ (zero terminal SNR, or a schedule whose ᾱ underflows long before T): x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t
+// divides by √ᾱ_t, which is 0 at ᾱ_T = 0 and amplifies the float error of ε̂ without bound as ᾱ_t → 0. So the
+// samplers floor ᾱ at 2⁻²⁴ (the floor diffusers' EulerDiscreteScheduler uses for such schedules), on BOTH
+// ends of every jump: ᾱ_t ← max(ᾱ_t, 2⁻²⁴) and ᾱ_s ← max(ᾱ_s, 2⁻²⁴). ᾱ is non-increasing in t, so the floored
+// values are too: α' ≤ 1, β' ≥ 0, both variances ≥ 0, and every coefficient is finite. A jump between two
+// floored steps is the identity (α' = 1, no noise): both ends are pure noise to within √2⁻²⁴ of the data,
+// so the chain waits there until the first step whose ᾱ_s is above the floor. The exact denoiser then gives
+// x̂_0 ≈ E[x_0] (0 after normalisation) at the floor; a learned ε-model's error is amplified ×4096 in that
+// first x̂_0, so clip x̂_0 (clipX0) with such schedules.
+//
+// Where ᾱ_t is below the floor and the denoiser has its own x̂_0 (an x0- or v-prediction model,
+// Denoiser::x0), the sampler takes that x̂_0 as is (x̂_0 = −v at ᾱ = 0, Lin et al. 2024, §3.2), derives
+// ε̂ = (x_t − √ᾱ_t x̂_0)/√(1−ᾱ_t) from it, and uses the jump's exact coefficients: nothing is divided by √ᾱ_t,
+// so no floor is needed (jumpCoefficients; a jump between two steps with ᾱ = 0 is the identity).
 //
 // The last step (s = 0) adds no noise (Ho et al. 2020, Algorithm 2: z = 0 when t = 1), so the output is
 // the final x̂_0 (clipped when asked). Langevin ends with the same Tweedie denoising step
@@ -60,7 +69,7 @@ enum class SamplerKind {
 std::string_view samplerKindName(SamplerKind kind);
 std::optional<SamplerKind> samplerKindFromName(std::string_view name);
 
-/// Floor on ᾱ_t used in the samplers' coefficients (see the header comment): 2⁻²⁴.
+/// Floor on ᾱ at both ends of every jump in the samplers' coefficients (see the header comment): 2⁻²⁴.
 constexpr double kMinSamplerAlphaBar = 5.9604644775390625e-08;
 
 struct SamplerParams {
@@ -105,17 +114,20 @@ struct SampleResult {
 /// handles every cancelled job the same way catches it there.
 class SamplingCancelled : public Cancelled {};
 
-/// Coefficients of one reverse jump t → s (0 ≤ s < t ≤ T), with the ᾱ_t floor applied.
+/// Coefficients of one reverse jump t → s (0 ≤ s < t ≤ T).
 struct ReverseStepCoefficients {
-    double alphaBarT = 1.0;       ///< max(ᾱ_t, kMinSamplerAlphaBar)
-    double alphaBarPrev = 1.0;    ///< ᾱ_s
-    double alphaStep = 1.0;       ///< α' = ᾱ_t/ᾱ_s
-    double betaStep = 0.0;        ///< β' = 1 − α'
+    double alphaBarT = 1.0;          ///< ᾱ_t (floored by reverseStepCoefficients)
+    double alphaBarPrev = 1.0;       ///< ᾱ_s (floored by reverseStepCoefficients)
+    double alphaStep = 1.0;          ///< α' = ᾱ_t/ᾱ_s
+    double betaStep = 0.0;           ///< β' = 1 − α'
     double posteriorVariance = 0.0;  ///< β̃' = β'(1−ᾱ_s)/(1−ᾱ_t)
     double coefX0 = 0.0;          ///< √ᾱ_s β'/(1−ᾱ_t)
     double coefXt = 0.0;          ///< √α' (1−ᾱ_s)/(1−ᾱ_t)
 };
+/// The jump t → s of the schedule with the floor kMinSamplerAlphaBar applied to both ᾱ_t and ᾱ_s.
 ReverseStepCoefficients reverseStepCoefficients(const Schedule& schedule, int t, int prev);
+/// The jump between two noise levels as given, 0 ≤ ᾱ_t ≤ ᾱ_s ≤ 1 and ᾱ_t < 1; α' = 1 when ᾱ_s = 0.
+ReverseStepCoefficients jumpCoefficients(double alphaBarT, double alphaBarPrev);
 
 /// x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t for every row (ᾱ_t floored), into out (resized).
 void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& eps, Batch& out);
@@ -125,12 +137,12 @@ std::optional<std::string> validateSamplerParams(const SamplerParams& params, co
 
 /// Runs the sampler from xT (N×d, normalised). progress(done, total) is called after every denoiser call.
 /// Throws dl::Error for invalid parameters and dl::SamplingCancelled when *cancel becomes true.
-SampleResult runSampler(const Schedule& schedule, const EpsilonPredictor& denoiser, Batch xT,
+SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batch xT,
                         const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
                         const std::function<void(int done, int total)>& progress = {});
 
 /// Draws x_T ~ N(0, I) of n×d from rng, then runs the sampler with the same rng.
-SampleResult sampleFromNoise(const Schedule& schedule, const EpsilonPredictor& denoiser, int n, int d,
+SampleResult sampleFromNoise(const Schedule& schedule, const Denoiser& denoiser, int n, int d,
                              const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
                              const std::function<void(int done, int total)>& progress = {});
 

@@ -1,4 +1,4 @@
-// Schedule diagnostics: each of the three problems is reported on a schedule known to have it, not on
+// Schedule diagnostics: each of the four problems is reported on a schedule known to have it, not on
 // schedules known to be fine, and every offered fix removes the problem it was offered for.
 #include <QtTest>
 
@@ -115,6 +115,63 @@ private Q_SLOTS:
         QCOMPARE(s.beta(1000), 1.0);
         const auto ds = dl::diagnoseSchedule(s, 2.0);
         QVERIFY2(ds.empty(), qPrintable(describe(ds)));
+    }
+
+    // The training preset's β range (0.001..0.133, meant for T = 150) over T = 1000: ᾱ < 2⁻²⁴ from t = 490,
+    // so 511 of the 1000 steps are pure noise. The fix keeps T and removes the problem without raising
+    // another.
+    void underflowBeforeTWastesSteps() {
+        const dl::Schedule s(params(ScheduleKind::Linear, 1000, 1e-3, 0.133));
+        QCOMPARE(dl::firstUnderflowStep(s), std::optional<int>(490));
+        QVERIFY(s.alphaBar(489) >= dl::kUnderflowAlphaBar && s.alphaBar(490) < dl::kUnderflowAlphaBar);
+        const auto ds = dl::diagnoseSchedule(s, 2.0);
+        QCOMPARE(ds.size(), std::size_t{1});
+        const dl::ScheduleDiagnostic& d = ds.front();
+        QCOMPARE(d.code, ScheduleDiagnosticCode::AlphaBarUnderflow);
+        QCOMPARE(d.step, 490);
+        QCOMPARE(d.value, 0.511);
+        QVERIFY2(QString::fromStdString(d.message).contains("511 steps"), d.message.c_str());
+        QVERIFY(d.fix.has_value());
+        QCOMPARE(d.fixKind, dl::ScheduleDiagnostic::FixKind::OtherKind);
+        QCOMPARE(d.fix->T, 1000);
+        const auto after = dl::diagnoseSchedule(dl::Schedule(*d.fix), 2.0);
+        QVERIFY2(after.empty(), qPrintable(describe(after)));
+    }
+
+    // Zero terminal SNR whose rescaled ᾱ is 0 from t = 3176 of 4000: reported, and the fix keeps zero SNR.
+    void underflowWithZeroSnrKeepsZeroSnrInTheFix() {
+        ScheduleParams p = params(ScheduleKind::Sigmoid, 4000, 1e-5, 0.5);
+        p.zeroTerminalSnr = true;
+        const auto ds = dl::diagnoseSchedule(dl::Schedule(p));
+        QVERIFY2(has(ds, ScheduleDiagnosticCode::AlphaBarUnderflow), qPrintable(describe(ds)));
+        const dl::ScheduleDiagnostic& d = ds.front();
+        QVERIFY(d.step < 3176);  // below 2⁻²⁴ before it is exactly 0
+        QVERIFY(d.fix && d.fix->zeroTerminalSnr && d.fix->T == 4000);
+        const dl::Schedule fixed(*d.fix);
+        QCOMPARE(fixed.alphaBar(4000), 0.0);
+        QVERIFY(!has(dl::diagnoseSchedule(fixed), ScheduleDiagnosticCode::AlphaBarUnderflow));
+    }
+
+    // A few noise-only steps at the very end are normal (cosine ends below the floor, zero SNR ends at 0).
+    void lastStepsBelowTheFloorAreNotReported_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("T");
+        QTest::addColumn<bool>("zeroSnr");
+        QTest::newRow("cosine T=1000") << int(ScheduleKind::Cosine) << 1000 << false;
+        QTest::newRow("cosine T=10000") << int(ScheduleKind::Cosine) << 10000 << false;
+        QTest::newRow("linear zero SNR T=1000") << int(ScheduleKind::Linear) << 1000 << true;
+        QTest::newRow("linear zero SNR T=2") << int(ScheduleKind::Linear) << 2 << true;
+    }
+    void lastStepsBelowTheFloorAreNotReported() {
+        QFETCH(int, kind);
+        QFETCH(int, T);
+        QFETCH(bool, zeroSnr);
+        ScheduleParams p = params(ScheduleKind(kind), T);
+        p.zeroTerminalSnr = zeroSnr;
+        const dl::Schedule s(p);
+        QVERIFY(dl::firstUnderflowStep(s).has_value());
+        const auto ds = dl::diagnoseSchedule(s);
+        QVERIFY2(!has(ds, ScheduleDiagnosticCode::AlphaBarUnderflow), qPrintable(describe(ds)));
     }
 };
 

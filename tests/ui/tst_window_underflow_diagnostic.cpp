@@ -1,0 +1,52 @@
+// The window's schedule editor says when ᾱ underflows long before T: the default β range (0.001..0.133, for
+// T = 150) typed into T = 1000 leaves ᾱ < 2⁻²⁴ from t = 490, and the diagnostic's one-click fix keeps T =
+// 1000 with a β range that no longer wastes steps.
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QtTest>
+
+#include "ui/labdocument.h"
+#include "ui/mainwindow.h"
+#include "ui/schedulediagnosticsview.h"
+#include "ui/schedulepanel.h"
+
+class TestWindowUnderflowDiagnostic : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void underflowIsShownAndFixed();
+};
+
+void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
+    dlui::MainWindow::Options options;
+    options.restoreLastSession = false;
+    options.askBeforeDiscard = false;
+    options.useSettings = false;
+    dlui::MainWindow window(options);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    dlui::SchedulePanel* panel = window.schedulePanel();
+    QCOMPARE(panel->diagnostics()->count(), 0);
+    QCOMPARE(window.document()->schedule().params().betaEnd, 0.133);
+    panel->stepsBox()->setValue(1000);
+    QTRY_COMPARE(panel->diagnostics()->count(), 1);
+
+    QStringList texts;
+    for (const QLabel* label : panel->diagnostics()->findChildren<QLabel*>()) texts << label->text();
+    const QString shown = texts.join('\n');
+    QVERIFY2(shown.contains(QStringLiteral("t = 490")) && shown.contains(QStringLiteral("2⁻²⁴")),
+             qPrintable(shown));
+
+    auto* fix = panel->diagnostics()->findChild<QPushButton*>(QStringLiteral("diagnosticFix"));
+    QVERIFY(fix);
+    QTest::mouseClick(fix, Qt::LeftButton);
+    const dl::ScheduleParams& fixed = window.document()->schedule().params();
+    QCOMPARE(fixed.T, 1000);
+    QCOMPARE(fixed.betaEnd, 0.02);
+    QTRY_COMPARE(panel->diagnostics()->count(), 0);
+}
+
+QTEST_MAIN(TestWindowUnderflowDiagnostic)
+#include "tst_window_underflow_diagnostic.moc"
