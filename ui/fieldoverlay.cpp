@@ -82,7 +82,7 @@ struct FieldOverlayCache::Impl {
     std::optional<dl::Schedule> densitySchedule;
     std::unique_ptr<dl::MarginalDensity> density;
 
-    const void* learnedIdentity = nullptr;
+    std::uint64_t learnedGeneration = 0;
     std::optional<dl::Schedule> learnedSchedule;
     dl::EpsilonPredictor learned;
 };
@@ -111,10 +111,10 @@ const dl::MarginalDensity& FieldOverlayCache::density(const std::shared_ptr<cons
 }
 
 dl::EpsilonPredictor& FieldOverlayCache::learned(const FieldOverlayRequest& request) {
-    if (!d->learned || d->learnedIdentity != request.learnedIdentity || request.learnedIdentity == nullptr ||
+    if (!d->learned || d->learnedGeneration != request.learnedGeneration || request.learnedGeneration == 0 ||
         !sameSchedule(*d->learnedSchedule, request.schedule)) {
         d->learned = request.makeLearned();
-        d->learnedIdentity = request.learnedIdentity;
+        d->learnedGeneration = request.learnedGeneration;
         d->learnedSchedule = request.schedule;
     }
     return d->learned;

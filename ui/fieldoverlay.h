@@ -57,8 +57,9 @@ struct FieldOverlayRequest {
     std::shared_ptr<const dl::DataSet> data;
     /// Builds the learned ε̂ (over a copy of the weights) in the worker; null when there is no usable model.
     std::function<dl::EpsilonPredictor()> makeLearned;
-    /// Identifies the weights makeLearned uses, so the worker can keep the predictor between requests.
-    const void* learnedIdentity = nullptr;
+    /// Identifies the weights makeLearned uses (a generation number, 0 for none), so the worker can keep the
+    /// predictor between requests. Never an address: a freed snapshot's address can come back for the next.
+    std::uint64_t learnedGeneration = 0;
 };
 
 /// The computed overlays; fields not asked for (or not computable, e.g. at t = 0) are empty.

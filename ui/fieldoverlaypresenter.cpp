@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/model/modelpredictor.h"
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 #include "ui/labdocument.h"
 
 namespace dlui {
@@ -88,8 +88,8 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     Key key;
     key.t = t;
     key.bounds = scene.viewBounds;
-    key.data = data.get();
-    key.model = learned ? model.get() : nullptr;
+    key.data = mDataGeneration.of(data);
+    key.model = learned ? mModelGeneration.of(model) : 0;
     key.modelStep = learned ? model->step : -1;
     key.schedule = schedule.params();
     key.settings = mSettings;
@@ -115,7 +115,7 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
                 request.makeLearned = [model, s] {
                     return dl::makeModelPredictor(model->config, model->parameters, s);
                 };
-                request.learnedIdentity = model.get();
+                request.learnedGeneration = key.model;
             }
             mController.request(std::move(request));
         }

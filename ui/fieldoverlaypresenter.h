@@ -14,6 +14,7 @@
 
 #include <QObject>
 #include <QString>
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -72,8 +73,8 @@ private:
     struct Key {
         int t = -1;
         QRectF bounds;
-        const void* data = nullptr;
-        const void* model = nullptr;
+        std::uint64_t data = 0;   ///< generation of the data set (not its address)
+        std::uint64_t model = 0;  ///< generation of the weights; 0 without a learned field
         int modelStep = -1;
         dl::ScheduleParams schedule;
         FieldOverlaySettings settings;
@@ -81,6 +82,23 @@ private:
         bool operator==(const Key&) const = default;
     };
     std::optional<Key> mRequested;
+
+    /// A number that changes exactly when the object changes. The weak_ptr keeps the last object's control
+    /// block, so a new object at a freed object's address still counts as new.
+    template <class T>
+    struct Generation {
+        std::weak_ptr<const T> last;
+        std::uint64_t number = 0;
+        std::uint64_t of(const std::shared_ptr<const T>& object) {
+            if (object != last.lock()) {
+                last = object;
+                ++number;
+            }
+            return number;
+        }
+    };
+    Generation<dl::DataSet> mDataGeneration;
+    Generation<dl::TrainingSnapshot> mModelGeneration;
 };
 
 }  // namespace dlui

@@ -8,7 +8,7 @@
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
 #include "core/math/rng.h"
-#include "core/model/presets.h"
+#include "core/training/presets.h"
 
 namespace dlui {
 
@@ -75,17 +75,6 @@ QString describeSchedule(const dl::ScheduleParams& p) {
         text += trDoc(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
     if (p.zeroTerminalSnr) text += trDoc(", zero-SNR");
     return text;
-}
-
-const dl::Batch* Trajectory::stateAt(int t) const {
-    if (states.empty()) return nullptr;
-    // timesteps run from T down to 0: take the last kept state whose timestep is still ≥ t.
-    std::size_t best = 0;
-    for (std::size_t k = 0; k < timesteps.size() && k < states.size(); ++k) {
-        if (timesteps[k] >= t) best = k;
-        else break;
-    }
-    return &states[best];
 }
 
 LabDocument::LabDocument(QObject* parent) : QObject(parent), mSchedule(defaultScheduleParams()) {
@@ -180,7 +169,7 @@ QString LabDocument::describeScheduleMismatch() const {
         .arg(describeSchedule(mModelSchedule->params()), describeSchedule(mSchedule.params()));
 }
 
-void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const Trajectory> trajectory) {
+void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory) {
     mSamples = std::move(result);
     mTrajectory = std::move(trajectory);
     Q_EMIT samplesChanged();

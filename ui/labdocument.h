@@ -26,9 +26,10 @@
 #include "core/data/strokes.h"
 #include "core/math/schedule.h"
 #include "core/math/types.h"
+#include "core/sampling/samplers.h"
 
 namespace dl {
-struct TrainingSnapshot;  // core/model/trainer.h (weights + loss history), filled by the training side
+struct TrainingSnapshot;  // core/training/trainer.h (weights + loss history), filled by the training side
 struct SampleResult;      // core/sampling/samplers.h, filled by the sampling side
 }  // namespace dl
 
@@ -67,18 +68,6 @@ QString dataSourceKindName(DataSource::Kind kind);
 std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
 /// A short human description ("two moons, N = 8000, seed 1").
 QString describeDataSource(const DataSource& source);
-
-/// A sampled reverse trajectory in the form the views animate: states[k] is x at timesteps[k] (normalised
-/// coordinates, N×d), with timesteps running from T down to 0. The sampling side fills it from its result.
-struct Trajectory {
-    std::vector<int> timesteps;
-    std::vector<dl::Batch> states;
-    QString sampler;  ///< e.g. "DDPM (β̃)", "DDIM η=0, K=50"
-
-    bool empty() const { return states.empty(); }
-    /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).
-    const dl::Batch* stateAt(int t) const;
-};
 
 /// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".
 QString describeSchedule(const dl::ScheduleParams& params);
@@ -131,9 +120,9 @@ public:
 
     // ---- samples -----------------------------------------------------------------------------
     std::shared_ptr<const dl::SampleResult> sampleResult() const { return mSamples; }
-    std::shared_ptr<const Trajectory> trajectory() const { return mTrajectory; }
+    std::shared_ptr<const dl::Trajectory> trajectory() const { return mTrajectory; }
     /// Installs a sampling result and the trajectory the timeline animates in reverse mode.
-    void setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const Trajectory> trajectory);
+    void setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory);
     void clearSamples();
 
     // ---- unsaved work ------------------------------------------------------------------------
@@ -168,7 +157,7 @@ private:
     DataSource mModelSource;
     QString mModelPath;
     std::shared_ptr<const dl::SampleResult> mSamples;
-    std::shared_ptr<const Trajectory> mTrajectory;
+    std::shared_ptr<const dl::Trajectory> mTrajectory;
     bool mModified = false;
 };
 

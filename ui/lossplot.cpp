@@ -58,10 +58,9 @@ void LossPlot::setSmoothingSpan(int steps) { mSmoothingSpan = std::max(1, steps)
 int LossPlot::plottedPointCount() const { return mRaw->dataCount(); }
 
 void LossPlot::clear() {
+    resetCurve();
     mRaw->data()->clear();
     mSmooth->data()->clear();
-    mStepCount = 0;
-    mLastSmoothed = std::numeric_limits<double>::quiet_NaN();
     mPlot->xAxis->setRange(0, 100);
     mPlot->yAxis->setRange(0.1, 2);
     mPlot->replot();
@@ -69,43 +68,85 @@ void LossPlot::clear() {
 }
 
 void LossPlot::setLosses(std::span<const float> losses) {
+    resetCurve();
+    extendLosses(losses);
+}
+
+void LossPlot::extendLosses(std::span<const float> losses) {
     const int n = static_cast<int>(losses.size());
+    if (n < mStepCount) {  // another run's history: start over
+        setLosses(losses);
+        return;
+    }
     if (n == 0) {
         clear();
         return;
     }
-    // Bucket means of the raw loss and of its exponential moving average (bias-corrected like Adam's
-    // moments, so the first steps are not pulled towards 0).
-    const int buckets = std::min(n, kMaxBuckets);
-    QVector<double> keys(buckets), raw(buckets), smooth(buckets);
+    if (n == mStepCount) return;
     const double alpha = 1.0 / double(mSmoothingSpan);
-    double ema = 0.0, weight = 0.0;
-    double yMin = std::numeric_limits<double>::infinity(), yMax = 0.0;
-    int i = 0;
-    for (int b = 0; b < buckets; ++b) {
-        const int end = static_cast<int>((static_cast<long long>(b) + 1) * n / buckets);
-        double sumRaw = 0.0, sumSmooth = 0.0;
-        int count = 0;
-        for (; i < end; ++i) {
-            const double v = std::isfinite(losses[i]) ? double(losses[i]) : (ema / std::max(weight, 1e-12));
-            ema = (1.0 - alpha) * ema + alpha * v;
-            weight = (1.0 - alpha) * weight + alpha;
-            sumRaw += v;
-            sumSmooth += ema / weight;
-            ++count;
+    for (int i = mStepCount; i < n; ++i) {
+        // The exponential moving average is bias-corrected like Adam's moments, so the first steps are
+        // not pulled towards 0; a non-finite loss counts as the average so far.
+        const double v = std::isfinite(losses[i]) ? double(losses[i]) : (mEma / std::max(mEmaWeight, 1e-12));
+        mEma = (1.0 - alpha) * mEma + alpha * v;
+        mEmaWeight = (1.0 - alpha) * mEmaWeight + alpha;
+        if (mBuckets.empty() || mBuckets.back().count == mBucketWidth) mBuckets.push_back({});
+        Bucket& b = mBuckets.back();
+        b.lastStep = i + 1;
+        b.rawSum += v;
+        b.smoothSum += mEma / mEmaWeight;
+        ++b.count;
+        if (static_cast<int>(mBuckets.size()) > kMaxBuckets) mergeBucketPairs();
+    }
+    mStepCount = n;
+    mLastSmoothed = mEma / std::max(mEmaWeight, 1e-12);
+    showBuckets();
+}
+
+void LossPlot::resetCurve() {
+    mBuckets.clear();
+    mBucketWidth = 1;
+    mEma = 0.0;
+    mEmaWeight = 0.0;
+    mStepCount = 0;
+    mLastSmoothed = std::numeric_limits<double>::quiet_NaN();
+}
+
+void LossPlot::mergeBucketPairs() {
+    // Twice as wide: each step is still in exactly one bucket, and the count stays ≤ kMaxBuckets at an
+    // amortised O(1) per step, however long the run.
+    std::vector<Bucket> merged;
+    merged.reserve(mBuckets.size() / 2 + 1);
+    for (std::size_t k = 0; k < mBuckets.size(); k += 2) {
+        Bucket b = mBuckets[k];
+        if (k + 1 < mBuckets.size()) {
+            const Bucket& next = mBuckets[k + 1];
+            b.lastStep = next.lastStep;
+            b.rawSum += next.rawSum;
+            b.smoothSum += next.smoothSum;
+            b.count += next.count;
         }
-        keys[b] = double(end);
-        raw[b] = std::max(kFloor, sumRaw / std::max(1, count));
-        smooth[b] = std::max(kFloor, sumSmooth / std::max(1, count));
-        yMin = std::min({yMin, raw[b], smooth[b]});
-        yMax = std::max({yMax, raw[b], smooth[b]});
+        merged.push_back(b);
+    }
+    mBuckets = std::move(merged);
+    mBucketWidth *= 2;
+}
+
+void LossPlot::showBuckets() {
+    const int count = static_cast<int>(mBuckets.size());
+    QVector<double> keys(count), raw(count), smooth(count);
+    double yMin = std::numeric_limits<double>::infinity(), yMax = 0.0;
+    for (int k = 0; k < count; ++k) {
+        const Bucket& b = mBuckets[static_cast<std::size_t>(k)];
+        keys[k] = double(b.lastStep);
+        raw[k] = std::max(kFloor, b.rawSum / std::max(1, b.count));
+        smooth[k] = std::max(kFloor, b.smoothSum / std::max(1, b.count));
+        yMin = std::min({yMin, raw[k], smooth[k]});
+        yMax = std::max({yMax, raw[k], smooth[k]});
     }
     mRaw->setData(keys, raw, true);
     mSmooth->setData(keys, smooth, true);
-    mStepCount = n;
-    mLastSmoothed = ema / std::max(weight, 1e-12);
-
-    mPlot->xAxis->setRange(0, std::max(10.0, double(n)));
+    mPlot->xAxis->setRange(0, std::max(10.0, double(mStepCount)));
     if (std::isfinite(yMin) && yMax > 0) {
         mPlot->yAxis->setRange(yMin / 1.3, yMax * 1.3);
     }

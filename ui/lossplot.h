@@ -1,9 +1,10 @@
 // The live training-loss curve: raw loss (faint) and an exponentially smoothed loss (bold) against the
-// step, on a log-scale y axis. Fed the whole loss history of a training snapshot on a GUI timer; long
-// histories are reduced to a few hundred bucket means, so a redraw costs the same at step 100 or 100,000.
+// step, on a log-scale y axis. Long histories are reduced to at most a few hundred bucket means; a
+// bucket doubles its width when there would be too many, so each poll only folds in the steps that are
+// new since the last one, and costs the same at step 100 or 1,000,000.
 //
 //   dlui::LossPlot plot;
-//   plot.setLosses(snapshot->lossHistory);   // on the panel's ~30 Hz timer, not per training step
+//   plot.extendLosses(snapshot->lossHistory);  // on the panel's ~30 Hz timer: only new steps are read
 #pragma once
 
 #include <QWidget>
@@ -23,6 +24,9 @@ public:
     /// Replaces the curve with this loss history (element i is the loss of step i + 1). Replots at once;
     /// call it from a timer, not from every training step.
     void setLosses(std::span<const float> losses);
+    /// The same run's history, grown since the last call: folds in only losses[stepCount()..]. A shorter
+    /// history (another run) replaces the curve.
+    void extendLosses(std::span<const float> losses);
     void clear();
 
     /// Number of steps the curve shows (the length of the last history given).
@@ -40,6 +44,15 @@ public:
     QSize sizeHint() const override;
 
 private:
+    struct Bucket {
+        int lastStep = 0;  ///< the x key: the bucket's last step (1-based)
+        double rawSum = 0.0, smoothSum = 0.0;
+        int count = 0;
+    };
+    void resetCurve();
+    void mergeBucketPairs();
+    void showBuckets();
+
     QCustomPlot* mPlot = nullptr;
     QCPGraph* mRaw = nullptr;
     QCPGraph* mSmooth = nullptr;
@@ -47,6 +60,9 @@ private:
     int mSmoothingSpan = 50;
     int mReplots = 0;
     double mLastSmoothed;
+    std::vector<Bucket> mBuckets;
+    int mBucketWidth = 1;  ///< steps per full bucket, a power of two
+    double mEma = 0.0, mEmaWeight = 0.0;
 };
 
 }  // namespace dlui

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/math/markovchaincache.h"
 #include "ui/labdocument.h"
-#include "ui/markovchaincache.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
@@ -105,7 +105,7 @@ void MainView::rebuildScene() {
         const auto trajectory = mDocument->trajectory();
         if (trajectory && !trajectory->empty()) {
             mState = *trajectory->stateAt(t);
-            scene.caption = tr("reverse · %1 · t = %2").arg(trajectory->sampler).arg(t);
+            scene.caption = tr("reverse · %1 · t = %2").arg(QString::fromStdString(trajectory->sampler)).arg(t);
         } else {
             scene.caption = tr("reverse · no samples yet: train a model, then Sample");
         }
@@ -119,7 +119,7 @@ void MainView::rebuildScene() {
             if (stale) {
                 // Share x_0 without copying: the document's data set outlives this alias.
                 std::shared_ptr<const dl::Batch> x0(data, &data->points);
-                mChain = std::make_unique<MarkovChainCache>(schedule, x0, mDocument->noiseSeed());
+                mChain = std::make_unique<dl::MarkovChainCache>(schedule, x0, mDocument->noiseSeed());
             }
             mState = mChain->stateAt(tt);
         } else {

@@ -26,10 +26,13 @@
 #include "ui/render/scene.h"
 #include "ui/timeline.h"
 
+namespace dl {
+class MarkovChainCache;  // core/math/markovchaincache.h
+}
+
 namespace dlui {
 
 class LabDocument;
-class MarkovChainCache;
 
 class MainView : public QWidget {
     Q_OBJECT
@@ -102,7 +105,7 @@ private:
     RenderOptions mOptions;
     QRectF mViewBounds;               // stable over t: holds x_0 and N(0, I)
     std::vector<float> mColorKeys;    // per point, from x_0 (so colours travel with the points)
-    std::unique_ptr<MarkovChainCache> mChain;
+    std::unique_ptr<dl::MarkovChainCache> mChain;
     std::map<int, SceneDecorator> mDecorators;
     int mNextDecoratorId = 1;
     QTimer mRedrawTimer;

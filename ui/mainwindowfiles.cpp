@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
+#include "core/io/schedulejson.h"
 #include "ui/dataloader.h"
 #include "ui/datapanel.h"
 #include "ui/mainwindow.h"
@@ -161,7 +162,7 @@ void MainWindow::loadPreset() {
     if (!file.open(QIODevice::ReadOnly)) return;
     const QJsonObject preset = QJsonDocument::fromJson(file.readAll()).object();
     QString error;
-    if (const auto params = scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
+    if (const auto params = dl::scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
                                                    mDocument->schedule().params(), &error))
         mDocument->setScheduleParams(*params, &error);
     DataSource source = mDocument->dataSource();

@@ -15,8 +15,8 @@
 #include <cmath>
 
 #include "core/model/modelpredictor.h"
-#include "core/model/trainer.h"
 #include "core/sampling/oracledenoiser.h"
+#include "core/training/trainer.h"
 #include "ui/labdocument.h"
 #include "ui/timeline.h"
 

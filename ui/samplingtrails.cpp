@@ -4,7 +4,7 @@
 
 namespace dlui {
 
-std::vector<dl::Batch> trajectoryTrails(const Trajectory& trajectory, const dl::Normalisation& norm, int t, int count) {
+std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm, int t, int count) {
     std::vector<dl::Batch> trails;
     if (trajectory.empty() || count <= 0)
         return trails;

@@ -13,7 +13,7 @@
 namespace dlui {
 
 /// Paths (each K×2) of `count` points spread evenly over the sample, from the first state to the one the
-/// views show at t (Trajectory::stateAt). Empty for non-2D data or count ≤ 0.
-std::vector<dl::Batch> trajectoryTrails(const Trajectory& trajectory, const dl::Normalisation& norm, int t, int count);
+/// views show at t (dl::Trajectory::stateAt). Empty for non-2D data or count ≤ 0.
+std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm, int t, int count);
 
 }  // namespace dlui

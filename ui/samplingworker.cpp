@@ -38,11 +38,9 @@ void SamplingWorker::run(const SamplingRequest& request) {
         };
         auto result = std::make_shared<dl::SampleResult>(dl::sampleFromNoise(
             request.schedule, denoiser, request.count, request.dim, request.params, rng, cancel, progress));
-        // The views animate a dlui::Trajectory; move the states over rather than keep two copies.
-        auto trajectory = std::make_shared<Trajectory>();
-        trajectory->timesteps = std::move(result->trajectory.timesteps);
-        trajectory->states = std::move(result->trajectory.states);
-        trajectory->sampler = request.label;
+        // The views animate the trajectory on its own; move it out rather than keep two copies.
+        auto trajectory = std::make_shared<dl::Trajectory>(std::move(result->trajectory));
+        trajectory->sampler = request.label.toStdString();
         result->trajectory = dl::Trajectory{};
         SamplingResult out;
         out.id = request.id;

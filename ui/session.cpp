@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include "core/io/schedulejson.h"
+
 namespace dlui {
 
 namespace {
@@ -84,59 +86,6 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
 
 }  // namespace
 
-QJsonObject scheduleParamsToJson(const dl::ScheduleParams& p) {
-    QJsonObject o{{QStringLiteral("kind"), QString::fromLatin1(dl::scheduleKindName(p.kind).data())},
-                  {QStringLiteral("T"), p.T},
-                  {QStringLiteral("beta_start"), p.betaStart},
-                  {QStringLiteral("beta_end"), p.betaEnd},
-                  {QStringLiteral("zero_terminal_snr"), p.zeroTerminalSnr}};
-    if (!p.customControlPoints.empty()) {
-        QJsonArray points;
-        for (const dl::BetaControlPoint& c : p.customControlPoints) points.append(QJsonArray{c.u, c.beta});
-        o.insert(QStringLiteral("control_points"), points);
-    }
-    if (!p.customBetas.empty()) {
-        QJsonArray betas;
-        for (double b : p.customBetas) betas.append(b);
-        o.insert(QStringLiteral("betas"), betas);
-    }
-    return o;
-}
-
-std::optional<dl::ScheduleParams> scheduleParamsFromJson(const QJsonObject& o, const dl::ScheduleParams& base,
-                                                         QString* error) {
-    dl::ScheduleParams p = base;
-    if (o.contains(QStringLiteral("kind"))) {
-        const auto kind = dl::scheduleKindFromName(o.value(QStringLiteral("kind")).toString().toStdString());
-        if (!kind) {
-            if (error) *error = trSession("unknown schedule kind \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
-            return std::nullopt;
-        }
-        p.kind = *kind;
-    }
-    for (const char* key : {"T", "beta_start", "beta_end"}) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (!v.isUndefined() && !v.isDouble()) {
-            if (error) *error = trSession("schedule \"%1\" must be a number").arg(QLatin1String(key));
-            return std::nullopt;
-        }
-    }
-    p.T = o.value(QStringLiteral("T")).toInt(p.T);
-    p.betaStart = o.value(QStringLiteral("beta_start")).toDouble(p.betaStart);
-    p.betaEnd = o.value(QStringLiteral("beta_end")).toDouble(p.betaEnd);
-    p.zeroTerminalSnr = o.value(QStringLiteral("zero_terminal_snr")).toBool(p.zeroTerminalSnr);
-    if (o.contains(QStringLiteral("control_points"))) {
-        p.customControlPoints.clear();
-        for (const QJsonValue& c : o.value(QStringLiteral("control_points")).toArray())
-            p.customControlPoints.push_back({c.toArray().at(0).toDouble(), c.toArray().at(1).toDouble()});
-    }
-    if (o.contains(QStringLiteral("betas"))) {
-        p.customBetas.clear();
-        for (const QJsonValue& b : o.value(QStringLiteral("betas")).toArray()) p.customBetas.push_back(b.toDouble());
-    }
-    return p;
-}
-
 QJsonObject sessionToJson(const Session& s) {
     QJsonObject view{{QStringLiteral("t"), s.view.t},
                      {QStringLiteral("mode"), s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse")
@@ -145,11 +94,11 @@ QJsonObject sessionToJson(const Session& s) {
                      {QStringLiteral("speed"), s.view.speed},
                      {QStringLiteral("loop"), s.view.loop},
                      {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
-    if (s.view.pinnedSchedule) view.insert(QStringLiteral("pinned_schedule"), scheduleParamsToJson(*s.view.pinnedSchedule));
+    if (s.view.pinnedSchedule) view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToJson(*s.view.pinnedSchedule));
     QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
                   {QStringLiteral("version"), kSessionFormatVersion},
                   {QStringLiteral("data"), sourceToJson(s.source)},
-                  {QStringLiteral("schedule"), scheduleParamsToJson(s.schedule)},
+                  {QStringLiteral("schedule"), dl::scheduleParamsToJson(s.schedule)},
                   {QStringLiteral("view"), view}};
     if (!s.modelPath.isEmpty()) o.insert(QStringLiteral("model"), s.modelPath);
     return o;
@@ -165,7 +114,7 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     if (!source) return std::nullopt;
     s.source = *source;
     const std::optional<dl::ScheduleParams> schedule =
-        scheduleParamsFromJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
+        dl::scheduleParamsFromJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
     if (!schedule) return std::nullopt;
     s.schedule = *schedule;
     const QJsonObject view = o.value(QStringLiteral("view")).toObject();
@@ -177,7 +126,7 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     s.view.loop = view.value(QStringLiteral("loop")).toBool(false);
     s.view.noiseSeed = readSeed(view.value(QStringLiteral("noise_seed")), s.view.noiseSeed);
     if (view.contains(QStringLiteral("pinned_schedule"))) {
-        s.view.pinnedSchedule = scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
+        s.view.pinnedSchedule = dl::scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
         if (!s.view.pinnedSchedule) return std::nullopt;
     }
     s.modelPath = o.value(QStringLiteral("model")).toString();

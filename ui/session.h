@@ -39,15 +39,9 @@ struct Session {
     bool operator==(const Session&) const = default;
 };
 
-/// Format version written to files; files from newer versions are refused with a message.
-constexpr int kSessionFormatVersion = 1;
-
-QJsonObject scheduleParamsToJson(const dl::ScheduleParams& params);
-/// Reads {"kind", "T", "beta_start", "beta_end", "zero_terminal_snr", "control_points", "betas"}; missing keys
-/// keep the defaults of `base`. Sets *error and returns nothing for wrong types or an unknown kind (values
-/// are checked later by dl::Schedule::validate).
-std::optional<dl::ScheduleParams> scheduleParamsFromJson(const QJsonObject& json, const dl::ScheduleParams& base,
-                                                         QString* error);
+/// Format version written to files; files from newer versions are refused with a message. Version 2 writes
+/// the schedule in diffusers' keys (core/io/schedulejson.h); version 1 files still open.
+constexpr int kSessionFormatVersion = 2;
 
 QJsonObject sessionToJson(const Session& session);
 std::optional<Session> sessionFromJson(const QJsonObject& json, QString* error);

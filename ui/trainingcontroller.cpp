@@ -5,9 +5,9 @@
 
 #include "core/math/rng.h"
 #include "core/model/modelpredictor.h"
-#include "core/model/presets.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/samplers.h"
+#include "core/training/presets.h"
 
 namespace dlui {
 

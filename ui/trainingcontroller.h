@@ -21,7 +21,7 @@
 #include "core/data/dataset.h"
 #include "core/math/schedule.h"
 #include "core/model/modelfile.h"
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 #include "ui/trainingworker.h"
 
 namespace dlui {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #endif
 
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 
 namespace dlui {
 

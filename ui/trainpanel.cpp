@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/model/presets.h"
+#include "core/training/presets.h"
 #include "ui/labdocument.h"
 #include "ui/lossplot.h"
 
@@ -333,7 +333,7 @@ void TrainPanel::poll() {
     if (snap.get() != mPolledSnapshot || snap->step != mPolledStep) {
         mPolledSnapshot = snap.get();
         mPolledStep = snap->step;
-        mLossPlot->setLosses(snap->lossHistory);
+        mLossPlot->extendLosses(snap->lossHistory);
     }
     const QLocale locale;
     const QString state = trainingStateName(mController->state());

@@ -20,7 +20,7 @@ std::shared_ptr<const dl::TrainingSnapshot> snapshotFromFile(const dl::ModelFile
     snap->config = file.model;
     snap->schedule = file.schedule;
     snap->parameters = file.emaParameters;
-    snap->lossHistory = file.lossHistory;
+    snap->lossHistory = dl::LossHistory(file.lossHistory);
     return snap;
 }
 

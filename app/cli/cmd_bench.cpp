@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
 #include "args.h"
+#include "benchmarks.h"
+#include "commands.h"
 #include "core/data/pointgenerators.h"
-#include "core/model/benchmarks.h"
 #include "core/model/modelpredictor.h"
-#include "core/model/modelquality.h"
-#include "core/model/presets.h"
-#include "core/model/trainer.h"
+#include "core/training/modelquality.h"
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
 
 namespace dlcli {
 namespace {

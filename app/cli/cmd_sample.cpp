@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "args.h"
@@ -18,6 +17,7 @@
 #include "core/io/imagegrid.h"
 #include "core/io/pointscatter.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/metrics.h"
@@ -26,13 +26,6 @@
 
 namespace dlcli {
 namespace {
-
-std::string fmt(double v, int precision = 6) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << v;
-    return out.str();
-}
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
@@ -193,7 +186,7 @@ int runSample(const CommandArgs& args) {
     } else {
         dl::writePointsCsv(out, model.normalisation.toData(result.samples));
     }
-    std::cerr << "wrote " << n << " samples to " << out << " after " << fmt(seconds, 4) << " s of sampling ("
+    std::cerr << "wrote " << n << " samples to " << out << " after " << dl::formatNumber(seconds, 4) << " s of sampling ("
               << result.denoiserCalls << " denoiser calls)\n";
     if (trajectoryPath) {
         const dl::Trajectory& tr = result.trajectory;
@@ -204,18 +197,18 @@ int runSample(const CommandArgs& args) {
     }
 
     std::cout << "samples=" << n << "\n"
-              << "sample_seconds=" << fmt(seconds, 4) << "\n";
+              << "sample_seconds=" << dl::formatNumber(seconds, 4) << "\n";
     if (!image && !parsed.has("no-quality") && model.referenceSample.rows() >= 2) {
         const QualityData q = qualityData(model, n, seed);
         dl::Rng metricRng = dl::Rng(seed).split(3);
         const dl::QualityReport report = dl::compareToData(result.samples, q.data, q.fresh, metricRng);
         std::cerr << "quality against " << q.data.rows() << " reference rows; floor from " << q.floorSource << " ("
                   << q.fresh.rows() << " points)\n";
-        std::cout << "swd=" << fmt(report.swd) << "\n"
-                  << "swd_floor=" << fmt(report.swdFloor) << "\n"
-                  << "swd_ratio=" << fmt(report.swdFloor > 0 ? report.swd / report.swdFloor : 0.0, 4) << "\n"
-                  << "mmd=" << fmt(report.mmd) << "\n"
-                  << "mmd_floor=" << fmt(report.mmdFloor) << "\n";
+        std::cout << "swd=" << dl::formatNumber(report.swd) << "\n"
+                  << "swd_floor=" << dl::formatNumber(report.swdFloor) << "\n"
+                  << "swd_ratio=" << dl::formatNumber(report.swdFloor > 0 ? report.swd / report.swdFloor : 0.0, 4) << "\n"
+                  << "mmd=" << dl::formatNumber(report.mmd) << "\n"
+                  << "mmd_floor=" << dl::formatNumber(report.mmdFloor) << "\n";
     }
     std::cout.flush();
     return 0;

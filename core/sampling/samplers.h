@@ -46,6 +46,7 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <string>
 #include <vector>
 
 #include "core/data/progress.h"
@@ -97,11 +98,18 @@ void clipX0ToDataRange(SamplerParams& params, const Eigen::VectorXf& min, const 
 
 /// Recorded states of one run. states[0] is the start x_T, the last is the output x_0; timesteps[i] is the
 /// step that states[i] belongs to (the output has timestep 0). Empty when nothing was asked or when even
-/// the first and last state would not fit in maxTrajectoryBytes.
+/// the first and last state would not fit in maxTrajectoryBytes. The window, the exporters and the CLI
+/// animate this same type; `sampler` names the run for captions ("DDIM η=0, K=50").
 struct Trajectory {
     std::vector<int> timesteps;
     std::vector<Batch> states;
-    int stride = 0;  ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
+    int stride = 0;       ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
+    std::string sampler;  ///< UTF-8 label for captions and sidecars; empty when unnamed
+
+    bool empty() const { return states.empty(); }
+    /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).
+    /// Null when nothing was recorded.
+    const Batch* stateAt(int t) const;
 };
 
 struct SampleResult {

@@ -20,7 +20,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "core/model/presets.h"
+#include "core/training/presets.h"
 #include "ui/datapanel.h"
 #include "ui/labdocument.h"
 #include "ui/logslider.h"
@@ -82,8 +82,8 @@ private Q_SLOTS:
         QCOMPARE(doc.dataSource().shape, preset.value(QStringLiteral("dataset")).toString());
         QCOMPARE(doc.dataSet()->size(), preset.value(QStringLiteral("points")).toInt());
         QCOMPARE(QString::fromLatin1(dl::scheduleKindName(doc.schedule().params().kind).data()),
-                 schedule.value(QStringLiteral("kind")).toString());
-        QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("T")).toInt());
+                 schedule.value(QStringLiteral("beta_schedule")).toString());
+        QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("num_train_timesteps")).toInt());
         // The window opens on the schedule the default training preset was tuned with.
         QCOMPARE(doc.schedule().params(), dl::defaultTrainingSchedule());
         QCOMPARE(mWindow->timeline()->maximum(), doc.schedule().T());
@@ -229,7 +229,7 @@ private Q_SLOTS:
         linear.betaEnd = 0.2;
         QVERIFY(doc->setScheduleParams(linear));
         doc->setModel(nullptr, doc->schedule());
-        auto trajectory = std::make_shared<dlui::Trajectory>();
+        auto trajectory = std::make_shared<dl::Trajectory>();
         dl::Rng rng(3);
         for (int t : {100, 50, 0}) {
             dl::Batch x(500, 2);
@@ -237,7 +237,7 @@ private Q_SLOTS:
             trajectory->timesteps.push_back(t);
             trajectory->states.push_back(x);
         }
-        trajectory->sampler = QStringLiteral("DDPM");
+        trajectory->sampler = "DDPM";
         doc->setSamples(nullptr, trajectory);
         QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
         QCOMPARE(mWindow->timeline()->t(), 100);

@@ -77,7 +77,7 @@ void TestSamplingWorkers::samplesArriveWithTrajectory() {
     QVERIFY(result.trajectory);
     QVERIFY(result.result->trajectory.states.empty());  // moved, not copied
     const auto& traj = *result.trajectory;
-    QCOMPARE(traj.sampler, QStringLiteral("exact"));
+    QCOMPARE(traj.sampler, std::string("exact"));
     QCOMPARE(int(traj.states.size()), schedule.T() + 1);
     QCOMPARE(traj.timesteps.front(), schedule.T());
     QCOMPARE(traj.timesteps.back(), 0);

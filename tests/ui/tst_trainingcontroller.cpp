@@ -11,7 +11,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/model/modelfile.h"
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 #include "ui/trainingcontroller.h"
 #include "ui/trainingworker.h"
 

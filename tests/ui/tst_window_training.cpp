@@ -15,7 +15,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 #include "ui/fieldoverlaypresenter.h"
 #include "ui/labdocument.h"
 #include "ui/lossplot.h"
