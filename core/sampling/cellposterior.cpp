@@ -13,6 +13,10 @@ namespace {
 /// About this many points per cell on average, and at most this many cells per side.
 constexpr double kPointsPerCell = 4.0;
 constexpr int kMaxCellsPerSide = 512;
+/// Cells are visited only while the cut-off band (radius² 2vτ/ᾱ) is below this fraction of the data's squared
+/// diagonal, i.e. while the ball around a query holds a small part of the data; beyond, the full computation
+/// runs (measured: visiting a third of the points one by one is already slower than the full products).
+constexpr double kPrunedBandFraction = 0.01;
 
 }  // namespace
 
@@ -68,8 +72,9 @@ void CellListPosterior::mean(double alphaBar, const Batch& queries, Batch& out, 
     // Work in data space: ‖x_t − s·x_i‖ = s·‖x_t/s − x_i‖, so the cut-off radius² there is 2vτ/s² on top of
     // the nearest distance².
     const double band2 = s > 0 ? 2.0 * v * mTau / (s * s) : std::numeric_limits<double>::infinity();
-    if (!(band2 < mDiagonal2)) {
-        // Every point can matter: the full computation is as fast as anything here.
+    if (!(band2 < kPrunedBandFraction * mDiagonal2)) {
+        // Most points matter: the full computation's matrix products are faster than visiting them one by
+        // one.
         mixturePosterior<float>(mFull, alphaBar, queries, nullptr, &out);
         if (pairs) *pairs += static_cast<std::int64_t>(n) * N;
         return;
