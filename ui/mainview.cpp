@@ -198,6 +198,11 @@ void MainView::clearStrokes() {
 
 void MainView::mousePressEvent(QMouseEvent* event) {
     if (!mDrawing || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
+    if (mStrokes.empty()) {
+        // Strokes are measured against the view they are drawn in (DataSource::strokeUnit).
+        const QRectF b = sceneDataBounds(mScene, QRectF(rect()));
+        mStrokeUnit = std::max(b.width(), b.height()) > 0 ? std::max(b.width(), b.height()) : 1.0;
+    }
     mStrokes.push_back({toData(event->position())});
     mStrokeActive = true;
     update();
