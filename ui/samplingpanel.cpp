@@ -144,7 +144,7 @@ void SamplingPanel::buildUi() {
         tr("DDIM with η = 0 is deterministic: from the same x_T it follows the smooth flow of "
            "the denoiser, where DDPM's paths are random walks. Computed when you press Sample."));
     layout->addWidget(mTrailKind);
-    mSmooth = new QCheckBox(tr("Smooth playback between recorded states (interpolated)"), this);
+    mSmooth = new QCheckBox(tr("Smooth playback (interpolated)"), this);
     mSmooth->setObjectName(QStringLiteral("smoothReverse"));
     mSmooth->setToolTip(
         tr("Samplers with K < T steps record K + 1 states; playback shows those. With this on, "
