@@ -56,8 +56,12 @@ struct DataSource {
     bool invert = false;                      ///< ImageShape: use lightness instead of darkness
     double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
     std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
-    double brushRadius = 0.05;                ///< HandDrawn: brush radius, data units
-    double density = 2000.0;                  ///< HandDrawn: points per unit of stroke length
+    /// HandDrawn: brush radius and density are in view units — one unit is the larger side of the view the
+    /// strokes were drawn in, strokeUnit in data coordinates — so the point count depends on what the
+    /// person saw, not on the units of whatever data set was loaded before.
+    double brushRadius = 0.01;  ///< HandDrawn: brush radius, view units
+    double density = 3000.0;    ///< HandDrawn: points per view unit of stroke length
+    double strokeUnit = 1.0;    ///< HandDrawn: data length of one view unit when drawn
 
     bool operator==(const DataSource&) const = default;
 };
@@ -68,6 +72,14 @@ std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
 /// A short human description ("two moons, N = 8000, seed 1").
 QString describeDataSource(const DataSource& source);
 
+/// What the views show of a trajectory at one t: a recorded state, or one interpolated between two.
+struct ReverseFrame {
+    dl::Batch state;            ///< normalised N×d
+    int above = 0;              ///< timestep of the state drawn (the later state when interpolated)
+    int below = 0;              ///< the earlier state's timestep when interpolated, else = above
+    bool interpolated = false;  ///< true when t lies strictly between two recorded states
+};
+
 /// A sampled reverse trajectory in the form the views animate: states[k] is x at timesteps[k] (normalised
 /// coordinates, N×d), with timesteps running from T down to 0. The sampling side fills it from its result.
 struct Trajectory {
@@ -75,9 +87,21 @@ struct Trajectory {
     std::vector<dl::Batch> states;
     QString sampler;  ///< e.g. "DDPM (β̃)", "DDIM η=0, K=50"
 
+    /// Optional smooth paths for the trails: a deterministic DDIM (η = 0) pass over every timestep from the
+    /// same x_T rows as the sample, for a few rows only (Song et al. 2021, Eq. 12 with σ = 0).
+    struct DdimPaths {
+        std::vector<Eigen::Index> rows;  ///< which rows of states[k] the paths start from
+        std::vector<int> timesteps;      ///< T down to 0
+        std::vector<dl::Batch> states;   ///< rows.size()×d each
+        bool empty() const { return states.empty(); }
+    } ddimPaths;
+
     bool empty() const { return states.empty(); }
     /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).
     const dl::Batch* stateAt(int t) const;
+    /// stateAt(t) with its timestep; with `interpolate`, t strictly between two recorded states gives the
+    /// linear blend of the two (a picture between real states, not a state of the sampler).
+    ReverseFrame frameAt(int t, bool interpolate) const;
 };
 
 /// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".
