@@ -44,9 +44,20 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
         return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng);
     case DataSource::Kind::HandDrawn:
         return dl::makePointDataSet(
-            "drawn", dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius), static_cast<float>(s.density), rng));
+            "drawn", dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
+                                           static_cast<float>(s.density / s.strokeUnit), rng));
     }
     throw dl::Error("unknown data source");
+}
+
+int handDrawnPointCount(const DataSource& s) {
+    if (!(s.strokeUnit > 0.0)) return -1;
+    try {
+        return dl::strokePointCount(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
+                                    static_cast<float>(s.density / s.strokeUnit));
+    } catch (const dl::Error&) {
+        return -1;
+    }
 }
 
 DataLoader::DataLoader(QObject* parent) : QObject(parent) {}

@@ -24,6 +24,13 @@ namespace dlui {
 /// Builds the data set a source describes. Throws dl::Error (dl::Cancelled when progress says stop).
 dl::DataSet buildDataSet(const DataSource& source, const dl::ProgressCallback& progress = {});
 
+/// Points a hand-drawn source makes (brush and density in view units, DataSource::strokeUnit); −1 when it
+/// cannot make any (no strokes) or would make more than the data limit.
+int handDrawnPointCount(const DataSource& source);
+
+/// Hand-drawn sets above this many points are confirmed first: every frame and training step then slows down.
+inline constexpr int kHandDrawnConfirmPoints = 100'000;
+
 /// A finished load: the data set and the source it came from.
 struct LoadedData {
     std::shared_ptr<const dl::DataSet> dataSet;

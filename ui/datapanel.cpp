@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -17,6 +18,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/io/imagefile.h"
 #include "core/io/imagegrid.h"
+#include "ui/dataloader.h"
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
 
@@ -173,22 +175,62 @@ QWidget* DataPanel::makeDrawPage() {
     auto* hint = new QLabel(tr("Drag on the main view to draw strokes, then load."), page);
     hint->setWordWrap(true);
     form->addRow(hint);
+    // Both in view units (the view's larger side is 1), whatever the units of the data shown.
+    const DataSource defaults;
     mBrush = new QDoubleSpinBox(page);
-    mBrush->setRange(0.0, 100.0);
+    mBrush->setObjectName(QStringLiteral("brushRadius"));
+    mBrush->setRange(0.0, 0.5);
     mBrush->setDecimals(3);
-    mBrush->setValue(0.05);
-    mBrush->setToolTip(tr("Brush radius in data units"));
+    mBrush->setSingleStep(0.005);
+    mBrush->setValue(defaults.brushRadius);
+    mBrush->setToolTip(tr("Brush radius as a fraction of the view's size"));
     form->addRow(tr("Brush"), mBrush);
     mDensity = new QDoubleSpinBox(page);
+    mDensity->setObjectName(QStringLiteral("strokeDensity"));
     mDensity->setRange(1.0, 1e6);
     mDensity->setDecimals(0);
-    mDensity->setValue(2000.0);
-    mDensity->setToolTip(tr("Points per unit of stroke length"));
-    form->addRow(tr("Density"), mDensity);
+    mDensity->setValue(defaults.density);
+    mDensity->setToolTip(tr("Points per stroke as long as the view is wide"));
+    form->addRow(tr("Points per view width"), mDensity);
+    mStrokeCount = new QLabel(page);
+    mStrokeCount->setObjectName(QStringLiteral("strokeCount"));
+    mStrokeCount->setWordWrap(true);
+    form->addRow(mStrokeCount);
+    connect(mBrush, &QDoubleSpinBox::valueChanged, this, &DataPanel::updateStrokeCount);
+    connect(mDensity, &QDoubleSpinBox::valueChanged, this, &DataPanel::updateStrokeCount);
+    updateStrokeCount();
     auto* clear = new QPushButton(tr("Clear strokes"), page);
     connect(clear, &QPushButton::clicked, this, &DataPanel::clearStrokesRequested);
     form->addRow(clear);
     return page;
+}
+
+void DataPanel::setStrokes(const std::vector<dl::Stroke>& strokes, double strokeUnit) {
+    mStrokes = strokes;
+    mStrokeUnit = strokeUnit;
+    updateStrokeCount();
+}
+
+QString DataPanel::strokeCountText() const {
+    return mStrokeCount->text();
+}
+
+void DataPanel::updateStrokeCount() {
+    if (mStrokes.empty()) {
+        mStrokeCount->setText(tr("No strokes yet."));
+        return;
+    }
+    DataSource s = currentSource();
+    s.strokes = mStrokes;
+    s.strokeUnit = mStrokeUnit;
+    const int n = handDrawnPointCount(s);
+    const QLocale locale;
+    if (n < 0)
+        mStrokeCount->setText(tr("Too many points: more than %1. Lower the density.")
+                                  .arg(locale.toString(dl::limits::kMaxPoints)));
+    else
+        mStrokeCount->setText(
+            tr("%1 points from %n stroke(s)", nullptr, int(mStrokes.size())).arg(locale.toString(n)));
 }
 
 void DataPanel::browse(QLineEdit* target, bool images, bool folders) {

@@ -42,6 +42,14 @@ public:
     QSpinBox* countBox() const { return mCount; }
     QSpinBox* seedBox() const { return mSeed; }
     QPushButton* applyButton() const { return mApply; }
+    QDoubleSpinBox* brushBox() const { return mBrush; }
+    QDoubleSpinBox* densityBox() const { return mDensity; }
+    /// The hand-drawn point count line ("12,345 points from 2 strokes").
+    QString strokeCountText() const;
+
+public Q_SLOTS:
+    /// The strokes drawn on the view and the data length of one view unit there; updates the point count.
+    void setStrokes(const std::vector<dl::Stroke>& strokes, double strokeUnit);
 
 Q_SIGNALS:
     /// The person asked to load this source.
@@ -60,6 +68,7 @@ private:
     void browse(QLineEdit* target, bool images, bool folders);
     void onSourceKindChanged();
     void updatePreview();
+    void updateStrokeCount();
 
     LabDocument* mDocument;
     QComboBox* mSource;
@@ -76,6 +85,9 @@ private:
     QCheckBox* mRgb;
     QDoubleSpinBox* mBrush;
     QDoubleSpinBox* mDensity;
+    QLabel* mStrokeCount = nullptr;
+    std::vector<dl::Stroke> mStrokes;
+    double mStrokeUnit = 1.0;
     QSpinBox* mCount;
     QSpinBox* mSeed;
     QPushButton* mApply;

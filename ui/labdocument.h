@@ -57,8 +57,12 @@ struct DataSource {
     bool invert = false;                      ///< ImageShape: use lightness instead of darkness
     double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
     std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
-    double brushRadius = 0.05;                ///< HandDrawn: brush radius, data units
-    double density = 2000.0;                  ///< HandDrawn: points per unit of stroke length
+    /// HandDrawn: brush radius and density are in view units — one unit is the larger side of the view the
+    /// strokes were drawn in, strokeUnit in data coordinates — so the point count depends on what the
+    /// person saw, not on the units of whatever data set was loaded before.
+    double brushRadius = 0.01;  ///< HandDrawn: brush radius, view units
+    double density = 3000.0;    ///< HandDrawn: points per view unit of stroke length
+    double strokeUnit = 1.0;    ///< HandDrawn: data length of one view unit when drawn
 
     bool operator==(const DataSource&) const = default;
 };

@@ -8,6 +8,7 @@
 
 #include "core/math/markovchaincache.h"
 #include "ui/labdocument.h"
+#include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
@@ -78,13 +79,7 @@ void MainView::onDataSetChanged() {
     // Colour each point by where it starts (x_0's first coordinate), so the colours show how the noise
     // mixes the shape and how the reverse chain sorts it out again.
     mColorKeys.clear();
-    if (!data->isImage() && data->size() > 0) {
-        const auto x = data->points.col(0);
-        const float lo = x.minCoeff(), hi = x.maxCoeff();
-        const float span = hi > lo ? hi - lo : 1.0f;
-        mColorKeys.resize(static_cast<std::size_t>(data->size()));
-        for (int i = 0; i < data->size(); ++i) mColorKeys[i] = (x(i) - lo) / span;
-    }
+    if (!data->isImage() && data->size() > 0) mColorKeys = colorKeysFromX(data->points);
     invalidateChain();
     requestRedraw();
 }
@@ -101,11 +96,23 @@ void MainView::rebuildScene() {
     scene.viewBounds = mViewBounds;
     mState = dl::Batch();
 
+    std::vector<float> colorKeys = mColorKeys;
     if (reverse) {
         const auto trajectory = mDocument->trajectory();
         if (trajectory && !trajectory->empty()) {
-            mState = *trajectory->stateAt(t);
-            scene.caption = tr("reverse · %1 · t = %2").arg(QString::fromStdString(trajectory->sampler)).arg(t);
+            // The caption names the timestep of the state drawn, from the same lookup, in the same frame.
+            const dl::ReverseFrame shown = trajectory->frameAt(t, mTimeline->smoothReverse());
+            mState = shown.state;
+            if (shown.interpolated)
+                scene.caption = tr("reverse · %1 · t = %2 (interpolated between the states at t = %3 and %4)")
+                                    .arg(QString::fromStdString(trajectory->sampler))
+                                    .arg(t)
+                                    .arg(shown.above)
+                                    .arg(shown.below);
+            else
+                scene.caption = tr("reverse · %1 · t = %2").arg(QString::fromStdString(trajectory->sampler)).arg(shown.above);
+            // Coloured by where each point ends up, as exported frames and the CLI's renders are.
+            colorKeys = colorKeysFromX(trajectory->states.back());
         } else {
             scene.caption = tr("reverse · no samples yet: train a model, then Sample");
         }
@@ -139,7 +146,8 @@ void MainView::rebuildScene() {
             scene.imageShape = data->image;
         } else {
             scene.points = data->norm.toData(mState);
-            if (mColorKeys.size() == static_cast<std::size_t>(mState.rows())) scene.colorKeys = mColorKeys;
+            if (colorKeys.size() == static_cast<std::size_t>(mState.rows()))
+                scene.colorKeys = std::move(colorKeys);
         }
     }
 
@@ -198,6 +206,11 @@ void MainView::clearStrokes() {
 
 void MainView::mousePressEvent(QMouseEvent* event) {
     if (!mDrawing || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
+    if (mStrokes.empty()) {
+        // Strokes are measured against the view they are drawn in (DataSource::strokeUnit).
+        const QRectF b = sceneDataBounds(mScene, QRectF(rect()));
+        mStrokeUnit = std::max(b.width(), b.height()) > 0 ? std::max(b.width(), b.height()) : 1.0;
+    }
     mStrokes.push_back({toData(event->position())});
     mStrokeActive = true;
     update();

@@ -72,6 +72,8 @@ public:
     void setDrawingEnabled(bool on);
     bool isDrawingEnabled() const { return mDrawing; }
     const std::vector<dl::Stroke>& strokes() const { return mStrokes; }
+    /// Data length of one view unit (the view's larger side) when the strokes were started.
+    double strokeUnit() const { return mStrokeUnit; }
     void clearStrokes();
 
     /// Frames built (for the frame-rate test and the status bar).
@@ -114,6 +116,7 @@ private:
     bool mDrawing = false;
     std::vector<dl::Stroke> mStrokes;
     bool mStrokeActive = false;
+    double mStrokeUnit = 1.0;
 };
 
 }  // namespace dlui

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLayout>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -261,6 +262,8 @@ void MainWindow::connectDocument() {
     connect(mDataPanel, &DataPanel::sourceRequested, this, &MainWindow::requestSource);
     connect(mDataPanel, &DataPanel::drawingRequested, mView, &MainView::setDrawingEnabled);
     connect(mDataPanel, &DataPanel::clearStrokesRequested, mView, &MainView::clearStrokes);
+    connect(mView, &MainView::strokesChanged, mDataPanel,
+            [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
         mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
@@ -285,7 +288,24 @@ void MainWindow::connectDocument() {
 }
 
 void MainWindow::requestSource(DataSource source) {
-    if (source.kind == DataSource::Kind::HandDrawn) source.strokes = mView->strokes();
+    if (source.kind == DataSource::Kind::HandDrawn) {
+        source.strokes = mView->strokes();
+        source.strokeUnit = mView->strokeUnit();
+        const int n = handDrawnPointCount(source);
+        if (n > kHandDrawnConfirmPoints) {
+            const QLocale locale;
+            const auto answer =
+                QMessageBox::question(this, tr("Many points"),
+                                      tr("These strokes make %1 points. Above %2 every frame and every "
+                                         "training step slows down. Load them anyway?")
+                                          .arg(locale.toString(n), locale.toString(kHandDrawnConfirmPoints)),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes) {
+                mDataPanel->setStatus(tr("Not loaded: lower the density or the brush, or draw less."));
+                return;
+            }
+        }
+    }
     mLoader->load(source);
 }
 

@@ -18,6 +18,7 @@
 #include "core/sampling/oracledenoiser.h"
 #include "core/training/trainer.h"
 #include "ui/labdocument.h"
+#include "ui/samplingtrails.h"
 #include "ui/timeline.h"
 
 namespace dlui {
@@ -83,6 +84,7 @@ void SamplingPanel::buildUi() {
     mEta->setDecimals(2);
     mEta->setToolTip(tr("η = 0: deterministic DDIM; η = 1: as much noise as DDPM"));
     mSteps = new QSpinBox(samplerBox);
+    mSteps->setObjectName(QStringLiteral("samplerSteps"));
     mSteps->setRange(0, 10000);
     mSteps->setSpecialValueText(tr("all T"));
     mSteps->setToolTip(tr("K: how many timesteps the sampler visits (Langevin: noise levels)"));
@@ -101,6 +103,7 @@ void SamplingPanel::buildUi() {
     mLangevinPerLevel->setRange(1, 200);
     mLangevinPerLevel->setValue(10);
     mCount = new QSpinBox(samplerBox);
+    mCount->setObjectName(QStringLiteral("sampleCount"));
     mCount->setRange(1, 100000);
     mCount->setGroupSeparatorShown(true);
     mCount->setValue(2000);
@@ -124,13 +127,29 @@ void SamplingPanel::buildUi() {
 
     auto* trails = new QHBoxLayout;
     mTrails = new QCheckBox(tr("Trails for"), this);
+    mTrails->setObjectName(QStringLiteral("trailsBox"));
     mTrailCount = new QSpinBox(this);
+    mTrailCount->setObjectName(QStringLiteral("trailCount"));
     mTrailCount->setRange(1, 1000);
-    mTrailCount->setValue(40);
+    mTrailCount->setValue(kDefaultTrailCount);
     mTrailCount->setSuffix(tr(" points"));
     trails->addWidget(mTrails);
     trails->addWidget(mTrailCount, 1);
     layout->addLayout(trails);
+    mTrailKind = new QComboBox(this);
+    mTrailKind->setObjectName(QStringLiteral("trailKind"));
+    mTrailKind->addItem(tr("paths of the sampled chain"), int(TrailKind::Sampled));
+    mTrailKind->addItem(tr("trajectories of DDIM (η = 0)"), int(TrailKind::Ddim));
+    mTrailKind->setToolTip(
+        tr("DDIM with η = 0 is deterministic: from the same x_T it follows the smooth flow of "
+           "the denoiser, where DDPM's paths are random walks. Computed when you press Sample."));
+    layout->addWidget(mTrailKind);
+    mSmooth = new QCheckBox(tr("Smooth playback (interpolated)"), this);
+    mSmooth->setObjectName(QStringLiteral("smoothReverse"));
+    mSmooth->setToolTip(
+        tr("Samplers with K < T steps record K + 1 states; playback shows those. With this on, "
+           "the frames between them are linear blends, and the caption says so."));
+    layout->addWidget(mSmooth);
     mPlay = new QCheckBox(tr("Play the reverse chain when ready"), this);
     mPlay->setChecked(true);
     layout->addWidget(mPlay);
@@ -185,6 +204,19 @@ void SamplingPanel::buildUi() {
     connect(mDenoiser, &QComboBox::currentIndexChanged, this, &SamplingPanel::updateScheduleNote);
     connect(mTrails, &QCheckBox::toggled, this, [this] { Q_EMIT trailsChanged(trailCount()); });
     connect(mTrailCount, &QSpinBox::valueChanged, this, [this] { Q_EMIT trailsChanged(trailCount()); });
+    connect(mTrailKind, &QComboBox::currentIndexChanged, this, [this] {
+        const auto trajectory = mDocument->trajectory();
+        if (trailKind() == TrailKind::Ddim && trajectory && !trajectory->empty() &&
+            trajectory->ddimPaths.empty())
+            mStatus->setText(tr("DDIM trails are computed with the next Sample."));
+        Q_EMIT trailsChanged(trailCount());
+    });
+    connect(mSmooth, &QCheckBox::toggled, mTimeline, &Timeline::setSmoothReverse);
+    // The timeline plays the recorded states of the trajectory (K + 1 for K steps), not T interpolated ones.
+    connect(mDocument, &LabDocument::samplesChanged, this, [this] {
+        const auto trajectory = mDocument->trajectory();
+        mTimeline->setReverseStops(trajectory ? trajectory->timesteps : std::vector<int>{});
+    });
     for (QCheckBox* box : {mLearnedArrows, mExactArrows, mDensity})
         connect(box, &QCheckBox::toggled, this, [this] { Q_EMIT overlaySettingsChanged(overlaySettings()); });
     connect(mQuantity, &QComboBox::currentIndexChanged, this,
@@ -204,6 +236,14 @@ void SamplingPanel::setSamplerKind(dl::SamplerKind kind) {
 int SamplingPanel::pointCount() const { return mCount->value(); }
 void SamplingPanel::setPointCount(int n) { mCount->setValue(n); }
 int SamplingPanel::trailCount() const { return mTrails->isChecked() ? mTrailCount->value() : 0; }
+
+TrailKind SamplingPanel::trailKind() const {
+    return TrailKind(mTrailKind->currentData().toInt());
+}
+
+void SamplingPanel::setTrailKind(TrailKind kind) {
+    mTrailKind->setCurrentIndex(mTrailKind->findData(int(kind)));
+}
 
 void SamplingPanel::setTrailCount(int count) {
     if (count > 0)
@@ -256,6 +296,7 @@ void SamplingPanel::updateControls() {
     mDensity->setEnabled(points2d);
     mQuantity->setEnabled(points2d);
     mTrails->setEnabled(points2d);
+    mTrailKind->setEnabled(points2d);
     const bool images = data && data->isImage();
     if (images != mImageDefaults) {
         // Images: a grid of dozens; points: thousands.
@@ -294,6 +335,9 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
     r.count = mCount->value();
     r.seed = static_cast<std::uint64_t>(mSeed->value());
     r.dim = data->dim();
+    // DDIM trails for a few more rows than shown, so raising the count after sampling still finds paths.
+    if (trailKind() == TrailKind::Ddim && trailCount() > 0 && !data->isImage() && data->dim() == 2)
+        r.ddimTrailRows = std::min(r.count, std::max(trailCount(), kDdimTrailRows));
     if (denoiser() == DenoiserChoice::Learned) {
         const std::shared_ptr<const dl::TrainingSnapshot> model = mModel ? mModel() : nullptr;
         if (!model) {

@@ -17,6 +17,7 @@
 
 #include "ui/fieldoverlay.h"
 #include "ui/samplingcontroller.h"
+#include "ui/samplingtrails.h"
 
 class QCheckBox;
 class QComboBox;
@@ -54,6 +55,11 @@ public:
     /// Trails: how many points leave a trail in the reverse animation (0 = off).
     int trailCount() const;
     void setTrailCount(int count);
+    /// Which paths the trails follow (the sampled chain's or DDIM η = 0 from the same x_T).
+    TrailKind trailKind() const;
+    void setTrailKind(TrailKind kind);
+    /// DDIM trail paths computed per run at least (more when more trails are asked for).
+    static constexpr int kDdimTrailRows = 48;
     /// The overlay choices of the "Field at t" group.
     FieldOverlaySettings overlaySettings() const;
     void setOverlaySettings(const FieldOverlaySettings& settings);
@@ -114,6 +120,8 @@ private:
     QCheckBox* mClip = nullptr;
     QCheckBox* mTrails = nullptr;
     QSpinBox* mTrailCount = nullptr;
+    QComboBox* mTrailKind = nullptr;
+    QCheckBox* mSmooth = nullptr;
     QCheckBox* mPlay = nullptr;
     QPushButton* mSample = nullptr;
     QPushButton* mCancel = nullptr;

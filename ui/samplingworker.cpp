@@ -5,12 +5,36 @@
 
 #include "core/math/error.h"
 #include "core/math/rng.h"
+#include "ui/samplingtrails.h"
 
 namespace dlui {
 
 namespace {
 constexpr qint64 kProgressIntervalMs = 50;
+
+/// The DDIM (η = 0) paths over every timestep from the given rows of x_T: deterministic, so they show the
+/// flow the denoiser defines without the random walk of a stochastic sampler. Cheap: a few rows only.
+Trajectory::DdimPaths ddimPaths(const SamplingRequest& request, const dl::EpsilonPredictor& denoiser,
+                                const dl::Batch& xT) {
+    dl::Trajectory::DdimPaths paths;
+    paths.rows = trailRows(xT.rows(), request.ddimTrailRows);
+    dl::Batch start(static_cast<Eigen::Index>(paths.rows.size()), xT.cols());
+    for (std::size_t i = 0; i < paths.rows.size(); ++i)
+        start.row(static_cast<Eigen::Index>(i)) = xT.row(paths.rows[i]);
+    dl::SamplerParams p = request.params;
+    p.kind = dl::SamplerKind::Ddim;
+    p.eta = 0.0;
+    p.steps = 0;  // every timestep: the smoothest path
+    p.trajectoryStride = 1;
+    dl::Rng unused(request.seed);  // η = 0 draws no noise
+    dl::SampleResult r =
+        dl::runSampler(request.schedule, denoiser, std::move(start), p, unused, request.cancel.get());
+    paths.timesteps = std::move(r.trajectory.timesteps);
+    paths.states = std::move(r.trajectory.states);
+    return paths;
 }
+
+}  // namespace
 
 SamplingWorker::SamplingWorker(QObject* parent) : QObject(parent) {
     qRegisterMetaType<dlui::SamplingResult>();
@@ -42,6 +66,8 @@ void SamplingWorker::run(const SamplingRequest& request) {
         auto trajectory = std::make_shared<dl::Trajectory>(std::move(result->trajectory));
         trajectory->sampler = request.label.toStdString();
         result->trajectory = dl::Trajectory{};
+        if (request.ddimTrailRows > 0 && request.dim == 2 && !trajectory->empty())
+            trajectory->ddimPaths = ddimPaths(request, denoiser, trajectory->states.front());
         SamplingResult out;
         out.id = request.id;
         out.result = std::move(result);

@@ -34,6 +34,9 @@ struct SamplingRequest {
     int dim = 2;
     std::uint64_t seed = 1;
     QString label;  ///< e.g. "DDIM η=0, K=50 · learned"
+    /// > 0: also run a deterministic DDIM (η = 0) pass over every timestep from the x_T of this many rows
+    /// (spread evenly, trailRows), for smooth trails (Trajectory::ddimPaths). 2D only.
+    int ddimTrailRows = 0;
     /// Set to true to cancel; the worker checks it before every denoiser call.
     std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
 };

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <cmath>
 
 #include "core/io/schedulejson.h"
 
@@ -41,6 +42,7 @@ QJsonObject sourceToJson(const DataSource& s) {
         o.insert(QStringLiteral("strokes"), strokes);
         o.insert(QStringLiteral("brush_radius"), s.brushRadius);
         o.insert(QStringLiteral("density"), s.density);
+        o.insert(QStringLiteral("stroke_unit"), s.strokeUnit);
     }
     return o;
 }
@@ -75,6 +77,9 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
     s.brushRadius = o.value(QStringLiteral("brush_radius")).toDouble(s.brushRadius);
     s.density = o.value(QStringLiteral("density")).toDouble(s.density);
+    // Sessions written before strokes were measured in view units used data units: a unit of 1.
+    s.strokeUnit = o.value(QStringLiteral("stroke_unit")).toDouble(1.0);
+    if (!(s.strokeUnit > 0.0) || !std::isfinite(s.strokeUnit)) s.strokeUnit = 1.0;
     for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
         dl::Stroke points;
         for (const QJsonValue& p : stroke.toArray())

@@ -15,8 +15,44 @@ Timeline::Timeline(QObject* parent) : QObject(parent) {
     connect(&mTimer, &QTimer::timeout, this, &Timeline::onTick);
 }
 
+int Timeline::snap(int t) const {
+    if (!snapsToStops() || t == mT) return t;
+    if (t < mT) {  // towards 0: the largest stop ≤ t, else the smallest
+        auto it = std::upper_bound(mStops.begin(), mStops.end(), t);
+        return it == mStops.begin() ? mStops.front() : *std::prev(it);
+    }
+    auto it = std::lower_bound(mStops.begin(), mStops.end(), t);  // towards T: the smallest stop ≥ t
+    return it == mStops.end() ? mStops.back() : *it;
+}
+
+void Timeline::setReverseStops(std::vector<int> stops) {
+    std::sort(stops.begin(), stops.end());
+    stops.erase(std::unique(stops.begin(), stops.end()), stops.end());
+    if (stops == mStops) return;
+    mStops = std::move(stops);
+    Q_EMIT playbackSettingsChanged();
+    alignToStops();
+}
+
+void Timeline::alignToStops() {
+    if (!snapsToStops()) return;
+    // Onto the state shown at t (the smallest stop ≥ t), as Trajectory::stateAt picks it.
+    auto it = std::lower_bound(mStops.begin(), mStops.end(), mT);
+    const int at = std::clamp(it == mStops.end() ? mStops.back() : *it, 0, mMaximum);
+    if (at == mT) return;
+    mT = at;
+    Q_EMIT tChanged(mT);
+}
+
+void Timeline::setSmoothReverse(bool on) {
+    if (on == mSmooth) return;
+    mSmooth = on;
+    Q_EMIT playbackSettingsChanged();
+    alignToStops();
+}
+
 void Timeline::setT(int t) {
-    t = std::clamp(t, 0, mMaximum);
+    t = std::clamp(snap(std::clamp(t, 0, mMaximum)), 0, mMaximum);
     if (t == mT) return;
     mT = t;
     Q_EMIT tChanged(mT);
@@ -34,6 +70,7 @@ void Timeline::setMode(Mode mode) {
     if (mode == mMode) return;
     mMode = mode;
     Q_EMIT modeChanged(mMode);
+    alignToStops();
 }
 
 void Timeline::setSpeed(double stepsPerSecond) {
@@ -87,7 +124,17 @@ void Timeline::onTick() {
     if (steps <= 0) return;
     mCarry -= steps;
     const int direction = mMode == Mode::Forward ? 1 : -1;
-    const int target = mT + direction * steps;
+    int target = mT + direction * steps;
+    if (snapsToStops() && target > 0) {
+        // Between two real states: stay on this one until the time for the next has come.
+        auto it = std::lower_bound(mStops.begin(), mStops.end(), target);
+        const int shown = it == mStops.end() ? mStops.back() : *it;
+        if (shown == mT) {
+            mCarry += steps;
+            return;
+        }
+        target = shown;
+    }
     const bool pastEnd = mMode == Mode::Forward ? target >= mMaximum : target <= 0;
     if (!pastEnd) {
         setT(target);

@@ -5,6 +5,11 @@
 // Forward mode plays t = 0 → T (noising); reverse mode plays t = T → 0 along a sampled trajectory.
 // "Next" always means the next frame of the animation in the current mode.
 //
+// A reverse trajectory may keep only some timesteps (DDIM with K steps keeps K + 1 states). Its timesteps are
+// the reverse stops: in reverse mode t then only takes those values — playing, stepping and scrubbing move
+// from one real state to the next — unless smooth reverse playback is on, in which case t runs through
+// every timestep and the views interpolate between the neighbouring states (and say so).
+//
 //   dlui::Timeline timeline;
 //   timeline.setMaximum(schedule.T());
 //   QObject::connect(&timeline, &dlui::Timeline::tChanged, view, &MainView::requestRedraw);
@@ -14,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <vector>
 
 namespace dlui {
 
@@ -45,6 +51,12 @@ public:
     void setSpeed(double stepsPerSecond);
     void setLoop(bool loop);
     void setMarkovChain(bool on);
+    /// The timesteps of the reverse trajectory's states, T down to 0 (empty: every t is a state).
+    void setReverseStops(std::vector<int> stops);
+    const std::vector<int>& reverseStops() const { return mStops; }
+    /// Reverse mode: play every timestep and interpolate between states instead of the states alone.
+    void setSmoothReverse(bool on);
+    bool smoothReverse() const { return mSmooth; }
 
     void play();
     void pause();
@@ -66,11 +78,16 @@ Q_SIGNALS:
     void modeChanged(dlui::Timeline::Mode mode);
     /// The closed-form / Markov-chain choice changed.
     void markovChainChanged(bool on);
-    /// Speed or loop changed.
+    /// Speed, loop, smooth reverse playback or the reverse stops changed.
     void playbackSettingsChanged();
 
 private:
     void onTick();
+    bool snapsToStops() const { return mMode == Mode::Reverse && !mSmooth && !mStops.empty(); }
+    /// The stop t lands on when moving from mT towards t: the nearest stop at or beyond t in that direction.
+    int snap(int t) const;
+    /// Moves t onto the stop whose state is shown at t, when t is not one.
+    void alignToStops();
 
     int mT = 0;
     int mMaximum = 100;
@@ -78,6 +95,8 @@ private:
     double mSpeed = 25.0;
     bool mLoop = false;
     bool mMarkov = false;
+    bool mSmooth = false;
+    std::vector<int> mStops;  // ascending
     QTimer mTimer;
     QElapsedTimer mClock;
     double mCarry = 0.0;  // fractional steps owed since the last tick

@@ -67,8 +67,12 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
             return;
         const auto trajectory = frame.document->trajectory();
         const auto data = frame.document->dataSet();
-        if (trajectory && data && !data->isImage())
-            scene.trails = trajectoryTrails(*trajectory, data->norm, frame.t, count);
+        if (!trajectory || !data || data->isImage()) return;
+        scene.trails =
+            trajectoryTrails(*trajectory, data->norm, frame.t, count, sampling->trailKind(), frame.state);
+        // DDIM trails are another sampler's paths than the points': the caption says so.
+        if (sampling->trailKind() == TrailKind::Ddim && !trajectory->ddimPaths.empty())
+            scene.caption += tr("  ·  trails: DDIM η = 0 from the same x_T");
     });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <exception>
 
 #ifdef __linux__
@@ -12,6 +13,7 @@
 #endif
 
 #include "core/training/trainer.h"
+#include "ui/etaestimator.h"
 
 namespace dlui {
 
@@ -76,6 +78,11 @@ void TrainingWorker::run() {
     int windowStartStep = step;
     qint64 lastReportMs = 0;
     qint64 lastQualityMs = 0;
+    // The ETA uses the wall-clock rate including quality checks and snapshots (they are part of the run's
+    // time); steps/s above leaves them out and describes the optimiser alone.
+    EtaEstimator eta;
+    eta.start(0.0, step);
+    double qualitySeconds = 0.0;  // the last quality check's cost: one more comes at the end of the budget
 
     auto report = [&] {
         const qint64 nowNs = clock.nsecsElapsed();
@@ -91,7 +98,12 @@ void TrainingWorker::run() {
         p.totalSteps = mJob.totalSteps;
         p.loss = lastLoss;
         p.stepsPerSecond = speed;
-        p.etaSeconds = speed > 0 ? double(std::max(0, mJob.totalSteps - step)) / speed : 0.0;
+        eta.observe(double(nowNs) / 1e9, step);
+        const double left = eta.secondsLeft(mJob.totalSteps);
+        if (std::isfinite(left))
+            p.etaSeconds = left + (step < mJob.totalSteps ? qualitySeconds : 0.0);
+        else
+            p.etaSeconds = speed > 0 ? double(std::max(0, mJob.totalSteps - step)) / speed : 0.0;
         Q_EMIT progressReported(p);
         lastReportMs = clock.elapsed();
     };
@@ -103,8 +115,9 @@ void TrainingWorker::run() {
             q->step = step;
             Q_EMIT qualityMeasured(*q);
         }
-        // Time spent measuring is not training time.
+        // Time spent measuring is not optimiser time (steps/s), but it is part of the run's (ETA).
         windowStartNs += clock.nsecsElapsed() - before;
+        qualitySeconds = double(clock.nsecsElapsed() - before) / 1e9;
         lastQualityMs = clock.elapsed();
     };
 
@@ -117,6 +130,7 @@ void TrainingWorker::run() {
                 if (!waitWhilePaused())
                     break;
                 windowStartNs = clock.nsecsElapsed();
+                eta.start(double(windowStartNs) / 1e9, step);  // paused time is not the run's
             }
             if (mStop.load())
                 break;

@@ -159,6 +159,7 @@ void TrainPanel::buildUi() {
     mStatus->setObjectName(QStringLiteral("trainStatus"));
     mSpeed = new QLabel(this);
     mQuality = new QLabel(this);
+    mQuality->setObjectName(QStringLiteral("trainQuality"));
     mQuality->setToolTip(tr("Sliced Wasserstein distance between samples of the model and the data, next to the "
                             "same distance for a fresh draw of the data (what a perfect model would reach)"));
     mScheduleLabel = new QLabel(this);
@@ -268,6 +269,8 @@ void TrainPanel::train() {
     mPolledStep = -1;
     mPolledSnapshot = nullptr;
     mLossPlot->clear();
+    // The last figure belongs to the previous model: never show it next to the new run.
+    showQualityPending();
     mDocument->setModel(mController->snapshot(), schedule);
     mDocument->setModelPath(QString());
     poll();
@@ -373,6 +376,19 @@ void TrainPanel::onStateChanged(TrainingController::State state) {
     poll();
 }
 
+void TrainPanel::showQualityPending() {
+    if (mDocument->dataSet() && mDocument->dataSet()->isImage()) {
+        mQuality->clear();
+        return;
+    }
+    mQuality->setText(mController->isActive() ? tr("quality: measuring the new model…")
+                                              : tr("quality: not measured for this model yet"));
+}
+
+QString TrainPanel::qualityText() const {
+    return mQuality->text();
+}
+
 void TrainPanel::onQuality(const TrainingQuality& q) {
     mQuality->setText(tr("quality at step %1: SW₂ %2 (data floor %3, ×%4)")
                           .arg(QLocale().toString(q.step))
@@ -398,6 +414,9 @@ void TrainPanel::onDataSetChanged() {
         mController->stopAndWait();
         showError(tr("Training stopped: the data changed. The model keeps what it learned so far."));
     }
+    // A figure measured against the old data says nothing about the new ones.
+    if (!mQuality->text().isEmpty())
+        mQuality->setText(tr("quality: the last figure was for other data; train to measure again"));
     applyDataDefaults();
     updateButtons();
     updateScheduleLabel();

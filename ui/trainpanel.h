@@ -61,6 +61,8 @@ public:
 
     /// The text of the state line ("training · step 1,200 / 5,000").
     QString statusText() const;
+    /// The sample-quality line (a figure, "measuring the new model…", or empty).
+    QString qualityText() const;
     /// The divergence / error message shown in the panel (empty when none).
     QString errorText() const;
 
@@ -89,6 +91,8 @@ private:
     void poll();
     void onStateChanged(TrainingController::State state);
     void onQuality(const TrainingQuality& quality);
+    /// Replaces the quality line when its figure no longer describes the current model.
+    void showQualityPending();
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void onDataSetChanged();
     void updateButtons();

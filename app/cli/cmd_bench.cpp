@@ -3,7 +3,9 @@
 //      with the GFLOP/s of the whole step next to Eigen's matrix product for the same shapes;
 //   2. forward-pass throughput at batch 2048 against the same GEMM reference;
 //   3. the default preset: wall time to train on 2D data sets, sample quality against the floor of a
-//      fresh draw of the data, and the time of the whole reverse chain for 2000 points.
+//      fresh draw of the data, and the time of the whole reverse chain for 2000 points;
+//   4. the exact denoiser's whole reverse chain (2000 points, 8000 data points): the plain softmax over all
+//      data points against the cell list with its stated tolerance (core/sampling/cellposterior.h).
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -16,6 +18,7 @@
 #include "commands.h"
 #include "core/data/pointgenerators.h"
 #include "core/model/modelpredictor.h"
+#include "core/sampling/oracledenoiser.h"
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
@@ -59,7 +62,8 @@ int runBench(const CommandArgs& args) {
                "moons,swissroll,gaussians8,circles,checkerboard,spiral)")
         .value("seed", "S", "seed of the quality runs (default 0)")
         .flag("skip-speed", "only the default-preset quality and sampling figures")
-        .flag("skip-quality", "only the speed figures");
+        .flag("skip-quality", "only the speed figures")
+        .flag("skip-exact", "leave out the exact denoiser's reverse chain (plain softmax against cell list)");
     const ParsedArgs parsed = spec.parse(args);
     dl::BenchmarkOptions opts;
     opts.runs = parsed.intValue("runs", 5, 1, 100);
@@ -163,6 +167,38 @@ int runBench(const CommandArgs& args) {
                 if (k == 1) std::printf(" (%.3f s CPU)", dl::median(cpu));
                 std::printf("\n");
             }
+        }
+    }
+    if (!parsed.has("skip-exact")) {
+        const dl::Schedule schedule(dl::defaultTrainingSchedule());
+        const int n = 8000, samples = 2000;
+        dl::Rng dataRng(seed);
+        const dl::DataSet data = dl::makePointDataSet("moons", dl::generatePoints("moons", n, dataRng));
+        dl::SamplerParams params;  // DDPM (β̃), every timestep: the window's default
+        std::printf("exact denoiser, moons N=%d, %d points, T=%d DDPM steps, 1 thread (median of %d runs)\n",
+                    n, samples, schedule.T(), opts.runs);
+        double plainCpu = 0.0;
+        for (const double tolerance : {0.0, dl::kOracleTolerance}) {
+            const dl::EpsilonPredictor eps = dl::makeOracleDenoiser(data.points, schedule, tolerance);
+            std::vector<double> wall, cpu;
+            for (int r = 0; r < opts.runs; ++r) {
+                dl::Rng rng = dl::Rng(seed).split(300 + r);
+                const auto w0 = std::chrono::steady_clock::now();
+                const double c0 = dl::threadCpuSeconds();
+                dl::sampleFromNoise(schedule, eps, samples, 2, params, rng);
+                cpu.push_back(dl::threadCpuSeconds() - c0);
+                wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+            }
+            const double w = dl::median(wall), c = dl::median(cpu);
+            if (tolerance == 0.0) {
+                plainCpu = c;
+                std::printf("  full softmax over all points       %8.3f s wall  %8.3f s CPU\n", w, c);
+            } else {
+                std::printf(
+                    "  cell list near t = 0, tol %-7.0e %8.3f s wall  %8.3f s CPU  (x%.2f of full, CPU)\n",
+                    tolerance, w, c, plainCpu / c);
+            }
+            std::fflush(stdout);
         }
     }
     return 0;

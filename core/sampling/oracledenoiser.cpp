@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/math/error.h"
+#include "core/sampling/cellposterior.h"
 #include "core/sampling/mixtureposterior.h"
 
 namespace dl {
@@ -24,8 +25,25 @@ void checkData(const Batch& data) {
 
 }  // namespace
 
-EpsilonPredictor makeOracleDenoiser(Batch data, const Schedule& schedule) {
+EpsilonPredictor makeOracleDenoiser(Batch data, const Schedule& schedule, double tolerance) {
     checkData(data);
+    if (tolerance < 0.0) throw Error("the exact denoiser's tolerance must be 0 (exact) or positive");
+    if (tolerance > 0.0 && data.cols() == 2) {
+        auto cells = std::make_shared<const CellListPosterior>(data, tolerance);
+        return [cells, schedule](const Batch& xt, int t, Batch& out) {
+            checkStep(schedule, t);
+            if (xt.cols() != 2)
+                throw Error("the exact denoiser's data have dimension 2, got x_t of dimension " +
+                            std::to_string(xt.cols()));
+            const double alphaBar = schedule.alphaBar(t);
+            Batch mean;
+            cells->mean(alphaBar, xt, mean);
+            const auto signal = static_cast<float>(std::sqrt(alphaBar));
+            const auto invNoise = static_cast<float>(1.0 / std::sqrt(1.0 - alphaBar));
+            out.resize(xt.rows(), xt.cols());
+            out.noalias() = invNoise * (xt - signal * mean);
+        };
+    }
     auto mixture = std::make_shared<const MixtureData<float>>(makeMixtureData<float>(data));
     return [mixture, schedule](const Batch& xt, int t, Batch& out) {
         checkStep(schedule, t);

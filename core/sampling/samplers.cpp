@@ -19,6 +19,28 @@ const Batch* Trajectory::stateAt(int t) const {
     }
     return &states[best];
 }
+
+ReverseFrame Trajectory::frameAt(int t, bool interpolate) const {
+    ReverseFrame f;
+    if (states.empty()) return f;
+    const std::size_t n = std::min(timesteps.size(), states.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (timesteps[i] >= t)
+            k = i;
+        else
+            break;
+    }
+    f.state = states[k];
+    f.above = f.below = k < n ? timesteps[k] : t;
+    if (interpolate && k + 1 < n && timesteps[k] > t && timesteps[k + 1] < t) {
+        const float w = float(timesteps[k] - t) / float(timesteps[k] - timesteps[k + 1]);
+        f.state = (1.0f - w) * states[k] + w * states[k + 1];
+        f.below = timesteps[k + 1];
+        f.interpolated = true;
+    }
+    return f;
+}
 namespace {
 
 // The schedule editor calls steps below this floor wasted; keep the two the same.

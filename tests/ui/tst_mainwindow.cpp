@@ -241,7 +241,9 @@ private Q_SLOTS:
         doc->setSamples(nullptr, trajectory);
         QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
         QCOMPARE(mWindow->timeline()->t(), 100);
-        mWindow->timeline()->setT(20);
+        // t moves between recorded states: 70 on the way down lands on the state at t = 50, which is shown.
+        mWindow->timeline()->setT(70);
+        QCOMPARE(mWindow->timeline()->t(), 50);
         mWindow->mainView()->rebuildNow();
         QVERIFY(mWindow->mainView()->shownState() == trajectory->states[1]);
         // Play to the end: it stops at t = 0 on the last state.

@@ -109,11 +109,13 @@ void TestSamplingWorkers::cancelStopsTheRun() {
     auto started = std::make_shared<std::atomic<bool>>(false);
     auto inner = request.makeDenoiser;
     request.makeDenoiser = [inner, started] {
-        dl::EpsilonPredictor eps = inner();
-        return dl::EpsilonPredictor([eps, started](const dl::Batch& x, int t, dl::Batch& out) {
+        dl::Denoiser denoiser = inner();
+        dl::EpsilonPredictor eps = denoiser.epsilon;
+        denoiser.epsilon = [eps, started](const dl::Batch& x, int t, dl::Batch& out) {
             started->store(true);
             eps(x, t, out);
-        });
+        };
+        return denoiser;
     };
     controller.request(std::move(request));
     QTRY_VERIFY_WITH_TIMEOUT(started->load(), 10000);

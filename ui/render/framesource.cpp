@@ -5,20 +5,11 @@
 
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
+#include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
 namespace {
-
-/// Keys in [0, 1] from the first coordinate of each row: points keep their colour as they move.
-std::vector<float> keysFromX(const dl::Batch& points) {
-    std::vector<float> keys(static_cast<size_t>(points.rows()), 0.5f);
-    if (points.rows() == 0 || points.cols() < 1) return keys;
-    const float lo = points.col(0).minCoeff(), hi = points.col(0).maxCoeff();
-    const float span = hi > lo ? hi - lo : 1.0f;
-    for (Eigen::Index i = 0; i < points.rows(); ++i) keys[static_cast<size_t>(i)] = (points(i, 0) - lo) / span;
-    return keys;
-}
 
 QString formatAlphaBar(double ab) {
     return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
@@ -103,8 +94,9 @@ FrameSource::FrameSource(ExportInput input, const FrameSelection& selection, con
     if (!data.isImage()) {
         mView = equalAspectBounds(diffusionViewBounds(data), QSizeF(render.size));
         if (overlays.colorByOrigin) {
-            mForwardKeys = keysFromX(data.points);
-            if (mInput.reverse && !mInput.reverse->empty()) mReverseKeys = keysFromX(mInput.reverse->states.back());
+            mForwardKeys = colorKeysFromX(data.points);
+            if (mInput.reverse && !mInput.reverse->empty())
+                mReverseKeys = colorKeysFromX(mInput.reverse->states.back());
         }
         mTrailRows.clear();
         for (Eigen::Index r : evenRows(data.points.rows(), overlays.trailCount)) mTrailRows.push_back(r);

@@ -52,7 +52,7 @@ struct FrameSelection {
 /// What a frame shows beyond the points; costs are per frame.
 struct OverlayOptions {
     bool colorByOrigin = true;  ///< colour each point by its x position in x_0 (forward) or the output (reverse)
-    int trailCount = 24;        ///< points that leave a trail (when RenderOptions::drawTrails)
+    int trailCount = 12;        ///< points that leave a trail (when RenderOptions::drawTrails)
     int arrowGrid = 21;         ///< arrows per side (when drawArrows and a denoiser is given)
     int densityGrid = 80;       ///< density cells per side (when drawDensity; 2D data)
     int densityMaxPoints = 1500;  ///< the exact mixture uses at most this many data points

@@ -53,4 +53,14 @@ QColor keyColor(float key) {
     return QColor(mix(0), mix(1), mix(2));
 }
 
+std::vector<float> colorKeysFromX(const dl::Batch& points) {
+    std::vector<float> keys(static_cast<size_t>(points.rows()), 0.5f);
+    if (points.rows() == 0 || points.cols() < 1) return keys;
+    const float lo = points.col(0).minCoeff(), hi = points.col(0).maxCoeff();
+    if (!(hi > lo)) return keys;
+    for (Eigen::Index i = 0; i < points.rows(); ++i)
+        keys[static_cast<size_t>(i)] = (points(i, 0) - lo) / (hi - lo);
+    return keys;
+}
+
 }  // namespace dlui

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <QColor>
+#include <vector>
 
+#include "core/math/types.h"
 #include "ui/render/scene.h"
 
 namespace dlui {
@@ -25,5 +27,10 @@ SceneColors sceneColors(Background background);
 
 /// Colour for a key in [0, 1] (clamped; NaN maps to 0): viridis, interpolated between 9 anchors.
 QColor keyColor(float key);
+
+/// Keys in [0, 1] from the first coordinate of each row (0.5 when all are equal). The window and exported
+/// frames colour forward frames by x_0 and reverse frames by the final samples x_0 of the trajectory, so a
+/// point keeps its colour as it moves and the reverse chain shows where each point ends up.
+std::vector<float> colorKeysFromX(const dl::Batch& points);
 
 }  // namespace dlui

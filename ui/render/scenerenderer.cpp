@@ -126,15 +126,31 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
 
 void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl::Batch>& trails,
                  const SceneColors& colors, double scale) {
+    // Each trail fades with age: the newest part (next to the point) is drawn strongest, the start near x_T
+    // almost vanishes, so the trails show the recent motion and leave the samples visible. A trail is cut
+    // into a few pieces of equal age span, each drawn as one polyline with its own alpha.
+    constexpr int kPieces = 8;
+    constexpr double kNewestAlpha = 1.0, kOldestAlpha = 0.15;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(colors.trail, 1.3 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    QPen pen(colors.trail, 1.1 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     QPolygonF line;
     for (const dl::Batch& trail : trails) {
         if (trail.cols() < 2 || trail.rows() < 2) continue;
-        line.resize(0);
-        for (Eigen::Index i = 0; i < trail.rows(); ++i) line.append(map(trail(i, 0), trail(i, 1)));
-        painter.drawPolyline(line);
+        const Eigen::Index segments = trail.rows() - 1;
+        const Eigen::Index pieces = std::min<Eigen::Index>(kPieces, segments);
+        for (Eigen::Index p = 0; p < pieces; ++p) {
+            const Eigen::Index from = p * segments / pieces, to = (p + 1) * segments / pieces;
+            const double youth = double(p + 1) / double(pieces);  // 1 for the newest piece
+            QColor c = colors.trail;
+            c.setAlphaF(
+                float(colors.trail.alphaF() * (kOldestAlpha + (kNewestAlpha - kOldestAlpha) * youth)));
+            pen.setColor(c);
+            painter.setPen(pen);
+            line.resize(0);
+            for (Eigen::Index i = from; i <= to; ++i) line.append(map(trail(i, 0), trail(i, 1)));
+            painter.drawPolyline(line);
+        }
     }
     painter.restore();
 }
