@@ -6,9 +6,9 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include "ui/mainwindow.h"
-#include "ui/mainview.h"
-#include "ui/timeline.h"
+#include "ui/window/mainwindow.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "core/math/schedule.h"
-#include "ui/fieldoverlay.h"
+#include "ui/overlays/fieldoverlay.h"
 
 class TestFieldOverlayCache : public QObject {
     Q_OBJECT

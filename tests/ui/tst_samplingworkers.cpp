@@ -11,10 +11,10 @@
 #include "core/math/schedule.h"
 #include "core/sampling/marginaldensity.h"
 #include "core/sampling/oracledenoiser.h"
-#include "ui/fieldoverlay.h"
-#include "ui/fieldoverlayworker.h"
+#include "ui/overlays/fieldoverlay.h"
+#include "ui/overlays/fieldoverlayworker.h"
 #include "ui/render/viewbounds.h"
-#include "ui/samplingcontroller.h"
+#include "ui/sampling/samplingcontroller.h"
 
 namespace {
 

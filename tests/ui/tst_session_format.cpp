@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "ui/session.h"
+#include "ui/document/session.h"
 
 class TestSessionFormat : public QObject {
     Q_OBJECT

@@ -2,7 +2,7 @@
 // changes. (The Markov-chain cache the timeline's chain mode uses is tested in tests/math.)
 #include <QtTest>
 
-#include "ui/timeline.h"
+#include "ui/view/timeline.h"
 
 using dlui::Timeline;
 

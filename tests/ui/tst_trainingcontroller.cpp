@@ -12,8 +12,8 @@
 #include "core/math/rng.h"
 #include "core/model/modelfile.h"
 #include "core/training/trainer.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainingworker.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainingworker.h"
 
 using State = dlui::TrainingController::State;
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "tests/support/eventlooplatency.h"
-#include "ui/lossplot.h"
+#include "ui/training/lossplot.h"
 
 class TestTrainingWidgets : public QObject {
     Q_OBJECT

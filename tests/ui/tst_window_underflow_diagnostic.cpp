@@ -6,10 +6,10 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "ui/labdocument.h"
-#include "ui/mainwindow.h"
-#include "ui/schedulediagnosticsview.h"
-#include "ui/schedulepanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/window/mainwindow.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
 
 class TestWindowUnderflowDiagnostic : public QObject {
     Q_OBJECT

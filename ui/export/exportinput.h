@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/sampling/denoiser.h"
-#include "ui/labdocument.h"
+#include "ui/document/labdocument.h"
 #include "ui/render/framesource.h"
 
 namespace dlui {
