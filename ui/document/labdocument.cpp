@@ -142,15 +142,24 @@ dl::Batch LabDocument::forwardState(int t) const {
 
 void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith) {
     mModel = std::move(model);
+    ++mModelGeneration;
     mModelSchedule = trainedWith;
     mModelSource = mSource;
     setModified(true);
     Q_EMIT modelChanged();
 }
 
+void LabDocument::updateModel(std::shared_ptr<const dl::TrainingSnapshot> model) {
+    if (!model || model == mModel) return;
+    mModel = std::move(model);
+    ++mModelGeneration;
+    Q_EMIT modelUpdated();
+}
+
 void LabDocument::clearModel() {
     if (!hasModel() && !mModel) return;
     mModel.reset();
+    ++mModelGeneration;
     mModelSchedule.reset();
     mModelPath.clear();
     Q_EMIT modelChanged();

@@ -111,9 +111,17 @@ public:
     /// Which data the model was trained on (a description, e.g. for the status bar).
     const DataSource& modelDataSource() const { return mModelSource; }
     bool modelMatchesData() const { return hasModel() && mModelSource == mSource; }
-    /// Installs a model snapshot with the schedule it was trained with. `model` may be null for a model the
-    /// training side keeps itself (the schedule is still recorded).
+    /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded run,
+    /// or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule is
+    /// still recorded).
     void setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith);
+    /// Newer weights of the installed model, from the training run that made it: the training side pushes
+    /// each new snapshot here on its timer. Emits modelUpdated() only (not modelChanged()), so nothing
+    /// that depends on which model is installed redoes its work at the polling rate.
+    void updateModel(std::shared_ptr<const dl::TrainingSnapshot> model);
+    /// Changes whenever model() does (install, update, clear): matches results to the weights they were
+    /// computed from without keeping a pointer, whose address a later snapshot can reuse.
+    std::uint64_t modelGeneration() const { return mModelGeneration; }
     void clearModel();
     /// The file the model was last saved to or loaded from (empty when not saved); kept in sessions.
     QString modelPath() const { return mModelPath; }
@@ -143,6 +151,8 @@ Q_SIGNALS:
     void noiseChanged();
     /// A model was installed or cleared, or its saved path changed.
     void modelChanged();
+    /// The installed model's weights advanced (updateModel): the run is the same, the weights are newer.
+    void modelUpdated();
     /// A sampling result was installed or cleared.
     void samplesChanged();
     /// The unsaved-work flag changed.
@@ -157,6 +167,7 @@ private:
     std::uint64_t mNoiseSeed = 1234;
     std::shared_ptr<const dl::Batch> mNoise;
     std::shared_ptr<const dl::TrainingSnapshot> mModel;
+    std::uint64_t mModelGeneration = 0;
     std::optional<dl::Schedule> mModelSchedule;
     DataSource mModelSource;
     QString mModelPath;

@@ -9,8 +9,8 @@
 
 namespace dlui {
 
-FieldOverlayPresenter::FieldOverlayPresenter(LabDocument* document, ModelProvider model, QObject* parent)
-    : QObject(parent), mDocument(document), mModel(std::move(model)) {
+FieldOverlayPresenter::FieldOverlayPresenter(LabDocument* document, QObject* parent)
+    : QObject(parent), mDocument(document) {
     connect(&mController, &FieldOverlayController::overlayReady, this, [this] {
         if (const auto& o = mController.latest())
             Q_EMIT learnedErrorChanged(o->relativeError, o->t);
@@ -56,7 +56,7 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     if (!data || data->isImage() || data->dim() != 2)
         return;
     const bool reverse = frame.mode == Timeline::Mode::Reverse;
-    const auto model = mModel ? mModel() : nullptr;
+    const auto model = mDocument->model();
     const std::optional<dl::Schedule>& modelSchedule = mDocument->modelSchedule();
     // The schedule of what the view shows: the editor's going forward; in reverse the samples' (the model's
     // when a model exists and the samples came from it — the reverse chain never mixes schedules).
@@ -89,7 +89,7 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     key.t = t;
     key.bounds = scene.viewBounds;
     key.data = mDataGeneration.of(data);
-    key.model = learned ? mModelGeneration.of(model) : 0;
+    key.model = learned ? mDocument->modelGeneration() : 0;
     key.modelStep = learned ? model->step : -1;
     key.schedule = schedule.params();
     key.settings = mSettings;

@@ -7,7 +7,7 @@
 // mode the schedule the samples were drawn with. The learned field is only drawn when that schedule is
 // the model's own: evaluating the network at a t of another schedule would mix the two.
 //
-//   auto* overlays = new dlui::FieldOverlayPresenter(document, [panel] { return panel->currentModel(); });
+//   auto* overlays = new dlui::FieldOverlayPresenter(document);
 //   overlays->attach(window.mainView());
 //   overlays->setSettings(settings);
 #pragma once
@@ -33,9 +33,8 @@ class LabDocument;
 class FieldOverlayPresenter : public QObject {
     Q_OBJECT
 public:
-    using ModelProvider = std::function<std::shared_ptr<const dl::TrainingSnapshot>()>;
-
-    FieldOverlayPresenter(LabDocument* document, ModelProvider model, QObject* parent = nullptr);
+    /// The learned field uses the document's model.
+    explicit FieldOverlayPresenter(LabDocument* document, QObject* parent = nullptr);
     ~FieldOverlayPresenter() override;
 
     /// Adds the decorator to the view (once) and redraws the view when overlays arrive.
@@ -63,7 +62,6 @@ Q_SIGNALS:
 
 private:
     LabDocument* mDocument;
-    ModelProvider mModel;
     FieldOverlaySettings mSettings;
     FieldOverlayController mController;
     MainView* mView = nullptr;
@@ -74,7 +72,7 @@ private:
         int t = -1;
         QRectF bounds;
         std::uint64_t data = 0;   ///< generation of the data set (not its address)
-        std::uint64_t model = 0;  ///< generation of the weights; 0 without a learned field
+        std::uint64_t model = 0;  ///< LabDocument::modelGeneration() of the weights; 0 without a learned field
         int modelStep = -1;
         dl::ScheduleParams schedule;
         FieldOverlaySettings settings;
@@ -98,7 +96,6 @@ private:
         }
     };
     Generation<dl::DataSet> mDataGeneration;
-    Generation<dl::TrainingSnapshot> mModelGeneration;
 };
 
 }  // namespace dlui

@@ -18,6 +18,7 @@
 #include "core/sampling/oracledenoiser.h"
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
+#include "ui/sampling/samplingrequest.h"
 #include "ui/sampling/samplingtrails.h"
 #include "ui/view/timeline.h"
 
@@ -28,23 +29,12 @@ namespace {
 // Memory the recorded reverse chain may take; the sampler thins the trajectory to stay under it.
 constexpr std::size_t kMaxTrajectoryBytes = std::size_t{192} << 20;
 
-QString samplerLabel(const dl::SamplerParams& p, int T) {
-    const int K = p.steps > 0 ? p.steps : T;
-    switch (p.kind) {
-    case dl::SamplerKind::DdpmPosterior: return SamplingPanel::tr("DDPM (σ² = β̃), K = %1").arg(K);
-    case dl::SamplerKind::DdpmBeta: return SamplingPanel::tr("DDPM (σ² = β), K = %1").arg(K);
-    case dl::SamplerKind::Ddim: return SamplingPanel::tr("DDIM η = %1, K = %2").arg(p.eta, 0, 'g', 3).arg(K);
-    case dl::SamplerKind::Langevin:
-        return SamplingPanel::tr("Langevin δ = %1, %2 levels").arg(p.langevinStepSize, 0, 'g', 3).arg(K);
-    }
-    return {};
-}
 
 }  // namespace
 
 SamplingPanel::SamplingPanel(LabDocument* document, Timeline* timeline, SamplingController* controller,
-                             ModelProvider model, QWidget* parent)
-    : QWidget(parent), mDocument(document), mTimeline(timeline), mController(controller), mModel(std::move(model)) {
+                             QWidget* parent)
+    : QWidget(parent), mDocument(document), mTimeline(timeline), mController(controller) {
     setObjectName(QStringLiteral("samplingPanel"));
     buildUi();
     connect(mController, &SamplingController::sampled, this, &SamplingPanel::onSampled);
@@ -310,7 +300,7 @@ QString SamplingPanel::scheduleNote() const { return mScheduleNote->text(); }
 void SamplingPanel::updateScheduleNote() {
     QString text;
     if (denoiser() == DenoiserChoice::Learned) {
-        const auto model = mModel ? mModel() : nullptr;
+        const auto model = mDocument->model();
         if (!model)
             text = tr("No model yet: train one, load one, or use the exact denoiser.");
         else {
@@ -325,58 +315,18 @@ void SamplingPanel::updateScheduleNote() {
 }
 
 bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const {
-    const auto data = mDocument->dataSet();
-    if (!data || data->size() == 0) {
-        *error = tr("There are no data.");
-        return false;
-    }
-    SamplingRequest r;
-    r.params = samplerParams();
-    r.count = mCount->value();
-    r.seed = static_cast<std::uint64_t>(mSeed->value());
-    r.dim = data->dim();
+    SamplingChoices choices;
+    choices.learned = denoiser() == DenoiserChoice::Learned;
+    choices.params = samplerParams();
+    choices.count = mCount->value();
+    choices.seed = static_cast<std::uint64_t>(mSeed->value());
     // DDIM trails for a few more rows than shown, so raising the count after sampling still finds paths.
-    if (trailKind() == TrailKind::Ddim && trailCount() > 0 && !data->isImage() && data->dim() == 2)
-        r.ddimTrailRows = std::min(r.count, std::max(trailCount(), kDdimTrailRows));
-    if (denoiser() == DenoiserChoice::Learned) {
-        const std::shared_ptr<const dl::TrainingSnapshot> model = mModel ? mModel() : nullptr;
-        if (!model) {
-            *error = tr("There is no model yet: train one (or load one), or choose the exact denoiser.");
-            return false;
-        }
-        if (model->config.dataDim != data->dim()) {
-            *error = tr("The model works on data of dimension %1, the current data have dimension %2.")
-                         .arg(model->config.dataDim)
-                         .arg(data->dim());
-            return false;
-        }
-        // The model's own schedule, from the snapshot: never the editor's.
-        r.schedule = dl::Schedule(model->schedule);
-        const dl::Schedule schedule = r.schedule;
-        // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
-        // while training goes on.
-        r.makeDenoiser = [model, schedule] {
-            return dl::makeModelDenoiser(model->config, model->parameters, schedule);
-        };
-        r.label = tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
-    } else {
-        r.schedule = mDocument->schedule();
-        const dl::Schedule schedule = r.schedule;
-        r.makeDenoiser = [data, schedule] { return dl::makeOracleDenoiser(data->points, schedule); };
-        r.label = tr("%1 · exact denoiser").arg(samplerLabel(r.params, schedule.T()));
-    }
-    if (r.params.clipX0 && !data->isImage()) {
-        // The data's own range, as the CLI clips (2D data span about ±4 after normalisation: the fixed
-        // [−1, 1] clamp would distort them). Images use the default [−1, 1].
-        const Eigen::VectorXf lo = data->points.colwise().minCoeff().transpose();
-        const Eigen::VectorXf hi = data->points.colwise().maxCoeff().transpose();
-        dl::clipX0ToDataRange(r.params, lo, hi);
-    }
-    if (auto problem = dl::validateSamplerParams(r.params, r.schedule, r.dim)) {
-        *error = QString::fromStdString(*problem);
+    if (trailKind() == TrailKind::Ddim && trailCount() > 0)
+        choices.ddimTrailRows = std::min(choices.count, std::max(trailCount(), kDdimTrailRows));
+    std::optional<SamplingRequest> r = makeSamplingRequest(*mDocument, choices, error);
+    if (!r)
         return false;
-    }
-    *request = std::move(r);
+    *request = std::move(*r);
     return true;
 }
 

@@ -6,8 +6,7 @@
 // The learned model always samples with the schedule it was trained with (from its snapshot), never the
 // editor's; the exact denoiser uses the editor's schedule. The panel states which one the next run uses.
 //
-//   auto* panel = new dlui::SamplingPanel(document, timeline, samplingController,
-//                                         [train] { return train->currentModel(); });
+//   auto* panel = new dlui::SamplingPanel(document, timeline, samplingController);
 //   connect(window.actions().sample, &QAction::triggered, panel, &dlui::SamplingPanel::sample);
 #pragma once
 
@@ -40,9 +39,8 @@ class SamplingPanel : public QWidget {
     Q_OBJECT
 public:
     enum class DenoiserChoice { Learned, Exact };
-    using ModelProvider = std::function<std::shared_ptr<const dl::TrainingSnapshot>()>;
-
-    SamplingPanel(LabDocument* document, Timeline* timeline, SamplingController* controller, ModelProvider model,
+    /// Samples with the document's model (or the exact denoiser of its data).
+    SamplingPanel(LabDocument* document, Timeline* timeline, SamplingController* controller,
                   QWidget* parent = nullptr);
 
     DenoiserChoice denoiser() const;
@@ -64,7 +62,8 @@ public:
     FieldOverlaySettings overlaySettings() const;
     void setOverlaySettings(const FieldOverlaySettings& settings);
 
-    /// Builds the request Sample would run now; false with a message when it cannot (e.g. no model).
+    /// Builds the request Sample would run now (makeSamplingRequest with the controls' choices); false with
+    /// a message when it cannot (e.g. no model).
     bool buildRequest(SamplingRequest* request, QString* error) const;
     /// The one-line description of which schedule the next run uses.
     QString scheduleNote() const;
@@ -106,7 +105,6 @@ private:
     LabDocument* mDocument;
     Timeline* mTimeline;
     SamplingController* mController;
-    ModelProvider mModel;
 
     QComboBox* mDenoiser = nullptr;
     QComboBox* mSampler = nullptr;

@@ -228,12 +228,6 @@ void TrainPanel::applyDataDefaults() {
     setSettings(s);
 }
 
-std::shared_ptr<const dl::TrainingSnapshot> TrainPanel::currentModel() const {
-    if (mController->hasRun() && mController->data() == mDocument->dataSet())
-        return mController->snapshot();
-    return mDocument->model();
-}
-
 QString TrainPanel::statusText() const { return mStatus->text(); }
 QString TrainPanel::errorText() const { return mError->isVisible() || !mError->text().isEmpty() ? mError->text() : QString(); }
 
@@ -272,6 +266,7 @@ void TrainPanel::train() {
     // The last figure belongs to the previous model: never show it next to the new run.
     showQualityPending();
     mDocument->setModel(mController->snapshot(), schedule);
+    mPushed = mController->snapshot();
     mDocument->setModelPath(QString());
     poll();
 }
@@ -288,6 +283,7 @@ void TrainPanel::continueTraining() {
         if (ok) {
             mLoaded.reset();
             mDocument->setModel(mController->snapshot(), *mController->schedule());
+            mPushed = mController->snapshot();
         }
     } catch (const std::exception& e) {
         error = QString::fromStdString(e.what());
@@ -325,8 +321,15 @@ void TrainPanel::installModelInDocument() {
     if (!mController->hasRun())
         return;
     const auto snap = mController->snapshot();
-    if (snap && snap != mDocument->model() && mController->data() == mDocument->dataSet())
+    if (!snap || snap == mDocument->model() || mController->data() != mDocument->dataSet())
+        return;
+    // The document holds the model of record. Its first snapshot installs this run's model; later ones
+    // only advance its weights.
+    if (mDocument->model() && mDocument->model() == mPushed.lock())
+        mDocument->updateModel(snap);
+    else
         mDocument->setModel(snap, *mController->schedule());
+    mPushed = snap;
 }
 
 void TrainPanel::poll() {
@@ -356,9 +359,8 @@ void TrainPanel::poll() {
                                                              : snap->stepsPerSecond,
                                                          'f', 0))
                                     .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
-    // A paused run shows its latest weights to sampling and sessions too.
-    if (mController->state() == TrainingController::State::Paused)
-        installModelInDocument();
+    // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
+    installModelInDocument();
 }
 
 void TrainPanel::onStateChanged(TrainingController::State state) {

@@ -40,9 +40,6 @@ public:
     /// Shows settings in the controls.
     void setSettings(const TrainingSettings& settings);
 
-    /// The weights to sample from: the live snapshot of a run on the current data, else the document's.
-    std::shared_ptr<const dl::TrainingSnapshot> currentModel() const;
-
     /// Saves the current model (no dialog). False with a message on failure.
     bool saveModelTo(const QString& path, QString* error = nullptr);
     /// Loads a model file and installs it in the document (no dialog). False with a message on failure;
@@ -97,6 +94,7 @@ private:
     void onDataSetChanged();
     void updateButtons();
     void updateScheduleLabel();
+    /// Puts the run's latest snapshot into the document (installs it first, then advances its weights).
     void installModelInDocument();
     void showError(const QString& message);
     void applyDataDefaults();
@@ -108,6 +106,7 @@ private:
     int mPolledStep = -1;
     const void* mPolledSnapshot = nullptr;
     std::optional<dl::ModelFile> mLoaded;  // a model file loaded with no run of its own
+    std::weak_ptr<const dl::TrainingSnapshot> mPushed;  // the last snapshot put into the document
     bool mImageDefaults = false;
     bool mAskBeforeDiscard = true;
 

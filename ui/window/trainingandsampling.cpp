@@ -46,13 +46,12 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     mTrainPanel = new TrainPanel(doc, mTraining);
     window->addPanelDock(makeDock(window, mTrainPanel, tr("Model & Train"), QStringLiteral("trainDock")),
                          Qt::LeftDockWidgetArea);
-    TrainPanel* train = mTrainPanel;
-    auto currentModel = [train] { return train->currentModel(); };
-    mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling, currentModel);
+    // The Train panel pushes each new snapshot into the document; sampling and overlays read it there.
+    mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling);
     window->addPanelDock(makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock")),
                          Qt::RightDockWidgetArea);
 
-    mOverlays = new FieldOverlayPresenter(doc, currentModel, this);
+    mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());
     connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays, &FieldOverlayPresenter::setSettings);
     connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel, &SamplingPanel::showLearnedError);
@@ -76,7 +75,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
-    connect(mTraining, &TrainingController::progressReported, this, [this] {
+    connect(doc, &LabDocument::modelUpdated, this, [this] {
         if (mOverlays->settings().learnedArrows)
             mWindow->mainView()->requestRedraw();
     });
