@@ -23,15 +23,17 @@
 #include "core/training/presets.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
-#include "ui/widgets/logslider.h"
-#include "ui/view/mainview.h"
-#include "ui/window/mainwindow.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
+#include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/logslider.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -65,7 +67,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<MainWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(testOptions());
         mWindow->resize(1280, 800);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

@@ -16,16 +16,18 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "tests/support/eventlooplatency.h"
-#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/document/labdocument.h"
-#include "ui/view/mainview.h"
-#include "ui/window/mainwindow.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingpanel.h"
-#include "ui/view/timeline.h"
-#include "ui/window/trainingandsampling.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -84,7 +86,7 @@ private Q_SLOTS:
 };
 
 void TestTrainingLatency::windowAnswersWhileTraining() {
-    MainWindow window(testOptions());
+    dlui::LabWindow window(testOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -160,7 +162,7 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
 }
 
 void TestTrainingLatency::scatterRedrawRate() {
-    MainWindow window(testOptions());
+    dlui::LabWindow window(testOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -16,18 +16,20 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/training/trainer.h"
-#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/document/labdocument.h"
-#include "ui/training/lossplot.h"
-#include "ui/view/mainview.h"
-#include "ui/window/mainwindow.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingpanel.h"
-#include "ui/view/timeline.h"
-#include "ui/window/trainingandsampling.h"
+#include "ui/training/lossplot.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 using State = dlui::TrainingController::State;
 
@@ -98,7 +100,7 @@ private:
 };
 
 void TestWindowTraining::init() {
-    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(testOptions());
     mWindow->resize(1280, 800);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

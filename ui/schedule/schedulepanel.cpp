@@ -11,10 +11,10 @@
 
 #include "core/math/schedulediagnostics.h"
 #include "ui/document/labdocument.h"
-#include "ui/widgets/logslider.h"
 #include "ui/schedule/schedulecurveeditor.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/scheduleplots.h"
+#include "ui/widgets/logslider.h"
 
 namespace dlui {
 

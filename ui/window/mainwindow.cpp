@@ -19,11 +19,10 @@
 
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
-#include "ui/view/mainview.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
-#include "ui/window/trainingandsampling.h"
 
 namespace dlui {
 
@@ -79,26 +78,18 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connectDocument();
     loadPreset();
     mDocument->setModified(false);
-    // ---- Live training and sampling (ui/trainingandsampling.*): Model & Train and Sampling docks, their
-    // workers, toolbar actions, field overlays and trails. Before readSettings(), so a session's model loads.
-    new TrainingAndSampling(this);
-    // ---- end of live training and sampling
-    if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
     updateTimelineRange();
     updateStatus();
     updateTitle();
 }
 
-MainWindow::~MainWindow() {
-    // Helpers that plug into the window (training, sampling, export: plain QObject children) go first,
-    // while the views, the document and the timeline they hold pointers to still exist.
-    const QObjectList children = this->children();
-    for (QObject* child : children) {
-        if (child->isWidgetType() || qobject_cast<QLayout*>(child) || qobject_cast<QAction*>(child) ||
-            child == mDocument || child == mTimeline || child == mLoader)
-            continue;
-        delete child;
-    }
+MainWindow::~MainWindow() = default;
+
+void MainWindow::restoreLastSession() {
+    if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
+    updateTimelineRange();
+    updateStatus();
+    updateTitle();
 }
 
 void MainWindow::createActions() {

@@ -68,9 +68,15 @@ public:
         QAction* about = nullptr;
     };
 
+    /// The window without the live training and sampling panels; LabWindow (ui/window/labwindow.h) composes
+    /// the whole application window.
     explicit MainWindow(QWidget* parent = nullptr);
     explicit MainWindow(const Options& options, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// Opens the last session remembered in QSettings when the options ask for it. Called once the window's
+    /// parts are all there, so a session's model finds the panels that load it.
+    void restoreLastSession();
 
     LabDocument* document() const { return mDocument; }
     Timeline* timeline() const { return mTimeline; }

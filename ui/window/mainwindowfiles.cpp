@@ -15,9 +15,9 @@
 #include "core/io/schedulejson.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
-#include "ui/window/mainwindow.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
 
 namespace dlui {
 

@@ -6,15 +6,15 @@
 #include <QScrollArea>
 #include <QStatusBar>
 
-#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/document/labdocument.h"
-#include "ui/view/mainview.h"
-#include "ui/window/mainwindow.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/sampling/samplingtrails.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/window/mainwindow.h"
 
 namespace dlui {
 
