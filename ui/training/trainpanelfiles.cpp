@@ -6,35 +6,21 @@
 #include <QMessageBox>
 
 #include "ui/document/labdocument.h"
+#include "ui/document/modelfiles.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
 
 namespace dlui {
 
-namespace {
-
-std::shared_ptr<const dl::TrainingSnapshot> snapshotFromFile(const dl::ModelFile& file) {
-    auto snap = std::make_shared<dl::TrainingSnapshot>();
-    snap->step = file.step;
-    snap->targetSteps = file.trainer.steps;
-    snap->config = file.model;
-    snap->schedule = file.schedule;
-    snap->parameters = file.emaParameters;
-    snap->lossHistory = dl::LossHistory(file.lossHistory);
-    return snap;
-}
-
-}  // namespace
-
 bool TrainPanel::saveModelTo(const QString& path, QString* error) {
-    try {
-        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : mLoaded.value();
-        dl::saveModelFile(path.toStdString(), file);
-        mDocument->setModelPath(path);
-        return true;
-    } catch (const std::bad_optional_access&) {
+    if (!mController->hasRun() && !mLoaded) {
         if (error)
             *error = tr("There is no model to save.");
+        return false;
+    }
+    try {
+        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : *mLoaded;
+        return writeModelFile(*mDocument, file, path, error);
     } catch (const std::exception& e) {
         if (error)
             *error = QString::fromStdString(e.what());
@@ -43,36 +29,16 @@ bool TrainPanel::saveModelTo(const QString& path, QString* error) {
 }
 
 bool TrainPanel::loadModelFrom(const QString& path, QString* error, bool* wrongDimension) {
-    if (wrongDimension)
-        *wrongDimension = false;
-    dl::ModelFile file;
-    try {
-        // Model files are small (a few MB at most): reading and checking one takes milliseconds.
-        file = dl::loadModelFile(path.toStdString());
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
+    // Model files are small (a few MB at most): reading and checking one takes milliseconds.
+    std::optional<dl::ModelFile> file = readModelFileFor(*mDocument, path, error, wrongDimension);
+    if (!file)
         return false;
-    }
-    const auto data = mDocument->dataSet();
-    if (data && data->dim() != file.model.dataDim) {
-        if (wrongDimension)
-            *wrongDimension = true;
-        if (error)
-            *error = tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
-                        "matching data first.")
-                         .arg(file.model.dataDim)
-                         .arg(data->dim());
-        return false;
-    }
     mController->reset();
-    mLoaded = file;
-    const auto snap = snapshotFromFile(file);
-    mDocument->setModel(snap, dl::Schedule(file.schedule));
-    mDocument->setModelPath(path);
-    mLossPlot->setLosses(snap->lossHistory);
+    mLoaded = *file;
+    installModelFile(*mDocument, *file, path);
+    mLossPlot->setLosses(mDocument->model()->lossHistory);
     showError(QString());
-    mStatus->setText(tr("loaded · step %1 · %2").arg(QLocale().toString(file.step), QFileInfo(path).fileName()));
+    mStatus->setText(tr("loaded · step %1 · %2").arg(QLocale().toString(file->step), QFileInfo(path).fileName()));
     mQuality->clear();
     mSpeed->clear();
     updateButtons();
