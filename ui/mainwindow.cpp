@@ -11,7 +11,6 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -23,6 +22,8 @@
 #include "ui/timeline.h"
 #include "ui/timelinewidget.h"
 #include "ui/trainingandsampling.h"
+#include "ui/windowexport.h"
+#include "ui/windowinput.h"
 
 namespace dlui {
 
@@ -55,7 +56,6 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    resize(1440, 900);
     mNormalFontSize = font().pointSizeF();
 
     mLoader = new DataLoader(this);
@@ -82,10 +82,16 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     // workers, toolbar actions, field overlays and trails. Before readSettings(), so a session's model loads.
     new TrainingAndSampling(this);
     // ---- end of live training and sampling
+    // ---- Export from the window (ui/windowexport.*): the Export dialog, plots, CSV, the clipboard.
+    new WindowExport(this);
+    // ---- Keys and the wheel (ui/windowinput.*): window-wide timeline keys, focus back to the view after
+    // editing a field, the wheel scrolls a dock unless the control under it has focus.
+    new WindowInput(this);
     if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
     updateTimelineRange();
     updateStatus();
     updateTitle();
+    fitToScreen();
 }
 
 MainWindow::~MainWindow() {
@@ -109,6 +115,15 @@ void MainWindow::createActions() {
     a.saveSessionAs = makeAction(this, tr("Save session &as…"), {}, QKeySequence::SaveAs);
     a.exportFrames = makeAction(this, tr("&Export…"), QStringLiteral(":/icons/export.svg"), QKeySequence(tr("Ctrl+E")),
                                 tr("Export frames, a GIF or a video"));
+    a.exportSchedulePlots = makeAction(this, tr("&Schedule plots (PNG/PDF)…"), {}, {});
+    a.exportLossPlot = makeAction(this, tr("&Loss curve (PNG/PDF)…"), {}, {});
+    a.exportDataCsv = makeAction(this, tr("&Data set…"), {}, {});
+    a.exportSamplesCsv = makeAction(this, tr("&Samples…"), {}, {});
+    a.exportTrajectoryCsv = makeAction(this, tr("&Reverse chain…"), {}, {});
+    a.exportScheduleCsv = makeAction(this, tr("Schedule &table…"), {}, {});
+    a.exportLossCsv = makeAction(this, tr("&Loss history…"), {}, {});
+    a.copyView = makeAction(this, tr("&Copy view"), {}, QKeySequence(tr("Ctrl+Shift+C")),
+                            tr("Copy the main view to the clipboard as an image"));
     a.quit = makeAction(this, tr("&Quit"), {}, QKeySequence::Quit);
     a.train = makeAction(this, tr("&Train"), QStringLiteral(":/icons/train.svg"), QKeySequence(tr("Ctrl+T")),
                          tr("Train the denoiser (or resume)"));
@@ -126,10 +141,15 @@ void MainWindow::createActions() {
     a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"), QKeySequence(Qt::Key_F11),
                              tr("Large type for a projector"));
     a.presenter->setCheckable(true);
+    a.returnFocus =
+        makeAction(this, tr("Keys to the &view"), {}, QKeySequence(Qt::Key_Escape),
+                   tr("Leave the field being edited; Space and the arrows move the timeline again"));
+    a.gettingStarted = makeAction(this, tr("&Getting started"), {}, QKeySequence::HelpContents);
     a.about = makeAction(this, tr("&About Diffusion Lab"), {}, {});
     a.pauseTraining->setEnabled(false);
     a.stopTraining->setEnabled(false);
-    for (QAction* action : {a.playPause, a.stepNext, a.stepPrevious, a.jumpStart, a.jumpEnd, a.presenter}) {
+    for (QAction* action : {a.playPause, a.stepNext, a.stepPrevious, a.jumpStart, a.jumpEnd, a.presenter,
+                            a.returnFocus, a.copyView}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);  // active even when the menus are hidden
     }
@@ -144,6 +164,8 @@ void MainWindow::createActions() {
     connect(a.jumpStart, &QAction::triggered, mTimeline, &Timeline::jumpToStart);
     connect(a.jumpEnd, &QAction::triggered, mTimeline, &Timeline::jumpToEnd);
     connect(a.presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(a.returnFocus, &QAction::triggered, this, &MainWindow::returnKeysToView);
+    connect(a.gettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
     connect(a.about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Diffusion Lab"),
                            tr("<h3>Diffusion Lab %1</h3><p>See how denoising diffusion models (DDPM) work: noise data "
@@ -174,8 +196,22 @@ void MainWindow::createMenus() {
     file->addAction(mActions.saveSessionAs);
     file->addSeparator();
     file->addAction(mActions.exportFrames);
+    QMenu* plots = file->addMenu(tr("Export &plots"));
+    plots->addAction(mActions.exportSchedulePlots);
+    plots->addAction(mActions.exportLossPlot);
+    QMenu* csv = file->addMenu(tr("Export data as &CSV"));
+    csv->addAction(mActions.exportDataCsv);
+    csv->addAction(mActions.exportSamplesCsv);
+    csv->addAction(mActions.exportTrajectoryCsv);
+    csv->addAction(mActions.exportScheduleCsv);
+    csv->addAction(mActions.exportLossCsv);
     file->addSeparator();
     file->addAction(mActions.quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(mActions.copyView);
+    edit->addSeparator();
+    edit->addAction(mActions.returnFocus);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(mActions.train);
@@ -197,6 +233,8 @@ void MainWindow::createMenus() {
     mViewMenu->addAction(mActions.presenter);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(mActions.gettingStarted);
+    help->addSeparator();
     help->addAction(mActions.about);
 }
 
@@ -236,7 +274,10 @@ void MainWindow::addPanelDock(QDockWidget* dock, Qt::DockWidgetArea area) {
             before = item;
             break;
         }
-    mViewMenu->insertAction(before, dock->toggleViewAction());
+    // The toggle shows the dock's title as it is: "Model & Train" must not turn '&' into a mnemonic.
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setText(dock->windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
+    mViewMenu->insertAction(before, toggle);
 }
 
 void MainWindow::connectDocument() {
@@ -324,15 +365,6 @@ void MainWindow::updateTitle() {
     setWindowModified(mDocument->isModified());
 }
 
-void MainWindow::setPresenterMode(bool on) {
-    mPresenter = on;
-    QFont f = font();
-    f.setPointSizeF(on ? mNormalFontSize * 1.6 : mNormalFontSize);
-    setFont(f);
-    const QSignalBlocker block(mActions.presenter);
-    mActions.presenter->setChecked(on);
-}
-
 bool MainWindow::confirmDiscard() {
     for (const auto& check : mDiscardChecks)
         if (!check()) return false;
@@ -349,7 +381,7 @@ bool MainWindow::confirmDiscard() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!confirmDiscard()) {
+    if (!confirmClose()) {
         event->ignore();
         return;
     }
