@@ -7,6 +7,7 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -22,10 +23,10 @@ bool isTextField(const QObject* object) {
     return qobject_cast<const QLineEdit*>(object) || qobject_cast<const QAbstractSpinBox*>(object);
 }
 
-bool isInsideScrollArea(const QWidget* widget) {
-    for (const QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
-        if (qobject_cast<const QScrollArea*>(w)) return true;
-    return false;
+QScrollArea* scrollAreaAround(const QWidget* widget) {
+    for (QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
+        if (auto* area = qobject_cast<QScrollArea*>(w)) return area;
+    return nullptr;
 }
 
 }  // namespace
@@ -43,6 +44,7 @@ WindowInput::~WindowInput() {
 }
 
 bool WindowInput::isValueControl(const QWidget* widget) {
+    if (qobject_cast<const QScrollBar*>(widget)) return false;  // the scroll area's own: it scrolls
     return qobject_cast<const QAbstractSpinBox*>(widget) || qobject_cast<const QAbstractSlider*>(widget) ||
            qobject_cast<const QComboBox*>(widget);
 }
@@ -55,13 +57,18 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
         case QEvent::Wheel: {
             auto* widget = qobject_cast<QWidget*>(watched);
-            if (!widget || !isValueControl(widget) || widget->hasFocus() || !belongsToWindow(widget) ||
-                !isInsideScrollArea(widget))
+            if (!widget || !isValueControl(widget) || widget->hasFocus() || !belongsToWindow(widget))
                 return false;
-            // Not for this control: ignored, so that QApplication hands the wheel on to the parents (the
-            // dock's scroll area), and without the focus the wheel would otherwise give it.
+            QScrollArea* area = scrollAreaAround(widget);
+            if (!area) return false;
+            // Not for this control (and no focus from the wheel either): the dock's scroll area gets it.
             widget->setFocusPolicy(Qt::StrongFocus);
-            event->ignore();
+            auto* wheel = static_cast<QWheelEvent*>(event);
+            const QPointF at = area->viewport()->mapFromGlobal(wheel->globalPosition());
+            QWheelEvent forwarded(at, wheel->globalPosition(), wheel->pixelDelta(), wheel->angleDelta(),
+                                  wheel->buttons(), wheel->modifiers(), wheel->phase(), wheel->inverted(),
+                                  wheel->source());
+            QApplication::sendEvent(area->viewport(), &forwarded);
             return true;
         }
         case QEvent::KeyPress: {
