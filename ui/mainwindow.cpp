@@ -88,6 +88,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     // editing a field, the wheel scrolls a dock unless the control under it has focus.
     new WindowInput(this);
     if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
+    showForwardWhenNoSamples();
     updateTimelineRange();
     updateStatus();
     updateTitle();
@@ -289,9 +290,12 @@ void MainWindow::connectDocument() {
         if (trajectory && !trajectory->empty()) {
             mTimeline->setMode(Timeline::Mode::Reverse);
             mTimeline->jumpToStart();
+        } else {
+            showForwardWhenNoSamples();
         }
     });
     connect(mDocument, &LabDocument::modelChanged, this, &MainWindow::updateTimelineRange);
+    connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::showForwardWhenNoSamples);
     connect(mTimeline, &Timeline::modeChanged, this, &MainWindow::updateTimelineRange);
     connect(mTimeline, &Timeline::tChanged, mSchedulePanel, &SchedulePanel::setCurrentT);
     for (auto signal : {&LabDocument::dataSetChanged, &LabDocument::scheduleChanged, &LabDocument::modelChanged}) {
@@ -323,6 +327,17 @@ void MainWindow::connectDocument() {
         if (mPendingClean) mDocument->setModified(false);
         mPendingClean = false;
     });
+}
+
+void MainWindow::showForwardWhenNoSamples() {
+    // Reverse mode without a trajectory is an empty view (new data cleared the samples, or a session
+    // restored reverse mode): show the forward process instead and say how to get the reverse one.
+    const auto trajectory = mDocument->trajectory();
+    if (mTimeline->mode() != Timeline::Mode::Reverse || (trajectory && !trajectory->empty())) return;
+    mTimeline->setMode(Timeline::Mode::Forward);
+    statusBar()->showMessage(tr("No samples yet, so the view shows the forward process: press %1 to sample.")
+                                 .arg(mActions.sample->shortcut().toString(QKeySequence::NativeText)),
+                             8000);
 }
 
 void MainWindow::requestSource(DataSource source) {
@@ -406,6 +421,7 @@ void MainWindow::showEvent(QShowEvent* event) {
         // First start: the schedule's plots and the data preview get most of their columns' height.
         resizeDocks({mScheduleDock, mDataDock}, {height() * 3 / 5, height() / 2}, Qt::Vertical);
     }
+    fitToScreen();  // now with the window manager's frame known (and after a remembered geometry)
 }
 
 }  // namespace dlui

@@ -160,6 +160,7 @@ private:
     void onSave();
     void onSaveAs();
     void requestSource(DataSource source);
+    void showForwardWhenNoSamples();
     void readSettings();
     void fitToScreen();
     void writeSettings();

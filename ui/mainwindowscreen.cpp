@@ -14,8 +14,7 @@ namespace dlui {
 namespace {
 
 constexpr QSize kPreferredSize(1440, 900);
-/// Room left for the window manager's title bar and borders, which the window does not know before it
-/// is shown.
+/// Room left for the window manager's title bar before the window is shown (its frame is unknown then).
 constexpr int kFrameAllowance = 40;
 /// Presenter mode: widget text grows a little (more would push the docks' forms past a projector's
 /// width); the view's own caption, axes, tick labels and points grow much more.
@@ -31,16 +30,19 @@ QRect availableArea(const QWidget* widget) {
 
 void MainWindow::fitToScreen() {
     const QRect area = availableArea(this);
-    const QSize room(area.width(), std::max(200, area.height() - kFrameAllowance));
-    QSize size = (isVisible() ? this->size() : kPreferredSize).boundedTo(room);
-    resize(size.expandedTo(minimumSizeHint().boundedTo(room)));
-    // Keep the whole window on the screen: move it back inside where it sticks out.
-    QRect frame = geometry();
-    if (frame.right() > area.right()) frame.moveRight(area.right());
-    if (frame.bottom() > area.bottom()) frame.moveBottom(area.bottom());
-    if (frame.left() < area.left()) frame.moveLeft(area.left());
-    if (frame.top() < area.top() + kFrameAllowance / 2) frame.moveTop(area.top() + kFrameAllowance / 2);
-    move(frame.topLeft());
+    // The window manager's frame: known once shown, guessed before.
+    const QSize frame = isVisible() ? frameGeometry().size() - size() : QSize(0, kFrameAllowance);
+    const QSize room(std::max(200, area.width() - frame.width()),
+                     std::max(200, area.height() - frame.height()));
+    const QSize wanted = (isVisible() ? size() : kPreferredSize).boundedTo(room);
+    resize(wanted.expandedTo(minimumSizeHint().boundedTo(room)));
+    // Keep the whole frame on the screen: move it back inside where it sticks out.
+    QRect outer(frameGeometry().topLeft(), size() + frame);
+    if (outer.right() > area.right()) outer.moveRight(area.right());
+    if (outer.bottom() > area.bottom()) outer.moveBottom(area.bottom());
+    if (outer.left() < area.left()) outer.moveLeft(area.left());
+    if (outer.top() < area.top()) outer.moveTop(area.top());
+    move(outer.topLeft());
 }
 
 void MainWindow::setPresenterMode(bool on) {
