@@ -39,6 +39,9 @@ public:
 
     QSize sizeHint() const override;
 
+    /// The plot widget (for saving the curve as PNG or PDF).
+    QCustomPlot* plot() const { return mPlot; }
+
 private:
     QCustomPlot* mPlot = nullptr;
     QCPGraph* mRaw = nullptr;
