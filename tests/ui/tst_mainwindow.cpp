@@ -260,7 +260,7 @@ private Q_SLOTS:
     void dataPanelLoadsInTheBackground() {
         dlui::DataPanel* panel = mWindow->dataPanel();
         panel->countBox()->setValue(3000);
-        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findText(QStringLiteral("circles")));
+        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findData(QStringLiteral("circles")));
         QTRY_COMPARE(mWindow->document()->dataSource().shape, QStringLiteral("circles"));
         QCOMPARE(mWindow->document()->dataSet()->size(), 3000);
         QCOMPARE(mWindow->document()->forwardNoise()->rows(), 3000);
@@ -274,7 +274,7 @@ private Q_SLOTS:
         dlui::DataPanel* panel = mWindow->dataPanel();
         panel->countBox()->setValue(2500);
         panel->seedBox()->setValue(9);
-        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findText(QStringLiteral("spiral")));
+        panel->shapeBox()->setCurrentIndex(panel->shapeBox()->findData(QStringLiteral("spiral")));
         QTRY_COMPARE(mWindow->document()->dataSource().shape, QStringLiteral("spiral"));
         dl::ScheduleParams p;
         p.kind = dl::ScheduleKind::Custom;

@@ -127,7 +127,10 @@ QWidget* DataPanel::makeShapePage() {
     auto* form = new QFormLayout(page);
     form->setContentsMargins(0, 0, 0, 0);
     mShape = new QComboBox(page);
-    for (const std::string& name : dl::builtInPointShapes()) mShape->addItem(QString::fromStdString(name));
+    for (const std::string& name : dl::builtInPointShapes()) {
+        const QString id = QString::fromStdString(name);
+        mShape->addItem(builtInShapeDisplayName(id), id);  // people see the name, sessions keep the id
+    }
     form->addRow(tr("S&hape"), mShape);
     return page;
 }
@@ -262,7 +265,7 @@ void DataPanel::onSourceKindChanged() {
 DataSource DataPanel::currentSource() const {
     DataSource s;
     s.kind = static_cast<DataSource::Kind>(mSource->currentData().toInt());
-    s.shape = mShape->currentText();
+    s.shape = mShape->currentData().toString();
     s.text = mText->text();
     if (s.kind == DataSource::Kind::Csv) s.paths = QStringList{mCsvPath->text()};
     if (s.kind == DataSource::Kind::ImageShape) s.paths = QStringList{mShapeImagePath->text()};
@@ -282,7 +285,7 @@ void DataPanel::showSource(const DataSource& s) {
     mSyncing = true;
     mSource->setCurrentIndex(std::max(0, mSource->findData(static_cast<int>(s.kind))));
     mPages->setCurrentIndex(pageOf(s.kind));
-    if (const int i = mShape->findText(s.shape); i >= 0) mShape->setCurrentIndex(i);
+    if (const int i = mShape->findData(s.shape); i >= 0) mShape->setCurrentIndex(i);
     if (s.kind == DataSource::Kind::Text) mText->setText(s.text);
     if (s.kind == DataSource::Kind::Csv) mCsvPath->setText(s.paths.value(0));
     if (s.kind == DataSource::Kind::ImageShape) mShapeImagePath->setText(s.paths.value(0));

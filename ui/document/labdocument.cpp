@@ -49,10 +49,30 @@ std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name) {
     return std::nullopt;
 }
 
+QString builtInShapeDisplayName(const QString& id) {
+    // The ids of core/data/pointgenerators.cpp; files and the CLI keep the ids, people see these.
+    static constexpr struct {
+        const char* id;
+        const char* name;
+    } kNames[] = {
+        {"moons", QT_TRANSLATE_NOOP("dlui::LabDocument", "Two moons")},
+        {"swissroll", QT_TRANSLATE_NOOP("dlui::LabDocument", "Swiss roll")},
+        {"gaussians8", QT_TRANSLATE_NOOP("dlui::LabDocument", "8 Gaussians")},
+        {"circles", QT_TRANSLATE_NOOP("dlui::LabDocument", "Concentric circles")},
+        {"checkerboard", QT_TRANSLATE_NOOP("dlui::LabDocument", "Checkerboard")},
+        {"spiral", QT_TRANSLATE_NOOP("dlui::LabDocument", "Two-arm spiral")},
+        {"pinwheel", QT_TRANSLATE_NOOP("dlui::LabDocument", "Pinwheel")},
+        {"gaussian", QT_TRANSLATE_NOOP("dlui::LabDocument", "Single Gaussian")},
+    };
+    for (const auto& entry : kNames)
+        if (id == QLatin1String(entry.id)) return trDoc(entry.name);
+    return id;
+}
+
 QString describeDataSource(const DataSource& s) {
     switch (s.kind) {
     case DataSource::Kind::BuiltIn:
-        return trDoc("%1, N = %2, seed %3").arg(s.shape).arg(s.count).arg(s.seed);
+        return trDoc("%1, N = %2, seed %3").arg(builtInShapeDisplayName(s.shape)).arg(s.count).arg(s.seed);
     case DataSource::Kind::Text:
         return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
     case DataSource::Kind::Csv:

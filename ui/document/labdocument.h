@@ -70,7 +70,9 @@ struct DataSource {
 /// Lower-case names used in session files: builtin, text, csv, image_shape, image_pixels, glyphs, hand_drawn.
 QString dataSourceKindName(DataSource::Kind kind);
 std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
-/// A short human description ("two moons, N = 8000, seed 1").
+/// The translated name of a built-in shape for people ("Two moons" for "moons"); the id itself when unknown.
+QString builtInShapeDisplayName(const QString& id);
+/// A short human description ("Two moons, N = 8000, seed 1").
 QString describeDataSource(const DataSource& source);
 
 /// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".

@@ -112,7 +112,7 @@ QString writeScheduleCsv(const QString& path, const dl::Schedule& s) {
                     });
 }
 
-QString writeLossCsv(const QString& path, const std::vector<float>& loss) {
+QString writeLossCsv(const QString& path, std::span<const float> loss) {
     size_t i = 0;
     return writeCsv(path, QStringLiteral("step,loss"), [&](QString& block) {
         for (int k = 0; k < 8192 && i < loss.size(); ++k, ++i)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QString>
+#include <span>
 #include <vector>
 
 #include "core/data/dataset.h"
@@ -27,6 +28,6 @@ QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory
 /// "t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,snr,log_snr,posterior_variance", t = 0..T.
 QString writeScheduleCsv(const QString& path, const dl::Schedule& schedule);
 /// "step,loss", step counting from 1.
-QString writeLossCsv(const QString& path, const std::vector<float>& loss);
+QString writeLossCsv(const QString& path, std::span<const float> loss);
 
 }  // namespace dlui

@@ -66,6 +66,8 @@ struct RenderOptions {
     bool drawAxes = true;
     bool drawCaption = true;
     qreal pointRadius = 0;  ///< 0: chosen from the number of points and the size
+    /// Multiplies the caption, axis labels, ticks, line widths and the chosen point radius (presenter mode).
+    qreal textScale = 1.0;
 };
 
 /// Paints the scene into `target` (in the painter's coordinates). Deterministic: same input, same pixels.

@@ -44,9 +44,9 @@ struct DataToPixel {
 /// Scale factor of text and line widths: 1 at 800 px on the shorter side.
 double uiScale(const QRectF& target) { return std::max(0.5, std::min(target.width(), target.height()) / 800.0); }
 
-QFont sceneFont(const QRectF& target) {
+QFont sceneFont(const QRectF& target, qreal textScale) {
     QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(std::max(9, static_cast<int>(std::lround(13.0 * uiScale(target)))));
+    font.setPixelSize(std::max(9, static_cast<int>(std::lround(13.0 * uiScale(target) * textScale))));
     font.setHintingPreference(QFont::PreferNoHinting);
     return font;
 }
@@ -185,8 +185,9 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
                  const SceneColors& colors) {
     const dl::Batch& pts = scene.points;
     if (pts.rows() == 0 || pts.cols() < 2) return;
-    const double radius =
-        options.pointRadius > 0 ? options.pointRadius : defaultPointRadius(pts.rows(), map.target);
+    const double radius = options.pointRadius > 0
+                              ? options.pointRadius
+                              : options.textScale * defaultPointRadius(pts.rows(), map.target);
     const int anchor = static_cast<int>(std::ceil(radius)) + 1;
     const bool keyed = scene.colorKeys.size() == static_cast<size_t>(pts.rows());
     // Slightly translucent dots so dense regions read darker than sparse ones.
@@ -351,11 +352,11 @@ QRectF sceneDataBounds(const Scene& scene, const QRectF& target) {
 
 void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options) {
     const SceneColors colors = sceneColors(options.background);
-    const double scale = uiScale(target);
+    const double scale = uiScale(target) * options.textScale;
     painter.save();
     painter.setClipRect(target);
     paintBackground(painter, target, colors);
-    const QFont font = sceneFont(target);
+    const QFont font = sceneFont(target, options.textScale);
 
     if (scene.images.rows() > 0) {
         paintImageGrid(painter, target, scene, colors);

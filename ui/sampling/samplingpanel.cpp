@@ -161,7 +161,8 @@ void SamplingPanel::buildUi() {
     mScheduleNote = new QLabel(this);
     mScheduleNote->setObjectName(QStringLiteral("samplingScheduleNote"));
     mScheduleNote->setWordWrap(true);
-    layout->addWidget(mScheduleNote);
+    // On top: "no model yet" must be seen before the sampler settings, even in a short window.
+    layout->insertWidget(0, mScheduleNote);
     mStatus = new QLabel(this);
     mStatus->setWordWrap(true);
     layout->addWidget(mStatus);

@@ -14,7 +14,7 @@ constexpr qint64 kProgressIntervalMs = 50;
 
 /// The DDIM (η = 0) paths over every timestep from the given rows of x_T: deterministic, so they show the
 /// flow the denoiser defines without the random walk of a stochastic sampler. Cheap: a few rows only.
-dl::Trajectory::DdimPaths ddimPaths(const SamplingRequest& request, const dl::EpsilonPredictor& denoiser,
+dl::Trajectory::DdimPaths ddimPaths(const SamplingRequest& request, const dl::Denoiser& denoiser,
                                     const dl::Batch& xT) {
     dl::Trajectory::DdimPaths paths;
     paths.rows = trailRows(xT.rows(), request.ddimTrailRows);

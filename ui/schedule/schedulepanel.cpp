@@ -3,10 +3,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "core/math/schedulediagnostics.h"
@@ -43,12 +46,24 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
-    mBanner = new QLabel(this);
+    mBannerBox = new QFrame(this);
+    mBannerBox->setObjectName(QStringLiteral("modelScheduleBannerBox"));
+    mBannerBox->setStyleSheet(
+        QStringLiteral("#modelScheduleBannerBox { background: #e6f0fb; border: 1px solid #8fb3de; "
+                       "border-radius: 4px; }"));
+    auto* bannerRow = new QHBoxLayout(mBannerBox);
+    bannerRow->setContentsMargins(4, 4, 4, 4);
+    // The style's own icon: a Unicode ⓘ showed as a missing-glyph box with the fonts a fresh machine has.
+    auto* bannerIcon = new QLabel(mBannerBox);
+    bannerIcon->setObjectName(QStringLiteral("modelScheduleBannerIcon"));
+    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(16, 16));
+    bannerIcon->setAlignment(Qt::AlignTop);
+    bannerRow->addWidget(bannerIcon);
+    mBanner = new QLabel(mBannerBox);
     mBanner->setObjectName(QStringLiteral("modelScheduleBanner"));
     mBanner->setWordWrap(true);
-    mBanner->setStyleSheet(QStringLiteral("background: #e6f0fb; border: 1px solid #8fb3de; border-radius: 4px; "
-                                          "padding: 4px;"));
-    layout->addWidget(mBanner);
+    bannerRow->addWidget(mBanner, 1);
+    layout->addWidget(mBannerBox);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -95,7 +110,7 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     layout->addWidget(mPlots, 1);
 
     mDiagnostics = new ScheduleDiagnosticsView(this);
-    layout->addWidget(mDiagnostics);
+    layout->insertWidget(1, mDiagnostics);  // warnings and their fixes right under the banner, above the fold
 
     connect(mKind, &QComboBox::currentIndexChanged, this, &SchedulePanel::applyFromControls);
     connect(mSteps, &QSpinBox::valueChanged, this, &SchedulePanel::applyFromControls);
@@ -184,13 +199,13 @@ void SchedulePanel::updateDiagnostics() {
 void SchedulePanel::updateBanner() {
     const QString mismatch = mDocument->describeScheduleMismatch();
     if (!mismatch.isEmpty()) {
-        mBanner->setText(tr("ⓘ The reverse process uses the model's schedule: %1.").arg(mismatch));
-        mBanner->show();
+        mBanner->setText(tr("The reverse process uses the model's schedule: %1.").arg(mismatch));
+        mBannerBox->show();
     } else if (mDocument->hasModel()) {
-        mBanner->setText(tr("ⓘ The model was trained with this schedule."));
-        mBanner->show();
+        mBanner->setText(tr("The model was trained with this schedule."));
+        mBannerBox->show();
     } else {
-        mBanner->hide();
+        mBannerBox->hide();
     }
 }
 

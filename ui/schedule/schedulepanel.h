@@ -58,6 +58,7 @@ private:
     void updateBanner();
 
     LabDocument* mDocument;
+    QWidget* mBannerBox;  // the info icon and mBanner, shown together
     QLabel* mBanner;
     QComboBox* mKind;
     QSpinBox* mSteps;

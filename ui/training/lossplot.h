@@ -43,6 +43,9 @@ public:
 
     QSize sizeHint() const override;
 
+    /// The plot widget (for saving the curve as PNG or PDF).
+    QCustomPlot* plot() const { return mPlot; }
+
 private:
     struct Bucket {
         int lastStep = 0;  ///< the x key: the bucket's last step (1-based)

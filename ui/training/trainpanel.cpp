@@ -173,11 +173,12 @@ void TrainPanel::buildUi() {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         l->setWordWrap(true);  // long figures must not widen the dock
     }
-    layout->addWidget(mStatus);
-    layout->addWidget(mSpeed);
-    layout->addWidget(mQuality);
+    // Progress, quality and problems go on top, above the fold of a short window; the settings, buttons
+    // and the loss curve follow.
+    int top = 0;
+    for (QWidget* w : std::initializer_list<QWidget*>{mError, mStatus, mSpeed, mQuality})
+        layout->insertWidget(top++, w);
     layout->addWidget(mScheduleLabel);
-    layout->addWidget(mError);
 
     connect(mTrain, &QPushButton::clicked, this, &TrainPanel::train);
     connect(mPause, &QPushButton::clicked, this, &TrainPanel::togglePause);
@@ -352,13 +353,17 @@ void TrainPanel::poll() {
     } else if (std::isfinite(mLossPlot->smoothedLoss())) {
         mSpeed->setText(tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     }
-    Q_EMIT statusMessageChanged(tr("%1 %2 steps · %3 steps/s · loss %4")
-                                    .arg(state, locale.toString(snap->step))
-                                    .arg(locale.toString(mController->lastProgress()
-                                                             ? mController->lastProgress()->stepsPerSecond
+    const QString eta = mController->isActive() && mController->lastProgress()
+                            ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
+                            : QString();
+    Q_EMIT statusMessageChanged(
+        tr("%1 %2 steps · %3 steps/s%5 · loss %4")
+            .arg(state, locale.toString(snap->step))
+            .arg(locale.toString(mController->lastProgress() ? mController->lastProgress()->stepsPerSecond
                                                              : snap->stepsPerSecond,
-                                                         'f', 0))
-                                    .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+                                 'f', 0))
+            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3)
+            .arg(eta));
     // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
     installModelInDocument();
 }

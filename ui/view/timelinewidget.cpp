@@ -101,8 +101,10 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     mNumbers = new QLabel(this);
     mNumbers->setObjectName(QStringLiteral("timelineNumbers"));
     mNumbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    options->addWidget(mNumbers);
+    // The numbers get a row of their own: beside the mode switches they made the bar wider than the middle
+    // of a 1280×720 window with both dock columns, which pushed the window past the screen.
     grid->addLayout(options, 1, 0, 1, 3);
+    grid->addWidget(mNumbers, 2, 0, 1, 3);
     grid->setColumnStretch(1, 1);
 
     connect(mStart, &QToolButton::clicked, timeline, &Timeline::jumpToStart);

@@ -1,6 +1,7 @@
 // The application window composed from its parts: the MainWindow (document, main view, timeline, data
-// and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling); then the
-// last session, so a model file it names finds the panel that loads it.
+// and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling), export
+// from the window (WindowExport) and the window-wide keys and wheel (WindowInput); then the last session,
+// so a model file it names finds the panel that loads it.
 //
 //   dlui::LabWindow window(options);
 //   window.show();
@@ -13,6 +14,8 @@
 namespace dlui {
 
 class TrainingAndSampling;
+class WindowExport;
+class WindowInput;
 
 class LabWindow : public MainWindow {
     Q_OBJECT
@@ -23,9 +26,11 @@ public:
     TrainingAndSampling* live() const { return mLive.get(); }
 
 private:
-    // Destroyed before MainWindow's views, document and timeline, which the panels and workers point to;
-    // its destructor ends the workers.
+    // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
+    // document and timeline, which they point to. TrainingAndSampling's destructor ends the workers.
     std::unique_ptr<TrainingAndSampling> mLive;
+    std::unique_ptr<WindowExport> mExport;
+    std::unique_ptr<WindowInput> mInput;
 };
 
 }  // namespace dlui

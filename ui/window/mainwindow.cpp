@@ -12,7 +12,6 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -55,7 +54,6 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    resize(1440, 900);
     mNormalFontSize = font().pointSizeF();
 
     mLoader = new DataLoader(this);
@@ -81,15 +79,18 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     updateTimelineRange();
     updateStatus();
     updateTitle();
+    fitToScreen();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::restoreLastSession() {
     if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
+    showForwardWhenNoSamples();
     updateTimelineRange();
     updateStatus();
     updateTitle();
+    fitToScreen();
 }
 
 void MainWindow::createActions() {
@@ -101,6 +102,15 @@ void MainWindow::createActions() {
     a.saveSessionAs = makeAction(this, tr("Save session &as…"), {}, QKeySequence::SaveAs);
     a.exportFrames = makeAction(this, tr("&Export…"), QStringLiteral(":/icons/export.svg"), QKeySequence(tr("Ctrl+E")),
                                 tr("Export frames, a GIF or a video"));
+    a.exportSchedulePlots = makeAction(this, tr("&Schedule plots (PNG/PDF)…"), {}, {});
+    a.exportLossPlot = makeAction(this, tr("&Loss curve (PNG/PDF)…"), {}, {});
+    a.exportDataCsv = makeAction(this, tr("&Data set…"), {}, {});
+    a.exportSamplesCsv = makeAction(this, tr("&Samples…"), {}, {});
+    a.exportTrajectoryCsv = makeAction(this, tr("&Reverse chain…"), {}, {});
+    a.exportScheduleCsv = makeAction(this, tr("Schedule &table…"), {}, {});
+    a.exportLossCsv = makeAction(this, tr("&Loss history…"), {}, {});
+    a.copyView = makeAction(this, tr("&Copy view"), {}, QKeySequence(tr("Ctrl+Shift+C")),
+                            tr("Copy the main view to the clipboard as an image"));
     a.quit = makeAction(this, tr("&Quit"), {}, QKeySequence::Quit);
     a.train = makeAction(this, tr("&Train"), QStringLiteral(":/icons/train.svg"), QKeySequence(tr("Ctrl+T")),
                          tr("Train the denoiser (or resume)"));
@@ -118,10 +128,15 @@ void MainWindow::createActions() {
     a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"), QKeySequence(Qt::Key_F11),
                              tr("Large type for a projector"));
     a.presenter->setCheckable(true);
+    a.returnFocus =
+        makeAction(this, tr("Keys to the &view"), {}, QKeySequence(Qt::Key_Escape),
+                   tr("Leave the field being edited; Space and the arrows move the timeline again"));
+    a.gettingStarted = makeAction(this, tr("&Getting started"), {}, QKeySequence::HelpContents);
     a.about = makeAction(this, tr("&About Diffusion Lab"), {}, {});
     a.pauseTraining->setEnabled(false);
     a.stopTraining->setEnabled(false);
-    for (QAction* action : {a.playPause, a.stepNext, a.stepPrevious, a.jumpStart, a.jumpEnd, a.presenter}) {
+    for (QAction* action : {a.playPause, a.stepNext, a.stepPrevious, a.jumpStart, a.jumpEnd, a.presenter,
+                            a.returnFocus, a.copyView}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);  // active even when the menus are hidden
     }
@@ -136,6 +151,8 @@ void MainWindow::createActions() {
     connect(a.jumpStart, &QAction::triggered, mTimeline, &Timeline::jumpToStart);
     connect(a.jumpEnd, &QAction::triggered, mTimeline, &Timeline::jumpToEnd);
     connect(a.presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(a.returnFocus, &QAction::triggered, this, &MainWindow::returnKeysToView);
+    connect(a.gettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
     connect(a.about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Diffusion Lab"),
                            tr("<h3>Diffusion Lab %1</h3><p>See how denoising diffusion models (DDPM) work: noise data "
@@ -166,8 +183,22 @@ void MainWindow::createMenus() {
     file->addAction(mActions.saveSessionAs);
     file->addSeparator();
     file->addAction(mActions.exportFrames);
+    QMenu* plots = file->addMenu(tr("Export &plots"));
+    plots->addAction(mActions.exportSchedulePlots);
+    plots->addAction(mActions.exportLossPlot);
+    QMenu* csv = file->addMenu(tr("Export data as &CSV"));
+    csv->addAction(mActions.exportDataCsv);
+    csv->addAction(mActions.exportSamplesCsv);
+    csv->addAction(mActions.exportTrajectoryCsv);
+    csv->addAction(mActions.exportScheduleCsv);
+    csv->addAction(mActions.exportLossCsv);
     file->addSeparator();
     file->addAction(mActions.quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(mActions.copyView);
+    edit->addSeparator();
+    edit->addAction(mActions.returnFocus);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(mActions.train);
@@ -189,6 +220,8 @@ void MainWindow::createMenus() {
     mViewMenu->addAction(mActions.presenter);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(mActions.gettingStarted);
+    help->addSeparator();
     help->addAction(mActions.about);
 }
 
@@ -228,7 +261,10 @@ void MainWindow::addPanelDock(QDockWidget* dock, Qt::DockWidgetArea area) {
             before = item;
             break;
         }
-    mViewMenu->insertAction(before, dock->toggleViewAction());
+    // The toggle shows the dock's title as it is: "Model & Train" must not turn '&' into a mnemonic.
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setText(dock->windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
+    mViewMenu->insertAction(before, toggle);
 }
 
 void MainWindow::connectDocument() {
@@ -240,9 +276,12 @@ void MainWindow::connectDocument() {
         if (trajectory && !trajectory->empty()) {
             mTimeline->setMode(Timeline::Mode::Reverse);
             mTimeline->jumpToStart();
+        } else {
+            showForwardWhenNoSamples();
         }
     });
     connect(mDocument, &LabDocument::modelChanged, this, &MainWindow::updateTimelineRange);
+    connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::showForwardWhenNoSamples);
     connect(mTimeline, &Timeline::modeChanged, this, &MainWindow::updateTimelineRange);
     connect(mTimeline, &Timeline::tChanged, mSchedulePanel, &SchedulePanel::setCurrentT);
     for (auto signal : {&LabDocument::dataSetChanged, &LabDocument::scheduleChanged, &LabDocument::modelChanged}) {
@@ -276,6 +315,17 @@ void MainWindow::connectDocument() {
         if (mPendingClean) mDocument->setModified(false);
         mPendingClean = false;
     });
+}
+
+void MainWindow::showForwardWhenNoSamples() {
+    // Reverse mode without a trajectory is an empty view (new data cleared the samples, or a session
+    // restored reverse mode): show the forward process instead and say how to get the reverse one.
+    const auto trajectory = mDocument->trajectory();
+    if (mTimeline->mode() != Timeline::Mode::Reverse || (trajectory && !trajectory->empty())) return;
+    mTimeline->setMode(Timeline::Mode::Forward);
+    statusBar()->showMessage(tr("No samples yet, so the view shows the forward process: press %1 to sample.")
+                                 .arg(mActions.sample->shortcut().toString(QKeySequence::NativeText)),
+                             8000);
 }
 
 void MainWindow::requestSource(DataSource source) {
@@ -335,15 +385,6 @@ void MainWindow::updateTitle() {
     setWindowModified(mDocument->isModified());
 }
 
-void MainWindow::setPresenterMode(bool on) {
-    mPresenter = on;
-    QFont f = font();
-    f.setPointSizeF(on ? mNormalFontSize * 1.6 : mNormalFontSize);
-    setFont(f);
-    const QSignalBlocker block(mActions.presenter);
-    mActions.presenter->setChecked(on);
-}
-
 bool MainWindow::confirmDiscard() {
     for (const auto& check : mDiscardChecks)
         if (!check()) return false;
@@ -360,7 +401,7 @@ bool MainWindow::confirmDiscard() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (!confirmDiscard()) {
+    if (!confirmClose()) {
         event->ignore();
         return;
     }
@@ -385,6 +426,7 @@ void MainWindow::showEvent(QShowEvent* event) {
         // First start: the schedule's plots and the data preview get most of their columns' height.
         resizeDocks({mScheduleDock, mDataDock}, {height() * 3 / 5, height() / 2}, Qt::Vertical);
     }
+    fitToScreen();  // now with the window manager's frame known (and after a remembered geometry)
 }
 
 }  // namespace dlui

@@ -53,7 +53,15 @@ public:
         QAction* open = nullptr;         ///< open a session or a data file (Ctrl+O)
         QAction* saveSession = nullptr;  ///< Ctrl+S
         QAction* saveSessionAs = nullptr;
-        QAction* exportFrames = nullptr;  ///< Ctrl+E — connected by the export code
+        QAction* exportFrames = nullptr;  ///< Ctrl+E — connected by the export code (ui/window/windowexport.h)
+        QAction* exportSchedulePlots = nullptr;  ///< the schedule plots as PNG or PDF
+        QAction* exportLossPlot = nullptr;       ///< the loss curve as PNG or PDF
+        QAction* exportDataCsv = nullptr;        ///< the data set as CSV
+        QAction* exportSamplesCsv = nullptr;     ///< the samples (x_0 of the reverse chain) as CSV
+        QAction* exportTrajectoryCsv = nullptr;  ///< the whole reverse chain as CSV
+        QAction* exportScheduleCsv = nullptr;    ///< the schedule table as CSV
+        QAction* exportLossCsv = nullptr;        ///< the loss history as CSV
+        QAction* copyView = nullptr;             ///< Ctrl+Shift+C: the main view to the clipboard
         QAction* quit = nullptr;
         QAction* train = nullptr;         ///< Ctrl+T — connected by the training code
         QAction* pauseTraining = nullptr;
@@ -65,6 +73,8 @@ public:
         QAction* jumpStart = nullptr;     ///< Home
         QAction* jumpEnd = nullptr;       ///< End
         QAction* presenter = nullptr;     ///< F11: large type (placeholder for presenter mode)
+        QAction* returnFocus = nullptr;   ///< Escape: give the keyboard back to the view (and its shortcuts)
+        QAction* gettingStarted = nullptr;  ///< F1: three things to try first and the keyboard shortcuts
         QAction* about = nullptr;
     };
 
@@ -110,10 +120,26 @@ public:
     bool isPresenterMode() const { return mPresenter; }
     void setPresenterMode(bool on);
 
+    /// Gives the keyboard back to the main view (Escape; Enter or Escape in a field), so Space, ←/→ and
+    /// Home/End move the timeline again.
+    void returnKeysToView();
+    /// Help ▸ Getting started: three things to try first and the keyboard shortcuts.
+    void showGettingStarted();
+    /// The Getting started text (HTML), with the shortcuts as the actions have them.
+    QString gettingStartedText() const;
+
     /// Called before work is discarded (close, open). Returns true when it may go ahead; asks the person
     /// when askBeforeDiscard is set and there is unsaved work. Other panels may add their own checks.
     bool confirmDiscard();
+    /// Called when the window is about to close: asks about unsaved work and names what closing stops
+    /// (training); true when it may close. Asks only when askBeforeDiscard is set.
+    bool confirmClose();
     void addDiscardCheck(std::function<bool()> check) { mDiscardChecks.push_back(std::move(check)); }
+    /// What would be lost by closing now besides unsaved changes (e.g. "Training will be stopped."); the
+    /// quit question names it. Other panels add their own.
+    void addCloseWarning(std::function<QString()> warning) { mCloseWarnings.push_back(std::move(warning)); }
+    /// The warnings that apply now, one sentence each (empty when closing loses nothing running).
+    QStringList closeWarnings() const;
 
 Q_SIGNALS:
     /// The window is about to close (after the person agreed): stop workers now.
@@ -140,7 +166,9 @@ private:
     void onSave();
     void onSaveAs();
     void requestSource(DataSource source);
+    void showForwardWhenNoSamples();
     void readSettings();
+    void fitToScreen();
     void writeSettings();
 
     Options mOptions;
@@ -162,6 +190,7 @@ private:
     std::optional<ViewSettings> mPendingView;  // applied when the session's data arrive
     bool mPendingClean = false;                // a session opened from a file: its data load is no edit
     std::vector<std::function<bool()>> mDiscardChecks;
+    std::vector<std::function<QString()>> mCloseWarnings;
     bool mLayoutRestored = false;
     bool mPresenter = false;
     qreal mNormalFontSize = 0;

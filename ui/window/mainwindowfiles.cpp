@@ -47,6 +47,7 @@ bool MainWindow::applySession(const Session& session, QString* error) {
         pinned = dl::Schedule(*session.view.pinnedSchedule);
     mSchedulePanel->setPinned(pinned);
     mTimeline->setMode(session.view.mode);
+    showForwardWhenNoSamples();
     mTimeline->setMarkovChain(session.view.markovChain);
     mTimeline->setSpeed(session.view.speed);
     mTimeline->setLoop(session.view.loop);

@@ -91,6 +91,11 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
 
     connectActions();
     connect(window, &MainWindow::closing, this, &TrainingAndSampling::shutdown);
+    window->addCloseWarning([this] {
+        return mTraining->isActive() ? tr("Training is running and will be stopped (the model so far is kept "
+                                          "only if you save it).")
+                                     : QString();
+    });
 
     // A session names a model file; load it once data of its dimension are there.
     connect(doc, &LabDocument::modelChanged, this, [this] {

@@ -1,0 +1,128 @@
+// Every action of the main window does something: the test walks all QActions of the window (menus,
+// toolbar, the Model & Train and Sampling docks, dock toggles) and fails on any whose triggered/toggled
+// signal reaches nothing and that opens no menu. The same for the push and tool buttons of the docks and
+// the timeline bar.
+#include <QAbstractButton>
+#include <QAction>
+#include <QButtonGroup>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMetaMethod>
+#include <QToolButton>
+#include <QtTest>
+
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+
+using dlui::LabWindow;
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+bool isConnected(const QObject* object, const QMetaMethod& signal) {
+    // isSignalConnected is protected; the meta-object system answers the same through the sender.
+    struct Peek : QObject {
+        static bool connected(const QObject* o, const QMetaMethod& s) {
+            return static_cast<const Peek*>(o)->isSignalConnected(s);
+        }
+    };
+    return Peek::connected(object, signal);
+}
+
+QString describe(const QAction* action) {
+    QString text = action->text();
+    text.remove(QLatin1Char('&'));
+    return QStringLiteral("\"%1\" (%2, parent %3)")
+        .arg(text, action->objectName(),
+             action->parent() ? QString::fromLatin1(action->parent()->metaObject()->className())
+                              : QStringLiteral("none"));
+}
+
+}  // namespace
+
+class TestWindowActions : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyActionIsConnected();
+    void everyButtonIsConnected();
+    void menusReachTheExpectedActions();
+};
+
+void TestWindowActions::everyActionIsConnected() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QMetaMethod triggered = QMetaMethod::fromSignal(&QAction::triggered);
+    const QMetaMethod toggled = QMetaMethod::fromSignal(&QAction::toggled);
+    const QList<QAction*> actions = window.findChildren<QAction*>();
+    QVERIFY(actions.size() > 30);  // menus, toolbar, docks: the walk must see them all
+    QStringList dead;
+    int docks = 0;
+    for (const QAction* action : actions) {
+        if (action->isSeparator() || action->menu()) continue;
+        if (qobject_cast<const QDockWidget*>(action->parent())) ++docks;
+        if (!isConnected(action, triggered) && !isConnected(action, toggled)) dead << describe(action);
+    }
+    QVERIFY(docks >= 4);  // Data, Schedule, Model & Train, Sampling toggles
+    QVERIFY2(dead.isEmpty(),
+             qPrintable(QStringLiteral("connected to nothing: ") + dead.join(QStringLiteral(", "))));
+    // And the ones a person uses most are in the list the walk covered.
+    const MainWindow::Actions& a = window.actions();
+    for (const QAction* action :
+         {a.exportFrames, a.exportSchedulePlots, a.exportLossPlot, a.exportDataCsv, a.exportSamplesCsv,
+          a.exportTrajectoryCsv, a.exportScheduleCsv, a.exportLossCsv, a.copyView, a.train, a.sample,
+          a.gettingStarted, a.returnFocus})
+        QVERIFY2(actions.contains(const_cast<QAction*>(action)), qPrintable(describe(action)));
+}
+
+void TestWindowActions::everyButtonIsConnected() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QMetaMethod clicked = QMetaMethod::fromSignal(&QAbstractButton::clicked);
+    const QMetaMethod toggledSignal = QMetaMethod::fromSignal(&QAbstractButton::toggled);
+    const QMetaMethod pressed = QMetaMethod::fromSignal(&QAbstractButton::pressed);
+    QStringList dead;
+    for (const QAbstractButton* button : window.findChildren<QAbstractButton*>()) {
+        // Check boxes and radio buttons hold a setting that is read when it is used (Sample reads "Clip"),
+        // so they need no connection of their own; buttons that do something must have one.
+        if (button->isCheckable() || button->group()) continue;
+        if (auto* tool = qobject_cast<const QToolButton*>(button);
+            tool && (tool->defaultAction() || tool->menu()))
+            continue;  // toolbar buttons run their action, checked above
+        if (QString::fromLatin1(button->metaObject()->className()).startsWith(QLatin1Char('Q')) &&
+            button->objectName().startsWith(QLatin1String("qt_")))
+            continue;  // Qt's own (dock title bar, scroll area corners)
+        if (!isConnected(button, clicked) && !isConnected(button, toggledSignal) &&
+            !isConnected(button, pressed))
+            dead << QStringLiteral("\"%1\" (%2)").arg(button->text(), button->objectName());
+    }
+    QVERIFY2(dead.isEmpty(),
+             qPrintable(QStringLiteral("buttons connected to nothing: ") + dead.join(QStringLiteral(", "))));
+}
+
+void TestWindowActions::menusReachTheExpectedActions() {
+    LabWindow window(testOptions());
+    QStringList menus;
+    for (const QAction* menu : window.menuBar()->actions()) menus << menu->text();
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"),
+                                 QStringLiteral("&View"), QStringLiteral("&Help")}));
+    // The View menu's dock toggles show the docks' titles as they are: no stray mnemonic from "&".
+    QStringList toggles;
+    for (const QAction* action : window.viewMenu()->actions()) {
+        if (action->isSeparator()) continue;
+        toggles << action->text();
+    }
+    QVERIFY2(toggles.contains(QStringLiteral("Model && Train")), qPrintable(toggles.join(QLatin1Char('|'))));
+}
+
+QTEST_MAIN(TestWindowActions)
+#include "tst_window_actions.moc"

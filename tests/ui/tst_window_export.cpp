@@ -1,0 +1,291 @@
+// Export from the real window, the way a person does it: Ctrl+E, File ▸ Export… and the toolbar button open
+// the Export dialog on the current document and a GIF is written; the plot, CSV and clipboard actions
+// write their files through the file dialog a person would fill in.
+#include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QImageReader>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
+#include <QtTest>
+#include <functional>
+
+#include "ui/document/labdocument.h"
+#include "ui/export/exportdialog.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+using dlui::LabWindow;
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// Runs `handle` on the next modal widget of type T that opens (polling, as a person would wait for it).
+template <typename T>
+void whenModalOpens(std::function<void(T*)> handle) {
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
+        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            timer->deleteLater();
+            timer->stop();
+            handle(modal);
+        } else if (++*tries > 500) {
+            timer->deleteLater();
+            timer->stop();
+        }
+    });
+    timer->start();
+}
+
+/// Fills in the save dialog that the next action opens with `path` and accepts it.
+void answerFileDialog(const QString& path) {
+    whenModalOpens<QFileDialog>([path](QFileDialog* dialog) {
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+        if (name)
+            name->setText(path);
+        else
+            dialog->selectFile(path);
+        QTest::keyClick(dialog, Qt::Key_Return);
+    });
+}
+
+QStringList readLines(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+}  // namespace
+
+class TestWindowExport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void ctrlEExportsAGif();
+    void fileMenuAndToolbarOpenTheDialog();
+    void schedulePlotsAsPngAndLossAsPdf();
+    void dataAndScheduleAsCsv();
+    void samplesTrajectoryAndLossAfterTrainingAndSampling();
+    void copyViewPutsTheViewOnTheClipboard();
+
+private:
+    /// Finishes the Export dialog that `open` brings up: a short forward GIF into the temp dir.
+    QString exportGifThrough(const std::function<void()>& open, const QString& name);
+    QAction* fileMenuAction(const QString& text) const;
+
+    std::unique_ptr<MainWindow> mWindow;
+    std::unique_ptr<QTemporaryDir> mDir;
+};
+
+void TestWindowExport::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestWindowExport::init() {
+    mDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(mDir->isValid());
+    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    mWindow->activateWindow();
+}
+
+void TestWindowExport::cleanup() {
+    mWindow.reset();
+}
+
+QAction* TestWindowExport::fileMenuAction(const QString& text) const {
+    for (QAction* menu : mWindow->menuBar()->actions())
+        if (menu->menu() && menu->text() == QStringLiteral("&File"))
+            for (QAction* item : menu->menu()->actions())
+                if (item->text() == text) return item;
+    return nullptr;
+}
+
+QString TestWindowExport::exportGifThrough(const std::function<void()>& open, const QString& name) {
+    const QString path = mDir->filePath(name);
+    bool seen = false;
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        seen = true;
+        dialog->setInteractive(false);
+        dlui::ExportSettings s = dialog->settings();
+        s.format = dlui::ExportFormat::Gif;
+        s.frames.animation = dlui::AnimationKind::Forward;
+        s.frames.stride = 30;
+        s.render.size = QSize(96, 96);
+        s.outputPath = path;
+        dialog->setSettings(s);
+        QPushButton* exportButton = nullptr;
+        for (auto* b : dialog->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("&Export")) exportButton = b;
+        if (exportButton)
+            QTest::mouseClick(exportButton, Qt::LeftButton);
+        else
+            dialog->reject();
+    });
+    open();  // returns when the dialog closes (it closes itself after a successful export)
+    if (!seen) return {};
+    return path;
+}
+
+void TestWindowExport::ctrlEExportsAGif() {
+    const QString path =
+        exportGifThrough([this] { QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier); },
+                         QStringLiteral("ctrl-e.gif"));
+    QVERIFY2(!path.isEmpty(), "Ctrl+E did not open the Export dialog");
+    QFile gif(path);
+    QVERIFY(gif.open(QIODevice::ReadOnly));
+    QCOMPARE(gif.read(6), QByteArray("GIF89a"));
+    QVERIFY(gif.size() > 100);
+    // The dialog exported the window's own schedule: T = 150 by default, stride 30 → 6 frames.
+    QImageReader reader(path);
+    QCOMPARE(reader.imageCount(), mWindow->document()->schedule().T() / 30 + 1);
+}
+
+void TestWindowExport::fileMenuAndToolbarOpenTheDialog() {
+    QAction* menuItem = fileMenuAction(QStringLiteral("&Export…"));
+    QVERIFY(menuItem);
+    QVERIFY(!exportGifThrough([menuItem] { menuItem->trigger(); }, QStringLiteral("menu.gif")).isEmpty());
+    QVERIFY(QFileInfo(mDir->filePath(QStringLiteral("menu.gif"))).size() > 100);
+
+    auto* button =
+        qobject_cast<QToolButton*>(mWindow->mainToolBar()->widgetForAction(mWindow->actions().exportFrames));
+    QVERIFY(button);
+    QVERIFY(
+        !exportGifThrough([button] { QTest::mouseClick(button, Qt::LeftButton); }, QStringLiteral("tool.gif"))
+             .isEmpty());
+    QVERIFY(QFileInfo(mDir->filePath(QStringLiteral("tool.gif"))).size() > 100);
+}
+
+void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
+    answerFileDialog(mDir->filePath(QStringLiteral("plots.png")));
+    mWindow->actions().exportSchedulePlots->trigger();
+    for (const char* part : {"beta", "alpha", "snr"}) {
+        const QImage image(mDir->filePath(QStringLiteral("plots-%1.png").arg(QLatin1String(part))));
+        QVERIFY2(!image.isNull(), part);
+        QVERIFY(image.width() > 100);
+    }
+    answerFileDialog(mDir->filePath(QStringLiteral("loss.pdf")));
+    mWindow->actions().exportLossPlot->trigger();
+    QFile pdf(mDir->filePath(QStringLiteral("loss.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QCOMPARE(pdf.read(4), QByteArray("%PDF"));
+}
+
+void TestWindowExport::dataAndScheduleAsCsv() {
+    const MainWindow::Actions& a = mWindow->actions();
+    // Nothing sampled or trained yet: those exports are offered only when there is something to write.
+    QVERIFY(!a.exportSamplesCsv->isEnabled());
+    QVERIFY(!a.exportTrajectoryCsv->isEnabled());
+    QVERIFY(!a.exportLossCsv->isEnabled());
+
+    answerFileDialog(mDir->filePath(QStringLiteral("data")));  // no suffix: .csv is added
+    a.exportDataCsv->trigger();
+    const QStringList data = readLines(mDir->filePath(QStringLiteral("data.csv")));
+    QCOMPARE(data.size(), mWindow->document()->dataSet()->size() + 1);
+    QCOMPARE(data.front(), QStringLiteral("x,y"));
+
+    answerFileDialog(mDir->filePath(QStringLiteral("schedule.csv")));
+    a.exportScheduleCsv->trigger();
+    const QStringList table = readLines(mDir->filePath(QStringLiteral("schedule.csv")));
+    QCOMPARE(table.size(), mWindow->document()->schedule().T() + 2);  // header, t = 0..T
+    QVERIFY(table.front().startsWith(QStringLiteral("t,beta")));
+}
+
+void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    QVERIFY(live);
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.inputFeatures = 16;
+    s.model.timeEmbedding = 16;
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = 200;
+    s.trainer.batchSize = 64;
+    s.trainer.warmupSteps = 10;
+    s.trainer.threads = 1;
+    s.qualitySamples = 200;
+    live->trainPanel()->setAskBeforeDiscard(false);
+    live->trainPanel()->setSettings(s);
+    QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
+    QTest::keyClick(mWindow.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    const MainWindow::Actions& a = mWindow->actions();
+    QTRY_VERIFY(a.exportLossCsv->isEnabled());
+
+    answerFileDialog(mDir->filePath(QStringLiteral("loss.csv")));
+    a.exportLossCsv->trigger();
+    const QStringList loss = readLines(mDir->filePath(QStringLiteral("loss.csv")));
+    QCOMPARE(loss.size(), 200 + 1);
+
+    // The file dialog has closed: the window is active again, as it is for a person.
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    live->samplingPanel()->setPointCount(300);
+    QSignalSpy ready(live->samplingPanel(), &dlui::SamplingPanel::samplesReady);
+    QTest::keyClick(mWindow.get(), Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
+
+    QVERIFY(a.exportSamplesCsv->isEnabled());
+    QVERIFY(a.exportTrajectoryCsv->isEnabled());
+
+    answerFileDialog(mDir->filePath(QStringLiteral("samples.csv")));
+    a.exportSamplesCsv->trigger();
+    QCOMPARE(readLines(mDir->filePath(QStringLiteral("samples.csv"))).size(), 300 + 1);
+
+    answerFileDialog(mDir->filePath(QStringLiteral("chain.csv")));
+    a.exportTrajectoryCsv->trigger();
+    const auto trajectory = mWindow->document()->trajectory();
+    QCOMPARE(readLines(mDir->filePath(QStringLiteral("chain.csv"))).size(),
+             static_cast<int>(trajectory->states.size()) * 300 + 1);
+
+    // With a trajectory, the Export dialog can write the reverse process too.
+    const QString reverse = mDir->filePath(QStringLiteral("reverse.gif"));
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        dialog->setInteractive(false);
+        dlui::ExportSettings e = dialog->settings();
+        e.format = dlui::ExportFormat::Gif;
+        e.frames.animation = dlui::AnimationKind::Reverse;
+        e.frames.stride = 20;
+        e.render.size = QSize(64, 64);
+        e.outputPath = reverse;
+        dialog->setSettings(e);
+        QTest::keyClick(dialog, Qt::Key_Return);  // the Export button is the default
+    });
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(QImageReader(reverse).imageCount() > 1);
+}
+
+void TestWindowExport::copyViewPutsTheViewOnTheClipboard() {
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(mWindow.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QImage image = QGuiApplication::clipboard()->image();
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), mWindow->mainView()->size() * mWindow->mainView()->devicePixelRatio());
+}
+
+QTEST_MAIN(TestWindowExport)
+#include "tst_window_export.moc"

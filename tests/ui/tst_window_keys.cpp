@@ -1,0 +1,172 @@
+// The keyboard and the wheel in the real window: after typing into a spin box and pressing Enter (or
+// Escape), Space and → move the timeline again; while the field is being edited they stay in the field;
+// a click on the view gives it the keys; the wheel over an unfocused spin box or slider inside a dock
+// scrolls the dock and leaves the value alone, and changes it once the control has focus.
+#include <QDoubleSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSlider>
+#include <QSpinBox>
+#include <QtTest>
+
+#include "ui/schedule/schedulepanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/widgets/logslider.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+
+using dlui::LabWindow;
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// A wheel turn of one notch (up) over the middle of `widget`, as the window system delivers it.
+void wheelOver(QWidget* widget, int notches = 1) {
+    const QPointF local(widget->width() / 2.0, widget->height() / 2.0);
+    QWheelEvent event(local, widget->mapToGlobal(local), QPoint(), QPoint(0, 120 * notches), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(widget, &event);
+}
+
+QScrollArea* scrollAreaOf(QWidget* widget) {
+    for (QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
+        if (auto* area = qobject_cast<QScrollArea*>(w)) return area;
+    return nullptr;
+}
+
+}  // namespace
+
+class TestWindowKeys : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void spaceAndArrowsWorkAfterEnterInASpinBox();
+    void escapeInAFieldGivesTheKeysBack();
+    void clickOnTheViewGivesItTheKeys();
+    void wheelOverAnUnfocusedSpinBoxScrollsTheDock();
+    void wheelOverAnUnfocusedSliderLeavesItAlone();
+    void wheelChangesAFocusedSpinBox();
+
+private:
+    std::unique_ptr<MainWindow> mWindow;
+};
+
+void TestWindowKeys::init() {
+    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow->resize(1280, 720);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+}
+
+void TestWindowKeys::cleanup() {
+    mWindow.reset();
+}
+
+void TestWindowKeys::spaceAndArrowsWorkAfterEnterInASpinBox() {
+    dlui::Timeline* timeline = mWindow->timeline();
+    QSpinBox* steps = mWindow->schedulePanel()->stepsBox();
+    steps->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("120"));
+    // While the number is being typed, → and Home are the field's own (the cursor moves; t does not).
+    const int before = timeline->t();
+    QTest::keyClick(steps, Qt::Key_Right);
+    QCOMPARE(timeline->t(), before);
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(steps->value(), 120);    // Enter committed the value
+    QTRY_VERIFY(!steps->hasFocus());  // … and gave the keys back
+    QTRY_VERIFY(mWindow->mainView()->hasFocus());
+
+    timeline->setT(10);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(timeline->t(), 11);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
+    QCOMPARE(timeline->t(), 10);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);
+    QCOMPARE(timeline->t(), timeline->maximum());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
+    QCOMPARE(timeline->t(), 0);
+    QVERIFY(!timeline->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(timeline->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(!timeline->isPlaying());
+}
+
+void TestWindowKeys::escapeInAFieldGivesTheKeysBack() {
+    dlui::Timeline* timeline = mWindow->timeline();
+    QDoubleSpinBox* beta = mWindow->schedulePanel()->betaEndSlider()->spinBox();
+    beta->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(beta->hasFocus());
+    QTest::keyClicks(beta, QStringLiteral("5"));
+    QTest::keyClick(beta, Qt::Key_Escape);
+    QTRY_VERIFY(mWindow->mainView()->hasFocus());
+    timeline->setT(20);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(timeline->t(), 21);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(timeline->isPlaying());
+    timeline->pause();
+}
+
+void TestWindowKeys::clickOnTheViewGivesItTheKeys() {
+    dlui::Timeline* timeline = mWindow->timeline();
+    QSpinBox* steps = mWindow->schedulePanel()->stepsBox();
+    steps->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
+    QTest::mouseClick(mWindow->mainView(), Qt::LeftButton, {}, mWindow->mainView()->rect().center());
+    QTRY_VERIFY(mWindow->mainView()->hasFocus());
+    timeline->setT(5);
+    QTest::keyClick(mWindow->mainView(), Qt::Key_Right);
+    QCOMPARE(timeline->t(), 6);
+}
+
+void TestWindowKeys::wheelOverAnUnfocusedSpinBoxScrollsTheDock() {
+    // A short window, so the schedule dock has to scroll.
+    mWindow->resize(1280, 480);
+    QSpinBox* steps = mWindow->schedulePanel()->stepsBox();
+    QScrollArea* area = scrollAreaOf(steps);
+    QVERIFY(area);
+    QTRY_VERIFY(area->verticalScrollBar()->maximum() > 0);
+    area->verticalScrollBar()->setValue(0);
+    QVERIFY(!steps->hasFocus());
+    const int value = steps->value();
+    wheelOver(steps, -1);  // towards the user: scroll down
+    QCOMPARE(steps->value(), value);
+    QVERIFY(!steps->hasFocus());
+    QVERIFY2(area->verticalScrollBar()->value() > 0, "the wheel did not scroll the dock");
+}
+
+void TestWindowKeys::wheelOverAnUnfocusedSliderLeavesItAlone() {
+    dlui::LogSlider* betaEnd = mWindow->schedulePanel()->betaEndSlider();
+    const double value = betaEnd->value();
+    wheelOver(betaEnd->slider());
+    wheelOver(betaEnd->spinBox());
+    QCOMPARE(betaEnd->value(), value);
+    QCOMPARE(mWindow->document()->schedule().params().betaEnd, value);
+}
+
+void TestWindowKeys::wheelChangesAFocusedSpinBox() {
+    QSpinBox* steps = mWindow->schedulePanel()->stepsBox();
+    steps->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
+    const int value = steps->value();
+    wheelOver(steps);
+    QCOMPARE(steps->value(), value + 1);
+}
+
+QTEST_MAIN(TestWindowKeys)
+#include "tst_window_keys.moc"

@@ -1,0 +1,350 @@
+// The window in front of a class: it starts within the screen; at 1280×720 and 1440×900 the view, the
+// play controls, the key readouts, the schedule diagnostics, the training progress and the "no model
+// yet" hint are visible without scrolling; presenter mode (F11) stays within the screen and enlarges the
+// view's own caption and points; shape names read as names; the info banner has an icon, not a glyph;
+// Help ▸ Getting started lists the shortcuts; quitting during training says training will be stopped;
+// a data change in reverse mode shows the forward view instead of an empty one.
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/render/scene.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+using dlui::LabWindow;
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions(bool ask = false) {
+    MainWindow::Options o;
+    o.askBeforeDiscard = ask;
+    o.useSettings = false;
+    return o;
+}
+
+/// The part of `widget` a person sees: inside the window, and inside every scroll area's viewport on
+/// the way up (a widget scrolled out of its dock is not seen).
+QRect seenRect(const QWidget* widget, const QWidget* window) {
+    QRect r(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    r &= window->rect();
+    for (const QWidget* w = widget->parentWidget(); w && w != window; w = w->parentWidget())
+        if (auto* area = qobject_cast<const QScrollArea*>(w))
+            r &= QRect(area->viewport()->mapTo(window, QPoint(0, 0)), area->viewport()->size());
+    return r;
+}
+
+/// Fails unless the widget is shown and at least `minimum` of it (width and height) can be seen.
+bool isSeen(const QWidget* widget, const QWidget* window, QSize minimum, QString* why) {
+    if (!widget->isVisible()) {
+        *why = QStringLiteral("%1 is hidden").arg(widget->objectName());
+        return false;
+    }
+    const QRect r = seenRect(widget, window);
+    if (r.width() < std::min(minimum.width(), widget->width()) ||
+        r.height() < std::min(minimum.height(), widget->height())) {
+        *why = QStringLiteral("%1 seen only %2×%3 of %4×%5")
+                   .arg(widget->objectName())
+                   .arg(r.width())
+                   .arg(r.height())
+                   .arg(widget->width())
+                   .arg(widget->height());
+        return false;
+    }
+    return true;
+}
+
+/// The inked rows and the inked pixel count of an image on a white background.
+QPair<int, int> inkExtent(const QImage& image) {
+    int top = image.height(), bottom = -1, count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qGray(image.pixel(x, y)) < 200) {
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+                ++count;
+            }
+    return {bottom >= top ? bottom - top + 1 : 0, count};
+}
+
+}  // namespace
+
+class TestWindowLayout : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void startsWithinTheScreen();
+    void keyPartsAreSeenAt_data();
+    void keyPartsAreSeenAt();
+    void presenterModeFitsAndEnlargesTheView();
+    void shapeNamesAreDisplayNames();
+    void infoBannerHasAnIcon();
+    void gettingStartedListsTheShortcuts();
+    void quittingDuringTrainingSaysSo();
+    void newDataInReverseModeShowsTheForwardView();
+};
+
+void TestWindowLayout::startsWithinTheScreen() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect area = window.screen()->availableGeometry();
+    QVERIFY2(area.contains(window.frameGeometry()),
+             qPrintable(QStringLiteral("window %1,%2 %3×%4 outside the screen's %5×%6")
+                            .arg(window.x())
+                            .arg(window.y())
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(area.width())
+                            .arg(area.height())));
+    QVERIFY(window.width() <= 1440 && window.height() <= 900);
+    // Small enough for a 1280×720 projector: the layout can shrink to it.
+    QVERIFY2(window.minimumSizeHint().width() <= 1280,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+}
+
+void TestWindowLayout::keyPartsAreSeenAt_data() {
+    QTest::addColumn<QPoint>("screenAt");
+    QTest::newRow("1280x720 projector") << QPoint(0, 0);
+    QTest::newRow("1440x900 laptop") << QPoint(1280, 0);
+}
+
+void TestWindowLayout::keyPartsAreSeenAt() {
+    QFETCH(QPoint, screenAt);
+    LabWindow window(testOptions());
+    window.move(screenAt + QPoint(10, 10));
+    window.showMaximized();  // as large as that screen allows
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QScreen* screen = QGuiApplication::screenAt(screenAt + QPoint(1, 1));
+    QVERIFY(screen && window.screen() == screen);
+    QTRY_VERIFY(window.width() >= screen->availableGeometry().width() - 10);
+    QVERIFY(window.height() >= screen->availableGeometry().height() - 50);
+    // The schedule needs a fix (x_T not noise), so there is a diagnostic with its button to see.
+    dl::ScheduleParams p = window.document()->schedule().params();
+    p.betaEnd = 0.02;
+    p.T = 50;
+    QVERIFY(window.document()->setScheduleParams(p));
+    QApplication::processEvents();
+
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    auto* diagnostics = window.schedulePanel()->findChild<dlui::ScheduleDiagnosticsView*>();
+    QVERIFY(diagnostics);
+    QPushButton* fix = nullptr;
+    for (auto* b : diagnostics->findChildren<QPushButton*>())
+        if (b->isVisible()) fix = b;
+    QVERIFY2(fix, "no one-click fix shown");
+    auto* hint = window.findChild<QLabel*>(QStringLiteral("samplingScheduleNote"));
+    QVERIFY(hint && hint->text().contains(QStringLiteral("No model yet")));
+    auto* numbers = window.timelineWidget()->findChild<QLabel*>(QStringLiteral("timelineNumbers"));
+    auto* trainStatus = live->trainPanel()->findChild<QLabel*>(QStringLiteral("trainStatus"));
+
+    const QList<QPair<QWidget*, QSize>> parts{
+        {window.mainView(), QSize(400, 300)},
+        {window.timelineWidget()->slider(), QSize(100, 10)},
+        {window.timelineWidget()->playButton(), QSize(16, 16)},
+        {numbers, QSize(150, 10)},
+        {fix, QSize(40, 16)},
+        {hint, QSize(100, 10)},
+        {trainStatus, QSize(100, 0)},
+        {live->trainPanel()->trainButton(), QSize(40, 16)},
+    };
+    for (const auto& [widget, minimum] : parts) {
+        QString why;
+        QVERIFY2(isSeen(widget, &window, minimum, &why), qPrintable(why));
+    }
+    // Training progress is in the status bar as well.
+    QVERIFY(window.statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus")));
+}
+
+void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QRect area = window.screen()->availableGeometry();
+    dlui::MainView* view = window.mainView();
+    const dlui::RenderOptions before = view->renderOptions();
+    view->rebuildNow();
+    dlui::Scene scene = view->scene();
+    // 40 of the points, so that their dots do not overlap and the ink measures their size.
+    scene.points = dl::Batch(scene.points.topRows(40));
+    scene.colorKeys.resize(std::min<std::size_t>(scene.colorKeys.size(), 40));
+
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.isPresenterMode());
+    QApplication::processEvents();
+    QTRY_VERIFY2(
+        area.contains(window.frameGeometry()),
+        qPrintable(
+            QStringLiteral("presenter mode: window %1,%2 %3×%4 (minimum %7×%8) outside the screen's %5×%6")
+                .arg(window.x())
+                .arg(window.y())
+                .arg(window.width())
+                .arg(window.height())
+                .arg(area.width())
+                .arg(area.height())
+                .arg(window.minimumSizeHint().width())
+                .arg(window.minimumSizeHint().height())));
+    const dlui::RenderOptions after = view->renderOptions();
+
+    // Measure what the view draws with each setting, at the same size: the caption alone, then the points.
+    const auto measure = [&scene](dlui::RenderOptions o, bool caption) {
+        o.size = QSize(700, 500);
+        o.drawAxes = false;
+        o.drawTrails = o.drawArrows = o.drawDensity = false;
+        o.drawCaption = caption;
+        o.drawPoints = !caption;
+        return inkExtent(dlui::renderScene(scene, o));
+    };
+    const auto captionBefore = measure(before, true), captionAfter = measure(after, true);
+    QVERIFY2(
+        captionAfter.first >= 1.5 * captionBefore.first,
+        qPrintable(
+            QStringLiteral("caption height %1 → %2 px").arg(captionBefore.first).arg(captionAfter.first)));
+    const auto pointsBefore = measure(before, false), pointsAfter = measure(after, false);
+    QVERIFY2(
+        pointsAfter.second >= 2.0 * pointsBefore.second,
+        qPrintable(QStringLiteral("points ink %1 → %2 px").arg(pointsBefore.second).arg(pointsAfter.second)));
+
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(!window.isPresenterMode());
+    QCOMPARE(view->renderOptions().textScale, before.textScale);
+}
+
+void TestWindowLayout::shapeNamesAreDisplayNames() {
+    LabWindow window(testOptions());
+    QComboBox* shapes = window.dataPanel()->shapeBox();
+    QStringList names;
+    for (int i = 0; i < shapes->count(); ++i) names << shapes->itemText(i);
+    QVERIFY2(names.contains(QStringLiteral("Two moons")), qPrintable(names.join(QLatin1Char('|'))));
+    QVERIFY(names.contains(QStringLiteral("Swiss roll")));
+    QVERIFY(names.contains(QStringLiteral("8 Gaussians")));
+    QVERIFY(!names.contains(QStringLiteral("swissroll")));
+    // Choosing one by its name still loads the shape by its id.
+    shapes->setCurrentIndex(shapes->findText(QStringLiteral("Swiss roll")));
+    QCOMPARE(window.dataPanel()->currentSource().shape, QStringLiteral("swissroll"));
+    QVERIFY(
+        dlui::describeDataSource(window.document()->dataSource()).startsWith(QStringLiteral("Two moons")));
+}
+
+void TestWindowLayout::infoBannerHasAnIcon() {
+    LabWindow window(testOptions());
+    auto* banner = window.schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBanner"));
+    auto* icon = window.schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBannerIcon"));
+    QVERIFY(banner && icon);
+    QVERIFY(!icon->pixmap().isNull());
+    for (const QChar c : banner->text()) QVERIFY(c.unicode() < 0x2460 || c.unicode() > 0x24ff);  // no ⓘ
+}
+
+void TestWindowLayout::gettingStartedListsTheShortcuts() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F1);
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("gettingStarted"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    const QString text = box->text();
+    for (const QString& key : {QStringLiteral("Space"), QStringLiteral("Ctrl+T"), QStringLiteral("Ctrl+R"),
+                               QStringLiteral("Ctrl+E"), QStringLiteral("Esc"), QStringLiteral("F11")})
+        QVERIFY2(text.contains(key), qPrintable(key));
+    QVERIFY(text.contains(QStringLiteral("1.")) && text.contains(QStringLiteral("3.")));
+    box->close();
+}
+
+void TestWindowLayout::quittingDuringTrainingSaysSo() {
+    LabWindow window(testOptions(true));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = 100000000;
+    s.trainer.threads = 1;
+    live->trainPanel()->setAskBeforeDiscard(false);
+    live->trainPanel()->setSettings(s);
+    window.actions().train->trigger();
+    QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
+    window.document()->setModified(false);  // only the training is at stake
+
+    QString asked;
+    QTimer::singleShot(50, &window, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    window.actions().quit->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("Training is running and will be stopped")), qPrintable(asked));
+    QVERIFY(window.isVisible());  // Cancel kept the window open, training on
+    QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
+    live->shutdown();
+}
+
+void TestWindowLayout::newDataInReverseModeShowsTheForwardView() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.timelineWidget()->reverseButton()->click();  // reverse mode, nothing sampled yet
+    QCOMPARE(window.timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    // New data (as the Load button does): the view must not stay empty.
+    QComboBox* shapes = window.dataPanel()->shapeBox();
+    shapes->setCurrentIndex(shapes->findData(QStringLiteral("circles")));
+    QPushButton* load = nullptr;
+    for (auto* b : window.dataPanel()->findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Load data")) load = b;
+    QVERIFY(load);
+    QTest::mouseClick(load, Qt::LeftButton);
+    QTRY_COMPARE(window.document()->dataSource().shape, QStringLiteral("circles"));
+    QCOMPARE(window.timeline()->mode(), dlui::Timeline::Mode::Forward);
+    window.mainView()->rebuildNow();
+    QVERIFY(window.mainView()->scene().points.rows() > 0);
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No samples yet")));
+}
+
+// A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its
+// screens from a JSON file.
+int main(int argc, char** argv) {
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("screen.json"));
+    if (qEnvironmentVariable("QT_QPA_PLATFORM").startsWith(QLatin1String("offscreen"))) {
+        QFile file(config);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(R"({"screens":[{"name":"projector","x":0,"y":0,"width":1280,"height":720,)"
+                       R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1},)"
+                       R"({"name":"laptop","x":1280,"y":0,"width":1440,"height":900,)"
+                       R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1}]})");
+        file.close();
+        qputenv("QT_QPA_PLATFORM", QStringLiteral("offscreen:configfile=%1").arg(config).toUtf8());
+    }
+    QApplication app(argc, argv);
+    TestWindowLayout test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_window_layout.moc"

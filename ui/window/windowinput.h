@@ -1,0 +1,38 @@
+// How the main window treats the keyboard and the mouse wheel, so that a lecturer's keys keep working:
+//   - Space, ←/→, Home/End are window-wide shortcuts. Only a text field being edited (a line edit or a
+//     spin box with focus) keeps those keys for itself; Enter or Escape there ends the edit and gives the
+//     keyboard back to the main view, and so does a click on the view.
+//   - The wheel over a spin box, slider or combo box that does not have focus scrolls the dock around it
+//     instead of changing the value (a control takes focus by click or Tab, not by the wheel).
+//
+//   new dlui::WindowInput(window);   // once, from the window's constructor
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+namespace dlui {
+
+class MainWindow;
+
+class WindowInput : public QObject {
+    Q_OBJECT
+public:
+    /// Becomes a child of the window and watches the events of the window's widgets.
+    explicit WindowInput(MainWindow* window);
+    ~WindowInput() override;
+
+    /// Whether the wheel would change this widget's value (spin boxes, sliders, combo boxes).
+    static bool isValueControl(const QWidget* widget);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    bool belongsToWindow(const QWidget* widget) const;
+
+    MainWindow* mWindow;
+};
+
+}  // namespace dlui
