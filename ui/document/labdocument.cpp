@@ -173,6 +173,7 @@ void LabDocument::updateModel(std::shared_ptr<const dl::TrainingSnapshot> model)
     if (!model || model == mModel) return;
     mModel = std::move(model);
     ++mModelGeneration;
+    setModified(true);  // trained further since the last save, as setModel marks it
     Q_EMIT modelUpdated();
 }
 

@@ -75,7 +75,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
-    connect(doc, &LabDocument::modelUpdated, this, [this] {
+    connect(mTraining, &TrainingController::progressReported, this, [this] {
         if (mOverlays->settings().learnedArrows)
             mWindow->mainView()->requestRedraw();
     });

@@ -3,7 +3,7 @@
 // the main view, a training summary in the status bar, a model file named by a session, and a clean end
 // of every worker when the window closes.
 //
-//   auto* live = new dlui::TrainingAndSampling(window);   // once, from the window's constructor
+//   auto live = std::make_unique<dlui::TrainingAndSampling>(window);  // LabWindow composes it
 //   live->trainPanel()->train();
 #pragma once
 
@@ -26,7 +26,7 @@ class TrainingController;
 class TrainingAndSampling : public QObject {
     Q_OBJECT
 public:
-    /// Becomes a child of the window; adds the docks and connects the window's actions.
+    /// Becomes a child of the window (LabWindow owns it); adds the docks and connects the window's actions.
     explicit TrainingAndSampling(MainWindow* window);
     /// Ends the workers (each joins its thread).
     ~TrainingAndSampling() override;
