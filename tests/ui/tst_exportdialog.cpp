@@ -205,11 +205,11 @@ void TestExportDialog::csvTables() {
     QCOMPARE(last[0], QStringLiteral("20"));
     QVERIFY(std::abs(last[3].toDouble() - in.schedule.alphaBar(20)) < 1e-15);
 
-    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), {1.0f, 0.5f, 0.25f}), QString());
+    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), std::vector<float>{1.0f, 0.5f, 0.25f}), QString());
     QCOMPARE(lines(tmp.filePath(QStringLiteral("loss.csv"))),
              (QStringList{QStringLiteral("step,loss"), QStringLiteral("1,1"), QStringLiteral("2,0.5"),
                           QStringLiteral("3,0.25")}));
-    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), {1.0f}).isEmpty());
+    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), std::vector<float>{1.0f}).isEmpty());
 }
 
 void TestExportDialog::plotsAsPngAndPdf() {
