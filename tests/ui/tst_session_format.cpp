@@ -18,7 +18,7 @@ private Q_SLOTS:
         file.write(R"({
   "format": "diffusion-lab-session",
   "version": 1,
-  "data": { "kind": "builtin", "shape": "spiral", "count": 3000, "seed": "7" },
+  "data": { "kind": "builtin", "shape": "spiral", "points": 3000, "seed": "7" },
   "schedule": { "kind": "cosine", "T": 300, "beta_start": 0.001, "beta_end": 0.2, "zero_terminal_snr": true },
   "view": { "t": 42, "mode": "reverse", "noise_seed": "99",
             "pinned_schedule": { "kind": "linear", "T": 100, "beta_start": 0.0001, "beta_end": 0.05 } }
