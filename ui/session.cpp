@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -204,6 +205,12 @@ bool saveSession(const QString& path, const Session& session, QString* error) {
 }
 
 std::optional<Session> loadSession(const QString& path, QString* error) {
+    // Checked before opening: opening a FIFO would wait for a writer, a folder opens but cannot be read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        if (error) *error = trSession("cannot read %1: not a regular file").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) *error = trSession("cannot read %1: %2").arg(path, file.errorString());

@@ -7,10 +7,13 @@
 #include <iostream>
 
 #include "commands.h"
+#include "core/data/datalimits.h"
 #include "core/data/pointcsv.h"
 #include "core/io/imagegrid.h"
 #include "core/io/pointscatter.h"
 #include "datasourceflags.h"
+#include "messages.h"
+#include "outputpath.h"
 
 namespace dlcli {
 
@@ -32,6 +35,13 @@ int runDataset(const CommandArgs& args) {
     const std::string out = parsed.requiredText("out");
     const std::string suffix = QFileInfo(QString::fromStdString(out)).suffix().toLower().toStdString();
     if (suffix != "csv" && suffix != "png") throw UsageError("--out: must end in .csv or .png, got '" + out + "'");
+    checkOutputFile("out", out);
+    // Every value is checked before the data are built, including those only images (or only points)
+    // use: a malformed value is an error, not silently ignored.
+    parsed.intValue("columns", 1, 1, dl::limits::kMaxPoints);
+    parsed.intValue("scale", 1, 1, 16);
+    parsed.intValue("max-images", 1, 1, dl::limits::kMaxPoints);
+    parsed.intValue("size", 800, 64, 8192);
 
     const dl::DataSet data = dataSetFromArgs(parsed);
     if (data.isImage()) {
@@ -50,7 +60,16 @@ int runDataset(const CommandArgs& args) {
     }
     const dl::Batch points = parsed.has("normalised") ? data.points : data.norm.toData(data.points);
     if (suffix == "csv") dl::writePointsCsv(out, points);
-    else dl::writePng(dl::pointScatterImage(points, parsed.intValue("size", 800, 64, 8192)), out);
+    else {
+        ProgressLine progress("dataset: drawing point");
+        dl::writePng(dl::pointScatterImage(points, parsed.intValue("size", 800, 64, 8192),
+                                           [&](double fraction) {
+                                               progress.report(std::llround(fraction * points.rows()),
+                                                               points.rows());
+                                               return true;
+                                           }),
+                     out);
+    }
     std::cerr << "wrote " << data.size() << " points of " << data.name << " to " << out << " (normalisation: offset ("
               << data.norm.offset(0) << ", " << data.norm.offset(1) << "), scale " << data.norm.scale << ")\n";
     return 0;

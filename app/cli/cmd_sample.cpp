@@ -23,6 +23,7 @@
 #include "core/sampling/metrics.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "outputpath.h"
 
 namespace dlcli {
 namespace {
@@ -45,6 +46,7 @@ std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Norm
     char line[96];
     for (std::size_t k = 0; k < trajectory.states.size(); ++k) {
         const dl::Batch points = norm.toData(trajectory.states[k]);
+        if (!points.allFinite()) throw dl::Error("--trajectory: a state contains NaN or infinite values");
         for (Eigen::Index i = 0; i < points.rows(); ++i) {
             const int n = std::snprintf(line, sizeof line, "%zu,%lld,%.9g,%.9g\n", k, static_cast<long long>(i),
                                         static_cast<double>(points(i, 0)), static_cast<double>(points(i, 1)));
@@ -113,6 +115,10 @@ int runSample(const CommandArgs& args) {
     const std::string out = parsed.requiredText("out");
     const bool png = endsWith(out, ".png");
     if (!png && !endsWith(out, ".csv")) throw UsageError("--out: expected a file name ending in .csv or .png, got '" + out + "'");
+    checkOutputFile("out", out);
+    if (const auto path = parsed.text("trajectory")) checkOutputFile("trajectory", *path);
+    if (parsed.has("trajectory-stride") && !parsed.has("trajectory"))
+        throw UsageError("--trajectory-stride: only applies with --trajectory");
     const int n = parsed.intValue("n", 2000, 1, 1'000'000);
 
     dl::SamplerParams params;

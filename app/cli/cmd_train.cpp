@@ -10,12 +10,14 @@
 #include <sstream>
 
 #include "commands.h"
+#include "core/data/datalimits.h"
 #include "core/math/error.h"
 #include "core/model/modelfile.h"
 #include "core/model/modelquality.h"
 #include "core/model/presets.h"
 #include "core/model/trainer.h"
 #include "datasourceflags.h"
+#include "outputpath.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
@@ -79,6 +81,7 @@ int runTrain(const CommandArgs& args) {
         parsed.set("n", *parsed.text("points"));
     }
     const std::string out = parsed.requiredText("out");
+    checkOutputFile("out", out);
     const dl::Schedule schedule(scheduleFromArgs(parsed, scheduleDefaults));
 
     const dl::DataSet data = dataSetFromArgs(parsed);
@@ -115,7 +118,9 @@ int runTrain(const CommandArgs& args) {
     cfg.seed = parsed.seed();
 
     net.dataDim = data.dim();
-    const int qualityN = parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, 1'000'000);
+    // The floor draws 8 fresh points per sample, so the limit on points bounds the samples.
+    const int qualityN =
+        parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, dl::limits::kMaxPoints / 8);
 
     std::cerr << "training " << dl::describeMlpConfig(net) << " on " << data.name << " (" << data.size() << " × "
               << data.dim() << "), " << dl::scheduleKindName(schedule.params().kind) << " T=" << schedule.T() << ", "

@@ -19,10 +19,15 @@ Batch Normalisation::toData(const Batch& normalised) const {
 
 Normalisation fitPointNormalisation(const Batch& raw) {
     if (raw.rows() < 1) throw Error("cannot normalise an empty data set");
+    // In double: float sums of values near 3e38 overflow to inf and the mean becomes NaN.
+    const Eigen::MatrixXd wide = raw.cast<double>();
+    const Eigen::RowVectorXd mean = wide.colwise().mean();
+    const double meanSquare = (wide.rowwise() - mean).squaredNorm() / static_cast<double>(wide.size());
+    if (!mean.allFinite() || mean.cwiseAbs().maxCoeff() > 1e30 || !std::isfinite(meanSquare) ||
+        std::sqrt(meanSquare) > 1e30)
+        throw Error("the coordinates are too large to normalise (beyond ±1e30); rescale the data");
     Normalisation n;
-    n.offset = raw.colwise().mean().transpose();
-    const Batch centred = raw.rowwise() - n.offset.transpose();
-    const double meanSquare = centred.cast<double>().squaredNorm() / static_cast<double>(centred.size());
+    n.offset = mean.transpose().cast<float>();
     // A data set that is a single point (or numerically so) keeps unit scale rather than dividing by 0.
     n.scale = meanSquare > 1e-20 ? static_cast<float>(std::sqrt(meanSquare)) : 1.0f;
     return n;

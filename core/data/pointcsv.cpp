@@ -127,7 +127,12 @@ std::string formatPointsCsv(const Batch& points) {
     return out;
 }
 
-void writePointsCsv(const std::string& path, const Batch& points) { writeFileAtomically(path, formatPointsCsv(points)); }
+void writePointsCsv(const std::string& path, const Batch& points) {
+    // A CSV with "nan" or "inf" could not be read back: refuse it rather than write it.
+    if (!points.allFinite())
+        throw Error("cannot write '" + path + "': the points contain NaN or infinite values");
+    writeFileAtomically(path, formatPointsCsv(points));
+}
 
 Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const ProgressCallback& progress) {
     const std::string source(sourceName);

@@ -5,13 +5,13 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <type_traits>
 
 #include "core/data/atomicfile.h"
+#include "core/data/regularfile.h"
 #include "core/math/error.h"
+#include "core/model/memorybudget.h"
 #include "core/model/mlp.h"
 
 namespace dl {
@@ -20,6 +20,8 @@ namespace {
 constexpr char kMagic[8] = {'D', 'L', 'M', 'O', 'D', 'E', 'L', '\0'};
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8;
 constexpr std::uint64_t kMaxCount = 1ULL << 34;  // far beyond any real model, stops absurd allocations
+// Each side of an image model; the data sets themselves are much smaller (limits::kMaxImageSide).
+constexpr int kMaxModelImageSide = 1024;
 
 std::uint32_t crc32(std::string_view bytes) {
     static const std::array<std::uint32_t, 256> table = [] {
@@ -143,8 +145,10 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
     if (auto p = validateMlpConfig(m.model)) return "architecture: " + *p;
     if (auto p = Schedule::validate(m.schedule)) return "schedule: " + *p;
     if (auto p = validateTrainerConfig(m.trainer)) return "training settings: " + *p;
+    if (auto p = checkModelSize(m.model)) return "architecture: " + *p;
     const Eigen::Index d = m.model.dataDim;
-    const Eigen::Index P = Mlp(m.model).parameterCount();
+    // Counted, not built: a network is allocated only after the file is known to hold its weights.
+    const Eigen::Index P = mlpParameterCount(m.model);
     if (m.parameters.size() != P)
         return "weights: " + std::to_string(m.parameters.size()) + " values, the architecture needs " + std::to_string(P);
     if (m.emaParameters.size() != P)
@@ -155,11 +159,28 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
         return "optimizer state: sizes " + std::to_string(m.optimizer.m.size()) + "/" +
                std::to_string(m.optimizer.v.size()) + " do not match " + std::to_string(P) + " weights";
     if (m.normalisation.offset.size() != d) return "normalisation: offset has the wrong dimension";
-    if (!(std::isfinite(m.normalisation.scale) && m.normalisation.scale > 0.0f))
-        return "normalisation: scale must be positive";
+    if (!m.normalisation.offset.allFinite()) return "normalisation: offset contains NaN or infinite values";
+    // Samples are mapped back as x·scale + offset; |x| stays far below 1e6, so this keeps them finite.
+    if (!(std::isfinite(m.normalisation.scale) && m.normalisation.scale > 0.0f &&
+          m.normalisation.scale < 1e30f))
+        return "normalisation: scale must be positive and below 1e30";
+    if (m.normalisation.offset.cwiseAbs().maxCoeff() >= 1e30f)
+        return "normalisation: offset must be below 1e30";
     if (m.dataMin.size() != d || m.dataMax.size() != d) return "data range: wrong dimension";
+    if (!m.dataMin.allFinite() || !m.dataMax.allFinite()) return "data range contains NaN or infinite values";
     if (m.referenceSample.rows() > 0 && m.referenceSample.cols() != d) return "reference sample: wrong dimension";
-    if (m.dataKind == DataKind::Image && m.image.dim() != d) return "image shape does not match the data dimension";
+    if (!m.referenceSample.allFinite()) return "reference sample contains NaN or infinite values";
+    if (m.dataKind == DataKind::Image) {
+        const ImageShape& im = m.image;
+        if (im.width < 1 || im.width > kMaxModelImageSide || im.height < 1 || im.height > kMaxModelImageSide)
+            return "image size " + std::to_string(im.width) + "×" + std::to_string(im.height) +
+                   ": each side must be from 1 to " + std::to_string(kMaxModelImageSide);
+        if (im.channels != 1 && im.channels != 3 && im.channels != 4)
+            return "image channels must be 1, 3 or 4, got " + std::to_string(im.channels);
+        if (static_cast<std::int64_t>(im.width) * im.height * im.channels != d)
+            return "image shape " + std::to_string(im.width) + "×" + std::to_string(im.height) + "×" +
+                   std::to_string(im.channels) + " does not match the data dimension " + std::to_string(d);
+    }
     if (m.step < 0) return "step count is negative";
     if (!m.parameters.allFinite() || !m.emaParameters.allFinite()) return "weights contain NaN or infinite values";
     return std::nullopt;
@@ -434,11 +455,7 @@ void saveModelFile(const std::string& path, const ModelFile& model) {
 }
 
 ModelFile loadModelFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open model file '" + path + "'");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error("cannot read model file '" + path + "'");
-    return parseModelFile(bytes, path);
+    return parseModelFile(readRegularFile(path, limits::kMaxModelFileBytes, "model file"), path);
 }
 
 namespace {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/math/error.h"
+#include "core/model/memorybudget.h"
 #include "core/model/prediction.h"
 #include "core/model/workerpool.h"
 
@@ -42,8 +44,11 @@ std::optional<std::string> validateTrainerConfig(const TrainerConfig& c) {
 
 namespace {
 
-MlpConfig withDataDim(MlpConfig model, const DataSet& data) {
+MlpConfig withDataDim(MlpConfig model, const DataSet& data, const TrainerConfig& config) {
     model.dataDim = data.dim();
+    // Before the network allocates a single weight: sizes whose memory would pass the limit are refused.
+    if (!validateMlpConfig(model))
+        if (auto problem = checkTrainingMemory(model, config)) throw Error(*problem);
     return model;
 }
 
@@ -66,7 +71,7 @@ Trainer::Trainer(DataSet data, Schedule schedule, MlpConfig model, TrainerConfig
     : mData(std::move(checkedData(data))),
       mSchedule(std::move(schedule)),
       mConfig(checkedConfig(config)),
-      mNet(withDataDim(model, mData)),
+      mNet(withDataDim(model, mData, config)),
       mRng(Rng(config.seed).split(2)) {
     // Separate streams for the initial weights and for the batches, so changing one leaves the other.
     Rng initRng = Rng(config.seed).split(1);
