@@ -22,12 +22,15 @@
 namespace dlui {
 
 /// Builds the data set a source describes. Throws dl::Error (dl::Cancelled when progress says stop).
-dl::DataSet buildDataSet(const DataSource& source, const dl::ProgressCallback& progress = {});
+/// notes (when given) receives what a person should know about the load (images cropped, flattened…).
+dl::DataSet buildDataSet(const DataSource& source, const dl::ProgressCallback& progress = {},
+                         QStringList* notes = nullptr);
 
 /// A finished load: the data set and the source it came from.
 struct LoadedData {
     std::shared_ptr<const dl::DataSet> dataSet;
     DataSource source;
+    QStringList notes;  ///< one line each, see buildDataSet
 };
 
 class DataLoader : public QObject {
@@ -51,6 +54,8 @@ Q_SIGNALS:
     void failed(const QString& message);
     /// A load started or the last one ended.
     void busyChanged(bool busy);
+    /// The columns of the CSV file being loaded (header names, or "1", "2", … without a header).
+    void csvColumnsRead(const QString& path, const QStringList& names);
 
 private:
     struct Job {

@@ -58,6 +58,10 @@ struct DataSource {
     std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
     double brushRadius = 0.05;                ///< HandDrawn: brush radius, data units
     double density = 2000.0;                  ///< HandDrawn: points per unit of stroke length
+    QString csvColumns;                       ///< Csv: "3,4" or "petal_length,petal_width"; empty = 2 columns
+    bool perAxis = false;                     ///< 2D points: standardise each axis (dataset.h)
+    bool squash = false;                      ///< ImagePixels: squash non-square images (else crop)
+    QString background = QStringLiteral("#ffffff");  ///< ImagePixels: what transparent pixels become
 
     bool operator==(const DataSource&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "ui/session.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -29,6 +30,12 @@ QJsonObject sourceToJson(const DataSource& s) {
                   {QStringLiteral("rgb"), s.imageRgb},
                   {QStringLiteral("invert"), s.invert},
                   {QStringLiteral("threshold"), s.threshold}};
+    if (!s.csvColumns.isEmpty()) o.insert(QStringLiteral("csv_columns"), s.csvColumns);
+    if (s.perAxis) o.insert(QStringLiteral("per_axis_scale"), true);
+    if (s.kind == DataSource::Kind::ImagePixels) {
+        o.insert(QStringLiteral("fit"), s.squash ? QStringLiteral("squash") : QStringLiteral("crop"));
+        o.insert(QStringLiteral("background"), s.background);
+    }
     if (s.kind == DataSource::Kind::HandDrawn) {
         QJsonArray strokes;
         for (const dl::Stroke& stroke : s.strokes) {
@@ -73,6 +80,11 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     s.threshold = o.value(QStringLiteral("threshold")).toDouble(s.threshold);
     s.brushRadius = o.value(QStringLiteral("brush_radius")).toDouble(s.brushRadius);
     s.density = o.value(QStringLiteral("density")).toDouble(s.density);
+    s.csvColumns = o.value(QStringLiteral("csv_columns")).toString();
+    s.perAxis = o.value(QStringLiteral("per_axis_scale")).toBool(false);
+    s.squash = o.value(QStringLiteral("fit")).toString() == QLatin1String("squash");
+    if (const QColor c(o.value(QStringLiteral("background")).toString()); c.isValid())
+        s.background = c.name();
     for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
         dl::Stroke points;
         for (const QJsonValue& p : stroke.toArray())

@@ -1,9 +1,10 @@
 #include "core/io/imagefile.h"
 
 #include <QFileInfo>
+#include <QImageIOHandler>
 #include <QImageReader>
-
 #include <algorithm>
+#include <mutex>
 
 #include "core/data/datalimits.h"
 #include "core/math/error.h"
@@ -16,6 +17,26 @@ std::string supportedList() {
     for (const QByteArray& format : QImageReader::supportedImageFormats())
         list += (list.empty() ? "" : ", ") + format.toStdString();
     return list;
+}
+
+/// Bytes per pixel of the image the reader will decode to (8 when it does not say: the most, RGBA64).
+int decodedBytesPerPixel(const QImageReader& reader) {
+    const QImage::Format format = reader.imageFormat();
+    if (format == QImage::Format_Invalid) return 8;
+    return std::max(1, QImage::toPixelFormat(format).bitsPerPixel() / 8);
+}
+
+/// Qt refuses to allocate a decoded image above QImageReader::allocationLimit() (256 MB by default), a
+/// guard against files that claim huge sizes. Decoders that cannot scale while decoding (PNG, BMP, GIF)
+/// first decode at full size, so a valid 10000×10000 RGBA PNG (400 MB) would be refused although the
+/// header check below already bounds it. Raise the limit to what this decode needs, never lower it
+/// (another thread may be decoding), serialised so two raises do not race.
+void allowDecodeOf(long long bytes) {
+    static std::mutex mutex;
+    const int neededMb = static_cast<int>((bytes + (1 << 20) - 1) >> 20) + 1;
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (QImageReader::allocationLimit() > 0 && neededMb > QImageReader::allocationLimit())
+        QImageReader::setAllocationLimit(neededMb);
 }
 
 }  // namespace
@@ -54,8 +75,14 @@ QImage readImageFile(const std::string& path, int maxSide) {
             throw Error("image " + name + " is " + std::to_string(size.width()) + "×" + std::to_string(size.height()) +
                         " pixels, more than the limit of " + std::to_string(limits::kMaxImageFilePixels / 1'000'000) +
                         " megapixels; scale it down first");
-        if (std::max(size.width(), size.height()) > maxSide)
-            reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
+        QSize decoded = size;
+        if (std::max(size.width(), size.height()) > maxSide) {
+            const QSize scaled = size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+            reader.setScaledSize(scaled);
+            if (reader.supportsOption(QImageIOHandler::ScaledSize)) decoded = scaled;  // e.g. JPEG
+        }
+        allowDecodeOf(static_cast<long long>(decoded.width()) * decoded.height() *
+                      decodedBytesPerPixel(reader));
     }
 
     QImage image = reader.read();
