@@ -1,7 +1,6 @@
 #include "core/io/imagefile.h"
 
 #include <QFileInfo>
-#include <QImageIOHandler>
 #include <QImageReader>
 #include <algorithm>
 #include <mutex>
@@ -27,10 +26,10 @@ int decodedBytesPerPixel(const QImageReader& reader) {
 }
 
 /// Qt refuses to allocate a decoded image above QImageReader::allocationLimit() (256 MB by default), a
-/// guard against files that claim huge sizes. Decoders that cannot scale while decoding (PNG, BMP, GIF)
-/// first decode at full size, so a valid 10000×10000 RGBA PNG (400 MB) would be refused although the
-/// header check below already bounds it. Raise the limit to what this decode needs, never lower it
-/// (another thread may be decoding), serialised so two raises do not race.
+/// guard against files that claim huge sizes. Some decoders decode at full size before scaling (BMP, GIF,
+/// and PNG when 16-bit or with a palette), so a valid 10000×10000 16-bit PNG (800 MB) was refused and
+/// reported as damaged, although the header check already bounds it. Raise the limit to what this decode
+/// needs, never lower it (another thread may be decoding), serialised so two raises do not race.
 void allowDecodeOf(long long bytes) {
     static std::mutex mutex;
     const int neededMb = static_cast<int>((bytes + (1 << 20) - 1) >> 20) + 1;
@@ -75,17 +74,29 @@ QImage readImageFile(const std::string& path, int maxSide) {
             throw Error("image " + name + " is " + std::to_string(size.width()) + "×" + std::to_string(size.height()) +
                         " pixels, more than the limit of " + std::to_string(limits::kMaxImageFilePixels / 1'000'000) +
                         " megapixels; scale it down first");
-        QSize decoded = size;
-        if (std::max(size.width(), size.height()) > maxSide) {
-            const QSize scaled = size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
-            reader.setScaledSize(scaled);
-            if (reader.supportsOption(QImageIOHandler::ScaledSize)) decoded = scaled;  // e.g. JPEG
-        }
-        allowDecodeOf(static_cast<long long>(decoded.width()) * decoded.height() *
-                      decodedBytesPerPixel(reader));
+        if (std::max(size.width(), size.height()) > maxSide)
+            reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
     }
 
     QImage image = reader.read();
+    if (image.isNull() && size.isValid()) {
+        // Perhaps Qt's allocation limit, not the file: when a full-size decode would exceed it, raise the
+        // limit to what that needs and decode once more (a read consumes the reader).
+        const long long fullBytes =
+            static_cast<long long>(size.width()) * size.height() * decodedBytesPerPixel(reader);
+        const long long limitBytes = static_cast<long long>(QImageReader::allocationLimit()) << 20;
+        if (limitBytes > 0 && fullBytes > limitBytes) {
+            allowDecodeOf(fullBytes);
+            QImageReader again(file);
+            again.setAutoTransform(true);
+            again.setDecideFormatFromContent(true);
+            again.setScaledSize(reader.scaledSize());
+            image = again.read();
+            if (image.isNull())
+                throw Error("cannot decode image " + name + ": " + again.errorString().toStdString() +
+                            " (the file may be truncated or damaged)");
+        }
+    }
     if (image.isNull())
         throw Error("cannot decode image " + name + ": " + reader.errorString().toStdString() +
                     " (the file may be truncated or damaged)");
