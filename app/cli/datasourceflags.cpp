@@ -73,7 +73,7 @@ void addDataSourceOptions(OptionSpec& spec) {
         .value("fit", "HOW",
                "images in pixel space that are not square: crop (the centred square, default) or\n"
                "squash (the whole image, distorted)")
-        .value("background", "COLOUR",
+        .value("image-background", "COLOUR",
                "images in pixel space: what transparent pixels become, white (default), black or #rrggbb")
         .value("glyph-chars", "SET",
                "glyphs: digits, upper, lower, letters, alnum or the characters (default digits)")
@@ -98,7 +98,7 @@ dl::DataSet dataSetFromArgs(const ParsedArgs& args, int defaultN) {
     requireSourceFor(args, "channels", glyphs || imagePixels, "to --dataset glyphs and --image-mode pixels");
     requireSourceFor(args, "augment", imagePixels, "with --image-mode pixels");
     requireSourceFor(args, "fit", imagePixels, "with --image-mode pixels");
-    requireSourceFor(args, "background", imagePixels, "with --image-mode pixels");
+    requireSourceFor(args, "image-background", imagePixels, "with --image-mode pixels");
     requireSourceFor(args, "image-density", imageShape, "with --image in shape mode");
     requireSourceFor(args, "invert", imageShape, "with --image in shape mode");
     requireSourceFor(args, "threshold", imageShape, "with --image in shape mode");
@@ -131,15 +131,15 @@ dl::DataSet dataSetFromArgs(const ParsedArgs& args, int defaultN) {
         if (fit != "crop" && fit != "squash")
             throw UsageError("--fit: must be crop or squash, got '" + fit + "'");
         o.fit = fit == "crop" ? dl::ImageFit::Crop : dl::ImageFit::Squash;
-        const std::string background = args.text("background").value_or("white");
+        const std::string background = args.text("image-background").value_or("white");
         const QColor colour(QString::fromStdString(background));
         if (background.empty() || !colour.isValid() ||
             (background.front() != '#' && background != "white" && background != "black"))
-            throw UsageError("--background: expected white, black or #rrggbb, got '" + background + "'");
+            throw UsageError("--image-background: expected white, black or #rrggbb, got '" + background + "'");
         o.background = colour.rgb();
         std::vector<std::string> notes;
         dl::DataSet set = dl::loadImageSet({args.requiredText("image")}, o, rng, {}, &notes);
-        for (const std::string& note : notes) std::cerr << "images: " << note << " (--fit, --background)\n";
+        for (const std::string& note : notes) std::cerr << "images: " << note << " (--fit, --image-background)\n";
         return set;
     }
     if (glyphs) {
