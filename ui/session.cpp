@@ -1,5 +1,6 @@
 #include "ui/session.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -31,6 +32,12 @@ QJsonObject sourceToJson(const DataSource& s) {
                   {QStringLiteral("rgb"), s.imageRgb},
                   {QStringLiteral("invert"), s.invert},
                   {QStringLiteral("threshold"), s.threshold}};
+    if (!s.csvColumns.isEmpty()) o.insert(QStringLiteral("csv_columns"), s.csvColumns);
+    if (s.perAxis) o.insert(QStringLiteral("per_axis_scale"), true);
+    if (s.kind == DataSource::Kind::ImagePixels) {
+        o.insert(QStringLiteral("fit"), s.squash ? QStringLiteral("squash") : QStringLiteral("crop"));
+        o.insert(QStringLiteral("background"), s.background);
+    }
     if (s.kind == DataSource::Kind::HandDrawn) {
         QJsonArray strokes;
         for (const dl::Stroke& stroke : s.strokes) {
@@ -79,6 +86,11 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     // Sessions written before strokes were measured in view units used data units: a unit of 1.
     s.strokeUnit = o.value(QStringLiteral("stroke_unit")).toDouble(1.0);
     if (!(s.strokeUnit > 0.0) || !std::isfinite(s.strokeUnit)) s.strokeUnit = 1.0;
+    s.csvColumns = o.value(QStringLiteral("csv_columns")).toString();
+    s.perAxis = o.value(QStringLiteral("per_axis_scale")).toBool(false);
+    s.squash = o.value(QStringLiteral("fit")).toString() == QLatin1String("squash");
+    if (const QColor c(o.value(QStringLiteral("background")).toString()); c.isValid())
+        s.background = c.name();
     for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
         dl::Stroke points;
         for (const QJsonValue& p : stroke.toArray())

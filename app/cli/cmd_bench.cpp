@@ -109,10 +109,12 @@ int runBench(const CommandArgs& args) {
         tc.threads = threads;
         tc.seed = seed;
         const int n = 8000, samples = 2000;
-        std::printf("default preset: %s, %s T=%d, %d steps of batch %d, %d thread(s), %d points; quality of %d "
-                    "samples (DDPM, clipped x0) vs %d random points of a fresh draw\n",
-                    dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(), std::string(dl::scheduleKindName(sp.kind)).c_str(),
-                    sp.T, tc.steps, tc.batchSize, threads, n, samples, samples);
+        std::printf(
+            "default preset: %s, %s T=%d, %d steps of batch %d, %d thread(s), %d points; quality of %d "
+            "samples (DDPM, clipped x0) vs %d points of a fresh draw; floor: %d other points of it\n",
+            dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(),
+            std::string(dl::scheduleKindName(sp.kind)).c_str(), sp.T, tc.steps, tc.batchSize, threads, n,
+            samples, dl::kMaxQualityRows, samples);
         Eigen::VectorXf lastModel;
         dl::Batch lastData;
         std::vector<double> chainTimes;
@@ -121,22 +123,21 @@ int runBench(const CommandArgs& args) {
         for (const std::string& name : datasets) {
             dl::Rng dataRng(seed);
             const dl::DataSet data = dl::makePointDataSet(name, dl::generatePoints(name, n, dataRng));
-            dl::Rng freshRng = dl::Rng(seed).split(100);
-            const dl::Batch freshPool = data.norm.toNormalised(dl::generatePoints(name, 8 * samples, freshRng));
-            const dl::Batch fresh = dl::randomRows(freshPool, samples, freshRng);
+            // Samples and floor both against a fresh draw the model never saw (disjoint subsets of one pool).
+            const dl::QualityReference reference = dl::freshDrawReference(name, data.norm, samples, seed + 1);
             dl::Trainer trainer(data, schedule, dl::defaultMlpConfig(), tc);
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < tc.steps; ++i) trainer.step();
             const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             dl::Rng qualityRng = dl::Rng(seed).split(101);
-            const dl::ModelQuality q = dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(), schedule,
-                                                               data.points, fresh, samples, qualityRng);
+            const dl::ModelQuality q = dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(),
+                                                               schedule, data.points, reference, qualityRng);
             // The whole reverse chain again, twice more: the median of three is the figure reported.
             std::vector<double> chain{q.sampleSeconds};
             for (int r = 0; r < 2; ++r) {
                 dl::Rng again = dl::Rng(seed).split(102 + r);
-                chain.push_back(dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(), schedule,
-                                                        data.points, fresh, samples, again)
+                chain.push_back(dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(),
+                                                        schedule, data.points, reference, again)
                                     .sampleSeconds);
             }
             std::printf("  %-13s %8.2f %9.4f %9.4f %7.2f %9.5f %9.5f %8.3f\n", name.c_str(), trainSeconds, q.report.swd,

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -20,10 +21,12 @@
 #include "core/math/error.h"
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
+#include "core/model/modelquality.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 #include "outputpath.h"
+#include "qualityoutput.h"
 
 namespace dlcli {
 namespace {
@@ -56,30 +59,21 @@ std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Norm
     return text;
 }
 
-/// The data the quality figures compare with, and the floor's independent draw (both normalised).
-struct QualityData {
-    dl::Batch data;
-    dl::Batch fresh;
-    std::string floorSource;
-};
-
-QualityData qualityData(const dl::ModelFile& model, int n, unsigned long long seed) {
-    QualityData q;
+/// Data the model never saw, for the quality figures: a fresh draw of a built-in shape, or the rows the
+/// model file holds out of finite data. Older files of finite data hold none: no figure then (its training
+/// rows would flatter it), and the reason goes to stderr.
+std::optional<dl::QualityReference> qualityReference(const dl::ModelFile& model, int n,
+                                                     unsigned long long seed) {
     const auto& shapes = dl::builtInPointShapes();
-    if (std::find(shapes.begin(), shapes.end(), model.dataName) != shapes.end()) {
-        // A built-in shape can be drawn again: a fresh sample as large as the samples, in the model's normalisation.
-        dl::Rng freshRng = dl::Rng(seed).split(7);
-        q.data = model.referenceSample;
-        q.fresh = model.normalisation.toNormalised(dl::generatePoints(model.dataName, n, freshRng));
-        q.floorSource = "a fresh draw of " + model.dataName;
-    } else {
-        // Otherwise the model's reference rows are all there is: compare with one half, take the floor from the other.
-        const Eigen::Index half = model.referenceSample.rows() / 2;
-        q.data = model.referenceSample.topRows(half);
-        q.fresh = model.referenceSample.middleRows(half, std::min<Eigen::Index>(n, model.referenceSample.rows() - half));
-        q.floorSource = "the other half of the model's reference rows";
+    if (std::find(shapes.begin(), shapes.end(), model.dataName) != shapes.end())
+        return dl::freshDrawReference(model.dataName, model.normalisation, n, seed + 1);
+    if (model.heldOutSample.rows() > 0) {
+        dl::QualityReference r = dl::heldOutReference(model.heldOutSample, n, seed);
+        if (r.valid()) return r;
     }
-    return q;
+    std::cerr << "quality: skipped, the model file holds no rows held out of training (trained with "
+                 "--quality-samples 0, or by an older version); its training rows would flatter it\n";
+    return std::nullopt;
 }
 
 }  // namespace
@@ -89,8 +83,9 @@ int runSample(const CommandArgs& args) {
         "sample",
         "Draw samples from a trained model and write them in the data's own coordinates (CSV 'x,y' for 2D\n"
         "points; a PNG image grid for image models, or a scatter plot for 2D points). For 2D models the\n"
-        "sliced Wasserstein distance and MMD against the model's reference data, and their floor (a fresh\n"
-        "draw of the data), are printed on stdout as key=value lines.");
+        "sliced Wasserstein distance and MMD against data the model never saw (a fresh draw of a built-in\n"
+        "data set, or the rows train held out of finite data), and their floor (an independent draw of the\n"
+        "same), are printed on stdout as key=value lines.");
     spec.value("model", "MODEL", "model file written by train")
         .value("n", "N", "number of samples (default 2000)")
         .value("sampler", "NAME",
@@ -211,17 +206,12 @@ int runSample(const CommandArgs& args) {
 
     std::cout << "samples=" << n << "\n"
               << "sample_seconds=" << fmt(seconds, 4) << "\n";
-    if (!image && !parsed.has("no-quality") && model.referenceSample.rows() >= 2) {
-        const QualityData q = qualityData(model, n, seed);
-        dl::Rng metricRng = dl::Rng(seed).split(3);
-        const dl::QualityReport report = dl::compareToData(result.samples, q.data, q.fresh, metricRng);
-        std::cerr << "quality against " << q.data.rows() << " reference rows; floor from " << q.floorSource << " ("
-                  << q.fresh.rows() << " points)\n";
-        std::cout << "swd=" << fmt(report.swd) << "\n"
-                  << "swd_floor=" << fmt(report.swdFloor) << "\n"
-                  << "swd_ratio=" << fmt(report.swdFloor > 0 ? report.swd / report.swdFloor : 0.0, 4) << "\n"
-                  << "mmd=" << fmt(report.mmd) << "\n"
-                  << "mmd_floor=" << fmt(report.mmdFloor) << "\n";
+    if (!image && !parsed.has("no-quality")) {
+        if (const std::optional<dl::QualityReference> reference = qualityReference(model, n, seed)) {
+            dl::Rng metricRng = dl::Rng(seed).split(3);
+            printQuality(*reference, dl::compareToData(result.samples, reference->reference, reference->floor,
+                                                       metricRng));
+        }
     }
     std::cout.flush();
     return 0;

@@ -166,6 +166,10 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
         return "normalisation: scale must be positive and below 1e30";
     if (m.normalisation.offset.cwiseAbs().maxCoeff() >= 1e30f)
         return "normalisation: offset must be below 1e30";
+    if (m.normalisation.perAxis() &&
+        (m.normalisation.axisScale.size() != d || !m.normalisation.axisScale.allFinite() ||
+         m.normalisation.axisScale.minCoeff() <= 0.0f || m.normalisation.axisScale.maxCoeff() >= 1e30f))
+        return "normalisation: per-axis scales must be " + std::to_string(d) + " positive numbers below 1e30";
     if (m.dataMin.size() != d || m.dataMax.size() != d) return "data range: wrong dimension";
     if (!m.dataMin.allFinite() || !m.dataMax.allFinite()) return "data range contains NaN or infinite values";
     if (m.referenceSample.rows() > 0 && m.referenceSample.cols() != d) return "reference sample: wrong dimension";
@@ -181,6 +185,8 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
             return "image shape " + std::to_string(im.width) + "×" + std::to_string(im.height) + "×" +
                    std::to_string(im.channels) + " does not match the data dimension " + std::to_string(d);
     }
+    if (m.heldOutSample.rows() > 0 && m.heldOutSample.cols() != d) return "held-out rows: wrong dimension";
+    if (!m.heldOutSample.allFinite()) return "held-out rows contain NaN or infinite values";
     if (m.step < 0) return "step count is negative";
     if (!m.parameters.allFinite() || !m.emaParameters.allFinite()) return "weights contain NaN or infinite values";
     return std::nullopt;
@@ -188,14 +194,17 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
 
 std::string serialiseModelFile(const ModelFile& m) {
     if (auto problem = validateModelFile(m)) throw Error("cannot save model: " + *problem);
+    // Version 1 unless per-axis scales need a reader that knows them: older builds keep reading the rest.
+    const std::uint32_t version = m.normalisation.perAxis() ? 2 : 1;
     std::string sections;
     int count = 0;
     {
         std::ostringstream meta;
-        meta << "format=diffusion-lab model\nversion=" << kModelFileVersion << "\narchitecture="
-             << describeMlpConfig(m.model) << "\nschedule=" << scheduleKindName(m.schedule.kind)
-             << " T=" << m.schedule.T << "\ndata=" << m.dataName << "\nstep=" << m.step << "\nparameters="
-             << m.parameters.size() << "\n";
+        meta << "format=diffusion-lab model\nversion=" << version
+             << "\narchitecture=" << describeMlpConfig(m.model)
+             << "\nschedule=" << scheduleKindName(m.schedule.kind) << " T=" << m.schedule.T
+             << "\ndata=" << m.dataName << "\nstep=" << m.step << "\nparameters=" << m.parameters.size()
+             << "\n";
         addSection(sections, count, "META", meta.str());
     }
     {
@@ -248,6 +257,18 @@ std::string serialiseModelFile(const ModelFile& m) {
         w.putFloats(m.referenceSample.data(), static_cast<std::size_t>(m.referenceSample.size()));
         addSection(sections, count, "REFS", w.bytes());
     }
+    if (m.heldOutSample.rows() > 0) {
+        Writer w;
+        w.put<std::int32_t>(static_cast<std::int32_t>(m.heldOutSample.rows()));
+        w.put<std::int32_t>(static_cast<std::int32_t>(m.heldOutSample.cols()));
+        w.putFloats(m.heldOutSample.data(), static_cast<std::size_t>(m.heldOutSample.size()));
+        addSection(sections, count, "HOLD", w.bytes());
+    }
+    if (m.normalisation.perAxis()) {
+        Writer w;
+        w.putVector(m.normalisation.axisScale);
+        addSection(sections, count, "AXSC", w.bytes());
+    }
     {
         Writer w;
         const TrainerConfig& t = m.trainer;
@@ -294,7 +315,7 @@ std::string serialiseModelFile(const ModelFile& m) {
 
     Writer header;
     header.bytes().append(kMagic, sizeof kMagic);
-    header.put<std::uint32_t>(kModelFileVersion);
+    header.put<std::uint32_t>(version);
     header.put<std::uint32_t>(static_cast<std::uint32_t>(count));
     header.put<std::uint64_t>(sections.size());
     std::string out = std::move(header.bytes());
@@ -333,8 +354,11 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
         throw Error("model file " + name + " is corrupted (checksum mismatch)");
 
     ModelFile m;
-    bool seen[11] = {};
-    const char* tags[11] = {"META", "ARCH", "SCHD", "DATA", "REFS", "TRCF", "STEP", "LOSS", "PARM", "EMAP", "ADAM"};
+    // The first kRequiredSections tags must all be present; the later ones are optional.
+    constexpr int kRequiredSections = 11, kKnownSections = 13;
+    bool seen[kKnownSections] = {};
+    const char* tags[kKnownSections] = {"META", "ARCH", "SCHD", "DATA", "REFS", "TRCF", "STEP",
+                                        "LOSS", "PARM", "EMAP", "ADAM", "HOLD", "AXSC"};
     std::size_t pos = kHeaderBytes;
     const std::size_t end = kHeaderBytes + payload;
     for (std::uint32_t s = 0; s < sectionCount; ++s) {
@@ -348,7 +372,7 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
         Reader r(bytes.substr(pos, length), name, tag);
         pos += length;
         int index = -1;
-        for (int i = 0; i < 11; ++i)
+        for (int i = 0; i < kKnownSections; ++i)
             if (tag == tags[i]) index = i;
         if (index < 0) continue;  // a section from a later minor revision: skipped
         if (seen[index]) r.fail("appears twice");
@@ -407,13 +431,16 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
             m.dataMax = r.getVector();
             break;
         }
-        case 4: {
+        case 4:
+        case 11: {
             const int rows = r.getInt(), cols = r.getInt();
             const std::vector<float> v = r.getFloats();
             if (rows < 0 || cols < 0 || static_cast<std::uint64_t>(rows) * cols != v.size())
-                r.fail("reference sample shape " + std::to_string(rows) + "×" + std::to_string(cols) +
-                       " does not match its " + std::to_string(v.size()) + " values");
-            m.referenceSample = Eigen::Map<const Batch>(v.data(), rows, cols);
+                r.fail(std::string(index == 4 ? "reference sample" : "held-out rows") + " shape " +
+                       std::to_string(rows) + "×" + std::to_string(cols) + " does not match its " +
+                       std::to_string(v.size()) + " values");
+            (index == 4 ? m.referenceSample : m.heldOutSample) =
+                Eigen::Map<const Batch>(v.data(), rows, cols);
             break;
         }
         case 5: {
@@ -440,11 +467,14 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
             m.optimizer.m = r.getVector();
             m.optimizer.v = r.getVector();
             break;
+        case 12:
+            m.normalisation.axisScale = r.getVector();
+            break;
         }
         r.finish();
     }
     if (pos != end) throw Error("model file " + name + " is malformed: bytes after the last section");
-    for (int i = 1; i < 11; ++i)
+    for (int i = 1; i < kRequiredSections; ++i)
         if (!seen[i]) throw Error("model file " + name + " is incomplete: section " + tags[i] + " is missing");
     if (auto problem = validateModelFile(m)) throw Error("model file " + name + " is inconsistent: " + *problem);
     return m;
