@@ -11,6 +11,7 @@ packages=(
   libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth
+  ffmpeg
 )
 
 missing=()
