@@ -24,6 +24,7 @@
 #include "core/model/presets.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "core/model/workerpool.h"
 
 namespace dlcli {
 namespace {
@@ -216,7 +217,8 @@ int runRender(const CommandArgs& args) {
         ReverseSource source;
         if (model) {
             source.schedule = *modelSchedule;
-            source.denoiser = dl::makeModelPredictor(model->model, model->emaParameters, source.schedule);
+            source.denoiser = dl::makeModelPredictor(model->model, model->emaParameters, source.schedule,
+                                                      dl::defaultThreadCount());
             source.description = QStringLiteral("learned");
         } else {
             source.schedule = input.schedule;
