@@ -45,6 +45,7 @@ void benchAgainstPeer(const TargetBenchOptions& options) {
         "tiny-diffusion training step, batch 32, 1 thread: %d rounds, %s\n", options.rounds,
         script ? "PyTorch peer and this program alternating" : "this program and its bound alternating");
     if (!script) std::printf("  PyTorch peer not run: %s\n", why.c_str());
+    std::fflush(stdout);  // the peer runs for seconds: show the header first
     std::printf("  %-6s %10s %10s %10s %9s %9s\n", "round", "peer", "ours", "bound", "ours/peer",
                 "ours/bound");
     std::vector<double> peerRatios, boundRatios, ours, peers, bounds;
