@@ -16,6 +16,7 @@
 
 #include "core/model/modelpredictor.h"
 #include "core/model/trainer.h"
+#include "core/model/workerpool.h"
 #include "core/sampling/oracledenoiser.h"
 #include "ui/labdocument.h"
 #include "ui/samplingtrails.h"
@@ -357,7 +358,7 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
         // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
         // while training goes on.
         r.makeDenoiser = [model, schedule] {
-            return dl::makeModelDenoiser(model->config, model->parameters, schedule);
+            return dl::makeModelDenoiser(model->config, model->parameters, schedule, dl::defaultThreadCount());
         };
         r.label = tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {

@@ -7,6 +7,7 @@
 #include "core/model/modelpredictor.h"
 #include "core/model/modelquality.h"
 #include "core/model/presets.h"
+#include "core/model/workerpool.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/samplers.h"
 
@@ -16,8 +17,8 @@ TrainingSettings TrainingSettings::defaults() {
     TrainingSettings s;
     s.model = dl::defaultMlpConfig();
     s.trainer = dl::defaultTrainerConfig();
-    // Leave one core for the window (and the sampling and overlay workers).
-    s.trainer.threads = std::clamp(QThread::idealThreadCount() - 1, 1, 4);
+    // All cores: the training worker runs at low priority, so the window still gets its share.
+    s.trainer.threads = dl::defaultThreadCount();
     return s;
 }
 

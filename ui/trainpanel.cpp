@@ -223,7 +223,10 @@ void TrainPanel::applyDataDefaults() {
         return;
     mImageDefaults = images;
     TrainingSettings s = settings();
-    const dl::MlpConfig preset = images ? dl::imageBenchMlpConfig() : dl::defaultMlpConfig();
+    const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
+    const dl::TrainerConfig trainer = images ? dl::defaultImageTrainerConfig(data->dim()) : dl::defaultTrainerConfig();
+    s.trainer.batchSize = trainer.batchSize;
+    s.trainer.learningRate = trainer.learningRate;
     s.model.hidden = preset.hidden;
     s.model.layers = preset.layers;
     s.model.inputFeatures = preset.inputFeatures;

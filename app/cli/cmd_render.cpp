@@ -25,6 +25,7 @@
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 #include "core/sampling/timesteps.h"
+#include "core/model/workerpool.h"
 
 namespace dlcli {
 namespace {
@@ -239,7 +240,8 @@ int runRender(const CommandArgs& args) {
         ReverseSource source;
         if (model) {
             source.schedule = *modelSchedule;
-            source.denoiser = dl::makeModelDenoiser(model->model, model->emaParameters, source.schedule);
+            source.denoiser = dl::makeModelDenoiser(model->model, model->emaParameters, source.schedule,
+                                                    dl::defaultThreadCount());
             source.description = QStringLiteral("learned");
         } else {
             source.schedule = input.schedule;

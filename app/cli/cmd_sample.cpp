@@ -27,6 +27,7 @@
 #include "core/sampling/samplers.h"
 #include "outputpath.h"
 #include "qualityoutput.h"
+#include "core/model/workerpool.h"
 
 namespace dlcli {
 namespace {
@@ -102,7 +103,7 @@ int runSample(const CommandArgs& args) {
         .value("seed", "S", "random seed (default 0)")
         .value("trajectory", "FILE.csv", "also write every state of the chain as 'step,id,x,y' (step 0 = x_T); 2D only")
         .value("trajectory-stride", "S", "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
-        .value("threads", "K", "threads that share each network evaluation (default 2)")
+        .value("threads", "K", "threads that share each network evaluation (default: all cores)")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
     const ParsedArgs parsed = spec.parse(args);
@@ -162,7 +163,7 @@ int runSample(const CommandArgs& args) {
     if (!image && dim != 2) throw dl::Error(modelPath + ": a point model must have dimension 2, got " + std::to_string(dim));
     if (image && !png) throw UsageError("--out: an image model writes a PNG image grid; use a .png file name");
 
-    const int threads = parsed.intValue("threads", 2, 1, 64);
+    const int threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 64);
     const dl::Denoiser denoiser =
         exact ? dl::Denoiser(dl::makeOracleDenoiser(model.referenceSample, schedule))
               : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads);

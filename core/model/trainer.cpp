@@ -155,7 +155,10 @@ void Trainer::computeSlice(int k) {
     dy = ws.output() - Eigen::Map<const Eigen::MatrixXf>(mTarget.data() + start * d, d, n);
     mSliceLoss[k] = static_cast<double>(dy.squaredNorm());
     dy *= 2.0f / static_cast<float>(mConfig.batchSize * d);
-    mNet.backward(mNet.parameters().data(), dy.data(), ws, mGrads[k].data(), nullptr);
+    // One thread: the gradient is final, so its norm is summed inside the backward pass, block by block
+    // while each is in cache, instead of in a separate sweep over all parameters.
+    mNet.backward(mNet.parameters().data(), dy.data(), ws, mGrads[k].data(), nullptr,
+                  mThreads == 1 ? &mRangeNorm[0] : nullptr);
 }
 
 void Trainer::reduceRange(int k) {
@@ -179,8 +182,7 @@ float Trainer::step() {
         if (mParallelUpdate) mPool->run([this](int k) { reduceRange(k); });
         else for (int k = 0; k < mThreads; ++k) reduceRange(k);
     } else {
-        computeSlice(0);
-        reduceRange(0);
+        computeSlice(0);  // also sets mRangeNorm[0]
     }
     double lossSum = 0.0, normSquared = 0.0;
     for (int k = 0; k < mThreads; ++k) {
