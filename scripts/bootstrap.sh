@@ -11,6 +11,8 @@ packages=(
   libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth
+  clang libclang-rt-14-dev  # the sanitizer build and the libFuzzer harnesses (tests/fuzz)
+  ffmpeg
 )
 
 missing=()

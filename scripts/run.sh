@@ -3,7 +3,8 @@
 # With no display, runs the headless demo instead and says where its output went.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$here/scripts/build.sh" release
+# Only what this script runs: the window and the CLI (the headless demo), not the test suite.
+bash "$here/scripts/build.sh" release diffusion-lab diffusion-lab-cli
 bin="$here/build/release/app"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec "$bin/gui/diffusion-lab" "$@"

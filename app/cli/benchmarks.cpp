@@ -8,6 +8,7 @@
 
 #include "core/data/dataset.h"
 #include "core/model/mlp.h"
+#include "core/model/mlpkernel.h"
 #include "core/training/trainer.h"
 
 namespace dl {
@@ -71,6 +72,8 @@ double shapeFlops(const std::vector<Shape>& shapes) {
 }
 
 Rate gemmGflops(const std::vector<Shape>& shapes, const BenchmarkOptions& o) {
+    // The same kernels build (generic or AVX-512) as the network's own products, so the bound is
+    // that of the code the CPU actually runs.
     struct Operands {
         Eigen::MatrixXf a, b, out;
     };
@@ -82,17 +85,60 @@ Rate gemmGflops(const std::vector<Shape>& shapes, const BenchmarkOptions& o) {
         op.out.resize(s.rows, s.cols);
         ops.push_back(std::move(op));
     }
+    const auto product = mlpKernels<float>().product;
     const Rate rate = measure(
         [&] {
             for (std::size_t i = 0; i < shapes.size(); ++i) {
                 Operands& op = ops[i];
-                if (shapes[i].transposeRight) op.out.noalias() = op.a * op.b.transpose();
-                else if (shapes[i].transposeLeft) op.out.noalias() = op.a.transpose() * op.b;
-                else op.out.noalias() = op.a * op.b;
+                const Shape& s = shapes[i];
+                product(op.a.data(), op.b.data(), op.out.data(), s.rows, s.inner, s.cols,
+                        s.transposeRight ? 1 : (s.transposeLeft ? 2 : 0));
             }
         },
         o);
     return scaled(rate, shapeFlops(shapes) * 1e-9);
+}
+
+/// Seconds of the elementwise work one training step cannot avoid, each as a single Eigen pass:
+/// the sinusoidal input features and the time-embedding copy, per hidden layer the bias + GELU with
+/// its derivative (forward) and the gradient times that derivative with the bias-gradient sum
+/// (backward), and one AdamW + EMA sweep over the parameters.
+double elementwiseSecondsPerStep(const MlpConfig& c, Eigen::Index B, const BenchmarkOptions& o) {
+    using Arr = Eigen::ArrayXXf;
+    const Eigen::Index H = c.hidden, F = c.inputFeatures / 2, E = c.timeEmbedding;
+    Mlp net(c);
+    const Eigen::Index P = net.parameterCount();
+    Arr pre = Arr::Random(H, B), h(H, B), deriv(H, B), dh = Arr::Random(H, B), da(H, B);
+    Arr arg = Arr::Random(std::max<Eigen::Index>(F, 1), B), feat(2 * std::max<Eigen::Index>(F, 1), B);
+    Arr table = Arr::Random(E, 64), temb(E, B);
+    Eigen::ArrayXf bias = Eigen::ArrayXf::Random(H), dbias(H);
+    Eigen::ArrayXf p = Eigen::ArrayXf::Random(P), g = Eigen::ArrayXf::Random(P), m = Eigen::ArrayXf::Zero(P),
+                   v = Eigen::ArrayXf::Zero(P), ema = Eigen::ArrayXf::Zero(P);
+    const float k = 0.044715f, s = 0.7978845608f;
+    const Rate rate = measure(
+        [&] {
+            if (F > 0)
+                for (int j = 0; j < c.dataDim; ++j) {
+                    feat.topRows(F) = arg.sin();
+                    feat.bottomRows(F) = arg.cos();
+                }
+            for (Eigen::Index b = 0; b < B; ++b) temb.col(b) = table.col(b % 64);
+            for (int l = 0; l <= c.layers; ++l) {
+                // forward: tanh once, GELU and its derivative from it
+                h = (pre.colwise() + bias);
+                deriv = (s * (h + k * h.cube())).tanh();
+                h = 0.5f * h * (1.0f + deriv);
+                // backward
+                da = dh * deriv;
+                dbias = da.rowwise().sum();
+            }
+            m = 0.9f * m + 0.1f * g;
+            v = 0.999f * v + 0.001f * g.square();
+            p = 0.99f * p - 1e-3f * m / (v.sqrt() + 1e-8f);
+            ema = 0.999f * ema + 0.001f * p;
+        },
+        o);
+    return 1.0 / rate.cpu;
 }
 
 DataSet randomData(int dim, int n) {
@@ -104,6 +150,12 @@ DataSet randomData(int dim, int n) {
     rng.fillNormal(d.points);
     d.norm.offset = VectorF::Zero(dim);
     return d;
+}
+
+/// Steps/s of a step made of the GEMMs (at `gemm` GFLOP/s) and `elementwise` seconds of other work.
+Rate boundFrom(const Rate& gemm, double flops, double elementwise) {
+    auto steps = [&](double gflops) { return 1.0 / (flops * 1e-9 / gflops + elementwise); };
+    return {steps(gemm.wall), steps(gemm.cpu)};
 }
 
 }  // namespace
@@ -134,7 +186,13 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
     b.stepGflops = scaled(b.steps, b.flopsPerStep * 1e-9);
     b.gemmGflops = gemmGflops(shapes, o);
     b.ratioToGemm = threads == 1 ? b.stepGflops.cpu / b.gemmGflops.cpu : b.stepGflops.wall / b.gemmGflops.wall;
+    b.bound = boundFrom(b.gemmGflops, b.flopsPerStep, elementwiseSecondsPerStep(config, batch, o));
     return b;
+}
+
+Rate benchmarkStepBound(const MlpConfig& config, int batch, const BenchmarkOptions& o) {
+    const std::vector<Shape> shapes = productShapes(config, batch, true);
+    return boundFrom(gemmGflops(shapes, o), shapeFlops(shapes), elementwiseSecondsPerStep(config, batch, o));
 }
 
 ForwardBenchmark benchmarkForward(const MlpConfig& config, int batch, const BenchmarkOptions& o) {

@@ -15,6 +15,7 @@
 
 #include "args.h"
 #include "benchmarks.h"
+#include "benchtargets.h"
 #include "commands.h"
 #include "core/data/pointgenerators.h"
 #include "core/model/modelpredictor.h"
@@ -22,14 +23,10 @@
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
+#include "core/training/workerpool.h"
 
 namespace dlcli {
 namespace {
-
-// PyTorch 1.13 (Debian's python3-torch) trains the tiny-diffusion network at batch 32 at about this
-// many steps/s on one thread of the reference machine (issue 3). PyTorch is not installed here, so the
-// comparison is against that figure, not a fresh measurement.
-constexpr double kPyTorchStepsPerSecond = 235.0;
 
 void printStep(const std::string& label, const dl::StepBenchmark& b, int threads) {
     std::printf("%-34s %8.0f steps/s (cpu %8.0f)  step %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f%s\n",
@@ -56,11 +53,17 @@ int runBench(const CommandArgs& args) {
                     "figures divide by the thread's CPU time, which other load on the machine does not inflate.");
     spec.value("runs", "R", "timed runs per figure (default 5)")
         .value("seconds", "S", "minimum length of one timed run (default 0.3)")
-        .value("threads", "K", "threads for the default-preset training (default 2) and an extra speed line")
+        .value("threads", "K",
+               "threads for the default-preset training and the thread-scaling lines (default: all cores)")
         .value("datasets", "LIST",
                "comma-separated 2D data sets for the quality table (default "
                "moons,swissroll,gaussians8,circles,checkerboard,spiral)")
         .value("seed", "S", "seed of the quality runs (default 0)")
+        .value("rounds", "R", "alternating rounds of the peer and thread comparisons (default 3)")
+        .value("peer", "FILE",
+               "the PyTorch peer script (default: bench/peer/torch_ddpm2d.py of the source tree)")
+        .value("peer-steps", "N", "training steps of each peer run (default 3000)")
+        .flag("skip-peer", "do not run the PyTorch peer")
         .flag("skip-speed", "only the default-preset quality and sampling figures")
         .flag("skip-quality", "only the speed figures")
         .flag("skip-exact", "leave out the exact denoiser's reverse chain (plain softmax against cell list)");
@@ -68,18 +71,25 @@ int runBench(const CommandArgs& args) {
     dl::BenchmarkOptions opts;
     opts.runs = parsed.intValue("runs", 5, 1, 100);
     opts.secondsPerRun = parsed.doubleValue("seconds", 0.3, 0.01, 60.0);
-    const int threads = parsed.intValue("threads", 2, 1, 256);
+    const int threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 256);
     const std::uint64_t seed = parsed.seed();
     const std::vector<std::string> datasets =
         splitList(parsed.text("datasets").value_or("moons,swissroll,gaussians8,circles,checkerboard,spiral"));
 
     if (!parsed.has("skip-speed")) {
+        TargetBenchOptions targets;
+        targets.timing = opts;
+        targets.rounds = parsed.intValue("rounds", 3, 1, 100);
+        targets.threads = threads;
+        targets.peerSteps = parsed.intValue("peer-steps", 3000, 100, 1000000);
+        targets.peer = parsed.text("peer");
+        targets.skipPeer = parsed.has("skip-peer");
+        benchAgainstPeer(targets);
+        benchThreadScaling(targets);
         const dl::MlpConfig tiny = dl::tinyDiffusionMlpConfig();
         std::printf("training step (tiny-diffusion: %s, T=50)\n", dl::describeMlpConfig(tiny).c_str());
-        dl::StepBenchmark b32;
         for (int batch : {32, 256, 1024}) {
             const dl::StepBenchmark b = dl::benchmarkTrainingStep(tiny, batch, 1, opts);
-            if (batch == 32) b32 = b;
             printStep("  batch " + std::to_string(batch) + ", 1 thread", b, 1);
         }
         if (threads > 1)
@@ -95,10 +105,6 @@ int runBench(const CommandArgs& args) {
             std::printf("  %-32s %8.3g samples/s (cpu %8.3g)  %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f\n",
                         name, f.samples.wall, f.samples.cpu, f.gflops.cpu, f.gemmGflops.cpu, f.ratioToGemm);
         }
-        std::printf("tiny-diffusion batch 32, 1 thread vs PyTorch (%.0f steps/s, quoted in issue 3, not measured "
-                    "here): x%.1f wall, x%.1f cpu\n",
-                    kPyTorchStepsPerSecond, b32.steps.wall / kPyTorchStepsPerSecond,
-                    b32.steps.cpu / kPyTorchStepsPerSecond);
         std::fflush(stdout);
     }
 
@@ -109,10 +115,12 @@ int runBench(const CommandArgs& args) {
         tc.threads = threads;
         tc.seed = seed;
         const int n = 8000, samples = 2000;
-        std::printf("default preset: %s, %s T=%d, %d steps of batch %d, %d thread(s), %d points; quality of %d "
-                    "samples (DDPM, clipped x0) vs %d random points of a fresh draw\n",
-                    dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(), std::string(dl::scheduleKindName(sp.kind)).c_str(),
-                    sp.T, tc.steps, tc.batchSize, threads, n, samples, samples);
+        std::printf(
+            "default preset: %s, %s T=%d, %d steps of batch %d, %d thread(s), %d points; quality of %d "
+            "samples (DDPM, clipped x0) vs %d points of a fresh draw; floor: %d other points of it\n",
+            dl::describeMlpConfig(dl::defaultMlpConfig()).c_str(),
+            std::string(dl::scheduleKindName(sp.kind)).c_str(), sp.T, tc.steps, tc.batchSize, threads, n,
+            samples, dl::kMaxQualityRows, samples);
         Eigen::VectorXf lastModel;
         dl::Batch lastData;
         std::vector<double> chainTimes;
@@ -121,22 +129,21 @@ int runBench(const CommandArgs& args) {
         for (const std::string& name : datasets) {
             dl::Rng dataRng(seed);
             const dl::DataSet data = dl::makePointDataSet(name, dl::generatePoints(name, n, dataRng));
-            dl::Rng freshRng = dl::Rng(seed).split(100);
-            const dl::Batch freshPool = data.norm.toNormalised(dl::generatePoints(name, 8 * samples, freshRng));
-            const dl::Batch fresh = dl::randomRows(freshPool, samples, freshRng);
+            // Samples and floor both against a fresh draw the model never saw (disjoint subsets of one pool).
+            const dl::QualityReference reference = dl::freshDrawReference(name, data.norm, samples, seed + 1);
             dl::Trainer trainer(data, schedule, dl::defaultMlpConfig(), tc);
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < tc.steps; ++i) trainer.step();
             const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             dl::Rng qualityRng = dl::Rng(seed).split(101);
-            const dl::ModelQuality q = dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(), schedule,
-                                                               data.points, fresh, samples, qualityRng);
+            const dl::ModelQuality q = dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(),
+                                                               schedule, data.points, reference, qualityRng);
             // The whole reverse chain again, twice more: the median of three is the figure reported.
             std::vector<double> chain{q.sampleSeconds};
             for (int r = 0; r < 2; ++r) {
                 dl::Rng again = dl::Rng(seed).split(102 + r);
-                chain.push_back(dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(), schedule,
-                                                        data.points, fresh, samples, again)
+                chain.push_back(dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(),
+                                                        schedule, data.points, reference, again)
                                     .sampleSeconds);
             }
             std::printf("  %-13s %8.2f %9.4f %9.4f %7.2f %9.5f %9.5f %8.3f\n", name.c_str(), trainSeconds, q.report.swd,

@@ -5,6 +5,8 @@
 #include "core/data/pointcsv.h"
 #include "core/math/forwardprocess.h"
 #include "datasourceflags.h"
+#include "messages.h"
+#include "outputpath.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
@@ -24,13 +26,26 @@ int runForward(const CommandArgs& args) {
     if (!parsed.has("t")) throw UsageError("--t: this option is required");
     const int t = parsed.intValue("t", 0, 0, schedule.T());
     const std::string out = parsed.requiredText("out");
+    checkOutputFile("out", out);
     const dl::DataSet data = dataSetFromArgs(parsed);
     if (data.isImage()) throw UsageError("--dataset: forward writes 2D points; use render for image data");
 
     // The noise has its own stream, so the data and the noise draw are independent of each other.
     dl::Rng noiseRng = dl::Rng(parsed.seed()).split(1);
-    const dl::Batch xt = parsed.has("chain") ? dl::runMarkovChain(schedule, data.points, t, noiseRng)
-                                             : dl::noiseToStep(schedule, data.points, t, noiseRng);
+    dl::Batch xt;
+    if (parsed.has("chain")) {
+        // dl::runMarkovChain step by step (the same draws in the same order), to report progress.
+        ProgressLine progress("forward: Markov chain step");
+        xt = data.points;
+        dl::Batch eps(xt.rows(), xt.cols());
+        for (int k = 1; k <= t; ++k) {
+            noiseRng.fillNormal(eps);
+            xt = dl::markovStep(schedule, xt, k, eps);
+            progress.report(k, t);
+        }
+    } else {
+        xt = dl::noiseToStep(schedule, data.points, t, noiseRng);
+    }
     dl::writePointsCsv(out, parsed.has("normalised") ? xt : data.norm.toData(xt));
     std::cerr << "wrote " << xt.rows() << " points of x_" << t << " to " << out << "\n";
     return 0;

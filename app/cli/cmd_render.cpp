@@ -23,7 +23,9 @@
 #include "core/model/modelpredictor.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "core/sampling/timesteps.h"
 #include "core/training/presets.h"
+#include "core/training/workerpool.h"
 
 namespace dlcli {
 namespace {
@@ -209,11 +211,34 @@ int runRender(const CommandArgs& args) {
     noiseRng.fillNormal(input.forwardNoise);
 
     const bool needsReverse = settings.frames.animation != dlui::AnimationKind::Forward;
+    for (const char* option : {"sampler", "steps", "eta", "samples", "no-clip"})
+        if (parsed.has(option) && !needsReverse)
+            throw UsageError(std::string("--") + option + ": only applies with --what reverse or both");
+    // Every limit and the output are checked before sampling, which can take minutes: the reverse
+    // frames are counted on a trajectory of the timesteps the sampler will visit, without states.
+    {
+        dlui::ExportInput planned = input;
+        if (needsReverse) {
+            const dl::Schedule& schedule = model ? *modelSchedule : input.schedule;
+            const dl::SamplerParams params = samplerFromArgs(parsed, schedule);
+            dl::Trajectory outline;
+            outline.timesteps = params.steps > 0
+                                    ? dl::samplingTimesteps(schedule.T(), params.steps, params.spacing)
+                                    : dl::samplingTimesteps(schedule.T(), schedule.T(), params.spacing);
+            outline.timesteps.push_back(0);
+            outline.states.resize(outline.timesteps.size());
+            planned.reverse = std::move(outline);
+            planned.reverseSchedule = schedule;
+        }
+        if (const QString problem = dlui::validateExportSettings(planned, settings); !problem.isEmpty())
+            throw dl::Error(problem.toStdString());
+    }
     if (needsReverse || settings.render.drawArrows) {
         ReverseSource source;
         if (model) {
             source.schedule = *modelSchedule;
-            source.denoiser = dl::makeModelDenoiser(model->model, model->emaParameters, source.schedule);
+            source.denoiser = dl::makeModelDenoiser(model->model, model->emaParameters, source.schedule,
+                                                    dl::defaultThreadCount());
             source.description = QStringLiteral("learned");
         } else {
             source.schedule = input.schedule;

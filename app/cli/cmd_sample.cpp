@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <string>
 
 #include "args.h"
@@ -23,6 +25,10 @@
 #include "core/sampling/metrics.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "core/training/modelquality.h"
+#include "core/training/workerpool.h"
+#include "outputpath.h"
+#include "qualityoutput.h"
 
 namespace dlcli {
 namespace {
@@ -38,6 +44,7 @@ std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Norm
     char line[96];
     for (std::size_t k = 0; k < trajectory.states.size(); ++k) {
         const dl::Batch points = norm.toData(trajectory.states[k]);
+        if (!points.allFinite()) throw dl::Error("--trajectory: a state contains NaN or infinite values");
         for (Eigen::Index i = 0; i < points.rows(); ++i) {
             const int n = std::snprintf(line, sizeof line, "%zu,%lld,%.9g,%.9g\n", k, static_cast<long long>(i),
                                         static_cast<double>(points(i, 0)), static_cast<double>(points(i, 1)));
@@ -47,30 +54,21 @@ std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Norm
     return text;
 }
 
-/// The data the quality figures compare with, and the floor's independent draw (both normalised).
-struct QualityData {
-    dl::Batch data;
-    dl::Batch fresh;
-    std::string floorSource;
-};
-
-QualityData qualityData(const dl::ModelFile& model, int n, unsigned long long seed) {
-    QualityData q;
+/// Data the model never saw, for the quality figures: a fresh draw of a built-in shape, or the rows the
+/// model file holds out of finite data. Older files of finite data hold none: no figure then (its training
+/// rows would flatter it), and the reason goes to stderr.
+std::optional<dl::QualityReference> qualityReference(const dl::ModelFile& model, int n,
+                                                     unsigned long long seed) {
     const auto& shapes = dl::builtInPointShapes();
-    if (std::find(shapes.begin(), shapes.end(), model.dataName) != shapes.end()) {
-        // A built-in shape can be drawn again: a fresh sample as large as the samples, in the model's normalisation.
-        dl::Rng freshRng = dl::Rng(seed).split(7);
-        q.data = model.referenceSample;
-        q.fresh = model.normalisation.toNormalised(dl::generatePoints(model.dataName, n, freshRng));
-        q.floorSource = "a fresh draw of " + model.dataName;
-    } else {
-        // Otherwise the model's reference rows are all there is: compare with one half, take the floor from the other.
-        const Eigen::Index half = model.referenceSample.rows() / 2;
-        q.data = model.referenceSample.topRows(half);
-        q.fresh = model.referenceSample.middleRows(half, std::min<Eigen::Index>(n, model.referenceSample.rows() - half));
-        q.floorSource = "the other half of the model's reference rows";
+    if (std::find(shapes.begin(), shapes.end(), model.dataName) != shapes.end())
+        return dl::freshDrawReference(model.dataName, model.normalisation, n, seed + 1);
+    if (model.heldOutSample.rows() > 0) {
+        dl::QualityReference r = dl::heldOutReference(model.heldOutSample, n, seed);
+        if (r.valid()) return r;
     }
-    return q;
+    std::cerr << "quality: skipped, the model file holds no rows held out of training (trained with "
+                 "--quality-samples 0, or by an older version); its training rows would flatter it\n";
+    return std::nullopt;
 }
 
 }  // namespace
@@ -80,8 +78,9 @@ int runSample(const CommandArgs& args) {
         "sample",
         "Draw samples from a trained model and write them in the data's own coordinates (CSV 'x,y' for 2D\n"
         "points; a PNG image grid for image models, or a scatter plot for 2D points). For 2D models the\n"
-        "sliced Wasserstein distance and MMD against the model's reference data, and their floor (a fresh\n"
-        "draw of the data), are printed on stdout as key=value lines.");
+        "sliced Wasserstein distance and MMD against data the model never saw (a fresh draw of a built-in\n"
+        "data set, or the rows train held out of finite data), and their floor (an independent draw of the\n"
+        "same), are printed on stdout as key=value lines.");
     spec.value("model", "MODEL", "model file written by train")
         .value("n", "N", "number of samples (default 2000)")
         .value("sampler", "NAME",
@@ -98,7 +97,7 @@ int runSample(const CommandArgs& args) {
         .value("seed", "S", "random seed (default 0)")
         .value("trajectory", "FILE.csv", "also write every state of the chain as 'step,id,x,y' (step 0 = x_T); 2D only")
         .value("trajectory-stride", "S", "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
-        .value("threads", "K", "threads that share each network evaluation (default 2)")
+        .value("threads", "K", "threads that share each network evaluation (default: all cores)")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
     const ParsedArgs parsed = spec.parse(args);
@@ -106,6 +105,10 @@ int runSample(const CommandArgs& args) {
     const std::string out = parsed.requiredText("out");
     const bool png = endsWith(out, ".png");
     if (!png && !endsWith(out, ".csv")) throw UsageError("--out: expected a file name ending in .csv or .png, got '" + out + "'");
+    checkOutputFile("out", out);
+    if (const auto path = parsed.text("trajectory")) checkOutputFile("trajectory", *path);
+    if (parsed.has("trajectory-stride") && !parsed.has("trajectory"))
+        throw UsageError("--trajectory-stride: only applies with --trajectory");
     const int n = parsed.intValue("n", 2000, 1, 1'000'000);
 
     dl::SamplerParams params;
@@ -154,7 +157,7 @@ int runSample(const CommandArgs& args) {
     if (!image && dim != 2) throw dl::Error(modelPath + ": a point model must have dimension 2, got " + std::to_string(dim));
     if (image && !png) throw UsageError("--out: an image model writes a PNG image grid; use a .png file name");
 
-    const int threads = parsed.intValue("threads", 2, 1, 64);
+    const int threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 64);
     const dl::Denoiser denoiser =
         exact ? dl::Denoiser(dl::makeOracleDenoiser(model.referenceSample, schedule))
               : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads);
@@ -198,17 +201,12 @@ int runSample(const CommandArgs& args) {
 
     std::cout << "samples=" << n << "\n"
               << "sample_seconds=" << dl::formatNumber(seconds, 4) << "\n";
-    if (!image && !parsed.has("no-quality") && model.referenceSample.rows() >= 2) {
-        const QualityData q = qualityData(model, n, seed);
-        dl::Rng metricRng = dl::Rng(seed).split(3);
-        const dl::QualityReport report = dl::compareToData(result.samples, q.data, q.fresh, metricRng);
-        std::cerr << "quality against " << q.data.rows() << " reference rows; floor from " << q.floorSource << " ("
-                  << q.fresh.rows() << " points)\n";
-        std::cout << "swd=" << dl::formatNumber(report.swd) << "\n"
-                  << "swd_floor=" << dl::formatNumber(report.swdFloor) << "\n"
-                  << "swd_ratio=" << dl::formatNumber(report.swdFloor > 0 ? report.swd / report.swdFloor : 0.0, 4) << "\n"
-                  << "mmd=" << dl::formatNumber(report.mmd) << "\n"
-                  << "mmd_floor=" << dl::formatNumber(report.mmdFloor) << "\n";
+    if (!image && !parsed.has("no-quality")) {
+        if (const std::optional<dl::QualityReference> reference = qualityReference(model, n, seed)) {
+            dl::Rng metricRng = dl::Rng(seed).split(3);
+            printQuality(*reference, dl::compareToData(result.samples, reference->reference, reference->floor,
+                                                       metricRng));
+        }
     }
     std::cout.flush();
     return 0;

@@ -4,11 +4,16 @@
 #include <QJsonObject>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "commands.h"
+#include "core/data/atomicfile.h"
 #include "core/io/schedulejson.h"
+#include "core/math/diffusersschedule.h"
+#include "core/math/error.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
@@ -64,14 +69,43 @@ void printTable(const dl::Schedule& s) {
     }
 }
 
+/// Reads a diffusers scheduler_config.json; reports the fields it does not use on stderr.
+dl::DiffusersSchedulerConfig readDiffusersConfig(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw dl::Error(path + ": cannot open the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        dl::DiffusersSchedulerConfig c = dl::parseDiffusersSchedulerConfig(text.str());
+        for (const std::string& name : c.unused) std::cerr << path << ": field '" << name << "' is not used\n";
+        return c;
+    } catch (const dl::Error& e) {
+        throw dl::Error(path + ": " + e.what());
+    }
+}
+
 }  // namespace
 
 int runSchedule(const CommandArgs& args) {
     OptionSpec spec("schedule", "Print a beta schedule and the quantities derived from it for t = 1..T.");
     addScheduleOptions(spec);
     spec.flag("json", "print one JSON object with arrays of length T instead of a table");
+    spec.value("from-diffusers", "FILE",
+               "read the schedule from a diffusers scheduler_config.json (the other schedule flags must not be given);\n"
+               "fields it does not use are listed on stderr");
+    spec.value("export-diffusers", "FILE", "also write the schedule as a diffusers scheduler_config.json");
     const ParsedArgs parsed = spec.parse(args);
-    const dl::Schedule schedule(scheduleFromArgs(parsed));
+    dl::DiffusersSchedulerConfig diffusers;
+    if (auto path = parsed.text("from-diffusers")) {
+        for (const char* flag : {"schedule", "T", "beta-start", "beta-end", "zero-snr"})
+            if (parsed.has(flag)) throw UsageError("--" + std::string(flag) + ": not with --from-diffusers");
+        diffusers = readDiffusersConfig(*path);
+    } else {
+        diffusers.schedule = scheduleFromArgs(parsed);
+    }
+    const dl::Schedule schedule(diffusers.schedule);
+    if (auto path = parsed.text("export-diffusers"))
+        dl::writeFileAtomically(*path, dl::diffusersSchedulerConfigJson(diffusers));
     if (parsed.has("json")) printJson(schedule);
     else printTable(schedule);
     std::fflush(stdout);

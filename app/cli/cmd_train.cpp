@@ -9,13 +9,19 @@
 #include <numeric>
 
 #include "commands.h"
+#include "core/data/datalimits.h"
+#include "core/data/heldout.h"
 #include "core/math/error.h"
 #include "core/math/format.h"
 #include "core/model/modelfile.h"
+#include "core/model/safetensors.h"
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
+#include "core/training/workerpool.h"
 #include "datasourceflags.h"
+#include "outputpath.h"
+#include "qualityoutput.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
@@ -33,7 +39,8 @@ int runTrain(const CommandArgs& args) {
             ",\n" + std::to_string(trainDefaults.steps) + " steps of batch " + std::to_string(trainDefaults.batchSize) +
             ", AdamW lr " + dl::formatNumber(trainDefaults.learningRate) + " with " + std::to_string(trainDefaults.warmupSteps) +
             " warm-up steps and cosine decay, EMA " + dl::formatNumber(trainDefaults.emaDecay) +
-            ".\nImage data default to raw pixels in (--input-features 0) and --hidden 512.\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
+            ".\nImage data default to raw pixels in (--input-features 0), --hidden 256 up to 8x8 gray and 384 above,\n"
+            "batch 128 and 64 respectively, lr 0.001.\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
             "last 100 steps).");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
@@ -41,27 +48,39 @@ int runTrain(const CommandArgs& args) {
         .value("steps", "N", "optimisation steps (default " + std::to_string(trainDefaults.steps) + ")")
         .value("batch", "B", "batch size (default " + std::to_string(trainDefaults.batchSize) + ")")
         .value("hidden", "H", "hidden width (default " + std::to_string(mlpDefaults.hidden) + ")")
-        .value("layers", "L", "residual blocks after the input layer (default " + std::to_string(mlpDefaults.layers) + ")")
+        .value("layers", "L",
+               "residual blocks after the input layer (default " + std::to_string(mlpDefaults.layers) + ")")
         .value("input-features", "F",
                "sinusoidal features per coordinate, even; 0 feeds raw coordinates (default " +
                    std::to_string(mlpDefaults.inputFeatures) + ")")
-        .value("feature-scale", "S", "coordinate scale inside the sinusoids (default " + dl::formatNumber(mlpDefaults.featureScale) + ")")
-        .value("time-embedding", "E", "sinusoidal features of t, even (default " + std::to_string(mlpDefaults.timeEmbedding) + ")")
+        .value("feature-scale", "S",
+               "coordinate scale inside the sinusoids (default " + dl::formatNumber(mlpDefaults.featureScale) + ")")
+        .value("time-embedding", "E",
+               "sinusoidal features of t, even (default " + std::to_string(mlpDefaults.timeEmbedding) + ")")
         .value("activation", "NAME", "gelu (tanh approximation), silu or relu (default gelu)")
         .flag("no-residual", "plain blocks act(W h + b) instead of h + act(W h + b)")
         .value("prediction", "TARGET", "what the network predicts: eps, x0 or v (default eps)")
         .value("lr", "LR", "peak learning rate (default " + dl::formatNumber(trainDefaults.learningRate) + ")")
-        .value("warmup", "N", "linear warm-up steps (default " + std::to_string(trainDefaults.warmupSteps) + ")")
-        .value("min-lr", "FRACTION", "cosine decay ends at this fraction of the peak (default " +
-                                         dl::formatNumber(trainDefaults.minLearningRate) + ")")
+        .value("warmup", "N",
+               "linear warm-up steps (default " + std::to_string(trainDefaults.warmupSteps) + ")")
+        .value("min-lr", "FRACTION",
+               "cosine decay ends at this fraction of the peak (default " +
+                   dl::formatNumber(trainDefaults.minLearningRate) + ")")
         .value("weight-decay", "W", "AdamW weight decay (default " + dl::formatNumber(trainDefaults.weightDecay) + ")")
-        .value("grad-clip", "G", "maximum gradient norm, 0 = off (default " + dl::formatNumber(trainDefaults.gradClip) + ")")
-        .value("ema", "DECAY", "EMA decay of the weights used for sampling, in [0, 1) (default " +
-                                   dl::formatNumber(trainDefaults.emaDecay) + ")")
-        .value("threads", "K", "data-parallel threads per step (default 1)")
-        .value("quality-samples", "N",
-               "after training, sample N points and report sliced Wasserstein and MMD against the data and\n"
-               "the floor of a fresh draw (default 2000 for 2D data, 0 = skip)")
+        .value("grad-clip", "G",
+               "maximum gradient norm, 0 = off (default " + dl::formatNumber(trainDefaults.gradClip) + ")")
+        .value("ema", "DECAY",
+               "EMA decay of the weights used for sampling, in [0, 1) (default " +
+                   dl::formatNumber(trainDefaults.emaDecay) + ")")
+        .value("threads", "K", "data-parallel threads per step (default: all cores)")
+        .value(
+            "quality-samples", "N",
+            "after training, sample N points (at most 4000) and report sliced Wasserstein and MMD against\n"
+            "data the model never saw, next to the floor of an independent draw of them: a fresh draw of\n"
+            "a built-in data set, or rows of finite data (CSV, text, image) held out of training at\n"
+            "random (20%, at most 6000). Default 2000 for 2D data, 0 = skip (and train on every row)")
+        .value("export-safetensors", "FILE",
+               "also write the EMA weights in the safetensors format (tensor names in docs/model-export.md)")
         .value("out", "MODEL", "model file to write");
     ParsedArgs parsed = spec.parse(args);
     if (parsed.has("points")) {
@@ -69,6 +88,7 @@ int runTrain(const CommandArgs& args) {
         parsed.set("n", *parsed.text("points"));
     }
     const std::string out = parsed.requiredText("out");
+    checkOutputFile("out", out);
     const dl::Schedule schedule(scheduleFromArgs(parsed, scheduleDefaults));
 
     const dl::DataSet data = dataSetFromArgs(parsed);
@@ -92,7 +112,7 @@ int runTrain(const CommandArgs& args) {
         net.target = *p;
     }
 
-    dl::TrainerConfig cfg = trainDefaults;
+    dl::TrainerConfig cfg = data.isImage() ? dl::defaultImageTrainerConfig(data.dim()) : trainDefaults;
     cfg.steps = parsed.intValue("steps", cfg.steps, 1, 100'000'000);
     cfg.batchSize = parsed.intValue("batch", cfg.batchSize, 1, 1 << 20);
     cfg.learningRate = static_cast<float>(parsed.doubleValue("lr", cfg.learningRate, 1e-8, 10.0));
@@ -101,16 +121,37 @@ int runTrain(const CommandArgs& args) {
     cfg.weightDecay = static_cast<float>(parsed.doubleValue("weight-decay", cfg.weightDecay, 0.0, 0.999));
     cfg.gradClip = static_cast<float>(parsed.doubleValue("grad-clip", cfg.gradClip, 0.0, 1e9));
     cfg.emaDecay = static_cast<float>(parsed.doubleValue("ema", cfg.emaDecay, 0.0, 0.999999));
-    cfg.threads = parsed.intValue("threads", 1, 1, 256);
+    cfg.threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 256);
     cfg.seed = parsed.seed();
 
     net.dataDim = data.dim();
-    const int qualityN = parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, 1'000'000);
+    if (const std::string advice = dl::perAxisScalingAdvice(data); !advice.empty())
+        std::cerr << "data: " << advice << " (--per-axis)\n";
+    // The floor draws 8 fresh points per sample, so the limit on points bounds the samples.
+    int qualityN =
+        parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, dl::limits::kMaxPoints / 8);
 
-    std::cerr << "training " << dl::describeMlpConfig(net) << " on " << data.name << " (" << data.size() << " × "
-              << data.dim() << "), " << dl::scheduleKindName(schedule.params().kind) << " T=" << schedule.T() << ", "
+    // Finite data cannot be drawn again: hold a random part out of training to judge the samples by.
+    const bool drawAgain = dl::canDrawAgain(data);
+    dl::HeldOutSplit split;
+    if (qualityN > 0 && !drawAgain) {
+        split = dl::splitHeldOut(data, cfg.seed);
+        if (split.heldOut.rows() == 0) {
+            std::cerr << "quality: skipped, " << data.size() << " rows are too few to hold "
+                      << dl::kMinHeldOutRows << " out of training\n";
+            qualityN = 0;
+        }
+    } else {
+        split.training = data;
+    }
+    const dl::DataSet& training = split.training;
+
+    std::cerr << "training " << dl::describeMlpConfig(net) << " on " << data.name << " (" << training.size()
+              << " × " << data.dim();
+    if (split.heldOut.rows() > 0) std::cerr << ", " << split.heldOut.rows() << " more rows held out";
+    std::cerr << "), " << dl::scheduleKindName(schedule.params().kind) << " T=" << schedule.T() << ", "
               << cfg.steps << " steps of batch " << cfg.batchSize << ", " << cfg.threads << " thread(s)\n";
-    dl::Trainer trainer(data, schedule, net, cfg);
+    dl::Trainer trainer(training, schedule, net, cfg);
     const auto start = std::chrono::steady_clock::now();
     auto lastReport = start;
     for (int i = 0; i < cfg.steps; ++i) {
@@ -129,30 +170,26 @@ int runTrain(const CommandArgs& args) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     dl::Rng fileRng = dl::Rng(cfg.seed).split(10);
-    dl::saveModelFile(out, dl::modelFileFromTrainer(trainer, fileRng));
+    dl::ModelFile file = dl::modelFileFromTrainer(trainer, fileRng);
+    file.heldOutSample = split.heldOut;  // `sample` scores against these rows too
+    dl::saveModelFile(out, file);
     std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after " << dl::formatNumber(seconds, 4)
               << " s of training\n";
+    if (auto path = parsed.text("export-safetensors")) {
+        dl::writeMlpSafetensors(*path, trainer.modelConfig(), trainer.emaParameters());
+        std::cerr << "wrote " << *path << "\n";
+    }
 
     if (qualityN > 0) {
-        // An independent draw of the same source (next seed), put in the training normalisation. The
-        // floor compares like with like: as many fresh points as samples (SWD shrinks with size), picked
-        // at random from a larger draw so that stratified generators give an i.i.d. floor.
-        ParsedArgs freshArgs = parsed;
-        freshArgs.set("seed", std::to_string(cfg.seed + 1));
-        freshArgs.set("n", std::to_string(std::max(8 * qualityN, data.size())));
-        const dl::DataSet freshSet = dataSetFromArgs(freshArgs);
-        const dl::Batch freshPool = data.norm.toNormalised(freshSet.norm.toData(freshSet.points));
+        // A fresh draw (next seed) of a built-in shape, or the held-out rows: data the model never saw.
+        const dl::QualityReference reference =
+            drawAgain ? dl::freshDrawReference(data.name, data.norm, qualityN, cfg.seed + 1)
+                      : dl::heldOutReference(split.heldOut, qualityN, cfg.seed);
         dl::Rng qualityRng = dl::Rng(cfg.seed).split(11);
-        const dl::Batch fresh = dl::randomRows(freshPool, qualityN, qualityRng);
-        const dl::ModelQuality q = dl::measureModelQuality(net, trainer.emaParameters(), schedule, data.points,
-                                                           fresh, qualityN, qualityRng, cfg.threads);
-        std::cout << "quality_samples=" << qualityN << "\n"
-                  << "sample_seconds=" << dl::formatNumber(q.sampleSeconds, 4) << "\n"
-                  << "swd=" << dl::formatNumber(q.report.swd) << "\n"
-                  << "swd_floor=" << dl::formatNumber(q.report.swdFloor) << "\n"
-                  << "swd_ratio=" << dl::formatNumber(q.report.swdFloor > 0 ? q.report.swd / q.report.swdFloor : 0.0, 4) << "\n"
-                  << "mmd=" << dl::formatNumber(q.report.mmd) << "\n"
-                  << "mmd_floor=" << dl::formatNumber(q.report.mmdFloor) << "\n";
+        const dl::ModelQuality q = dl::measureModelQuality(
+            net, trainer.emaParameters(), schedule, training.points, reference, qualityRng, cfg.threads);
+        std::cout << "sample_seconds=" << dl::formatNumber(q.sampleSeconds, 4) << "\n";
+        printQuality(reference, q.report);
     }
     const auto& h = trainer.lossHistory();
     const std::size_t k = std::min<std::size_t>(100, h.size());

@@ -9,6 +9,7 @@
 #include "args.h"
 #include "commands.h"
 #include "core/math/error.h"
+#include "messages.h"
 
 namespace {
 
@@ -28,13 +29,6 @@ const Command kCommands[] = {
     {"render", "render forward or reverse animations to frames, GIF or video", dlcli::runRender},
 };
 
-/// Passes Qt's messages to stderr, except the offscreen platform's note about XDG_RUNTIME_DIR, which
-/// says nothing about the command and would break the promise of one-line error messages.
-void filterQtMessages(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) return;
-    std::cerr << qPrintable(qFormatLogMessage(type, context, message)) << "\n";
-}
-
 void printUsage(std::ostream& out) {
     out << "usage: diffusion-lab-cli COMMAND [options]\n\ncommands:\n";
     for (const auto& c : kCommands) {
@@ -50,7 +44,7 @@ void printUsage(std::ostream& out) {
 int main(int argc, char** argv) {
     // Glyph rendering, image decoding and frame rendering use QtGui; none of them needs a screen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler(filterQtMessages);
+    qInstallMessageHandler(dlcli::cliQtMessageHandler);
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("diffusion-lab-cli"));
 
@@ -71,16 +65,17 @@ int main(int argc, char** argv) {
         } catch (const dlcli::HelpRequested&) {
             return 0;
         } catch (const dlcli::UsageError& e) {
-            std::cerr << "diffusion-lab-cli " << name << ": " << e.what() << "\n";
+            std::cerr << "diffusion-lab-cli " << name << ": " << dlcli::oneLine(e.what()) << "\n";
             return 2;
         } catch (const dl::Error& e) {
-            std::cerr << "diffusion-lab-cli " << name << ": " << e.what() << "\n";
+            std::cerr << "diffusion-lab-cli " << name << ": " << dlcli::oneLine(e.what()) << "\n";
             return 1;
         } catch (const std::exception& e) {
-            std::cerr << "diffusion-lab-cli " << name << ": unexpected error: " << e.what() << "\n";
+            std::cerr << "diffusion-lab-cli " << name << ": unexpected error: " << dlcli::oneLine(e.what())
+                      << "\n";
             return 1;
         }
     }
-    std::cerr << "diffusion-lab-cli: unknown command '" << name << "' (see --help)\n";
+    std::cerr << "diffusion-lab-cli: unknown command '" << dlcli::oneLine(name) << "' (see --help)\n";
     return 2;
 }

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "core/data/staletemporaries.h"
 #include "core/math/error.h"
 
 namespace dl {
@@ -16,6 +17,15 @@ void writeFileAtomically(const std::string& path, std::string_view contents) {
     namespace fs = std::filesystem;
     const fs::path target(path);
     if (target.filename().empty()) throw Error("cannot write '" + path + "': not a file name");
+    // Only a regular file or a new name is replaced: renaming over a symbolic link would replace the
+    // link, over a device node the device.
+    std::error_code ec;
+    const fs::file_status existing = fs::symlink_status(target, ec);
+    if (!ec && fs::is_symlink(existing))
+        throw Error("cannot write '" + path + "': it is a symbolic link; give a regular file or a new name");
+    if (!ec && fs::exists(existing) && !fs::is_regular_file(existing))
+        throw Error("cannot write '" + path + "': it exists and is not a regular file");
+    removeStaleTemporaries(target.parent_path().string(), target.filename().string() + ".tmp-");
     // A name unique to this process and call, in the same folder so that rename() stays atomic.
     static thread_local std::mt19937_64 suffixSource{std::random_device{}()};
     const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(getpid()) +

@@ -1,6 +1,7 @@
 #include "core/data/dataset.h"
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "core/math/error.h"
@@ -8,24 +9,64 @@
 namespace dl {
 
 Batch Normalisation::toNormalised(const Batch& raw) const {
+    if (perAxis()) {
+        Batch out = (raw.rowwise() - offset.transpose()).array().rowwise() / axisScale.transpose().array();
+        return out;
+    }
     Batch out = (raw.rowwise() - offset.transpose()) / scale;
     return out;
 }
 
 Batch Normalisation::toData(const Batch& normalised) const {
+    if (perAxis()) {
+        Batch out = (normalised.array().rowwise() * axisScale.transpose().array()).matrix().rowwise() +
+                    offset.transpose();
+        return out;
+    }
     Batch out = (normalised * scale).rowwise() + offset.transpose();
     return out;
 }
 
-Normalisation fitPointNormalisation(const Batch& raw) {
+namespace {
+
+/// Root mean square of a centred column; a constant axis keeps unit scale rather than dividing by 0.
+float rmsOrOne(double meanSquare) {
+    return meanSquare > 1e-20 ? static_cast<float>(std::sqrt(meanSquare)) : 1.0f;
+}
+
+}  // namespace
+
+Normalisation fitPointNormalisation(const Batch& raw, PointScaling scaling) {
     if (raw.rows() < 1) throw Error("cannot normalise an empty data set");
+    // In double: float sums of values near 3e38 overflow to inf and the mean becomes NaN.
+    const Eigen::MatrixXd wide = raw.cast<double>();
+    const Eigen::RowVectorXd mean = wide.colwise().mean();
+    const double meanSquare = (wide.rowwise() - mean).squaredNorm() / static_cast<double>(wide.size());
+    if (!mean.allFinite() || mean.cwiseAbs().maxCoeff() > 1e30 || !std::isfinite(meanSquare) ||
+        std::sqrt(meanSquare) > 1e30)
+        throw Error("the coordinates are too large to normalise (beyond ±1e30); rescale the data");
     Normalisation n;
-    n.offset = raw.colwise().mean().transpose();
-    const Batch centred = raw.rowwise() - n.offset.transpose();
-    const double meanSquare = centred.cast<double>().squaredNorm() / static_cast<double>(centred.size());
-    // A data set that is a single point (or numerically so) keeps unit scale rather than dividing by 0.
-    n.scale = meanSquare > 1e-20 ? static_cast<float>(std::sqrt(meanSquare)) : 1.0f;
+    n.offset = mean.transpose().cast<float>();
+    const Eigen::MatrixXd centred = wide.rowwise() - mean;
+    const auto rows = static_cast<double>(centred.rows());
+    n.scale = rmsOrOne(meanSquare);
+    if (scaling == PointScaling::PerAxis) {
+        n.axisScale.resize(raw.cols());
+        for (Eigen::Index k = 0; k < raw.cols(); ++k)
+            n.axisScale(k) = rmsOrOne(centred.col(k).squaredNorm() / rows);
+    }
     return n;
+}
+
+double axisSpreadRatio(const Batch& points) {
+    if (points.rows() < 2 || points.cols() < 1) return 1.0;
+    const Eigen::RowVectorXd mean = points.cast<double>().colwise().mean();
+    const Eigen::RowVectorXd sd = ((points.cast<double>().rowwise() - mean).colwise().squaredNorm() /
+                                   static_cast<double>(points.rows()))
+                                      .cwiseSqrt();
+    const double hi = sd.maxCoeff(), lo = sd.minCoeff();
+    if (hi <= 0.0) return 1.0;
+    return lo > 0.0 ? hi / lo : std::numeric_limits<double>::infinity();
 }
 
 Normalisation imageNormalisation(int dim) {
@@ -35,14 +76,26 @@ Normalisation imageNormalisation(int dim) {
     return n;
 }
 
-DataSet makePointDataSet(std::string name, const Batch& raw) {
+std::string perAxisScalingAdvice(const DataSet& data) {
+    if (data.isImage() || data.norm.perAxis()) return {};
+    const double ratio = axisSpreadRatio(data.points);
+    if (!(ratio > kPerAxisSpreadRatio)) return {};
+    const std::string times = std::isfinite(ratio)
+                                  ? std::to_string(static_cast<long long>(std::lround(ratio))) + "×"
+                                  : std::string("infinitely (one axis is constant)");
+    return "the axes' spreads differ " + times +
+           ": on one common scale the narrower axis is nearly flat and is learned badly; standardise each "
+           "axis on its own";
+}
+
+DataSet makePointDataSet(std::string name, const Batch& raw, PointScaling scaling) {
     if (raw.cols() != 2) throw Error("a point data set needs 2 columns (x, y), got " + std::to_string(raw.cols()));
     if (raw.rows() < 1) throw Error("a point data set needs at least 1 point");
     if (!raw.allFinite()) throw Error("a point data set must not contain NaN or infinite coordinates");
     DataSet set;
     set.kind = DataKind::Points2D;
     set.name = std::move(name);
-    set.norm = fitPointNormalisation(raw);
+    set.norm = fitPointNormalisation(raw, scaling);
     set.points = set.norm.toNormalised(raw);
     return set;
 }

@@ -1,6 +1,7 @@
 #include "core/data/pointcsv.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -57,9 +58,9 @@ char detectSeparator(std::string_view line) {
     return ' ';
 }
 
-// Splits a line into at most 3 fields (a third one only to report it). Returns the field count.
-int splitFields(std::string_view line, char sep, std::string_view fields[3]) {
-    int count = 0;
+// Splits a line into its fields (the vector is reused across lines, so it allocates only once).
+void splitFields(std::string_view line, char sep, std::vector<std::string_view>& fields) {
+    fields.clear();
     if (sep == ' ') {
         std::size_t i = 0;
         while (i < line.size()) {
@@ -67,21 +68,57 @@ int splitFields(std::string_view line, char sep, std::string_view fields[3]) {
             if (i >= line.size()) break;
             const std::size_t start = i;
             while (i < line.size() && !isBlank(line[i])) ++i;
-            if (count < 3) fields[count] = line.substr(start, i - start);
-            ++count;
+            fields.push_back(line.substr(start, i - start));
         }
-        return count;
+        return;
     }
     std::size_t start = 0;
     while (true) {
         const std::size_t pos = line.find(sep, start);
-        const std::string_view field = trim(line.substr(start, pos == std::string_view::npos ? pos : pos - start));
-        if (count < 3) fields[count] = field;
-        ++count;
+        fields.push_back(trim(line.substr(start, pos == std::string_view::npos ? pos : pos - start)));
         if (pos == std::string_view::npos) break;
         start = pos + 1;
     }
-    return count;
+}
+
+std::string unquoted(std::string_view field) {
+    if (field.size() >= 2 && field.front() == '"' && field.back() == '"')
+        field = trim(field.substr(1, field.size() - 2));
+    return std::string(field);
+}
+
+bool sameIgnoringCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+/// The 0-based index of a column given by 1-based number or header name; throws naming the problem.
+int resolveColumn(const std::string& spec, const std::vector<std::string>& header, int count,
+                  const std::string& source) {
+    const bool number =
+        !spec.empty() && std::all_of(spec.begin(), spec.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number) {
+        const int column = spec.size() > 9 ? 0 : std::stoi(spec);
+        if (column < 1 || column > count)
+            throw Error(source + ": there is no column " + spec + "; the rows have " + std::to_string(count) +
+                        " columns, numbered 1 to " + std::to_string(count));
+        return column - 1;
+    }
+    if (header.empty())
+        throw Error(source + ": column '" + spec +
+                    "' is a name, but the file has no header line; give its number (1 to " +
+                    std::to_string(count) + ")");
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (sameIgnoringCase(header[i], spec)) return static_cast<int>(i);
+    throw Error(source + ": no column is named '" + spec + "'; the header has " + joined(header));
 }
 
 enum class NumberStatus { Ok, NotANumber, NotFinite, OutOfRange };
@@ -127,9 +164,30 @@ std::string formatPointsCsv(const Batch& points) {
     return out;
 }
 
-void writePointsCsv(const std::string& path, const Batch& points) { writeFileAtomically(path, formatPointsCsv(points)); }
+void writePointsCsv(const std::string& path, const Batch& points) {
+    // A CSV with "nan" or "inf" could not be read back: refuse it rather than write it.
+    if (!points.allFinite())
+        throw Error("cannot write '" + path + "': the points contain NaN or infinite values");
+    writeFileAtomically(path, formatPointsCsv(points));
+}
 
-Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const ProgressCallback& progress) {
+CsvColumns parseCsvColumns(std::string_view spec) {
+    const std::size_t comma = spec.find(',');
+    CsvColumns c;
+    if (comma != std::string_view::npos && spec.find(',', comma + 1) == std::string_view::npos) {
+        c.x = std::string(trim(spec.substr(0, comma)));
+        c.y = std::string(trim(spec.substr(comma + 1)));
+    }
+    if (c.x.empty() || c.y.empty())
+        throw Error(
+            "columns: expected two columns separated by a comma, by number (3,4) or header name "
+            "(petal_length,petal_width), got '" +
+            std::string(spec) + "'");
+    return c;
+}
+
+Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const ProgressCallback& progress,
+                     const CsvColumns& columns) {
     const std::string source(sourceName);
     if (text.substr(0, std::min<std::size_t>(text.size(), 4096)).find('\0') != std::string_view::npos)
         throw Error(source + " is not a text file (it contains NUL bytes); expected CSV lines 'x,y'");
@@ -142,6 +200,10 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
 
     char sep = 0;
     bool firstLine = true;
+    std::vector<std::string> header;
+    std::vector<std::string_view> fields;
+    int pick[2] = {-1, -1};  // 0-based columns of x and y, resolved at the first data row
+    int expectedFields = 2;  // without a choice every row has exactly 2; with one, at least the chosen
     long long lineNumber = 0;
     long long points = 0;
     std::size_t pos = 0;
@@ -160,30 +222,57 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
         // Built only on failure: a million string allocations would double the parse time.
         const auto where = [&] { return source + ", line " + std::to_string(lineNumber) + " " + quoted(line) + ": "; };
         if (sep == 0) sep = detectSeparator(line);
-        std::string_view fields[3];
-        const int count = splitFields(line, sep, fields);
-        float xy[2] = {0.0f, 0.0f};
-        NumberStatus status[2] = {NumberStatus::NotANumber, NumberStatus::NotANumber};
-        for (int k = 0; k < std::min(count, 2); ++k) status[k] = parseNumber(fields[k], sep != ',', xy[k]);
+        splitFields(line, sep, fields);
+        const int count = static_cast<int>(fields.size());
 
         if (firstLine) {
             firstLine = false;
-            // A first line without any number is a header ("x,y", "\"px\";\"py\"").
+            // A first line without any number is a header ("x,y", "\"px\";\"py\"", "sepal_length,…,species").
+            float value = 0.0f;
             bool anyNumber = false;
-            for (int k = 0; k < std::min(count, 2); ++k) anyNumber |= status[k] != NumberStatus::NotANumber;
-            if (!anyNumber) continue;
+            for (std::string_view f : fields)
+                anyNumber |= parseNumber(f, sep != ',', value) != NumberStatus::NotANumber;
+            if (!anyNumber) {
+                for (std::string_view f : fields) header.push_back(unquoted(f));
+                continue;
+            }
         }
-        if (count != 2)
-            throw Error(where() + "expected 2 values x,y separated by " + separatorName(sep) + ", found " +
-                        std::to_string(count) + " (every row needs exactly 2)");
+        if (pick[0] < 0) {
+            if (columns.chosen()) {
+                pick[0] = resolveColumn(columns.x, header, count, source);
+                pick[1] = resolveColumn(columns.y, header, count, source);
+                if (pick[0] == pick[1])
+                    throw Error(source + ": x and y are the same column (" + columns.x + ")");
+                expectedFields = std::max(pick[0], pick[1]) + 1;
+            } else {
+                if (count > 2)
+                    throw Error(where() + "found " + std::to_string(count) + " values separated by " +
+                                separatorName(sep) + "; choose two of the " + std::to_string(count) +
+                                " columns by number or header name" +
+                                (header.empty() ? "" : " (" + joined(header) + ")"));
+                pick[0] = 0;
+                pick[1] = 1;
+            }
+        }
+        if (columns.chosen() ? count < expectedFields : count != 2)
+            throw Error(where() + "expected " +
+                        (columns.chosen() ? "at least " + std::to_string(expectedFields) + " values"
+                                          : std::string("2 values x,y")) +
+                        " separated by " + separatorName(sep) + ", found " + std::to_string(count) +
+                        (columns.chosen() ? "" : " (every row needs exactly 2)"));
+        float xy[2] = {0.0f, 0.0f};
         for (int k = 0; k < 2; ++k) {
-            switch (status[k]) {
-            case NumberStatus::Ok: break;
-            case NumberStatus::NotANumber:
-                throw Error(where() + (fields[k].empty() ? std::string("a value is empty")
-                                                       : quoted(fields[k]) + " is not a number"));
-            case NumberStatus::NotFinite: throw Error(where() + quoted(fields[k]) + " is not a finite number (NaN or infinity)");
-            case NumberStatus::OutOfRange: throw Error(where() + quoted(fields[k]) + " is too large for a 32-bit float");
+            const std::string_view field = fields[static_cast<std::size_t>(pick[k])];
+            switch (parseNumber(field, sep != ',', xy[k])) {
+                case NumberStatus::Ok:
+                    break;
+                case NumberStatus::NotANumber:
+                    throw Error(where() + (field.empty() ? std::string("a value is empty")
+                                                         : quoted(field) + " is not a number"));
+                case NumberStatus::NotFinite:
+                    throw Error(where() + quoted(field) + " is not a finite number (NaN or infinity)");
+                case NumberStatus::OutOfRange:
+                    throw Error(where() + quoted(field) + " is too large for a 32-bit float");
             }
         }
         if (++points > limits::kMaxPoints)
@@ -201,7 +290,41 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
     return out;
 }
 
-Batch readPointsCsv(const std::string& path, const ProgressCallback& progress) {
+CsvLayout inspectPointsCsv(std::string_view text, std::string_view sourceName) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    CsvLayout layout;
+    char sep = 0;
+    std::vector<std::string_view> fields;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t newline = text.find('\n', pos);
+        if (newline == std::string_view::npos) newline = text.size();
+        const std::string_view line = trim(text.substr(pos, newline - pos));
+        pos = newline + 1;
+        if (line.empty() || line.front() == '#') continue;
+        if (sep == 0) sep = detectSeparator(line);
+        splitFields(line, sep, fields);
+        float value = 0.0f;
+        bool anyNumber = false;
+        for (std::string_view f : fields)
+            anyNumber |= parseNumber(f, sep != ',', value) != NumberStatus::NotANumber;
+        if (!anyNumber && !layout.hasHeader && layout.names.empty()) {
+            layout.hasHeader = true;
+            for (std::string_view f : fields) layout.names.push_back(unquoted(f));
+            continue;
+        }
+        layout.columns = static_cast<int>(fields.size());
+        if (!layout.hasHeader)
+            for (int i = 1; i <= layout.columns; ++i) layout.names.push_back(std::to_string(i));
+        return layout;
+    }
+    throw Error(std::string(sourceName) + " has no data row");
+}
+
+namespace {
+
+/// Checks that path is a readable regular file of at most limits::kMaxCsvBytes and reads up to maxBytes.
+std::string readCsvText(const std::string& path, std::uintmax_t maxBytes) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
@@ -216,13 +339,28 @@ Batch readPointsCsv(const std::string& path, const ProgressCallback& progress) {
 
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) throw Error("cannot read '" + path + "': " + std::strerror(errno));
-    std::string text(static_cast<std::size_t>(size), '\0');
+    std::string text(static_cast<std::size_t>(std::min<std::uintmax_t>(size, maxBytes)), '\0');
     const std::size_t read = std::fread(text.data(), 1, text.size(), file);
     const bool failed = std::ferror(file) != 0;
     std::fclose(file);
     if (failed) throw Error("cannot read '" + path + "': read error");
     text.resize(read);
-    return parsePointsCsv(text, "'" + path + "'", progress);
+    return text;
+}
+
+}  // namespace
+
+Batch readPointsCsv(const std::string& path, const ProgressCallback& progress, const CsvColumns& columns) {
+    const std::string text = readCsvText(path, static_cast<std::uintmax_t>(limits::kMaxCsvBytes));
+    return parsePointsCsv(text, "'" + path + "'", progress, columns);
+}
+
+CsvLayout readPointsCsvLayout(const std::string& path) {
+    std::string text = readCsvText(path, 64 * 1024);
+    // A cut last line is incomplete: inspect only whole lines when the file goes on.
+    if (const std::size_t last = text.rfind('\n'); last != std::string::npos && text.size() == 64 * 1024)
+        text.resize(last + 1);
+    return inspectPointsCsv(text, "'" + path + "'");
 }
 
 }  // namespace dl

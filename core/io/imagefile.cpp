@@ -2,8 +2,8 @@
 
 #include <QFileInfo>
 #include <QImageReader>
-
 #include <algorithm>
+#include <mutex>
 
 #include "core/data/datalimits.h"
 #include "core/math/error.h"
@@ -16,6 +16,26 @@ std::string supportedList() {
     for (const QByteArray& format : QImageReader::supportedImageFormats())
         list += (list.empty() ? "" : ", ") + format.toStdString();
     return list;
+}
+
+/// Bytes per pixel of the image the reader will decode to (8 when it does not say: the most, RGBA64).
+int decodedBytesPerPixel(const QImageReader& reader) {
+    const QImage::Format format = reader.imageFormat();
+    if (format == QImage::Format_Invalid) return 8;
+    return std::max(1, QImage::toPixelFormat(format).bitsPerPixel() / 8);
+}
+
+/// Qt refuses to allocate a decoded image above QImageReader::allocationLimit() (256 MB by default), a
+/// guard against files that claim huge sizes. Some decoders decode at full size before scaling (BMP, GIF,
+/// and PNG when 16-bit or with a palette), so a valid 10000×10000 16-bit PNG (800 MB) was refused and
+/// reported as damaged, although the header check already bounds it. Raise the limit to what this decode
+/// needs, never lower it (another thread may be decoding), serialised so two raises do not race.
+void allowDecodeOf(long long bytes) {
+    static std::mutex mutex;
+    const int neededMb = static_cast<int>((bytes + (1 << 20) - 1) >> 20) + 1;
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (QImageReader::allocationLimit() > 0 && neededMb > QImageReader::allocationLimit())
+        QImageReader::setAllocationLimit(neededMb);
 }
 
 }  // namespace
@@ -59,6 +79,24 @@ QImage readImageFile(const std::string& path, int maxSide) {
     }
 
     QImage image = reader.read();
+    if (image.isNull() && size.isValid()) {
+        // Perhaps Qt's allocation limit, not the file: when a full-size decode would exceed it, raise the
+        // limit to what that needs and decode once more (a read consumes the reader).
+        const long long fullBytes =
+            static_cast<long long>(size.width()) * size.height() * decodedBytesPerPixel(reader);
+        const long long limitBytes = static_cast<long long>(QImageReader::allocationLimit()) << 20;
+        if (limitBytes > 0 && fullBytes > limitBytes) {
+            allowDecodeOf(fullBytes);
+            QImageReader again(file);
+            again.setAutoTransform(true);
+            again.setDecideFormatFromContent(true);
+            again.setScaledSize(reader.scaledSize());
+            image = again.read();
+            if (image.isNull())
+                throw Error("cannot decode image " + name + ": " + again.errorString().toStdString() +
+                            " (the file may be truncated or damaged)");
+        }
+    }
     if (image.isNull())
         throw Error("cannot decode image " + name + ": " + reader.errorString().toStdString() +
                     " (the file may be truncated or damaged)");

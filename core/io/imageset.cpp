@@ -3,8 +3,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/data/datalimits.h"
 #include "core/io/imagefile.h"
@@ -39,15 +40,29 @@ std::vector<std::string> imageFilesIn(const std::string& path) {
     return files;
 }
 
-Batch imagePixels(const QImage& image, int size, int channels) {
+bool hasTransparentPixels(const QImage& image) {
+    if (!image.hasAlphaChannel()) return false;
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < argb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(argb.constScanLine(y));
+        for (int x = 0; x < argb.width(); ++x)
+            if (qAlpha(line[x]) < 255) return true;
+    }
+    return false;
+}
+
+Batch imagePixels(const QImage& image, int size, int channels, ImageFit fit, QRgb background) {
     validateImageSize(size, channels);
     if (image.isNull() || image.width() < 1 || image.height() < 1) throw Error("the image has no pixels");
-    // Centred square crop, smooth scale to S×S, then over white so transparency reads as background.
+    // Centred square crop (or the whole image), smooth scale to S×S, then over the background colour
+    // so transparency reads as background.
     const int side = std::min(image.width(), image.height());
-    const QImage square = image.copy((image.width() - side) / 2, (image.height() - side) / 2, side, side)
-                              .scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage source = fit == ImageFit::Crop ? image.copy((image.width() - side) / 2,
+                                                             (image.height() - side) / 2, side, side)
+                                                : image;
+    const QImage square = source.scaled(size, size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     QImage canvas(size, size, QImage::Format_RGB32);
-    canvas.fill(Qt::white);
+    canvas.fill(QColor::fromRgb(background));
     {
         QPainter painter(&canvas);
         painter.drawImage(0, 0, square);
@@ -71,7 +86,7 @@ Batch imagePixels(const QImage& image, int size, int channels) {
 }
 
 DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOptions& options, Rng& rng,
-                     const ProgressCallback& progress) {
+                     const ProgressCallback& progress, std::vector<std::string>* notes) {
     validateImageSize(options.size, options.channels);
     if (options.copies < 1 || options.copies > limits::kMaxAugmentCopies)
         throw Error("augmentation copies must be from 1 to " + std::to_string(limits::kMaxAugmentCopies) + ", got " +
@@ -95,11 +110,38 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
     // Decode at a few times the target size: enough for a smooth downscale, little memory.
     const int decodeSide = std::max(4 * options.size, 256);
     Batch pixels(static_cast<Eigen::Index>(files.size()), shape.dim());
+    int nonSquare = 0, transparent = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (progress && !progress(static_cast<double>(i) / static_cast<double>(files.size()))) throw Cancelled();
-        pixels.row(static_cast<Eigen::Index>(i)) = imagePixels(readImageFile(files[i], decodeSide), options.size, options.channels);
+        const QImage image = readImageFile(files[i], decodeSide);
+        // A side off by a pixel after downscaling still counts as square.
+        nonSquare += std::abs(image.width() - image.height()) >
+                     std::max(1, std::max(image.width(), image.height()) / 100);
+        transparent += hasTransparentPixels(image);
+        pixels.row(static_cast<Eigen::Index>(i)) =
+            imagePixels(image, options.size, options.channels, options.fit, options.background);
     }
     if (progress && !progress(1.0)) throw Cancelled();
+    if (notes) {
+        const std::string of =
+            " of " + std::to_string(files.size()) + " image" + (files.size() == 1 ? "" : "s");
+        const std::string s = std::to_string(options.size);
+        if (nonSquare > 0)
+            notes->push_back(
+                std::to_string(nonSquare) + of + (nonSquare == 1 ? " is" : " are") + " not square: " +
+                (options.fit == ImageFit::Crop ? "cropped to the centred square (edges lost)"
+                                               : "squashed whole to the square (shapes distorted)") +
+                " at " + s + "×" + s + "; the other choice is " +
+                (options.fit == ImageFit::Crop ? "squash" : "crop"));
+        if (transparent > 0) {
+            char colour[8];
+            std::snprintf(colour, sizeof colour, "#%02x%02x%02x", qRed(options.background),
+                          qGreen(options.background), qBlue(options.background));
+            notes->push_back(std::to_string(transparent) + of + (transparent == 1 ? " has" : " have") +
+                             " transparent pixels: flattened onto the background colour " + colour +
+                             (options.background == 0xFFFFFFFFu ? " (white)" : ""));
+        }
+    }
     if (options.copies > 1) pixels = augmentImages(pixels, shape, options.copies, options.augment, rng);
 
     std::string name = paths.size() == 1 ? "images:" + paths.front() : "images:" + std::to_string(files.size()) + " files";

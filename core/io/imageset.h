@@ -3,8 +3,11 @@
 // S·S·C values and scaled to [−1, 1] (dataset.h: imageNormalisation). The forward process then noises
 // the image itself and the reverse process generates new images.
 //
-// Each image is cropped to its centred square, scaled smoothly to S×S, and shown over white where it
-// is transparent. Optional augmentation (imageaugment.h) adds flipped/shifted copies of each image.
+// Each image is cropped to its centred square (or squashed whole to the square, ImageFit::Squash),
+// scaled smoothly to S×S, and shown over a background colour (white by default) where it is
+// transparent. Both change what the model sees without a word unless said: loadImageSet reports, one
+// line each, how many images were not square and how many had transparent pixels (notes).
+// Optional augmentation (imageaugment.h) adds flipped/shifted copies of each image.
 //
 //   dl::ImageSetOptions o;
 //   o.size = 16;
@@ -12,8 +15,8 @@
 //   dl::DataSet set = dl::loadImageSet({"faces/"}, o, rng);
 #pragma once
 
+#include <QColor>
 #include <QImage>
-
 #include <string>
 #include <vector>
 
@@ -24,11 +27,16 @@
 
 namespace dl {
 
+/// How a non-square image becomes S×S: its centred square (edges lost) or the whole image (distorted).
+enum class ImageFit { Crop, Squash };
+
 struct ImageSetOptions {
     int size = 16;         ///< S: images are S×S
     int channels = 1;      ///< 1 = gray, 3 = RGB
     int copies = 1;        ///< images per file: the file itself plus copies − 1 augmented ones
     AugmentOptions augment;
+    ImageFit fit = ImageFit::Crop;
+    QRgb background = 0xFFFFFFFFu;  ///< what transparent pixels are flattened onto (opaque; white)
 };
 
 /// The file names a path stands for: the file itself, or the readable image files directly inside a
@@ -37,13 +45,19 @@ struct ImageSetOptions {
 std::vector<std::string> imageFilesIn(const std::string& path);
 
 /// One image as S·S·C values 0..255 (row-major pixels, channels interleaved), as a 1×dim Batch.
-Batch imagePixels(const QImage& image, int size, int channels);
+Batch imagePixels(const QImage& image, int size, int channels, ImageFit fit = ImageFit::Crop,
+                  QRgb background = 0xFFFFFFFFu);
+
+/// True when the image has at least one pixel that is not fully opaque.
+bool hasTransparentPixels(const QImage& image);
 
 /// Reads every image the paths stand for (files or folders, see imageFilesIn). Throws dl::Error
 /// naming the first file that cannot be used, or for options out of range; dl::Cancelled when
 /// progress returns false.
+/// notes (when given) receives one line per thing done to the images that a person should know: non-square
+/// images cropped or squashed, transparent pixels flattened onto the background.
 DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOptions& options, Rng& rng,
-                     const ProgressCallback& progress = {});
+                     const ProgressCallback& progress = {}, std::vector<std::string>* notes = nullptr);
 
 /// Checks size and channels; throws dl::Error naming the allowed values.
 void validateImageSize(int size, int channels);

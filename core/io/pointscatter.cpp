@@ -9,7 +9,7 @@
 
 namespace dl {
 
-QImage pointScatterImage(const Batch& points, int size) {
+QImage pointScatterImage(const Batch& points, int size, const ProgressCallback& progress) {
     if (size < 64 || size > 8192) throw Error("scatter image size must be from 64 to 8192, got " + std::to_string(size));
     if (points.cols() != 2 || points.rows() < 1) throw Error("a scatter image needs N×2 points with N ≥ 1");
     if (!points.allFinite()) throw Error("a scatter image needs finite coordinates");
@@ -32,7 +32,10 @@ QImage pointScatterImage(const Batch& points, int size) {
         const double x = size / 2.0 + (points(i, 0) - centre.x()) * pixelsPerUnit;
         const double y = size / 2.0 - (points(i, 1) - centre.y()) * pixelsPerUnit;
         painter.drawEllipse(QPointF(x, y), radius, radius);
+        if (progress && (i + 1) % 65536 == 0)
+            progress(static_cast<double>(i + 1) / static_cast<double>(points.rows()));
     }
+    if (progress) progress(1.0);
     return image;
 }
 

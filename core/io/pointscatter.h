@@ -7,11 +7,13 @@
 
 #include <QImage>
 
+#include "core/data/progress.h"
 #include "core/math/types.h"
 
 namespace dl {
 
 /// size×size pixels (64..8192). Throws dl::Error for points that are not N×2 or not finite.
-QImage pointScatterImage(const Batch& points, int size = 800);
+/// progress, when set, is told the fraction of points drawn now and then (its result is ignored).
+QImage pointScatterImage(const Batch& points, int size = 800, const ProgressCallback& progress = {});
 
 }  // namespace dl

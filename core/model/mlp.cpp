@@ -5,7 +5,7 @@
 
 #include "core/math/error.h"
 #include "core/math/schedule.h"
-#include "core/model/mlplayers.h"
+#include "core/model/mlpkernel.h"
 
 namespace dl {
 namespace {
@@ -13,6 +13,16 @@ namespace {
 // predict() runs big batches in chunks of this many samples: large enough for the matrix products to
 // run at full speed, small enough that the activations stay in cache and memory stays bounded.
 constexpr Eigen::Index kPredictChunk = 2048;
+
+/// Frequencies of a sinusoidal embedding of size 2·half: f_k = exp(−ln(10⁴)·k/(half − 1)), k < half,
+/// times scale (tiny-diffusion's SinusoidalEmbedding; Vaswani et al. 2017, §3.5).
+template <typename S>
+Eigen::Matrix<S, Eigen::Dynamic, 1> sinusoidalFrequencies(int half, double scale) {
+    Eigen::Matrix<S, Eigen::Dynamic, 1> f(half);
+    const double denom = half > 1 ? static_cast<double>(half - 1) : 1.0;
+    for (int k = 0; k < half; ++k) f[k] = static_cast<S>(scale * std::exp(-std::log(10000.0) * k / denom));
+    return f;
+}
 
 }  // namespace
 
@@ -31,9 +41,12 @@ BasicMlp<Scalar>::BasicMlp(const MlpConfig& config) : mConfig(config) {
     for (int l = 1; l <= config.layers; ++l) addLinear(std::to_string(l), H, H);
     addLinear("out", config.dataDim, H);
     mParameters = Vector::Zero(offset);
-    if (config.inputFeatures > 0)
-        mFreqX = layers::sinusoidalFrequencies<Scalar>(config.inputFeatures / 2, config.featureScale);
-    mFreqT = layers::sinusoidalFrequencies<Scalar>(config.timeEmbedding / 2, 1.0);
+    for (std::size_t i = 0; i < mBlocks.size(); i += 2) {
+        mWeightOffsets.push_back(mBlocks[i].offset);
+        mBiasOffsets.push_back(mBlocks[i + 1].offset);
+    }
+    if (config.inputFeatures > 0) mFreqX = sinusoidalFrequencies<Scalar>(config.inputFeatures / 2, config.featureScale);
+    mFreqT = sinusoidalFrequencies<Scalar>(config.timeEmbedding / 2, 1.0);
 }
 
 template <typename Scalar>
@@ -72,6 +85,7 @@ void BasicMlp<Scalar>::reserve(Workspace& ws, Eigen::Index batch, bool derivativ
         ws.mH.assign(nh, Matrix(H, cap));
         ws.mY.resize(d, cap);
         ws.mScratch.resize(std::max<Eigen::Index>(H, mConfig.inputFeatures / 2), cap);
+        ws.mColumn.resize(H);
         ws.mDeriv.clear();
         ws.mDh.resize(0, 0);
         ws.mDa.resize(0, 0);
@@ -83,6 +97,10 @@ void BasicMlp<Scalar>::reserve(Workspace& ws, Eigen::Index batch, bool derivativ
         ws.mDh.resize(H, ws.mCapacity);
         ws.mDa.resize(H, ws.mCapacity);
     }
+    ws.mHPtr.resize(ws.mH.size());
+    for (std::size_t l = 0; l < ws.mH.size(); ++l) ws.mHPtr[l] = ws.mH[l].data();
+    ws.mDerivPtr.resize(ws.mDeriv.size());
+    for (std::size_t l = 0; l < ws.mDeriv.size(); ++l) ws.mDerivPtr[l] = ws.mDeriv[l].data();
     ws.mBatch = batch;
 }
 
@@ -104,8 +122,6 @@ void BasicMlp<Scalar>::ensureTimeTable(Workspace& ws, int tMax) const {
 template <typename Scalar>
 void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B, Workspace& ws,
                                bool keepForBackward) const {
-    const Eigen::Index H = mConfig.hidden, d = mConfig.dataDim, E = mConfig.timeEmbedding;
-    const Eigen::Index I = mConfig.inputWidth(), Ix = I - E;
     int tMax = 0;
     for (Eigen::Index b = 0; b < B; ++b) {
         if (t[b] < 0 || t[b] > kMaxTimesteps)
@@ -116,92 +132,60 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
     ensureTimeTable(ws, tMax);
     ws.mHasDerivatives = keepForBackward;
 
-    // Input lifting: z (I×B) = [coordinate features (Ix×B) ; time embedding (E×B)].
-    MatrixMap Z(ws.mZ.data(), I, B);
-    ConstMatrixMap X(x, d, B);
-    if (mConfig.inputFeatures > 0) {
-        MatrixMap scratch(ws.mScratch.data(), mFreqX.size(), B);
-        layers::sinusoidFeaturesForward<Scalar>(Z.topRows(Ix), X, mFreqX, scratch);
-    } else {
-        Z.topRows(d) = X;
-    }
-    for (Eigen::Index b = 0; b < B; ++b) Z.col(b).tail(E) = ws.mTimeTable.col(t[b]);
-
-    MatrixMap scratch(ws.mScratch.data(), H, B);
-    MatrixMap noDeriv(nullptr, 0, 0);
-    auto derivOf = [&](int l) { return keepForBackward ? MatrixMap(ws.mDeriv[l].data(), H, B) : noDeriv; };
-    auto weight = [&](std::size_t i) {
-        return ConstMatrixMap(params + mBlocks[i].offset, mBlocks[i].rows, mBlocks[i].cols);
-    };
-    auto bias = [&](std::size_t i) {
-        return Eigen::Map<const Vector>(params + mBlocks[i].offset, mBlocks[i].rows);
-    };
-
-    // h_0 (H×B) = act(W_0 (H×I) · z + b_0)
-    MatrixMap h0(ws.mH[0].data(), H, B);
-    layers::linearForward<Scalar>(h0, weight(0), bias(1), Z);
-    layers::activationForward<Scalar>(mConfig.activation, h0, derivOf(0), scratch, keepForBackward);
-
-    // h_l (H×B) = [h_{l−1} +] act(W_l (H×H) · h_{l−1} + b_l)
-    for (int l = 1; l <= mConfig.layers; ++l) {
-        MatrixMap hPrev(ws.mH[l - 1].data(), H, B);
-        MatrixMap h(ws.mH[l].data(), H, B);
-        layers::linearForward<Scalar>(h, weight(2 * l), bias(2 * l + 1), hPrev);
-        layers::activationForward<Scalar>(mConfig.activation, h, derivOf(l), scratch, keepForBackward);
-        if (mConfig.residual) h += hPrev;
-    }
-
-    // y (d×B) = W_out (d×H) · h_L + b_out
-    const std::size_t out = mBlocks.size() - 2;
-    MatrixMap Y(ws.mY.data(), d, B);
-    layers::linearForward<Scalar>(Y, weight(out), bias(out + 1), MatrixMap(ws.mH[mConfig.layers].data(), H, B));
+    MlpForwardArgs<Scalar> a;
+    a.shape = kernelShape();
+    a.params = params;
+    a.x = x;
+    a.t = t;
+    a.batch = B;
+    a.freqX = mFreqX.data();
+    a.timeTable = ws.mTimeTable.data();
+    a.z = ws.mZ.data();
+    a.h = ws.mHPtr.data();
+    a.deriv = keepForBackward ? ws.mDerivPtr.data() : nullptr;
+    a.y = ws.mY.data();
+    a.scratch = ws.mScratch.data();
+    a.column = ws.mColumn.data();
+    mlpKernels<Scalar>().forward(a);
 }
 
 template <typename Scalar>
-void BasicMlp<Scalar>::backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads,
-                                Scalar* dx) const {
+void BasicMlp<Scalar>::backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads, Scalar* dx,
+                                double* gradSquaredNorm) const {
     if (!ws.mHasDerivatives) throw Error("Mlp::backward needs a forward pass with keepForBackward = true");
-    const Eigen::Index H = mConfig.hidden, d = mConfig.dataDim, B = ws.mBatch;
-    const Eigen::Index I = mConfig.inputWidth();
-    auto weight = [&](std::size_t i) {
-        return ConstMatrixMap(params + mBlocks[i].offset, mBlocks[i].rows, mBlocks[i].cols);
-    };
-    auto dWeight = [&](std::size_t i) { return MatrixMap(grads + mBlocks[i].offset, mBlocks[i].rows, mBlocks[i].cols); };
-    auto dBias = [&](std::size_t i) { return Eigen::Map<Vector>(grads + mBlocks[i].offset, mBlocks[i].rows); };
+    if (dx && ws.mDz.cols() < ws.mCapacity) ws.mDz.resize(mConfig.inputWidth(), ws.mCapacity);
+    MlpBackwardArgs<Scalar> a;
+    a.shape = kernelShape();
+    a.params = params;
+    a.dy = dy;
+    a.batch = ws.mBatch;
+    a.freqX = mFreqX.data();
+    a.z = ws.mZ.data();
+    a.h = ws.mHPtr.data();
+    a.deriv = ws.mDerivPtr.data();
+    a.dh = ws.mDh.data();
+    a.da = ws.mDa.data();
+    a.grads = grads;
+    a.dz = dx ? ws.mDz.data() : nullptr;
+    a.dx = dx;
+    a.gradSquaredNorm = gradSquaredNorm;
+    mlpKernels<Scalar>().backward(a);
+}
 
-    MatrixMap dh(ws.mDh.data(), H, B);
-    MatrixMap da(ws.mDa.data(), H, B);
-    ConstMatrixMap dY(dy, d, B);
-
-    // Output layer: dW_out = dy · h_Lᵀ, db_out = Σ dy, dh_L = W_outᵀ · dy.
-    const std::size_t out = mBlocks.size() - 2;
-    ConstMatrixMap hL(ws.mH[mConfig.layers].data(), H, B);
-    layers::linearBackward<Scalar>(dWeight(out), dBias(out + 1), dY, hL);
-    layers::linearBackwardInput<Scalar>(dh, weight(out), dY, false);
-
-    // Blocks, last to first: da = dh ⊙ act', dW_l = da · h_{l−1}ᵀ, dh_{l−1} = W_lᵀ da (+ dh, residual).
-    for (int l = mConfig.layers; l >= 1; --l) {
-        ConstMatrixMap hPrev(ws.mH[l - 1].data(), H, B);
-        layers::activationBackward<Scalar>(da, dh, ConstMatrixMap(ws.mDeriv[l].data(), H, B));
-        layers::linearBackward<Scalar>(dWeight(2 * l), dBias(2 * l + 1), da, hPrev);
-        layers::linearBackwardInput<Scalar>(dh, weight(2 * l), da, mConfig.residual);
-    }
-
-    // Input layer: da = dh ⊙ act', dW_0 = da · zᵀ; dz and dx only when the caller asks for them.
-    ConstMatrixMap Z(ws.mZ.data(), I, B);
-    layers::activationBackward<Scalar>(da, dh, ConstMatrixMap(ws.mDeriv[0].data(), H, B));
-    layers::linearBackward<Scalar>(dWeight(0), dBias(1), da, Z);
-    if (!dx) return;
-    if (ws.mDz.cols() < ws.mCapacity) ws.mDz.resize(I, ws.mCapacity);
-    MatrixMap dZ(ws.mDz.data(), I, B);
-    layers::linearBackwardInput<Scalar>(dZ, weight(0), da, false);
-    MatrixMap dX(dx, d, B);
-    if (mConfig.inputFeatures > 0) {
-        const Eigen::Index Ix = I - mConfig.timeEmbedding;
-        layers::sinusoidFeaturesBackward<Scalar>(dX, dZ.topRows(Ix), Z.topRows(Ix), mFreqX);
-    } else {
-        dX = dZ.topRows(d);
-    }
+template <typename Scalar>
+MlpKernelShape BasicMlp<Scalar>::kernelShape() const {
+    MlpKernelShape s;
+    s.dataDim = mConfig.dataDim;
+    s.featureHalf = mConfig.inputFeatures / 2;
+    s.timeEmbedding = mConfig.timeEmbedding;
+    s.inputWidth = mConfig.inputWidth();
+    s.hidden = mConfig.hidden;
+    s.layers = mConfig.layers;
+    s.residual = mConfig.residual;
+    s.activation = static_cast<KernelActivation>(static_cast<int>(mConfig.activation));
+    s.weightOffset = mWeightOffsets.data();
+    s.biasOffset = mBiasOffsets.data();
+    return s;
 }
 
 template <typename Scalar>

@@ -1,5 +1,6 @@
 // The denoising network ε_θ(x_t, t) (Ho et al. 2020, §3.2 and Eq. 14): an MLP over whole batches with
-// hand-written forward and backward passes (Eigen matrix products, no per-sample loops).
+// hand-written forward and backward passes (Eigen matrix products, no per-sample loops). The passes
+// themselves live in mlpkernelbody.h, built twice and chosen for the CPU at run time (mlpkernel.h).
 //
 //   z   = [sin/cos(25·x_j·f_k) for each coordinate j | sin/cos(t·f_k)]       (input lifting)
 //   h_0 = act(W_0 z + b_0)                                                   (input layer)
@@ -28,6 +29,7 @@
 #include "core/math/rng.h"
 #include "core/math/types.h"
 #include "core/model/mlpconfig.h"
+#include "core/model/mlpkernel.h"
 
 namespace dl {
 
@@ -73,6 +75,8 @@ public:
         Matrix mTimeTable;           // E × (t_max + 1): sinusoidal embedding of t = 0..t_max
         Matrix mXStage;              // d × cap: staging for predict()
         Eigen::VectorXi mT;          // cap: staging for predict()
+        std::vector<Scalar*> mHPtr, mDerivPtr;  // the kernels' views of mH and mDeriv
+        Vector mColumn;                         // H: the first layer's bias plus its t term (one t per batch)
     };
 
     /// Throws dl::Error if validateMlpConfig reports a problem. Parameters start at zero.
@@ -97,7 +101,9 @@ public:
 
     /// backward: from dL/dy (d×B) for the batch of the last forward(ws, keepForBackward = true), writes
     /// dL/dθ into grads (parameterCount() values, overwritten) and, when dx is not null, dL/dx (d×B).
-    void backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads, Scalar* dx) const;
+    /// When gradSquaredNorm is not null it receives Σ (dL/dθ)², summed while the gradients are in cache.
+    void backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads, Scalar* dx,
+                  double* gradSquaredNorm = nullptr) const;
 
     /// Network outputs (target space) for each row of xt (N×d), one t per row; out is resized to N×d.
     /// Runs in chunks through this object's own workspace: not thread-safe per instance.
@@ -110,12 +116,14 @@ public:
 
 private:
     void reserve(Workspace& ws, Eigen::Index batch, bool derivatives) const;
+    MlpKernelShape kernelShape() const;
     void ensureTimeTable(Workspace& ws, int tMax) const;
     void predictChunks(const RowBatch& xt, const int* t, bool sameT, RowBatch& out);
 
     MlpConfig mConfig;
     Vector mParameters;
     std::vector<ParameterBlock> mBlocks;  // W_0, b_0, W_1, b_1, …, W_out, b_out
+    std::vector<std::ptrdiff_t> mWeightOffsets, mBiasOffsets;  // per layer, for the kernels
     Vector mFreqX;                        // F/2 coordinate frequencies, times the feature scale
     Vector mFreqT;                        // E/2 time frequencies
     Workspace mOwnWorkspace;              // for predict()

@@ -5,13 +5,13 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <type_traits>
 
 #include "core/data/atomicfile.h"
+#include "core/data/regularfile.h"
 #include "core/math/error.h"
+#include "core/model/memorybudget.h"
 #include "core/model/mlp.h"
 
 namespace dl {
@@ -20,6 +20,8 @@ namespace {
 constexpr char kMagic[8] = {'D', 'L', 'M', 'O', 'D', 'E', 'L', '\0'};
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8;
 constexpr std::uint64_t kMaxCount = 1ULL << 34;  // far beyond any real model, stops absurd allocations
+// Each side of an image model; the data sets themselves are much smaller (limits::kMaxImageSide).
+constexpr int kMaxModelImageSide = 1024;
 
 std::uint32_t crc32(std::string_view bytes) {
     static const std::array<std::uint32_t, 256> table = [] {
@@ -143,8 +145,10 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
     if (auto p = validateMlpConfig(m.model)) return "architecture: " + *p;
     if (auto p = Schedule::validate(m.schedule)) return "schedule: " + *p;
     if (auto p = validateTrainerConfig(m.trainer)) return "training settings: " + *p;
+    if (auto p = checkModelSize(m.model)) return "architecture: " + *p;
     const Eigen::Index d = m.model.dataDim;
-    const Eigen::Index P = Mlp(m.model).parameterCount();
+    // Counted, not built: a network is allocated only after the file is known to hold its weights.
+    const Eigen::Index P = mlpParameterCount(m.model);
     if (m.parameters.size() != P)
         return "weights: " + std::to_string(m.parameters.size()) + " values, the architecture needs " + std::to_string(P);
     if (m.emaParameters.size() != P)
@@ -155,11 +159,34 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
         return "optimizer state: sizes " + std::to_string(m.optimizer.m.size()) + "/" +
                std::to_string(m.optimizer.v.size()) + " do not match " + std::to_string(P) + " weights";
     if (m.normalisation.offset.size() != d) return "normalisation: offset has the wrong dimension";
-    if (!(std::isfinite(m.normalisation.scale) && m.normalisation.scale > 0.0f))
-        return "normalisation: scale must be positive";
+    if (!m.normalisation.offset.allFinite()) return "normalisation: offset contains NaN or infinite values";
+    // Samples are mapped back as x·scale + offset; |x| stays far below 1e6, so this keeps them finite.
+    if (!(std::isfinite(m.normalisation.scale) && m.normalisation.scale > 0.0f &&
+          m.normalisation.scale < 1e30f))
+        return "normalisation: scale must be positive and below 1e30";
+    if (m.normalisation.offset.cwiseAbs().maxCoeff() >= 1e30f)
+        return "normalisation: offset must be below 1e30";
+    if (m.normalisation.perAxis() &&
+        (m.normalisation.axisScale.size() != d || !m.normalisation.axisScale.allFinite() ||
+         m.normalisation.axisScale.minCoeff() <= 0.0f || m.normalisation.axisScale.maxCoeff() >= 1e30f))
+        return "normalisation: per-axis scales must be " + std::to_string(d) + " positive numbers below 1e30";
     if (m.dataMin.size() != d || m.dataMax.size() != d) return "data range: wrong dimension";
+    if (!m.dataMin.allFinite() || !m.dataMax.allFinite()) return "data range contains NaN or infinite values";
     if (m.referenceSample.rows() > 0 && m.referenceSample.cols() != d) return "reference sample: wrong dimension";
-    if (m.dataKind == DataKind::Image && m.image.dim() != d) return "image shape does not match the data dimension";
+    if (!m.referenceSample.allFinite()) return "reference sample contains NaN or infinite values";
+    if (m.dataKind == DataKind::Image) {
+        const ImageShape& im = m.image;
+        if (im.width < 1 || im.width > kMaxModelImageSide || im.height < 1 || im.height > kMaxModelImageSide)
+            return "image size " + std::to_string(im.width) + "×" + std::to_string(im.height) +
+                   ": each side must be from 1 to " + std::to_string(kMaxModelImageSide);
+        if (im.channels != 1 && im.channels != 3 && im.channels != 4)
+            return "image channels must be 1, 3 or 4, got " + std::to_string(im.channels);
+        if (static_cast<std::int64_t>(im.width) * im.height * im.channels != d)
+            return "image shape " + std::to_string(im.width) + "×" + std::to_string(im.height) + "×" +
+                   std::to_string(im.channels) + " does not match the data dimension " + std::to_string(d);
+    }
+    if (m.heldOutSample.rows() > 0 && m.heldOutSample.cols() != d) return "held-out rows: wrong dimension";
+    if (!m.heldOutSample.allFinite()) return "held-out rows contain NaN or infinite values";
     if (m.step < 0) return "step count is negative";
     if (!m.parameters.allFinite() || !m.emaParameters.allFinite()) return "weights contain NaN or infinite values";
     return std::nullopt;
@@ -167,14 +194,17 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
 
 std::string serialiseModelFile(const ModelFile& m) {
     if (auto problem = validateModelFile(m)) throw Error("cannot save model: " + *problem);
+    // Version 1 unless per-axis scales need a reader that knows them: older builds keep reading the rest.
+    const std::uint32_t version = m.normalisation.perAxis() ? 2 : 1;
     std::string sections;
     int count = 0;
     {
         std::ostringstream meta;
-        meta << "format=diffusion-lab model\nversion=" << kModelFileVersion << "\narchitecture="
-             << describeMlpConfig(m.model) << "\nschedule=" << scheduleKindName(m.schedule.kind)
-             << " T=" << m.schedule.T << "\ndata=" << m.dataName << "\nstep=" << m.step << "\nparameters="
-             << m.parameters.size() << "\n";
+        meta << "format=diffusion-lab model\nversion=" << version
+             << "\narchitecture=" << describeMlpConfig(m.model)
+             << "\nschedule=" << scheduleKindName(m.schedule.kind) << " T=" << m.schedule.T
+             << "\ndata=" << m.dataName << "\nstep=" << m.step << "\nparameters=" << m.parameters.size()
+             << "\n";
         addSection(sections, count, "META", meta.str());
     }
     {
@@ -227,6 +257,18 @@ std::string serialiseModelFile(const ModelFile& m) {
         w.putFloats(m.referenceSample.data(), static_cast<std::size_t>(m.referenceSample.size()));
         addSection(sections, count, "REFS", w.bytes());
     }
+    if (m.heldOutSample.rows() > 0) {
+        Writer w;
+        w.put<std::int32_t>(static_cast<std::int32_t>(m.heldOutSample.rows()));
+        w.put<std::int32_t>(static_cast<std::int32_t>(m.heldOutSample.cols()));
+        w.putFloats(m.heldOutSample.data(), static_cast<std::size_t>(m.heldOutSample.size()));
+        addSection(sections, count, "HOLD", w.bytes());
+    }
+    if (m.normalisation.perAxis()) {
+        Writer w;
+        w.putVector(m.normalisation.axisScale);
+        addSection(sections, count, "AXSC", w.bytes());
+    }
     {
         Writer w;
         const TrainerConfig& t = m.trainer;
@@ -273,7 +315,7 @@ std::string serialiseModelFile(const ModelFile& m) {
 
     Writer header;
     header.bytes().append(kMagic, sizeof kMagic);
-    header.put<std::uint32_t>(kModelFileVersion);
+    header.put<std::uint32_t>(version);
     header.put<std::uint32_t>(static_cast<std::uint32_t>(count));
     header.put<std::uint64_t>(sections.size());
     std::string out = std::move(header.bytes());
@@ -312,8 +354,11 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
         throw Error("model file " + name + " is corrupted (checksum mismatch)");
 
     ModelFile m;
-    bool seen[11] = {};
-    const char* tags[11] = {"META", "ARCH", "SCHD", "DATA", "REFS", "TRCF", "STEP", "LOSS", "PARM", "EMAP", "ADAM"};
+    // The first kRequiredSections tags must all be present; the later ones are optional.
+    constexpr int kRequiredSections = 11, kKnownSections = 13;
+    bool seen[kKnownSections] = {};
+    const char* tags[kKnownSections] = {"META", "ARCH", "SCHD", "DATA", "REFS", "TRCF", "STEP",
+                                        "LOSS", "PARM", "EMAP", "ADAM", "HOLD", "AXSC"};
     std::size_t pos = kHeaderBytes;
     const std::size_t end = kHeaderBytes + payload;
     for (std::uint32_t s = 0; s < sectionCount; ++s) {
@@ -327,7 +372,7 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
         Reader r(bytes.substr(pos, length), name, tag);
         pos += length;
         int index = -1;
-        for (int i = 0; i < 11; ++i)
+        for (int i = 0; i < kKnownSections; ++i)
             if (tag == tags[i]) index = i;
         if (index < 0) continue;  // a section from a later minor revision: skipped
         if (seen[index]) r.fail("appears twice");
@@ -386,13 +431,16 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
             m.dataMax = r.getVector();
             break;
         }
-        case 4: {
+        case 4:
+        case 11: {
             const int rows = r.getInt(), cols = r.getInt();
             const std::vector<float> v = r.getFloats();
             if (rows < 0 || cols < 0 || static_cast<std::uint64_t>(rows) * cols != v.size())
-                r.fail("reference sample shape " + std::to_string(rows) + "×" + std::to_string(cols) +
-                       " does not match its " + std::to_string(v.size()) + " values");
-            m.referenceSample = Eigen::Map<const Batch>(v.data(), rows, cols);
+                r.fail(std::string(index == 4 ? "reference sample" : "held-out rows") + " shape " +
+                       std::to_string(rows) + "×" + std::to_string(cols) + " does not match its " +
+                       std::to_string(v.size()) + " values");
+            (index == 4 ? m.referenceSample : m.heldOutSample) =
+                Eigen::Map<const Batch>(v.data(), rows, cols);
             break;
         }
         case 5: {
@@ -419,11 +467,14 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
             m.optimizer.m = r.getVector();
             m.optimizer.v = r.getVector();
             break;
+        case 12:
+            m.normalisation.axisScale = r.getVector();
+            break;
         }
         r.finish();
     }
     if (pos != end) throw Error("model file " + name + " is malformed: bytes after the last section");
-    for (int i = 1; i < 11; ++i)
+    for (int i = 1; i < kRequiredSections; ++i)
         if (!seen[i]) throw Error("model file " + name + " is incomplete: section " + tags[i] + " is missing");
     if (auto problem = validateModelFile(m)) throw Error("model file " + name + " is inconsistent: " + *problem);
     return m;
@@ -434,11 +485,7 @@ void saveModelFile(const std::string& path, const ModelFile& model) {
 }
 
 ModelFile loadModelFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("cannot open model file '" + path + "'");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error("cannot read model file '" + path + "'");
-    return parseModelFile(bytes, path);
+    return parseModelFile(readRegularFile(path, limits::kMaxModelFileBytes, "model file"), path);
 }
 
 namespace {

@@ -3,15 +3,18 @@
 //
 // Layout (all numbers little-endian):
 //   "DLMODEL\0"                 8-byte magic
-//   u32 format version          kModelFileVersion; a newer version is refused with a clear message
+//   u32 format version          1, or 2 when the file holds per-axis scales (AXSC): a build that reads
+//                               only version 1 would map such samples back wrongly, so it refuses them
+//                               with a clear message instead; a newer version is refused likewise
 //   u32 section count
 //   u64 payload length          bytes of the sections that follow
 //   sections                    each: 4-byte tag, u64 length, body. Unknown tags are skipped, so a
 //                               reader of the same major version can read files with extra sections.
 //   u32 CRC-32                  of everything before it (IEEE 802.3 polynomial, as zlib's crc32)
 // Sections: META (UTF-8 "key=value" lines for people), ARCH, SCHD, DATA, REFS, TRCF, STEP, LOSS,
-// PARM, EMAP, ADAM. A truncated, corrupted, wrong-magic or newer-version file throws dl::Error naming
-// the file and the problem; nothing is returned half-loaded.
+// PARM, EMAP, ADAM, and the optional HOLD (held-out rows, for the quality figures) and AXSC (per-axis
+// scales of the normalisation); files without them still load. A truncated, corrupted, wrong-magic or
+// newer-version file throws dl::Error naming the file and the problem; nothing is returned half-loaded.
 //
 //   dl::ModelFile f = dl::modelFileFromTrainer(trainer, rng);
 //   dl::saveModelFile("moons.dlmodel", f);                       // atomic
@@ -33,7 +36,8 @@
 
 namespace dl {
 
-constexpr std::uint32_t kModelFileVersion = 1;
+/// The newest format version this build reads and writes (see the layout above).
+constexpr std::uint32_t kModelFileVersion = 2;
 /// Rows of normalised training data kept in a model file (for quality metrics and the exact denoiser).
 constexpr int kModelReferenceRows = 4096;
 
@@ -48,6 +52,8 @@ struct ModelFile {
     Eigen::VectorXf dataMin;      ///< per-dimension range of the normalised training data (x̂_0 clipping)
     Eigen::VectorXf dataMax;
     Batch referenceSample;        ///< up to kModelReferenceRows rows of normalised training data
+    Batch heldOutSample;          ///< rows of finite data held out of training (heldout.h), normalised;
+                                  ///< empty for built-in shapes (drawn again instead) and older files
 
     TrainerConfig trainer;
     int step = 0;

@@ -91,6 +91,20 @@ double mmdFromMeans(double kaa, double kbb, double kab) { return std::sqrt(std::
 
 }  // namespace
 
+Batch randomRows(const Batch& pool, int n, Rng& rng) {
+    const int total = static_cast<int>(pool.rows());
+    const int keep = std::clamp(n, 0, total);
+    std::vector<int> index(static_cast<std::size_t>(total));
+    for (int i = 0; i < total; ++i) index[static_cast<std::size_t>(i)] = i;
+    Batch out(keep, pool.cols());
+    for (int i = 0; i < keep; ++i) {
+        std::swap(index[static_cast<std::size_t>(i)],
+                  index[static_cast<std::size_t>(rng.uniformInt(i, total - 1))]);
+        out.row(i) = pool.row(index[static_cast<std::size_t>(i)]);  // partial Fisher–Yates
+    }
+    return out;
+}
+
 double wasserstein2OneD(std::vector<double>& a, std::vector<double>& b) {
     if (a.empty() || b.empty()) throw Error("Wasserstein distance needs at least one value in each set");
     std::sort(a.begin(), a.end());
@@ -131,12 +145,24 @@ double mmdRbf(const Batch& a, const Batch& b, double bandwidth) {
     return mmdFromMeans(kernelMean(a, a, h), kernelMean(b, b, h), kernelMean(a, b, h));
 }
 
-QualityReport compareToData(const Batch& samples, const Batch& data, const Batch& freshData, Rng& rng, int projections) {
-    checkPair(samples, data);
-    checkPair(freshData, data);
+QualityReport compareToData(const Batch& allSamples, const Batch& allData, const Batch& allFresh, Rng& rng,
+                            int projections) {
+    checkPair(allSamples, allData);
+    checkPair(allFresh, allData);
     QualityReport q;
     q.projections = projections;
-    const Eigen::MatrixXd theta = randomDirections(data.cols(), projections, rng);
+    const Eigen::MatrixXd theta = randomDirections(allData.cols(), projections, rng);
+    // Fixed cost and like with like: samples and fresh data at one common size, data capped.
+    const int compared =
+        static_cast<int>(std::min<Eigen::Index>({allSamples.rows(), allFresh.rows(), kMaxQualityRows}));
+    auto cut = [&rng](const Batch& set, int rows) {
+        return set.rows() > rows ? randomRows(set, rows, rng) : set;
+    };
+    const Batch samples = cut(allSamples, compared);
+    const Batch freshData = cut(allFresh, compared);
+    const Batch data = cut(allData, kMaxQualityRows);
+    q.sampleRows = q.floorRows = compared;
+    q.referenceRows = static_cast<int>(data.rows());
     const Eigen::MatrixXd dataProj = sortedProjections(data, theta);
     q.swd = slicedFromSorted(sortedProjections(samples, theta), dataProj);
     q.swdFloor = slicedFromSorted(sortedProjections(freshData, theta), dataProj);

@@ -12,6 +12,10 @@
 //                          median heuristic: the median distance between pooled points (on at most 1000
 //                          of them, taken at an even stride, so it needs no random numbers).
 //
+// The cost is fixed whatever the sizes: compareToData() works on random subsets of at most
+// kMaxQualityRows rows of each set (a million-point data set costs what four thousand cost), and
+// compares the samples and the floor's draw at the same size, since SW₂ and MMD both shrink as sets grow.
+//
 //   dl::Rng rng(3);
 //   dl::QualityReport q = dl::compareToData(samples, data, freshData, rng);
 //   std::cout << "swd=" << q.swd << " swd_floor=" << q.swdFloor << "\n";
@@ -37,6 +41,15 @@ double medianHeuristicBandwidth(const Batch& a, const Batch& b);
 /// RBF-kernel MMD (biased estimate, square-rooted) with bandwidth h; h ≤ 0 = median heuristic.
 double mmdRbf(const Batch& a, const Batch& b, double bandwidth);
 
+/// The largest set compareToData() looks at; larger ones are cut to a random subset of this size.
+constexpr int kMaxQualityRows = 4000;
+
+/// n rows of pool picked uniformly at random without replacement (all of them, in random order, when
+/// n ≥ rows). Generators that stratify (8 Gaussians puts exactly n/8 points in each mode) make a fresh
+/// draw of exactly n points more regular than any sampler can be; a random subset of a larger fresh pool
+/// is an honest i.i.d. floor.
+Batch randomRows(const Batch& pool, int n, Rng& rng);
+
 struct QualityReport {
     double swd = 0.0;        ///< SW₂(samples, data)
     double swdFloor = 0.0;   ///< SW₂(fresh data, data), same directions
@@ -44,10 +57,15 @@ struct QualityReport {
     double mmdFloor = 0.0;   ///< MMD(fresh data, data), same bandwidth
     double bandwidth = 0.0;  ///< the median-heuristic h of data ∪ fresh data, used for both MMDs
     int projections = 0;
+    int sampleRows = 0;     ///< rows of the samples actually compared (≤ kMaxQualityRows)
+    int referenceRows = 0;  ///< rows of the data actually compared
+    int floorRows = 0;      ///< rows of the fresh data actually compared (= sampleRows)
 };
 
 /// Both metrics of samples against data, and the floor of freshData (an independent draw from the same
-/// source, ideally of the same size as samples) against data.
+/// source that the model never saw, as data must be) against data. Samples and freshData are compared at
+/// the same size, min(rows of each, kMaxQualityRows), and data at most kMaxQualityRows rows: larger sets
+/// are cut to random subsets (rng), so the cost does not grow with the sizes.
 QualityReport compareToData(const Batch& samples, const Batch& data, const Batch& freshData, Rng& rng,
                             int projections = 256);
 

@@ -4,38 +4,39 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/model/mlpkernel.h"
+
 namespace dl {
 namespace {
 
-// Updates run over blocks this long so that parameters, gradients, both moments and the EMA of one
-// block stay in L1 while all five expressions pass over it (the whole buffers exceed L2).
+// Squared norms are summed in float within blocks this long (vectorised), in double across them.
 constexpr Eigen::Index kBlock = 1024;
 
 }  // namespace
 
 void adamwUpdate(AdamWState& state, float* params, const float* grads, Eigen::Index begin, Eigen::Index end,
                  const AdamWStep& s, float* ema) {
-    const float b1 = s.beta1, b2 = s.beta2;
-    const float bias1 = 1.0f - static_cast<float>(std::pow(static_cast<double>(b1), static_cast<double>(s.t)));
-    const float bias2 = 1.0f - static_cast<float>(std::pow(static_cast<double>(b2), static_cast<double>(s.t)));
-    const float stepSize = s.learningRate / bias1;
-    const float invSqrtBias2 = 1.0f / std::sqrt(bias2);
-    const float decayFactor = 1.0f - s.learningRate * s.weightDecay;
-    const float emaKeep = s.emaDecay, emaTake = 1.0f - s.emaDecay;
-    for (Eigen::Index start = begin; start < end; start += kBlock) {
-        const Eigen::Index n = std::min(kBlock, end - start);
-        Eigen::Map<Eigen::ArrayXf> p(params + start, n);
-        Eigen::Map<const Eigen::ArrayXf> g(grads + start, n);
-        Eigen::Map<Eigen::ArrayXf> m(state.m.data() + start, n);
-        Eigen::Map<Eigen::ArrayXf> v(state.v.data() + start, n);
-        m = b1 * m + ((1.0f - b1) * s.gradScale) * g;
-        v = b2 * v + ((1.0f - b2) * s.gradScale * s.gradScale) * g.square();
-        p = decayFactor * p - stepSize * m / (v.sqrt() * invSqrtBias2 + s.epsilon);
-        if (ema) {
-            Eigen::Map<Eigen::ArrayXf> e(ema + start, n);
-            e = emaKeep * e + emaTake * p;
-        }
-    }
+    const float bias1 = 1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta1), static_cast<double>(s.t)));
+    const float bias2 = 1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta2), static_cast<double>(s.t)));
+    AdamWKernelArgs a;
+    a.params = params + begin;
+    a.grads = grads + begin;
+    a.m = state.m.data() + begin;
+    a.v = state.v.data() + begin;
+    a.ema = ema ? ema + begin : nullptr;
+    a.n = end - begin;
+    a.beta1 = s.beta1;
+    a.gradTake1 = (1.0f - s.beta1) * s.gradScale;
+    a.beta2 = s.beta2;
+    a.gradTake2 = (1.0f - s.beta2) * s.gradScale * s.gradScale;
+    a.decayFactor = 1.0f - s.learningRate * s.weightDecay;
+    a.stepSize = s.learningRate / bias1;
+    a.invSqrtBias2 = 1.0f / std::sqrt(bias2);
+    a.epsilon = s.epsilon;
+    a.emaKeep = s.emaDecay;
+    a.emaTake = 1.0f - s.emaDecay;
+    // One fused sweep over blocks that stay in L1 (mlpkernelbody.h), in the CPU's widest vectors.
+    mlpKernels<float>().adamw(a);
 }
 
 double squaredNorm(const float* values, Eigen::Index begin, Eigen::Index end) {

@@ -15,8 +15,12 @@ namespace dl {
 /// Network of the default preset (2D points).
 MlpConfig defaultMlpConfig();
 /// Network for image data of dimension d (S·S·C): raw pixels in (Fourier features of every pixel
-/// would make the first layer d·F wide), hidden 512, 3 residual GELU blocks.
+/// would make the first layer d·F wide), 3 residual GELU blocks, hidden width by image size
+/// (256 up to 8×8 gray, 384 beyond; docs/performance.md has the measurements).
 MlpConfig defaultImageMlpConfig(int dataDim);
+/// Optimiser settings for image data of dimension d: the default preset with batch and learning rate
+/// chosen by image size, so 5000 steps stay within ~20 s on 2 cores.
+TrainerConfig defaultImageTrainerConfig(int dataDim);
 /// Optimiser settings of the default preset (threads = 1; callers set their own).
 TrainerConfig defaultTrainerConfig();
 /// Schedule the default preset trains with: reaches ᾱ_T ≈ 0 (pure noise) at the last step.

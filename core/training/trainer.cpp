@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/math/error.h"
 #include "core/math/format.h"
+#include "core/model/memorybudget.h"
 #include "core/model/prediction.h"
 #include "core/training/workerpool.h"
 
@@ -31,8 +33,11 @@ std::optional<std::string> validateTrainerConfig(const TrainerConfig& c) {
 
 namespace {
 
-MlpConfig withDataDim(MlpConfig model, const DataSet& data) {
+MlpConfig withDataDim(MlpConfig model, const DataSet& data, const TrainerConfig& config) {
     model.dataDim = data.dim();
+    // Before the network allocates a single weight: sizes whose memory would pass the limit are refused.
+    if (!validateMlpConfig(model))
+        if (auto problem = checkTrainingMemory(model, config)) throw Error(*problem);
     return model;
 }
 
@@ -55,7 +60,7 @@ Trainer::Trainer(DataSet data, Schedule schedule, MlpConfig model, TrainerConfig
     : mData(std::move(checkedData(data))),
       mSchedule(std::move(schedule)),
       mConfig(checkedConfig(config)),
-      mNet(withDataDim(model, mData)),
+      mNet(withDataDim(model, mData, config)),
       mRng(Rng(config.seed).split(2)) {
     // Separate streams for the initial weights and for the batches, so changing one leaves the other.
     Rng initRng = Rng(config.seed).split(1);
@@ -139,7 +144,10 @@ void Trainer::computeSlice(int k) {
     dy = ws.output() - Eigen::Map<const Eigen::MatrixXf>(mTarget.data() + start * d, d, n);
     mSliceLoss[k] = static_cast<double>(dy.squaredNorm());
     dy *= 2.0f / static_cast<float>(mConfig.batchSize * d);
-    mNet.backward(mNet.parameters().data(), dy.data(), ws, mGrads[k].data(), nullptr);
+    // One thread: the gradient is final, so its norm is summed inside the backward pass, block by block
+    // while each is in cache, instead of in a separate sweep over all parameters.
+    mNet.backward(mNet.parameters().data(), dy.data(), ws, mGrads[k].data(), nullptr,
+                  mThreads == 1 ? &mRangeNorm[0] : nullptr);
 }
 
 void Trainer::reduceRange(int k) {
@@ -163,8 +171,7 @@ float Trainer::step() {
         if (mParallelUpdate) mPool->run([this](int k) { reduceRange(k); });
         else for (int k = 0; k < mThreads; ++k) reduceRange(k);
     } else {
-        computeSlice(0);
-        reduceRange(0);
+        computeSlice(0);  // also sets mRangeNorm[0]
     }
     double lossSum = 0.0, normSquared = 0.0;
     for (int k = 0; k < mThreads; ++k) {

@@ -1,5 +1,7 @@
 #include "core/training/workerpool.h"
 
+#include <algorithm>
+
 #if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 #endif
@@ -19,6 +21,11 @@ inline void cpuRelax() {
 }
 
 }  // namespace
+
+int defaultThreadCount() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores == 0 ? 1 : static_cast<int>(std::min(cores, 64u));
+}
 
 WorkerPool::WorkerPool(int threads) {
     for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this, k] { workerLoop(k); });

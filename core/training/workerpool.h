@@ -20,6 +20,10 @@
 
 namespace dl {
 
+/// The thread count every command and the window use unless told otherwise: all cores the system
+/// reports (std::thread::hardware_concurrency), at least 1, at most 64.
+int defaultThreadCount();
+
 class WorkerPool {
 public:
     /// threads ≥ 1; threads − 1 workers are started.

@@ -124,15 +124,19 @@ void TestMetrics::medianHeuristicByHand() {
 
 void TestMetrics::compareToDataReportsFloor() {
     const Batch data = gaussian(3000, 2, 0.0, 10);
-    const Batch fresh = gaussian(1000, 2, 0.0, 11);
+    // As many fresh rows as samples: compareToData compares the two at one common size, so the samples
+    // stay whole and identical to the data.
+    const Batch fresh = gaussian(3000, 2, 0.0, 11);
     dl::Rng rng(1);
     const dl::QualityReport self = dl::compareToData(data, data, fresh, rng);
+    QCOMPARE(self.sampleRows, 3000);
     QCOMPARE(self.swd, 0.0);
     QCOMPARE(self.mmd, 0.0);
     QVERIFY(self.swdFloor > 0.0 && self.mmdFloor > 0.0);
     QVERIFY(self.bandwidth > 0.0);
 
     const dl::QualityReport good = dl::compareToData(gaussian(1000, 2, 0.0, 12), data, fresh, rng);
+    QCOMPARE(good.floorRows, 1000);  // the fresh rows cut to the samples' size
     QVERIFY2(good.swd < 2.0 * good.swdFloor, qPrintable(QString("%1 vs floor %2").arg(good.swd).arg(good.swdFloor)));
     const dl::QualityReport bad = dl::compareToData(gaussian(1000, 2, 1.0, 13), data, fresh, rng);
     QVERIFY2(bad.swd > 5.0 * bad.swdFloor, qPrintable(QString("%1 vs floor %2").arg(bad.swd).arg(bad.swdFloor)));

@@ -13,23 +13,30 @@
 
 namespace dlui {
 
-dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progress) {
+dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progress, QStringList* notes) {
     dl::Rng rng(s.seed);
     const std::string first = s.paths.value(0).toStdString();
+    const dl::PointScaling scaling = s.perAxis ? dl::PointScaling::PerAxis : dl::PointScaling::Common;
     switch (s.kind) {
     case DataSource::Kind::BuiltIn:
-        return dl::makePointDataSet(s.shape.toStdString(), dl::generatePoints(s.shape.toStdString(), s.count, rng));
+        return dl::makePointDataSet(s.shape.toStdString(),
+                                    dl::generatePoints(s.shape.toStdString(), s.count, rng), scaling);
     case DataSource::Kind::Text:
-        return dl::makePointDataSet("text:" + s.text.toStdString(), dl::pointsFromText(s.text.toStdString(), s.count, rng));
-    case DataSource::Kind::Csv:
+        return dl::makePointDataSet("text:" + s.text.toStdString(),
+                                    dl::pointsFromText(s.text.toStdString(), s.count, rng), scaling);
+    case DataSource::Kind::Csv: {
         if (first.empty()) throw dl::Error("no CSV file chosen");
-        return dl::makePointDataSet("csv:" + first, dl::readPointsCsv(first, progress));
+        const dl::CsvColumns columns =
+            s.csvColumns.isEmpty() ? dl::CsvColumns{} : dl::parseCsvColumns(s.csvColumns.toStdString());
+        return dl::makePointDataSet("csv:" + first, dl::readPointsCsv(first, progress, columns), scaling);
+    }
     case DataSource::Kind::ImageShape: {
         if (first.empty()) throw dl::Error("no image file chosen");
         dl::ImageShapeOptions options;
         options.invert = s.invert;
         options.threshold = static_cast<float>(s.threshold);
-        return dl::makePointDataSet("image:" + first, dl::pointsFromImageFile(first, s.count, rng, options));
+        return dl::makePointDataSet("image:" + first, dl::pointsFromImageFile(first, s.count, rng, options),
+                                    scaling);
     }
     case DataSource::Kind::ImagePixels: {
         if (s.paths.isEmpty()) throw dl::Error("no image files chosen");
@@ -38,14 +45,23 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
         dl::ImageSetOptions options;
         options.size = s.imageSize;
         options.channels = s.imageRgb ? 3 : 1;
-        return dl::loadImageSet(paths, options, rng, progress);
+        options.fit = s.squash ? dl::ImageFit::Squash : dl::ImageFit::Crop;
+        const QColor background(s.background);
+        options.background = background.isValid() ? background.rgb() : 0xFFFFFFFFu;
+        std::vector<std::string> said;
+        dl::DataSet set = dl::loadImageSet(paths, options, rng, progress, &said);
+        if (notes)
+            for (const std::string& n : said) *notes << QString::fromStdString(n);
+        return set;
     }
     case DataSource::Kind::Glyphs:
         return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng);
     case DataSource::Kind::HandDrawn:
         return dl::makePointDataSet(
-            "drawn", dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
-                                           static_cast<float>(s.density / s.strokeUnit), rng));
+            "drawn",
+            dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
+                                  static_cast<float>(s.density / s.strokeUnit), rng),
+            scaling);
     }
     throw dl::Error("unknown data source");
 }
@@ -99,10 +115,28 @@ void DataLoader::load(const DataSource& source) {
             }, Qt::QueuedConnection);
             return !stop->load();
         };
+        if (source.kind == DataSource::Kind::Csv && !source.paths.isEmpty()) {
+            // The file's columns, for the chooser: sent first, so a file with too many columns still fills
+            // it.
+            QStringList names;
+            try {
+                for (const std::string& n : dl::readPointsCsvLayout(source.paths.first().toStdString()).names)
+                    names << QString::fromStdString(n);
+            } catch (const std::exception&) {
+                // The load below reports what is wrong with the file.
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, path = source.paths.first(), names] {
+                    if (generation == mGeneration) Q_EMIT csvColumnsRead(path, names);
+                },
+                Qt::QueuedConnection);
+        }
         LoadedData result;
         QString error;
         try {
-            result.dataSet = std::make_shared<const dl::DataSet>(buildDataSet(source, progress));
+            result.dataSet =
+                std::make_shared<const dl::DataSet>(buildDataSet(source, progress, &result.notes));
             result.source = source;
         } catch (const dl::Cancelled&) {
             return;

@@ -22,7 +22,9 @@
 namespace dlui {
 
 /// Builds the data set a source describes. Throws dl::Error (dl::Cancelled when progress says stop).
-dl::DataSet buildDataSet(const DataSource& source, const dl::ProgressCallback& progress = {});
+/// notes (when given) receives what a person should know about the load (images cropped, flattened…).
+dl::DataSet buildDataSet(const DataSource& source, const dl::ProgressCallback& progress = {},
+                         QStringList* notes = nullptr);
 
 /// Points a hand-drawn source makes (brush and density in view units, DataSource::strokeUnit); −1 when it
 /// cannot make any (no strokes) or would make more than the data limit.
@@ -35,6 +37,7 @@ inline constexpr int kHandDrawnConfirmPoints = 100'000;
 struct LoadedData {
     std::shared_ptr<const dl::DataSet> dataSet;
     DataSource source;
+    QStringList notes;  ///< one line each, see buildDataSet
 };
 
 class DataLoader : public QObject {
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void failed(const QString& message);
     /// A load started or the last one ended.
     void busyChanged(bool busy);
+    /// The columns of the CSV file being loaded (header names, or "1", "2", … without a header).
+    void csvColumnsRead(const QString& path, const QStringList& names);
 
 private:
     struct Job {

@@ -10,11 +10,14 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/data/datalimits.h"
+#include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
 #include "core/io/imagefile.h"
 #include "core/io/imagegrid.h"
@@ -61,8 +64,10 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     mPages->addWidget(makeShapePage());
     mPages->addWidget(makeTextPage());
     mPages->addWidget(makeFilePage(mCsvPath, false, false));
+    addCsvColumnChooser(mPages->widget(mPages->count() - 1));
     mPages->addWidget(makeFilePage(mShapeImagePath, false, true));
     mPages->addWidget(makeFilePage(mPixelPaths, true, false));
+    addImageSetOptions(mPages->widget(mPages->count() - 1));
     mPages->addWidget(new QWidget(this));  // glyphs: size and colour below
     mPages->addWidget(makeDrawPage());
     layout->addWidget(mPages);
@@ -88,7 +93,18 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     mSeed->setRange(0, 1'000'000'000);
     mSeed->setValue(1);
     common->addRow(tr("S&eed"), mSeed);
+    mPerAxis = new QCheckBox(tr("Standardise each a&xis"), this);
+    mPerAxis->setObjectName(QStringLiteral("perAxisScale"));
+    mPerAxis->setToolTip(
+        tr("Divide each axis by its own spread, for columns in different units (one near 750, one "
+           "near 1). Off: one common scale keeps the shape's aspect."));
+    common->addRow(QString(), mPerAxis);
     layout->addLayout(common);
+    mScalingAdvice = new QLabel(this);
+    mScalingAdvice->setObjectName(QStringLiteral("scalingAdvice"));
+    mScalingAdvice->setWordWrap(true);
+    mScalingAdvice->hide();
+    layout->addWidget(mScalingAdvice);
 
     mApply = new QPushButton(tr("Load data"), this);
     mApply->setDefault(true);
@@ -117,9 +133,98 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     connect(document, &LabDocument::dataSetChanged, this, [this] {
         showSource(mDocument->dataSource());
         updatePreview();
+        updateScalingAdvice();
     });
     showSource(document->dataSource());
     updatePreview();
+    updateScalingAdvice();
+}
+
+void DataPanel::addCsvColumnChooser(QWidget* page) {
+    auto* form = static_cast<QFormLayout*>(page->layout());
+    mCsvX = new QComboBox(page);
+    mCsvX->setObjectName(QStringLiteral("csvColumnX"));
+    mCsvY = new QComboBox(page);
+    mCsvY->setObjectName(QStringLiteral("csvColumnY"));
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("x"), page));
+    row->addWidget(mCsvX, 1);
+    row->addWidget(new QLabel(tr("y"), page));
+    row->addWidget(mCsvY, 1);
+    form->addRow(tr("Col&umns"), row);
+    for (QComboBox* box : {mCsvX, mCsvY}) {
+        box->setEnabled(false);
+        box->setToolTip(
+            tr("Which two columns of the file are x and y; the file's columns appear after a first load"));
+    }
+    // Another file: its columns are not known until it is read.
+    connect(mCsvPath, &QLineEdit::textEdited, this, [this] {
+        for (QComboBox* box : {mCsvX, mCsvY}) {
+            box->clear();
+            box->setEnabled(false);
+        }
+    });
+}
+
+void DataPanel::addImageSetOptions(QWidget* page) {
+    auto* form = static_cast<QFormLayout*>(page->layout());
+    mFit = new QComboBox(page);
+    mFit->setObjectName(QStringLiteral("imageFit"));
+    mFit->addItem(tr("Crop to the centred square"), false);
+    mFit->addItem(tr("Squash the whole image"), true);
+    mFit->setToolTip(
+        tr("How images that are not square become S×S: cropping loses their edges, squashing "
+           "distorts their shapes"));
+    form->addRow(tr("Not s&quare"), mFit);
+    mBackground = new QComboBox(page);
+    mBackground->setObjectName(QStringLiteral("imageBackground"));
+    mBackground->addItem(tr("White"), QStringLiteral("#ffffff"));
+    mBackground->addItem(tr("Black"), QStringLiteral("#000000"));
+    mBackground->addItem(tr("Gray"), QStringLiteral("#808080"));
+    mBackground->setToolTip(
+        tr("What transparent pixels become (a black background on a transparent image "
+           "turns gray over white)"));
+    form->addRow(tr("Back&ground"), mBackground);
+}
+
+void DataPanel::setCsvColumnNames(const QString& path, const QStringList& names) {
+    if (path != mCsvPath->text() || names.size() < 2) return;
+    const int oldX = mCsvX->currentIndex(), oldY = mCsvY->currentIndex();
+    const bool same = mCsvX->count() == names.size();
+    for (QComboBox* box : {mCsvX, mCsvY}) {
+        const QSignalBlocker block(box);
+        box->clear();
+        for (int i = 0; i < names.size(); ++i) box->addItem(tr("%1: %2").arg(i + 1).arg(names[i]), i + 1);
+        box->setEnabled(true);
+    }
+    int x = same ? oldX : 0, y = same ? oldY : 1;
+    if (!mPendingCsvColumns.isEmpty()) {  // a session's pair: numbers "3,4" or header names
+        const QStringList parts = mPendingCsvColumns.split(QLatin1Char(','));
+        auto indexOf = [&names](const QString& part) {
+            bool number = false;
+            const int n = part.trimmed().toInt(&number);
+            if (number) return n - 1;
+            for (int i = 0; i < names.size(); ++i)
+                if (names[i].compare(part.trimmed(), Qt::CaseInsensitive) == 0) return i;
+            return -1;
+        };
+        x = indexOf(parts.value(0));
+        y = indexOf(parts.value(1));
+        mPendingCsvColumns.clear();
+    }
+    mCsvX->setCurrentIndex(std::clamp(x, 0, int(names.size()) - 1));
+    mCsvY->setCurrentIndex(std::clamp(y, 0, int(names.size()) - 1));
+}
+
+void DataPanel::updateScalingAdvice() {
+    const auto data = mDocument->dataSet();
+    const std::string advice = data ? dl::perAxisScalingAdvice(*data) : std::string();
+    mScalingAdvice->setVisible(!advice.empty());
+    if (!advice.empty())
+        mScalingAdvice->setText(
+            tr("The axes' spreads differ %1×: on one common scale the narrower axis is nearly "
+               "flat and is learned badly. Tick “Standardise each axis” and load again.")
+                .arg(qRound(std::min(dl::axisSpreadRatio(data->points), 1e6))));
 }
 
 QWidget* DataPanel::makeShapePage() {
@@ -259,6 +364,7 @@ void DataPanel::onSourceKindChanged() {
     mCommon->setRowVisible(0, pixels);  // image size and colour
     mCommon->setRowVisible(mCount, kind != DataSource::Kind::Csv && kind != DataSource::Kind::ImagePixels &&
                                        kind != DataSource::Kind::HandDrawn);
+    mCommon->setRowVisible(mPerAxis, !pixels);
     if (!mSyncing) Q_EMIT drawingRequested(kind == DataSource::Kind::HandDrawn);
 }
 
@@ -267,7 +373,21 @@ DataSource DataPanel::currentSource() const {
     s.kind = static_cast<DataSource::Kind>(mSource->currentData().toInt());
     s.shape = mShape->currentData().toString();
     s.text = mText->text();
-    if (s.kind == DataSource::Kind::Csv) s.paths = QStringList{mCsvPath->text()};
+    if (s.kind == DataSource::Kind::Csv) {
+        s.paths = QStringList{mCsvPath->text()};
+        // Columns by number: header names may hold the separator. A plain two-column file needs no choice.
+        const bool chosen = mCsvX->isEnabled() &&
+                            (mCsvX->count() > 2 || mCsvX->currentIndex() != 0 || mCsvY->currentIndex() != 1);
+        if (chosen)
+            s.csvColumns =
+                QStringLiteral("%1,%2").arg(mCsvX->currentData().toInt()).arg(mCsvY->currentData().toInt());
+        else if (!mPendingCsvColumns.isEmpty())
+            s.csvColumns = mPendingCsvColumns;
+    }
+    s.squash = mFit->currentData().toBool();
+    s.background = mBackground->currentData().toString();
+    s.perAxis = mPerAxis->isChecked() && s.kind != DataSource::Kind::ImagePixels &&
+                s.kind != DataSource::Kind::Glyphs;
     if (s.kind == DataSource::Kind::ImageShape) s.paths = QStringList{mShapeImagePath->text()};
     if (s.kind == DataSource::Kind::ImagePixels) s.paths = mPixelPaths->text().split(QLatin1Char(';'), Qt::SkipEmptyParts);
     s.count = mCount->value();
@@ -287,7 +407,25 @@ void DataPanel::showSource(const DataSource& s) {
     mPages->setCurrentIndex(pageOf(s.kind));
     if (const int i = mShape->findData(s.shape); i >= 0) mShape->setCurrentIndex(i);
     if (s.kind == DataSource::Kind::Text) mText->setText(s.text);
-    if (s.kind == DataSource::Kind::Csv) mCsvPath->setText(s.paths.value(0));
+    if (s.kind == DataSource::Kind::Csv) {
+        if (mCsvPath->text() != s.paths.value(0)) {
+            mCsvPath->setText(s.paths.value(0));
+            for (QComboBox* box : {mCsvX, mCsvY}) {
+                box->clear();
+                box->setEnabled(false);
+            }
+        }
+        // Names arrive with the next load; until then keep the choice so the load uses it.
+        if (!mCsvX->isEnabled()) mPendingCsvColumns = s.csvColumns;
+    }
+    mPerAxis->setChecked(s.perAxis);
+    mFit->setCurrentIndex(s.squash ? 1 : 0);
+    if (const int i = mBackground->findData(s.background); i >= 0) {
+        mBackground->setCurrentIndex(i);
+    } else {  // a session's own colour
+        mBackground->addItem(s.background, s.background);
+        mBackground->setCurrentIndex(mBackground->count() - 1);
+    }
     if (s.kind == DataSource::Kind::ImageShape) mShapeImagePath->setText(s.paths.value(0));
     if (s.kind == DataSource::Kind::ImagePixels) mPixelPaths->setText(s.paths.join(QLatin1Char(';')));
     mCount->setValue(s.count);

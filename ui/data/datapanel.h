@@ -42,6 +42,12 @@ public:
     QSpinBox* countBox() const { return mCount; }
     QSpinBox* seedBox() const { return mSeed; }
     QPushButton* applyButton() const { return mApply; }
+    QLineEdit* csvPathEdit() const { return mCsvPath; }
+    QComboBox* csvXBox() const { return mCsvX; }
+    QComboBox* csvYBox() const { return mCsvY; }
+    QCheckBox* perAxisBox() const { return mPerAxis; }
+    QComboBox* fitBox() const { return mFit; }
+    QComboBox* backgroundBox() const { return mBackground; }
     QDoubleSpinBox* brushBox() const { return mBrush; }
     QDoubleSpinBox* densityBox() const { return mDensity; }
     /// The hand-drawn point count line ("12,345 points from 2 strokes").
@@ -51,6 +57,8 @@ public Q_SLOTS:
     /// The strokes drawn on the view and the data length of one view unit there; updates the point count.
     void setStrokes(const std::vector<dl::Stroke>& strokes, double strokeUnit);
 
+    /// Fills the CSV column chooser with a file's columns (ignored unless path is the file shown).
+    void setCsvColumnNames(const QString& path, const QStringList& names);
 Q_SIGNALS:
     /// The person asked to load this source.
     void sourceRequested(const dlui::DataSource& source);
@@ -63,6 +71,9 @@ private:
     QWidget* makeShapePage();
     QWidget* makeTextPage();
     QWidget* makeFilePage(QLineEdit*& path, bool folders, bool imageOptions);
+    void addCsvColumnChooser(QWidget* page);
+    void addImageSetOptions(QWidget* page);
+    void updateScalingAdvice();
     QWidget* makeImagePage();
     QWidget* makeDrawPage();
     void browse(QLineEdit* target, bool images, bool folders);
@@ -77,6 +88,13 @@ private:
     QComboBox* mShape;
     QLineEdit* mText;
     QLineEdit* mCsvPath;
+    QComboBox* mCsvX = nullptr;  ///< CSV x column (empty until the file's columns are known)
+    QComboBox* mCsvY = nullptr;
+    QString mPendingCsvColumns;  ///< a session's column choice, applied when the names arrive
+    QCheckBox* mPerAxis = nullptr;
+    QComboBox* mFit = nullptr;         ///< images in pixel space: crop or squash
+    QComboBox* mBackground = nullptr;  ///< images in pixel space: colour under transparent pixels
+    QLabel* mScalingAdvice = nullptr;
     QLineEdit* mShapeImagePath;
     QCheckBox* mInvert;
     QDoubleSpinBox* mThreshold;

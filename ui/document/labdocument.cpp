@@ -76,7 +76,8 @@ QString describeDataSource(const DataSource& s) {
     case DataSource::Kind::Text:
         return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
     case DataSource::Kind::Csv:
-        return trDoc("CSV %1").arg(s.paths.value(0));
+        return s.csvColumns.isEmpty() ? trDoc("CSV %1").arg(s.paths.value(0))
+                                      : trDoc("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
     case DataSource::Kind::ImageShape:
         return trDoc("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
     case DataSource::Kind::ImagePixels:

@@ -63,6 +63,10 @@ struct DataSource {
     double brushRadius = 0.01;  ///< HandDrawn: brush radius, view units
     double density = 3000.0;    ///< HandDrawn: points per view unit of stroke length
     double strokeUnit = 1.0;    ///< HandDrawn: data length of one view unit when drawn
+    QString csvColumns;                       ///< Csv: "3,4" or "petal_length,petal_width"; empty = 2 columns
+    bool perAxis = false;                     ///< 2D points: standardise each axis (dataset.h)
+    bool squash = false;                      ///< ImagePixels: squash non-square images (else crop)
+    QString background = QStringLiteral("#ffffff");  ///< ImagePixels: what transparent pixels become
 
     bool operator==(const DataSource&) const = default;
 };

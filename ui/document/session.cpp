@@ -1,7 +1,9 @@
 #include "ui/document/session.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -32,6 +34,12 @@ QJsonObject sourceToJson(const DataSource& s) {
                   {QStringLiteral("rgb"), s.imageRgb},
                   {QStringLiteral("invert"), s.invert},
                   {QStringLiteral("threshold"), s.threshold}};
+    if (!s.csvColumns.isEmpty()) o.insert(QStringLiteral("csv_columns"), s.csvColumns);
+    if (s.perAxis) o.insert(QStringLiteral("per_axis_scale"), true);
+    if (s.kind == DataSource::Kind::ImagePixels) {
+        o.insert(QStringLiteral("fit"), s.squash ? QStringLiteral("squash") : QStringLiteral("crop"));
+        o.insert(QStringLiteral("background"), s.background);
+    }
     if (s.kind == DataSource::Kind::HandDrawn) {
         QJsonArray strokes;
         for (const dl::Stroke& stroke : s.strokes) {
@@ -80,6 +88,11 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     // Sessions written before strokes were measured in view units used data units: a unit of 1.
     s.strokeUnit = o.value(QStringLiteral("stroke_unit")).toDouble(1.0);
     if (!(s.strokeUnit > 0.0) || !std::isfinite(s.strokeUnit)) s.strokeUnit = 1.0;
+    s.csvColumns = o.value(QStringLiteral("csv_columns")).toString();
+    s.perAxis = o.value(QStringLiteral("per_axis_scale")).toBool(false);
+    s.squash = o.value(QStringLiteral("fit")).toString() == QLatin1String("squash");
+    if (const QColor c(o.value(QStringLiteral("background")).toString()); c.isValid())
+        s.background = c.name();
     for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
         dl::Stroke points;
         for (const QJsonValue& p : stroke.toArray())
@@ -153,6 +166,12 @@ bool saveSession(const QString& path, const Session& session, QString* error) {
 }
 
 std::optional<Session> loadSession(const QString& path, QString* error) {
+    // Checked before opening: opening a FIFO would wait for a writer, a folder opens but cannot be read.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        if (error) *error = trSession("cannot read %1: not a regular file").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) *error = trSession("cannot read %1: %2").arg(path, file.errorString());

@@ -178,9 +178,11 @@ DensityGrid FrameSource::density(int t, const dl::Schedule& schedule) const {
     const dl::Batch centres = mean * mDensityPoints.leftCols<2>();
     for (int r = 0; r < n; ++r) {
         // Row 0 is the top of the box (max y), sampled at cell centres.
-        const float y = static_cast<float>((mView.bottom() - (r + 0.5) * mView.height() / n - norm.offset(1)) / norm.scale);
+        const float y = static_cast<float>(
+            (mView.bottom() - (r + 0.5) * mView.height() / n - norm.offset(1)) / norm.scaleOf(1));
         for (int c = 0; c < n; ++c) {
-            const float x = static_cast<float>((mView.left() + (c + 0.5) * mView.width() / n - norm.offset(0)) / norm.scale);
+            const float x = static_cast<float>(
+                (mView.left() + (c + 0.5) * mView.width() / n - norm.offset(0)) / norm.scaleOf(0));
             float sum = 0.0f;
             for (Eigen::Index i = 0; i < centres.rows(); ++i) {
                 const float dx = x - centres(i, 0), dy = y - centres(i, 1);

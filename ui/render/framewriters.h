@@ -36,9 +36,12 @@ public:
     virtual void cancel() = 0;
 };
 
-/// frame_0000.png, frame_0001.png, … and an optional JSON sidecar (frames.json) in a folder. Frames are
-/// written into a hidden temporary folder inside it and moved into place by finish(); with `overwrite`,
-/// finish() first removes older frame_*.png files and the sidecar there.
+/// frame_0000.png, frame_0001.png, … and an optional JSON sidecar (frames.json) in a folder. Frames and
+/// sidecar are written into a hidden folder beside it (.NAME.frames-PID-N) and put in place by finish()
+/// with one rename: a new or empty folder is replaced, and with `overwrite` a folder holding only
+/// frames is exchanged atomically (renameat2 RENAME_EXCHANGE), so a run killed at any moment leaves
+/// either the old set or the new one, complete. A folder holding other files gets the new frames moved
+/// in one by one (sidecar last), and is refused for `overwrite` when it already holds frames.
 class PngSequenceWriter : public FrameWriter {
     Q_DECLARE_TR_FUNCTIONS(PngSequenceWriter)
 public:
@@ -55,9 +58,11 @@ public:
     void cancel() override;
 
 private:
+    void removeStaging();
+
     QString mFolder;
     bool mOverwrite = false;
-    std::unique_ptr<QTemporaryDir> mStaging;
+    QString mStaging;  ///< .NAME.frames-PID-N beside the folder; empty when not open
     int mCount = 0;
     QSize mSize;
     QJsonObject mSidecar;

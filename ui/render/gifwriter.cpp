@@ -53,7 +53,9 @@ void GifWriter::open(const QSize& size, int fps) {
     // QSaveFile writes a temporary file beside the target and renames it in commit(): cancel or a crash
     // leaves no half GIF under the final name.
     mFile = std::make_unique<QSaveFile>(mPath);
-    if (!mFile->open(QIODevice::WriteOnly))
+    // Unbuffered: a failing write(2) then reports its own reason ("No space left on device") at once,
+    // instead of a later flush inside commit() reporting "Unknown error".
+    if (!mFile->open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         throw dl::Error(tr("cannot write the GIF %1: %2").arg(mPath, mFile->errorString()).toStdString());
     int error = 0;
     GifFileType* gif = EGifOpen(mFile.get(), writeToSaveFile, &error);

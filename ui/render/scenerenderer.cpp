@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
@@ -234,6 +235,19 @@ double niceStep(double span, int wanted) {
     return nice * magnitude;
 }
 
+/// Multiples of step in [lo, hi], counted by an integer index: adding step to a large value (x = 1e17,
+/// step 0.5) would not move it, and a non-finite range has no ticks at all. At most 100 ticks.
+std::vector<double> tickValues(double lo, double hi, double step) {
+    std::vector<double> values;
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(step) || step <= 0.0) return values;
+    const double first = std::ceil(lo / step), last = std::floor(hi / step + 1e-9);
+    if (!std::isfinite(first) || !std::isfinite(last) || last - first > 100.0) return values;
+    // Counted by an int: past 2^53, k + 1 == k and a loop over k itself would never end.
+    const int count = static_cast<int>(last - first) + 1;
+    for (int i = 0; i < count; ++i) values.push_back((first + i) * step);
+    return values;
+}
+
 QString tickLabel(double value, double step) {
     if (std::abs(value) < step * 1e-6) value = 0.0;  // no "-0" or "1e-17"
     const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
@@ -256,7 +270,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     const double pad = 0.35 * font.pixelSize();
 
     const double xStep = niceStep(map.data.width(), std::max(2, static_cast<int>(map.target.width() / 110)));
-    for (double v = std::ceil(map.data.left() / xStep) * xStep; v <= map.data.right() + 1e-9 * xStep; v += xStep) {
+    for (const double v : tickValues(map.data.left(), map.data.right(), xStep)) {
         const double x = std::round(map.x(v)) + 0.5;
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
         painter.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() - tick));
@@ -267,7 +281,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         painter.drawText(QPointF(x - w / 2, frame.bottom() - tick - pad - metrics.descent()), label);
     }
     const double yStep = niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
-    for (double v = std::ceil(map.data.top() / yStep) * yStep; v <= map.data.bottom() + 1e-9 * yStep; v += yStep) {
+    for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
         const double y = std::round(map.y(v)) + 0.5;
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
         painter.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
@@ -299,9 +313,14 @@ void paintCaption(QPainter& painter, const QRectF& target, const QString& captio
 }
 
 /// One normalised sample ([−1, 1]) as an image; values outside the range are clipped.
+/// The caller has checked the shape (drawableImageShape), so every scan line holds width·channels bytes.
 QImage sampleImage(const dl::Batch& images, Eigen::Index row, const dl::ImageShape& shape) {
-    const bool rgb = shape.channels == 3;
-    QImage img(shape.width, shape.height, rgb ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
+    const QImage::Format format = shape.channels == 4   ? QImage::Format_RGBA8888
+                                  : shape.channels == 3 ? QImage::Format_RGB888
+                                                        : QImage::Format_Grayscale8;
+    QImage img(shape.width, shape.height, format);
+    if (img.isNull() || img.bytesPerLine() < static_cast<qsizetype>(shape.width) * shape.channels)
+        return QImage();
     for (int y = 0; y < shape.height; ++y) {
         uchar* line = img.scanLine(y);
         for (int x = 0; x < shape.width * shape.channels; ++x) {
@@ -316,7 +335,13 @@ QImage sampleImage(const dl::Batch& images, Eigen::Index row, const dl::ImageSha
 void paintImageGrid(QPainter& painter, const QRectF& target, const Scene& scene, const SceneColors& colors) {
     const dl::ImageShape& shape = scene.imageShape;
     const Eigen::Index n = scene.images.rows();
-    if (n == 0 || shape.dim() <= 0 || scene.images.cols() != shape.dim()) return;
+    // A shape that does not describe the rows (a damaged model file, say 1×1×C) draws nothing rather
+    // than reading or writing outside the buffers.
+    const bool drawable =
+        shape.width >= 1 && shape.width <= 4096 && shape.height >= 1 && shape.height <= 4096 &&
+        (shape.channels == 1 || shape.channels == 3 || shape.channels == 4) &&
+        static_cast<long long>(shape.width) * shape.height * shape.channels == scene.images.cols();
+    if (n == 0 || !drawable) return;
     const int columns = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
     const int rows = static_cast<int>((n + columns - 1) / columns);
     const double gap = std::max(1.0, 4.0 * uiScale(target));
@@ -333,7 +358,8 @@ void paintImageGrid(QPainter& painter, const QRectF& target, const Scene& scene,
     for (Eigen::Index i = 0; i < n; ++i) {
         const int r = static_cast<int>(i / columns), c = static_cast<int>(i % columns);
         const QRectF cellRect(origin.x() + c * (w + gap), origin.y() + r * (h + gap), w, h);
-        painter.drawImage(cellRect, sampleImage(scene.images, i, shape));
+        const QImage cellImage = sampleImage(scene.images, i, shape);
+        if (!cellImage.isNull()) painter.drawImage(cellRect, cellImage);
         painter.setPen(QPen(colors.axis, 1));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(cellRect.adjusted(-0.5, -0.5, 0.5, 0.5));

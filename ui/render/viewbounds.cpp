@@ -29,9 +29,9 @@ QRectF pointBounds(const dl::Batch& points, double padding) {
 QRectF diffusionViewBounds(const dl::DataSet& data, double sigmas) {
     if (data.dim() < 2 || data.size() == 0) return {};
     const QRectF clean = pointBounds(data.norm.toData(data.points), 0.05);
-    // N(0, I) in normalised units is centred on 0; normalised = (raw − offset) / scale.
-    const double half = sigmas * data.norm.scale;
-    const QRectF noise(data.norm.offset(0) - half, data.norm.offset(1) - half, 2 * half, 2 * half);
+    // N(0, I) in normalised units is centred on 0; normalised = (raw − offset) / scale (per axis, when set).
+    const double halfX = sigmas * data.norm.scaleOf(0), halfY = sigmas * data.norm.scaleOf(1);
+    const QRectF noise(data.norm.offset(0) - halfX, data.norm.offset(1) - halfY, 2 * halfX, 2 * halfY);
     return clean.isValid() ? clean.united(noise) : noise;
 }
 

@@ -17,6 +17,7 @@
 #include "core/model/modelpredictor.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/training/trainer.h"
+#include "core/training/workerpool.h"
 #include "ui/document/labdocument.h"
 #include "ui/sampling/samplingrequest.h"
 #include "ui/sampling/samplingtrails.h"

@@ -1,34 +1,24 @@
 #include "ui/training/trainingcontroller.h"
 
 #include <algorithm>
-#include <numeric>
 
+#include "core/data/heldout.h"
 #include "core/math/rng.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/samplers.h"
+#include "core/training/modelquality.h"
 #include "core/training/presets.h"
+#include "core/training/workerpool.h"
 
 namespace dlui {
-
-namespace {
-
-/// Rows `indices[begin, end)` of data.
-dl::Batch takeRows(const dl::Batch& data, const std::vector<int>& indices, std::size_t begin, std::size_t end) {
-    dl::Batch out(static_cast<Eigen::Index>(end - begin), data.cols());
-    for (std::size_t i = begin; i < end; ++i)
-        out.row(static_cast<Eigen::Index>(i - begin)) = data.row(indices[i]);
-    return out;
-}
-
-}  // namespace
 
 TrainingSettings TrainingSettings::defaults() {
     TrainingSettings s;
     s.model = dl::defaultMlpConfig();
     s.trainer = dl::defaultTrainerConfig();
-    // Leave one core for the window (and the sampling and overlay workers).
-    s.trainer.threads = std::clamp(QThread::idealThreadCount() - 1, 1, 4);
+    // All cores: the training worker runs at low priority, so the window still gets its share.
+    s.trainer.threads = dl::defaultThreadCount();
     return s;
 }
 
@@ -84,7 +74,8 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     if (auto problem = dl::validateMlpConfig(model))
         return fail(QString::fromStdString(*problem));
     try {
-        mTrainer = std::make_shared<dl::Trainer>(*data, schedule, model, settings.trainer);
+        holdOut(*data, settings, settings.trainer.seed);
+        mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
     } catch (const std::exception& e) {
         mTrainer.reset();
         return fail(QString::fromStdString(e.what()));
@@ -116,7 +107,9 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
     s.trainer.threads = settings.trainer.threads;
     s.trainer.steps = std::max(file.trainer.steps, file.step + std::max(1, moreSteps));
     try {
-        mTrainer = std::make_shared<dl::Trainer>(*data, dl::Schedule(file.schedule), file.model, s.trainer);
+        holdOut(*data, s, s.trainer.seed);  // the seed of the file's run: the same rows as before stay out
+        mTrainer =
+            std::make_shared<dl::Trainer>(*mTrainingData, dl::Schedule(file.schedule), file.model, s.trainer);
         dl::AdamWState optimizer = file.optimizer;
         if (optimizer.m.size() != file.parameters.size())
             optimizer = dl::AdamWState(file.parameters.size());
@@ -144,22 +137,17 @@ TrainingJob TrainingController::makeJob() {
     if (!mSettings.measureQuality || mData->isImage() || mData->size() < 4)
         return job;
 
-    // The floor of the metric needs a second, independent draw of the data: two disjoint subsets, one the
-    // reference, the other as many rows as the samples.
-    const int n = static_cast<int>(mData->points.rows());
-    std::vector<int> order(static_cast<std::size_t>(n));
-    std::iota(order.begin(), order.end(), 0);
-    dl::Rng rng(mSettings.trainer.seed ^ 0x51A7E5u);
-    for (int i = n - 1; i > 0; --i)
-        std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(rng.uniformInt(0, i))]);
-    const int samples = std::clamp(mSettings.qualitySamples, 2, n / 2);
-    const int reference = std::min(n - samples, 2000);
-    auto fresh = std::make_shared<const dl::Batch>(takeRows(mData->points, order, 0, std::size_t(samples)));
-    auto ref = std::make_shared<const dl::Batch>(
-        takeRows(mData->points, order, std::size_t(samples), std::size_t(samples + reference)));
+    // Samples are judged against data the model never saw: a fresh draw of a built-in shape, or the rows
+    // held out of finite data in holdOut(). The floor is an independent draw of the same (modelquality.h).
+    const int samples = std::max(mSettings.qualitySamples, 2);
+    auto reference = std::make_shared<const dl::QualityReference>(
+        dl::canDrawAgain(*mData)
+            ? dl::freshDrawReference(mData->name, mData->norm, samples, mSettings.trainer.seed + 1)
+            : dl::heldOutReference(mHeldOut, samples, mSettings.trainer.seed));
+    if (!reference->valid()) return job;
     const std::uint64_t seed = mSettings.trainer.seed;
-    job.measureQuality = [trainer, fresh, ref, samples, seed](const std::atomic<bool>* cancel)
-        -> std::optional<TrainingQuality> {
+    job.measureQuality = [trainer, reference,
+                          seed](const std::atomic<bool>* cancel) -> std::optional<TrainingQuality> {
         trainer->publishSnapshot();
         const std::shared_ptr<const dl::TrainingSnapshot> snap = trainer->snapshot();
         const dl::Schedule schedule(snap->schedule);
@@ -169,17 +157,20 @@ TrainingJob TrainingController::makeJob() {
         params.steps = std::min(schedule.T(), 100);
         dl::Rng rng(seed + 7919u * std::uint64_t(snap->step));
         try {
-            const dl::SampleResult r =
-                dl::sampleFromNoise(schedule, eps, samples, static_cast<int>(fresh->cols()), params, rng, cancel);
+            const int n = static_cast<int>(reference->floor.rows());
+            const dl::SampleResult r = dl::sampleFromNoise(
+                schedule, eps, n, static_cast<int>(reference->floor.cols()), params, rng, cancel);
             if (!r.samples.allFinite())
                 return std::nullopt;
             dl::Rng metricRng(seed + 17);  // the same directions every time, so the figures compare
-            const dl::QualityReport q = dl::compareToData(r.samples, *ref, *fresh, metricRng, 64);
+            const dl::QualityReport q =
+                dl::compareToData(r.samples, reference->reference, reference->floor, metricRng, 64);
             TrainingQuality out;
             out.step = snap->step;
             out.distance = q.swd;
             out.floor = q.swdFloor;
-            out.samples = samples;
+            out.samples = n;
+            out.heldOut = reference->heldOut;
             return out;
         } catch (const dl::SamplingCancelled&) {
             return std::nullopt;
@@ -280,6 +271,8 @@ void TrainingController::reset() {
     stopAndWait();
     mTrainer.reset();
     mData.reset();
+    mTrainingData.reset();
+    mHeldOut = dl::Batch();
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
@@ -300,9 +293,24 @@ dl::ModelFile TrainingController::modelFile() const {
     if (!mTrainer || !mData)
         throw dl::Error("there is no trained model to save");
     dl::Rng rng(mSettings.trainer.seed + 3);
-    if (!mThread)
-        return dl::modelFileFromTrainer(*mTrainer, rng);  // no step can be running: the full state
-    return dl::modelFileFromSnapshot(*mTrainer->snapshot(), *mData, mSettings.trainer, rng);
+    dl::ModelFile file =
+        !mThread ? dl::modelFileFromTrainer(*mTrainer, rng)  // no step can be running: the full state
+                 : dl::modelFileFromSnapshot(*mTrainer->snapshot(), *mTrainingData, mSettings.trainer, rng);
+    file.heldOutSample = mHeldOut;
+    return file;
+}
+
+void TrainingController::holdOut(const dl::DataSet& data, const TrainingSettings& settings,
+                                 std::uint64_t seed) {
+    // Finite 2D data cannot be drawn again: a random part stays out of training for the quality figure.
+    if (settings.measureQuality && !data.isImage() && !dl::canDrawAgain(data)) {
+        dl::HeldOutSplit split = dl::splitHeldOut(data, seed);
+        mTrainingData = std::make_shared<const dl::DataSet>(std::move(split.training));
+        mHeldOut = std::move(split.heldOut);
+    } else {
+        mTrainingData = std::make_shared<const dl::DataSet>(data);
+        mHeldOut = dl::Batch();
+    }
 }
 
 }  // namespace dlui

@@ -30,7 +30,8 @@ namespace dlui {
 struct TrainingSettings {
     dl::MlpConfig model;            ///< dataDim is taken from the data
     dl::TrainerConfig trainer;      ///< steps = budget, learning rate, batch, seed, threads
-    bool measureQuality = true;     ///< sliced Wasserstein distance to the data while training (2D only)
+    bool measureQuality = true;     ///< sliced Wasserstein distance to unseen data while training (2D only);
+                                    ///< finite data then hold a random 20% out of training
     int qualitySamples = 400;
     double qualityIntervalSeconds = 3.0;
 
@@ -75,6 +76,8 @@ public:
     /// Schedule of the current run (the one the model is trained with).
     std::optional<dl::Schedule> schedule() const;
     std::shared_ptr<const dl::DataSet> data() const { return mData; }
+    /// The rows the model trains on: data() without the rows held out for the quality figure.
+    std::shared_ptr<const dl::DataSet> trainingData() const { return mTrainingData; }
     const TrainingSettings& settings() const { return mSettings; }
     /// Everything to save: the full trainer state when the run's thread has ended, else from a snapshot.
     dl::ModelFile modelFile() const;
@@ -102,8 +105,12 @@ private:
     void setState(State state);
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void joinThread();
+    /// Sets mTrainingData and mHeldOut for a run on data (heldout.h).
+    void holdOut(const dl::DataSet& data, const TrainingSettings& settings, std::uint64_t seed);
 
     std::shared_ptr<const dl::DataSet> mData;
+    std::shared_ptr<const dl::DataSet> mTrainingData;
+    dl::Batch mHeldOut;  ///< normalised rows of mData never trained on (finite data only)
     TrainingSettings mSettings;
     std::shared_ptr<dl::Trainer> mTrainer;
     std::unique_ptr<QThread> mThread;

@@ -30,6 +30,7 @@ struct TrainingQuality {
     double distance = 0.0;
     double floor = 0.0;
     int samples = 0;
+    bool heldOut = false;  ///< compared with rows held out of finite data (else a fresh draw of the shape)
 };
 
 /// What the worker reports a few times a second.

@@ -160,8 +160,10 @@ void TrainPanel::buildUi() {
     mSpeed = new QLabel(this);
     mQuality = new QLabel(this);
     mQuality->setObjectName(QStringLiteral("trainQuality"));
-    mQuality->setToolTip(tr("Sliced Wasserstein distance between samples of the model and the data, next to the "
-                            "same distance for a fresh draw of the data (what a perfect model would reach)"));
+    mQuality->setToolTip(
+        tr("Sliced Wasserstein distance between samples of the model and data it never saw (a "
+           "fresh draw of a built-in shape, or 20% of other data held out of training), next to "
+           "the same distance for an independent draw of them (what a perfect model would reach)"));
     mScheduleLabel = new QLabel(this);
     mScheduleLabel->setWordWrap(true);
     mError = new QLabel(this);
@@ -221,7 +223,10 @@ void TrainPanel::applyDataDefaults() {
         return;
     mImageDefaults = images;
     TrainingSettings s = settings();
-    const dl::MlpConfig preset = images ? dl::imageBenchMlpConfig() : dl::defaultMlpConfig();
+    const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
+    const dl::TrainerConfig trainer = images ? dl::defaultImageTrainerConfig(data->dim()) : dl::defaultTrainerConfig();
+    s.trainer.batchSize = trainer.batchSize;
+    s.trainer.learningRate = trainer.learningRate;
     s.model.hidden = preset.hidden;
     s.model.layers = preset.layers;
     s.model.inputFeatures = preset.inputFeatures;
@@ -397,11 +402,19 @@ QString TrainPanel::qualityText() const {
 }
 
 void TrainPanel::onQuality(const TrainingQuality& q) {
-    mQuality->setText(tr("quality at step %1: SW₂ %2 (data floor %3, ×%4)")
-                          .arg(QLocale().toString(q.step))
-                          .arg(q.distance, 0, 'g', 3)
-                          .arg(q.floor, 0, 'g', 3)
-                          .arg(q.floor > 0 ? q.distance / q.floor : 0.0, 0, 'f', 1));
+    const QString floor = q.heldOut ? tr("held-out floor %1").arg(q.floor, 0, 'g', 3)
+                                    : tr("fresh-draw floor %1").arg(q.floor, 0, 'g', 3);
+    if (q.floor > 0)
+        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3, ×%4)")
+                              .arg(QLocale().toString(q.step))
+                              .arg(q.distance, 0, 'g', 3)
+                              .arg(floor)
+                              .arg(q.distance / q.floor, 0, 'f', 1));
+    else
+        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3: the unseen points are all one point)")
+                              .arg(QLocale().toString(q.step))
+                              .arg(q.distance, 0, 'g', 3)
+                              .arg(floor));
 }
 
 void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {

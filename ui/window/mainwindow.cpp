@@ -295,6 +295,7 @@ void MainWindow::connectDocument() {
     connect(mView, &MainView::strokesChanged, mDataPanel,
             [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
+    connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
         mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
     });
@@ -306,7 +307,9 @@ void MainWindow::connectDocument() {
     });
     connect(mLoader, &DataLoader::loaded, this, [this](const LoadedData& loaded) {
         mDocument->setDataSet(*loaded.dataSet, loaded.source);
-        mDataPanel->setStatus(tr("Loaded %1 samples.").arg(loaded.dataSet->size()));
+        mDataPanel->setStatus(
+            tr("Loaded %1 samples.").arg(loaded.dataSet->size()) +
+            (loaded.notes.isEmpty() ? QString() : QLatin1Char('\n') + loaded.notes.join(QLatin1Char('\n'))));
         if (mPendingView) {
             mDocument->setNoiseSeed(mPendingView->noiseSeed);
             mTimeline->setT(mPendingView->t);

@@ -1,0 +1,240 @@
+// The body of the MLP kernels (interface and rationale in mlpkernel.h). Included by exactly two
+// translation units, each defining DL_KERNEL_NS first: mlpkernelgeneric.cpp (the project's flags)
+// and mlpkernelavx512.cpp (AVX-512, Eigen's namespace renamed). No include guard on purpose.
+//
+// The maths is that of mlp.h; what the body adds is fusion: the bias, the activation, its derivative
+// and the residual skip run as one pass over blocks of columns small enough to stay in L1, the
+// gradient's squared norm is summed while each weight gradient is still in cache, and AdamW + EMA
+// run as one pass over blocks of parameters.
+#ifndef DL_KERNEL_NS
+#error "define DL_KERNEL_NS before including mlpkernelbody.h"
+#endif
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/model/mlpkernel.h"
+
+namespace dl::DL_KERNEL_NS {
+
+using Index = std::ptrdiff_t;
+
+template <typename S>
+using Mat = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
+template <typename S>
+using Map = Eigen::Map<Mat<S>>;
+template <typename S>
+using CMap = Eigen::Map<const Mat<S>>;
+template <typename S>
+using ArrMap = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
+template <typename S>
+using CArrMap = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
+
+// Element blocks of this many values (whole columns) for the fused elementwise passes: 8 KiB of
+// floats per buffer, so the pre-activation, tanh, derivative and skip of a block share L1.
+constexpr Index kElementBlock = 2048;
+// Parameter blocks of the AdamW sweep: five buffers of this many floats stay in L1 together.
+constexpr Index kParameterBlock = 1024;
+
+// activate: over n values, h ← act(h) (+ skip), deriv ← act'(h before) when deriv is not null.
+// GELU is the tanh form (Hendrycks & Gimpel 2016, §2): ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³);
+//   d/dx = ½(1 + tanh u) + ½x(1 − tanh² u)·√(2/π)(1 + 3·0.044715x²).
+// SiLU is x·σ(x), σ(x) = ½(1 + tanh(x/2)), d/dx = σ(x)(1 + x(1 − σ(x))). th is n values of scratch.
+template <typename S>
+void activate(KernelActivation act, S* hp, S* derivp, S* thp, const S* skipp, Index n) {
+    ArrMap<S> x(hp, n), th(thp, n);
+    switch (act) {
+        case KernelActivation::Gelu: {
+            const S c = static_cast<S>(0.79788456080286535588);  // √(2/π)
+            const S k = static_cast<S>(0.044715);
+            th = (c * (x + k * x * x * x)).tanh();
+            if (derivp)
+                ArrMap<S>(derivp, n) =
+                    S(0.5) * (S(1) + th) + S(0.5) * x * (S(1) - th * th) * c * (S(1) + S(3) * k * x * x);
+            if (skipp)
+                x = S(0.5) * x * (S(1) + th) + CArrMap<S>(skipp, n);
+            else
+                x = S(0.5) * x * (S(1) + th);
+            break;
+        }
+        case KernelActivation::Silu: {
+            th = S(0.5) * (S(1) + (S(0.5) * x).tanh());
+            if (derivp) ArrMap<S>(derivp, n) = th * (S(1) + x * (S(1) - th));
+            if (skipp)
+                x = x * th + CArrMap<S>(skipp, n);
+            else
+                x = x * th;
+            break;
+        }
+        case KernelActivation::Relu:
+            if (derivp) ArrMap<S>(derivp, n) = (x > S(0)).template cast<S>();
+            if (skipp)
+                x = x.max(S(0)) + CArrMap<S>(skipp, n);
+            else
+                x = x.max(S(0));
+            break;
+    }
+}
+
+// biasActivate: h (H×B) ← act(h + b) [+ skip], deriv ← act'(h + b), one pass per block of columns.
+template <typename S>
+void biasActivate(KernelActivation act, S* h, const S* b, S* deriv, S* scratch, const S* skip, Index H,
+                  Index B) {
+    const Index cols = std::max<Index>(1, kElementBlock / std::max<Index>(H, 1));
+    Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>> bias(b, H);
+    for (Index c0 = 0; c0 < B; c0 += cols) {
+        const Index nc = std::min(cols, B - c0);
+        const Index off = c0 * H;
+        Map<S>(h + off, H, nc).colwise() += bias;
+        activate<S>(act, h + off, deriv ? deriv + off : nullptr, scratch, skip ? skip + off : nullptr,
+                    nc * H);
+    }
+}
+
+template <typename S>
+void forward(const MlpForwardArgs<S>& a) {
+    const MlpKernelShape& s = a.shape;
+    const Index B = a.batch, H = s.hidden, d = s.dataDim, E = s.timeEmbedding, I = s.inputWidth;
+    const Index half = s.featureHalf, Ix = I - E;
+    Map<S> Z(a.z, I, B);
+    CMap<S> X(a.x, d, B);
+    // Input lifting: z = [sin(x_j f_k) | cos(x_j f_k) for each coordinate j ; time embedding of t].
+    if (half > 0) {
+        Map<S> arg(a.scratch, half, B);
+        Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>> f(a.freqX, half);
+        for (Index j = 0; j < d; ++j) {
+            arg.noalias() = f * X.row(j);
+            Z.middleRows(j * 2 * half, half).array() = arg.array().sin();
+            Z.middleRows(j * 2 * half + half, half).array() = arg.array().cos();
+        }
+    } else {
+        Z.topRows(d) = X;
+    }
+    auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
+    auto deriv = [&](int l) { return a.deriv ? a.deriv[l] : nullptr; };
+    // Sampling evaluates the whole batch at one t: then W_0's time columns times the embedding of t is
+    // the same for every sample, computed once as part of the bias (E of the I multiply–adds saved per
+    // sample). Training keeps the full z, which the weight gradient needs.
+    bool sharedT = !a.deriv && a.column && B > 1;
+    for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
+    if (sharedT) {
+        Eigen::Map<Eigen::Matrix<S, Eigen::Dynamic, 1>> column(a.column, H);
+        column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
+                           Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
+        column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
+        Map<S>(a.h[0], H, B).noalias() = W(0, H, I).leftCols(Ix) * Z.topRows(Ix);
+        biasActivate<S>(s.activation, a.h[0], a.column, nullptr, a.scratch, nullptr, H, B);
+    } else {
+        for (Index b = 0; b < B; ++b)
+            std::memcpy(a.z + b * I + Ix, a.timeTable + static_cast<Index>(a.t[b]) * E, sizeof(S) * E);
+        // h_0 = act(W_0 z + b_0)
+        Map<S>(a.h[0], H, B).noalias() = W(0, H, I) * Z;
+        biasActivate<S>(s.activation, a.h[0], a.params + s.biasOffset[0], deriv(0), a.scratch, nullptr, H, B);
+    }
+    // h_l = h_{l−1} + act(W_l h_{l−1} + b_l)
+    for (int l = 1; l <= s.layers; ++l) {
+        Map<S>(a.h[l], H, B).noalias() = W(l, H, H) * CMap<S>(a.h[l - 1], H, B);
+        biasActivate<S>(s.activation, a.h[l], a.params + s.biasOffset[l], deriv(l), a.scratch,
+                        s.residual ? a.h[l - 1] : nullptr, H, B);
+    }
+    // y = W_out h_L + b_out
+    const int out = s.layers + 1;
+    Map<S> Y(a.y, d, B);
+    Y.noalias() = W(out, d, H) * CMap<S>(a.h[s.layers], H, B);
+    Y.colwise() += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[out], d);
+}
+
+// linearGrads: dW (O×I) = dout · inᵀ, db = Σ_B dout; adds Σ dW² + Σ db² to *norm while they are in cache.
+template <typename S>
+void linearGrads(S* dWp, S* dbp, const S* dout, const S* in, Index O, Index I, Index B, double* norm) {
+    Map<S> dW(dWp, O, I);
+    Eigen::Map<Eigen::Matrix<S, Eigen::Dynamic, 1>> db(dbp, O);
+    CMap<S> dOut(dout, O, B);
+    dW.noalias() = dOut * CMap<S>(in, I, B).transpose();
+    db.noalias() = dOut.rowwise().sum();
+    if (norm) *norm += static_cast<double>(dW.squaredNorm()) + static_cast<double>(db.squaredNorm());
+}
+
+template <typename S>
+void backward(const MlpBackwardArgs<S>& a) {
+    const MlpKernelShape& s = a.shape;
+    const Index B = a.batch, H = s.hidden, d = s.dataDim, I = s.inputWidth;
+    auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
+    double normSum = 0.0;
+    double* norm = a.gradSquaredNorm ? &normSum : nullptr;
+    Map<S> dh(a.dh, H, B), da(a.da, H, B);
+    CMap<S> dY(a.dy, d, B);
+
+    // Output layer: dW_out = dy h_Lᵀ, db_out = Σ dy, dh_L = W_outᵀ dy.
+    const int out = s.layers + 1;
+    linearGrads<S>(a.grads + s.weightOffset[out], a.grads + s.biasOffset[out], a.dy, a.h[s.layers], d, H, B,
+                   norm);
+    dh.noalias() = W(out, d, H).transpose() * dY;
+
+    // Blocks, last to first: da = dh ⊙ act', dW_l = da h_{l−1}ᵀ, dh_{l−1} = W_lᵀ da (+ dh, residual skip).
+    for (int l = s.layers; l >= 1; --l) {
+        da.array() = dh.array() * CMap<S>(a.deriv[l], H, B).array();
+        linearGrads<S>(a.grads + s.weightOffset[l], a.grads + s.biasOffset[l], a.da, a.h[l - 1], H, H, B,
+                       norm);
+        if (s.residual)
+            dh.noalias() += W(l, H, H).transpose() * da;
+        else
+            dh.noalias() = W(l, H, H).transpose() * da;
+    }
+
+    // Input layer: da = dh ⊙ act', dW_0 = da zᵀ; dz and dx only when asked for.
+    da.array() = dh.array() * CMap<S>(a.deriv[0], H, B).array();
+    linearGrads<S>(a.grads + s.weightOffset[0], a.grads + s.biasOffset[0], a.da, a.z, H, I, B, norm);
+    if (a.gradSquaredNorm) *a.gradSquaredNorm = normSum;
+    if (!a.dx) return;
+    Map<S> dZ(a.dz, I, B);
+    dZ.noalias() = W(0, H, I).transpose() * da;
+    Map<S> dX(a.dx, d, B);
+    const Index half = s.featureHalf;
+    if (half == 0) {
+        dX = dZ.topRows(d);
+        return;
+    }
+    // ∂sin(x f)/∂x = f cos(x f), ∂cos(x f)/∂x = −f sin(x f): dx_j = Σ_k f_k (dz_sin z_cos − dz_cos z_sin).
+    CMap<S> Z(a.z, I, B);
+    Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>> f(a.freqX, half);
+    for (Index j = 0; j < d; ++j) {
+        const Index sn = j * 2 * half, cs = sn + half;
+        for (Index b = 0; b < B; ++b) {
+            S acc = 0;
+            for (Index k = 0; k < half; ++k)
+                acc += f[k] * (dZ(sn + k, b) * Z(cs + k, b) - dZ(cs + k, b) * Z(sn + k, b));
+            dX(j, b) = acc;
+        }
+    }
+}
+
+template <typename S>
+void product(const S* a, const S* b, S* out, Index rows, Index inner, Index cols, int mode) {
+    Map<S> C(out, rows, cols);
+    if (mode == 1)
+        C.noalias() = CMap<S>(a, rows, inner) * CMap<S>(b, cols, inner).transpose();
+    else if (mode == 2)
+        C.noalias() = CMap<S>(a, inner, rows).transpose() * CMap<S>(b, inner, cols);
+    else
+        C.noalias() = CMap<S>(a, rows, inner) * CMap<S>(b, inner, cols);
+}
+
+inline void adamw(const AdamWKernelArgs& a) {
+    for (Index start = 0; start < a.n; start += kParameterBlock) {
+        const Index n = std::min(kParameterBlock, a.n - start);
+        ArrMap<float> p(a.params + start, n), m(a.m + start, n), v(a.v + start, n);
+        CArrMap<float> g(a.grads + start, n);
+        m = a.beta1 * m + a.gradTake1 * g;
+        v = a.beta2 * v + a.gradTake2 * g.square();
+        p = a.decayFactor * p - a.stepSize * m / (v.sqrt() * a.invSqrtBias2 + a.epsilon);
+        if (a.ema) {
+            ArrMap<float> e(a.ema + start, n);
+            e = a.emaKeep * e + a.emaTake * p;
+        }
+    }
+}
+
+}  // namespace dl::DL_KERNEL_NS

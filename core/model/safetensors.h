@@ -1,0 +1,27 @@
+// The MLP's weights in the safetensors format (huggingface/safetensors): an 8-byte little-endian
+// header length N, N bytes of JSON (padded with spaces to a multiple of 8), then the raw tensors.
+// Each tensor is float32, row-major, with PyTorch's nn.Linear layout (weight [out, in], bias [out]):
+//   input.weight  [H, I]   input.bias  [H]      first layer, I = d·F (or d) + E
+//   blocks.{l}.weight [H, H], blocks.{l}.bias [H]   residual blocks, l = 0..L−1
+//   output.weight [d, H]   output.bias [d]
+// and __metadata__ holds the configuration (data_dim, input_features, feature_scale, time_embedding,
+// hidden, layers, residual, activation, prediction) as strings. docs/diffusion_lab_mlp.py loads the
+// file into a PyTorch module that computes the same ε̂(x_t, t) as the CLI.
+//
+//   dl::writeMlpSafetensors("moons.safetensors", net.config(), net.parameters());
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+
+#include "core/model/mlpconfig.h"
+
+namespace dl {
+
+/// The file's bytes for a network of this config with these parameters (in dl::Mlp's layout).
+std::string mlpSafetensorsBytes(const MlpConfig& config, const Eigen::VectorXf& parameters);
+
+/// Writes the file atomically; throws dl::Error on a size mismatch or a write failure.
+void writeMlpSafetensors(const std::string& path, const MlpConfig& config, const Eigen::VectorXf& parameters);
+
+}  // namespace dl

@@ -1,0 +1,94 @@
+// The ecosystem flags of the real CLI: `schedule --from-diffusers` reads Stable Diffusion 1.5's
+// scheduler config and names the fields it does not use, `--export-diffusers` writes a config that
+// reads back to the same ᾱ_T, a broken file is one line and status 1, and
+// `train --export-safetensors` writes a file with the safetensors header.
+#include <QTemporaryDir>
+
+#include "cliprocess.h"
+
+namespace {
+
+constexpr const char* kStableDiffusion15 = R"({"_class_name": "PNDMScheduler", "beta_end": 0.012,
+  "beta_schedule": "scaled_linear", "beta_start": 0.00085, "num_train_timesteps": 1000,
+  "set_alpha_to_one": false, "skip_prk_steps": true, "steps_offset": 1, "trained_betas": null,
+  "clip_sample": false})";
+
+QString writeText(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) f.write(text);
+    return path;
+}
+
+/// "alpha_bar_T = …" of the schedule table.
+QByteArray alphaBarLine(const QByteArray& out) {
+    for (const QByteArray& line : out.split('\n'))
+        if (line.startsWith("alpha_bar_T")) return line;
+    return {};
+}
+
+}  // namespace
+
+class TestCliEcosystem : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void fromDiffusers();
+    void badDiffusersFile();
+    void exportSafetensors();
+};
+
+void TestCliEcosystem::fromDiffusers() {
+    QTemporaryDir dir;
+    const QString config = writeText(dir, QStringLiteral("scheduler_config.json"), kStableDiffusion15);
+    const QString exported = dir.filePath(QStringLiteral("exported.json"));
+    const CliRun run = runCli({QStringLiteral("schedule"), QStringLiteral("--from-diffusers"), config,
+                               QStringLiteral("--export-diffusers"), exported});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.startsWith("scaled_linear schedule, T = 1000, beta 0.00085 .. 0.012"),
+             run.out.left(200).constData());
+    QVERIFY(run.err.contains("'set_alpha_to_one' is not used"));
+    QVERIFY(run.err.contains("'skip_prk_steps' is not used"));
+    const CliRun again = runCli({QStringLiteral("schedule"), QStringLiteral("--from-diffusers"), exported});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY(!alphaBarLine(run.out).isEmpty());
+    QCOMPARE(alphaBarLine(again.out), alphaBarLine(run.out));
+    QVERIFY2(again.err.isEmpty(), again.err.constData());
+    // The two ways of giving a schedule do not mix.
+    QCOMPARE(runCli({QStringLiteral("schedule"), QStringLiteral("--from-diffusers"), config,
+                     QStringLiteral("--T"), QStringLiteral("10")})
+                 .exitCode,
+             2);
+}
+
+void TestCliEcosystem::badDiffusersFile() {
+    QTemporaryDir dir;
+    const QString config = writeText(dir, QStringLiteral("bad.json"), "{\"beta_schedule\": \"karras\"}");
+    const CliRun run = runCli({QStringLiteral("schedule"), QStringLiteral("--from-diffusers"), config});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("beta_schedule") && run.err.trimmed().count('\n') == 0, run.err.constData());
+}
+
+void TestCliEcosystem::exportSafetensors() {
+    QTemporaryDir dir;
+    const QString weights = dir.filePath(QStringLiteral("moons.safetensors"));
+    const CliRun run =
+        runCli({QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("moons"),
+                QStringLiteral("--n"), QStringLiteral("500"), QStringLiteral("--steps"), QStringLiteral("5"),
+                QStringLiteral("--quality-samples"), QStringLiteral("0"), QStringLiteral("--out"),
+                dir.filePath(QStringLiteral("m.dlmodel")), QStringLiteral("--export-safetensors"), weights});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QFile f(weights);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.size() > 8);
+    quint64 n = 0;
+    for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(bytes[i]);
+    QVERIFY(n % 8 == 0 && static_cast<qint64>(8 + n) < bytes.size());
+    QVERIFY(bytes.mid(8, static_cast<int>(n))
+                .contains("\"input.weight\":{\"dtype\":\"F32\",\"shape\":[128,384]"));
+    // 99,074 float32 parameters after the header.
+    QCOMPARE(bytes.size() - 8 - static_cast<qint64>(n), qint64(99074) * 4);
+}
+
+QTEST_APPLESS_MAIN(TestCliEcosystem)
+#include "tst_cli_ecosystem.moc"

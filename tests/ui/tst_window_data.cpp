@@ -1,0 +1,135 @@
+// Own data in the real window, driven with keys and clicks: a CSV with four columns is refused until two
+// are chosen in the Columns chooser (filled from the file's header by the loader), then loads those two;
+// the panel suggests per-axis scaling for columns 100× apart, and ticking "Standardise each axis" loads
+// them per axis. Training finite data holds rows out: the quality line says its floor is held out.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/data/heldout.h"
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+
+using dlui::LabWindow;
+using dlui::MainWindow;
+
+namespace {
+
+MainWindow::Options testOptions() {
+    MainWindow::Options o;
+    o.restoreLastSession = false;
+    o.askBeforeDiscard = false;
+    o.useSettings = false;
+    return o;
+}
+
+/// id, price (700..800), weight (0.5..1.5), label: spreads of price and weight 100× apart.
+QString writeTable(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("table.csv"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write("id,price,weight,label\n");
+    for (int i = 0; i < 400; ++i) {
+        const double u = (i % 20) / 19.0, v = (i / 20) / 19.0;
+        f.write(QByteArray::number(i) + "," + QByteArray::number(700 + 100 * u) + "," +
+                QByteArray::number(0.5 + v) + (i % 3 ? ",a\n" : ",b\n"));
+    }
+    return path;
+}
+
+}  // namespace
+
+class TestWindowData : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void csvColumnsAndPerAxisScaling();
+    void trainingFiniteDataHoldsRowsOut();
+};
+
+void TestWindowData::csvColumnsAndPerAxisScaling() {
+    QTemporaryDir dir;
+    const QString table = writeTable(dir);
+    QVERIFY(!table.isEmpty());
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+
+    // Source: CSV file (typed, as a person would pick it from the list), the path typed, then Load.
+    panel->sourceBox()->setFocus();
+    QTest::keyClick(panel->sourceBox(), Qt::Key_C);
+    QCOMPARE(panel->sourceBox()->currentText(), QStringLiteral("CSV file"));
+    QTest::keyClicks(panel->csvPathEdit(), table);
+    QVERIFY(!panel->csvXBox()->isEnabled());
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("choose two of the 4 columns")),
+                             10000);
+
+    // The chooser now holds the header's columns; pick price and weight with the keyboard.
+    QTRY_VERIFY(panel->csvXBox()->isEnabled());
+    QCOMPARE(panel->csvXBox()->count(), 4);
+    QCOMPARE(panel->csvXBox()->itemText(1), QStringLiteral("2: price"));
+    panel->csvXBox()->setFocus();
+    QTest::keyClick(panel->csvXBox(), Qt::Key_2);
+    panel->csvYBox()->setFocus();
+    QTest::keyClick(panel->csvYBox(), Qt::Key_3);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().csvColumns, QStringLiteral("2,3"), 10000);
+    auto data = window.document()->dataSet();
+    QCOMPARE(data->size(), 400);
+    const dl::Batch raw = data->norm.toData(data->points);
+    QCOMPARE(raw(0, 0), 700.0f);
+    QCOMPARE(raw(0, 1), 0.5f);
+    QVERIFY(!data->norm.perAxis());
+    auto* advice = panel->findChild<QLabel*>(QStringLiteral("scalingAdvice"));
+    QVERIFY(advice && advice->isVisible());
+    QVERIFY2(advice->text().contains(QStringLiteral("differ 100×")), qPrintable(advice->text()));
+
+    // Standardise each axis: ticked, loaded again, applied; the advice goes away.
+    QTest::mouseClick(panel->perAxisBox(), Qt::LeftButton, {}, QPoint(5, panel->perAxisBox()->height() / 2));
+    QVERIFY(panel->perAxisBox()->isChecked());
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->dataSet()->norm.perAxis(), 10000);
+    data = window.document()->dataSet();
+    QCOMPARE(window.document()->dataSource().csvColumns, QStringLiteral("2,3"));
+    QVERIFY((data->norm.toData(data->points) - raw).cwiseAbs().maxCoeff() < 1e-3f);
+    QVERIFY(!advice->isVisible());
+}
+
+void TestWindowData::trainingFiniteDataHoldsRowsOut() {
+    dl::Rng rng(2);
+    dl::Batch raw(500, 2);
+    rng.fillNormal(raw);
+    auto data = std::make_shared<const dl::DataSet>(dl::makePointDataSet("drawn", raw));
+    dlui::TrainingController c;
+    QSignalSpy quality(&c, &dlui::TrainingController::qualityMeasured);
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.hidden = 16;
+    s.model.layers = 1;
+    s.trainer.steps = 100000000;
+    s.trainer.threads = 1;
+    s.qualitySamples = 100;
+    s.qualityIntervalSeconds = 0.2;
+    dl::ScheduleParams sp;
+    sp.T = 20;
+    QVERIFY(c.start(data, dl::Schedule(sp), s));
+    QCOMPARE(c.trainingData()->size(), 500 - dl::heldOutRows(500));
+    QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 1, 30000);
+    c.stopAndWait();
+    const auto q = quality.last().at(0).value<dlui::TrainingQuality>();
+    QVERIFY(q.heldOut);
+    QCOMPARE(q.samples, 50);  // half of the 100 held-out rows: the other half is the reference
+    QVERIFY(q.floor > 0.0);
+    QCOMPARE(c.modelFile().heldOutSample.rows(), 100);
+}
+
+QTEST_MAIN(TestWindowData)
+#include "tst_window_data.moc"
