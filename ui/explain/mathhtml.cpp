@@ -1,0 +1,62 @@
+#include "ui/explain/mathhtml.h"
+
+#include <cmath>
+
+namespace dlui::mathhtml {
+
+QString sub(const QString& base, const QString& index) {
+    return base + QStringLiteral("<sub>") + index + QStringLiteral("</sub>");
+}
+
+QString sup(const QString& base, const QString& power) {
+    return base + QStringLiteral("<sup>") + power + QStringLiteral("</sup>");
+}
+
+QString vec(const QString& name, const QString& index) {
+    const QString bold = QStringLiteral("<b>") + name + QStringLiteral("</b>");
+    return index.isEmpty() ? bold : sub(bold, index);
+}
+
+QString root(const QString& radicand) {
+    return QStringLiteral("\u221A<span style=\"text-decoration: overline\">") + radicand +
+           QStringLiteral("</span>");
+}
+
+QString frac(const QString& numerator, const QString& denominator) {
+    // A rule under the numerator cell is the fraction bar (Qt draws per-cell borders since 5.14).
+    return QStringLiteral(
+               "<table cellspacing=\"0\" cellpadding=\"1\" style=\"border-collapse: collapse\">"
+               "<tr><td align=\"center\" style=\"border-bottom: 1px solid; border-top: none; "
+               "border-left: none; border-right: none\">%1</td></tr>"
+               "<tr><td align=\"center\" style=\"border: none\">%2</td></tr></table>")
+        .arg(numerator, denominator);
+}
+
+QString equation(const QStringList& pieces) {
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr>");
+    for (const QString& piece : pieces)
+        html += QStringLiteral("<td valign=\"middle\">") + piece + QStringLiteral("</td>");
+    return html + QStringLiteral("</tr></table>");
+}
+
+QString number(double value) {
+    if (std::isnan(value)) return QStringLiteral("\u2014");
+    if (std::isinf(value)) return value > 0 ? QStringLiteral("\u221E") : kMinus + QStringLiteral("\u221E");
+    QString text;
+    const double magnitude = std::abs(value);
+    if (magnitude != 0.0 && (magnitude < 1e-3 || magnitude >= 1e4)) {
+        int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+        double mantissa = value / std::pow(10.0, exponent);
+        if (std::abs(std::round(mantissa * 1000.0)) >= 10000.0) {  // 9.9996 would print as 10.000
+            mantissa /= 10.0;
+            ++exponent;
+        }
+        text = QString::number(mantissa, 'f', 3) + QStringLiteral("\u00D710<sup>") +
+               QString::number(exponent) + QStringLiteral("</sup>");
+    } else {
+        text = QString::number(value, 'g', 4);
+    }
+    return text.replace(QLatin1Char('-'), kMinus);
+}
+
+}  // namespace dlui::mathhtml
