@@ -50,8 +50,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     TrainPanel* train = mTrainPanel;
     auto currentModel = [train] { return train->currentModel(); };
     mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling, currentModel);
-    QDockWidget* samplingDock =
-        makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
+    QDockWidget* samplingDock = makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
     window->addPanelDock(samplingDock, Qt::RightDockWidgetArea);
     // The equations of what is on screen, with live numbers (ui/explain/), in a tab beside Sampling.
     QDockWidget* explainDock = createExplainDock(window, mSamplingPanel);
@@ -61,29 +60,27 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
 
     mOverlays = new FieldOverlayPresenter(doc, currentModel, this);
     mOverlays->attach(window->mainView());
-    connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays,
-            &FieldOverlayPresenter::setSettings);
-    connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel,
-            &SamplingPanel::showLearnedError);
-    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel,
-            &SamplingPanel::showLearnedNote);
+    connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays, &FieldOverlayPresenter::setSettings);
+    connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel, &SamplingPanel::showLearnedError);
+    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel, &SamplingPanel::showLearnedNote);
 
     // Trails of the reverse animation, for the subset of points the panel asks for.
     SamplingPanel* sampling = mSamplingPanel;
     mView = window->mainView();
-    mTrailsDecorator =
-        window->mainView()->addSceneDecorator([sampling](Scene& scene, const MainView::Frame& frame) {
-            const int count = sampling->trailCount();
-            if (count <= 0 || frame.mode != Timeline::Mode::Reverse || !frame.document) return;
-            const auto trajectory = frame.document->trajectory();
-            const auto data = frame.document->dataSet();
-            if (trajectory && data && !data->isImage())
-                scene.trails = trajectoryTrails(*trajectory, data->norm, frame.t, count);
-        });
+    mTrailsDecorator = window->mainView()->addSceneDecorator([sampling](Scene& scene, const MainView::Frame& frame) {
+        const int count = sampling->trailCount();
+        if (count <= 0 || frame.mode != Timeline::Mode::Reverse || !frame.document)
+            return;
+        const auto trajectory = frame.document->trajectory();
+        const auto data = frame.document->dataSet();
+        if (trajectory && data && !data->isImage())
+            scene.trails = trajectoryTrails(*trajectory, data->norm, frame.t, count);
+    });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
     connect(mTraining, &TrainingController::progressReported, this, [this] {
-        if (mOverlays->settings().learnedArrows) mWindow->mainView()->requestRedraw();
+        if (mOverlays->settings().learnedArrows)
+            mWindow->mainView()->requestRedraw();
     });
 
     mStatus = new QLabel(window);
@@ -114,7 +111,8 @@ TrainingAndSampling::~TrainingAndSampling() {
     // their workers without telling anyone.
     mTraining->blockSignals(true);
     mSampling->blockSignals(true);
-    if (mView && mTrailsDecorator) mView->removeSceneDecorator(mTrailsDecorator);
+    if (mView && mTrailsDecorator)
+        mView->removeSceneDecorator(mTrailsDecorator);
     shutdown();
 }
 
@@ -151,7 +149,8 @@ void TrainingAndSampling::updateActions() {
 }
 
 void TrainingAndSampling::loadPendingModel() {
-    if (mPendingModelPath.isEmpty()) return;
+    if (mPendingModelPath.isEmpty())
+        return;
     QString error;
     bool wrongDimension = false;
     if (mTrainPanel->loadModelFrom(mPendingModelPath, &error, &wrongDimension)) {
