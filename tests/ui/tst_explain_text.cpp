@@ -151,7 +151,7 @@ private Q_SLOTS:
                     QVERIFY(Qt::mightBeRichText(section.html));
                     all += section.title + section.html;
                 }
-                for (const char* latex : {"\\", "_{", "^{", "$", "frac", "sqrt", "mathbf"})
+                for (const char* latex : {"\\", "_{", "^{", "$", "\\frac", "\\sqrt", "mathbf"})
                     QVERIFY2(!all.contains(QLatin1String(latex)), latex);
                 for (double v : {n.beta, n.alpha, n.alphaBar, n.sqrtAlphaBar, n.sqrtOneMinusAlphaBar,
                                  n.posteriorVariance, n.sigma, n.snr})

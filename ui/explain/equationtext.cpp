@@ -129,6 +129,8 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler)
                 QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;</nobr></td>");
     }
     html += QStringLiteral("</tr></table>");
+    if (n.clamped && n.t == 1)
+        html += line(tr("t = 0 is the data itself; these are the numbers of the first step, t = 1."));
     if (n.prev != n.t - 1 && sampler != dl::SamplerKind::Langevin)
         html += line(tr("The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.")
                          .arg(n.t)
@@ -167,7 +169,7 @@ QString EquationText::closedForm(const StepNumbers& n) {
                           .arg(assign(abar(t) + QStringLiteral(" = \u220F") +
                                           sub(QStringLiteral("\u03B1"), QStringLiteral("i")),
                                       n.alphaBar)),
-                      frac(abar(t), oneMinus(abar(t))), QStringLiteral(" = ") + val(n.snr)});
+                      frac(abar(t), oneMinus(abar(t))), QStringLiteral("&nbsp;= ") + val(n.snr)});
     return html;
 }
 
@@ -270,13 +272,12 @@ QString EquationText::langevinStep(const StepNumbers& n, double stepSize) {
     html += equation({sub(QStringLiteral("\u2207"), x) + QStringLiteral(" log p<sub>t</sub>(") + x +
                           QStringLiteral(") \u2248 ") + kMinus,
                       frac(epsTheta(x + QStringLiteral(", t")), root(oneMinus(abar(t))))});
-    html += line(
-        tr("%1 (step %2 of the noise variance), %3")
-            .arg(assign(delta + QStringLiteral(" = ") + number(stepSize) + QStringLiteral(" (") +
-                            oneMinus(abar(t)) + QStringLiteral(")"),
-                        n.langevinDelta))
-            .arg(number(stepSize))
-            .arg(assign(root(delta) + QStringLiteral(" = ") + sub(QStringLiteral("\u03C3"), t), n.sigma)));
+    html += line(tr("%1 (a fraction %2 of the noise variance)")
+                     .arg(assign(delta + QStringLiteral(" = ") + number(stepSize) + QStringLiteral(" (") +
+                                     oneMinus(abar(t)) + QStringLiteral(")"),
+                                 n.langevinDelta))
+                     .arg(number(stepSize)));
+    html += line(assign(root(delta) + QStringLiteral(" = ") + sub(QStringLiteral("\u03C3"), t), n.sigma));
     return html;
 }
 

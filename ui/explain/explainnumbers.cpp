@@ -25,6 +25,7 @@ StepNumbers stepNumbers(const dl::Schedule& schedule, int t, const dl::SamplerPa
     StepNumbers n;
     n.T = schedule.T();
     n.t = std::clamp(t, 1, n.T);
+    n.clamped = n.t != t;
     n.prev = nextTimestepBelow(schedule, n.t, params);
     n.beta = schedule.beta(n.t);
     n.alpha = schedule.alpha(n.t);

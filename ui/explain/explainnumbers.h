@@ -19,7 +19,8 @@
 namespace dlui {
 
 struct StepNumbers {
-    int t = 1;  ///< the timestep shown, clamped into 1..T (t = 0 has no step)
+    int t = 1;             ///< the timestep shown, clamped into 1..T (t = 0 has no step)
+    bool clamped = false;  ///< the t asked for was outside 1..T (t = 0: the data itself)
     int T = 1;
     int prev = 0;  ///< s, the timestep the reverse step lands on (t − 1 unless the sampler skips)
     double beta = 0.0;

@@ -3,9 +3,9 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
-#include <QLabel>
-#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include "ui/labdocument.h"
@@ -21,10 +21,19 @@ ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPa
       mDocument(document),
       mTimeline(timeline),
       mSampling(sampling),
-      mLayout(new QVBoxLayout(this)) {
+      mText(new QTextBrowser(this)) {
     setObjectName(QStringLiteral("explainPanel"));
-    mLayout->setContentsMargins(6, 4, 6, 4);
-    mLayout->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mText);
+    mText->setObjectName(QStringLiteral("explainText"));
+    mText->setFrameShape(QFrame::NoFrame);
+    mText->setOpenLinks(false);
+    mText->document()->setDocumentMargin(6);
+    // A little larger than the panels around it: sub- and superscripts must stay legible on a projector.
+    QFont font = mText->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    mText->document()->setDefaultFont(font);
 
     connect(timeline, &Timeline::tChanged, this, &ExplainPanel::refresh);
     connect(timeline, &Timeline::modeChanged, this, &ExplainPanel::refresh);
@@ -49,55 +58,33 @@ const dl::Schedule& ExplainPanel::schedule() const {
     return mDocument->schedule();
 }
 
-QLabel* ExplainPanel::labelFor(const QString& id) {
-    QLabel* label = mLabels.value(id);
-    if (!label) {
-        label = new QLabel(this);
-        label->setObjectName(QStringLiteral("explain_") + id);
-        label->setTextFormat(Qt::RichText);
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        mLayout->insertWidget(mLayout->count() - 1, label);  // above the stretch
-        mLabels.insert(id, label);
-    }
-    return label;
-}
-
 void ExplainPanel::refresh() {
     mView = mTimeline->mode() == Timeline::Mode::Reverse ? ExplainView::Reverse : ExplainView::Forward;
     mSampler = mSampling->samplerParams();
-    const dl::Schedule& s = schedule();
-    mNumbers = stepNumbers(s, mTimeline->t(), mSampler);
+    mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
-    const QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers);
     QStringList shown;
-    for (const ExplainSection& section : sections) {
+    QString html;
+    mHtml.clear();
+    for (const ExplainSection& section : EquationText::sections(mView, mSampler, mNumbers)) {
+        const QString block = QStringLiteral("<p style=\"margin-top:8px; margin-bottom:4px\"><b>") +
+                              section.title.toHtmlEscaped() + QStringLiteral("</b></p>") + section.html;
         shown << section.id;
-        QLabel* label = labelFor(section.id);
-        label->setText(QStringLiteral("<p style=\"margin-bottom:3px\"><b>") + section.title.toHtmlEscaped() +
-                       QStringLiteral("</b></p>") + section.html);
+        mHtml.insert(section.id, block);
+        html += block;
     }
-    // Keep the sections in the order given (the view may have changed which ones show).
-    for (int i = 0; i < shown.size(); ++i) {
-        QLabel* label = mLabels.value(shown[i]);
-        mLayout->removeWidget(label);
-        mLayout->insertWidget(i, label);
-        label->show();
-    }
-    for (auto it = mLabels.cbegin(); it != mLabels.cend(); ++it)
-        if (!shown.contains(it.key())) it.value()->hide();
     mShown = shown;
+    // Rebuilding the text would scroll back to the top; keep the place the reader scrolled to.
+    const int scrolled = mText->verticalScrollBar()->value();
+    mText->setHtml(html);
+    mText->verticalScrollBar()->setValue(scrolled);
 }
 
 QDockWidget* createExplainDock(MainWindow* window, SamplingPanel* sampling) {
     auto* panel = new ExplainPanel(window->document(), window->timeline(), sampling);
-    auto* area = new QScrollArea;
-    area->setWidget(panel);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
     auto* dock = new QDockWidget(ExplainPanel::tr("Explain"), window);
     dock->setObjectName(QStringLiteral("explainDock"));
-    dock->setWidget(area);
+    dock->setWidget(panel);
     return dock;
 }
 

@@ -17,8 +17,7 @@
 #include "ui/explain/explainnumbers.h"
 
 class QDockWidget;
-class QLabel;
-class QVBoxLayout;
+class QTextBrowser;
 
 namespace dlui {
 
@@ -42,21 +41,21 @@ public:
     const dl::Schedule& schedule() const;
     /// Ids of the sections shown, in order (see EquationText::sectionIds).
     QStringList shownSections() const { return mShown; }
-    /// The label of a section (object name "explain_<id>"), or null.
-    QLabel* sectionLabel(const QString& id) const { return mLabels.value(id); }
+    /// The rich text of a shown section (title and equations) as given to the text view; empty when hidden.
+    QString sectionHtml(const QString& id) const { return mHtml.value(id); }
+    /// The view the sections are shown in (read-only, selectable, scrolls by itself).
+    QTextBrowser* textView() const { return mText; }
 
 public Q_SLOTS:
     /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
     void refresh();
 
 private:
-    QLabel* labelFor(const QString& id);
-
     LabDocument* mDocument;
     Timeline* mTimeline;
     SamplingPanel* mSampling;
-    QVBoxLayout* mLayout;
-    QHash<QString, QLabel*> mLabels;
+    QTextBrowser* mText;
+    QHash<QString, QString> mHtml;
     QStringList mShown;
     ExplainView mView = ExplainView::Forward;
     StepNumbers mNumbers;

@@ -33,7 +33,7 @@ QString frac(const QString& numerator, const QString& denominator) {
 }
 
 QString equation(const QStringList& pieces) {
-    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr>");
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\"><tr>");
     for (const QString& piece : pieces)
         html += QStringLiteral("<td valign=\"middle\">") + piece + QStringLiteral("</td>");
     return html + QStringLiteral("</tr></table>");
