@@ -2,6 +2,7 @@
 // closed forms of the schedule (a 2-step schedule by hand, then every t of a real one), the skipped-step
 // coefficients of a K-step sampler, which equations each view and sampler shows, and that no raw LaTeX
 // reaches the screen.
+#include <QRawFont>
 #include <QTextDocument>
 #include <QtTest>
 #include <cmath>
@@ -161,7 +162,34 @@ private Q_SLOTS:
             }
         }
     }
+
+    // Every character on screen is in DejaVu Sans, the one font a fresh Debian machine has
+    // (fonts-dejavu-core), so nothing falls back to a missing font or a box.
+    void everyCharacterIsInDejaVuSans() {
+        const QString path = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        if (!QFile::exists(path)) QSKIP("DejaVu Sans is not installed (Debian package fonts-dejavu-core)");
+        const QRawFont font(path, 12);
+        QVERIFY(font.isValid());
+        QVERIFY(!font.supportsCharacter(QChar(0xD835)));  // the first half of 𝒩 fails, as it should
+        const dl::Schedule s(linear(100, 1e-4, 0.02));
+        QString all;
+        for (auto kind : {dl::SamplerKind::DdpmPosterior, dl::SamplerKind::DdpmBeta, dl::SamplerKind::Ddim,
+                          dl::SamplerKind::Langevin})
+            for (auto view : {ExplainView::Forward, ExplainView::Reverse}) {
+                dl::SamplerParams p = sampler(kind);
+                p.steps = 10;
+                for (const dlui::ExplainSection& section :
+                     EquationText::sections(view, p, dlui::stepNumbers(s, 0, p)))
+                    all += section.title + section.html;
+            }
+        // A character outside the BMP (e.g. the script 𝒩 of math fonts) shows up as surrogates, which fail
+        // too.
+        for (const QChar c : all)
+            if (c.unicode() > 0x7f)
+                QVERIFY2(font.supportsCharacter(c),
+                         qPrintable(QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'))));
+    }
 };
 
-QTEST_GUILESS_MAIN(TestExplainText)
+QTEST_MAIN(TestExplainText)
 #include "tst_explain_text.moc"

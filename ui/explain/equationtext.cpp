@@ -28,7 +28,7 @@ QString line(const QString& html) {
     return QStringLiteral("<p style=\"margin-top:2px; margin-bottom:2px\">") + html + QStringLiteral("</p>");
 }
 QString normal(const QString& mean, const QString& variance, const QString& of) {
-    return QStringLiteral("\U0001D4A9(") + of + QStringLiteral("; ") + mean + QStringLiteral(", ") +
+    return kNormal + QStringLiteral("(") + of + QStringLiteral("; ") + mean + QStringLiteral(", ") +
            variance + QStringLiteral(" <b>I</b>)");
 }
 QString epsTheta(const QString& args) {
@@ -161,8 +161,8 @@ QString EquationText::closedForm(const StepNumbers& n) {
     const QString eps = vec(QStringLiteral("\u03B5"));
     QString html = equation({vec(QStringLiteral("x"), t) + QStringLiteral(" = ") + root(abar(t)) + kSp + x0 +
                              QStringLiteral(" + ") + root(oneMinus(abar(t))) + kSp + eps +
-                             QStringLiteral(",&nbsp;&nbsp;") + eps + QStringLiteral(" \u223C ") +
-                             QStringLiteral("\U0001D4A9(<b>0</b>, <b>I</b>)")});
+                             QStringLiteral(",&nbsp;&nbsp;") + eps + QStringLiteral(" \u223C ") + kNormal +
+                             QStringLiteral("(<b>0</b>, <b>I</b>)")});
     html += line(vec(QStringLiteral("x"), t) + QStringLiteral(" = ") + val(n.sqrtAlphaBar) + kSp + x0 +
                  QStringLiteral(" + ") + val(n.sqrtOneMinusAlphaBar) + kSp + eps);
     html += equation({tr("with %1 and SNR = ")
@@ -257,7 +257,10 @@ QString EquationText::ddimStep(const StepNumbers& n, double eta) {
                       root(QStringLiteral("(") + oneMinus(abar(s)) + QStringLiteral(")/(") +
                            oneMinus(abar(t)) + QStringLiteral(")")),
                       kSp + root(oneMinus(abar(t) + QStringLiteral("/") + abar(s))) + QStringLiteral(" = ") +
-                          val(n.sigma) + tr(" with \u03B7 = %1").arg(eta)});
+                          val(n.sigma)});
+    html += line(tr("\u03B7 = %1: 0 is deterministic, 1 adds as much noise as DDPM with %2.")
+                     .arg(eta)
+                     .arg(sub(kBetaTilde, QStringLiteral("t"))));
     return html;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/explain/mathhtml.h"
 
 #include <cmath>
+#include <utility>
 
 namespace dlui::mathhtml {
 
@@ -18,7 +19,18 @@ QString vec(const QString& name, const QString& index) {
 }
 
 QString root(const QString& radicand) {
-    return QStringLiteral("\u221A<span style=\"text-decoration: overline\">") + radicand +
+    // Qt draws an overline at the wrong height, a line too high, for the text before a <sub> in a table
+    // cell (equations are tables), so the radicand's subscripts become Unicode subscript characters.
+    QString inner = radicand;
+    static const std::pair<const char16_t*, const char16_t*> kSubscripts[] = {
+        {u"<sub>t\u22121</sub>", u"\u209C\u208B\u2081"},
+        {u"<sub>t</sub>", u"\u209C"},
+        {u"<sub>s</sub>", u"\u209B"},
+        {u"<sub>0</sub>", u"\u2080"},
+        {u"<sub>i</sub>", u"\u1D62"}};
+    for (const auto& [tag, unicode] : kSubscripts)
+        inner.replace(QString::fromUtf16(tag), QString::fromUtf16(unicode));
+    return QStringLiteral("\u221A<span style=\"text-decoration: overline\">") + inner +
            QStringLiteral("</span>");
 }
 

@@ -16,7 +16,10 @@ inline const QString kAlphaBar = QStringLiteral("\u1FB1");         // ᾱ
 inline const QString kBetaTilde = QStringLiteral("\u03B2\u0303");  // β̃
 inline const QString kMuTilde = QStringLiteral("\u03BC\u0303");    // μ̃
 inline const QString kEpsHat = QStringLiteral("\u03B5\u0302");     // ε̂
-inline const QString kMinus = QStringLiteral("\u2212");            // −
+/// The normal distribution as an italic N: the script 𝒩 (U+1D4A9) comes from a math font whose tall
+/// ascent lifts the overlines of roots on the same line.
+inline const QString kNormal = QStringLiteral("<i>N</i>");
+inline const QString kMinus = QStringLiteral("\u2212");  // −
 
 /// base with a subscript: sub("β", "t") → β_t.
 QString sub(const QString& base, const QString& index);
