@@ -31,6 +31,10 @@ public:
     /// Playback speed in timesteps per second.
     double speed() const { return mSpeed; }
     bool loops() const { return mLoop; }
+    /// Multiplier on speed() while playing, kMinRateFactor..kMaxRateFactor (playback speed, slow motion).
+    double rateFactor() const { return mRateFactor; }
+    static constexpr double kMinRateFactor = 0.1;
+    static constexpr double kMaxRateFactor = 10.0;
     /// Forward mode: show the step-by-step Markov chain instead of the closed form.
     bool markovChain() const { return mMarkov; }
 
@@ -44,6 +48,8 @@ public:
     void setMode(Mode mode);
     void setSpeed(double stepsPerSecond);
     void setLoop(bool loop);
+    /// Clamped into kMinRateFactor..kMaxRateFactor; takes effect from the next tick.
+    void setRateFactor(double factor);
     void setMarkovChain(bool on);
 
     void play();
@@ -66,7 +72,7 @@ Q_SIGNALS:
     void modeChanged(dlui::Timeline::Mode mode);
     /// The closed-form / Markov-chain choice changed.
     void markovChainChanged(bool on);
-    /// Speed or loop changed.
+    /// Speed, rate factor or loop changed.
     void playbackSettingsChanged();
 
 private:
@@ -76,6 +82,7 @@ private:
     int mMaximum = 100;
     Mode mMode = Mode::Forward;
     double mSpeed = 25.0;
+    double mRateFactor = 1.0;
     bool mLoop = false;
     bool mMarkov = false;
     QTimer mTimer;

@@ -7,6 +7,7 @@
 #include <QStatusBar>
 
 #include "ui/explain/explainpanel.h"
+#include "ui/explain/playbackspeed.h"
 #include "ui/fieldoverlaypresenter.h"
 #include "ui/labdocument.h"
 #include "ui/mainview.h"
@@ -57,6 +58,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
     window->tabifyDockWidget(samplingDock, explainDock);
     samplingDock->raise();
+    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
 
     mOverlays = new FieldOverlayPresenter(doc, currentModel, this);
     mOverlays->attach(window->mainView());
