@@ -17,6 +17,7 @@
 #include "core/sampling/timesteps.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/mathhtml.h"
+#include "ui/explain/pointinspector.h"
 #include "ui/labdocument.h"
 #include "ui/mainview.h"
 #include "ui/mainwindow.h"
@@ -197,6 +198,50 @@ private Q_SLOTS:
         keepScreenshot(
             QStringLiteral("explain-%1.png")
                 .arg(QString(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'))));
+    }
+
+    // Click a point in the forward view: the dock shows its x_0, ε and x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε, which is
+    // where the view draws it; moving t moves x_t with it.
+    void pointInspectorFillsInTheClosedForm() {
+        dlui::LabDocument* doc = mWindow->document();
+        QTRY_VERIFY(doc->dataSet() && doc->dataSet()->size() > 200 && !doc->dataSet()->isImage());
+        auto* inspector = mWindow->findChild<dlui::PointInspector*>(QStringLiteral("pointInspector"));
+        QVERIFY(inspector);
+        dlui::MainView* view = mWindow->mainView();
+        mWindow->timelineWidget()->slider()->setValue(40);
+        view->rebuildNow();
+        const QPointF click = inspector->pointPosition(123);
+        QTest::mouseClick(view, Qt::LeftButton, {}, click.toPoint());
+        const int row = inspector->point();
+        QVERIFY(row >= 0);
+        const QPointF drawn = inspector->pointPosition(row);
+        QVERIFY(std::hypot(drawn.x() - click.x(), drawn.y() - click.y()) <=
+                dlui::PointInspector::kPickRadius + 1);
+        QVERIFY(panel()->shownSections().contains(QStringLiteral("point")));
+        for (int t : {40, 41, 120}) {
+            mWindow->timelineWidget()->slider()->setValue(t);
+            view->rebuildNow();
+            const auto& p = panel()->inspected();
+            QCOMPARE(p.row, row);
+            const double ab = doc->schedule().alphaBar(t);
+            for (int k = 0; k < 2; ++k) {
+                QCOMPARE(p.x0[k], double(doc->dataSet()->points(row, k)));
+                QCOMPARE(p.eps[k], double((*doc->forwardNoise())(row, k)));
+                const double expected = std::sqrt(ab) * p.x0[k] + std::sqrt(1.0 - ab) * p.eps[k];
+                QVERIFY(std::abs(p.xt[k] - expected) < 1e-12);
+                // ... and that is where the view draws the point (the view computes in float).
+                QVERIFY2(std::abs(p.xt[k] - view->shownState()(row, k)) < 1e-5,
+                         qPrintable(QStringLiteral("t = %1: %2 vs %3")
+                                        .arg(t)
+                                        .arg(p.xt[k])
+                                        .arg(view->shownState()(row, k))));
+            }
+            QVERIFY(panel()->sectionHtml(QStringLiteral("point")).contains(dlui::mathhtml::number(p.xt[0])));
+        }
+        keepScreenshot(QStringLiteral("explain-point.png"));
+        // The reverse view has no such point; the section goes.
+        QTest::mouseClick(mWindow->timelineWidget()->reverseButton(), Qt::LeftButton);
+        QVERIFY(!panel()->shownSections().contains(QStringLiteral("point")));
     }
 
 private:

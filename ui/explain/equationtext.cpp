@@ -284,4 +284,20 @@ QString EquationText::langevinStep(const StepNumbers& n, double stepSize) {
     return html;
 }
 
+QString EquationText::pointClosedForm(const StepNumbers& n, int row, const double x0[2], const double eps[2],
+                                      const double xt[2]) {
+    const auto pair = [](const double v[2]) {
+        return QStringLiteral("(") + val(v[0]) + QStringLiteral(", ") + val(v[1]) + QStringLiteral(")");
+    };
+    const QString t = QStringLiteral("t");
+    QString html = line(tr("Point %1 (normalised coordinates):").arg(row));
+    html += line(vec(QStringLiteral("x"), QStringLiteral("0")) + QStringLiteral(" = ") + pair(x0) +
+                 QStringLiteral(",&nbsp;&nbsp;") + vec(QStringLiteral("\u03B5")) + QStringLiteral(" = ") +
+                 pair(eps));
+    html += line(vec(QStringLiteral("x"), t) + QStringLiteral(" = ") + val(n.sqrtAlphaBar) + kSp + pair(x0) +
+                 QStringLiteral(" + ") + val(n.sqrtOneMinusAlphaBar) + kSp + pair(eps));
+    html += line(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;= ") + pair(xt));
+    return html;
+}
+
 }  // namespace dlui

@@ -24,7 +24,8 @@ enum class ExplainView { Forward, Reverse };
 
 /// One block of the dock: an id (stable, for tests and object names), a title and its rich text.
 struct ExplainSection {
-    QString id;  ///< "values", "forwardStep", "closedForm", "loss", "posterior", "ddpm", "ddim", "langevin"
+    QString id;  ///< "point" (inspector), "values", "forwardStep", "closedForm", "loss", "posterior", "ddpm",
+                 ///< "ddim", "langevin"
     QString title;
     QString html;
 };
@@ -46,6 +47,9 @@ public:
     static QString ddpmStep(const StepNumbers& n, dl::SamplerKind sampler);
     static QString ddimStep(const StepNumbers& n, double eta);
     static QString langevinStep(const StepNumbers& n, double stepSize);
+    /// The closed form filled in with one point's own vectors (2D, normalised coordinates).
+    static QString pointClosedForm(const StepNumbers& n, int row, const double x0[2], const double eps[2],
+                                   const double xt[2]);
 };
 
 }  // namespace dlui

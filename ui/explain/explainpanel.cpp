@@ -7,7 +7,10 @@
 #include <QSpinBox>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
 
+#include "ui/explain/pointinspector.h"
 #include "ui/labdocument.h"
 #include "ui/mainwindow.h"
 #include "ui/samplingpanel.h"
@@ -63,10 +66,16 @@ void ExplainPanel::refresh() {
     mSampler = mSampling->samplerParams();
     mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
+    QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers);
+    updateInspected();
+    if (mInspected.row >= 0)
+        sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
+                            EquationText::pointClosedForm(mNumbers, mInspected.row, mInspected.x0,
+                                                          mInspected.eps, mInspected.xt)});
     QStringList shown;
     QString html;
     mHtml.clear();
-    for (const ExplainSection& section : EquationText::sections(mView, mSampler, mNumbers)) {
+    for (const ExplainSection& section : sections) {
         const QString block = QStringLiteral("<p style=\"margin-top:8px; margin-bottom:4px\"><b>") +
                               section.title.toHtmlEscaped() + QStringLiteral("</b></p>") + section.html;
         shown << section.id;
@@ -80,8 +89,34 @@ void ExplainPanel::refresh() {
     mText->verticalScrollBar()->setValue(scrolled);
 }
 
+void ExplainPanel::setInspectedPoint(int row) {
+    mInspectedRow = row;
+    refresh();
+}
+
+void ExplainPanel::updateInspected() {
+    mInspected = InspectedPoint();
+    const auto data = mDocument->dataSet();
+    const auto noise = mDocument->forwardNoise();
+    // The closed form holds for the forward view's own draw, not the step-by-step Markov chain.
+    if (mInspectedRow < 0 || mView != ExplainView::Forward || mTimeline->markovChain() || !data || !noise ||
+        data->isImage() || data->dim() != 2 || mInspectedRow >= data->size() || noise->rows() != data->size())
+        return;
+    // x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε at the timeline's t (Ho et al. 2020, Eq. 4); t = 0 is x_0 itself.
+    const int t = std::clamp(mTimeline->t(), 0, schedule().T());
+    const double a = std::sqrt(schedule().alphaBar(t)), b = std::sqrt(1.0 - schedule().alphaBar(t));
+    mInspected.row = mInspectedRow;
+    for (int k = 0; k < 2; ++k) {
+        mInspected.x0[k] = data->points(mInspectedRow, k);
+        mInspected.eps[k] = (*noise)(mInspectedRow, k);
+        mInspected.xt[k] = a * mInspected.x0[k] + b * mInspected.eps[k];
+    }
+}
+
 QDockWidget* createExplainDock(MainWindow* window, SamplingPanel* sampling) {
     auto* panel = new ExplainPanel(window->document(), window->timeline(), sampling);
+    auto* inspector = new PointInspector(window->mainView(), window->document(), window->timeline(), panel);
+    QObject::connect(inspector, &PointInspector::pointChanged, panel, &ExplainPanel::setInspectedPoint);
     auto* dock = new QDockWidget(ExplainPanel::tr("Explain"), window);
     dock->setObjectName(QStringLiteral("explainDock"));
     dock->setWidget(panel);

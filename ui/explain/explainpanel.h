@@ -46,11 +46,22 @@ public:
     /// The view the sections are shown in (read-only, selectable, scrolls by itself).
     QTextBrowser* textView() const { return mText; }
 
+    /// The point the inspector picked (row −1 when none) and its vectors at the current t.
+    struct InspectedPoint {
+        int row = -1;
+        double x0[2] = {0, 0}, eps[2] = {0, 0}, xt[2] = {0, 0};
+    };
+    const InspectedPoint& inspected() const { return mInspected; }
+
 public Q_SLOTS:
+    /// Fills the closed form in with one point's vectors (forward view, 2D points); −1 clears it.
+    void setInspectedPoint(int row);
     /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
     void refresh();
 
 private:
+    void updateInspected();
+
     LabDocument* mDocument;
     Timeline* mTimeline;
     SamplingPanel* mSampling;
@@ -60,9 +71,12 @@ private:
     ExplainView mView = ExplainView::Forward;
     StepNumbers mNumbers;
     dl::SamplerParams mSampler;
+    int mInspectedRow = -1;
+    InspectedPoint mInspected;
 };
 
-/// The Explain dock (object name "explainDock") for a window, reading the sampler from its Sampling panel.
+/// The Explain dock (object name "explainDock") for a window, reading the sampler from its Sampling panel,
+/// with a point inspector (pointinspector.h) on the window's main view.
 QDockWidget* createExplainDock(MainWindow* window, SamplingPanel* sampling);
 
 }  // namespace dlui

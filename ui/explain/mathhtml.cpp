@@ -45,6 +45,11 @@ QString frac(const QString& numerator, const QString& denominator) {
 }
 
 QString equation(const QStringList& pieces) {
+    // Without a fraction a paragraph will do, and avoids a Qt quirk: in a table cell, an overline on the
+    // same line as a subscript can be drawn a line too high.
+    if (pieces.size() == 1)
+        return QStringLiteral("<p style=\"margin-top:2px; margin-bottom:2px\">") + pieces.front() +
+               QStringLiteral("</p>");
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\"><tr>");
     for (const QString& piece : pieces)
         html += QStringLiteral("<td valign=\"middle\">") + piece + QStringLiteral("</td>");
