@@ -73,8 +73,11 @@ private Q_SLOTS:
         QVERIFY(dock()->isVisible());
         toggle->trigger();
         QVERIFY(!dock()->isVisible());
+        // While hidden the text is not laid out; shown again, it is the text of the t of now.
+        mWindow->timeline()->setT(77);
         toggle->trigger();
         QVERIFY(dock()->isVisible());
+        QVERIFY(panel()->textView()->toPlainText().contains(QStringLiteral("t = 77 of T")));
         keepScreenshot(QStringLiteral("explain-forward.png"));
     }
 

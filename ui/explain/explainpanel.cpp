@@ -83,10 +83,24 @@ void ExplainPanel::refresh() {
         html += block;
     }
     mShown = shown;
+    mPendingHtml = html;
+    // Laying the text out is the costly part: skip it while the dock is hidden (a tab behind Sampling,
+    // closed), up to once per timeline tick while playing; showEvent() catches up.
+    if (isVisible()) showPendingHtml();
+}
+
+void ExplainPanel::showPendingHtml() {
+    if (mPendingHtml.isNull()) return;
     // Rebuilding the text would scroll back to the top; keep the place the reader scrolled to.
     const int scrolled = mText->verticalScrollBar()->value();
-    mText->setHtml(html);
+    mText->setHtml(mPendingHtml);
     mText->verticalScrollBar()->setValue(scrolled);
+    mPendingHtml = QString();
+}
+
+void ExplainPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    showPendingHtml();
 }
 
 void ExplainPanel::setInspectedPoint(int row) {

@@ -59,14 +59,19 @@ public Q_SLOTS:
     /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
     void refresh();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void updateInspected();
+    void showPendingHtml();
 
     LabDocument* mDocument;
     Timeline* mTimeline;
     SamplingPanel* mSampling;
     QTextBrowser* mText;
     QHash<QString, QString> mHtml;
+    QString mPendingHtml;  // built but not yet laid out (the panel was hidden); null when none
     QStringList mShown;
     ExplainView mView = ExplainView::Forward;
     StepNumbers mNumbers;
