@@ -6,6 +6,8 @@
 #include <QScrollArea>
 #include <QStatusBar>
 
+#include "ui/explain/explainpanel.h"
+#include "ui/explain/playbackspeed.h"
 #include "ui/fieldoverlaypresenter.h"
 #include "ui/labdocument.h"
 #include "ui/mainview.h"
@@ -49,8 +51,14 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     TrainPanel* train = mTrainPanel;
     auto currentModel = [train] { return train->currentModel(); };
     mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling, currentModel);
-    window->addPanelDock(makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock")),
-                         Qt::RightDockWidgetArea);
+    QDockWidget* samplingDock = makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
+    window->addPanelDock(samplingDock, Qt::RightDockWidgetArea);
+    // The equations of what is on screen, with live numbers (ui/explain/), in a tab beside Sampling.
+    QDockWidget* explainDock = createExplainDock(window, mSamplingPanel);
+    window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
+    window->tabifyDockWidget(samplingDock, explainDock);
+    samplingDock->raise();
+    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
 
     mOverlays = new FieldOverlayPresenter(doc, currentModel, this);
     mOverlays->attach(window->mainView());
