@@ -39,7 +39,7 @@ int runDataset(const CommandArgs& args) {
     checkOutputFile("out", out);
     // Every value is checked before the data are built, including those only images (or only points)
     // use: a malformed value is an error, not silently ignored.
-    parsed.intValue("columns", 1, 1, dl::limits::kMaxPoints);
+    parsed.intValue("grid-columns", 1, 1, dl::limits::kMaxPoints);
     parsed.intValue("scale", 1, 1, 16);
     parsed.intValue("max-images", 1, 1, dl::limits::kMaxPoints);
     parsed.intValue("size", 800, 64, 8192);

@@ -65,7 +65,7 @@ private:
                 std::string key = string();
                 skipSpace();
                 if (!consume(":")) fail("expected ':' after the member name");
-                v.members.emplace_back(std::move(key), value(depth + 1));
+                v.members.push_back(JsonMember{std::move(key), value(depth + 1)});
                 skipSpace();
                 if (consume("}")) return v;
                 if (!consume(",")) fail("expected ',' or '}' in an object");

@@ -13,6 +13,8 @@
 
 namespace dl {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
@@ -20,10 +22,18 @@ struct JsonValue {
     double number = 0.0;
     std::string text;
     std::vector<JsonValue> items;                            ///< Array
-    std::vector<std::pair<std::string, JsonValue>> members;  ///< Object, in file order
+    /// Object, in file order. A struct, not std::pair: a pair of an incomplete type cannot be named
+    /// here with every standard library (clang with libstdc++ refuses it).
+    std::vector<JsonMember> members;
 
     /// The member named key of an object, or null.
     const JsonValue* find(std::string_view key) const;
+};
+
+/// One "key": value of an object; binds as auto& [key, value].
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 JsonValue parseJson(std::string_view text);

@@ -126,8 +126,8 @@ void TestCliBadInput::refusedBeforeWork_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("status");
-    QTest::newRow("dataset --columns abc") << QStringList{"dataset", "--out", "OUT/x.csv", "--columns", "abc"}
-                                           << "--columns: expected an integer" << 2;
+    QTest::newRow("dataset --grid-columns abc") << QStringList{"dataset", "--out", "OUT/x.csv", "--grid-columns", "abc"}
+                                           << "--grid-columns: expected an integer" << 2;
     QTest::newRow("dataset --size nan")
         << QStringList{"dataset", "--out", "OUT/x.png", "--size", "nan"} << "--size: expected an integer" << 2;
     QTest::newRow("dataset --scale ''")

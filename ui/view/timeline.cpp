@@ -80,6 +80,13 @@ void Timeline::setSpeed(double stepsPerSecond) {
     Q_EMIT playbackSettingsChanged();
 }
 
+void Timeline::setRateFactor(double factor) {
+    factor = std::clamp(factor, kMinRateFactor, kMaxRateFactor);
+    if (factor == mRateFactor) return;
+    mRateFactor = factor;
+    Q_EMIT playbackSettingsChanged();
+}
+
 void Timeline::setLoop(bool loop) {
     if (loop == mLoop) return;
     mLoop = loop;
@@ -119,7 +126,7 @@ void Timeline::jumpToEnd() { setT(endT()); }
 
 void Timeline::onTick() {
     // Advance by elapsed wall time, so the speed holds even when ticks arrive late.
-    mCarry += mSpeed * static_cast<double>(mClock.restart()) / 1000.0;
+    mCarry += mSpeed * mRateFactor * static_cast<double>(mClock.restart()) / 1000.0;
     const int steps = static_cast<int>(std::floor(mCarry));
     if (steps <= 0) return;
     mCarry -= steps;

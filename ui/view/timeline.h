@@ -37,6 +37,10 @@ public:
     /// Playback speed in timesteps per second.
     double speed() const { return mSpeed; }
     bool loops() const { return mLoop; }
+    /// Multiplier on speed() while playing, kMinRateFactor..kMaxRateFactor (playback speed, slow motion).
+    double rateFactor() const { return mRateFactor; }
+    static constexpr double kMinRateFactor = 0.1;
+    static constexpr double kMaxRateFactor = 10.0;
     /// Forward mode: show the step-by-step Markov chain instead of the closed form.
     bool markovChain() const { return mMarkov; }
 
@@ -50,6 +54,8 @@ public:
     void setMode(Mode mode);
     void setSpeed(double stepsPerSecond);
     void setLoop(bool loop);
+    /// Clamped into kMinRateFactor..kMaxRateFactor; takes effect from the next tick.
+    void setRateFactor(double factor);
     void setMarkovChain(bool on);
     /// The timesteps of the reverse trajectory's states, T down to 0 (empty: every t is a state).
     void setReverseStops(std::vector<int> stops);
@@ -78,7 +84,7 @@ Q_SIGNALS:
     void modeChanged(dlui::Timeline::Mode mode);
     /// The closed-form / Markov-chain choice changed.
     void markovChainChanged(bool on);
-    /// Speed, loop, smooth reverse playback or the reverse stops changed.
+    /// Speed, rate factor, loop, smooth reverse playback or the reverse stops changed.
     void playbackSettingsChanged();
 
 private:
@@ -93,6 +99,7 @@ private:
     int mMaximum = 100;
     Mode mMode = Mode::Forward;
     double mSpeed = 25.0;
+    double mRateFactor = 1.0;
     bool mLoop = false;
     bool mMarkov = false;
     bool mSmooth = false;

@@ -7,6 +7,8 @@
 #include <QStatusBar>
 
 #include "ui/document/labdocument.h"
+#include "ui/explain/explainpanel.h"
+#include "ui/explain/playbackspeed.h"
 #include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingpanel.h"
@@ -48,8 +50,14 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
                          Qt::LeftDockWidgetArea);
     // The Train panel pushes each new snapshot into the document; sampling and overlays read it there.
     mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling);
-    window->addPanelDock(makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock")),
-                         Qt::RightDockWidgetArea);
+    QDockWidget* samplingDock = makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
+    window->addPanelDock(samplingDock, Qt::RightDockWidgetArea);
+    // The equations of what is on screen, with live numbers (ui/explain/), in a tab beside Sampling.
+    QDockWidget* explainDock = createExplainDock(window, mSamplingPanel);
+    window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
+    window->tabifyDockWidget(samplingDock, explainDock);
+    samplingDock->raise();
+    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
 
     mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());

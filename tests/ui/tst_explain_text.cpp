@@ -1,0 +1,195 @@
+// The Explain dock's numbers and text without widgets: number formatting, the step numbers against the
+// closed forms of the schedule (a 2-step schedule by hand, then every t of a real one), the skipped-step
+// coefficients of a K-step sampler, which equations each view and sampler shows, and that no raw LaTeX
+// reaches the screen.
+#include <QRawFont>
+#include <QTextDocument>
+#include <QtTest>
+#include <cmath>
+
+#include "core/math/schedule.h"
+#include "core/sampling/timesteps.h"
+#include "ui/explain/equationtext.h"
+#include "ui/explain/explainnumbers.h"
+#include "ui/explain/mathhtml.h"
+
+using dlui::EquationText;
+using dlui::ExplainView;
+using dlui::StepNumbers;
+namespace mh = dlui::mathhtml;
+
+namespace {
+
+dl::ScheduleParams linear(int T, double b0, double b1) {
+    dl::ScheduleParams p;
+    p.T = T;
+    p.betaStart = b0;
+    p.betaEnd = b1;
+    return p;
+}
+
+dl::SamplerParams sampler(dl::SamplerKind kind) {
+    dl::SamplerParams p;
+    p.kind = kind;
+    return p;
+}
+
+}  // namespace
+
+class TestExplainText : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void formatsNumbers_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << 0.9999 << QStringLiteral("0.9999");
+        QTest::newRow("four digits") << 0.0266851 << QStringLiteral("0.02669");
+        QTest::newRow("small") << 1e-4 << QStringLiteral("1.000\u00D710<sup>\u22124</sup>");
+        QTest::newRow("rounds up") << 9.99996e-4 << QStringLiteral("1.000\u00D710<sup>\u22123</sup>");
+        QTest::newRow("negative") << -0.5 << QStringLiteral("\u22120.5");
+        QTest::newRow("large") << 12346.0 << QStringLiteral("1.235\u00D710<sup>4</sup>");
+        QTest::newRow("infinite") << std::numeric_limits<double>::infinity() << QStringLiteral("\u221E");
+        QTest::newRow("zero") << 0.0 << QStringLiteral("0");
+    }
+    void formatsNumbers() {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(mh::number(value), text);
+    }
+
+    // β = (0.1, 0.5): α = (0.9, 0.5), ᾱ = (0.9, 0.45); at t = 2: β̃ = 0.5·(1−0.9)/(1−0.45) = 0.05/0.55,
+    // μ̃ coefficients √0.9·0.5/0.55 (x_0) and √0.5·0.1/0.55 (x_t), ε coefficient 0.5/√0.55.
+    void twoStepScheduleByHand() {
+        const dl::Schedule s(linear(2, 0.1, 0.5));
+        const StepNumbers n = dlui::stepNumbers(s, 2, sampler(dl::SamplerKind::DdpmPosterior));
+        QCOMPARE(n.prev, 1);
+        QVERIFY(qFuzzyCompare(n.alphaBar, 0.45));
+        QVERIFY(qFuzzyCompare(n.snr, 0.45 / 0.55));
+        QVERIFY(qFuzzyCompare(n.posteriorVariance, 0.05 / 0.55));
+        QVERIFY(qFuzzyCompare(n.coefX0, std::sqrt(0.9) * 0.5 / 0.55));
+        QVERIFY(qFuzzyCompare(n.coefXt, std::sqrt(0.5) * 0.1 / 0.55));
+        QVERIFY(qFuzzyCompare(n.epsCoef, 0.5 / std::sqrt(0.55)));
+        QVERIFY(qFuzzyCompare(n.sigma, std::sqrt(0.05 / 0.55)));
+        QVERIFY(
+            qFuzzyCompare(dlui::stepNumbers(s, 2, sampler(dl::SamplerKind::DdpmBeta)).sigma, std::sqrt(0.5)));
+        // The last step adds no noise; t = 0 shows t = 1.
+        QCOMPARE(dlui::stepNumbers(s, 1, sampler(dl::SamplerKind::DdpmPosterior)).sigma, 0.0);
+        QCOMPARE(dlui::stepNumbers(s, 0, sampler(dl::SamplerKind::DdpmPosterior)).t, 1);
+    }
+
+    void everyStepMatchesTheSchedule() {
+        const dl::Schedule s(linear(200, 1e-4, 0.05));
+        for (int t = 2; t <= s.T(); ++t) {
+            const StepNumbers n = dlui::stepNumbers(s, t, sampler(dl::SamplerKind::DdpmPosterior));
+            QCOMPARE(n.beta, s.beta(t));
+            QCOMPARE(n.alpha, s.alpha(t));
+            QCOMPARE(n.alphaBar, s.alphaBar(t));
+            QCOMPARE(n.sqrtAlphaBar, std::sqrt(s.alphaBar(t)));
+            QCOMPARE(n.sqrtOneMinusAlphaBar, std::sqrt(1.0 - s.alphaBar(t)));
+            QVERIFY2(std::abs(n.posteriorVariance - s.posteriorVariance(t)) <= 1e-12 * s.posteriorVariance(t),
+                     qPrintable(QStringLiteral("t = %1").arg(t)));
+            QVERIFY(std::abs(n.coefX0 - s.posteriorMeanCoef1(t)) <= 1e-12);
+            QVERIFY(std::abs(n.coefXt - s.posteriorMeanCoef2(t)) <= 1e-12);
+            QVERIFY(std::abs(n.sigma - std::sqrt(s.posteriorVariance(t))) <= 1e-12);
+        }
+    }
+
+    // DDIM with K = 10 of T = 100 jumps t → s; β′ = 1 − ᾱ_t/ᾱ_s and σ = η √β′(1−ᾱ_s)/(1−ᾱ_t) (Song et al.
+    // 2021, Eq. 16).
+    void skippingSamplerUsesTheJump() {
+        const dl::Schedule s(linear(100, 1e-3, 0.1));
+        dl::SamplerParams p = sampler(dl::SamplerKind::Ddim);
+        p.steps = 10;
+        p.eta = 0.7;
+        const std::vector<int> listed = dl::samplingTimesteps(100, 10, p.spacing);
+        const int t = listed[2], sExpected = listed[3];
+        const StepNumbers n = dlui::stepNumbers(s, t, p);
+        QCOMPARE(n.prev, sExpected);
+        const double ab = s.alphaBar(t), abS = s.alphaBar(sExpected);
+        const double betaJump = 1.0 - ab / abS;
+        QVERIFY(std::abs(n.betaStep - betaJump) < 1e-12);
+        QVERIFY(std::abs(n.sigma - 0.7 * std::sqrt(betaJump * (1.0 - abS) / (1.0 - ab))) < 1e-12);
+        QVERIFY(std::abs(n.ddimDirection - std::sqrt(1.0 - abS - n.sigma * n.sigma)) < 1e-12);
+        // A t between listed steps goes to the next listed one below it.
+        QCOMPARE(dlui::stepNumbers(s, t - 1, p).prev, sExpected);
+    }
+
+    void langevinStepIsAFractionOfTheNoiseVariance() {
+        const dl::Schedule s(linear(100, 1e-3, 0.1));
+        dl::SamplerParams p = sampler(dl::SamplerKind::Langevin);
+        p.langevinStepSize = 0.05;
+        const StepNumbers n = dlui::stepNumbers(s, 40, p);
+        QVERIFY(qFuzzyCompare(n.langevinDelta, 0.05 * (1.0 - s.alphaBar(40))));
+        QVERIFY(qFuzzyCompare(n.sigma, std::sqrt(n.langevinDelta)));
+    }
+
+    void sectionsFollowViewAndSampler() {
+        using K = dl::SamplerKind;
+        const QStringList forward{"values", "forwardStep", "closedForm", "loss"};
+        QCOMPARE(EquationText::sectionIds(ExplainView::Forward, K::Ddim), forward);
+        QCOMPARE(EquationText::sectionIds(ExplainView::Reverse, K::DdpmPosterior),
+                 (QStringList{"values", "posterior", "ddpm"}));
+        QCOMPARE(EquationText::sectionIds(ExplainView::Reverse, K::DdpmBeta),
+                 (QStringList{"values", "posterior", "ddpm"}));
+        QCOMPARE(EquationText::sectionIds(ExplainView::Reverse, K::Ddim),
+                 (QStringList{"values", "posterior", "ddim"}));
+        QCOMPARE(EquationText::sectionIds(ExplainView::Reverse, K::Langevin),
+                 (QStringList{"values", "posterior", "langevin"}));
+    }
+
+    // Every section is rich text with its numbers in it and no LaTeX source.
+    void textCarriesTheNumbersAndNoLatex() {
+        const dl::Schedule s(linear(150, 1e-3, 0.133));
+        for (auto kind : {dl::SamplerKind::DdpmPosterior, dl::SamplerKind::DdpmBeta, dl::SamplerKind::Ddim,
+                          dl::SamplerKind::Langevin}) {
+            for (auto view : {ExplainView::Forward, ExplainView::Reverse}) {
+                dl::SamplerParams p = sampler(kind);
+                p.eta = 1.0;
+                const StepNumbers n = dlui::stepNumbers(s, 30, p);
+                QString all;
+                for (const dlui::ExplainSection& section : EquationText::sections(view, p, n)) {
+                    QVERIFY(!section.title.isEmpty());
+                    QVERIFY(Qt::mightBeRichText(section.html));
+                    all += section.title + section.html;
+                }
+                for (const char* latex : {"\\", "_{", "^{", "$", "\\frac", "\\sqrt", "mathbf"})
+                    QVERIFY2(!all.contains(QLatin1String(latex)), latex);
+                for (double v : {n.beta, n.alpha, n.alphaBar, n.sqrtAlphaBar, n.sqrtOneMinusAlphaBar,
+                                 n.posteriorVariance, n.sigma, n.snr})
+                    QVERIFY2(all.contains(mh::number(v)), qPrintable(mh::number(v)));
+                if (view == ExplainView::Reverse && kind != dl::SamplerKind::Langevin)
+                    QVERIFY(all.contains(mh::number(n.coefX0)) && all.contains(mh::number(n.coefXt)));
+            }
+        }
+    }
+
+    // Every character on screen is in DejaVu Sans, the one font a fresh Debian machine has
+    // (fonts-dejavu-core), so nothing falls back to a missing font or a box.
+    void everyCharacterIsInDejaVuSans() {
+        const QString path = QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        if (!QFile::exists(path)) QSKIP("DejaVu Sans is not installed (Debian package fonts-dejavu-core)");
+        const QRawFont font(path, 12);
+        QVERIFY(font.isValid());
+        QVERIFY(!font.supportsCharacter(QChar(0xD835)));  // the first half of 𝒩 fails, as it should
+        const dl::Schedule s(linear(100, 1e-4, 0.02));
+        QString all;
+        for (auto kind : {dl::SamplerKind::DdpmPosterior, dl::SamplerKind::DdpmBeta, dl::SamplerKind::Ddim,
+                          dl::SamplerKind::Langevin})
+            for (auto view : {ExplainView::Forward, ExplainView::Reverse}) {
+                dl::SamplerParams p = sampler(kind);
+                p.steps = 10;
+                for (const dlui::ExplainSection& section :
+                     EquationText::sections(view, p, dlui::stepNumbers(s, 0, p)))
+                    all += section.title + section.html;
+            }
+        // A character outside the BMP (e.g. the script 𝒩 of math fonts) shows up as surrogates, which fail
+        // too.
+        for (const QChar c : all)
+            if (c.unicode() > 0x7f)
+                QVERIFY2(font.supportsCharacter(c),
+                         qPrintable(QStringLiteral("U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'))));
+    }
+};
+
+QTEST_MAIN(TestExplainText)
+#include "tst_explain_text.moc"

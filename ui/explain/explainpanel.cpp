@@ -1,0 +1,140 @@
+#include "ui/explain/explainpanel.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "ui/document/labdocument.h"
+#include "ui/explain/pointinspector.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPanel* sampling,
+                           QWidget* parent)
+    : QWidget(parent),
+      mDocument(document),
+      mTimeline(timeline),
+      mSampling(sampling),
+      mText(new QTextBrowser(this)) {
+    setObjectName(QStringLiteral("explainPanel"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mText);
+    mText->setObjectName(QStringLiteral("explainText"));
+    mText->setFrameShape(QFrame::NoFrame);
+    mText->setOpenLinks(false);
+    mText->document()->setDocumentMargin(6);
+    // A little larger than the panels around it: sub- and superscripts must stay legible on a projector.
+    QFont font = mText->font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    mText->document()->setDefaultFont(font);
+
+    connect(timeline, &Timeline::tChanged, this, &ExplainPanel::refresh);
+    connect(timeline, &Timeline::modeChanged, this, &ExplainPanel::refresh);
+    connect(timeline, &Timeline::maximumChanged, this, &ExplainPanel::refresh);
+    connect(document, &LabDocument::scheduleChanged, this, &ExplainPanel::refresh);
+    connect(document, &LabDocument::modelChanged, this, &ExplainPanel::refresh);
+    // The Sampling panel has no "settings changed" signal; every one of its inputs (sampler, denoiser, η,
+    // K, spacing, Langevin step) is a combo or spin box, so listen to them all.
+    for (auto* box : sampling->findChildren<QComboBox*>())
+        connect(box, &QComboBox::currentIndexChanged, this, &ExplainPanel::refresh);
+    for (auto* box : sampling->findChildren<QSpinBox*>())
+        connect(box, &QSpinBox::valueChanged, this, &ExplainPanel::refresh);
+    for (auto* box : sampling->findChildren<QDoubleSpinBox*>())
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ExplainPanel::refresh);
+    refresh();
+}
+
+const dl::Schedule& ExplainPanel::schedule() const {
+    const bool learned = mSampling->denoiser() == SamplingPanel::DenoiserChoice::Learned;
+    if (mView == ExplainView::Reverse && learned && mDocument->modelSchedule())
+        return *mDocument->modelSchedule();
+    return mDocument->schedule();
+}
+
+void ExplainPanel::refresh() {
+    mView = mTimeline->mode() == Timeline::Mode::Reverse ? ExplainView::Reverse : ExplainView::Forward;
+    mSampler = mSampling->samplerParams();
+    mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
+
+    QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers);
+    updateInspected();
+    if (mInspected.row >= 0)
+        sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
+                            EquationText::pointClosedForm(mNumbers, mInspected.row, mInspected.x0,
+                                                          mInspected.eps, mInspected.xt)});
+    QStringList shown;
+    QString html;
+    mHtml.clear();
+    for (const ExplainSection& section : sections) {
+        const QString block = QStringLiteral("<p style=\"margin-top:8px; margin-bottom:4px\"><b>") +
+                              section.title.toHtmlEscaped() + QStringLiteral("</b></p>") + section.html;
+        shown << section.id;
+        mHtml.insert(section.id, block);
+        html += block;
+    }
+    mShown = shown;
+    mPendingHtml = html;
+    // Laying the text out is the costly part: skip it while the dock is hidden (a tab behind Sampling,
+    // closed), up to once per timeline tick while playing; showEvent() catches up.
+    if (isVisible()) showPendingHtml();
+}
+
+void ExplainPanel::showPendingHtml() {
+    if (mPendingHtml.isNull()) return;
+    // Rebuilding the text would scroll back to the top; keep the place the reader scrolled to.
+    const int scrolled = mText->verticalScrollBar()->value();
+    mText->setHtml(mPendingHtml);
+    mText->verticalScrollBar()->setValue(scrolled);
+    mPendingHtml = QString();
+}
+
+void ExplainPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    showPendingHtml();
+}
+
+void ExplainPanel::setInspectedPoint(int row) {
+    mInspectedRow = row;
+    refresh();
+}
+
+void ExplainPanel::updateInspected() {
+    mInspected = InspectedPoint();
+    const auto data = mDocument->dataSet();
+    const auto noise = mDocument->forwardNoise();
+    // The closed form holds for the forward view's own draw, not the step-by-step Markov chain.
+    if (mInspectedRow < 0 || mView != ExplainView::Forward || mTimeline->markovChain() || !data || !noise ||
+        data->isImage() || data->dim() != 2 || mInspectedRow >= data->size() || noise->rows() != data->size())
+        return;
+    // x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε at the timeline's t (Ho et al. 2020, Eq. 4); t = 0 is x_0 itself.
+    const int t = std::clamp(mTimeline->t(), 0, schedule().T());
+    const double a = std::sqrt(schedule().alphaBar(t)), b = std::sqrt(1.0 - schedule().alphaBar(t));
+    mInspected.row = mInspectedRow;
+    for (int k = 0; k < 2; ++k) {
+        mInspected.x0[k] = data->points(mInspectedRow, k);
+        mInspected.eps[k] = (*noise)(mInspectedRow, k);
+        mInspected.xt[k] = a * mInspected.x0[k] + b * mInspected.eps[k];
+    }
+}
+
+QDockWidget* createExplainDock(MainWindow* window, SamplingPanel* sampling) {
+    auto* panel = new ExplainPanel(window->document(), window->timeline(), sampling);
+    auto* inspector = new PointInspector(window->mainView(), window->document(), window->timeline(), panel);
+    QObject::connect(inspector, &PointInspector::pointChanged, panel, &ExplainPanel::setInspectedPoint);
+    auto* dock = new QDockWidget(ExplainPanel::tr("Explain"), window);
+    dock->setObjectName(QStringLiteral("explainDock"));
+    dock->setWidget(panel);
+    return dock;
+}
+
+}  // namespace dlui

@@ -1,0 +1,87 @@
+// The Explain dock: the equations of what is on screen, typeset, with the current numbers next to the
+// symbols. Forward view: the forward step, the closed form and the training loss; reverse view: the
+// posterior and the update of the sampler chosen in the Sampling panel (DDPM, DDIM or Langevin). Every
+// number follows the timeline's t and the schedule at once (direct connections: the text is rebuilt
+// before the next paint). The reverse view uses the schedule the next run samples with: the model's
+// for the learned denoiser, the editor's for the exact one.
+//
+//   auto* dock = dlui::createExplainDock(window, samplingPanel);
+//   window->addPanelDock(dock, Qt::RightDockWidgetArea);
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+#include "core/sampling/samplers.h"
+#include "ui/explain/equationtext.h"
+#include "ui/explain/explainnumbers.h"
+
+class QDockWidget;
+class QTextBrowser;
+
+namespace dlui {
+
+class LabDocument;
+class MainWindow;
+class SamplingPanel;
+class Timeline;
+
+class ExplainPanel : public QWidget {
+    Q_OBJECT
+public:
+    ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPanel* sampling,
+                 QWidget* parent = nullptr);
+
+    ExplainView view() const { return mView; }
+    /// The numbers on screen now.
+    const StepNumbers& numbers() const { return mNumbers; }
+    /// The sampler settings the numbers were computed for.
+    const dl::SamplerParams& sampler() const { return mSampler; }
+    /// The schedule the numbers come from (the editor's, or the model's in the reverse view).
+    const dl::Schedule& schedule() const;
+    /// Ids of the sections shown, in order (see EquationText::sectionIds).
+    QStringList shownSections() const { return mShown; }
+    /// The rich text of a shown section (title and equations) as given to the text view; empty when hidden.
+    QString sectionHtml(const QString& id) const { return mHtml.value(id); }
+    /// The view the sections are shown in (read-only, selectable, scrolls by itself).
+    QTextBrowser* textView() const { return mText; }
+
+    /// The point the inspector picked (row −1 when none) and its vectors at the current t.
+    struct InspectedPoint {
+        int row = -1;
+        double x0[2] = {0, 0}, eps[2] = {0, 0}, xt[2] = {0, 0};
+    };
+    const InspectedPoint& inspected() const { return mInspected; }
+
+public Q_SLOTS:
+    /// Fills the closed form in with one point's vectors (forward view, 2D points); −1 clears it.
+    void setInspectedPoint(int row);
+    /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
+    void refresh();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void updateInspected();
+    void showPendingHtml();
+
+    LabDocument* mDocument;
+    Timeline* mTimeline;
+    SamplingPanel* mSampling;
+    QTextBrowser* mText;
+    QHash<QString, QString> mHtml;
+    QString mPendingHtml;  // built but not yet laid out (the panel was hidden); null when none
+    QStringList mShown;
+    ExplainView mView = ExplainView::Forward;
+    StepNumbers mNumbers;
+    dl::SamplerParams mSampler;
+    int mInspectedRow = -1;
+    InspectedPoint mInspected;
+};
+
+/// The Explain dock (object name "explainDock") for a window, reading the sampler from its Sampling panel,
+/// with a point inspector (pointinspector.h) on the window's main view.
+QDockWidget* createExplainDock(MainWindow* window, SamplingPanel* sampling);
+
+}  // namespace dlui
