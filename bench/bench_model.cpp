@@ -5,8 +5,8 @@
 
 #include "core/data/dataset.h"
 #include "core/model/mlp.h"
-#include "core/model/presets.h"
-#include "core/model/trainer.h"
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
 
 namespace {
 

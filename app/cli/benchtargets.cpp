@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "core/model/presets.h"
+#include "core/training/presets.h"
 #include "peerbench.h"
 
 namespace dlcli {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "core/model/benchmarks.h"
+#include "benchmarks.h"
 
 namespace dlcli {
 

@@ -14,16 +14,16 @@
 #include <vector>
 
 #include "args.h"
-#include "commands.h"
+#include "benchmarks.h"
 #include "benchtargets.h"
+#include "commands.h"
 #include "core/data/pointgenerators.h"
-#include "core/model/benchmarks.h"
 #include "core/model/modelpredictor.h"
-#include "core/model/modelquality.h"
-#include "core/model/presets.h"
-#include "core/model/trainer.h"
 #include "core/sampling/oracledenoiser.h"
-#include "core/model/workerpool.h"
+#include "core/training/modelquality.h"
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
+#include "core/training/workerpool.h"
 
 namespace dlcli {
 namespace {

@@ -17,15 +17,15 @@
 #include "core/math/rng.h"
 #include "datasourceflags.h"
 #include "scheduleflags.h"
-#include "ui/export/exporter.h"
+#include "ui/render/exporter.h"
 
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
-#include "core/model/presets.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 #include "core/sampling/timesteps.h"
-#include "core/model/workerpool.h"
+#include "core/training/presets.h"
+#include "core/training/workerpool.h"
 
 namespace dlcli {
 namespace {
@@ -92,18 +92,15 @@ void clipToData(dl::SamplerParams& params, const dl::DataSet& data, const std::o
     dl::clipX0ToDataRange(params, lo, hi);
 }
 
-dlui::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerParams& params, int n, int dim,
+dl::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerParams& params, int n, int dim,
                                   unsigned long long seed) {
     // The sampler has its own stream (2); the data (0) and the forward noise (1) do not shift it.
     dl::Rng rng = dl::Rng(seed).split(2);
     dl::SampleResult result = dl::sampleFromNoise(source.schedule, source.denoiser, n, dim, params, rng);
-    dlui::Trajectory trajectory;
-    trajectory.timesteps = std::move(result.trajectory.timesteps);
-    trajectory.states = std::move(result.trajectory.states);
-    const std::string_view kind = dl::samplerKindName(params.kind);
-    trajectory.sampler = QString::fromUtf8(kind.data(), static_cast<qsizetype>(kind.size()));
-    if (params.steps > 0) trajectory.sampler += QStringLiteral(", K=%1").arg(params.steps);
-    trajectory.sampler += QStringLiteral(" (%1)").arg(source.description);
+    dl::Trajectory trajectory = std::move(result.trajectory);
+    trajectory.sampler = std::string(dl::samplerKindName(params.kind));
+    if (params.steps > 0) trajectory.sampler += ", K=" + std::to_string(params.steps);
+    trajectory.sampler += " (" + source.description.toStdString() + ")";
     if (trajectory.states.empty()) throw dl::Error("the sampler recorded no trajectory (too large for memory?)");
     return trajectory;
 }
@@ -224,7 +221,7 @@ int runRender(const CommandArgs& args) {
         if (needsReverse) {
             const dl::Schedule& schedule = model ? *modelSchedule : input.schedule;
             const dl::SamplerParams params = samplerFromArgs(parsed, schedule);
-            dlui::Trajectory outline;
+            dl::Trajectory outline;
             outline.timesteps = params.steps > 0
                                     ? dl::samplingTimesteps(schedule.T(), params.steps, params.spacing)
                                     : dl::samplingTimesteps(schedule.T(), schedule.T(), params.spacing);

@@ -19,25 +19,19 @@
 #include "core/io/imagegrid.h"
 #include "core/io/pointscatter.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
-#include "core/model/modelquality.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "core/training/modelquality.h"
+#include "core/training/workerpool.h"
 #include "outputpath.h"
 #include "qualityoutput.h"
-#include "core/model/workerpool.h"
 
 namespace dlcli {
 namespace {
-
-std::string fmt(double v, int precision = 6) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << v;
-    return out.str();
-}
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
@@ -195,7 +189,7 @@ int runSample(const CommandArgs& args) {
     } else {
         dl::writePointsCsv(out, model.normalisation.toData(result.samples));
     }
-    std::cerr << "wrote " << n << " samples to " << out << " after " << fmt(seconds, 4) << " s of sampling ("
+    std::cerr << "wrote " << n << " samples to " << out << " after " << dl::formatNumber(seconds, 4) << " s of sampling ("
               << result.denoiserCalls << " denoiser calls)\n";
     if (trajectoryPath) {
         const dl::Trajectory& tr = result.trajectory;
@@ -206,7 +200,7 @@ int runSample(const CommandArgs& args) {
     }
 
     std::cout << "samples=" << n << "\n"
-              << "sample_seconds=" << fmt(seconds, 4) << "\n";
+              << "sample_seconds=" << dl::formatNumber(seconds, 4) << "\n";
     if (!image && !parsed.has("no-quality")) {
         if (const std::optional<dl::QualityReference> reference = qualityReference(model, n, seed)) {
             dl::Rng metricRng = dl::Rng(seed).split(3);

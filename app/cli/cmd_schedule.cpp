@@ -1,4 +1,7 @@
 // diffusion-lab-cli schedule: the β schedule and its derived arrays, as JSON or a table.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -8,6 +11,7 @@
 
 #include "commands.h"
 #include "core/data/atomicfile.h"
+#include "core/io/schedulejson.h"
 #include "core/math/diffusersschedule.h"
 #include "core/math/error.h"
 #include "scheduleflags.h"
@@ -34,12 +38,13 @@ void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedul
 
 void printJson(const dl::Schedule& s) {
     const auto& p = s.params();
-    std::printf("{\n  \"schedule\": \"%s\",\n  \"T\": %d,\n  \"beta_start\": ",
-                std::string(dl::scheduleKindName(p.kind)).c_str(), p.T);
-    printJsonNumber(p.betaStart);
-    std::printf(",\n  \"beta_end\": ");
-    printJsonNumber(p.betaEnd);
-    std::printf(",\n  \"zero_snr\": %s,\n", p.zeroTerminalSnr ? "true" : "false");
+    // The parameters in the JSON form sessions and export sidecars use (diffusers' key names), then the arrays.
+    const QJsonObject params = dl::scheduleParamsToJson(p);
+    std::printf("{\n");
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        const QByteArray value = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
+        std::printf("  \"%s\": %s,\n", qPrintable(it.key()), value.mid(1, value.size() - 2).constData());
+    }
     printJsonArray("beta", s, &dl::Schedule::beta, false);
     printJsonArray("alpha", s, &dl::Schedule::alpha, false);
     printJsonArray("alpha_bar", s, &dl::Schedule::alphaBar, false);

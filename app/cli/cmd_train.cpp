@@ -7,34 +7,24 @@
 #include <cstdio>
 #include <iostream>
 #include <numeric>
-#include <sstream>
 
 #include "commands.h"
 #include "core/data/datalimits.h"
 #include "core/data/heldout.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 #include "core/model/modelfile.h"
-#include "core/model/modelquality.h"
-#include "core/model/presets.h"
-#include "core/model/trainer.h"
 #include "core/model/safetensors.h"
-#include "core/model/workerpool.h"
+#include "core/training/modelquality.h"
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
+#include "core/training/workerpool.h"
 #include "datasourceflags.h"
 #include "outputpath.h"
 #include "qualityoutput.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
-namespace {
-
-std::string fmt(double v, int precision = 6) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << v;
-    return out.str();
-}
-
-}  // namespace
 
 int runTrain(const CommandArgs& args) {
     const dl::MlpConfig mlpDefaults = dl::defaultMlpConfig();
@@ -44,11 +34,11 @@ int runTrain(const CommandArgs& args) {
         "train",
         "Train the denoising MLP on a data set and save the model. Defaults are the shared default preset:\n"
         "schedule " + std::string(dl::scheduleKindName(scheduleDefaults.kind)) + " T=" +
-            std::to_string(scheduleDefaults.T) + ", beta " + fmt(scheduleDefaults.betaStart) + ".." +
-            fmt(scheduleDefaults.betaEnd) + " (reaches pure noise), network " + dl::describeMlpConfig(mlpDefaults) +
+            std::to_string(scheduleDefaults.T) + ", beta " + dl::formatNumber(scheduleDefaults.betaStart) + ".." +
+            dl::formatNumber(scheduleDefaults.betaEnd) + " (reaches pure noise), network " + dl::describeMlpConfig(mlpDefaults) +
             ",\n" + std::to_string(trainDefaults.steps) + " steps of batch " + std::to_string(trainDefaults.batchSize) +
-            ", AdamW lr " + fmt(trainDefaults.learningRate) + " with " + std::to_string(trainDefaults.warmupSteps) +
-            " warm-up steps and cosine decay, EMA " + fmt(trainDefaults.emaDecay) +
+            ", AdamW lr " + dl::formatNumber(trainDefaults.learningRate) + " with " + std::to_string(trainDefaults.warmupSteps) +
+            " warm-up steps and cosine decay, EMA " + dl::formatNumber(trainDefaults.emaDecay) +
             ".\nImage data default to raw pixels in (--input-features 0), --hidden 256 up to 8x8 gray and 384 above,\n"
             "batch 128 and 64 respectively, lr 0.001.\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
             "last 100 steps).");
@@ -64,24 +54,24 @@ int runTrain(const CommandArgs& args) {
                "sinusoidal features per coordinate, even; 0 feeds raw coordinates (default " +
                    std::to_string(mlpDefaults.inputFeatures) + ")")
         .value("feature-scale", "S",
-               "coordinate scale inside the sinusoids (default " + fmt(mlpDefaults.featureScale) + ")")
+               "coordinate scale inside the sinusoids (default " + dl::formatNumber(mlpDefaults.featureScale) + ")")
         .value("time-embedding", "E",
                "sinusoidal features of t, even (default " + std::to_string(mlpDefaults.timeEmbedding) + ")")
         .value("activation", "NAME", "gelu (tanh approximation), silu or relu (default gelu)")
         .flag("no-residual", "plain blocks act(W h + b) instead of h + act(W h + b)")
         .value("prediction", "TARGET", "what the network predicts: eps, x0 or v (default eps)")
-        .value("lr", "LR", "peak learning rate (default " + fmt(trainDefaults.learningRate) + ")")
+        .value("lr", "LR", "peak learning rate (default " + dl::formatNumber(trainDefaults.learningRate) + ")")
         .value("warmup", "N",
                "linear warm-up steps (default " + std::to_string(trainDefaults.warmupSteps) + ")")
         .value("min-lr", "FRACTION",
                "cosine decay ends at this fraction of the peak (default " +
-                   fmt(trainDefaults.minLearningRate) + ")")
-        .value("weight-decay", "W", "AdamW weight decay (default " + fmt(trainDefaults.weightDecay) + ")")
+                   dl::formatNumber(trainDefaults.minLearningRate) + ")")
+        .value("weight-decay", "W", "AdamW weight decay (default " + dl::formatNumber(trainDefaults.weightDecay) + ")")
         .value("grad-clip", "G",
-               "maximum gradient norm, 0 = off (default " + fmt(trainDefaults.gradClip) + ")")
+               "maximum gradient norm, 0 = off (default " + dl::formatNumber(trainDefaults.gradClip) + ")")
         .value("ema", "DECAY",
                "EMA decay of the weights used for sampling, in [0, 1) (default " +
-                   fmt(trainDefaults.emaDecay) + ")")
+                   dl::formatNumber(trainDefaults.emaDecay) + ")")
         .value("threads", "K", "data-parallel threads per step (default: all cores)")
         .value(
             "quality-samples", "N",
@@ -183,7 +173,7 @@ int runTrain(const CommandArgs& args) {
     dl::ModelFile file = dl::modelFileFromTrainer(trainer, fileRng);
     file.heldOutSample = split.heldOut;  // `sample` scores against these rows too
     dl::saveModelFile(out, file);
-    std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after " << fmt(seconds, 4)
+    std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after " << dl::formatNumber(seconds, 4)
               << " s of training\n";
     if (auto path = parsed.text("export-safetensors")) {
         dl::writeMlpSafetensors(*path, trainer.modelConfig(), trainer.emaParameters());
@@ -198,15 +188,15 @@ int runTrain(const CommandArgs& args) {
         dl::Rng qualityRng = dl::Rng(cfg.seed).split(11);
         const dl::ModelQuality q = dl::measureModelQuality(
             net, trainer.emaParameters(), schedule, training.points, reference, qualityRng, cfg.threads);
-        std::cout << "sample_seconds=" << fmt(q.sampleSeconds, 4) << "\n";
+        std::cout << "sample_seconds=" << dl::formatNumber(q.sampleSeconds, 4) << "\n";
         printQuality(reference, q.report);
     }
     const auto& h = trainer.lossHistory();
     const std::size_t k = std::min<std::size_t>(100, h.size());
     const double finalLoss = std::accumulate(h.end() - static_cast<long>(k), h.end(), 0.0) / static_cast<double>(k);
-    std::cout << "train_seconds=" << fmt(seconds, 4) << "\n"
-              << "train_steps_per_s=" << fmt(cfg.steps / seconds, 5) << "\n"
-              << "final_loss=" << fmt(finalLoss, 5) << std::endl;
+    std::cout << "train_seconds=" << dl::formatNumber(seconds, 4) << "\n"
+              << "train_steps_per_s=" << dl::formatNumber(cfg.steps / seconds, 5) << "\n"
+              << "final_loss=" << dl::formatNumber(finalLoss, 5) << std::endl;
     return 0;
 }
 

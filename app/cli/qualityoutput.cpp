@@ -1,19 +1,10 @@
 #include "qualityoutput.h"
 
 #include <iostream>
-#include <sstream>
+
+#include "core/math/format.h"
 
 namespace dlcli {
-namespace {
-
-std::string fmt(double v, int precision = 6) {
-    std::ostringstream out;
-    out.precision(precision);
-    out << v;
-    return out.str();
-}
-
-}  // namespace
 
 void printQuality(const dl::QualityReference& reference, const dl::QualityReport& report) {
     std::cerr << "quality: " << report.sampleRows << " samples against " << report.referenceRows
@@ -22,14 +13,14 @@ void printQuality(const dl::QualityReference& reference, const dl::QualityReport
     std::cout << "quality_reference=" << (reference.heldOut ? "held-out" : "fresh-draw") << "\n"
               << "quality_samples=" << report.sampleRows << "\n"
               << "reference_rows=" << report.referenceRows << "\n"
-              << "swd=" << fmt(report.swd) << "\n"
-              << "swd_floor=" << fmt(report.swdFloor) << "\n";
+              << "swd=" << dl::formatNumber(report.swd) << "\n"
+              << "swd_floor=" << dl::formatNumber(report.swdFloor) << "\n";
     if (report.swdFloor > 0.0)
-        std::cout << "swd_ratio=" << fmt(report.swd / report.swdFloor, 4) << "\n";
+        std::cout << "swd_ratio=" << dl::formatNumber(report.swd / report.swdFloor, 4) << "\n";
     else
         std::cerr << "quality: the unseen rows are all one point, so the floor is 0 and there is no ratio\n";
-    std::cout << "mmd=" << fmt(report.mmd) << "\n"
-              << "mmd_floor=" << fmt(report.mmdFloor) << "\n";
+    std::cout << "mmd=" << dl::formatNumber(report.mmd) << "\n"
+              << "mmd_floor=" << dl::formatNumber(report.mmdFloor) << "\n";
 }
 
 }  // namespace dlcli

@@ -4,7 +4,7 @@
 // point) has no ratio: swd_ratio is then left out and stderr says why.
 #pragma once
 
-#include "core/model/modelquality.h"
+#include "core/training/modelquality.h"
 
 namespace dlcli {
 

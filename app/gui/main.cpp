@@ -6,9 +6,9 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include "ui/mainwindow.h"
-#include "ui/mainview.h"
-#include "ui/timeline.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     options.restoreLastSession = !demo && !parser.isSet(fresh);
     options.useSettings = !demo;
     options.askBeforeDiscard = !demo;
-    dlui::MainWindow window(options);
+    dlui::LabWindow window(options);
     if (!parser.positionalArguments().isEmpty()) window.openFiles(parser.positionalArguments());
     window.show();
 

@@ -8,7 +8,7 @@
 //
 //   dl::HeldOutSplit split = dl::splitHeldOut(data, seed);
 //   dl::Trainer trainer(split.training, schedule, net, config);
-//   ... score samples against split.heldOut (see core/model/modelquality.h)
+//   ... score samples against split.heldOut (see core/training/modelquality.h)
 #pragma once
 
 #include <cstdint>

@@ -7,6 +7,7 @@
 
 #include "core/data/json.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 
 namespace dl {
 namespace {
@@ -44,12 +45,8 @@ const JsonValue* field(const JsonValue& root, std::string_view name, JsonValue::
     return v;
 }
 
-std::string number(double v) {
-    std::ostringstream out;
-    out.precision(17);
-    out << v;
-    return out.str();
-}
+/// Round-trip precision for config files.
+std::string number(double v) { return formatNumber(v, 17); }
 
 }  // namespace
 

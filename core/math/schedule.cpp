@@ -4,22 +4,15 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <sstream>
 
 #include "core/math/error.h"
+#include "core/math/format.h"
 
 namespace dl {
 namespace {
 
 constexpr double kCosineOffset = 0.008;  // s in Nichol & Dhariwal 2021, Eq. 17
 constexpr double kCosineMaxBeta = 0.999;
-
-std::string formatNumber(double v) {
-    std::ostringstream out;
-    out.precision(6);
-    out << v;
-    return out.str();
-}
 
 bool insideOpenUnit(double v) { return std::isfinite(v) && v > 0.0 && v < 1.0; }
 

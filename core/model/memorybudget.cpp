@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/model/trainer.h"
+#include "core/training/trainer.h"
 
 namespace dl {
 namespace {

@@ -516,7 +516,7 @@ ModelFile modelFileFromTrainer(const Trainer& trainer, Rng& rng) {
     fillData(f, trainer.data(), rng);
     f.trainer = trainer.config();
     f.step = trainer.stepsDone();
-    f.lossHistory = trainer.lossHistory();
+    f.lossHistory = trainer.lossHistory().toVector();
     f.parameters = trainer.parameters();
     f.emaParameters = trainer.emaParameters();
     f.optimizer = trainer.optimizerState();
@@ -531,7 +531,7 @@ ModelFile modelFileFromSnapshot(const TrainingSnapshot& snapshot, const DataSet&
     fillData(f, data, rng);
     f.trainer = config;
     f.step = snapshot.step;
-    f.lossHistory = snapshot.lossHistory;
+    f.lossHistory = snapshot.lossHistory.toVector();
     f.parameters = snapshot.parameters;
     f.emaParameters = snapshot.parameters;
     return f;

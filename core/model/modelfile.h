@@ -31,8 +31,8 @@
 #include "core/math/rng.h"
 #include "core/math/schedule.h"
 #include "core/model/mlpconfig.h"
-#include "core/model/optimizer.h"
-#include "core/model/trainer.h"
+#include "core/training/optimizer.h"
+#include "core/training/trainer.h"
 
 namespace dl {
 

@@ -7,7 +7,7 @@
 #include "core/math/error.h"
 #include "core/model/mlp.h"
 #include "core/model/prediction.h"
-#include "core/model/workerpool.h"
+#include "core/training/workerpool.h"
 
 namespace dl {
 namespace {

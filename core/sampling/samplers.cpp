@@ -2,23 +2,49 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <string>
 
+#include "core/math/format.h"
 #include "core/math/schedulediagnostics.h"
 
 namespace dl {
+
+const Batch* Trajectory::stateAt(int t) const {
+    if (states.empty()) return nullptr;
+    // timesteps run from T down to 0: take the last kept state whose timestep is still ≥ t.
+    std::size_t best = 0;
+    for (std::size_t k = 0; k < timesteps.size() && k < states.size(); ++k) {
+        if (timesteps[k] >= t) best = k;
+        else break;
+    }
+    return &states[best];
+}
+
+ReverseFrame Trajectory::frameAt(int t, bool interpolate) const {
+    ReverseFrame f;
+    if (states.empty()) return f;
+    const std::size_t n = std::min(timesteps.size(), states.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (timesteps[i] >= t)
+            k = i;
+        else
+            break;
+    }
+    f.state = states[k];
+    f.above = f.below = k < n ? timesteps[k] : t;
+    if (interpolate && k + 1 < n && timesteps[k] > t && timesteps[k + 1] < t) {
+        const float w = float(timesteps[k] - t) / float(timesteps[k] - timesteps[k + 1]);
+        f.state = (1.0f - w) * states[k] + w * states[k + 1];
+        f.below = timesteps[k + 1];
+        f.interpolated = true;
+    }
+    return f;
+}
 namespace {
 
 // The schedule editor calls steps below this floor wasted; keep the two the same.
 static_assert(kMinSamplerAlphaBar == kUnderflowAlphaBar);
-
-std::string formatNumber(double v) {
-    std::ostringstream out;
-    out.precision(6);
-    out << v;
-    return out.str();
-}
 
 double flooredAlphaBar(const Schedule& schedule, int t) { return std::max(schedule.alphaBar(t), kMinSamplerAlphaBar); }
 
@@ -148,12 +174,25 @@ ReverseStepCoefficients stepCoefficients(const Schedule& schedule, int t, int s,
                    : reverseStepCoefficients(schedule, t, s);
 }
 
-// ---- DDPM ancestral sampling (Ho et al. 2020, Algorithm 2, generalised to jumps t → s) ------------------
-void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
-                const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
-                TrajectoryRecorder& recorder) {
+/// One reverse jump t → s as DDPM and DDIM both see it: ε̂ and the clamped x̂_0 at t (one denoiser call),
+/// and the jump's coefficients.
+struct ReverseJump {
+    int t = 0;
+    int s = 0;
+    const Batch& eps;
+    const Batch& x0;
+    ReverseStepCoefficients c;
+};
+
+/// The step prelude DDPM and DDIM share: for every jump t → s along `ts` (the last one to s = 0), honour the
+/// cancel flag, predict ε̂ and x̂_0, count the call, take the jump's coefficients, clamp x̂_0; then `update`
+/// moves x from x_t to x_s, and the recorder is offered x_s.
+template <class Update>
+void runReverseJumps(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
+                     const std::vector<int>& ts, const std::atomic<bool>* cancel, Progress& progress,
+                     TrajectoryRecorder& recorder, Update&& update) {
     const X0Clamp clamp(p, x.cols());
-    Batch eps, x0, z(x.rows(), x.cols());
+    Batch eps, x0;
     const int K = static_cast<int>(ts.size());
     for (int i = 0; i < K; ++i) {
         checkCancel(cancel);
@@ -163,45 +202,45 @@ void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, co
         progress.step();
         const ReverseStepCoefficients c = stepCoefficients(schedule, t, s, modelX0);
         clamp.apply(x0);
-        if (s > 0) {
-            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0 takes effect; without
-            // clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
-            const double variance = p.kind == SamplerKind::DdpmBeta ? c.betaStep : c.posteriorVariance;
-            rng.fillNormal(z);
-            x = static_cast<float>(c.coefX0) * x0 + static_cast<float>(c.coefXt) * x +
-                static_cast<float>(std::sqrt(variance)) * z;
-        } else {
-            x = x0;  // Algorithm 2: no noise on the last step; the posterior mean at s = 0 is x̂_0 itself
-        }
+        update(ReverseJump{t, s, eps, x0, c}, x);
         recorder.record(i + 1, s, x);
     }
+}
+
+// ---- DDPM ancestral sampling (Ho et al. 2020, Algorithm 2, generalised to jumps t → s) ------------------
+void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
+                const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
+                TrajectoryRecorder& recorder) {
+    Batch z(x.rows(), x.cols());
+    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
+        if (j.s > 0) {
+            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0 takes effect; without
+            // clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
+            const double variance = p.kind == SamplerKind::DdpmBeta ? j.c.betaStep : j.c.posteriorVariance;
+            rng.fillNormal(z);
+            xt = static_cast<float>(j.c.coefX0) * j.x0 + static_cast<float>(j.c.coefXt) * xt +
+                 static_cast<float>(std::sqrt(variance)) * z;
+        } else {
+            xt = j.x0;  // Algorithm 2: no noise on the last step; the posterior mean at s = 0 is x̂_0 itself
+        }
+    });
 }
 
 // ---- DDIM (Song et al. 2021, Eq. 12; σ from Eq. 16 times η) ----------------------------------------------
 void sampleDdim(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                 TrajectoryRecorder& recorder) {
-    const X0Clamp clamp(p, x.cols());
-    Batch eps, x0, z(x.rows(), x.cols());
-    const int K = static_cast<int>(ts.size());
-    for (int i = 0; i < K; ++i) {
-        checkCancel(cancel);
-        const int t = ts[i];
-        const int s = i + 1 < K ? ts[i + 1] : 0;
-        const bool modelX0 = predictStep(schedule, denoiser, x, t, eps, x0);
-        progress.step();
-        const ReverseStepCoefficients c = stepCoefficients(schedule, t, s, modelX0);
-        clamp.apply(x0);
+    Batch z(x.rows(), x.cols());
+    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
         // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as diffusers does).
-        const double sigma = p.eta * std::sqrt(c.posteriorVariance);
-        const double direction = std::sqrt(std::max(0.0, 1.0 - c.alphaBarPrev - sigma * sigma));
-        x = static_cast<float>(std::sqrt(c.alphaBarPrev)) * x0 + static_cast<float>(direction) * eps;
+        const double sigma = p.eta * std::sqrt(j.c.posteriorVariance);
+        const double direction = std::sqrt(std::max(0.0, 1.0 - j.c.alphaBarPrev - sigma * sigma));
+        xt = static_cast<float>(std::sqrt(j.c.alphaBarPrev)) * j.x0 + static_cast<float>(direction) * j.eps;
         if (sigma > 0.0) {
             rng.fillNormal(z);
-            x += static_cast<float>(sigma) * z;
+            xt += static_cast<float>(sigma) * z;
         }
-        recorder.record(i + 1, s, x);
-    }
+    });
 }
 
 // ---- Annealed Langevin dynamics (Song & Ermon 2019, Algorithm 1) ------------------------------------------

@@ -46,6 +46,7 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <string>
 #include <vector>
 
 #include "core/data/progress.h"
@@ -97,11 +98,38 @@ void clipX0ToDataRange(SamplerParams& params, const Eigen::VectorXf& min, const 
 
 /// Recorded states of one run. states[0] is the start x_T, the last is the output x_0; timesteps[i] is the
 /// step that states[i] belongs to (the output has timestep 0). Empty when nothing was asked or when even
-/// the first and last state would not fit in maxTrajectoryBytes.
+/// the first and last state would not fit in maxTrajectoryBytes. The window, the exporters and the CLI
+/// animate this same type; `sampler` names the run for captions ("DDIM η=0, K=50").
+/// What a view shows of a trajectory at one t: a recorded state, or one interpolated between two.
+struct ReverseFrame {
+    Batch state;                ///< normalised N×d
+    int above = 0;              ///< timestep of the state drawn (the later state when interpolated)
+    int below = 0;              ///< the earlier state's timestep when interpolated, else = above
+    bool interpolated = false;  ///< true when t lies strictly between two recorded states
+};
+
 struct Trajectory {
     std::vector<int> timesteps;
     std::vector<Batch> states;
-    int stride = 0;  ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
+    int stride = 0;       ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
+    std::string sampler;  ///< UTF-8 label for captions and sidecars; empty when unnamed
+
+    /// Optional smooth paths for the trails: a deterministic DDIM (η = 0) pass over every timestep from the
+    /// same x_T rows as the sample, for a few rows only (Song et al. 2021, Eq. 12 with σ = 0).
+    struct DdimPaths {
+        std::vector<Eigen::Index> rows;  ///< which rows of states[k] the paths start from
+        std::vector<int> timesteps;      ///< T down to 0
+        std::vector<Batch> states;       ///< rows.size()×d each
+        bool empty() const { return states.empty(); }
+    } ddimPaths;
+
+    bool empty() const { return states.empty(); }
+    /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).
+    /// Null when nothing was recorded.
+    const Batch* stateAt(int t) const;
+    /// stateAt(t) with its timestep; with `interpolate`, t strictly between two recorded states gives the
+    /// linear blend of the two (a picture between real states, not a state of the sampler).
+    ReverseFrame frameAt(int t, bool interpolate) const;
 };
 
 struct SampleResult {

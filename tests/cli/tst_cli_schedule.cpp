@@ -84,7 +84,9 @@ void TestCliSchedule::defaultsAreLinear1000() {
     const CliRun run = runCli({"schedule", "--json"});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject object = QJsonDocument::fromJson(run.out).object();
-    QCOMPARE(object.value("schedule").toString(), QStringLiteral("linear"));
+    QCOMPARE(object.value("beta_schedule").toString(), QStringLiteral("linear"));
+    QCOMPARE(object.value("num_train_timesteps").toInt(), 1000);
+    QCOMPARE(object.value("rescale_betas_zero_snr").toBool(true), false);
     const QJsonArray beta = object.value("beta").toArray();
     QCOMPARE(beta.size(), 1000);
     QCOMPARE(beta.first().toDouble(), 1e-4);

@@ -63,9 +63,19 @@ void TestStrokes::evenAlongTheStroke() {
 }
 
 void TestStrokes::deterministic() {
+    // Same seed, same points; another seed, other points. Both sides must hold the promised count, so a
+    // function returning nothing (or ignoring the seed) fails here.
     const std::vector<dl::Stroke> strokes = {{{0, 0}, {1, 1}}, {{2, 0}, {2, 1}, {3, 1}}};
-    dl::Rng a(9), b(9);
-    QVERIFY(dl::pointsFromStrokes(strokes, 0.1f, 300.0f, a) == dl::pointsFromStrokes(strokes, 0.1f, 300.0f, b));
+    const int expected = dl::strokePointCount(strokes, 0.1f, 300.0f);
+    QVERIFY(expected > 100);
+    dl::Rng a(9), b(9), c(10);
+    const dl::Batch first = dl::pointsFromStrokes(strokes, 0.1f, 300.0f, a);
+    QCOMPARE(first.rows(), Eigen::Index(expected));
+    QCOMPARE(first.cols(), Eigen::Index(2));
+    QVERIFY(first == dl::pointsFromStrokes(strokes, 0.1f, 300.0f, b));
+    const dl::Batch other = dl::pointsFromStrokes(strokes, 0.1f, 300.0f, c);
+    QCOMPARE(other.rows(), first.rows());
+    QVERIFY(other != first);
 }
 
 void TestStrokes::badInput() {

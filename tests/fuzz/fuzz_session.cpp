@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "fuzzinit.h"
-#include "ui/session.h"
+#include "ui/document/session.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     fuzz::startQt();

@@ -9,11 +9,11 @@
 
 #include "core/data/heldout.h"
 #include "core/data/pointgenerators.h"
-#include "core/model/modelquality.h"
-#include "core/model/presets.h"
 #include "core/sampling/metrics.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "core/training/modelquality.h"
+#include "core/training/presets.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include "core/math/error.h"
 #include "core/math/rng.h"
 #include "core/model/mlp.h"
-#include "core/model/optimizer.h"
+#include "core/training/optimizer.h"
 
 using dl::Activation;
 using dl::MlpConfig;

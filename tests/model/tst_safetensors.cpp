@@ -12,8 +12,8 @@
 
 #include "core/data/json.h"
 #include "core/model/mlp.h"
-#include "core/model/presets.h"
 #include "core/model/safetensors.h"
+#include "core/training/presets.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "ui/etaestimator.h"
+#include "ui/training/etaestimator.h"
 
 namespace {
 

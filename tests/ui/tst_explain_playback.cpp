@@ -7,12 +7,14 @@
 #include <QtTest>
 
 #include "core/math/schedule.h"
+#include "ui/document/labdocument.h"
 #include "ui/explain/playbackspeed.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/timeline.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 using dlui::PlaybackSpeed;
 
@@ -32,7 +34,7 @@ class TestExplainPlayback : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<MainWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(testOptions());
         mWindow->resize(1280, 720);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

@@ -15,17 +15,19 @@
 #include <cmath>
 
 #include "core/sampling/timesteps.h"
+#include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/mathhtml.h"
 #include "ui/explain/pointinspector.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/samplingpanel.h"
-#include "ui/timeline.h"
-#include "ui/timelinewidget.h"
-#include "ui/trainingandsampling.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -56,7 +58,7 @@ class TestExplainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<MainWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(testOptions());
         mWindow->resize(1280, 720);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

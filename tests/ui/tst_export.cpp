@@ -13,8 +13,9 @@
 
 #include "core/data/dataset.h"
 #include "core/math/forwardprocess.h"
-#include "ui/export/exporter.h"
-#include "ui/export/framewriters.h"
+#include "ui/export/exportinput.h"
+#include "ui/render/exporter.h"
+#include "ui/render/framewriters.h"
 #include "ui/render/viewbounds.h"
 
 using namespace dlui;
@@ -116,7 +117,7 @@ void TestExport::pngSequenceShowsXtAndRecordsT() {
     QVERIFY(sidecarFile.open(QIODevice::ReadOnly));
     const QJsonObject sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
     QCOMPARE(sidecar.value(QStringLiteral("animation")).toString(), QStringLiteral("forward"));
-    QCOMPARE(sidecar.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("T")).toInt(), 10);
+    QCOMPARE(sidecar.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("num_train_timesteps")).toInt(), 10);
     QCOMPARE(sidecar.value(QStringLiteral("width")).toInt(), 96);
     const QJsonArray frames = sidecar.value(QStringLiteral("frames")).toArray();
     QCOMPARE(frames.size(), 4);
@@ -177,8 +178,8 @@ void TestExport::consecutiveRunsAreIdentical() {
 void TestExport::reverseFramesFollowTheTrajectory() {
     QTemporaryDir tmp;
     ExportInput in = threePoints();
-    Trajectory tr;
-    tr.sampler = QStringLiteral("test sampler");
+    dl::Trajectory tr;
+    tr.sampler = "test sampler";
     for (int t = 10; t >= 0; t -= 2) {
         tr.timesteps.push_back(t);
         tr.states.push_back(in.data.points * (1.0f + 0.1f * static_cast<float>(t)));

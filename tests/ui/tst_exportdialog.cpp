@@ -1,25 +1,31 @@
 // The Export dialog and its job (export in a worker thread, progress, cancel, no half file), and the
 // small helpers: CSV tables, plots as PNG/PDF, the clipboard.
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QImageReader>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <utility>
+#include <vector>
 
 #include <qcustomplot.h>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "ui/export/csvexport.h"
 #include "ui/export/exportdialog.h"
-#include "ui/export/exportjob.h"
 #include "ui/export/plotexport.h"
+#include "ui/render/csvexport.h"
+#include "ui/render/exportjob.h"
 
 using namespace dlui;
 
@@ -139,10 +145,10 @@ void TestExportDialog::reverseNeedsATrajectory() {
     QVERIFY(model);
     QVERIFY(!model->item(1)->isEnabled());
     ExportInput in = moons();
-    Trajectory tr;
+    dl::Trajectory tr;
     tr.timesteps = {20, 10, 0};
     tr.states = {in.forwardNoise, in.data.points, in.data.points};
-    tr.sampler = QStringLiteral("ddpm");
+    tr.sampler = "ddpm";
     in.reverse = tr;
     ExportDialog withTrajectory(in);
     auto* model2 = qobject_cast<QStandardItemModel*>(withTrajectory.findChildren<QComboBox*>().first()->model());
@@ -182,7 +188,7 @@ void TestExportDialog::csvTables() {
     const QStringList first = rows[1].split(QLatin1Char(','));
     QVERIFY(std::abs(first[0].toDouble() - raw(0, 0)) < 1e-5);
 
-    Trajectory tr;
+    dl::Trajectory tr;
     tr.timesteps = {20, 0};
     tr.states = {in.forwardNoise, in.data.points};
     QCOMPARE(writeTrajectoryCsv(tmp.filePath(QStringLiteral("chain.csv")), tr, in.data.norm), QString());
@@ -199,11 +205,11 @@ void TestExportDialog::csvTables() {
     QCOMPARE(last[0], QStringLiteral("20"));
     QVERIFY(std::abs(last[3].toDouble() - in.schedule.alphaBar(20)) < 1e-15);
 
-    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), {1.0f, 0.5f, 0.25f}), QString());
+    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), std::vector<float>{1.0f, 0.5f, 0.25f}), QString());
     QCOMPARE(lines(tmp.filePath(QStringLiteral("loss.csv"))),
              (QStringList{QStringLiteral("step,loss"), QStringLiteral("1,1"), QStringLiteral("2,0.5"),
                           QStringLiteral("3,0.25")}));
-    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), {1.0f}).isEmpty());
+    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), std::vector<float>{1.0f}).isEmpty());
 }
 
 void TestExportDialog::plotsAsPngAndPdf() {
@@ -237,8 +243,38 @@ void TestExportDialog::dialogLaysOut() {
     ExportDialog dialog(moons());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // It fits a 1280×720 screen at its preferred size, and at that size every control gets at least its
+    // minimum size, lies inside the dialog and overlaps no other control (a squeezed or clipped layout
+    // fails here, whatever the dialog's overall size).
+    QVERIFY2(dialog.sizeHint().width() <= 1280 && dialog.sizeHint().height() <= 720,
+             qPrintable(QStringLiteral("size hint %1x%2").arg(dialog.sizeHint().width()).arg(dialog.sizeHint().height())));
+    dialog.resize(dialog.sizeHint());
+    QCoreApplication::processEvents();
+    const auto isControl = [](const QWidget* w) {
+        return qobject_cast<const QAbstractButton*>(w) || qobject_cast<const QComboBox*>(w) ||
+               qobject_cast<const QAbstractSpinBox*>(w) || qobject_cast<const QLineEdit*>(w) ||
+               qobject_cast<const QLabel*>(w) || qobject_cast<const QProgressBar*>(w);
+    };
+    std::vector<std::pair<QWidget*, QRect>> controls;
+    for (QWidget* w : dialog.findChildren<QWidget*>()) {
+        if (!w->isVisible() || !isControl(w)) continue;
+        bool inner = false;  // the line edit inside a spin box or combo box is part of that control
+        for (QWidget* p = w->parentWidget(); p && p != &dialog; p = p->parentWidget()) inner = inner || isControl(p);
+        if (inner) continue;
+        const QRect r(w->mapTo(&dialog, QPoint(0, 0)), w->size());
+        const QString name = QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()),
+                                                             w->property("text").toString());
+        QVERIFY2(dialog.rect().contains(r), qPrintable(name + QStringLiteral(" sticks out of the dialog")));
+        const QSize minimum = w->minimumSizeHint();
+        QVERIFY2(w->width() >= minimum.width() && w->height() >= minimum.height(),
+                 qPrintable(name + QStringLiteral(" is squeezed below its minimum size")));
+        for (const auto& [other, otherRect] : controls)
+            QVERIFY2(!r.intersects(otherRect), qPrintable(name + QStringLiteral(" overlaps ") +
+                                                          QString::fromLatin1(other->metaObject()->className())));
+        controls.emplace_back(w, r);
+    }
+    QVERIFY(controls.size() >= 10);
     const QImage shot = dialog.grab().toImage();
-    QVERIFY(shot.width() > 300 && shot.height() > 300);
     // DL_SCREENSHOT_DIR=/some/folder keeps a picture of the dialog to look at.
     const QString folder = qEnvironmentVariable("DL_SCREENSHOT_DIR");
     if (!folder.isEmpty()) QVERIFY(shot.save(QDir(folder).filePath(QStringLiteral("exportdialog.png"))));

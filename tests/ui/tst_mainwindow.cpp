@@ -20,18 +20,20 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "core/model/presets.h"
-#include "ui/datapanel.h"
-#include "ui/labdocument.h"
-#include "ui/logslider.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/schedulediagnosticsview.h"
-#include "ui/schedulepanel.h"
-#include "ui/scheduleplots.h"
-#include "ui/timeline.h"
-#include "ui/timelinewidget.h"
+#include "core/training/presets.h"
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/widgets/logslider.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -65,7 +67,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<MainWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(testOptions());
         mWindow->resize(1280, 800);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
@@ -82,8 +84,8 @@ private Q_SLOTS:
         QCOMPARE(doc.dataSource().shape, preset.value(QStringLiteral("dataset")).toString());
         QCOMPARE(doc.dataSet()->size(), preset.value(QStringLiteral("points")).toInt());
         QCOMPARE(QString::fromLatin1(dl::scheduleKindName(doc.schedule().params().kind).data()),
-                 schedule.value(QStringLiteral("kind")).toString());
-        QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("T")).toInt());
+                 schedule.value(QStringLiteral("beta_schedule")).toString());
+        QCOMPARE(doc.schedule().T(), schedule.value(QStringLiteral("num_train_timesteps")).toInt());
         // The window opens on the schedule the default training preset was tuned with.
         QCOMPARE(doc.schedule().params(), dl::defaultTrainingSchedule());
         QCOMPARE(mWindow->timeline()->maximum(), doc.schedule().T());
@@ -229,7 +231,7 @@ private Q_SLOTS:
         linear.betaEnd = 0.2;
         QVERIFY(doc->setScheduleParams(linear));
         doc->setModel(nullptr, doc->schedule());
-        auto trajectory = std::make_shared<dlui::Trajectory>();
+        auto trajectory = std::make_shared<dl::Trajectory>();
         dl::Rng rng(3);
         for (int t : {100, 50, 0}) {
             dl::Batch x(500, 2);
@@ -237,7 +239,7 @@ private Q_SLOTS:
             trajectory->timesteps.push_back(t);
             trajectory->states.push_back(x);
         }
-        trajectory->sampler = QStringLiteral("DDPM");
+        trajectory->sampler = "DDPM";
         doc->setSamples(nullptr, trajectory);
         QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
         QCOMPARE(mWindow->timeline()->t(), 100);

@@ -1,13 +1,12 @@
 // The shared frame renderer: points land where the data say, backgrounds, determinism, image grids,
 // stable view bounds, and the speed the window and export rely on (10,000 points at 800×800).
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QtTest>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "ui/export/gifpalette.h"
+#include "ui/render/gifpalette.h"
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
@@ -54,7 +53,7 @@ private Q_SLOTS:
     void diffusionBoundsHoldDataAndNoise();
     void imageModeDrawsAGrid();
     void overlaysDraw();
-    void tenThousandPointsRenderFast();
+    void tenThousandPointsAreAllDrawn();
     void medianCutKeepsFewColoursExact();
 };
 
@@ -192,23 +191,24 @@ void TestRender::overlaysDraw() {
     QCOMPARE(bare.pixelColor(60, 100), QColor(Qt::white));
 }
 
-void TestRender::tenThousandPointsRenderFast() {
+void TestRender::tenThousandPointsAreAllDrawn() {
+    // Large scenes take the cached-sprite path; it must still put every point where it belongs, and a warm
+    // cache must give the same pixels as the first (cold) render. Frames per second: bench/bench_render.
     const Scene scene = moonsScene(10000);
     RenderOptions options;
     options.size = QSize(800, 800);
-    renderScene(scene, options);  // warm the sprite cache
-    QElapsedTimer timer;
-    timer.start();
-    int frames = 0;
-    while (timer.elapsed() < 500 || frames < 5) {
-        renderScene(scene, options);
-        ++frames;
+    options.drawAxes = false;
+    options.drawCaption = false;
+    const QImage first = renderScene(scene, options);
+    const QImage again = renderScene(scene, options);
+    QCOMPARE(again, first);
+    const QRectF data = sceneDataBounds(scene, QRectF(QPointF(0, 0), QSizeF(options.size)));
+    int undrawn = 0;
+    for (Eigen::Index i = 0; i < scene.points.rows(); ++i) {
+        const QPoint p = toPixel(data, options.size, scene.points(i, 0), scene.points(i, 1));
+        if (first.pixelColor(p) == QColor(Qt::white)) ++undrawn;
     }
-    const double fps = frames * 1000.0 / static_cast<double>(timer.elapsed());
-    qInfo("10,000 points at 800x800: %.0f frames/s", fps);
-#ifdef NDEBUG
-    QVERIFY2(fps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(fps)));
-#endif
+    QCOMPARE(undrawn, 0);
 }
 
 void TestRender::medianCutKeepsFewColoursExact() {

@@ -11,10 +11,10 @@
 #include "core/math/schedule.h"
 #include "core/sampling/marginaldensity.h"
 #include "core/sampling/oracledenoiser.h"
-#include "ui/fieldoverlay.h"
-#include "ui/fieldoverlayworker.h"
+#include "ui/overlays/fieldoverlay.h"
+#include "ui/overlays/fieldoverlayworker.h"
 #include "ui/render/viewbounds.h"
-#include "ui/samplingcontroller.h"
+#include "ui/sampling/samplingcontroller.h"
 
 namespace {
 
@@ -77,7 +77,7 @@ void TestSamplingWorkers::samplesArriveWithTrajectory() {
     QVERIFY(result.trajectory);
     QVERIFY(result.result->trajectory.states.empty());  // moved, not copied
     const auto& traj = *result.trajectory;
-    QCOMPARE(traj.sampler, QStringLiteral("exact"));
+    QCOMPARE(traj.sampler, std::string("exact"));
     QCOMPARE(int(traj.states.size()), schedule.T() + 1);
     QCOMPARE(traj.timesteps.front(), schedule.T());
     QCOMPARE(traj.timesteps.back(), 0);

@@ -1,8 +1,11 @@
-// The quality bar of the window while training runs: the event loop answers within 50 ms (p99 of how
-// late a 5 ms timer fires), and a 10,000-point scatter redraws at ≥ 30 frames/s. The test trains the
-// default preset in the real window for a few seconds while "a person" scrubs t and the field overlays
-// follow, prints the figures (docs/ui-performance.md records them) and asserts generous bounds so that a
-// loaded CI machine does not fail it for the wrong reason.
+// The window while training runs, with the default preset for a few seconds while "a person" scrubs t
+// and the field overlays follow. It asserts properties, not speed: training advances; the GUI thread
+// does not train (its CPU time stays under 35 % while the person only looks); the event loop is never
+// blocked for long (p99 lateness of a 5 ms timer under 200 ms idle-looking and 400 ms scrubbing: an
+// order of magnitude above the 50 ms target, so only work done on the GUI thread trips it); and a
+// 10,000-point scatter keeps redrawing during training (≥ 10 frames/s). The measured figures against
+// the targets (p99 < 50 ms, ≥ 30 frames/s) are printed for docs/ui-performance.md; frames/s of the
+// renderer alone come from bench/bench_render.
 #include <QtTest>
 
 #include <QElapsedTimer>
@@ -12,17 +15,19 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "ui/eventlooplatency.h"
-#include "ui/fieldoverlaypresenter.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/samplingpanel.h"
-#include "ui/timeline.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "tests/support/eventlooplatency.h"
+#include "ui/document/labdocument.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -81,7 +86,7 @@ private Q_SLOTS:
 };
 
 void TestTrainingLatency::windowAnswersWhileTraining() {
-    MainWindow window(testOptions());
+    dlui::LabWindow window(testOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -98,7 +103,7 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
     live->samplingPanel()->setOverlaySettings(overlays);
 
     // Idle first, for comparison.
-    dlui::EventLoopLatencyProbe probe(5);
+    dltest::EventLoopLatencyProbe probe(5);
     probe.start();
     QTest::qWait(500);
     const double idleP99 = probe.percentileMs(99);
@@ -157,7 +162,7 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
 }
 
 void TestTrainingLatency::scatterRedrawRate() {
-    MainWindow window(testOptions());
+    dlui::LabWindow window(testOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -11,9 +11,9 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/model/modelfile.h"
-#include "core/model/trainer.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainingworker.h"
+#include "core/training/trainer.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainingworker.h"
 
 using State = dlui::TrainingController::State;
 

@@ -12,8 +12,10 @@
 #include <QToolButton>
 #include <QtTest>
 
-#include "ui/mainwindow.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -55,7 +57,7 @@ private Q_SLOTS:
 };
 
 void TestWindowActions::everyActionIsConnected() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QMetaMethod triggered = QMetaMethod::fromSignal(&QAction::triggered);
@@ -82,7 +84,7 @@ void TestWindowActions::everyActionIsConnected() {
 }
 
 void TestWindowActions::everyButtonIsConnected() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QMetaMethod clicked = QMetaMethod::fromSignal(&QAbstractButton::clicked);
@@ -108,7 +110,7 @@ void TestWindowActions::everyButtonIsConnected() {
 }
 
 void TestWindowActions::menusReachTheExpectedActions() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     QStringList menus;
     for (const QAction* menu : window.menuBar()->actions()) menus << menu->text();
     QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"),

@@ -12,11 +12,13 @@
 #include <QtTest>
 
 #include "core/data/heldout.h"
-#include "ui/datapanel.h"
-#include "ui/labdocument.h"
-#include "ui/mainwindow.h"
-#include "ui/trainingcontroller.h"
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -56,7 +58,7 @@ void TestWindowData::csvColumnsAndPerAxisScaling() {
     QTemporaryDir dir;
     const QString table = writeTable(dir);
     QVERIFY(!table.isEmpty());
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     dlui::DataPanel* panel = window.dataPanel();

@@ -14,15 +14,17 @@
 #include <QtTest>
 #include <functional>
 
+#include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/samplingpanel.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -103,7 +105,7 @@ void TestWindowExport::initTestCase() {
 void TestWindowExport::init() {
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
-    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(testOptions());
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
     mWindow->activateWindow();

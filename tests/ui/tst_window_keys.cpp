@@ -9,12 +9,14 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "ui/logslider.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/schedulepanel.h"
-#include "ui/timeline.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/widgets/logslider.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -60,7 +62,7 @@ private:
 };
 
 void TestWindowKeys::init() {
-    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(testOptions());
     mWindow->resize(1280, 720);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

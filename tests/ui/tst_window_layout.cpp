@@ -20,19 +20,21 @@
 #include <QToolButton>
 #include <QtTest>
 
-#include "ui/datapanel.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
 #include "ui/render/scene.h"
-#include "ui/schedulediagnosticsview.h"
-#include "ui/schedulepanel.h"
-#include "ui/timeline.h"
-#include "ui/timelinewidget.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -105,7 +107,7 @@ private Q_SLOTS:
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect area = window.screen()->availableGeometry();
@@ -131,7 +133,7 @@ void TestWindowLayout::keyPartsAreSeenAt_data() {
 
 void TestWindowLayout::keyPartsAreSeenAt() {
     QFETCH(QPoint, screenAt);
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.move(screenAt + QPoint(10, 10));
     window.showMaximized();  // as large as that screen allows
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -177,7 +179,7 @@ void TestWindowLayout::keyPartsAreSeenAt() {
 }
 
 void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
@@ -233,7 +235,7 @@ void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {
 }
 
 void TestWindowLayout::shapeNamesAreDisplayNames() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     QComboBox* shapes = window.dataPanel()->shapeBox();
     QStringList names;
     for (int i = 0; i < shapes->count(); ++i) names << shapes->itemText(i);
@@ -249,7 +251,7 @@ void TestWindowLayout::shapeNamesAreDisplayNames() {
 }
 
 void TestWindowLayout::infoBannerHasAnIcon() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     auto* banner = window.schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBanner"));
     auto* icon = window.schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBannerIcon"));
     QVERIFY(banner && icon);
@@ -258,7 +260,7 @@ void TestWindowLayout::infoBannerHasAnIcon() {
 }
 
 void TestWindowLayout::gettingStartedListsTheShortcuts() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
@@ -276,7 +278,7 @@ void TestWindowLayout::gettingStartedListsTheShortcuts() {
 }
 
 void TestWindowLayout::quittingDuringTrainingSaysSo() {
-    MainWindow window(testOptions(true));
+    LabWindow window(testOptions(true));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* live = dlui::TrainingAndSampling::of(&window);
@@ -306,7 +308,7 @@ void TestWindowLayout::quittingDuringTrainingSaysSo() {
 }
 
 void TestWindowLayout::newDataInReverseModeShowsTheForwardView() {
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.timelineWidget()->reverseButton()->click();  // reverse mode, nothing sampled yet

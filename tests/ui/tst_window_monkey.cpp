@@ -17,11 +17,13 @@
 #include <algorithm>
 #include <random>
 
-#include "ui/mainwindow.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -73,7 +75,7 @@ void TestWindowMonkey::randomActions() {
     qInfo("monkey: %d actions, seed %u", actions, seed);
     std::mt19937 rng(seed);
 
-    MainWindow window(testOptions());
+    LabWindow window(testOptions());
     window.resize(1280, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -22,21 +22,24 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "ui/dataloader.h"
-#include "ui/datapanel.h"
-#include "ui/export/framesource.h"
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
+#include "ui/data/dataloader.h"
+#include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/export/exportinput.h"
+#include "ui/render/framesource.h"
 #include "ui/render/palette.h"
-#include "ui/samplingpanel.h"
-#include "ui/samplingtrails.h"
-#include "ui/timeline.h"
-#include "ui/timelinewidget.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/sampling/samplingtrails.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
@@ -133,7 +136,7 @@ private:
 };
 
 void TestWindowPlayback::init() {
-    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(testOptions());
     mWindow->resize(1280, 800);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

@@ -15,19 +15,21 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "core/model/trainer.h"
-#include "ui/fieldoverlaypresenter.h"
-#include "ui/labdocument.h"
-#include "ui/lossplot.h"
-#include "ui/mainview.h"
-#include "ui/mainwindow.h"
-#include "ui/samplingcontroller.h"
-#include "ui/samplingpanel.h"
-#include "ui/timeline.h"
-#include "ui/trainingandsampling.h"
-#include "ui/trainingcontroller.h"
-#include "ui/trainpanel.h"
+#include "core/training/trainer.h"
+#include "ui/document/labdocument.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
+#include "ui/sampling/samplingcontroller.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/lossplot.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
+using dlui::LabWindow;
 using dlui::MainWindow;
 using State = dlui::TrainingController::State;
 
@@ -98,7 +100,7 @@ private:
 };
 
 void TestWindowTraining::init() {
-    mWindow = std::make_unique<MainWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(testOptions());
     mWindow->resize(1280, 800);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

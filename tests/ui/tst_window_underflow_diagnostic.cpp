@@ -6,10 +6,11 @@
 #include <QSpinBox>
 #include <QtTest>
 
-#include "ui/labdocument.h"
-#include "ui/mainwindow.h"
-#include "ui/schedulediagnosticsview.h"
-#include "ui/schedulepanel.h"
+#include "ui/document/labdocument.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
 class TestWindowUnderflowDiagnostic : public QObject {
     Q_OBJECT
@@ -22,7 +23,7 @@ void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
     options.restoreLastSession = false;
     options.askBeforeDiscard = false;
     options.useSettings = false;
-    dlui::MainWindow window(options);
+    dlui::LabWindow window(options);
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

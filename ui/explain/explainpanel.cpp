@@ -10,11 +10,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/document/labdocument.h"
 #include "ui/explain/pointinspector.h"
-#include "ui/labdocument.h"
-#include "ui/mainwindow.h"
-#include "ui/samplingpanel.h"
-#include "ui/timeline.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
 
 namespace dlui {
 

@@ -6,8 +6,8 @@
 #include <QStatusBar>
 #include <cmath>
 
-#include "ui/mainwindow.h"
-#include "ui/timeline.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
 
 namespace dlui {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include "ui/labdocument.h"
-#include "ui/mainview.h"
+#include "ui/document/labdocument.h"
 #include "ui/render/scene.h"
+#include "ui/view/mainview.h"
 
 namespace dlui {
 

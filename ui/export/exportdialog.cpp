@@ -20,8 +20,8 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
-#include "ui/export/exportjob.h"
-#include "ui/export/framewriters.h"
+#include "ui/render/exportjob.h"
+#include "ui/render/framewriters.h"
 
 namespace dlui {
 namespace {

@@ -12,7 +12,7 @@
 #include <QDialog>
 #include <memory>
 
-#include "ui/export/exporter.h"
+#include "ui/render/exporter.h"
 
 class QCheckBox;
 class QComboBox;

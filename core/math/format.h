@@ -1,0 +1,15 @@
+// The one number formatter for messages and text output in the core and the CLI: `precision`
+// significant digits in the shortest of fixed and scientific notation (printf's %g, via a stream in the
+// classic "C" locale, so a decimal point is always '.').
+//
+//   dl::formatNumber(0.02)        // "0.02"
+//   dl::formatNumber(1.0 / 3, 3)  // "0.333"
+#pragma once
+
+#include <string>
+
+namespace dl {
+
+std::string formatNumber(double v, int precision = 6);
+
+}  // namespace dl

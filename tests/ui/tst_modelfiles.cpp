@@ -1,0 +1,93 @@
+// Model files for the document, without widgets (ui/document/modelfiles.h): what is written reads back
+// into the document with its weights, schedule and path; a file for data of another dimension or a
+// damaged file is refused with a message and leaves the document's model as it was.
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/math/rng.h"
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
+#include "ui/document/labdocument.h"
+#include "ui/document/modelfiles.h"
+
+namespace {
+
+dl::ModelFile trainedFile(int dim) {
+    dl::Rng rng(5);
+    dl::DataSet data;
+    data.name = "random";
+    data.points.resize(256, dim);
+    rng.fillNormal(data.points);
+    data.norm.offset = dl::VectorF::Zero(dim);
+    dl::ScheduleParams sp;
+    sp.T = 30;
+    sp.betaEnd = 0.2;
+    dl::TrainerConfig tc = dl::defaultTrainerConfig();
+    tc.steps = 3;
+    tc.batchSize = 32;
+    tc.threads = 1;
+    dl::Trainer trainer(data, dl::Schedule(sp), dl::defaultMlpConfig(), tc);
+    for (int i = 0; i < 3; ++i) trainer.step();
+    return dl::modelFileFromTrainer(trainer, rng);
+}
+
+}  // namespace
+
+class TestModelFiles : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesAndReadsBackIntoTheDocument() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.dlmodel"));
+        const dl::ModelFile file = trainedFile(2);
+        dlui::LabDocument writer;
+        QString error;
+        QVERIFY2(dlui::writeModelFile(writer, file, path, &error), qPrintable(error));
+        QCOMPARE(writer.modelPath(), path);
+
+        dlui::LabDocument doc;  // 2D moons by default
+        const std::uint64_t generation = doc.modelGeneration();
+        const auto read = dlui::readModelFileFor(doc, path, &error);
+        QVERIFY2(read, qPrintable(error));
+        dlui::installModelFile(doc, *read, path);
+        QVERIFY(doc.hasModel());
+        QVERIFY(doc.modelGeneration() != generation);
+        QCOMPARE(doc.modelPath(), path);
+        QCOMPARE(doc.modelSchedule()->params(), file.schedule);
+        QCOMPARE(doc.model()->step, 3);
+        QVERIFY(doc.model()->parameters == file.emaParameters);  // samples with the EMA weights
+        QCOMPARE(doc.model()->lossHistory.size(), std::size_t(3));
+    }
+
+    void otherDimensionIsRefused() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m3.dlmodel"));
+        dlui::LabDocument doc;
+        QString error;
+        QVERIFY(dlui::writeModelFile(doc, trainedFile(3), path, &error));
+        bool wrongDimension = false;
+        QVERIFY(!dlui::readModelFileFor(doc, path, &error, &wrongDimension));
+        QVERIFY(wrongDimension);
+        QVERIFY2(error.contains(QStringLiteral("dimension 3")), qPrintable(error));
+        QVERIFY(!doc.hasModel());
+    }
+
+    void damagedFileIsRefused() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.dlmodel"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a model");
+        f.close();
+        dlui::LabDocument doc;
+        QString error;
+        bool wrongDimension = true;
+        QVERIFY(!dlui::readModelFileFor(doc, path, &error, &wrongDimension));
+        QVERIFY(!wrongDimension);
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestModelFiles)
+#include "tst_modelfiles.moc"

@@ -1,0 +1,124 @@
+// makeSamplingRequest, without widgets: the learned model samples with its own schedule (never the
+// editor's), the exact denoiser with the editor's; a missing model or one of another dimension is a clear
+// message; x̂_0 is clipped to the data's range; DDIM trail rows stay within the count and 2D data.
+#include <QtTest>
+#include <memory>
+
+#include "core/training/presets.h"
+#include "core/training/trainer.h"
+#include "ui/document/labdocument.h"
+#include "ui/sampling/samplingrequest.h"
+
+namespace {
+
+std::shared_ptr<dl::TrainingSnapshot> snapshotWithSchedule(const dl::ScheduleParams& schedule,
+                                                           int dataDim = 2) {
+    auto snap = std::make_shared<dl::TrainingSnapshot>();
+    snap->config = dl::defaultMlpConfig();
+    snap->config.dataDim = dataDim;
+    snap->schedule = schedule;
+    snap->step = 1234;
+    return snap;
+}
+
+dl::ScheduleParams linear(int T, double betaEnd) {
+    dl::ScheduleParams p;
+    p.T = T;
+    p.betaStart = 1e-3;
+    p.betaEnd = betaEnd;
+    return p;
+}
+
+}  // namespace
+
+class TestSamplingRequest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void learnedNeedsAModel() {
+        dlui::LabDocument doc;
+        dlui::SamplingChoices choices;
+        QString error;
+        QVERIFY(!dlui::makeSamplingRequest(doc, choices, &error));
+        QVERIFY2(error.contains(QStringLiteral("no model")), qPrintable(error));
+    }
+
+    void learnedUsesTheModelsSchedule() {
+        dlui::LabDocument doc;
+        QVERIFY(doc.setScheduleParams(linear(40, 0.3)));
+        const auto snap = snapshotWithSchedule(linear(90, 0.1));
+        doc.setModel(snap, dl::Schedule(snap->schedule));
+        dlui::SamplingChoices choices;
+        choices.count = 300;
+        choices.seed = 77;
+        QString error;
+        const auto r = dlui::makeSamplingRequest(doc, choices, &error);
+        QVERIFY2(r, qPrintable(error));
+        QCOMPARE(r->schedule.params(), snap->schedule);
+        QCOMPARE(r->count, 300);
+        QCOMPARE(r->seed, std::uint64_t(77));
+        QCOMPARE(r->dim, 2);
+        QVERIFY(r->makeDenoiser);
+        QVERIFY2(r->label.contains(QStringLiteral("1234")), qPrintable(r->label));  // the step sampled from
+        // Newer weights pushed into the document are what the next request uses.
+        auto newer = snapshotWithSchedule(snap->schedule);
+        newer->step = 5000;
+        doc.updateModel(newer);
+        QVERIFY(dlui::makeSamplingRequest(doc, choices, &error)->label.contains(QStringLiteral("5000")));
+    }
+
+    void exactUsesTheEditorsSchedule() {
+        dlui::LabDocument doc;
+        QVERIFY(doc.setScheduleParams(linear(40, 0.3)));
+        const auto snap = snapshotWithSchedule(linear(90, 0.1));
+        doc.setModel(snap, dl::Schedule(snap->schedule));
+        dlui::SamplingChoices choices;
+        choices.learned = false;
+        QString error;
+        const auto r = dlui::makeSamplingRequest(doc, choices, &error);
+        QVERIFY2(r, qPrintable(error));
+        QCOMPARE(r->schedule.params(), doc.schedule().params());
+    }
+
+    void modelOfAnotherDimensionIsRefused() {
+        dlui::LabDocument doc;
+        const auto snap = snapshotWithSchedule(linear(50, 0.2), 3);
+        doc.setModel(snap, dl::Schedule(snap->schedule));
+        QString error;
+        QVERIFY(!dlui::makeSamplingRequest(doc, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("dimension 3")), qPrintable(error));
+    }
+
+    void clipsToTheDataRangeAndCapsTrailRows() {
+        dlui::LabDocument doc;
+        dlui::SamplingChoices choices;
+        choices.learned = false;
+        choices.params.clipX0 = true;
+        choices.count = 20;
+        choices.ddimTrailRows = 48;
+        QString error;
+        const auto r = dlui::makeSamplingRequest(doc, choices, &error);
+        QVERIFY2(r, qPrintable(error));
+        const dl::Batch& x = doc.dataSet()->points;
+        QCOMPARE(r->params.clipMin.size(), Eigen::Index(2));
+        // The data's own range, widened by a margin: wider than the data, far narrower than unclipped.
+        for (int c = 0; c < 2; ++c) {
+            QVERIFY(r->params.clipMin(c) < x.col(c).minCoeff() && r->params.clipMax(c) > x.col(c).maxCoeff());
+            QVERIFY(r->params.clipMax(c) - r->params.clipMin(c) <
+                    2 * (x.col(c).maxCoeff() - x.col(c).minCoeff()));
+        }
+        QCOMPARE(r->ddimTrailRows, 20);  // never more rows than points
+    }
+
+    void badSamplerSettingsAreRefused() {
+        dlui::LabDocument doc;
+        dlui::SamplingChoices choices;
+        choices.learned = false;
+        choices.params.steps = 100000;  // more steps than T
+        QString error;
+        QVERIFY(!dlui::makeSamplingRequest(doc, choices, &error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSamplingRequest)
+#include "tst_samplingrequest.moc"

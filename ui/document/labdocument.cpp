@@ -1,0 +1,222 @@
+#include "ui/document/labdocument.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <array>
+
+#include "core/data/pointgenerators.h"
+#include "core/math/error.h"
+#include "core/math/forwardprocess.h"
+#include "core/math/rng.h"
+#include "core/training/presets.h"
+
+namespace dlui {
+
+namespace {
+
+struct KindName {
+    DataSource::Kind kind;
+    const char* name;
+};
+
+constexpr std::array<KindName, 7> kKindNames{{
+    {DataSource::Kind::BuiltIn, "builtin"},
+    {DataSource::Kind::Text, "text"},
+    {DataSource::Kind::Csv, "csv"},
+    {DataSource::Kind::ImageShape, "image_shape"},
+    {DataSource::Kind::ImagePixels, "image_pixels"},
+    {DataSource::Kind::Glyphs, "glyphs"},
+    {DataSource::Kind::HandDrawn, "hand_drawn"},
+}};
+
+QString trDoc(const char* text) { return QCoreApplication::translate("dlui::LabDocument", text); }
+
+/// The window opens on the schedule the default training preset uses (resources/presets/default.json
+/// says the same; tst_mainwindow checks that they agree).
+dl::ScheduleParams defaultScheduleParams() { return dl::defaultTrainingSchedule(); }
+
+}  // namespace
+
+QString dataSourceKindName(DataSource::Kind kind) {
+    for (const KindName& k : kKindNames)
+        if (k.kind == kind) return QString::fromLatin1(k.name);
+    return {};
+}
+
+std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name) {
+    for (const KindName& k : kKindNames)
+        if (name == QLatin1String(k.name)) return k.kind;
+    return std::nullopt;
+}
+
+QString builtInShapeDisplayName(const QString& id) {
+    // The ids of core/data/pointgenerators.cpp; files and the CLI keep the ids, people see these.
+    static constexpr struct {
+        const char* id;
+        const char* name;
+    } kNames[] = {
+        {"moons", QT_TRANSLATE_NOOP("dlui::LabDocument", "Two moons")},
+        {"swissroll", QT_TRANSLATE_NOOP("dlui::LabDocument", "Swiss roll")},
+        {"gaussians8", QT_TRANSLATE_NOOP("dlui::LabDocument", "8 Gaussians")},
+        {"circles", QT_TRANSLATE_NOOP("dlui::LabDocument", "Concentric circles")},
+        {"checkerboard", QT_TRANSLATE_NOOP("dlui::LabDocument", "Checkerboard")},
+        {"spiral", QT_TRANSLATE_NOOP("dlui::LabDocument", "Two-arm spiral")},
+        {"pinwheel", QT_TRANSLATE_NOOP("dlui::LabDocument", "Pinwheel")},
+        {"gaussian", QT_TRANSLATE_NOOP("dlui::LabDocument", "Single Gaussian")},
+    };
+    for (const auto& entry : kNames)
+        if (id == QLatin1String(entry.id)) return trDoc(entry.name);
+    return id;
+}
+
+QString describeDataSource(const DataSource& s) {
+    switch (s.kind) {
+    case DataSource::Kind::BuiltIn:
+        return trDoc("%1, N = %2, seed %3").arg(builtInShapeDisplayName(s.shape)).arg(s.count).arg(s.seed);
+    case DataSource::Kind::Text:
+        return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
+    case DataSource::Kind::Csv:
+        return s.csvColumns.isEmpty() ? trDoc("CSV %1").arg(s.paths.value(0))
+                                      : trDoc("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
+    case DataSource::Kind::ImageShape:
+        return trDoc("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
+    case DataSource::Kind::ImagePixels:
+        return trDoc("images %1 at %2×%2").arg(s.paths.join(QStringLiteral(", "))).arg(s.imageSize);
+    case DataSource::Kind::Glyphs:
+        return trDoc("glyphs %1×%1, N = %2, seed %3").arg(s.imageSize).arg(s.count).arg(s.seed);
+    case DataSource::Kind::HandDrawn:
+        return trDoc("hand-drawn points");
+    }
+    return {};
+}
+
+QString describeSchedule(const dl::ScheduleParams& p) {
+    QString text = trDoc("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
+    if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
+        text += trDoc(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
+    if (p.zeroTerminalSnr) text += trDoc(", zero-SNR");
+    return text;
+}
+
+LabDocument::LabDocument(QObject* parent) : QObject(parent), mSchedule(defaultScheduleParams()) {
+    dl::Rng rng(mSource.seed);
+    mDataSet = std::make_shared<const dl::DataSet>(
+        dl::makePointDataSet(mSource.shape.toStdString(), dl::generatePoints(mSource.shape.toStdString(), mSource.count, rng)));
+    redrawNoise();
+}
+
+LabDocument::~LabDocument() = default;
+
+void LabDocument::setDataSet(dl::DataSet dataSet, const DataSource& source) {
+    mDataSet = std::make_shared<const dl::DataSet>(std::move(dataSet));
+    mSource = source;
+    redrawNoise();
+    const bool hadSamples = mSamples || mTrajectory;
+    mSamples.reset();
+    mTrajectory.reset();
+    setModified(true);
+    Q_EMIT dataSetChanged();
+    if (hadSamples) Q_EMIT samplesChanged();
+    if (hasModel()) Q_EMIT modelChanged();  // modelMatchesData() changed
+}
+
+bool LabDocument::setScheduleParams(const dl::ScheduleParams& params, QString* error) {
+    if (params == mSchedule.params()) return true;
+    if (const std::optional<std::string> problem = dl::Schedule::validate(params)) {
+        if (error) *error = QString::fromStdString(*problem);
+        return false;
+    }
+    try {
+        setSchedule(dl::Schedule(params));
+    } catch (const dl::Error& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    return true;
+}
+
+void LabDocument::setSchedule(const dl::Schedule& schedule) {
+    if (schedule.params() == mSchedule.params()) return;
+    mSchedule = schedule;
+    setModified(true);
+    Q_EMIT scheduleChanged();
+    if (hasModel()) Q_EMIT modelChanged();  // the mismatch description changed
+}
+
+void LabDocument::setNoiseSeed(std::uint64_t seed) {
+    if (seed == mNoiseSeed) return;
+    mNoiseSeed = seed;
+    redrawNoise();
+    Q_EMIT noiseChanged();
+}
+
+void LabDocument::redrawNoise() {
+    auto noise = std::make_shared<dl::Batch>(mDataSet->points.rows(), mDataSet->points.cols());
+    dl::Rng rng(mNoiseSeed);
+    rng.fillNormal(*noise);
+    mNoise = std::move(noise);
+}
+
+dl::Batch LabDocument::forwardState(int t) const {
+    return dl::noiseToStep(mSchedule, mDataSet->points, std::clamp(t, 0, mSchedule.T()), *mNoise);
+}
+
+void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith) {
+    mModel = std::move(model);
+    ++mModelGeneration;
+    mModelSchedule = trainedWith;
+    mModelSource = mSource;
+    setModified(true);
+    Q_EMIT modelChanged();
+}
+
+void LabDocument::updateModel(std::shared_ptr<const dl::TrainingSnapshot> model) {
+    if (!model || model == mModel) return;
+    mModel = std::move(model);
+    ++mModelGeneration;
+    setModified(true);  // trained further since the last save, as setModel marks it
+    Q_EMIT modelUpdated();
+}
+
+void LabDocument::clearModel() {
+    if (!hasModel() && !mModel) return;
+    mModel.reset();
+    ++mModelGeneration;
+    mModelSchedule.reset();
+    mModelPath.clear();
+    Q_EMIT modelChanged();
+    clearSamples();
+}
+
+void LabDocument::setModelPath(const QString& path) {
+    if (path == mModelPath) return;
+    mModelPath = path;
+    Q_EMIT modelChanged();
+}
+
+QString LabDocument::describeScheduleMismatch() const {
+    if (!mModelSchedule || mModelSchedule->params() == mSchedule.params()) return {};
+    return tr("model trained with %1; editor shows %2")
+        .arg(describeSchedule(mModelSchedule->params()), describeSchedule(mSchedule.params()));
+}
+
+void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory) {
+    mSamples = std::move(result);
+    mTrajectory = std::move(trajectory);
+    Q_EMIT samplesChanged();
+}
+
+void LabDocument::clearSamples() {
+    if (!mSamples && !mTrajectory) return;
+    mSamples.reset();
+    mTrajectory.reset();
+    Q_EMIT samplesChanged();
+}
+
+void LabDocument::setModified(bool modified) {
+    if (modified == mModified) return;
+    mModified = modified;
+    Q_EMIT modifiedChanged(modified);
+}
+
+}  // namespace dlui

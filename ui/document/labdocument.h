@@ -1,0 +1,185 @@
+// The shared state of one Diffusion Lab window: the data set, the schedule in the editor, the fixed
+// forward-noise draw, the learned model and the last sampled trajectory. Every view and worker reads
+// it; only the GUI thread writes it. Values are handed out as immutable snapshots (shared_ptr to const
+// or cheap copies), so a worker can keep what it was given while the user edits on.
+//
+//   dlui::LabDocument doc;
+//   QObject::connect(&doc, &dlui::LabDocument::scheduleChanged, view, &View::update);
+//   doc.setScheduleParams(params);              // false + message when params are invalid
+//   auto x0 = doc.dataSet();                     // shared_ptr<const dl::DataSet>
+//   auto eps = doc.forwardNoise();               // same shape as x0->points
+//
+// Two schedules can be in play at once and are never mixed: schedule() is what the editor shows (and
+// the forward view uses); modelSchedule() is what the current model was trained with, and the reverse
+// process always uses that one. describeScheduleMismatch() words the difference for banners.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/data/strokes.h"
+#include "core/math/schedule.h"
+#include "core/math/types.h"
+#include "core/sampling/samplers.h"
+
+namespace dl {
+struct TrainingSnapshot;  // core/training/trainer.h (weights + loss history), filled by the training side
+struct SampleResult;      // core/sampling/samplers.h, filled by the sampling side
+}  // namespace dl
+
+namespace dlui {
+
+/// Where the current data set came from: enough to rebuild it (sessions) and to describe it.
+struct DataSource {
+    enum class Kind {
+        BuiltIn,      ///< a named generator of core/data/pointgenerators.h ("moons", …)
+        Text,         ///< points sampled from text glyphs
+        Csv,          ///< a CSV file of x,y points
+        ImageShape,   ///< an image's darkness/alpha as a 2D density
+        ImagePixels,  ///< one or more image files in pixel space
+        Glyphs,       ///< the built-in glyph image set (pixel space)
+        HandDrawn,    ///< strokes drawn on the canvas (the strokes are kept, so it can be rebuilt)
+    };
+    Kind kind = Kind::BuiltIn;
+    QString shape = QStringLiteral("moons");  ///< BuiltIn: generator name
+    QString text;                             ///< Text: the text typed
+    QStringList paths;                        ///< Csv, ImageShape, ImagePixels: file(s) or a folder
+    int count = 8000;                         ///< N (points or images); ignored by Csv/ImagePixels
+    std::uint64_t seed = 1;
+    int imageSize = 16;                       ///< ImagePixels, Glyphs: S×S
+    bool imageRgb = false;                    ///< ImagePixels: RGB instead of gray
+    bool invert = false;                      ///< ImageShape: use lightness instead of darkness
+    double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
+    std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
+    /// HandDrawn: brush radius and density are in view units — one unit is the larger side of the view the
+    /// strokes were drawn in, strokeUnit in data coordinates — so the point count depends on what the
+    /// person saw, not on the units of whatever data set was loaded before.
+    double brushRadius = 0.01;  ///< HandDrawn: brush radius, view units
+    double density = 3000.0;    ///< HandDrawn: points per view unit of stroke length
+    double strokeUnit = 1.0;    ///< HandDrawn: data length of one view unit when drawn
+    QString csvColumns;                       ///< Csv: "3,4" or "petal_length,petal_width"; empty = 2 columns
+    bool perAxis = false;                     ///< 2D points: standardise each axis (dataset.h)
+    bool squash = false;                      ///< ImagePixels: squash non-square images (else crop)
+    QString background = QStringLiteral("#ffffff");  ///< ImagePixels: what transparent pixels become
+
+    bool operator==(const DataSource&) const = default;
+};
+
+/// Lower-case names used in session files: builtin, text, csv, image_shape, image_pixels, glyphs, hand_drawn.
+QString dataSourceKindName(DataSource::Kind kind);
+std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
+/// The translated name of a built-in shape for people ("Two moons" for "moons"); the id itself when unknown.
+QString builtInShapeDisplayName(const QString& id);
+/// A short human description ("Two moons, N = 8000, seed 1").
+QString describeDataSource(const DataSource& source);
+
+/// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".
+QString describeSchedule(const dl::ScheduleParams& params);
+
+class LabDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit LabDocument(QObject* parent = nullptr);
+    ~LabDocument() override;
+
+    // ---- data -------------------------------------------------------------------------------
+    std::shared_ptr<const dl::DataSet> dataSet() const { return mDataSet; }
+    const DataSource& dataSource() const { return mSource; }
+    /// Replaces the data set (also redraws the forward noise). Clears samples; keeps the model but marks
+    /// it as trained on other data (modelMatchesData() turns false).
+    void setDataSet(dl::DataSet dataSet, const DataSource& source);
+
+    // ---- schedule in the editor (forward view) ----------------------------------------------
+    const dl::Schedule& schedule() const { return mSchedule; }
+    /// Validates and applies. On invalid params returns false, sets *error and keeps the last valid schedule.
+    bool setScheduleParams(const dl::ScheduleParams& params, QString* error = nullptr);
+    void setSchedule(const dl::Schedule& schedule);
+
+    // ---- forward noise ----------------------------------------------------------------------
+    /// A fixed ε, same shape as dataSet()->points, redrawn when the data or the noise seed change.
+    std::shared_ptr<const dl::Batch> forwardNoise() const { return mNoise; }
+    std::uint64_t noiseSeed() const { return mNoiseSeed; }
+    void setNoiseSeed(std::uint64_t seed);
+    /// x_t = √ᾱ_t x0 + √(1−ᾱ_t) ε for the editor's schedule, normalised coordinates. t is clamped to 0..T.
+    dl::Batch forwardState(int t) const;
+
+    // ---- model --------------------------------------------------------------------------------
+    std::shared_ptr<const dl::TrainingSnapshot> model() const { return mModel; }
+    bool hasModel() const { return mModelSchedule.has_value(); }
+    /// The schedule the current model was trained with (the reverse process uses this one).
+    const std::optional<dl::Schedule>& modelSchedule() const { return mModelSchedule; }
+    /// Which data the model was trained on (a description, e.g. for the status bar).
+    const DataSource& modelDataSource() const { return mModelSource; }
+    bool modelMatchesData() const { return hasModel() && mModelSource == mSource; }
+    /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded run,
+    /// or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule is
+    /// still recorded).
+    void setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith);
+    /// Newer weights of the installed model, from the training run that made it: the training side pushes
+    /// each new snapshot here on its timer. Emits modelUpdated() only (not modelChanged()), so nothing
+    /// that depends on which model is installed redoes its work at the polling rate.
+    void updateModel(std::shared_ptr<const dl::TrainingSnapshot> model);
+    /// Changes whenever model() does (install, update, clear): matches results to the weights they were
+    /// computed from without keeping a pointer, whose address a later snapshot can reuse.
+    std::uint64_t modelGeneration() const { return mModelGeneration; }
+    void clearModel();
+    /// The file the model was last saved to or loaded from (empty when not saved); kept in sessions.
+    QString modelPath() const { return mModelPath; }
+    void setModelPath(const QString& path);
+    /// Empty when the editor shows the model's schedule; otherwise e.g.
+    /// "model trained with linear T=100, …; editor shows cosine T=200, …".
+    QString describeScheduleMismatch() const;
+
+    // ---- samples -----------------------------------------------------------------------------
+    std::shared_ptr<const dl::SampleResult> sampleResult() const { return mSamples; }
+    std::shared_ptr<const dl::Trajectory> trajectory() const { return mTrajectory; }
+    /// Installs a sampling result and the trajectory the timeline animates in reverse mode.
+    void setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory);
+    void clearSamples();
+
+    // ---- unsaved work ------------------------------------------------------------------------
+    /// True after a change a person made (data, schedule, model) since the last save or open.
+    bool isModified() const { return mModified; }
+    void setModified(bool modified);
+
+Q_SIGNALS:
+    /// The data set (and with it the forward noise) was replaced.
+    void dataSetChanged();
+    /// The editor's schedule changed (valid params only).
+    void scheduleChanged();
+    /// The forward noise was redrawn for the same data (new seed).
+    void noiseChanged();
+    /// A model was installed or cleared, or its saved path changed.
+    void modelChanged();
+    /// The installed model's weights advanced (updateModel): the run is the same, the weights are newer.
+    void modelUpdated();
+    /// A sampling result was installed or cleared.
+    void samplesChanged();
+    /// The unsaved-work flag changed.
+    void modifiedChanged(bool modified);
+
+private:
+    void redrawNoise();
+
+    std::shared_ptr<const dl::DataSet> mDataSet;
+    DataSource mSource;
+    dl::Schedule mSchedule;
+    std::uint64_t mNoiseSeed = 1234;
+    std::shared_ptr<const dl::Batch> mNoise;
+    std::shared_ptr<const dl::TrainingSnapshot> mModel;
+    std::uint64_t mModelGeneration = 0;
+    std::optional<dl::Schedule> mModelSchedule;
+    DataSource mModelSource;
+    QString mModelPath;
+    std::shared_ptr<const dl::SampleResult> mSamples;
+    std::shared_ptr<const dl::Trajectory> mTrajectory;
+    bool mModified = false;
+};
+
+}  // namespace dlui

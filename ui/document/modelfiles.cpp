@@ -1,0 +1,71 @@
+#include "ui/document/modelfiles.h"
+
+#include <QCoreApplication>
+#include <exception>
+
+#include "core/training/trainer.h"
+#include "ui/document/labdocument.h"
+
+namespace dlui {
+
+namespace {
+
+// The Model & Train panel's translation context, where these strings have always lived.
+QString tr(const char* text) {
+    return QCoreApplication::translate("dlui::TrainPanel", text);
+}
+
+}  // namespace
+
+std::shared_ptr<const dl::TrainingSnapshot> snapshotFromModelFile(const dl::ModelFile& file) {
+    auto snap = std::make_shared<dl::TrainingSnapshot>();
+    snap->step = file.step;
+    snap->targetSteps = file.trainer.steps;
+    snap->config = file.model;
+    snap->schedule = file.schedule;
+    snap->parameters = file.emaParameters;
+    snap->lossHistory = dl::LossHistory(file.lossHistory);
+    return snap;
+}
+
+std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const QString& path,
+                                              QString* error, bool* wrongDimension) {
+    if (wrongDimension) *wrongDimension = false;
+    dl::ModelFile file;
+    try {
+        file = dl::loadModelFile(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return std::nullopt;
+    }
+    const auto data = document.dataSet();
+    if (data && data->dim() != file.model.dataDim) {
+        if (wrongDimension) *wrongDimension = true;
+        if (error)
+            *error =
+                tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
+                   "matching data first.")
+                    .arg(file.model.dataDim)
+                    .arg(data->dim());
+        return std::nullopt;
+    }
+    return file;
+}
+
+void installModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path) {
+    document.setModel(snapshotFromModelFile(file), dl::Schedule(file.schedule));
+    document.setModelPath(path);
+}
+
+bool writeModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path, QString* error) {
+    try {
+        dl::saveModelFile(path.toStdString(), file);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    document.setModelPath(path);
+    return true;
+}
+
+}  // namespace dlui

@@ -1,0 +1,124 @@
+#include "ui/render/csvexport.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+#include <cmath>
+#include <functional>
+
+namespace dlui {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("dlui::CsvExport", text); }
+
+/// Shortest text that reads back to the same float (9 significant digits) or double (17).
+QString num(float v) { return QString::number(v, 'g', 9); }
+QString num(double v) {
+    if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return QString::number(v, 'g', 17);
+}
+
+/// Streams rows into a QSaveFile in blocks, so a million-point data set does not need one huge string.
+QString writeCsv(const QString& path, const QString& header, const std::function<bool(QString& block)>& nextBlock) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    QString block = header + QLatin1Char('\n');
+    bool more = true;
+    while (true) {
+        if (file.write(block.toUtf8()) < 0) return tr("cannot write %1: %2").arg(path, file.errorString());
+        if (!more) break;
+        block.clear();
+        more = nextBlock(block);
+    }
+    if (!file.commit()) return tr("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString writePoints(const QString& path, const dl::Batch& points) {
+    if (points.cols() != 2) return tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
+    Eigen::Index row = 0;
+    return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
+        for (int k = 0; k < 4096 && row < points.rows(); ++k, ++row)
+            block += num(points(row, 0)) + QLatin1Char(',') + num(points(row, 1)) + QLatin1Char('\n');
+        return row < points.rows();
+    });
+}
+
+QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool normalised) {
+    QString header = QStringLiteral("id");
+    for (Eigen::Index c = 0; c < normalisedImages.cols(); ++c) header += QStringLiteral(",p%1").arg(c);
+    Eigen::Index row = 0;
+    return writeCsv(path, header, [&](QString& block) {
+        for (int k = 0; k < 64 && row < normalisedImages.rows(); ++k, ++row) {
+            block += QString::number(row);
+            for (Eigen::Index c = 0; c < normalisedImages.cols(); ++c) {
+                const float v = normalisedImages(row, c);
+                block += QLatin1Char(',') + (normalised ? num(v) : num((v + 1.0f) * 127.5f));
+            }
+            block += QLatin1Char('\n');
+        }
+        return row < normalisedImages.rows();
+    });
+}
+
+}  // namespace
+
+QString writeDataSetCsv(const QString& path, const dl::DataSet& data, bool normalised) {
+    if (data.isImage()) return writePixels(path, data.points, normalised);
+    return writePoints(path, normalised ? data.points : data.norm.toData(data.points));
+}
+
+QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm, bool images,
+                        bool normalised) {
+    if (images) return writePixels(path, samples, normalised);
+    return writePoints(path, normalised ? samples : norm.toData(samples));
+}
+
+QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory, const dl::Normalisation& norm,
+                           bool normalised) {
+    const size_t states = std::min(trajectory.states.size(), trajectory.timesteps.size());
+    for (size_t k = 0; k < states; ++k)
+        if (trajectory.states[k].cols() != 2)
+            return tr("%1: trajectories are written for 2D points only").arg(path);
+    size_t k = 0;
+    return writeCsv(path, QStringLiteral("step,id,x,y"), [&](QString& block) {
+        if (k >= states) return false;
+        const dl::Batch x = normalised ? trajectory.states[k] : norm.toData(trajectory.states[k]);
+        const QString step = QString::number(trajectory.timesteps[k]) + QLatin1Char(',');
+        for (Eigen::Index i = 0; i < x.rows(); ++i)
+            block += step + QString::number(i) + QLatin1Char(',') + num(x(i, 0)) + QLatin1Char(',') + num(x(i, 1)) +
+                     QLatin1Char('\n');
+        return ++k < states;
+    });
+}
+
+QString writeScheduleCsv(const QString& path, const dl::Schedule& s) {
+    int t = 0;
+    return writeCsv(path,
+                    QStringLiteral("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,snr,log_snr,"
+                                   "posterior_variance"),
+                    [&](QString& block) {
+                        for (; t <= s.T(); ++t) {
+                            const double snr = s.snr(t);
+                            block += QString::number(t) + QLatin1Char(',') + num(s.beta(t)) + QLatin1Char(',') +
+                                     num(s.alpha(t)) + QLatin1Char(',') + num(s.alphaBar(t)) + QLatin1Char(',') +
+                                     num(s.sqrtAlphaBar(t)) + QLatin1Char(',') + num(s.sqrtOneMinusAlphaBar(t)) +
+                                     QLatin1Char(',') + num(snr) + QLatin1Char(',') + num(std::log(snr)) +
+                                     QLatin1Char(',') + (t >= 1 ? num(s.posteriorVariance(t)) : QStringLiteral("0")) +
+                                     QLatin1Char('\n');
+                        }
+                        return false;
+                    });
+}
+
+QString writeLossCsv(const QString& path, std::span<const float> loss) {
+    size_t i = 0;
+    return writeCsv(path, QStringLiteral("step,loss"), [&](QString& block) {
+        for (int k = 0; k < 8192 && i < loss.size(); ++k, ++i)
+            block += QString::number(i + 1) + QLatin1Char(',') + num(loss[i]) + QLatin1Char('\n');
+        return i < loss.size();
+    });
+}
+
+}  // namespace dlui

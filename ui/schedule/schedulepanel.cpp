@@ -1,0 +1,212 @@
+#include "ui/schedule/schedulepanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "core/math/schedulediagnostics.h"
+#include "ui/document/labdocument.h"
+#include "ui/schedule/schedulecurveeditor.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/scheduleplots.h"
+#include "ui/widgets/logslider.h"
+
+namespace dlui {
+
+namespace {
+
+struct KindEntry {
+    dl::ScheduleKind kind;
+    const char* label;
+};
+
+constexpr KindEntry kKinds[] = {
+    {dl::ScheduleKind::Linear, QT_TRANSLATE_NOOP("dlui::SchedulePanel", "Linear")},
+    {dl::ScheduleKind::ScaledLinear, QT_TRANSLATE_NOOP("dlui::SchedulePanel", "Scaled linear (√β linear)")},
+    {dl::ScheduleKind::Cosine, QT_TRANSLATE_NOOP("dlui::SchedulePanel", "Cosine")},
+    {dl::ScheduleKind::Sigmoid, QT_TRANSLATE_NOOP("dlui::SchedulePanel", "Sigmoid")},
+    {dl::ScheduleKind::Custom, QT_TRANSLATE_NOOP("dlui::SchedulePanel", "Custom curve")},
+};
+
+bool usesBetaRange(dl::ScheduleKind kind) {
+    return kind != dl::ScheduleKind::Cosine && kind != dl::ScheduleKind::Custom;
+}
+
+}  // namespace
+
+SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(parent), mDocument(document) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    mBannerBox = new QFrame(this);
+    mBannerBox->setObjectName(QStringLiteral("modelScheduleBannerBox"));
+    mBannerBox->setStyleSheet(
+        QStringLiteral("#modelScheduleBannerBox { background: #e6f0fb; border: 1px solid #8fb3de; "
+                       "border-radius: 4px; }"));
+    auto* bannerRow = new QHBoxLayout(mBannerBox);
+    bannerRow->setContentsMargins(4, 4, 4, 4);
+    // The style's own icon: a Unicode ⓘ showed as a missing-glyph box with the fonts a fresh machine has.
+    auto* bannerIcon = new QLabel(mBannerBox);
+    bannerIcon->setObjectName(QStringLiteral("modelScheduleBannerIcon"));
+    bannerIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(16, 16));
+    bannerIcon->setAlignment(Qt::AlignTop);
+    bannerRow->addWidget(bannerIcon);
+    mBanner = new QLabel(mBannerBox);
+    mBanner->setObjectName(QStringLiteral("modelScheduleBanner"));
+    mBanner->setWordWrap(true);
+    bannerRow->addWidget(mBanner, 1);
+    layout->addWidget(mBannerBox);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    mKind = new QComboBox(this);
+    for (const KindEntry& k : kKinds) mKind->addItem(tr(k.label), static_cast<int>(k.kind));
+    form->addRow(tr("&Kind"), mKind);
+    mSteps = new QSpinBox(this);
+    mSteps->setRange(dl::kMinTimesteps, dl::kMaxTimesteps);
+    mSteps->setKeyboardTracking(false);
+    mSteps->setToolTip(tr("Number of diffusion steps T"));
+    form->addRow(tr("&T"), mSteps);
+    mBetaStart = new LogSlider(1e-5, 0.999, this);
+    mBetaStart->setToolTip(tr("β at t = 1 (log scale)"));
+    form->addRow(tr("β_start"), mBetaStart);
+    mBetaEnd = new LogSlider(1e-5, 0.999, this);
+    mBetaEnd->setToolTip(tr("β at t = T (log scale)"));
+    form->addRow(tr("β_end"), mBetaEnd);
+    mZeroSnr = new QCheckBox(tr("Zero terminal SNR (ᾱ_T = 0)"), this);
+    mZeroSnr->setToolTip(tr("Rescale so x_T is exactly pure noise (Lin et al. 2024)"));
+    form->addRow(QString(), mZeroSnr);
+    layout->addLayout(form);
+
+    mCurve = new ScheduleCurveEditor(this);
+    layout->addWidget(mCurve);
+
+    mError = new QLabel(this);
+    mError->setObjectName(QStringLiteral("scheduleError"));
+    mError->setWordWrap(true);
+    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    mError->hide();
+    layout->addWidget(mError);
+
+    auto* pinRow = new QHBoxLayout;
+    mPin = new QPushButton(tr("Pin for comparison"), this);
+    mPin->setCheckable(true);
+    mPin->setToolTip(tr("Keep the current schedule as a dashed overlay while you edit"));
+    mPinLabel = new QLabel(this);
+    mPinLabel->setWordWrap(true);
+    pinRow->addWidget(mPin);
+    pinRow->addWidget(mPinLabel, 1);
+    layout->addLayout(pinRow);
+
+    mPlots = new SchedulePlots(this);
+    layout->addWidget(mPlots, 1);
+
+    mDiagnostics = new ScheduleDiagnosticsView(this);
+    layout->insertWidget(1, mDiagnostics);  // warnings and their fixes right under the banner, above the fold
+
+    connect(mKind, &QComboBox::currentIndexChanged, this, &SchedulePanel::applyFromControls);
+    connect(mSteps, &QSpinBox::valueChanged, this, &SchedulePanel::applyFromControls);
+    connect(mBetaStart, &LogSlider::valueChanged, this, &SchedulePanel::applyFromControls);
+    connect(mBetaEnd, &LogSlider::valueChanged, this, &SchedulePanel::applyFromControls);
+    connect(mZeroSnr, &QCheckBox::toggled, this, &SchedulePanel::applyFromControls);
+    connect(mCurve, &ScheduleCurveEditor::pointsChanged, this, &SchedulePanel::applyFromControls);
+    connect(mPin, &QPushButton::toggled, this, [this](bool on) {
+        setPinned(on ? std::optional<dl::Schedule>(mDocument->schedule()) : std::nullopt);
+    });
+    connect(mDiagnostics, &ScheduleDiagnosticsView::fixRequested, this, [this](const dl::ScheduleParams& fix) {
+        QString error;
+        mDocument->setScheduleParams(fix, &error);
+    });
+
+    connect(document, &LabDocument::scheduleChanged, this, &SchedulePanel::syncFromDocument);
+    connect(document, &LabDocument::modelChanged, this, &SchedulePanel::updateBanner);
+    connect(document, &LabDocument::dataSetChanged, this, &SchedulePanel::updateDiagnostics);
+    syncFromDocument();
+    updateDiagnostics();
+}
+
+QString SchedulePanel::errorText() const { return mError->isVisible() || !mError->isHidden() ? mError->text() : QString(); }
+
+void SchedulePanel::setCurrentT(int t) { mPlots->setMarker(t); }
+
+void SchedulePanel::setPinned(const std::optional<dl::Schedule>& pinned) {
+    mPinned = pinned;
+    {
+        const QSignalBlocker block(mPin);
+        mPin->setChecked(pinned.has_value());
+    }
+    mPinLabel->setText(pinned ? tr("dashed: %1").arg(describeSchedule(pinned->params())) : QString());
+    mPlots->setPinned(pinned);
+}
+
+void SchedulePanel::applyFromControls() {
+    if (mSyncing) return;
+    dl::ScheduleParams p;
+    p.kind = static_cast<dl::ScheduleKind>(mKind->currentData().toInt());
+    p.T = mSteps->value();
+    p.betaStart = mBetaStart->value();
+    p.betaEnd = mBetaEnd->value();
+    p.zeroTerminalSnr = mZeroSnr->isChecked();
+    if (p.kind == dl::ScheduleKind::Custom) p.customControlPoints = mCurve->points();
+    mCurve->setVisible(p.kind == dl::ScheduleKind::Custom);
+    mBetaStart->setEnabled(usesBetaRange(p.kind));
+    mBetaEnd->setEnabled(usesBetaRange(p.kind));
+
+    QString error;
+    if (mDocument->setScheduleParams(p, &error)) {
+        mError->hide();
+        mError->clear();
+    } else {
+        mError->setText(tr("Not applied: %1. The plots show the last valid schedule.").arg(error));
+        mError->show();
+    }
+}
+
+void SchedulePanel::syncFromDocument() {
+    const dl::ScheduleParams& p = mDocument->schedule().params();
+    mSyncing = true;
+    mKind->setCurrentIndex(std::max(0, mKind->findData(static_cast<int>(p.kind))));
+    mSteps->setValue(p.T);
+    mBetaStart->setValue(p.betaStart);
+    mBetaEnd->setValue(p.betaEnd);
+    mZeroSnr->setChecked(p.zeroTerminalSnr);
+    if (p.kind == dl::ScheduleKind::Custom && p.customControlPoints.size() >= 2) mCurve->setPoints(p.customControlPoints);
+    mCurve->setVisible(p.kind == dl::ScheduleKind::Custom);
+    mBetaStart->setEnabled(usesBetaRange(p.kind));
+    mBetaEnd->setEnabled(usesBetaRange(p.kind));
+    mSyncing = false;
+    mError->hide();
+    mError->clear();
+    mPlots->setSchedule(mDocument->schedule());
+    updateDiagnostics();
+    updateBanner();
+}
+
+void SchedulePanel::updateDiagnostics() {
+    const auto data = mDocument->dataSet();
+    mDataMaxAbs = data && data->points.size() > 0 ? static_cast<double>(data->points.cwiseAbs().maxCoeff()) : 0.0;
+    mDiagnostics->setDiagnostics(dl::diagnoseSchedule(mDocument->schedule(), mDataMaxAbs));
+}
+
+void SchedulePanel::updateBanner() {
+    const QString mismatch = mDocument->describeScheduleMismatch();
+    if (!mismatch.isEmpty()) {
+        mBanner->setText(tr("The reverse process uses the model's schedule: %1.").arg(mismatch));
+        mBannerBox->show();
+    } else if (mDocument->hasModel()) {
+        mBanner->setText(tr("The model was trained with this schedule."));
+        mBannerBox->show();
+    } else {
+        mBannerBox->hide();
+    }
+}
+
+}  // namespace dlui

@@ -1,0 +1,239 @@
+#include "ui/schedule/scheduleplots.h"
+
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace dlui {
+
+namespace {
+
+// Log axes cannot show 0; β and ᾱ that small are clamped for display only.
+constexpr double kLogFloor = 1e-6;
+
+const QColor kBetaColor(214, 96, 40);
+const QColor kAlphaBarColor(40, 110, 190);
+const QColor kSqrtAlphaBarColor(50, 160, 90);
+const QColor kNoiseColor(150, 80, 170);
+const QColor kSnrColor(60, 60, 60);
+const QColor kMarkerColor(220, 40, 40);
+
+}  // namespace
+
+SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    mBetaPlot = makePlot(tr("β_t"));
+    mBetaPlot->setObjectName(QStringLiteral("betaPlot"));
+    mBetaPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    mBetaPlot->yAxis->setTicker(logTicker);
+    mBetaPlot->yAxis->setNumberFormat(QStringLiteral("eb"));
+    mBetaPlot->yAxis->setNumberPrecision(0);
+    mPinBeta = addCurve(mBetaPlot, kBetaColor, tr("β_t (pinned)"), true);
+    mBeta = addCurve(mBetaPlot, kBetaColor, tr("β_t"), false);
+
+    mAlphaPlot = makePlot(QString());
+    mAlphaPlot->setObjectName(QStringLiteral("alphaPlot"));
+    mAlphaPlot->yAxis->setRange(0.0, 1.02);
+    mPinAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱ_t (pinned)"), true);
+    mPinSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱ_t (pinned)"), true);
+    mPinSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱ_t) (pinned)"), true);
+    mAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱ_t"), false);
+    mSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱ_t"), false);
+    mSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱ_t)"), false);
+    mAlphaPlot->legend->setVisible(true);
+    for (QCPGraph* pinned : {mPinAlphaBar, mPinSqrtAlphaBar, mPinSqrtOneMinus}) pinned->removeFromLegend();
+    QFont legendFont = font();
+    legendFont.setPointSizeF(std::max(6.0, legendFont.pointSizeF() - 1.5));
+    mAlphaPlot->legend->setFont(legendFont);
+    mAlphaPlot->legend->setRowSpacing(-3);
+    mAlphaPlot->legend->setBrush(QColor(255, 255, 255, 200));
+    mAlphaPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+
+    mSnrPlot = makePlot(tr("log-SNR"));
+    mSnrPlot->setObjectName(QStringLiteral("snrPlot"));
+    mSnrPlot->xAxis->setLabel(tr("t"));
+    mPinLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR (pinned)"), true);
+    mLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR"), false);
+
+
+    layout->addWidget(mBetaPlot, 2);
+    layout->addWidget(mAlphaPlot, 3);
+    layout->addWidget(mSnrPlot, 2);
+    setSchedule(dl::Schedule(dl::ScheduleParams{}));
+    // Tracers are added once their graphs have data (QCustomPlot warns about tracers on empty graphs).
+    addMarker(mBetaPlot, mBetaMarker, {mBeta});
+    addMarker(mAlphaPlot, mAlphaMarker, {mAlphaBar, mSqrtAlphaBar, mSqrtOneMinus});
+    addMarker(mSnrPlot, mSnrMarker, {mLogSnr});
+    updateMarkers();
+}
+
+QCustomPlot* SchedulePlots::makePlot(const QString& yLabel) {
+    auto* plot = new QCustomPlot(this);
+    plot->setMinimumHeight(90);
+    plot->setNoAntialiasingOnDrag(true);
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+        axis->setTickLabelFont(small);
+        axis->setLabelFont(small);
+        axis->setLabelPadding(1);
+    }
+    plot->yAxis->setLabel(yLabel);
+    plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
+    plot->axisRect()->setMargins(QMargins(0, 6, 8, 0));
+    return plot;
+}
+
+QCPGraph* SchedulePlots::addCurve(QCustomPlot* plot, const QColor& color, const QString& name, bool dashed) {
+    QCPGraph* graph = plot->addGraph();
+    QPen pen(dashed ? color.lighter(140) : color, dashed ? 1.2 : 1.8);
+    if (dashed) pen.setStyle(Qt::DashLine);
+    graph->setPen(pen);
+    graph->setName(name);
+    graph->setAdaptiveSampling(true);
+    return graph;
+}
+
+void SchedulePlots::addMarker(QCustomPlot* plot, Marker& marker, const QList<QCPGraph*>& graphs) {
+    marker.line = new QCPItemStraightLine(plot);
+    marker.line->setPen(QPen(kMarkerColor, 1.0, Qt::DotLine));
+    for (QCPGraph* graph : graphs) {
+        auto* tracer = new QCPItemTracer(plot);
+        tracer->setGraph(graph);
+        tracer->setStyle(QCPItemTracer::tsCircle);
+        tracer->setSize(6);
+        tracer->setPen(QPen(kMarkerColor, 1.2));
+        tracer->setBrush(Qt::white);
+        marker.tracers << tracer;
+    }
+}
+
+void SchedulePlots::fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* ab, QCPGraph* sab, QCPGraph* snab,
+                               QCPGraph* snr) {
+    const int T = s.T();
+    QVector<double> keys, betas, snrKeys, snrs, alphaBars(T + 1), roots(T + 1), noise(T + 1), allKeys(T + 1);
+    keys.reserve(T);
+    betas.reserve(T);
+    for (int t = 0; t <= T; ++t) {
+        allKeys[t] = t;
+        alphaBars[t] = s.alphaBar(t);
+        roots[t] = s.sqrtAlphaBar(t);
+        noise[t] = s.sqrtOneMinusAlphaBar(t);
+        if (t >= 1) {
+            keys << t;
+            betas << std::max(s.beta(t), kLogFloor);
+            const double value = std::log(s.snr(t));
+            if (std::isfinite(value)) {  // ᾱ_T = 0 (zero terminal SNR) has log-SNR −∞: not plotted
+                snrKeys << t;
+                snrs << value;
+            }
+        }
+    }
+    beta->setData(keys, betas, true);
+    ab->setData(allKeys, alphaBars, true);
+    sab->setData(allKeys, roots, true);
+    snab->setData(allKeys, noise, true);
+    snr->setData(snrKeys, snrs, true);
+}
+
+void SchedulePlots::setSchedule(const dl::Schedule& schedule) {
+    mT = schedule.T();
+    fillCurves(schedule, mBeta, mAlphaBar, mSqrtAlphaBar, mSqrtOneMinus, mLogSnr);
+    rescale();
+    updateMarkers();
+}
+
+void SchedulePlots::setPinned(const std::optional<dl::Schedule>& pinned) {
+    mHasPinned = pinned.has_value();
+    if (pinned) {
+        mPinnedT = pinned->T();
+        fillCurves(*pinned, mPinBeta, mPinAlphaBar, mPinSqrtAlphaBar, mPinSqrtOneMinus, mPinLogSnr);
+    } else {
+        mPinnedT = 0;
+        for (QCPGraph* g : {mPinBeta, mPinAlphaBar, mPinSqrtAlphaBar, mPinSqrtOneMinus, mPinLogSnr})
+            g->data()->clear();
+    }
+    rescale();
+}
+
+void SchedulePlots::setMarker(int t) {
+    mMarker = t;
+    updateMarkers();
+}
+
+void SchedulePlots::rescale() {
+    const double right = std::max(mT, mPinnedT);
+    for (QCustomPlot* plot : plots()) plot->xAxis->setRange(0.0, std::max(1.0, right));
+    bool found = false;
+    QCPRange range = mBeta->getValueRange(found);
+    if (mHasPinned) {
+        bool pinFound = false;
+        const QCPRange pinRange = mPinBeta->getValueRange(pinFound);
+        if (pinFound) range = found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper)) : pinRange;
+        found = found || pinFound;
+    }
+    if (found) mBetaPlot->yAxis->setRange(range.lower / 1.6, std::min(1.5, range.upper * 1.6));
+    found = false;
+    range = mLogSnr->getValueRange(found);
+    if (mHasPinned) {
+        bool pinFound = false;
+        const QCPRange pinRange = mPinLogSnr->getValueRange(pinFound);
+        if (pinFound) range = found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper)) : pinRange;
+        found = found || pinFound;
+    }
+    if (found) {
+        const double pad = std::max(0.5, 0.05 * range.size());
+        mSnrPlot->yAxis->setRange(range.lower - pad, range.upper + pad);
+    }
+}
+
+void SchedulePlots::updateMarkers() {
+    const int t = std::clamp(mMarker, 0, mT);
+    for (Marker* m : {&mBetaMarker, &mAlphaMarker, &mSnrMarker}) {
+        if (!m->line) continue;
+        m->line->point1->setCoords(t, 0.0);
+        m->line->point2->setCoords(t, 1.0);
+        for (QCPItemTracer* tracer : m->tracers) {
+            tracer->setGraphKey(t);
+            // Tracers on a curve without that key (β at t = 0, log-SNR at 0 or at a zero-SNR T) hide.
+            const bool has = tracer->graph()->data()->findBegin(t, false) != tracer->graph()->data()->constEnd() &&
+                             tracer->graph()->data()->findBegin(t, false)->key == t;
+            tracer->setVisible(has);
+        }
+    }
+    replotAll();
+}
+
+void SchedulePlots::replotAll() {
+    for (QCustomPlot* plot : plots()) plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPGraph* SchedulePlots::graphFor(Curve curve) const {
+    switch (curve) {
+    case Curve::Beta: return mBeta;
+    case Curve::AlphaBar: return mAlphaBar;
+    case Curve::SqrtAlphaBar: return mSqrtAlphaBar;
+    case Curve::SqrtOneMinusAlphaBar: return mSqrtOneMinus;
+    case Curve::LogSnr: return mLogSnr;
+    }
+    return mBeta;
+}
+
+QVector<double> SchedulePlots::curveKeys(Curve curve) const {
+    QVector<double> out;
+    for (const QCPGraphData& d : *graphFor(curve)->data()) out << d.key;
+    return out;
+}
+
+QVector<double> SchedulePlots::curveValues(Curve curve) const {
+    QVector<double> out;
+    for (const QCPGraphData& d : *graphFor(curve)->data()) out << d.value;
+    return out;
+}
+
+}  // namespace dlui

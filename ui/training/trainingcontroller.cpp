@@ -1,0 +1,316 @@
+#include "ui/training/trainingcontroller.h"
+
+#include <algorithm>
+
+#include "core/data/heldout.h"
+#include "core/math/rng.h"
+#include "core/model/modelpredictor.h"
+#include "core/sampling/metrics.h"
+#include "core/sampling/samplers.h"
+#include "core/training/modelquality.h"
+#include "core/training/presets.h"
+#include "core/training/workerpool.h"
+
+namespace dlui {
+
+TrainingSettings TrainingSettings::defaults() {
+    TrainingSettings s;
+    s.model = dl::defaultMlpConfig();
+    s.trainer = dl::defaultTrainerConfig();
+    // All cores: the training worker runs at low priority, so the window still gets its share.
+    s.trainer.threads = dl::defaultThreadCount();
+    return s;
+}
+
+QString trainingStateName(TrainingController::State state) {
+    switch (state) {
+    case TrainingController::State::Idle: return TrainingController::tr("not trained");
+    case TrainingController::State::Running: return TrainingController::tr("training");
+    case TrainingController::State::Paused: return TrainingController::tr("paused");
+    case TrainingController::State::Stopping: return TrainingController::tr("stopping");
+    case TrainingController::State::Finished: return TrainingController::tr("finished");
+    case TrainingController::State::Stopped: return TrainingController::tr("stopped");
+    case TrainingController::State::Diverged: return TrainingController::tr("diverged");
+    case TrainingController::State::Failed: return TrainingController::tr("failed");
+    }
+    return {};
+}
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<dlui::TrainingController::State>();
+}
+
+TrainingController::~TrainingController() {
+    // Whoever listens may already be half destroyed (the window closing): end the run without signals.
+    blockSignals(true);
+    stopAndWait();
+}
+
+bool TrainingController::isActive() const {
+    return mState == State::Running || mState == State::Paused || mState == State::Stopping;
+}
+
+void TrainingController::setState(State state) {
+    if (mState == state)
+        return;
+    mState = state;
+    Q_EMIT stateChanged(state);
+}
+
+bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
+                               const TrainingSettings& settings, QString* error) {
+    stopAndWait();
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!data || data->size() == 0)
+        return fail(tr("There are no data to train on."));
+    if (auto problem = dl::validateTrainerConfig(settings.trainer))
+        return fail(QString::fromStdString(*problem));
+    dl::MlpConfig model = settings.model;
+    model.dataDim = data->dim();
+    if (auto problem = dl::validateMlpConfig(model))
+        return fail(QString::fromStdString(*problem));
+    try {
+        holdOut(*data, settings, settings.trainer.seed);
+        mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
+    } catch (const std::exception& e) {
+        mTrainer.reset();
+        return fail(QString::fromStdString(e.what()));
+    }
+    mData = std::move(data);
+    mSettings = settings;
+    mSettings.model = model;
+    mProgress.reset();
+    mQuality.reset();
+    mMessage.clear();
+    return launch(error);
+}
+
+bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file,
+                                        int moreSteps, const TrainingSettings& settings, QString* error) {
+    stopAndWait();
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!data || data->dim() != file.model.dataDim)
+        return fail(tr("The model was trained on data of dimension %1; the current data have dimension %2.")
+                        .arg(file.model.dataDim)
+                        .arg(data ? data->dim() : 0));
+    TrainingSettings s = settings;
+    s.model = file.model;
+    s.trainer = file.trainer;
+    s.trainer.threads = settings.trainer.threads;
+    s.trainer.steps = std::max(file.trainer.steps, file.step + std::max(1, moreSteps));
+    try {
+        holdOut(*data, s, s.trainer.seed);  // the seed of the file's run: the same rows as before stay out
+        mTrainer =
+            std::make_shared<dl::Trainer>(*mTrainingData, dl::Schedule(file.schedule), file.model, s.trainer);
+        dl::AdamWState optimizer = file.optimizer;
+        if (optimizer.m.size() != file.parameters.size())
+            optimizer = dl::AdamWState(file.parameters.size());
+        mTrainer->restore(file.parameters, file.emaParameters, optimizer, file.step, file.lossHistory);
+    } catch (const std::exception& e) {
+        mTrainer.reset();
+        return fail(QString::fromStdString(e.what()));
+    }
+    mData = std::move(data);
+    mSettings = s;
+    mProgress.reset();
+    mQuality.reset();
+    mMessage.clear();
+    return launch(error);
+}
+
+TrainingJob TrainingController::makeJob() {
+    TrainingJob job;
+    std::shared_ptr<dl::Trainer> trainer = mTrainer;
+    job.step = [trainer] { return trainer->step(); };
+    job.publish = [trainer] { trainer->publishSnapshot(); };
+    job.stepsDone = trainer->stepsDone();
+    job.totalSteps = mSettings.trainer.steps;
+    job.qualityIntervalSeconds = mSettings.qualityIntervalSeconds;
+    if (!mSettings.measureQuality || mData->isImage() || mData->size() < 4)
+        return job;
+
+    // Samples are judged against data the model never saw: a fresh draw of a built-in shape, or the rows
+    // held out of finite data in holdOut(). The floor is an independent draw of the same (modelquality.h).
+    const int samples = std::max(mSettings.qualitySamples, 2);
+    auto reference = std::make_shared<const dl::QualityReference>(
+        dl::canDrawAgain(*mData)
+            ? dl::freshDrawReference(mData->name, mData->norm, samples, mSettings.trainer.seed + 1)
+            : dl::heldOutReference(mHeldOut, samples, mSettings.trainer.seed));
+    if (!reference->valid()) return job;
+    const std::uint64_t seed = mSettings.trainer.seed;
+    job.measureQuality = [trainer, reference,
+                          seed](const std::atomic<bool>* cancel) -> std::optional<TrainingQuality> {
+        trainer->publishSnapshot();
+        const std::shared_ptr<const dl::TrainingSnapshot> snap = trainer->snapshot();
+        const dl::Schedule schedule(snap->schedule);
+        const dl::Denoiser eps = dl::makeModelDenoiser(snap->config, snap->parameters, schedule);
+        dl::SamplerParams params;
+        params.kind = dl::SamplerKind::DdpmPosterior;
+        params.steps = std::min(schedule.T(), 100);
+        dl::Rng rng(seed + 7919u * std::uint64_t(snap->step));
+        try {
+            const int n = static_cast<int>(reference->floor.rows());
+            const dl::SampleResult r = dl::sampleFromNoise(
+                schedule, eps, n, static_cast<int>(reference->floor.cols()), params, rng, cancel);
+            if (!r.samples.allFinite())
+                return std::nullopt;
+            dl::Rng metricRng(seed + 17);  // the same directions every time, so the figures compare
+            const dl::QualityReport q =
+                dl::compareToData(r.samples, reference->reference, reference->floor, metricRng, 64);
+            TrainingQuality out;
+            out.step = snap->step;
+            out.distance = q.swd;
+            out.floor = q.swdFloor;
+            out.samples = n;
+            out.heldOut = reference->heldOut;
+            return out;
+        } catch (const dl::SamplingCancelled&) {
+            return std::nullopt;
+        }
+    };
+    return job;
+}
+
+bool TrainingController::launch(QString* error) {
+    Q_UNUSED(error);
+    mThread = std::make_unique<QThread>();
+    mThread->setObjectName(QStringLiteral("dl-training"));
+    mWorker = new TrainingWorker(makeJob());
+    mWorker->moveToThread(mThread.get());
+    // Signals of a run that was joined early (stopAndWait) may still be queued; the generation tells them apart.
+    const quint64 generation = ++mGeneration;
+    connect(mWorker, &TrainingWorker::progressReported, this, [this, generation](const TrainingProgress& p) {
+        if (generation != mGeneration)
+            return;
+        mProgress = p;
+        Q_EMIT progressReported(p);
+    });
+    connect(mWorker, &TrainingWorker::qualityMeasured, this, [this, generation](const TrainingQuality& q) {
+        if (generation != mGeneration)
+            return;
+        mQuality = q;
+        Q_EMIT qualityMeasured(q);
+    });
+    connect(mWorker, &TrainingWorker::runEnded, this,
+            [this, generation](TrainingOutcome outcome, const QString& message, int) {
+                if (generation == mGeneration && mThread)
+                    onRunEnded(outcome, message);
+            });
+    mThread->start();
+    QMetaObject::invokeMethod(mWorker, &TrainingWorker::run, Qt::QueuedConnection);
+    setState(State::Running);
+    return true;
+}
+
+void TrainingController::pause() {
+    if (mState != State::Running || !mWorker)
+        return;
+    mWorker->requestPause(true);
+    setState(State::Paused);
+}
+
+void TrainingController::resume() {
+    if (mState != State::Paused || !mWorker)
+        return;
+    mWorker->requestPause(false);
+    setState(State::Running);
+}
+
+void TrainingController::stop() {
+    if (!mWorker || (mState != State::Running && mState != State::Paused))
+        return;
+    mWorker->requestStop();
+    setState(State::Stopping);
+}
+
+void TrainingController::stopAndWait() {
+    if (!mThread)
+        return;
+    if (mWorker)
+        mWorker->requestStop();
+    joinThread();
+    ++mGeneration;  // whatever the joined worker still had queued for us is now ignored
+    if (isActive())
+        setState(State::Stopped);
+    if (mTrainer)
+        mTrainer->publishSnapshot();  // the thread is joined, so this is the only thread touching it
+}
+
+void TrainingController::joinThread() {
+    if (!mThread)
+        return;
+    mThread->quit();
+    mThread->wait();
+    // The thread has finished: deleting its object from here is safe (nothing else can touch it).
+    delete mWorker;
+    mWorker = nullptr;
+    mThread.reset();
+}
+
+void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& message) {
+    joinThread();
+    mMessage = message;
+    switch (outcome) {
+    case TrainingOutcome::Finished: setState(State::Finished); break;
+    case TrainingOutcome::Stopped: setState(State::Stopped); break;
+    case TrainingOutcome::Diverged: setState(State::Diverged); break;
+    case TrainingOutcome::Failed: setState(State::Failed); break;
+    }
+    Q_EMIT runEnded(outcome, message);
+}
+
+void TrainingController::reset() {
+    stopAndWait();
+    mTrainer.reset();
+    mData.reset();
+    mTrainingData.reset();
+    mHeldOut = dl::Batch();
+    mProgress.reset();
+    mQuality.reset();
+    mMessage.clear();
+    setState(State::Idle);
+}
+
+std::shared_ptr<const dl::TrainingSnapshot> TrainingController::snapshot() const {
+    return mTrainer ? mTrainer->snapshot() : nullptr;
+}
+
+std::optional<dl::Schedule> TrainingController::schedule() const {
+    if (!mTrainer)
+        return std::nullopt;
+    return mTrainer->schedule();
+}
+
+dl::ModelFile TrainingController::modelFile() const {
+    if (!mTrainer || !mData)
+        throw dl::Error("there is no trained model to save");
+    dl::Rng rng(mSettings.trainer.seed + 3);
+    dl::ModelFile file =
+        !mThread ? dl::modelFileFromTrainer(*mTrainer, rng)  // no step can be running: the full state
+                 : dl::modelFileFromSnapshot(*mTrainer->snapshot(), *mTrainingData, mSettings.trainer, rng);
+    file.heldOutSample = mHeldOut;
+    return file;
+}
+
+void TrainingController::holdOut(const dl::DataSet& data, const TrainingSettings& settings,
+                                 std::uint64_t seed) {
+    // Finite 2D data cannot be drawn again: a random part stays out of training for the quality figure.
+    if (settings.measureQuality && !data.isImage() && !dl::canDrawAgain(data)) {
+        dl::HeldOutSplit split = dl::splitHeldOut(data, seed);
+        mTrainingData = std::make_shared<const dl::DataSet>(std::move(split.training));
+        mHeldOut = std::move(split.heldOut);
+    } else {
+        mTrainingData = std::make_shared<const dl::DataSet>(data);
+        mHeldOut = dl::Batch();
+    }
+}
+
+}  // namespace dlui

@@ -1,0 +1,128 @@
+// Owns a training run: the dl::Trainer, the worker thread that steps it, and the run's state machine
+// (Idle → Running ⇄ Paused → Finished / Stopped / Diverged / Failed). The GUI reads the trainer's
+// thread-safe snapshot() on its own timer; the controller relays the worker's throttled progress.
+//
+// Ending a run is always clean: stop() asks the worker to finish its step and the thread is joined when
+// the worker reports back; stopAndWait() (closing the window, changing the data) does the same
+// synchronously — request stop, quit(), wait() — which takes at most one training step.
+//
+//   dlui::TrainingController training;
+//   training.start(doc.dataSet(), dl::Schedule(dl::defaultTrainingSchedule()), dlui::TrainingSettings{});
+//   training.pause();  training.resume();  training.stop();
+//   auto snap = training.snapshot();   // latest weights + loss history, any time
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <memory>
+#include <optional>
+
+#include "core/data/dataset.h"
+#include "core/math/schedule.h"
+#include "core/model/modelfile.h"
+#include "core/training/trainer.h"
+#include "ui/training/trainingworker.h"
+
+namespace dlui {
+
+/// What the user chose in the Model & Train panel.
+struct TrainingSettings {
+    dl::MlpConfig model;            ///< dataDim is taken from the data
+    dl::TrainerConfig trainer;      ///< steps = budget, learning rate, batch, seed, threads
+    bool measureQuality = true;     ///< sliced Wasserstein distance to unseen data while training (2D only);
+                                    ///< finite data then hold a random 20% out of training
+    int qualitySamples = 400;
+    double qualityIntervalSeconds = 3.0;
+
+    /// The core's default preset with threads chosen for this machine (one core left for the window).
+    static TrainingSettings defaults();
+};
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, Stopping, Finished, Stopped, Diverged, Failed };
+    Q_ENUM(State)
+
+    explicit TrainingController(QObject* parent = nullptr);
+    /// Stops a run in progress and joins its thread.
+    ~TrainingController() override;
+
+    /// Starts a fresh run (stopping any run in progress first). Returns false and a message when the
+    /// settings or data are invalid.
+    bool start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule, const TrainingSettings& settings,
+               QString* error = nullptr);
+    /// Continues a loaded model file's run (weights, optimizer state, loss history) for `moreSteps` steps.
+    bool resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file, int moreSteps,
+                        const TrainingSettings& settings, QString* error = nullptr);
+    void pause();
+    void resume();
+    /// Asks the run to stop after its current step; state() becomes Stopped when the worker has ended.
+    void stop();
+    /// Stops and joins the worker thread now (bounded by one training step).
+    void stopAndWait();
+    /// Ends any run and forgets the trainer (the loss history and weights go with it).
+    void reset();
+
+    State state() const { return mState; }
+    /// A run whose thread is alive (running, paused or stopping).
+    bool isActive() const;
+    /// A trainer exists (its weights can be sampled, saved or continued).
+    bool hasRun() const { return mTrainer != nullptr; }
+
+    /// The latest snapshot of the current run (null without a run). Thread-safe in the trainer; cheap.
+    std::shared_ptr<const dl::TrainingSnapshot> snapshot() const;
+    /// Schedule of the current run (the one the model is trained with).
+    std::optional<dl::Schedule> schedule() const;
+    std::shared_ptr<const dl::DataSet> data() const { return mData; }
+    /// The rows the model trains on: data() without the rows held out for the quality figure.
+    std::shared_ptr<const dl::DataSet> trainingData() const { return mTrainingData; }
+    const TrainingSettings& settings() const { return mSettings; }
+    /// Everything to save: the full trainer state when the run's thread has ended, else from a snapshot.
+    dl::ModelFile modelFile() const;
+
+    const std::optional<TrainingProgress>& lastProgress() const { return mProgress; }
+    const std::optional<TrainingQuality>& lastQuality() const { return mQuality; }
+    /// Explanation of the last Diverged/Failed outcome (empty otherwise).
+    QString lastMessage() const { return mMessage; }
+    /// Training threads currently alive (0 or 1): for the no-leaked-thread tests.
+    int liveThreadCount() const { return mThread ? 1 : 0; }
+
+Q_SIGNALS:
+    /// The run's state changed.
+    void stateChanged(dlui::TrainingController::State state);
+    /// Throttled progress from the worker.
+    void progressReported(const dlui::TrainingProgress& progress);
+    /// A new sample-quality measurement.
+    void qualityMeasured(const dlui::TrainingQuality& quality);
+    /// A run ended (budget reached, stopped, diverged or failed); the thread has been joined.
+    void runEnded(dlui::TrainingOutcome outcome, const QString& message);
+
+private:
+    bool launch(QString* error);
+    TrainingJob makeJob();
+    void setState(State state);
+    void onRunEnded(TrainingOutcome outcome, const QString& message);
+    void joinThread();
+    /// Sets mTrainingData and mHeldOut for a run on data (heldout.h).
+    void holdOut(const dl::DataSet& data, const TrainingSettings& settings, std::uint64_t seed);
+
+    std::shared_ptr<const dl::DataSet> mData;
+    std::shared_ptr<const dl::DataSet> mTrainingData;
+    dl::Batch mHeldOut;  ///< normalised rows of mData never trained on (finite data only)
+    TrainingSettings mSettings;
+    std::shared_ptr<dl::Trainer> mTrainer;
+    std::unique_ptr<QThread> mThread;
+    TrainingWorker* mWorker = nullptr;  // lives in mThread, deleted after the thread is joined
+    State mState = State::Idle;
+    quint64 mGeneration = 0;
+    std::optional<TrainingProgress> mProgress;
+    std::optional<TrainingQuality> mQuality;
+    QString mMessage;
+};
+
+/// Words for a state, for the panel and the status bar ("training", "paused", …).
+QString trainingStateName(TrainingController::State state);
+
+}  // namespace dlui

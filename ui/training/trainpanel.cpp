@@ -1,0 +1,474 @@
+#include "ui/training/trainpanel.h"
+
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/training/presets.h"
+#include "ui/document/labdocument.h"
+#include "ui/training/lossplot.h"
+
+namespace dlui {
+
+namespace {
+
+constexpr int kPollMs = 33;  // ~30 Hz
+
+QString formatDuration(double seconds) {
+    if (!(seconds >= 0) || !std::isfinite(seconds))
+        return QStringLiteral("–");
+    const auto s = static_cast<long long>(std::llround(seconds));
+    if (s < 60)
+        return TrainPanel::tr("%1 s").arg(s);
+    if (s < 3600)
+        return TrainPanel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    return TrainPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+}  // namespace
+
+TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QWidget* parent)
+    : QWidget(parent), mDocument(document), mController(controller) {
+    setObjectName(QStringLiteral("trainPanel"));
+    mBase = TrainingSettings::defaults();
+    buildUi();
+    setSettings(mBase);
+    applyDataDefaults();
+
+    mPollTimer.setInterval(kPollMs);
+    connect(&mPollTimer, &QTimer::timeout, this, &TrainPanel::poll);
+    connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
+    connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
+    connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
+    connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
+    connect(mDocument, &LabDocument::scheduleChanged, this, &TrainPanel::updateScheduleLabel);
+    connect(mDocument, &LabDocument::modelChanged, this, [this] {
+        updateScheduleLabel();
+        updateButtons();
+        // A model installed from elsewhere (a session) shows its loss history.
+        if (!mController->hasRun()) {
+            if (const auto model = mDocument->model())
+                mLossPlot->setLosses(model->lossHistory);
+            else
+                mLossPlot->clear();
+        }
+    });
+    updateButtons();
+    updateScheduleLabel();
+}
+
+TrainPanel::~TrainPanel() = default;
+
+void TrainPanel::buildUi() {
+    auto* layout = new QVBoxLayout(this);
+
+    // Two label–field pairs per row, so the loss curve stays in view in a dock of ordinary height.
+    auto* settingsBox = new QGroupBox(tr("Model and training"), this);
+    auto* grid = new QGridLayout(settingsBox);
+    mWidth = new QSpinBox(settingsBox);
+    mWidth->setRange(8, 2048);
+    mWidth->setSingleStep(16);
+    mWidth->setToolTip(tr("Hidden width of every layer of the MLP ε_θ(x_t, t)"));
+    mDepth = new QSpinBox(settingsBox);
+    mDepth->setRange(1, 16);
+    mDepth->setToolTip(tr("Residual blocks after the input layer"));
+    mFeatures = new QSpinBox(settingsBox);
+    mFeatures->setRange(0, 512);
+    mFeatures->setSingleStep(2);
+    mFeatures->setSpecialValueText(tr("raw"));
+    mFeatures->setToolTip(tr("Sinusoidal features per coordinate (even); 0 feeds the raw coordinates"));
+    mLearningRate = new QDoubleSpinBox(settingsBox);
+    mLearningRate->setDecimals(5);
+    mLearningRate->setRange(1e-5, 1.0);
+    mLearningRate->setSingleStep(1e-4);
+    mLearningRate->setToolTip(tr("Peak learning rate of AdamW (after warm-up, then cosine decay)"));
+    mBatch = new QSpinBox(settingsBox);
+    mBatch->setRange(1, 65536);
+    mBatch->setToolTip(tr("Samples per training step"));
+    mSteps = new QSpinBox(settingsBox);
+    mSteps->setRange(1, 10'000'000);
+    mSteps->setSingleStep(1000);
+    mSteps->setGroupSeparatorShown(true);
+    mSteps->setToolTip(tr("Step budget: training stops after this many steps"));
+    mSeed = new QSpinBox(settingsBox);
+    mSeed->setRange(0, 1'000'000'000);
+    mSeed->setToolTip(tr("Seed of the initial weights and of the batches"));
+    auto addPair = [&](int row, int column, const QString& label, QWidget* field) {
+        auto* l = new QLabel(label, settingsBox);
+        l->setBuddy(field);
+        grid->addWidget(l, row, column * 2);
+        // Spin boxes size themselves for their largest value (10,000,000 steps); let them shrink instead.
+        field->setMinimumWidth(64);
+        grid->addWidget(field, row, column * 2 + 1);
+    };
+    addPair(0, 0, tr("&Width"), mWidth);
+    addPair(0, 1, tr("&Depth"), mDepth);
+    addPair(1, 0, tr("&Features"), mFeatures);
+    addPair(1, 1, tr("S&eed"), mSeed);
+    addPair(2, 0, tr("&LR"), mLearningRate);
+    addPair(2, 1, tr("&Batch"), mBatch);
+    addPair(3, 0, tr("&Steps"), mSteps);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    mLearningRate->setToolTip(tr("Learning rate: %1").arg(mLearningRate->toolTip()));
+    layout->addWidget(settingsBox);
+
+    auto* buttons = new QHBoxLayout;
+    mTrain = new QPushButton(tr("Train"), this);
+    mTrain->setObjectName(QStringLiteral("trainButton"));
+    mTrain->setToolTip(tr("Train a fresh model on the current data with the editor's schedule (Ctrl+T)"));
+    mPause = new QPushButton(tr("Pause"), this);
+    mPause->setObjectName(QStringLiteral("pauseButton"));
+    mStop = new QPushButton(tr("Stop"), this);
+    mStop->setObjectName(QStringLiteral("stopButton"));
+    mStop->setToolTip(tr("Stop after the current step and keep the weights"));
+    buttons->addWidget(mTrain);
+    buttons->addWidget(mPause);
+    buttons->addWidget(mStop);
+    layout->addLayout(buttons);
+    auto* buttons2 = new QHBoxLayout;
+    mContinue = new QPushButton(tr("Continue"), this);
+    mContinue->setObjectName(QStringLiteral("continueButton"));
+    mContinue->setToolTip(tr("Train the current model for another step budget"));
+    mReset = new QPushButton(tr("Reset"), this);
+    mReset->setObjectName(QStringLiteral("resetButton"));
+    mReset->setToolTip(tr("Forget the trained model"));
+    buttons2->addWidget(mContinue);
+    buttons2->addWidget(mReset);
+    layout->addLayout(buttons2);
+    auto* files = new QHBoxLayout;
+    mSave = new QPushButton(tr("Save model…"), this);
+    mLoad = new QPushButton(tr("Load model…"), this);
+    files->addWidget(mSave);
+    files->addWidget(mLoad);
+    layout->addLayout(files);
+
+    mLossPlot = new LossPlot(this);
+    mLossPlot->setObjectName(QStringLiteral("lossPlot"));
+    layout->addWidget(mLossPlot, 1);
+
+    mStatus = new QLabel(this);
+    mStatus->setObjectName(QStringLiteral("trainStatus"));
+    mSpeed = new QLabel(this);
+    mQuality = new QLabel(this);
+    mQuality->setObjectName(QStringLiteral("trainQuality"));
+    mQuality->setToolTip(
+        tr("Sliced Wasserstein distance between samples of the model and data it never saw (a "
+           "fresh draw of a built-in shape, or 20% of other data held out of training), next to "
+           "the same distance for an independent draw of them (what a perfect model would reach)"));
+    mScheduleLabel = new QLabel(this);
+    mScheduleLabel->setWordWrap(true);
+    mError = new QLabel(this);
+    mError->setObjectName(QStringLiteral("trainError"));
+    mError->setWordWrap(true);
+    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    mError->hide();
+    for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel}) {
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setWordWrap(true);  // long figures must not widen the dock
+    }
+    // Progress, quality and problems go on top, above the fold of a short window; the settings, buttons
+    // and the loss curve follow.
+    int top = 0;
+    for (QWidget* w : std::initializer_list<QWidget*>{mError, mStatus, mSpeed, mQuality})
+        layout->insertWidget(top++, w);
+    layout->addWidget(mScheduleLabel);
+
+    connect(mTrain, &QPushButton::clicked, this, &TrainPanel::train);
+    connect(mPause, &QPushButton::clicked, this, &TrainPanel::togglePause);
+    connect(mStop, &QPushButton::clicked, this, &TrainPanel::stop);
+    connect(mReset, &QPushButton::clicked, this, &TrainPanel::reset);
+    connect(mContinue, &QPushButton::clicked, this, &TrainPanel::continueTraining);
+    connect(mSave, &QPushButton::clicked, this, &TrainPanel::saveModel);
+    connect(mLoad, &QPushButton::clicked, this, &TrainPanel::loadModel);
+}
+
+TrainingSettings TrainPanel::settings() const {
+    TrainingSettings s = mBase;
+    s.model.hidden = mWidth->value();
+    s.model.layers = mDepth->value();
+    s.model.inputFeatures = mFeatures->value() / 2 * 2;
+    s.trainer.learningRate = static_cast<float>(mLearningRate->value());
+    s.trainer.batchSize = mBatch->value();
+    s.trainer.steps = mSteps->value();
+    s.trainer.seed = static_cast<std::uint64_t>(mSeed->value());
+    return s;
+}
+
+void TrainPanel::setSettings(const TrainingSettings& s) {
+    mBase = s;
+    mWidth->setValue(s.model.hidden);
+    mDepth->setValue(s.model.layers);
+    mFeatures->setValue(s.model.inputFeatures);
+    mLearningRate->setValue(s.trainer.learningRate);
+    mBatch->setValue(s.trainer.batchSize);
+    mSteps->setValue(s.trainer.steps);
+    mSeed->setValue(static_cast<int>(std::min<std::uint64_t>(s.trainer.seed, 1'000'000'000)));
+}
+
+void TrainPanel::applyDataDefaults() {
+    // Images train on raw pixels (sinusoidal features per pixel would make the input layer huge) with a
+    // wider network: the core's image preset.
+    const auto data = mDocument->dataSet();
+    const bool images = data && data->isImage();
+    if (images == mImageDefaults)
+        return;
+    mImageDefaults = images;
+    TrainingSettings s = settings();
+    const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
+    const dl::TrainerConfig trainer = images ? dl::defaultImageTrainerConfig(data->dim()) : dl::defaultTrainerConfig();
+    s.trainer.batchSize = trainer.batchSize;
+    s.trainer.learningRate = trainer.learningRate;
+    s.model.hidden = preset.hidden;
+    s.model.layers = preset.layers;
+    s.model.inputFeatures = preset.inputFeatures;
+    s.model.timeEmbedding = preset.timeEmbedding;
+    setSettings(s);
+}
+
+QString TrainPanel::statusText() const { return mStatus->text(); }
+QString TrainPanel::errorText() const { return mError->isVisible() || !mError->text().isEmpty() ? mError->text() : QString(); }
+
+void TrainPanel::showError(const QString& message) {
+    mError->setText(message);
+    mError->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        Q_EMIT problemReported(message);
+}
+
+bool TrainPanel::askToDiscard() {
+    const bool trained = mController->hasRun() || mDocument->hasModel();
+    if (!mAskBeforeDiscard || !trained || !mDocument->modelPath().isEmpty())
+        return true;
+    return QMessageBox::question(this, tr("Discard the model?"),
+                                 tr("The trained model has not been saved. Discard it and start again?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Discard;
+}
+
+void TrainPanel::train() {
+    if (mController->isActive() || !askToDiscard())
+        return;
+    applyDataDefaults();
+    showError(QString());
+    mLoaded.reset();
+    QString error;
+    const dl::Schedule schedule = mDocument->schedule();
+    if (!mController->start(mDocument->dataSet(), schedule, settings(), &error)) {
+        showError(tr("Cannot train: %1").arg(error));
+        return;
+    }
+    mPolledStep = -1;
+    mPolledSnapshot = nullptr;
+    mLossPlot->clear();
+    // The last figure belongs to the previous model: never show it next to the new run.
+    showQualityPending();
+    mDocument->setModel(mController->snapshot(), schedule);
+    mPushed = mController->snapshot();
+    mDocument->setModelPath(QString());
+    poll();
+}
+
+void TrainPanel::continueTraining() {
+    if (mController->isActive())
+        return;
+    showError(QString());
+    QString error;
+    bool ok = false;
+    try {
+        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : mLoaded.value();
+        ok = mController->resumeFromFile(mDocument->dataSet(), file, mSteps->value(), settings(), &error);
+        if (ok) {
+            mLoaded.reset();
+            mDocument->setModel(mController->snapshot(), *mController->schedule());
+            mPushed = mController->snapshot();
+        }
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    if (!ok)
+        showError(tr("Cannot continue training: %1").arg(error));
+    poll();
+}
+
+void TrainPanel::togglePause() {
+    if (mController->state() == TrainingController::State::Running)
+        mController->pause();
+    else if (mController->state() == TrainingController::State::Paused)
+        mController->resume();
+}
+
+void TrainPanel::stop() { mController->stop(); }
+
+void TrainPanel::reset() {
+    if (!askToDiscard())
+        return;
+    mController->reset();
+    mLoaded.reset();
+    mDocument->clearModel();
+    mLossPlot->clear();
+    showError(QString());
+    mQuality->clear();
+    mSpeed->clear();
+    mPolledStep = -1;
+    mPolledSnapshot = nullptr;
+    updateButtons();
+}
+
+void TrainPanel::installModelInDocument() {
+    if (!mController->hasRun())
+        return;
+    const auto snap = mController->snapshot();
+    if (!snap || snap == mDocument->model() || mController->data() != mDocument->dataSet())
+        return;
+    // The document holds the model of record. Its first snapshot installs this run's model; later ones
+    // only advance its weights.
+    if (mDocument->model() && mDocument->model() == mPushed.lock())
+        mDocument->updateModel(snap);
+    else
+        mDocument->setModel(snap, *mController->schedule());
+    mPushed = snap;
+}
+
+void TrainPanel::poll() {
+    const auto snap = mController->snapshot();
+    if (!snap)
+        return;
+    if (snap.get() != mPolledSnapshot || snap->step != mPolledStep) {
+        mPolledSnapshot = snap.get();
+        mPolledStep = snap->step;
+        mLossPlot->extendLosses(snap->lossHistory);
+    }
+    const QLocale locale;
+    const QString state = trainingStateName(mController->state());
+    mStatus->setText(tr("%1 · step %2 / %3")
+                         .arg(state, locale.toString(snap->step), locale.toString(mController->settings().trainer.steps)));
+    if (const auto& p = mController->lastProgress(); p && mController->isActive()) {
+        mSpeed->setText(tr("%1 steps/s · ETA %2 · loss %3")
+                            .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
+                            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+    } else if (std::isfinite(mLossPlot->smoothedLoss())) {
+        mSpeed->setText(tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+    }
+    const QString eta = mController->isActive() && mController->lastProgress()
+                            ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
+                            : QString();
+    Q_EMIT statusMessageChanged(
+        tr("%1 %2 steps · %3 steps/s%5 · loss %4")
+            .arg(state, locale.toString(snap->step))
+            .arg(locale.toString(mController->lastProgress() ? mController->lastProgress()->stepsPerSecond
+                                                             : snap->stepsPerSecond,
+                                 'f', 0))
+            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3)
+            .arg(eta));
+    // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
+    installModelInDocument();
+}
+
+void TrainPanel::onStateChanged(TrainingController::State state) {
+    if (mController->isActive()) {
+        if (!mPollTimer.isActive())
+            mPollTimer.start();
+    } else {
+        mPollTimer.stop();
+    }
+    if (state == TrainingController::State::Paused)
+        mPause->setText(tr("Resume"));
+    else
+        mPause->setText(tr("Pause"));
+    updateButtons();
+    poll();
+}
+
+void TrainPanel::showQualityPending() {
+    if (mDocument->dataSet() && mDocument->dataSet()->isImage()) {
+        mQuality->clear();
+        return;
+    }
+    mQuality->setText(mController->isActive() ? tr("quality: measuring the new model…")
+                                              : tr("quality: not measured for this model yet"));
+}
+
+QString TrainPanel::qualityText() const {
+    return mQuality->text();
+}
+
+void TrainPanel::onQuality(const TrainingQuality& q) {
+    const QString floor = q.heldOut ? tr("held-out floor %1").arg(q.floor, 0, 'g', 3)
+                                    : tr("fresh-draw floor %1").arg(q.floor, 0, 'g', 3);
+    if (q.floor > 0)
+        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3, ×%4)")
+                              .arg(QLocale().toString(q.step))
+                              .arg(q.distance, 0, 'g', 3)
+                              .arg(floor)
+                              .arg(q.distance / q.floor, 0, 'f', 1));
+    else
+        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3: the unseen points are all one point)")
+                              .arg(QLocale().toString(q.step))
+                              .arg(q.distance, 0, 'g', 3)
+                              .arg(floor));
+}
+
+void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {
+    poll();
+    installModelInDocument();
+    if (outcome == TrainingOutcome::Diverged)
+        showError(tr("Training diverged: %1").arg(message));
+    else if (outcome == TrainingOutcome::Failed)
+        showError(tr("Training failed: %1").arg(message));
+    updateButtons();
+}
+
+void TrainPanel::onDataSetChanged() {
+    // A run on the old data cannot go on: end it cleanly now (at most one step), keep its weights as the
+    // document's model (which is then marked as trained on other data).
+    if (mController->isActive()) {
+        mController->stopAndWait();
+        showError(tr("Training stopped: the data changed. The model keeps what it learned so far."));
+    }
+    // A figure measured against the old data says nothing about the new ones.
+    if (!mQuality->text().isEmpty())
+        mQuality->setText(tr("quality: the last figure was for other data; train to measure again"));
+    applyDataDefaults();
+    updateButtons();
+    updateScheduleLabel();
+}
+
+void TrainPanel::updateButtons() {
+    const auto state = mController->state();
+    const bool active = mController->isActive();
+    mTrain->setEnabled(!active);
+    mPause->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    mStop->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    mContinue->setEnabled(!active && (mController->hasRun() || mLoaded.has_value()));
+    mReset->setEnabled(mController->hasRun() || mDocument->hasModel());
+    mSave->setEnabled(mController->hasRun() || mLoaded.has_value());
+    for (QWidget* w : std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
+        w->setEnabled(!active);
+}
+
+void TrainPanel::updateScheduleLabel() {
+    QString text;
+    if (mController->isActive() || mDocument->hasModel()) {
+        const dl::ScheduleParams params =
+            mDocument->modelSchedule() ? mDocument->modelSchedule()->params() : mDocument->schedule().params();
+        text = tr("Model trained with: %1").arg(describeSchedule(params));
+        if (!mDocument->describeScheduleMismatch().isEmpty())
+            text += QLatin1Char('\n') + tr("The editor shows another schedule; sampling uses the model's.");
+        if (mDocument->hasModel() && !mDocument->modelMatchesData())
+            text += QLatin1Char('\n') + tr("The model was trained on other data.");
+    } else {
+        text = tr("Will train with the editor's schedule: %1").arg(describeSchedule(mDocument->schedule().params()));
+    }
+    mScheduleLabel->setText(text);
+}
+
+}  // namespace dlui

@@ -1,0 +1,136 @@
+// The Model & Train dock: model size, learning rate, batch, step budget and seed; Train, Pause/Resume,
+// Stop, Reset, Continue; save and load model files; the live loss curve (log scale, smoothed), steps/s,
+// ETA, and the sample-quality figure against the data.
+//
+// Training uses the editor's schedule at the moment Train is pressed; the model keeps that schedule
+// (LabDocument::modelSchedule()) however the editor changes afterwards, and the panel says which one it is.
+// The panel polls the trainer's snapshot on a ~30 Hz timer (not on every step) and installs the model in
+// the document when a run pauses or ends.
+//
+//   auto* panel = new dlui::TrainPanel(document, trainingController);
+//   connect(window.actions().train, &QAction::triggered, panel, &dlui::TrainPanel::train);
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+#include "core/model/modelfile.h"
+#include "ui/training/trainingcontroller.h"
+
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace dlui {
+
+class LabDocument;
+class LossPlot;
+
+class TrainPanel : public QWidget {
+    Q_OBJECT
+public:
+    TrainPanel(LabDocument* document, TrainingController* controller, QWidget* parent = nullptr);
+    ~TrainPanel() override;
+
+    /// The settings the controls describe now.
+    TrainingSettings settings() const;
+    /// Shows settings in the controls.
+    void setSettings(const TrainingSettings& settings);
+
+    /// Saves the current model (no dialog). False with a message on failure.
+    bool saveModelTo(const QString& path, QString* error = nullptr);
+    /// Loads a model file and installs it in the document (no dialog). False with a message on failure;
+    /// *wrongDimension tells whether it failed only because the current data have another dimension.
+    bool loadModelFrom(const QString& path, QString* error = nullptr, bool* wrongDimension = nullptr);
+
+    LossPlot* lossPlot() const { return mLossPlot; }
+    QPushButton* trainButton() const { return mTrain; }
+    QPushButton* pauseButton() const { return mPause; }
+    QPushButton* stopButton() const { return mStop; }
+    QPushButton* resetButton() const { return mReset; }
+    QPushButton* continueButton() const { return mContinue; }
+    QSpinBox* stepsBox() const { return mSteps; }
+    /// Whether Train and Reset ask before replacing an unsaved model (tests turn it off: no modal dialogs).
+    void setAskBeforeDiscard(bool ask) { mAskBeforeDiscard = ask; }
+
+    /// The text of the state line ("training · step 1,200 / 5,000").
+    QString statusText() const;
+    /// The sample-quality line (a figure, "measuring the new model…", or empty).
+    QString qualityText() const;
+    /// The divergence / error message shown in the panel (empty when none).
+    QString errorText() const;
+
+public Q_SLOTS:
+    /// Starts a fresh run on the document's data with the editor's schedule.
+    void train();
+    /// Pause when running, resume when paused.
+    void togglePause();
+    void stop();
+    /// Asks before throwing away a trained model, then forgets it.
+    void reset();
+    /// Continues the stopped, finished or loaded run for another step budget.
+    void continueTraining();
+    /// Save/load with a file dialog; errors are shown in a message box.
+    void saveModel();
+    void loadModel();
+
+Q_SIGNALS:
+    /// A one-line summary for the status bar changed ("training · 2,310 steps/s · loss 0.31").
+    void statusMessageChanged(const QString& message);
+    /// A message a person must see (divergence, errors); the window may also show it in the status bar.
+    void problemReported(const QString& message);
+
+private:
+    void buildUi();
+    void poll();
+    void onStateChanged(TrainingController::State state);
+    void onQuality(const TrainingQuality& quality);
+    /// Replaces the quality line when its figure no longer describes the current model.
+    void showQualityPending();
+    void onRunEnded(TrainingOutcome outcome, const QString& message);
+    void onDataSetChanged();
+    void updateButtons();
+    void updateScheduleLabel();
+    /// Puts the run's latest snapshot into the document (installs it first, then advances its weights).
+    void installModelInDocument();
+    void showError(const QString& message);
+    void applyDataDefaults();
+    bool askToDiscard();
+
+    LabDocument* mDocument;
+    TrainingController* mController;
+    QTimer mPollTimer;
+    int mPolledStep = -1;
+    const void* mPolledSnapshot = nullptr;
+    std::optional<dl::ModelFile> mLoaded;  // a model file loaded with no run of its own
+    std::weak_ptr<const dl::TrainingSnapshot> mPushed;  // the last snapshot put into the document
+    bool mImageDefaults = false;
+    bool mAskBeforeDiscard = true;
+
+    QSpinBox* mWidth = nullptr;
+    QSpinBox* mDepth = nullptr;
+    QSpinBox* mFeatures = nullptr;
+    QDoubleSpinBox* mLearningRate = nullptr;
+    QSpinBox* mBatch = nullptr;
+    QSpinBox* mSteps = nullptr;
+    QSpinBox* mSeed = nullptr;
+    QPushButton* mTrain = nullptr;
+    QPushButton* mPause = nullptr;
+    QPushButton* mStop = nullptr;
+    QPushButton* mReset = nullptr;
+    QPushButton* mContinue = nullptr;
+    QPushButton* mSave = nullptr;
+    QPushButton* mLoad = nullptr;
+    LossPlot* mLossPlot = nullptr;
+    QLabel* mStatus = nullptr;
+    QLabel* mSpeed = nullptr;
+    QLabel* mQuality = nullptr;
+    QLabel* mScheduleLabel = nullptr;
+    QLabel* mError = nullptr;
+    TrainingSettings mBase;  // fields the panel does not show (warm-up, EMA, threads, …)
+};
+
+}  // namespace dlui

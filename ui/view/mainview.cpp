@@ -1,0 +1,231 @@
+#include "ui/view/mainview.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+#include "core/math/markovchaincache.h"
+#include "ui/document/labdocument.h"
+#include "ui/render/palette.h"
+#include "ui/render/viewbounds.h"
+
+namespace dlui {
+
+namespace {
+constexpr int kFrameMs = 16;
+}
+
+MainView::MainView(LabDocument* document, Timeline* timeline, QWidget* parent)
+    : QWidget(parent), mDocument(document), mTimeline(timeline) {
+    setMinimumSize(320, 240);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    mOptions.drawCaption = true;
+    mOptions.drawAxes = true;
+    mRedrawTimer.setSingleShot(true);
+    connect(&mRedrawTimer, &QTimer::timeout, this, &MainView::rebuildScene);
+    mSinceFrame.start();
+
+    connect(document, &LabDocument::dataSetChanged, this, &MainView::onDataSetChanged);
+    connect(document, &LabDocument::noiseChanged, this, [this] {
+        invalidateChain();
+        requestRedraw();
+    });
+    connect(document, &LabDocument::scheduleChanged, this, [this] {
+        invalidateChain();
+        requestRedraw();
+    });
+    connect(document, &LabDocument::samplesChanged, this, &MainView::requestRedraw);
+    connect(document, &LabDocument::modelChanged, this, &MainView::requestRedraw);
+    connect(timeline, &Timeline::tChanged, this, &MainView::requestRedraw);
+    connect(timeline, &Timeline::modeChanged, this, &MainView::requestRedraw);
+    connect(timeline, &Timeline::markovChainChanged, this, &MainView::requestRedraw);
+    onDataSetChanged();
+}
+
+MainView::~MainView() = default;
+
+int MainView::addSceneDecorator(SceneDecorator decorator) {
+    const int id = mNextDecoratorId++;
+    mDecorators.emplace(id, std::move(decorator));
+    requestRedraw();
+    return id;
+}
+
+void MainView::removeSceneDecorator(int id) {
+    if (mDecorators.erase(id) > 0) requestRedraw();
+}
+
+void MainView::setRenderOptions(const RenderOptions& options) {
+    mOptions = options;
+    update();
+}
+
+void MainView::requestRedraw() {
+    if (mRedrawTimer.isActive()) return;
+    const qint64 elapsed = mSinceFrame.elapsed();
+    mRedrawTimer.start(static_cast<int>(std::max<qint64>(0, kFrameMs - elapsed)));
+}
+
+void MainView::rebuildNow() {
+    mRedrawTimer.stop();
+    rebuildScene();
+}
+
+void MainView::onDataSetChanged() {
+    const auto data = mDocument->dataSet();
+    mViewBounds = data->isImage() ? QRectF() : diffusionViewBounds(*data);
+    // Colour each point by where it starts (x_0's first coordinate), so the colours show how the noise
+    // mixes the shape and how the reverse chain sorts it out again.
+    mColorKeys.clear();
+    if (!data->isImage() && data->size() > 0) mColorKeys = colorKeysFromX(data->points);
+    invalidateChain();
+    requestRedraw();
+}
+
+void MainView::invalidateChain() { mChain.reset(); }
+
+void MainView::rebuildScene() {
+    mSinceFrame.restart();
+    ++mFrameCount;
+    const auto data = mDocument->dataSet();
+    const int t = mTimeline->t();
+    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    Scene scene;
+    scene.viewBounds = mViewBounds;
+    mState = dl::Batch();
+
+    std::vector<float> colorKeys = mColorKeys;
+    if (reverse) {
+        const auto trajectory = mDocument->trajectory();
+        if (trajectory && !trajectory->empty()) {
+            // The caption names the timestep of the state drawn, from the same lookup, in the same frame.
+            const dl::ReverseFrame shown = trajectory->frameAt(t, mTimeline->smoothReverse());
+            mState = shown.state;
+            if (shown.interpolated)
+                scene.caption = tr("reverse · %1 · t = %2 (interpolated between the states at t = %3 and %4)")
+                                    .arg(QString::fromStdString(trajectory->sampler))
+                                    .arg(t)
+                                    .arg(shown.above)
+                                    .arg(shown.below);
+            else
+                scene.caption = tr("reverse · %1 · t = %2").arg(QString::fromStdString(trajectory->sampler)).arg(shown.above);
+            // Coloured by where each point ends up, as exported frames and the CLI's renders are.
+            colorKeys = colorKeysFromX(trajectory->states.back());
+        } else {
+            scene.caption = tr("reverse · no samples yet: train a model, then Sample");
+        }
+    } else {
+        const dl::Schedule& schedule = mDocument->schedule();
+        const int tt = std::clamp(t, 0, schedule.T());
+        if (mTimeline->markovChain()) {
+            const bool stale = !mChain || mChain->x0() != &data->points ||
+                               !(mChain->schedule().params() == schedule.params()) ||
+                               mChain->seed() != mDocument->noiseSeed();
+            if (stale) {
+                // Share x_0 without copying: the document's data set outlives this alias.
+                std::shared_ptr<const dl::Batch> x0(data, &data->points);
+                mChain = std::make_unique<dl::MarkovChainCache>(schedule, x0, mDocument->noiseSeed());
+            }
+            mState = mChain->stateAt(tt);
+        } else {
+            mState = mDocument->forwardState(tt);
+        }
+        scene.caption = tr("t = %1 / %2   ᾱ_t = %3%4")
+                            .arg(tt)
+                            .arg(schedule.T())
+                            .arg(schedule.alphaBar(tt), 0, 'f', 4)
+                            .arg(mTimeline->markovChain() ? tr("   (Markov chain)") : QString());
+    }
+
+    if (mState.rows() > 0) {
+        if (data->isImage()) {
+            const int shown = std::min<int>(static_cast<int>(mState.rows()), kMaxImagesShown);
+            scene.images = mState.topRows(shown);
+            scene.imageShape = data->image;
+        } else {
+            scene.points = data->norm.toData(mState);
+            if (colorKeys.size() == static_cast<std::size_t>(mState.rows()))
+                scene.colorKeys = std::move(colorKeys);
+        }
+    }
+
+    const Frame frame{t, mTimeline->mode(), mTimeline->markovChain(), mDocument, mState.rows() > 0 ? &mState : nullptr};
+    for (auto& [id, decorate] : mDecorators) decorate(scene, frame);
+    mScene = std::move(scene);
+    update();
+}
+
+void MainView::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    paintScene(painter, QRectF(rect()), mScene, mOptions);
+    if (mDrawing) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(QColor(230, 120, 20), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        for (const dl::Stroke& stroke : mStrokes) {
+            QPainterPath path;
+            for (std::size_t i = 0; i < stroke.size(); ++i) {
+                const QPointF p = toWidget(stroke[i]);
+                i == 0 ? path.moveTo(p) : path.lineTo(p);
+            }
+            if (stroke.size() == 1) path.addEllipse(toWidget(stroke[0]), 2.0, 2.0);
+            painter.drawPath(path);
+        }
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignRight,
+                         tr("Drawing: drag to add strokes"));
+    }
+}
+
+Eigen::Vector2f MainView::toData(const QPointF& pos) const {
+    const QRectF b = sceneDataBounds(mScene, QRectF(rect()));
+    const double u = pos.x() / std::max(1, width());
+    const double v = pos.y() / std::max(1, height());
+    // y grows upwards in data coordinates.
+    return {static_cast<float>(b.left() + u * b.width()), static_cast<float>(b.bottom() - v * b.height())};
+}
+
+QPointF MainView::toWidget(const Eigen::Vector2f& p) const {
+    const QRectF b = sceneDataBounds(mScene, QRectF(rect()));
+    if (b.width() <= 0 || b.height() <= 0) return {};
+    return {(p.x() - b.left()) / b.width() * width(), (b.bottom() - p.y()) / b.height() * height()};
+}
+
+void MainView::setDrawingEnabled(bool on) {
+    mDrawing = on;
+    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+void MainView::clearStrokes() {
+    mStrokes.clear();
+    update();
+    Q_EMIT strokesChanged();
+}
+
+void MainView::mousePressEvent(QMouseEvent* event) {
+    if (!mDrawing || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
+    if (mStrokes.empty()) {
+        // Strokes are measured against the view they are drawn in (DataSource::strokeUnit).
+        const QRectF b = sceneDataBounds(mScene, QRectF(rect()));
+        mStrokeUnit = std::max(b.width(), b.height()) > 0 ? std::max(b.width(), b.height()) : 1.0;
+    }
+    mStrokes.push_back({toData(event->position())});
+    mStrokeActive = true;
+    update();
+}
+
+void MainView::mouseMoveEvent(QMouseEvent* event) {
+    if (!mStrokeActive) return QWidget::mouseMoveEvent(event);
+    mStrokes.back().push_back(toData(event->position()));
+    update();
+}
+
+void MainView::mouseReleaseEvent(QMouseEvent* event) {
+    if (!mStrokeActive) return QWidget::mouseReleaseEvent(event);
+    mStrokeActive = false;
+    Q_EMIT strokesChanged();
+}
+
+}  // namespace dlui

@@ -1,0 +1,172 @@
+#include "ui/view/timelinewidget.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QRadioButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <cmath>
+
+#include "ui/document/labdocument.h"
+#include "ui/view/timeline.h"
+
+namespace dlui {
+
+namespace {
+
+QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& text, const QString& tip) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);  // shown when the icon cannot be loaded (no SVG image plugin)
+    b->setIcon(QIcon(icon));
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    b->setIconSize(QSize(20, 20));
+    return b;
+}
+
+QString formatNumber(double v) {
+    if (std::isinf(v)) return QStringLiteral("∞");
+    if (v != 0.0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e4)) return QString::number(v, 'e', 2);
+    return QString::number(v, 'f', 4);
+}
+
+}  // namespace
+
+TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidget* parent)
+    : QWidget(parent), mTimeline(timeline), mDocument(document) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(8, 4, 8, 4);
+    grid->setVerticalSpacing(2);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(0);
+    mStart = makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("|◀"), tr("Jump to the start (Home)"));
+    mBack = makeButton(this, QStringLiteral(":/icons/step-back.svg"), tr("◀"), tr("Step back (←)"));
+    mPlay = makeButton(this, QStringLiteral(":/icons/play.svg"), tr("Play"), tr("Play / pause (Space)"));
+    mPlay->setObjectName(QStringLiteral("timelinePlay"));
+    mNext = makeButton(this, QStringLiteral(":/icons/step-next.svg"), tr("▶"), tr("Step (→)"));
+    mEnd = makeButton(this, QStringLiteral(":/icons/jump-end.svg"), tr("▶|"), tr("Jump to the end (End)"));
+    for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd}) {
+        b->setFocusPolicy(Qt::NoFocus);  // keys go to the window's shortcuts
+        buttons->addWidget(b);
+    }
+    grid->addLayout(buttons, 0, 0);
+
+    mSlider = new QSlider(Qt::Horizontal, this);
+    mSlider->setObjectName(QStringLiteral("timelineSlider"));
+    mSlider->setFocusPolicy(Qt::NoFocus);
+    mSlider->setToolTip(tr("Timestep t: 0 is the data, T is pure noise"));
+    grid->addWidget(mSlider, 0, 1);
+
+    auto* tRow = new QHBoxLayout;
+    tRow->addWidget(new QLabel(tr("t"), this));
+    mTBox = new QSpinBox(this);
+    mTBox->setKeyboardTracking(false);
+    tRow->addWidget(mTBox);
+    mOfT = new QLabel(this);
+    tRow->addWidget(mOfT);
+    grid->addLayout(tRow, 0, 2);
+
+    auto* options = new QHBoxLayout;
+    mForward = new QRadioButton(tr("Forward"), this);
+    mForward->setToolTip(tr("Noising: x_t from the data and a fixed noise draw"));
+    mReverse = new QRadioButton(tr("Reverse"), this);
+    mReverse->setToolTip(tr("Sampling: the reverse chain from x_T to x_0 (after Sample)"));
+    auto* modes = new QButtonGroup(this);
+    modes->addButton(mForward);
+    modes->addButton(mReverse);
+    mForward->setChecked(true);
+    mMarkov = new QCheckBox(tr("Markov chain"), this);
+    mMarkov->setToolTip(tr("Step by step x_t = √(1−β_t) x_{t−1} + √β_t ε_t instead of the closed form"));
+    mSpeed = new QComboBox(this);
+    for (int s : {5, 10, 25, 50, 100, 250, 1000}) mSpeed->addItem(tr("%1 steps/s").arg(s), s);
+    mSpeed->setCurrentIndex(2);
+    mLoop = new QCheckBox(tr("Loop"), this);
+    for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed, mLoop}) w->setFocusPolicy(Qt::NoFocus);
+    options->addWidget(mForward);
+    options->addWidget(mReverse);
+    options->addSpacing(12);
+    options->addWidget(mMarkov);
+    options->addSpacing(12);
+    options->addWidget(mSpeed);
+    options->addWidget(mLoop);
+    options->addStretch(1);
+    mNumbers = new QLabel(this);
+    mNumbers->setObjectName(QStringLiteral("timelineNumbers"));
+    mNumbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The numbers get a row of their own: beside the mode switches they made the bar wider than the middle
+    // of a 1280×720 window with both dock columns, which pushed the window past the screen.
+    grid->addLayout(options, 1, 0, 1, 3);
+    grid->addWidget(mNumbers, 2, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+
+    connect(mStart, &QToolButton::clicked, timeline, &Timeline::jumpToStart);
+    connect(mBack, &QToolButton::clicked, timeline, &Timeline::stepPrevious);
+    connect(mPlay, &QToolButton::clicked, timeline, &Timeline::togglePlay);
+    connect(mNext, &QToolButton::clicked, timeline, &Timeline::stepNext);
+    connect(mEnd, &QToolButton::clicked, timeline, &Timeline::jumpToEnd);
+    connect(mSlider, &QSlider::valueChanged, timeline, &Timeline::setT);
+    connect(mTBox, &QSpinBox::valueChanged, timeline, &Timeline::setT);
+    connect(mSpeed, &QComboBox::currentIndexChanged, this, [this] { mTimeline->setSpeed(mSpeed->currentData().toDouble()); });
+    connect(mLoop, &QCheckBox::toggled, timeline, &Timeline::setLoop);
+    connect(mMarkov, &QCheckBox::toggled, timeline, &Timeline::setMarkovChain);
+    connect(mReverse, &QRadioButton::toggled, this, [this](bool reverse) {
+        mTimeline->setMode(reverse ? Timeline::Mode::Reverse : Timeline::Mode::Forward);
+    });
+
+    connect(timeline, &Timeline::tChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(timeline, &Timeline::maximumChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(timeline, &Timeline::playingChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(timeline, &Timeline::modeChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(timeline, &Timeline::markovChainChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(timeline, &Timeline::playbackSettingsChanged, this, &TimelineWidget::syncFromTimeline);
+    connect(document, &LabDocument::scheduleChanged, this, &TimelineWidget::updateNumbers);
+    connect(document, &LabDocument::modelChanged, this, &TimelineWidget::updateNumbers);
+    mTimeline->setSpeed(mSpeed->currentData().toDouble());
+    syncFromTimeline();
+}
+
+void TimelineWidget::syncFromTimeline() {
+    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    {
+        const QSignalBlocker a(mSlider), b(mTBox), c(mForward), d(mReverse), e(mMarkov), f(mLoop), g(mSpeed);
+        mSlider->setRange(0, mTimeline->maximum());
+        mSlider->setValue(mTimeline->t());
+        // Reverse plays T → 0; show it moving left to right as it plays.
+        mSlider->setInvertedAppearance(reverse);
+        mTBox->setRange(0, mTimeline->maximum());
+        mTBox->setValue(mTimeline->t());
+        mForward->setChecked(!reverse);
+        mReverse->setChecked(reverse);
+        mMarkov->setChecked(mTimeline->markovChain());
+        mMarkov->setEnabled(!reverse);
+        mLoop->setChecked(mTimeline->loops());
+        const int speed = mSpeed->findData(static_cast<int>(mTimeline->speed()));
+        if (speed >= 0) mSpeed->setCurrentIndex(speed);
+    }
+    mOfT->setText(tr("/ %1").arg(mTimeline->maximum()));
+    mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+    mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
+    updateNumbers();
+}
+
+void TimelineWidget::updateNumbers() {
+    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    const dl::Schedule& schedule =
+        reverse && mDocument->modelSchedule() ? *mDocument->modelSchedule() : mDocument->schedule();
+    const int t = std::min(mTimeline->t(), schedule.T());
+    mNumbers->setText(tr("β_t = %1   ᾱ_t = %2   SNR = %3")
+                          .arg(formatNumber(schedule.beta(t)), formatNumber(schedule.alphaBar(t)),
+                               formatNumber(schedule.snr(t))));
+}
+
+QString TimelineWidget::numbersText() const { return mNumbers->text(); }
+
+}  // namespace dlui

@@ -1,0 +1,36 @@
+// The application window composed from its parts: the MainWindow (document, main view, timeline, data
+// and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling), export
+// from the window (WindowExport) and the window-wide keys and wheel (WindowInput); then the last session,
+// so a model file it names finds the panel that loads it.
+//
+//   dlui::LabWindow window(options);
+//   window.show();
+#pragma once
+
+#include <memory>
+
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+class TrainingAndSampling;
+class WindowExport;
+class WindowInput;
+
+class LabWindow : public MainWindow {
+    Q_OBJECT
+public:
+    explicit LabWindow(const Options& options = {}, QWidget* parent = nullptr);
+    ~LabWindow() override;
+
+    TrainingAndSampling* live() const { return mLive.get(); }
+
+private:
+    // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
+    // document and timeline, which they point to. TrainingAndSampling's destructor ends the workers.
+    std::unique_ptr<TrainingAndSampling> mLive;
+    std::unique_ptr<WindowExport> mExport;
+    std::unique_ptr<WindowInput> mInput;
+};
+
+}  // namespace dlui

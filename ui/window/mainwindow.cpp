@@ -1,0 +1,435 @@
+#include "ui/window/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLayout>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "ui/data/dataloader.h"
+#include "ui/data/datapanel.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+
+namespace dlui {
+
+namespace {
+
+QAction* makeAction(QObject* parent, const QString& text, const QString& icon, const QKeySequence& key,
+                    const QString& tip = {}) {
+    auto* a = new QAction(text, parent);
+    if (!icon.isEmpty()) a->setIcon(QIcon(icon));
+    if (!key.isEmpty()) a->setShortcut(key);
+    if (!tip.isEmpty()) a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    return a;
+}
+
+QScrollArea* scrolled(QWidget* panel) {
+    auto* area = new QScrollArea;
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent), mOptions(options), mDocument(new LabDocument(this)), mTimeline(new Timeline(this)) {
+    setObjectName(QStringLiteral("DiffusionLabMainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    mNormalFontSize = font().pointSizeF();
+
+    mLoader = new DataLoader(this);
+    mView = new MainView(mDocument, mTimeline);
+    mView->setObjectName(QStringLiteral("mainView"));
+    mTimelineWidget = new TimelineWidget(mTimeline, mDocument);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(mView, 1);
+    layout->addWidget(mTimelineWidget);
+    setCentralWidget(central);
+
+    createActions();
+    createDocks();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connectDocument();
+    loadPreset();
+    mDocument->setModified(false);
+    updateTimelineRange();
+    updateStatus();
+    updateTitle();
+    fitToScreen();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::restoreLastSession() {
+    if (mOptions.restoreLastSession && mOptions.useSettings) readSettings();
+    showForwardWhenNoSamples();
+    updateTimelineRange();
+    updateStatus();
+    updateTitle();
+    fitToScreen();
+}
+
+void MainWindow::createActions() {
+    Actions& a = mActions;
+    a.open = makeAction(this, tr("&Open…"), QStringLiteral(":/icons/open.svg"), QKeySequence::Open,
+                        tr("Open a session, a CSV of points or an image"));
+    a.saveSession = makeAction(this, tr("&Save session"), QStringLiteral(":/icons/save.svg"), QKeySequence::Save,
+                               tr("Save data, schedule and view to a session file"));
+    a.saveSessionAs = makeAction(this, tr("Save session &as…"), {}, QKeySequence::SaveAs);
+    a.exportFrames = makeAction(this, tr("&Export…"), QStringLiteral(":/icons/export.svg"), QKeySequence(tr("Ctrl+E")),
+                                tr("Export frames, a GIF or a video"));
+    a.exportSchedulePlots = makeAction(this, tr("&Schedule plots (PNG/PDF)…"), {}, {});
+    a.exportLossPlot = makeAction(this, tr("&Loss curve (PNG/PDF)…"), {}, {});
+    a.exportDataCsv = makeAction(this, tr("&Data set…"), {}, {});
+    a.exportSamplesCsv = makeAction(this, tr("&Samples…"), {}, {});
+    a.exportTrajectoryCsv = makeAction(this, tr("&Reverse chain…"), {}, {});
+    a.exportScheduleCsv = makeAction(this, tr("Schedule &table…"), {}, {});
+    a.exportLossCsv = makeAction(this, tr("&Loss history…"), {}, {});
+    a.copyView = makeAction(this, tr("&Copy view"), {}, QKeySequence(tr("Ctrl+Shift+C")),
+                            tr("Copy the main view to the clipboard as an image"));
+    a.quit = makeAction(this, tr("&Quit"), {}, QKeySequence::Quit);
+    a.train = makeAction(this, tr("&Train"), QStringLiteral(":/icons/train.svg"), QKeySequence(tr("Ctrl+T")),
+                         tr("Train the denoiser (or resume)"));
+    a.pauseTraining = makeAction(this, tr("&Pause training"), QStringLiteral(":/icons/train-pause.svg"), {},
+                                 tr("Pause training"));
+    a.stopTraining = makeAction(this, tr("S&top training"), QStringLiteral(":/icons/train-stop.svg"), {},
+                                tr("Stop training and keep the model"));
+    a.sample = makeAction(this, tr("Sa&mple"), QStringLiteral(":/icons/sample.svg"), QKeySequence(tr("Ctrl+R")),
+                          tr("Run the reverse process from the current model"));
+    a.playPause = makeAction(this, tr("&Play / pause"), {}, QKeySequence(Qt::Key_Space));
+    a.stepNext = makeAction(this, tr("Step &forward"), {}, QKeySequence(Qt::Key_Right));
+    a.stepPrevious = makeAction(this, tr("Step &back"), {}, QKeySequence(Qt::Key_Left));
+    a.jumpStart = makeAction(this, tr("Jump to &start"), {}, QKeySequence(Qt::Key_Home));
+    a.jumpEnd = makeAction(this, tr("Jump to &end"), {}, QKeySequence(Qt::Key_End));
+    a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"), QKeySequence(Qt::Key_F11),
+                             tr("Large type for a projector"));
+    a.presenter->setCheckable(true);
+    a.returnFocus =
+        makeAction(this, tr("Keys to the &view"), {}, QKeySequence(Qt::Key_Escape),
+                   tr("Leave the field being edited; Space and the arrows move the timeline again"));
+    a.gettingStarted = makeAction(this, tr("&Getting started"), {}, QKeySequence::HelpContents);
+    a.about = makeAction(this, tr("&About Diffusion Lab"), {}, {});
+    a.pauseTraining->setEnabled(false);
+    a.stopTraining->setEnabled(false);
+    for (QAction* action : {a.playPause, a.stepNext, a.stepPrevious, a.jumpStart, a.jumpEnd, a.presenter,
+                            a.returnFocus, a.copyView}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);  // active even when the menus are hidden
+    }
+
+    connect(a.open, &QAction::triggered, this, &MainWindow::onOpen);
+    connect(a.saveSession, &QAction::triggered, this, &MainWindow::onSave);
+    connect(a.saveSessionAs, &QAction::triggered, this, &MainWindow::onSaveAs);
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+    connect(a.playPause, &QAction::triggered, mTimeline, &Timeline::togglePlay);
+    connect(a.stepNext, &QAction::triggered, mTimeline, &Timeline::stepNext);
+    connect(a.stepPrevious, &QAction::triggered, mTimeline, &Timeline::stepPrevious);
+    connect(a.jumpStart, &QAction::triggered, mTimeline, &Timeline::jumpToStart);
+    connect(a.jumpEnd, &QAction::triggered, mTimeline, &Timeline::jumpToEnd);
+    connect(a.presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    connect(a.returnFocus, &QAction::triggered, this, &MainWindow::returnKeysToView);
+    connect(a.gettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
+    connect(a.about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Diffusion Lab"),
+                           tr("<h3>Diffusion Lab %1</h3><p>See how denoising diffusion models (DDPM) work: noise data "
+                              "step by step, train a small denoiser and watch it turn noise back into data.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createDocks() {
+    mDataPanel = new DataPanel(mDocument);
+    mDataDock = new QDockWidget(tr("Data"), this);
+    mDataDock->setObjectName(QStringLiteral("dataDock"));
+    mDataDock->setWidget(scrolled(mDataPanel));
+    addDockWidget(Qt::LeftDockWidgetArea, mDataDock);
+
+    mSchedulePanel = new SchedulePanel(mDocument);
+    mScheduleDock = new QDockWidget(tr("Schedule"), this);
+    mScheduleDock->setObjectName(QStringLiteral("scheduleDock"));
+    mScheduleDock->setWidget(scrolled(mSchedulePanel));
+    mScheduleDock->setMinimumWidth(340);
+    addDockWidget(Qt::RightDockWidgetArea, mScheduleDock);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(mActions.open);
+    file->addAction(mActions.saveSession);
+    file->addAction(mActions.saveSessionAs);
+    file->addSeparator();
+    file->addAction(mActions.exportFrames);
+    QMenu* plots = file->addMenu(tr("Export &plots"));
+    plots->addAction(mActions.exportSchedulePlots);
+    plots->addAction(mActions.exportLossPlot);
+    QMenu* csv = file->addMenu(tr("Export data as &CSV"));
+    csv->addAction(mActions.exportDataCsv);
+    csv->addAction(mActions.exportSamplesCsv);
+    csv->addAction(mActions.exportTrajectoryCsv);
+    csv->addAction(mActions.exportScheduleCsv);
+    csv->addAction(mActions.exportLossCsv);
+    file->addSeparator();
+    file->addAction(mActions.quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(mActions.copyView);
+    edit->addSeparator();
+    edit->addAction(mActions.returnFocus);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(mActions.train);
+    run->addAction(mActions.pauseTraining);
+    run->addAction(mActions.stopTraining);
+    run->addSeparator();
+    run->addAction(mActions.sample);
+    run->addSeparator();
+    run->addAction(mActions.playPause);
+    run->addAction(mActions.stepPrevious);
+    run->addAction(mActions.stepNext);
+    run->addAction(mActions.jumpStart);
+    run->addAction(mActions.jumpEnd);
+
+    mViewMenu = menuBar()->addMenu(tr("&View"));
+    mViewMenu->addAction(mDataDock->toggleViewAction());
+    mViewMenu->addAction(mScheduleDock->toggleViewAction());
+    mViewMenu->addSeparator();
+    mViewMenu->addAction(mActions.presenter);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(mActions.gettingStarted);
+    help->addSeparator();
+    help->addAction(mActions.about);
+}
+
+void MainWindow::createToolBar() {
+    mToolBar = addToolBar(tr("Main"));
+    mToolBar->setObjectName(QStringLiteral("mainToolBar"));
+    mToolBar->setIconSize(QSize(22, 22));
+    mToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    mToolBar->addAction(mActions.open);
+    mToolBar->addAction(mActions.saveSession);
+    mToolBar->addAction(mActions.exportFrames);
+    mToolBar->addSeparator();
+    mToolBar->addAction(mActions.train);
+    mToolBar->addAction(mActions.pauseTraining);
+    mToolBar->addAction(mActions.stopTraining);
+    mToolBar->addAction(mActions.sample);
+    mToolBar->addSeparator();
+    mToolBar->addAction(mActions.presenter);
+    mViewMenu->insertAction(mViewMenu->actions().value(2), mToolBar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar() {
+    mDataLabel = new QLabel(this);
+    mModelLabel = new QLabel(this);
+    mModelLabel->setObjectName(QStringLiteral("modelStatus"));
+    statusBar()->addWidget(mDataLabel, 1);
+    statusBar()->addPermanentWidget(mModelLabel);
+}
+
+void MainWindow::addPanelDock(QDockWidget* dock, Qt::DockWidgetArea area) {
+    addDockWidget(area, dock);
+    const QList<QAction*> items = mViewMenu->actions();
+    // Dock toggles go above the separator that precedes the presenter toggle.
+    QAction* before = nullptr;
+    for (QAction* item : items)
+        if (item->isSeparator()) {
+            before = item;
+            break;
+        }
+    // The toggle shows the dock's title as it is: "Model & Train" must not turn '&' into a mnemonic.
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setText(dock->windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
+    mViewMenu->insertAction(before, toggle);
+}
+
+void MainWindow::connectDocument() {
+    connect(mDocument, &LabDocument::scheduleChanged, this, &MainWindow::updateTimelineRange);
+    connect(mDocument, &LabDocument::samplesChanged, this, [this] {
+        updateTimelineRange();
+        // A fresh trajectory is what the person asked to see: show it from x_T.
+        const auto trajectory = mDocument->trajectory();
+        if (trajectory && !trajectory->empty()) {
+            mTimeline->setMode(Timeline::Mode::Reverse);
+            mTimeline->jumpToStart();
+        } else {
+            showForwardWhenNoSamples();
+        }
+    });
+    connect(mDocument, &LabDocument::modelChanged, this, &MainWindow::updateTimelineRange);
+    connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::showForwardWhenNoSamples);
+    connect(mTimeline, &Timeline::modeChanged, this, &MainWindow::updateTimelineRange);
+    connect(mTimeline, &Timeline::tChanged, mSchedulePanel, &SchedulePanel::setCurrentT);
+    for (auto signal : {&LabDocument::dataSetChanged, &LabDocument::scheduleChanged, &LabDocument::modelChanged}) {
+        connect(mDocument, signal, this, &MainWindow::updateStatus);
+    }
+    connect(mDocument, &LabDocument::modifiedChanged, this, &MainWindow::updateTitle);
+
+    connect(mDataPanel, &DataPanel::sourceRequested, this, &MainWindow::requestSource);
+    connect(mDataPanel, &DataPanel::drawingRequested, mView, &MainView::setDrawingEnabled);
+    connect(mDataPanel, &DataPanel::clearStrokesRequested, mView, &MainView::clearStrokes);
+    connect(mView, &MainView::strokesChanged, mDataPanel,
+            [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
+    connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
+    connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
+    connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
+        mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
+    });
+    connect(mLoader, &DataLoader::failed, this, [this](const QString& message) {
+        mDataPanel->setStatus(message, true);
+        statusBar()->showMessage(tr("Could not load the data: %1").arg(message), 8000);
+        mPendingView.reset();
+        mPendingClean = false;
+    });
+    connect(mLoader, &DataLoader::loaded, this, [this](const LoadedData& loaded) {
+        mDocument->setDataSet(*loaded.dataSet, loaded.source);
+        mDataPanel->setStatus(
+            tr("Loaded %1 samples.").arg(loaded.dataSet->size()) +
+            (loaded.notes.isEmpty() ? QString() : QLatin1Char('\n') + loaded.notes.join(QLatin1Char('\n'))));
+        if (mPendingView) {
+            mDocument->setNoiseSeed(mPendingView->noiseSeed);
+            mTimeline->setT(mPendingView->t);
+            mPendingView.reset();
+        }
+        if (mPendingClean) mDocument->setModified(false);
+        mPendingClean = false;
+    });
+}
+
+void MainWindow::showForwardWhenNoSamples() {
+    // Reverse mode without a trajectory is an empty view (new data cleared the samples, or a session
+    // restored reverse mode): show the forward process instead and say how to get the reverse one.
+    const auto trajectory = mDocument->trajectory();
+    if (mTimeline->mode() != Timeline::Mode::Reverse || (trajectory && !trajectory->empty())) return;
+    mTimeline->setMode(Timeline::Mode::Forward);
+    statusBar()->showMessage(tr("No samples yet, so the view shows the forward process: press %1 to sample.")
+                                 .arg(mActions.sample->shortcut().toString(QKeySequence::NativeText)),
+                             8000);
+}
+
+void MainWindow::requestSource(DataSource source) {
+    if (source.kind == DataSource::Kind::HandDrawn) {
+        source.strokes = mView->strokes();
+        source.strokeUnit = mView->strokeUnit();
+        const int n = handDrawnPointCount(source);
+        if (n > kHandDrawnConfirmPoints) {
+            const QLocale locale;
+            const auto answer =
+                QMessageBox::question(this, tr("Many points"),
+                                      tr("These strokes make %1 points. Above %2 every frame and every "
+                                         "training step slows down. Load them anyway?")
+                                          .arg(locale.toString(n), locale.toString(kHandDrawnConfirmPoints)),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+            if (answer != QMessageBox::Yes) {
+                mDataPanel->setStatus(tr("Not loaded: lower the density or the brush, or draw less."));
+                return;
+            }
+        }
+    }
+    mLoader->load(source);
+}
+
+void MainWindow::updateTimelineRange() {
+    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    int maximum = mDocument->schedule().T();
+    if (reverse) {
+        const auto trajectory = mDocument->trajectory();
+        if (trajectory && !trajectory->timesteps.empty()) maximum = trajectory->timesteps.front();
+        else if (mDocument->modelSchedule()) maximum = mDocument->modelSchedule()->T();
+    }
+    mTimeline->setMaximum(maximum);
+}
+
+void MainWindow::updateStatus() {
+    mDataLabel->setText(tr("Data: %1 · %2 samples of dimension %3")
+                            .arg(describeDataSource(mDocument->dataSource()))
+                            .arg(mDocument->dataSet()->size())
+                            .arg(mDocument->dataSet()->dim()));
+    if (!mDocument->hasModel()) {
+        mModelLabel->setText(tr("No model yet · editor: %1").arg(describeSchedule(mDocument->schedule().params())));
+        mModelLabel->setStyleSheet(QString());
+        return;
+    }
+    const QString mismatch = mDocument->describeScheduleMismatch();
+    QString text = mismatch.isEmpty() ? tr("Model: %1").arg(describeSchedule(mDocument->modelSchedule()->params()))
+                                      : tr("⚠ %1").arg(mismatch);
+    if (!mDocument->modelMatchesData()) text += tr(" · trained on other data");
+    mModelLabel->setText(text);
+    mModelLabel->setStyleSheet(mismatch.isEmpty() ? QString() : QStringLiteral("color: #8a5a00;"));
+}
+
+void MainWindow::updateTitle() {
+    const QString name = mSessionPath.isEmpty() ? tr("untitled") : QFileInfo(mSessionPath).fileName();
+    setWindowTitle(tr("%1[*] — Diffusion Lab").arg(name));
+    setWindowModified(mDocument->isModified());
+}
+
+bool MainWindow::confirmDiscard() {
+    for (const auto& check : mDiscardChecks)
+        if (!check()) return false;
+    if (!mOptions.askBeforeDiscard || !mDocument->isModified()) return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved work"), tr("The session has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Save) {
+        onSave();
+        return !mDocument->isModified();
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
+    mTimeline->pause();
+    mLoader->cancel();
+    if (mOptions.useSettings) writeSettings();
+    Q_EMIT closing();
+    event->accept();
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (mLayoutRestored) return;
+    mLayoutRestored = true;
+    bool restored = false;
+    if (mOptions.useSettings && mOptions.restoreLastSession) {
+        QSettings settings;
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        restored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    }
+    if (!restored) {
+        // First start: the schedule's plots and the data preview get most of their columns' height.
+        resizeDocks({mScheduleDock, mDataDock}, {height() * 3 / 5, height() / 2}, Qt::Vertical);
+    }
+    fitToScreen();  // now with the window manager's frame known (and after a remembered geometry)
+}
+
+}  // namespace dlui

@@ -1,0 +1,199 @@
+// The Diffusion Lab main window: the main view with the timeline under it, the Data and Schedule docks,
+// the toolbar and menus, the status bar, keyboard shortcuts, drag and drop of data files, sessions and
+// remembered layout. It owns the shared LabDocument and Timeline.
+//
+// Other parts plug in from outside, through the public API:
+//   - actions(): the QActions of the toolbar and menus. Train/Pause/Stop/Sample/Export are created here,
+//     disabled-free and unconnected; the training, sampling and export code connect to them.
+//   - addPanelDock(): adds a dock (Model & Train, Sampling, …) with a toggle in the View menu; the layout
+//     is restored once, when the window is first shown, so docks added before show() keep their place.
+//   - mainView()->addSceneDecorator(): overlays on the central view.
+//   - statusBar()->addPermanentWidget(): training progress next to the model label.
+//
+//   dlui::MainWindow window;
+//   connect(window.actions().train, &QAction::triggered, controller, &TrainingController::start);
+//   window.addPanelDock(trainDock, Qt::LeftDockWidgetArea);
+//   window.show();
+#pragma once
+
+#include <QMainWindow>
+#include <functional>
+
+#include "ui/document/labdocument.h"
+#include "ui/document/session.h"
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace dlui {
+
+class DataLoader;
+class DataPanel;
+class MainView;
+class SchedulePanel;
+class Timeline;
+class TimelineWidget;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    struct Options {
+        /// Open on the last session remembered in QSettings (the application does; tests do not).
+        bool restoreLastSession = false;
+        /// Ask before discarding unsaved work (tests turn it off: no modal dialogs offscreen).
+        bool askBeforeDiscard = true;
+        /// Remember geometry, dock layout and the last session in QSettings.
+        bool useSettings = true;
+    };
+
+    /// The window's actions, for the toolbar, menus and the code that connects to them.
+    struct Actions {
+        QAction* open = nullptr;         ///< open a session or a data file (Ctrl+O)
+        QAction* saveSession = nullptr;  ///< Ctrl+S
+        QAction* saveSessionAs = nullptr;
+        QAction* exportFrames = nullptr;  ///< Ctrl+E — connected by the export code (ui/window/windowexport.h)
+        QAction* exportSchedulePlots = nullptr;  ///< the schedule plots as PNG or PDF
+        QAction* exportLossPlot = nullptr;       ///< the loss curve as PNG or PDF
+        QAction* exportDataCsv = nullptr;        ///< the data set as CSV
+        QAction* exportSamplesCsv = nullptr;     ///< the samples (x_0 of the reverse chain) as CSV
+        QAction* exportTrajectoryCsv = nullptr;  ///< the whole reverse chain as CSV
+        QAction* exportScheduleCsv = nullptr;    ///< the schedule table as CSV
+        QAction* exportLossCsv = nullptr;        ///< the loss history as CSV
+        QAction* copyView = nullptr;             ///< Ctrl+Shift+C: the main view to the clipboard
+        QAction* quit = nullptr;
+        QAction* train = nullptr;         ///< Ctrl+T — connected by the training code
+        QAction* pauseTraining = nullptr;
+        QAction* stopTraining = nullptr;
+        QAction* sample = nullptr;  ///< connected by the sampling code
+        QAction* playPause = nullptr;  ///< Space
+        QAction* stepNext = nullptr;   ///< →
+        QAction* stepPrevious = nullptr;  ///< ←
+        QAction* jumpStart = nullptr;     ///< Home
+        QAction* jumpEnd = nullptr;       ///< End
+        QAction* presenter = nullptr;     ///< F11: large type (placeholder for presenter mode)
+        QAction* returnFocus = nullptr;   ///< Escape: give the keyboard back to the view (and its shortcuts)
+        QAction* gettingStarted = nullptr;  ///< F1: three things to try first and the keyboard shortcuts
+        QAction* about = nullptr;
+    };
+
+    /// The window without the live training and sampling panels; LabWindow (ui/window/labwindow.h) composes
+    /// the whole application window.
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the last session remembered in QSettings when the options ask for it. Called once the window's
+    /// parts are all there, so a session's model finds the panels that load it.
+    void restoreLastSession();
+
+    LabDocument* document() const { return mDocument; }
+    Timeline* timeline() const { return mTimeline; }
+    MainView* mainView() const { return mView; }
+    TimelineWidget* timelineWidget() const { return mTimelineWidget; }
+    SchedulePanel* schedulePanel() const { return mSchedulePanel; }
+    DataPanel* dataPanel() const { return mDataPanel; }
+    DataLoader* dataLoader() const { return mLoader; }
+    const Actions& actions() const { return mActions; }
+    QMenu* viewMenu() const { return mViewMenu; }
+    QToolBar* mainToolBar() const { return mToolBar; }
+
+    /// Adds a dock with a toggle in the View menu. Give it an objectName so its place is remembered.
+    void addPanelDock(QDockWidget* dock, Qt::DockWidgetArea area);
+
+    /// The current session (data, schedule, view, model path).
+    Session currentSession() const;
+    /// Applies a session: view settings at once, the data through the loader (asynchronously).
+    /// False with *error for an invalid schedule.
+    bool applySession(const Session& session, QString* error = nullptr);
+    bool saveSessionTo(const QString& path, QString* error = nullptr);
+    bool openSessionFrom(const QString& path, QString* error = nullptr);
+    QString sessionPath() const { return mSessionPath; }
+
+    /// Loads a dropped or opened file: a session (.json), points (.csv) or an image (as a shape; several
+    /// images or a folder in pixel space). Returns false for a file type it does not know.
+    bool openFile(const QString& path);
+    bool openFiles(const QStringList& paths);
+
+    /// Whether presenter mode (large type) is on.
+    bool isPresenterMode() const { return mPresenter; }
+    void setPresenterMode(bool on);
+
+    /// Gives the keyboard back to the main view (Escape; Enter or Escape in a field), so Space, ←/→ and
+    /// Home/End move the timeline again.
+    void returnKeysToView();
+    /// Help ▸ Getting started: three things to try first and the keyboard shortcuts.
+    void showGettingStarted();
+    /// The Getting started text (HTML), with the shortcuts as the actions have them.
+    QString gettingStartedText() const;
+
+    /// Called before work is discarded (close, open). Returns true when it may go ahead; asks the person
+    /// when askBeforeDiscard is set and there is unsaved work. Other panels may add their own checks.
+    bool confirmDiscard();
+    /// Called when the window is about to close: asks about unsaved work and names what closing stops
+    /// (training); true when it may close. Asks only when askBeforeDiscard is set.
+    bool confirmClose();
+    void addDiscardCheck(std::function<bool()> check) { mDiscardChecks.push_back(std::move(check)); }
+    /// What would be lost by closing now besides unsaved changes (e.g. "Training will be stopped."); the
+    /// quit question names it. Other panels add their own.
+    void addCloseWarning(std::function<QString()> warning) { mCloseWarnings.push_back(std::move(warning)); }
+    /// The warnings that apply now, one sentence each (empty when closing loses nothing running).
+    QStringList closeWarnings() const;
+
+Q_SIGNALS:
+    /// The window is about to close (after the person agreed): stop workers now.
+    void closing();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createStatusBar();
+    void connectDocument();
+    void updateTimelineRange();
+    void updateStatus();
+    void updateTitle();
+    void loadPreset();
+    void onOpen();
+    void onSave();
+    void onSaveAs();
+    void requestSource(DataSource source);
+    void showForwardWhenNoSamples();
+    void readSettings();
+    void fitToScreen();
+    void writeSettings();
+
+    Options mOptions;
+    LabDocument* mDocument;
+    Timeline* mTimeline;
+    MainView* mView;
+    TimelineWidget* mTimelineWidget;
+    DataPanel* mDataPanel;
+    SchedulePanel* mSchedulePanel;
+    DataLoader* mLoader;
+    QDockWidget* mDataDock = nullptr;
+    QDockWidget* mScheduleDock = nullptr;
+    QMenu* mViewMenu = nullptr;
+    QToolBar* mToolBar = nullptr;
+    QLabel* mDataLabel = nullptr;
+    QLabel* mModelLabel = nullptr;
+    Actions mActions;
+    QString mSessionPath;
+    std::optional<ViewSettings> mPendingView;  // applied when the session's data arrive
+    bool mPendingClean = false;                // a session opened from a file: its data load is no edit
+    std::vector<std::function<bool()>> mDiscardChecks;
+    std::vector<std::function<QString()>> mCloseWarnings;
+    bool mLayoutRestored = false;
+    bool mPresenter = false;
+    qreal mNormalFontSize = 0;
+};
+
+}  // namespace dlui

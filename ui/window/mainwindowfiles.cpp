@@ -1,0 +1,200 @@
+// MainWindow: everything about files — sessions, the preset, drag and drop, remembered settings.
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+
+#include "core/io/schedulejson.h"
+#include "ui/data/dataloader.h"
+#include "ui/data/datapanel.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+bool isImageFile(const QString& path) {
+    const QByteArray suffix = QFileInfo(path).suffix().toLower().toLatin1();
+    return !suffix.isEmpty() && QImageReader::supportedImageFormats().contains(suffix);
+}
+
+}  // namespace
+
+Session MainWindow::currentSession() const {
+    Session s = captureSession(*mDocument, *mTimeline);
+    if (mSchedulePanel->pinned()) s.view.pinnedSchedule = mSchedulePanel->pinned()->params();
+    return s;
+}
+
+bool MainWindow::applySession(const Session& session, QString* error) {
+    QString scheduleError;
+    if (!mDocument->setScheduleParams(session.schedule, &scheduleError)) {
+        if (error) *error = tr("invalid schedule: %1").arg(scheduleError);
+        return false;
+    }
+    std::optional<dl::Schedule> pinned;
+    if (session.view.pinnedSchedule && !dl::Schedule::validate(*session.view.pinnedSchedule))
+        pinned = dl::Schedule(*session.view.pinnedSchedule);
+    mSchedulePanel->setPinned(pinned);
+    mTimeline->setMode(session.view.mode);
+    showForwardWhenNoSamples();
+    mTimeline->setMarkovChain(session.view.markovChain);
+    mTimeline->setSpeed(session.view.speed);
+    mTimeline->setLoop(session.view.loop);
+    if (!session.modelPath.isEmpty()) mDocument->setModelPath(session.modelPath);
+    if (session.source == mDocument->dataSource()) {
+        mDocument->setNoiseSeed(session.view.noiseSeed);
+        mTimeline->setT(session.view.t);
+    } else {
+        mPendingView = session.view;
+        mDataPanel->showSource(session.source);
+        mLoader->load(session.source);
+    }
+    return true;
+}
+
+bool MainWindow::saveSessionTo(const QString& path, QString* error) {
+    if (!saveSession(path, currentSession(), error)) return false;
+    mSessionPath = path;
+    mDocument->setModified(false);
+    updateTitle();
+    statusBar()->showMessage(tr("Session saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::openSessionFrom(const QString& path, QString* error) {
+    const std::optional<Session> session = loadSession(path, error);
+    if (!session || !applySession(*session, error)) return false;
+    mPendingClean = mPendingView.has_value();  // the session's data arrive later; they are not an edit
+    mSessionPath = path;
+    mDocument->setModified(false);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::openFiles(const QStringList& paths) {
+    if (paths.isEmpty()) return false;
+    if (paths.size() == 1) return openFile(paths.front());
+    QStringList images;
+    for (const QString& p : paths)
+        if (isImageFile(p) || QFileInfo(p).isDir()) images << p;
+    if (images.isEmpty()) return false;
+    DataSource source = mDataPanel->currentSource();
+    source.kind = DataSource::Kind::ImagePixels;
+    source.paths = images;
+    mDataPanel->showSource(source);
+    mLoader->load(source);
+    return true;
+}
+
+bool MainWindow::openFile(const QString& path) {
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().toLower();
+    if (suffix == QLatin1String("json")) {
+        if (!confirmDiscard()) return true;
+        QString error;
+        if (!openSessionFrom(path, &error)) QMessageBox::warning(this, tr("Open session"), error);
+        return true;
+    }
+    DataSource source = mDataPanel->currentSource();
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt") || suffix == QLatin1String("tsv")) {
+        source.kind = DataSource::Kind::Csv;
+    } else if (info.isDir()) {
+        source.kind = DataSource::Kind::ImagePixels;
+    } else if (isImageFile(path)) {
+        // One image: as a shape, unless the panel is already in pixel space.
+        if (source.kind != DataSource::Kind::ImagePixels) source.kind = DataSource::Kind::ImageShape;
+    } else {
+        return false;
+    }
+    source.paths = QStringList{path};
+    mDataPanel->showSource(source);
+    mLoader->load(source);
+    statusBar()->showMessage(tr("Loading %1…").arg(info.fileName()), 3000);
+    return true;
+}
+
+void MainWindow::onOpen() {
+    const QString filter = tr("Sessions and data (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;Sessions "
+                              "(*.json);;Points (*.csv *.txt);;All files (*)");
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open"), QString(), filter);
+    if (!path.isEmpty() && !openFile(path))
+        QMessageBox::warning(this, tr("Open"), tr("Diffusion Lab cannot open %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::onSave() {
+    if (mSessionPath.isEmpty()) return onSaveAs();
+    QString error;
+    if (!saveSessionTo(mSessionPath, &error)) QMessageBox::warning(this, tr("Save session"), error);
+}
+
+void MainWindow::onSaveAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
+                                                      tr("Sessions (*.json)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!saveSessionTo(path, &error)) QMessageBox::warning(this, tr("Save session"), error);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (openFiles(paths)) event->acceptProposedAction();
+    else statusBar()->showMessage(tr("Drop a CSV of points, an image, a folder of images or a session file."), 5000);
+}
+
+void MainWindow::loadPreset() {
+    QFile file(QStringLiteral(":/presets/default.json"));
+    if (!file.open(QIODevice::ReadOnly)) return;
+    const QJsonObject preset = QJsonDocument::fromJson(file.readAll()).object();
+    QString error;
+    if (const auto params = dl::scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
+                                                   mDocument->schedule().params(), &error))
+        mDocument->setScheduleParams(*params, &error);
+    DataSource source = mDocument->dataSource();
+    source.shape = preset.value(QStringLiteral("dataset")).toString(source.shape);
+    source.count = preset.value(QStringLiteral("points")).toInt(source.count);
+    if (!(source == mDocument->dataSource())) {
+        try {
+            mDocument->setDataSet(buildDataSet(source), source);  // a built-in shape: instant
+        } catch (const std::exception&) {
+        }
+    }
+    mDataPanel->showSource(mDocument->dataSource());
+}
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    const QByteArray last = settings.value(QStringLiteral("session/last")).toByteArray();
+    if (last.isEmpty()) return;
+    QString error;
+    if (const auto session = sessionFromJson(QJsonDocument::fromJson(last).object(), &error)) {
+        applySession(*session, &error);
+        mSessionPath = settings.value(QStringLiteral("session/path")).toString();
+    }
+}
+
+void MainWindow::writeSettings() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("session/last"), QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
+    settings.setValue(QStringLiteral("session/path"), mSessionPath);
+}
+
+}  // namespace dlui

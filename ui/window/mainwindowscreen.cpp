@@ -1,0 +1,162 @@
+// MainWindow in front of people: fitting the screen, presenter mode, giving the keys back to the view,
+// Help ▸ Getting started and the question asked before closing.
+#include <QAction>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSignalBlocker>
+
+#include "ui/view/mainview.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+constexpr QSize kPreferredSize(1440, 900);
+/// Room left for the window manager's title bar before the window is shown (its frame is unknown then).
+constexpr int kFrameAllowance = 40;
+/// Presenter mode: widget text grows a little (more would push the docks' forms past a projector's
+/// width); the view's own caption, axes, tick labels and points grow much more.
+constexpr qreal kPresenterWidgetFont = 1.25;
+constexpr qreal kPresenterViewScale = 1.8;
+
+QRect availableArea(const QWidget* widget) {
+    const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
+    return screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
+}
+
+}  // namespace
+
+void MainWindow::fitToScreen() {
+    const QRect area = availableArea(this);
+    // The window manager's frame: known once shown, guessed before.
+    const QSize frame = isVisible() ? frameGeometry().size() - size() : QSize(0, kFrameAllowance);
+    const QSize room(std::max(200, area.width() - frame.width()),
+                     std::max(200, area.height() - frame.height()));
+    const QSize wanted = (isVisible() ? size() : kPreferredSize).boundedTo(room);
+    resize(wanted.expandedTo(minimumSizeHint().boundedTo(room)));
+    // Keep the whole frame on the screen: move it back inside where it sticks out.
+    QRect outer(frameGeometry().topLeft(), size() + frame);
+    if (outer.right() > area.right()) outer.moveRight(area.right());
+    if (outer.bottom() > area.bottom()) outer.moveBottom(area.bottom());
+    if (outer.left() < area.left()) outer.moveLeft(area.left());
+    if (outer.top() < area.top()) outer.moveTop(area.top());
+    move(outer.topLeft());
+}
+
+void MainWindow::setPresenterMode(bool on) {
+    mPresenter = on;
+    QFont f = font();
+    f.setPointSizeF(on ? mNormalFontSize * kPresenterWidgetFont : mNormalFontSize);
+    setFont(f);
+    RenderOptions options = mView->renderOptions();
+    options.textScale = on ? kPresenterViewScale : 1.0;
+    mView->setRenderOptions(options);
+    {
+        const QSignalBlocker block(mActions.presenter);
+        mActions.presenter->setChecked(on);
+    }
+    // Larger type asks for more room; the window stays within the screen all the same.
+    fitToScreen();
+}
+
+void MainWindow::returnKeysToView() {
+    if (QWidget* focus = focusWidget(); focus && focus != mView) {
+        // Leaving a field commits what was typed (spin boxes fix up their text on focus out).
+        focus->clearFocus();
+    }
+    mView->setFocus(Qt::ShortcutFocusReason);
+}
+
+QString MainWindow::gettingStartedText() const {
+    const auto key = [](const QAction* action) {
+        return action->shortcut().toString(QKeySequence::NativeText);
+    };
+    const Actions& a = mActions;
+    QString text =
+        tr("<h3>Getting started</h3>"
+           "<p><b>1. Watch data turn into noise.</b> Press %1 to play the forward process, or drag "
+           "the t slider: the two moons dissolve into a Gaussian. Change the schedule on the right "
+           "and see ᾱ_t and the SNR follow.</p>"
+           "<p><b>2. Train, then sample.</b> %2 trains the small denoiser (the loss falls in the "
+           "Model &amp; Train dock); %3 then runs the reverse process and plays it from noise back "
+           "to data. The exact denoiser in the Sampling dock works before any training.</p>"
+           "<p><b>3. Export it.</b> %4 saves the animation as a GIF, PNG frames or a video.</p>")
+            .arg(key(a.playPause), key(a.train), key(a.sample), key(a.exportFrames));
+    text += tr("<h4>Keyboard</h4><table>");
+    const QList<QPair<const QAction*, QString>> rows{
+        {a.playPause, tr("play / pause")},
+        {a.stepPrevious, tr("step back")},
+        {a.stepNext, tr("step forward")},
+        {a.jumpStart, tr("jump to t = 0 (forward) or x_T (reverse)")},
+        {a.jumpEnd, tr("jump to the end")},
+        {a.returnFocus, tr("leave a field; the keys above work again")},
+        {a.train, tr("train")},
+        {a.sample, tr("sample")},
+        {a.exportFrames, tr("export")},
+        {a.copyView, tr("copy the view")},
+        {a.presenter, tr("presenter mode")},
+        {a.open, tr("open a session or data file")},
+        {a.saveSession, tr("save the session")},
+    };
+    for (const auto& [action, what] : rows)
+        text += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
+                    .arg(key(action).toHtmlEscaped(), what);
+    text += QStringLiteral("</table>");
+    return text;
+}
+
+void MainWindow::showGettingStarted() {
+    auto* box = findChild<QMessageBox*>(QStringLiteral("gettingStarted"));
+    if (!box) {
+        box = new QMessageBox(QMessageBox::Information, tr("Getting started"), QString(), QMessageBox::Close,
+                              this);
+        box->setObjectName(QStringLiteral("gettingStarted"));
+        box->setTextFormat(Qt::RichText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::NonModal);
+    }
+    box->setText(gettingStartedText());
+    box->show();
+    box->raise();
+}
+
+QStringList MainWindow::closeWarnings() const {
+    QStringList warnings;
+    for (const auto& warning : mCloseWarnings)
+        if (QString w = warning(); !w.isEmpty()) warnings << w;
+    return warnings;
+}
+
+bool MainWindow::confirmClose() {
+    for (const auto& check : mDiscardChecks)
+        if (!check()) return false;
+    if (!mOptions.askBeforeDiscard) return true;
+    const QString warnings = closeWarnings().join(QLatin1Char(' '));
+    if (mDocument->isModified()) {
+        QString text = tr("The session has unsaved changes. Save them first?");
+        if (!warnings.isEmpty()) text += QStringLiteral("\n\n") + warnings;
+        QMessageBox box(QMessageBox::Question, tr("Unsaved work"), text,
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("closeQuestion"));
+        box.setDefaultButton(QMessageBox::Save);
+        const int answer = box.exec();
+        if (answer == QMessageBox::Cancel) return false;
+        if (answer == QMessageBox::Save) {
+            onSave();
+            return !mDocument->isModified();
+        }
+        return true;
+    }
+    if (warnings.isEmpty()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Diffusion Lab"),
+                    tr("Quit now?") + QStringLiteral("\n\n") + warnings, QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("closeQuestion"));
+    box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.buttonRole(box.clickedButton()) == QMessageBox::AcceptRole;
+}
+
+}  // namespace dlui

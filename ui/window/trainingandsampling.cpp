@@ -1,0 +1,178 @@
+#include "ui/window/trainingandsampling.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStatusBar>
+
+#include "ui/document/labdocument.h"
+#include "ui/explain/explainpanel.h"
+#include "ui/explain/playbackspeed.h"
+#include "ui/overlays/fieldoverlaypresenter.h"
+#include "ui/sampling/samplingcontroller.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/sampling/samplingtrails.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+QDockWidget* makeDock(MainWindow* window, QWidget* panel, const QString& title, const QString& name) {
+    auto* area = new QScrollArea;
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    dock->setWidget(area);
+    // Wide enough for the two-column forms; the panels scroll vertically in a short window.
+    dock->setMinimumWidth(290);
+    return dock;
+}
+
+}  // namespace
+
+TrainingAndSampling::TrainingAndSampling(MainWindow* window)
+    : QObject(window),
+      mWindow(window),
+      mTraining(new TrainingController(this)),
+      mSampling(new SamplingController(this)) {
+    setObjectName(QStringLiteral("trainingAndSampling"));
+    LabDocument* doc = window->document();
+
+    mTrainPanel = new TrainPanel(doc, mTraining);
+    window->addPanelDock(makeDock(window, mTrainPanel, tr("Model & Train"), QStringLiteral("trainDock")),
+                         Qt::LeftDockWidgetArea);
+    // The Train panel pushes each new snapshot into the document; sampling and overlays read it there.
+    mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling);
+    QDockWidget* samplingDock = makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
+    window->addPanelDock(samplingDock, Qt::RightDockWidgetArea);
+    // The equations of what is on screen, with live numbers (ui/explain/), in a tab beside Sampling.
+    QDockWidget* explainDock = createExplainDock(window, mSamplingPanel);
+    window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
+    window->tabifyDockWidget(samplingDock, explainDock);
+    samplingDock->raise();
+    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
+
+    mOverlays = new FieldOverlayPresenter(doc, this);
+    mOverlays->attach(window->mainView());
+    connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays, &FieldOverlayPresenter::setSettings);
+    connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel, &SamplingPanel::showLearnedError);
+    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel, &SamplingPanel::showLearnedNote);
+
+    // Trails of the reverse animation, for the subset of points the panel asks for.
+    SamplingPanel* sampling = mSamplingPanel;
+    mView = window->mainView();
+    mTrailsDecorator = window->mainView()->addSceneDecorator([sampling](Scene& scene, const MainView::Frame& frame) {
+        const int count = sampling->trailCount();
+        if (count <= 0 || frame.mode != Timeline::Mode::Reverse || !frame.document)
+            return;
+        const auto trajectory = frame.document->trajectory();
+        const auto data = frame.document->dataSet();
+        if (!trajectory || !data || data->isImage()) return;
+        scene.trails =
+            trajectoryTrails(*trajectory, data->norm, frame.t, count, sampling->trailKind(), frame.state);
+        // DDIM trails are another sampler's paths than the points': the caption says so.
+        if (sampling->trailKind() == TrailKind::Ddim && !trajectory->ddimPaths.empty())
+            scene.caption += tr("  ·  trails: DDIM η = 0 from the same x_T");
+    });
+    connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
+    // While training, the learned field follows the weights now and then (the overlay itself throttles).
+    connect(mTraining, &TrainingController::progressReported, this, [this] {
+        if (mOverlays->settings().learnedArrows)
+            mWindow->mainView()->requestRedraw();
+    });
+
+    mStatus = new QLabel(window);
+    mStatus->setObjectName(QStringLiteral("trainingStatus"));
+    window->statusBar()->addPermanentWidget(mStatus);
+    connect(mTrainPanel, &TrainPanel::statusMessageChanged, mStatus, &QLabel::setText);
+    connect(mTrainPanel, &TrainPanel::problemReported, this,
+            [this](const QString& message) { mWindow->statusBar()->showMessage(message, 10000); });
+    connect(mSamplingPanel, &SamplingPanel::statusMessageChanged, this,
+            [this](const QString& message) { mWindow->statusBar()->showMessage(message, 6000); });
+
+    connectActions();
+    connect(window, &MainWindow::closing, this, &TrainingAndSampling::shutdown);
+    window->addCloseWarning([this] {
+        return mTraining->isActive() ? tr("Training is running and will be stopped (the model so far is kept "
+                                          "only if you save it).")
+                                     : QString();
+    });
+
+    // A session names a model file; load it once data of its dimension are there.
+    connect(doc, &LabDocument::modelChanged, this, [this] {
+        LabDocument* d = mWindow->document();
+        if (!d->hasModel() && !d->modelPath().isEmpty()) {
+            mPendingModelPath = d->modelPath();
+            loadPendingModel();
+        }
+    });
+    connect(doc, &LabDocument::dataSetChanged, this, &TrainingAndSampling::loadPendingModel);
+}
+
+TrainingAndSampling::~TrainingAndSampling() {
+    // The window is being destroyed: its actions and views may already be gone, so the controllers end
+    // their workers without telling anyone.
+    mTraining->blockSignals(true);
+    mSampling->blockSignals(true);
+    if (mView && mTrailsDecorator)
+        mView->removeSceneDecorator(mTrailsDecorator);
+    shutdown();
+}
+
+TrainingAndSampling* TrainingAndSampling::of(const MainWindow* window) {
+    return window ? window->findChild<TrainingAndSampling*>(QStringLiteral("trainingAndSampling"),
+                                                            Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+void TrainingAndSampling::shutdown() {
+    mSampling->cancel();
+    mTraining->stopAndWait();
+}
+
+void TrainingAndSampling::connectActions() {
+    const MainWindow::Actions& a = mWindow->actions();
+    connect(a.train, &QAction::triggered, mTrainPanel, &TrainPanel::train);
+    connect(a.pauseTraining, &QAction::triggered, mTrainPanel, &TrainPanel::togglePause);
+    connect(a.stopTraining, &QAction::triggered, mTrainPanel, &TrainPanel::stop);
+    connect(a.sample, &QAction::triggered, mSamplingPanel, &SamplingPanel::sample);
+    connect(mTraining, &TrainingController::stateChanged, this, &TrainingAndSampling::updateActions);
+    updateActions();
+}
+
+void TrainingAndSampling::updateActions() {
+    const MainWindow::Actions& a = mWindow->actions();
+    const auto state = mTraining->state();
+    const bool running = state == TrainingController::State::Running;
+    const bool paused = state == TrainingController::State::Paused;
+    a.train->setEnabled(!mTraining->isActive());
+    a.pauseTraining->setEnabled(running || paused);
+    a.pauseTraining->setText(paused ? tr("&Resume training") : tr("&Pause training"));
+    a.stopTraining->setEnabled(running || paused);
+}
+
+void TrainingAndSampling::loadPendingModel() {
+    if (mPendingModelPath.isEmpty())
+        return;
+    QString error;
+    bool wrongDimension = false;
+    if (mTrainPanel->loadModelFrom(mPendingModelPath, &error, &wrongDimension)) {
+        mPendingModelPath.clear();
+        return;
+    }
+    // Wrong dimension: the session's data may still be loading; try again when they arrive. Anything else
+    // (missing, damaged file) is reported once.
+    if (!wrongDimension) {
+        mPendingModelPath.clear();
+        mWindow->statusBar()->showMessage(tr("Could not load the session's model: %1").arg(error), 10000);
+    }
+}
+
+}  // namespace dlui

@@ -1,0 +1,190 @@
+#include "ui/window/windowexport.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include "core/sampling/samplers.h"
+#include "core/training/trainer.h"
+#include "ui/document/labdocument.h"
+#include "ui/export/exportdialog.h"
+#include "ui/export/exportinput.h"
+#include "ui/export/plotexport.h"
+#include "ui/render/csvexport.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
+#include "ui/training/lossplot.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+namespace dlui {
+
+namespace {
+
+QString defaultFolder() {
+    for (auto location : {QStandardPaths::PicturesLocation, QStandardPaths::DocumentsLocation}) {
+        const QString folder = QStandardPaths::writableLocation(location);
+        if (!folder.isEmpty()) return folder;
+    }
+    return QDir::homePath();
+}
+
+/// "plots.png" → "plots-beta.png": one file per schedule plot.
+QString withPart(const QString& path, const QString& part) {
+    const QFileInfo info(path);
+    return info.dir().filePath(QStringLiteral("%1-%2.%3").arg(info.completeBaseName(), part, info.suffix()));
+}
+
+}  // namespace
+
+WindowExport::WindowExport(MainWindow* window) : QObject(window), mWindow(window) {
+    setObjectName(QStringLiteral("windowExport"));
+    const MainWindow::Actions& a = window->actions();
+    connect(a.exportFrames, &QAction::triggered, this, &WindowExport::openExportDialog);
+    connect(a.exportSchedulePlots, &QAction::triggered, this, &WindowExport::exportSchedulePlots);
+    connect(a.exportLossPlot, &QAction::triggered, this, &WindowExport::exportLossPlot);
+    connect(a.exportDataCsv, &QAction::triggered, this, &WindowExport::exportDataCsv);
+    connect(a.exportSamplesCsv, &QAction::triggered, this, &WindowExport::exportSamplesCsv);
+    connect(a.exportTrajectoryCsv, &QAction::triggered, this, &WindowExport::exportTrajectoryCsv);
+    connect(a.exportScheduleCsv, &QAction::triggered, this, &WindowExport::exportScheduleCsv);
+    connect(a.exportLossCsv, &QAction::triggered, this, &WindowExport::exportLossCsv);
+    connect(a.copyView, &QAction::triggered, this, &WindowExport::copyView);
+
+    LabDocument* doc = window->document();
+    for (auto signal :
+         {&LabDocument::dataSetChanged, &LabDocument::modelChanged, &LabDocument::samplesChanged})
+        connect(doc, signal, this, &WindowExport::updateActions);
+    updateActions();
+}
+
+void WindowExport::updateActions() {
+    const MainWindow::Actions& a = mWindow->actions();
+    const LabDocument* doc = mWindow->document();
+    const auto trajectory = doc->trajectory();
+    const bool haveSamples = trajectory && !trajectory->empty();
+    a.exportSamplesCsv->setEnabled(haveSamples);
+    a.exportTrajectoryCsv->setEnabled(haveSamples && !doc->dataSet()->isImage());
+    // The loss history lives with the model; a run in progress is exported as far as it has got.
+    a.exportLossCsv->setEnabled(doc->hasModel());
+}
+
+void WindowExport::openExportDialog() {
+    if (mDialog) {
+        mDialog->raise();
+        mDialog->activateWindow();
+        return;
+    }
+    LabDocument* doc = mWindow->document();
+    // The current model (for the arrow field) stays with the training side; the dialog exports what the
+    // document holds: data, the editor's schedule, the forward noise and the sampled chain.
+    ExportDialog dialog(makeExportInput(*doc), mWindow);
+    dialog.setObjectName(QStringLiteral("exportDialog"));
+    mDialog = &dialog;
+    connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult& result) {
+        if (result.ok)
+            mWindow->statusBar()->showMessage(
+                tr("Exported %1").arg(QDir::toNativeSeparators(result.outputPath)), 8000);
+    });
+    dialog.exec();
+    mDialog = nullptr;
+}
+
+QString WindowExport::askPath(const QString& title, const QString& baseName, const QString& filter,
+                              const QString& suffix) {
+    QString path =
+        QFileDialog::getSaveFileName(mWindow, title, QDir(defaultFolder()).filePath(baseName), filter);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) path += suffix;
+    return path;
+}
+
+void WindowExport::report(const QString& error, const QString& path) {
+    if (error.isEmpty())
+        mWindow->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
+    else
+        QMessageBox::warning(mWindow, tr("Export"), error);
+}
+
+void WindowExport::exportSchedulePlots() {
+    const QString path = askPath(tr("Save the schedule plots"), QStringLiteral("schedule.png"),
+                                 tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral(".png"));
+    if (path.isEmpty()) return;
+    const QList<QCustomPlot*> plots = mWindow->schedulePanel()->plots()->plots();
+    const QStringList parts{QStringLiteral("beta"), QStringLiteral("alpha"), QStringLiteral("snr")};
+    for (int i = 0; i < plots.size(); ++i) {
+        const QString error = savePlot(plots[i], withPart(path, parts.value(i)));
+        if (!error.isEmpty()) return report(error, path);
+    }
+    report({}, withPart(path, QStringLiteral("*")));
+}
+
+void WindowExport::exportLossPlot() {
+    const auto* live = TrainingAndSampling::of(mWindow);
+    if (!live) return;
+    const QString path = askPath(tr("Save the loss curve"), QStringLiteral("loss.png"),
+                                 tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral(".png"));
+    if (path.isEmpty()) return;
+    report(savePlot(live->trainPanel()->lossPlot()->plot(), path), path);
+}
+
+void WindowExport::exportDataCsv() {
+    const QString path = askPath(tr("Save the data as CSV"), QStringLiteral("data.csv"),
+                                 tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (path.isEmpty()) return;
+    report(writeDataSetCsv(path, *mWindow->document()->dataSet()), path);
+}
+
+void WindowExport::exportSamplesCsv() {
+    const LabDocument* doc = mWindow->document();
+    const auto trajectory = doc->trajectory();
+    if (!trajectory || trajectory->empty()) return;
+    const QString path = askPath(tr("Save the samples as CSV"), QStringLiteral("samples.csv"),
+                                 tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (path.isEmpty()) return;
+    const auto data = doc->dataSet();
+    report(writeSamplesCsv(path, trajectory->states.back(), data->norm, data->isImage()), path);
+}
+
+void WindowExport::exportTrajectoryCsv() {
+    const LabDocument* doc = mWindow->document();
+    const auto trajectory = doc->trajectory();
+    if (!trajectory || trajectory->empty()) return;
+    const QString path = askPath(tr("Save the reverse chain as CSV"), QStringLiteral("chain.csv"),
+                                 tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (path.isEmpty()) return;
+    report(writeTrajectoryCsv(path, *trajectory, doc->dataSet()->norm), path);
+}
+
+void WindowExport::exportScheduleCsv() {
+    const QString path = askPath(tr("Save the schedule table as CSV"), QStringLiteral("schedule.csv"),
+                                 tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (path.isEmpty()) return;
+    report(writeScheduleCsv(path, mWindow->document()->schedule()), path);
+}
+
+void WindowExport::exportLossCsv() {
+    // The document holds the latest snapshot of a run in progress too.
+    const std::shared_ptr<const dl::TrainingSnapshot> model = mWindow->document()->model();
+    if (!model || model->lossHistory.empty()) {
+        mWindow->statusBar()->showMessage(tr("There is no loss history yet: train a model first."), 6000);
+        return;
+    }
+    const QString path = askPath(tr("Save the loss history as CSV"), QStringLiteral("loss.csv"),
+                                 tr("CSV files (*.csv)"), QStringLiteral(".csv"));
+    if (path.isEmpty()) return;
+    report(writeLossCsv(path, model->lossHistory), path);
+}
+
+void WindowExport::copyView() {
+    if (copyImageToClipboard(mWindow->mainView()->grab().toImage()))
+        mWindow->statusBar()->showMessage(tr("The view is on the clipboard."), 4000);
+    else
+        mWindow->statusBar()->showMessage(tr("There is no clipboard to copy to."), 6000);
+}
+
+}  // namespace dlui

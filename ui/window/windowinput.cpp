@@ -1,0 +1,90 @@
+#include "ui/window/windowinput.h"
+
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
+#include <QWheelEvent>
+
+#include "ui/view/mainview.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+/// The text field a key goes to: a line edit, or the spin box around one (which owns the focus).
+bool isTextField(const QObject* object) {
+    return qobject_cast<const QLineEdit*>(object) || qobject_cast<const QAbstractSpinBox*>(object);
+}
+
+QScrollArea* scrollAreaAround(const QWidget* widget) {
+    for (QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
+        if (auto* area = qobject_cast<QScrollArea*>(w)) return area;
+    return nullptr;
+}
+
+}  // namespace
+
+WindowInput::WindowInput(MainWindow* window) : QObject(window), mWindow(window) {
+    setObjectName(QStringLiteral("windowInput"));
+    // A click on the view gives it the keyboard (it has no keys of its own: the window's shortcuts act).
+    window->mainView()->setFocusPolicy(Qt::ClickFocus);
+    // One filter for every widget of the window, including controls a panel creates later.
+    qApp->installEventFilter(this);
+}
+
+WindowInput::~WindowInput() {
+    if (qApp) qApp->removeEventFilter(this);
+}
+
+bool WindowInput::isValueControl(const QWidget* widget) {
+    if (qobject_cast<const QScrollBar*>(widget)) return false;  // the scroll area's own: it scrolls
+    return qobject_cast<const QAbstractSpinBox*>(widget) || qobject_cast<const QAbstractSlider*>(widget) ||
+           qobject_cast<const QComboBox*>(widget);
+}
+
+bool WindowInput::belongsToWindow(const QWidget* widget) const {
+    return widget && widget->window() == mWindow;
+}
+
+bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+        case QEvent::Wheel: {
+            auto* widget = qobject_cast<QWidget*>(watched);
+            if (!widget || !isValueControl(widget) || widget->hasFocus() || !belongsToWindow(widget))
+                return false;
+            QScrollArea* area = scrollAreaAround(widget);
+            if (!area) return false;
+            // Not for this control (and no focus from the wheel either): the dock's scroll area gets it.
+            widget->setFocusPolicy(Qt::StrongFocus);
+            auto* wheel = static_cast<QWheelEvent*>(event);
+            const QPointF at = area->viewport()->mapFromGlobal(wheel->globalPosition());
+            QWheelEvent forwarded(at, wheel->globalPosition(), wheel->pixelDelta(), wheel->angleDelta(),
+                                  wheel->buttons(), wheel->modifiers(), wheel->phase(), wheel->inverted(),
+                                  wheel->source());
+            QApplication::sendEvent(area->viewport(), &forwarded);
+            return true;
+        }
+        case QEvent::KeyPress: {
+            auto* widget = qobject_cast<QWidget*>(watched);
+            if (!widget || !isTextField(widget) || !belongsToWindow(widget)) return false;
+            const int key = static_cast<QKeyEvent*>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Escape) {
+                // The field handles the key first (Enter commits the value); then the view takes the keys
+                // back.
+                QTimer::singleShot(0, mWindow, &MainWindow::returnKeysToView);
+            }
+            return false;
+        }
+        default:
+            return false;
+    }
+}
+
+}  // namespace dlui
