@@ -66,10 +66,13 @@ private Q_SLOTS:
     }
 
     void readsOldSidecarKeys() {
+        // Built with append: QJsonArray{QJsonArray{…}} is a copy of the inner array under clang.
+        QJsonArray controlPoints;
+        controlPoints.append(QJsonArray{0.0, 0.1});
         const QJsonObject old{
             {"kind", "linear"},        {"T", 20},
             {"betaStart", 0.004},      {"betaEnd", 0.4},
-            {"zeroTerminalSnr", true}, {"customControlPoints", QJsonArray{QJsonArray{0.0, 0.1}}}};
+            {"zeroTerminalSnr", true}, {"customControlPoints", controlPoints}};
         const auto p = dl::scheduleParamsFromJson(old, {});
         QVERIFY(p);
         QCOMPARE(p->T, 20);
