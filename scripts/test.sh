@@ -4,7 +4,9 @@
 #  2. the core, CLI and io tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), any
 #     report failing the run;
 #  3. every libFuzzer harness for 20 s (scripts/fuzz.sh), in the same sanitizer build;
-#  4. the core tests under ThreadSanitizer (worker pool, data-parallel training, threaded sampling).
+# The ThreadSanitizer run of the core tests is a separate command for now (it has not yet been run to the
+# end inside the CI time budget):
+#   cmake --preset tsan && cmake --build build/tsan --target dl_tests_core && ctest --preset tsan -L core
 # The window's widget tests run in Release only: under ASan they would add a third full build of the
 # Qt Widgets code and push the run past its time budget.
 set -euo pipefail
@@ -18,7 +20,3 @@ cmake --preset asan >/dev/null
 cmake --build build/asan -j "$jobs" --target dl_tests_core dl_tests_cli dl_tests_io
 ctest --preset asan -L 'core|cli|io'
 bash scripts/fuzz.sh 20
-
-cmake --preset tsan >/dev/null
-cmake --build build/tsan -j "$jobs" --target dl_tests_core
-ctest --preset tsan -L core
