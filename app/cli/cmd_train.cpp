@@ -127,7 +127,8 @@ int runTrain(const CommandArgs& args) {
     net.dataDim = data.dim();
     if (const std::string advice = dl::perAxisScalingAdvice(data); !advice.empty())
         std::cerr << "data: " << advice << " (--per-axis)\n";
-    // The floor draws 8 fresh points per sample, so the limit on points bounds the samples.
+    // Checked before training, so a value too large fails at once rather than after the work (the scoring
+    // itself uses bounded subsets, modelquality.h; the bound keeps the reverse chain over N samples small).
     int qualityN =
         parsed.intValue("quality-samples", data.isImage() ? 0 : 2000, 0, dl::limits::kMaxPoints / 8);
 
