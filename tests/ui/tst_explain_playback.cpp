@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "core/math/schedule.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/playbackspeed.h"
 #include "ui/view/mainview.h"
@@ -20,21 +21,13 @@ using dlui::PlaybackSpeed;
 
 namespace {
 
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
-
 }  // namespace
 
 class TestExplainPlayback : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<LabWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
         mWindow->resize(1280, 720);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

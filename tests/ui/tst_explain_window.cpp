@@ -15,6 +15,7 @@
 #include <cmath>
 
 #include "core/sampling/timesteps.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/mathhtml.h"
@@ -31,14 +32,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 bool near(double a, double b) {
     return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b));
@@ -58,7 +51,7 @@ class TestExplainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<LabWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
         mWindow->resize(1280, 720);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

@@ -21,6 +21,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/training/presets.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/schedule/schedulediagnosticsview.h"
@@ -37,14 +38,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// x_t in data coordinates from the closed form, computed here in double from the document's x_0 and ε.
 dl::Batch closedForm(const dlui::LabDocument& doc, int t) {
@@ -67,7 +60,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init() {
-        mWindow = std::make_unique<LabWindow>(testOptions());
+        mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
         mWindow->resize(1280, 800);
         mWindow->show();
         QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
@@ -291,7 +284,7 @@ private Q_SLOTS:
         QVERIFY(!mWindow->document()->isModified());
         const dlui::Session saved = mWindow->currentSession();
 
-        MainWindow other(testOptions());
+        MainWindow other(dltest::windowTestOptions());
         QVERIFY2(other.openSessionFrom(path, &error), qPrintable(error));
         QTRY_COMPARE(other.document()->dataSource().shape, QStringLiteral("spiral"));
         QTRY_COMPARE(other.timeline()->t(), 123);

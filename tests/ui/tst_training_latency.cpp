@@ -16,6 +16,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "tests/support/eventlooplatency.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingpanel.h"
@@ -31,14 +32,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// Seconds of each measurement (DL_LATENCY_SECONDS overrides, e.g. for a longer local run).
 double measureSeconds() {
@@ -86,7 +79,7 @@ private Q_SLOTS:
 };
 
 void TestTrainingLatency::windowAnswersWhileTraining() {
-    dlui::LabWindow window(testOptions());
+    dlui::LabWindow window(dltest::windowTestOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -162,7 +155,7 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
 }
 
 void TestTrainingLatency::scatterRedrawRate() {
-    dlui::LabWindow window(testOptions());
+    dlui::LabWindow window(dltest::windowTestOptions());
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

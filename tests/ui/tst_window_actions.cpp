@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "tests/support/windowtestoptions.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 
@@ -19,13 +20,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 bool isConnected(const QObject* object, const QMetaMethod& signal) {
     // isSignalConnected is protected; the meta-object system answers the same through the sender.
@@ -57,7 +51,7 @@ private Q_SLOTS:
 };
 
 void TestWindowActions::everyActionIsConnected() {
-    LabWindow window(testOptions());
+    LabWindow window(dltest::windowTestOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QMetaMethod triggered = QMetaMethod::fromSignal(&QAction::triggered);
@@ -84,7 +78,7 @@ void TestWindowActions::everyActionIsConnected() {
 }
 
 void TestWindowActions::everyButtonIsConnected() {
-    LabWindow window(testOptions());
+    LabWindow window(dltest::windowTestOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QMetaMethod clicked = QMetaMethod::fromSignal(&QAbstractButton::clicked);
@@ -110,7 +104,7 @@ void TestWindowActions::everyButtonIsConnected() {
 }
 
 void TestWindowActions::menusReachTheExpectedActions() {
-    LabWindow window(testOptions());
+    LabWindow window(dltest::windowTestOptions());
     QStringList menus;
     for (const QAction* menu : window.menuBar()->actions()) menus << menu->text();
     QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"),

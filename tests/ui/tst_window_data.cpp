@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "core/data/heldout.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/training/trainingcontroller.h"
@@ -22,14 +23,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// id, price (700..800), weight (0.5..1.5), label: spreads of price and weight 100× apart.
 QString writeTable(const QTemporaryDir& dir) {
@@ -58,7 +51,7 @@ void TestWindowData::csvColumnsAndPerAxisScaling() {
     QTemporaryDir dir;
     const QString table = writeTable(dir);
     QVERIFY(!table.isEmpty());
-    LabWindow window(testOptions());
+    LabWindow window(dltest::windowTestOptions());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     dlui::DataPanel* panel = window.dataPanel();

@@ -14,6 +14,7 @@
 #include <QtTest>
 #include <functional>
 
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/sampling/samplingpanel.h"
@@ -28,13 +29,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// Runs `handle` on the next modal widget of type T that opens (polling, as a person would wait for it).
 template <typename T>
@@ -105,7 +99,7 @@ void TestWindowExport::initTestCase() {
 void TestWindowExport::init() {
     mDir = std::make_unique<QTemporaryDir>();
     QVERIFY(mDir->isValid());
-    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
     mWindow->activateWindow();

@@ -9,6 +9,7 @@
 #include <QSpinBox>
 #include <QtTest>
 
+#include "tests/support/windowtestoptions.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
@@ -20,13 +21,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// A wheel turn of one notch (up) over the middle of `widget`, as the window system delivers it.
 void wheelOver(QWidget* widget, int notches = 1) {
@@ -62,7 +56,7 @@ private:
 };
 
 void TestWindowKeys::init() {
-    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
     mWindow->resize(1280, 720);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

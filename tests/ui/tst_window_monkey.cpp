@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <random>
 
+#include "tests/support/windowtestoptions.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/window/labwindow.h"
@@ -27,14 +28,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// A small network so that training steps are quick whatever the monkey asks for.
 dlui::TrainingSettings smallSettings() {
@@ -75,7 +68,7 @@ void TestWindowMonkey::randomActions() {
     qInfo("monkey: %d actions, seed %u", actions, seed);
     std::mt19937 rng(seed);
 
-    LabWindow window(testOptions());
+    LabWindow window(dltest::windowTestOptions());
     window.resize(1280, 720);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -22,6 +22,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
@@ -43,14 +44,6 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 dlui::TrainingSettings smallSettings(int steps) {
     dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
@@ -136,7 +129,7 @@ private:
 };
 
 void TestWindowPlayback::init() {
-    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
     mWindow->resize(1280, 800);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));

@@ -16,6 +16,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/training/trainer.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingcontroller.h"
@@ -34,14 +35,6 @@ using dlui::MainWindow;
 using State = dlui::TrainingController::State;
 
 namespace {
-
-MainWindow::Options testOptions() {
-    MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
 
 /// A small network so that runs take a fraction of a second.
 dlui::TrainingSettings smallSettings(int steps) {
@@ -100,7 +93,7 @@ private:
 };
 
 void TestWindowTraining::init() {
-    mWindow = std::make_unique<LabWindow>(testOptions());
+    mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
     mWindow->resize(1280, 800);
     mWindow->show();
     QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
