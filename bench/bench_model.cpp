@@ -34,12 +34,17 @@ void trainStep(benchmark::State& state, const dl::MlpConfig& config) {
     dl::Mlp net(config);
     const double macs = net.forwardMacsPerSample();
     const double firstLayerInputGrad = static_cast<double>(config.hidden) * config.inputWidth();
-    state.counters["GFLOP/s"] = benchmark::Counter(2.0 * tc.batchSize * (3 * macs - firstLayerInputGrad) * 1e-9,
-                                                   benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["GFLOP/s"] =
+        benchmark::Counter(2.0 * tc.batchSize * (3 * macs - firstLayerInputGrad) * 1e-9,
+                           benchmark::Counter::kIsIterationInvariantRate);
 }
 
-void BM_TrainStepTiny(benchmark::State& state) { trainStep(state, dl::tinyDiffusionMlpConfig()); }
-void BM_TrainStepImage(benchmark::State& state) { trainStep(state, dl::imageBenchMlpConfig()); }
+void BM_TrainStepTiny(benchmark::State& state) {
+    trainStep(state, dl::tinyDiffusionMlpConfig());
+}
+void BM_TrainStepImage(benchmark::State& state) {
+    trainStep(state, dl::imageBenchMlpConfig());
+}
 
 void BM_ForwardTiny(benchmark::State& state) {
     dl::Mlp net(dl::tinyDiffusionMlpConfig());
@@ -54,7 +59,13 @@ void BM_ForwardTiny(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_TrainStepTiny)->Args({32, 1})->Args({256, 1})->Args({1024, 1})->Args({32, 2})->Args({1024, 2})->UseRealTime();
+BENCHMARK(BM_TrainStepTiny)
+    ->Args({32, 1})
+    ->Args({256, 1})
+    ->Args({1024, 1})
+    ->Args({32, 2})
+    ->Args({1024, 2})
+    ->UseRealTime();
 BENCHMARK(BM_TrainStepImage)->Args({64, 1})->UseRealTime();
 BENCHMARK(BM_ForwardTiny)->Arg(2048);
 

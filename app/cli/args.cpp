@@ -8,7 +8,9 @@
 namespace dlcli {
 namespace {
 
-std::string flagName(const std::string& name) { return "--" + name; }
+std::string flagName(const std::string& name) {
+    return "--" + name;
+}
 
 }  // namespace
 
@@ -24,7 +26,8 @@ std::string ParsedArgs::requiredText(const std::string& name) const {
     return *v;
 }
 
-long long ParsedArgs::longValue(const std::string& name, long long fallback, long long min, long long max) const {
+long long ParsedArgs::longValue(const std::string& name, long long fallback, long long min,
+                                long long max) const {
     auto v = text(name);
     if (!v) return fallback;
     long long parsed = 0;
@@ -34,8 +37,8 @@ long long ParsedArgs::longValue(const std::string& name, long long fallback, lon
     if (ec != std::errc() || ptr != end)
         throw UsageError(flagName(name) + ": expected an integer, got '" + *v + "'");
     if (parsed < min || parsed > max)
-        throw UsageError(flagName(name) + ": must be from " + std::to_string(min) + " to " + std::to_string(max) +
-                         ", got " + *v);
+        throw UsageError(flagName(name) + ": must be from " + std::to_string(min) + " to " +
+                         std::to_string(max) + ", got " + *v);
     return parsed;
 }
 
@@ -60,13 +63,15 @@ double ParsedArgs::doubleValue(const std::string& name, double fallback, double 
 }
 
 unsigned long long ParsedArgs::seed(unsigned long long fallback) const {
-    return static_cast<unsigned long long>(longValue("seed", static_cast<long long>(fallback), 0, 9223372036854775807LL));
+    return static_cast<unsigned long long>(
+        longValue("seed", static_cast<long long>(fallback), 0, 9223372036854775807LL));
 }
 
 OptionSpec::OptionSpec(std::string command, std::string summary)
     : mCommand(std::move(command)), mSummary(std::move(summary)) {}
 
-OptionSpec& OptionSpec::value(const std::string& name, const std::string& valueName, const std::string& help) {
+OptionSpec& OptionSpec::value(const std::string& name, const std::string& valueName,
+                              const std::string& help) {
     mOptions.push_back({name, valueName, help});
     return *this;
 }
@@ -90,7 +95,8 @@ ParsedArgs OptionSpec::parse(const CommandArgs& args) const {
             std::cout << helpText();
             throw HelpRequested();
         }
-        if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + arg + "' (options start with --)");
+        if (arg.rfind("--", 0) != 0)
+            throw UsageError("unexpected argument '" + arg + "' (options start with --)");
         std::string name = arg.substr(2);
         std::optional<std::string> inlineValue;
         if (auto eq = name.find('='); eq != std::string::npos) {
@@ -98,7 +104,8 @@ ParsedArgs OptionSpec::parse(const CommandArgs& args) const {
             name = name.substr(0, eq);
         }
         const Option* option = find(name);
-        if (!option) throw UsageError(flagName(name) + ": unknown option for '" + mCommand + "' (see --help)");
+        if (!option)
+            throw UsageError(flagName(name) + ": unknown option for '" + mCommand + "' (see --help)");
         if (option->valueName.empty()) {
             if (inlineValue) throw UsageError(flagName(name) + ": takes no value");
             parsed.set(name, "1");
@@ -107,7 +114,8 @@ ParsedArgs OptionSpec::parse(const CommandArgs& args) const {
         if (inlineValue) {
             parsed.set(name, *inlineValue);
         } else {
-            if (i + 1 >= args.size()) throw UsageError(flagName(name) + ": needs a value " + option->valueName);
+            if (i + 1 >= args.size())
+                throw UsageError(flagName(name) + ": needs a value " + option->valueName);
             parsed.set(name, args[++i]);
         }
     }
@@ -119,8 +127,10 @@ std::string OptionSpec::helpText() const {
     out << "usage: diffusion-lab-cli " << mCommand << " [options]\n\n" << mSummary << "\n\noptions:\n";
     for (const auto& o : mOptions) {
         std::string left = "  --" + o.name + (o.valueName.empty() ? "" : " " + o.valueName);
-        if (left.size() < 30) left.resize(30, ' ');
-        else left += "  ";
+        if (left.size() < 30)
+            left.resize(30, ' ');
+        else
+            left += "  ";
         out << left << o.help << "\n";
     }
     out << "  --help                      show this help\n";

@@ -40,7 +40,9 @@ Rate measure(const std::function<void()>& work, const BenchmarkOptions& o) {
     return {median(wall), median(cpu)};
 }
 
-Rate scaled(const Rate& r, double factor) { return {r.wall * factor, r.cpu * factor}; }
+Rate scaled(const Rate& r, double factor) {
+    return {r.wall * factor, r.cpu * factor};
+}
 
 struct Shape {
     Eigen::Index rows, inner, cols;
@@ -57,10 +59,10 @@ std::vector<Shape> productShapes(const MlpConfig& c, Eigen::Index B, bool traini
     std::vector<Shape> shapes;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const auto [O, I] = layers[i];
-        shapes.push_back({O, I, B, false, false});             // forward: (O×I)·(I×B)
+        shapes.push_back({O, I, B, false, false});  // forward: (O×I)·(I×B)
         if (!training) continue;
-        shapes.push_back({O, B, I, true, false});              // dW: (O×B)·(I×B)ᵀ
-        if (i > 0) shapes.push_back({I, O, B, false, true});   // dX: (O×I)ᵀ·(O×B)
+        shapes.push_back({O, B, I, true, false});             // dW: (O×B)·(I×B)ᵀ
+        if (i > 0) shapes.push_back({I, O, B, false, true});  // dX: (O×I)ᵀ·(O×B)
     }
     return shapes;
 }
@@ -80,8 +82,10 @@ Rate gemmGflops(const std::vector<Shape>& shapes, const BenchmarkOptions& o) {
     std::vector<Operands> ops;
     for (const Shape& s : shapes) {
         Operands op;
-        op.a = s.transposeLeft ? Eigen::MatrixXf::Random(s.inner, s.rows) : Eigen::MatrixXf::Random(s.rows, s.inner);
-        op.b = s.transposeRight ? Eigen::MatrixXf::Random(s.cols, s.inner) : Eigen::MatrixXf::Random(s.inner, s.cols);
+        op.a = s.transposeLeft ? Eigen::MatrixXf::Random(s.inner, s.rows)
+                               : Eigen::MatrixXf::Random(s.rows, s.inner);
+        op.b = s.transposeRight ? Eigen::MatrixXf::Random(s.cols, s.inner)
+                                : Eigen::MatrixXf::Random(s.inner, s.cols);
         op.out.resize(s.rows, s.cols);
         ops.push_back(std::move(op));
     }
@@ -167,7 +171,8 @@ double median(std::vector<double>& values) {
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
-StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads, const BenchmarkOptions& o) {
+StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads,
+                                    const BenchmarkOptions& o) {
     ScheduleParams sp;
     sp.T = o.timesteps;
     sp.betaStart = 1e-3;
@@ -185,7 +190,8 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
     b.flopsPerStep = shapeFlops(shapes);
     b.stepGflops = scaled(b.steps, b.flopsPerStep * 1e-9);
     b.gemmGflops = gemmGflops(shapes, o);
-    b.ratioToGemm = threads == 1 ? b.stepGflops.cpu / b.gemmGflops.cpu : b.stepGflops.wall / b.gemmGflops.wall;
+    b.ratioToGemm =
+        threads == 1 ? b.stepGflops.cpu / b.gemmGflops.cpu : b.stepGflops.wall / b.gemmGflops.wall;
     b.bound = boundFrom(b.gemmGflops, b.flopsPerStep, elementwiseSecondsPerStep(config, batch, o));
     return b;
 }

@@ -23,11 +23,11 @@ struct Rate {
 };
 
 struct StepBenchmark {
-    Rate steps;             ///< training steps per second
+    Rate steps;                 ///< training steps per second
     double flopsPerStep = 0.0;  ///< matrix-product FLOPs of one step (forward + backward)
-    Rate stepGflops;        ///< flopsPerStep × steps/s
-    Rate gemmGflops;        ///< Eigen products of the same shapes, on their own
-    double ratioToGemm = 0.0;  ///< stepGflops / gemmGflops (CPU-time based when single-threaded)
+    Rate stepGflops;            ///< flopsPerStep × steps/s
+    Rate gemmGflops;            ///< Eigen products of the same shapes, on their own
+    double ratioToGemm = 0.0;   ///< stepGflops / gemmGflops (CPU-time based when single-threaded)
     /// Steps/s that Eigen's products of the same shapes plus the elementwise work no step can avoid
     /// (input lifting, one activation pass and one gradient pass per hidden layer, one AdamW + EMA sweep)
     /// allow on one thread: the bound the trainer is measured against.
@@ -35,14 +35,15 @@ struct StepBenchmark {
 };
 
 struct ForwardBenchmark {
-    Rate samples;           ///< network evaluations per second (predict at the given batch)
+    Rate samples;  ///< network evaluations per second (predict at the given batch)
     Rate gflops;
     Rate gemmGflops;
     double ratioToGemm = 0.0;
 };
 
 /// Training steps of the network on random 2D/ND data, batch B, `threads` data-parallel threads.
-StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads, const BenchmarkOptions& options);
+StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads,
+                                    const BenchmarkOptions& options);
 /// Only the bound of StepBenchmark (one thread), for interleaved comparisons.
 Rate benchmarkStepBound(const MlpConfig& config, int batch, const BenchmarkOptions& options);
 /// Mlp::predict over `batch` samples at a time.

@@ -29,10 +29,10 @@ namespace dlcli {
 namespace {
 
 void printStep(const std::string& label, const dl::StepBenchmark& b, int threads) {
-    std::printf("%-34s %8.0f steps/s (cpu %8.0f)  step %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f%s\n",
-                label.c_str(), b.steps.wall, b.steps.cpu, threads == 1 ? b.stepGflops.cpu : b.stepGflops.wall,
-                threads == 1 ? b.gemmGflops.cpu : b.gemmGflops.wall, b.ratioToGemm,
-                threads == 1 ? "" : " (wall)");
+    std::printf(
+        "%-34s %8.0f steps/s (cpu %8.0f)  step %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f%s\n",
+        label.c_str(), b.steps.wall, b.steps.cpu, threads == 1 ? b.stepGflops.cpu : b.stepGflops.wall,
+        threads == 1 ? b.gemmGflops.cpu : b.gemmGflops.wall, b.ratioToGemm, threads == 1 ? "" : " (wall)");
 }
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -47,10 +47,11 @@ std::vector<std::string> splitList(const std::string& text) {
 }  // namespace
 
 int runBench(const CommandArgs& args) {
-    OptionSpec spec("bench",
-                    "Measure training and sampling speed against Eigen's own matrix product, and the default\n"
-                    "preset's training time and sample quality. Speeds are medians of several runs; 'cpu'\n"
-                    "figures divide by the thread's CPU time, which other load on the machine does not inflate.");
+    OptionSpec spec(
+        "bench",
+        "Measure training and sampling speed against Eigen's own matrix product, and the default\n"
+        "preset's training time and sample quality. Speeds are medians of several runs; 'cpu'\n"
+        "figures divide by the thread's CPU time, which other load on the machine does not inflate.");
     spec.value("runs", "R", "timed runs per figure (default 5)")
         .value("seconds", "S", "minimum length of one timed run (default 0.3)")
         .value("threads", "K",
@@ -102,8 +103,9 @@ int runBench(const CommandArgs& args) {
         std::printf("forward pass (predict, batch 2048, 1 thread)\n");
         for (const auto& [name, config] : {std::pair{"tiny-diffusion", tiny}, std::pair{"image", image}}) {
             const dl::ForwardBenchmark f = dl::benchmarkForward(config, 2048, opts);
-            std::printf("  %-32s %8.3g samples/s (cpu %8.3g)  %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f\n",
-                        name, f.samples.wall, f.samples.cpu, f.gflops.cpu, f.gemmGflops.cpu, f.ratioToGemm);
+            std::printf(
+                "  %-32s %8.3g samples/s (cpu %8.3g)  %6.1f GFLOP/s  Eigen GEMM %6.1f GFLOP/s  ratio %.2f\n",
+                name, f.samples.wall, f.samples.cpu, f.gflops.cpu, f.gemmGflops.cpu, f.ratioToGemm);
         }
         std::fflush(stdout);
     }
@@ -124,8 +126,8 @@ int runBench(const CommandArgs& args) {
         Eigen::VectorXf lastModel;
         dl::Batch lastData;
         std::vector<double> chainTimes;
-        std::printf("  %-13s %8s %9s %9s %7s %9s %9s %8s\n", "data", "train_s", "swd", "swd_floor", "ratio", "mmd",
-                    "mmd_floor", "chain_s");
+        std::printf("  %-13s %8s %9s %9s %7s %9s %9s %8s\n", "data", "train_s", "swd", "swd_floor", "ratio",
+                    "mmd", "mmd_floor", "chain_s");
         for (const std::string& name : datasets) {
             dl::Rng dataRng(seed);
             const dl::DataSet data = dl::makePointDataSet(name, dl::generatePoints(name, n, dataRng));
@@ -134,7 +136,8 @@ int runBench(const CommandArgs& args) {
             dl::Trainer trainer(data, schedule, dl::defaultMlpConfig(), tc);
             const auto start = std::chrono::steady_clock::now();
             for (int i = 0; i < tc.steps; ++i) trainer.step();
-            const double trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double trainSeconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             dl::Rng qualityRng = dl::Rng(seed).split(101);
             const dl::ModelQuality q = dl::measureModelQuality(trainer.modelConfig(), trainer.emaParameters(),
                                                                schedule, data.points, reference, qualityRng);
@@ -146,9 +149,9 @@ int runBench(const CommandArgs& args) {
                                                         schedule, data.points, reference, again)
                                     .sampleSeconds);
             }
-            std::printf("  %-13s %8.2f %9.4f %9.4f %7.2f %9.5f %9.5f %8.3f\n", name.c_str(), trainSeconds, q.report.swd,
-                        q.report.swdFloor, q.report.swd / q.report.swdFloor, q.report.mmd, q.report.mmdFloor,
-                        dl::median(chain));
+            std::printf("  %-13s %8.2f %9.4f %9.4f %7.2f %9.5f %9.5f %8.3f\n", name.c_str(), trainSeconds,
+                        q.report.swd, q.report.swdFloor, q.report.swd / q.report.swdFloor, q.report.mmd,
+                        q.report.mmdFloor, dl::median(chain));
             std::fflush(stdout);
             lastModel = trainer.emaParameters();
             lastData = data.points;
@@ -166,11 +169,12 @@ int runBench(const CommandArgs& args) {
                     const double c0 = dl::threadCpuSeconds();
                     dl::sampleFromNoise(schedule, eps, samples, 2, dl::qualitySamplerParams(lastData), rng);
                     cpu.push_back(dl::threadCpuSeconds() - c0);
-                    wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+                    wall.push_back(
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
                 }
                 chainTimes.push_back(dl::median(wall));
-                std::printf("reverse chain, %d points, T=%d DDPM steps, %d thread(s): %.3f s wall", samples, sp.T, k,
-                            dl::median(wall));
+                std::printf("reverse chain, %d points, T=%d DDPM steps, %d thread(s): %.3f s wall", samples,
+                            sp.T, k, dl::median(wall));
                 if (k == 1) std::printf(" (%.3f s CPU)", dl::median(cpu));
                 std::printf("\n");
             }

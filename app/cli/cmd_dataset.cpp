@@ -1,7 +1,6 @@
 // diffusion-lab-cli dataset: writes what a data source produces so a person can look at it —
 // points as CSV in the data's own coordinates (or a quick scatter PNG), images as a PNG grid.
 #include <QFileInfo>
-
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -35,7 +34,8 @@ int runDataset(const CommandArgs& args) {
     const ParsedArgs parsed = spec.parse(args);
     const std::string out = parsed.requiredText("out");
     const std::string suffix = QFileInfo(QString::fromStdString(out)).suffix().toLower().toStdString();
-    if (suffix != "csv" && suffix != "png") throw UsageError("--out: must end in .csv or .png, got '" + out + "'");
+    if (suffix != "csv" && suffix != "png")
+        throw UsageError("--out: must end in .csv or .png, got '" + out + "'");
     checkOutputFile("out", out);
     // Every value is checked before the data are built, including those only images (or only points)
     // use: a malformed value is an error, not silently ignored.
@@ -50,17 +50,20 @@ int runDataset(const CommandArgs& args) {
         const int count = parsed.intValue("max-images", data.size(), 1, data.size());
         const dl::Batch shown = data.points.topRows(count);
         const int columns = parsed.intValue("grid-columns", 0, 1, count);
-        const int cols = columns > 0 ? columns : static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
+        const int cols =
+            columns > 0 ? columns : static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count))));
         const int gridSide = std::max(cols, (count + cols - 1) / cols) * (data.image.width + 1) + 1;
         const int autoScale = std::clamp(std::min(48 / data.image.width, 4096 / gridSide), 1, 16);
         const int scale = parsed.intValue("scale", autoScale, 1, 16);
         dl::writeImageGridPng(out, shown, data.image, columns, scale);
         std::cerr << "wrote " << count << " of " << data.size() << " images (" << data.image.width << "×"
-                  << data.image.height << "×" << data.image.channels << ") of " << data.name << " to " << out << "\n";
+                  << data.image.height << "×" << data.image.channels << ") of " << data.name << " to " << out
+                  << "\n";
         return 0;
     }
     const dl::Batch points = parsed.has("normalised") ? data.points : data.norm.toData(data.points);
-    if (suffix == "csv") dl::writePointsCsv(out, points);
+    if (suffix == "csv")
+        dl::writePointsCsv(out, points);
     else {
         ProgressLine progress("dataset: drawing point");
         dl::writePng(dl::pointScatterImage(points, parsed.intValue("size", 800, 64, 8192),

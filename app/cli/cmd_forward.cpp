@@ -12,9 +12,10 @@
 namespace dlcli {
 
 int runForward(const CommandArgs& args) {
-    OptionSpec spec("forward",
-                    "Noise N points of a 2D data set to step t and write x_t as CSV 'x,y'. Noise is added to the\n"
-                    "normalised data; the output is mapped back to the data's own coordinates unless --normalised.");
+    OptionSpec spec(
+        "forward",
+        "Noise N points of a 2D data set to step t and write x_t as CSV 'x,y'. Noise is added to the\n"
+        "normalised data; the output is mapped back to the data's own coordinates unless --normalised.");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
     spec.value("t", "T_INDEX", "timestep, 0..T (0 writes the clean data)")

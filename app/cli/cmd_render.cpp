@@ -1,24 +1,19 @@
 // diffusion-lab-cli render: the forward or reverse animation as PNG frames, an animated GIF or a video,
 // drawn by the same renderer as the window, with no display. Same flags → byte-identical PNG frames.
+#include <unistd.h>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-
 #include <iostream>
 #include <optional>
 #include <string>
 
-#include <unistd.h>
-
 #include "commands.h"
 #include "core/math/error.h"
 #include "core/math/rng.h"
-#include "datasourceflags.h"
-#include "scheduleflags.h"
-#include "ui/render/exporter.h"
-
 #include "core/model/modelfile.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/oracledenoiser.h"
@@ -26,6 +21,9 @@
 #include "core/sampling/timesteps.h"
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
+#include "datasourceflags.h"
+#include "scheduleflags.h"
+#include "ui/render/exporter.h"
 
 namespace dlcli {
 namespace {
@@ -72,12 +70,14 @@ dl::SamplerParams samplerFromArgs(const ParsedArgs& a, const dl::Schedule& sched
     p.steps = a.intValue("steps", 0, 0, schedule.T());
     p.eta = a.doubleValue("eta", 0.0, 0.0, 1.0);
     p.trajectoryStride = 1;
-    if (const auto problem = dl::validateSamplerParams(p, schedule, 2)) throw UsageError("--sampler: " + *problem);
+    if (const auto problem = dl::validateSamplerParams(p, schedule, 2))
+        throw UsageError("--sampler: " + *problem);
     return p;
 }
 
 /// x̂_0 clipping as `sample` does it by default: images to [−1, 1], points to their data range plus a margin.
-void clipToData(dl::SamplerParams& params, const dl::DataSet& data, const std::optional<dl::ModelFile>& model) {
+void clipToData(dl::SamplerParams& params, const dl::DataSet& data,
+                const std::optional<dl::ModelFile>& model) {
     if (data.isImage()) {
         params.clipX0 = true;
         return;
@@ -93,7 +93,7 @@ void clipToData(dl::SamplerParams& params, const dl::DataSet& data, const std::o
 }
 
 dl::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerParams& params, int n, int dim,
-                                  unsigned long long seed) {
+                                unsigned long long seed) {
     // The sampler has its own stream (2); the data (0) and the forward noise (1) do not shift it.
     dl::Rng rng = dl::Rng(seed).split(2);
     dl::SampleResult result = dl::sampleFromNoise(source.schedule, source.denoiser, n, dim, params, rng);
@@ -101,23 +101,26 @@ dl::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerPa
     trajectory.sampler = std::string(dl::samplerKindName(params.kind));
     if (params.steps > 0) trajectory.sampler += ", K=" + std::to_string(params.steps);
     trajectory.sampler += " (" + source.description.toStdString() + ")";
-    if (trajectory.states.empty()) throw dl::Error("the sampler recorded no trajectory (too large for memory?)");
+    if (trajectory.states.empty())
+        throw dl::Error("the sampler recorded no trajectory (too large for memory?)");
     return trajectory;
 }
 
 }  // namespace
 
 int runRender(const CommandArgs& args) {
-    OptionSpec spec("render",
-                    "Render the forward (noising) or reverse (sampling) animation of a 2D data set or image set\n"
-                    "as numbered PNG frames plus a JSON sidecar, an animated GIF, or an MP4/WebM video (needs ffmpeg\n"
-                    "on PATH). Works with no display. The same flags give byte-identical PNG frames.\n"
-                    "Without schedule flags the default preset is used: linear, T = 150, beta 0.001..0.133.\n"
-                    "Reverse needs --model, or uses the exact denoiser of --dataset (a subsample of 2000 points).\n"
-                    "Limits: at most 4096x4096 pixels and 10000 frames.");
+    OptionSpec spec(
+        "render",
+        "Render the forward (noising) or reverse (sampling) animation of a 2D data set or image set\n"
+        "as numbered PNG frames plus a JSON sidecar, an animated GIF, or an MP4/WebM video (needs ffmpeg\n"
+        "on PATH). Works with no display. The same flags give byte-identical PNG frames.\n"
+        "Without schedule flags the default preset is used: linear, T = 150, beta 0.001..0.133.\n"
+        "Reverse needs --model, or uses the exact denoiser of --dataset (a subsample of 2000 points).\n"
+        "Limits: at most 4096x4096 pixels and 10000 frames.");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
-    spec.value("model", "FILE", "a trained model (.dlmodel): its data and schedule; needed for a learned reverse")
+    spec.value("model", "FILE",
+               "a trained model (.dlmodel): its data and schedule; needed for a learned reverse")
         .value("what", "WHICH", "forward, reverse or both (default forward)")
         .value("frames", "DIR", "write frame_0000.png … and frames.json into this folder")
         .value("gif", "FILE", "write an animated GIF")
@@ -164,7 +167,8 @@ int runRender(const CommandArgs& args) {
     // What to draw.
     const QString what = QString::fromStdString(parsed.text("what").value_or("forward"));
     const auto animation = dlui::animationKindFromName(what);
-    if (!animation) throw UsageError("--what: must be forward, reverse or both, got '" + what.toStdString() + "'");
+    if (!animation)
+        throw UsageError("--what: must be forward, reverse or both, got '" + what.toStdString() + "'");
     settings.frames.animation = *animation;
     settings.frames.stride = parsed.intValue("stride", 1, 1, dl::kMaxTimesteps);
     settings.frames.tFirst = parsed.intValue("t-first", 0, 0, dl::kMaxTimesteps);
@@ -173,7 +177,8 @@ int runRender(const CommandArgs& args) {
     settings.render.size = parseSize(parsed);
     const QString bg = QString::fromStdString(parsed.text("background").value_or("white"));
     const auto background = dlui::backgroundFromName(bg);
-    if (!background) throw UsageError("--background: must be white, dark or transparent, got '" + bg.toStdString() + "'");
+    if (!background)
+        throw UsageError("--background: must be white, dark or transparent, got '" + bg.toStdString() + "'");
     settings.render.background = *background;
     settings.render.pointRadius = parsed.doubleValue("point-radius", 0.0, 0.0, 100.0);
     settings.render.drawAxes = !parsed.has("no-axes");
@@ -243,8 +248,8 @@ int runRender(const CommandArgs& args) {
         } else {
             source.schedule = input.schedule;
             dl::Rng subsampleRng = dl::Rng(seed).split(3);
-            source.denoiser =
-                dl::makeOracleDenoiser(dl::subsampleRows(input.data.points, kOracleMaxRows, subsampleRng), source.schedule);
+            source.denoiser = dl::makeOracleDenoiser(
+                dl::subsampleRows(input.data.points, kOracleMaxRows, subsampleRng), source.schedule);
             source.description = QStringLiteral("exact denoiser");
         }
         input.denoiser = source.denoiser.epsilon;
@@ -268,14 +273,16 @@ int runRender(const CommandArgs& args) {
                                  {QStringLiteral("seed"), QString::number(seed)}};
 
     const bool terminal = ::isatty(2) != 0;  // a progress line only where it can be overwritten
-    const dlui::ExportResult result = dlui::runExport(input, settings, nullptr, [terminal](int done, int total) {
-        if (terminal) std::cerr << "\rrendered " << done << " / " << total << std::flush;
-    });
+    const dlui::ExportResult result =
+        dlui::runExport(input, settings, nullptr, [terminal](int done, int total) {
+            if (terminal) std::cerr << "\rrendered " << done << " / " << total << std::flush;
+        });
     if (terminal) std::cerr << "\n";
     if (!result.ok) throw dl::Error(result.message.toStdString());
     std::cerr << result.message.toStdString() << " (" << result.frames / std::max(result.seconds, 1e-9)
               << " frames/s)\n";
-    std::cout << QDir::toNativeSeparators(QFileInfo(settings.outputPath).absoluteFilePath()).toStdString() << "\n";
+    std::cout << QDir::toNativeSeparators(QFileInfo(settings.outputPath).absoluteFilePath()).toStdString()
+              << "\n";
     return 0;
 }
 

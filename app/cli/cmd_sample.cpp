@@ -34,8 +34,9 @@ namespace dlcli {
 namespace {
 
 bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
-                                                   [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+    return s.size() >= suffix.size() &&
+           std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 /// "step,id,x,y" for every recorded state (step 0 = x_T), in data coordinates.
@@ -46,8 +47,9 @@ std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Norm
         const dl::Batch points = norm.toData(trajectory.states[k]);
         if (!points.allFinite()) throw dl::Error("--trajectory: a state contains NaN or infinite values");
         for (Eigen::Index i = 0; i < points.rows(); ++i) {
-            const int n = std::snprintf(line, sizeof line, "%zu,%lld,%.9g,%.9g\n", k, static_cast<long long>(i),
-                                        static_cast<double>(points(i, 0)), static_cast<double>(points(i, 1)));
+            const int n =
+                std::snprintf(line, sizeof line, "%zu,%lld,%.9g,%.9g\n", k, static_cast<long long>(i),
+                              static_cast<double>(points(i, 0)), static_cast<double>(points(i, 1)));
             text.append(line, static_cast<std::size_t>(n));
         }
     }
@@ -87,16 +89,21 @@ int runSample(const CommandArgs& args) {
                "ddpm (σ² = posterior variance β̃_t, default), ddpm-beta (σ² = β_t), ddim, langevin, or exact\n"
                "(ddpm with the exact denoiser of the model's reference data instead of the network)")
         .flag("exact", "use the exact denoiser of the model's reference data with any sampler")
-        .value("steps", "K", "timesteps visited, 1..T (default all T; Langevin: noise levels, default min(T, 100))")
+        .value("steps", "K",
+               "timesteps visited, 1..T (default all T; Langevin: noise levels, default min(T, 100))")
         .value("spacing", "NAME", "linspace (default), leading or trailing: which K of the T steps")
         .value("eta", "E", "DDIM noise, 0 (deterministic, default) .. 1")
         .value("step-size", "D", "Langevin step δ_t = D·(1 − ᾱ_t) (default 0.1)")
         .value("steps-per-level", "L", "Langevin updates per noise level (default 10)")
-        .flag("clip", "clip each predicted x0 to the training data's range, widened by 5% (images: [-1, 1]); the default")
+        .flag("clip",
+              "clip each predicted x0 to the training data's range, widened by 5% (images: [-1, 1]); the "
+              "default")
         .flag("no-clip", "do not clip the predicted x0")
         .value("seed", "S", "random seed (default 0)")
-        .value("trajectory", "FILE.csv", "also write every state of the chain as 'step,id,x,y' (step 0 = x_T); 2D only")
-        .value("trajectory-stride", "S", "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
+        .value("trajectory", "FILE.csv",
+               "also write every state of the chain as 'step,id,x,y' (step 0 = x_T); 2D only")
+        .value("trajectory-stride", "S",
+               "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
         .value("threads", "K", "threads that share each network evaluation (default: all cores)")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
@@ -104,7 +111,8 @@ int runSample(const CommandArgs& args) {
     const std::string modelPath = parsed.requiredText("model");
     const std::string out = parsed.requiredText("out");
     const bool png = endsWith(out, ".png");
-    if (!png && !endsWith(out, ".csv")) throw UsageError("--out: expected a file name ending in .csv or .png, got '" + out + "'");
+    if (!png && !endsWith(out, ".csv"))
+        throw UsageError("--out: expected a file name ending in .csv or .png, got '" + out + "'");
     checkOutputFile("out", out);
     if (const auto path = parsed.text("trajectory")) checkOutputFile("trajectory", *path);
     if (parsed.has("trajectory-stride") && !parsed.has("trajectory"))
@@ -119,17 +127,21 @@ int runSample(const CommandArgs& args) {
     } else if (auto kind = dl::samplerKindFromName(samplerName)) {
         params.kind = *kind;
     } else {
-        throw UsageError("--sampler: expected ddpm, ddpm-beta, ddim, langevin or exact, got '" + samplerName + "'");
+        throw UsageError("--sampler: expected ddpm, ddpm-beta, ddim, langevin or exact, got '" + samplerName +
+                         "'");
     }
     if (auto name = parsed.text("spacing")) {
         auto spacing = dl::timestepSpacingFromName(*name);
-        if (!spacing) throw UsageError("--spacing: expected linspace, leading or trailing, got '" + *name + "'");
+        if (!spacing)
+            throw UsageError("--spacing: expected linspace, leading or trailing, got '" + *name + "'");
         params.spacing = *spacing;
     }
-    if (parsed.has("eta") && params.kind != dl::SamplerKind::Ddim) throw UsageError("--eta: only the ddim sampler takes eta");
+    if (parsed.has("eta") && params.kind != dl::SamplerKind::Ddim)
+        throw UsageError("--eta: only the ddim sampler takes eta");
     params.eta = parsed.doubleValue("eta", 0.0, 0.0, 1.0);
     params.langevinStepSize = parsed.doubleValue("step-size", params.langevinStepSize, 1e-9, 100.0);
-    params.langevinStepsPerLevel = parsed.intValue("steps-per-level", params.langevinStepsPerLevel, 1, 100'000);
+    params.langevinStepsPerLevel =
+        parsed.intValue("steps-per-level", params.langevinStepsPerLevel, 1, 100'000);
 
     const dl::ModelFile model = dl::loadModelFile(modelPath);
     const dl::Schedule schedule(model.schedule);
@@ -137,7 +149,8 @@ int runSample(const CommandArgs& args) {
     const int dim = model.model.dataDim;
     const int defaultSteps = params.kind == dl::SamplerKind::Langevin ? std::min(schedule.T(), 100) : 0;
     params.steps = parsed.intValue("steps", defaultSteps, 1, schedule.T());
-    if (parsed.has("clip") && parsed.has("no-clip")) throw UsageError("--no-clip: cannot be combined with --clip");
+    if (parsed.has("clip") && parsed.has("no-clip"))
+        throw UsageError("--no-clip: cannot be combined with --clip");
     if (!parsed.has("no-clip")) {
         // On by default: a learned ε̂ is unreliable far outside the data (the sinusoidal input features
         // extrapolate badly), and a few starting points out there otherwise run away from the data.
@@ -154,49 +167,58 @@ int runSample(const CommandArgs& args) {
         if (image) throw UsageError("--trajectory: trajectories are written for 2D point models only");
         params.trajectoryStride = parsed.intValue("trajectory-stride", 1, 1, 1'000'000);
     }
-    if (!image && dim != 2) throw dl::Error(modelPath + ": a point model must have dimension 2, got " + std::to_string(dim));
-    if (image && !png) throw UsageError("--out: an image model writes a PNG image grid; use a .png file name");
+    if (!image && dim != 2)
+        throw dl::Error(modelPath + ": a point model must have dimension 2, got " + std::to_string(dim));
+    if (image && !png)
+        throw UsageError("--out: an image model writes a PNG image grid; use a .png file name");
 
     const int threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 64);
     const dl::Denoiser denoiser =
         exact ? dl::Denoiser(dl::makeOracleDenoiser(model.referenceSample, schedule))
               : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads);
-    std::cerr << "sampling " << n << " points with " << (exact ? "the exact denoiser of " + std::to_string(model.referenceSample.rows()) + " reference rows" : "the model")
-              << ", " << dl::samplerKindName(params.kind) << " over " << (params.steps == 0 ? schedule.T() : params.steps)
-              << " of T=" << schedule.T() << " steps (" << dl::timestepSpacingName(params.spacing) << ")\n";
+    std::cerr << "sampling " << n << " points with "
+              << (exact ? "the exact denoiser of " + std::to_string(model.referenceSample.rows()) +
+                              " reference rows"
+                        : "the model")
+              << ", " << dl::samplerKindName(params.kind) << " over "
+              << (params.steps == 0 ? schedule.T() : params.steps) << " of T=" << schedule.T() << " steps ("
+              << dl::timestepSpacingName(params.spacing) << ")\n";
 
     const unsigned long long seed = parsed.seed();
     dl::Rng sampleRng = dl::Rng(seed).split(2);
     int lastPercent = -1;
     const auto start = std::chrono::steady_clock::now();
-    const dl::SampleResult result = dl::sampleFromNoise(schedule, denoiser, n, dim, params, sampleRng, nullptr,
-                                                        [&](int done, int total) {
-                                                            const int percent = 100 * done / total;
-                                                            if (percent / 10 != lastPercent / 10) {
-                                                                lastPercent = percent;
-                                                                std::fprintf(stderr, "\r%3d%%", percent);
-                                                                if (done == total) std::fputc('\n', stderr);
-                                                            }
-                                                        });
+    const dl::SampleResult result =
+        dl::sampleFromNoise(schedule, denoiser, n, dim, params, sampleRng, nullptr, [&](int done, int total) {
+            const int percent = 100 * done / total;
+            if (percent / 10 != lastPercent / 10) {
+                lastPercent = percent;
+                std::fprintf(stderr, "\r%3d%%", percent);
+                if (done == total) std::fputc('\n', stderr);
+            }
+        });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!result.samples.allFinite())
         throw dl::Error("sampling produced non-finite values (the model may have diverged)");
 
     if (image) {
-        dl::writeImageGridPng(out, result.samples, model.image, 0, std::max(1, 64 / std::max(1, model.image.width)));
+        dl::writeImageGridPng(out, result.samples, model.image, 0,
+                              std::max(1, 64 / std::max(1, model.image.width)));
     } else if (png) {
         dl::writePng(dl::pointScatterImage(model.normalisation.toData(result.samples)), out);
     } else {
         dl::writePointsCsv(out, model.normalisation.toData(result.samples));
     }
-    std::cerr << "wrote " << n << " samples to " << out << " after " << dl::formatNumber(seconds, 4) << " s of sampling ("
-              << result.denoiserCalls << " denoiser calls)\n";
+    std::cerr << "wrote " << n << " samples to " << out << " after " << dl::formatNumber(seconds, 4)
+              << " s of sampling (" << result.denoiserCalls << " denoiser calls)\n";
     if (trajectoryPath) {
         const dl::Trajectory& tr = result.trajectory;
-        if (tr.states.empty()) throw dl::Error("--trajectory: not even the first and last state fit in 256 MiB");
+        if (tr.states.empty())
+            throw dl::Error("--trajectory: not even the first and last state fit in 256 MiB");
         dl::writeFileAtomically(*trajectoryPath, formatTrajectoryCsv(tr, model.normalisation));
-        std::cerr << "wrote " << tr.states.size() << " states (every " << tr.stride << " step(s), t = "
-                  << tr.timesteps.front() << " .. " << tr.timesteps.back() << ") to " << *trajectoryPath << "\n";
+        std::cerr << "wrote " << tr.states.size() << " states (every " << tr.stride
+                  << " step(s), t = " << tr.timesteps.front() << " .. " << tr.timesteps.back() << ") to "
+                  << *trajectoryPath << "\n";
     }
 
     std::cout << "samples=" << n << "\n"

@@ -27,7 +27,8 @@ void printJsonNumber(double v) {
         std::printf("null");
 }
 
-void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedule::*value)(int) const, bool last) {
+void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedule::*value)(int) const,
+                    bool last) {
     std::printf("  \"%s\": [", name);
     for (int t = 1; t <= s.T(); ++t) {
         if (t > 1) std::printf(", ");
@@ -38,7 +39,8 @@ void printJsonArray(const char* name, const dl::Schedule& s, double (dl::Schedul
 
 void printJson(const dl::Schedule& s) {
     const auto& p = s.params();
-    // The parameters in the JSON form sessions and export sidecars use (diffusers' key names), then the arrays.
+    // The parameters in the JSON form sessions and export sidecars use (diffusers' key names), then the
+    // arrays.
     const QJsonObject params = dl::scheduleParamsToJson(p);
     std::printf("{\n");
     for (auto it = params.begin(); it != params.end(); ++it) {
@@ -57,11 +59,12 @@ void printJson(const dl::Schedule& s) {
 
 void printTable(const dl::Schedule& s) {
     const auto& p = s.params();
-    std::printf("%s schedule, T = %d, beta %.4g .. %.4g%s\n", std::string(dl::scheduleKindName(p.kind)).c_str(), p.T,
-                s.beta(1), s.beta(s.T()), p.zeroTerminalSnr ? ", zero terminal SNR" : "");
+    std::printf("%s schedule, T = %d, beta %.4g .. %.4g%s\n",
+                std::string(dl::scheduleKindName(p.kind)).c_str(), p.T, s.beta(1), s.beta(s.T()),
+                p.zeroTerminalSnr ? ", zero terminal SNR" : "");
     std::printf("alpha_bar_T = %.6g, SNR_T = %.6g\n\n", s.alphaBar(s.T()), s.snr(s.T()));
-    std::printf("%6s %12s %12s %12s %12s %12s %12s %12s\n", "t", "beta", "alpha_bar", "sqrt_ab", "sqrt_1-ab", "snr",
-                "post_var", "coef1");
+    std::printf("%6s %12s %12s %12s %12s %12s %12s %12s\n", "t", "beta", "alpha_bar", "sqrt_ab", "sqrt_1-ab",
+                "snr", "post_var", "coef1");
     for (int t = 1; t <= s.T(); ++t) {
         std::printf("%6d %12.6g %12.6g %12.6g %12.6g %12.6g %12.6g %12.6g\n", t, s.beta(t), s.alphaBar(t),
                     s.sqrtAlphaBar(t), s.sqrtOneMinusAlphaBar(t), s.snr(t), s.posteriorVariance(t),
@@ -77,7 +80,8 @@ dl::DiffusersSchedulerConfig readDiffusersConfig(const std::string& path) {
     text << in.rdbuf();
     try {
         dl::DiffusersSchedulerConfig c = dl::parseDiffusersSchedulerConfig(text.str());
-        for (const std::string& name : c.unused) std::cerr << path << ": field '" << name << "' is not used\n";
+        for (const std::string& name : c.unused)
+            std::cerr << path << ": field '" << name << "' is not used\n";
         return c;
     } catch (const dl::Error& e) {
         throw dl::Error(path + ": " + e.what());
@@ -91,7 +95,8 @@ int runSchedule(const CommandArgs& args) {
     addScheduleOptions(spec);
     spec.flag("json", "print one JSON object with arrays of length T instead of a table");
     spec.value("from-diffusers", "FILE",
-               "read the schedule from a diffusers scheduler_config.json (the other schedule flags must not be given);\n"
+               "read the schedule from a diffusers scheduler_config.json (the other schedule flags must not "
+               "be given);\n"
                "fields it does not use are listed on stderr");
     spec.value("export-diffusers", "FILE", "also write the schedule as a diffusers scheduler_config.json");
     const ParsedArgs parsed = spec.parse(args);
@@ -106,8 +111,10 @@ int runSchedule(const CommandArgs& args) {
     const dl::Schedule schedule(diffusers.schedule);
     if (auto path = parsed.text("export-diffusers"))
         dl::writeFileAtomically(*path, dl::diffusersSchedulerConfigJson(diffusers));
-    if (parsed.has("json")) printJson(schedule);
-    else printTable(schedule);
+    if (parsed.has("json"))
+        printJson(schedule);
+    else
+        printTable(schedule);
     std::fflush(stdout);
     return 0;
 }

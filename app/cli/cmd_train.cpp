@@ -33,14 +33,19 @@ int runTrain(const CommandArgs& args) {
     OptionSpec spec(
         "train",
         "Train the denoising MLP on a data set and save the model. Defaults are the shared default preset:\n"
-        "schedule " + std::string(dl::scheduleKindName(scheduleDefaults.kind)) + " T=" +
-            std::to_string(scheduleDefaults.T) + ", beta " + dl::formatNumber(scheduleDefaults.betaStart) + ".." +
-            dl::formatNumber(scheduleDefaults.betaEnd) + " (reaches pure noise), network " + dl::describeMlpConfig(mlpDefaults) +
-            ",\n" + std::to_string(trainDefaults.steps) + " steps of batch " + std::to_string(trainDefaults.batchSize) +
-            ", AdamW lr " + dl::formatNumber(trainDefaults.learningRate) + " with " + std::to_string(trainDefaults.warmupSteps) +
-            " warm-up steps and cosine decay, EMA " + dl::formatNumber(trainDefaults.emaDecay) +
-            ".\nImage data default to raw pixels in (--input-features 0), --hidden 256 up to 8x8 gray and 384 above,\n"
-            "batch 128 and 64 respectively, lr 0.001.\nProgress goes to stderr; stdout ends with train_steps_per_s=... and final_loss=... (mean loss of the\n"
+        "schedule " +
+            std::string(dl::scheduleKindName(scheduleDefaults.kind)) + " T=" +
+            std::to_string(scheduleDefaults.T) + ", beta " + dl::formatNumber(scheduleDefaults.betaStart) +
+            ".." + dl::formatNumber(scheduleDefaults.betaEnd) + " (reaches pure noise), network " +
+            dl::describeMlpConfig(mlpDefaults) + ",\n" + std::to_string(trainDefaults.steps) +
+            " steps of batch " + std::to_string(trainDefaults.batchSize) + ", AdamW lr " +
+            dl::formatNumber(trainDefaults.learningRate) + " with " +
+            std::to_string(trainDefaults.warmupSteps) + " warm-up steps and cosine decay, EMA " +
+            dl::formatNumber(trainDefaults.emaDecay) +
+            ".\nImage data default to raw pixels in (--input-features 0), --hidden 256 up to 8x8 gray and "
+            "384 above,\n"
+            "batch 128 and 64 respectively, lr 0.001.\nProgress goes to stderr; stdout ends with "
+            "train_steps_per_s=... and final_loss=... (mean loss of the\n"
             "last 100 steps).");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
@@ -54,19 +59,22 @@ int runTrain(const CommandArgs& args) {
                "sinusoidal features per coordinate, even; 0 feeds raw coordinates (default " +
                    std::to_string(mlpDefaults.inputFeatures) + ")")
         .value("feature-scale", "S",
-               "coordinate scale inside the sinusoids (default " + dl::formatNumber(mlpDefaults.featureScale) + ")")
+               "coordinate scale inside the sinusoids (default " +
+                   dl::formatNumber(mlpDefaults.featureScale) + ")")
         .value("time-embedding", "E",
                "sinusoidal features of t, even (default " + std::to_string(mlpDefaults.timeEmbedding) + ")")
         .value("activation", "NAME", "gelu (tanh approximation), silu or relu (default gelu)")
         .flag("no-residual", "plain blocks act(W h + b) instead of h + act(W h + b)")
         .value("prediction", "TARGET", "what the network predicts: eps, x0 or v (default eps)")
-        .value("lr", "LR", "peak learning rate (default " + dl::formatNumber(trainDefaults.learningRate) + ")")
+        .value("lr", "LR",
+               "peak learning rate (default " + dl::formatNumber(trainDefaults.learningRate) + ")")
         .value("warmup", "N",
                "linear warm-up steps (default " + std::to_string(trainDefaults.warmupSteps) + ")")
         .value("min-lr", "FRACTION",
                "cosine decay ends at this fraction of the peak (default " +
                    dl::formatNumber(trainDefaults.minLearningRate) + ")")
-        .value("weight-decay", "W", "AdamW weight decay (default " + dl::formatNumber(trainDefaults.weightDecay) + ")")
+        .value("weight-decay", "W",
+               "AdamW weight decay (default " + dl::formatNumber(trainDefaults.weightDecay) + ")")
         .value("grad-clip", "G",
                "maximum gradient norm, 0 = off (default " + dl::formatNumber(trainDefaults.gradClip) + ")")
         .value("ema", "DECAY",
@@ -96,10 +104,12 @@ int runTrain(const CommandArgs& args) {
     net.hidden = parsed.intValue("hidden", net.hidden, 1, dl::kMaxHidden);
     net.layers = parsed.intValue("layers", net.layers, 0, dl::kMaxLayers);
     net.inputFeatures = parsed.intValue("input-features", net.inputFeatures, 0, dl::kMaxFeatures);
-    if (net.inputFeatures % 2 != 0) throw UsageError("--input-features: must be even, got " + std::to_string(net.inputFeatures));
+    if (net.inputFeatures % 2 != 0)
+        throw UsageError("--input-features: must be even, got " + std::to_string(net.inputFeatures));
     net.featureScale = static_cast<float>(parsed.doubleValue("feature-scale", net.featureScale, 1e-6, 1e4));
     net.timeEmbedding = parsed.intValue("time-embedding", net.timeEmbedding, 2, dl::kMaxFeatures);
-    if (net.timeEmbedding % 2 != 0) throw UsageError("--time-embedding: must be even, got " + std::to_string(net.timeEmbedding));
+    if (net.timeEmbedding % 2 != 0)
+        throw UsageError("--time-embedding: must be even, got " + std::to_string(net.timeEmbedding));
     if (auto name = parsed.text("activation")) {
         auto a = dl::activationFromName(*name);
         if (!a) throw UsageError("--activation: expected gelu, silu or relu, got '" + *name + "'");
@@ -162,7 +172,8 @@ int runTrain(const CommandArgs& args) {
             lastReport = now;
             const auto& h = trainer.lossHistory();
             const std::size_t k = std::min<std::size_t>(100, h.size());
-            const double recent = std::accumulate(h.end() - static_cast<long>(k), h.end(), 0.0) / static_cast<double>(k);
+            const double recent =
+                std::accumulate(h.end() - static_cast<long>(k), h.end(), 0.0) / static_cast<double>(k);
             const double seconds = std::chrono::duration<double>(now - start).count();
             std::fprintf(stderr, "step %d/%d  loss %.4f  lr %.2e  %.0f steps/s\n", i + 1, cfg.steps, recent,
                          trainer.learningRateAt(i), (i + 1) / seconds);
@@ -174,8 +185,8 @@ int runTrain(const CommandArgs& args) {
     dl::ModelFile file = dl::modelFileFromTrainer(trainer, fileRng);
     file.heldOutSample = split.heldOut;  // `sample` scores against these rows too
     dl::saveModelFile(out, file);
-    std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after " << dl::formatNumber(seconds, 4)
-              << " s of training\n";
+    std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after "
+              << dl::formatNumber(seconds, 4) << " s of training\n";
     if (auto path = parsed.text("export-safetensors")) {
         dl::writeMlpSafetensors(*path, trainer.modelConfig(), trainer.emaParameters());
         std::cerr << "wrote " << *path << "\n";
@@ -194,7 +205,8 @@ int runTrain(const CommandArgs& args) {
     }
     const auto& h = trainer.lossHistory();
     const std::size_t k = std::min<std::size_t>(100, h.size());
-    const double finalLoss = std::accumulate(h.end() - static_cast<long>(k), h.end(), 0.0) / static_cast<double>(k);
+    const double finalLoss =
+        std::accumulate(h.end() - static_cast<long>(k), h.end(), 0.0) / static_cast<double>(k);
     std::cout << "train_seconds=" << dl::formatNumber(seconds, 4) << "\n"
               << "train_steps_per_s=" << dl::formatNumber(cfg.steps / seconds, 5) << "\n"
               << "final_loss=" << dl::formatNumber(finalLoss, 5) << std::endl;

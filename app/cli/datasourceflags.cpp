@@ -25,7 +25,8 @@ std::string datasetNames() {
 }
 
 // Options that only make sense for some sources; naming the mismatch beats ignoring it silently.
-void requireSourceFor(const ParsedArgs& args, const std::string& option, bool applies, const std::string& when) {
+void requireSourceFor(const ParsedArgs& args, const std::string& option, bool applies,
+                      const std::string& when) {
     if (args.has(option) && !applies) throw UsageError("--" + option + ": only applies " + when);
 }
 
@@ -43,10 +44,14 @@ int channels(const ParsedArgs& args) {
 dl::ImageShapeOptions shapeOptions(const ParsedArgs& args) {
     dl::ImageShapeOptions o;
     const std::string density = args.text("image-density").value_or("auto");
-    if (density == "auto") o.source = dl::ImageDensitySource::Auto;
-    else if (density == "darkness") o.source = dl::ImageDensitySource::Darkness;
-    else if (density == "alpha") o.source = dl::ImageDensitySource::Alpha;
-    else throw UsageError("--image-density: must be auto, darkness or alpha, got '" + density + "'");
+    if (density == "auto")
+        o.source = dl::ImageDensitySource::Auto;
+    else if (density == "darkness")
+        o.source = dl::ImageDensitySource::Darkness;
+    else if (density == "alpha")
+        o.source = dl::ImageDensitySource::Alpha;
+    else
+        throw UsageError("--image-density: must be auto, darkness or alpha, got '" + density + "'");
     o.invert = args.has("invert");
     o.threshold = static_cast<float>(args.doubleValue("threshold", 0.0, 0.0, 0.999));
     return o;
@@ -85,16 +90,19 @@ void addDataSourceOptions(OptionSpec& spec) {
 }
 
 dl::DataSet dataSetFromArgs(const ParsedArgs& args, int defaultN) {
-    const int sources = int(args.has("dataset")) + int(args.has("text")) + int(args.has("csv")) + int(args.has("image"));
+    const int sources =
+        int(args.has("dataset")) + int(args.has("text")) + int(args.has("csv")) + int(args.has("image"));
     if (sources > 1) throw UsageError("choose one data source: --dataset, --text, --csv or --image");
     const std::string name = args.text("dataset").value_or(sources == 0 ? "moons" : "");
     const bool glyphs = name == "glyphs";
     const std::string mode = args.text("image-mode").value_or("shape");
-    if (mode != "shape" && mode != "pixels") throw UsageError("--image-mode: must be shape or pixels, got '" + mode + "'");
+    if (mode != "shape" && mode != "pixels")
+        throw UsageError("--image-mode: must be shape or pixels, got '" + mode + "'");
     const bool imageShape = args.has("image") && mode == "shape";
     const bool imagePixels = args.has("image") && mode == "pixels";
     requireSourceFor(args, "image-mode", args.has("image"), "with --image");
-    requireSourceFor(args, "image-size", glyphs || imagePixels, "to --dataset glyphs and --image-mode pixels");
+    requireSourceFor(args, "image-size", glyphs || imagePixels,
+                     "to --dataset glyphs and --image-mode pixels");
     requireSourceFor(args, "channels", glyphs || imagePixels, "to --dataset glyphs and --image-mode pixels");
     requireSourceFor(args, "augment", imagePixels, "with --image-mode pixels");
     requireSourceFor(args, "fit", imagePixels, "with --image-mode pixels");
@@ -135,11 +143,13 @@ dl::DataSet dataSetFromArgs(const ParsedArgs& args, int defaultN) {
         const QColor colour(QString::fromStdString(background));
         if (background.empty() || !colour.isValid() ||
             (background.front() != '#' && background != "white" && background != "black"))
-            throw UsageError("--image-background: expected white, black or #rrggbb, got '" + background + "'");
+            throw UsageError("--image-background: expected white, black or #rrggbb, got '" + background +
+                             "'");
         o.background = colour.rgb();
         std::vector<std::string> notes;
         dl::DataSet set = dl::loadImageSet({args.requiredText("image")}, o, rng, {}, &notes);
-        for (const std::string& note : notes) std::cerr << "images: " << note << " (--fit, --image-background)\n";
+        for (const std::string& note : notes)
+            std::cerr << "images: " << note << " (--fit, --image-background)\n";
         return set;
     }
     if (glyphs) {
@@ -152,7 +162,8 @@ dl::DataSet dataSetFromArgs(const ParsedArgs& args, int defaultN) {
     if (imageShape) {
         const std::string path = args.requiredText("image");
         if (QFileInfo(QString::fromStdString(path)).isDir())
-            throw UsageError("--image: '" + path + "' is a folder; a folder of images needs --image-mode pixels");
+            throw UsageError("--image: '" + path +
+                             "' is a folder; a folder of images needs --image-mode pixels");
         return dl::makePointDataSet("image:" + path,
                                     dl::pointsFromImageFile(path, n, rng, shapeOptions(args)), scaling);
     }

@@ -1,6 +1,5 @@
 // diffusion-lab-cli: training, sampling and rendering with no display.
 #include <QGuiApplication>
-
 #include <cstdlib>
 #include <functional>
 #include <iostream>

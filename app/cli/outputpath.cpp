@@ -27,7 +27,7 @@ void checkOutputFile(const std::string& flag, const std::string& path) {
         throw dl::Error(name + ": the folder '" + folder.string() + "' does not exist");
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
         throw dl::Error(name + ": cannot write to the folder '" + folder.string() +
-                         "': " + std::strerror(errno));
+                        "': " + std::strerror(errno));
 }
 
 }  // namespace dlcli

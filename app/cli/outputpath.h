@@ -8,8 +8,9 @@
 
 namespace dlcli {
 
-/// Refuses (dl::Error naming --flag: a file problem, exit status 1) a path that is a symbolic link, a folder or anything else that is
-/// not a regular file, and a path whose folder does not exist or cannot be written to.
+/// Refuses (dl::Error naming --flag: a file problem, exit status 1) a path that is a symbolic link, a folder
+/// or anything else that is not a regular file, and a path whose folder does not exist or cannot be written
+/// to.
 void checkOutputFile(const std::string& flag, const std::string& path);
 
 }  // namespace dlcli

@@ -15,7 +15,8 @@ dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, const dl::SchedulePa
     if (auto kind = args.text("schedule")) {
         auto parsed = dl::scheduleKindFromName(*kind);
         if (!parsed || *parsed == dl::ScheduleKind::Custom)
-            throw UsageError("--schedule: expected linear, scaled_linear, cosine or sigmoid, got '" + *kind + "'");
+            throw UsageError("--schedule: expected linear, scaled_linear, cosine or sigmoid, got '" + *kind +
+                             "'");
         p.kind = *parsed;
     }
     p.T = args.intValue("T", defaults.T, dl::kMinTimesteps, dl::kMaxTimesteps);
@@ -25,10 +26,14 @@ dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, const dl::SchedulePa
     p.zeroTerminalSnr = defaults.zeroTerminalSnr || args.has("zero-snr");
     if (auto problem = dl::Schedule::validate(p)) {
         std::string flag = "--schedule";
-        if (problem->rfind("beta_start", 0) == 0) flag = "--beta-start";
-        else if (problem->rfind("beta_end", 0) == 0) flag = "--beta-end";
-        else if (problem->rfind("T ", 0) == 0) flag = "--T";
-        else if (problem->rfind("zero", 0) == 0) flag = "--zero-snr";
+        if (problem->rfind("beta_start", 0) == 0)
+            flag = "--beta-start";
+        else if (problem->rfind("beta_end", 0) == 0)
+            flag = "--beta-end";
+        else if (problem->rfind("T ", 0) == 0)
+            flag = "--T";
+        else if (problem->rfind("zero", 0) == 0)
+            flag = "--zero-snr";
         throw UsageError(flag + ": " + *problem);
     }
     return p;

@@ -20,17 +20,21 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QApplication::translate("main", "See how diffusion models work."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("demo-screenshot"),
-                                        QApplication::translate("main", "Run a short scripted session, save the window as PNG and quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption demoT(QStringLiteral("demo-t"), QApplication::translate("main", "Timestep shown by --demo-screenshot."),
+    const QCommandLineOption screenshot(
+        QStringLiteral("demo-screenshot"),
+        QApplication::translate("main", "Run a short scripted session, save the window as PNG and quit."),
+        QStringLiteral("file"));
+    const QCommandLineOption demoT(QStringLiteral("demo-t"),
+                                   QApplication::translate("main", "Timestep shown by --demo-screenshot."),
                                    QStringLiteral("t"), QStringLiteral("30"));
-    const QCommandLineOption fresh(QStringLiteral("fresh"),
-                                   QApplication::translate("main", "Start from the defaults, not the last session."));
+    const QCommandLineOption fresh(
+        QStringLiteral("fresh"),
+        QApplication::translate("main", "Start from the defaults, not the last session."));
     parser.addOption(screenshot);
     parser.addOption(demoT);
     parser.addOption(fresh);
-    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Session, CSV or image files to open."));
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "Session, CSV or image files to open."));
     parser.process(app);
 
     const bool demo = parser.isSet(screenshot);

@@ -1,12 +1,12 @@
 #include "core/data/atomicfile.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <random>
-
-#include <unistd.h>
 
 #include "core/data/staletemporaries.h"
 #include "core/math/error.h"
@@ -28,8 +28,9 @@ void writeFileAtomically(const std::string& path, std::string_view contents) {
     removeStaleTemporaries(target.parent_path().string(), target.filename().string() + ".tmp-");
     // A name unique to this process and call, in the same folder so that rename() stays atomic.
     static thread_local std::mt19937_64 suffixSource{std::random_device{}()};
-    const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(getpid()) +
-                                                  "-" + std::to_string(suffixSource()));
+    const fs::path temp =
+        target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" +
+                                std::to_string(suffixSource()));
     std::FILE* file = std::fopen(temp.c_str(), "wb");
     if (!file) throw Error("cannot write '" + path + "': " + std::strerror(errno));
     const bool written = std::fwrite(contents.data(), 1, contents.size(), file) == contents.size();

@@ -2,7 +2,8 @@
 // before allocating, so a bad or hostile file gives a clear dl::Error instead of a crash or a
 // multi-gigabyte allocation. The messages quote the limits from here.
 //
-//   if (rows > dl::limits::kMaxPoints) throw dl::Error("... more than " + std::to_string(dl::limits::kMaxPoints));
+//   if (rows > dl::limits::kMaxPoints) throw dl::Error("... more than " +
+//   std::to_string(dl::limits::kMaxPoints));
 #pragma once
 
 #include <cstdint>

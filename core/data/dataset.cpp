@@ -89,7 +89,8 @@ std::string perAxisScalingAdvice(const DataSet& data) {
 }
 
 DataSet makePointDataSet(std::string name, const Batch& raw, PointScaling scaling) {
-    if (raw.cols() != 2) throw Error("a point data set needs 2 columns (x, y), got " + std::to_string(raw.cols()));
+    if (raw.cols() != 2)
+        throw Error("a point data set needs 2 columns (x, y), got " + std::to_string(raw.cols()));
     if (raw.rows() < 1) throw Error("a point data set needs at least 1 point");
     if (!raw.allFinite()) throw Error("a point data set must not contain NaN or infinite coordinates");
     DataSet set;
@@ -102,11 +103,12 @@ DataSet makePointDataSet(std::string name, const Batch& raw, PointScaling scalin
 
 DataSet makeImageDataSet(std::string name, const Batch& pixels0to255, const ImageShape& shape) {
     if (shape.width < 1 || shape.height < 1 || (shape.channels != 1 && shape.channels != 3))
-        throw Error("image shape must be at least 1×1 with 1 or 3 channels, got " + std::to_string(shape.width) + "×" +
-                    std::to_string(shape.height) + "×" + std::to_string(shape.channels));
+        throw Error("image shape must be at least 1×1 with 1 or 3 channels, got " +
+                    std::to_string(shape.width) + "×" + std::to_string(shape.height) + "×" +
+                    std::to_string(shape.channels));
     if (pixels0to255.cols() != shape.dim())
-        throw Error("image data have " + std::to_string(pixels0to255.cols()) + " values per image, the shape needs " +
-                    std::to_string(shape.dim()));
+        throw Error("image data have " + std::to_string(pixels0to255.cols()) +
+                    " values per image, the shape needs " + std::to_string(shape.dim()));
     if (pixels0to255.rows() < 1) throw Error("an image data set needs at least 1 image");
     DataSet set;
     set.kind = DataKind::Image;

@@ -43,10 +43,10 @@ struct ImageShape {
 
 struct DataSet {
     DataKind kind = DataKind::Points2D;
-    std::string name;     ///< e.g. "moons", "text:DDPM", "csv:/path/file.csv"
-    Batch points;         ///< N×d, normalised
-    Normalisation norm;   ///< maps points back to data coordinates
-    ImageShape image;     ///< meaningful when kind == Image
+    std::string name;    ///< e.g. "moons", "text:DDPM", "csv:/path/file.csv"
+    Batch points;        ///< N×d, normalised
+    Normalisation norm;  ///< maps points back to data coordinates
+    ImageShape image;    ///< meaningful when kind == Image
 
     int size() const { return static_cast<int>(points.rows()); }
     int dim() const { return static_cast<int>(points.cols()); }

@@ -17,7 +17,8 @@ double densityMass(const std::vector<float>& density) {
 
 Batch samplePointsFromDensity(const std::vector<float>& density, int width, int height, int n, Rng& rng) {
     if (width < 1 || height < 1)
-        throw Error("density grid must be at least 1×1, got " + std::to_string(width) + "×" + std::to_string(height));
+        throw Error("density grid must be at least 1×1, got " + std::to_string(width) + "×" +
+                    std::to_string(height));
     if (static_cast<long long>(width) * height != static_cast<long long>(density.size()))
         throw Error("density grid has " + std::to_string(density.size()) + " values, expected " +
                     std::to_string(static_cast<long long>(width) * height));

@@ -22,18 +22,21 @@ void flipShiftImage(const float* in, float* out, const ImageShape& shape, bool f
     }
 }
 
-Batch augmentImages(const Batch& images, const ImageShape& shape, int copies, const AugmentOptions& options, Rng& rng) {
+Batch augmentImages(const Batch& images, const ImageShape& shape, int copies, const AugmentOptions& options,
+                    Rng& rng) {
     if (shape.width < 1 || shape.height < 1 || shape.channels < 1 || images.cols() != shape.dim())
         throw Error("images have " + std::to_string(images.cols()) + " values each, the image shape needs " +
                     std::to_string(shape.dim()));
     if (copies < 1 || copies > limits::kMaxAugmentCopies)
-        throw Error("augmentation copies must be from 1 to " + std::to_string(limits::kMaxAugmentCopies) + ", got " +
-                    std::to_string(copies));
-    if (options.maxShift < 0) throw Error("augmentation shift must be ≥ 0, got " + std::to_string(options.maxShift));
+        throw Error("augmentation copies must be from 1 to " + std::to_string(limits::kMaxAugmentCopies) +
+                    ", got " + std::to_string(copies));
+    if (options.maxShift < 0)
+        throw Error("augmentation shift must be ≥ 0, got " + std::to_string(options.maxShift));
     const long long total = static_cast<long long>(images.rows()) * copies;
     if (total * shape.dim() > limits::kMaxImageFloats)
         throw Error(std::to_string(total) + " augmented images of " + std::to_string(shape.dim()) +
-                    " values are more than the limit of " + std::to_string(limits::kMaxImageFloats) + " values");
+                    " values are more than the limit of " + std::to_string(limits::kMaxImageFloats) +
+                    " values");
     Batch out(total, images.cols());
     for (Eigen::Index i = 0; i < images.rows(); ++i) {
         for (int k = 0; k < copies; ++k) {

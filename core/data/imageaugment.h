@@ -15,14 +15,15 @@
 namespace dl {
 
 struct AugmentOptions {
-    bool flip = true;   ///< mirror left–right with probability 1/2
-    int maxShift = 2;   ///< shift by a whole number of pixels in −maxShift..maxShift along each axis
+    bool flip = true;  ///< mirror left–right with probability 1/2
+    int maxShift = 2;  ///< shift by a whole number of pixels in −maxShift..maxShift along each axis
 };
 
 /// copies rows per input image (copies ≥ 1): copy 0 is the image itself, copies 1.. are randomly
 /// flipped and shifted. Output row i·copies + k is copy k of image i. Throws dl::Error for a bad
 /// shape, copies outside 1..limits::kMaxAugmentCopies or maxShift < 0.
-Batch augmentImages(const Batch& images, const ImageShape& shape, int copies, const AugmentOptions& options, Rng& rng);
+Batch augmentImages(const Batch& images, const ImageShape& shape, int copies, const AugmentOptions& options,
+                    Rng& rng);
 
 /// One image (a row of dim() values) mirrored and shifted by (dx, dy) pixels, edges repeated.
 /// Positive dx moves the content right, positive dy down.

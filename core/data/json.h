@@ -21,7 +21,7 @@ struct JsonValue {
     bool boolean = false;
     double number = 0.0;
     std::string text;
-    std::vector<JsonValue> items;                            ///< Array
+    std::vector<JsonValue> items;  ///< Array
     /// Object, in file order. A struct, not std::pair: a pair of an incomplete type cannot be named
     /// here with every standard library (clang with libstdc++ refuses it).
     std::vector<JsonMember> members;

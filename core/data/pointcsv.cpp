@@ -24,7 +24,9 @@ void appendFloat(std::string& out, float v) {
     out.append(buffer, ptr);
 }
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && isBlank(s.front())) s.remove_prefix(1);
@@ -42,10 +44,14 @@ std::string quoted(std::string_view s) {
 
 const char* separatorName(char sep) {
     switch (sep) {
-    case ',': return "a comma";
-    case ';': return "a semicolon";
-    case '\t': return "a tab";
-    default: return "spaces";
+        case ',':
+            return "a comma";
+        case ';':
+            return "a semicolon";
+        case '\t':
+            return "a tab";
+        default:
+            return "spaces";
     }
 }
 
@@ -124,7 +130,8 @@ int resolveColumn(const std::string& spec, const std::vector<std::string>& heade
 enum class NumberStatus { Ok, NotANumber, NotFinite, OutOfRange };
 
 NumberStatus parseNumber(std::string_view field, bool decimalComma, float& value) {
-    if (field.size() >= 2 && field.front() == '"' && field.back() == '"') field = trim(field.substr(1, field.size() - 2));
+    if (field.size() >= 2 && field.front() == '"' && field.back() == '"')
+        field = trim(field.substr(1, field.size() - 2));
     if (!field.empty() && field.front() == '+') field.remove_prefix(1);
     if (field.empty()) return NumberStatus::NotANumber;
     char buffer[64];
@@ -196,7 +203,8 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
     std::vector<float> values;
     // About 12 bytes per line is the shortest realistic CSV ("0.12,-0.5\n"); reserving from that
     // avoids most regrowth without over-allocating for long lines.
-    values.reserve(std::min<std::size_t>(text.size() / 6 + 2, 2 * static_cast<std::size_t>(limits::kMaxPoints)));
+    values.reserve(
+        std::min<std::size_t>(text.size() / 6 + 2, 2 * static_cast<std::size_t>(limits::kMaxPoints)));
 
     char sep = 0;
     bool firstLine = true;
@@ -220,7 +228,9 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
         if (line.empty() || line.front() == '#') continue;
 
         // Built only on failure: a million string allocations would double the parse time.
-        const auto where = [&] { return source + ", line " + std::to_string(lineNumber) + " " + quoted(line) + ": "; };
+        const auto where = [&] {
+            return source + ", line " + std::to_string(lineNumber) + " " + quoted(line) + ": ";
+        };
         if (sep == 0) sep = detectSeparator(line);
         splitFields(line, sep, fields);
         const int count = static_cast<int>(fields.size());

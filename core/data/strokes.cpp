@@ -29,7 +29,8 @@ void validate(const std::vector<Stroke>& strokes, float brushRadius, float densi
 
 double strokeLength(const Stroke& stroke) {
     double length = 0.0;
-    for (std::size_t i = 1; i < stroke.size(); ++i) length += (stroke[i] - stroke[i - 1]).cast<double>().norm();
+    for (std::size_t i = 1; i < stroke.size(); ++i)
+        length += (stroke[i] - stroke[i - 1]).cast<double>().norm();
     return length;
 }
 
@@ -72,7 +73,8 @@ Batch pointsFromStrokes(const std::vector<Stroke>& strokes, float brushRadius, f
             if (length > 0.0) {
                 const double s = rng.uniform() * length;
                 const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), s);
-                const std::size_t seg = std::clamp<std::size_t>(it - cumulative.begin(), 1, stroke.size() - 1);
+                const std::size_t seg =
+                    std::clamp<std::size_t>(it - cumulative.begin(), 1, stroke.size() - 1);
                 const double segLength = cumulative[seg] - cumulative[seg - 1];
                 const double u = segLength > 0.0 ? (s - cumulative[seg - 1]) / segLength : 0.0;
                 p = stroke[seg - 1].cast<double>() + u * (stroke[seg] - stroke[seg - 1]).cast<double>();

@@ -12,9 +12,8 @@
 //   dl::DataSet set = dl::makePointDataSet("drawn", raw);
 #pragma once
 
-#include <vector>
-
 #include <Eigen/Core>
+#include <vector>
 
 #include "core/math/rng.h"
 #include "core/math/types.h"

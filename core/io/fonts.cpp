@@ -13,7 +13,9 @@ const QStringList& glyphFontFamilies() {
     return families;
 }
 
-QString textShapeFontFamily() { return QStringLiteral("DejaVu Sans"); }
+QString textShapeFontFamily() {
+    return QStringLiteral("DejaVu Sans");
+}
 
 QFont requireFont(const QString& family, bool bold, int pixelSize) {
     const auto missing = [&] {

@@ -4,7 +4,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
-
 #include <algorithm>
 #include <vector>
 
@@ -17,17 +16,20 @@ namespace dl {
 namespace {
 
 // Ranges of the random variations, as fractions of the image side S.
-constexpr double kMinBox = 0.60, kMaxBox = 0.80;   // the glyph's longer side
-constexpr double kMaxShift = 0.08;                 // centre offset along each axis
+constexpr double kMinBox = 0.60, kMaxBox = 0.80;  // the glyph's longer side
+constexpr double kMaxShift = 0.08;                // centre offset along each axis
 constexpr double kMaxRotationDegrees = 8.0;
-constexpr double kMaxExtraStroke = 0.05;           // pen width added around the outline (weight)
+constexpr double kMaxExtraStroke = 0.05;  // pen width added around the outline (weight)
 
-double uniformIn(Rng& rng, double lo, double hi) { return lo + (hi - lo) * rng.uniform(); }
+double uniformIn(Rng& rng, double lo, double hi) {
+    return lo + (hi - lo) * rng.uniform();
+}
 
 }  // namespace
 
 std::string glyphCharacters(std::string_view preset) {
-    const std::string digits = "0123456789", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", lower = "abcdefghijklmnopqrstuvwxyz";
+    const std::string digits = "0123456789", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                      lower = "abcdefghijklmnopqrstuvwxyz";
     if (preset == "digits") return digits;
     if (preset == "upper") return upper;
     if (preset == "lower") return lower;
@@ -40,9 +42,10 @@ DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSe
     validateImageSize(size, channels);
     const ImageShape shape{size, size, channels};
     if (n < 1 || static_cast<long long>(n) * shape.dim() > limits::kMaxImageFloats)
-        throw Error("number of glyph images must be from 1 to " + std::to_string(limits::kMaxImageFloats / shape.dim()) +
-                    " at " + std::to_string(size) + "×" + std::to_string(size) + "×" + std::to_string(channels) +
-                    ", got " + std::to_string(n));
+        throw Error("number of glyph images must be from 1 to " +
+                    std::to_string(limits::kMaxImageFloats / shape.dim()) + " at " + std::to_string(size) +
+                    "×" + std::to_string(size) + "×" + std::to_string(channels) + ", got " +
+                    std::to_string(n));
     const std::string& chars = options.characters;
     if (chars.empty()) throw Error("the glyph set needs at least one character");
     for (char c : chars)
@@ -81,7 +84,8 @@ DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSe
         const double pen = uniformIn(rng, 0.0, kMaxExtraStroke) * size;
         const double hue = rng.uniform(), saturation = uniformIn(rng, 0.5, 1.0);
 
-        const QPainterPath& glyph = variants[static_cast<std::size_t>(variant)].glyphs[static_cast<std::size_t>(i) % chars.size()];
+        const QPainterPath& glyph =
+            variants[static_cast<std::size_t>(variant)].glyphs[static_cast<std::size_t>(i) % chars.size()];
         const QRectF bounds = glyph.boundingRect();
         const double scale = box / std::max({bounds.width(), bounds.height(), 1e-6});
         QTransform t;
@@ -94,7 +98,8 @@ DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSe
         const QColor colour = channels == 1 ? QColor(Qt::white) : QColor::fromHsvF(hue, saturation, 1.0);
         painter.fillRect(canvas.rect(), Qt::black);
         painter.fillPath(placed, colour);
-        if (pen > 0.02) painter.strokePath(placed, QPen(colour, pen, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        if (pen > 0.02)
+            painter.strokePath(placed, QPen(colour, pen, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
 
         float* dst = pixels.row(i).data();
         for (int y = 0; y < size; ++y) {

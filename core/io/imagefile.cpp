@@ -71,8 +71,9 @@ QImage readImageFile(const std::string& path, int maxSide) {
                         std::to_string(size.height()) + ")");
         const long long pixels = static_cast<long long>(size.width()) * size.height();
         if (pixels > limits::kMaxImageFilePixels)
-            throw Error("image " + name + " is " + std::to_string(size.width()) + "×" + std::to_string(size.height()) +
-                        " pixels, more than the limit of " + std::to_string(limits::kMaxImageFilePixels / 1'000'000) +
+            throw Error("image " + name + " is " + std::to_string(size.width()) + "×" +
+                        std::to_string(size.height()) + " pixels, more than the limit of " +
+                        std::to_string(limits::kMaxImageFilePixels / 1'000'000) +
                         " megapixels; scale it down first");
         if (std::max(size.width(), size.height()) > maxSide)
             reader.setScaledSize(size.scaled(maxSide, maxSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));

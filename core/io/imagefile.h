@@ -8,7 +8,6 @@
 
 #include <QImage>
 #include <QStringList>
-
 #include <string>
 
 namespace dl {

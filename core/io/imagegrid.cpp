@@ -1,7 +1,6 @@
 #include "core/io/imagegrid.h"
 
 #include <QSaveFile>
-
 #include <algorithm>
 #include <cmath>
 
@@ -22,8 +21,8 @@ int toByte(float normalised) {
 
 QImage imageGrid(const dl::Batch& images, const dl::ImageShape& shape, int columns) {
     if (shape.width < 1 || shape.height < 1 || (shape.channels != 1 && shape.channels != 3))
-        throw Error("image grid: bad image shape " + std::to_string(shape.width) + "×" + std::to_string(shape.height) +
-                    "×" + std::to_string(shape.channels));
+        throw Error("image grid: bad image shape " + std::to_string(shape.width) + "×" +
+                    std::to_string(shape.height) + "×" + std::to_string(shape.channels));
     if (images.cols() != shape.dim())
         throw Error("image grid: images have " + std::to_string(images.cols()) + " values, the shape needs " +
                     std::to_string(shape.dim()));
@@ -37,7 +36,8 @@ QImage imageGrid(const dl::Batch& images, const dl::ImageShape& shape, int colum
     const long long height = rows * (shape.height + kGap) + kGap;
     if (width > kMaxGridSide || height > kMaxGridSide)
         throw Error("image grid of " + std::to_string(n) + " images would be " + std::to_string(width) + "×" +
-                    std::to_string(height) + " pixels, more than " + std::to_string(kMaxGridSide) + " on a side");
+                    std::to_string(height) + " pixels, more than " + std::to_string(kMaxGridSide) +
+                    " on a side");
 
     QImage grid(static_cast<int>(width), static_cast<int>(height), QImage::Format_RGB32);
     grid.fill(kGapColour);
@@ -73,15 +73,17 @@ void writePng(const QImage& image, const std::string& path) {
     if (!file.commit()) throw Error("cannot write '" + path + "': " + file.errorString().toStdString());
 }
 
-void writeImageGridPng(const std::string& path, const dl::Batch& images, const dl::ImageShape& shape, int columns,
-                       int scale) {
-    if (scale < 1 || scale > 16) throw Error("image grid scale must be from 1 to 16, got " + std::to_string(scale));
+void writeImageGridPng(const std::string& path, const dl::Batch& images, const dl::ImageShape& shape,
+                       int columns, int scale) {
+    if (scale < 1 || scale > 16)
+        throw Error("image grid scale must be from 1 to 16, got " + std::to_string(scale));
     QImage grid = imageGrid(images, shape, columns);
     if (scale > 1) {
         if (static_cast<long long>(std::max(grid.width(), grid.height())) * scale > kMaxGridSide)
             throw Error("image grid scaled by " + std::to_string(scale) + " would be more than " +
                         std::to_string(kMaxGridSide) + " pixels on a side; use a smaller scale");
-        grid = grid.scaled(grid.width() * scale, grid.height() * scale, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        grid = grid.scaled(grid.width() * scale, grid.height() * scale, Qt::IgnoreAspectRatio,
+                           Qt::FastTransformation);
     }
     writePng(grid, path);
 }

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <QImage>
-
 #include <string>
 
 #include "core/data/dataset.h"
@@ -24,7 +23,7 @@ void writePng(const QImage& image, const std::string& path);
 
 /// imageGrid() scaled up by a whole factor (1..16, nearest neighbour, so pixels stay sharp) and
 /// written as a PNG.
-void writeImageGridPng(const std::string& path, const dl::Batch& normalisedImages, const dl::ImageShape& shape,
-                       int columns = 0, int scale = 1);
+void writeImageGridPng(const std::string& path, const dl::Batch& normalisedImages,
+                       const dl::ImageShape& shape, int columns = 0, int scale = 1);
 
 }  // namespace dl

@@ -30,10 +30,11 @@ std::vector<std::string> imageFilesIn(const std::string& path) {
     const QFileInfoList entries =
         dir.entryInfoList(patterns, QDir::Files | QDir::Readable, QDir::Name | QDir::IgnoreCase);
     if (entries.isEmpty())
-        throw Error("folder '" + path + "' has no image files (" + patterns.join(QStringLiteral(" ")).toStdString() + ")");
+        throw Error("folder '" + path + "' has no image files (" +
+                    patterns.join(QStringLiteral(" ")).toStdString() + ")");
     if (entries.size() > limits::kMaxImageFiles)
-        throw Error("folder '" + path + "' has " + std::to_string(entries.size()) + " image files, more than the limit of " +
-                    std::to_string(limits::kMaxImageFiles));
+        throw Error("folder '" + path + "' has " + std::to_string(entries.size()) +
+                    " image files, more than the limit of " + std::to_string(limits::kMaxImageFiles));
     std::vector<std::string> files;
     files.reserve(static_cast<std::size_t>(entries.size()));
     for (const QFileInfo& e : entries) files.push_back(e.filePath().toStdString());
@@ -89,8 +90,8 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
                      const ProgressCallback& progress, std::vector<std::string>* notes) {
     validateImageSize(options.size, options.channels);
     if (options.copies < 1 || options.copies > limits::kMaxAugmentCopies)
-        throw Error("augmentation copies must be from 1 to " + std::to_string(limits::kMaxAugmentCopies) + ", got " +
-                    std::to_string(options.copies));
+        throw Error("augmentation copies must be from 1 to " + std::to_string(limits::kMaxAugmentCopies) +
+                    ", got " + std::to_string(options.copies));
     if (paths.empty()) throw Error("no image files given");
     std::vector<std::string> files;
     for (const auto& p : paths) {
@@ -112,7 +113,8 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
     Batch pixels(static_cast<Eigen::Index>(files.size()), shape.dim());
     int nonSquare = 0, transparent = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (progress && !progress(static_cast<double>(i) / static_cast<double>(files.size()))) throw Cancelled();
+        if (progress && !progress(static_cast<double>(i) / static_cast<double>(files.size())))
+            throw Cancelled();
         const QImage image = readImageFile(files[i], decodeSide);
         // A side off by a pixel after downscaling still counts as square.
         nonSquare += std::abs(image.width() - image.height()) >
@@ -144,7 +146,8 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
     }
     if (options.copies > 1) pixels = augmentImages(pixels, shape, options.copies, options.augment, rng);
 
-    std::string name = paths.size() == 1 ? "images:" + paths.front() : "images:" + std::to_string(files.size()) + " files";
+    std::string name =
+        paths.size() == 1 ? "images:" + paths.front() : "images:" + std::to_string(files.size()) + " files";
     return makeImageDataSet(std::move(name), pixels, shape);
 }
 

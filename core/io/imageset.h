@@ -31,9 +31,9 @@ namespace dl {
 enum class ImageFit { Crop, Squash };
 
 struct ImageSetOptions {
-    int size = 16;         ///< S: images are S×S
-    int channels = 1;      ///< 1 = gray, 3 = RGB
-    int copies = 1;        ///< images per file: the file itself plus copies − 1 augmented ones
+    int size = 16;     ///< S: images are S×S
+    int channels = 1;  ///< 1 = gray, 3 = RGB
+    int copies = 1;    ///< images per file: the file itself plus copies − 1 augmented ones
     AugmentOptions augment;
     ImageFit fit = ImageFit::Crop;
     QRgb background = 0xFFFFFFFFu;  ///< what transparent pixels are flattened onto (opaque; white)

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <QImage>
-
 #include <string>
 #include <vector>
 

@@ -1,7 +1,6 @@
 #include "core/io/pointscatter.h"
 
 #include <QPainter>
-
 #include <algorithm>
 #include <string>
 
@@ -10,7 +9,8 @@
 namespace dl {
 
 QImage pointScatterImage(const Batch& points, int size, const ProgressCallback& progress) {
-    if (size < 64 || size > 8192) throw Error("scatter image size must be from 64 to 8192, got " + std::to_string(size));
+    if (size < 64 || size > 8192)
+        throw Error("scatter image size must be from 64 to 8192, got " + std::to_string(size));
     if (points.cols() != 2 || points.rows() < 1) throw Error("a scatter image needs N×2 points with N ≥ 1");
     if (!points.allFinite()) throw Error("a scatter image needs finite coordinates");
     const Eigen::Vector2f lo = points.colwise().minCoeff().transpose();

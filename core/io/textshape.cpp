@@ -4,7 +4,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QRawFont>
-
 #include <cmath>
 #include <vector>
 
@@ -23,7 +22,8 @@ constexpr int kMargin = 4;
 
 Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng) {
     const QString text = QString::fromUtf8(utf8Text.data(), static_cast<qsizetype>(utf8Text.size()));
-    if (text.trimmed().isEmpty()) throw Error("the text for a text shape is empty; type at least one character");
+    if (text.trimmed().isEmpty())
+        throw Error("the text for a text shape is empty; type at least one character");
     const QList<uint> codePoints = text.toUcs4();
     if (codePoints.size() > limits::kMaxTextLength)
         throw Error("the text for a text shape has " + std::to_string(codePoints.size()) +
@@ -34,15 +34,18 @@ Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng) {
         const QString ch = QString::fromUcs4(reinterpret_cast<const char32_t*>(&c), 1);
         if (QChar::isPrint(c) == false && c != ' ')
             throw Error("the text for a text shape contains a control character (U+" +
-                        QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')).toStdString() + ")");
+                        QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')).toStdString() +
+                        ")");
         if (c != ' ' && !raw.supportsCharacter(c))
-            throw Error("the font " + textShapeFontFamily().toStdString() + " has no glyph for '" + ch.toStdString() + "'");
+            throw Error("the font " + textShapeFontFamily().toStdString() + " has no glyph for '" +
+                        ch.toStdString() + "'");
     }
 
     QPainterPath path;
     path.addText(0, 0, font, text);
     const QRectF bounds = path.boundingRect();
-    if (bounds.isEmpty()) throw Error("the text '" + std::string(utf8Text) + "' draws nothing to sample points from");
+    if (bounds.isEmpty())
+        throw Error("the text '" + std::string(utf8Text) + "' draws nothing to sample points from");
     const int width = static_cast<int>(std::ceil(bounds.width())) + 2 * kMargin;
     const int height = static_cast<int>(std::ceil(bounds.height())) + 2 * kMargin;
 

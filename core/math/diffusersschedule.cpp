@@ -46,7 +46,9 @@ const JsonValue* field(const JsonValue& root, std::string_view name, JsonValue::
 }
 
 /// Round-trip precision for config files.
-std::string number(double v) { return formatNumber(v, 17); }
+std::string number(double v) {
+    return formatNumber(v, 17);
+}
 
 }  // namespace
 

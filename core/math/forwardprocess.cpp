@@ -10,12 +10,13 @@ namespace {
 
 void checkStep(const Schedule& schedule, int t, int lowest) {
     if (t < lowest || t > schedule.T())
-        throw Error("timestep t must be from " + std::to_string(lowest) + " to " + std::to_string(schedule.T()) +
-                    ", got " + std::to_string(t));
+        throw Error("timestep t must be from " + std::to_string(lowest) + " to " +
+                    std::to_string(schedule.T()) + ", got " + std::to_string(t));
 }
 
 void checkSameShape(const Batch& a, const Batch& b) {
-    if (a.rows() != b.rows() || a.cols() != b.cols()) throw Error("noise must have the same shape as the data");
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        throw Error("noise must have the same shape as the data");
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 
 namespace dl {
 
-MarkovChainCache::MarkovChainCache(const Schedule& schedule, std::shared_ptr<const Batch> x0, std::uint64_t seed,
-                                   std::int64_t budgetFloats)
+MarkovChainCache::MarkovChainCache(const Schedule& schedule, std::shared_ptr<const Batch> x0,
+                                   std::uint64_t seed, std::int64_t budgetFloats)
     : mSchedule(schedule), mX0(std::move(x0)), mSeed(seed) {
     const std::int64_t perState = std::max<std::int64_t>(1, static_cast<std::int64_t>(mX0->size()));
     const std::int64_t states = std::max<std::int64_t>(1, budgetFloats / perState);

@@ -14,7 +14,9 @@ namespace {
 constexpr double kCosineOffset = 0.008;  // s in Nichol & Dhariwal 2021, Eq. 17
 constexpr double kCosineMaxBeta = 0.999;
 
-bool insideOpenUnit(double v) { return std::isfinite(v) && v > 0.0 && v < 1.0; }
+bool insideOpenUnit(double v) {
+    return std::isfinite(v) && v > 0.0 && v < 1.0;
+}
 
 /// numpy.linspace(a, b, n): n points, both ends included; a single point is a.
 double linspaceAt(double a, double b, int n, int i) {
@@ -23,7 +25,8 @@ double linspaceAt(double a, double b, int n, int i) {
 }
 
 bool usesBetaRange(ScheduleKind kind) {
-    return kind == ScheduleKind::Linear || kind == ScheduleKind::ScaledLinear || kind == ScheduleKind::Sigmoid;
+    return kind == ScheduleKind::Linear || kind == ScheduleKind::ScaledLinear ||
+           kind == ScheduleKind::Sigmoid;
 }
 
 double cosineAlphaBar(double u) {
@@ -36,49 +39,51 @@ std::vector<double> rawBetas(const ScheduleParams& p) {
     const int T = p.T;
     std::vector<double> b(static_cast<std::size_t>(T));
     switch (p.kind) {
-    case ScheduleKind::Linear:
-        for (int i = 0; i < T; ++i) b[i] = linspaceAt(p.betaStart, p.betaEnd, T, i);
-        break;
-    case ScheduleKind::ScaledLinear:
-        for (int i = 0; i < T; ++i) {
-            const double r = linspaceAt(std::sqrt(p.betaStart), std::sqrt(p.betaEnd), T, i);
-            b[i] = r * r;
-        }
-        break;
-    case ScheduleKind::Cosine:
-        // β_t = 1 − ᾱ(t/T) / ᾱ((t−1)/T), clipped (Nichol & Dhariwal 2021, §3.2).
-        for (int i = 0; i < T; ++i) {
-            const double ratio = cosineAlphaBar(static_cast<double>(i + 1) / T) / cosineAlphaBar(static_cast<double>(i) / T);
-            b[i] = std::min(1.0 - ratio, kCosineMaxBeta);
-        }
-        break;
-    case ScheduleKind::Sigmoid:
-        for (int i = 0; i < T; ++i) {
-            const double x = linspaceAt(-6.0, 6.0, T, i);
-            b[i] = 1.0 / (1.0 + std::exp(-x)) * (p.betaEnd - p.betaStart) + p.betaStart;
-        }
-        break;
-    case ScheduleKind::Custom:
-        if (!p.customBetas.empty()) {
-            b = p.customBetas;
-        } else {
-            const auto& cp = p.customControlPoints;
+        case ScheduleKind::Linear:
+            for (int i = 0; i < T; ++i) b[i] = linspaceAt(p.betaStart, p.betaEnd, T, i);
+            break;
+        case ScheduleKind::ScaledLinear:
             for (int i = 0; i < T; ++i) {
-                const double u = T == 1 ? 0.0 : static_cast<double>(i) / (T - 1);
-                if (u <= cp.front().u) {
-                    b[i] = cp.front().beta;
-                } else if (u >= cp.back().u) {
-                    b[i] = cp.back().beta;
-                } else {
-                    const auto hi = std::upper_bound(cp.begin(), cp.end(), u,
-                                                     [](double v, const BetaControlPoint& c) { return v < c.u; });
-                    const auto lo = hi - 1;
-                    const double w = (u - lo->u) / (hi->u - lo->u);
-                    b[i] = lo->beta + w * (hi->beta - lo->beta);
+                const double r = linspaceAt(std::sqrt(p.betaStart), std::sqrt(p.betaEnd), T, i);
+                b[i] = r * r;
+            }
+            break;
+        case ScheduleKind::Cosine:
+            // β_t = 1 − ᾱ(t/T) / ᾱ((t−1)/T), clipped (Nichol & Dhariwal 2021, §3.2).
+            for (int i = 0; i < T; ++i) {
+                const double ratio = cosineAlphaBar(static_cast<double>(i + 1) / T) /
+                                     cosineAlphaBar(static_cast<double>(i) / T);
+                b[i] = std::min(1.0 - ratio, kCosineMaxBeta);
+            }
+            break;
+        case ScheduleKind::Sigmoid:
+            for (int i = 0; i < T; ++i) {
+                const double x = linspaceAt(-6.0, 6.0, T, i);
+                b[i] = 1.0 / (1.0 + std::exp(-x)) * (p.betaEnd - p.betaStart) + p.betaStart;
+            }
+            break;
+        case ScheduleKind::Custom:
+            if (!p.customBetas.empty()) {
+                b = p.customBetas;
+            } else {
+                const auto& cp = p.customControlPoints;
+                for (int i = 0; i < T; ++i) {
+                    const double u = T == 1 ? 0.0 : static_cast<double>(i) / (T - 1);
+                    if (u <= cp.front().u) {
+                        b[i] = cp.front().beta;
+                    } else if (u >= cp.back().u) {
+                        b[i] = cp.back().beta;
+                    } else {
+                        const auto hi =
+                            std::upper_bound(cp.begin(), cp.end(), u,
+                                             [](double v, const BetaControlPoint& c) { return v < c.u; });
+                        const auto lo = hi - 1;
+                        const double w = (u - lo->u) / (hi->u - lo->u);
+                        b[i] = lo->beta + w * (hi->beta - lo->beta);
+                    }
                 }
             }
-        }
-        break;
+            break;
     }
     return b;
 }
@@ -87,11 +92,16 @@ std::vector<double> rawBetas(const ScheduleParams& p) {
 
 std::string_view scheduleKindName(ScheduleKind kind) {
     switch (kind) {
-    case ScheduleKind::Linear: return "linear";
-    case ScheduleKind::ScaledLinear: return "scaled_linear";
-    case ScheduleKind::Cosine: return "cosine";
-    case ScheduleKind::Sigmoid: return "sigmoid";
-    case ScheduleKind::Custom: return "custom";
+        case ScheduleKind::Linear:
+            return "linear";
+        case ScheduleKind::ScaledLinear:
+            return "scaled_linear";
+        case ScheduleKind::Cosine:
+            return "cosine";
+        case ScheduleKind::Sigmoid:
+            return "sigmoid";
+        case ScheduleKind::Custom:
+            return "custom";
     }
     return "linear";
 }
@@ -107,8 +117,8 @@ std::optional<ScheduleKind> scheduleKindFromName(std::string_view name) {
 
 std::optional<std::string> Schedule::validate(const ScheduleParams& p) {
     if (p.T < kMinTimesteps || p.T > kMaxTimesteps) {
-        return "T must be an integer from " + std::to_string(kMinTimesteps) + " to " + std::to_string(kMaxTimesteps) +
-               ", got " + std::to_string(p.T);
+        return "T must be an integer from " + std::to_string(kMinTimesteps) + " to " +
+               std::to_string(kMaxTimesteps) + ", got " + std::to_string(p.T);
     }
     if (usesBetaRange(p.kind)) {
         if (!insideOpenUnit(p.betaStart))
@@ -142,12 +152,13 @@ std::optional<std::string> Schedule::validate(const ScheduleParams& p) {
                     return "control point " + std::to_string(i + 1) + ": beta must be in (0, 1), got " +
                            formatNumber(cp[i].beta);
                 if (i > 0 && !(cp[i].u > cp[i - 1].u))
-                    return "control points must have strictly increasing positions u (point " + std::to_string(i + 1) +
-                           ")";
+                    return "control points must have strictly increasing positions u (point " +
+                           std::to_string(i + 1) + ")";
             }
         }
     }
-    if (p.zeroTerminalSnr && p.T < 2) return "zero terminal SNR needs T of at least 2, got " + std::to_string(p.T);
+    if (p.zeroTerminalSnr && p.T < 2)
+        return "zero terminal SNR needs T of at least 2, got " + std::to_string(p.T);
     return std::nullopt;
 }
 
@@ -181,9 +192,13 @@ Schedule::Schedule(const ScheduleParams& params) : mParams(params) {
     }
 }
 
-double Schedule::sqrtAlphaBar(int t) const { return std::sqrt(mAlphaBar[t]); }
+double Schedule::sqrtAlphaBar(int t) const {
+    return std::sqrt(mAlphaBar[t]);
+}
 
-double Schedule::sqrtOneMinusAlphaBar(int t) const { return std::sqrt(1.0 - mAlphaBar[t]); }
+double Schedule::sqrtOneMinusAlphaBar(int t) const {
+    return std::sqrt(1.0 - mAlphaBar[t]);
+}
 
 double Schedule::snr(int t) const {
     const double noise = 1.0 - mAlphaBar[t];

@@ -8,9 +8,13 @@
 namespace dl {
 namespace {
 
-double terminalSignal(const Schedule& s) { return std::sqrt(s.alphaBar(s.T())); }
+double terminalSignal(const Schedule& s) {
+    return std::sqrt(s.alphaBar(s.T()));
+}
 
-bool isValid(const ScheduleParams& p) { return !Schedule::validate(p).has_value(); }
+bool isValid(const ScheduleParams& p) {
+    return !Schedule::validate(p).has_value();
+}
 
 /// Ho et al.'s linear range (1e-4..0.02 at T = 1000) rescaled to T steps, as Nichol & Dhariwal's
 /// "scale" trick: the product of (1 − β) then stays about the same for any T.
@@ -146,8 +150,9 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         ScheduleDiagnostic d;
         d.code = ScheduleDiagnosticCode::TerminalSignal;
         d.value = signal;
-        d.message = "alpha_bar_T = " + formatNumber(schedule.alphaBar(p.T), 3) + " is not close to 0: x_T still keeps " +
-                    formatNumber(signal * 100.0, 2) + "% of the data, so sampling from N(0, I) starts from the wrong place";
+        d.message = "alpha_bar_T = " + formatNumber(schedule.alphaBar(p.T), 3) +
+                    " is not close to 0: x_T still keeps " + formatNumber(signal * 100.0, 2) +
+                    "% of the data, so sampling from N(0, I) starts from the wrong place";
         // Enough steps for this data's scale too, so the fix does not just trade one warning for another.
         offerTerminalSignalFix(d, p, std::max(1.0, dataMaxAbs));
         out.push_back(std::move(d));
@@ -157,7 +162,8 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.value = signal * dataMaxAbs;
         d.before = dataMaxAbs;
         d.message = "the data reach |x| = " + formatNumber(dataMaxAbs, 3) + ", so x_T still shows them at " +
-                    formatNumber(signal * dataMaxAbs, 2) + " times the noise scale: T is too short for data this wide";
+                    formatNumber(signal * dataMaxAbs, 2) +
+                    " times the noise scale: T is too short for data this wide";
         offerTerminalSignalFix(d, p, dataMaxAbs);
         out.push_back(std::move(d));
     }
@@ -170,11 +176,13 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.value = fractionFrom(first, p.T);
         d.message = "alpha_bar falls below 2^-24 at t = " + std::to_string(first) + " of " +
                     std::to_string(p.T) + ": x_t is pure noise from there on, so the last " +
-                    std::to_string(p.T - first + 1) + " steps (" + formatNumber(d.value * 100.0, 2) + "%) do no work";
+                    std::to_string(p.T - first + 1) + " steps (" + formatNumber(d.value * 100.0, 2) +
+                    "%) do no work";
         if (std::optional<ScheduleParams> fix = underflowFix(p)) {
             d.fix = fix;
             d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
-            d.fixLabel = "use linear beta " + formatNumber(fix->betaStart, 3) + ".." + formatNumber(fix->betaEnd, 3);
+            d.fixLabel =
+                "use linear beta " + formatNumber(fix->betaStart, 3) + ".." + formatNumber(fix->betaEnd, 3);
         }
         out.push_back(std::move(d));
     }
@@ -187,7 +195,8 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.value = after;
         d.before = before;
         d.step = step;
-        d.message = "beta jumps from " + formatNumber(before, 3) + " to " + formatNumber(after, 3) + " at t = " + std::to_string(step) +
+        d.message = "beta jumps from " + formatNumber(before, 3) + " to " + formatNumber(after, 3) +
+                    " at t = " + std::to_string(step) +
                     ": the last steps destroy the remaining signal at once";
         const ScheduleParams fix = scaledLinear(p.T);
         // Not a second button for the fix the underflow diagnostic above already offers.
@@ -195,7 +204,8 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         if (isValid(fix) && !offered) {
             d.fix = fix;
             d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
-            d.fixLabel = "use linear beta " + formatNumber(fix.betaStart, 3) + ".." + formatNumber(fix.betaEnd, 3);
+            d.fixLabel =
+                "use linear beta " + formatNumber(fix.betaStart, 3) + ".." + formatNumber(fix.betaEnd, 3);
         }
         out.push_back(std::move(d));
     }

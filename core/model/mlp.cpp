@@ -45,15 +45,16 @@ BasicMlp<Scalar>::BasicMlp(const MlpConfig& config) : mConfig(config) {
         mWeightOffsets.push_back(mBlocks[i].offset);
         mBiasOffsets.push_back(mBlocks[i + 1].offset);
     }
-    if (config.inputFeatures > 0) mFreqX = sinusoidalFrequencies<Scalar>(config.inputFeatures / 2, config.featureScale);
+    if (config.inputFeatures > 0)
+        mFreqX = sinusoidalFrequencies<Scalar>(config.inputFeatures / 2, config.featureScale);
     mFreqT = sinusoidalFrequencies<Scalar>(config.timeEmbedding / 2, 1.0);
 }
 
 template <typename Scalar>
 void BasicMlp<Scalar>::setParameters(const Vector& parameters) {
     if (parameters.size() != mParameters.size())
-        throw Error("parameter vector has " + std::to_string(parameters.size()) + " values, the network needs " +
-                    std::to_string(mParameters.size()));
+        throw Error("parameter vector has " + std::to_string(parameters.size()) +
+                    " values, the network needs " + std::to_string(mParameters.size()));
     mParameters = parameters;
 }
 
@@ -64,7 +65,8 @@ void BasicMlp<Scalar>::initialise(Rng& rng) {
         const double bound = 1.0 / std::sqrt(static_cast<double>(mBlocks[i].cols));
         for (std::size_t part = i; part < i + 2; ++part)
             for (Eigen::Index k = 0; k < mBlocks[part].size(); ++k)
-                mParameters[mBlocks[part].offset + k] = static_cast<Scalar>((2.0 * rng.uniform() - 1.0) * bound);
+                mParameters[mBlocks[part].offset + k] =
+                    static_cast<Scalar>((2.0 * rng.uniform() - 1.0) * bound);
     }
 }
 
@@ -120,12 +122,13 @@ void BasicMlp<Scalar>::ensureTimeTable(Workspace& ws, int tMax) const {
 }
 
 template <typename Scalar>
-void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B, Workspace& ws,
-                               bool keepForBackward) const {
+void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B,
+                               Workspace& ws, bool keepForBackward) const {
     int tMax = 0;
     for (Eigen::Index b = 0; b < B; ++b) {
         if (t[b] < 0 || t[b] > kMaxTimesteps)
-            throw Error("timestep must be from 0 to " + std::to_string(kMaxTimesteps) + ", got " + std::to_string(t[b]));
+            throw Error("timestep must be from 0 to " + std::to_string(kMaxTimesteps) + ", got " +
+                        std::to_string(t[b]));
         tMax = std::max(tMax, t[b]);
     }
     reserve(ws, B, keepForBackward);
@@ -150,8 +153,8 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
 }
 
 template <typename Scalar>
-void BasicMlp<Scalar>::backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads, Scalar* dx,
-                                double* gradSquaredNorm) const {
+void BasicMlp<Scalar>::backward(const Scalar* params, const Scalar* dy, Workspace& ws, Scalar* grads,
+                                Scalar* dx, double* gradSquaredNorm) const {
     if (!ws.mHasDerivatives) throw Error("Mlp::backward needs a forward pass with keepForBackward = true");
     if (dx && ws.mDz.cols() < ws.mCapacity) ws.mDz.resize(mConfig.inputWidth(), ws.mCapacity);
     MlpBackwardArgs<Scalar> a;
@@ -192,8 +195,8 @@ template <typename Scalar>
 void BasicMlp<Scalar>::predictChunks(const RowBatch& xt, const int* t, bool sameT, RowBatch& out) {
     const Eigen::Index n = xt.rows(), d = mConfig.dataDim;
     if (xt.cols() != d)
-        throw Error("predict: samples have " + std::to_string(xt.cols()) + " coordinates, the network expects " +
-                    std::to_string(d));
+        throw Error("predict: samples have " + std::to_string(xt.cols()) +
+                    " coordinates, the network expects " + std::to_string(d));
     out.resize(n, d);
     Workspace& ws = mOwnWorkspace;
     const Eigen::Index chunk = std::min(n, kPredictChunk);
@@ -215,7 +218,8 @@ void BasicMlp<Scalar>::predictChunks(const RowBatch& xt, const int* t, bool same
 template <typename Scalar>
 void BasicMlp<Scalar>::predict(const RowBatch& xt, const Eigen::VectorXi& t, RowBatch& out) {
     if (t.size() != xt.rows())
-        throw Error("predict: " + std::to_string(t.size()) + " timesteps for " + std::to_string(xt.rows()) + " samples");
+        throw Error("predict: " + std::to_string(t.size()) + " timesteps for " + std::to_string(xt.rows()) +
+                    " samples");
     predictChunks(xt, t.data(), false, out);
 }
 

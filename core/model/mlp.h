@@ -21,10 +21,9 @@
 //   net.predict(xt, tPerRow, out);   // out: N×d in the config's prediction target space
 #pragma once
 
+#include <Eigen/Core>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "core/math/rng.h"
 #include "core/math/types.h"
@@ -122,11 +121,11 @@ private:
 
     MlpConfig mConfig;
     Vector mParameters;
-    std::vector<ParameterBlock> mBlocks;  // W_0, b_0, W_1, b_1, …, W_out, b_out
+    std::vector<ParameterBlock> mBlocks;                       // W_0, b_0, W_1, b_1, …, W_out, b_out
     std::vector<std::ptrdiff_t> mWeightOffsets, mBiasOffsets;  // per layer, for the kernels
-    Vector mFreqX;                        // F/2 coordinate frequencies, times the feature scale
-    Vector mFreqT;                        // E/2 time frequencies
-    Workspace mOwnWorkspace;              // for predict()
+    Vector mFreqX;            // F/2 coordinate frequencies, times the feature scale
+    Vector mFreqT;            // E/2 time frequencies
+    Workspace mOwnWorkspace;  // for predict()
 };
 
 extern template class BasicMlp<float>;

@@ -86,7 +86,8 @@ public:
     }
     void need(std::uint64_t n) const {
         if (n > mBytes.size() - mPos)
-            fail("needs " + std::to_string(n) + " more bytes, " + std::to_string(mBytes.size() - mPos) + " left");
+            fail("needs " + std::to_string(n) + " more bytes, " + std::to_string(mBytes.size() - mPos) +
+                 " left");
     }
     template <typename T>
     T get() {
@@ -150,7 +151,8 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
     // Counted, not built: a network is allocated only after the file is known to hold its weights.
     const Eigen::Index P = mlpParameterCount(m.model);
     if (m.parameters.size() != P)
-        return "weights: " + std::to_string(m.parameters.size()) + " values, the architecture needs " + std::to_string(P);
+        return "weights: " + std::to_string(m.parameters.size()) + " values, the architecture needs " +
+               std::to_string(P);
     if (m.emaParameters.size() != P)
         return "EMA weights: " + std::to_string(m.emaParameters.size()) + " values, the architecture needs " +
                std::to_string(P);
@@ -172,7 +174,8 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
         return "normalisation: per-axis scales must be " + std::to_string(d) + " positive numbers below 1e30";
     if (m.dataMin.size() != d || m.dataMax.size() != d) return "data range: wrong dimension";
     if (!m.dataMin.allFinite() || !m.dataMax.allFinite()) return "data range contains NaN or infinite values";
-    if (m.referenceSample.rows() > 0 && m.referenceSample.cols() != d) return "reference sample: wrong dimension";
+    if (m.referenceSample.rows() > 0 && m.referenceSample.cols() != d)
+        return "reference sample: wrong dimension";
     if (!m.referenceSample.allFinite()) return "reference sample contains NaN or infinite values";
     if (m.dataKind == DataKind::Image) {
         const ImageShape& im = m.image;
@@ -188,7 +191,8 @@ std::optional<std::string> validateModelFile(const ModelFile& m) {
     if (m.heldOutSample.rows() > 0 && m.heldOutSample.cols() != d) return "held-out rows: wrong dimension";
     if (!m.heldOutSample.allFinite()) return "held-out rows contain NaN or infinite values";
     if (m.step < 0) return "step count is negative";
-    if (!m.parameters.allFinite() || !m.emaParameters.allFinite()) return "weights contain NaN or infinite values";
+    if (!m.parameters.allFinite() || !m.emaParameters.allFinite())
+        return "weights contain NaN or infinite values";
     return std::nullopt;
 }
 
@@ -343,8 +347,8 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
     if (version == 0) throw Error("model file " + name + " has an invalid format version 0");
     const std::uint64_t expected = kHeaderBytes + payload + 4;
     if (payload > bytes.size() || bytes.size() < expected)
-        throw Error("model file " + name + " is truncated: " + std::to_string(bytes.size()) + " bytes, the header says " +
-                    std::to_string(expected));
+        throw Error("model file " + name + " is truncated: " + std::to_string(bytes.size()) +
+                    " bytes, the header says " + std::to_string(expected));
     if (bytes.size() > expected)
         throw Error("model file " + name + " has " + std::to_string(bytes.size() - expected) +
                     " unexpected bytes after its end");
@@ -362,7 +366,8 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
     std::size_t pos = kHeaderBytes;
     const std::size_t end = kHeaderBytes + payload;
     for (std::uint32_t s = 0; s < sectionCount; ++s) {
-        if (end - pos < 12) throw Error("model file " + name + " is malformed: section table runs past the payload");
+        if (end - pos < 12)
+            throw Error("model file " + name + " is malformed: section table runs past the payload");
         const std::string tag(bytes.substr(pos, 4));
         std::uint64_t length = 0;
         std::memcpy(&length, bytes.data() + pos + 4, 8);
@@ -378,105 +383,117 @@ ModelFile parseModelFile(std::string_view bytes, const std::string& source) {
         if (seen[index]) r.fail("appears twice");
         seen[index] = true;
         switch (index) {
-        case 0: continue;  // META is for people
-        case 1: {
-            m.model.dataDim = r.getInt();
-            m.model.inputFeatures = r.getInt();
-            m.model.featureScale = r.get<float>();
-            m.model.timeEmbedding = r.getInt();
-            m.model.hidden = r.getInt();
-            m.model.layers = r.getInt();
-            m.model.residual = r.get<std::uint8_t>() != 0;
-            const auto act = r.get<std::uint8_t>();
-            const auto target = r.get<std::uint8_t>();
-            if (act > static_cast<std::uint8_t>(Activation::Relu)) r.fail("unknown activation " + std::to_string(act));
-            if (target > static_cast<std::uint8_t>(PredictionTarget::V))
-                r.fail("unknown prediction target " + std::to_string(target));
-            m.model.activation = static_cast<Activation>(act);
-            m.model.target = static_cast<PredictionTarget>(target);
-            break;
-        }
-        case 2: {
-            const auto kind = r.get<std::uint8_t>();
-            if (kind > static_cast<std::uint8_t>(ScheduleKind::Custom)) r.fail("unknown schedule kind");
-            m.schedule.kind = static_cast<ScheduleKind>(kind);
-            m.schedule.T = r.getInt();
-            m.schedule.betaStart = r.get<double>();
-            m.schedule.betaEnd = r.get<double>();
-            m.schedule.zeroTerminalSnr = r.get<std::uint8_t>() != 0;
-            const std::uint32_t nb = r.get<std::uint32_t>();
-            r.need(static_cast<std::uint64_t>(nb) * 8);
-            for (std::uint32_t i = 0; i < nb; ++i) m.schedule.customBetas.push_back(r.get<double>());
-            const std::uint32_t nc = r.get<std::uint32_t>();
-            r.need(static_cast<std::uint64_t>(nc) * 16);
-            for (std::uint32_t i = 0; i < nc; ++i) {
-                BetaControlPoint c;
-                c.u = r.get<double>();
-                c.beta = r.get<double>();
-                m.schedule.customControlPoints.push_back(c);
+            case 0:
+                continue;  // META is for people
+            case 1: {
+                m.model.dataDim = r.getInt();
+                m.model.inputFeatures = r.getInt();
+                m.model.featureScale = r.get<float>();
+                m.model.timeEmbedding = r.getInt();
+                m.model.hidden = r.getInt();
+                m.model.layers = r.getInt();
+                m.model.residual = r.get<std::uint8_t>() != 0;
+                const auto act = r.get<std::uint8_t>();
+                const auto target = r.get<std::uint8_t>();
+                if (act > static_cast<std::uint8_t>(Activation::Relu))
+                    r.fail("unknown activation " + std::to_string(act));
+                if (target > static_cast<std::uint8_t>(PredictionTarget::V))
+                    r.fail("unknown prediction target " + std::to_string(target));
+                m.model.activation = static_cast<Activation>(act);
+                m.model.target = static_cast<PredictionTarget>(target);
+                break;
             }
-            break;
-        }
-        case 3: {
-            const auto kind = r.get<std::uint8_t>();
-            if (kind > static_cast<std::uint8_t>(DataKind::Image)) r.fail("unknown data kind");
-            m.dataKind = static_cast<DataKind>(kind);
-            m.dataName = r.getString();
-            m.normalisation.offset = r.getVector();
-            m.normalisation.scale = r.get<float>();
-            m.image.width = r.getInt();
-            m.image.height = r.getInt();
-            m.image.channels = r.getInt();
-            m.dataMin = r.getVector();
-            m.dataMax = r.getVector();
-            break;
-        }
-        case 4:
-        case 11: {
-            const int rows = r.getInt(), cols = r.getInt();
-            const std::vector<float> v = r.getFloats();
-            if (rows < 0 || cols < 0 || static_cast<std::uint64_t>(rows) * cols != v.size())
-                r.fail(std::string(index == 4 ? "reference sample" : "held-out rows") + " shape " +
-                       std::to_string(rows) + "×" + std::to_string(cols) + " does not match its " +
-                       std::to_string(v.size()) + " values");
-            (index == 4 ? m.referenceSample : m.heldOutSample) =
-                Eigen::Map<const Batch>(v.data(), rows, cols);
-            break;
-        }
-        case 5: {
-            TrainerConfig& t = m.trainer;
-            t.batchSize = r.getInt();
-            t.steps = r.getInt();
-            t.learningRate = r.get<float>();
-            t.warmupSteps = r.getInt();
-            t.minLearningRate = r.get<float>();
-            t.weightDecay = r.get<float>();
-            t.beta1 = r.get<float>();
-            t.beta2 = r.get<float>();
-            t.gradClip = r.get<float>();
-            t.emaDecay = r.get<float>();
-            t.seed = r.get<std::uint64_t>();
-            t.threads = r.getInt();
-            break;
-        }
-        case 6: m.step = r.getInt(); break;
-        case 7: m.lossHistory = r.getFloats(); break;
-        case 8: m.parameters = r.getVector(); break;
-        case 9: m.emaParameters = r.getVector(); break;
-        case 10:
-            m.optimizer.m = r.getVector();
-            m.optimizer.v = r.getVector();
-            break;
-        case 12:
-            m.normalisation.axisScale = r.getVector();
-            break;
+            case 2: {
+                const auto kind = r.get<std::uint8_t>();
+                if (kind > static_cast<std::uint8_t>(ScheduleKind::Custom)) r.fail("unknown schedule kind");
+                m.schedule.kind = static_cast<ScheduleKind>(kind);
+                m.schedule.T = r.getInt();
+                m.schedule.betaStart = r.get<double>();
+                m.schedule.betaEnd = r.get<double>();
+                m.schedule.zeroTerminalSnr = r.get<std::uint8_t>() != 0;
+                const std::uint32_t nb = r.get<std::uint32_t>();
+                r.need(static_cast<std::uint64_t>(nb) * 8);
+                for (std::uint32_t i = 0; i < nb; ++i) m.schedule.customBetas.push_back(r.get<double>());
+                const std::uint32_t nc = r.get<std::uint32_t>();
+                r.need(static_cast<std::uint64_t>(nc) * 16);
+                for (std::uint32_t i = 0; i < nc; ++i) {
+                    BetaControlPoint c;
+                    c.u = r.get<double>();
+                    c.beta = r.get<double>();
+                    m.schedule.customControlPoints.push_back(c);
+                }
+                break;
+            }
+            case 3: {
+                const auto kind = r.get<std::uint8_t>();
+                if (kind > static_cast<std::uint8_t>(DataKind::Image)) r.fail("unknown data kind");
+                m.dataKind = static_cast<DataKind>(kind);
+                m.dataName = r.getString();
+                m.normalisation.offset = r.getVector();
+                m.normalisation.scale = r.get<float>();
+                m.image.width = r.getInt();
+                m.image.height = r.getInt();
+                m.image.channels = r.getInt();
+                m.dataMin = r.getVector();
+                m.dataMax = r.getVector();
+                break;
+            }
+            case 4:
+            case 11: {
+                const int rows = r.getInt(), cols = r.getInt();
+                const std::vector<float> v = r.getFloats();
+                if (rows < 0 || cols < 0 || static_cast<std::uint64_t>(rows) * cols != v.size())
+                    r.fail(std::string(index == 4 ? "reference sample" : "held-out rows") + " shape " +
+                           std::to_string(rows) + "×" + std::to_string(cols) + " does not match its " +
+                           std::to_string(v.size()) + " values");
+                (index == 4 ? m.referenceSample : m.heldOutSample) =
+                    Eigen::Map<const Batch>(v.data(), rows, cols);
+                break;
+            }
+            case 5: {
+                TrainerConfig& t = m.trainer;
+                t.batchSize = r.getInt();
+                t.steps = r.getInt();
+                t.learningRate = r.get<float>();
+                t.warmupSteps = r.getInt();
+                t.minLearningRate = r.get<float>();
+                t.weightDecay = r.get<float>();
+                t.beta1 = r.get<float>();
+                t.beta2 = r.get<float>();
+                t.gradClip = r.get<float>();
+                t.emaDecay = r.get<float>();
+                t.seed = r.get<std::uint64_t>();
+                t.threads = r.getInt();
+                break;
+            }
+            case 6:
+                m.step = r.getInt();
+                break;
+            case 7:
+                m.lossHistory = r.getFloats();
+                break;
+            case 8:
+                m.parameters = r.getVector();
+                break;
+            case 9:
+                m.emaParameters = r.getVector();
+                break;
+            case 10:
+                m.optimizer.m = r.getVector();
+                m.optimizer.v = r.getVector();
+                break;
+            case 12:
+                m.normalisation.axisScale = r.getVector();
+                break;
         }
         r.finish();
     }
     if (pos != end) throw Error("model file " + name + " is malformed: bytes after the last section");
     for (int i = 1; i < kRequiredSections; ++i)
-        if (!seen[i]) throw Error("model file " + name + " is incomplete: section " + tags[i] + " is missing");
-    if (auto problem = validateModelFile(m)) throw Error("model file " + name + " is inconsistent: " + *problem);
+        if (!seen[i])
+            throw Error("model file " + name + " is incomplete: section " + tags[i] + " is missing");
+    if (auto problem = validateModelFile(m))
+        throw Error("model file " + name + " is inconsistent: " + *problem);
     return m;
 }
 
@@ -523,8 +540,8 @@ ModelFile modelFileFromTrainer(const Trainer& trainer, Rng& rng) {
     return f;
 }
 
-ModelFile modelFileFromSnapshot(const TrainingSnapshot& snapshot, const DataSet& data, const TrainerConfig& config,
-                                Rng& rng) {
+ModelFile modelFileFromSnapshot(const TrainingSnapshot& snapshot, const DataSet& data,
+                                const TrainerConfig& config, Rng& rng) {
     ModelFile f;
     f.model = snapshot.config;
     f.schedule = snapshot.schedule;

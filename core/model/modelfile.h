@@ -51,9 +51,9 @@ struct ModelFile {
     ImageShape image;             ///< meaningful for image data
     Eigen::VectorXf dataMin;      ///< per-dimension range of the normalised training data (x̂_0 clipping)
     Eigen::VectorXf dataMax;
-    Batch referenceSample;        ///< up to kModelReferenceRows rows of normalised training data
-    Batch heldOutSample;          ///< rows of finite data held out of training (heldout.h), normalised;
-                                  ///< empty for built-in shapes (drawn again instead) and older files
+    Batch referenceSample;  ///< up to kModelReferenceRows rows of normalised training data
+    Batch heldOutSample;    ///< rows of finite data held out of training (heldout.h), normalised;
+                            ///< empty for built-in shapes (drawn again instead) and older files
 
     TrainerConfig trainer;
     int step = 0;
@@ -68,7 +68,8 @@ void saveModelFile(const std::string& path, const ModelFile& model);
 /// Reads and fully validates a model file. Throws dl::Error naming the file and the problem.
 ModelFile loadModelFile(const std::string& path);
 
-/// The bytes saveModelFile writes, and their parser (what loadModelFile uses); source names the bytes in errors.
+/// The bytes saveModelFile writes, and their parser (what loadModelFile uses); source names the bytes in
+/// errors.
 std::string serialiseModelFile(const ModelFile& model);
 ModelFile parseModelFile(std::string_view bytes, const std::string& source);
 
@@ -78,8 +79,8 @@ std::optional<std::string> validateModelFile(const ModelFile& model);
 /// Everything of a run, on the thread that calls step() and between steps. rng picks the reference rows.
 ModelFile modelFileFromTrainer(const Trainer& trainer, Rng& rng);
 /// From a snapshot (any thread): the EMA weights become both weight sets; no optimizer state.
-ModelFile modelFileFromSnapshot(const TrainingSnapshot& snapshot, const DataSet& data, const TrainerConfig& config,
-                                Rng& rng);
+ModelFile modelFileFromSnapshot(const TrainingSnapshot& snapshot, const DataSet& data,
+                                const TrainerConfig& config, Rng& rng);
 
 /// Per-dimension minimum and maximum of N×d data.
 void dataRange(const Batch& data, Eigen::VectorXf& min, Eigen::VectorXf& max);

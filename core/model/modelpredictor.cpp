@@ -33,7 +33,8 @@ struct PredictorState {
         const Eigen::Index d = xt.cols();
         for (Eigen::Index start = begin; start < end; start += kChunk) {
             const Eigen::Index n = std::min(kChunk, end - start);
-            net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k], false);
+            net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n,
+                        workspaces[k], false);
             Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
         }
     }

@@ -3,8 +3,9 @@
 // schedule's ᾱ_t (prediction.h), so samplers never need to know what the model was trained on. An x0- or
 // v-model also hands out its x̂_0 directly (makeModelDenoiser), for the steps where ᾱ_t is 0.
 //
-//   dl::EpsilonPredictor eps = dl::makeModelPredictor(file.model, file.emaParameters, dl::Schedule(file.schedule));
-//   dl::SampleResult r = dl::sampleFromNoise(schedule, eps, 2000, 2, samplerParams, rng);
+//   dl::EpsilonPredictor eps = dl::makeModelPredictor(file.model, file.emaParameters,
+//   dl::Schedule(file.schedule)); dl::SampleResult r = dl::sampleFromNoise(schedule, eps, 2000, 2,
+//   samplerParams, rng);
 #pragma once
 
 #include "core/math/schedule.h"

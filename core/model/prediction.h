@@ -32,8 +32,8 @@ std::optional<PredictionTarget> predictionTargetFromName(std::string_view name);
 
 /// The training target for each row: ε, x_0 or v from the row's x_0 and ε and its noise level.
 /// x0, eps and out are N×d; sqrtAlphaBar and sqrtOneMinusAlphaBar hold one value per row.
-void trainingTarget(PredictionTarget target, const Eigen::Ref<const Batch>& x0, const Eigen::Ref<const Batch>& eps,
-                    const Eigen::Ref<const Eigen::ArrayXf>& sqrtAlphaBar,
+void trainingTarget(PredictionTarget target, const Eigen::Ref<const Batch>& x0,
+                    const Eigen::Ref<const Batch>& eps, const Eigen::Ref<const Eigen::ArrayXf>& sqrtAlphaBar,
                     const Eigen::Ref<const Eigen::ArrayXf>& sqrtOneMinusAlphaBar, Eigen::Ref<Batch> out);
 
 /// Converts a network output in the target space into ε̂, for one noise level ᾱ_t shared by all rows.
@@ -43,6 +43,7 @@ void predictionToEpsilon(PredictionTarget target, const Batch& xt, const Batch& 
 
 /// Converts a network output in the target space into x̂_0, for one noise level ᾱ_t shared by all rows.
 /// out is resized to the shape of xt; it may be the same object as prediction.
-void predictionToX0(PredictionTarget target, const Batch& xt, const Batch& prediction, double alphaBar, Batch& out);
+void predictionToX0(PredictionTarget target, const Batch& xt, const Batch& prediction, double alphaBar,
+                    Batch& out);
 
 }  // namespace dl

@@ -9,16 +9,18 @@
 namespace dl {
 
 MarginalDensity::MarginalDensity(const Batch& data, const Schedule& schedule) : mSchedule(schedule) {
-    if (data.rows() < 1 || data.cols() < 1) throw Error("the density of q(x_t) needs at least one data point");
+    if (data.rows() < 1 || data.cols() < 1)
+        throw Error("the density of q(x_t) needs at least one data point");
     mData = makeMixtureData<double>(data);
 }
 
 void MarginalDensity::check(int t, const Batch& queries) const {
     if (t < 1 || t > mSchedule.T())
-        throw Error("timestep t must be from 1 to " + std::to_string(mSchedule.T()) + ", got " + std::to_string(t));
+        throw Error("timestep t must be from 1 to " + std::to_string(mSchedule.T()) + ", got " +
+                    std::to_string(t));
     if (queries.cols() != mData.points.cols())
-        throw Error("query points must have the data's dimension " + std::to_string(mData.points.cols()) + ", got " +
-                    std::to_string(queries.cols()));
+        throw Error("query points must have the data's dimension " + std::to_string(mData.points.cols()) +
+                    ", got " + std::to_string(queries.cols()));
 }
 
 Eigen::VectorXd MarginalDensity::logDensity(int t, const Batch& queries) const {
@@ -27,7 +29,8 @@ Eigen::VectorXd MarginalDensity::logDensity(int t, const Batch& queries) const {
     const MixtureData<double>::Rows q = queries.cast<double>();
     Eigen::VectorXd lse;
     mixturePosterior<double>(mData, mSchedule.alphaBar(t), q, &lse, nullptr);
-    const double constant = -std::log(static_cast<double>(size())) - 0.5 * dim() * std::log(2.0 * std::numbers::pi * v);
+    const double constant =
+        -std::log(static_cast<double>(size())) - 0.5 * dim() * std::log(2.0 * std::numbers::pi * v);
     Eigen::VectorXd out = lse - q.rowwise().squaredNorm() / (2.0 * v);
     out.array() += constant;
     return out;

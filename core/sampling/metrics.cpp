@@ -16,13 +16,14 @@ constexpr Eigen::Index kChunkElements = Eigen::Index{1} << 20;
 void checkPair(const Batch& a, const Batch& b) {
     if (a.rows() < 1 || b.rows() < 1) throw Error("quality metrics need at least one point in each set");
     if (a.cols() != b.cols())
-        throw Error("quality metrics need sets of the same dimension, got " + std::to_string(a.cols()) + " and " +
-                    std::to_string(b.cols()));
+        throw Error("quality metrics need sets of the same dimension, got " + std::to_string(a.cols()) +
+                    " and " + std::to_string(b.cols()));
 }
 
 /// d×P matrix of unit directions, uniform on the sphere (normalised standard normal vectors).
 Eigen::MatrixXd randomDirections(Eigen::Index dim, int projections, Rng& rng) {
-    if (projections < 1) throw Error("sliced Wasserstein needs at least 1 projection, got " + std::to_string(projections));
+    if (projections < 1)
+        throw Error("sliced Wasserstein needs at least 1 projection, got " + std::to_string(projections));
     Eigen::MatrixXd theta(dim, projections);
     for (int p = 0; p < projections; ++p) {
         double norm = 0.0;
@@ -38,7 +39,8 @@ Eigen::MatrixXd randomDirections(Eigen::Index dim, int projections, Rng& rng) {
 /// Column p holds the sorted projections of the points on direction p (n×P).
 Eigen::MatrixXd sortedProjections(const Batch& points, const Eigen::MatrixXd& theta) {
     Eigen::MatrixXd proj = points.cast<double>() * theta;
-    for (Eigen::Index p = 0; p < proj.cols(); ++p) std::sort(proj.col(p).data(), proj.col(p).data() + proj.rows());
+    for (Eigen::Index p = 0; p < proj.cols(); ++p)
+        std::sort(proj.col(p).data(), proj.col(p).data() + proj.rows());
     return proj;
 }
 
@@ -62,7 +64,8 @@ double w2SquaredSorted(const double* x, Eigen::Index n, const double* y, Eigen::
 
 double slicedFromSorted(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
     double sum = 0.0;
-    for (Eigen::Index p = 0; p < a.cols(); ++p) sum += w2SquaredSorted(a.col(p).data(), a.rows(), b.col(p).data(), b.rows());
+    for (Eigen::Index p = 0; p < a.cols(); ++p)
+        sum += w2SquaredSorted(a.col(p).data(), a.rows(), b.col(p).data(), b.rows());
     return std::sqrt(sum / static_cast<double>(a.cols()));
 }
 
@@ -87,7 +90,9 @@ double kernelMean(const Batch& a, const Batch& b, double bandwidth) {
     return total / (static_cast<double>(n) * static_cast<double>(m));
 }
 
-double mmdFromMeans(double kaa, double kbb, double kab) { return std::sqrt(std::max(0.0, kaa + kbb - 2.0 * kab)); }
+double mmdFromMeans(double kaa, double kbb, double kab) {
+    return std::sqrt(std::max(0.0, kaa + kbb - 2.0 * kab));
+}
 
 }  // namespace
 
@@ -169,8 +174,10 @@ QualityReport compareToData(const Batch& allSamples, const Batch& allData, const
 
     q.bandwidth = medianHeuristicBandwidth(data, freshData);
     const double kdd = kernelMean(data, data, q.bandwidth);
-    q.mmd = mmdFromMeans(kernelMean(samples, samples, q.bandwidth), kdd, kernelMean(samples, data, q.bandwidth));
-    q.mmdFloor = mmdFromMeans(kernelMean(freshData, freshData, q.bandwidth), kdd, kernelMean(freshData, data, q.bandwidth));
+    q.mmd =
+        mmdFromMeans(kernelMean(samples, samples, q.bandwidth), kdd, kernelMean(samples, data, q.bandwidth));
+    q.mmdFloor = mmdFromMeans(kernelMean(freshData, freshData, q.bandwidth), kdd,
+                              kernelMean(freshData, data, q.bandwidth));
     return q;
 }
 

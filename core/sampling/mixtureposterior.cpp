@@ -29,7 +29,8 @@ MixtureData<Scalar> makeMixtureData(const Batch& points) {
 template <typename Scalar>
 void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
                       const Eigen::Ref<const typename MixtureData<Scalar>::Rows>& queries,
-                      Eigen::Matrix<double, Eigen::Dynamic, 1>* logSumExp, typename MixtureData<Scalar>::Rows* mean) {
+                      Eigen::Matrix<double, Eigen::Dynamic, 1>* logSumExp,
+                      typename MixtureData<Scalar>::Rows* mean) {
     using Rows = typename MixtureData<Scalar>::Rows;
     const Eigen::Index n = queries.rows();
     const Eigen::Index N = data.points.rows();
@@ -46,7 +47,8 @@ void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
     // A chunk of logit rows small enough to stay in L2 while it is scaled, exponentiated and summed.
     const Eigen::Index chunk = std::clamp<Eigen::Index>(kChunkElements / std::max<Eigen::Index>(N, 1), 1, n);
     Rows logits(chunk, N);  // allocated once per call: the callback stays safe to call from several threads
-    Rows scaled(chunk, d + 1);  // [crossCoef·x_t, −normCoef]: one product then gives r_i with the bias folded in
+    Rows scaled(chunk,
+                d + 1);  // [crossCoef·x_t, −normCoef]: one product then gives r_i with the bias folded in
     scaled.col(d).setConstant(-normCoef);
     Eigen::Matrix<Scalar, Eigen::Dynamic, 1> rowSum(chunk);
     for (Eigen::Index start = 0; start < n; start += chunk) {
@@ -62,7 +64,8 @@ void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
             const Scalar top = row.maxCoeff();
             row = (row - top).max(Scalar(kLogWeightFloor)).exp();
             rowSum[r] = row.sum();
-            if (logSumExp) (*logSumExp)[start + r] = static_cast<double>(top) + std::log(static_cast<double>(rowSum[r]));
+            if (logSumExp)
+                (*logSumExp)[start + r] = static_cast<double>(top) + std::log(static_cast<double>(rowSum[r]));
         }
         if (mean) {
             auto M = mean->middleRows(start, c);
@@ -74,7 +77,8 @@ void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
 
 template MixtureData<float> makeMixtureData<float>(const Batch&);
 template MixtureData<double> makeMixtureData<double>(const Batch&);
-template void mixturePosterior<float>(const MixtureData<float>&, double, const Eigen::Ref<const MixtureData<float>::Rows>&,
+template void mixturePosterior<float>(const MixtureData<float>&, double,
+                                      const Eigen::Ref<const MixtureData<float>::Rows>&,
                                       Eigen::Matrix<double, Eigen::Dynamic, 1>*, MixtureData<float>::Rows*);
 template void mixturePosterior<double>(const MixtureData<double>&, double,
                                        const Eigen::Ref<const MixtureData<double>::Rows>&,

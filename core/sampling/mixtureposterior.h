@@ -23,9 +23,9 @@ namespace dl {
 template <typename Scalar>
 struct MixtureData {
     using Rows = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    Rows points;                                        ///< N×d
-    Eigen::Matrix<Scalar, Eigen::Dynamic, 1> sqNorms;   ///< ‖x_i‖², length N
-    Rows augmented;  ///< N×(d+1): [x_i, ‖x_i‖²]
+    Rows points;                                       ///< N×d
+    Eigen::Matrix<Scalar, Eigen::Dynamic, 1> sqNorms;  ///< ‖x_i‖², length N
+    Rows augmented;                                    ///< N×(d+1): [x_i, ‖x_i‖²]
 };
 
 template <typename Scalar>
@@ -36,6 +36,7 @@ MixtureData<Scalar> makeMixtureData(const Batch& points);
 template <typename Scalar>
 void mixturePosterior(const MixtureData<Scalar>& data, double alphaBar,
                       const Eigen::Ref<const typename MixtureData<Scalar>::Rows>& queries,
-                      Eigen::Matrix<double, Eigen::Dynamic, 1>* logSumExp, typename MixtureData<Scalar>::Rows* mean);
+                      Eigen::Matrix<double, Eigen::Dynamic, 1>* logSumExp,
+                      typename MixtureData<Scalar>::Rows* mean);
 
 }  // namespace dl

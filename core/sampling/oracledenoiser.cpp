@@ -16,7 +16,8 @@ namespace {
 
 void checkStep(const Schedule& schedule, int t) {
     if (t < 1 || t > schedule.T())
-        throw Error("timestep t must be from 1 to " + std::to_string(schedule.T()) + ", got " + std::to_string(t));
+        throw Error("timestep t must be from 1 to " + std::to_string(schedule.T()) + ", got " +
+                    std::to_string(t));
 }
 
 void checkData(const Batch& data) {
@@ -63,7 +64,8 @@ EpsilonPredictor makeOracleDenoiser(Batch data, const Schedule& schedule, double
 Batch oraclePosteriorMean(const Batch& data, const Schedule& schedule, const Batch& xt, int t) {
     checkData(data);
     checkStep(schedule, t);
-    if (xt.cols() != data.cols()) throw Error("x_t must have the data's dimension " + std::to_string(data.cols()));
+    if (xt.cols() != data.cols())
+        throw Error("x_t must have the data's dimension " + std::to_string(data.cols()));
     const MixtureData<float> mixture = makeMixtureData<float>(data);
     Batch mean;
     mixturePosterior<float>(mixture, schedule.alphaBar(t), xt, nullptr, &mean);

@@ -14,8 +14,10 @@ const Batch* Trajectory::stateAt(int t) const {
     // timesteps run from T down to 0: take the last kept state whose timestep is still ≥ t.
     std::size_t best = 0;
     for (std::size_t k = 0; k < timesteps.size() && k < states.size(); ++k) {
-        if (timesteps[k] >= t) best = k;
-        else break;
+        if (timesteps[k] >= t)
+            best = k;
+        else
+            break;
     }
     return &states[best];
 }
@@ -46,7 +48,9 @@ namespace {
 // The schedule editor calls steps below this floor wasted; keep the two the same.
 static_assert(kMinSamplerAlphaBar == kUnderflowAlphaBar);
 
-double flooredAlphaBar(const Schedule& schedule, int t) { return std::max(schedule.alphaBar(t), kMinSamplerAlphaBar); }
+double flooredAlphaBar(const Schedule& schedule, int t) {
+    return std::max(schedule.alphaBar(t), kMinSamplerAlphaBar);
+}
 
 void checkCancel(const std::atomic<bool>* cancel) {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw SamplingCancelled();
@@ -105,8 +109,10 @@ class TrajectoryRecorder {
 public:
     TrajectoryRecorder(const SamplerParams& p, int steps, Eigen::Index n, Eigen::Index d) : mSteps(steps) {
         if (p.trajectoryStride <= 0) return;
-        const std::size_t bytesPerState = static_cast<std::size_t>(n) * static_cast<std::size_t>(d) * sizeof(float);
-        const std::size_t maxStates = bytesPerState == 0 ? std::size_t{2} : p.maxTrajectoryBytes / bytesPerState;
+        const std::size_t bytesPerState =
+            static_cast<std::size_t>(n) * static_cast<std::size_t>(d) * sizeof(float);
+        const std::size_t maxStates =
+            bytesPerState == 0 ? std::size_t{2} : p.maxTrajectoryBytes / bytesPerState;
         if (maxStates < 2) return;  // not even x_T and x_0 fit
         int stride = p.trajectoryStride;
         if (countStates(stride) > maxStates) {
@@ -212,18 +218,21 @@ void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, co
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                 TrajectoryRecorder& recorder) {
     Batch z(x.rows(), x.cols());
-    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
-        if (j.s > 0) {
-            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0 takes effect; without
-            // clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
-            const double variance = p.kind == SamplerKind::DdpmBeta ? j.c.betaStep : j.c.posteriorVariance;
-            rng.fillNormal(z);
-            xt = static_cast<float>(j.c.coefX0) * j.x0 + static_cast<float>(j.c.coefXt) * xt +
-                 static_cast<float>(std::sqrt(variance)) * z;
-        } else {
-            xt = j.x0;  // Algorithm 2: no noise on the last step; the posterior mean at s = 0 is x̂_0 itself
-        }
-    });
+    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder,
+                    [&](const ReverseJump& j, Batch& xt) {
+                        if (j.s > 0) {
+                            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0
+                            // takes effect; without clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
+                            const double variance =
+                                p.kind == SamplerKind::DdpmBeta ? j.c.betaStep : j.c.posteriorVariance;
+                            rng.fillNormal(z);
+                            xt = static_cast<float>(j.c.coefX0) * j.x0 + static_cast<float>(j.c.coefXt) * xt +
+                                 static_cast<float>(std::sqrt(variance)) * z;
+                        } else {
+                            xt = j.x0;  // Algorithm 2: no noise on the last step; the posterior mean at s = 0
+                                        // is x̂_0 itself
+                        }
+                    });
 }
 
 // ---- DDIM (Song et al. 2021, Eq. 12; σ from Eq. 16 times η) ----------------------------------------------
@@ -231,16 +240,19 @@ void sampleDdim(const Schedule& schedule, const Denoiser& denoiser, Batch& x, co
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
                 TrajectoryRecorder& recorder) {
     Batch z(x.rows(), x.cols());
-    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
-        // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as diffusers does).
-        const double sigma = p.eta * std::sqrt(j.c.posteriorVariance);
-        const double direction = std::sqrt(std::max(0.0, 1.0 - j.c.alphaBarPrev - sigma * sigma));
-        xt = static_cast<float>(std::sqrt(j.c.alphaBarPrev)) * j.x0 + static_cast<float>(direction) * j.eps;
-        if (sigma > 0.0) {
-            rng.fillNormal(z);
-            xt += static_cast<float>(sigma) * z;
-        }
-    });
+    runReverseJumps(
+        schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
+            // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as diffusers
+            // does).
+            const double sigma = p.eta * std::sqrt(j.c.posteriorVariance);
+            const double direction = std::sqrt(std::max(0.0, 1.0 - j.c.alphaBarPrev - sigma * sigma));
+            xt = static_cast<float>(std::sqrt(j.c.alphaBarPrev)) * j.x0 +
+                 static_cast<float>(direction) * j.eps;
+            if (sigma > 0.0) {
+                rng.fillNormal(z);
+                xt += static_cast<float>(sigma) * z;
+            }
+        });
 }
 
 // ---- Annealed Langevin dynamics (Song & Ermon 2019, Algorithm 1) ------------------------------------------
@@ -256,7 +268,8 @@ void sampleLangevin(const Schedule& schedule, const Denoiser& denoiser, Batch& x
         const int t = ts[i];
         const double noiseVariance = 1.0 - schedule.alphaBar(t);  // > 0 for t ≥ 1 since every β_t > 0
         const double delta = p.langevinStepSize * noiseVariance;
-        const auto scoreStep = static_cast<float>(-0.5 * delta / std::sqrt(noiseVariance));  // (δ/2)·(−1/√(1−ᾱ))
+        const auto scoreStep =
+            static_cast<float>(-0.5 * delta / std::sqrt(noiseVariance));  // (δ/2)·(−1/√(1−ᾱ))
         const auto noiseStep = static_cast<float>(std::sqrt(delta));
         for (int l = 0; l < p.langevinStepsPerLevel; ++l) {
             checkCancel(cancel);
@@ -281,16 +294,21 @@ void sampleLangevin(const Schedule& schedule, const Denoiser& denoiser, Batch& x
 
 std::string_view samplerKindName(SamplerKind kind) {
     switch (kind) {
-    case SamplerKind::DdpmBeta: return "ddpm-beta";
-    case SamplerKind::DdpmPosterior: return "ddpm";
-    case SamplerKind::Ddim: return "ddim";
-    case SamplerKind::Langevin: return "langevin";
+        case SamplerKind::DdpmBeta:
+            return "ddpm-beta";
+        case SamplerKind::DdpmPosterior:
+            return "ddpm";
+        case SamplerKind::Ddim:
+            return "ddim";
+        case SamplerKind::Langevin:
+            return "langevin";
     }
     return "ddpm";
 }
 
 std::optional<SamplerKind> samplerKindFromName(std::string_view name) {
-    for (SamplerKind k : {SamplerKind::DdpmBeta, SamplerKind::DdpmPosterior, SamplerKind::Ddim, SamplerKind::Langevin}) {
+    for (SamplerKind k :
+         {SamplerKind::DdpmBeta, SamplerKind::DdpmPosterior, SamplerKind::Ddim, SamplerKind::Langevin}) {
         if (samplerKindName(k) == name) return k;
     }
     if (name == "ddpm-posterior") return SamplerKind::DdpmPosterior;
@@ -299,8 +317,8 @@ std::optional<SamplerKind> samplerKindFromName(std::string_view name) {
 
 ReverseStepCoefficients reverseStepCoefficients(const Schedule& schedule, int t, int prev) {
     if (t < 1 || t > schedule.T() || prev < 0 || prev >= t)
-        throw Error("a reverse step needs 0 <= prev < t <= T = " + std::to_string(schedule.T()) + ", got t = " +
-                    std::to_string(t) + ", prev = " + std::to_string(prev));
+        throw Error("a reverse step needs 0 <= prev < t <= T = " + std::to_string(schedule.T()) +
+                    ", got t = " + std::to_string(t) + ", prev = " + std::to_string(prev));
     // Both ends floored (see the header comment): flooring only ᾱ_t made α' = ᾱ_t/ᾱ_s > 1 and both variances
     // negative once ᾱ_s fell below the floor at a visited step s > 0.
     return jumpCoefficients(flooredAlphaBar(schedule, t), flooredAlphaBar(schedule, prev));
@@ -325,8 +343,10 @@ ReverseStepCoefficients jumpCoefficients(double alphaBarT, double alphaBarPrev) 
 
 void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& eps, Batch& out) {
     if (t < 1 || t > schedule.T())
-        throw Error("timestep t must be from 1 to " + std::to_string(schedule.T()) + ", got " + std::to_string(t));
-    if (eps.rows() != xt.rows() || eps.cols() != xt.cols()) throw Error("noise must have the same shape as x_t");
+        throw Error("timestep t must be from 1 to " + std::to_string(schedule.T()) + ", got " +
+                    std::to_string(t));
+    if (eps.rows() != xt.rows() || eps.cols() != xt.cols())
+        throw Error("noise must have the same shape as x_t");
     x0FromEpsilon(flooredAlphaBar(schedule, t), xt, eps, out);
 }
 
@@ -349,15 +369,17 @@ std::optional<std::string> validateSamplerParams(const SamplerParams& p, const S
         return "Langevin step size must be a positive number, got " + formatNumber(p.langevinStepSize);
     if (p.langevinStepsPerLevel < 1)
         return "Langevin steps per level must be at least 1, got " + std::to_string(p.langevinStepsPerLevel);
-    if (p.trajectoryStride < 0) return "trajectory stride must be 0 (off) or positive, got " + std::to_string(p.trajectoryStride);
+    if (p.trajectoryStride < 0)
+        return "trajectory stride must be 0 (off) or positive, got " + std::to_string(p.trajectoryStride);
     if (p.clipX0 && (p.clipMin.size() != 0 || p.clipMax.size() != 0)) {
         if (p.clipMin.size() != dim || p.clipMax.size() != dim)
             return "clip range must have one minimum and one maximum per dimension (" + std::to_string(dim) +
                    "), got " + std::to_string(p.clipMin.size()) + " and " + std::to_string(p.clipMax.size());
         for (int i = 0; i < dim; ++i) {
             if (!std::isfinite(p.clipMin[i]) || !std::isfinite(p.clipMax[i]) || p.clipMin[i] > p.clipMax[i])
-                return "clip range of dimension " + std::to_string(i + 1) + " must be finite with min <= max, got [" +
-                       formatNumber(p.clipMin[i]) + ", " + formatNumber(p.clipMax[i]) + "]";
+                return "clip range of dimension " + std::to_string(i + 1) +
+                       " must be finite with min <= max, got [" + formatNumber(p.clipMin[i]) + ", " +
+                       formatNumber(p.clipMax[i]) + "]";
         }
     }
     return std::nullopt;
@@ -368,7 +390,8 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
                         const std::function<void(int, int)>& progress) {
     if (!denoiser.epsilon) throw Error("sampler needs a denoiser");
     if (xT.rows() < 1) throw Error("number of samples must be at least 1, got " + std::to_string(xT.rows()));
-    if (auto problem = validateSamplerParams(params, schedule, static_cast<int>(xT.cols()))) throw Error(*problem);
+    if (auto problem = validateSamplerParams(params, schedule, static_cast<int>(xT.cols())))
+        throw Error(*problem);
 
     const int K = params.steps == 0 ? schedule.T() : params.steps;
     const std::vector<int> ts = samplingTimesteps(schedule.T(), K, params.spacing);
@@ -380,10 +403,16 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
     Batch x = std::move(xT);
     recorder.record(0, ts.front(), x);
     switch (params.kind) {
-    case SamplerKind::DdpmBeta:
-    case SamplerKind::DdpmPosterior: sampleDdpm(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder); break;
-    case SamplerKind::Ddim: sampleDdim(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder); break;
-    case SamplerKind::Langevin: sampleLangevin(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder); break;
+        case SamplerKind::DdpmBeta:
+        case SamplerKind::DdpmPosterior:
+            sampleDdpm(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
+            break;
+        case SamplerKind::Ddim:
+            sampleDdim(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
+            break;
+        case SamplerKind::Langevin:
+            sampleLangevin(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
+            break;
     }
 
     SampleResult result;

@@ -45,8 +45,8 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/data/progress.h"
@@ -83,8 +83,8 @@ struct SamplerParams {
     /// rescaled between levels, so where 1 − ᾱ_t is small next to the data's spread it barely moves and the
     /// result lags slightly toward 0 (on N(m, 0.25 I): mean 0.92–0.98 m at 100 levels × 10–50 steps).
     double langevinStepSize = 0.1;
-    int langevinStepsPerLevel = 10;  ///< Langevin: updates per noise level, ≥ 1
-    bool clipX0 = false;             ///< clamp every predicted x̂_0 to [clipMin, clipMax] per dimension
+    int langevinStepsPerLevel = 10;    ///< Langevin: updates per noise level, ≥ 1
+    bool clipX0 = false;               ///< clamp every predicted x̂_0 to [clipMin, clipMax] per dimension
     Eigen::VectorXf clipMin, clipMax;  ///< normalised coordinates; both empty = [−1, 1] in every dimension
     int trajectoryStride = 0;          ///< record every stride-th state; 0 = don't record
     std::size_t maxTrajectoryBytes = std::size_t{256} << 20;  ///< the stride grows to stay under this
@@ -149,8 +149,8 @@ struct ReverseStepCoefficients {
     double alphaStep = 1.0;          ///< α' = ᾱ_t/ᾱ_s
     double betaStep = 0.0;           ///< β' = 1 − α'
     double posteriorVariance = 0.0;  ///< β̃' = β'(1−ᾱ_s)/(1−ᾱ_t)
-    double coefX0 = 0.0;          ///< √ᾱ_s β'/(1−ᾱ_t)
-    double coefXt = 0.0;          ///< √α' (1−ᾱ_s)/(1−ᾱ_t)
+    double coefX0 = 0.0;             ///< √ᾱ_s β'/(1−ᾱ_t)
+    double coefXt = 0.0;             ///< √α' (1−ᾱ_s)/(1−ᾱ_t)
 };
 /// The jump t → s of the schedule with the floor kMinSamplerAlphaBar applied to both ᾱ_t and ᾱ_s.
 ReverseStepCoefficients reverseStepCoefficients(const Schedule& schedule, int t, int prev);
@@ -161,7 +161,8 @@ ReverseStepCoefficients jumpCoefficients(double alphaBarT, double alphaBarPrev);
 void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& eps, Batch& out);
 
 /// A message naming the first bad parameter and its allowed range, or nothing when all are valid.
-std::optional<std::string> validateSamplerParams(const SamplerParams& params, const Schedule& schedule, int dim);
+std::optional<std::string> validateSamplerParams(const SamplerParams& params, const Schedule& schedule,
+                                                 int dim);
 
 /// Runs the sampler from xT (N×d, normalised). progress(done, total) is called after every denoiser call.
 /// Throws dl::Error for invalid parameters and dl::SamplingCancelled when *cancel becomes true.

@@ -16,8 +16,10 @@ constexpr Eigen::Index kBlock = 1024;
 
 void adamwUpdate(AdamWState& state, float* params, const float* grads, Eigen::Index begin, Eigen::Index end,
                  const AdamWStep& s, float* ema) {
-    const float bias1 = 1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta1), static_cast<double>(s.t)));
-    const float bias2 = 1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta2), static_cast<double>(s.t)));
+    const float bias1 =
+        1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta1), static_cast<double>(s.t)));
+    const float bias2 =
+        1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta2), static_cast<double>(s.t)));
     AdamWKernelArgs a;
     a.params = params + begin;
     a.grads = grads + begin;
@@ -54,7 +56,8 @@ float learningRateAt(std::int64_t step, float base, int warmupSteps, int totalSt
         return base * static_cast<float>(step + 1) / static_cast<float>(warmupSteps);
     const std::int64_t decaySteps = static_cast<std::int64_t>(totalSteps) - warmupSteps;
     if (decaySteps <= 0) return base;
-    const double progress = std::min(1.0, static_cast<double>(step - warmupSteps) / static_cast<double>(decaySteps));
+    const double progress =
+        std::min(1.0, static_cast<double>(step - warmupSteps) / static_cast<double>(decaySteps));
     const double cosine = 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
     return static_cast<float>(base * (minFraction + (1.0 - minFraction) * cosine));
 }

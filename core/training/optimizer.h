@@ -11,9 +11,8 @@
 //   dl::adamwUpdate(state, params, grads, 0, n, s, ema);
 #pragma once
 
-#include <cstdint>
-
 #include <Eigen/Core>
+#include <cstdint>
 
 namespace dl {
 
@@ -32,8 +31,8 @@ struct AdamWStep {
     float beta2 = 0.999f;
     float epsilon = 1e-8f;
     float weightDecay = 0.0f;
-    float gradScale = 1.0f;  ///< multiplies the gradient first (clipping by global norm)
-    float emaDecay = 0.999f; ///< used when an EMA buffer is passed
+    float gradScale = 1.0f;   ///< multiplies the gradient first (clipping by global norm)
+    float emaDecay = 0.999f;  ///< used when an EMA buffer is passed
 };
 
 /// Updates parameters [begin, end) in place; also the EMA of them when ema is not null. Disjoint ranges

@@ -24,8 +24,10 @@ std::optional<std::string> validateTrainerConfig(const TrainerConfig& c) {
     if (!(c.beta1 >= 0.0f && c.beta1 < 1.0f)) return "beta1 must be in [0, 1), got " + formatNumber(c.beta1);
     if (!(c.beta2 >= 0.0f && c.beta2 < 1.0f)) return "beta2 must be in [0, 1), got " + formatNumber(c.beta2);
     if (!std::isfinite(c.gradClip)) return "gradient clip must be finite, got " + formatNumber(c.gradClip);
-    if (!(c.emaDecay >= 0.0f && c.emaDecay < 1.0f)) return "EMA decay must be in [0, 1), got " + formatNumber(c.emaDecay);
-    if (c.threads < 1 || c.threads > 256) return "threads must be from 1 to 256, got " + std::to_string(c.threads);
+    if (!(c.emaDecay >= 0.0f && c.emaDecay < 1.0f))
+        return "EMA decay must be in [0, 1), got " + formatNumber(c.emaDecay);
+    if (c.threads < 1 || c.threads > 256)
+        return "threads must be from 1 to 256, got " + std::to_string(c.threads);
     if (c.snapshotIntervalMs < 0)
         return "snapshot interval must not be negative, got " + std::to_string(c.snapshotIntervalMs);
     return std::nullopt;
@@ -114,7 +116,8 @@ Trainer::Trainer(DataSet data, Schedule schedule, MlpConfig model, TrainerConfig
 Trainer::~Trainer() = default;
 
 float Trainer::learningRateAt(int step) const {
-    return dl::learningRateAt(step, mConfig.learningRate, mConfig.warmupSteps, mConfig.steps, mConfig.minLearningRate);
+    return dl::learningRateAt(step, mConfig.learningRate, mConfig.warmupSteps, mConfig.steps,
+                              mConfig.minLearningRate);
 }
 
 void Trainer::drawBatch() {
@@ -158,8 +161,8 @@ void Trainer::reduceRange(int k) {
 }
 
 void Trainer::updateRange(int k) {
-    adamwUpdate(mAdam, mNet.parameters().data(), mGrads[0].data(), mRangeStart[k], mRangeStart[k + 1], mUpdate,
-                mEma.data());
+    adamwUpdate(mAdam, mNet.parameters().data(), mGrads[0].data(), mRangeStart[k], mRangeStart[k + 1],
+                mUpdate, mEma.data());
 }
 
 float Trainer::step() {
@@ -168,8 +171,10 @@ float Trainer::step() {
     drawBatch();
     if (mPool) {
         mPool->run([this](int k) { computeSlice(k); });
-        if (mParallelUpdate) mPool->run([this](int k) { reduceRange(k); });
-        else for (int k = 0; k < mThreads; ++k) reduceRange(k);
+        if (mParallelUpdate)
+            mPool->run([this](int k) { reduceRange(k); });
+        else
+            for (int k = 0; k < mThreads; ++k) reduceRange(k);
     } else {
         computeSlice(0);  // also sets mRangeNorm[0]
     }
@@ -192,8 +197,10 @@ float Trainer::step() {
     mUpdate.learningRate = learningRateAt(stepIndex);
     mUpdate.gradScale = clipScale(gradNorm, mConfig.gradClip);
     mUpdate.emaDecay = emaDecayAt(mUpdate.t, mConfig.emaDecay);
-    if (mPool && mParallelUpdate) mPool->run([this](int k) { updateRange(k); });
-    else for (int k = 0; k < mThreads; ++k) updateRange(k);
+    if (mPool && mParallelUpdate)
+        mPool->run([this](int k) { updateRange(k); });
+    else
+        for (int k = 0; k < mThreads; ++k) updateRange(k);
 
     mLastLearningRate = mUpdate.learningRate;
     mLossLog.append(static_cast<float>(loss));
@@ -236,7 +243,8 @@ std::shared_ptr<const TrainingSnapshot> Trainer::snapshot() const {
 void Trainer::restore(const Eigen::VectorXf& parameters, const Eigen::VectorXf& emaParameters,
                       const AdamWState& optimizer, int stepsDone, std::vector<float> lossHistory) {
     const Eigen::Index P = mNet.parameterCount();
-    if (parameters.size() != P || emaParameters.size() != P || optimizer.m.size() != P || optimizer.v.size() != P)
+    if (parameters.size() != P || emaParameters.size() != P || optimizer.m.size() != P ||
+        optimizer.v.size() != P)
         throw Error("saved training state has " + std::to_string(parameters.size()) +
                     " parameters, the network needs " + std::to_string(P));
     if (stepsDone < 0) throw Error("saved step count must not be negative, got " + std::to_string(stepsDone));

@@ -51,11 +51,11 @@ struct TrainerConfig {
     float weightDecay = 0.0f;      ///< AdamW decoupled weight decay λ
     float beta1 = 0.9f;
     float beta2 = 0.999f;
-    float gradClip = 1.0f;         ///< maximum global gradient norm; ≤ 0 disables clipping
-    float emaDecay = 0.999f;       ///< EMA of the weights, used for sampling; 0 = EMA equals the weights
+    float gradClip = 1.0f;    ///< maximum global gradient norm; ≤ 0 disables clipping
+    float emaDecay = 0.999f;  ///< EMA of the weights, used for sampling; 0 = EMA equals the weights
     std::uint64_t seed = 0;
-    int threads = 1;               ///< data-parallel threads for each step
-    int snapshotIntervalMs = 15;   ///< how often step() publishes a fresh snapshot
+    int threads = 1;              ///< data-parallel threads for each step
+    int snapshotIntervalMs = 15;  ///< how often step() publishes a fresh snapshot
 
     bool operator==(const TrainerConfig&) const = default;
 };
@@ -65,14 +65,14 @@ std::optional<std::string> validateTrainerConfig(const TrainerConfig& config);
 
 /// What the UI and the model file need from a run, as an immutable value.
 struct TrainingSnapshot {
-    int step = 0;                    ///< optimisation steps done
-    int targetSteps = 0;             ///< TrainerConfig::steps
+    int step = 0;         ///< optimisation steps done
+    int targetSteps = 0;  ///< TrainerConfig::steps
     MlpConfig config;
     ScheduleParams schedule;
-    Eigen::VectorXf parameters;      ///< EMA weights, the ones to sample with
-    LossHistory lossHistory;         ///< one value per step; shared with the trainer, not copied
-    float learningRate = 0.0f;       ///< of the last step
-    double stepsPerSecond = 0.0;     ///< recent speed, counting only time spent inside step()
+    Eigen::VectorXf parameters;   ///< EMA weights, the ones to sample with
+    LossHistory lossHistory;      ///< one value per step; shared with the trainer, not copied
+    float learningRate = 0.0f;    ///< of the last step
+    double stepsPerSecond = 0.0;  ///< recent speed, counting only time spent inside step()
 };
 
 class Trainer {
@@ -97,8 +97,8 @@ public:
 
     /// Continues a saved run: weights, EMA weights, optimizer moments, step count and loss history.
     /// Throws dl::Error if the sizes do not match this network.
-    void restore(const Eigen::VectorXf& parameters, const Eigen::VectorXf& emaParameters, const AdamWState& optimizer,
-                 int stepsDone, std::vector<float> lossHistory);
+    void restore(const Eigen::VectorXf& parameters, const Eigen::VectorXf& emaParameters,
+                 const AdamWState& optimizer, int stepsDone, std::vector<float> lossHistory);
 
     // State of the run, for the thread that runs step() (e.g. to write a model file).
     const DataSet& data() const { return mData; }
@@ -130,16 +130,16 @@ private:
     bool mParallelUpdate = false;  // reduction and AdamW split across the pool too (large networks)
 
     // Per-step buffers, allocated once.
-    Batch mX0, mEps, mXt, mTarget;          // B×d row-major = d×B column-major
-    Eigen::VectorXi mT;                      // B
-    Eigen::ArrayXf mA, mS;                   // √ᾱ_t and √(1−ᾱ_t) per sample
+    Batch mX0, mEps, mXt, mTarget;                        // B×d row-major = d×B column-major
+    Eigen::VectorXi mT;                                   // B
+    Eigen::ArrayXf mA, mS;                                // √ᾱ_t and √(1−ᾱ_t) per sample
     Eigen::ArrayXf mSqrtAlphaBar, mSqrtOneMinusAlphaBar;  // per t = 0..T
-    std::vector<Mlp::Workspace> mWorkspaces;             // one per thread
-    std::vector<Eigen::VectorXf> mGrads;                 // one per thread; [0] holds the sum
-    std::vector<Eigen::MatrixXf> mDy;                    // one per thread: d × slice
-    std::vector<Eigen::Index> mSliceStart;               // K + 1 batch offsets
-    std::vector<Eigen::Index> mRangeStart;               // K + 1 parameter offsets
-    std::vector<double> mSliceLoss, mRangeNorm;          // per thread
+    std::vector<Mlp::Workspace> mWorkspaces;              // one per thread
+    std::vector<Eigen::VectorXf> mGrads;                  // one per thread; [0] holds the sum
+    std::vector<Eigen::MatrixXf> mDy;                     // one per thread: d × slice
+    std::vector<Eigen::Index> mSliceStart;                // K + 1 batch offsets
+    std::vector<Eigen::Index> mRangeStart;                // K + 1 parameter offsets
+    std::vector<double> mSliceLoss, mRangeNorm;           // per thread
     AdamWStep mUpdate;
 
     std::atomic<int> mStepsDone{0};

@@ -58,8 +58,10 @@ void WorkerPool::run(const std::function<void(int)>& task) {
     for (int spins = 0;; ++spins) {
         const int remaining = mRemaining.load(std::memory_order_acquire);
         if (remaining == 0) break;
-        if (spins < kSpinIterations) cpuRelax();
-        else mRemaining.wait(remaining, std::memory_order_acquire);
+        if (spins < kSpinIterations)
+            cpuRelax();
+        else
+            mRemaining.wait(remaining, std::memory_order_acquire);
     }
     mTask = nullptr;
     if (own) std::rethrow_exception(own);

@@ -126,10 +126,11 @@ void TestCliBadInput::refusedBeforeWork_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("status");
-    QTest::newRow("dataset --grid-columns abc") << QStringList{"dataset", "--out", "OUT/x.csv", "--grid-columns", "abc"}
-                                           << "--grid-columns: expected an integer" << 2;
-    QTest::newRow("dataset --size nan")
-        << QStringList{"dataset", "--out", "OUT/x.png", "--size", "nan"} << "--size: expected an integer" << 2;
+    QTest::newRow("dataset --grid-columns abc")
+        << QStringList{"dataset", "--out", "OUT/x.csv", "--grid-columns", "abc"}
+        << "--grid-columns: expected an integer" << 2;
+    QTest::newRow("dataset --size nan") << QStringList{"dataset", "--out", "OUT/x.png", "--size", "nan"}
+                                        << "--size: expected an integer" << 2;
     QTest::newRow("dataset --scale ''")
         << QStringList{"dataset", "--out", "OUT/x.csv", "--scale", ""} << "--scale: expected an integer" << 2;
     QTest::newRow("sample --trajectory-stride without --trajectory")
@@ -140,8 +141,8 @@ void TestCliBadInput::refusedBeforeWork_data() {
         << QStringList{"render", "--frames", "OUT/f", "--sampler", "abc"}
         << "--sampler: only applies with --what" << 2;
     QTest::newRow("train --out in a missing folder")
-        << QStringList{"train", "--out", "/nonexistent/x.dlmodel", "--steps", "100000000"}
-        << "does not exist" << 1;
+        << QStringList{"train", "--out", "/nonexistent/x.dlmodel", "--steps", "100000000"} << "does not exist"
+        << 1;
     QTest::newRow("train --quality-samples 1000000")
         << QStringList{"train", "--out", "OUT/q.dlmodel", "--quality-samples", "1000000"}
         << "--quality-samples: must be from 0 to 625000" << 2;

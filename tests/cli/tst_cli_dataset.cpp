@@ -47,7 +47,8 @@ void TestCliDataset::everyPointSourceWritesCsv_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("rows");
     for (const auto& name : dl::builtInPointShapes())
-        QTest::newRow(name.c_str()) << QStringList{"--dataset", QString::fromStdString(name), "--n", "300"} << 300;
+        QTest::newRow(name.c_str()) << QStringList{"--dataset", QString::fromStdString(name), "--n", "300"}
+                                    << 300;
     QTest::newRow("text") << QStringList{"--text", "DDPM", "--n", "500"} << 500;
     QTest::newRow("image shape") << QStringList{"--image", mDir.filePath("shape.png"), "--n", "400"} << 400;
     QTest::newRow("csv") << QStringList{"--csv", mDir.filePath("points.csv")} << 3;
@@ -76,7 +77,8 @@ void TestCliDataset::csvIsInDataCoordinates() {
     QVERIFY((dl::readPointsCsv(out.toStdString()) - expected).cwiseAbs().maxCoeff() < 1e-5f);
     // The image shape keeps pixel units, y up: the square at x 5..15, rows 5..15 → y 5..15 of 20.
     const QString shape = mDir.filePath("shape.csv");
-    QCOMPARE(runCli({"dataset", "--image", mDir.filePath("shape.png"), "--n", "500", "--out", shape}).exitCode, 0);
+    QCOMPARE(
+        runCli({"dataset", "--image", mDir.filePath("shape.png"), "--n", "500", "--out", shape}).exitCode, 0);
     const dl::Batch p = dl::readPointsCsv(shape.toStdString());
     QVERIFY(p.minCoeff() >= 5.0f - 1e-3f && p.maxCoeff() <= 15.0f + 1e-3f);
 }
@@ -86,11 +88,14 @@ void TestCliDataset::imagesWriteAPngGrid_data() {
     QTest::addColumn<QSize>("size");
     // 16 glyphs of 16×16 → 4×4 grid of 17-pixel cells + 1, scaled ×3 (auto: 48 px tiles).
     QTest::newRow("glyphs gray") << QStringList{"--dataset", "glyphs", "--n", "16"} << QSize(69 * 3, 69 * 3);
-    QTest::newRow("glyphs rgb 8") << QStringList{"--dataset", "glyphs", "--n", "9", "--image-size", "8", "--channels", "3",
-                                                 "--scale", "1"}
+    QTest::newRow("glyphs rgb 8") << QStringList{"--dataset", "glyphs",     "--n", "9",       "--image-size",
+                                                 "8",         "--channels", "3",   "--scale", "1"}
                                   << QSize(28, 28);
-    QTest::newRow("image pixels") << QStringList{"--image", mDir.filePath("shape.png"), "--image-mode", "pixels",
-                                                 "--image-size", "12", "--augment", "4", "--scale", "2"}
+    QTest::newRow("image pixels") << QStringList{"--image",      mDir.filePath("shape.png"),
+                                                 "--image-mode", "pixels",
+                                                 "--image-size", "12",
+                                                 "--augment",    "4",
+                                                 "--scale",      "2"}
                                   << QSize(2 * 27, 2 * 27);
 }
 
@@ -108,17 +113,25 @@ void TestCliDataset::badSources_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown dataset") << QStringList{"--dataset", "banana"} << 2 << "unknown data set 'banana'";
-    QTest::newRow("two sources") << QStringList{"--dataset", "moons", "--text", "A"} << 2 << "choose one data source";
+    QTest::newRow("unknown dataset") << QStringList{"--dataset", "banana"} << 2
+                                     << "unknown data set 'banana'";
+    QTest::newRow("two sources") << QStringList{"--dataset", "moons", "--text", "A"} << 2
+                                 << "choose one data source";
     QTest::newRow("missing csv") << QStringList{"--csv", mDir.filePath("nope.csv")} << 1 << "no such file";
     QTest::newRow("NaN in csv") << QStringList{"--csv", mDir.filePath("bad.csv")} << 1 << "line 3";
-    QTest::newRow("empty image") << QStringList{"--image", mDir.filePath("empty.png")} << 1 << "is empty (0 bytes)";
-    QTest::newRow("bad image mode") << QStringList{"--image", mDir.filePath("shape.png"), "--image-mode", "x"} << 2
-                                    << "--image-mode";
-    QTest::newRow("image size out of range") << QStringList{"--dataset", "glyphs", "--image-size", "100"} << 2 << "--image-size";
-    QTest::newRow("option for another source") << QStringList{"--dataset", "moons", "--threshold", "0.5"} << 2 << "--threshold";
-    QTest::newRow("images as csv") << QStringList{"--dataset", "glyphs", "--n", "4", "--out", mDir.filePath("g.csv")} << 2 << "PNG";
-    QTest::newRow("bad suffix") << QStringList{"--dataset", "moons", "--out", mDir.filePath("x.txt")} << 2 << ".csv or .png";
+    QTest::newRow("empty image") << QStringList{"--image", mDir.filePath("empty.png")} << 1
+                                 << "is empty (0 bytes)";
+    QTest::newRow("bad image mode") << QStringList{"--image", mDir.filePath("shape.png"), "--image-mode", "x"}
+                                    << 2 << "--image-mode";
+    QTest::newRow("image size out of range")
+        << QStringList{"--dataset", "glyphs", "--image-size", "100"} << 2 << "--image-size";
+    QTest::newRow("option for another source")
+        << QStringList{"--dataset", "moons", "--threshold", "0.5"} << 2 << "--threshold";
+    QTest::newRow("images as csv") << QStringList{"--dataset", "glyphs", "--n",
+                                                  "4",         "--out",  mDir.filePath("g.csv")}
+                                   << 2 << "PNG";
+    QTest::newRow("bad suffix") << QStringList{"--dataset", "moons", "--out", mDir.filePath("x.txt")} << 2
+                                << ".csv or .png";
     QTest::newRow("empty text") << QStringList{"--text", " "} << 1 << "empty";
 }
 

@@ -1,7 +1,6 @@
 // diffusion-lab-cli forward: x_t as CSV, closed form and chain, reproducible, and flag errors.
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <cmath>
 
 #include "cliprocess.h"
@@ -18,7 +17,8 @@ private:
 };
 
 void TestCliForward::writesNoisedPoints() {
-    const QString clean = mDir.filePath("clean.csv"), noisy = mDir.filePath("noisy.csv"), again = mDir.filePath("again.csv");
+    const QString clean = mDir.filePath("clean.csv"), noisy = mDir.filePath("noisy.csv"),
+                  again = mDir.filePath("again.csv");
     const QStringList common{"forward", "--dataset", "moons", "--n", "500", "--seed", "4", "--T", "100"};
     QCOMPARE(runCli(common + QStringList{"--t", "0", "--out", clean}).exitCode, 0);
     QCOMPARE(runCli(common + QStringList{"--t", "30", "--out", noisy}).exitCode, 0);
@@ -39,8 +39,9 @@ void TestCliForward::lastStepIsNearlyStandardNormal() {
     // for the closed form and for the step-by-step chain alike.
     for (const bool chain : {false, true}) {
         const QString out = mDir.filePath(chain ? "chain.csv" : "closed.csv");
-        QStringList args{"forward", "--dataset", "moons", "--n", "4000", "--seed", "1", "--T", "100", "--beta-start",
-                         "0.001", "--beta-end", "0.2", "--t", "100", "--normalised", "--out", out};
+        QStringList args{"forward", "--dataset", "moons", "--n",          "4000",  "--seed",
+                         "1",       "--T",       "100",   "--beta-start", "0.001", "--beta-end",
+                         "0.2",     "--t",       "100",   "--normalised", "--out", out};
         if (chain) args << "--chain";
         const CliRun run = runCli(args);
         QVERIFY2(run.exitCode == 0, run.err.constData());

@@ -112,7 +112,8 @@ void TestCliQuality::sampleScoresAgainstHeldOutRows() {
         QVERIFY(values.at("swd_floor").toDouble() > 0.0);
         ratios[name] = values.at("swd_ratio");
     }
-    qInfo("sample: ratio %s sorted, %s shuffled", qPrintable(ratios["sorted"]), qPrintable(ratios["shuffled"]));
+    qInfo("sample: ratio %s sorted, %s shuffled", qPrintable(ratios["sorted"]),
+          qPrintable(ratios["shuffled"]));
     QVERIFY(std::abs(std::log(ratios["sorted"].toDouble() / ratios["shuffled"].toDouble())) < std::log(2.0));
 }
 

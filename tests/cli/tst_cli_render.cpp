@@ -17,8 +17,9 @@ QByteArray bytes(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const QStringList kSmall{"render", "--dataset", "moons", "--n", "300", "--seed", "3", "--T", "20",
-                         "--beta-start", "0.01", "--beta-end", "0.3", "--size", "120x96", "--stride", "5"};
+const QStringList kSmall{"render", "--dataset", "moons",  "--n",          "300",  "--seed",
+                         "3",      "--T",       "20",     "--beta-start", "0.01", "--beta-end",
+                         "0.3",    "--size",    "120x96", "--stride",     "5"};
 
 }  // namespace
 
@@ -54,14 +55,16 @@ void TestCliRender::framesAreReproducible() {
     QCOMPARE(ts, (QList<int>{0, 5, 10, 15, 20}));
     QCOMPARE(sidecar.value("extra").toObject().value("seed").toString(), QStringLiteral("3"));
     // Another seed: other points.
-    run = runCli(QStringList(kSmall) << "--frames" << mDir.filePath("c") << "--seed" << "4");
+    run = runCli(QStringList(kSmall) << "--frames" << mDir.filePath("c") << "--seed"
+                                     << "4");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(bytes(QDir(a).filePath("frame_0000.png")) != bytes(mDir.filePath("c/frame_0000.png")));
 }
 
 void TestCliRender::gifHasEveryFrame() {
     const QString gif = mDir.filePath("forward.gif");
-    const CliRun run = runCli(QStringList(kSmall) << "--gif" << gif << "--fps" << "25");
+    const CliRun run = runCli(QStringList(kSmall) << "--gif" << gif << "--fps"
+                                                  << "25");
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QImageReader reader(gif);
     QCOMPARE(reader.imageCount(), 5);
@@ -72,7 +75,11 @@ void TestCliRender::gifHasEveryFrame() {
 
 void TestCliRender::reverseWithTheExactDenoiser() {
     const QString dir = mDir.filePath("reverse");
-    const CliRun run = runCli(QStringList(kSmall) << "--what" << "both" << "--samples" << "200" << "--frames" << dir);
+    const CliRun run = runCli(QStringList(kSmall) << "--what"
+                                                  << "both"
+                                                  << "--samples"
+                                                  << "200"
+                                                  << "--frames" << dir);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject sidecar = QJsonDocument::fromJson(bytes(QDir(dir).filePath("frames.json"))).object();
     QVERIFY(sidecar.value("sampler").toString().contains("exact denoiser"));
@@ -96,15 +103,18 @@ void TestCliRender::refusals() {
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(QImageReader(gif).imageCount(), 5);
 
-    run = runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--size" << "5000x10");
+    run = runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--size"
+                                     << "5000x10");
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("--size"));
-    run = runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--frames" << mDir.filePath("y"));
+    run =
+        runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--frames" << mDir.filePath("y"));
     QCOMPARE(run.exitCode, 2);
     run = runCli(QStringList(kSmall) << "--video" << mDir.filePath("x.avi"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(".mp4"));
-    run = runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--background" << "transparent");
+    run = runCli(QStringList(kSmall) << "--gif" << mDir.filePath("x.gif") << "--background"
+                                     << "transparent");
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.err.contains("transparent"));
     QVERIFY(!QFile::exists(mDir.filePath("x.gif")));

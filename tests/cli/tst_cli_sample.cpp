@@ -1,9 +1,8 @@
-// diffusion-lab-cli sample: a tiny model trained by the train command, sampled with every sampler; CSV in data
-// coordinates, reproducible per seed, quality lines on stdout, the exact denoiser, the trajectory file, and
-// flag errors.
+// diffusion-lab-cli sample: a tiny model trained by the train command, sampled with every sampler; CSV in
+// data coordinates, reproducible per seed, quality lines on stdout, the exact denoiser, the trajectory file,
+// and flag errors.
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <cmath>
 #include <map>
 
@@ -49,34 +48,51 @@ private:
 void TestCliSample::initTestCase() {
     QVERIFY(mDir.isValid());
     mModel = mDir.filePath("tiny.dlmodel");
-    const CliRun run = runCli({"train", "--dataset", "moons", "--n", "2000", "--seed", "3", "--T", "50", "--beta-start",
-                               "0.001", "--beta-end", "0.3", "--steps", "300", "--batch", "64", "--hidden", "32",
-                               "--layers", "1", "--input-features", "0", "--time-embedding", "16",
-                               "--quality-samples", "0", "--out", mModel});
+    const CliRun run = runCli({"train", "--dataset",
+                               "moons", "--n",
+                               "2000",  "--seed",
+                               "3",     "--T",
+                               "50",    "--beta-start",
+                               "0.001", "--beta-end",
+                               "0.3",   "--steps",
+                               "300",   "--batch",
+                               "64",    "--hidden",
+                               "32",    "--layers",
+                               "1",     "--input-features",
+                               "0",     "--time-embedding",
+                               "16",    "--quality-samples",
+                               "0",     "--out",
+                               mModel});
     QVERIFY2(run.exitCode == 0, run.err.constData());
 }
 
 void TestCliSample::writesSamplesInDataCoordinates() {
     const QString out = mDir.filePath("samples.csv");
-    const CliRun run = runCli({"sample", "--model", mModel, "--n", "600", "--seed", "1", "--clip", "--out", out});
+    const CliRun run =
+        runCli({"sample", "--model", mModel, "--n", "600", "--seed", "1", "--clip", "--out", out});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const auto rows = readCsv(out);
     QCOMPARE(rows.size(), 600);
     // Moons span x ∈ [−1, 2], y ∈ [−0.5, 1]; clipped x̂_0 keeps samples within 5% of that range (plus noise).
-    for (const auto& [x, y] : rows) QVERIFY2(x > -1.6 && x < 2.6 && y > -1.0 && y < 1.5, qPrintable(QString("%1,%2").arg(x).arg(y)));
+    for (const auto& [x, y] : rows)
+        QVERIFY2(x > -1.6 && x < 2.6 && y > -1.0 && y < 1.5, qPrintable(QString("%1,%2").arg(x).arg(y)));
     const auto kv = keyValues(run.out);
     for (const char* key : {"swd", "swd_floor", "swd_ratio", "mmd", "mmd_floor", "sample_seconds"})
-        QVERIFY2(kv.count(key) == 1, qPrintable(QString("missing %1 in:\n%2").arg(key, QString::fromUtf8(run.out))));
+        QVERIFY2(kv.count(key) == 1,
+                 qPrintable(QString("missing %1 in:\n%2").arg(key, QString::fromUtf8(run.out))));
     QVERIFY(kv.at("swd") > 0.0 && kv.at("swd_floor") > 0.0 && kv.at("mmd") >= 0.0);
 }
 
 void TestCliSample::everySamplerRuns_data() {
     QTest::addColumn<QStringList>("flags");
     QTest::newRow("ddpm") << QStringList{"--sampler", "ddpm"};
-    QTest::newRow("ddpm-beta, 10 trailing") << QStringList{"--sampler", "ddpm-beta", "--steps", "10", "--spacing", "trailing"};
-    QTest::newRow("ddim, 10 leading") << QStringList{"--sampler", "ddim", "--steps", "10", "--spacing", "leading"};
+    QTest::newRow("ddpm-beta, 10 trailing")
+        << QStringList{"--sampler", "ddpm-beta", "--steps", "10", "--spacing", "trailing"};
+    QTest::newRow("ddim, 10 leading")
+        << QStringList{"--sampler", "ddim", "--steps", "10", "--spacing", "leading"};
     QTest::newRow("ddim, eta 1") << QStringList{"--sampler", "ddim", "--eta", "1", "--steps", "25"};
-    QTest::newRow("langevin") << QStringList{"--sampler", "langevin", "--steps", "20", "--step-size", "0.05", "--clip"};
+    QTest::newRow("langevin") << QStringList{"--sampler",   "langevin", "--steps", "20",
+                                             "--step-size", "0.05",     "--clip"};
     QTest::newRow("exact") << QStringList{"--sampler", "exact", "--steps", "20"};
     QTest::newRow("ddim with exact") << QStringList{"--sampler", "ddim", "--exact", "--steps", "20"};
 }
@@ -93,7 +109,8 @@ void TestCliSample::everySamplerRuns() {
 
 void TestCliSample::reproducibleForASeed() {
     const QString a = mDir.filePath("a.csv"), b = mDir.filePath("b.csv"), c = mDir.filePath("c.csv");
-    const QStringList common{"sample", "--model", mModel, "--n", "200", "--sampler", "ddim", "--eta", "0.5", "--steps", "20"};
+    const QStringList common{"sample", "--model", mModel, "--n",     "200", "--sampler",
+                             "ddim",   "--eta",   "0.5",  "--steps", "20"};
     QCOMPARE(runCli(common + QStringList{"--seed", "7", "--out", a}).exitCode, 0);
     QCOMPARE(runCli(common + QStringList{"--seed", "7", "--out", b}).exitCode, 0);
     QCOMPARE(runCli(common + QStringList{"--seed", "8", "--out", c}).exitCode, 0);
@@ -101,18 +118,20 @@ void TestCliSample::reproducibleForASeed() {
     QVERIFY(fileBytes(a) != fileBytes(c));
 }
 
-// The exact denoiser of the reference rows puts samples on the training data; a single jump from t = T (trailing,
-// K = 1) gives E[x_0 | x_T], all near the data mean, which the metrics must tell apart.
+// The exact denoiser of the reference rows puts samples on the training data; a single jump from t = T
+// (trailing, K = 1) gives E[x_0 | x_T], all near the data mean, which the metrics must tell apart.
 void TestCliSample::exactDenoiserReproducesData() {
     const QString out = mDir.filePath("exact.csv");
-    CliRun run = runCli({"sample", "--model", mModel, "--n", "1000", "--sampler", "exact", "--steps", "25", "--out", out});
+    CliRun run = runCli(
+        {"sample", "--model", mModel, "--n", "1000", "--sampler", "exact", "--steps", "25", "--out", out});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const double good = keyValues(run.out).at("swd_ratio");
-    run = runCli({"sample", "--model", mModel, "--n", "1000", "--sampler", "exact", "--steps", "1", "--spacing",
-                  "trailing", "--out", out});
+    run = runCli({"sample", "--model", mModel, "--n", "1000", "--sampler", "exact", "--steps", "1",
+                  "--spacing", "trailing", "--out", out});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const double collapsed = keyValues(run.out).at("swd_ratio");
-    QVERIFY2(good < 3.0 && collapsed > 5.0, qPrintable(QString("swd ratio %1 (25 steps), %2 (one jump)").arg(good).arg(collapsed)));
+    QVERIFY2(good < 3.0 && collapsed > 5.0,
+             qPrintable(QString("swd ratio %1 (25 steps), %2 (one jump)").arg(good).arg(collapsed)));
 }
 
 void TestCliSample::writesTrajectory() {
@@ -147,7 +166,8 @@ void TestCliSample::writesTrajectory() {
 
 void TestCliSample::writesScatterPng() {
     const QString out = mDir.filePath("samples.png");
-    const CliRun run = runCli({"sample", "--model", mModel, "--n", "100", "--steps", "10", "--no-quality", "--out", out});
+    const CliRun run =
+        runCli({"sample", "--model", mModel, "--n", "100", "--steps", "10", "--no-quality", "--out", out});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(fileBytes(out).startsWith("\x89PNG"));
     QVERIFY(!run.out.contains("swd="));

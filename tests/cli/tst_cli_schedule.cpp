@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cmath>
 
 #include "cliprocess.h"
@@ -29,13 +28,18 @@ void TestCliSchedule::jsonMatchesDefinitions_data() {
     QTest::addColumn<double>("b1");
     QTest::addColumn<bool>("zeroSnr");
     using K = dl::ScheduleKind;
-    QTest::newRow("linear") << QStringList{"--schedule", "linear", "--T", "100", "--beta-start", "0.001", "--beta-end", "0.2"}
+    QTest::newRow("linear") << QStringList{"--schedule",   "linear", "--T",        "100",
+                                           "--beta-start", "0.001",  "--beta-end", "0.2"}
                             << int(K::Linear) << 100 << 0.001 << 0.2 << false;
-    QTest::newRow("scaled_linear") << QStringList{"--schedule", "scaled_linear", "--T", "1000", "--beta-start", "0.00085", "--beta-end", "0.012"}
+    QTest::newRow("scaled_linear") << QStringList{"--schedule",   "scaled_linear", "--T",        "1000",
+                                                  "--beta-start", "0.00085",       "--beta-end", "0.012"}
                                    << int(K::ScaledLinear) << 1000 << 0.00085 << 0.012 << false;
-    QTest::newRow("cosine") << QStringList{"--schedule", "cosine", "--T", "500"} << int(K::Cosine) << 500 << 1e-4 << 0.02 << false;
-    QTest::newRow("sigmoid") << QStringList{"--schedule", "sigmoid", "--T", "300"} << int(K::Sigmoid) << 300 << 1e-4 << 0.02 << false;
-    QTest::newRow("linear zero-snr") << QStringList{"--T", "50", "--zero-snr"} << int(K::Linear) << 50 << 1e-4 << 0.02 << true;
+    QTest::newRow("cosine") << QStringList{"--schedule", "cosine", "--T", "500"} << int(K::Cosine) << 500
+                            << 1e-4 << 0.02 << false;
+    QTest::newRow("sigmoid") << QStringList{"--schedule", "sigmoid", "--T", "300"} << int(K::Sigmoid) << 300
+                             << 1e-4 << 0.02 << false;
+    QTest::newRow("linear zero-snr") << QStringList{"--T", "50", "--zero-snr"} << int(K::Linear) << 50 << 1e-4
+                                     << 0.02 << true;
 }
 
 void TestCliSchedule::jsonMatchesDefinitions() {
@@ -75,7 +79,11 @@ void TestCliSchedule::jsonMatchesDefinitions() {
             // Printed with full double precision, so the numbers read back exactly.
             const double expected = (s.*value)(k + 1);
             if (array.at(k).toDouble() != expected)
-                QFAIL(qPrintable(QStringLiteral("%1[%2]: %3 vs %4").arg(name).arg(k).arg(array.at(k).toDouble(), 0, 'g', 17).arg(expected, 0, 'g', 17)));
+                QFAIL(qPrintable(QStringLiteral("%1[%2]: %3 vs %4")
+                                     .arg(name)
+                                     .arg(k)
+                                     .arg(array.at(k).toDouble(), 0, 'g', 17)
+                                     .arg(expected, 0, 'g', 17)));
         }
     }
 }
@@ -108,7 +116,8 @@ void TestCliSchedule::badArgumentsNameTheFlag_data() {
     QTest::newRow("beta-start 0") << QStringList{"--beta-start", "0"} << "--beta-start";
     QTest::newRow("beta-end 1.5") << QStringList{"--beta-end", "1.5"} << "--beta-end";
     QTest::newRow("beta-end nan") << QStringList{"--beta-end", "nan"} << "--beta-end";
-    QTest::newRow("start > end") << QStringList{"--beta-start", "0.1", "--beta-end", "0.01"} << "--beta-start";
+    QTest::newRow("start > end") << QStringList{"--beta-start", "0.1", "--beta-end", "0.01"}
+                                 << "--beta-start";
     QTest::newRow("unknown kind") << QStringList{"--schedule", "exponential"} << "--schedule";
     QTest::newRow("unknown flag") << QStringList{"--colour", "red"} << "--colour";
     QTest::newRow("missing value") << QStringList{"--T"} << "--T";

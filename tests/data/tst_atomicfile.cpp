@@ -27,7 +27,8 @@ void TestAtomicFile::writesAndReplaces() {
 
 void TestAtomicFile::failureIsAnError() {
     QTemporaryDir dir;
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::writeFileAtomically(dir.filePath("no/such/folder/a.txt").toStdString(), "x"));
+    QVERIFY_THROWS_EXCEPTION(
+        dl::Error, dl::writeFileAtomically(dir.filePath("no/such/folder/a.txt").toStdString(), "x"));
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::writeFileAtomically(dir.path().toStdString() + "/", "x"));
 }
 

@@ -1,7 +1,6 @@
 // Sampling points from a pixel density: y up, sub-pixel jitter, proportions follow the values,
 // zero pixels are never used, and bad grids are refused.
 #include <QtTest>
-
 #include <cmath>
 
 #include "core/data/densitysampler.h"

@@ -2,7 +2,6 @@
 // the limits hold, a million lines parse back exactly, and progress can cancel a load.
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <cmath>
 #include <fstream>
 
@@ -53,13 +52,15 @@ void TestPointCsv::dialects_data() {
     QTest::newRow("tab") << QByteArray("x\ty\n1.5\t-2\n3\t0.4\n");
     QTest::newRow("spaces") << QByteArray("1.5   -2\n  3 0.4  \n");
     QTest::newRow("CRLF, BOM, no final newline") << QByteArray("\xEF\xBB\xBFx,y\r\n1.5,-2\r\n3,0.4");
-    QTest::newRow("blank lines, comments, quotes, plus") << QByteArray("# exported\n\nx,y\n\"1.5\",\"-2\"\n\n+3,+0.4\n\n");
+    QTest::newRow("blank lines, comments, quotes, plus")
+        << QByteArray("# exported\n\nx,y\n\"1.5\",\"-2\"\n\n+3,+0.4\n\n");
     QTest::newRow("header with spaces") << QByteArray("pos x  pos y\n1.5 -2\n3 0.4\n");
 }
 
 void TestPointCsv::dialects() {
     QFETCH(QByteArray, text);
-    const dl::Batch p = dl::parsePointsCsv(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const dl::Batch p =
+        dl::parsePointsCsv(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
     QCOMPARE(p.rows(), 2);
     QCOMPARE(p(0, 0), 1.5f);
     QCOMPARE(p(0, 1), -2.0f);
@@ -70,26 +71,34 @@ void TestPointCsv::dialects() {
 void TestPointCsv::badInput_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("text in a row") << QByteArray("x,y\n1,2\n3,abc\n4,5\n") << "line 3 '3,abc': 'abc' is not a number";
+    QTest::newRow("text in a row") << QByteArray("x,y\n1,2\n3,abc\n4,5\n")
+                                   << "line 3 '3,abc': 'abc' is not a number";
     QTest::newRow("NaN") << QByteArray("1,2\nnan,2\n") << "line 2 'nan,2': 'nan' is not a finite number";
-    QTest::newRow("infinity") << QByteArray("1,2\n3,4\n-inf,0\n") << "line 3 '-inf,0': '-inf' is not a finite number";
-    QTest::newRow("too large for float") << QByteArray("1,2\n1e39,0\n") << "line 2 '1e39,0': '1e39' is too large";
-    QTest::newRow("ragged: three values") << QByteArray("x,y\n1,2\n3,4,5\n") << "line 3 '3,4,5': expected 2 values x,y separated by a comma, found 3";
-    QTest::newRow("ragged: one value") << QByteArray("1;2\n3\n") << "line 2 '3': expected 2 values x,y separated by a semicolon, found 1";
+    QTest::newRow("infinity") << QByteArray("1,2\n3,4\n-inf,0\n")
+                              << "line 3 '-inf,0': '-inf' is not a finite number";
+    QTest::newRow("too large for float")
+        << QByteArray("1,2\n1e39,0\n") << "line 2 '1e39,0': '1e39' is too large";
+    QTest::newRow("ragged: three values")
+        << QByteArray("x,y\n1,2\n3,4,5\n")
+        << "line 3 '3,4,5': expected 2 values x,y separated by a comma, found 3";
+    QTest::newRow("ragged: one value")
+        << QByteArray("1;2\n3\n") << "line 2 '3': expected 2 values x,y separated by a semicolon, found 1";
     QTest::newRow("empty value") << QByteArray("1,2\n,4\n") << "line 2 ',4': a value is empty";
     QTest::newRow("trailing junk") << QByteArray("1,2\n3,4x\n") << "line 2 '3,4x': '4x' is not a number";
     QTest::newRow("one point") << QByteArray("x,y\n1,2\n") << "has 1 point; a data set needs at least 2";
     QTest::newRow("header only") << QByteArray("x,y\n") << "has 0 points";
     QTest::newRow("nothing") << QByteArray("\n\n") << "has 0 points";
     QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << "not a text file";
-    QTest::newRow("number then text on the first line") << QByteArray("1,y\n2,3\n") << "line 1 '1,y': 'y' is not a number";
+    QTest::newRow("number then text on the first line")
+        << QByteArray("1,y\n2,3\n") << "line 1 '1,y': 'y' is not a number";
 }
 
 void TestPointCsv::badInput() {
     QFETCH(QByteArray, text);
     QFETCH(QString, expected);
     const QString message = errorOf([&] {
-        dl::parsePointsCsv(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), "pts.csv");
+        dl::parsePointsCsv(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                           "pts.csv");
     });
     QVERIFY2(message.startsWith("pts.csv"), qPrintable(message));
     QVERIFY2(message.contains(expected), qPrintable(message));
@@ -101,7 +110,8 @@ void TestPointCsv::limits() {
     text.reserve(static_cast<std::size_t>(dl::limits::kMaxPoints + 1) * 4);
     for (int i = 0; i <= dl::limits::kMaxPoints; ++i) text += "0,1\n";
     const QString message = errorOf([&] { dl::parsePointsCsv(text, "big.csv"); });
-    QVERIFY2(message.contains("more than 5000000 points") && message.contains("line 5000001"), qPrintable(message));
+    QVERIFY2(message.contains("more than 5000000 points") && message.contains("line 5000001"),
+             qPrintable(message));
     text.resize(text.size() - 4);  // exactly at the limit is fine
     QCOMPARE(dl::parsePointsCsv(text).rows(), dl::limits::kMaxPoints);
 }
@@ -112,7 +122,9 @@ void TestPointCsv::fileErrors() {
     const QString empty = dir.filePath("empty.csv");
     writeFile(empty, "");
     QVERIFY(errorOf([&] { dl::readPointsCsv(empty.toStdString()); }).contains("is empty"));
-    QVERIFY(errorOf([&] { dl::readPointsCsv(dir.filePath("missing.csv").toStdString()); }).contains("no such file"));
+    QVERIFY(errorOf([&] {
+                dl::readPointsCsv(dir.filePath("missing.csv").toStdString());
+            }).contains("no such file"));
     QVERIFY(errorOf([&] { dl::readPointsCsv(dir.path().toStdString()); }).contains("not a regular file"));
     const QString bad = dir.filePath("bad.csv");
     writeFile(bad, "x,y\n1,2\n1,2,3\n");
@@ -154,7 +166,8 @@ void TestPointCsv::progressAndCancel() {
     QVERIFY(std::is_sorted(seen.begin(), seen.end()));
     QCOMPARE(seen.back(), 1.0);
     int calls = 0;
-    QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::parsePointsCsv(text, "CSV", [&](double) { return ++calls < 2; }));
+    QVERIFY_THROWS_EXCEPTION(dl::Cancelled,
+                             dl::parsePointsCsv(text, "CSV", [&](double) { return ++calls < 2; }));
     QCOMPARE(calls, 2);
 }
 

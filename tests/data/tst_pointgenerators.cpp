@@ -1,7 +1,6 @@
 // The built-in 2D shapes: every generator is deterministic per seed, makes any N, and has the
 // statistics its documentation promises (radii, centres, halves, squares). Also the normalisation.
 #include <QtTest>
-
 #include <cmath>
 #include <numbers>
 
@@ -17,7 +16,8 @@ Eigen::Vector2d meanOf(const dl::Batch& p, int begin, int end) {
 
 std::vector<double> radii(const dl::Batch& p) {
     std::vector<double> r(static_cast<std::size_t>(p.rows()));
-    for (Eigen::Index i = 0; i < p.rows(); ++i) r[static_cast<std::size_t>(i)] = p.row(i).cast<double>().norm();
+    for (Eigen::Index i = 0; i < p.rows(); ++i)
+        r[static_cast<std::size_t>(i)] = p.row(i).cast<double>().norm();
     return r;
 }
 
@@ -58,7 +58,8 @@ void TestPointGenerators::namesInOrder() {
 
 void TestPointGenerators::everyShapeIsSeededAndSized_data() {
     QTest::addColumn<QString>("name");
-    for (const auto& name : dl::builtInPointShapes()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    for (const auto& name : dl::builtInPointShapes())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
 }
 
 void TestPointGenerators::everyShapeIsSeededAndSized() {
@@ -81,8 +82,10 @@ void TestPointGenerators::moonsHalves() {
     const dl::Batch p = dl::makeMoons(n, rng);
     // Upper moon: centre (0, 0), radius 1, mean (0, 2/π); lower: centre (1, 0.5), mean (1, 0.5 − 2/π).
     const Eigen::Vector2d upper = meanOf(p, 0, n / 2), lower = meanOf(p, n / 2, n);
-    QVERIFY2((upper - Eigen::Vector2d(0, 2 / std::numbers::pi)).norm() < 0.02, qPrintable(QString::number(upper.y())));
-    QVERIFY2((lower - Eigen::Vector2d(1, 0.5 - 2 / std::numbers::pi)).norm() < 0.02, qPrintable(QString::number(lower.y())));
+    QVERIFY2((upper - Eigen::Vector2d(0, 2 / std::numbers::pi)).norm() < 0.02,
+             qPrintable(QString::number(upper.y())));
+    QVERIFY2((lower - Eigen::Vector2d(1, 0.5 - 2 / std::numbers::pi)).norm() < 0.02,
+             qPrintable(QString::number(lower.y())));
     for (int i = 0; i < n / 2; ++i) QVERIFY(std::abs(p.row(i).cast<double>().norm() - 1.0) < 0.3);
 }
 
@@ -91,7 +94,8 @@ void TestPointGenerators::swissRollRadius() {
     const dl::Batch p = dl::makeSwissRoll(20000, rng);
     const auto r = radii(p);
     // r ≈ t ~ U(1.5π, 4.5π): mean 3π, and nothing far outside the range.
-    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 3 * std::numbers::pi) < 0.1, qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
+    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 3 * std::numbers::pi) < 0.1,
+             qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
     for (double v : r) QVERIFY(v > 1.5 * std::numbers::pi - 1.5 && v < 4.5 * std::numbers::pi + 1.5);
 }
 
@@ -100,7 +104,8 @@ void TestPointGenerators::gaussians8Centres() {
     const int n = 8000;
     const dl::Batch p = dl::makeGaussians8(n, rng);
     for (int k = 0; k < 8; ++k) {
-        Eigen::Vector2d mean(0, 0), centre(2 * std::cos(k * std::numbers::pi / 4), 2 * std::sin(k * std::numbers::pi / 4));
+        Eigen::Vector2d mean(0, 0),
+            centre(2 * std::cos(k * std::numbers::pi / 4), 2 * std::sin(k * std::numbers::pi / 4));
         double var = 0;
         for (int i = k; i < n; i += 8) mean += p.row(i).cast<double>().transpose();
         mean /= n / 8;
@@ -131,11 +136,14 @@ void TestPointGenerators::checkerboardSquares() {
         const double x = p(i, 0), y = p(i, 1);
         QVERIFY(x >= -2 && x < 2 && y >= -2 && y < 2);
         const int cx = static_cast<int>(std::floor(x)) + 2, cy = static_cast<int>(std::floor(y)) + 2;
-        QVERIFY2((cx + cy) % 2 == 0, qPrintable(QStringLiteral("point (%1, %2) on a light square").arg(x).arg(y)));
+        QVERIFY2((cx + cy) % 2 == 0,
+                 qPrintable(QStringLiteral("point (%1, %2) on a light square").arg(x).arg(y)));
         ++counts[static_cast<std::size_t>(cy * 4 + cx)];
     }
     for (int k = 0; k < 16; ++k)
-        if ((k % 4 + k / 4) % 2 == 0) QVERIFY2(std::abs(counts[static_cast<std::size_t>(k)] - n / 8) < 5 * std::sqrt(n / 8.0), qPrintable(QString::number(counts[static_cast<std::size_t>(k)])));
+        if ((k % 4 + k / 4) % 2 == 0)
+            QVERIFY2(std::abs(counts[static_cast<std::size_t>(k)] - n / 8) < 5 * std::sqrt(n / 8.0),
+                     qPrintable(QString::number(counts[static_cast<std::size_t>(k)])));
 }
 
 void TestPointGenerators::spiralArms() {
@@ -144,7 +152,8 @@ void TestPointGenerators::spiralArms() {
     const dl::Batch p = dl::makeSpiral(n, rng);
     // θ = 3π√u has mean 2π; r ≈ θ. The two arms are point reflections of each other.
     const auto r = radii(p);
-    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 2 * std::numbers::pi) < 0.1, qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
+    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 2 * std::numbers::pi) < 0.1,
+             qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
     Eigen::Vector2d even(0, 0), odd(0, 0);
     for (int i = 0; i < n; i += 2) even += p.row(i).cast<double>().transpose();
     for (int i = 1; i < n; i += 2) odd += p.row(i).cast<double>().transpose();
@@ -158,7 +167,8 @@ void TestPointGenerators::pinwheelBlades() {
     const dl::Batch p = dl::makePinwheel(n, rng);
     const auto r = radii(p);
     // |2·(radial, tangential)| with radial ~ N(1, 0.3²): mean ≈ 2.
-    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 2.0) < 0.05, qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
+    QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 2.0) < 0.05,
+             qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
     // Blades are 72° apart: the mean direction of blade k+1 is blade k's turned by 2π/5.
     std::vector<double> angle(5);
     for (int k = 0; k < 5; ++k) {
@@ -183,7 +193,8 @@ void TestPointGenerators::gaussianMoments() {
     QVERIFY(mean.norm() < 0.02);
     const Eigen::MatrixXd centred = p.cast<double>().rowwise() - mean.transpose();
     const Eigen::Matrix2d cov = centred.transpose() * centred / 40000.0;
-    QVERIFY2((cov - Eigen::Matrix2d::Identity()).cwiseAbs().maxCoeff() < 0.03, qPrintable(QString::number(cov(0, 0))));
+    QVERIFY2((cov - Eigen::Matrix2d::Identity()).cwiseAbs().maxCoeff() < 0.03,
+             qPrintable(QString::number(cov(0, 0))));
 }
 
 void TestPointGenerators::badArguments() {

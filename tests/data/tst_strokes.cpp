@@ -1,7 +1,6 @@
 // Hand-drawn strokes: the documented point count, every point within the brush of its stroke,
 // points spread evenly along the stroke, determinism, and clear errors.
 #include <QtTest>
-
 #include <cmath>
 
 #include "core/data/strokes.h"
@@ -30,7 +29,7 @@ private Q_SLOTS:
 void TestStrokes::countsFollowLengthAndDensity() {
     // An L of length 2, a dab, and an empty stroke (ignored).
     const std::vector<dl::Stroke> strokes = {{{0, 0}, {1, 0}, {1, 1}}, {{5, 5}}, {}};
-    QCOMPARE(dl::strokePointCount(strokes, 0.0f, 100.0f), 200 + 1);   // a dab of radius 0 still gets 1
+    QCOMPARE(dl::strokePointCount(strokes, 0.0f, 100.0f), 200 + 1);    // a dab of radius 0 still gets 1
     QCOMPARE(dl::strokePointCount(strokes, 0.25f, 100.0f), 200 + 50);  // dab = 2r long
     dl::Rng rng(1);
     QCOMPARE(dl::pointsFromStrokes(strokes, 0.25f, 100.0f, rng).rows(), 250);
@@ -44,7 +43,8 @@ void TestStrokes::pointsStayInTheBrush() {
         double farthest = 0;
         for (Eigen::Index i = 0; i < p.rows(); ++i) {
             const Eigen::Vector2d q = p.row(i).cast<double>().transpose();
-            const double d = std::min(distanceToSegment(q, {0, 0}, {3, 0}), distanceToSegment(q, {3, 0}, {3, 2}));
+            const double d =
+                std::min(distanceToSegment(q, {0, 0}, {3, 0}), distanceToSegment(q, {3, 0}, {3, 2}));
             farthest = std::max(farthest, d);
         }
         QVERIFY2(farthest <= radius + 1e-5, qPrintable(QString::number(farthest)));
@@ -58,7 +58,8 @@ void TestStrokes::evenAlongTheStroke() {
     dl::Rng rng(3);
     const dl::Batch p = dl::pointsFromStrokes({stroke}, 0.0f, 10000.0f, rng);
     int onFirst = 0;
-    for (Eigen::Index i = 0; i < p.rows(); ++i) onFirst += (p(i, 1) < 1e-6f && p(i, 0) < 3.0f - 1e-6f) ? 1 : 0;
+    for (Eigen::Index i = 0; i < p.rows(); ++i)
+        onFirst += (p(i, 1) < 1e-6f && p(i, 0) < 3.0f - 1e-6f) ? 1 : 0;
     QVERIFY2(std::abs(onFirst / double(p.rows()) - 0.75) < 0.01, qPrintable(QString::number(onFirst)));
 }
 
@@ -86,7 +87,8 @@ void TestStrokes::badInput() {
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::pointsFromStrokes(ok, -1.0f, 10.0f, rng));
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::pointsFromStrokes(ok, 0.1f, 0.0f, rng));
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::pointsFromStrokes(ok, 0.1f, std::nanf(""), rng));
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::pointsFromStrokes({{{0, 0}, {std::nanf(""), 1}}}, 0.1f, 10.0f, rng));
+    QVERIFY_THROWS_EXCEPTION(dl::Error,
+                             dl::pointsFromStrokes({{{0, 0}, {std::nanf(""), 1}}}, 0.1f, 10.0f, rng));
     try {
         dl::strokePointCount({{{0, 0}, {1e6f, 0}}}, 0.0f, 1e3f);
         QFAIL("10^9 points accepted");

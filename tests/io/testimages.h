@@ -1,13 +1,12 @@
 // Helpers for the io tests: write image files (good, damaged, hostile) into a temporary folder.
 #pragma once
 
-#include <QByteArray>
 #include <QBuffer>
+#include <QByteArray>
 #include <QFile>
 #include <QImage>
 #include <QString>
 #include <QtEndian>
-
 #include <cstdint>
 
 namespace testimages {
@@ -52,8 +51,8 @@ inline QByteArray hugePngHeader(quint32 width, quint32 height) {
     qToBigEndian<quint32>(height, ihdr.data() + 4);
     ihdr[8] = 8;  // bit depth
     ihdr[9] = 2;  // RGB
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", QByteArray("\x78\x9c\x62\x60", 4)) +
-           pngChunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) +
+           pngChunk("IDAT", QByteArray("\x78\x9c\x62\x60", 4)) + pngChunk("IEND", {});
 }
 
 /// A BMP file header and info header claiming width×height 24-bit pixels, and 16 bytes of data.

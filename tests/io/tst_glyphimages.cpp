@@ -75,8 +75,10 @@ void TestGlyphImages::charactersCycle() {
         const int k = static_cast<int>(o.characters.find(c));
         return (set.points.row(k).array() + 1).sum() + (set.points.row(k + 62).array() + 1).sum();
     };
-    QVERIFY2(inkOf('l') < 0.6 * inkOf('W'), qPrintable(QStringLiteral("%1 vs %2").arg(inkOf('l')).arg(inkOf('W'))));
-    QVERIFY2(inkOf('i') < 0.6 * inkOf('M'), qPrintable(QStringLiteral("%1 vs %2").arg(inkOf('i')).arg(inkOf('M'))));
+    QVERIFY2(inkOf('l') < 0.6 * inkOf('W'),
+             qPrintable(QStringLiteral("%1 vs %2").arg(inkOf('l')).arg(inkOf('W'))));
+    QVERIFY2(inkOf('i') < 0.6 * inkOf('M'),
+             qPrintable(QStringLiteral("%1 vs %2").arg(inkOf('i')).arg(inkOf('M'))));
 }
 
 void TestGlyphImages::rgbIsColoured() {

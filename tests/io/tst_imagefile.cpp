@@ -57,14 +57,17 @@ void TestImageFile::badFiles_data() {
     QTest::addColumn<QString>("expected");
     const QByteArray png = encode(noiseImage(64, 64), "png");
     QTest::newRow("zero bytes") << "empty.png" << QByteArray() << "is empty (0 bytes)";
-    QTest::newRow("text, not an image") << "notes.png" << QByteArray("hello, I am not a picture\n") << "not in a format";
+    QTest::newRow("text, not an image")
+        << "notes.png" << QByteArray("hello, I am not a picture\n") << "not in a format";
     QTest::newRow("truncated PNG") << "cut.png" << png.left(png.size() * 6 / 10) << "cannot decode image";
     QTest::newRow("PNG header only") << "header.png" << png.left(40) << "cannot decode image";
-    QTest::newRow("PNG claiming 30000x30000") << "huge.png" << hugePngHeader(30000, 30000) << "30000×30000 pixels, more than the limit";
+    QTest::newRow("PNG claiming 30000x30000")
+        << "huge.png" << hugePngHeader(30000, 30000) << "30000×30000 pixels, more than the limit";
     // Qt's BMP reader rejects this header itself (no size is reported); it must still be a clean error.
     QTest::newRow("BMP claiming 30000x30000") << "huge.bmp" << hugeBmpHeader(30000, 30000) << "image";
     QTest::newRow("PNG claiming 0 wide") << "zero.png" << hugePngHeader(0, 10) << "image";
-    QTest::newRow("PNG claiming 20000x20000") << "big.png" << hugePngHeader(20000, 20000) << "more than the limit of 100 megapixels";
+    QTest::newRow("PNG claiming 20000x20000")
+        << "big.png" << hugePngHeader(20000, 20000) << "more than the limit of 100 megapixels";
 }
 
 void TestImageFile::badFiles() {

@@ -59,7 +59,8 @@ void TestImageGrid::badInput() {
     // 100,000 images of 64×64 would be a 20,000-pixel grid.
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::imageGrid(dl::Batch::Zero(100000, 4), {2, 2, 1}, 100000));
     QTemporaryDir dir;
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::writeImageGridPng(dir.filePath("x.png").toStdString(), dl::Batch::Zero(1, 4), {2, 2, 1}, 0, 17));
+    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::writeImageGridPng(dir.filePath("x.png").toStdString(),
+                                                              dl::Batch::Zero(1, 4), {2, 2, 1}, 0, 17));
 }
 
 void TestImageGrid::scatter() {

@@ -112,7 +112,8 @@ void TestImageSet::badInput() {
     const QByteArray png = encode(noiseImage(64, 64), "png");
     writeBytes(damaged + "/good.png", png);
     writeBytes(damaged + "/zz-cut.png", png.left(png.size() / 2));
-    QVERIFY2(errorOf({damaged.toStdString()}, o).contains("zz-cut.png"), qPrintable(errorOf({damaged.toStdString()}, o)));
+    QVERIFY2(errorOf({damaged.toStdString()}, o).contains("zz-cut.png"),
+             qPrintable(errorOf({damaged.toStdString()}, o)));
     const QString empty = mDir.filePath("empty");
     QVERIFY(QDir().mkpath(empty));
     QVERIFY(errorOf({empty.toStdString()}, o).contains("has no image files"));
@@ -135,7 +136,8 @@ void TestImageSet::progressCanCancel() {
         return true;
     });
     QCOMPARE(seen.back(), 1.0);
-    QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::loadImageSet({mFolder.toStdString()}, {}, rng, [](double) { return false; }));
+    QVERIFY_THROWS_EXCEPTION(
+        dl::Cancelled, dl::loadImageSet({mFolder.toStdString()}, {}, rng, [](double) { return false; }));
 }
 
 QTEST_MAIN(TestImageSet)

@@ -59,11 +59,13 @@ void TestImageShape::invertAndThreshold() {
     dl::Rng rng(3);
     dl::ImageShapeOptions invert;
     invert.invert = true;
-    verifyInTopLeftSquare(dl::pointsFromImage(squareImage(Qt::black, Qt::white, QImage::Format_RGB32), 1000, rng, invert));
+    verifyInTopLeftSquare(
+        dl::pointsFromImage(squareImage(Qt::black, Qt::white, QImage::Format_RGB32), 1000, rng, invert));
     // Gray background (darkness ≈ 0.5) and a black square: a threshold of 0.6 keeps only the square.
     dl::ImageShapeOptions threshold;
     threshold.threshold = 0.6f;
-    verifyInTopLeftSquare(dl::pointsFromImage(squareImage(QColor(128, 128, 128), Qt::black), 1000, rng, threshold));
+    verifyInTopLeftSquare(
+        dl::pointsFromImage(squareImage(QColor(128, 128, 128), Qt::black), 1000, rng, threshold));
     const std::vector<float> d = dl::imageDensity(squareImage(QColor(128, 128, 128), Qt::black), {});
     QVERIFY(std::abs(d.back() - (1.0f - 128.0f / 255.0f)) < 0.01f);
     QCOMPARE(d.front(), 1.0f);
@@ -91,7 +93,8 @@ void TestImageShape::fromFileIsSeeded() {
     const dl::Batch p = dl::pointsFromImageFile(path.toStdString(), 500, a, {});
     verifyInTopLeftSquare(p);
     QVERIFY(p == dl::pointsFromImageFile(path.toStdString(), 500, b, {}));
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::pointsFromImageFile(dir.filePath("missing.png").toStdString(), 5, a, {}));
+    QVERIFY_THROWS_EXCEPTION(dl::Error,
+                             dl::pointsFromImageFile(dir.filePath("missing.png").toStdString(), 5, a, {}));
 }
 
 QTEST_MAIN(TestImageShape)

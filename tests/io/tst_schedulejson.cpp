@@ -69,10 +69,9 @@ private Q_SLOTS:
         // Built with append: QJsonArray{QJsonArray{…}} is a copy of the inner array under clang.
         QJsonArray controlPoints;
         controlPoints.append(QJsonArray{0.0, 0.1});
-        const QJsonObject old{
-            {"kind", "linear"},        {"T", 20},
-            {"betaStart", 0.004},      {"betaEnd", 0.4},
-            {"zeroTerminalSnr", true}, {"customControlPoints", controlPoints}};
+        const QJsonObject old{{"kind", "linear"},        {"T", 20},
+                              {"betaStart", 0.004},      {"betaEnd", 0.4},
+                              {"zeroTerminalSnr", true}, {"customControlPoints", controlPoints}};
         const auto p = dl::scheduleParamsFromJson(old, {});
         QVERIFY(p);
         QCOMPARE(p->T, 20);

@@ -38,10 +38,13 @@ void TestTextShape::holeInTheO() {
 void TestTextShape::badText_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("empty") << "" << "empty";
-    QTest::newRow("blank") << "   " << "empty";
+    QTest::newRow("empty") << ""
+                           << "empty";
+    QTest::newRow("blank") << "   "
+                           << "empty";
     QTest::newRow("too long") << QString(65, 'A') << "more than the limit of 64";
-    QTest::newRow("control character") << "A\tB" << "control character";
+    QTest::newRow("control character") << "A\tB"
+                                       << "control character";
     QTest::newRow("no glyph") << QString::fromUtf8("Hi \xE6\xBC\xA2") << "has no glyph";
 }
 

@@ -1,7 +1,6 @@
 // The forward process: closed form against the formula, one Markov step by hand, and the statistical
 // agreement of the step-by-step chain with the closed-form marginal q(x_t|x_0) at several t.
 #include <QtTest>
-
 #include <algorithm>
 #include <cmath>
 
@@ -62,7 +61,8 @@ void TestForwardProcess::closedFormIsTheFormula() {
     eps.setRandom();
     for (int t : {0, 1, 37, 100}) {
         const Batch xt = dl::noiseToStep(s, x0, t, eps);
-        const Batch expected = (float(std::sqrt(s.alphaBar(t))) * x0 + float(std::sqrt(1 - s.alphaBar(t))) * eps);
+        const Batch expected =
+            (float(std::sqrt(s.alphaBar(t))) * x0 + float(std::sqrt(1 - s.alphaBar(t))) * eps);
         QVERIFY((xt - expected).cwiseAbs().maxCoeff() < 1e-6f);
     }
     QCOMPARE(dl::noiseToStep(s, x0, 0, eps), x0);
@@ -120,7 +120,8 @@ void TestForwardProcess::chainMatchesClosedFormMarginal() {
         }
         // Same distribution, not just the same moments: KS at significance 1e-4 (c = 2.146).
         const double ks = ksStatistic(column(chain, c), column(closed, c));
-        QVERIFY2(ks < 2.146 * std::sqrt(2.0 / n), qPrintable(QStringLiteral("KS statistic %1 (col %2)").arg(ks).arg(c)));
+        QVERIFY2(ks < 2.146 * std::sqrt(2.0 / n),
+                 qPrintable(QStringLiteral("KS statistic %1 (col %2)").arg(ks).arg(c)));
     }
 }
 

@@ -1,6 +1,5 @@
 // The seeded random source: reproducible streams and the right distributions.
 #include <QtTest>
-
 #include <cmath>
 
 #include "core/math/rng.h"
@@ -34,7 +33,8 @@ void TestRng::uniformIntCoversTheRangeEvenly() {
         QVERIFY(v >= 3 && v <= 9);
         ++counts[v - 3];
     }
-    for (int c : counts) QVERIFY2(std::abs(c - n / 7) < 5 * std::sqrt(n / 7.0), qPrintable(QString::number(c)));
+    for (int c : counts)
+        QVERIFY2(std::abs(c - n / 7) < 5 * std::sqrt(n / 7.0), qPrintable(QString::number(c)));
 }
 
 void TestRng::normalHasUnitMoments() {

@@ -1,7 +1,6 @@
 // Schedules against their published closed forms (Ho et al. 2020; Nichol & Dhariwal 2021;
 // Lin et al. 2024) and the parameter checks.
 #include <QtTest>
-
 #include <cmath>
 #include <numbers>
 
@@ -21,11 +20,14 @@ bool closeRel(double actual, double expected, double tol = kRelTol) {
     return std::abs(actual - expected) <= tol * std::max(std::abs(expected), 1e-300);
 }
 
-#define COMPARE_REL(actual, expected, what)                                                                      \
-    do {                                                                                                       \
-        const double a_ = (actual), e_ = (expected);                                                           \
-        if (!closeRel(a_, e_))                                                                                 \
-            QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3").arg(what).arg(a_, 0, 'g', 17).arg(e_, 0, 'g', 17))); \
+#define COMPARE_REL(actual, expected, what)                            \
+    do {                                                               \
+        const double a_ = (actual), e_ = (expected);                   \
+        if (!closeRel(a_, e_))                                         \
+            QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3") \
+                                 .arg(what)                            \
+                                 .arg(a_, 0, 'g', 17)                  \
+                                 .arg(e_, 0, 'g', 17)));               \
     } while (0)
 
 ScheduleParams params(ScheduleKind kind, int T, double b0 = 1e-4, double b1 = 0.02) {
@@ -41,23 +43,25 @@ ScheduleParams params(ScheduleKind kind, int T, double b0 = 1e-4, double b1 = 0.
 double referenceBeta(const ScheduleParams& p, int t) {
     const double u = p.T == 1 ? 0.0 : double(t - 1) / double(p.T - 1);
     switch (p.kind) {
-    case ScheduleKind::Linear: return p.betaStart + u * (p.betaEnd - p.betaStart);
-    case ScheduleKind::ScaledLinear: {
-        const double r = std::sqrt(p.betaStart) + u * (std::sqrt(p.betaEnd) - std::sqrt(p.betaStart));
-        return r * r;
-    }
-    case ScheduleKind::Sigmoid: {
-        const double x = -6.0 + 12.0 * u;
-        return (p.betaEnd - p.betaStart) / (1.0 + std::exp(-x)) + p.betaStart;
-    }
-    case ScheduleKind::Cosine: {
-        auto f = [&](double s) {
-            const double c = std::cos((s / p.T + 0.008) / 1.008 * std::numbers::pi / 2);
-            return c * c;
-        };
-        return std::min(1.0 - f(t) / f(t - 1), 0.999);
-    }
-    case ScheduleKind::Custom: return p.customBetas.at(t - 1);
+        case ScheduleKind::Linear:
+            return p.betaStart + u * (p.betaEnd - p.betaStart);
+        case ScheduleKind::ScaledLinear: {
+            const double r = std::sqrt(p.betaStart) + u * (std::sqrt(p.betaEnd) - std::sqrt(p.betaStart));
+            return r * r;
+        }
+        case ScheduleKind::Sigmoid: {
+            const double x = -6.0 + 12.0 * u;
+            return (p.betaEnd - p.betaStart) / (1.0 + std::exp(-x)) + p.betaStart;
+        }
+        case ScheduleKind::Cosine: {
+            auto f = [&](double s) {
+                const double c = std::cos((s / p.T + 0.008) / 1.008 * std::numbers::pi / 2);
+                return c * c;
+            };
+            return std::min(1.0 - f(t) / f(t - 1), 0.999);
+        }
+        case ScheduleKind::Custom:
+            return p.customBetas.at(t - 1);
     }
     return 0;
 }
@@ -118,9 +122,11 @@ void TestSchedule::derivedQuantitiesMatchDefinitions() {
         COMPARE_REL(s.sqrtAlphaBar(t), std::sqrt(alphaBar), "sqrt_alpha_bar" + at);
         COMPARE_REL(s.sqrtOneMinusAlphaBar(t), std::sqrt(1.0 - alphaBar), "sqrt_one_minus_alpha_bar" + at);
         COMPARE_REL(s.snr(t), alphaBar / (1.0 - alphaBar), "snr" + at);
-        COMPARE_REL(s.posteriorVariance(t), beta * (1.0 - alphaBarPrev) / (1.0 - alphaBar), "posterior_variance" + at);
+        COMPARE_REL(s.posteriorVariance(t), beta * (1.0 - alphaBarPrev) / (1.0 - alphaBar),
+                    "posterior_variance" + at);
         COMPARE_REL(s.posteriorMeanCoef1(t), beta * std::sqrt(alphaBarPrev) / (1.0 - alphaBar), "coef1" + at);
-        COMPARE_REL(s.posteriorMeanCoef2(t), std::sqrt(alpha) * (1.0 - alphaBarPrev) / (1.0 - alphaBar), "coef2" + at);
+        COMPARE_REL(s.posteriorMeanCoef2(t), std::sqrt(alpha) * (1.0 - alphaBarPrev) / (1.0 - alphaBar),
+                    "coef2" + at);
         alphaBarPrev = alphaBar;
     }
 }
@@ -153,7 +159,8 @@ void TestSchedule::customControlPointsInterpolateLinearly() {
     ScheduleParams p = params(ScheduleKind::Custom, 11);
     p.customControlPoints = {{0.0, 0.01}, {0.5, 0.11}, {1.0, 0.21}};
     const Schedule s(p);
-    for (int t = 1; t <= 11; ++t) COMPARE_REL(s.beta(t), 0.01 + 0.02 * (t - 1), QStringLiteral("beta at t=%1").arg(t));
+    for (int t = 1; t <= 11; ++t)
+        COMPARE_REL(s.beta(t), 0.01 + 0.02 * (t - 1), QStringLiteral("beta at t=%1").arg(t));
     p.customControlPoints = {{0.2, 0.05}, {0.4, 0.15}};  // held constant outside the points
     const Schedule held(p);
     COMPARE_REL(held.beta(1), 0.05, "before the first point");
@@ -174,7 +181,10 @@ void TestSchedule::zeroTerminalSnrRescalesSqrtAlphaBar() {
     for (int t = 1; t < 1000; ++t) {
         const double expected = (plain.sqrtAlphaBar(t) - last) * first / (first - last);
         if (std::abs(zero.sqrtAlphaBar(t) - expected) > 1e-12)
-            QFAIL(qPrintable(QStringLiteral("sqrt(alpha_bar) at t=%1: %2 vs %3").arg(t).arg(zero.sqrtAlphaBar(t)).arg(expected)));
+            QFAIL(qPrintable(QStringLiteral("sqrt(alpha_bar) at t=%1: %2 vs %3")
+                                 .arg(t)
+                                 .arg(zero.sqrtAlphaBar(t))
+                                 .arg(expected)));
     }
 }
 
@@ -186,7 +196,8 @@ void TestSchedule::posteriorIsConsistentWithMarginals() {
         for (int t = 1; t <= 300; ++t) {
             const double c1 = s.posteriorMeanCoef1(t), c2 = s.posteriorMeanCoef2(t);
             QVERIFY(std::abs(c1 + c2 * s.sqrtAlphaBar(t) - s.sqrtAlphaBar(t - 1)) < 1e-12);
-            QVERIFY(std::abs(c2 * c2 * (1 - s.alphaBar(t)) + s.posteriorVariance(t) - (1 - s.alphaBar(t - 1))) < 1e-12);
+            QVERIFY(std::abs(c2 * c2 * (1 - s.alphaBar(t)) + s.posteriorVariance(t) -
+                             (1 - s.alphaBar(t - 1))) < 1e-12);
         }
         QCOMPARE(s.posteriorVariance(1), 0.0);
         COMPARE_REL(s.posteriorMeanCoef1(1), 1.0, "coef1 at t=1");
@@ -210,12 +221,17 @@ void TestSchedule::rejectsImpossibleParameters_data() {
     QTest::newRow("T=0") << int(ScheduleKind::Linear) << 0 << 1e-4 << 0.02 << false << "T must be";
     QTest::newRow("T too big") << int(ScheduleKind::Linear) << 10001 << 1e-4 << 0.02 << false << "T must be";
     QTest::newRow("beta_start=0") << int(ScheduleKind::Linear) << 10 << 0.0 << 0.02 << false << "beta_start";
-    QTest::newRow("beta_start<0") << int(ScheduleKind::Sigmoid) << 10 << -0.1 << 0.02 << false << "beta_start";
+    QTest::newRow("beta_start<0") << int(ScheduleKind::Sigmoid) << 10 << -0.1 << 0.02 << false
+                                  << "beta_start";
     QTest::newRow("beta_end=1") << int(ScheduleKind::Linear) << 10 << 1e-4 << 1.0 << false << "beta_end";
-    QTest::newRow("beta_end NaN") << int(ScheduleKind::ScaledLinear) << 10 << 1e-4 << nan << false << "beta_end";
-    QTest::newRow("start>end") << int(ScheduleKind::Linear) << 10 << 0.2 << 0.02 << false << "must not exceed";
-    QTest::newRow("zero-snr T=1") << int(ScheduleKind::Linear) << 1 << 1e-4 << 0.02 << true << "zero terminal SNR";
-    QTest::newRow("custom empty") << int(ScheduleKind::Custom) << 10 << 1e-4 << 0.02 << false << "custom schedule";
+    QTest::newRow("beta_end NaN") << int(ScheduleKind::ScaledLinear) << 10 << 1e-4 << nan << false
+                                  << "beta_end";
+    QTest::newRow("start>end") << int(ScheduleKind::Linear) << 10 << 0.2 << 0.02 << false
+                               << "must not exceed";
+    QTest::newRow("zero-snr T=1") << int(ScheduleKind::Linear) << 1 << 1e-4 << 0.02 << true
+                                  << "zero terminal SNR";
+    QTest::newRow("custom empty") << int(ScheduleKind::Custom) << 10 << 1e-4 << 0.02 << false
+                                  << "custom schedule";
 }
 
 void TestSchedule::rejectsImpossibleParameters() {

@@ -1,7 +1,6 @@
 // Schedule diagnostics: each of the four problems is reported on a schedule known to have it, not on
 // schedules known to be fine, and every offered fix removes the problem it was offered for.
 #include <QtTest>
-
 #include <cmath>
 
 #include "core/math/schedulediagnostics.h"
@@ -93,7 +92,8 @@ private Q_SLOTS:
         QVERIFY2(has(ds, ScheduleDiagnosticCode::DataScale), qPrintable(describe(ds)));
         QVERIFY(ds.front().fix.has_value());
         QVERIFY(ds.front().fix->T > 100);
-        QVERIFY(!has(dl::diagnoseSchedule(dl::Schedule(*ds.front().fix), 10.0), ScheduleDiagnosticCode::DataScale));
+        QVERIFY(!has(dl::diagnoseSchedule(dl::Schedule(*ds.front().fix), 10.0),
+                     ScheduleDiagnosticCode::DataScale));
     }
 
     void cosineJumpsAtTheEnd() {

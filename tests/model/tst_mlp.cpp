@@ -3,7 +3,6 @@
 // without residual blocks and input features; the float network against the double one; and a tiny
 // network that must fit a tiny batch.
 #include <QTest>
-
 #include <cmath>
 #include <cstdio>
 
@@ -28,7 +27,8 @@ struct Compared {
 };
 
 /// Compares analytic with numeric values; on failure prints the first few pairs and the largest difference.
-Compared compare(const char* what, const Eigen::VectorXd& analytic, const Eigen::VectorXd& numeric, double tol) {
+Compared compare(const char* what, const Eigen::VectorXd& analytic, const Eigen::VectorXd& numeric,
+                 double tol) {
     Compared c;
     for (Eigen::Index i = 0; i < analytic.size(); ++i) {
         const double diff = std::abs(analytic[i] - numeric[i]);
@@ -43,7 +43,8 @@ Compared compare(const char* what, const Eigen::VectorXd& analytic, const Eigen:
         std::printf("gradient mismatch in %s (%lld values), tolerance %.3g\n", what,
                     static_cast<long long>(analytic.size()), tol);
         for (Eigen::Index i = 0; i < std::min<Eigen::Index>(5, analytic.size()); ++i)
-            std::printf("  [%lld] analytic % .10e  numeric % .10e\n", static_cast<long long>(i), analytic[i], numeric[i]);
+            std::printf("  [%lld] analytic % .10e  numeric % .10e\n", static_cast<long long>(i), analytic[i],
+                        numeric[i]);
         std::printf("  largest difference at [%lld]: analytic % .10e numeric % .10e (scaled diff %.3g)\n",
                     static_cast<long long>(c.worst), analytic[c.worst], numeric[c.worst], c.maxDiff);
     }
@@ -119,7 +120,8 @@ void TestMlp::gradientCheck_data() {
     for (Activation a : {Activation::Gelu, Activation::Silu, Activation::Relu})
         for (bool residual : {true, false})
             for (int features : {0, 4}) {
-                const std::string name = std::string(dl::activationName(a)) + (residual ? " residual" : " plain") +
+                const std::string name = std::string(dl::activationName(a)) +
+                                         (residual ? " residual" : " plain") +
                                          " F=" + std::to_string(features);
                 QTest::newRow(name.c_str()) << a << residual << features;
             }
@@ -161,7 +163,8 @@ void TestMlp::gradientCheck() {
             params[i] = saved;
             numeric[k] = (up - down) / (2 * h);
         }
-        const Compared c = compare(block.name.c_str(), grads.segment(block.offset, block.size()), numeric, tol);
+        const Compared c =
+            compare(block.name.c_str(), grads.segment(block.offset, block.size()), numeric, tol);
         QVERIFY2(c.ok, qPrintable(QString::fromStdString(block.name)));
     }
     // The input: d/dx through the sinusoidal features (or the raw coordinates).
@@ -170,7 +173,9 @@ void TestMlp::gradientCheck() {
         Eigen::MatrixXd xp = x, xm = x;
         xp.data()[i] += h;
         xm.data()[i] -= h;
-        numericX[i] = (projectedLoss(net, params, xp, t, r, probe) - projectedLoss(net, params, xm, t, r, probe)) / (2 * h);
+        numericX[i] =
+            (projectedLoss(net, params, xp, t, r, probe) - projectedLoss(net, params, xm, t, r, probe)) /
+            (2 * h);
     }
     const Eigen::VectorXd analyticX = Eigen::Map<const Eigen::VectorXd>(dx.data(), dx.size());
     QVERIFY(compare("input x", analyticX, numericX, tol).ok);

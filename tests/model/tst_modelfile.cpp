@@ -3,7 +3,6 @@
 // half-loaded model. Also the model predictor's conversion of x_0 and v outputs into ε.
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cmath>
 #include <cstring>
 #include <fstream>

@@ -1,7 +1,6 @@
 // The exact density of q(x_t): a single point against the Gaussian formula, a mixture against the average of
 // its components, normalisation on a grid, and the standard normal at zero terminal SNR.
 #include <QtTest>
-
 #include <cmath>
 #include <numbers>
 
@@ -62,8 +61,9 @@ void TestMarginalDensity::singlePointIsGaussian() {
     for (int t : {1, 30, 200}) {
         const Eigen::VectorXd got = q.logDensity(t, x);
         for (int r = 0; r < 3; ++r) {
-            const double want = logGaussian(x.row(r).cast<double>(), s.sqrtAlphaBar(t) * point.row(0).cast<double>(),
-                                            1.0 - s.alphaBar(t));
+            const double want =
+                logGaussian(x.row(r).cast<double>(), s.sqrtAlphaBar(t) * point.row(0).cast<double>(),
+                            1.0 - s.alphaBar(t));
             QVERIFY2(std::abs(got[r] - want) < 1e-9 * std::max(1.0, std::abs(want)),
                      qPrintable(QString("t=%1 row %2: %3 vs %4").arg(t).arg(r).arg(got[r]).arg(want)));
         }
@@ -82,8 +82,10 @@ void TestMarginalDensity::mixtureIsAverageOfComponents() {
     for (int r = 0; r < 2; ++r) {
         double want = 0.0;
         for (int i = 0; i < 3; ++i)
-            want += std::exp(logGaussian(x.row(r).cast<double>(), s.sqrtAlphaBar(t) * data.row(i).cast<double>(),
-                                         1.0 - s.alphaBar(t))) / 3.0;
+            want +=
+                std::exp(logGaussian(x.row(r).cast<double>(), s.sqrtAlphaBar(t) * data.row(i).cast<double>(),
+                                     1.0 - s.alphaBar(t))) /
+                3.0;
         QVERIFY2(std::abs(got[r] / want - 1.0) < 1e-9, qPrintable(QString("%1 vs %2").arg(got[r]).arg(want)));
     }
 }
@@ -117,7 +119,8 @@ void TestMarginalDensity::zeroTerminalSnrIsStandardNormal() {
     x << 0.0f, 0.0f, 1.0f, -2.0f;
     const Eigen::VectorXd got = q.logDensity(20, x);
     for (int r = 0; r < 2; ++r)
-        QVERIFY(std::abs(got[r] - logGaussian(x.row(r).cast<double>(), Eigen::RowVectorXd::Zero(2), 1.0)) < 1e-12);
+        QVERIFY(std::abs(got[r] - logGaussian(x.row(r).cast<double>(), Eigen::RowVectorXd::Zero(2), 1.0)) <
+                1e-12);
     const Batch score = q.score(20, x);
     QVERIFY((score + x).cwiseAbs().maxCoeff() < 1e-6);  // ∇log N(0, I) = −x
 }

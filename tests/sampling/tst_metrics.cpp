@@ -2,7 +2,6 @@
 // (|δ| in 1D, |δ|/√2 in 2D), MMD of Gaussians with a fixed bandwidth (the formula plus the known bias of the
 // V-statistic), 0 for identical sets, the median heuristic by hand, and the floor of compareToData.
 #include <QtTest>
-
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -48,7 +47,8 @@ void TestMetrics::oneDimensionalByHand() {
     a = {2.0, 0.0};
     b = {1.0};
     QCOMPARE(dl::wasserstein2OneD(a, b), 1.0);
-    // Quantiles of {0, 1, 2} and {0, 2}: on [1/3, 1/2) 1 vs 0, on [1/2, 2/3) 1 vs 2, elsewhere equal: W₂² = 1/3.
+    // Quantiles of {0, 1, 2} and {0, 2}: on [1/3, 1/2) 1 vs 0, on [1/2, 2/3) 1 vs 2, elsewhere equal: W₂² =
+    // 1/3.
     a = {2.0, 1.0, 0.0};
     b = {2.0, 0.0};
     QVERIFY(std::abs(dl::wasserstein2OneD(a, b) - std::sqrt(1.0 / 3.0)) < 1e-12);
@@ -64,15 +64,17 @@ void TestMetrics::slicedOfShiftedGaussians_data() {
 }
 
 // N(0, I) against N(δ, I), sizes 4000 and 3000: W₂² along θ is (θ·δ)², whose mean over the sphere is |δ|²/d.
-// With 1500 directions the estimate of that mean has a relative spread of 1.8 % in 2D and 2.6 % in 4D (θ₁² has
-// mean 1/d and variance 2(d−1)/(d²(d+2))); halved by the square root.
+// With 1500 directions the estimate of that mean has a relative spread of 1.8 % in 2D and 2.6 % in 4D (θ₁²
+// has mean 1/d and variance 2(d−1)/(d²(d+2))); halved by the square root.
 void TestMetrics::slicedOfShiftedGaussians() {
     QFETCH(int, d);
     QFETCH(double, shift);
     QFETCH(double, expected);
     dl::Rng rng(17);
-    const double got = dl::slicedWasserstein(gaussian(4000, d, 0.0, 1), gaussian(3000, d, shift, 2), 1500, rng);
-    QVERIFY2(std::abs(got / expected - 1.0) < 0.04, qPrintable(QString("SW2 %1, expected %2").arg(got).arg(expected)));
+    const double got =
+        dl::slicedWasserstein(gaussian(4000, d, 0.0, 1), gaussian(3000, d, shift, 2), 1500, rng);
+    QVERIFY2(std::abs(got / expected - 1.0) < 0.04,
+             qPrintable(QString("SW2 %1, expected %2").arg(got).arg(expected)));
 }
 
 // One point at 0, one at (3, 4): SW₂² = E(θ·δ)² = 25/2.
@@ -99,8 +101,8 @@ void TestMetrics::mmdOfGaussiansClosedForm() {
     const int n = 2000;
     const double bias = 2.0 / n * (2.0 / 3.0);
     double previous = -1.0;
-    // Tolerances are about 3 standard deviations of the estimate at n = 2000 (seen over seeds: 7 % at shift 1,
-    // 4 % at shift 2; under the null the estimate is the bias plus a spread of the same order).
+    // Tolerances are about 3 standard deviations of the estimate at n = 2000 (seen over seeds: 7 % at shift
+    // 1, 4 % at shift 2; under the null the estimate is the bias plus a spread of the same order).
     for (const auto& [shift, tolerance] : {std::pair{0.0, 0.0}, std::pair{1.0, 0.2}, std::pair{2.0, 0.12}}) {
         const double mmd2 = 2.0 / 3.0 * (1.0 - std::exp(-shift * shift / 6.0)) + bias;
         const double got = dl::mmdRbf(gaussian(n, 2, 0.0, 5), gaussian(n, 2, shift, 6), 1.0);
@@ -137,17 +139,21 @@ void TestMetrics::compareToDataReportsFloor() {
 
     const dl::QualityReport good = dl::compareToData(gaussian(1000, 2, 0.0, 12), data, fresh, rng);
     QCOMPARE(good.floorRows, 1000);  // the fresh rows cut to the samples' size
-    QVERIFY2(good.swd < 2.0 * good.swdFloor, qPrintable(QString("%1 vs floor %2").arg(good.swd).arg(good.swdFloor)));
+    QVERIFY2(good.swd < 2.0 * good.swdFloor,
+             qPrintable(QString("%1 vs floor %2").arg(good.swd).arg(good.swdFloor)));
     const dl::QualityReport bad = dl::compareToData(gaussian(1000, 2, 1.0, 13), data, fresh, rng);
-    QVERIFY2(bad.swd > 5.0 * bad.swdFloor, qPrintable(QString("%1 vs floor %2").arg(bad.swd).arg(bad.swdFloor)));
+    QVERIFY2(bad.swd > 5.0 * bad.swdFloor,
+             qPrintable(QString("%1 vs floor %2").arg(bad.swd).arg(bad.swdFloor)));
     QVERIFY(bad.mmd > 5.0 * bad.mmdFloor);
 }
 
 void TestMetrics::rejectsBadInput() {
     dl::Rng rng(1);
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::slicedWasserstein(Batch(0, 2), gaussian(3, 2, 0, 1), 8, rng));
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::slicedWasserstein(gaussian(3, 3, 0, 1), gaussian(3, 2, 0, 1), 8, rng));
-    QVERIFY_THROWS_EXCEPTION(dl::Error, dl::slicedWasserstein(gaussian(3, 2, 0, 1), gaussian(3, 2, 0, 1), 0, rng));
+    QVERIFY_THROWS_EXCEPTION(dl::Error,
+                             dl::slicedWasserstein(gaussian(3, 3, 0, 1), gaussian(3, 2, 0, 1), 8, rng));
+    QVERIFY_THROWS_EXCEPTION(dl::Error,
+                             dl::slicedWasserstein(gaussian(3, 2, 0, 1), gaussian(3, 2, 0, 1), 0, rng));
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::mmdRbf(gaussian(3, 3, 0, 1), gaussian(3, 2, 0, 1), 1.0));
 }
 

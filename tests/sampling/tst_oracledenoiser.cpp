@@ -3,7 +3,6 @@
 // ε* = −√(1−ᾱ_t) ∇log q(x_t) checked by central differences of the exact log density, zero terminal SNR, far
 // queries, and subsampling.
 #include <QtTest>
-
 #include <cmath>
 #include <vector>
 
@@ -41,7 +40,9 @@ Eigen::MatrixXd referenceEpsilon(const Batch& data, const Schedule& s, const Bat
         std::vector<double> logit(static_cast<std::size_t>(data.rows()));
         double top = -INFINITY;
         for (Eigen::Index i = 0; i < data.rows(); ++i) {
-            logit[i] = -(xt.row(q).cast<double>() - std::sqrt(ab) * data.row(i).cast<double>()).squaredNorm() / (2.0 * v);
+            logit[i] =
+                -(xt.row(q).cast<double>() - std::sqrt(ab) * data.row(i).cast<double>()).squaredNorm() /
+                (2.0 * v);
             top = std::max(top, logit[i]);
         }
         Eigen::RowVectorXd mean = Eigen::RowVectorXd::Zero(xt.cols());
@@ -132,8 +133,8 @@ void TestOracleDenoiser::epsilonIsScaledScoreOfExactDensity_data() {
     QTest::newRow("t=400") << 400;
 }
 
-// ε*(x, t) = −√(1−ᾱ_t) ∇log q(x_t): the score by central differences of the exact log density (double precision,
-// h = 1e-4), and the density class's own score, against the denoiser.
+// ε*(x, t) = −√(1−ᾱ_t) ∇log q(x_t): the score by central differences of the exact log density (double
+// precision, h = 1e-4), and the density class's own score, against the denoiser.
 void TestOracleDenoiser::epsilonIsScaledScoreOfExactDensity() {
     QFETCH(int, t);
     const Schedule s = makeSchedule(1000);

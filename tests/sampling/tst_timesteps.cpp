@@ -1,7 +1,6 @@
 // Timestep sub-sequences: the three diffusers spacings on cases small enough to check by hand (numpy's
 // half-to-even rounding included), and the invariants every list must satisfy for all K ≤ T.
 #include <QtTest>
-
 #include <vector>
 
 #include "core/math/error.h"
@@ -39,7 +38,8 @@ void TestTimesteps::byHand_data() {
     // linspace(0, 49, 7) = 0, 8.17, 16.33, 24.5, 32.67, 40.83, 49 → 0, 8, 16, 24 (half to even), 33, 41, 49.
     QTest::newRow("linspace 50/7") << 50 << 7 << TimestepSpacing::Linspace
                                    << std::vector<int>{50, 42, 34, 25, 17, 9, 1};
-    QTest::newRow("leading 50/7") << 50 << 7 << TimestepSpacing::Leading << std::vector<int>{43, 36, 29, 22, 15, 8, 1};
+    QTest::newRow("leading 50/7") << 50 << 7 << TimestepSpacing::Leading
+                                  << std::vector<int>{43, 36, 29, 22, 15, 8, 1};
     // 50 − i·50/7 = 50, 42.86, 35.71, 28.57, 21.43, 14.29, 7.14.
     QTest::newRow("trailing 50/7") << 50 << 7 << TimestepSpacing::Trailing
                                    << std::vector<int>{50, 43, 36, 29, 21, 14, 7};
@@ -65,16 +65,21 @@ void TestTimesteps::byHand() {
 }
 
 void TestTimesteps::descendingDistinctInRange() {
-    for (TimestepSpacing spacing : {TimestepSpacing::Linspace, TimestepSpacing::Leading, TimestepSpacing::Trailing}) {
+    for (TimestepSpacing spacing :
+         {TimestepSpacing::Linspace, TimestepSpacing::Leading, TimestepSpacing::Trailing}) {
         for (int T : {1, 2, 3, 7, 10, 50, 64, 99, 1000}) {
             for (int K = 1; K <= T; K += (T > 100 ? 37 : 1)) {
                 const std::vector<int> ts = dl::samplingTimesteps(T, K, spacing);
                 QCOMPARE(static_cast<int>(ts.size()), K);
                 for (int i = 0; i < K; ++i) {
-                    QVERIFY2(ts[i] >= 1 && ts[i] <= T, qPrintable(QString("T=%1 K=%2 t=%3").arg(T).arg(K).arg(ts[i])));
-                    if (i > 0) QVERIFY2(ts[i] < ts[i - 1], qPrintable(QString("T=%1 K=%2 not descending").arg(T).arg(K)));
+                    QVERIFY2(ts[i] >= 1 && ts[i] <= T,
+                             qPrintable(QString("T=%1 K=%2 t=%3").arg(T).arg(K).arg(ts[i])));
+                    if (i > 0)
+                        QVERIFY2(ts[i] < ts[i - 1],
+                                 qPrintable(QString("T=%1 K=%2 not descending").arg(T).arg(K)));
                 }
-                if (spacing != TimestepSpacing::Leading) QCOMPARE(ts.front(), spacing == TimestepSpacing::Trailing || K > 1 ? T : 1);
+                if (spacing != TimestepSpacing::Leading)
+                    QCOMPARE(ts.front(), spacing == TimestepSpacing::Trailing || K > 1 ? T : 1);
                 if (spacing != TimestepSpacing::Trailing) QCOMPARE(ts.back(), 1);
             }
         }

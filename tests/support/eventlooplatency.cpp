@@ -14,19 +14,19 @@ EventLoopLatencyProbe::EventLoopLatencyProbe(int intervalMs, QObject* parent)
 }
 
 void EventLoopLatencyProbe::start() {
-    if (mTimer.isActive())
-        return;
+    if (mTimer.isActive()) return;
     mClock.start();
     mLastNs = 0;
     mTimer.start();
 }
 
-void EventLoopLatencyProbe::stop() { mTimer.stop(); }
+void EventLoopLatencyProbe::stop() {
+    mTimer.stop();
+}
 
 void EventLoopLatencyProbe::reset() {
     mLatenessMs.clear();
-    if (mClock.isValid())
-        mLastNs = mClock.nsecsElapsed();
+    if (mClock.isValid()) mLastNs = mClock.nsecsElapsed();
 }
 
 void EventLoopLatencyProbe::onTimeout() {
@@ -39,8 +39,7 @@ void EventLoopLatencyProbe::onTimeout() {
 }
 
 double EventLoopLatencyProbe::percentileMs(double p) const {
-    if (mLatenessMs.empty())
-        return 0.0;
+    if (mLatenessMs.empty()) return 0.0;
     std::vector<double> sorted = mLatenessMs;
     std::sort(sorted.begin(), sorted.end());
     const double clamped = std::clamp(p, 0.0, 100.0) / 100.0;
@@ -53,8 +52,7 @@ double EventLoopLatencyProbe::maxMs() const {
 }
 
 double EventLoopLatencyProbe::meanMs() const {
-    if (mLatenessMs.empty())
-        return 0.0;
+    if (mLatenessMs.empty()) return 0.0;
     return std::accumulate(mLatenessMs.begin(), mLatenessMs.end(), 0.0) / double(mLatenessMs.size());
 }
 

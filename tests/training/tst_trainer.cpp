@@ -2,7 +2,6 @@
 // set; a diverging run throws and keeps its last good weights; snapshots can be read from another
 // thread while steps run; the learning-rate schedule and the optimizer helpers match their formulas.
 #include <QTest>
-
 #include <atomic>
 #include <cmath>
 #include <thread>

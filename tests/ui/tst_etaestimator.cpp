@@ -3,7 +3,6 @@
 // rate (the optimiser alone, 1000 steps/s, would promise 25 % too little, the "15 s shown, 22 s taken"
 // symptom), must not jump on one slow report, and must not count paused time.
 #include <QtTest>
-
 #include <cmath>
 
 #include "ui/training/etaestimator.h"
@@ -12,8 +11,8 @@ namespace {
 
 /// Steps a simulated run: 1 ms per step, a 1 s check after every 3000 steps, a report every 100 ms of
 /// stepping. Returns the wall time at the end.
-double simulate(dlui::EtaEstimator& eta, double start, int& step, int untilStep, std::vector<double>* etas = nullptr,
-                int total = 0) {
+double simulate(dlui::EtaEstimator& eta, double start, int& step, int untilStep,
+                std::vector<double>* etas = nullptr, int total = 0) {
     double now = start;
     while (step < untilStep) {
         step += 100;
@@ -85,7 +84,8 @@ void TestEtaEstimator::pausedTimeIsNotCounted() {
     now += 60.0;
     eta.start(now, step);
     simulate(eta, now, step, 15000);
-    QVERIFY2(std::abs(eta.rate() - before) < 0.1 * before, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(eta.rate())));
+    QVERIFY2(std::abs(eta.rate() - before) < 0.1 * before,
+             qPrintable(QStringLiteral("%1 → %2").arg(before).arg(eta.rate())));
 }
 
 void TestEtaEstimator::unknownUntilMeasuredAndZeroWhenDone() {

@@ -19,9 +19,7 @@ using dlui::LabWindow;
 using dlui::MainWindow;
 using dlui::PlaybackSpeed;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 class TestExplainPlayback : public QObject {
     Q_OBJECT

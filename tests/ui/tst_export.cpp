@@ -1,5 +1,7 @@
 // Export end to end: PNG sequences and GIFs decoded back (frame count, size, the points of x_t at the
 // recorded t, identical runs), cancel and failures leave no final file, limits and messages, video.
+#include <unistd.h>
+
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
@@ -8,8 +10,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <unistd.h>
 
 #include "core/data/dataset.h"
 #include "core/math/forwardprocess.h"
@@ -56,20 +56,28 @@ ExportSettings smallSettings(ExportFormat format, const QString& path) {
 
 QPoint pixelOf(const QRectF& view, const QSize& size, double x, double y) {
     const QRectF data = equalAspectBounds(view, QSizeF(size));
-    return QPoint(static_cast<int>(std::floor((x - data.left()) / data.width() * size.width())),
-                  static_cast<int>(std::floor(size.height() - (y - data.top()) / data.height() * size.height())));
+    return QPoint(
+        static_cast<int>(std::floor((x - data.left()) / data.width() * size.width())),
+        static_cast<int>(std::floor(size.height() - (y - data.top()) / data.height() * size.height())));
 }
 
-bool isPointColour(const QColor& c) { return c.blue() > 120 && c.red() < 160 && c.blue() > c.red() + 40; }
+bool isPointColour(const QColor& c) {
+    return c.blue() > 120 && c.red() < 160 && c.blue() > c.red() + 40;
+}
 
 /// Checks that `frame` shows the three points of x_t at their mapped positions.
 void checkShowsXt(const QImage& frame, const ExportInput& in, const QRectF& view, int t) {
-    const dl::Batch xt = in.data.norm.toData(dl::noiseToStep(in.schedule, in.data.points, t, in.forwardNoise));
+    const dl::Batch xt =
+        in.data.norm.toData(dl::noiseToStep(in.schedule, in.data.points, t, in.forwardNoise));
     for (int i = 0; i < 3; ++i) {
         const QPoint p = pixelOf(view, frame.size(), xt(i, 0), xt(i, 1));
         const QColor c = frame.pixelColor(p);
         QVERIFY2(isPointColour(c), qPrintable(QStringLiteral("t=%1 point %2 at (%3,%4): %5")
-                                                   .arg(t).arg(i).arg(p.x()).arg(p.y()).arg(c.name())));
+                                                  .arg(t)
+                                                  .arg(i)
+                                                  .arg(p.x())
+                                                  .arg(p.y())
+                                                  .arg(c.name())));
     }
 }
 
@@ -117,12 +125,17 @@ void TestExport::pngSequenceShowsXtAndRecordsT() {
     QVERIFY(sidecarFile.open(QIODevice::ReadOnly));
     const QJsonObject sidecar = QJsonDocument::fromJson(sidecarFile.readAll()).object();
     QCOMPARE(sidecar.value(QStringLiteral("animation")).toString(), QStringLiteral("forward"));
-    QCOMPARE(sidecar.value(QStringLiteral("schedule")).toObject().value(QStringLiteral("num_train_timesteps")).toInt(), 10);
+    QCOMPARE(sidecar.value(QStringLiteral("schedule"))
+                 .toObject()
+                 .value(QStringLiteral("num_train_timesteps"))
+                 .toInt(),
+             10);
     QCOMPARE(sidecar.value(QStringLiteral("width")).toInt(), 96);
     const QJsonArray frames = sidecar.value(QStringLiteral("frames")).toArray();
     QCOMPARE(frames.size(), 4);
     const QJsonArray vb = sidecar.value(QStringLiteral("viewBounds")).toArray();
-    const QRectF view(QPointF(vb[0].toDouble(), vb[1].toDouble()), QPointF(vb[2].toDouble(), vb[3].toDouble()));
+    const QRectF view(QPointF(vb[0].toDouble(), vb[1].toDouble()),
+                      QPointF(vb[2].toDouble(), vb[3].toDouble()));
     for (int k = 0; k < 4; ++k) {
         const QJsonObject f = frames[k].toObject();
         QCOMPARE(f.value(QStringLiteral("t")).toInt(), 3 * k);
@@ -158,7 +171,8 @@ void TestExport::consecutiveRunsAreIdentical() {
     QTemporaryDir tmp;
     const ExportInput in = threePoints();
     for (ExportFormat format : {ExportFormat::Gif, ExportFormat::PngSequence}) {
-        ExportSettings a = smallSettings(format, tmp.filePath(QStringLiteral("a.") + exportFormatName(format)));
+        ExportSettings a =
+            smallSettings(format, tmp.filePath(QStringLiteral("a.") + exportFormatName(format)));
         a.render.drawAxes = a.render.drawCaption = true;
         ExportSettings b = a;
         b.outputPath = tmp.filePath(QStringLiteral("b.") + exportFormatName(format));
@@ -169,7 +183,8 @@ void TestExport::consecutiveRunsAreIdentical() {
         } else {
             for (int k = 0; k < 4; ++k) {
                 const QString name = PngSequenceWriter::frameFileName(k);
-                QCOMPARE(fileBytes(QDir(a.outputPath).filePath(name)), fileBytes(QDir(b.outputPath).filePath(name)));
+                QCOMPARE(fileBytes(QDir(a.outputPath).filePath(name)),
+                         fileBytes(QDir(b.outputPath).filePath(name)));
             }
         }
     }
@@ -208,7 +223,8 @@ void TestExport::reverseFramesFollowTheTrajectory() {
     const QImage frame(QDir(s.outputPath).filePath(PngSequenceWriter::frameFileName(7)));
     const dl::Batch x = in.data.norm.toData(tr.states[2]);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(isPointColour(frame.pixelColor(pixelOf(source.viewBounds(), frame.size(), x(i, 0), x(i, 1)))));
+        QVERIFY(
+            isPointColour(frame.pixelColor(pixelOf(source.viewBounds(), frame.size(), x(i, 0), x(i, 1)))));
 }
 
 void TestExport::cancelLeavesNoFile_data() {
@@ -222,8 +238,9 @@ void TestExport::cancelLeavesNoFile() {
     QFETCH(int, format);
     QTemporaryDir tmp;
     const auto f = static_cast<ExportFormat>(format);
-    const QString out = tmp.filePath(f == ExportFormat::PngSequence ? QStringLiteral("frames")
-                                                                     : QStringLiteral("out.") + exportFormatName(f));
+    const QString out =
+        tmp.filePath(f == ExportFormat::PngSequence ? QStringLiteral("frames")
+                                                    : QStringLiteral("out.") + exportFormatName(f));
     ExportSettings s = smallSettings(f, out);
     s.frames.stride = 1;
     std::atomic<bool> cancel{false};
@@ -267,7 +284,8 @@ void TestExport::unwritableFolderGivesAMessage() {
     QFile f(file);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.close();
-    ExportResult r = runExport(threePoints(), smallSettings(ExportFormat::Gif, file + QStringLiteral("/sub/out.gif")));
+    ExportResult r =
+        runExport(threePoints(), smallSettings(ExportFormat::Gif, file + QStringLiteral("/sub/out.gif")));
     QVERIFY(!r.ok);
     QVERIFY2(r.message.contains(QStringLiteral("cannot create the folder")), qPrintable(r.message));
     r = runExport(threePoints(), smallSettings(ExportFormat::PngSequence, file + QStringLiteral("/frames")));
@@ -362,7 +380,8 @@ void TestExport::missingFfmpegGivesAMessage() {
     const QByteArray path = qgetenv("PATH");
     qputenv("PATH", "/nonexistent-dl-test");
     QTemporaryDir tmp;
-    const ExportResult r = runExport(threePoints(), smallSettings(ExportFormat::Mp4, tmp.filePath(QStringLiteral("v.mp4"))));
+    const ExportResult r =
+        runExport(threePoints(), smallSettings(ExportFormat::Mp4, tmp.filePath(QStringLiteral("v.mp4"))));
     qputenv("PATH", path);
     QVERIFY(!r.ok);
     QVERIFY2(r.message.contains(QStringLiteral("ffmpeg")), qPrintable(r.message));

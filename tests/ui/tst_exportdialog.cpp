@@ -1,5 +1,7 @@
 // The Export dialog and its job (export in a worker thread, progress, cancel, no half file), and the
 // small helpers: CSV tables, plots as PNG/PDF, the clipboard.
+#include <qcustomplot.h>
+
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -16,8 +18,6 @@
 #include <QtTest>
 #include <utility>
 #include <vector>
-
-#include <qcustomplot.h>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
@@ -134,7 +134,8 @@ void TestExportDialog::closingTheDialogCancelsTheExport() {
     QVERIFY(dialog.lastResult().cancelled);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!QFile::exists(s.outputPath));
-    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList());
 }
 
 void TestExportDialog::reverseNeedsATrajectory() {
@@ -151,7 +152,8 @@ void TestExportDialog::reverseNeedsATrajectory() {
     tr.sampler = "ddpm";
     in.reverse = tr;
     ExportDialog withTrajectory(in);
-    auto* model2 = qobject_cast<QStandardItemModel*>(withTrajectory.findChildren<QComboBox*>().first()->model());
+    auto* model2 =
+        qobject_cast<QStandardItemModel*>(withTrajectory.findChildren<QComboBox*>().first()->model());
     QVERIFY(model2->item(1)->isEnabled());
 }
 
@@ -172,7 +174,8 @@ void TestExportDialog::jobCancelLeavesNoFile() {
     const auto result = finished.first().first().value<ExportResult>();
     QVERIFY(result.cancelled);
     QVERIFY(!QFile::exists(s.outputPath));
-    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+    QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList());
     QVERIFY(progressed.count() >= 2);
 }
 
@@ -205,11 +208,13 @@ void TestExportDialog::csvTables() {
     QCOMPARE(last[0], QStringLiteral("20"));
     QVERIFY(std::abs(last[3].toDouble() - in.schedule.alphaBar(20)) < 1e-15);
 
-    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), std::vector<float>{1.0f, 0.5f, 0.25f}), QString());
+    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("loss.csv")), std::vector<float>{1.0f, 0.5f, 0.25f}),
+             QString());
     QCOMPARE(lines(tmp.filePath(QStringLiteral("loss.csv"))),
              (QStringList{QStringLiteral("step,loss"), QStringLiteral("1,1"), QStringLiteral("2,0.5"),
                           QStringLiteral("3,0.25")}));
-    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), std::vector<float>{1.0f}).isEmpty());
+    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), std::vector<float>{1.0f})
+                 .isEmpty());
 }
 
 void TestExportDialog::plotsAsPngAndPdf() {
@@ -247,7 +252,9 @@ void TestExportDialog::dialogLaysOut() {
     // minimum size, lies inside the dialog and overlaps no other control (a squeezed or clipped layout
     // fails here, whatever the dialog's overall size).
     QVERIFY2(dialog.sizeHint().width() <= 1280 && dialog.sizeHint().height() <= 720,
-             qPrintable(QStringLiteral("size hint %1x%2").arg(dialog.sizeHint().width()).arg(dialog.sizeHint().height())));
+             qPrintable(QStringLiteral("size hint %1x%2")
+                            .arg(dialog.sizeHint().width())
+                            .arg(dialog.sizeHint().height())));
     dialog.resize(dialog.sizeHint());
     QCoreApplication::processEvents();
     const auto isControl = [](const QWidget* w) {
@@ -259,18 +266,21 @@ void TestExportDialog::dialogLaysOut() {
     for (QWidget* w : dialog.findChildren<QWidget*>()) {
         if (!w->isVisible() || !isControl(w)) continue;
         bool inner = false;  // the line edit inside a spin box or combo box is part of that control
-        for (QWidget* p = w->parentWidget(); p && p != &dialog; p = p->parentWidget()) inner = inner || isControl(p);
+        for (QWidget* p = w->parentWidget(); p && p != &dialog; p = p->parentWidget())
+            inner = inner || isControl(p);
         if (inner) continue;
         const QRect r(w->mapTo(&dialog, QPoint(0, 0)), w->size());
-        const QString name = QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()),
-                                                             w->property("text").toString());
+        const QString name =
+            QStringLiteral("%1 \"%2\"")
+                .arg(QString::fromLatin1(w->metaObject()->className()), w->property("text").toString());
         QVERIFY2(dialog.rect().contains(r), qPrintable(name + QStringLiteral(" sticks out of the dialog")));
         const QSize minimum = w->minimumSizeHint();
         QVERIFY2(w->width() >= minimum.width() && w->height() >= minimum.height(),
                  qPrintable(name + QStringLiteral(" is squeezed below its minimum size")));
         for (const auto& [other, otherRect] : controls)
-            QVERIFY2(!r.intersects(otherRect), qPrintable(name + QStringLiteral(" overlaps ") +
-                                                          QString::fromLatin1(other->metaObject()->className())));
+            QVERIFY2(!r.intersects(otherRect),
+                     qPrintable(name + QStringLiteral(" overlaps ") +
+                                QString::fromLatin1(other->metaObject()->className())));
         controls.emplace_back(w, r);
     }
     QVERIFY(controls.size() >= 10);

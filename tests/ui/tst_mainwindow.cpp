@@ -2,8 +2,6 @@
 // form x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε; schedule edits update the plots; invalid input shows a message and keeps
 // the last valid schedule; diagnostics offer a fix that works; sessions round-trip; the model's schedule is
 // named when the editor shows another; a 10,000-point scatter redraws at ≥ 30 frames/s.
-#include <QtTest>
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,6 +13,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QtTest>
 #include <cmath>
 #include <ctime>
 
@@ -107,8 +106,14 @@ private Q_SLOTS:
         QCOMPARE(shown.cols(), 2);
         const double worst = (shown - expected).cwiseAbs().maxCoeff();
         if (worst > 1e-4) {
-            QFAIL(qPrintable(QStringLiteral("t=%1: largest difference %2; first point shown (%3, %4), expected (%5, %6)")
-                                 .arg(t).arg(worst).arg(shown(0, 0)).arg(shown(0, 1)).arg(expected(0, 0)).arg(expected(0, 1))));
+            QFAIL(qPrintable(
+                QStringLiteral("t=%1: largest difference %2; first point shown (%3, %4), expected (%5, %6)")
+                    .arg(t)
+                    .arg(worst)
+                    .arg(shown(0, 0))
+                    .arg(shown(0, 1))
+                    .arg(expected(0, 0))
+                    .arg(expected(0, 1))));
         }
     }
 
@@ -154,7 +159,8 @@ private Q_SLOTS:
         QCOMPARE(alphaBars[100], mWindow->document()->schedule().alphaBar(100));
 
         // Another kind.
-        panel->kindBox()->setCurrentIndex(panel->kindBox()->findData(static_cast<int>(dl::ScheduleKind::Cosine)));
+        panel->kindBox()->setCurrentIndex(
+            panel->kindBox()->findData(static_cast<int>(dl::ScheduleKind::Cosine)));
         QCOMPARE(mWindow->document()->schedule().params().kind, dl::ScheduleKind::Cosine);
         QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::SqrtAlphaBar)[10],
                  mWindow->document()->schedule().sqrtAlphaBar(10));
@@ -205,7 +211,8 @@ private Q_SLOTS:
         QVERIFY(doc->setScheduleParams(cosine));
         const QString expected = QStringLiteral("model trained with linear T=100");
         QVERIFY2(status->text().contains(expected), qPrintable(status->text()));
-        QVERIFY2(status->text().contains(QStringLiteral("editor shows cosine T=200")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("editor shows cosine T=200")),
+                 qPrintable(status->text()));
         auto* banner = mWindow->schedulePanel()->findChild<QLabel*>(QStringLiteral("modelScheduleBanner"));
         QVERIFY(banner && banner->isVisible());
         QVERIFY2(banner->text().contains(expected), qPrintable(banner->text()));
@@ -313,7 +320,8 @@ private Q_SLOTS:
         dl::Rng rng(5);
         dlui::DataSource source;
         source.count = 10000;
-        mWindow->document()->setDataSet(dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)), source);
+        mWindow->document()->setDataSet(
+            dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)), source);
         mWindow->resize(1280, 800);
         dlui::MainView* view = mWindow->mainView();
         constexpr int kFrames = 60;
@@ -334,8 +342,10 @@ private Q_SLOTS:
         }
         const double cpuFps = kFrames * 1000.0 / std::max(1e-3, threadCpuMs() - cpuStart);
         const double wallFps = kFrames * 1000.0 / std::max<qint64>(1, clock.elapsed());
-        qInfo("main view: %d frames of 10,000 points at %dx%d: %.0f frames/s of GUI-thread time (%.0f by the wall clock)",
-              kFrames, view->width(), view->height(), cpuFps, wallFps);
+        qInfo(
+            "main view: %d frames of 10,000 points at %dx%d: %.0f frames/s of GUI-thread time (%.0f by the "
+            "wall clock)",
+            kFrames, view->width(), view->height(), cpuFps, wallFps);
         QVERIFY2(cpuFps >= 30.0, qPrintable(QStringLiteral("%1 frames/s").arg(cpuFps)));
     }
 

@@ -84,7 +84,10 @@ void TestRender::pointsLandAtTheirDataCoordinates() {
         const QColor c = image.pixelColor(p);
         // Translucent dots over white: the hue of the point colour, clearly not the background.
         QVERIFY2(c.blue() > c.red() + 60, qPrintable(QStringLiteral("point %1 at (%2, %3) has colour %4")
-                                                          .arg(i).arg(p.x()).arg(p.y()).arg(c.name())));
+                                                         .arg(i)
+                                                         .arg(p.x())
+                                                         .arg(p.y())
+                                                         .arg(c.name())));
         Q_UNUSED(pointColor);
     }
     // Far from every point: background.
@@ -142,7 +145,8 @@ void TestRender::diffusionBoundsHoldDataAndNoise() {
     QVERIFY(bounds.contains(pointBounds(data.norm.toData(data.points), 0.0)));
     // N(0, I) at ±3.5σ in normalised units, mapped back.
     const double half = 3.5 * data.norm.scale;
-    QVERIFY(bounds.contains(QRectF(data.norm.offset(0) - half, data.norm.offset(1) - half, 2 * half, 2 * half)));
+    QVERIFY(
+        bounds.contains(QRectF(data.norm.offset(0) - half, data.norm.offset(1) - half, 2 * half, 2 * half)));
     const QRectF square = equalAspectBounds(QRectF(0, 0, 2, 1), QSizeF(100, 100));
     QCOMPARE(square, QRectF(0, -0.5, 2, 2));
 }
@@ -151,7 +155,7 @@ void TestRender::imageModeDrawsAGrid() {
     Scene scene;
     scene.imageShape = dl::ImageShape{4, 4, 1};
     scene.images = dl::Batch::Constant(4, 16, -1.0f);  // four black images
-    scene.images.row(3).setConstant(1.0f);              // the last one white
+    scene.images.row(3).setConstant(1.0f);             // the last one white
     RenderOptions options;
     options.size = QSize(100, 100);
     options.background = Background::Dark;
@@ -182,7 +186,7 @@ void TestRender::overlaysDraw() {
     options.drawAxes = false;
     const QImage image = renderScene(scene, options);
     QVERIFY(image.pixelColor(170, 170) != QColor(Qt::white));  // density
-    QCOMPARE(image.pixelColor(30, 30), QColor(Qt::white));      // no density there
+    QCOMPARE(image.pixelColor(30, 30), QColor(Qt::white));     // no density there
     QVERIFY(image.pixelColor(60, 100) != QColor(Qt::white));   // arrow shaft from x=0 to x=−0.8
     QVERIFY(image.pixelColor(100, 20) != QColor(Qt::white));   // trail at y = 0.8
     options.drawDensity = options.drawArrows = options.drawTrails = false;

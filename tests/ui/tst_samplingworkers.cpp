@@ -20,7 +20,8 @@ namespace {
 
 std::shared_ptr<const dl::DataSet> moons(int n) {
     dl::Rng rng(1);
-    return std::make_shared<const dl::DataSet>(dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng)));
+    return std::make_shared<const dl::DataSet>(
+        dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng)));
 }
 
 dl::Schedule smallSchedule() {
@@ -31,8 +32,8 @@ dl::Schedule smallSchedule() {
     return dl::Schedule(p);
 }
 
-dlui::SamplingRequest oracleRequest(const std::shared_ptr<const dl::DataSet>& data, const dl::Schedule& schedule,
-                                    int count) {
+dlui::SamplingRequest oracleRequest(const std::shared_ptr<const dl::DataSet>& data,
+                                    const dl::Schedule& schedule, int count) {
     dlui::SamplingRequest r;
     r.makeDenoiser = [data, schedule] { return dl::makeOracleDenoiser(data->points, schedule); };
     r.schedule = schedule;
@@ -202,7 +203,8 @@ void TestSamplingWorkers::densityMatchesMarginal() {
     // Proportional to the exact marginal at the grid's cell centres (row 0 at the top).
     const dl::Batch grid = dlui::gridPoints(r.bounds, 16, 16);
     QVERIFY(grid(0, 1) > grid(255, 1));
-    const Eigen::VectorXd p = dl::MarginalDensity(data->points, schedule).density(20, data->norm.toNormalised(grid));
+    const Eigen::VectorXd p =
+        dl::MarginalDensity(data->points, schedule).density(20, data->norm.toNormalised(grid));
     const double peak = p.maxCoeff();
     for (int i = 0; i < 256; ++i)
         QVERIFY2(std::abs(o.density.values[i] - p(i) / peak) < 1e-4, qPrintable(QString::number(i)));

@@ -6,12 +6,12 @@
 // 10,000-point scatter keeps redrawing during training (≥ 10 frames/s). The measured figures against
 // the targets (p99 < 50 ms, ≥ 30 frames/s) are printed for docs/ui-performance.md; frames/s of the
 // renderer alone come from bench/bench_render.
-#include <QtTest>
+#include <sys/resource.h>
 
 #include <QElapsedTimer>
 #include <QPushButton>
+#include <QtTest>
 #include <cstdio>
-#include <sys/resource.h>
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
@@ -46,7 +46,8 @@ double threadCpuSeconds() {
 #ifdef RUSAGE_THREAD
     rusage u{};
     getrusage(RUSAGE_THREAD, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 #else
     return 0.0;
 #endif
@@ -122,8 +123,7 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
         const double cpuBefore = threadCpuSeconds();
         const int stepsBefore = live->trainingController()->snapshot()->step;
         while (clock.elapsed() < measureSeconds() * 1000) {
-            if (phase.scrub)
-                timeline->setT((timeline->t() + 3) % (timeline->maximum() + 1));
+            if (phase.scrub) timeline->setT((timeline->t() + 3) % (timeline->maximum() + 1));
             QTest::qWait(40);
         }
         const double seconds = double(clock.nsecsElapsed()) / 1e9;
@@ -139,10 +139,11 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
 
     std::printf("event_loop_latency_ms idle_p99=%.2f\n", idleP99);
     for (const Phase& phase : phases)
-        std::printf("event_loop_latency_ms %s: p50=%.2f p99=%.2f max=%.2f samples=%d gui_thread_cpu=%.0f%% "
-                    "training_steps_per_s=%.0f threads=%d\n",
-                    phase.name, phase.p50, phase.p99, phase.max, phase.samples, phase.guiCpu * 100.0,
-                    phase.stepsPerSecond, settings.trainer.threads);
+        std::printf(
+            "event_loop_latency_ms %s: p50=%.2f p99=%.2f max=%.2f samples=%d gui_thread_cpu=%.0f%% "
+            "training_steps_per_s=%.0f threads=%d\n",
+            phase.name, phase.p50, phase.p99, phase.max, phase.samples, phase.guiCpu * 100.0,
+            phase.stepsPerSecond, settings.trainer.threads);
     std::fflush(stdout);
     QVERIFY(phases[0].stepsPerSecond > 0);
     // The GUI thread never trains: while the person only looks, it is idle most of the time whatever the
@@ -164,7 +165,8 @@ void TestTrainingLatency::scatterRedrawRate() {
     dl::Rng rng(4);
     dlui::DataSource source;
     source.count = 10000;
-    window.document()->setDataSet(dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)), source);
+    window.document()->setDataSet(dl::makePointDataSet("moons", dl::generatePoints("moons", 10000, rng)),
+                                  source);
     QCOMPARE(window.document()->dataSet()->size(), 10000);
     const double seconds = std::min(2.0, measureSeconds() / 2);
 

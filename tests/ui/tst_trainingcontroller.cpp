@@ -21,7 +21,8 @@ namespace {
 
 std::shared_ptr<const dl::DataSet> moons(int n) {
     dl::Rng rng(1);
-    return std::make_shared<const dl::DataSet>(dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng)));
+    return std::make_shared<const dl::DataSet>(
+        dl::makePointDataSet("moons", dl::generatePoints("moons", n, rng)));
 }
 
 dl::Schedule smallSchedule() {
@@ -146,8 +147,7 @@ void TestTrainingController::destructorEndsARunningThread() {
     for (int i = 0; i < 3; ++i) {
         auto c = std::make_unique<dlui::TrainingController>();
         QVERIFY(c->start(moons(500), smallSchedule(), tinySettings(10000000)));
-        if (i == 1)
-            c->pause();
+        if (i == 1) c->pause();
         QTest::qWait(30);
         QElapsedTimer clock;
         clock.start();
@@ -174,16 +174,14 @@ void TestTrainingController::divergenceKeepsLastGoodWeights() {
     const auto snap = c.snapshot();
     QVERIFY(snap);
     QVERIFY(snap->parameters.allFinite());
-    for (float loss : snap->lossHistory)
-        QVERIFY(std::isfinite(loss));
+    for (float loss : snap->lossHistory) QVERIFY(std::isfinite(loss));
 }
 
 void TestTrainingController::workerReportsDivergenceFromTheStep() {
     dlui::TrainingJob job;
     int calls = 0;
     job.step = [&calls]() -> float {
-        if (++calls == 5)
-            throw dl::TrainingDiverged("loss is nan");
+        if (++calls == 5) throw dl::TrainingDiverged("loss is nan");
         return 1.0f;
     };
     job.totalSteps = 100;

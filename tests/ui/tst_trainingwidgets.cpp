@@ -32,8 +32,7 @@ void TestTrainingWidgets::lossPlotShowsWholeHistory() {
     QFETCH(int, maxPoints);
     dlui::LossPlot plot;
     std::vector<float> losses(steps);
-    for (int i = 0; i < steps; ++i)
-        losses[i] = 1.0f / float(1 + i);
+    for (int i = 0; i < steps; ++i) losses[i] = 1.0f / float(1 + i);
     plot.setLosses(losses);
     QCOMPARE(plot.stepCount(), steps);
     QVERIFY(plot.plottedPointCount() <= maxPoints);
@@ -50,8 +49,8 @@ void TestTrainingWidgets::lossPlotExtendsLikeItSets() {
     for (int i = 0; i < 30000; ++i) losses[i] = 1.0f / float(1 + i) + 0.01f * float(i % 7);
     dlui::LossPlot whole, polled;
     whole.setLosses(losses);
-    for (std::size_t n : {std::size_t(1), std::size_t(5), std::size_t(399), std::size_t(401), std::size_t(4000),
-                          std::size_t(4000), std::size_t(29999), losses.size()})
+    for (std::size_t n : {std::size_t(1), std::size_t(5), std::size_t(399), std::size_t(401),
+                          std::size_t(4000), std::size_t(4000), std::size_t(29999), losses.size()})
         polled.extendLosses(std::span<const float>(losses.data(), n));
     QCOMPARE(polled.stepCount(), whole.stepCount());
     QCOMPARE(polled.plottedPointCount(), whole.plottedPointCount());
@@ -66,8 +65,7 @@ void TestTrainingWidgets::lossPlotSmoothsTowardsTheMean() {
     dlui::LossPlot plot;
     plot.setSmoothingSpan(20);
     std::vector<float> losses(2000);
-    for (int i = 0; i < 2000; ++i)
-        losses[i] = (i % 2 == 0) ? 0.2f : 0.6f;  // mean 0.4
+    for (int i = 0; i < 2000; ++i) losses[i] = (i % 2 == 0) ? 0.2f : 0.6f;  // mean 0.4
     plot.setLosses(losses);
     QVERIFY2(std::abs(plot.smoothedLoss() - 0.4) < 0.02, qPrintable(QString::number(plot.smoothedLoss())));
 }

@@ -4,8 +4,6 @@
 // trails fade with age, are few by default, and can follow DDIM (η = 0) paths from the same x_T; reverse
 // points are coloured by their final position as in exported and CLI frames; hand-drawn strokes are
 // measured in view units, their point count is shown before loading, and big sets are confirmed first.
-#include <QtTest>
-
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
@@ -17,6 +15,7 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
+#include <QtTest>
 #include <cmath>
 #include <set>
 
@@ -137,7 +136,9 @@ void TestWindowPlayback::init() {
     live()->trainPanel()->setAskBeforeDiscard(false);
 }
 
-void TestWindowPlayback::cleanup() { mWindow.reset(); }
+void TestWindowPlayback::cleanup() {
+    mWindow.reset();
+}
 
 void TestWindowPlayback::sampleExact(int samplerIndex, int steps, int n) {
     chooseWithKeys(sampling()->denoiserBox(), 1);  // the exact denoiser of the data
@@ -169,7 +170,8 @@ void TestWindowPlayback::qualityLineIsNeverThePreviousModels() {
     train->setSettings(smallSettings(100000000));
     QSignalSpy measured(training, &dlui::TrainingController::qualityMeasured);
     mWindow->actions().train->trigger();
-    QVERIFY2(train->qualityText().contains(QStringLiteral("measuring the new model")), qPrintable(train->qualityText()));
+    QVERIFY2(train->qualityText().contains(QStringLiteral("measuring the new model")),
+             qPrintable(train->qualityText()));
     QVERIFY(!train->qualityText().contains(QStringLiteral("SW")));
     QTRY_VERIFY_WITH_TIMEOUT(measured.count() >= 1, 20000);
     QVERIFY(train->qualityText().contains(QStringLiteral("quality at step")));
@@ -185,7 +187,8 @@ void TestWindowPlayback::ddimPlaysItsRecordedStates() {
         // The caption and the state drawn come from the same t, in the same frame.
         mWindow->mainView()->rebuildNow();
         const auto trajectory = mWindow->document()->trajectory();
-        if (timeline->mode() != dlui::Timeline::Mode::Reverse || !trajectory || timeline->smoothReverse()) return;
+        if (timeline->mode() != dlui::Timeline::Mode::Reverse || !trajectory || timeline->smoothReverse())
+            return;
         const int shown = captionT(mWindow->mainView()->scene().caption);
         QCOMPARE(shown, t);
         const dl::Batch* state = trajectory->stateAt(t);
@@ -201,7 +204,8 @@ void TestWindowPlayback::ddimPlaysItsRecordedStates() {
     const std::set<int> stops(trajectory->timesteps.begin(), trajectory->timesteps.end());
     for (int t : played)
         if (timeline->mode() == dlui::Timeline::Mode::Reverse)
-            QVERIFY2(stops.count(t) == 1, qPrintable(QStringLiteral("played t = %1, not a recorded state").arg(t)));
+            QVERIFY2(stops.count(t) == 1,
+                     qPrintable(QStringLiteral("played t = %1, not a recorded state").arg(t)));
     QVERIFY(std::set<int>(played.begin(), played.end()).size() <= stops.size());
 
     // Typing a t between two states lands on a recorded one; the t box shows it too.
@@ -259,7 +263,8 @@ void TestWindowPlayback::ddimTrailsAreSmoothAndColoursMatchExport() {
     QCOMPARE(int(ddim.size()), dlui::kDefaultTrailCount);
     // Each DDIM trail starts at the x_T of its row and ends where DDIM (η = 0) ends.
     const dl::Normalisation& norm = mWindow->document()->dataSet()->norm;
-    const auto rows = dlui::trailRows(Eigen::Index(trajectory->ddimPaths.rows.size()), dlui::kDefaultTrailCount);
+    const auto rows =
+        dlui::trailRows(Eigen::Index(trajectory->ddimPaths.rows.size()), dlui::kDefaultTrailCount);
     const dl::Batch start = norm.toData(trajectory->states.front().row(trajectory->ddimPaths.rows[rows[0]]));
     QVERIFY((ddim[0].row(0) - start.row(0)).norm() < 1e-4f);
     const dl::Batch end = norm.toData(trajectory->ddimPaths.states.back().row(rows[0]));
@@ -273,7 +278,8 @@ void TestWindowPlayback::ddimTrailsAreSmoothAndColoursMatchExport() {
     double ddimLength = 0.0, sampledLength = 0.0;
     for (const auto& p : ddim) ddimLength += pathLength(p);
     for (const auto& p : sampled) sampledLength += pathLength(p);
-    qInfo("mean trail length: DDIM %.2f, DDPM %.2f", ddimLength / ddim.size(), sampledLength / sampled.size());
+    qInfo("mean trail length: DDIM %.2f, DDPM %.2f", ddimLength / ddim.size(),
+          sampledLength / sampled.size());
     QVERIFY2(sampledLength > 2.0 * ddimLength, "DDPM's random walks should be much longer than DDIM's paths");
 
     // Reverse colours: by final position, the same keys as the exported (and CLI-rendered) frames.
@@ -302,7 +308,8 @@ void TestWindowPlayback::trailsFadeWithAge() {
         int best = 0;
         for (int y = 190; y <= 210; ++y) {
             const QColor c = image.pixelColor(x, y);
-            best = std::max(best, std::abs(c.red() - background.red()) + std::abs(c.green() - background.green()) +
+            best = std::max(best, std::abs(c.red() - background.red()) +
+                                      std::abs(c.green() - background.green()) +
                                       std::abs(c.blue() - background.blue()));
         }
         return best;
@@ -331,7 +338,8 @@ void TestWindowPlayback::strokesAreMeasuredInViewUnits() {
     dl::Rng rng(3);
     dlui::DataSource big;
     big.kind = dlui::DataSource::Kind::Csv;
-    mWindow->document()->setDataSet(dl::makePointDataSet("big", 1000.0f * dl::generatePoints("moons", 2000, rng)), big);
+    mWindow->document()->setDataSet(
+        dl::makePointDataSet("big", 1000.0f * dl::generatePoints("moons", 2000, rng)), big);
     chooseWithKeys(source, source->findData(int(dlui::DataSource::Kind::HandDrawn)));
     drawTwoStrokes();
     dlui::MainView* view = mWindow->mainView();
@@ -348,7 +356,8 @@ void TestWindowPlayback::strokesAreMeasuredInViewUnits() {
     qInfo("drawn over data in units of 1000: %d points (expected about %.0f)", count, expected);
     QVERIFY2(std::abs(count - expected) < 0.05 * expected, qPrintable(QString::number(count)));
     // Shown before loading.
-    QVERIFY2(panel->strokeCountText().contains(QLocale().toString(count)), qPrintable(panel->strokeCountText()));
+    QVERIFY2(panel->strokeCountText().contains(QLocale().toString(count)),
+             qPrintable(panel->strokeCountText()));
 
     QSignalSpy changed(mWindow->document(), &dlui::LabDocument::dataSetChanged);
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);

@@ -2,8 +2,6 @@
 // Resume and Stop grow the loss curve; Sample plays the reverse chain to x_0 and the view shows the
 // samples; sampling works while training continues; the field overlays appear on the view; changing the
 // data or closing the window mid-training ends the worker cleanly; a diverging run says so.
-#include <QtTest>
-
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +9,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QtTest>
 #include <cmath>
 
 #include "core/data/pointgenerators.h"
@@ -55,8 +54,7 @@ dlui::TrainingSettings smallSettings(int steps) {
 /// Saves a picture of the window when DL_SCREENSHOT_DIR is set (to look at the layout; not compared).
 void keepScreenshot(QWidget& window, const QString& name) {
     const QString dir = qEnvironmentVariable("DL_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        window.grab().save(QDir(dir).filePath(name));
+    if (!dir.isEmpty()) window.grab().save(QDir(dir).filePath(name));
 }
 
 }  // namespace
@@ -275,7 +273,8 @@ void TestWindowTraining::overlaysAppearOnTheView() {
     mWindow->timeline()->setMode(dlui::Timeline::Mode::Forward);
     mWindow->timeline()->setT(20);
     mWindow->mainView()->rebuildNow();
-    QTRY_VERIFY_WITH_TIMEOUT(overlays->latest() && overlays->latest()->t == 20 && overlays->latest()->learned, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(overlays->latest() && overlays->latest()->t == 20 && overlays->latest()->learned,
+                             20000);
     mWindow->mainView()->rebuildNow();
     QCOMPARE(int(mWindow->mainView()->scene().arrowFields.size()), 2);  // learned and exact
     QVERIFY(overlays->learnedFieldNote().isEmpty());
@@ -308,7 +307,8 @@ void TestWindowTraining::changingDataStopsTraining() {
     source.count = 2000;
     QElapsedTimer clock;
     clock.start();
-    mWindow->document()->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 2000, rng)), source);
+    mWindow->document()->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 2000, rng)),
+                                    source);
     QVERIFY(clock.elapsed() < 1000);
     QVERIFY(!training()->isActive());
     QCOMPARE(training()->liveThreadCount(), 0);
@@ -399,8 +399,7 @@ void TestWindowTraining::imagesTrainAndSampleInPixelSpace() {
     for (int i = 0; i < n; ++i) {
         const int x = rng.uniformInt(0, side - 3), y = rng.uniformInt(0, side - 3);
         for (int dy = 0; dy < 3; ++dy)
-            for (int dx = 0; dx < 3; ++dx)
-                raw(i, (y + dy) * side + x + dx) = 255.0f;
+            for (int dx = 0; dx < 3; ++dx) raw(i, (y + dy) * side + x + dx) = 255.0f;
     }
     dl::DataSet images;
     images.kind = dl::DataKind::Image;

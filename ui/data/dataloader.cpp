@@ -18,50 +18,50 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
     const std::string first = s.paths.value(0).toStdString();
     const dl::PointScaling scaling = s.perAxis ? dl::PointScaling::PerAxis : dl::PointScaling::Common;
     switch (s.kind) {
-    case DataSource::Kind::BuiltIn:
-        return dl::makePointDataSet(s.shape.toStdString(),
-                                    dl::generatePoints(s.shape.toStdString(), s.count, rng), scaling);
-    case DataSource::Kind::Text:
-        return dl::makePointDataSet("text:" + s.text.toStdString(),
-                                    dl::pointsFromText(s.text.toStdString(), s.count, rng), scaling);
-    case DataSource::Kind::Csv: {
-        if (first.empty()) throw dl::Error("no CSV file chosen");
-        const dl::CsvColumns columns =
-            s.csvColumns.isEmpty() ? dl::CsvColumns{} : dl::parseCsvColumns(s.csvColumns.toStdString());
-        return dl::makePointDataSet("csv:" + first, dl::readPointsCsv(first, progress, columns), scaling);
-    }
-    case DataSource::Kind::ImageShape: {
-        if (first.empty()) throw dl::Error("no image file chosen");
-        dl::ImageShapeOptions options;
-        options.invert = s.invert;
-        options.threshold = static_cast<float>(s.threshold);
-        return dl::makePointDataSet("image:" + first, dl::pointsFromImageFile(first, s.count, rng, options),
-                                    scaling);
-    }
-    case DataSource::Kind::ImagePixels: {
-        if (s.paths.isEmpty()) throw dl::Error("no image files chosen");
-        std::vector<std::string> paths;
-        for (const QString& p : s.paths) paths.push_back(p.toStdString());
-        dl::ImageSetOptions options;
-        options.size = s.imageSize;
-        options.channels = s.imageRgb ? 3 : 1;
-        options.fit = s.squash ? dl::ImageFit::Squash : dl::ImageFit::Crop;
-        const QColor background(s.background);
-        options.background = background.isValid() ? background.rgb() : 0xFFFFFFFFu;
-        std::vector<std::string> said;
-        dl::DataSet set = dl::loadImageSet(paths, options, rng, progress, &said);
-        if (notes)
-            for (const std::string& n : said) *notes << QString::fromStdString(n);
-        return set;
-    }
-    case DataSource::Kind::Glyphs:
-        return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng);
-    case DataSource::Kind::HandDrawn:
-        return dl::makePointDataSet(
-            "drawn",
-            dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
-                                  static_cast<float>(s.density / s.strokeUnit), rng),
-            scaling);
+        case DataSource::Kind::BuiltIn:
+            return dl::makePointDataSet(s.shape.toStdString(),
+                                        dl::generatePoints(s.shape.toStdString(), s.count, rng), scaling);
+        case DataSource::Kind::Text:
+            return dl::makePointDataSet("text:" + s.text.toStdString(),
+                                        dl::pointsFromText(s.text.toStdString(), s.count, rng), scaling);
+        case DataSource::Kind::Csv: {
+            if (first.empty()) throw dl::Error("no CSV file chosen");
+            const dl::CsvColumns columns =
+                s.csvColumns.isEmpty() ? dl::CsvColumns{} : dl::parseCsvColumns(s.csvColumns.toStdString());
+            return dl::makePointDataSet("csv:" + first, dl::readPointsCsv(first, progress, columns), scaling);
+        }
+        case DataSource::Kind::ImageShape: {
+            if (first.empty()) throw dl::Error("no image file chosen");
+            dl::ImageShapeOptions options;
+            options.invert = s.invert;
+            options.threshold = static_cast<float>(s.threshold);
+            return dl::makePointDataSet("image:" + first,
+                                        dl::pointsFromImageFile(first, s.count, rng, options), scaling);
+        }
+        case DataSource::Kind::ImagePixels: {
+            if (s.paths.isEmpty()) throw dl::Error("no image files chosen");
+            std::vector<std::string> paths;
+            for (const QString& p : s.paths) paths.push_back(p.toStdString());
+            dl::ImageSetOptions options;
+            options.size = s.imageSize;
+            options.channels = s.imageRgb ? 3 : 1;
+            options.fit = s.squash ? dl::ImageFit::Squash : dl::ImageFit::Crop;
+            const QColor background(s.background);
+            options.background = background.isValid() ? background.rgb() : 0xFFFFFFFFu;
+            std::vector<std::string> said;
+            dl::DataSet set = dl::loadImageSet(paths, options, rng, progress, &said);
+            if (notes)
+                for (const std::string& n : said) *notes << QString::fromStdString(n);
+            return set;
+        }
+        case DataSource::Kind::Glyphs:
+            return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng);
+        case DataSource::Kind::HandDrawn:
+            return dl::makePointDataSet(
+                "drawn",
+                dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
+                                      static_cast<float>(s.density / s.strokeUnit), rng),
+                scaling);
     }
     throw dl::Error("unknown data source");
 }
@@ -110,9 +110,12 @@ void DataLoader::load(const DataSource& source) {
             ~MarkDone() { flag.store(true); }
         } markDone{*done};
         const dl::ProgressCallback progress = [this, stop, generation](double fraction) {
-            QMetaObject::invokeMethod(this, [this, generation, fraction] {
-                if (generation == mGeneration) Q_EMIT this->progress(fraction);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, generation, fraction] {
+                    if (generation == mGeneration) Q_EMIT this->progress(fraction);
+                },
+                Qt::QueuedConnection);
             return !stop->load();
         };
         if (source.kind == DataSource::Kind::Csv && !source.paths.isEmpty()) {
@@ -144,12 +147,17 @@ void DataLoader::load(const DataSource& source) {
             error = QString::fromStdString(e.what());
         }
         // Queued to this object: dropped with it if the loader is destroyed first (it joins us before).
-        QMetaObject::invokeMethod(this, [this, generation, result, error] {
-            if (generation != mGeneration) return;
-            finish(generation);
-            if (error.isEmpty()) Q_EMIT loaded(result);
-            else Q_EMIT failed(error);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, result, error] {
+                if (generation != mGeneration) return;
+                finish(generation);
+                if (error.isEmpty())
+                    Q_EMIT loaded(result);
+                else
+                    Q_EMIT failed(error);
+            },
+            Qt::QueuedConnection);
     });
     mJobs.push_back(Job{std::move(thread), stop, done});
     mBusy = true;

@@ -46,7 +46,9 @@ constexpr SourceEntry kSources[] = {
 
 constexpr int kPreviewSize = 150;
 
-int pageOf(DataSource::Kind kind) { return static_cast<int>(kind); }
+int pageOf(DataSource::Kind kind) {
+    return static_cast<int>(kind);
+}
 
 }  // namespace
 
@@ -260,7 +262,8 @@ QWidget* DataPanel::makeFilePage(QLineEdit*& path, bool folders, bool imageOptio
     auto* browse = new QPushButton(tr("Browse…"), page);
     QLineEdit* target = path;
     const bool images = imageOptions || folders;
-    connect(browse, &QPushButton::clicked, this, [this, target, images, folders] { this->browse(target, images, folders); });
+    connect(browse, &QPushButton::clicked, this,
+            [this, target, images, folders] { this->browse(target, images, folders); });
     auto* row = new QHBoxLayout;
     row->addWidget(path, 1);
     row->addWidget(browse);
@@ -343,7 +346,8 @@ void DataPanel::updateStrokeCount() {
 
 void DataPanel::browse(QLineEdit* target, bool images, bool folders) {
     QString filter = tr("CSV files (*.csv *.txt);;All files (*)");
-    if (images) filter = tr("Images (%1);;All files (*)").arg(dl::readableImagePatterns().join(QLatin1Char(' ')));
+    if (images)
+        filter = tr("Images (%1);;All files (*)").arg(dl::readableImagePatterns().join(QLatin1Char(' ')));
     if (folders) {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose images"), QString(), filter);
         if (!files.isEmpty()) target->setText(files.join(QLatin1Char(';')));
@@ -358,7 +362,9 @@ void DataPanel::onSourceKindChanged() {
     mPages->setCurrentIndex(pageOf(kind));
     // Size the stack to the page shown, not the tallest page.
     for (int i = 0; i < mPages->count(); ++i)
-        mPages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == mPages->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        mPages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == mPages->currentIndex()
+                                                                     ? QSizePolicy::Preferred
+                                                                     : QSizePolicy::Ignored);
     mPages->adjustSize();
     const bool pixels = kind == DataSource::Kind::ImagePixels || kind == DataSource::Kind::Glyphs;
     mCommon->setRowVisible(0, pixels);  // image size and colour
@@ -389,7 +395,8 @@ DataSource DataPanel::currentSource() const {
     s.perAxis = mPerAxis->isChecked() && s.kind != DataSource::Kind::ImagePixels &&
                 s.kind != DataSource::Kind::Glyphs;
     if (s.kind == DataSource::Kind::ImageShape) s.paths = QStringList{mShapeImagePath->text()};
-    if (s.kind == DataSource::Kind::ImagePixels) s.paths = mPixelPaths->text().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    if (s.kind == DataSource::Kind::ImagePixels)
+        s.paths = mPixelPaths->text().split(QLatin1Char(';'), Qt::SkipEmptyParts);
     s.count = mCount->value();
     s.seed = static_cast<std::uint64_t>(mSeed->value());
     s.imageSize = mImageSize->value();
@@ -450,7 +457,9 @@ void DataPanel::setStatus(const QString& text, bool isError) {
     mStatus->setText(text);
 }
 
-QString DataPanel::statusText() const { return mStatus->text(); }
+QString DataPanel::statusText() const {
+    return mStatus->text();
+}
 
 void DataPanel::updatePreview() {
     const auto data = mDocument->dataSet();
@@ -458,8 +467,9 @@ void DataPanel::updatePreview() {
     if (data->isImage()) {
         const int shown = std::min(16, data->size());
         try {
-            image = dl::imageGrid(data->points.topRows(shown), data->image, 4)
-                        .scaled(kPreviewSize - 4, kPreviewSize - 4, Qt::KeepAspectRatio, Qt::FastTransformation);
+            image =
+                dl::imageGrid(data->points.topRows(shown), data->image, 4)
+                    .scaled(kPreviewSize - 4, kPreviewSize - 4, Qt::KeepAspectRatio, Qt::FastTransformation);
         } catch (const std::exception&) {
         }
     } else {
@@ -472,7 +482,10 @@ void DataPanel::updatePreview() {
         image = renderScene(scene, options);
     }
     mPreview->setPixmap(QPixmap::fromImage(image));
-    mSummary->setText(tr("%1\n%2 × %3").arg(describeDataSource(mDocument->dataSource())).arg(data->size()).arg(data->dim()));
+    mSummary->setText(tr("%1\n%2 × %3")
+                          .arg(describeDataSource(mDocument->dataSource()))
+                          .arg(data->size())
+                          .arg(data->dim()));
 }
 
 }  // namespace dlui

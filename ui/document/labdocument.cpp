@@ -29,11 +29,15 @@ constexpr std::array<KindName, 7> kKindNames{{
     {DataSource::Kind::HandDrawn, "hand_drawn"},
 }};
 
-QString trDoc(const char* text) { return QCoreApplication::translate("dlui::LabDocument", text); }
+QString trDoc(const char* text) {
+    return QCoreApplication::translate("dlui::LabDocument", text);
+}
 
 /// The window opens on the schedule the default training preset uses (resources/presets/default.json
 /// says the same; tst_mainwindow checks that they agree).
-dl::ScheduleParams defaultScheduleParams() { return dl::defaultTrainingSchedule(); }
+dl::ScheduleParams defaultScheduleParams() {
+    return dl::defaultTrainingSchedule();
+}
 
 }  // namespace
 
@@ -71,21 +75,24 @@ QString builtInShapeDisplayName(const QString& id) {
 
 QString describeDataSource(const DataSource& s) {
     switch (s.kind) {
-    case DataSource::Kind::BuiltIn:
-        return trDoc("%1, N = %2, seed %3").arg(builtInShapeDisplayName(s.shape)).arg(s.count).arg(s.seed);
-    case DataSource::Kind::Text:
-        return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
-    case DataSource::Kind::Csv:
-        return s.csvColumns.isEmpty() ? trDoc("CSV %1").arg(s.paths.value(0))
-                                      : trDoc("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
-    case DataSource::Kind::ImageShape:
-        return trDoc("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
-    case DataSource::Kind::ImagePixels:
-        return trDoc("images %1 at %2×%2").arg(s.paths.join(QStringLiteral(", "))).arg(s.imageSize);
-    case DataSource::Kind::Glyphs:
-        return trDoc("glyphs %1×%1, N = %2, seed %3").arg(s.imageSize).arg(s.count).arg(s.seed);
-    case DataSource::Kind::HandDrawn:
-        return trDoc("hand-drawn points");
+        case DataSource::Kind::BuiltIn:
+            return trDoc("%1, N = %2, seed %3")
+                .arg(builtInShapeDisplayName(s.shape))
+                .arg(s.count)
+                .arg(s.seed);
+        case DataSource::Kind::Text:
+            return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
+        case DataSource::Kind::Csv:
+            return s.csvColumns.isEmpty() ? trDoc("CSV %1").arg(s.paths.value(0))
+                                          : trDoc("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
+        case DataSource::Kind::ImageShape:
+            return trDoc("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
+        case DataSource::Kind::ImagePixels:
+            return trDoc("images %1 at %2×%2").arg(s.paths.join(QStringLiteral(", "))).arg(s.imageSize);
+        case DataSource::Kind::Glyphs:
+            return trDoc("glyphs %1×%1, N = %2, seed %3").arg(s.imageSize).arg(s.count).arg(s.seed);
+        case DataSource::Kind::HandDrawn:
+            return trDoc("hand-drawn points");
     }
     return {};
 }
@@ -100,8 +107,8 @@ QString describeSchedule(const dl::ScheduleParams& p) {
 
 LabDocument::LabDocument(QObject* parent) : QObject(parent), mSchedule(defaultScheduleParams()) {
     dl::Rng rng(mSource.seed);
-    mDataSet = std::make_shared<const dl::DataSet>(
-        dl::makePointDataSet(mSource.shape.toStdString(), dl::generatePoints(mSource.shape.toStdString(), mSource.count, rng)));
+    mDataSet = std::make_shared<const dl::DataSet>(dl::makePointDataSet(
+        mSource.shape.toStdString(), dl::generatePoints(mSource.shape.toStdString(), mSource.count, rng)));
     redrawNoise();
 }
 
@@ -161,7 +168,8 @@ dl::Batch LabDocument::forwardState(int t) const {
     return dl::noiseToStep(mSchedule, mDataSet->points, std::clamp(t, 0, mSchedule.T()), *mNoise);
 }
 
-void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith) {
+void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model,
+                           const dl::Schedule& trainedWith) {
     mModel = std::move(model);
     ++mModelGeneration;
     mModelSchedule = trainedWith;
@@ -200,7 +208,8 @@ QString LabDocument::describeScheduleMismatch() const {
         .arg(describeSchedule(mModelSchedule->params()), describeSchedule(mSchedule.params()));
 }
 
-void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory) {
+void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result,
+                             std::shared_ptr<const dl::Trajectory> trajectory) {
     mSamples = std::move(result);
     mTrajectory = std::move(trajectory);
     Q_EMIT samplesChanged();

@@ -52,20 +52,20 @@ struct DataSource {
     QStringList paths;                        ///< Csv, ImageShape, ImagePixels: file(s) or a folder
     int count = 8000;                         ///< N (points or images); ignored by Csv/ImagePixels
     std::uint64_t seed = 1;
-    int imageSize = 16;                       ///< ImagePixels, Glyphs: S×S
-    bool imageRgb = false;                    ///< ImagePixels: RGB instead of gray
-    bool invert = false;                      ///< ImageShape: use lightness instead of darkness
-    double threshold = 0.0;                   ///< ImageShape: ignore densities below this (0..1)
-    std::vector<dl::Stroke> strokes;          ///< HandDrawn: the strokes, data coordinates
+    int imageSize = 16;               ///< ImagePixels, Glyphs: S×S
+    bool imageRgb = false;            ///< ImagePixels: RGB instead of gray
+    bool invert = false;              ///< ImageShape: use lightness instead of darkness
+    double threshold = 0.0;           ///< ImageShape: ignore densities below this (0..1)
+    std::vector<dl::Stroke> strokes;  ///< HandDrawn: the strokes, data coordinates
     /// HandDrawn: brush radius and density are in view units — one unit is the larger side of the view the
     /// strokes were drawn in, strokeUnit in data coordinates — so the point count depends on what the
     /// person saw, not on the units of whatever data set was loaded before.
     double brushRadius = 0.01;  ///< HandDrawn: brush radius, view units
     double density = 3000.0;    ///< HandDrawn: points per view unit of stroke length
     double strokeUnit = 1.0;    ///< HandDrawn: data length of one view unit when drawn
-    QString csvColumns;                       ///< Csv: "3,4" or "petal_length,petal_width"; empty = 2 columns
-    bool perAxis = false;                     ///< 2D points: standardise each axis (dataset.h)
-    bool squash = false;                      ///< ImagePixels: squash non-square images (else crop)
+    QString csvColumns;         ///< Csv: "3,4" or "petal_length,petal_width"; empty = 2 columns
+    bool perAxis = false;       ///< 2D points: standardise each axis (dataset.h)
+    bool squash = false;        ///< ImagePixels: squash non-square images (else crop)
     QString background = QStringLiteral("#ffffff");  ///< ImagePixels: what transparent pixels become
 
     bool operator==(const DataSource&) const = default;
@@ -117,9 +117,9 @@ public:
     /// Which data the model was trained on (a description, e.g. for the status bar).
     const DataSource& modelDataSource() const { return mModelSource; }
     bool modelMatchesData() const { return hasModel() && mModelSource == mSource; }
-    /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded run,
-    /// or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule is
-    /// still recorded).
+    /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded
+    /// run, or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule
+    /// is still recorded).
     void setModel(std::shared_ptr<const dl::TrainingSnapshot> model, const dl::Schedule& trainedWith);
     /// Newer weights of the installed model, from the training run that made it: the training side pushes
     /// each new snapshot here on its timer. Emits modelUpdated() only (not modelChanged()), so nothing
@@ -140,7 +140,8 @@ public:
     std::shared_ptr<const dl::SampleResult> sampleResult() const { return mSamples; }
     std::shared_ptr<const dl::Trajectory> trajectory() const { return mTrajectory; }
     /// Installs a sampling result and the trajectory the timeline animates in reverse mode.
-    void setSamples(std::shared_ptr<const dl::SampleResult> result, std::shared_ptr<const dl::Trajectory> trajectory);
+    void setSamples(std::shared_ptr<const dl::SampleResult> result,
+                    std::shared_ptr<const dl::Trajectory> trajectory);
     void clearSamples();
 
     // ---- unsaved work ------------------------------------------------------------------------

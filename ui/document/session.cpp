@@ -15,7 +15,9 @@ namespace dlui {
 
 namespace {
 
-QString trSession(const char* text) { return QCoreApplication::translate("dlui::Session", text); }
+QString trSession(const char* text) {
+    return QCoreApplication::translate("dlui::Session", text);
+}
 
 QJsonArray pathsToJson(const QStringList& paths) {
     QJsonArray out;
@@ -69,7 +71,9 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     if (o.contains(QStringLiteral("kind"))) {
         const auto kind = dataSourceKindFromName(o.value(QStringLiteral("kind")).toString());
         if (!kind) {
-            if (error) *error = trSession("unknown data source \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
+            if (error)
+                *error =
+                    trSession("unknown data source \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
             return std::nullopt;
         }
         s.kind = *kind;
@@ -96,7 +100,8 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
     for (const QJsonValue& stroke : o.value(QStringLiteral("strokes")).toArray()) {
         dl::Stroke points;
         for (const QJsonValue& p : stroke.toArray())
-            points.emplace_back(static_cast<float>(p.toArray().at(0).toDouble()), static_cast<float>(p.toArray().at(1).toDouble()));
+            points.emplace_back(static_cast<float>(p.toArray().at(0).toDouble()),
+                                static_cast<float>(p.toArray().at(1).toDouble()));
         s.strokes.push_back(std::move(points));
     }
     return s;
@@ -105,14 +110,16 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
 }  // namespace
 
 QJsonObject sessionToJson(const Session& s) {
-    QJsonObject view{{QStringLiteral("t"), s.view.t},
-                     {QStringLiteral("mode"), s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse")
-                                                                                     : QStringLiteral("forward")},
-                     {QStringLiteral("markov_chain"), s.view.markovChain},
-                     {QStringLiteral("speed"), s.view.speed},
-                     {QStringLiteral("loop"), s.view.loop},
-                     {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
-    if (s.view.pinnedSchedule) view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToJson(*s.view.pinnedSchedule));
+    QJsonObject view{
+        {QStringLiteral("t"), s.view.t},
+        {QStringLiteral("mode"),
+         s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse") : QStringLiteral("forward")},
+        {QStringLiteral("markov_chain"), s.view.markovChain},
+        {QStringLiteral("speed"), s.view.speed},
+        {QStringLiteral("loop"), s.view.loop},
+        {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
+    if (s.view.pinnedSchedule)
+        view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToJson(*s.view.pinnedSchedule));
     QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
                   {QStringLiteral("version"), kSessionFormatVersion},
                   {QStringLiteral("data"), sourceToJson(s.source)},
@@ -124,11 +131,14 @@ QJsonObject sessionToJson(const Session& s) {
 
 std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     if (o.value(QStringLiteral("version")).toInt(1) > kSessionFormatVersion) {
-        if (error) *error = trSession("the session was written by a newer Diffusion Lab (format %1)").arg(o.value(QStringLiteral("version")).toInt());
+        if (error)
+            *error = trSession("the session was written by a newer Diffusion Lab (format %1)")
+                         .arg(o.value(QStringLiteral("version")).toInt());
         return std::nullopt;
     }
     Session s;
-    const std::optional<DataSource> source = sourceFromJson(o.value(QStringLiteral("data")).toObject(), error);
+    const std::optional<DataSource> source =
+        sourceFromJson(o.value(QStringLiteral("data")).toObject(), error);
     if (!source) return std::nullopt;
     s.source = *source;
     const std::optional<dl::ScheduleParams> schedule =
@@ -137,14 +147,16 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     s.schedule = *schedule;
     const QJsonObject view = o.value(QStringLiteral("view")).toObject();
     s.view.t = view.value(QStringLiteral("t")).toInt(0);
-    s.view.mode = view.value(QStringLiteral("mode")).toString() == QLatin1String("reverse") ? Timeline::Mode::Reverse
-                                                                                           : Timeline::Mode::Forward;
+    s.view.mode = view.value(QStringLiteral("mode")).toString() == QLatin1String("reverse")
+                      ? Timeline::Mode::Reverse
+                      : Timeline::Mode::Forward;
     s.view.markovChain = view.value(QStringLiteral("markov_chain")).toBool(false);
     s.view.speed = view.value(QStringLiteral("speed")).toDouble(s.view.speed);
     s.view.loop = view.value(QStringLiteral("loop")).toBool(false);
     s.view.noiseSeed = readSeed(view.value(QStringLiteral("noise_seed")), s.view.noiseSeed);
     if (view.contains(QStringLiteral("pinned_schedule"))) {
-        s.view.pinnedSchedule = dl::scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
+        s.view.pinnedSchedule =
+            dl::scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
         if (!s.view.pinnedSchedule) return std::nullopt;
     }
     s.modelPath = o.value(QStringLiteral("model")).toString();

@@ -202,7 +202,8 @@ void ExportDialog::buildUi() {
         const QString path = mPath->text();
         if (!path.isEmpty()) {
             const QFileInfo info(path);
-            const QString base = exportFormatForPath(path) ? info.path() + QLatin1Char('/') + info.completeBaseName() : path;
+            const QString base =
+                exportFormatForPath(path) ? info.path() + QLatin1Char('/') + info.completeBaseName() : path;
             mPath->setText(QDir::cleanPath(base) + suffixFor(currentEnum<ExportFormat>(mFormat)));
         }
         updateState();
@@ -269,7 +270,8 @@ void ExportDialog::updateState() {
     else if (frames == 0)
         problem = tr("No frame in this range of t.");
     else if (frames > kMaxExportFrames)
-        problem = tr("%1 frames is over the limit of %2: raise the stride.").arg(frames).arg(kMaxExportFrames);
+        problem =
+            tr("%1 frames is over the limit of %2: raise the stride.").arg(frames).arg(kMaxExportFrames);
     else if (s.render.background == Background::Transparent && s.format != ExportFormat::PngSequence)
         problem = tr("A transparent background needs PNG frames.");
     else if (isVideoFormat(s.format) && (s.render.size.width() % 2 || s.render.size.height() % 2))
@@ -287,7 +289,8 @@ void ExportDialog::updateState() {
     }
     QPushButton* exportButton = nullptr;
     for (QAbstractButton* b : mButtons->buttons())
-        if (mButtons->buttonRole(b) == QDialogButtonBox::AcceptRole) exportButton = qobject_cast<QPushButton*>(b);
+        if (mButtons->buttonRole(b) == QDialogButtonBox::AcceptRole)
+            exportButton = qobject_cast<QPushButton*>(b);
     if (exportButton) exportButton->setEnabled(problem.isEmpty() && !mJob);
 }
 
@@ -317,7 +320,8 @@ void ExportDialog::startExport() {
     ExportSettings s = settings();
     if (exportOutputExists(s)) {
         if (!mInteractive) {
-            mLastResult = ExportResult{false, false, tr("%1 already exists").arg(s.outputPath), s.outputPath, 0, 0.0};
+            mLastResult =
+                ExportResult{false, false, tr("%1 already exists").arg(s.outputPath), s.outputPath, 0, 0.0};
             Q_EMIT exportFinished(mLastResult);
             return;
         }

@@ -1,5 +1,7 @@
 #include "ui/export/plotexport.h"
 
+#include <qcustomplot.h>
+
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QDir>
@@ -8,24 +10,26 @@
 #include <QGuiApplication>
 #include <QTemporaryFile>
 
-#include <qcustomplot.h>
-
 namespace dlui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("dlui::PlotExport", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("dlui::PlotExport", text);
+}
 
 }  // namespace
 
 QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, const QSize& size, double scale) {
     if (!plot) return tr("there is no plot to save");
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) return tr("cannot create the folder %1").arg(info.absolutePath());
+    if (!QDir().mkpath(info.absolutePath()))
+        return tr("cannot create the folder %1").arg(info.absolutePath());
     // QCustomPlot writes straight to the path it is given; a temporary name beside the target and a
     // rename keep a failed save from leaving half a file under the real name.
     QString temp;
     {
-        QTemporaryFile reserve(info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
+        QTemporaryFile reserve(
+            info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
         reserve.setAutoRemove(false);
         if (!reserve.open()) return tr("cannot write to the folder %1").arg(info.absolutePath());
         temp = reserve.fileName();
@@ -35,7 +39,8 @@ QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, cons
     if (format == PlotFormat::Png)
         ok = plot->savePng(temp, w, h, scale, -1, 96, QCP::ruDotsPerInch);
     else
-        ok = plot->savePdf(temp, w, h, QCP::epNoCosmetic, QStringLiteral("Diffusion Lab"), plot->windowTitle());
+        ok = plot->savePdf(temp, w, h, QCP::epNoCosmetic, QStringLiteral("Diffusion Lab"),
+                           plot->windowTitle());
     if (!ok) {
         QFile::remove(temp);
         return tr("QCustomPlot could not write %1").arg(path);

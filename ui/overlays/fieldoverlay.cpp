@@ -19,7 +19,9 @@ namespace {
 constexpr double kTypicalCells = 0.85;
 constexpr double kMaxCells = 1.6;
 
-bool sameSchedule(const dl::Schedule& a, const dl::Schedule& b) { return a.params() == b.params(); }
+bool sameSchedule(const dl::Schedule& a, const dl::Schedule& b) {
+    return a.params() == b.params();
+}
 
 /// ε̂ → the quantity shown, in normalised units.
 void toQuantity(FieldQuantity quantity, const dl::Schedule& schedule, int t, dl::Batch& eps) {
@@ -28,8 +30,7 @@ void toQuantity(FieldQuantity quantity, const dl::Schedule& schedule, int t, dl:
 }
 
 double percentileLength(const dl::Batch& v, double p) {
-    if (v.rows() == 0)
-        return 0.0;
+    if (v.rows() == 0) return 0.0;
     std::vector<double> lengths(static_cast<std::size_t>(v.rows()));
     for (Eigen::Index i = 0; i < v.rows(); ++i)
         lengths[static_cast<std::size_t>(i)] = double(v.row(i).norm());
@@ -45,8 +46,7 @@ ArrowField makeArrows(const dl::Batch& origins, const dl::Batch& vectors, double
     field.directions = vectors * float(unit);
     for (Eigen::Index i = 0; i < field.directions.rows(); ++i) {
         const double length = double(field.directions.row(i).norm());
-        if (length > maxLength)
-            field.directions.row(i) *= float(maxLength / length);
+        if (length > maxLength) field.directions.row(i) *= float(maxLength / length);
     }
     field.color = color;
     return field;
@@ -54,8 +54,12 @@ ArrowField makeArrows(const dl::Batch& origins, const dl::Batch& vectors, double
 
 }  // namespace
 
-QColor learnedArrowColor() { return QColor(214, 70, 40); }
-QColor exactArrowColor() { return QColor(30, 110, 200); }
+QColor learnedArrowColor() {
+    return QColor(214, 70, 40);
+}
+QColor exactArrowColor() {
+    return QColor(30, 110, 200);
+}
 
 dl::Batch gridPoints(const QRectF& bounds, int columns, int rows) {
     dl::Batch g(static_cast<Eigen::Index>(columns) * rows, 2);
@@ -137,8 +141,7 @@ FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverla
         throw dl::Error("overlay t must be in 0.." + std::to_string(request.schedule.T()) + ", got " +
                         std::to_string(t));
     // At t = 0 ε is undefined (no noise) and q(x_0) is a sum of point masses: nothing to draw.
-    if (t == 0)
-        return out;
+    if (t == 0) return out;
 
     const bool wantLearned = s.learnedArrows && request.makeLearned;
     if (wantLearned || s.exactArrows) {
@@ -158,14 +161,14 @@ FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverla
         const double reference = percentileLength(s.exactArrows ? exact : learned, 0.9);
         const double cell = std::min(request.bounds.width(), request.bounds.height()) / n;
         const double unit = reference > 0 ? kTypicalCells * cell / reference : 0.0;
-        if (s.exactArrows)
-            out.exact = makeArrows(origins, exact, unit, kMaxCells * cell, exactArrowColor());
+        if (s.exactArrows) out.exact = makeArrows(origins, exact, unit, kMaxCells * cell, exactArrowColor());
         if (wantLearned)
             out.learned = makeArrows(origins, learned, unit, kMaxCells * cell, learnedArrowColor());
         if (s.exactArrows && wantLearned) {
             const double meanExact = exact.rowwise().norm().mean();
             const double meanDiff = (learned - exact).rowwise().norm().mean();
-            out.relativeError = meanExact > 0 ? meanDiff / meanExact : std::numeric_limits<double>::quiet_NaN();
+            out.relativeError =
+                meanExact > 0 ? meanDiff / meanExact : std::numeric_limits<double>::quiet_NaN();
         }
     }
 

@@ -81,8 +81,10 @@ class FieldOverlayCache {
 public:
     FieldOverlayCache();
     ~FieldOverlayCache();
-    dl::EpsilonPredictor& oracle(const std::shared_ptr<const dl::DataSet>& data, const dl::Schedule& schedule);
-    const dl::MarginalDensity& density(const std::shared_ptr<const dl::DataSet>& data, const dl::Schedule& schedule);
+    dl::EpsilonPredictor& oracle(const std::shared_ptr<const dl::DataSet>& data,
+                                 const dl::Schedule& schedule);
+    const dl::MarginalDensity& density(const std::shared_ptr<const dl::DataSet>& data,
+                                       const dl::Schedule& schedule);
     dl::EpsilonPredictor& learned(const FieldOverlayRequest& request);
 
 private:

@@ -12,8 +12,7 @@ namespace dlui {
 FieldOverlayPresenter::FieldOverlayPresenter(LabDocument* document, QObject* parent)
     : QObject(parent), mDocument(document) {
     connect(&mController, &FieldOverlayController::overlayReady, this, [this] {
-        if (const auto& o = mController.latest())
-            Q_EMIT learnedErrorChanged(o->relativeError, o->t);
+        if (const auto& o = mController.latest()) Q_EMIT learnedErrorChanged(o->relativeError, o->t);
         Q_EMIT overlayChanged();
     });
     connect(mDocument, &LabDocument::dataSetChanged, this, [this] {
@@ -23,15 +22,14 @@ FieldOverlayPresenter::FieldOverlayPresenter(LabDocument* document, QObject* par
 }
 
 FieldOverlayPresenter::~FieldOverlayPresenter() {
-    if (mView && mDecoratorId)
-        mView->removeSceneDecorator(mDecoratorId);
+    if (mView && mDecoratorId) mView->removeSceneDecorator(mDecoratorId);
 }
 
 void FieldOverlayPresenter::attach(MainView* view) {
-    if (mView)
-        return;
+    if (mView) return;
     mView = view;
-    mDecoratorId = view->addSceneDecorator([this](Scene& scene, const MainView::Frame& frame) { decorate(scene, frame); });
+    mDecoratorId = view->addSceneDecorator(
+        [this](Scene& scene, const MainView::Frame& frame) { decorate(scene, frame); });
     connect(this, &FieldOverlayPresenter::overlayChanged, view, &MainView::requestRedraw);
     connect(view, &QObject::destroyed, this, [this] {
         mView = nullptr;
@@ -40,21 +38,17 @@ void FieldOverlayPresenter::attach(MainView* view) {
 }
 
 void FieldOverlayPresenter::setSettings(const FieldOverlaySettings& settings) {
-    if (settings == mSettings)
-        return;
+    if (settings == mSettings) return;
     mSettings = settings;
-    if (!settings.any())
-        mController.clear();
+    if (!settings.any()) mController.clear();
     mRequested.reset();
     Q_EMIT overlayChanged();
 }
 
 void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame) {
-    if (!mSettings.any() || !frame.document)
-        return;
+    if (!mSettings.any() || !frame.document) return;
     const auto data = mDocument->dataSet();
-    if (!data || data->isImage() || data->dim() != 2)
-        return;
+    if (!data || data->isImage() || data->dim() != 2) return;
     const bool reverse = frame.mode == Timeline::Mode::Reverse;
     const auto model = mDocument->model();
     const std::optional<dl::Schedule>& modelSchedule = mDocument->modelSchedule();
@@ -73,7 +67,8 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
         if (!model)
             note = tr("No model yet: train one to see the learned field.");
         else if (!(dl::Schedule(model->schedule).params() == schedule.params()))
-            note = tr("Learned field hidden: the view uses another schedule than the model was trained with.");
+            note =
+                tr("Learned field hidden: the view uses another schedule than the model was trained with.");
         else if (model->config.dataDim != 2)
             note = tr("Learned field hidden: the model was trained on other data.");
         else
@@ -82,7 +77,8 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     if (note != mLearnedNote) {
         mLearnedNote = note;
         // Queued: this runs inside the view's rebuild, which should not re-enter widget updates.
-        QMetaObject::invokeMethod(this, [this, note] { Q_EMIT learnedNoteChanged(note); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, note] { Q_EMIT learnedNoteChanged(note); }, Qt::QueuedConnection);
     }
 
     Key key;
@@ -99,7 +95,8 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
         // changes for another reason or at most every few hundred steps, not on every snapshot.
         const bool onlyWeightsMoved = mRequested && mRequested->learned && learned && mRequested->t == t &&
                                       mRequested->bounds == key.bounds && mRequested->data == key.data &&
-                                      mRequested->settings == key.settings && mRequested->schedule == key.schedule &&
+                                      mRequested->settings == key.settings &&
+                                      mRequested->schedule == key.schedule &&
                                       std::abs(mRequested->modelStep - key.modelStep) < 200;
         if (!onlyWeightsMoved && key.bounds.isValid()) {
             mRequested = key;
@@ -124,14 +121,10 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     // Draw what is there; an overlay for another t stays up until the new one arrives (smooth scrubbing),
     // but never one computed for other bounds.
     const auto& overlay = mController.latest();
-    if (!overlay || overlay->bounds != scene.viewBounds)
-        return;
-    if (mSettings.density && overlay->density.columns > 0)
-        scene.density = overlay->density;
-    if (mSettings.exactArrows && overlay->exact)
-        scene.arrowFields.push_back(*overlay->exact);
-    if (learned && overlay->learned)
-        scene.arrowFields.push_back(*overlay->learned);
+    if (!overlay || overlay->bounds != scene.viewBounds) return;
+    if (mSettings.density && overlay->density.columns > 0) scene.density = overlay->density;
+    if (mSettings.exactArrows && overlay->exact) scene.arrowFields.push_back(*overlay->exact);
+    if (learned && overlay->learned) scene.arrowFields.push_back(*overlay->learned);
 }
 
 }  // namespace dlui

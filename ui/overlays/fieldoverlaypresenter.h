@@ -71,8 +71,9 @@ private:
     struct Key {
         int t = -1;
         QRectF bounds;
-        std::uint64_t data = 0;   ///< generation of the data set (not its address)
-        std::uint64_t model = 0;  ///< LabDocument::modelGeneration() of the weights; 0 without a learned field
+        std::uint64_t data = 0;  ///< generation of the data set (not its address)
+        std::uint64_t model =
+            0;  ///< LabDocument::modelGeneration() of the weights; 0 without a learned field
         int modelStep = -1;
         dl::ScheduleParams schedule;
         FieldOverlaySettings settings;

@@ -28,7 +28,8 @@ FieldOverlayController::FieldOverlayController(QObject* parent) : QObject(parent
     connect(mWorker, &FieldOverlayWorker::computed, this, &FieldOverlayController::onComputed);
     connect(mWorker, &FieldOverlayWorker::failed, this, &FieldOverlayController::onFailed);
     mThread.start(QThread::LowPriority);
-    QMetaObject::invokeMethod(mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
 }
 
 FieldOverlayController::~FieldOverlayController() {
@@ -67,8 +68,7 @@ void FieldOverlayController::onComputed(const FieldOverlay& overlay) {
         mPending.reset();
         dispatch(std::move(next));
     }
-    if (overlay.id < mClearedBelow)
-        return;
+    if (overlay.id < mClearedBelow) return;
     mLatest = overlay;
     Q_EMIT overlayReady();
 }
@@ -80,8 +80,7 @@ void FieldOverlayController::onFailed(quint64 id, const QString& message) {
         mPending.reset();
         dispatch(std::move(next));
     }
-    if (id >= mClearedBelow)
-        Q_EMIT failed(message);
+    if (id >= mClearedBelow) Q_EMIT failed(message);
 }
 
 }  // namespace dlui

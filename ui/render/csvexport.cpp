@@ -2,24 +2,28 @@
 
 #include <QCoreApplication>
 #include <QSaveFile>
-
 #include <cmath>
 #include <functional>
 
 namespace dlui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("dlui::CsvExport", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("dlui::CsvExport", text);
+}
 
 /// Shortest text that reads back to the same float (9 significant digits) or double (17).
-QString num(float v) { return QString::number(v, 'g', 9); }
+QString num(float v) {
+    return QString::number(v, 'g', 9);
+}
 QString num(double v) {
     if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
     return QString::number(v, 'g', 17);
 }
 
 /// Streams rows into a QSaveFile in blocks, so a million-point data set does not need one huge string.
-QString writeCsv(const QString& path, const QString& header, const std::function<bool(QString& block)>& nextBlock) {
+QString writeCsv(const QString& path, const QString& header,
+                 const std::function<bool(QString& block)>& nextBlock) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return tr("cannot write %1: %2").arg(path, file.errorString());
@@ -69,14 +73,14 @@ QString writeDataSetCsv(const QString& path, const dl::DataSet& data, bool norma
     return writePoints(path, normalised ? data.points : data.norm.toData(data.points));
 }
 
-QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm, bool images,
-                        bool normalised) {
+QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm,
+                        bool images, bool normalised) {
     if (images) return writePixels(path, samples, normalised);
     return writePoints(path, normalised ? samples : norm.toData(samples));
 }
 
-QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory, const dl::Normalisation& norm,
-                           bool normalised) {
+QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory,
+                           const dl::Normalisation& norm, bool normalised) {
     const size_t states = std::min(trajectory.states.size(), trajectory.timesteps.size());
     for (size_t k = 0; k < states; ++k)
         if (trajectory.states[k].cols() != 2)
@@ -87,29 +91,30 @@ QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory
         const dl::Batch x = normalised ? trajectory.states[k] : norm.toData(trajectory.states[k]);
         const QString step = QString::number(trajectory.timesteps[k]) + QLatin1Char(',');
         for (Eigen::Index i = 0; i < x.rows(); ++i)
-            block += step + QString::number(i) + QLatin1Char(',') + num(x(i, 0)) + QLatin1Char(',') + num(x(i, 1)) +
-                     QLatin1Char('\n');
+            block += step + QString::number(i) + QLatin1Char(',') + num(x(i, 0)) + QLatin1Char(',') +
+                     num(x(i, 1)) + QLatin1Char('\n');
         return ++k < states;
     });
 }
 
 QString writeScheduleCsv(const QString& path, const dl::Schedule& s) {
     int t = 0;
-    return writeCsv(path,
-                    QStringLiteral("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,snr,log_snr,"
-                                   "posterior_variance"),
-                    [&](QString& block) {
-                        for (; t <= s.T(); ++t) {
-                            const double snr = s.snr(t);
-                            block += QString::number(t) + QLatin1Char(',') + num(s.beta(t)) + QLatin1Char(',') +
-                                     num(s.alpha(t)) + QLatin1Char(',') + num(s.alphaBar(t)) + QLatin1Char(',') +
-                                     num(s.sqrtAlphaBar(t)) + QLatin1Char(',') + num(s.sqrtOneMinusAlphaBar(t)) +
-                                     QLatin1Char(',') + num(snr) + QLatin1Char(',') + num(std::log(snr)) +
-                                     QLatin1Char(',') + (t >= 1 ? num(s.posteriorVariance(t)) : QStringLiteral("0")) +
-                                     QLatin1Char('\n');
-                        }
-                        return false;
-                    });
+    return writeCsv(
+        path,
+        QStringLiteral("t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,snr,log_snr,"
+                       "posterior_variance"),
+        [&](QString& block) {
+            for (; t <= s.T(); ++t) {
+                const double snr = s.snr(t);
+                block += QString::number(t) + QLatin1Char(',') + num(s.beta(t)) + QLatin1Char(',') +
+                         num(s.alpha(t)) + QLatin1Char(',') + num(s.alphaBar(t)) + QLatin1Char(',') +
+                         num(s.sqrtAlphaBar(t)) + QLatin1Char(',') + num(s.sqrtOneMinusAlphaBar(t)) +
+                         QLatin1Char(',') + num(snr) + QLatin1Char(',') + num(std::log(snr)) +
+                         QLatin1Char(',') + (t >= 1 ? num(s.posteriorVariance(t)) : QStringLiteral("0")) +
+                         QLatin1Char('\n');
+            }
+            return false;
+        });
 }
 
 QString writeLossCsv(const QString& path, std::span<const float> loss) {

@@ -23,8 +23,8 @@ QString writeDataSetCsv(const QString& path, const dl::DataSet& data, bool norma
 QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm,
                         bool images = false, bool normalised = false);
 /// "step,id,x,y": step is the timestep t of each recorded state (T first, 0 last), id the sample's row.
-QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory, const dl::Normalisation& norm,
-                           bool normalised = false);
+QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory,
+                           const dl::Normalisation& norm, bool normalised = false);
 /// "t,beta,alpha,alpha_bar,sqrt_alpha_bar,sqrt_one_minus_alpha_bar,snr,log_snr,posterior_variance", t = 0..T.
 QString writeScheduleCsv(const QString& path, const dl::Schedule& schedule);
 /// "step,loss", step counting from 1.

@@ -4,7 +4,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
-
 #include <exception>
 #include <memory>
 
@@ -15,14 +14,20 @@
 namespace dlui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("dlui::Export", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("dlui::Export", text);
+}
 
 std::unique_ptr<FrameWriter> makeWriter(const ExportSettings& s) {
     switch (s.format) {
-    case ExportFormat::PngSequence: return std::make_unique<PngSequenceWriter>(s.outputPath, s.overwrite);
-    case ExportFormat::Gif: return std::make_unique<GifWriter>(s.outputPath, s.overwrite);
-    case ExportFormat::Mp4: return std::make_unique<VideoWriter>(s.outputPath, VideoCodec::Mp4H264, s.overwrite);
-    case ExportFormat::WebM: return std::make_unique<VideoWriter>(s.outputPath, VideoCodec::WebmVp9, s.overwrite);
+        case ExportFormat::PngSequence:
+            return std::make_unique<PngSequenceWriter>(s.outputPath, s.overwrite);
+        case ExportFormat::Gif:
+            return std::make_unique<GifWriter>(s.outputPath, s.overwrite);
+        case ExportFormat::Mp4:
+            return std::make_unique<VideoWriter>(s.outputPath, VideoCodec::Mp4H264, s.overwrite);
+        case ExportFormat::WebM:
+            return std::make_unique<VideoWriter>(s.outputPath, VideoCodec::WebmVp9, s.overwrite);
     }
     return nullptr;
 }
@@ -39,16 +44,21 @@ RenderOptions defaultExportRenderOptions() {
 
 QString exportFormatName(ExportFormat format) {
     switch (format) {
-    case ExportFormat::PngSequence: return QStringLiteral("png");
-    case ExportFormat::Gif: return QStringLiteral("gif");
-    case ExportFormat::Mp4: return QStringLiteral("mp4");
-    case ExportFormat::WebM: return QStringLiteral("webm");
+        case ExportFormat::PngSequence:
+            return QStringLiteral("png");
+        case ExportFormat::Gif:
+            return QStringLiteral("gif");
+        case ExportFormat::Mp4:
+            return QStringLiteral("mp4");
+        case ExportFormat::WebM:
+            return QStringLiteral("webm");
     }
     return {};
 }
 
 std::optional<ExportFormat> exportFormatFromName(const QString& name) {
-    for (ExportFormat f : {ExportFormat::PngSequence, ExportFormat::Gif, ExportFormat::Mp4, ExportFormat::WebM})
+    for (ExportFormat f :
+         {ExportFormat::PngSequence, ExportFormat::Gif, ExportFormat::Mp4, ExportFormat::WebM})
         if (exportFormatName(f) == name) return f;
     return std::nullopt;
 }
@@ -61,13 +71,18 @@ std::optional<ExportFormat> exportFormatForPath(const QString& path) {
     return std::nullopt;
 }
 
-bool isVideoFormat(ExportFormat format) { return format == ExportFormat::Mp4 || format == ExportFormat::WebM; }
+bool isVideoFormat(ExportFormat format) {
+    return format == ExportFormat::Mp4 || format == ExportFormat::WebM;
+}
 
 QString backgroundName(Background background) {
     switch (background) {
-    case Background::White: return QStringLiteral("white");
-    case Background::Dark: return QStringLiteral("dark");
-    case Background::Transparent: return QStringLiteral("transparent");
+        case Background::White:
+            return QStringLiteral("white");
+        case Background::Dark:
+            return QStringLiteral("dark");
+        case Background::Transparent:
+            return QStringLiteral("transparent");
     }
     return {};
 }
@@ -87,7 +102,8 @@ bool exportOutputExists(const ExportSettings& s) {
 
 QString validateExportSettings(const ExportInput& input, const ExportSettings& s) {
     const QSize size = s.render.size;
-    if (size.width() < 16 || size.height() < 16 || size.width() > kMaxExportSide || size.height() > kMaxExportSide)
+    if (size.width() < 16 || size.height() < 16 || size.width() > kMaxExportSide ||
+        size.height() > kMaxExportSide)
         return tr("the frame size must be from 16×16 to %1×%1 pixels, got %2×%3")
             .arg(kMaxExportSide)
             .arg(size.width())
@@ -110,8 +126,9 @@ QString validateExportSettings(const ExportInput& input, const ExportSettings& s
         return tr("a transparent background is only available for PNG frames");
     if (isVideoFormat(s.format)) {
         if (VideoWriter::findFfmpeg().isEmpty())
-            return tr("MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get "
-                      "install ffmpeg) or export a GIF or PNG frames instead");
+            return tr(
+                "MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get "
+                "install ffmpeg) or export a GIF or PNG frames instead");
         if (size.width() % 2 != 0 || size.height() % 2 != 0)
             return tr("video needs an even width and height, got %1×%2").arg(size.width()).arg(size.height());
     }
@@ -132,12 +149,13 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
     QJsonArray frames;
     for (int k = 0; k < source.count(); ++k) {
         const FrameInfo& f = source.info(k);
-        frames.append(QJsonObject{{QStringLiteral("index"), k},
-                                  {QStringLiteral("file"), PngSequenceWriter::frameFileName(k)},
-                                  {QStringLiteral("phase"), f.phase == FramePhase::Forward ? QStringLiteral("forward")
-                                                                                           : QStringLiteral("reverse")},
-                                  {QStringLiteral("t"), f.t},
-                                  {QStringLiteral("alphaBar"), f.alphaBar}});
+        frames.append(
+            QJsonObject{{QStringLiteral("index"), k},
+                        {QStringLiteral("file"), PngSequenceWriter::frameFileName(k)},
+                        {QStringLiteral("phase"), f.phase == FramePhase::Forward ? QStringLiteral("forward")
+                                                                                 : QStringLiteral("reverse")},
+                        {QStringLiteral("t"), f.t},
+                        {QStringLiteral("alphaBar"), f.alphaBar}});
     }
     const QRectF v = source.viewBounds();
     QJsonObject o{
@@ -158,11 +176,12 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
                                              {QStringLiteral("axes"), r.drawAxes},
                                              {QStringLiteral("caption"), r.drawCaption}}},
         {QStringLiteral("pointRadius"), r.pointRadius},
-        {QStringLiteral("overlays"), QJsonObject{{QStringLiteral("colorByOrigin"), s.overlays.colorByOrigin},
-                                                 {QStringLiteral("trailCount"), s.overlays.trailCount},
-                                                 {QStringLiteral("arrowGrid"), s.overlays.arrowGrid},
-                                                 {QStringLiteral("densityGrid"), s.overlays.densityGrid},
-                                                 {QStringLiteral("densityMaxPoints"), s.overlays.densityMaxPoints}}},
+        {QStringLiteral("overlays"),
+         QJsonObject{{QStringLiteral("colorByOrigin"), s.overlays.colorByOrigin},
+                     {QStringLiteral("trailCount"), s.overlays.trailCount},
+                     {QStringLiteral("arrowGrid"), s.overlays.arrowGrid},
+                     {QStringLiteral("densityGrid"), s.overlays.densityGrid},
+                     {QStringLiteral("densityMaxPoints"), s.overlays.densityMaxPoints}}},
         {QStringLiteral("data"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(in.data.name)},
                                              {QStringLiteral("n"), in.data.size()},
                                              {QStringLiteral("dim"), in.data.dim()}}},
@@ -172,14 +191,15 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
     };
     if (in.reverse) {
         o.insert(QStringLiteral("sampler"), QString::fromStdString(in.reverse->sampler));
-        o.insert(QStringLiteral("reverseSchedule"), dl::scheduleParamsToJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
+        o.insert(QStringLiteral("reverseSchedule"),
+                 dl::scheduleParamsToJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
     }
     if (!s.extra.isEmpty()) o.insert(QStringLiteral("extra"), s.extra);
     return o;
 }
 
-ExportResult runExport(const ExportInput& input, const ExportSettings& settings, const std::atomic<bool>* cancel,
-                       const std::function<void(int, int)>& progress) {
+ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
+                       const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress) {
     ExportResult result;
     result.outputPath = settings.outputPath;
     QElapsedTimer timer;
@@ -193,7 +213,8 @@ ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
     try {
         const FrameSource source(input, settings.frames, settings.overlays, settings.render);
         writer = makeWriter(settings);
-        if (auto* png = dynamic_cast<PngSequenceWriter*>(writer.get())) png->setSidecar(exportSidecar(source, settings));
+        if (auto* png = dynamic_cast<PngSequenceWriter*>(writer.get()))
+            png->setSidecar(exportSidecar(source, settings));
         writer->open(settings.render.size, settings.fps);
         const int total = source.count();
         for (int k = 0; k < total; ++k) {

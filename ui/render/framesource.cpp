@@ -28,9 +28,12 @@ std::vector<Eigen::Index> evenRows(Eigen::Index total, int wanted) {
 
 QString animationKindName(AnimationKind kind) {
     switch (kind) {
-    case AnimationKind::Forward: return QStringLiteral("forward");
-    case AnimationKind::Reverse: return QStringLiteral("reverse");
-    case AnimationKind::Both: return QStringLiteral("both");
+        case AnimationKind::Forward:
+            return QStringLiteral("forward");
+        case AnimationKind::Reverse:
+            return QStringLiteral("reverse");
+        case AnimationKind::Both:
+            return QStringLiteral("both");
     }
     return {};
 }
@@ -50,7 +53,8 @@ std::vector<FrameInfo> FrameSource::selectFrames(const ExportInput& input, const
         const dl::Schedule& s = input.schedule;
         const int first = std::clamp(sel.tFirst, 0, s.T());
         const int last = sel.tLast < 0 ? s.T() : std::min(sel.tLast, s.T());
-        for (int t = first; t <= last; t += stride) frames.push_back({FramePhase::Forward, t, s.alphaBar(t), -1});
+        for (int t = first; t <= last; t += stride)
+            frames.push_back({FramePhase::Forward, t, s.alphaBar(t), -1});
     }
     if (reverse && input.reverse && !input.reverse->empty()) {
         const dl::Schedule& s = input.reverseSchedule ? *input.reverseSchedule : input.schedule;
@@ -103,7 +107,8 @@ FrameSource::FrameSource(ExportInput input, const FrameSelection& selection, con
         if (render.drawDensity && overlays.densityGrid > 0) {
             const std::vector<Eigen::Index> rows = evenRows(data.points.rows(), overlays.densityMaxPoints);
             mDensityPoints.resize(static_cast<Eigen::Index>(rows.size()), data.dim());
-            for (size_t i = 0; i < rows.size(); ++i) mDensityPoints.row(static_cast<Eigen::Index>(i)) = data.points.row(rows[i]);
+            for (size_t i = 0; i < rows.size(); ++i)
+                mDensityPoints.row(static_cast<Eigen::Index>(i)) = data.points.row(rows[i]);
         }
     }
 }
@@ -112,7 +117,9 @@ const dl::Schedule& FrameSource::reverseSchedule() const {
     return mInput.reverseSchedule ? *mInput.reverseSchedule : mInput.schedule;
 }
 
-QString FrameSource::samplerName() const { return mInput.reverse ? QString::fromStdString(mInput.reverse->sampler) : QString(); }
+QString FrameSource::samplerName() const {
+    return mInput.reverse ? QString::fromStdString(mInput.reverse->sampler) : QString();
+}
 
 QString FrameSource::caption(int k) const {
     const FrameInfo& f = info(k);
@@ -125,7 +132,8 @@ QString FrameSource::caption(int k) const {
 }
 
 dl::Batch FrameSource::statePoints(const FrameInfo& f) const {
-    if (f.phase == FramePhase::Forward) return dl::noiseToStep(mInput.schedule, mInput.data.points, f.t, mInput.forwardNoise);
+    if (f.phase == FramePhase::Forward)
+        return dl::noiseToStep(mInput.schedule, mInput.data.points, f.t, mInput.forwardNoise);
     return mInput.reverse->states[static_cast<size_t>(f.stateIndex)];
 }
 
@@ -149,7 +157,8 @@ std::vector<dl::Batch> FrameSource::trails(int k) const {
             if (f.phase == FramePhase::Forward) {
                 const auto a = static_cast<float>(mInput.schedule.sqrtAlphaBar(f.t));
                 const auto b = static_cast<float>(mInput.schedule.sqrtOneMinusAlphaBar(f.t));
-                trail.row(r) = a * mInput.data.points.row(row).head(2) + b * mInput.forwardNoise.row(row).head(2);
+                trail.row(r) =
+                    a * mInput.data.points.row(row).head(2) + b * mInput.forwardNoise.row(row).head(2);
             } else {
                 trail.row(r) = mInput.reverse->states[static_cast<size_t>(f.stateIndex)].row(row).head(2);
             }
@@ -205,7 +214,8 @@ ArrowField FrameSource::arrows(int t) const {
     const double dx = mView.width() / n, dy = mView.height() / n;
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c)
-            origins.row(static_cast<Eigen::Index>(r) * n + c) << static_cast<float>(mView.left() + (c + 0.5) * dx),
+            origins.row(static_cast<Eigen::Index>(r) * n + c)
+                << static_cast<float>(mView.left() + (c + 0.5) * dx),
                 static_cast<float>(mView.top() + (r + 0.5) * dy);
     dl::Batch eps;
     mInput.denoiser(norm.toNormalised(origins), t, eps);

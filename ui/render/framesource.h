@@ -27,11 +27,11 @@ namespace dlui {
 /// Everything an export needs, as values (safe to hand to a worker thread).
 struct ExportInput {
     dl::DataSet data;
-    dl::Schedule schedule;  ///< the forward process (the editor's schedule)
+    dl::Schedule schedule;   ///< the forward process (the editor's schedule)
     dl::Batch forwardNoise;  ///< ε for x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε; same shape as data.points
     std::optional<dl::Trajectory> reverse;  ///< a sampled chain, states[0] = x_T … last = x_0 (normalised)
     std::optional<dl::Schedule> reverseSchedule;  ///< the model's schedule; `schedule` when absent
-    dl::EpsilonPredictor denoiser;  ///< optional: arrow field of −ε̂(x, t) on a grid
+    dl::EpsilonPredictor denoiser;                ///< optional: arrow field of −ε̂(x, t) on a grid
 };
 
 enum class AnimationKind { Forward, Reverse, Both };
@@ -51,12 +51,13 @@ struct FrameSelection {
 
 /// What a frame shows beyond the points; costs are per frame.
 struct OverlayOptions {
-    bool colorByOrigin = true;  ///< colour each point by its x position in x_0 (forward) or the output (reverse)
-    int trailCount = 12;        ///< points that leave a trail (when RenderOptions::drawTrails)
-    int arrowGrid = 21;         ///< arrows per side (when drawArrows and a denoiser is given)
-    int densityGrid = 80;       ///< density cells per side (when drawDensity; 2D data)
+    bool colorByOrigin =
+        true;              ///< colour each point by its x position in x_0 (forward) or the output (reverse)
+    int trailCount = 12;   ///< points that leave a trail (when RenderOptions::drawTrails)
+    int arrowGrid = 21;    ///< arrows per side (when drawArrows and a denoiser is given)
+    int densityGrid = 80;  ///< density cells per side (when drawDensity; 2D data)
     int densityMaxPoints = 1500;  ///< the exact mixture uses at most this many data points
-    int maxImages = 64;         ///< image data: samples shown in the grid
+    int maxImages = 64;           ///< image data: samples shown in the grid
 };
 
 enum class FramePhase { Forward, Reverse };

@@ -1,18 +1,19 @@
 #include "ui/render/gifpalette.h"
 
+#include <QPainter>
 #include <algorithm>
 #include <array>
 #include <climits>
 #include <cstdint>
-
-#include <QPainter>
 
 namespace dlui {
 namespace {
 
 constexpr int kCells = 1 << 15;  // 32 levels per channel
 
-int cellOf(QRgb c) { return ((qRed(c) >> 3) << 10) | ((qGreen(c) >> 3) << 5) | (qBlue(c) >> 3); }
+int cellOf(QRgb c) {
+    return ((qRed(c) >> 3) << 10) | ((qGreen(c) >> 3) << 5) | (qBlue(c) >> 3);
+}
 
 struct Cell {
     int key = 0;
@@ -99,8 +100,10 @@ IndexedImage quantizeMedianCut(const QImage& source, int maxColors) {
         for (int i = 0; i < static_cast<int>(boxes.size()); ++i) {
             if (boxes[i].end - boxes[i].begin < 2) continue;
             // Weight by extent too, so a large flat background does not starve the rare colours.
-            const std::uint64_t score = boxes[i].population * static_cast<std::uint64_t>(boxes[i].extent() + 1);
-            if (pick < 0 || score > boxes[pick].population * static_cast<std::uint64_t>(boxes[pick].extent() + 1))
+            const std::uint64_t score =
+                boxes[i].population * static_cast<std::uint64_t>(boxes[i].extent() + 1);
+            if (pick < 0 ||
+                score > boxes[pick].population * static_cast<std::uint64_t>(boxes[pick].extent() + 1))
                 pick = i;
         }
         if (pick < 0) break;
@@ -147,7 +150,8 @@ IndexedImage quantizeMedianCut(const QImage& source, int maxColors) {
         int best = 0;
         int bestDistance = INT32_MAX;
         for (int i = 0; i < static_cast<int>(out.palette.size()); ++i) {
-            const int dr = r - qRed(out.palette[i]), dg = g - qGreen(out.palette[i]), db = b - qBlue(out.palette[i]);
+            const int dr = r - qRed(out.palette[i]), dg = g - qGreen(out.palette[i]),
+                      db = b - qBlue(out.palette[i]);
             // Green weighs most, blue least (rough luminance weights), as the eye does.
             const int d = 3 * dr * dr + 4 * dg * dg + 2 * db * db;
             if (d < bestDistance) {

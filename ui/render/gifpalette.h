@@ -15,7 +15,7 @@ namespace dlui {
 struct IndexedImage {
     int width = 0;
     int height = 0;
-    std::vector<QRgb> palette;     ///< opaque colours, at most the number asked for
+    std::vector<QRgb> palette;           ///< opaque colours, at most the number asked for
     std::vector<unsigned char> indices;  ///< width × height, row-major
 };
 

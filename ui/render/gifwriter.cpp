@@ -1,11 +1,10 @@
 // GifWriter: animated GIF through giflib (Debian's libgif-dev) rather than a hand-written encoder — its
 // LZW encoder and block layout are used by countless programs, so the files open everywhere.
+#include <gif_lib.h>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-
-#include <gif_lib.h>
-
 #include <cmath>
 
 #include "core/math/error.h"
@@ -21,17 +20,22 @@ int writeToSaveFile(GifFileType* gif, const GifByteType* data, int length) {
     return written < 0 ? 0 : static_cast<int>(written);
 }
 
-GifFileType* gifOf(void* p) { return static_cast<GifFileType*>(p); }
+GifFileType* gifOf(void* p) {
+    return static_cast<GifFileType*>(p);
+}
 
 }  // namespace
 
 GifWriter::GifWriter(QString path, bool overwrite) : mPath(std::move(path)), mOverwrite(overwrite) {}
 
-GifWriter::~GifWriter() { cancel(); }
+GifWriter::~GifWriter() {
+    cancel();
+}
 
 void GifWriter::fail(const QString& what, int gifError) {
-    QString detail = mFile && mFile->error() != QFileDevice::NoError ? mFile->errorString()
-                                                                     : QString::fromUtf8(GifErrorString(gifError));
+    QString detail = mFile && mFile->error() != QFileDevice::NoError
+                         ? mFile->errorString()
+                         : QString::fromUtf8(GifErrorString(gifError));
     cancel();
     throw dl::Error(tr("cannot write the GIF %1: %2 (%3)").arg(mPath, what, detail).toStdString());
 }
@@ -75,7 +79,8 @@ void GifWriter::open(const QSize& size, int fps) {
 
 void GifWriter::write(const QImage& frame) {
     if (!mGif) throw dl::Error(tr("the GIF writer is not open").toStdString());
-    if (frame.size() != mSize) throw dl::Error(tr("every frame of a GIF must have the same size").toStdString());
+    if (frame.size() != mSize)
+        throw dl::Error(tr("every frame of a GIF must have the same size").toStdString());
     GifFileType* gif = gifOf(mGif);
     const IndexedImage indexed = quantizeMedianCut(frame, 256);
 
@@ -105,7 +110,8 @@ void GifWriter::write(const QImage& frame) {
     if (ok == GIF_ERROR) fail(tr("writing frame %1 failed").arg(mCount), gif->Error);
     std::vector<GifPixelType> line(static_cast<size_t>(mSize.width()));
     for (int y = 0; y < mSize.height(); ++y) {
-        std::copy_n(indexed.indices.data() + static_cast<size_t>(y) * mSize.width(), mSize.width(), line.data());
+        std::copy_n(indexed.indices.data() + static_cast<size_t>(y) * mSize.width(), mSize.width(),
+                    line.data());
         if (EGifPutLine(gif, line.data(), mSize.width()) == GIF_ERROR)
             fail(tr("writing frame %1 failed").arg(mCount), gif->Error);
     }

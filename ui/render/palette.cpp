@@ -9,25 +9,25 @@ namespace dlui {
 SceneColors sceneColors(Background background) {
     SceneColors c;
     switch (background) {
-    case Background::Dark:
-        c.background = QColor(24, 26, 32);
-        c.point = QColor(110, 180, 255);
-        c.axis = QColor(150, 156, 168);
-        c.text = QColor(225, 228, 235);
-        c.captionBox = QColor(24, 26, 32, 190);
-        c.trail = QColor(255, 200, 90, 150);
-        c.heat = QColor(255, 140, 50);
-        break;
-    case Background::White:
-    case Background::Transparent:
-        c.background = background == Background::White ? QColor(255, 255, 255) : QColor(0, 0, 0, 0);
-        c.point = QColor(31, 100, 180);
-        c.axis = QColor(90, 94, 102);
-        c.text = QColor(30, 32, 38);
-        c.captionBox = QColor(255, 255, 255, 200);
-        c.trail = QColor(200, 90, 30, 140);
-        c.heat = QColor(230, 110, 20);
-        break;
+        case Background::Dark:
+            c.background = QColor(24, 26, 32);
+            c.point = QColor(110, 180, 255);
+            c.axis = QColor(150, 156, 168);
+            c.text = QColor(225, 228, 235);
+            c.captionBox = QColor(24, 26, 32, 190);
+            c.trail = QColor(255, 200, 90, 150);
+            c.heat = QColor(255, 140, 50);
+            break;
+        case Background::White:
+        case Background::Transparent:
+            c.background = background == Background::White ? QColor(255, 255, 255) : QColor(0, 0, 0, 0);
+            c.point = QColor(31, 100, 180);
+            c.axis = QColor(90, 94, 102);
+            c.text = QColor(30, 32, 38);
+            c.captionBox = QColor(255, 255, 255, 200);
+            c.trail = QColor(200, 90, 30, 140);
+            c.heat = QColor(230, 110, 20);
+            break;
     }
     return c;
 }
@@ -48,7 +48,8 @@ QColor keyColor(float key) {
     const int i = std::min(7, static_cast<int>(pos));
     const float f = pos - static_cast<float>(i);
     auto mix = [&](int channel) {
-        return static_cast<int>(std::lround(kAnchors[i][channel] * (1.0f - f) + kAnchors[i + 1][channel] * f));
+        return static_cast<int>(
+            std::lround(kAnchors[i][channel] * (1.0f - f) + kAnchors[i + 1][channel] * f));
     };
     return QColor(mix(0), mix(1), mix(2));
 }

@@ -20,7 +20,7 @@ struct SceneColors {
     QColor text;        ///< tick labels, caption
     QColor captionBox;  ///< translucent box behind the caption
     QColor trail;
-    QColor heat;        ///< the density's colour at its maximum
+    QColor heat;  ///< the density's colour at its maximum
 };
 
 SceneColors sceneColors(Background background);

@@ -1,19 +1,18 @@
 // The PNG sequence writer and the output checks shared by every writer.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryFile>
-
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/data/staletemporaries.h"
 #include "core/math/error.h"
@@ -22,7 +21,9 @@
 namespace dlui {
 namespace {
 
-[[noreturn]] void raise(const QString& message) { throw dl::Error(message.toStdString()); }
+[[noreturn]] void raise(const QString& message) {
+    throw dl::Error(message.toStdString());
+}
 
 /// A folder is writable when a file can really be created in it (permission bits lie for root, and
 /// read-only mounts show writable bits).
@@ -101,13 +102,15 @@ void checkOutputFile(const QString& path, bool overwrite) {
             QCoreApplication::translate("dlui::Export", "%1 is not a regular file (a device, pipe or socket)")
                 .arg(path));
     if (info.exists() && !overwrite)
-        raise(QCoreApplication::translate("dlui::Export", "%1 already exists (choose another name, or overwrite it)")
+        raise(QCoreApplication::translate("dlui::Export",
+                                          "%1 already exists (choose another name, or overwrite it)")
                   .arg(path));
     const QString folder = info.absolutePath();
     if (!QDir().mkpath(folder))
         raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1").arg(folder));
     if (!canCreateFileIn(folder))
-        raise(QCoreApplication::translate("dlui::Export", "cannot write to the folder %1 (no permission or read-only)")
+        raise(QCoreApplication::translate("dlui::Export",
+                                          "cannot write to the folder %1 (no permission or read-only)")
                   .arg(folder));
 }
 
@@ -123,19 +126,23 @@ void checkOutputFolder(const QString& folder, bool overwrite) {
     if (!QDir().mkpath(folder))
         raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1").arg(folder));
     if (!canCreateFileIn(folder))
-        raise(QCoreApplication::translate("dlui::Export", "cannot write to the folder %1 (no permission or read-only)")
+        raise(QCoreApplication::translate("dlui::Export",
+                                          "cannot write to the folder %1 (no permission or read-only)")
                   .arg(folder));
     const QDir dir(folder);
     if (!overwrite && (!existingFrames(dir).isEmpty() || dir.exists(PngSequenceWriter::sidecarFileName())))
-        raise(QCoreApplication::translate("dlui::Export",
-                                          "%1 already holds exported frames (choose another folder, or overwrite them)")
-                  .arg(folder));
+        raise(
+            QCoreApplication::translate(
+                "dlui::Export", "%1 already holds exported frames (choose another folder, or overwrite them)")
+                .arg(folder));
 }
 
 PngSequenceWriter::PngSequenceWriter(QString folder, bool overwrite)
     : mFolder(QDir::cleanPath(folder)), mOverwrite(overwrite) {}
 
-PngSequenceWriter::~PngSequenceWriter() { cancel(); }
+PngSequenceWriter::~PngSequenceWriter() {
+    cancel();
+}
 
 QString PngSequenceWriter::frameFileName(int index) {
     return QStringLiteral("frame_%1.png").arg(index, 4, 10, QLatin1Char('0'));
@@ -171,7 +178,8 @@ void PngSequenceWriter::write(const QImage& frame) {
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
-    // Qt maps quality 50 to zlib level 4: nearly the size of level 9 on flat frames, at a fraction of the time.
+    // Qt maps quality 50 to zlib level 4: nearly the size of level 9 on flat frames, at a fraction of the
+    // time.
     if (!frame.save(&buffer, "PNG", 50)) raise(tr("cannot encode frame %1 as PNG").arg(mCount));
     if (const QString error = writeWholeFile(path, png); !error.isEmpty())
         raise(tr("cannot write %1: %2").arg(path, error));

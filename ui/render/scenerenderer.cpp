@@ -11,7 +11,6 @@
 #include <QHash>
 #include <QLineF>
 #include <QPainterPath>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -43,7 +42,9 @@ struct DataToPixel {
 };
 
 /// Scale factor of text and line widths: 1 at 800 px on the shorter side.
-double uiScale(const QRectF& target) { return std::max(0.5, std::min(target.width(), target.height()) / 800.0); }
+double uiScale(const QRectF& target) {
+    return std::max(0.5, std::min(target.width(), target.height()) / 800.0);
+}
 
 QFont sceneFont(const QRectF& target, qreal textScale) {
     QFont font(QStringLiteral("DejaVu Sans"));
@@ -73,7 +74,8 @@ public:
     const QImage& get(QRgb color, double radius, int qx, int qy, int anchor) {
         const auto r64 = static_cast<std::uint64_t>(std::lround(radius * 64.0)) & 0xffff;
         const std::uint64_t key = static_cast<std::uint64_t>(color) | (r64 << 32) |
-                                  (static_cast<std::uint64_t>(qx) << 48) | (static_cast<std::uint64_t>(qy) << 52);
+                                  (static_cast<std::uint64_t>(qx) << 48) |
+                                  (static_cast<std::uint64_t>(qy) << 52);
         auto it = mSprites.constFind(key);
         if (it != mSprites.constEnd()) return *it;
         if (mSprites.size() > 8192) mSprites.clear();  // bounded: many radii or colours over a session
@@ -99,9 +101,11 @@ void paintBackground(QPainter& painter, const QRectF& target, const SceneColors&
     painter.fillRect(target, colors.background);
 }
 
-void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& density, const SceneColors& colors) {
+void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& density,
+                  const SceneColors& colors) {
     if (density.columns <= 0 || density.rows <= 0 || !density.bounds.isValid()) return;
-    if (density.values.size() != static_cast<size_t>(density.columns) * static_cast<size_t>(density.rows)) return;
+    if (density.values.size() != static_cast<size_t>(density.columns) * static_cast<size_t>(density.rows))
+        return;
     float peak = 0.0f;
     for (float v : density.values)
         if (std::isfinite(v)) peak = std::max(peak, v);
@@ -113,8 +117,10 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
         for (int col = 0; col < density.columns; ++col) {
             const float v = density.values[static_cast<size_t>(row) * density.columns + col];
             // A gentle power so the tails show as well as the peaks.
-            const double a = std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) * 0.6 : 0.0;
-            line[col] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(a * 255))));
+            const double a =
+                std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) * 0.6 : 0.0;
+            line[col] =
+                qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(a * 255))));
         }
     }
     const QRectF b = density.bounds;
@@ -276,20 +282,24 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         painter.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() - tick));
         const QString label = tickLabel(v, xStep);
         const double w = metrics.horizontalAdvance(label);
-        if (x - w / 2 < frame.left() + 3 * pad + metrics.height() || x + w / 2 > frame.right() - pad) continue;
+        if (x - w / 2 < frame.left() + 3 * pad + metrics.height() || x + w / 2 > frame.right() - pad)
+            continue;
         painter.setPen(colors.text);
         painter.drawText(QPointF(x - w / 2, frame.bottom() - tick - pad - metrics.descent()), label);
     }
-    const double yStep = niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
+    const double yStep =
+        niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
     for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
         const double y = std::round(map.y(v)) + 0.5;
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
         painter.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
         const QString label = tickLabel(v, yStep);
-        if (y - metrics.height() / 2 < frame.top() + pad || y + metrics.height() / 2 > frame.bottom() - 2 * tick - 2 * pad - metrics.height())
+        if (y - metrics.height() / 2 < frame.top() + pad ||
+            y + metrics.height() / 2 > frame.bottom() - 2 * tick - 2 * pad - metrics.height())
             continue;
         painter.setPen(colors.text);
-        painter.drawText(QPointF(frame.left() + tick + pad, y + metrics.ascent() / 2 - metrics.descent() / 2), label);
+        painter.drawText(QPointF(frame.left() + tick + pad, y + metrics.ascent() / 2 - metrics.descent() / 2),
+                         label);
     }
     painter.restore();
 }
@@ -302,7 +312,8 @@ void paintCaption(QPainter& painter, const QRectF& target, const QString& captio
     const QFontMetricsF metrics(font);
     const double pad = 0.5 * font.pixelSize();
     const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
-    const QRectF textRect = metrics.boundingRect(avail, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+    const QRectF textRect =
+        metrics.boundingRect(avail, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
     painter.setBrush(colors.captionBox);
@@ -352,7 +363,8 @@ void paintImageGrid(QPainter& painter, const QRectF& target, const Scene& scene,
     if (cell >= 1.0) cell = std::floor(cell);
     const double w = cell * shape.width, h = cell * shape.height;
     const double gridW = columns * w + (columns - 1) * gap, gridH = rows * h + (rows - 1) * gap;
-    const QPointF origin(target.left() + (target.width() - gridW) / 2, target.top() + (target.height() - gridH) / 2);
+    const QPointF origin(target.left() + (target.width() - gridW) / 2,
+                         target.top() + (target.height() - gridH) / 2);
     painter.save();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     for (Eigen::Index i = 0; i < n; ++i) {

@@ -15,30 +15,36 @@ namespace dlui {
 VideoWriter::VideoWriter(QString path, VideoCodec codec, bool overwrite)
     : mPath(std::move(path)), mCodec(codec), mOverwrite(overwrite) {}
 
-VideoWriter::~VideoWriter() { cancel(); }
+VideoWriter::~VideoWriter() {
+    cancel();
+}
 
-QString VideoWriter::findFfmpeg() { return QStandardPaths::findExecutable(QStringLiteral("ffmpeg")); }
+QString VideoWriter::findFfmpeg() {
+    return QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+}
 
-QStringList VideoWriter::ffmpegArguments(VideoCodec codec, const QSize& size, int fps, const QString& output) {
+QStringList VideoWriter::ffmpegArguments(VideoCodec codec, const QSize& size, int fps,
+                                         const QString& output) {
     QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-loglevel"),
                      QStringLiteral("error"), QStringLiteral("-y"),
                      // Input: raw RGBA frames on standard input.
-                     QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("rgba"),
-                     QStringLiteral("-s"), QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
-                     QStringLiteral("-r"), QString::number(fps), QStringLiteral("-i"), QStringLiteral("-"),
-                     QStringLiteral("-an")};
+                     QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                     QStringLiteral("rgba"), QStringLiteral("-s"),
+                     QStringLiteral("%1x%2").arg(size.width()).arg(size.height()), QStringLiteral("-r"),
+                     QString::number(fps), QStringLiteral("-i"), QStringLiteral("-"), QStringLiteral("-an")};
     if (codec == VideoCodec::Mp4H264) {
         // yuv420p plays in every browser and player; CRF 18 is visually lossless for flat-colour scenes.
         args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset")
-             << QStringLiteral("medium") << QStringLiteral("-crf") << QStringLiteral("18") << QStringLiteral("-pix_fmt")
-             << QStringLiteral("yuv420p") << QStringLiteral("-movflags") << QStringLiteral("+faststart")
-             << QStringLiteral("-f") << QStringLiteral("mp4");
+             << QStringLiteral("medium") << QStringLiteral("-crf") << QStringLiteral("18")
+             << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-movflags")
+             << QStringLiteral("+faststart") << QStringLiteral("-f") << QStringLiteral("mp4");
     } else {
         // Constant quality (-b:v 0 with -crf), the mode libvpx-vp9 documents for single-pass encodes.
-        args << QStringLiteral("-c:v") << QStringLiteral("libvpx-vp9") << QStringLiteral("-crf") << QStringLiteral("30")
-             << QStringLiteral("-b:v") << QStringLiteral("0") << QStringLiteral("-row-mt") << QStringLiteral("1")
-             << QStringLiteral("-deadline") << QStringLiteral("good") << QStringLiteral("-cpu-used")
-             << QStringLiteral("4") << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-f")
+        args << QStringLiteral("-c:v") << QStringLiteral("libvpx-vp9") << QStringLiteral("-crf")
+             << QStringLiteral("30") << QStringLiteral("-b:v") << QStringLiteral("0")
+             << QStringLiteral("-row-mt") << QStringLiteral("1") << QStringLiteral("-deadline")
+             << QStringLiteral("good") << QStringLiteral("-cpu-used") << QStringLiteral("4")
+             << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-f")
              << QStringLiteral("webm");
     }
     args << output;
@@ -63,9 +69,10 @@ void VideoWriter::fail(const QString& what) {
 void VideoWriter::open(const QSize& size, int fps) {
     const QString ffmpeg = findFfmpeg();
     if (ffmpeg.isEmpty())
-        throw dl::Error(tr("MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: "
-                           "apt-get install ffmpeg) or export a GIF or PNG frames instead")
-                            .toStdString());
+        throw dl::Error(
+            tr("MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: "
+               "apt-get install ffmpeg) or export a GIF or PNG frames instead")
+                .toStdString());
     if (size.width() % 2 != 0 || size.height() % 2 != 0)
         throw dl::Error(tr("video needs an even width and height (yuv420p), got %1×%2")
                             .arg(size.width())
@@ -77,7 +84,8 @@ void VideoWriter::open(const QSize& size, int fps) {
     // A unique temporary name beside the target, so the final rename stays on one file system.
     {
         const QFileInfo info(mPath);
-        QTemporaryFile reserve(info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
+        QTemporaryFile reserve(
+            info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
         reserve.setAutoRemove(false);
         if (!reserve.open()) throw dl::Error(tr("cannot write to %1").arg(info.absolutePath()).toStdString());
         mTempPath = reserve.fileName();
@@ -94,7 +102,8 @@ void VideoWriter::write(const QImage& frame) {
     if (frame.size() != mSize) fail(tr("every frame of a video must have the same size"));
     const QImage rgba = frame.convertToFormat(QImage::Format_RGBA8888);
     for (int y = 0; y < rgba.height(); ++y) {
-        if (mProcess->write(reinterpret_cast<const char*>(rgba.constScanLine(y)), qint64(rgba.width()) * 4) < 0)
+        if (mProcess->write(reinterpret_cast<const char*>(rgba.constScanLine(y)), qint64(rgba.width()) * 4) <
+            0)
             fail(tr("ffmpeg stopped reading frames"));
     }
     // Keep at most about one frame queued: pushes the data out and notices a dead ffmpeg early.

@@ -14,22 +14,20 @@ SamplingController::SamplingController(QObject* parent) : QObject(parent) {
     connect(mWorker, &SamplingWorker::failed, this, &SamplingController::onFailed);
     connect(mWorker, &SamplingWorker::progressReported, this, &SamplingController::onProgress);
     mThread.start(QThread::LowPriority);
-    QMetaObject::invokeMethod(mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        mWorker, [] { makeCurrentThreadBackground(5); }, Qt::QueuedConnection);
 }
 
 SamplingController::~SamplingController() {
-    if (mCurrentCancel)
-        mCurrentCancel->store(true);
+    if (mCurrentCancel) mCurrentCancel->store(true);
     mThread.quit();
     mThread.wait();
 }
 
 std::uint64_t SamplingController::request(SamplingRequest request) {
-    if (mCurrentCancel)
-        mCurrentCancel->store(true);
+    if (mCurrentCancel) mCurrentCancel->store(true);
     request.id = mNextId++;
-    if (!request.cancel)
-        request.cancel = std::make_shared<std::atomic<bool>>(false);
+    if (!request.cancel) request.cancel = std::make_shared<std::atomic<bool>>(false);
     mCurrentId = request.id;
     mCurrentCancel = request.cancel;
     SamplingWorker* worker = mWorker;
@@ -41,41 +39,35 @@ std::uint64_t SamplingController::request(SamplingRequest request) {
 }
 
 void SamplingController::cancel() {
-    if (mCurrentCancel)
-        mCurrentCancel->store(true);
+    if (mCurrentCancel) mCurrentCancel->store(true);
 }
 
 void SamplingController::setBusy(bool busy) {
-    if (mBusy == busy)
-        return;
+    if (mBusy == busy) return;
     mBusy = busy;
     Q_EMIT busyChanged(busy);
 }
 
 void SamplingController::onProgress(quint64 id, int done, int total) {
-    if (id == mCurrentId)
-        Q_EMIT progressReported(id, done, total);
+    if (id == mCurrentId) Q_EMIT progressReported(id, done, total);
 }
 
 void SamplingController::onSampled(const SamplingResult& result) {
-    if (result.id != mCurrentId)
-        return;  // superseded by a newer request
+    if (result.id != mCurrentId) return;  // superseded by a newer request
     mCurrentCancel.reset();
     setBusy(false);
     Q_EMIT sampled(result);
 }
 
 void SamplingController::onCancelled(quint64 id) {
-    if (id != mCurrentId)
-        return;
+    if (id != mCurrentId) return;
     mCurrentCancel.reset();
     setBusy(false);
     Q_EMIT cancelled(id);
 }
 
 void SamplingController::onFailed(quint64 id, const QString& message) {
-    if (id != mCurrentId)
-        return;
+    if (id != mCurrentId) return;
     mCurrentCancel.reset();
     setBusy(false);
     Q_EMIT failed(id, message);

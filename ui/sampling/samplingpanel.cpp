@@ -30,7 +30,6 @@ namespace {
 // Memory the recorded reverse chain may take; the sampler thins the trajectory to stay under it.
 constexpr std::size_t kMaxTrajectoryBytes = std::size_t{192} << 20;
 
-
 }  // namespace
 
 SamplingPanel::SamplingPanel(LabDocument* document, Timeline* timeline, SamplingController* controller,
@@ -41,7 +40,8 @@ SamplingPanel::SamplingPanel(LabDocument* document, Timeline* timeline, Sampling
     connect(mController, &SamplingController::sampled, this, &SamplingPanel::onSampled);
     connect(mController, &SamplingController::progressReported, this, &SamplingPanel::onProgress);
     connect(mController, &SamplingController::failed, this, &SamplingPanel::onFailed);
-    connect(mController, &SamplingController::cancelled, this, [this] { mStatus->setText(tr("Sampling cancelled.")); });
+    connect(mController, &SamplingController::cancelled, this,
+            [this] { mStatus->setText(tr("Sampling cancelled.")); });
     connect(mController, &SamplingController::busyChanged, this, &SamplingPanel::onBusyChanged);
     connect(mDocument, &LabDocument::modelChanged, this, &SamplingPanel::updateScheduleNote);
     connect(mDocument, &LabDocument::scheduleChanged, this, &SamplingPanel::updateScheduleNote);
@@ -63,7 +63,8 @@ void SamplingPanel::buildUi() {
     mDenoiser = new QComboBox(samplerBox);
     mDenoiser->addItem(tr("Learned model"));
     mDenoiser->addItem(tr("Exact denoiser of the data"));
-    mDenoiser->setToolTip(tr("The exact denoiser is the ideal ε for the data set itself: it needs no training"));
+    mDenoiser->setToolTip(
+        tr("The exact denoiser is the ideal ε for the data set itself: it needs no training"));
     mSampler = new QComboBox(samplerBox);
     mSampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), int(dl::SamplerKind::DdpmPosterior));
     mSampler->addItem(tr("DDPM, σ² = β"), int(dl::SamplerKind::DdpmBeta));
@@ -219,15 +220,23 @@ SamplingPanel::DenoiserChoice SamplingPanel::denoiser() const {
     return mDenoiser->currentIndex() == 1 ? DenoiserChoice::Exact : DenoiserChoice::Learned;
 }
 
-void SamplingPanel::setDenoiser(DenoiserChoice choice) { mDenoiser->setCurrentIndex(choice == DenoiserChoice::Exact ? 1 : 0); }
+void SamplingPanel::setDenoiser(DenoiserChoice choice) {
+    mDenoiser->setCurrentIndex(choice == DenoiserChoice::Exact ? 1 : 0);
+}
 
 void SamplingPanel::setSamplerKind(dl::SamplerKind kind) {
     mSampler->setCurrentIndex(std::max(0, mSampler->findData(int(kind))));
 }
 
-int SamplingPanel::pointCount() const { return mCount->value(); }
-void SamplingPanel::setPointCount(int n) { mCount->setValue(n); }
-int SamplingPanel::trailCount() const { return mTrails->isChecked() ? mTrailCount->value() : 0; }
+int SamplingPanel::pointCount() const {
+    return mCount->value();
+}
+void SamplingPanel::setPointCount(int n) {
+    mCount->setValue(n);
+}
+int SamplingPanel::trailCount() const {
+    return mTrails->isChecked() ? mTrailCount->value() : 0;
+}
 
 TrailKind SamplingPanel::trailKind() const {
     return TrailKind(mTrailKind->currentData().toInt());
@@ -238,8 +247,7 @@ void SamplingPanel::setTrailKind(TrailKind kind) {
 }
 
 void SamplingPanel::setTrailCount(int count) {
-    if (count > 0)
-        mTrailCount->setValue(count);
+    if (count > 0) mTrailCount->setValue(count);
     mTrails->setChecked(count > 0);
 }
 
@@ -297,7 +305,9 @@ void SamplingPanel::updateControls() {
     }
 }
 
-QString SamplingPanel::scheduleNote() const { return mScheduleNote->text(); }
+QString SamplingPanel::scheduleNote() const {
+    return mScheduleNote->text();
+}
 
 void SamplingPanel::updateScheduleNote() {
     QString text;
@@ -308,10 +318,12 @@ void SamplingPanel::updateScheduleNote() {
         else {
             text = tr("Samples with the model's own schedule: %1").arg(describeSchedule(model->schedule));
             if (!(model->schedule == mDocument->schedule().params()))
-                text += QLatin1Char('\n') + tr("(the editor shows another schedule, used only by the forward view)");
+                text += QLatin1Char('\n') +
+                        tr("(the editor shows another schedule, used only by the forward view)");
         }
     } else {
-        text = tr("Exact denoiser with the editor's schedule: %1").arg(describeSchedule(mDocument->schedule().params()));
+        text = tr("Exact denoiser with the editor's schedule: %1")
+                   .arg(describeSchedule(mDocument->schedule().params()));
     }
     mScheduleNote->setText(text);
 }
@@ -326,13 +338,14 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
     if (trailKind() == TrailKind::Ddim && trailCount() > 0)
         choices.ddimTrailRows = std::min(choices.count, std::max(trailCount(), kDdimTrailRows));
     std::optional<SamplingRequest> r = makeSamplingRequest(*mDocument, choices, error);
-    if (!r)
-        return false;
+    if (!r) return false;
     *request = std::move(*r);
     return true;
 }
 
-QString SamplingPanel::statusText() const { return mStatus->text(); }
+QString SamplingPanel::statusText() const {
+    return mStatus->text();
+}
 
 void SamplingPanel::sample() {
     SamplingRequest request;
@@ -347,7 +360,9 @@ void SamplingPanel::sample() {
     mController->request(std::move(request));
 }
 
-void SamplingPanel::cancel() { mController->cancel(); }
+void SamplingPanel::cancel() {
+    mController->cancel();
+}
 
 void SamplingPanel::onBusyChanged(bool busy) {
     mCancel->setEnabled(busy);
@@ -381,8 +396,7 @@ void SamplingPanel::onSampled(const SamplingResult& result) {
         mTimeline->setMode(Timeline::Mode::Reverse);
         mTimeline->setMaximum(std::max(1, result.trajectory->timesteps.front()));
         mTimeline->jumpToStart();
-        if (mPlay->isChecked())
-            mTimeline->play();
+        if (mPlay->isChecked()) mTimeline->play();
     }
     Q_EMIT samplesReady();
 }
@@ -395,8 +409,7 @@ void SamplingPanel::showLearnedError(double relativeError, int t) {
 }
 
 void SamplingPanel::showLearnedNote(const QString& note) {
-    if (!note.isEmpty() || mFieldNote->text().isEmpty())
-        mFieldNote->setText(note);
+    if (!note.isEmpty() || mFieldNote->text().isEmpty()) mFieldNote->setText(note);
 }
 
 }  // namespace dlui

@@ -65,7 +65,8 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
         // while training goes on.
         r.makeDenoiser = [model, schedule] {
-            return dl::makeModelDenoiser(model->config, model->parameters, schedule, dl::defaultThreadCount());
+            return dl::makeModelDenoiser(model->config, model->parameters, schedule,
+                                         dl::defaultThreadCount());
         };
         r.label = tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {

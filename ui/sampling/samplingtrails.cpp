@@ -28,8 +28,8 @@ std::vector<Eigen::Index> trailRows(Eigen::Index n, int count) {
     return rows;
 }
 
-std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm, int t,
-                                        int count, TrailKind kind, const dl::Batch* shown) {
+std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm,
+                                        int t, int count, TrailKind kind, const dl::Batch* shown) {
     std::vector<dl::Batch> trails;
     if (trajectory.empty() || count <= 0) return trails;
     const dl::Batch& first = trajectory.states.front();

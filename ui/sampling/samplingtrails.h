@@ -25,8 +25,8 @@ inline constexpr int kDefaultTrailCount = 12;
 /// Paths (each K×2) of `count` points spread evenly over the sample, from the first state to the one the
 /// views show at t (Trajectory::frameAt), ending at `shown` (the drawn state, normalised) when given and the
 /// kind is Sampled. Empty for non-2D data or count ≤ 0.
-std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm, int t,
-                                        int count, TrailKind kind = TrailKind::Sampled,
+std::vector<dl::Batch> trajectoryTrails(const dl::Trajectory& trajectory, const dl::Normalisation& norm,
+                                        int t, int count, TrailKind kind = TrailKind::Sampled,
                                         const dl::Batch* shown = nullptr);
 
 /// Rows spread evenly over n (the same rows for the same n and count).

@@ -44,8 +44,9 @@ struct SamplingRequest {
 /// The outcome of a finished run.
 struct SamplingResult {
     std::uint64_t id = 0;
-    std::shared_ptr<const dl::SampleResult> result;  ///< the samples (its trajectory is moved to `trajectory`)
-    std::shared_ptr<const dl::Trajectory> trajectory;    ///< x_T … x_0 for the reverse animation (may be empty)
+    std::shared_ptr<const dl::SampleResult>
+        result;  ///< the samples (its trajectory is moved to `trajectory`)
+    std::shared_ptr<const dl::Trajectory> trajectory;  ///< x_T … x_0 for the reverse animation (may be empty)
     QString label;
     double seconds = 0.0;
 };

@@ -25,7 +25,9 @@ void ScheduleCurveEditor::setPoints(std::vector<dl::BetaControlPoint> points) {
     update();
 }
 
-QRectF ScheduleCurveEditor::plotRect() const { return QRectF(rect()).adjusted(34, 8, -10, -16); }
+QRectF ScheduleCurveEditor::plotRect() const {
+    return QRectF(rect()).adjusted(34, 8, -10, -16);
+}
 
 QPointF ScheduleCurveEditor::toWidget(const dl::BetaControlPoint& p) const {
     const QRectF r = plotRect();
@@ -62,15 +64,18 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
         p.setPen(QPen(palette().color(QPalette::Mid), 0.5, Qt::DotLine));
         p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y));
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(0, y - 8, r.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("1e%1").arg(e));
+        p.drawText(QRectF(0, y - 8, r.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   QStringLiteral("1e%1").arg(e));
     }
     p.setPen(palette().color(QPalette::Mid));
     p.drawRect(r);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRectF(r.left(), r.bottom() + 1, r.width(), 14), Qt::AlignCenter, tr("t →   (β on a log axis)"));
+    p.drawText(QRectF(r.left(), r.bottom() + 1, r.width(), 14), Qt::AlignCenter,
+               tr("t →   (β on a log axis)"));
 
     QPainterPath path;
-    for (std::size_t i = 0; i < mPoints.size(); ++i) i == 0 ? path.moveTo(toWidget(mPoints[i])) : path.lineTo(toWidget(mPoints[i]));
+    for (std::size_t i = 0; i < mPoints.size(); ++i)
+        i == 0 ? path.moveTo(toWidget(mPoints[i])) : path.lineTo(toWidget(mPoints[i]));
     p.setPen(QPen(QColor(214, 96, 40), 2.0));
     p.drawPath(path);
     for (int i = 0; i < static_cast<int>(mPoints.size()); ++i) {
@@ -101,9 +106,12 @@ void ScheduleCurveEditor::mouseMoveEvent(QMouseEvent* event) {
     }
     dl::BetaControlPoint p = fromWidget(event->position());
     const int last = static_cast<int>(mPoints.size()) - 1;
-    if (mDragged == 0) p.u = 0.0;
-    else if (mDragged == last) p.u = 1.0;
-    else p.u = std::clamp(p.u, mPoints[mDragged - 1].u + kMinGap, mPoints[mDragged + 1].u - kMinGap);
+    if (mDragged == 0)
+        p.u = 0.0;
+    else if (mDragged == last)
+        p.u = 1.0;
+    else
+        p.u = std::clamp(p.u, mPoints[mDragged - 1].u + kMinGap, mPoints[mDragged + 1].u - kMinGap);
     mPoints[mDragged] = p;
     update();
     Q_EMIT pointsChanged(mPoints);

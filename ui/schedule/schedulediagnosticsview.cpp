@@ -16,27 +16,31 @@ ScheduleDiagnosticsView::ScheduleDiagnosticsView(QWidget* parent) : QWidget(pare
 
 QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
     switch (d.code) {
-    case dl::ScheduleDiagnosticCode::TerminalSignal:
-        return tr("x_T still keeps %1 % of the data (√ᾱ_T = %2): sampling starts from pure noise N(0, I), "
-                  "so it starts from the wrong place.")
-            .arg(d.value * 100.0, 0, 'g', 2)
-            .arg(d.value, 0, 'g', 2);
-    case dl::ScheduleDiagnosticCode::DataScale:
-        return tr("The data reach |x| = %1, so x_T still shows them at %2 × the noise scale: T is too short "
-                  "for data this wide.")
-            .arg(d.before, 0, 'g', 3)
-            .arg(d.value, 0, 'g', 2);
-    case dl::ScheduleDiagnosticCode::LateBetaJump:
-        return tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left all "
-                  "at once, and the reverse process must undo that in a single step.")
-            .arg(d.before, 0, 'g', 3)
-            .arg(d.value, 0, 'g', 3)
-            .arg(d.step);
-    case dl::ScheduleDiagnosticCode::AlphaBarUnderflow:
-        return tr("ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of the "
-                  "steps do no work in training or sampling.")
-            .arg(d.step)
-            .arg(d.value * 100.0, 0, 'f', 0);
+        case dl::ScheduleDiagnosticCode::TerminalSignal:
+            return tr("x_T still keeps %1 % of the data (√ᾱ_T = %2): sampling starts from pure noise N(0, "
+                      "I), "
+                      "so it starts from the wrong place.")
+                .arg(d.value * 100.0, 0, 'g', 2)
+                .arg(d.value, 0, 'g', 2);
+        case dl::ScheduleDiagnosticCode::DataScale:
+            return tr("The data reach |x| = %1, so x_T still shows them at %2 × the noise scale: T is too "
+                      "short "
+                      "for data this wide.")
+                .arg(d.before, 0, 'g', 3)
+                .arg(d.value, 0, 'g', 2);
+        case dl::ScheduleDiagnosticCode::LateBetaJump:
+            return tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left "
+                      "all "
+                      "at once, and the reverse process must undo that in a single step.")
+                .arg(d.before, 0, 'g', 3)
+                .arg(d.value, 0, 'g', 3)
+                .arg(d.step);
+        case dl::ScheduleDiagnosticCode::AlphaBarUnderflow:
+            return tr("ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of "
+                      "the "
+                      "steps do no work in training or sampling.")
+                .arg(d.step)
+                .arg(d.value * 100.0, 0, 'f', 0);
     }
     return {};
 }
@@ -44,11 +48,14 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
 QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d) {
     if (!d.fix) return {};
     switch (d.fixKind) {
-    case dl::ScheduleDiagnostic::FixKind::MoreSteps: return tr("Use T = %1").arg(d.fix->T);
-    case dl::ScheduleDiagnostic::FixKind::ZeroTerminalSnr: return tr("Turn on zero terminal SNR");
-    case dl::ScheduleDiagnostic::FixKind::OtherKind:
-        return tr("Use linear β %1..%2").arg(d.fix->betaStart, 0, 'g', 3).arg(d.fix->betaEnd, 0, 'g', 3);
-    case dl::ScheduleDiagnostic::FixKind::None: break;
+        case dl::ScheduleDiagnostic::FixKind::MoreSteps:
+            return tr("Use T = %1").arg(d.fix->T);
+        case dl::ScheduleDiagnostic::FixKind::ZeroTerminalSnr:
+            return tr("Turn on zero terminal SNR");
+        case dl::ScheduleDiagnostic::FixKind::OtherKind:
+            return tr("Use linear β %1..%2").arg(d.fix->betaStart, 0, 'g', 3).arg(d.fix->betaEnd, 0, 'g', 3);
+        case dl::ScheduleDiagnostic::FixKind::None:
+            break;
     }
     return {};
 }
@@ -72,8 +79,9 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         auto* rowLayout = new QVBoxLayout(row);
         rowLayout->setContentsMargins(6, 4, 6, 4);
         row->setObjectName(QStringLiteral("diagnosticRow"));
-        row->setStyleSheet(QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
-                                          "border-radius: 4px; }"));
+        row->setStyleSheet(
+            QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
+                           "border-radius: 4px; }"));
         auto* text = new QLabel(QStringLiteral("⚠ ") + describe(d), row);
         text->setWordWrap(true);
         rowLayout->addWidget(text);

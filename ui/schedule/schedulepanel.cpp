@@ -121,10 +121,11 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     connect(mPin, &QPushButton::toggled, this, [this](bool on) {
         setPinned(on ? std::optional<dl::Schedule>(mDocument->schedule()) : std::nullopt);
     });
-    connect(mDiagnostics, &ScheduleDiagnosticsView::fixRequested, this, [this](const dl::ScheduleParams& fix) {
-        QString error;
-        mDocument->setScheduleParams(fix, &error);
-    });
+    connect(mDiagnostics, &ScheduleDiagnosticsView::fixRequested, this,
+            [this](const dl::ScheduleParams& fix) {
+                QString error;
+                mDocument->setScheduleParams(fix, &error);
+            });
 
     connect(document, &LabDocument::scheduleChanged, this, &SchedulePanel::syncFromDocument);
     connect(document, &LabDocument::modelChanged, this, &SchedulePanel::updateBanner);
@@ -133,9 +134,13 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     updateDiagnostics();
 }
 
-QString SchedulePanel::errorText() const { return mError->isVisible() || !mError->isHidden() ? mError->text() : QString(); }
+QString SchedulePanel::errorText() const {
+    return mError->isVisible() || !mError->isHidden() ? mError->text() : QString();
+}
 
-void SchedulePanel::setCurrentT(int t) { mPlots->setMarker(t); }
+void SchedulePanel::setCurrentT(int t) {
+    mPlots->setMarker(t);
+}
 
 void SchedulePanel::setPinned(const std::optional<dl::Schedule>& pinned) {
     mPinned = pinned;
@@ -178,7 +183,8 @@ void SchedulePanel::syncFromDocument() {
     mBetaStart->setValue(p.betaStart);
     mBetaEnd->setValue(p.betaEnd);
     mZeroSnr->setChecked(p.zeroTerminalSnr);
-    if (p.kind == dl::ScheduleKind::Custom && p.customControlPoints.size() >= 2) mCurve->setPoints(p.customControlPoints);
+    if (p.kind == dl::ScheduleKind::Custom && p.customControlPoints.size() >= 2)
+        mCurve->setPoints(p.customControlPoints);
     mCurve->setVisible(p.kind == dl::ScheduleKind::Custom);
     mBetaStart->setEnabled(usesBetaRange(p.kind));
     mBetaEnd->setEnabled(usesBetaRange(p.kind));
@@ -192,7 +198,8 @@ void SchedulePanel::syncFromDocument() {
 
 void SchedulePanel::updateDiagnostics() {
     const auto data = mDocument->dataSet();
-    mDataMaxAbs = data && data->points.size() > 0 ? static_cast<double>(data->points.cwiseAbs().maxCoeff()) : 0.0;
+    mDataMaxAbs =
+        data && data->points.size() > 0 ? static_cast<double>(data->points.cwiseAbs().maxCoeff()) : 0.0;
     mDiagnostics->setDiagnostics(dl::diagnoseSchedule(mDocument->schedule(), mDataMaxAbs));
 }
 

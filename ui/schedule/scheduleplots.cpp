@@ -1,9 +1,10 @@
 #include "ui/schedule/scheduleplots.h"
 
+#include <qcustomplot.h>
+
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <qcustomplot.h>
 
 namespace dlui {
 
@@ -60,7 +61,6 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     mPinLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR (pinned)"), true);
     mLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR"), false);
 
-
     layout->addWidget(mBetaPlot, 2);
     layout->addWidget(mAlphaPlot, 3);
     layout->addWidget(mSnrPlot, 2);
@@ -113,8 +113,8 @@ void SchedulePlots::addMarker(QCustomPlot* plot, Marker& marker, const QList<QCP
     }
 }
 
-void SchedulePlots::fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* ab, QCPGraph* sab, QCPGraph* snab,
-                               QCPGraph* snr) {
+void SchedulePlots::fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* ab, QCPGraph* sab,
+                               QCPGraph* snab, QCPGraph* snr) {
     const int T = s.T();
     QVector<double> keys, betas, snrKeys, snrs, alphaBars(T + 1), roots(T + 1), noise(T + 1), allKeys(T + 1);
     keys.reserve(T);
@@ -174,7 +174,10 @@ void SchedulePlots::rescale() {
     if (mHasPinned) {
         bool pinFound = false;
         const QCPRange pinRange = mPinBeta->getValueRange(pinFound);
-        if (pinFound) range = found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper)) : pinRange;
+        if (pinFound)
+            range =
+                found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper))
+                      : pinRange;
         found = found || pinFound;
     }
     if (found) mBetaPlot->yAxis->setRange(range.lower / 1.6, std::min(1.5, range.upper * 1.6));
@@ -183,7 +186,10 @@ void SchedulePlots::rescale() {
     if (mHasPinned) {
         bool pinFound = false;
         const QCPRange pinRange = mPinLogSnr->getValueRange(pinFound);
-        if (pinFound) range = found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper)) : pinRange;
+        if (pinFound)
+            range =
+                found ? QCPRange(std::min(range.lower, pinRange.lower), std::max(range.upper, pinRange.upper))
+                      : pinRange;
         found = found || pinFound;
     }
     if (found) {
@@ -201,8 +207,9 @@ void SchedulePlots::updateMarkers() {
         for (QCPItemTracer* tracer : m->tracers) {
             tracer->setGraphKey(t);
             // Tracers on a curve without that key (β at t = 0, log-SNR at 0 or at a zero-SNR T) hide.
-            const bool has = tracer->graph()->data()->findBegin(t, false) != tracer->graph()->data()->constEnd() &&
-                             tracer->graph()->data()->findBegin(t, false)->key == t;
+            const bool has =
+                tracer->graph()->data()->findBegin(t, false) != tracer->graph()->data()->constEnd() &&
+                tracer->graph()->data()->findBegin(t, false)->key == t;
             tracer->setVisible(has);
         }
     }
@@ -215,11 +222,16 @@ void SchedulePlots::replotAll() {
 
 QCPGraph* SchedulePlots::graphFor(Curve curve) const {
     switch (curve) {
-    case Curve::Beta: return mBeta;
-    case Curve::AlphaBar: return mAlphaBar;
-    case Curve::SqrtAlphaBar: return mSqrtAlphaBar;
-    case Curve::SqrtOneMinusAlphaBar: return mSqrtOneMinus;
-    case Curve::LogSnr: return mLogSnr;
+        case Curve::Beta:
+            return mBeta;
+        case Curve::AlphaBar:
+            return mAlphaBar;
+        case Curve::SqrtAlphaBar:
+            return mSqrtAlphaBar;
+        case Curve::SqrtOneMinusAlphaBar:
+            return mSqrtOneMinus;
+        case Curve::LogSnr:
+            return mLogSnr;
     }
     return mBeta;
 }

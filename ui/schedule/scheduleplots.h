@@ -52,7 +52,8 @@ private:
     void addMarker(QCustomPlot* plot, Marker& marker, const QList<QCPGraph*>& graphs);
     void updateMarkers();
     QCPGraph* graphFor(Curve curve) const;
-    void fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* ab, QCPGraph* sab, QCPGraph* snab, QCPGraph* snr);
+    void fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* ab, QCPGraph* sab, QCPGraph* snab,
+                    QCPGraph* snr);
     void rescale();
     void replotAll();
 

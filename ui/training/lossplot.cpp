@@ -1,10 +1,11 @@
 #include "ui/training/lossplot.h"
 
+#include <qcustomplot.h>
+
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <qcustomplot.h>
 
 namespace dlui {
 
@@ -51,11 +52,17 @@ LossPlot::LossPlot(QWidget* parent)
     mPlot->yAxis->setRange(0.1, 2);
 }
 
-QSize LossPlot::sizeHint() const { return {280, 160}; }
+QSize LossPlot::sizeHint() const {
+    return {280, 160};
+}
 
-void LossPlot::setSmoothingSpan(int steps) { mSmoothingSpan = std::max(1, steps); }
+void LossPlot::setSmoothingSpan(int steps) {
+    mSmoothingSpan = std::max(1, steps);
+}
 
-int LossPlot::plottedPointCount() const { return mRaw->dataCount(); }
+int LossPlot::plottedPointCount() const {
+    return mRaw->dataCount();
+}
 
 void LossPlot::clear() {
     resetCurve();

@@ -24,14 +24,22 @@ TrainingSettings TrainingSettings::defaults() {
 
 QString trainingStateName(TrainingController::State state) {
     switch (state) {
-    case TrainingController::State::Idle: return TrainingController::tr("not trained");
-    case TrainingController::State::Running: return TrainingController::tr("training");
-    case TrainingController::State::Paused: return TrainingController::tr("paused");
-    case TrainingController::State::Stopping: return TrainingController::tr("stopping");
-    case TrainingController::State::Finished: return TrainingController::tr("finished");
-    case TrainingController::State::Stopped: return TrainingController::tr("stopped");
-    case TrainingController::State::Diverged: return TrainingController::tr("diverged");
-    case TrainingController::State::Failed: return TrainingController::tr("failed");
+        case TrainingController::State::Idle:
+            return TrainingController::tr("not trained");
+        case TrainingController::State::Running:
+            return TrainingController::tr("training");
+        case TrainingController::State::Paused:
+            return TrainingController::tr("paused");
+        case TrainingController::State::Stopping:
+            return TrainingController::tr("stopping");
+        case TrainingController::State::Finished:
+            return TrainingController::tr("finished");
+        case TrainingController::State::Stopped:
+            return TrainingController::tr("stopped");
+        case TrainingController::State::Diverged:
+            return TrainingController::tr("diverged");
+        case TrainingController::State::Failed:
+            return TrainingController::tr("failed");
     }
     return {};
 }
@@ -51,8 +59,7 @@ bool TrainingController::isActive() const {
 }
 
 void TrainingController::setState(State state) {
-    if (mState == state)
-        return;
+    if (mState == state) return;
     mState = state;
     Q_EMIT stateChanged(state);
 }
@@ -61,18 +68,15 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
                                const TrainingSettings& settings, QString* error) {
     stopAndWait();
     auto fail = [&](const QString& message) {
-        if (error)
-            *error = message;
+        if (error) *error = message;
         return false;
     };
-    if (!data || data->size() == 0)
-        return fail(tr("There are no data to train on."));
+    if (!data || data->size() == 0) return fail(tr("There are no data to train on."));
     if (auto problem = dl::validateTrainerConfig(settings.trainer))
         return fail(QString::fromStdString(*problem));
     dl::MlpConfig model = settings.model;
     model.dataDim = data->dim();
-    if (auto problem = dl::validateMlpConfig(model))
-        return fail(QString::fromStdString(*problem));
+    if (auto problem = dl::validateMlpConfig(model)) return fail(QString::fromStdString(*problem));
     try {
         holdOut(*data, settings, settings.trainer.seed);
         mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
@@ -93,8 +97,7 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
                                         int moreSteps, const TrainingSettings& settings, QString* error) {
     stopAndWait();
     auto fail = [&](const QString& message) {
-        if (error)
-            *error = message;
+        if (error) *error = message;
         return false;
     };
     if (!data || data->dim() != file.model.dataDim)
@@ -111,8 +114,7 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
         mTrainer =
             std::make_shared<dl::Trainer>(*mTrainingData, dl::Schedule(file.schedule), file.model, s.trainer);
         dl::AdamWState optimizer = file.optimizer;
-        if (optimizer.m.size() != file.parameters.size())
-            optimizer = dl::AdamWState(file.parameters.size());
+        if (optimizer.m.size() != file.parameters.size()) optimizer = dl::AdamWState(file.parameters.size());
         mTrainer->restore(file.parameters, file.emaParameters, optimizer, file.step, file.lossHistory);
     } catch (const std::exception& e) {
         mTrainer.reset();
@@ -134,8 +136,7 @@ TrainingJob TrainingController::makeJob() {
     job.stepsDone = trainer->stepsDone();
     job.totalSteps = mSettings.trainer.steps;
     job.qualityIntervalSeconds = mSettings.qualityIntervalSeconds;
-    if (!mSettings.measureQuality || mData->isImage() || mData->size() < 4)
-        return job;
+    if (!mSettings.measureQuality || mData->isImage() || mData->size() < 4) return job;
 
     // Samples are judged against data the model never saw: a fresh draw of a built-in shape, or the rows
     // held out of finite data in holdOut(). The floor is an independent draw of the same (modelquality.h).
@@ -160,8 +161,7 @@ TrainingJob TrainingController::makeJob() {
             const int n = static_cast<int>(reference->floor.rows());
             const dl::SampleResult r = dl::sampleFromNoise(
                 schedule, eps, n, static_cast<int>(reference->floor.cols()), params, rng, cancel);
-            if (!r.samples.allFinite())
-                return std::nullopt;
+            if (!r.samples.allFinite()) return std::nullopt;
             dl::Rng metricRng(seed + 17);  // the same directions every time, so the figures compare
             const dl::QualityReport q =
                 dl::compareToData(r.samples, reference->reference, reference->floor, metricRng, 64);
@@ -185,24 +185,22 @@ bool TrainingController::launch(QString* error) {
     mThread->setObjectName(QStringLiteral("dl-training"));
     mWorker = new TrainingWorker(makeJob());
     mWorker->moveToThread(mThread.get());
-    // Signals of a run that was joined early (stopAndWait) may still be queued; the generation tells them apart.
+    // Signals of a run that was joined early (stopAndWait) may still be queued; the generation tells them
+    // apart.
     const quint64 generation = ++mGeneration;
     connect(mWorker, &TrainingWorker::progressReported, this, [this, generation](const TrainingProgress& p) {
-        if (generation != mGeneration)
-            return;
+        if (generation != mGeneration) return;
         mProgress = p;
         Q_EMIT progressReported(p);
     });
     connect(mWorker, &TrainingWorker::qualityMeasured, this, [this, generation](const TrainingQuality& q) {
-        if (generation != mGeneration)
-            return;
+        if (generation != mGeneration) return;
         mQuality = q;
         Q_EMIT qualityMeasured(q);
     });
     connect(mWorker, &TrainingWorker::runEnded, this,
             [this, generation](TrainingOutcome outcome, const QString& message, int) {
-                if (generation == mGeneration && mThread)
-                    onRunEnded(outcome, message);
+                if (generation == mGeneration && mThread) onRunEnded(outcome, message);
             });
     mThread->start();
     QMetaObject::invokeMethod(mWorker, &TrainingWorker::run, Qt::QueuedConnection);
@@ -211,42 +209,35 @@ bool TrainingController::launch(QString* error) {
 }
 
 void TrainingController::pause() {
-    if (mState != State::Running || !mWorker)
-        return;
+    if (mState != State::Running || !mWorker) return;
     mWorker->requestPause(true);
     setState(State::Paused);
 }
 
 void TrainingController::resume() {
-    if (mState != State::Paused || !mWorker)
-        return;
+    if (mState != State::Paused || !mWorker) return;
     mWorker->requestPause(false);
     setState(State::Running);
 }
 
 void TrainingController::stop() {
-    if (!mWorker || (mState != State::Running && mState != State::Paused))
-        return;
+    if (!mWorker || (mState != State::Running && mState != State::Paused)) return;
     mWorker->requestStop();
     setState(State::Stopping);
 }
 
 void TrainingController::stopAndWait() {
-    if (!mThread)
-        return;
-    if (mWorker)
-        mWorker->requestStop();
+    if (!mThread) return;
+    if (mWorker) mWorker->requestStop();
     joinThread();
     ++mGeneration;  // whatever the joined worker still had queued for us is now ignored
-    if (isActive())
-        setState(State::Stopped);
+    if (isActive()) setState(State::Stopped);
     if (mTrainer)
         mTrainer->publishSnapshot();  // the thread is joined, so this is the only thread touching it
 }
 
 void TrainingController::joinThread() {
-    if (!mThread)
-        return;
+    if (!mThread) return;
     mThread->quit();
     mThread->wait();
     // The thread has finished: deleting its object from here is safe (nothing else can touch it).
@@ -259,10 +250,18 @@ void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& mess
     joinThread();
     mMessage = message;
     switch (outcome) {
-    case TrainingOutcome::Finished: setState(State::Finished); break;
-    case TrainingOutcome::Stopped: setState(State::Stopped); break;
-    case TrainingOutcome::Diverged: setState(State::Diverged); break;
-    case TrainingOutcome::Failed: setState(State::Failed); break;
+        case TrainingOutcome::Finished:
+            setState(State::Finished);
+            break;
+        case TrainingOutcome::Stopped:
+            setState(State::Stopped);
+            break;
+        case TrainingOutcome::Diverged:
+            setState(State::Diverged);
+            break;
+        case TrainingOutcome::Failed:
+            setState(State::Failed);
+            break;
     }
     Q_EMIT runEnded(outcome, message);
 }
@@ -284,14 +283,12 @@ std::shared_ptr<const dl::TrainingSnapshot> TrainingController::snapshot() const
 }
 
 std::optional<dl::Schedule> TrainingController::schedule() const {
-    if (!mTrainer)
-        return std::nullopt;
+    if (!mTrainer) return std::nullopt;
     return mTrainer->schedule();
 }
 
 dl::ModelFile TrainingController::modelFile() const {
-    if (!mTrainer || !mData)
-        throw dl::Error("there is no trained model to save");
+    if (!mTrainer || !mData) throw dl::Error("there is no trained model to save");
     dl::Rng rng(mSettings.trainer.seed + 3);
     dl::ModelFile file =
         !mThread ? dl::modelFileFromTrainer(*mTrainer, rng)  // no step can be running: the full state

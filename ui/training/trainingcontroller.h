@@ -28,10 +28,10 @@ namespace dlui {
 
 /// What the user chose in the Model & Train panel.
 struct TrainingSettings {
-    dl::MlpConfig model;            ///< dataDim is taken from the data
-    dl::TrainerConfig trainer;      ///< steps = budget, learning rate, batch, seed, threads
-    bool measureQuality = true;     ///< sliced Wasserstein distance to unseen data while training (2D only);
-                                    ///< finite data then hold a random 20% out of training
+    dl::MlpConfig model;         ///< dataDim is taken from the data
+    dl::TrainerConfig trainer;   ///< steps = budget, learning rate, batch, seed, threads
+    bool measureQuality = true;  ///< sliced Wasserstein distance to unseen data while training (2D only);
+                                 ///< finite data then hold a random 20% out of training
     int qualitySamples = 400;
     double qualityIntervalSeconds = 3.0;
 
@@ -51,8 +51,8 @@ public:
 
     /// Starts a fresh run (stopping any run in progress first). Returns false and a message when the
     /// settings or data are invalid.
-    bool start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule, const TrainingSettings& settings,
-               QString* error = nullptr);
+    bool start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
+               const TrainingSettings& settings, QString* error = nullptr);
     /// Continues a loaded model file's run (weights, optimizer state, loss history) for `moreSteps` steps.
     bool resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file, int moreSteps,
                         const TrainingSettings& settings, QString* error = nullptr);

@@ -22,8 +22,7 @@ void makeCurrentThreadBackground(int niceness) {
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
     errno = 0;
     const int current = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0)
-        ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
+    if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
 #else
     (void)niceness;
 #endif
@@ -44,23 +43,18 @@ void TrainingWorker::requestStop() {
 void TrainingWorker::requestPause(bool paused) {
     QMutexLocker lock(&mMutex);
     mPause.store(paused);
-    if (!paused)
-        mResumed.wakeAll();
+    if (!paused) mResumed.wakeAll();
 }
 
 bool TrainingWorker::waitWhilePaused() {
-    if (!mPause.load())
-        return !mStop.load();
-    if (mJob.publish)
-        mJob.publish();
+    if (!mPause.load()) return !mStop.load();
+    if (mJob.publish) mJob.publish();
     Q_EMIT pausedChanged(true);
     {
         QMutexLocker lock(&mMutex);
-        while (mPause.load() && !mStop.load())
-            mResumed.wait(&mMutex);
+        while (mPause.load() && !mStop.load()) mResumed.wait(&mMutex);
     }
-    if (mStop.load())
-        return false;
+    if (mStop.load()) return false;
     Q_EMIT pausedChanged(false);
     return true;
 }
@@ -108,8 +102,7 @@ void TrainingWorker::run() {
         lastReportMs = clock.elapsed();
     };
     auto measure = [&] {
-        if (!mJob.measureQuality)
-            return;
+        if (!mJob.measureQuality) return;
         const qint64 before = clock.nsecsElapsed();
         if (std::optional<TrainingQuality> q = mJob.measureQuality(&mStop)) {
             q->step = step;
@@ -127,13 +120,11 @@ void TrainingWorker::run() {
         while (true) {
             if (mPause.load()) {
                 report();
-                if (!waitWhilePaused())
-                    break;
+                if (!waitWhilePaused()) break;
                 windowStartNs = clock.nsecsElapsed();
                 eta.start(double(windowStartNs) / 1e9, step);  // paused time is not the run's
             }
-            if (mStop.load())
-                break;
+            if (mStop.load()) break;
             if (step >= mJob.totalSteps) {
                 report();
                 measure();
@@ -143,8 +134,7 @@ void TrainingWorker::run() {
             lastLoss = mJob.step();
             ++step;
             const qint64 nowMs = clock.elapsed();
-            if (nowMs - lastReportMs >= mJob.progressIntervalMs)
-                report();
+            if (nowMs - lastReportMs >= mJob.progressIntervalMs) report();
             if (mJob.measureQuality && nowMs - lastQualityMs >= qint64(mJob.qualityIntervalSeconds * 1000))
                 measure();
         }
@@ -155,10 +145,8 @@ void TrainingWorker::run() {
         outcome = TrainingOutcome::Failed;
         message = QString::fromStdString(e.what());
     }
-    if (mJob.publish)
-        mJob.publish();
-    if (outcome != TrainingOutcome::Finished)
-        report();
+    if (mJob.publish) mJob.publish();
+    if (outcome != TrainingOutcome::Finished) report();
     Q_EMIT runEnded(outcome, message, step);
 }
 

@@ -35,9 +35,9 @@ struct TrainingQuality {
 
 /// What the worker reports a few times a second.
 struct TrainingProgress {
-    int step = 0;         ///< steps done in total
-    int totalSteps = 0;   ///< the budget
-    float loss = 0.0f;    ///< loss of the last step
+    int step = 0;        ///< steps done in total
+    int totalSteps = 0;  ///< the budget
+    float loss = 0.0f;   ///< loss of the last step
     double stepsPerSecond = 0.0;
     double etaSeconds = 0.0;  ///< time left at the current speed
 };

@@ -23,13 +23,10 @@ namespace {
 constexpr int kPollMs = 33;  // ~30 Hz
 
 QString formatDuration(double seconds) {
-    if (!(seconds >= 0) || !std::isfinite(seconds))
-        return QStringLiteral("–");
+    if (!(seconds >= 0) || !std::isfinite(seconds)) return QStringLiteral("–");
     const auto s = static_cast<long long>(std::llround(seconds));
-    if (s < 60)
-        return TrainPanel::tr("%1 s").arg(s);
-    if (s < 3600)
-        return TrainPanel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+    if (s < 60) return TrainPanel::tr("%1 s").arg(s);
+    if (s < 3600) return TrainPanel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
     return TrainPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
@@ -219,12 +216,12 @@ void TrainPanel::applyDataDefaults() {
     // wider network: the core's image preset.
     const auto data = mDocument->dataSet();
     const bool images = data && data->isImage();
-    if (images == mImageDefaults)
-        return;
+    if (images == mImageDefaults) return;
     mImageDefaults = images;
     TrainingSettings s = settings();
     const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
-    const dl::TrainerConfig trainer = images ? dl::defaultImageTrainerConfig(data->dim()) : dl::defaultTrainerConfig();
+    const dl::TrainerConfig trainer =
+        images ? dl::defaultImageTrainerConfig(data->dim()) : dl::defaultTrainerConfig();
     s.trainer.batchSize = trainer.batchSize;
     s.trainer.learningRate = trainer.learningRate;
     s.model.hidden = preset.hidden;
@@ -234,20 +231,22 @@ void TrainPanel::applyDataDefaults() {
     setSettings(s);
 }
 
-QString TrainPanel::statusText() const { return mStatus->text(); }
-QString TrainPanel::errorText() const { return mError->isVisible() || !mError->text().isEmpty() ? mError->text() : QString(); }
+QString TrainPanel::statusText() const {
+    return mStatus->text();
+}
+QString TrainPanel::errorText() const {
+    return mError->isVisible() || !mError->text().isEmpty() ? mError->text() : QString();
+}
 
 void TrainPanel::showError(const QString& message) {
     mError->setText(message);
     mError->setVisible(!message.isEmpty());
-    if (!message.isEmpty())
-        Q_EMIT problemReported(message);
+    if (!message.isEmpty()) Q_EMIT problemReported(message);
 }
 
 bool TrainPanel::askToDiscard() {
     const bool trained = mController->hasRun() || mDocument->hasModel();
-    if (!mAskBeforeDiscard || !trained || !mDocument->modelPath().isEmpty())
-        return true;
+    if (!mAskBeforeDiscard || !trained || !mDocument->modelPath().isEmpty()) return true;
     return QMessageBox::question(this, tr("Discard the model?"),
                                  tr("The trained model has not been saved. Discard it and start again?"),
                                  QMessageBox::Discard | QMessageBox::Cancel,
@@ -255,8 +254,7 @@ bool TrainPanel::askToDiscard() {
 }
 
 void TrainPanel::train() {
-    if (mController->isActive() || !askToDiscard())
-        return;
+    if (mController->isActive() || !askToDiscard()) return;
     applyDataDefaults();
     showError(QString());
     mLoaded.reset();
@@ -278,8 +276,7 @@ void TrainPanel::train() {
 }
 
 void TrainPanel::continueTraining() {
-    if (mController->isActive())
-        return;
+    if (mController->isActive()) return;
     showError(QString());
     QString error;
     bool ok = false;
@@ -294,8 +291,7 @@ void TrainPanel::continueTraining() {
     } catch (const std::exception& e) {
         error = QString::fromStdString(e.what());
     }
-    if (!ok)
-        showError(tr("Cannot continue training: %1").arg(error));
+    if (!ok) showError(tr("Cannot continue training: %1").arg(error));
     poll();
 }
 
@@ -306,11 +302,12 @@ void TrainPanel::togglePause() {
         mController->resume();
 }
 
-void TrainPanel::stop() { mController->stop(); }
+void TrainPanel::stop() {
+    mController->stop();
+}
 
 void TrainPanel::reset() {
-    if (!askToDiscard())
-        return;
+    if (!askToDiscard()) return;
     mController->reset();
     mLoaded.reset();
     mDocument->clearModel();
@@ -324,11 +321,9 @@ void TrainPanel::reset() {
 }
 
 void TrainPanel::installModelInDocument() {
-    if (!mController->hasRun())
-        return;
+    if (!mController->hasRun()) return;
     const auto snap = mController->snapshot();
-    if (!snap || snap == mDocument->model() || mController->data() != mDocument->dataSet())
-        return;
+    if (!snap || snap == mDocument->model() || mController->data() != mDocument->dataSet()) return;
     // The document holds the model of record. Its first snapshot installs this run's model; later ones
     // only advance its weights.
     if (mDocument->model() && mDocument->model() == mPushed.lock())
@@ -340,8 +335,7 @@ void TrainPanel::installModelInDocument() {
 
 void TrainPanel::poll() {
     const auto snap = mController->snapshot();
-    if (!snap)
-        return;
+    if (!snap) return;
     if (snap.get() != mPolledSnapshot || snap->step != mPolledStep) {
         mPolledSnapshot = snap.get();
         mPolledStep = snap->step;
@@ -349,8 +343,9 @@ void TrainPanel::poll() {
     }
     const QLocale locale;
     const QString state = trainingStateName(mController->state());
-    mStatus->setText(tr("%1 · step %2 / %3")
-                         .arg(state, locale.toString(snap->step), locale.toString(mController->settings().trainer.steps)));
+    mStatus->setText(
+        tr("%1 · step %2 / %3")
+            .arg(state, locale.toString(snap->step), locale.toString(mController->settings().trainer.steps)));
     if (const auto& p = mController->lastProgress(); p && mController->isActive()) {
         mSpeed->setText(tr("%1 steps/s · ETA %2 · loss %3")
                             .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
@@ -375,8 +370,7 @@ void TrainPanel::poll() {
 
 void TrainPanel::onStateChanged(TrainingController::State state) {
     if (mController->isActive()) {
-        if (!mPollTimer.isActive())
-            mPollTimer.start();
+        if (!mPollTimer.isActive()) mPollTimer.start();
     } else {
         mPollTimer.stop();
     }
@@ -446,27 +440,31 @@ void TrainPanel::updateButtons() {
     const auto state = mController->state();
     const bool active = mController->isActive();
     mTrain->setEnabled(!active);
-    mPause->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
-    mStop->setEnabled(state == TrainingController::State::Running || state == TrainingController::State::Paused);
+    mPause->setEnabled(state == TrainingController::State::Running ||
+                       state == TrainingController::State::Paused);
+    mStop->setEnabled(state == TrainingController::State::Running ||
+                      state == TrainingController::State::Paused);
     mContinue->setEnabled(!active && (mController->hasRun() || mLoaded.has_value()));
     mReset->setEnabled(mController->hasRun() || mDocument->hasModel());
     mSave->setEnabled(mController->hasRun() || mLoaded.has_value());
-    for (QWidget* w : std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
         w->setEnabled(!active);
 }
 
 void TrainPanel::updateScheduleLabel() {
     QString text;
     if (mController->isActive() || mDocument->hasModel()) {
-        const dl::ScheduleParams params =
-            mDocument->modelSchedule() ? mDocument->modelSchedule()->params() : mDocument->schedule().params();
+        const dl::ScheduleParams params = mDocument->modelSchedule() ? mDocument->modelSchedule()->params()
+                                                                     : mDocument->schedule().params();
         text = tr("Model trained with: %1").arg(describeSchedule(params));
         if (!mDocument->describeScheduleMismatch().isEmpty())
             text += QLatin1Char('\n') + tr("The editor shows another schedule; sampling uses the model's.");
         if (mDocument->hasModel() && !mDocument->modelMatchesData())
             text += QLatin1Char('\n') + tr("The model was trained on other data.");
     } else {
-        text = tr("Will train with the editor's schedule: %1").arg(describeSchedule(mDocument->schedule().params()));
+        text = tr("Will train with the editor's schedule: %1")
+                   .arg(describeSchedule(mDocument->schedule().params()));
     }
     mScheduleLabel->setText(text);
 }

@@ -105,7 +105,7 @@ private:
     QTimer mPollTimer;
     int mPolledStep = -1;
     const void* mPolledSnapshot = nullptr;
-    std::optional<dl::ModelFile> mLoaded;  // a model file loaded with no run of its own
+    std::optional<dl::ModelFile> mLoaded;               // a model file loaded with no run of its own
     std::weak_ptr<const dl::TrainingSnapshot> mPushed;  // the last snapshot put into the document
     bool mImageDefaults = false;
     bool mAskBeforeDiscard = true;

@@ -84,7 +84,9 @@ void MainView::onDataSetChanged() {
     requestRedraw();
 }
 
-void MainView::invalidateChain() { mChain.reset(); }
+void MainView::invalidateChain() {
+    mChain.reset();
+}
 
 void MainView::rebuildScene() {
     mSinceFrame.restart();
@@ -110,7 +112,9 @@ void MainView::rebuildScene() {
                                     .arg(shown.above)
                                     .arg(shown.below);
             else
-                scene.caption = tr("reverse · %1 · t = %2").arg(QString::fromStdString(trajectory->sampler)).arg(shown.above);
+                scene.caption = tr("reverse · %1 · t = %2")
+                                    .arg(QString::fromStdString(trajectory->sampler))
+                                    .arg(shown.above);
             // Coloured by where each point ends up, as exported frames and the CLI's renders are.
             colorKeys = colorKeysFromX(trajectory->states.back());
         } else {
@@ -151,7 +155,8 @@ void MainView::rebuildScene() {
         }
     }
 
-    const Frame frame{t, mTimeline->mode(), mTimeline->markovChain(), mDocument, mState.rows() > 0 ? &mState : nullptr};
+    const Frame frame{t, mTimeline->mode(), mTimeline->markovChain(), mDocument,
+                      mState.rows() > 0 ? &mState : nullptr};
     for (auto& [id, decorate] : mDecorators) decorate(scene, frame);
     mScene = std::move(scene);
     update();

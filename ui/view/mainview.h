@@ -105,8 +105,8 @@ private:
     Scene mScene;
     dl::Batch mState;
     RenderOptions mOptions;
-    QRectF mViewBounds;               // stable over t: holds x_0 and N(0, I)
-    std::vector<float> mColorKeys;    // per point, from x_0 (so colours travel with the points)
+    QRectF mViewBounds;             // stable over t: holds x_0 and N(0, I)
+    std::vector<float> mColorKeys;  // per point, from x_0 (so colours travel with the points)
     std::unique_ptr<dl::MarkovChainCache> mChain;
     std::map<int, SceneDecorator> mDecorators;
     int mNextDecoratorId = 1;

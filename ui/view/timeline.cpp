@@ -114,15 +114,25 @@ void Timeline::pause() {
     Q_EMIT playingChanged(false);
 }
 
-void Timeline::togglePlay() { isPlaying() ? pause() : play(); }
+void Timeline::togglePlay() {
+    isPlaying() ? pause() : play();
+}
 
-void Timeline::stepNext() { setT(mT + (mMode == Mode::Forward ? 1 : -1)); }
+void Timeline::stepNext() {
+    setT(mT + (mMode == Mode::Forward ? 1 : -1));
+}
 
-void Timeline::stepPrevious() { setT(mT + (mMode == Mode::Forward ? -1 : 1)); }
+void Timeline::stepPrevious() {
+    setT(mT + (mMode == Mode::Forward ? -1 : 1));
+}
 
-void Timeline::jumpToStart() { setT(startT()); }
+void Timeline::jumpToStart() {
+    setT(startT());
+}
 
-void Timeline::jumpToEnd() { setT(endT()); }
+void Timeline::jumpToEnd() {
+    setT(endT());
+}
 
 void Timeline::onTick() {
     // Advance by elapsed wall time, so the speed holds even when ticks arrive late.

@@ -47,7 +47,8 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(0);
-    mStart = makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("|◀"), tr("Jump to the start (Home)"));
+    mStart =
+        makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("|◀"), tr("Jump to the start (Home)"));
     mBack = makeButton(this, QStringLiteral(":/icons/step-back.svg"), tr("◀"), tr("Step back (←)"));
     mPlay = makeButton(this, QStringLiteral(":/icons/play.svg"), tr("Play"), tr("Play / pause (Space)"));
     mPlay->setObjectName(QStringLiteral("timelinePlay"));
@@ -89,7 +90,8 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     for (int s : {5, 10, 25, 50, 100, 250, 1000}) mSpeed->addItem(tr("%1 steps/s").arg(s), s);
     mSpeed->setCurrentIndex(2);
     mLoop = new QCheckBox(tr("Loop"), this);
-    for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed, mLoop}) w->setFocusPolicy(Qt::NoFocus);
+    for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed, mLoop})
+        w->setFocusPolicy(Qt::NoFocus);
     options->addWidget(mForward);
     options->addWidget(mReverse);
     options->addSpacing(12);
@@ -114,7 +116,8 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     connect(mEnd, &QToolButton::clicked, timeline, &Timeline::jumpToEnd);
     connect(mSlider, &QSlider::valueChanged, timeline, &Timeline::setT);
     connect(mTBox, &QSpinBox::valueChanged, timeline, &Timeline::setT);
-    connect(mSpeed, &QComboBox::currentIndexChanged, this, [this] { mTimeline->setSpeed(mSpeed->currentData().toDouble()); });
+    connect(mSpeed, &QComboBox::currentIndexChanged, this,
+            [this] { mTimeline->setSpeed(mSpeed->currentData().toDouble()); });
     connect(mLoop, &QCheckBox::toggled, timeline, &Timeline::setLoop);
     connect(mMarkov, &QCheckBox::toggled, timeline, &Timeline::setMarkovChain);
     connect(mReverse, &QRadioButton::toggled, this, [this](bool reverse) {
@@ -152,7 +155,8 @@ void TimelineWidget::syncFromTimeline() {
         if (speed >= 0) mSpeed->setCurrentIndex(speed);
     }
     mOfT->setText(tr("/ %1").arg(mTimeline->maximum()));
-    mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
+    mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg")
+                                                : QStringLiteral(":/icons/play.svg")));
     mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
     updateNumbers();
 }
@@ -167,6 +171,8 @@ void TimelineWidget::updateNumbers() {
                                formatNumber(schedule.snr(t))));
 }
 
-QString TimelineWidget::numbersText() const { return mNumbers->text(); }
+QString TimelineWidget::numbersText() const {
+    return mNumbers->text();
+}
 
 }  // namespace dlui

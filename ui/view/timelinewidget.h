@@ -1,7 +1,7 @@
 // The bar under the main view: jump/step/play buttons, the t slider 0..T, t as a number, speed, loop,
 // forward/reverse mode, the Markov-chain toggle, and β_t, ᾱ_t and SNR at the current t. It shows and
-// moves a Timeline (ui/view/timeline.h); the numbers come from the schedule the current mode uses (the editor's
-// forward, the model's in reverse).
+// moves a Timeline (ui/view/timeline.h); the numbers come from the schedule the current mode uses (the
+// editor's forward, the model's in reverse).
 //
 //   auto* bar = new dlui::TimelineWidget(timeline, document);
 #pragma once

@@ -12,7 +12,9 @@ namespace {
 constexpr int kSliderSteps = 1000;
 }
 
-QString CompactDoubleSpinBox::textFromValue(double value) const { return locale().toString(value, 'g', 4); }
+QString CompactDoubleSpinBox::textFromValue(double value) const {
+    return locale().toString(value, 'g', 4);
+}
 
 double CompactDoubleSpinBox::valueFromText(const QString& text) const {
     bool ok = false;
@@ -64,7 +66,9 @@ LogSlider::LogSlider(double minimum, double maximum, QWidget* parent)
     });
 }
 
-double LogSlider::value() const { return mSpin->value(); }
+double LogSlider::value() const {
+    return mSpin->value();
+}
 
 void LogSlider::setValue(double value) {
     const QSignalBlocker blockSpin(mSpin);

@@ -32,7 +32,9 @@ QAction* makeAction(QObject* parent, const QString& text, const QString& icon, c
     auto* a = new QAction(text, parent);
     if (!icon.isEmpty()) a->setIcon(QIcon(icon));
     if (!key.isEmpty()) a->setShortcut(key);
-    if (!tip.isEmpty()) a->setToolTip(key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    if (!tip.isEmpty())
+        a->setToolTip(
+            key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     return a;
 }
 
@@ -49,7 +51,10 @@ QScrollArea* scrolled(QWidget* panel) {
 MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
-    : QMainWindow(parent), mOptions(options), mDocument(new LabDocument(this)), mTimeline(new Timeline(this)) {
+    : QMainWindow(parent),
+      mOptions(options),
+      mDocument(new LabDocument(this)),
+      mTimeline(new Timeline(this)) {
     setObjectName(QStringLiteral("DiffusionLabMainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
     setAcceptDrops(true);
@@ -97,11 +102,11 @@ void MainWindow::createActions() {
     Actions& a = mActions;
     a.open = makeAction(this, tr("&Open…"), QStringLiteral(":/icons/open.svg"), QKeySequence::Open,
                         tr("Open a session, a CSV of points or an image"));
-    a.saveSession = makeAction(this, tr("&Save session"), QStringLiteral(":/icons/save.svg"), QKeySequence::Save,
-                               tr("Save data, schedule and view to a session file"));
+    a.saveSession = makeAction(this, tr("&Save session"), QStringLiteral(":/icons/save.svg"),
+                               QKeySequence::Save, tr("Save data, schedule and view to a session file"));
     a.saveSessionAs = makeAction(this, tr("Save session &as…"), {}, QKeySequence::SaveAs);
-    a.exportFrames = makeAction(this, tr("&Export…"), QStringLiteral(":/icons/export.svg"), QKeySequence(tr("Ctrl+E")),
-                                tr("Export frames, a GIF or a video"));
+    a.exportFrames = makeAction(this, tr("&Export…"), QStringLiteral(":/icons/export.svg"),
+                                QKeySequence(tr("Ctrl+E")), tr("Export frames, a GIF or a video"));
     a.exportSchedulePlots = makeAction(this, tr("&Schedule plots (PNG/PDF)…"), {}, {});
     a.exportLossPlot = makeAction(this, tr("&Loss curve (PNG/PDF)…"), {}, {});
     a.exportDataCsv = makeAction(this, tr("&Data set…"), {}, {});
@@ -118,15 +123,15 @@ void MainWindow::createActions() {
                                  tr("Pause training"));
     a.stopTraining = makeAction(this, tr("S&top training"), QStringLiteral(":/icons/train-stop.svg"), {},
                                 tr("Stop training and keep the model"));
-    a.sample = makeAction(this, tr("Sa&mple"), QStringLiteral(":/icons/sample.svg"), QKeySequence(tr("Ctrl+R")),
-                          tr("Run the reverse process from the current model"));
+    a.sample = makeAction(this, tr("Sa&mple"), QStringLiteral(":/icons/sample.svg"),
+                          QKeySequence(tr("Ctrl+R")), tr("Run the reverse process from the current model"));
     a.playPause = makeAction(this, tr("&Play / pause"), {}, QKeySequence(Qt::Key_Space));
     a.stepNext = makeAction(this, tr("Step &forward"), {}, QKeySequence(Qt::Key_Right));
     a.stepPrevious = makeAction(this, tr("Step &back"), {}, QKeySequence(Qt::Key_Left));
     a.jumpStart = makeAction(this, tr("Jump to &start"), {}, QKeySequence(Qt::Key_Home));
     a.jumpEnd = makeAction(this, tr("Jump to &end"), {}, QKeySequence(Qt::Key_End));
-    a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"), QKeySequence(Qt::Key_F11),
-                             tr("Large type for a projector"));
+    a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"),
+                             QKeySequence(Qt::Key_F11), tr("Large type for a projector"));
     a.presenter->setCheckable(true);
     a.returnFocus =
         makeAction(this, tr("Keys to the &view"), {}, QKeySequence(Qt::Key_Escape),
@@ -154,10 +159,11 @@ void MainWindow::createActions() {
     connect(a.returnFocus, &QAction::triggered, this, &MainWindow::returnKeysToView);
     connect(a.gettingStarted, &QAction::triggered, this, &MainWindow::showGettingStarted);
     connect(a.about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Diffusion Lab"),
-                           tr("<h3>Diffusion Lab %1</h3><p>See how denoising diffusion models (DDPM) work: noise data "
-                              "step by step, train a small denoiser and watch it turn noise back into data.</p>")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Diffusion Lab"),
+            tr("<h3>Diffusion Lab %1</h3><p>See how denoising diffusion models (DDPM) work: noise data "
+               "step by step, train a small denoiser and watch it turn noise back into data.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -284,7 +290,8 @@ void MainWindow::connectDocument() {
     connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::showForwardWhenNoSamples);
     connect(mTimeline, &Timeline::modeChanged, this, &MainWindow::updateTimelineRange);
     connect(mTimeline, &Timeline::tChanged, mSchedulePanel, &SchedulePanel::setCurrentT);
-    for (auto signal : {&LabDocument::dataSetChanged, &LabDocument::scheduleChanged, &LabDocument::modelChanged}) {
+    for (auto signal :
+         {&LabDocument::dataSetChanged, &LabDocument::scheduleChanged, &LabDocument::modelChanged}) {
         connect(mDocument, signal, this, &MainWindow::updateStatus);
     }
     connect(mDocument, &LabDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -358,8 +365,10 @@ void MainWindow::updateTimelineRange() {
     int maximum = mDocument->schedule().T();
     if (reverse) {
         const auto trajectory = mDocument->trajectory();
-        if (trajectory && !trajectory->timesteps.empty()) maximum = trajectory->timesteps.front();
-        else if (mDocument->modelSchedule()) maximum = mDocument->modelSchedule()->T();
+        if (trajectory && !trajectory->timesteps.empty())
+            maximum = trajectory->timesteps.front();
+        else if (mDocument->modelSchedule())
+            maximum = mDocument->modelSchedule()->T();
     }
     mTimeline->setMaximum(maximum);
 }
@@ -370,13 +379,15 @@ void MainWindow::updateStatus() {
                             .arg(mDocument->dataSet()->size())
                             .arg(mDocument->dataSet()->dim()));
     if (!mDocument->hasModel()) {
-        mModelLabel->setText(tr("No model yet · editor: %1").arg(describeSchedule(mDocument->schedule().params())));
+        mModelLabel->setText(
+            tr("No model yet · editor: %1").arg(describeSchedule(mDocument->schedule().params())));
         mModelLabel->setStyleSheet(QString());
         return;
     }
     const QString mismatch = mDocument->describeScheduleMismatch();
-    QString text = mismatch.isEmpty() ? tr("Model: %1").arg(describeSchedule(mDocument->modelSchedule()->params()))
-                                      : tr("⚠ %1").arg(mismatch);
+    QString text = mismatch.isEmpty()
+                       ? tr("Model: %1").arg(describeSchedule(mDocument->modelSchedule()->params()))
+                       : tr("⚠ %1").arg(mismatch);
     if (!mDocument->modelMatchesData()) text += tr(" · trained on other data");
     mModelLabel->setText(text);
     mModelLabel->setStyleSheet(mismatch.isEmpty() ? QString() : QStringLiteral("color: #8a5a00;"));

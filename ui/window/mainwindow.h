@@ -53,7 +53,8 @@ public:
         QAction* open = nullptr;         ///< open a session or a data file (Ctrl+O)
         QAction* saveSession = nullptr;  ///< Ctrl+S
         QAction* saveSessionAs = nullptr;
-        QAction* exportFrames = nullptr;  ///< Ctrl+E — connected by the export code (ui/window/windowexport.h)
+        QAction* exportFrames =
+            nullptr;  ///< Ctrl+E — connected by the export code (ui/window/windowexport.h)
         QAction* exportSchedulePlots = nullptr;  ///< the schedule plots as PNG or PDF
         QAction* exportLossPlot = nullptr;       ///< the loss curve as PNG or PDF
         QAction* exportDataCsv = nullptr;        ///< the data set as CSV
@@ -63,12 +64,12 @@ public:
         QAction* exportLossCsv = nullptr;        ///< the loss history as CSV
         QAction* copyView = nullptr;             ///< Ctrl+Shift+C: the main view to the clipboard
         QAction* quit = nullptr;
-        QAction* train = nullptr;         ///< Ctrl+T — connected by the training code
+        QAction* train = nullptr;  ///< Ctrl+T — connected by the training code
         QAction* pauseTraining = nullptr;
         QAction* stopTraining = nullptr;
-        QAction* sample = nullptr;  ///< connected by the sampling code
-        QAction* playPause = nullptr;  ///< Space
-        QAction* stepNext = nullptr;   ///< →
+        QAction* sample = nullptr;        ///< connected by the sampling code
+        QAction* playPause = nullptr;     ///< Space
+        QAction* stepNext = nullptr;      ///< →
         QAction* stepPrevious = nullptr;  ///< ←
         QAction* jumpStart = nullptr;     ///< Home
         QAction* jumpEnd = nullptr;       ///< End

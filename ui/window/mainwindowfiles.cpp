@@ -125,11 +125,13 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 void MainWindow::onOpen() {
-    const QString filter = tr("Sessions and data (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;Sessions "
-                              "(*.json);;Points (*.csv *.txt);;All files (*)");
+    const QString filter =
+        tr("Sessions and data (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;Sessions "
+           "(*.json);;Points (*.csv *.txt);;All files (*)");
     const QString path = QFileDialog::getOpenFileName(this, tr("Open"), QString(), filter);
     if (!path.isEmpty() && !openFile(path))
-        QMessageBox::warning(this, tr("Open"), tr("Diffusion Lab cannot open %1.").arg(QDir::toNativeSeparators(path)));
+        QMessageBox::warning(this, tr("Open"),
+                             tr("Diffusion Lab cannot open %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::onSave() {
@@ -139,8 +141,9 @@ void MainWindow::onSave() {
 }
 
 void MainWindow::onSaveAs() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
-                                                      tr("Sessions (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save session"), mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
+        tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     QString error;
     if (!saveSessionTo(path, &error)) QMessageBox::warning(this, tr("Save session"), error);
@@ -154,8 +157,11 @@ void MainWindow::dropEvent(QDropEvent* event) {
     QStringList paths;
     for (const QUrl& url : event->mimeData()->urls())
         if (url.isLocalFile()) paths << url.toLocalFile();
-    if (openFiles(paths)) event->acceptProposedAction();
-    else statusBar()->showMessage(tr("Drop a CSV of points, an image, a folder of images or a session file."), 5000);
+    if (openFiles(paths))
+        event->acceptProposedAction();
+    else
+        statusBar()->showMessage(tr("Drop a CSV of points, an image, a folder of images or a session file."),
+                                 5000);
 }
 
 void MainWindow::loadPreset() {
@@ -164,7 +170,7 @@ void MainWindow::loadPreset() {
     const QJsonObject preset = QJsonDocument::fromJson(file.readAll()).object();
     QString error;
     if (const auto params = dl::scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
-                                                   mDocument->schedule().params(), &error))
+                                                       mDocument->schedule().params(), &error))
         mDocument->setScheduleParams(*params, &error);
     DataSource source = mDocument->dataSource();
     source.shape = preset.value(QStringLiteral("dataset")).toString(source.shape);
@@ -193,7 +199,8 @@ void MainWindow::writeSettings() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("session/last"), QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
+    settings.setValue(QStringLiteral("session/last"),
+                      QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
     settings.setValue(QStringLiteral("session/path"), mSessionPath);
 }
 

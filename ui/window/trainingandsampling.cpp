@@ -50,7 +50,8 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
                          Qt::LeftDockWidgetArea);
     // The Train panel pushes each new snapshot into the document; sampling and overlays read it there.
     mSamplingPanel = new SamplingPanel(doc, window->timeline(), mSampling);
-    QDockWidget* samplingDock = makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
+    QDockWidget* samplingDock =
+        makeDock(window, mSamplingPanel, tr("Sampling"), QStringLiteral("samplingDock"));
     window->addPanelDock(samplingDock, Qt::RightDockWidgetArea);
     // The equations of what is on screen, with live numbers (ui/explain/), in a tab beside Sampling.
     QDockWidget* explainDock = createExplainDock(window, mSamplingPanel);
@@ -61,31 +62,33 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
 
     mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());
-    connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays, &FieldOverlayPresenter::setSettings);
-    connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel, &SamplingPanel::showLearnedError);
-    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel, &SamplingPanel::showLearnedNote);
+    connect(mSamplingPanel, &SamplingPanel::overlaySettingsChanged, mOverlays,
+            &FieldOverlayPresenter::setSettings);
+    connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel,
+            &SamplingPanel::showLearnedError);
+    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel,
+            &SamplingPanel::showLearnedNote);
 
     // Trails of the reverse animation, for the subset of points the panel asks for.
     SamplingPanel* sampling = mSamplingPanel;
     mView = window->mainView();
-    mTrailsDecorator = window->mainView()->addSceneDecorator([sampling](Scene& scene, const MainView::Frame& frame) {
-        const int count = sampling->trailCount();
-        if (count <= 0 || frame.mode != Timeline::Mode::Reverse || !frame.document)
-            return;
-        const auto trajectory = frame.document->trajectory();
-        const auto data = frame.document->dataSet();
-        if (!trajectory || !data || data->isImage()) return;
-        scene.trails =
-            trajectoryTrails(*trajectory, data->norm, frame.t, count, sampling->trailKind(), frame.state);
-        // DDIM trails are another sampler's paths than the points': the caption says so.
-        if (sampling->trailKind() == TrailKind::Ddim && !trajectory->ddimPaths.empty())
-            scene.caption += tr("  ·  trails: DDIM η = 0 from the same x_T");
-    });
+    mTrailsDecorator =
+        window->mainView()->addSceneDecorator([sampling](Scene& scene, const MainView::Frame& frame) {
+            const int count = sampling->trailCount();
+            if (count <= 0 || frame.mode != Timeline::Mode::Reverse || !frame.document) return;
+            const auto trajectory = frame.document->trajectory();
+            const auto data = frame.document->dataSet();
+            if (!trajectory || !data || data->isImage()) return;
+            scene.trails =
+                trajectoryTrails(*trajectory, data->norm, frame.t, count, sampling->trailKind(), frame.state);
+            // DDIM trails are another sampler's paths than the points': the caption says so.
+            if (sampling->trailKind() == TrailKind::Ddim && !trajectory->ddimPaths.empty())
+                scene.caption += tr("  ·  trails: DDIM η = 0 from the same x_T");
+        });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
     connect(mTraining, &TrainingController::progressReported, this, [this] {
-        if (mOverlays->settings().learnedArrows)
-            mWindow->mainView()->requestRedraw();
+        if (mOverlays->settings().learnedArrows) mWindow->mainView()->requestRedraw();
     });
 
     mStatus = new QLabel(window);
@@ -121,8 +124,7 @@ TrainingAndSampling::~TrainingAndSampling() {
     // their workers without telling anyone.
     mTraining->blockSignals(true);
     mSampling->blockSignals(true);
-    if (mView && mTrailsDecorator)
-        mView->removeSceneDecorator(mTrailsDecorator);
+    if (mView && mTrailsDecorator) mView->removeSceneDecorator(mTrailsDecorator);
     shutdown();
 }
 
@@ -159,8 +161,7 @@ void TrainingAndSampling::updateActions() {
 }
 
 void TrainingAndSampling::loadPendingModel() {
-    if (mPendingModelPath.isEmpty())
-        return;
+    if (mPendingModelPath.isEmpty()) return;
     QString error;
     bool wrongDimension = false;
     if (mTrainPanel->loadModelFrom(mPendingModelPath, &error, &wrongDimension)) {

@@ -56,7 +56,7 @@ private:
     FieldOverlayPresenter* mOverlays = nullptr;
     QLabel* mStatus = nullptr;
     QString mPendingModelPath;  // a session's model file, loaded once matching data are there
-    QPointer<MainView> mView;  // destroyed before this object when the window goes
+    QPointer<MainView> mView;   // destroyed before this object when the window goes
     int mTrailsDecorator = 0;
 };
 
