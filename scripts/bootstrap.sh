@@ -12,6 +12,7 @@ packages=(
   fonts-dejavu-core
   xvfb xauth
   clang libclang-rt-14-dev  # the sanitizer build and the libFuzzer harnesses (tests/fuzz)
+  clang-format              # scripts/check-format.sh, run by scripts/test.sh
   ffmpeg
 )
 

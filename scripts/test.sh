@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite:
+#  0. every C++ file must be as clang-format leaves it (scripts/check-format.sh);
 #  1. every test in Release;
 #  2. the core, CLI and io tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), any
 #     report failing the run;
@@ -13,6 +14,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 jobs="$(nproc)"
+bash scripts/bootstrap.sh
+bash scripts/check-format.sh
 bash scripts/build.sh release
 ctest --preset release
 
