@@ -23,6 +23,7 @@
 #include "core/training/workerpool.h"
 #include "datasourceflags.h"
 #include "scheduleflags.h"
+#include "ui/render/palette.h"
 #include "ui/render/exporter.h"
 
 namespace dlcli {
@@ -130,7 +131,10 @@ int runRender(const CommandArgs& args) {
         .value("stride", "K", "every K-th timestep (default 1)")
         .value("t-first", "T0", "first timestep shown (default 0)")
         .value("t-last", "T1", "last timestep shown (default T)")
-        .value("background", "BG", "white, dark or transparent (PNG only) (default white)")
+        .value("background", "BG",
+               "white, dark, high-contrast or transparent (PNG only) (default white)")
+        .value("theme", "THEME", "light, dark or high-contrast: the window's themes (instead of --background)")
+        .value("palette", "P", "standard or colour-blind (cividis, Okabe-Ito) (default standard)")
         .value("point-radius", "PX", "dot radius in pixels (default: from N and the size)")
         .flag("no-axes", "draw no axes")
         .flag("no-caption", "draw no caption (t, alpha-bar, sampler)")
@@ -175,11 +179,31 @@ int runRender(const CommandArgs& args) {
     settings.frames.tLast = parsed.intValue("t-last", -1, 0, dl::kMaxTimesteps);
     settings.fps = parsed.intValue("fps", 20, 1, dlui::kMaxExportFps);
     settings.render.size = parseSize(parsed);
-    const QString bg = QString::fromStdString(parsed.text("background").value_or("white"));
-    const auto background = dlui::backgroundFromName(bg);
-    if (!background)
-        throw UsageError("--background: must be white, dark or transparent, got '" + bg.toStdString() + "'");
-    settings.render.background = *background;
+    if (parsed.has("theme") && parsed.has("background"))
+        throw UsageError("--theme and --background: give one of them");
+    if (parsed.has("theme")) {
+        const std::string theme = parsed.requiredText("theme");
+        if (theme == "light")
+            settings.render.background = dlui::Background::White;
+        else if (theme == "dark")
+            settings.render.background = dlui::Background::Dark;
+        else if (theme == "high-contrast")
+            settings.render.background = dlui::Background::HighContrast;
+        else
+            throw UsageError("--theme: must be light, dark or high-contrast, got '" + theme + "'");
+    } else {
+        const QString bg = QString::fromStdString(parsed.text("background").value_or("white"));
+        const auto background = dlui::backgroundFromName(bg);
+        if (!background)
+            throw UsageError("--background: must be white, dark, high-contrast or transparent, got '" +
+                             bg.toStdString() + "'");
+        settings.render.background = *background;
+    }
+    const QString paletteText = QString::fromStdString(parsed.text("palette").value_or("standard"));
+    const auto palette = dlui::paletteFromName(paletteText);
+    if (!palette)
+        throw UsageError("--palette: must be standard or colour-blind, got '" + paletteText.toStdString() + "'");
+    settings.render.palette = *palette;
     settings.render.pointRadius = parsed.doubleValue("point-radius", 0.0, 0.0, 100.0);
     settings.render.drawAxes = !parsed.has("no-axes");
     settings.render.drawCaption = !parsed.has("no-caption");

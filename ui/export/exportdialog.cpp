@@ -22,6 +22,7 @@
 
 #include "ui/render/exportjob.h"
 #include "ui/render/framewriters.h"
+#include "ui/render/palette.h"
 
 namespace dlui {
 namespace {
@@ -141,7 +142,13 @@ void ExportDialog::buildUi() {
     mBackground = new QComboBox(this);
     mBackground->addItem(tr("White"), int(Background::White));
     mBackground->addItem(tr("Dark"), int(Background::Dark));
+    mBackground->addItem(tr("High contrast"), int(Background::HighContrast));
     mBackground->addItem(tr("Transparent (PNG only)"), int(Background::Transparent));
+    mBackground->setObjectName(QStringLiteral("exportBackground"));
+    mPalette = new QComboBox(this);
+    mPalette->addItem(tr("Standard"), int(ColorPalette::Standard));
+    mPalette->addItem(tr("Colour-blind safe"), int(ColorPalette::ColorBlindSafe));
+    mPalette->setObjectName(QStringLiteral("exportPalette"));
 
     auto* look = new QGroupBox(tr("Draw"), this);
     auto* lookGrid = new QGridLayout(look);
@@ -155,6 +162,10 @@ void ExportDialog::buildUi() {
     auto* bgRow = new QHBoxLayout;
     bgRow->addWidget(new QLabel(tr("&Background:"), this));
     bgRow->addWidget(mBackground);
+    auto* paletteLabel = new QLabel(tr("Colou&rs:"), this);
+    paletteLabel->setBuddy(mPalette);
+    bgRow->addWidget(paletteLabel);
+    bgRow->addWidget(mPalette);
     bgRow->addStretch();
     qobject_cast<QLabel*>(bgRow->itemAt(0)->widget())->setBuddy(mBackground);
     lookGrid->addLayout(bgRow, 4, 0, 1, 2);
@@ -230,6 +241,7 @@ ExportSettings ExportDialog::settings() const {
     s.render.drawAxes = mAxes->isChecked();
     s.render.drawCaption = mCaption->isChecked();
     s.render.background = currentEnum<Background>(mBackground);
+    s.render.palette = currentEnum<ColorPalette>(mPalette);
     s.overlays.colorByOrigin = mColorByOrigin->isChecked();
     s.format = currentEnum<ExportFormat>(mFormat);
     s.outputPath = mPath->text().trimmed();
@@ -252,6 +264,7 @@ void ExportDialog::setSettings(const ExportSettings& s) {
     mAxes->setChecked(s.render.drawAxes);
     mCaption->setChecked(s.render.drawCaption);
     selectEnum(mBackground, s.render.background);
+    selectEnum(mPalette, s.render.palette);
     mColorByOrigin->setChecked(s.overlays.colorByOrigin);
     {
         const QSignalBlocker block(mFormat);  // the path is set as given, suffix and all
@@ -390,6 +403,7 @@ void ExportDialog::reject() {
         cancelExport();
         return;
     }
+    saveToSettings();  // closing keeps the choices for next time, as an export does
     QDialog::reject();
 }
 
@@ -404,6 +418,14 @@ void ExportDialog::saveToSettings() const {
     settings.setValue(QStringLiteral("path"), s.outputPath);
     settings.setValue(QStringLiteral("axes"), s.render.drawAxes);
     settings.setValue(QStringLiteral("caption"), s.render.drawCaption);
+    settings.setValue(QStringLiteral("palette"), paletteName(s.render.palette));
+    settings.setValue(QStringLiteral("animation"), mAnimation->currentIndex());
+    settings.setValue(QStringLiteral("stride"), s.frames.stride);
+    settings.setValue(QStringLiteral("points"), mPoints->isChecked());
+    settings.setValue(QStringLiteral("trails"), mTrails->isChecked());
+    settings.setValue(QStringLiteral("arrows"), mArrows->isChecked());
+    settings.setValue(QStringLiteral("density"), mDensity->isChecked());
+    settings.setValue(QStringLiteral("colorByOrigin"), mColorByOrigin->isChecked());
     settings.endGroup();
 }
 
@@ -423,6 +445,16 @@ void ExportDialog::loadFromSettings() {
         selectEnum(mBackground, *b);
     mAxes->setChecked(settings.value(QStringLiteral("axes"), true).toBool());
     mCaption->setChecked(settings.value(QStringLiteral("caption"), true).toBool());
+    if (const auto p = paletteFromName(settings.value(QStringLiteral("palette")).toString()))
+        selectEnum(mPalette, *p);
+    const int animation = settings.value(QStringLiteral("animation"), mAnimation->currentIndex()).toInt();
+    if (animation >= 0 && animation < mAnimation->count()) mAnimation->setCurrentIndex(animation);
+    mStride->setValue(settings.value(QStringLiteral("stride"), mStride->value()).toInt());
+    mPoints->setChecked(settings.value(QStringLiteral("points"), true).toBool());
+    mTrails->setChecked(settings.value(QStringLiteral("trails"), mTrails->isChecked()).toBool());
+    mArrows->setChecked(settings.value(QStringLiteral("arrows"), mArrows->isChecked()).toBool());
+    mDensity->setChecked(settings.value(QStringLiteral("density"), mDensity->isChecked()).toBool());
+    mColorByOrigin->setChecked(settings.value(QStringLiteral("colorByOrigin"), true).toBool());
     QString path = settings.value(QStringLiteral("path")).toString();
     if (path.isEmpty()) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);

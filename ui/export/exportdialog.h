@@ -84,6 +84,7 @@ private:
     QCheckBox* mCaption = nullptr;
     QCheckBox* mColorByOrigin = nullptr;
     QComboBox* mBackground = nullptr;
+    QComboBox* mPalette = nullptr;
     QComboBox* mFormat = nullptr;
     QLineEdit* mPath = nullptr;
     QLabel* mSummary = nullptr;

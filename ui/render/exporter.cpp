@@ -10,6 +10,7 @@
 #include "core/io/schedulejson.h"
 #include "core/math/error.h"
 #include "ui/render/framewriters.h"
+#include "ui/render/palette.h"
 
 namespace dlui {
 namespace {
@@ -83,12 +84,15 @@ QString backgroundName(Background background) {
             return QStringLiteral("dark");
         case Background::Transparent:
             return QStringLiteral("transparent");
+        case Background::HighContrast:
+            return QStringLiteral("high-contrast");
     }
     return {};
 }
 
 std::optional<Background> backgroundFromName(const QString& name) {
-    for (Background b : {Background::White, Background::Dark, Background::Transparent})
+    for (Background b :
+         {Background::White, Background::Dark, Background::Transparent, Background::HighContrast})
         if (backgroundName(b) == name) return b;
     return std::nullopt;
 }
@@ -169,6 +173,7 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
         {QStringLiteral("width"), r.size.width()},
         {QStringLiteral("height"), r.size.height()},
         {QStringLiteral("background"), backgroundName(r.background)},
+        {QStringLiteral("palette"), paletteName(r.palette)},
         {QStringLiteral("draw"), QJsonObject{{QStringLiteral("points"), r.drawPoints},
                                              {QStringLiteral("trails"), r.drawTrails},
                                              {QStringLiteral("arrows"), r.drawArrows},

@@ -3,11 +3,59 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 
 namespace dlui {
 
-SceneColors sceneColors(Background background) {
+namespace {
+
+using Rgb = std::array<int, 3>;
+
+/// Viridis at u = 0, 1/8, …, 1 (van der Walt & Smith, matplotlib's default map).
+constexpr std::array<Rgb, 9> kViridis{{{68, 1, 84},
+                                       {71, 44, 122},
+                                       {59, 81, 139},
+                                       {44, 113, 142},
+                                       {33, 144, 141},
+                                       {39, 173, 129},
+                                       {92, 200, 99},
+                                       {170, 220, 50},
+                                       {253, 231, 37}}};
+
+/// Cividis at u = 0, 1/5, …, 1 (Nuñez et al. 2018): its lightness rises monotonically and it reads the
+/// same with deuteranopia, protanopia and tritanopia.
+constexpr std::array<Rgb, 6> kCividis{
+    {{0, 34, 78}, {53, 69, 108}, {102, 105, 112}, {148, 142, 119}, {200, 184, 102}, {254, 232, 56}}};
+
+/// Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
+constexpr std::array<Rgb, 7> kOkabeIto{{{0, 114, 178},     // blue
+                                        {213, 94, 0},      // vermillion
+                                        {0, 158, 115},     // bluish green
+                                        {230, 159, 0},     // orange
+                                        {86, 180, 233},    // sky blue
+                                        {204, 121, 167},   // reddish purple
+                                        {240, 228, 66}}};  // yellow
+
+QColor rgb(const Rgb& c, int alpha = 255) { return QColor(c[0], c[1], c[2], alpha); }
+
+/// Piecewise-linear interpolation between evenly spaced anchors.
+QColor interpolate(std::span<const Rgb> anchors, float key) {
+    const float u = std::isnan(key) ? 0.0f : std::clamp(key, 0.0f, 1.0f);
+    const int segments = static_cast<int>(anchors.size()) - 1;
+    const float pos = u * static_cast<float>(segments);
+    const int i = std::min(segments - 1, static_cast<int>(pos));
+    const float f = pos - static_cast<float>(i);
+    auto mix = [&](int channel) {
+        return static_cast<int>(std::lround(anchors[i][channel] * (1.0f - f) + anchors[i + 1][channel] * f));
+    };
+    return QColor(mix(0), mix(1), mix(2));
+}
+
+}  // namespace
+
+SceneColors sceneColors(Background background, ColorPalette palette) {
     SceneColors c;
+    c.palette = palette;
     switch (background) {
         case Background::Dark:
             c.background = QColor(24, 26, 32);
@@ -17,6 +65,18 @@ SceneColors sceneColors(Background background) {
             c.captionBox = QColor(24, 26, 32, 190);
             c.trail = QColor(255, 200, 90, 150);
             c.heat = QColor(255, 140, 50);
+            break;
+        case Background::HighContrast:
+            // Black on white, opaque caption box and heavier lines: a projector in a lit room washes out
+            // greys and thin strokes first.
+            c.background = QColor(255, 255, 255);
+            c.point = QColor(0, 0, 0);
+            c.axis = QColor(0, 0, 0);
+            c.text = QColor(0, 0, 0);
+            c.captionBox = QColor(255, 255, 255);
+            c.trail = QColor(200, 0, 0, 200);
+            c.heat = QColor(220, 60, 0);
+            c.lineWidth = 2.0;
             break;
         case Background::White:
         case Background::Transparent:
@@ -29,29 +89,34 @@ SceneColors sceneColors(Background background) {
             c.heat = QColor(230, 110, 20);
             break;
     }
+    if (palette == ColorPalette::ColorBlindSafe) {
+        // Single colours from Okabe–Ito; the heat map through cividis.
+        const bool dark = background == Background::Dark;
+        c.point = rgb(dark ? kOkabeIto[4] : kOkabeIto[0]);
+        c.trail = rgb(kOkabeIto[3], c.trail.alpha());
+        c.heat = rgb(kCividis.back());
+        c.heatMap = true;
+    }
     return c;
 }
 
-QColor keyColor(float key) {
-    // Viridis at u = 0, 1/8, …, 1 (van der Walt & Smith, matplotlib's default map).
-    static constexpr std::array<std::array<int, 3>, 9> kAnchors{{{68, 1, 84},
-                                                                 {71, 44, 122},
-                                                                 {59, 81, 139},
-                                                                 {44, 113, 142},
-                                                                 {33, 144, 141},
-                                                                 {39, 173, 129},
-                                                                 {92, 200, 99},
-                                                                 {170, 220, 50},
-                                                                 {253, 231, 37}}};
-    const float u = std::isnan(key) ? 0.0f : std::clamp(key, 0.0f, 1.0f);
-    const float pos = u * 8.0f;
-    const int i = std::min(7, static_cast<int>(pos));
-    const float f = pos - static_cast<float>(i);
-    auto mix = [&](int channel) {
-        return static_cast<int>(
-            std::lround(kAnchors[i][channel] * (1.0f - f) + kAnchors[i + 1][channel] * f));
-    };
-    return QColor(mix(0), mix(1), mix(2));
+QColor keyColor(float key, ColorPalette palette) {
+    return palette == ColorPalette::ColorBlindSafe ? interpolate(kCividis, key) : interpolate(kViridis, key);
+}
+
+QColor categoricalColor(int index) {
+    const auto n = static_cast<int>(kOkabeIto.size());
+    return rgb(kOkabeIto[static_cast<size_t>(((index % n) + n) % n)]);
+}
+
+QString paletteName(ColorPalette palette) {
+    return palette == ColorPalette::ColorBlindSafe ? QStringLiteral("colour-blind") : QStringLiteral("standard");
+}
+
+std::optional<ColorPalette> paletteFromName(const QString& name) {
+    for (ColorPalette p : {ColorPalette::Standard, ColorPalette::ColorBlindSafe})
+        if (paletteName(p) == name) return p;
+    return std::nullopt;
 }
 
 std::vector<float> colorKeysFromX(const dl::Batch& points) {

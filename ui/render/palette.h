@@ -1,11 +1,15 @@
-// The colours of a rendered scene: one set per background, and the colour map for per-point keys.
-// Kept in one place so the window, exported frames and the GIF palette agree on every colour.
+// The colours of a rendered scene: one set per theme (Background) and palette, and the colour maps for
+// per-point keys and heat maps. Kept in one place so the window, exported frames, the CLI and the GIF
+// palette agree on every colour.
 //
-//   const dlui::SceneColors c = dlui::sceneColors(dlui::Background::Dark);
-//   QColor early = dlui::keyColor(0.1f);   // a perceptually ordered map (viridis anchors)
+//   const dlui::SceneColors c = dlui::sceneColors(dlui::Background::Dark, dlui::ColorPalette::ColorBlindSafe);
+//   QColor early = dlui::keyColor(0.1f);                                    // viridis
+//   QColor safe = dlui::keyColor(0.1f, dlui::ColorPalette::ColorBlindSafe); // cividis
 #pragma once
 
 #include <QColor>
+#include <QString>
+#include <optional>
 #include <vector>
 
 #include "core/math/types.h"
@@ -20,13 +24,24 @@ struct SceneColors {
     QColor text;        ///< tick labels, caption
     QColor captionBox;  ///< translucent box behind the caption
     QColor trail;
-    QColor heat;  ///< the density's colour at its maximum
+    QColor heat;             ///< the density's colour at its maximum (standard palette)
+    qreal lineWidth = 1.0;   ///< multiplies axis, trail and arrow widths (heavier in high contrast)
+    bool heatMap = false;    ///< the density is drawn through keyColor (cividis) instead of one hue
+    ColorPalette palette = ColorPalette::Standard;
 };
 
-SceneColors sceneColors(Background background);
+SceneColors sceneColors(Background background, ColorPalette palette = ColorPalette::Standard);
 
-/// Colour for a key in [0, 1] (clamped; NaN maps to 0): viridis, interpolated between 9 anchors.
-QColor keyColor(float key);
+/// Colour for a key in [0, 1] (clamped; NaN maps to 0): viridis for the standard palette, cividis (Nuñez,
+/// Anderton & Renslow 2018, designed for colour-vision deficiencies) for the colour-blind-safe one.
+QColor keyColor(float key, ColorPalette palette = ColorPalette::Standard);
+
+/// The colour of the i-th arrow field (overlay) in the colour-blind-safe palette: Okabe & Ito (2008).
+QColor categoricalColor(int index);
+
+/// Names used on the command line, in settings and in the sidecar: "standard", "colour-blind".
+QString paletteName(ColorPalette palette);
+std::optional<ColorPalette> paletteFromName(const QString& name);
 
 /// Keys in [0, 1] from the first coordinate of each row (0.5 when all are equal). The window and exported
 /// frames colour forward frames by x_0 and reverse frames by the final samples x_0 of the trajectory, so a

@@ -54,11 +54,18 @@ struct Scene {
     QString caption;
 };
 
-enum class Background { White, Dark, Transparent };
+/// The scene's theme: light (white), dark, high contrast (black on white with heavier lines, for projectors),
+/// or transparent (PNG frames only).
+enum class Background { White, Dark, Transparent, HighContrast };
+
+/// Colours of points, trails, arrows and heat maps: the standard set (viridis keys, warm single-hue heat
+/// map) or one safe for colour-blind viewers (cividis keys and heat map, Okabe–Ito for single colours).
+enum class ColorPalette { Standard, ColorBlindSafe };
 
 struct RenderOptions {
     QSize size{800, 800};
     Background background = Background::White;
+    ColorPalette palette = ColorPalette::Standard;
     bool drawPoints = true;
     bool drawTrails = true;
     bool drawArrows = true;

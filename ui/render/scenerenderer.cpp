@@ -4,6 +4,8 @@
 // Speed: points are the bulk of the work (10,000 per frame at 30+ frames/s). Each point is one
 // drawImage of a small pre-antialiased dot sprite, cached per colour, radius and quarter-pixel offset,
 // instead of an antialiased ellipse path per point; the quarter-pixel offsets keep slow motion smooth.
+// Sprites are made in device pixels (the paint device's devicePixelRatio), so dots stay sharp on a
+// high-DPI screen instead of being bitmaps scaled up.
 //
 // Determinism: nothing here depends on time, threads or hash order; the same scene and options give
 // the same pixels (fonts come from the system, so a different font set gives different captions).
@@ -71,15 +73,19 @@ QImage makeDotSprite(QRgb color, double radius, int qx, int qy, int anchor) {
 /// Sprites live for the thread's lifetime: the same few dozen are reused by every frame.
 class SpriteCache {
 public:
-    const QImage& get(QRgb color, double radius, int qx, int qy, int anchor) {
+    /// radius and anchor in device pixels; dpr: the device pixels per logical pixel the sprite is for.
+    const QImage& get(QRgb color, double radius, int qx, int qy, int anchor, qreal dpr) {
         const auto r64 = static_cast<std::uint64_t>(std::lround(radius * 64.0)) & 0xffff;
+        const auto d8 = static_cast<std::uint64_t>(std::lround(dpr * 8.0)) & 0xff;
         const std::uint64_t key = static_cast<std::uint64_t>(color) | (r64 << 32) |
                                   (static_cast<std::uint64_t>(qx) << 48) |
-                                  (static_cast<std::uint64_t>(qy) << 52);
+                                  (static_cast<std::uint64_t>(qy) << 52) | (d8 << 56);
         auto it = mSprites.constFind(key);
         if (it != mSprites.constEnd()) return *it;
         if (mSprites.size() > 8192) mSprites.clear();  // bounded: many radii or colours over a session
-        return *mSprites.insert(key, makeDotSprite(color, radius, qx, qy, anchor));
+        QImage sprite = makeDotSprite(color, radius, qx, qy, anchor);
+        sprite.setDevicePixelRatio(dpr);
+        return *mSprites.insert(key, std::move(sprite));
     }
 
 private:
@@ -111,14 +117,16 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
         if (std::isfinite(v)) peak = std::max(peak, v);
     if (peak <= 0.0f) return;
     QImage heat(density.columns, density.rows, QImage::Format_ARGB32_Premultiplied);
-    const QColor c = colors.heat;
     for (int row = 0; row < density.rows; ++row) {
         auto* line = reinterpret_cast<QRgb*>(heat.scanLine(row));
         for (int col = 0; col < density.columns; ++col) {
             const float v = density.values[static_cast<size_t>(row) * density.columns + col];
             // A gentle power so the tails show as well as the peaks.
-            const double a =
-                std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) * 0.6 : 0.0;
+            const double level = std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) : 0.0;
+            const double a = level * 0.6;
+            // The colour-blind-safe heat map also encodes the level in the colour (cividis), not only in
+            // the opacity.
+            const QColor c = colors.heatMap ? keyColor(static_cast<float>(level), colors.palette) : colors.heat;
             line[col] =
                 qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(a * 255))));
         }
@@ -140,7 +148,7 @@ void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl
     constexpr double kNewestAlpha = 1.0, kOldestAlpha = 0.15;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    QPen pen(colors.trail, 1.1 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(colors.trail, 1.1 * scale * colors.lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     QPolygonF line;
     for (const dl::Batch& trail : trails) {
         if (trail.cols() < 2 || trail.rows() < 2) continue;
@@ -162,7 +170,8 @@ void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl
     painter.restore();
 }
 
-void paintArrows(QPainter& painter, const DataToPixel& map, const ArrowField& field, double scale) {
+void paintArrows(QPainter& painter, const DataToPixel& map, const ArrowField& field, const QColor& color,
+                 double scale) {
     if (field.origins.cols() < 2 || field.directions.cols() < 2) return;
     const Eigen::Index n = std::min(field.origins.rows(), field.directions.rows());
     QVector<QLineF> lines;
@@ -183,7 +192,7 @@ void paintArrows(QPainter& painter, const DataToPixel& map, const ArrowField& fi
     }
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(field.color, 1.2 * scale, Qt::SolidLine, Qt::RoundCap));
+    painter.setPen(QPen(color, 1.2 * scale, Qt::SolidLine, Qt::RoundCap));
     painter.drawLines(lines);
     painter.restore();
 }
@@ -195,14 +204,17 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
     const double radius = options.pointRadius > 0
                               ? options.pointRadius
                               : options.textScale * defaultPointRadius(pts.rows(), map.target);
-    const int anchor = static_cast<int>(std::ceil(radius)) + 1;
+    // Device pixels: on a high-DPI device (dpr 2 on a 4K screen) the sprite is made at twice the size.
+    const qreal dpr = painter.device() ? std::max<qreal>(1.0, painter.device()->devicePixelRatioF()) : 1.0;
+    const double deviceRadius = radius * dpr;
+    const int anchor = static_cast<int>(std::ceil(deviceRadius)) + 1;
     const bool keyed = scene.colorKeys.size() == static_cast<size_t>(pts.rows());
     // Slightly translucent dots so dense regions read darker than sparse ones.
     const int alpha = pts.rows() > 2000 ? 200 : 235;
     QRgb levels[kColorLevels];
     if (keyed) {
         for (int l = 0; l < kColorLevels; ++l) {
-            QColor c = keyColor(static_cast<float>(l) / (kColorLevels - 1));
+            QColor c = keyColor(static_cast<float>(l) / (kColorLevels - 1), options.palette);
             c.setAlpha(alpha);
             levels[l] = c.rgba();
         }
@@ -213,9 +225,10 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
 
     SpriteCache& cache = spriteCache();
     // Points far outside the target are skipped; a margin keeps dots that overlap the edge.
-    const QRectF visible = map.target.adjusted(-2 * anchor, -2 * anchor, 2 * anchor, 2 * anchor);
+    const QRectF deviceTarget(map.target.topLeft() * dpr, map.target.size() * dpr);
+    const QRectF visible = deviceTarget.adjusted(-2 * anchor, -2 * anchor, 2 * anchor, 2 * anchor);
     for (Eigen::Index i = 0; i < pts.rows(); ++i) {
-        const double px = map.x(pts(i, 0)), py = map.y(pts(i, 1));
+        const double px = map.x(pts(i, 0)) * dpr, py = map.y(pts(i, 1)) * dpr;
         if (!(px >= visible.left() && px <= visible.right() && py >= visible.top() && py <= visible.bottom()))
             continue;
         const double fx = std::floor(px), fy = std::floor(py);
@@ -227,8 +240,8 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
             const float u = std::isnan(k) ? 0.0f : std::clamp(k, 0.0f, 1.0f);
             color = levels[static_cast<int>(std::lround(u * (kColorLevels - 1)))];
         }
-        const QImage& sprite = cache.get(color, radius, qx, qy, anchor);
-        painter.drawImage(QPoint(static_cast<int>(fx) - anchor, static_cast<int>(fy) - anchor), sprite);
+        const QImage& sprite = cache.get(color, deviceRadius, qx, qy, anchor, dpr);
+        painter.drawImage(QPointF((fx - anchor) / dpr, (fy - anchor) / dpr), sprite);
     }
 }
 
@@ -266,7 +279,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
                double scale) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
+    painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
     painter.setBrush(Qt::NoBrush);
     const QRectF frame = map.target.adjusted(0.5, 0.5, -0.5, -0.5);
     painter.drawRect(frame);
@@ -278,7 +291,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     const double xStep = niceStep(map.data.width(), std::max(2, static_cast<int>(map.target.width() / 110)));
     for (const double v : tickValues(map.data.left(), map.data.right(), xStep)) {
         const double x = std::round(map.x(v)) + 0.5;
-        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
+        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
         painter.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() - tick));
         const QString label = tickLabel(v, xStep);
         const double w = metrics.horizontalAdvance(label);
@@ -291,7 +304,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
     for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
         const double y = std::round(map.y(v)) + 0.5;
-        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale))));
+        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
         painter.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
         const QString label = tickLabel(v, yStep);
         if (y - metrics.height() / 2 < frame.top() + pad ||
@@ -389,7 +402,7 @@ QRectF sceneDataBounds(const Scene& scene, const QRectF& target) {
 }
 
 void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options) {
-    const SceneColors colors = sceneColors(options.background);
+    const SceneColors colors = sceneColors(options.background, options.palette);
     const double scale = uiScale(target) * options.textScale;
     painter.save();
     painter.setClipRect(target);
@@ -404,8 +417,15 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
         if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
         if (options.drawTrails) paintTrails(painter, map, scene.trails, colors, scale);
         if (options.drawPoints) paintPoints(painter, map, scene, options, colors);
-        if (options.drawArrows)
-            for (const ArrowField& field : scene.arrowFields) paintArrows(painter, map, field, scale);
+        if (options.drawArrows) {
+            // The colour-blind-safe palette gives each field its own Okabe–Ito colour, in order.
+            int index = 1;
+            for (const ArrowField& field : scene.arrowFields) {
+                const QColor color =
+                    options.palette == ColorPalette::ColorBlindSafe ? categoricalColor(index++) : field.color;
+                paintArrows(painter, map, field, color, scale * colors.lineWidth);
+            }
+        }
     }
     if (options.drawCaption) paintCaption(painter, target, scene.caption, colors, font);
     painter.restore();

@@ -61,16 +61,19 @@ void SamplingPanel::buildUi() {
     auto* samplerBox = new QGroupBox(tr("Reverse process"), this);
     auto* form = new QFormLayout(samplerBox);
     mDenoiser = new QComboBox(samplerBox);
+    mDenoiser->setObjectName(QStringLiteral("samplingDenoiser"));
     mDenoiser->addItem(tr("Learned model"));
     mDenoiser->addItem(tr("Exact denoiser of the data"));
     mDenoiser->setToolTip(
         tr("The exact denoiser is the ideal ε for the data set itself: it needs no training"));
     mSampler = new QComboBox(samplerBox);
+    mSampler->setObjectName(QStringLiteral("samplingSampler"));
     mSampler->addItem(tr("DDPM, σ² = β̃ (posterior)"), int(dl::SamplerKind::DdpmPosterior));
     mSampler->addItem(tr("DDPM, σ² = β"), int(dl::SamplerKind::DdpmBeta));
     mSampler->addItem(tr("DDIM"), int(dl::SamplerKind::Ddim));
     mSampler->addItem(tr("Langevin dynamics"), int(dl::SamplerKind::Langevin));
     mEta = new QDoubleSpinBox(samplerBox);
+    mEta->setObjectName(QStringLiteral("samplingEta"));
     mEta->setRange(0.0, 1.0);
     mEta->setSingleStep(0.1);
     mEta->setDecimals(2);
@@ -81,17 +84,20 @@ void SamplingPanel::buildUi() {
     mSteps->setSpecialValueText(tr("all T"));
     mSteps->setToolTip(tr("K: how many timesteps the sampler visits (Langevin: noise levels)"));
     mSpacing = new QComboBox(samplerBox);
+    mSpacing->setObjectName(QStringLiteral("samplingSpacing"));
     mSpacing->addItem(tr("linspace"), int(dl::TimestepSpacing::Linspace));
     mSpacing->addItem(tr("leading"), int(dl::TimestepSpacing::Leading));
     mSpacing->addItem(tr("trailing"), int(dl::TimestepSpacing::Trailing));
     mSpacing->setToolTip(tr("Which K of the T timesteps are visited when K < T"));
     mLangevinStep = new QDoubleSpinBox(samplerBox);
+    mLangevinStep->setObjectName(QStringLiteral("samplingLangevinStep"));
     mLangevinStep->setDecimals(4);
     mLangevinStep->setRange(1e-4, 2.0);
     mLangevinStep->setSingleStep(0.01);
     mLangevinStep->setValue(0.1);
     mLangevinStep->setToolTip(tr("Step δ_t as a fraction of the noise variance 1 − ᾱ_t at each level"));
     mLangevinPerLevel = new QSpinBox(samplerBox);
+    mLangevinPerLevel->setObjectName(QStringLiteral("samplingLangevinPerLevel"));
     mLangevinPerLevel->setRange(1, 200);
     mLangevinPerLevel->setValue(10);
     mCount = new QSpinBox(samplerBox);
@@ -100,9 +106,11 @@ void SamplingPanel::buildUi() {
     mCount->setGroupSeparatorShown(true);
     mCount->setValue(2000);
     mSeed = new QSpinBox(samplerBox);
+    mSeed->setObjectName(QStringLiteral("samplingSeed"));
     mSeed->setRange(0, 1'000'000'000);
     mSeed->setValue(1);
     mClip = new QCheckBox(tr("Clip x̂₀ to the data's range"), samplerBox);
+    mClip->setObjectName(QStringLiteral("samplingClip"));
     mClip->setChecked(true);  // as the CLI: fewer samples thrown far off by an early, poor x̂₀
     mClip->setToolTip(tr("Recommended with zero-terminal-SNR schedules, where the first x̂₀ is unreliable"));
     form->addRow(tr("Denoiser"), mDenoiser);
@@ -143,6 +151,7 @@ void SamplingPanel::buildUi() {
            "the frames between them are linear blends, and the caption says so."));
     layout->addWidget(mSmooth);
     mPlay = new QCheckBox(tr("Play the reverse chain when ready"), this);
+    mPlay->setObjectName(QStringLiteral("samplingPlayWhenReady"));
     mPlay->setChecked(true);
     layout->addWidget(mPlay);
 
@@ -172,11 +181,15 @@ void SamplingPanel::buildUi() {
     auto* fieldBox = new QGroupBox(tr("Field at t"), this);
     auto* fieldLayout = new QVBoxLayout(fieldBox);
     mLearnedArrows = new QCheckBox(tr("Learned arrows"), fieldBox);
+    mLearnedArrows->setObjectName(QStringLiteral("overlayLearnedArrows"));
     mLearnedArrows->setStyleSheet(QStringLiteral("color: %1;").arg(learnedArrowColor().name()));
     mExactArrows = new QCheckBox(tr("Exact arrows"), fieldBox);
+    mExactArrows->setObjectName(QStringLiteral("overlayExactArrows"));
     mExactArrows->setStyleSheet(QStringLiteral("color: %1;").arg(exactArrowColor().name()));
     mDensity = new QCheckBox(tr("Density of q(x_t)"), fieldBox);
+    mDensity->setObjectName(QStringLiteral("overlayDensity"));
     mQuantity = new QComboBox(fieldBox);
+    mQuantity->setObjectName(QStringLiteral("overlayQuantity"));
     mQuantity->addItem(tr("score ∇log q (towards the data)"), int(FieldQuantity::Score));
     mQuantity->addItem(tr("predicted noise ε̂"), int(FieldQuantity::Noise));
     mFieldNote = new QLabel(fieldBox);

@@ -13,6 +13,7 @@
 
 namespace dlui {
 
+class PanelSettings;
 class TrainingAndSampling;
 class WindowExport;
 class WindowInput;
@@ -24,6 +25,8 @@ public:
     ~LabWindow() override;
 
     TrainingAndSampling* live() const { return mLive.get(); }
+    /// Remembered panel settings and View ▸ Reset to defaults (ui/window/panelsettings.h).
+    PanelSettings* panelSettings() const { return mPanelSettings.get(); }
 
 private:
     // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
@@ -31,6 +34,7 @@ private:
     std::unique_ptr<TrainingAndSampling> mLive;
     std::unique_ptr<WindowExport> mExport;
     std::unique_ptr<WindowInput> mInput;
+    std::unique_ptr<PanelSettings> mPanelSettings;
 };
 
 }  // namespace dlui

@@ -59,7 +59,6 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    mNormalFontSize = font().pointSizeF();
 
     mLoader = new DataLoader(this);
     mView = new MainView(mDocument, mTimeline);
@@ -78,6 +77,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    createPresentation();
     connectDocument();
     loadPreset();
     mDocument->setModified(false);
@@ -131,7 +131,7 @@ void MainWindow::createActions() {
     a.jumpStart = makeAction(this, tr("Jump to &start"), {}, QKeySequence(Qt::Key_Home));
     a.jumpEnd = makeAction(this, tr("Jump to &end"), {}, QKeySequence(Qt::Key_End));
     a.presenter = makeAction(this, tr("P&resenter mode"), QStringLiteral(":/icons/presenter.svg"),
-                             QKeySequence(Qt::Key_F11), tr("Large type for a projector"));
+                             QKeySequence(Qt::Key_F11), tr("Full screen with large type, for a projector"));
     a.presenter->setCheckable(true);
     a.returnFocus =
         makeAction(this, tr("Keys to the &view"), {}, QKeySequence(Qt::Key_Escape),

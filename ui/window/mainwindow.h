@@ -32,6 +32,8 @@ namespace dlui {
 class DataLoader;
 class DataPanel;
 class MainView;
+class PresenterMode;
+class ThemeMenu;
 class SchedulePanel;
 class Timeline;
 class TimelineWidget;
@@ -73,7 +75,7 @@ public:
         QAction* stepPrevious = nullptr;  ///< ←
         QAction* jumpStart = nullptr;     ///< Home
         QAction* jumpEnd = nullptr;       ///< End
-        QAction* presenter = nullptr;     ///< F11: large type (placeholder for presenter mode)
+        QAction* presenter = nullptr;     ///< F11: presenter mode (ui/window/presentermode.h)
         QAction* returnFocus = nullptr;   ///< Escape: give the keyboard back to the view (and its shortcuts)
         QAction* gettingStarted = nullptr;  ///< F1: three things to try first and the keyboard shortcuts
         QAction* about = nullptr;
@@ -117,9 +119,13 @@ public:
     bool openFile(const QString& path);
     bool openFiles(const QStringList& paths);
 
-    /// Whether presenter mode (large type) is on.
-    bool isPresenterMode() const { return mPresenter; }
+    /// Presenter mode: full screen, only the chosen controls, everything twice as large; leaving it
+    /// restores the layout (ui/window/presentermode.h).
+    bool isPresenterMode() const;
     void setPresenterMode(bool on);
+    PresenterMode* presenterMode() const { return mPresenterMode; }
+    /// View ▸ Theme and View ▸ Colours (ui/window/thememenu.h).
+    ThemeMenu* themeMenu() const { return mThemes; }
 
     /// Gives the keyboard back to the main view (Escape; Enter or Escape in a field), so Space, ←/→ and
     /// Home/End move the timeline again.
@@ -158,6 +164,7 @@ private:
     void createToolBar();
     void createDocks();
     void createStatusBar();
+    void createPresentation();
     void connectDocument();
     void updateTimelineRange();
     void updateStatus();
@@ -193,8 +200,8 @@ private:
     std::vector<std::function<bool()>> mDiscardChecks;
     std::vector<std::function<QString()>> mCloseWarnings;
     bool mLayoutRestored = false;
-    bool mPresenter = false;
-    qreal mNormalFontSize = 0;
+    PresenterMode* mPresenterMode = nullptr;
+    ThemeMenu* mThemes = nullptr;
 };
 
 }  // namespace dlui

@@ -1,13 +1,17 @@
-// MainWindow in front of people: fitting the screen, presenter mode, giving the keys back to the view,
-// Help ▸ Getting started and the question asked before closing.
+// MainWindow in front of people: fitting the screen, presenter mode and themes (their own files; here only
+// how they are wired in), giving the keys back to the view, Help ▸ Getting started and the question asked
+// before closing.
 #include <QAction>
 #include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSignalBlocker>
 
 #include "ui/view/mainview.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
+#include "ui/window/thememenu.h"
 
 namespace dlui {
 
@@ -16,10 +20,6 @@ namespace {
 constexpr QSize kPreferredSize(1440, 900);
 /// Room left for the window manager's title bar before the window is shown (its frame is unknown then).
 constexpr int kFrameAllowance = 40;
-/// Presenter mode: widget text grows a little (more would push the docks' forms past a projector's
-/// width); the view's own caption, axes, tick labels and points grow much more.
-constexpr qreal kPresenterWidgetFont = 1.25;
-constexpr qreal kPresenterViewScale = 1.8;
 
 QRect availableArea(const QWidget* widget) {
     const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
@@ -45,23 +45,26 @@ void MainWindow::fitToScreen() {
     move(outer.topLeft());
 }
 
-void MainWindow::setPresenterMode(bool on) {
-    mPresenter = on;
-    QFont f = font();
-    f.setPointSizeF(on ? mNormalFontSize * kPresenterWidgetFont : mNormalFontSize);
-    setFont(f);
-    RenderOptions options = mView->renderOptions();
-    options.textScale = on ? kPresenterViewScale : 1.0;
-    mView->setRenderOptions(options);
-    {
+void MainWindow::createPresentation() {
+    mPresenterMode = new PresenterMode(this, mOptions.useSettings);
+    connect(mPresenterMode, &PresenterMode::toggled, this, [this](bool on) {
         const QSignalBlocker block(mActions.presenter);
         mActions.presenter->setChecked(on);
-    }
-    // Larger type asks for more room; the window stays within the screen all the same.
-    fitToScreen();
+    });
+    mViewMenu->addAction(mPresenterMode->settingsAction());
+    mViewMenu->addSeparator();
+    mThemes = new ThemeMenu(this, mOptions.useSettings);
+}
+
+bool MainWindow::isPresenterMode() const { return mPresenterMode->isOn(); }
+
+void MainWindow::setPresenterMode(bool on) {
+    mPresenterMode->setOn(on);
 }
 
 void MainWindow::returnKeysToView() {
+    // Escape leaves presenter mode as well.
+    if (isPresenterMode()) setPresenterMode(false);
     if (QWidget* focus = focusWidget(); focus && focus != mView) {
         // Leaving a field commits what was typed (spin boxes fix up their text on focus out).
         focus->clearFocus();

@@ -85,6 +85,12 @@ void WindowExport::openExportDialog() {
     // document holds: data, the editor's schedule, the forward noise and the sampled chain.
     ExportDialog dialog(makeExportInput(*doc), mWindow);
     dialog.setObjectName(QStringLiteral("exportDialog"));
+    // Exports start with the window's theme and colours (View ▸ Theme, View ▸ Colours); the dialog can
+    // change them for one export.
+    ExportSettings settings = dialog.settings();
+    settings.render.background = mWindow->mainView()->renderOptions().background;
+    settings.render.palette = mWindow->mainView()->renderOptions().palette;
+    dialog.setSettings(settings);
     mDialog = &dialog;
     connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult& result) {
         if (result.ok)

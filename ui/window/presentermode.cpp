@@ -1,0 +1,223 @@
+#include "ui/window/presentermode.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "ui/view/mainview.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+const QString kKeptKey = QStringLiteral("presenter/kept");
+
+/// The docks and toolbars of the window: the controls presenter mode keeps or hides.
+QList<QWidget*> controlsOf(MainWindow* window) {
+    QList<QWidget*> controls;
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        controls << dock;
+    for (QToolBar* bar : window->findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
+        controls << bar;
+    return controls;
+}
+
+/// A font's size in points, or in pixels when it was set in pixels (pointSizeF() is then −1).
+qreal fontSize(const QFont& font) { return font.pointSizeF() > 0 ? font.pointSizeF() : font.pixelSize(); }
+
+QFont scaled(QFont font, qreal size) {
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(size);
+    else
+        font.setPixelSize(qRound(size));
+    return font;
+}
+
+}  // namespace
+
+PresenterMode::PresenterMode(MainWindow* window, bool remember)
+    : QObject(window), mWindow(window), mRemember(remember) {
+    setObjectName(QStringLiteral("presenterMode"));
+    if (mRemember) {
+        QSettings settings;
+        if (settings.contains(kKeptKey)) setKeptControls(settings.value(kKeptKey).toStringList());
+    }
+    mSettingsAction = new QAction(tr("Presenter mode &settings…"), this);
+    mSettingsAction->setToolTip(tr("Choose which panels stay visible in presenter mode"));
+    connect(mSettingsAction, &QAction::triggered, this, &PresenterMode::showSettingsDialog);
+}
+
+PresenterMode::~PresenterMode() = default;
+
+QStringList PresenterMode::defaultKeptControls() const {
+    QStringList kept{timelineName()};
+    for (QWidget* control : controlsOf(mWindow))
+        if (control->objectName().contains(QLatin1String("lesson"), Qt::CaseInsensitive))
+            kept << control->objectName();
+    return kept;
+}
+
+void PresenterMode::setKeptControls(const QStringList& names) {
+    mKept = names;
+    mKept.removeAll(QString());
+    mKeptChosen = true;
+    if (mRemember) QSettings().setValue(kKeptKey, mKept);
+    if (mOn) {  // show the new choice at once
+        leave();
+        enter();
+    }
+}
+
+QStringList PresenterMode::keptControls() const { return mKeptChosen ? mKept : defaultKeptControls(); }
+
+void PresenterMode::resetToDefaults() {
+    if (mRemember) QSettings().remove(kKeptKey);
+    mKept.clear();
+    mKeptChosen = false;
+    if (mOn) {
+        leave();
+        enter();
+    }
+}
+
+bool PresenterMode::isKept(const QWidget* control) const {
+    return !control->objectName().isEmpty() && keptControls().contains(control->objectName());
+}
+
+void PresenterMode::setOn(bool on) {
+    if (on == mOn) return;
+    on ? enter() : leave();
+    Q_EMIT toggled(mOn);
+}
+
+void PresenterMode::enter() {
+    mOn = true;
+    mGeometry = mWindow->saveGeometry();
+    mState = mWindow->saveState();
+    mWindowState = mWindow->windowState();
+
+    mVisibility.clear();
+    QList<QWidget*> hideable = controlsOf(mWindow);
+    hideable << mWindow->statusBar() << mWindow->timelineWidget();
+    for (QWidget* w : hideable) mVisibility.push_back({w, w->isVisible()});
+    for (QWidget* control : controlsOf(mWindow)) control->setVisible(isKept(control));
+    mWindow->statusBar()->hide();
+    mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()));
+
+    scaleFonts();
+    scalePlots();
+    RenderOptions options = mWindow->mainView()->renderOptions();
+    mTextScale = options.textScale;
+    options.textScale = kScale * mTextScale;
+    mWindow->mainView()->setRenderOptions(options);
+    mWindow->setWindowState(mWindowState | Qt::WindowFullScreen);
+}
+
+void PresenterMode::leave() {
+    mOn = false;
+    mWindow->setWindowState(mWindowState);
+    restorePlots();
+    restoreFonts();
+    RenderOptions options = mWindow->mainView()->renderOptions();
+    options.textScale = mTextScale;
+    mWindow->mainView()->setRenderOptions(options);
+    // Geometry first, then the docks' layout inside it; widgets restoreState does not know (the status
+    // bar, the timeline) get their own visibility back.
+    mWindow->restoreGeometry(mGeometry);
+    mWindow->restoreState(mState);
+    for (const SavedVisibility& v : mVisibility)
+        if (v.widget && !qobject_cast<QDockWidget*>(v.widget) && !qobject_cast<QToolBar*>(v.widget))
+            v.widget->setVisible(v.visible);
+    mVisibility.clear();
+}
+
+void PresenterMode::scaleFonts() {
+    // Every widget's size before, so that each ends up exactly kScale times as large: most inherit the
+    // window's font, but some set their own (a bold title, a smaller legend) and need their own change.
+    const QList<QWidget*> widgets = mWindow->findChildren<QWidget*>();
+    QHash<QWidget*, qreal> before;
+    for (QWidget* w : widgets) before.insert(w, fontSize(w->font()));
+    mWindowFont = mWindow->font();
+    mWindowFontSet = mWindow->testAttribute(Qt::WA_SetFont);
+    mWindow->setFont(scaled(mWindowFont, kScale * fontSize(mWindowFont)));
+    mFonts.clear();
+    for (QWidget* w : widgets) {
+        const qreal wanted = kScale * before.value(w);
+        if (fontSize(w->font()) >= wanted - 0.01) continue;
+        mFonts.push_back({w, w->font(), w->testAttribute(Qt::WA_SetFont)});
+        w->setFont(scaled(w->font(), wanted));
+    }
+}
+
+void PresenterMode::restoreFonts() {
+    // The window first, so that widgets which inherit get their size from it again.
+    mWindow->setFont(mWindowFontSet ? mWindowFont : QFont());
+    for (auto it = mFonts.rbegin(); it != mFonts.rend(); ++it)
+        if (it->widget) it->widget->setFont(it->explicitlySet ? it->font : QFont());
+    mFonts.clear();
+}
+
+void PresenterMode::scalePlots() {
+    // QCustomPlot keeps the axes' fonts apart from the widget's font.
+    mAxes.clear();
+    for (QCustomPlot* plot : mWindow->findChildren<QCustomPlot*>()) {
+        for (QCPAxisRect* rect : plot->axisRects())
+            for (QCPAxis* axis : rect->axes()) {
+                mAxes.push_back({plot, axis, axis->labelFont(), axis->tickLabelFont()});
+                axis->setLabelFont(scaled(axis->labelFont(), kScale * fontSize(axis->labelFont())));
+                axis->setTickLabelFont(scaled(axis->tickLabelFont(), kScale * fontSize(axis->tickLabelFont())));
+            }
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void PresenterMode::restorePlots() {
+    for (const SavedAxis& saved : mAxes) {
+        if (!saved.plot) continue;
+        saved.axis->setLabelFont(saved.label);
+        saved.axis->setTickLabelFont(saved.tickLabel);
+        saved.plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    mAxes.clear();
+}
+
+void PresenterMode::showSettingsDialog() {
+    QDialog dialog(mWindow);
+    dialog.setObjectName(QStringLiteral("presenterSettings"));
+    dialog.setWindowTitle(tr("Presenter mode"));
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("In presenter mode, keep these visible:"), &dialog));
+    const QStringList kept = keptControls();
+    std::vector<std::pair<QCheckBox*, QString>> boxes;
+    auto addBox = [&](const QString& title, const QString& name) {
+        auto* box = new QCheckBox(title, &dialog);
+        box->setObjectName(QStringLiteral("keep_") + name);
+        box->setChecked(kept.contains(name));
+        layout->addWidget(box);
+        boxes.emplace_back(box, name);
+    };
+    addBox(tr("Timeline"), timelineName());
+    for (QWidget* control : controlsOf(mWindow))
+        if (!control->objectName().isEmpty()) addBox(control->windowTitle().remove(QLatin1Char('&')), control->objectName());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QStringList chosen;
+    for (const auto& [box, name] : boxes)
+        if (box->isChecked()) chosen << name;
+    setKeptControls(chosen);
+}
+
+}  // namespace dlui
