@@ -80,6 +80,9 @@ struct RenderOptions {
 /// Paints the scene into `target` (in the painter's coordinates). Deterministic: same input, same pixels.
 void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options);
 
+/// The font of the caption, axis labels and tick labels when drawing into `target` with these options.
+QFont sceneFont(const QRectF& target, const RenderOptions& options);
+
 /// Renders the scene to a new ARGB32 image of options.size.
 QImage renderScene(const Scene& scene, const RenderOptions& options);
 

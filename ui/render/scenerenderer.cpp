@@ -48,12 +48,6 @@ double uiScale(const QRectF& target) {
     return std::max(0.5, std::min(target.width(), target.height()) / 800.0);
 }
 
-QFont sceneFont(const QRectF& target, qreal textScale) {
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(std::max(9, static_cast<int>(std::lround(13.0 * uiScale(target) * textScale))));
-    font.setHintingPreference(QFont::PreferNoHinting);
-    return font;
-}
 
 /// A dot of radius r (pixels) whose centre sits at (c + (qx + 0.5)/4, c + (qy + 0.5)/4) in the sprite,
 /// c = the sprite's integer anchor offset.
@@ -394,6 +388,13 @@ void paintImageGrid(QPainter& painter, const QRectF& target, const Scene& scene,
 
 }  // namespace
 
+QFont sceneFont(const QRectF& target, const RenderOptions& options) {
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(9, static_cast<int>(std::lround(13.0 * uiScale(target) * options.textScale))));
+    font.setHintingPreference(QFont::PreferNoHinting);
+    return font;
+}
+
 QRectF sceneDataBounds(const Scene& scene, const QRectF& target) {
     QRectF bounds = scene.viewBounds;
     if (bounds.isEmpty()) bounds = pointBounds(scene.points, 0.05);
@@ -407,7 +408,7 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
     painter.save();
     painter.setClipRect(target);
     paintBackground(painter, target, colors);
-    const QFont font = sceneFont(target, options.textScale);
+    const QFont font = sceneFont(target, options);
 
     if (scene.images.rows() > 0) {
         paintImageGrid(painter, target, scene, colors);

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
@@ -103,6 +104,7 @@ void PresenterMode::setOn(bool on) {
 void PresenterMode::enter() {
     mOn = true;
     mGeometry = mWindow->saveGeometry();
+    mNormalGeometry = mWindow->geometry();
     mState = mWindow->saveState();
     mWindowState = mWindow->windowState();
 
@@ -131,14 +133,20 @@ void PresenterMode::leave() {
     RenderOptions options = mWindow->mainView()->renderOptions();
     options.textScale = mTextScale;
     mWindow->mainView()->setRenderOptions(options);
-    // Geometry first, then the docks' layout inside it; widgets restoreState does not know (the status
-    // bar, the timeline) get their own visibility back.
-    mWindow->restoreGeometry(mGeometry);
-    mWindow->restoreState(mState);
+    // What restoreState does not know (the status bar, the timeline) gets its visibility back first, then
+    // the geometry, then the docks' layout inside it, once the smaller fonts have been laid out. A window
+    // that was neither maximised nor full screen gets its exact rectangle back (restoreGeometry goes
+    // through the frame, which the window system may place a title bar's height off).
     for (const SavedVisibility& v : mVisibility)
         if (v.widget && !qobject_cast<QDockWidget*>(v.widget) && !qobject_cast<QToolBar*>(v.widget))
             v.widget->setVisible(v.visible);
     mVisibility.clear();
+    if (mWindowState & (Qt::WindowMaximized | Qt::WindowFullScreen))
+        mWindow->restoreGeometry(mGeometry);
+    else
+        mWindow->setGeometry(mNormalGeometry);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    mWindow->restoreState(mState);
 }
 
 void PresenterMode::scaleFonts() {

@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QStringList>
 #include <vector>
 
@@ -94,6 +95,7 @@ private:
 
     // What entering changed, to put it back on leaving.
     QByteArray mGeometry;
+    QRect mNormalGeometry;
     QByteArray mState;
     Qt::WindowStates mWindowState;
     QFont mWindowFont;

@@ -1,0 +1,190 @@
+// Themes and colour-blind-safe colours: View ▸ Theme changes what the view draws (background, frame,
+// widgets' palette); View ▸ Colours changes the points' colours to cividis; an export started from the
+// window renders with the chosen theme and colours and records them in its sidecar; the renderer's
+// colours are the documented maps (viridis, cividis, Okabe–Ito).
+#include <QAction>
+#include <QApplication>
+#include <QStyle>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+#include "../support/windowtestoptions.h"
+#include "ui/export/exportdialog.h"
+#include "ui/render/palette.h"
+#include "ui/render/scene.h"
+#include "ui/view/mainview.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/thememenu.h"
+
+using dlui::Background;
+using dlui::ColorPalette;
+using dlui::LabWindow;
+using dlui::ThemeMenu;
+
+namespace {
+
+int channelDistance(QColor a, QColor b) {
+    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});
+}
+
+/// One opaque point of colour key `key` in the middle of a 100×100 frame, on the theme's background.
+QColor renderedPointCentre(float key, Background background, ColorPalette palette) {
+    dlui::Scene scene;
+    scene.points = dl::Batch(1, 2);
+    scene.points << 0.0f, 0.0f;
+    scene.colorKeys = {key};
+    scene.viewBounds = QRectF(-1, -1, 2, 2);
+    dlui::RenderOptions o;
+    o.size = QSize(100, 100);
+    o.background = background;
+    o.palette = palette;
+    o.drawAxes = o.drawCaption = false;
+    o.pointRadius = 8;
+    return dlui::renderScene(scene, o).pixelColor(50, 50);
+}
+
+/// What a dot of colour c at alpha 235 (one point, see the renderer) over background bg looks like.
+QColor blended(QColor c, QColor bg) {
+    const auto mix = [](int a, int b) { return (a * 235 + b * 20 + 127) / 255; };
+    return QColor(mix(c.red(), bg.red()), mix(c.green(), bg.green()), mix(c.blue(), bg.blue()));
+}
+
+}  // namespace
+
+class TestWindowThemes : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void colourMapsAreTheDocumentedOnes();
+    void themeMenuChangesTheView();
+    void exportUsesTheWindowsTheme();
+};
+
+void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
+    // Endpoints of viridis and cividis (matplotlib's tables), and the Okabe–Ito blue and vermillion.
+    QCOMPARE(dlui::keyColor(0.0f), QColor(68, 1, 84));
+    QCOMPARE(dlui::keyColor(1.0f), QColor(253, 231, 37));
+    QCOMPARE(dlui::keyColor(0.0f, ColorPalette::ColorBlindSafe), QColor(0, 34, 78));
+    QCOMPARE(dlui::keyColor(1.0f, ColorPalette::ColorBlindSafe), QColor(254, 232, 56));
+    QCOMPARE(dlui::categoricalColor(0), QColor(0, 114, 178));
+    QCOMPARE(dlui::categoricalColor(1), QColor(213, 94, 0));
+    // Cividis gets lighter all the way (that is what makes it readable without hue).
+    int lastGray = -1;
+    for (int i = 0; i <= 20; ++i) {
+        const int gray = qGray(dlui::keyColor(i / 20.0f, ColorPalette::ColorBlindSafe).rgb());
+        QVERIFY2(gray > lastGray, qPrintable(QStringLiteral("key %1: gray %2 after %3").arg(i / 20.0).arg(gray).arg(lastGray)));
+        lastGray = gray;
+    }
+    // The renderer paints a point with the palette's colour, over the theme's background.
+    for (auto palette : {ColorPalette::Standard, ColorPalette::ColorBlindSafe})
+        for (auto background : {Background::White, Background::Dark, Background::HighContrast}) {
+            const QColor got = renderedPointCentre(0.25f, background, palette);
+            const QColor want =
+                blended(dlui::keyColor(0.25f, palette), dlui::sceneColors(background, palette).background);
+            QVERIFY2(channelDistance(got, want) <= 2,
+                     qPrintable(QStringLiteral("got %1, want %2").arg(got.name(), want.name())));
+        }
+    // High contrast: black frame on white, drawn heavier than the light theme's grey one.
+    QCOMPARE(dlui::sceneColors(Background::HighContrast).axis, QColor(0, 0, 0));
+    QVERIFY(dlui::sceneColors(Background::HighContrast).lineWidth > dlui::sceneColors(Background::White).lineWidth);
+}
+
+void TestWindowThemes::themeMenuChangesTheView() {
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(900, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ThemeMenu* themes = window.themeMenu();
+    QCOMPARE(themes->theme(), ThemeMenu::Theme::Light);
+    dlui::MainView* view = window.mainView();
+    const auto viewCorner = [view] {
+        view->rebuildNow();
+        return view->grab().toImage().pixelColor(3, view->height() / 2 + 5);  // inside the frame, off ticks
+    };
+    QCOMPARE(viewCorner(), QColor(255, 255, 255));
+
+    themes->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    QCOMPARE(themes->theme(), ThemeMenu::Theme::Dark);
+    QCOMPARE(view->renderOptions().background, Background::Dark);
+    QCOMPARE(viewCorner(), dlui::sceneColors(Background::Dark).background);
+    QVERIFY(qGray(QApplication::palette().color(QPalette::Window).rgb()) < 100);  // the widgets follow
+
+    themes->themeAction(ThemeMenu::Theme::HighContrast)->trigger();
+    QCOMPARE(view->renderOptions().background, Background::HighContrast);
+    QCOMPARE(viewCorner(), QColor(255, 255, 255));
+    view->rebuildNow();
+    const QImage frame = view->grab().toImage();
+    QCOMPARE(frame.pixelColor(0, frame.height() / 2), QColor(0, 0, 0));  // the black frame
+    QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(0, 0, 0));
+
+    // Colour-blind-safe colours: the view's points change colour.
+    themes->themeAction(ThemeMenu::Theme::Light)->trigger();
+    const QImage standard = (view->rebuildNow(), view->grab().toImage());
+    themes->paletteAction(ColorPalette::ColorBlindSafe)->trigger();
+    QCOMPARE(view->renderOptions().palette, ColorPalette::ColorBlindSafe);
+    const QImage safe = (view->rebuildNow(), view->grab().toImage());
+    QCOMPARE(safe.size(), standard.size());
+    int changed = 0;
+    for (int y = 0; y < safe.height(); y += 2)
+        for (int x = 0; x < safe.width(); x += 2)
+            if (channelDistance(safe.pixelColor(x, y), standard.pixelColor(x, y)) > 30) ++changed;
+    QVERIFY2(changed > 100, qPrintable(QString::number(changed)));
+    // Back to light, standard: the application palette is the style's own again.
+    themes->resetToDefaults();
+    QCOMPARE(QApplication::palette().color(QPalette::Window),
+             QApplication::style()->standardPalette().color(QPalette::Window));
+}
+
+void TestWindowThemes::exportUsesTheWindowsTheme() {
+    QTemporaryDir dir;
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.themeMenu()->setTheme(ThemeMenu::Theme::Dark);
+    window.themeMenu()->setPalette(ColorPalette::ColorBlindSafe);
+
+    const QString out = dir.filePath(QStringLiteral("frames"));
+    dlui::ExportSettings seen;
+    dlui::ExportResult result;
+    bool ran = false;
+    QTimer::singleShot(0, &window, [&] {
+        auto* dialog = qobject_cast<dlui::ExportDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        seen = dialog->settings();
+        dlui::ExportSettings s = seen;
+        s.format = dlui::ExportFormat::PngSequence;
+        s.outputPath = out;
+        s.render.size = QSize(120, 120);
+        s.frames.stride = 50;
+        dialog->setSettings(s);
+        dialog->setInteractive(false);
+        QSignalSpy finished(dialog, &dlui::ExportDialog::exportFinished);
+        dialog->startExport();
+        if (finished.wait(20000)) {
+            result = dialog->lastResult();
+            ran = true;
+        }
+        dialog->reject();
+    });
+    window.actions().exportFrames->trigger();  // File ▸ Export…
+    QCOMPARE(seen.render.background, Background::Dark);
+    QCOMPARE(seen.render.palette, ColorPalette::ColorBlindSafe);
+    QVERIFY2(ran && result.ok, qPrintable(result.message));
+    const QStringList frames = QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    QVERIFY(!frames.isEmpty());
+    const QImage first(QDir(out).filePath(frames.front()));
+    QCOMPARE(first.pixelColor(3, 60), dlui::sceneColors(Background::Dark).background);
+    QFile sidecar(QDir(out).filePath(QStringLiteral("frames.json")));
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QString json = QString::fromUtf8(sidecar.readAll()).remove(QLatin1Char(' '));
+    QVERIFY(json.contains(QStringLiteral("\"background\":\"dark\"")));
+    QVERIFY(json.contains(QStringLiteral("\"palette\":\"colour-blind\"")));
+    window.themeMenu()->resetToDefaults();
+}
+
+QTEST_MAIN(TestWindowThemes)
+#include "tst_window_themes.moc"
