@@ -23,8 +23,8 @@
 #include "core/training/workerpool.h"
 #include "datasourceflags.h"
 #include "scheduleflags.h"
-#include "ui/render/palette.h"
 #include "ui/render/exporter.h"
+#include "ui/render/palette.h"
 
 namespace dlcli {
 namespace {
@@ -131,9 +131,9 @@ int runRender(const CommandArgs& args) {
         .value("stride", "K", "every K-th timestep (default 1)")
         .value("t-first", "T0", "first timestep shown (default 0)")
         .value("t-last", "T1", "last timestep shown (default T)")
-        .value("background", "BG",
-               "white, dark, high-contrast or transparent (PNG only) (default white)")
-        .value("theme", "THEME", "light, dark or high-contrast: the window's themes (instead of --background)")
+        .value("background", "BG", "white, dark, high-contrast or transparent (PNG only) (default white)")
+        .value("theme", "THEME",
+               "light, dark or high-contrast: the window's themes (instead of --background)")
         .value("palette", "P", "standard or colour-blind (cividis, Okabe-Ito) (default standard)")
         .value("point-radius", "PX", "dot radius in pixels (default: from N and the size)")
         .flag("no-axes", "draw no axes")
@@ -202,7 +202,8 @@ int runRender(const CommandArgs& args) {
     const QString paletteText = QString::fromStdString(parsed.text("palette").value_or("standard"));
     const auto palette = dlui::paletteFromName(paletteText);
     if (!palette)
-        throw UsageError("--palette: must be standard or colour-blind, got '" + paletteText.toStdString() + "'");
+        throw UsageError("--palette: must be standard or colour-blind, got '" + paletteText.toStdString() +
+                         "'");
     settings.render.palette = *palette;
     settings.render.pointRadius = parsed.doubleValue("point-radius", 0.0, 0.0, 100.0);
     settings.render.drawAxes = !parsed.has("no-axes");

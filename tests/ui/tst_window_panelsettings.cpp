@@ -179,7 +179,8 @@ void TestWindowPanelSettings::valuesComeBackAndResetRestoresDefaults() {
         LabWindow window(rememberingOptions());  // and the run after the reset starts from defaults
         QCOMPARE(field<QSpinBox>(window, "trainWidth")->value(), defaults.width);
         QCOMPARE(window.themeMenu()->theme(), ThemeMenu::Theme::Light);
-        QVERIFY(!QSettings().contains(dlui::PanelSettings::keyFor(QStringLiteral("train"), QStringLiteral("trainWidth"))));
+        QVERIFY(!QSettings().contains(
+            dlui::PanelSettings::keyFor(QStringLiteral("train"), QStringLiteral("trainWidth"))));
     }
 }
 

@@ -3,6 +3,8 @@
 // caption; F11 or Escape again restores the layout exactly (dock visibility, geometry, saveState bytes,
 // fonts) — on a 1280×720 projector and on a 1440×900 laptop. The chosen controls stay and are
 // remembered; icons and dots are sharp at a devicePixelRatio of 2.
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QDialog>
@@ -16,7 +18,6 @@
 #include <QToolBar>
 #include <QtTest>
 #include <functional>
-#include <qcustomplot.h>
 
 #include "../support/windowtestoptions.h"
 #include "ui/render/scene.h"
@@ -144,7 +145,8 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     const QRectF target(0, 0, 800, 800);
     const int fontBefore = dlui::sceneFont(target, viewBefore).pixelSize();
     const int fontAfter = dlui::sceneFont(target, viewAfter).pixelSize();
-    QVERIFY2(fontAfter >= 2 * fontBefore, qPrintable(QStringLiteral("caption %1 → %2 px").arg(fontBefore).arg(fontAfter)));
+    QVERIFY2(fontAfter >= 2 * fontBefore,
+             qPrintable(QStringLiteral("caption %1 → %2 px").arg(fontBefore).arg(fontAfter)));
     const auto captionHeight = [&scene](dlui::RenderOptions o) {
         o.size = QSize(800, 800);
         o.drawAxes = o.drawPoints = o.drawTrails = o.drawArrows = o.drawDensity = false;
@@ -243,8 +245,10 @@ void TestWindowPresenter::iconsAndDotsAreSharpAtDevicePixelRatio2() {
     for (QAction* action : window.mainToolBar()->actions()) {
         if (action->icon().isNull()) continue;
         const QPixmap pixmap = action->icon().pixmap(QSize(22, 22), 2.0);
-        QVERIFY2(pixmap.width() == 44 && pixmap.height() == 44,
-                 qPrintable(QStringLiteral("%1: %2×%3").arg(action->text()).arg(pixmap.width()).arg(pixmap.height())));
+        QVERIFY2(
+            pixmap.width() == 44 && pixmap.height() == 44,
+            qPrintable(
+                QStringLiteral("%1: %2×%3").arg(action->text()).arg(pixmap.width()).arg(pixmap.height())));
     }
 
     // A dot drawn on a dpr-2 device matches a dot drawn natively at twice the size, not a scaled-up one.

@@ -4,11 +4,11 @@
 // colours are the documented maps (viridis, cividis, Okabe–Ito).
 #include <QAction>
 #include <QApplication>
-#include <QStyle>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -29,7 +29,8 @@ using dlui::ThemeMenu;
 namespace {
 
 int channelDistance(QColor a, QColor b) {
-    return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});
+    return std::max(
+        {std::abs(a.red() - b.red()), std::abs(a.green() - b.green()), std::abs(a.blue() - b.blue())});
 }
 
 /// One opaque point of colour key `key` in the middle of a 100×100 frame, on the theme's background.
@@ -76,7 +77,9 @@ void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
     int lastGray = -1;
     for (int i = 0; i <= 20; ++i) {
         const int gray = qGray(dlui::keyColor(i / 20.0f, ColorPalette::ColorBlindSafe).rgb());
-        QVERIFY2(gray > lastGray, qPrintable(QStringLiteral("key %1: gray %2 after %3").arg(i / 20.0).arg(gray).arg(lastGray)));
+        QVERIFY2(
+            gray > lastGray,
+            qPrintable(QStringLiteral("key %1: gray %2 after %3").arg(i / 20.0).arg(gray).arg(lastGray)));
         lastGray = gray;
     }
     // The renderer paints a point with the palette's colour, over the theme's background.
@@ -90,7 +93,8 @@ void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
         }
     // High contrast: black frame on white, drawn heavier than the light theme's grey one.
     QCOMPARE(dlui::sceneColors(Background::HighContrast).axis, QColor(0, 0, 0));
-    QVERIFY(dlui::sceneColors(Background::HighContrast).lineWidth > dlui::sceneColors(Background::White).lineWidth);
+    QVERIFY(dlui::sceneColors(Background::HighContrast).lineWidth >
+            dlui::sceneColors(Background::White).lineWidth);
 }
 
 void TestWindowThemes::themeMenuChangesTheView() {

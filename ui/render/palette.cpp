@@ -36,7 +36,9 @@ constexpr std::array<Rgb, 7> kOkabeIto{{{0, 114, 178},     // blue
                                         {204, 121, 167},   // reddish purple
                                         {240, 228, 66}}};  // yellow
 
-QColor rgb(const Rgb& c, int alpha = 255) { return QColor(c[0], c[1], c[2], alpha); }
+QColor rgb(const Rgb& c, int alpha = 255) {
+    return QColor(c[0], c[1], c[2], alpha);
+}
 
 /// Piecewise-linear interpolation between evenly spaced anchors.
 QColor interpolate(std::span<const Rgb> anchors, float key) {
@@ -110,7 +112,8 @@ QColor categoricalColor(int index) {
 }
 
 QString paletteName(ColorPalette palette) {
-    return palette == ColorPalette::ColorBlindSafe ? QStringLiteral("colour-blind") : QStringLiteral("standard");
+    return palette == ColorPalette::ColorBlindSafe ? QStringLiteral("colour-blind")
+                                                   : QStringLiteral("standard");
 }
 
 std::optional<ColorPalette> paletteFromName(const QString& name) {

@@ -2,9 +2,9 @@
 // per-point keys and heat maps. Kept in one place so the window, exported frames, the CLI and the GIF
 // palette agree on every colour.
 //
-//   const dlui::SceneColors c = dlui::sceneColors(dlui::Background::Dark, dlui::ColorPalette::ColorBlindSafe);
-//   QColor early = dlui::keyColor(0.1f);                                    // viridis
-//   QColor safe = dlui::keyColor(0.1f, dlui::ColorPalette::ColorBlindSafe); // cividis
+//   const dlui::SceneColors c = dlui::sceneColors(dlui::Background::Dark,
+//   dlui::ColorPalette::ColorBlindSafe); QColor early = dlui::keyColor(0.1f); // viridis QColor safe =
+//   dlui::keyColor(0.1f, dlui::ColorPalette::ColorBlindSafe); // cividis
 #pragma once
 
 #include <QColor>
@@ -24,9 +24,9 @@ struct SceneColors {
     QColor text;        ///< tick labels, caption
     QColor captionBox;  ///< translucent box behind the caption
     QColor trail;
-    QColor heat;             ///< the density's colour at its maximum (standard palette)
-    qreal lineWidth = 1.0;   ///< multiplies axis, trail and arrow widths (heavier in high contrast)
-    bool heatMap = false;    ///< the density is drawn through keyColor (cividis) instead of one hue
+    QColor heat;            ///< the density's colour at its maximum (standard palette)
+    qreal lineWidth = 1.0;  ///< multiplies axis, trail and arrow widths (heavier in high contrast)
+    bool heatMap = false;   ///< the density is drawn through keyColor (cividis) instead of one hue
     ColorPalette palette = ColorPalette::Standard;
 };
 

@@ -48,7 +48,6 @@ double uiScale(const QRectF& target) {
     return std::max(0.5, std::min(target.width(), target.height()) / 800.0);
 }
 
-
 /// A dot of radius r (pixels) whose centre sits at (c + (qx + 0.5)/4, c + (qy + 0.5)/4) in the sprite,
 /// c = the sprite's integer anchor offset.
 QImage makeDotSprite(QRgb color, double radius, int qx, int qy, int anchor) {
@@ -116,11 +115,13 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
         for (int col = 0; col < density.columns; ++col) {
             const float v = density.values[static_cast<size_t>(row) * density.columns + col];
             // A gentle power so the tails show as well as the peaks.
-            const double level = std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) : 0.0;
+            const double level =
+                std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) : 0.0;
             const double a = level * 0.6;
             // The colour-blind-safe heat map also encodes the level in the colour (cividis), not only in
             // the opacity.
-            const QColor c = colors.heatMap ? keyColor(static_cast<float>(level), colors.palette) : colors.heat;
+            const QColor c =
+                colors.heatMap ? keyColor(static_cast<float>(level), colors.palette) : colors.heat;
             line[col] =
                 qPremultiply(qRgba(c.red(), c.green(), c.blue(), static_cast<int>(std::lround(a * 255))));
         }

@@ -56,7 +56,9 @@ void MainWindow::createPresentation() {
     mThemes = new ThemeMenu(this, mOptions.useSettings);
 }
 
-bool MainWindow::isPresenterMode() const { return mPresenterMode->isOn(); }
+bool MainWindow::isPresenterMode() const {
+    return mPresenterMode->isOn();
+}
 
 void MainWindow::setPresenterMode(bool on) {
     mPresenterMode->setOn(on);

@@ -53,8 +53,9 @@ PanelSettings::PanelSettings(MainWindow* window, const MainWindow::Options& opti
     setObjectName(QStringLiteral("panelSettings"));
     mResetAction = new QAction(tr("&Reset to defaults…"), this);
     mResetAction->setObjectName(QStringLiteral("resetToDefaults"));
-    mResetAction->setToolTip(tr("Put every panel, the export settings, the theme and presenter mode back to "
-                                "their defaults"));
+    mResetAction->setToolTip(
+        tr("Put every panel, the export settings, the theme and presenter mode back to "
+           "their defaults"));
     connect(mResetAction, &QAction::triggered, this, &PanelSettings::confirmAndReset);
     window->viewMenu()->addSeparator();
     window->viewMenu()->addAction(mResetAction);
@@ -76,7 +77,8 @@ void PanelSettings::track(QWidget* panel, const QString& group) {
     // In the order the panel built them, so that a choice that enables others (the sampler) comes first.
     for (QWidget* w : panel->findChildren<QWidget*>()) {
         const QVariant initial = valueOf(w);
-        if (!initial.isValid() || w->objectName().isEmpty() || w->objectName().startsWith(QLatin1String("qt_")))
+        if (!initial.isValid() || w->objectName().isEmpty() ||
+            w->objectName().startsWith(QLatin1String("qt_")))
             continue;
         Field field{w, keyFor(group, w->objectName()), initial};
         if (mRemember && settings.contains(field.key)) {

@@ -1,17 +1,18 @@
 #include "ui/window/presentermode.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QCoreApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
@@ -34,7 +35,9 @@ QList<QWidget*> controlsOf(MainWindow* window) {
 }
 
 /// A font's size in points, or in pixels when it was set in pixels (pointSizeF() is then −1).
-qreal fontSize(const QFont& font) { return font.pointSizeF() > 0 ? font.pointSizeF() : font.pixelSize(); }
+qreal fontSize(const QFont& font) {
+    return font.pointSizeF() > 0 ? font.pointSizeF() : font.pixelSize();
+}
 
 QFont scaled(QFont font, qreal size) {
     if (font.pointSizeF() > 0)
@@ -79,7 +82,9 @@ void PresenterMode::setKeptControls(const QStringList& names) {
     }
 }
 
-QStringList PresenterMode::keptControls() const { return mKeptChosen ? mKept : defaultKeptControls(); }
+QStringList PresenterMode::keptControls() const {
+    return mKeptChosen ? mKept : defaultKeptControls();
+}
 
 void PresenterMode::resetToDefaults() {
     if (mRemember) QSettings().remove(kKeptKey);
@@ -183,7 +188,8 @@ void PresenterMode::scalePlots() {
             for (QCPAxis* axis : rect->axes()) {
                 mAxes.push_back({plot, axis, axis->labelFont(), axis->tickLabelFont()});
                 axis->setLabelFont(scaled(axis->labelFont(), kScale * fontSize(axis->labelFont())));
-                axis->setTickLabelFont(scaled(axis->tickLabelFont(), kScale * fontSize(axis->tickLabelFont())));
+                axis->setTickLabelFont(
+                    scaled(axis->tickLabelFont(), kScale * fontSize(axis->tickLabelFont())));
             }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -216,7 +222,8 @@ void PresenterMode::showSettingsDialog() {
     };
     addBox(tr("Timeline"), timelineName());
     for (QWidget* control : controlsOf(mWindow))
-        if (!control->objectName().isEmpty()) addBox(control->windowTitle().remove(QLatin1Char('&')), control->objectName());
+        if (!control->objectName().isEmpty())
+            addBox(control->windowTitle().remove(QLatin1Char('&')), control->objectName());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

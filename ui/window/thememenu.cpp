@@ -1,12 +1,13 @@
 #include "ui/window/thememenu.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QMenu>
 #include <QSettings>
 #include <QStyle>
-#include <qcustomplot.h>
 
 #include "ui/render/palette.h"
 #include "ui/view/mainview.h"
@@ -66,13 +67,15 @@ QPalette widgetPalette(ThemeMenu::Theme theme) {
 
 }  // namespace
 
-ThemeMenu::ThemeMenu(MainWindow* window, bool remember) : QObject(window), mWindow(window), mRemember(remember) {
+ThemeMenu::ThemeMenu(MainWindow* window, bool remember)
+    : QObject(window), mWindow(window), mRemember(remember) {
     setObjectName(QStringLiteral("themeMenu"));
     QMenu* themes = window->viewMenu()->addMenu(tr("&Theme"));
     themes->setObjectName(QStringLiteral("themeSubmenu"));
     mThemeGroup = new QActionGroup(this);
-    const std::pair<Theme, QString> themeItems[] = {
-        {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}, {Theme::HighContrast, tr("&High contrast")}};
+    const std::pair<Theme, QString> themeItems[] = {{Theme::Light, tr("&Light")},
+                                                    {Theme::Dark, tr("&Dark")},
+                                                    {Theme::HighContrast, tr("&High contrast")}};
     for (const auto& [theme, text] : themeItems) {
         QAction* a = themes->addAction(text);
         a->setCheckable(true);
@@ -206,8 +209,9 @@ void ThemeMenu::applyToPlots() {
         for (QCPAxisRect* rect : plot->axisRects())
             for (QCPAxis* axis : rect->axes()) {
                 if (!mOriginalAxes.contains(axis))
-                    mOriginalAxes.insert(axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(),
-                                                axis->grid()->pen(), axis->tickLabelColor(), axis->labelColor()});
+                    mOriginalAxes.insert(
+                        axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
+                               axis->tickLabelColor(), axis->labelColor()});
                 if (light) {
                     const AxisLook& o = mOriginalAxes[axis];
                     axis->setBasePen(o.base);
