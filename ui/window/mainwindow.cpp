@@ -421,6 +421,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     mTimeline->pause();
     mLoader->cancel();
+    setPresenterMode(false);  // remember the layout as it is outside presenter mode
     if (mOptions.useSettings) writeSettings();
     Q_EMIT closing();
     event->accept();
