@@ -16,6 +16,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <random>
+#include <vector>
 
 #include "tests/support/windowtestoptions.h"
 #include "ui/training/trainingcontroller.h"
@@ -43,6 +44,9 @@ dlui::TrainingSettings smallSettings() {
     s.qualitySamples = 200;
     return s;
 }
+
+/// Gaps longer than this are listed with the action before them.
+constexpr qint64 kReportMs = 50;
 
 template <typename T>
 T* pick(const QList<T*>& list, std::mt19937& rng) {
@@ -89,49 +93,85 @@ void TestWindowMonkey::randomActions() {
     qint64 worstGap = 0;
     QTimer probe;
     probe.setInterval(10);
-    connect(&probe, &QTimer::timeout, &window, [&] { worstGap = std::max(worstGap, sinceTick.restart()); });
+    qint64 actionGap = 0;  // the longest gap since the last action began
+    connect(&probe, &QTimer::timeout, &window, [&] {
+        const qint64 gap = sinceTick.restart();
+        worstGap = std::max(worstGap, gap);
+        actionGap = std::max(actionGap, gap);
+    });
     sinceTick.start();
     probe.start();
+
+    // What was done before each long gap, to find the causes (printed at the end).
+    struct Pause {
+        qint64 ms;
+        QString action;
+    };
+    std::vector<Pause> pauses;
 
     const MainWindow::Actions& a = window.actions();
     const QList<QAction*> commands{a.train,    a.pauseTraining, a.stopTraining, a.sample,  a.playPause,
                                    a.stepNext, a.stepPrevious,  a.jumpStart,    a.jumpEnd, a.presenter};
     for (int i = 0; i < actions; ++i) {
         const int kind = std::uniform_int_distribution<int>(0, 5)(rng);
+        QString what;
+        const auto name = [](const QObject* o) {
+            QString n = o->objectName();
+            for (const QObject* p = o->parent(); n.isEmpty() && p; p = p->parent()) n = p->objectName();
+            return QStringLiteral("%1 %2").arg(QString::fromLatin1(o->metaObject()->className()), n);
+        };
         // Collected each time: panels add and remove widgets as the data source changes.
         if (kind == 0) {
             if (auto* s = pick(window.findChildren<QAbstractSlider*>(), rng);
-                s && s->isEnabled() && s->isVisible())
+                s && s->isEnabled() && s->isVisible()) {
                 s->setValue(std::uniform_int_distribution<int>(s->minimum(), s->maximum())(rng));
+                what = name(s) + QStringLiteral(" = %1").arg(s->value());
+            }
         } else if (kind == 1) {
             if (auto* box = pick(window.findChildren<QSpinBox*>(), rng);
                 box && box->isEnabled() && box->isVisible()) {
                 // Mostly small values: the largest (T = 10000, 5M points) are valid but slow to show.
                 const int hi = std::min(box->maximum(), box->minimum() + 400);
                 box->setValue(std::uniform_int_distribution<int>(box->minimum(), hi)(rng));
+                what = name(box) + QStringLiteral(" = %1").arg(box->value());
             }
         } else if (kind == 2) {
             if (auto* c = pick(window.findChildren<QComboBox*>(), rng);
-                c && c->isEnabled() && c->isVisible() && c->count() > 0)
+                c && c->isEnabled() && c->isVisible() && c->count() > 0) {
                 c->setCurrentIndex(std::uniform_int_distribution<int>(0, c->count() - 1)(rng));
+                what = name(c) + QStringLiteral(" = ") + c->currentText();
+            }
         } else if (kind == 3) {
-            if (auto* c = pick(window.findChildren<QCheckBox*>(), rng); c && c->isEnabled() && c->isVisible())
+            if (auto* c = pick(window.findChildren<QCheckBox*>(), rng);
+                c && c->isEnabled() && c->isVisible()) {
                 c->click();
+                what = name(c) + QStringLiteral(" ") + c->text();
+            }
         } else if (kind == 4) {
             if (auto* d = pick(window.findChildren<QDoubleSpinBox*>(), rng);
-                d && d->isEnabled() && d->isVisible())
+                d && d->isEnabled() && d->isVisible()) {
                 d->setValue(std::uniform_real_distribution<double>(
                     d->minimum(), std::min(d->maximum(), d->minimum() + 1.0))(rng));
+                what = name(d) + QStringLiteral(" = %1").arg(d->value());
+            }
         } else {
-            if (QAction* action = pick(commands, rng); action && action->isEnabled()) action->trigger();
+            if (QAction* action = pick(commands, rng); action && action->isEnabled()) {
+                action->trigger();
+                what = action->text();
+            }
         }
         QTest::qWait(i % 20 == 0 ? 20 : 1);
+        if (actionGap > kReportMs) pauses.push_back({actionGap, QStringLiteral("#%1 %2").arg(i).arg(what)});
+        actionGap = 0;
         QVERIFY2(window.isVisible(), qPrintable(QStringLiteral("the window closed after action %1").arg(i)));
     }
     a.stopTraining->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(live->trainingController()->state() != dlui::TrainingController::State::Running,
                              10000);
     qInfo("monkey: longest event-loop gap %lld ms", static_cast<long long>(worstGap));
+    std::sort(pauses.begin(), pauses.end(), [](const Pause& x, const Pause& y) { return x.ms > y.ms; });
+    for (std::size_t k = 0; k < std::min<std::size_t>(pauses.size(), 12); ++k)
+        qInfo("monkey: %lld ms after %s", static_cast<long long>(pauses[k].ms), qPrintable(pauses[k].action));
     // A hang fails here. The 100 ms goal is reported above; the bound is loose so a loaded CI machine
     // does not fail spuriously.
     QVERIFY2(worstGap < 3000, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(worstGap)));
