@@ -396,6 +396,8 @@ void SamplingPanel::onTrajectoryGrew(const SamplingPartial& partial) {
     mTimeline->setReverseFloor(std::max(1, partial.trajectory->timesteps.back()));
     mDocument->setSamples(nullptr, partial.trajectory, partial.id);
     if (!first) return;
+    mStatus->setText(tr("Playing the first states (after %1 s) while the rest are computed…")
+                         .arg(partial.seconds, 0, 'f', 2));
     mTimeline->pause();
     mTimeline->setMode(Timeline::Mode::Reverse);
     mTimeline->setMaximum(std::max(1, partial.trajectory->timesteps.front()));
