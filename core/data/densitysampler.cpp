@@ -15,7 +15,8 @@ double densityMass(const std::vector<float>& density) {
     return sum;
 }
 
-Batch samplePointsFromDensity(const std::vector<float>& density, int width, int height, int n, Rng& rng) {
+Batch samplePointsFromDensity(const std::vector<float>& density, int width, int height, int n, Rng& rng,
+                              const ProgressCallback& progress) {
     if (width < 1 || height < 1)
         throw Error("density grid must be at least 1×1, got " + std::to_string(width) + "×" +
                     std::to_string(height));
@@ -40,6 +41,8 @@ Batch samplePointsFromDensity(const std::vector<float>& density, int width, int 
 
     Batch out(n, 2);
     for (int i = 0; i < n; ++i) {
+        // Every 2¹⁶ points (a few milliseconds): report, and stop when asked.
+        if (progress && (i & 0xFFFF) == 0 && !progress(double(i) / double(n))) throw Cancelled();
         const double target = rng.uniform() * sum;
         // The first pixel whose cumulative mass exceeds the target; zero-valued pixels are never picked.
         const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), target);

@@ -12,14 +12,16 @@
 
 #include <vector>
 
+#include "core/data/progress.h"
 #include "core/math/rng.h"
 #include "core/math/types.h"
 
 namespace dl {
 
 /// Throws dl::Error when the sizes disagree, a value is negative or not finite, the density is
-/// zero everywhere, or n is outside 1..limits::kMaxPoints.
-Batch samplePointsFromDensity(const std::vector<float>& density, int width, int height, int n, Rng& rng);
+/// zero everywhere, or n is outside 1..limits::kMaxPoints; dl::Cancelled when progress returns false.
+Batch samplePointsFromDensity(const std::vector<float>& density, int width, int height, int n, Rng& rng,
+                              const ProgressCallback& progress = {});
 
 /// The sum of a density grid (0 means there is nothing to sample from).
 double densityMass(const std::vector<float>& density);

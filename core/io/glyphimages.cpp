@@ -15,6 +15,9 @@
 namespace dl {
 namespace {
 
+// Glyphs drawn between two progress reports (a few milliseconds of work).
+constexpr int kGlyphsPerProgress = 256;
+
 // Ranges of the random variations, as fractions of the image side S.
 constexpr double kMinBox = 0.60, kMaxBox = 0.80;  // the glyph's longer side
 constexpr double kMaxShift = 0.08;                // centre offset along each axis
@@ -38,7 +41,8 @@ std::string glyphCharacters(std::string_view preset) {
     return std::string(preset);
 }
 
-DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSetOptions& options) {
+DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSetOptions& options,
+                          const ProgressCallback& progress) {
     validateImageSize(size, channels);
     const ImageShape shape{size, size, channels};
     if (n < 1 || static_cast<long long>(n) * shape.dim() > limits::kMaxImageFloats)
@@ -75,6 +79,7 @@ DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSe
     QPainter painter(&canvas);
     painter.setRenderHint(QPainter::Antialiasing);
     for (int i = 0; i < n; ++i) {
+        if (progress && i % kGlyphsPerProgress == 0 && !progress(double(i) / double(n))) throw Cancelled();
         // Draw every random number in a fixed order, so the stream does not depend on the branch taken.
         const int variant = rng.uniformInt(0, static_cast<int>(variants.size()) - 1);
         const double box = uniformIn(rng, kMinBox, kMaxBox) * size;

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/data/dataset.h"
+#include "core/data/progress.h"
 #include "core/math/rng.h"
 
 namespace dl {
@@ -27,7 +28,9 @@ struct GlyphSetOptions {
 std::string glyphCharacters(std::string_view preset);
 
 /// n glyph images of size×size with 1 or 3 channels, normalised as dataset.h says. Throws dl::Error
-/// for sizes out of range, characters that are not ASCII letters or digits, or a missing font.
-DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSetOptions& options = {});
+/// for sizes out of range, characters that are not ASCII letters or digits, or a missing font, and
+/// dl::Cancelled when progress (called every few hundred glyphs) returns false.
+DataSet makeGlyphImageSet(int n, int size, int channels, Rng& rng, const GlyphSetOptions& options = {},
+                          const ProgressCallback& progress = {});
 
 }  // namespace dl

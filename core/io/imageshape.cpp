@@ -22,13 +22,13 @@ bool hasTransparency(const QImage& argb) {
 }
 
 Batch sampleWithContext(const QImage& image, int n, Rng& rng, const ImageShapeOptions& options,
-                        const std::string& name) {
+                        const std::string& name, const ProgressCallback& progress) {
     const std::vector<float> density = imageDensity(image, options);
     if (!(densityMass(density) > 0.0))
         throw Error(name + " has nothing to sample points from (every pixel is " +
                     (options.source == ImageDensitySource::Alpha ? "transparent" : "white or transparent") +
                     " after the threshold); try invert or a lower threshold");
-    return samplePointsFromDensity(density, image.width(), image.height(), n, rng);
+    return samplePointsFromDensity(density, image.width(), image.height(), n, rng, progress);
 }
 
 }  // namespace
@@ -59,13 +59,16 @@ std::vector<float> imageDensity(const QImage& image, const ImageShapeOptions& op
     return density;
 }
 
-Batch pointsFromImage(const QImage& image, int n, Rng& rng, const ImageShapeOptions& options) {
-    return sampleWithContext(image, n, rng, options, "the image");
+Batch pointsFromImage(const QImage& image, int n, Rng& rng, const ImageShapeOptions& options,
+                      const ProgressCallback& progress) {
+    return sampleWithContext(image, n, rng, options, "the image", progress);
 }
 
-Batch pointsFromImageFile(const std::string& path, int n, Rng& rng, const ImageShapeOptions& options) {
+Batch pointsFromImageFile(const std::string& path, int n, Rng& rng, const ImageShapeOptions& options,
+                          const ProgressCallback& progress) {
     const QImage image = readImageFile(path, limits::kMaxShapeImageSide);
-    return sampleWithContext(image, n, rng, options, "image '" + path + "'");
+    if (progress && !progress(0.0)) throw Cancelled();
+    return sampleWithContext(image, n, rng, options, "image '" + path + "'", progress);
 }
 
 }  // namespace dl

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data/progress.h"
 #include "core/math/rng.h"
 #include "core/math/types.h"
 
@@ -32,10 +33,12 @@ struct ImageShapeOptions {
 std::vector<float> imageDensity(const QImage& image, const ImageShapeOptions& options);
 
 /// n points from an image. Throws dl::Error when the density is empty (an all-white image, say)
-/// with a hint about invert/threshold.
-Batch pointsFromImage(const QImage& image, int n, Rng& rng, const ImageShapeOptions& options);
+/// with a hint about invert/threshold, dl::Cancelled when progress returns false.
+Batch pointsFromImage(const QImage& image, int n, Rng& rng, const ImageShapeOptions& options,
+                      const ProgressCallback& progress = {});
 
 /// Reads the file (downscaled to limits::kMaxShapeImageSide) and samples n points from it.
-Batch pointsFromImageFile(const std::string& path, int n, Rng& rng, const ImageShapeOptions& options);
+Batch pointsFromImageFile(const std::string& path, int n, Rng& rng, const ImageShapeOptions& options,
+                          const ProgressCallback& progress = {});
 
 }  // namespace dl

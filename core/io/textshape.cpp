@@ -20,7 +20,7 @@ constexpr int kMargin = 4;
 
 }  // namespace
 
-Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng) {
+Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng, const ProgressCallback& progress) {
     const QString text = QString::fromUtf8(utf8Text.data(), static_cast<qsizetype>(utf8Text.size()));
     if (text.trimmed().isEmpty())
         throw Error("the text for a text shape is empty; type at least one character");
@@ -62,7 +62,7 @@ Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng) {
         const uchar* line = canvas.constScanLine(y);
         for (int x = 0; x < width; ++x) density[static_cast<std::size_t>(y) * width + x] = line[x] / 255.0f;
     }
-    return samplePointsFromDensity(density, width, height, n, rng);
+    return samplePointsFromDensity(density, width, height, n, rng, progress);
 }
 
 }  // namespace dl

@@ -8,13 +8,15 @@
 
 #include <string_view>
 
+#include "core/data/progress.h"
 #include "core/math/rng.h"
 #include "core/math/types.h"
 
 namespace dl {
 
 /// Throws dl::Error for empty or blank text, more than limits::kMaxTextLength characters, a control
-/// character, a character the font has no glyph for, or n outside 1..limits::kMaxPoints.
-Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng);
+/// character, a character the font has no glyph for, or n outside 1..limits::kMaxPoints; dl::Cancelled
+/// when progress returns false.
+Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng, const ProgressCallback& progress = {});
 
 }  // namespace dl

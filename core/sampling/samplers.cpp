@@ -107,7 +107,9 @@ private:
 /// the stride raised until all kept states fit in the byte budget.
 class TrajectoryRecorder {
 public:
-    TrajectoryRecorder(const SamplerParams& p, int steps, Eigen::Index n, Eigen::Index d) : mSteps(steps) {
+    TrajectoryRecorder(const SamplerParams& p, int steps, Eigen::Index n, Eigen::Index d,
+                       const RecordedStateCallback& recorded)
+        : mSteps(steps), mRecorded(recorded) {
         if (p.trajectoryStride <= 0) return;
         const std::size_t bytesPerState =
             static_cast<std::size_t>(n) * static_cast<std::size_t>(d) * sizeof(float);
@@ -132,6 +134,7 @@ public:
         if (mStride == 0 || (step % mStride != 0 && step != mSteps)) return;
         mTrajectory.timesteps.push_back(t);
         mTrajectory.states.push_back(x);
+        if (mRecorded) mRecorded(t, mTrajectory.states.back());
     }
 
     Trajectory take() { return std::move(mTrajectory); }
@@ -144,6 +147,7 @@ private:
 
     int mSteps;
     int mStride = 0;
+    const RecordedStateCallback& mRecorded;
     Trajectory mTrajectory;
 };
 
@@ -387,7 +391,8 @@ std::optional<std::string> validateSamplerParams(const SamplerParams& p, const S
 
 SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batch xT,
                         const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel,
-                        const std::function<void(int, int)>& progress) {
+                        const std::function<void(int, int)>& progress,
+                        const RecordedStateCallback& recorded) {
     if (!denoiser.epsilon) throw Error("sampler needs a denoiser");
     if (xT.rows() < 1) throw Error("number of samples must be at least 1, got " + std::to_string(xT.rows()));
     if (auto problem = validateSamplerParams(params, schedule, static_cast<int>(xT.cols())))
@@ -398,7 +403,7 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
     const bool langevin = params.kind == SamplerKind::Langevin;
     const int steps = langevin ? K + 1 : K;  // Langevin: one recorded state per level, then the denoised x_0
     Progress counter{progress, langevin ? K * params.langevinStepsPerLevel + 1 : K};
-    TrajectoryRecorder recorder(params, steps, xT.rows(), xT.cols());
+    TrajectoryRecorder recorder(params, steps, xT.rows(), xT.cols(), recorded);
 
     Batch x = std::move(xT);
     recorder.record(0, ts.front(), x);
@@ -424,12 +429,13 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
 
 SampleResult sampleFromNoise(const Schedule& schedule, const Denoiser& denoiser, int n, int d,
                              const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel,
-                             const std::function<void(int, int)>& progress) {
+                             const std::function<void(int, int)>& progress,
+                             const RecordedStateCallback& recorded) {
     if (n < 1) throw Error("number of samples must be at least 1, got " + std::to_string(n));
     if (d < 1) throw Error("data dimension must be at least 1, got " + std::to_string(d));
     Batch xT(n, d);
     rng.fillNormal(xT);
-    return runSampler(schedule, denoiser, std::move(xT), params, rng, cancel, progress);
+    return runSampler(schedule, denoiser, std::move(xT), params, rng, cancel, progress, recorded);
 }
 
 }  // namespace dl

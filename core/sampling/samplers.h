@@ -164,15 +164,22 @@ void predictX0(const Schedule& schedule, int t, const Batch& xt, const Batch& ep
 std::optional<std::string> validateSamplerParams(const SamplerParams& params, const Schedule& schedule,
                                                  int dim);
 
-/// Runs the sampler from xT (N×d, normalised). progress(done, total) is called after every denoiser call.
+/// Called with every state the trajectory keeps, as soon as it is kept (x_T first, x_0 last), so a
+/// caller can show the reverse chain while the rest is computed. Not called when nothing is recorded.
+using RecordedStateCallback = std::function<void(int t, const Batch& state)>;
+
+/// Runs the sampler from xT (N×d, normalised). progress(done, total) is called after every denoiser call,
+/// recorded(t, state) for every state kept in the trajectory.
 /// Throws dl::Error for invalid parameters and dl::SamplingCancelled when *cancel becomes true.
 SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batch xT,
                         const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
-                        const std::function<void(int done, int total)>& progress = {});
+                        const std::function<void(int done, int total)>& progress = {},
+                        const RecordedStateCallback& recorded = {});
 
 /// Draws x_T ~ N(0, I) of n×d from rng, then runs the sampler with the same rng.
 SampleResult sampleFromNoise(const Schedule& schedule, const Denoiser& denoiser, int n, int d,
                              const SamplerParams& params, Rng& rng, const std::atomic<bool>* cancel = nullptr,
-                             const std::function<void(int done, int total)>& progress = {});
+                             const std::function<void(int done, int total)>& progress = {},
+                             const RecordedStateCallback& recorded = {});
 
 }  // namespace dl

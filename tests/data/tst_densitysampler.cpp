@@ -2,13 +2,38 @@
 // zero pixels are never used, and bad grids are refused.
 #include <QtTest>
 #include <cmath>
+#include <vector>
 
 #include "core/data/densitysampler.h"
+#include "core/data/progress.h"
 #include "core/math/error.h"
+#include "core/math/rng.h"
 
 class TestDensitySampler : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void progressStopsTheDraw() {
+        // One bright pixel; 10⁶ points. The callback sees fractions in [0, 1) rising, and false stops the
+        // draw.
+        const std::vector<float> density{0.0f, 1.0f, 0.0f, 0.0f};
+        std::vector<double> seen;
+        dl::Rng rng(1);
+        const dl::Batch all = dl::samplePointsFromDensity(density, 2, 2, 1'000'000, rng, [&](double f) {
+            seen.push_back(f);
+            return true;
+        });
+        QCOMPARE(all.rows(), 1'000'000);
+        QVERIFY(seen.size() >= 10);
+        QCOMPARE(seen.front(), 0.0);
+        for (std::size_t i = 1; i < seen.size(); ++i) QVERIFY(seen[i] > seen[i - 1] && seen[i] < 1.0);
+        int calls = 0;
+        dl::Rng again(1);
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled,
+                                 dl::samplePointsFromDensity(density, 2, 2, 1'000'000, again,
+                                                             [&](double) { return ++calls < 3; }));
+        QCOMPARE(calls, 3);
+    }
+
     void onePixelWithYUp();
     void proportionsFollowValues();
     void badGrids();

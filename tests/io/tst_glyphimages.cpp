@@ -4,6 +4,7 @@
 #include <QFontInfo>
 #include <QtTest>
 
+#include "core/data/progress.h"
 #include "core/io/fonts.h"
 #include "core/io/glyphimages.h"
 #include "core/math/error.h"
@@ -11,6 +12,17 @@
 class TestGlyphImages : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void progressStopsTheDrawing() {
+        // A load of many glyphs can be stopped: false from the callback ends it with dl::Cancelled.
+        int calls = 0;
+        dl::Rng rng(1);
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::makeGlyphImageSet(100'000, 8, 1, rng, {}, [&](double f) {
+                                     [&] { QVERIFY(f >= 0.0 && f < 1.0); }();
+                                     return ++calls < 2;
+                                 }));
+        QCOMPARE(calls, 2);
+    }
+
     void seededShapeAndRange();
     void inkInTheMiddle();
     void charactersCycle();

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void trajectoryKeepsStrideAndEnds();
     void cancelStopsEarly();
     void progressCountsDenoiserCalls();
+    void recordedStatesArriveAsTheyAreKept();
     void sameSeedSameSamples();
     void rejectsBadParameters();
     void namesRoundTrip();
@@ -692,6 +693,41 @@ void TestSamplers::namesRoundTrip() {
         QCOMPARE(dl::samplerKindFromName(dl::samplerKindName(k)), std::optional<SamplerKind>(k));
     QCOMPARE(dl::samplerKindFromName("ddpm"), std::optional<SamplerKind>(SamplerKind::DdpmPosterior));
     QVERIFY(!dl::samplerKindFromName("euler"));
+}
+
+void TestSamplers::recordedStatesArriveAsTheyAreKept() {
+    // Each kept state is handed out when it is kept, in order, equal to the trajectory's — for every
+    // sampler and a stride that skips states — so a caller can show the chain while it is computed.
+    const Schedule s = makeSchedule(20);
+    for (const SamplerKind kind :
+         {SamplerKind::DdpmPosterior, SamplerKind::DdpmBeta, SamplerKind::Ddim, SamplerKind::Langevin}) {
+        SamplerParams p;
+        p.kind = kind;
+        p.trajectoryStride = 3;
+        std::vector<int> seenT;
+        std::vector<Batch> seen;
+        int callsWhenFirstSeen = -1, calls = 0;
+        const dl::EpsilonPredictor inner = constantEpsilon(0.1f);
+        const dl::EpsilonPredictor counting = [&](const Batch& x, int t, Batch& out) {
+            ++calls;
+            inner(x, t, out);
+        };
+        dl::Rng rng(3);
+        const dl::SampleResult r =
+            dl::sampleFromNoise(s, counting, 5, 2, p, rng, nullptr, {}, [&](int t, const Batch& state) {
+                if (callsWhenFirstSeen < 0 && seen.size() == 1) callsWhenFirstSeen = calls;
+                seenT.push_back(t);
+                seen.push_back(state);
+            });
+        QCOMPARE(seenT, r.trajectory.timesteps);
+        QCOMPARE(seen.size(), r.trajectory.states.size());
+        for (std::size_t k = 0; k < seen.size(); ++k) QVERIFY(seen[k] == r.trajectory.states[k]);
+        QCOMPARE(seenT.front(), 20);
+        QCOMPARE(seenT.back(), 0);
+        // The second kept state arrives after a few denoiser calls, not after the whole run.
+        QVERIFY2(callsWhenFirstSeen > 0 && callsWhenFirstSeen < r.denoiserCalls,
+                 qPrintable(QString("%1 of %2").arg(callsWhenFirstSeen).arg(r.denoiserCalls)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestSamplers)

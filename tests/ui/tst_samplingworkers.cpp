@@ -1,9 +1,12 @@
 // The sampling and field-overlay workers without a window: results arrive as values on the GUI thread,
 // newer requests supersede older ones, cancelling works, and the overlays match the closed forms.
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <atomic>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
@@ -12,7 +15,7 @@
 #include "core/sampling/marginaldensity.h"
 #include "core/sampling/oracledenoiser.h"
 #include "ui/overlays/fieldoverlay.h"
-#include "ui/overlays/fieldoverlayworker.h"
+#include "ui/overlays/fieldoverlaycontroller.h"
 #include "ui/render/viewbounds.h"
 #include "ui/sampling/samplingcontroller.h"
 
@@ -55,6 +58,8 @@ private Q_SLOTS:
     void newerRequestSupersedesOlder();
     void cancelStopsTheRun();
     void failureIsReported();
+    void firstFramesArriveBeforeTheRunEnds();
+    void overlayStopsInItsLoop();
     void exactScorePointsTowardsTheData();
     void learnedEqualToExactHasNoError();
     void densityMatchesMarginal();
@@ -134,6 +139,70 @@ void TestSamplingWorkers::failureIsReported() {
     controller.request(std::move(r));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
     QVERIFY(!failed.at(0).at(1).toString().isEmpty());
+}
+
+void TestSamplingWorkers::firstFramesArriveBeforeTheRunEnds() {
+    // The exact denoiser's chain: the trajectory so far is published while it runs, x_T and the first step
+    // at once, so the reverse animation can start long before the last step.
+    const auto data = moons(2000);
+    const dl::Schedule schedule = smallSchedule();
+    dlui::SamplingController controller;
+    std::vector<dlui::SamplingPartial> partials;
+    std::optional<dlui::SamplingResult> result;
+    int partialsAfterResult = 0;
+    connect(&controller, &dlui::SamplingController::trajectoryGrew, this,
+            [&](const dlui::SamplingPartial& p) {
+                if (result) ++partialsAfterResult;
+                partials.push_back(p);
+            });
+    connect(&controller, &dlui::SamplingController::sampled, this,
+            [&](const dlui::SamplingResult& r) { result = r; });
+    const auto id = controller.request(oracleRequest(data, schedule, 1000));
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+    QVERIFY(!partials.empty());
+    QCOMPARE(partialsAfterResult, 0);
+    const dl::Trajectory& final = *result->trajectory;
+    // The first partial holds x_T and the state after the first step, the same ones the run ends with.
+    const dl::Trajectory& first = *partials.front().trajectory;
+    QCOMPARE(first.timesteps, (std::vector<int>{schedule.T(), schedule.T() - 1}));
+    std::size_t previous = 0;
+    for (const dlui::SamplingPartial& p : partials) {
+        QCOMPARE(p.id, id);
+        const dl::Trajectory& t = *p.trajectory;
+        QVERIFY(t.states.size() > previous);  // grows
+        QVERIFY(t.states.size() < final.states.size());
+        previous = t.states.size();
+        for (std::size_t k = 0; k < t.states.size(); ++k) {  // a prefix of the final trajectory
+            QCOMPARE(t.timesteps[k], final.timesteps[k]);
+            QVERIFY(t.states[k] == final.states[k]);
+        }
+        QVERIFY(p.seconds <= result->seconds);
+    }
+}
+
+void TestSamplingWorkers::overlayStopsInItsLoop() {
+    // A density grid of 400² cells over 20,000 points: tens of seconds of work. clear() stops it between
+    // blocks, so the worker is free again long before.
+    const auto data = moons(20000);
+    dlui::FieldOverlayController controller;
+    dlui::FieldOverlayRequest r;
+    r.t = 3;
+    r.schedule = smallSchedule();
+    r.data = data;
+    r.bounds = dlui::diffusionViewBounds(*data);
+    r.settings.density = true;
+    r.settings.densityGrid = 400;
+    controller.request(r);
+    QTest::qWait(200);
+    QVERIFY(controller.isBusy());
+    QElapsedTimer clock;
+    clock.start();
+    controller.clear();
+    r.settings.densityGrid = 4;
+    const auto small = controller.request(r);  // runs once the big one has stopped
+    QTRY_VERIFY_WITH_TIMEOUT(controller.latest() && controller.latest()->id == small, 10000);
+    qInfo("overlay stopped and the next computed after %lld ms", static_cast<long long>(clock.elapsed()));
+    QCOMPARE(controller.computedCount(), 1);  // the big one never completed
 }
 
 void TestSamplingWorkers::exactScorePointsTowardsTheData() {

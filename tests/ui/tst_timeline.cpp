@@ -9,6 +9,29 @@ using dlui::Timeline;
 class TestTimeline : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void reversePlaybackWaitsAtTheFloor() {
+        // A sampling run in progress: reverse playback goes down to the newest computed state and waits
+        // there (still playing, without saving up time), then goes on once the floor is lifted.
+        Timeline tl;
+        tl.setMaximum(100);
+        tl.setMode(Timeline::Mode::Reverse);
+        tl.jumpToStart();
+        tl.setReverseFloor(60);
+        tl.setSpeed(100);
+        tl.play();
+        QTRY_COMPARE_WITH_TIMEOUT(tl.t(), 60, 5000);
+        QTest::qWait(1000);  // 100 steps' worth of time at the floor
+        QCOMPARE(tl.t(), 60);
+        QVERIFY(tl.isPlaying());
+        QSignalSpy moved(&tl, &Timeline::tChanged);
+        tl.setReverseFloor(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!moved.isEmpty(), 3000);
+        // The first move is one tick's worth, not the time spent waiting (which would reach 0 at once).
+        QVERIFY2(moved.at(0).at(0).toInt() >= 40, qPrintable(moved.at(0).at(0).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!tl.isPlaying(), 5000);
+        QCOMPARE(tl.t(), 0);
+    }
+
     void stepsAndJumps() {
         Timeline tl;
         tl.setMaximum(10);

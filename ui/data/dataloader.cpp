@@ -1,7 +1,5 @@
 #include "ui/data/dataloader.h"
 
-#include <QMetaObject>
-
 #include "core/data/pointcsv.h"
 #include "core/data/pointgenerators.h"
 #include "core/io/glyphimages.h"
@@ -14,16 +12,25 @@
 namespace dlui {
 
 dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progress, QStringList* notes) {
+    // Built-in shapes and strokes draw 5·10⁶ points at most in well under a second: they are checked
+    // before and after; every other loader looks at progress inside its loops.
+    const auto checkStop = [&progress](double fraction) {
+        if (progress && !progress(fraction)) throw dl::Cancelled();
+    };
+    checkStop(0.0);
     dl::Rng rng(s.seed);
     const std::string first = s.paths.value(0).toStdString();
     const dl::PointScaling scaling = s.perAxis ? dl::PointScaling::PerAxis : dl::PointScaling::Common;
     switch (s.kind) {
-        case DataSource::Kind::BuiltIn:
-            return dl::makePointDataSet(s.shape.toStdString(),
-                                        dl::generatePoints(s.shape.toStdString(), s.count, rng), scaling);
+        case DataSource::Kind::BuiltIn: {
+            dl::Batch points = dl::generatePoints(s.shape.toStdString(), s.count, rng);
+            checkStop(1.0);
+            return dl::makePointDataSet(s.shape.toStdString(), std::move(points), scaling);
+        }
         case DataSource::Kind::Text:
             return dl::makePointDataSet("text:" + s.text.toStdString(),
-                                        dl::pointsFromText(s.text.toStdString(), s.count, rng), scaling);
+                                        dl::pointsFromText(s.text.toStdString(), s.count, rng, progress),
+                                        scaling);
         case DataSource::Kind::Csv: {
             if (first.empty()) throw dl::Error("no CSV file chosen");
             const dl::CsvColumns columns =
@@ -35,8 +42,8 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
             dl::ImageShapeOptions options;
             options.invert = s.invert;
             options.threshold = static_cast<float>(s.threshold);
-            return dl::makePointDataSet("image:" + first,
-                                        dl::pointsFromImageFile(first, s.count, rng, options), scaling);
+            return dl::makePointDataSet(
+                "image:" + first, dl::pointsFromImageFile(first, s.count, rng, options, progress), scaling);
         }
         case DataSource::Kind::ImagePixels: {
             if (s.paths.isEmpty()) throw dl::Error("no image files chosen");
@@ -55,13 +62,14 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
             return set;
         }
         case DataSource::Kind::Glyphs:
-            return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng);
-        case DataSource::Kind::HandDrawn:
-            return dl::makePointDataSet(
-                "drawn",
+            return dl::makeGlyphImageSet(s.count, s.imageSize, s.imageRgb ? 3 : 1, rng, {}, progress);
+        case DataSource::Kind::HandDrawn: {
+            dl::Batch points =
                 dl::pointsFromStrokes(s.strokes, static_cast<float>(s.brushRadius * s.strokeUnit),
-                                      static_cast<float>(s.density / s.strokeUnit), rng),
-                scaling);
+                                      static_cast<float>(s.density / s.strokeUnit), rng);
+            checkStop(1.0);
+            return dl::makePointDataSet("drawn", std::move(points), scaling);
+        }
     }
     throw dl::Error("unknown data source");
 }
@@ -76,97 +84,52 @@ int handDrawnPointCount(const DataSource& s) {
     }
 }
 
-DataLoader::DataLoader(QObject* parent) : QObject(parent) {}
-
-DataLoader::~DataLoader() {
-    for (Job& job : mJobs) job.stop->store(true);
-    for (Job& job : mJobs)
-        if (job.thread.joinable()) job.thread.join();
+DataLoader::DataLoader(QObject* parent)
+    : QObject(parent), mJob(QStringLiteral("dl-data-loader"), LatestJob::Supersede::CancelRunning) {
+    connect(&mJob, &LatestJob::progressed, this,
+            [this](quint64, double fraction) { Q_EMIT progress(fraction); });
+    connect(&mJob, &LatestJob::failed, this,
+            [this](quint64, const QString& message) { Q_EMIT failed(message); });
+    connect(&mJob, &LatestJob::busyChanged, this, &DataLoader::busyChanged);
 }
 
+DataLoader::~DataLoader() = default;
+
 void DataLoader::cancel() {
-    for (Job& job : mJobs) job.stop->store(true);
-    ++mGeneration;
-    if (mBusy) {
-        mBusy = false;
-        Q_EMIT busyChanged(false);
-    }
+    mJob.cancel();
+}
+
+bool DataLoader::isBusy() const {
+    return mJob.isBusy();
 }
 
 void DataLoader::load(const DataSource& source) {
-    cancel();
-    // Threads of superseded loads end soon (they were asked to stop); reap the ones already done.
-    std::erase_if(mJobs, [](Job& job) {
-        if (!job.done->load()) return false;
-        job.thread.join();
-        return true;
-    });
-    const int generation = ++mGeneration;
-    auto stop = std::make_shared<std::atomic<bool>>(false);
-    auto done = std::make_shared<std::atomic<bool>>(false);
-    std::thread thread([this, source, stop, done, generation] {
-        struct MarkDone {
-            std::atomic<bool>& flag;
-            ~MarkDone() { flag.store(true); }
-        } markDone{*done};
-        const dl::ProgressCallback progress = [this, stop, generation](double fraction) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, fraction] {
-                    if (generation == mGeneration) Q_EMIT this->progress(fraction);
-                },
-                Qt::QueuedConnection);
-            return !stop->load();
-        };
+    LatestJob::Job job;
+    job.work = [source](JobControl& control) -> std::any {
         if (source.kind == DataSource::Kind::Csv && !source.paths.isEmpty()) {
             // The file's columns, for the chooser: sent first, so a file with too many columns still fills
             // it.
-            QStringList names;
+            CsvColumnNames columns{source.paths.first(), {}};
             try {
                 for (const std::string& n : dl::readPointsCsvLayout(source.paths.first().toStdString()).names)
-                    names << QString::fromStdString(n);
+                    columns.names << QString::fromStdString(n);
             } catch (const std::exception&) {
                 // The load below reports what is wrong with the file.
             }
-            QMetaObject::invokeMethod(
-                this,
-                [this, generation, path = source.paths.first(), names] {
-                    if (generation == mGeneration) Q_EMIT csvColumnsRead(path, names);
-                },
-                Qt::QueuedConnection);
+            control.publish(std::move(columns));
         }
         LoadedData result;
-        QString error;
-        try {
-            result.dataSet =
-                std::make_shared<const dl::DataSet>(buildDataSet(source, progress, &result.notes));
-            result.source = source;
-        } catch (const dl::Cancelled&) {
-            return;
-        } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
-        }
-        // Queued to this object: dropped with it if the loader is destroyed first (it joins us before).
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, result, error] {
-                if (generation != mGeneration) return;
-                finish(generation);
-                if (error.isEmpty())
-                    Q_EMIT loaded(result);
-                else
-                    Q_EMIT failed(error);
-            },
-            Qt::QueuedConnection);
-    });
-    mJobs.push_back(Job{std::move(thread), stop, done});
-    mBusy = true;
-    Q_EMIT busyChanged(true);
-}
-
-void DataLoader::finish(int) {
-    mBusy = false;
-    Q_EMIT busyChanged(false);
+        result.dataSet = std::make_shared<const dl::DataSet>(
+            buildDataSet(source, control.progressCallback(), &result.notes));
+        result.source = source;
+        return result;
+    };
+    job.onPartial = [this](std::any partial) {
+        const auto columns = std::any_cast<CsvColumnNames>(std::move(partial));
+        Q_EMIT csvColumnsRead(columns.path, columns.names);
+    };
+    job.onResult = [this](std::any result) { Q_EMIT loaded(std::any_cast<LoadedData>(std::move(result))); };
+    mJob.start(std::move(job));
 }
 
 }  // namespace dlui

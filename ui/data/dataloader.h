@@ -1,7 +1,9 @@
-// Turns a DataSource into a DataSet, away from the GUI thread: CSV files, images and folders may take
-// seconds, and the window must never freeze. buildDataSet() is the plain function (any thread); the
-// DataLoader runs it on a std::thread, reports progress, can cancel, and hands the result back on the
-// GUI thread as a value. A newer load supersedes an older one (whose result is dropped).
+// Turns a DataSource into a DataSet, away from the GUI thread: CSV files, images, folders and large glyph
+// or text sets may take seconds, and the window must never freeze. buildDataSet() is the plain function
+// (any thread); the DataLoader runs it as the window's "latest request wins" job (ui/jobs/latestjob.h),
+// reports progress, can cancel (the stop flag reaches every loader in core through the progress
+// callback), and hands the result back on the GUI thread as a value. A newer load stops an older one
+// (whose result is dropped).
 //
 //   auto* loader = new dlui::DataLoader(this);
 //   connect(loader, &dlui::DataLoader::loaded, this, [doc](const dlui::LoadedData& d) {
@@ -11,13 +13,11 @@
 #pragma once
 
 #include <QObject>
-#include <atomic>
 #include <memory>
-#include <thread>
-#include <vector>
 
 #include "core/data/progress.h"
 #include "ui/document/labdocument.h"
+#include "ui/jobs/latestjob.h"
 
 namespace dlui {
 
@@ -44,13 +44,13 @@ class DataLoader : public QObject {
     Q_OBJECT
 public:
     explicit DataLoader(QObject* parent = nullptr);
-    /// Cancels a running load and waits for its thread.
+    /// Stops a running load and joins its thread (prompt: every loader looks at the stop flag).
     ~DataLoader() override;
 
-    /// Starts loading; a load still running is cancelled and its result dropped.
+    /// Starts loading; a load still running is stopped and its result dropped.
     void load(const DataSource& source);
     void cancel();
-    bool isBusy() const { return mBusy; }
+    bool isBusy() const;
 
 Q_SIGNALS:
     /// The current load made progress (0..1).
@@ -65,16 +65,11 @@ Q_SIGNALS:
     void csvColumnsRead(const QString& path, const QStringList& names);
 
 private:
-    struct Job {
-        std::thread thread;
-        std::shared_ptr<std::atomic<bool>> stop;
-        std::shared_ptr<std::atomic<bool>> done;
+    struct CsvColumnNames {
+        QString path;
+        QStringList names;
     };
-    void finish(int generation);
-
-    std::vector<Job> mJobs;
-    int mGeneration = 0;
-    bool mBusy = false;
+    LatestJob mJob;
 };
 
 }  // namespace dlui

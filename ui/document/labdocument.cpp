@@ -209,9 +209,10 @@ QString LabDocument::describeScheduleMismatch() const {
 }
 
 void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result,
-                             std::shared_ptr<const dl::Trajectory> trajectory) {
+                             std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run) {
     mSamples = std::move(result);
     mTrajectory = std::move(trajectory);
+    mSamplesRun = run;
     Q_EMIT samplesChanged();
 }
 

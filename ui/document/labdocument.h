@@ -139,9 +139,13 @@ public:
     // ---- samples -----------------------------------------------------------------------------
     std::shared_ptr<const dl::SampleResult> sampleResult() const { return mSamples; }
     std::shared_ptr<const dl::Trajectory> trajectory() const { return mTrajectory; }
-    /// Installs a sampling result and the trajectory the timeline animates in reverse mode.
+    /// Installs a sampling result and the trajectory the timeline animates in reverse mode. `run` names
+    /// the sampling run (0: none): a run shows its trajectory as it grows (result still null), then its
+    /// samples, all with the same run, so the views keep their place in the animation.
     void setSamples(std::shared_ptr<const dl::SampleResult> result,
-                    std::shared_ptr<const dl::Trajectory> trajectory);
+                    std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run = 0);
+    /// The run of the samples installed last (0 when not named).
+    std::uint64_t samplesRun() const { return mSamplesRun; }
     void clearSamples();
 
     // ---- unsaved work ------------------------------------------------------------------------
@@ -180,6 +184,7 @@ private:
     QString mModelPath;
     std::shared_ptr<const dl::SampleResult> mSamples;
     std::shared_ptr<const dl::Trajectory> mTrajectory;
+    std::uint64_t mSamplesRun = 0;
     bool mModified = false;
 };
 

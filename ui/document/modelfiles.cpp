@@ -38,18 +38,22 @@ std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const
         if (error) *error = QString::fromStdString(e.what());
         return std::nullopt;
     }
-    const auto data = document.dataSet();
-    if (data && data->dim() != file.model.dataDim) {
+    if (!modelFileFitsData(document, file, error)) {
         if (wrongDimension) *wrongDimension = true;
-        if (error)
-            *error =
-                tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
-                   "matching data first.")
-                    .arg(file.model.dataDim)
-                    .arg(data->dim());
         return std::nullopt;
     }
     return file;
+}
+
+bool modelFileFitsData(const LabDocument& document, const dl::ModelFile& file, QString* error) {
+    const auto data = document.dataSet();
+    if (!data || data->dim() == file.model.dataDim) return true;
+    if (error)
+        *error = tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
+                    "matching data first.")
+                     .arg(file.model.dataDim)
+                     .arg(data->dim());
+    return false;
 }
 
 void installModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path) {

@@ -21,11 +21,16 @@ class LabDocument;
 /// The file's EMA weights, configuration, schedule and loss history as the snapshot the document holds.
 std::shared_ptr<const dl::TrainingSnapshot> snapshotFromModelFile(const dl::ModelFile& file);
 
-/// Reads a model file (small: milliseconds). Nothing with a one-line *error when it cannot be read or
-/// works on data of another dimension than the document's (then *wrongDimension is set: the right data
-/// may still be loading).
+/// Reads a model file (a few MB at most, but on a slow or network disk it may take a while: the window
+/// reads it in a background job, ui/training/trainpanelfiles.cpp). Nothing with a one-line *error when it
+/// cannot be read or works on data of another dimension than the document's (then *wrongDimension is set: the
+/// right data may still be loading).
 std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const QString& path,
                                               QString* error, bool* wrongDimension = nullptr);
+
+/// Whether the file's model works on the document's data; false with a one-line *error when the
+/// dimensions differ (the right data may still be loading).
+bool modelFileFitsData(const LabDocument& document, const dl::ModelFile& file, QString* error);
 
 /// Makes the file's model the document's, with the schedule it was trained with, and remembers the path.
 void installModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path);

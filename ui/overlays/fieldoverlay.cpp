@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/data/progress.h"
 #include "core/math/error.h"
 #include "core/sampling/marginaldensity.h"
 #include "core/sampling/oracledenoiser.h"
@@ -27,6 +28,24 @@ bool sameSchedule(const dl::Schedule& a, const dl::Schedule& b) {
 void toQuantity(FieldQuantity quantity, const dl::Schedule& schedule, int t, dl::Batch& eps) {
     if (quantity == FieldQuantity::Score)
         eps *= float(-1.0 / std::max(schedule.sqrtOneMinusAlphaBar(t), 1e-12));
+}
+
+// Grid points per block between two looks at the stop flag: a few milliseconds of work for 10⁴ data.
+constexpr Eigen::Index kBlockRows = 256;
+
+/// f(queries) into out, a block of rows at a time, calling checkStop before each block.
+template <class CheckStop>
+void evaluateInBlocks(const dl::EpsilonPredictor& f, const dl::Batch& queries, int t, dl::Batch& out,
+                      const CheckStop& checkStop) {
+    out.resize(queries.rows(), queries.cols());
+    dl::Batch block, result;
+    for (Eigen::Index i = 0; i < queries.rows(); i += kBlockRows) {
+        checkStop();
+        const Eigen::Index rows = std::min(kBlockRows, queries.rows() - i);
+        block = queries.middleRows(i, rows);
+        f(block, t, result);
+        out.middleRows(i, rows) = result;
+    }
 }
 
 double percentileLength(const dl::Batch& v, double p) {
@@ -126,7 +145,12 @@ dl::EpsilonPredictor& FieldOverlayCache::learned(const FieldOverlayRequest& requ
 
 // ---- computation --------------------------------------------------------------------------------
 
-FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverlayCache& cache) {
+FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverlayCache& cache,
+                                 const std::atomic<bool>* stop) {
+    const auto checkStop = [stop] {
+        if (stop && stop->load(std::memory_order_relaxed)) throw dl::Cancelled();
+    };
+    checkStop();
     FieldOverlay out;
     out.id = request.id;
     out.t = request.t;
@@ -150,11 +174,11 @@ FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverla
         const dl::Batch queries = data->norm.toNormalised(origins);
         dl::Batch exact, learned;
         if (s.exactArrows) {
-            cache.oracle(data, request.schedule)(queries, t, exact);
+            evaluateInBlocks(cache.oracle(data, request.schedule), queries, t, exact, checkStop);
             toQuantity(s.quantity, request.schedule, t, exact);
         }
         if (wantLearned) {
-            cache.learned(request)(queries, t, learned);
+            evaluateInBlocks(cache.learned(request), queries, t, learned, checkStop);
             toQuantity(s.quantity, request.schedule, t, learned);
         }
         // One display unit for both fields, so their lengths compare directly.
@@ -175,7 +199,13 @@ FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverla
     if (s.density) {
         const int n = std::max(2, s.densityGrid);
         const dl::Batch queries = data->norm.toNormalised(gridPoints(request.bounds, n, n));
-        const Eigen::VectorXd logp = cache.density(data, request.schedule).logDensity(t, queries);
+        const dl::MarginalDensity& density = cache.density(data, request.schedule);
+        Eigen::VectorXd logp(queries.rows());
+        for (Eigen::Index i = 0; i < queries.rows(); i += kBlockRows) {
+            checkStop();
+            const Eigen::Index rows = std::min(kBlockRows, queries.rows() - i);
+            logp.segment(i, rows) = density.logDensity(t, queries.middleRows(i, rows));
+        }
         // Relative to the peak, so exp never overflows; the renderer scales to the peak anyway.
         const double peak = logp.maxCoeff();
         out.density.bounds = request.bounds;

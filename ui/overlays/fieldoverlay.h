@@ -92,8 +92,10 @@ private:
     std::unique_ptr<Impl> d;
 };
 
-/// Computes every overlay the request asks for. Throws dl::Error for invalid input (e.g. t > T).
-FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverlayCache& cache);
+/// Computes every overlay the request asks for. Throws dl::Error for invalid input (e.g. t > T), and
+/// dl::Cancelled when *stop becomes true (checked between blocks of a few hundred grid points).
+FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverlayCache& cache,
+                                 const std::atomic<bool>* stop = nullptr);
 
 /// Grid points (cell centres, columns × rows, row 0 at the top) over bounds, as an M×2 batch in data units.
 dl::Batch gridPoints(const QRectF& bounds, int columns, int rows);

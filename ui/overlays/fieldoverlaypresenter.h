@@ -19,7 +19,7 @@
 #include <memory>
 
 #include "ui/overlays/fieldoverlay.h"
-#include "ui/overlays/fieldoverlayworker.h"
+#include "ui/overlays/fieldoverlaycontroller.h"
 #include "ui/view/mainview.h"
 
 namespace dl {

@@ -1,7 +1,7 @@
-// Owns the sampling worker's thread and hands requests to it (Qt's worker-object pattern: the worker
-// lives in a QThread the controller starts once and ends with quit(); wait() in its destructor).
-// A new request cancels the one still running; results of superseded requests are dropped, so the
-// GUI only ever sees the latest.
+// Runs sampling requests as the window's "latest request wins" job (ui/jobs/latestjob.h): a new request
+// stops the one still running, results of superseded requests are dropped, so the GUI only ever sees
+// the latest. While a run goes on, its trajectory so far arrives as trajectoryGrew(), so the reverse
+// animation can start before the run ends.
 //
 //   dlui::SamplingController sampling;
 //   connect(&sampling, &dlui::SamplingController::sampled, this, &Panel::showSamples);
@@ -9,11 +9,10 @@
 #pragma once
 
 #include <QObject>
-#include <QThread>
 #include <cstdint>
-#include <memory>
 
-#include "ui/sampling/samplingworker.h"
+#include "ui/jobs/latestjob.h"
+#include "ui/sampling/samplingjob.h"
 
 namespace dlui {
 
@@ -21,21 +20,23 @@ class SamplingController : public QObject {
     Q_OBJECT
 public:
     explicit SamplingController(QObject* parent = nullptr);
-    /// Cancels a running request and ends the thread (quit(); wait()).
+    /// Stops a running request and joins the worker thread (prompt: the sampler checks before every step).
     ~SamplingController() override;
 
-    /// Starts a run (cancelling the one in progress). Returns the id its signals will carry.
+    /// Starts a run (stopping the one in progress). Returns the id its signals will carry.
     std::uint64_t request(SamplingRequest request);
     /// Cancels the run in progress, if any; cancelled() follows once the worker has stopped.
     void cancel();
-    bool isBusy() const { return mBusy; }
-    std::uint64_t currentId() const { return mCurrentId; }
+    bool isBusy() const { return mJob.isBusy(); }
+    std::uint64_t currentId() const { return mJob.latestId(); }
 
 Q_SIGNALS:
     /// A run started (or was queued behind a cancelled one).
     void started(quint64 id);
-    /// Progress of the current run: `done` of `total` denoiser calls.
+    /// Progress of the current run: `done` of `total` (per mille of its denoiser calls).
     void progressReported(quint64 id, int done, int total);
+    /// The current run's trajectory so far (x_T down to its newest state).
+    void trajectoryGrew(const dlui::SamplingPartial& partial);
     /// The current run produced its samples.
     void sampled(const dlui::SamplingResult& result);
     /// The current run was cancelled.
@@ -46,18 +47,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    void setBusy(bool busy);
-    void onSampled(const SamplingResult& result);
-    void onCancelled(quint64 id);
-    void onFailed(quint64 id, const QString& message);
-    void onProgress(quint64 id, int done, int total);
-
-    QThread mThread;
-    SamplingWorker* mWorker = nullptr;  // lives in mThread; deleted when it finishes
-    std::uint64_t mNextId = 1;
-    std::uint64_t mCurrentId = 0;
-    std::shared_ptr<std::atomic<bool>> mCurrentCancel;
-    bool mBusy = false;
+    LatestJob mJob;
 };
 
 }  // namespace dlui

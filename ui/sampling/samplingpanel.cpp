@@ -40,8 +40,12 @@ SamplingPanel::SamplingPanel(LabDocument* document, Timeline* timeline, Sampling
     connect(mController, &SamplingController::sampled, this, &SamplingPanel::onSampled);
     connect(mController, &SamplingController::progressReported, this, &SamplingPanel::onProgress);
     connect(mController, &SamplingController::failed, this, &SamplingPanel::onFailed);
-    connect(mController, &SamplingController::cancelled, this,
-            [this] { mStatus->setText(tr("Sampling cancelled.")); });
+    connect(mController, &SamplingController::trajectoryGrew, this, &SamplingPanel::onTrajectoryGrew);
+    connect(mController, &SamplingController::cancelled, this, [this] {
+        mTimeline->setReverseFloor(0);
+        mShownRun = 0;
+        mStatus->setText(tr("Sampling cancelled."));
+    });
     connect(mController, &SamplingController::busyChanged, this, &SamplingPanel::onBusyChanged);
     connect(mDocument, &LabDocument::modelChanged, this, &SamplingPanel::updateScheduleNote);
     connect(mDocument, &LabDocument::scheduleChanged, this, &SamplingPanel::updateScheduleNote);
@@ -391,12 +395,34 @@ void SamplingPanel::onProgress(quint64, int done, int total) {
 }
 
 void SamplingPanel::onFailed(quint64, const QString& message) {
+    mTimeline->setReverseFloor(0);
+    mShownRun = 0;
     mStatus->setText(tr("Sampling failed: %1").arg(message));
     Q_EMIT statusMessageChanged(mStatus->text());
 }
 
+void SamplingPanel::onTrajectoryGrew(const SamplingPartial& partial) {
+    if (!partial.trajectory || partial.trajectory->empty()) return;
+    const bool first = partial.id != mShownRun;
+    mShownRun = partial.id;
+    // Playback waits at the newest state until the next ones arrive.
+    mTimeline->setReverseFloor(std::max(1, partial.trajectory->timesteps.back()));
+    mDocument->setSamples(nullptr, partial.trajectory, partial.id);
+    if (!first) return;
+    mStatus->setText(tr("Playing the first states (after %1 s) while the rest are computed…")
+                         .arg(partial.seconds, 0, 'f', 2));
+    mTimeline->pause();
+    mTimeline->setMode(Timeline::Mode::Reverse);
+    mTimeline->setMaximum(std::max(1, partial.trajectory->timesteps.front()));
+    mTimeline->jumpToStart();
+    if (mPlay->isChecked()) mTimeline->play();
+}
+
 void SamplingPanel::onSampled(const SamplingResult& result) {
-    mDocument->setSamples(result.result, result.trajectory);
+    const bool wasShowing = result.id == mShownRun;
+    mShownRun = 0;
+    mTimeline->setReverseFloor(0);
+    mDocument->setSamples(result.result, result.trajectory, result.id);
     mStatus->setText(tr("%1 points in %2 s: %3")
                          .arg(QLocale().toString(int(result.result->samples.rows())))
                          .arg(result.seconds, 0, 'f', 2)
@@ -404,7 +430,8 @@ void SamplingPanel::onSampled(const SamplingResult& result) {
     Q_EMIT statusMessageChanged(mStatus->text());
     // Animate from x_T to x_0 on the shared timeline. Its range is the trajectory's T (the schedule the
     // samples were drawn with).
-    if (result.trajectory && !result.trajectory->empty()) {
+    // A run whose first states are already playing keeps its place.
+    if (result.trajectory && !result.trajectory->empty() && !wasShowing) {
         mTimeline->pause();
         mTimeline->setMode(Timeline::Mode::Reverse);
         mTimeline->setMaximum(std::max(1, result.trajectory->timesteps.front()));

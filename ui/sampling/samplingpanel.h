@@ -97,6 +97,8 @@ private:
     void updateControls();
     void updateScheduleNote();
     void onSampled(const SamplingResult& result);
+    /// Shows a run's trajectory so far and starts its animation with the first states.
+    void onTrajectoryGrew(const SamplingPartial& partial);
     void onProgress(quint64 id, int done, int total);
     void onFailed(quint64 id, const QString& message);
     void onBusyChanged(bool busy);
@@ -121,6 +123,7 @@ private:
     QComboBox* mTrailKind = nullptr;
     QCheckBox* mSmooth = nullptr;
     QCheckBox* mPlay = nullptr;
+    quint64 mShownRun = 0;  // the run whose partial trajectory is in the document (0: none)
     QPushButton* mSample = nullptr;
     QPushButton* mCancel = nullptr;
     QProgressBar* mProgress = nullptr;

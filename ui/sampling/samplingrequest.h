@@ -12,7 +12,7 @@
 #include <optional>
 
 #include "core/sampling/samplers.h"
-#include "ui/sampling/samplingworker.h"
+#include "ui/sampling/samplingjob.h"
 
 namespace dlui {
 

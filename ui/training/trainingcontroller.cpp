@@ -52,6 +52,30 @@ TrainingController::~TrainingController() {
     // Whoever listens may already be half destroyed (the window closing): end the run without signals.
     blockSignals(true);
     stopAndWait();
+    for (const Retired& r : mRetired) {
+        r.worker->requestStop();
+        r.thread->wait();
+        delete r.worker;
+        delete r.thread;
+    }
+}
+
+void TrainingController::retireRun() {
+    if (!mThread) return;
+    mWorker->requestStop();
+    ++mGeneration;  // whatever it still has queued for us is ignored
+    Retired r{mThread.release(), mWorker};
+    mWorker = nullptr;
+    // The event loop ends once run() has returned (after the current step), and the thread with it.
+    r.thread->quit();
+    connect(r.thread, &QThread::finished, this, [this, r] {
+        r.thread->wait();  // finished is emitted just before the thread returns: at most a moment
+        delete r.worker;
+        delete r.thread;
+        std::erase_if(mRetired, [&r](const Retired& x) { return x.thread == r.thread; });
+    });
+    mRetired.push_back(r);
+    if (isActive()) setState(State::Stopped);
 }
 
 bool TrainingController::isActive() const {
@@ -66,7 +90,6 @@ void TrainingController::setState(State state) {
 
 bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
                                const TrainingSettings& settings, QString* error) {
-    stopAndWait();
     auto fail = [&](const QString& message) {
         if (error) *error = message;
         return false;
@@ -77,6 +100,8 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     dl::MlpConfig model = settings.model;
     model.dataDim = data->dim();
     if (auto problem = dl::validateMlpConfig(model)) return fail(QString::fromStdString(*problem));
+    retireRun();
+    mTrainer.reset();  // the retired thread keeps its own reference until it ends
     try {
         holdOut(*data, settings, settings.trainer.seed);
         mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
@@ -95,7 +120,6 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
 
 bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file,
                                         int moreSteps, const TrainingSettings& settings, QString* error) {
-    stopAndWait();
     auto fail = [&](const QString& message) {
         if (error) *error = message;
         return false;
@@ -104,6 +128,8 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
         return fail(tr("The model was trained on data of dimension %1; the current data have dimension %2.")
                         .arg(file.model.dataDim)
                         .arg(data ? data->dim() : 0));
+    retireRun();
+    mTrainer.reset();
     TrainingSettings s = settings;
     s.model = file.model;
     s.trainer = file.trainer;
@@ -267,7 +293,7 @@ void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& mess
 }
 
 void TrainingController::reset() {
-    stopAndWait();
+    retireRun();
     mTrainer.reset();
     mData.reset();
     mTrainingData.reset();

@@ -3,8 +3,10 @@
 // thread-safe snapshot() on its own timer; the controller relays the worker's throttled progress.
 //
 // Ending a run is always clean: stop() asks the worker to finish its step and the thread is joined when
-// the worker reports back; stopAndWait() (closing the window, changing the data) does the same
-// synchronously — request stop, quit(), wait() — which takes at most one training step.
+// the worker reports back; stopAndWait() (closing the window) does the same synchronously — request stop,
+// quit(), wait() — which takes at most one training step. Starting a new run or reset() never waits on
+// the GUI thread: the old run is retired (asked to stop, its trainer left to its thread, which is
+// deleted once it has ended; the destructor joins any still ending).
 //
 //   dlui::TrainingController training;
 //   training.start(doc.dataSet(), dl::Schedule(dl::defaultTrainingSchedule()), dlui::TrainingSettings{});
@@ -17,6 +19,7 @@
 #include <QThread>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/data/dataset.h"
 #include "core/math/schedule.h"
@@ -87,7 +90,7 @@ public:
     /// Explanation of the last Diverged/Failed outcome (empty otherwise).
     QString lastMessage() const { return mMessage; }
     /// Training threads currently alive (0 or 1): for the no-leaked-thread tests.
-    int liveThreadCount() const { return mThread ? 1 : 0; }
+    int liveThreadCount() const { return (mThread ? 1 : 0) + static_cast<int>(mRetired.size()); }
 
 Q_SIGNALS:
     /// The run's state changed.
@@ -105,6 +108,9 @@ private:
     void setState(State state);
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void joinThread();
+    /// Asks the current worker to stop and lets its thread end on its own (never waits); the trainer
+    /// stays with that thread, so the caller must replace or drop mTrainer.
+    void retireRun();
     /// Sets mTrainingData and mHeldOut for a run on data (heldout.h).
     void holdOut(const dl::DataSet& data, const TrainingSettings& settings, std::uint64_t seed);
 
@@ -115,6 +121,11 @@ private:
     std::shared_ptr<dl::Trainer> mTrainer;
     std::unique_ptr<QThread> mThread;
     TrainingWorker* mWorker = nullptr;  // lives in mThread, deleted after the thread is joined
+    struct Retired {
+        QThread* thread;
+        TrainingWorker* worker;
+    };
+    std::vector<Retired> mRetired;  // runs asked to stop, whose threads have not ended yet
     State mState = State::Idle;
     quint64 mGeneration = 0;
     std::optional<TrainingProgress> mProgress;

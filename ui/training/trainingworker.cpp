@@ -2,31 +2,14 @@
 
 #include <QElapsedTimer>
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <exception>
 
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
-
 #include "core/training/trainer.h"
+#include "ui/jobs/threadpriority.h"
 #include "ui/training/etaestimator.h"
 
 namespace dlui {
-
-void makeCurrentThreadBackground(int niceness) {
-#ifdef __linux__
-    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    errno = 0;
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(19, current + niceness));
-#else
-    (void)niceness;
-#endif
-}
 
 TrainingWorker::TrainingWorker(TrainingJob job, QObject* parent) : QObject(parent), mJob(std::move(job)) {
     qRegisterMetaType<dlui::TrainingProgress>();

@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
+#include <utility>
 
 #include "core/training/presets.h"
 #include "ui/document/labdocument.h"
@@ -45,6 +46,16 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
     connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
     connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
     connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
+    connect(&mModelFileJob, &LatestJob::failed, this, [this](quint64, const QString& message) {
+        mStatus->clear();
+        updateButtons();
+        Q_EMIT modelFileFailed(mModelFileLoading, message, false);
+    });
+    connect(this, &TrainPanel::modelFileFailed, this, [this](const QString&, const QString& message, bool) {
+        if (std::exchange(mModelFileDialog, false))
+            QMessageBox::warning(this, tr("Load model"), tr("Could not load the model:\n%1").arg(message));
+    });
+    connect(this, &TrainPanel::modelFileLoaded, this, [this] { mModelFileDialog = false; });
     connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
     connect(mDocument, &LabDocument::scheduleChanged, this, &TrainPanel::updateScheduleLabel);
     connect(mDocument, &LabDocument::modelChanged, this, [this] {
@@ -272,7 +283,7 @@ void TrainPanel::train() {
         return;
     }
     mPolledStep = -1;
-    mPolledSnapshot = nullptr;
+    mPolledSnapshot.reset();
     mLossPlot->clear();
     // The last figure belongs to the previous model: never show it next to the new run.
     showQualityPending();
@@ -323,7 +334,7 @@ void TrainPanel::reset() {
     mQuality->clear();
     mSpeed->clear();
     mPolledStep = -1;
-    mPolledSnapshot = nullptr;
+    mPolledSnapshot.reset();
     updateButtons();
 }
 
@@ -343,8 +354,8 @@ void TrainPanel::installModelInDocument() {
 void TrainPanel::poll() {
     const auto snap = mController->snapshot();
     if (!snap) return;
-    if (snap.get() != mPolledSnapshot || snap->step != mPolledStep) {
-        mPolledSnapshot = snap.get();
+    if (snap != mPolledSnapshot.lock() || snap->step != mPolledStep) {
+        mPolledSnapshot = snap;
         mPolledStep = snap->step;
         mLossPlot->extendLosses(snap->lossHistory);
     }

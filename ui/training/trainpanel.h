@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "core/model/modelfile.h"
+#include "ui/jobs/latestjob.h"
 #include "ui/training/trainingcontroller.h"
 
 class QDoubleSpinBox;
@@ -42,9 +43,11 @@ public:
 
     /// Saves the current model (no dialog). False with a message on failure.
     bool saveModelTo(const QString& path, QString* error = nullptr);
-    /// Loads a model file and installs it in the document (no dialog). False with a message on failure;
-    /// *wrongDimension tells whether it failed only because the current data have another dimension.
-    bool loadModelFrom(const QString& path, QString* error = nullptr, bool* wrongDimension = nullptr);
+    /// Reads a model file in a background job and installs it in the document when it fits the data (no
+    /// dialog): modelFileLoaded() or modelFileFailed() follows. A newer load supersedes one in flight.
+    void loadModelFrom(const QString& path);
+    /// Whether a model file is being read.
+    bool isLoadingModel() const { return mModelFileJob.isBusy(); }
 
     LossPlot* lossPlot() const { return mLossPlot; }
     QPushButton* trainButton() const { return mTrain; }
@@ -82,6 +85,10 @@ Q_SIGNALS:
     void statusMessageChanged(const QString& message);
     /// A message a person must see (divergence, errors); the window may also show it in the status bar.
     void problemReported(const QString& message);
+    /// loadModelFrom(path) installed the file's model in the document.
+    void modelFileLoaded(const QString& path);
+    /// loadModelFrom(path) failed; wrongDimension: only because the current data have another dimension.
+    void modelFileFailed(const QString& path, const QString& message, bool wrongDimension);
 
 private:
     void buildUi();
@@ -98,17 +105,24 @@ private:
     void installModelInDocument();
     void showError(const QString& message);
     void applyDataDefaults();
+    /// Installs a model file read by loadModelFrom (GUI thread).
+    void installLoadedModel(const QString& path, const dl::ModelFile& file);
     bool askToDiscard();
 
     LabDocument* mDocument;
     TrainingController* mController;
     QTimer mPollTimer;
     int mPolledStep = -1;
-    const void* mPolledSnapshot = nullptr;
+    // The snapshot polled last. A weak_ptr, not an address: a freed snapshot's address can come back for
+    // the next one, while the weak_ptr's control block keeps the old identity.
+    std::weak_ptr<const dl::TrainingSnapshot> mPolledSnapshot;
     std::optional<dl::ModelFile> mLoaded;               // a model file loaded with no run of its own
     std::weak_ptr<const dl::TrainingSnapshot> mPushed;  // the last snapshot put into the document
     bool mImageDefaults = false;
     bool mAskBeforeDiscard = true;
+    LatestJob mModelFileJob{QStringLiteral("dl-model-file"), LatestJob::Supersede::CancelRunning};
+    QString mModelFileLoading;      // the path mModelFileJob reads
+    bool mModelFileDialog = false;  // the load came from the Load button: failures get a message box
 
     QSpinBox* mWidth = nullptr;
     QSpinBox* mDepth = nullptr;

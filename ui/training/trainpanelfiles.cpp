@@ -1,4 +1,5 @@
-// The Model & Train panel's model files: save and load, with and without a file dialog.
+// The Model & Train panel's model files: save and load, with and without a file dialog. Loading reads the
+// file in a background job (ui/jobs/latestjob.h): a session may name a file on a slow disk.
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -26,22 +27,40 @@ bool TrainPanel::saveModelTo(const QString& path, QString* error) {
     return false;
 }
 
-bool TrainPanel::loadModelFrom(const QString& path, QString* error, bool* wrongDimension) {
-    // Model files are small (a few MB at most): reading and checking one takes milliseconds.
-    std::optional<dl::ModelFile> file = readModelFileFor(*mDocument, path, error, wrongDimension);
-    if (!file) return false;
+void TrainPanel::loadModelFrom(const QString& path) {
+    mModelFileLoading = path;
+    mStatus->setText(tr("reading %1…").arg(QFileInfo(path).fileName()));
+    LatestJob::Job job;
+    job.work = [path](JobControl& control) -> std::any {
+        dl::ModelFile file = dl::loadModelFile(path.toStdString());
+        control.throwIfStopped();
+        return file;
+    };
+    job.onResult = [this, path](std::any file) {
+        installLoadedModel(path, std::any_cast<const dl::ModelFile&>(file));
+    };
+    mModelFileJob.start(std::move(job));
+}
+
+void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& file) {
+    QString error;
+    if (!modelFileFitsData(*mDocument, file, &error)) {
+        updateButtons();
+        Q_EMIT modelFileFailed(path, error, true);
+        return;
+    }
     mController->reset();
-    mLoaded = *file;
-    installModelFile(*mDocument, *file, path);
+    mLoaded = file;
+    installModelFile(*mDocument, file, path);
     mLossPlot->setLosses(mDocument->model()->lossHistory);
     showError(QString());
     mStatus->setText(
-        tr("loaded · step %1 · %2").arg(QLocale().toString(file->step), QFileInfo(path).fileName()));
+        tr("loaded · step %1 · %2").arg(QLocale().toString(file.step), QFileInfo(path).fileName()));
     mQuality->clear();
     mSpeed->clear();
     updateButtons();
     updateScheduleLabel();
-    return true;
+    Q_EMIT modelFileLoaded(path);
 }
 
 void TrainPanel::saveModel() {
@@ -61,9 +80,8 @@ void TrainPanel::loadModel() {
         QMessageBox::question(this, tr("Load model"),
                               tr("Stop the training in progress and load this model?")) != QMessageBox::Yes)
         return;
-    QString error;
-    if (!loadModelFrom(path, &error))
-        QMessageBox::warning(this, tr("Load model"), tr("Could not load the model:\n%1").arg(error));
+    mModelFileDialog = true;
+    loadModelFrom(path);
 }
 
 }  // namespace dlui

@@ -51,6 +51,10 @@ void Timeline::setSmoothReverse(bool on) {
     alignToStops();
 }
 
+void Timeline::setReverseFloor(int floor) {
+    mFloor = std::max(0, floor);
+}
+
 void Timeline::setT(int t) {
     t = std::clamp(snap(std::clamp(t, 0, mMaximum)), 0, mMaximum);
     if (t == mT) return;
@@ -142,6 +146,13 @@ void Timeline::onTick() {
     mCarry -= steps;
     const int direction = mMode == Mode::Forward ? 1 : -1;
     int target = mT + direction * steps;
+    if (mMode == Mode::Reverse && mFloor > 0 && target < mFloor) {
+        if (mT <= mFloor) {  // at the newest computed state: wait for the next, without saving up time
+            mCarry = 0.0;
+            return;
+        }
+        target = mFloor;
+    }
     if (snapsToStops() && target > 0) {
         // Between two real states: stay on this one until the time for the next has come.
         auto it = std::lower_bound(mStops.begin(), mStops.end(), target);

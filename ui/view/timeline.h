@@ -62,6 +62,11 @@ public:
     const std::vector<int>& reverseStops() const { return mStops; }
     /// Reverse mode: play every timestep and interpolate between states instead of the states alone.
     void setSmoothReverse(bool on);
+    /// Reverse playback waits at this timestep instead of going below it (0: no floor). A sampling run in
+    /// progress sets it to its newest state, so the animation plays what has been computed and then
+    /// waits for the rest rather than running into it.
+    void setReverseFloor(int floor);
+    int reverseFloor() const { return mFloor; }
     bool smoothReverse() const { return mSmooth; }
 
     void play();
@@ -103,6 +108,7 @@ private:
     bool mLoop = false;
     bool mMarkov = false;
     bool mSmooth = false;
+    int mFloor = 0;
     std::vector<int> mStops;  // ascending
     QTimer mTimer;
     QElapsedTimer mClock;

@@ -15,6 +15,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
@@ -277,9 +278,12 @@ void MainWindow::connectDocument() {
     connect(mDocument, &LabDocument::scheduleChanged, this, &MainWindow::updateTimelineRange);
     connect(mDocument, &LabDocument::samplesChanged, this, [this] {
         updateTimelineRange();
-        // A fresh trajectory is what the person asked to see: show it from x_T.
+        // A fresh trajectory is what the person asked to see: show it from x_T (once per sampling run:
+        // a run's trajectory grows while it is computed, and the animation keeps its place).
         const auto trajectory = mDocument->trajectory();
         if (trajectory && !trajectory->empty()) {
+            const std::uint64_t run = mDocument->samplesRun();
+            if (run != 0 && run == std::exchange(mShownSamplesRun, run)) return;
             mTimeline->setMode(Timeline::Mode::Reverse);
             mTimeline->jumpToStart();
         } else {
@@ -305,6 +309,7 @@ void MainWindow::connectDocument() {
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
         mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
+        statusBar()->showMessage(tr("Loading the data… %1 %").arg(qRound(fraction * 100)), 2000);
     });
     connect(mLoader, &DataLoader::failed, this, [this](const QString& message) {
         mDataPanel->setStatus(message, true);

@@ -195,6 +195,7 @@ private:
     QLabel* mModelLabel = nullptr;
     Actions mActions;
     QString mSessionPath;
+    std::uint64_t mShownSamplesRun = 0;        // the sampling run the timeline was last reset for
     std::optional<ViewSettings> mPendingView;  // applied when the session's data arrive
     bool mPendingClean = false;                // a session opened from a file: its data load is no edit
     std::vector<std::function<bool()>> mDiscardChecks;

@@ -117,6 +117,10 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
         }
     });
     connect(doc, &LabDocument::dataSetChanged, this, &TrainingAndSampling::loadPendingModel);
+    connect(mTrainPanel, &TrainPanel::modelFileLoaded, this, [this](const QString& path) {
+        if (path == mPendingModelPath) mPendingModelPath.clear();
+    });
+    connect(mTrainPanel, &TrainPanel::modelFileFailed, this, &TrainingAndSampling::onModelFileFailed);
 }
 
 TrainingAndSampling::~TrainingAndSampling() {
@@ -161,19 +165,18 @@ void TrainingAndSampling::updateActions() {
 }
 
 void TrainingAndSampling::loadPendingModel() {
-    if (mPendingModelPath.isEmpty()) return;
-    QString error;
-    bool wrongDimension = false;
-    if (mTrainPanel->loadModelFrom(mPendingModelPath, &error, &wrongDimension)) {
-        mPendingModelPath.clear();
-        return;
-    }
+    // Read in a background job; the outcome arrives as modelFileLoaded / modelFileFailed.
+    if (!mPendingModelPath.isEmpty()) mTrainPanel->loadModelFrom(mPendingModelPath);
+}
+
+void TrainingAndSampling::onModelFileFailed(const QString& path, const QString& message,
+                                            bool wrongDimension) {
+    if (path != mPendingModelPath) return;
     // Wrong dimension: the session's data may still be loading; try again when they arrive. Anything else
     // (missing, damaged file) is reported once.
-    if (!wrongDimension) {
-        mPendingModelPath.clear();
-        mWindow->statusBar()->showMessage(tr("Could not load the session's model: %1").arg(error), 10000);
-    }
+    if (wrongDimension) return;
+    mPendingModelPath.clear();
+    mWindow->statusBar()->showMessage(tr("Could not load the session's model: %1").arg(message), 10000);
 }
 
 }  // namespace dlui

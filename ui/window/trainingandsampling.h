@@ -47,6 +47,7 @@ private:
     void connectActions();
     void updateActions();
     void loadPendingModel();
+    void onModelFileFailed(const QString& path, const QString& message, bool wrongDimension);
 
     MainWindow* mWindow;
     TrainingController* mTraining;
