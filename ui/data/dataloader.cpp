@@ -10,6 +10,7 @@
 #include "core/io/textshape.h"
 #include "core/math/error.h"
 #include "core/math/rng.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -144,7 +145,7 @@ void DataLoader::load(const DataSource& source) {
         } catch (const dl::Cancelled&) {
             return;
         } catch (const std::exception& e) {
-            error = QString::fromStdString(e.what());
+            error = coreMessage(e.what());
         }
         // Queued to this object: dropped with it if the loader is destroyed first (it joins us before).
         QMetaObject::invokeMethod(

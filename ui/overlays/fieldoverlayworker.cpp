@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "ui/i18n/coremessages.h"
 #include "ui/training/trainingworker.h"
 
 namespace dlui {
@@ -16,7 +17,7 @@ void FieldOverlayWorker::compute(const FieldOverlayRequest& request) {
     try {
         Q_EMIT computed(computeFieldOverlay(request, mCache));
     } catch (const std::exception& e) {
-        Q_EMIT failed(request.id, QString::fromStdString(e.what()));
+        Q_EMIT failed(request.id, coreMessage(e.what()));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/math/error.h"
 #include "core/math/rng.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/sampling/samplingtrails.h"
 
 namespace dlui {
@@ -78,7 +79,7 @@ void SamplingWorker::run(const SamplingRequest& request) {
     } catch (const dl::SamplingCancelled&) {
         Q_EMIT cancelled(request.id);
     } catch (const std::exception& e) {
-        Q_EMIT failed(request.id, QString::fromStdString(e.what()));
+        Q_EMIT failed(request.id, coreMessage(e.what()));
     }
 }
 

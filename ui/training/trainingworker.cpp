@@ -13,6 +13,7 @@
 #endif
 
 #include "core/training/trainer.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/training/etaestimator.h"
 
 namespace dlui {
@@ -140,10 +141,10 @@ void TrainingWorker::run() {
         }
     } catch (const dl::TrainingDiverged& e) {
         outcome = TrainingOutcome::Diverged;
-        message = QString::fromStdString(e.what());
+        message = coreMessage(e.what());
     } catch (const std::exception& e) {
         outcome = TrainingOutcome::Failed;
-        message = QString::fromStdString(e.what());
+        message = coreMessage(e.what());
     }
     if (mJob.publish) mJob.publish();
     if (outcome != TrainingOutcome::Finished) report();

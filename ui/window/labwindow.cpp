@@ -1,5 +1,6 @@
 #include "ui/window/labwindow.h"
 
+#include "ui/i18n/languagemenu.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
 #include "ui/window/windowinput.h"
@@ -11,6 +12,7 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mLive(std::make_unique<TrainingAndSampling>(this)),
       mExport(std::make_unique<WindowExport>(this)),
       mInput(std::make_unique<WindowInput>(this)) {
+    new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     restoreLastSession();
 }
 
