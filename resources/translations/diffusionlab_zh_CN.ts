@@ -611,7 +611,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>file</source>
-        <translation>文件</translation>
+        <translation>文件路径</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1627,15 +1627,15 @@ ffmpeg 输出：
     </message>
     <message>
         <source>train</source>
-        <translation>训练</translation>
+        <translation>训练模型</translation>
     </message>
     <message>
         <source>sample</source>
-        <translation>采样</translation>
+        <translation>运行采样</translation>
     </message>
     <message>
         <source>export</source>
-        <translation>导出</translation>
+        <translation>打开导出对话框</translation>
     </message>
     <message>
         <source>copy the view</source>
@@ -1651,7 +1651,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>save the session</source>
-        <translation>保存会话</translation>
+        <translation>保存当前会话</translation>
     </message>
     <message>
         <source>Getting started</source>
@@ -1664,6 +1664,10 @@ ffmpeg 输出：
     <message>
         <source>Quit now?</source>
         <translation>现在退出吗？</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1872,7 +1876,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>Sample</source>
-        <translation>采样</translation>
+        <translation>开始采样</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2301,7 +2305,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>Model and training</source>
-        <translation>模型与训练</translation>
+        <translation>模型和训练</translation>
     </message>
     <message>
         <source>Hidden width of every layer of the MLP ε_θ(x_t, t)</source>
@@ -2389,7 +2393,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>Continue</source>
-        <translation>继续</translation>
+        <translation>继续训练</translation>
     </message>
     <message>
         <source>Train the current model for another step budget</source>

@@ -85,8 +85,9 @@ QString describeDataSource(const DataSource& s) {
         case DataSource::Kind::Text:
             return Texts::tr("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
         case DataSource::Kind::Csv:
-            return s.csvColumns.isEmpty() ? Texts::tr("CSV %1").arg(s.paths.value(0))
-                                          : Texts::tr("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
+            return s.csvColumns.isEmpty()
+                       ? Texts::tr("CSV %1").arg(s.paths.value(0))
+                       : Texts::tr("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
         case DataSource::Kind::ImageShape:
             return Texts::tr("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
         case DataSource::Kind::ImagePixels:
@@ -100,7 +101,8 @@ QString describeDataSource(const DataSource& s) {
 }
 
 QString describeSchedule(const dl::ScheduleParams& p) {
-    QString text = Texts::tr("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
+    QString text =
+        Texts::tr("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
     if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
         text += Texts::tr(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
     if (p.zeroTerminalSnr) text += Texts::tr(", zero-SNR");

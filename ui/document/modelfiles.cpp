@@ -45,8 +45,9 @@ std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const
         if (wrongDimension) *wrongDimension = true;
         if (error)
             *error =
-                Texts::tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
-                   "matching data first.")
+                Texts::tr(
+                    "The model works on data of dimension %1, but the current data have dimension %2. Load "
+                    "matching data first.")
                     .arg(file.model.dataDim)
                     .arg(data->dim());
         return std::nullopt;

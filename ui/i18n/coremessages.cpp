@@ -18,8 +18,9 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 is not a Diffusion Lab model (wrong magic bytes)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 is truncated: %2 bytes"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 is truncated: %2 bytes, the header says %3"),
-    QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 has format version %2, newer than this build reads "
-                                         "(%3); open it with a newer Diffusion Lab"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "model file %1 has format version %2, newer than this build reads "
+                      "(%3); open it with a newer Diffusion Lab"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 has an invalid format version 0"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 has %2 unexpected bytes after its end"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "model file %1 is corrupted (checksum mismatch)"),
@@ -54,7 +55,8 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "nothing drawn yet: draw at least one stroke"),
     QT_TRANSLATE_NOOP("dl::CoreMessage",
                       "the strokes would make %1 points, more than the limit of %2; lower the density"),
-    QT_TRANSLATE_NOOP("dl::CoreMessage", "the density is zero everywhere: there is nothing to sample points from"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "the density is zero everywhere: there is nothing to sample points from"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot open %1: %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot read %1: %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot read %1: it is a folder, not a file"),
@@ -65,7 +67,8 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot read '%1': read error"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot write '%1': %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "'%1' is empty; expected CSV lines 'x,y'"),
-    QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 is not a text file (it contains NUL bytes); expected CSV lines 'x,y'"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 is not a text file (it contains NUL bytes); expected CSV lines 'x,y'"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 has no data row"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1: x and y are the same column (%2)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1: no column is named '%2'; the header has %3"),
@@ -153,10 +156,16 @@ QString translateMessage(const QString& message, int depth) {
 
 }  // namespace
 
-QString coreMessage(const QString& message) { return translateMessage(message, 0); }
+QString coreMessage(const QString& message) {
+    return translateMessage(message, 0);
+}
 
-QString coreMessage(const std::string& message) { return coreMessage(QString::fromStdString(message)); }
+QString coreMessage(const std::string& message) {
+    return coreMessage(QString::fromStdString(message));
+}
 
-QString coreMessage(const char* message) { return coreMessage(QString::fromUtf8(message)); }
+QString coreMessage(const char* message) {
+    return coreMessage(QString::fromUtf8(message));
+}
 
 }  // namespace dlui

@@ -32,8 +32,8 @@ QString RecordingTranslator::lookUp(const char* context, const char* sourceText,
     return QString::fromUtf8(sourceText);
 }
 
-QString RecordingTranslator::translate(const char* context, const char* sourceText, const char* disambiguation,
-                                       int n) const {
+QString RecordingTranslator::translate(const char* context, const char* sourceText,
+                                       const char* disambiguation, int n) const {
     if (!sourceText || !*sourceText) return {};
     QMutexLocker lock(&mMutex);
     const QString answer = lookUp(context, sourceText, disambiguation, n);
@@ -60,14 +60,16 @@ std::vector<std::pair<QString, MessageKey>> RecordingTranslator::templates() con
     QMutexLocker lock(&mMutex);
     std::vector<std::pair<QString, MessageKey>> out;
     out.reserve(mTemplates.size());
-    for (auto it = mTemplates.constBegin(); it != mTemplates.constEnd(); ++it) out.emplace_back(it.key(), *it);
+    for (auto it = mTemplates.constBegin(); it != mTemplates.constEnd(); ++it)
+        out.emplace_back(it.key(), *it);
     return out;
 }
 
 QString RecordingTranslator::translateKey(const MessageKey& key) const {
     QMutexLocker lock(&mMutex);
-    const QString answer = lookUp(key.context.constData(), key.source.constData(),
-                                  key.disambiguation.isEmpty() ? nullptr : key.disambiguation.constData(), -1);
+    const QString answer =
+        lookUp(key.context.constData(), key.source.constData(),
+               key.disambiguation.isEmpty() ? nullptr : key.disambiguation.constData(), -1);
     record(answer, key);  // so a later switch finds this text again
     return answer;
 }

@@ -1,5 +1,7 @@
 #include "ui/i18n/retranslator.h"
 
+#include <qcustomplot.h>
+
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -15,7 +17,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBox>
-#include <qcustomplot.h>
 
 #include "ui/i18n/recordingtranslator.h"
 
@@ -35,6 +36,7 @@ struct TemplateMatcher {
     QString literalSuffix;
     QRegularExpression pattern;
     QStringList placeholders;  // "1", "2", "n" in the order they appear
+    qsizetype literalLength = 0;
     MessageKey key;
 };
 
@@ -51,10 +53,12 @@ TemplateMatcher makeMatcher(const QString& shown, const MessageKey& key) {
         if (first) m.literalPrefix = literal;
         first = false;
         regex += QRegularExpression::escape(literal) + QStringLiteral("(.*?)");
+        m.literalLength += literal.size();
         m.placeholders << match.captured(1);
         last = match.capturedEnd();
     }
     m.literalSuffix = shown.mid(last);
+    m.literalLength += m.literalSuffix.size();
     regex += QRegularExpression::escape(m.literalSuffix) + QStringLiteral("$");
     m.pattern = QRegularExpression(regex, QRegularExpression::DotMatchesEverythingOption);
     return m;
@@ -80,7 +84,7 @@ public:
         for (const auto& [shown, key] : translator.templates()) mMatchers.push_back(makeMatcher(shown, key));
         // Longer literal text first: "Loaded %1 samples." before "%1".
         std::sort(mMatchers.begin(), mMatchers.end(), [](const TemplateMatcher& a, const TemplateMatcher& b) {
-            return a.literalPrefix.size() + a.literalSuffix.size() > b.literalPrefix.size() + b.literalSuffix.size();
+            return a.literalLength > b.literalLength;
         });
     }
 
@@ -88,7 +92,7 @@ public:
         if (shown.trimmed().isEmpty() || depth > 3) return shown;
         if (const auto key = mTranslator.messageFor(shown)) return mTranslator.translateKey(*key);
         for (const TemplateMatcher& m : mMatchers) {
-            if (m.literalPrefix.size() + m.literalSuffix.size() == 0 && depth > 0) continue;
+            if (m.literalLength == 0 && depth > 0) continue;  // "%1" would match any argument
             if (!shown.startsWith(m.literalPrefix) || !shown.endsWith(m.literalSuffix)) continue;
             const auto match = m.pattern.match(shown);
             if (!match.hasMatch()) continue;
@@ -96,7 +100,7 @@ public:
             for (int i = 0; i < m.placeholders.size(); ++i)
                 arguments.insert(m.placeholders[i], text(match.captured(i + 1), depth + 1));
             const QString result = fill(mTranslator.translateKey(m.key), arguments);
-            if (m.literalPrefix.isEmpty() && m.literalSuffix.isEmpty() && result == shown) continue;
+            if (result == shown) continue;  // try a more general template
             return result;
         }
         return shown;
@@ -117,7 +121,8 @@ public:
         if (auto* edit = qobject_cast<QLineEdit*>(w))
             setIfChanged(edit->placeholderText(), [edit](const QString& s) { edit->setPlaceholderText(s); });
         if (auto* spin = qobject_cast<QAbstractSpinBox*>(w))
-            setIfChanged(spin->specialValueText(), [spin](const QString& s) { spin->setSpecialValueText(s); });
+            setIfChanged(spin->specialValueText(),
+                         [spin](const QString& s) { spin->setSpecialValueText(s); });
         if (auto* spin = qobject_cast<QSpinBox*>(w)) {
             setIfChanged(spin->prefix(), [spin](const QString& s) { spin->setPrefix(s); });
             setIfChanged(spin->suffix(), [spin](const QString& s) { spin->setSuffix(s); });
@@ -162,10 +167,14 @@ public:
     void action(QAction* a) const {
         if (mDoneActions.contains(a)) return;
         mDoneActions.insert(a);
-        // Text first: an action's tooltip and icon text follow its text unless they were set.
+        // An action's icon text and tooltip follow its text unless they were set: leave those that follow
+        // (Qt derives them as it would for a fresh action with the same text).
+        const QAction plain(a->text());
+        const bool ownIconText = a->iconText() != plain.iconText();
+        const bool ownToolTip = a->toolTip() != plain.toolTip();
         setIfChanged(a->text(), [a](const QString& s) { a->setText(s); });
-        setIfChanged(a->iconText(), [a](const QString& s) { a->setIconText(s); });
-        setIfChanged(a->toolTip(), [a](const QString& s) { a->setToolTip(s); });
+        if (ownIconText) setIfChanged(a->iconText(), [a](const QString& s) { a->setIconText(s); });
+        if (ownToolTip) setIfChanged(a->toolTip(), [a](const QString& s) { a->setToolTip(s); });
         setIfChanged(a->statusTip(), [a](const QString& s) { a->setStatusTip(s); });
         if (QMenu* menu = a->menu()) widget(menu);
     }

@@ -75,7 +75,9 @@ Language installStartupLanguage(bool useSettings) {
     return currentLanguage();
 }
 
-Language currentLanguage() { return state().language; }
+Language currentLanguage() {
+    return state().language;
+}
 
 bool installLanguage(Language language) {
     auto catalogues = cataloguesFor(language);
@@ -97,6 +99,8 @@ bool switchLanguage(Language language) {
     return ok;
 }
 
-void rememberLanguage(Language language) { QSettings().setValue(kSettingsKey, languageCode(language)); }
+void rememberLanguage(Language language) {
+    QSettings().setValue(kSettingsKey, languageCode(language));
+}
 
 }  // namespace dlui

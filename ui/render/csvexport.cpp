@@ -31,7 +31,8 @@ QString writeCsv(const QString& path, const QString& header,
     QString block = header + QLatin1Char('\n');
     bool more = true;
     while (true) {
-        if (file.write(block.toUtf8()) < 0) return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
+        if (file.write(block.toUtf8()) < 0)
+            return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
         if (!more) break;
         block.clear();
         more = nextBlock(block);
@@ -41,7 +42,8 @@ QString writeCsv(const QString& path, const QString& header,
 }
 
 QString writePoints(const QString& path, const dl::Batch& points) {
-    if (points.cols() != 2) return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
+    if (points.cols() != 2)
+        return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
     Eigen::Index row = 0;
     return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
         for (int k = 0; k < 4096 && row < points.rows(); ++k, ++row)

@@ -114,7 +114,9 @@ QString validateExportSettings(const ExportInput& input, const ExportSettings& s
     if (s.frames.stride < 1) return Texts::tr("the stride must be at least 1, got %1").arg(s.frames.stride);
     if (s.frames.tFirst < 0) return Texts::tr("the first t must be at least 0, got %1").arg(s.frames.tFirst);
     if (s.frames.tLast >= 0 && s.frames.tLast < s.frames.tFirst)
-        return Texts::tr("the last t (%1) is before the first t (%2)").arg(s.frames.tLast).arg(s.frames.tFirst);
+        return Texts::tr("the last t (%1) is before the first t (%2)")
+            .arg(s.frames.tLast)
+            .arg(s.frames.tFirst);
     if (s.frames.animation != AnimationKind::Forward && (!input.reverse || input.reverse->empty()))
         return Texts::tr("a reverse animation needs a sampled trajectory: sample first");
     const auto frames = FrameSource::selectFrames(input, s.frames);
@@ -131,7 +133,9 @@ QString validateExportSettings(const ExportInput& input, const ExportSettings& s
                 "MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get "
                 "install ffmpeg) or export a GIF or PNG frames instead");
         if (size.width() % 2 != 0 || size.height() % 2 != 0)
-            return Texts::tr("video needs an even width and height, got %1×%2").arg(size.width()).arg(size.height());
+            return Texts::tr("video needs an even width and height, got %1×%2")
+                .arg(size.width())
+                .arg(size.height());
     }
     try {
         if (s.format == ExportFormat::PngSequence)

@@ -55,11 +55,13 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
     if (choices.learned) {
         const std::shared_ptr<const dl::TrainingSnapshot> model = document.model();
         if (!model)
-            return fail(Texts::tr("There is no model yet: train one (or load one), or choose the exact denoiser."));
+            return fail(
+                Texts::tr("There is no model yet: train one (or load one), or choose the exact denoiser."));
         if (model->config.dataDim != data->dim())
-            return fail(Texts::tr("The model works on data of dimension %1, the current data have dimension %2.")
-                            .arg(model->config.dataDim)
-                            .arg(data->dim()));
+            return fail(
+                Texts::tr("The model works on data of dimension %1, the current data have dimension %2.")
+                    .arg(model->config.dataDim)
+                    .arg(data->dim()));
         // The model's own schedule, from the snapshot: never the editor's.
         r.schedule = dl::Schedule(model->schedule);
         const dl::Schedule schedule = r.schedule;
@@ -69,7 +71,8 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
             return dl::makeModelDenoiser(model->config, model->parameters, schedule,
                                          dl::defaultThreadCount());
         };
-        r.label = Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
+        r.label =
+            Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {
         r.schedule = document.schedule();
         const dl::Schedule schedule = r.schedule;

@@ -73,8 +73,7 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
         return false;
     };
     if (!data || data->size() == 0) return fail(tr("There are no data to train on."));
-    if (auto problem = dl::validateTrainerConfig(settings.trainer))
-        return fail(coreMessage(*problem));
+    if (auto problem = dl::validateTrainerConfig(settings.trainer)) return fail(coreMessage(*problem));
     dl::MlpConfig model = settings.model;
     model.dataDim = data->dim();
     if (auto problem = dl::validateMlpConfig(model)) return fail(coreMessage(*problem));
