@@ -10,6 +10,9 @@ packages=(
   libqcustomplot-dev libeigen3-dev libgif-dev
   libbenchmark-dev
   fonts-dejavu-core
+  qt6-l10n-tools qt6-tools-dev   # lupdate/lrelease and Qt's LinguistTools CMake package (translations)
+  qt6-translations-l10n          # Qt's own zh_CN words (standard buttons, file dialogs)
+  fonts-wqy-microhei             # a CJK font (5 MB), so the Chinese window renders on a fresh machine
   xvfb xauth
   clang libclang-rt-14-dev  # the sanitizer build and the libFuzzer harnesses (tests/fuzz)
   clang-format              # scripts/check-format.sh, run by scripts/test.sh

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "ui/i18n/translations.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
@@ -15,6 +16,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("DiffusionLab"));
     QApplication::setApplicationName(QStringLiteral("Diffusion Lab"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION_STRING));
+    // Before any text is made: the remembered language, else the system's (LANG=zh_CN.UTF-8 → 简体中文).
+    dlui::installStartupLanguage(/*useSettings=*/true);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "See how diffusion models work."));

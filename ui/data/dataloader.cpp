@@ -8,6 +8,7 @@
 #include "core/io/textshape.h"
 #include "core/math/error.h"
 #include "core/math/rng.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 

@@ -9,6 +9,7 @@
 #include "core/math/forwardprocess.h"
 #include "core/math/rng.h"
 #include "core/training/presets.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -29,9 +30,10 @@ constexpr std::array<KindName, 7> kKindNames{{
     {DataSource::Kind::HandDrawn, "hand_drawn"},
 }};
 
-QString trDoc(const char* text) {
-    return QCoreApplication::translate("dlui::LabDocument", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::LabDocument)
+};
 
 /// The window opens on the schedule the default training preset uses (resources/presets/default.json
 /// says the same; tst_mainwindow checks that they agree).
@@ -69,39 +71,41 @@ QString builtInShapeDisplayName(const QString& id) {
         {"gaussian", QT_TRANSLATE_NOOP("dlui::LabDocument", "Single Gaussian")},
     };
     for (const auto& entry : kNames)
-        if (id == QLatin1String(entry.id)) return trDoc(entry.name);
+        if (id == QLatin1String(entry.id)) return Texts::tr(entry.name);
     return id;
 }
 
 QString describeDataSource(const DataSource& s) {
     switch (s.kind) {
         case DataSource::Kind::BuiltIn:
-            return trDoc("%1, N = %2, seed %3")
+            return Texts::tr("%1, N = %2, seed %3")
                 .arg(builtInShapeDisplayName(s.shape))
                 .arg(s.count)
                 .arg(s.seed);
         case DataSource::Kind::Text:
-            return trDoc("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
+            return Texts::tr("text \"%1\", N = %2, seed %3").arg(s.text).arg(s.count).arg(s.seed);
         case DataSource::Kind::Csv:
-            return s.csvColumns.isEmpty() ? trDoc("CSV %1").arg(s.paths.value(0))
-                                          : trDoc("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
+            return s.csvColumns.isEmpty()
+                       ? Texts::tr("CSV %1").arg(s.paths.value(0))
+                       : Texts::tr("CSV %1, columns %2").arg(s.paths.value(0), s.csvColumns);
         case DataSource::Kind::ImageShape:
-            return trDoc("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
+            return Texts::tr("image shape %1, N = %2").arg(s.paths.value(0)).arg(s.count);
         case DataSource::Kind::ImagePixels:
-            return trDoc("images %1 at %2×%2").arg(s.paths.join(QStringLiteral(", "))).arg(s.imageSize);
+            return Texts::tr("images %1 at %2×%2").arg(s.paths.join(QStringLiteral(", "))).arg(s.imageSize);
         case DataSource::Kind::Glyphs:
-            return trDoc("glyphs %1×%1, N = %2, seed %3").arg(s.imageSize).arg(s.count).arg(s.seed);
+            return Texts::tr("glyphs %1×%1, N = %2, seed %3").arg(s.imageSize).arg(s.count).arg(s.seed);
         case DataSource::Kind::HandDrawn:
-            return trDoc("hand-drawn points");
+            return Texts::tr("hand-drawn points");
     }
     return {};
 }
 
 QString describeSchedule(const dl::ScheduleParams& p) {
-    QString text = trDoc("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
+    QString text =
+        Texts::tr("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
     if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
-        text += trDoc(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
-    if (p.zeroTerminalSnr) text += trDoc(", zero-SNR");
+        text += Texts::tr(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
+    if (p.zeroTerminalSnr) text += Texts::tr(", zero-SNR");
     return text;
 }
 
@@ -130,13 +134,13 @@ void LabDocument::setDataSet(dl::DataSet dataSet, const DataSource& source) {
 bool LabDocument::setScheduleParams(const dl::ScheduleParams& params, QString* error) {
     if (params == mSchedule.params()) return true;
     if (const std::optional<std::string> problem = dl::Schedule::validate(params)) {
-        if (error) *error = QString::fromStdString(*problem);
+        if (error) *error = coreMessage(*problem);
         return false;
     }
     try {
         setSchedule(dl::Schedule(params));
     } catch (const dl::Error& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = coreMessage(e.what());
         return false;
     }
     return true;

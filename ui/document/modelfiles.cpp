@@ -5,15 +5,17 @@
 
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
 namespace {
 
 // The Model & Train panel's translation context, where these strings have always lived.
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::TrainPanel", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::TrainPanel)
+};
 
 }  // namespace
 
@@ -35,7 +37,7 @@ std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const
     try {
         file = dl::loadModelFile(path.toStdString());
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = coreMessage(e.what());
         return std::nullopt;
     }
     if (!modelFileFitsData(document, file, error)) {
@@ -49,8 +51,9 @@ bool modelFileFitsData(const LabDocument& document, const dl::ModelFile& file, Q
     const auto data = document.dataSet();
     if (!data || data->dim() == file.model.dataDim) return true;
     if (error)
-        *error = tr("The model works on data of dimension %1, but the current data have dimension %2. Load "
-                    "matching data first.")
+        *error = Texts::tr(
+                     "The model works on data of dimension %1, but the current data have dimension %2. Load "
+                     "matching data first.")
                      .arg(file.model.dataDim)
                      .arg(data->dim());
     return false;
@@ -65,7 +68,7 @@ bool writeModelFile(LabDocument& document, const dl::ModelFile& file, const QStr
     try {
         dl::saveModelFile(path.toStdString(), file);
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = coreMessage(e.what());
         return false;
     }
     document.setModelPath(path);

@@ -15,9 +15,10 @@ namespace dlui {
 
 namespace {
 
-QString trSession(const char* text) {
-    return QCoreApplication::translate("dlui::Session", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::Session)
+};
 
 QJsonArray pathsToJson(const QStringList& paths) {
     QJsonArray out;
@@ -73,7 +74,7 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
         if (!kind) {
             if (error)
                 *error =
-                    trSession("unknown data source \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
+                    Texts::tr("unknown data source \"%1\"").arg(o.value(QStringLiteral("kind")).toString());
             return std::nullopt;
         }
         s.kind = *kind;
@@ -132,7 +133,7 @@ QJsonObject sessionToJson(const Session& s) {
 std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     if (o.value(QStringLiteral("version")).toInt(1) > kSessionFormatVersion) {
         if (error)
-            *error = trSession("the session was written by a newer Diffusion Lab (format %1)")
+            *error = Texts::tr("the session was written by a newer Diffusion Lab (format %1)")
                          .arg(o.value(QStringLiteral("version")).toInt());
         return std::nullopt;
     }
@@ -166,12 +167,12 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
 bool saveSession(const QString& path, const Session& session, QString* error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        if (error) *error = trSession("cannot write %1: %2").arg(path, file.errorString());
+        if (error) *error = Texts::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     file.write(QJsonDocument(sessionToJson(session)).toJson(QJsonDocument::Indented));
     if (!file.commit()) {
-        if (error) *error = trSession("cannot write %1: %2").arg(path, file.errorString());
+        if (error) *error = Texts::tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -181,27 +182,27 @@ std::optional<Session> loadSession(const QString& path, QString* error) {
     // Checked before opening: opening a FIFO would wait for a writer, a folder opens but cannot be read.
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        if (error) *error = trSession("cannot read %1: not a regular file").arg(path);
+        if (error) *error = Texts::tr("cannot read %1: not a regular file").arg(path);
         return std::nullopt;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        if (error) *error = trSession("cannot read %1: %2").arg(path, file.errorString());
+        if (error) *error = Texts::tr("cannot read %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
     if (file.size() > 64 * 1024 * 1024) {
-        if (error) *error = trSession("%1 is too large for a session file").arg(path);
+        if (error) *error = Texts::tr("%1 is too large for a session file").arg(path);
         return std::nullopt;
     }
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        if (error) *error = trSession("%1 is not a session file: %2").arg(path, parse.errorString());
+        if (error) *error = Texts::tr("%1 is not a session file: %2").arg(path, parse.errorString());
         return std::nullopt;
     }
     QString inner;
     std::optional<Session> s = sessionFromJson(doc.object(), &inner);
-    if (!s && error) *error = trSession("%1: %2").arg(path, inner);
+    if (!s && error) *error = Texts::tr("%1: %2").arg(path, inner);
     return s;
 }
 

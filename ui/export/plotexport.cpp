@@ -13,17 +13,18 @@
 namespace dlui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::PlotExport", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::PlotExport)
+};
 
 }  // namespace
 
 QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, const QSize& size, double scale) {
-    if (!plot) return tr("there is no plot to save");
+    if (!plot) return Texts::tr("there is no plot to save");
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return tr("cannot create the folder %1").arg(info.absolutePath());
+        return Texts::tr("cannot create the folder %1").arg(info.absolutePath());
     // QCustomPlot writes straight to the path it is given; a temporary name beside the target and a
     // rename keep a failed save from leaving half a file under the real name.
     QString temp;
@@ -31,7 +32,7 @@ QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, cons
         QTemporaryFile reserve(
             info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
         reserve.setAutoRemove(false);
-        if (!reserve.open()) return tr("cannot write to the folder %1").arg(info.absolutePath());
+        if (!reserve.open()) return Texts::tr("cannot write to the folder %1").arg(info.absolutePath());
         temp = reserve.fileName();
     }
     const int w = size.isValid() ? size.width() : 0, h = size.isValid() ? size.height() : 0;
@@ -43,15 +44,15 @@ QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, cons
                            plot->windowTitle());
     if (!ok) {
         QFile::remove(temp);
-        return tr("QCustomPlot could not write %1").arg(path);
+        return Texts::tr("QCustomPlot could not write %1").arg(path);
     }
     if (QFile::exists(path) && !QFile::remove(path)) {
         QFile::remove(temp);
-        return tr("cannot replace %1").arg(path);
+        return Texts::tr("cannot replace %1").arg(path);
     }
     if (!QFile::rename(temp, path)) {
         QFile::remove(temp);
-        return tr("cannot move the plot into %1").arg(path);
+        return Texts::tr("cannot move the plot into %1").arg(path);
     }
     return {};
 }
@@ -60,7 +61,7 @@ QString savePlot(QCustomPlot* plot, const QString& path, const QSize& size, doub
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) return savePlot(plot, path, PlotFormat::Png, size, scale);
     if (suffix == QLatin1String("pdf")) return savePlot(plot, path, PlotFormat::Pdf, size, scale);
-    return tr("plots are saved as .png or .pdf, not '%1'").arg(suffix);
+    return Texts::tr("plots are saved as .png or .pdf, not '%1'").arg(suffix);
 }
 
 bool copyImageToClipboard(const QImage& image) {

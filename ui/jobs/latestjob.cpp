@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "core/math/error.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/jobs/threadpriority.h"
 
 namespace dlui {
@@ -120,7 +121,7 @@ void LatestJob::dispatch(Entry entry) {
                 outcome = Stopped;
             } catch (const std::exception& e) {
                 outcome = Failed;
-                message = QString::fromStdString(e.what());
+                message = coreMessage(e.what());
             }
             // Queued to this object: dropped with it when the owner is destroyed (it joins us first).
             QMetaObject::invokeMethod(

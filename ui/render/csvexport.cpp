@@ -8,9 +8,10 @@
 namespace dlui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::CsvExport", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::CsvExport)
+};
 
 /// Shortest text that reads back to the same float (9 significant digits) or double (17).
 QString num(float v) {
@@ -26,21 +27,23 @@ QString writeCsv(const QString& path, const QString& header,
                  const std::function<bool(QString& block)>& nextBlock) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        return tr("cannot write %1: %2").arg(path, file.errorString());
+        return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
     QString block = header + QLatin1Char('\n');
     bool more = true;
     while (true) {
-        if (file.write(block.toUtf8()) < 0) return tr("cannot write %1: %2").arg(path, file.errorString());
+        if (file.write(block.toUtf8()) < 0)
+            return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
         if (!more) break;
         block.clear();
         more = nextBlock(block);
     }
-    if (!file.commit()) return tr("cannot write %1: %2").arg(path, file.errorString());
+    if (!file.commit()) return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
     return {};
 }
 
 QString writePoints(const QString& path, const dl::Batch& points) {
-    if (points.cols() != 2) return tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
+    if (points.cols() != 2)
+        return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
     Eigen::Index row = 0;
     return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
         for (int k = 0; k < 4096 && row < points.rows(); ++k, ++row)
@@ -84,7 +87,7 @@ QString writeTrajectoryCsv(const QString& path, const dl::Trajectory& trajectory
     const size_t states = std::min(trajectory.states.size(), trajectory.timesteps.size());
     for (size_t k = 0; k < states; ++k)
         if (trajectory.states[k].cols() != 2)
-            return tr("%1: trajectories are written for 2D points only").arg(path);
+            return Texts::tr("%1: trajectories are written for 2D points only").arg(path);
     size_t k = 0;
     return writeCsv(path, QStringLiteral("step,id,x,y"), [&](QString& block) {
         if (k >= states) return false;

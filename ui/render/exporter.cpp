@@ -15,9 +15,10 @@
 namespace dlui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::Export", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::Export)
+};
 
 std::unique_ptr<FrameWriter> makeWriter(const ExportSettings& s) {
     switch (s.format) {
@@ -108,33 +109,37 @@ QString validateExportSettings(const ExportInput& input, const ExportSettings& s
     const QSize size = s.render.size;
     if (size.width() < 16 || size.height() < 16 || size.width() > kMaxExportSide ||
         size.height() > kMaxExportSide)
-        return tr("the frame size must be from 16×16 to %1×%1 pixels, got %2×%3")
+        return Texts::tr("the frame size must be from 16×16 to %1×%1 pixels, got %2×%3")
             .arg(kMaxExportSide)
             .arg(size.width())
             .arg(size.height());
     if (s.fps < 1 || s.fps > kMaxExportFps)
-        return tr("frames per second must be from 1 to %1, got %2").arg(kMaxExportFps).arg(s.fps);
-    if (s.frames.stride < 1) return tr("the stride must be at least 1, got %1").arg(s.frames.stride);
-    if (s.frames.tFirst < 0) return tr("the first t must be at least 0, got %1").arg(s.frames.tFirst);
+        return Texts::tr("frames per second must be from 1 to %1, got %2").arg(kMaxExportFps).arg(s.fps);
+    if (s.frames.stride < 1) return Texts::tr("the stride must be at least 1, got %1").arg(s.frames.stride);
+    if (s.frames.tFirst < 0) return Texts::tr("the first t must be at least 0, got %1").arg(s.frames.tFirst);
     if (s.frames.tLast >= 0 && s.frames.tLast < s.frames.tFirst)
-        return tr("the last t (%1) is before the first t (%2)").arg(s.frames.tLast).arg(s.frames.tFirst);
+        return Texts::tr("the last t (%1) is before the first t (%2)")
+            .arg(s.frames.tLast)
+            .arg(s.frames.tFirst);
     if (s.frames.animation != AnimationKind::Forward && (!input.reverse || input.reverse->empty()))
-        return tr("a reverse animation needs a sampled trajectory: sample first");
+        return Texts::tr("a reverse animation needs a sampled trajectory: sample first");
     const auto frames = FrameSource::selectFrames(input, s.frames);
-    if (frames.empty()) return tr("no frame in the chosen range of t");
+    if (frames.empty()) return Texts::tr("no frame in the chosen range of t");
     if (static_cast<int>(frames.size()) > kMaxExportFrames)
-        return tr("%1 frames is more than the limit of %2; raise the stride or narrow the range of t")
+        return Texts::tr("%1 frames is more than the limit of %2; raise the stride or narrow the range of t")
             .arg(frames.size())
             .arg(kMaxExportFrames);
     if (s.render.background == Background::Transparent && s.format != ExportFormat::PngSequence)
-        return tr("a transparent background is only available for PNG frames");
+        return Texts::tr("a transparent background is only available for PNG frames");
     if (isVideoFormat(s.format)) {
         if (VideoWriter::findFfmpeg().isEmpty())
-            return tr(
+            return Texts::tr(
                 "MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get "
                 "install ffmpeg) or export a GIF or PNG frames instead");
         if (size.width() % 2 != 0 || size.height() % 2 != 0)
-            return tr("video needs an even width and height, got %1×%2").arg(size.width()).arg(size.height());
+            return Texts::tr("video needs an even width and height, got %1×%2")
+                .arg(size.width())
+                .arg(size.height());
     }
     try {
         if (s.format == ExportFormat::PngSequence)
@@ -227,7 +232,7 @@ ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
                 writer->cancel();
                 result.cancelled = true;
                 result.frames = k;
-                result.message = tr("export cancelled; nothing was written");
+                result.message = Texts::tr("export cancelled; nothing was written");
                 result.seconds = timer.elapsed() / 1000.0;
                 return result;
             }
@@ -238,7 +243,7 @@ ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
         writer->finish();
         result.ok = true;
         result.seconds = timer.elapsed() / 1000.0;
-        result.message = tr("wrote %1 frames to %2 in %3 s")
+        result.message = Texts::tr("wrote %1 frames to %2 in %3 s")
                              .arg(total)
                              .arg(QDir::toNativeSeparators(settings.outputPath))
                              .arg(result.seconds, 0, 'f', 2);

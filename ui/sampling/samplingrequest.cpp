@@ -9,15 +9,16 @@
 #include "core/training/trainer.h"
 #include "core/training/workerpool.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
 namespace {
 
 // The Sampling panel's translation context, where these strings have always lived.
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::SamplingPanel", text);
-}
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::SamplingPanel)
+};
 
 }  // namespace
 
@@ -25,13 +26,13 @@ QString samplerLabel(const dl::SamplerParams& p, int T) {
     const int K = p.steps > 0 ? p.steps : T;
     switch (p.kind) {
         case dl::SamplerKind::DdpmPosterior:
-            return tr("DDPM (σ² = β̃), K = %1").arg(K);
+            return Texts::tr("DDPM (σ² = β̃), K = %1").arg(K);
         case dl::SamplerKind::DdpmBeta:
-            return tr("DDPM (σ² = β), K = %1").arg(K);
+            return Texts::tr("DDPM (σ² = β), K = %1").arg(K);
         case dl::SamplerKind::Ddim:
-            return tr("DDIM η = %1, K = %2").arg(p.eta, 0, 'g', 3).arg(K);
+            return Texts::tr("DDIM η = %1, K = %2").arg(p.eta, 0, 'g', 3).arg(K);
         case dl::SamplerKind::Langevin:
-            return tr("Langevin δ = %1, %2 levels").arg(p.langevinStepSize, 0, 'g', 3).arg(K);
+            return Texts::tr("Langevin δ = %1, %2 levels").arg(p.langevinStepSize, 0, 'g', 3).arg(K);
     }
     return {};
 }
@@ -43,7 +44,7 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         return std::nullopt;
     };
     const auto data = document.dataSet();
-    if (!data || data->size() == 0) return fail(tr("There are no data."));
+    if (!data || data->size() == 0) return fail(Texts::tr("There are no data."));
     SamplingRequest r;
     r.params = choices.params;
     r.count = choices.count;
@@ -54,11 +55,13 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
     if (choices.learned) {
         const std::shared_ptr<const dl::TrainingSnapshot> model = document.model();
         if (!model)
-            return fail(tr("There is no model yet: train one (or load one), or choose the exact denoiser."));
+            return fail(
+                Texts::tr("There is no model yet: train one (or load one), or choose the exact denoiser."));
         if (model->config.dataDim != data->dim())
-            return fail(tr("The model works on data of dimension %1, the current data have dimension %2.")
-                            .arg(model->config.dataDim)
-                            .arg(data->dim()));
+            return fail(
+                Texts::tr("The model works on data of dimension %1, the current data have dimension %2.")
+                    .arg(model->config.dataDim)
+                    .arg(data->dim()));
         // The model's own schedule, from the snapshot: never the editor's.
         r.schedule = dl::Schedule(model->schedule);
         const dl::Schedule schedule = r.schedule;
@@ -68,12 +71,13 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
             return dl::makeModelDenoiser(model->config, model->parameters, schedule,
                                          dl::defaultThreadCount());
         };
-        r.label = tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
+        r.label =
+            Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {
         r.schedule = document.schedule();
         const dl::Schedule schedule = r.schedule;
         r.makeDenoiser = [data, schedule] { return dl::makeOracleDenoiser(data->points, schedule); };
-        r.label = tr("%1 · exact denoiser").arg(samplerLabel(r.params, schedule.T()));
+        r.label = Texts::tr("%1 · exact denoiser").arg(samplerLabel(r.params, schedule.T()));
     }
     if (r.params.clipX0 && !data->isImage()) {
         // The data's own range, as the CLI clips (2D data span about ±4 after normalisation: the fixed
@@ -83,7 +87,7 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         dl::clipX0ToDataRange(r.params, lo, hi);
     }
     if (auto problem = dl::validateSamplerParams(r.params, r.schedule, r.dim))
-        return fail(QString::fromStdString(*problem));
+        return fail(coreMessage(*problem));
     return r;
 }
 

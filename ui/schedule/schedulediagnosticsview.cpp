@@ -1,5 +1,6 @@
 #include "ui/schedule/schedulediagnosticsview.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -97,6 +98,11 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         }
         mLayout->addWidget(row);
     }
+}
+
+void ScheduleDiagnosticsView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) setDiagnostics(mDiagnostics);
 }
 
 }  // namespace dlui

@@ -30,6 +30,10 @@ Q_SIGNALS:
     /// The person asked to apply the fix offered with a diagnostic.
     void fixRequested(const dl::ScheduleParams& params);
 
+protected:
+    /// Re-words the rows when the language changes (View → Language).
+    void changeEvent(QEvent* event) override;
+
 private:
     QVBoxLayout* mLayout;
     std::vector<dl::ScheduleDiagnostic> mDiagnostics;

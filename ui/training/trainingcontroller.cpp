@@ -10,6 +10,7 @@
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -95,11 +96,10 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
         return false;
     };
     if (!data || data->size() == 0) return fail(tr("There are no data to train on."));
-    if (auto problem = dl::validateTrainerConfig(settings.trainer))
-        return fail(QString::fromStdString(*problem));
+    if (auto problem = dl::validateTrainerConfig(settings.trainer)) return fail(coreMessage(*problem));
     dl::MlpConfig model = settings.model;
     model.dataDim = data->dim();
-    if (auto problem = dl::validateMlpConfig(model)) return fail(QString::fromStdString(*problem));
+    if (auto problem = dl::validateMlpConfig(model)) return fail(coreMessage(*problem));
     retireRun();
     mTrainer.reset();  // the retired thread keeps its own reference until it ends
     try {
@@ -107,7 +107,7 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
         mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
     } catch (const std::exception& e) {
         mTrainer.reset();
-        return fail(QString::fromStdString(e.what()));
+        return fail(coreMessage(e.what()));
     }
     mData = std::move(data);
     mSettings = settings;
@@ -144,7 +144,7 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
         mTrainer->restore(file.parameters, file.emaParameters, optimizer, file.step, file.lossHistory);
     } catch (const std::exception& e) {
         mTrainer.reset();
-        return fail(QString::fromStdString(e.what()));
+        return fail(coreMessage(e.what()));
     }
     mData = std::move(data);
     mSettings = s;

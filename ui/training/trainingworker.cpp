@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "core/training/trainer.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/jobs/threadpriority.h"
 #include "ui/training/etaestimator.h"
 
@@ -123,10 +124,10 @@ void TrainingWorker::run() {
         }
     } catch (const dl::TrainingDiverged& e) {
         outcome = TrainingOutcome::Diverged;
-        message = QString::fromStdString(e.what());
+        message = coreMessage(e.what());
     } catch (const std::exception& e) {
         outcome = TrainingOutcome::Failed;
-        message = QString::fromStdString(e.what());
+        message = coreMessage(e.what());
     }
     if (mJob.publish) mJob.publish();
     if (outcome != TrainingOutcome::Finished) report();

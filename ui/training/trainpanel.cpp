@@ -15,6 +15,7 @@
 
 #include "core/training/presets.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/training/lossplot.h"
 
 namespace dlui {
@@ -307,7 +308,7 @@ void TrainPanel::continueTraining() {
             mPushed = mController->snapshot();
         }
     } catch (const std::exception& e) {
-        error = QString::fromStdString(e.what());
+        error = coreMessage(e.what());
     }
     if (!ok) showError(tr("Cannot continue training: %1").arg(error));
     poll();

@@ -8,6 +8,7 @@
 
 #include "ui/document/labdocument.h"
 #include "ui/document/modelfiles.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
 
@@ -22,7 +23,7 @@ bool TrainPanel::saveModelTo(const QString& path, QString* error) {
         const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : *mLoaded;
         return writeModelFile(*mDocument, file, path, error);
     } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
+        if (error) *error = coreMessage(e.what());
     }
     return false;
 }

@@ -1,5 +1,6 @@
 #include "ui/window/labwindow.h"
 
+#include "ui/i18n/languagemenu.h"
 #include "ui/window/panelsettings.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
@@ -13,6 +14,7 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mExport(std::make_unique<WindowExport>(this)),
       mInput(std::make_unique<WindowInput>(this)),
       mPanelSettings(std::make_unique<PanelSettings>(this, options)) {
+    new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     restoreLastSession();
 }
 

@@ -35,7 +35,7 @@ QAction* makeAction(QObject* parent, const QString& text, const QString& icon, c
     if (!key.isEmpty()) a->setShortcut(key);
     if (!tip.isEmpty())
         a->setToolTip(
-            key.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+            key.isEmpty() ? tip : MainWindow::tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     return a;
 }
 

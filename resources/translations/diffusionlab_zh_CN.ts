@@ -1,0 +1,2719 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>FrameSource</name>
+    <message>
+        <source>the forward noise must have the same shape as the data (%1×%2)</source>
+        <translation>前向噪声的形状必须与数据相同（%1×%2）</translation>
+    </message>
+    <message>
+        <source>a reverse animation needs a sampled trajectory: sample first</source>
+        <translation>反向动画需要一条采样轨迹：请先采样</translation>
+    </message>
+    <message>
+        <source>no frame in the chosen range: t from %1 to %2 with stride %3</source>
+        <translation>所选范围内没有帧：t 从 %1 到 %2，步长 %3</translation>
+    </message>
+    <message>
+        <source>t = %1 / %2    ᾱ_t = %3</source>
+        <translation>t = %1 / %2    ᾱ_t = %3</translation>
+    </message>
+    <message>
+        <source>forward process    %1</source>
+        <translation>前向过程    %1</translation>
+    </message>
+    <message>
+        <source>reverse process    %1</source>
+        <translation>反向过程    %1</translation>
+    </message>
+    <message>
+        <source>reverse process · %1    %2</source>
+        <translation>反向过程 · %1    %2</translation>
+    </message>
+</context>
+<context>
+    <name>GifWriter</name>
+    <message>
+        <source>cannot write the GIF %1: %2 (%3)</source>
+        <translation>无法写入 GIF %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>a GIF must be 1 to 65535 pixels on each side</source>
+        <translation>GIF 每边必须为 1 到 65535 像素</translation>
+    </message>
+    <message>
+        <source>cannot write the GIF %1: %2</source>
+        <translation>无法写入 GIF %1：%2</translation>
+    </message>
+    <message>
+        <source>giflib could not start</source>
+        <translation>giflib 无法启动</translation>
+    </message>
+    <message>
+        <source>writing the header failed</source>
+        <translation>写入文件头失败</translation>
+    </message>
+    <message>
+        <source>writing the loop extension failed</source>
+        <translation>写入循环扩展失败</translation>
+    </message>
+    <message>
+        <source>the GIF writer is not open</source>
+        <translation>GIF 写入器未打开</translation>
+    </message>
+    <message>
+        <source>every frame of a GIF must have the same size</source>
+        <translation>GIF 的每一帧尺寸必须相同</translation>
+    </message>
+    <message>
+        <source>writing frame %1 failed</source>
+        <translation>写入第 %1 帧失败</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>closing the file failed</source>
+        <translation>关闭文件失败</translation>
+    </message>
+</context>
+<context>
+    <name>PngSequenceWriter</name>
+    <message>
+        <source>%1 holds other files besides exported frames; frames are replaced only in a folder of their own (choose a new or empty folder)</source>
+        <translation>%1 中除了导出的帧还有其他文件；只有在专用文件夹中才会替换帧（请选择一个新的或空的文件夹）</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder beside %1: %2</source>
+        <translation>无法在 %1 旁边创建临时文件夹：%2</translation>
+    </message>
+    <message>
+        <source>the PNG writer is not open</source>
+        <translation>PNG 写入器未打开</translation>
+    </message>
+    <message>
+        <source>cannot encode frame %1 as PNG</source>
+        <translation>无法将第 %1 帧编码为 PNG</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot move the frames into %1: %2</source>
+        <translation>无法将帧移动到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 now holds other frames; nothing was overwritten</source>
+        <translation>%1 现在包含其他帧；未覆盖任何内容</translation>
+    </message>
+    <message>
+        <source>cannot replace the frames in %1: %2</source>
+        <translation>无法替换 %1 中的帧：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds other files besides exported frames; nothing was overwritten</source>
+        <translation>%1 中除了导出的帧还有其他文件；未覆盖任何内容</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2: %3</source>
+        <translation>无法将 %1 移动到 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWriter</name>
+    <message>
+        <source>cannot write the video %1: %2</source>
+        <translation>无法写入视频 %1：%2</translation>
+    </message>
+    <message>
+        <source>
+ffmpeg said:
+%1</source>
+        <translation>
+ffmpeg 输出：
+%1</translation>
+    </message>
+    <message>
+        <source>MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get install ffmpeg) or export a GIF or PNG frames instead</source>
+        <translation>导出 MP4 和 WebM 需要 ffmpeg，但在 PATH 中未找到；请安装它（Debian：apt-get install ffmpeg），或改为导出 GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>video needs an even width and height (yuv420p), got %1×%2</source>
+        <translation>视频的宽和高必须为偶数（yuv420p），当前为 %1×%2</translation>
+    </message>
+    <message>
+        <source>cannot write to %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>ffmpeg did not start: %1</source>
+        <translation>ffmpeg 未能启动：%1</translation>
+    </message>
+    <message>
+        <source>the video writer is not open</source>
+        <translation>视频写入器未打开</translation>
+    </message>
+    <message>
+        <source>every frame of a video must have the same size</source>
+        <translation>视频的每一帧尺寸必须相同</translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped reading frames</source>
+        <translation>ffmpeg 停止读取帧</translation>
+    </message>
+    <message>
+        <source>ffmpeg did not finish</source>
+        <translation>ffmpeg 未能完成</translation>
+    </message>
+    <message>
+        <source>ffmpeg failed with exit code %1</source>
+        <translation>ffmpeg 失败，退出码 %1</translation>
+    </message>
+    <message>
+        <source>%1 appeared while encoding; it was not overwritten</source>
+        <translation>编码期间出现了 %1；未覆盖它</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>cannot move the finished video into place</source>
+        <translation>无法将完成的视频移动到目标位置</translation>
+    </message>
+</context>
+<context>
+    <name>dl::CoreMessage</name>
+    <message>
+        <source>model file %1: section %2 is malformed: %3</source>
+        <translation>模型文件 %1：段 %2 格式错误：%3</translation>
+    </message>
+    <message>
+        <source>cannot save model: %1</source>
+        <translation>无法保存模型：%1</translation>
+    </message>
+    <message>
+        <source>model file %1 is not a Diffusion Lab model (wrong magic bytes)</source>
+        <translation>模型文件 %1 不是 Diffusion Lab 模型（魔数不符）</translation>
+    </message>
+    <message>
+        <source>model file %1 is truncated: %2 bytes</source>
+        <translation>模型文件 %1 不完整：只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>model file %1 is truncated: %2 bytes, the header says %3</source>
+        <translation>模型文件 %1 不完整：%2 字节，文件头声明为 %3</translation>
+    </message>
+    <message>
+        <source>model file %1 has format version %2, newer than this build reads (%3); open it with a newer Diffusion Lab</source>
+        <translation>模型文件 %1 的格式版本为 %2，高于本程序能读取的版本（%3）；请用更新的 Diffusion Lab 打开</translation>
+    </message>
+    <message>
+        <source>model file %1 has an invalid format version 0</source>
+        <translation>模型文件 %1 的格式版本 0 无效</translation>
+    </message>
+    <message>
+        <source>model file %1 has %2 unexpected bytes after its end</source>
+        <translation>模型文件 %1 结尾之后多出 %2 字节</translation>
+    </message>
+    <message>
+        <source>model file %1 is corrupted (checksum mismatch)</source>
+        <translation>模型文件 %1 已损坏（校验和不符）</translation>
+    </message>
+    <message>
+        <source>model file %1 is malformed: %2</source>
+        <translation>模型文件 %1 格式错误：%2</translation>
+    </message>
+    <message>
+        <source>model file %1 is incomplete: section %2 is missing</source>
+        <translation>模型文件 %1 不完整：缺少段 %2</translation>
+    </message>
+    <message>
+        <source>model file %1 is inconsistent: %2</source>
+        <translation>模型文件 %1 内容不一致：%2</translation>
+    </message>
+    <message>
+        <source>architecture: %1</source>
+        <translation>网络结构：%1</translation>
+    </message>
+    <message>
+        <source>schedule: %1</source>
+        <translation>调度：%1</translation>
+    </message>
+    <message>
+        <source>training settings: %1</source>
+        <translation>训练设置：%1</translation>
+    </message>
+    <message>
+        <source>hidden width must be from 1 to %1, got %2</source>
+        <translation>隐藏层宽度必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>layers must be from 0 to %1, got %2</source>
+        <translation>层数必须在 0 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>feature scale must be in (0, 10000], got %1</source>
+        <translation>特征尺度必须在 (0, 10000] 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>T must be an integer from %1 to %2, got %3</source>
+        <translation>T 必须是 %1 到 %2 之间的整数，当前为 %3</translation>
+    </message>
+    <message>
+        <source>beta_start must be in the open interval (0, 1), got %1</source>
+        <translation>beta_start 必须在开区间 (0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>beta_end must be in the open interval (0, 1), got %1</source>
+        <translation>beta_end 必须在开区间 (0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>zero terminal SNR needs T of at least 2, got %1</source>
+        <translation>零终端 SNR 需要 T 至少为 2，当前为 %1</translation>
+    </message>
+    <message>
+        <source>batch size must be from 1 to 1048576, got %1</source>
+        <translation>批大小必须在 1 到 1048576 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <source>steps must be at least 1, got %1</source>
+        <translation>步数至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>learning rate must be in (0, 10], got %1</source>
+        <translation>学习率必须在 (0, 10] 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>warm-up steps must not be negative, got %1</source>
+        <translation>预热步数不能为负，当前为 %1</translation>
+    </message>
+    <message>
+        <source>weight decay must be in [0, 1), got %1</source>
+        <translation>权重衰减必须在 [0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>EMA decay must be in [0, 1), got %1</source>
+        <translation>EMA 衰减必须在 [0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>threads must be from 1 to 256, got %1</source>
+        <translation>线程数必须在 1 到 256 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <source>cannot normalise an empty data set</source>
+        <translation>无法对空数据集做归一化</translation>
+    </message>
+    <message>
+        <source>a point data set needs 2 columns (x, y), got %1</source>
+        <translation>点数据集需要 2 列（x, y），当前为 %1 列</translation>
+    </message>
+    <message>
+        <source>a point data set needs at least 1 point</source>
+        <translation>点数据集至少需要 1 个点</translation>
+    </message>
+    <message>
+        <source>a point data set must not contain NaN or infinite coordinates</source>
+        <translation>点数据集不能包含 NaN 或无穷大的坐标</translation>
+    </message>
+    <message>
+        <source>nothing drawn yet: draw at least one stroke</source>
+        <translation>还没有绘制任何内容：请至少画一笔</translation>
+    </message>
+    <message>
+        <source>the strokes would make %1 points, more than the limit of %2; lower the density</source>
+        <translation>这些笔画会生成 %1 个点，超过上限 %2；请降低密度</translation>
+    </message>
+    <message>
+        <source>the density is zero everywhere: there is nothing to sample points from</source>
+        <translation>密度处处为零：无法从中采样点</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is a folder, not a file</source>
+        <translation>无法读取 %1：它是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: not a regular file (a device, pipe or socket)</source>
+        <translation>无法读取 %1：不是普通文件（是设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is %2 MB, more than the %3 MB limit</source>
+        <translation>无法读取 %1：文件大小 %2 MB，超过 %3 MB 的上限</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: no such file</source>
+        <translation>无法读取“%1”：文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: not a regular file</source>
+        <translation>无法读取“%1”：不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: read error</source>
+        <translation>无法读取“%1”：读取错误</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty; expected CSV lines &apos;x,y&apos;</source>
+        <translation>“%1”是空文件；应为“x,y”格式的 CSV 行</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file (it contains NUL bytes); expected CSV lines &apos;x,y&apos;</source>
+        <translation>%1 不是文本文件（包含 NUL 字节）；应为“x,y”格式的 CSV 行</translation>
+    </message>
+    <message>
+        <source>%1 has no data row</source>
+        <translation>%1 没有数据行</translation>
+    </message>
+    <message>
+        <source>%1: x and y are the same column (%2)</source>
+        <translation>%1：x 和 y 是同一列（%2）</translation>
+    </message>
+    <message>
+        <source>%1: no column is named &apos;%2&apos;; the header has %3</source>
+        <translation>%1：没有名为“%2”的列；表头包含 %3</translation>
+    </message>
+    <message>
+        <source>unknown dataset &apos;%1&apos; (built-in shapes: %2)</source>
+        <translation>未知数据集“%1”（内置形状：%2）</translation>
+    </message>
+    <message>
+        <source>no image files given</source>
+        <translation>没有给出图像文件</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; has no image files (%2)</source>
+        <translation>文件夹“%1”中没有图像文件（%2）</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: no such file or folder</source>
+        <translation>无法读取“%1”：文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: no such file</source>
+        <translation>无法读取图像 %1：文件不存在</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: not a file</source>
+        <translation>无法读取图像 %1：不是文件</translation>
+    </message>
+    <message>
+        <source>cannot read image %1: permission denied</source>
+        <translation>无法读取图像 %1：权限不足</translation>
+    </message>
+    <message>
+        <source>image %1 is empty (0 bytes)</source>
+        <translation>图像 %1 是空文件（0 字节）</translation>
+    </message>
+    <message>
+        <source>image %1 is not in a format this build can read (%2)</source>
+        <translation>图像 %1 的格式本程序无法读取（%2）</translation>
+    </message>
+    <message>
+        <source>image %1 has no pixels</source>
+        <translation>图像 %1 没有像素</translation>
+    </message>
+    <message>
+        <source>the image has no pixels</source>
+        <translation>图像没有像素</translation>
+    </message>
+    <message>
+        <source>the glyph set needs at least one character</source>
+        <translation>字形集至少需要一个字符</translation>
+    </message>
+    <message>
+        <source>the text for a text shape is empty; type at least one character</source>
+        <translation>文字形状的文本为空；请至少输入一个字符</translation>
+    </message>
+    <message>
+        <source>the font %1 has no glyph for &apos;%2&apos;</source>
+        <translation>字体 %1 中没有“%2”的字形</translation>
+    </message>
+    <message>
+        <source>the text &apos;%1&apos; draws nothing to sample points from</source>
+        <translation>文本“%1”没有画出可采样的点</translation>
+    </message>
+    <message>
+        <source>JSON, line %1 column %2: %3</source>
+        <translation>JSON，第 %1 行第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::CsvExport</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: points must have 2 columns, got %2</source>
+        <translation>%1：点必须有 2 列，当前为 %2 列</translation>
+    </message>
+    <message>
+        <source>%1: trajectories are written for 2D points only</source>
+        <translation>%1：只能为二维点写出轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::DataPanel</name>
+    <message>
+        <source>Built-in shape</source>
+        <translation>内置形状</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Image as a shape</source>
+        <translation>图像作为形状</translation>
+    </message>
+    <message>
+        <source>Images (pixel space)</source>
+        <translation>图像（像素空间）</translation>
+    </message>
+    <message>
+        <source>Glyph images (pixel space)</source>
+        <translation>字形图像（像素空间）</translation>
+    </message>
+    <message>
+        <source>Hand-drawn</source>
+        <translation>手绘</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>数据源(&amp;S)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>RGB (else gray)</source>
+        <translation>RGB（否则为灰度）</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>&amp;N</source>
+        <translation>&amp;N</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>种子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Standardise each a&amp;xis</source>
+        <translation>各轴分别标准化(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Divide each axis by its own spread, for columns in different units (one near 750, one near 1). Off: one common scale keeps the shape&apos;s aspect.</source>
+        <translation>每个轴除以自身的离散程度，适用于单位不同的列（一列约为 750，一列约为 1）。关闭时：使用同一个尺度，保持形状的纵横比。</translation>
+    </message>
+    <message>
+        <source>Load data</source>
+        <translation>加载数据</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>Col&amp;umns</source>
+        <translation>列(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Which two columns of the file are x and y; the file&apos;s columns appear after a first load</source>
+        <translation>文件中哪两列作为 x 和 y；首次加载后会列出文件的各列</translation>
+    </message>
+    <message>
+        <source>Crop to the centred square</source>
+        <translation>裁剪为居中的正方形</translation>
+    </message>
+    <message>
+        <source>Squash the whole image</source>
+        <translation>压缩整幅图像</translation>
+    </message>
+    <message>
+        <source>How images that are not square become S×S: cropping loses their edges, squashing distorts their shapes</source>
+        <translation>非正方形图像如何变为 S×S：裁剪会丢失边缘，压缩会使形状变形</translation>
+    </message>
+    <message>
+        <source>Not s&amp;quare</source>
+        <translation>非正方形(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>黑色</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>灰色</translation>
+    </message>
+    <message>
+        <source>What transparent pixels become (a black background on a transparent image turns gray over white)</source>
+        <translation>透明像素变成什么（透明图像上的黑色背景叠在白色上会变成灰色）</translation>
+    </message>
+    <message>
+        <source>Back&amp;ground</source>
+        <translation>背景(&amp;G)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The axes&apos; spreads differ %1×: on one common scale the narrower axis is nearly flat and is learned badly. Tick “Standardise each axis” and load again.</source>
+        <translation>各轴的离散程度相差 %1 倍：在同一尺度下，较窄的轴几乎是平的，很难学好。请勾选“各轴分别标准化”后重新加载。</translation>
+    </message>
+    <message>
+        <source>S&amp;hape</source>
+        <translation>形状(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>文字(&amp;X)</translation>
+    </message>
+    <message>
+        <source>image files or a folder</source>
+        <translation>图像文件或文件夹</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Invert (light parts are the shape)</source>
+        <translation>反相（亮的部分作为形状）</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Drag on the main view to draw strokes, then load.</source>
+        <translation>在主视图上拖动来画笔画，然后加载。</translation>
+    </message>
+    <message>
+        <source>Brush radius as a fraction of the view&apos;s size</source>
+        <translation>画笔半径，以视图大小的比例表示</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Points per stroke as long as the view is wide</source>
+        <translation>与视图等宽的一笔所含的点数</translation>
+    </message>
+    <message>
+        <source>Points per view width</source>
+        <translation>每视图宽度的点数</translation>
+    </message>
+    <message>
+        <source>Clear strokes</source>
+        <translation>清除笔画</translation>
+    </message>
+    <message>
+        <source>No strokes yet.</source>
+        <translation>还没有笔画。</translation>
+    </message>
+    <message>
+        <source>Too many points: more than %1. Lower the density.</source>
+        <translation>点太多：超过 %1。请降低密度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 points from %n stroke(s)</source>
+        <translation>
+            <numerusform>来自 %n 笔的 %1 个点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图像 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose images</source>
+        <translation>选择图像</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1
+%2 × %3</source>
+        <translation>%1
+%2 × %3</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::EquationText</name>
+    <message>
+        <source>Values at t = %1 of T = %2</source>
+        <translation>t = %1 时的数值（T = %2）</translation>
+    </message>
+    <message>
+        <source>Forward step: add a little noise</source>
+        <translation>前向一步：加入少量噪声</translation>
+    </message>
+    <message>
+        <source>Closed form: jump from x₀ straight to t</source>
+        <translation>闭式解：从 x₀ 直接跳到 t</translation>
+    </message>
+    <message>
+        <source>Training loss: predict the noise</source>
+        <translation>训练损失：预测噪声</translation>
+    </message>
+    <message>
+        <source>Posterior: one step back when x₀ is known</source>
+        <translation>后验：已知 x₀ 时后退一步</translation>
+    </message>
+    <message>
+        <source>Reverse step: DDPM, σₜ² = βₜ</source>
+        <translation>反向一步：DDPM，σₜ² = βₜ</translation>
+    </message>
+    <message>
+        <source>Reverse step: DDPM, σₜ² = β̃ₜ</source>
+        <translation>反向一步：DDPM，σₜ² = β̃ₜ</translation>
+    </message>
+    <message>
+        <source>Reverse step: DDIM, η = %1</source>
+        <translation>反向一步：DDIM，η = %1</translation>
+    </message>
+    <message>
+        <source>Langevin dynamics at noise level t</source>
+        <translation>噪声水平 t 上的朗之万动力学</translation>
+    </message>
+    <message>
+        <source>SNR</source>
+        <translation>SNR</translation>
+    </message>
+    <message>
+        <source>t = 0 is the data itself; these are the numbers of the first step, t = 1.</source>
+        <translation>t = 0 就是数据本身；这里显示的是第一步 t = 1 的数值。</translation>
+    </message>
+    <message>
+        <source>The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.</source>
+        <translation>采样器从 t = %1 跳到 s = %2；%3 和 %4 是这一跳的数值。</translation>
+    </message>
+    <message>
+        <source>with %1, %2 and %3</source>
+        <translation>其中 %1、%2 和 %3</translation>
+    </message>
+    <message>
+        <source>with %1 and SNR = </source>
+        <translation>其中 %1，SNR = </translation>
+    </message>
+    <message>
+        <source>The network sees %1 and is scored on how well it names the noise %2.</source>
+        <translation>网络看到 %1，按它对噪声 %2 的预测准确程度来评分。</translation>
+    </message>
+    <message>
+        <source> (no noise on the last step)</source>
+        <translation>（最后一步不加噪声）</translation>
+    </message>
+    <message>
+        <source>η = %1: 0 is deterministic, 1 adds as much noise as DDPM with %2.</source>
+        <translation>η = %1：0 为确定性采样，1 加入与 %2 的 DDPM 同样多的噪声。</translation>
+    </message>
+    <message>
+        <source>%1 (a fraction %2 of the noise variance)</source>
+        <translation>%1（噪声方差的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>Point %1 (normalised coordinates):</source>
+        <translation>点 %1（归一化坐标）：</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ExplainPanel</name>
+    <message>
+        <source>The point you picked</source>
+        <translation>你选中的点</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>公式讲解</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::Export</name>
+    <message>
+        <source>no output file was given</source>
+        <translation>没有指定输出文件</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; give a regular file or a new name</source>
+        <translation>%1 是符号链接；请指定普通文件或新的文件名</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, pipe or socket)</source>
+        <translation>%1 不是普通文件（是设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <source>%1 already exists (choose another name, or overwrite it)</source>
+        <translation>%1 已存在（请换一个名字，或覆盖它）</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the folder %1 (no permission or read-only)</source>
+        <translation>无法写入文件夹 %1（没有权限或只读）</translation>
+    </message>
+    <message>
+        <source>no output folder was given</source>
+        <translation>没有指定输出文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; give a real folder or a new name</source>
+        <translation>%1 是符号链接；请指定真实的文件夹或新的名字</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1 already holds exported frames (choose another folder, or overwrite them)</source>
+        <translation>%1 中已有导出的帧（请换一个文件夹，或覆盖它们）</translation>
+    </message>
+    <message>
+        <source>the frame size must be from 16×16 to %1×%1 pixels, got %2×%3</source>
+        <translation>帧尺寸必须在 16×16 到 %1×%1 像素之间，当前为 %2×%3</translation>
+    </message>
+    <message>
+        <source>frames per second must be from 1 to %1, got %2</source>
+        <translation>每秒帧数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>the stride must be at least 1, got %1</source>
+        <translation>步长至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the first t must be at least 0, got %1</source>
+        <translation>起始 t 至少为 0，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the last t (%1) is before the first t (%2)</source>
+        <translation>结束 t（%1）在起始 t（%2）之前</translation>
+    </message>
+    <message>
+        <source>a reverse animation needs a sampled trajectory: sample first</source>
+        <translation>反向动画需要一条采样轨迹：请先采样</translation>
+    </message>
+    <message>
+        <source>no frame in the chosen range of t</source>
+        <translation>所选 t 范围内没有帧</translation>
+    </message>
+    <message>
+        <source>%1 frames is more than the limit of %2; raise the stride or narrow the range of t</source>
+        <translation>%1 帧超过上限 %2；请增大步长或缩小 t 的范围</translation>
+    </message>
+    <message>
+        <source>a transparent background is only available for PNG frames</source>
+        <translation>只有 PNG 帧支持透明背景</translation>
+    </message>
+    <message>
+        <source>MP4 and WebM export needs ffmpeg, which was not found on PATH; install it (Debian: apt-get install ffmpeg) or export a GIF or PNG frames instead</source>
+        <translation>导出 MP4 和 WebM 需要 ffmpeg，但在 PATH 中未找到；请安装它（Debian：apt-get install ffmpeg），或改为导出 GIF 或 PNG 帧</translation>
+    </message>
+    <message>
+        <source>video needs an even width and height, got %1×%2</source>
+        <translation>视频的宽和高必须为偶数，当前为 %1×%2</translation>
+    </message>
+    <message>
+        <source>export cancelled; nothing was written</source>
+        <translation>导出已取消；未写入任何文件</translation>
+    </message>
+    <message>
+        <source>wrote %1 frames to %2 in %3 s</source>
+        <translation>已将 %1 帧写入 %2，用时 %3 秒</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ExportDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Forward process (noising)</source>
+        <translation>前向过程（加噪）</translation>
+    </message>
+    <message>
+        <source>Reverse process (sampling)</source>
+        <translation>反向过程（采样）</translation>
+    </message>
+    <message>
+        <source>Both, back to back</source>
+        <translation>两者，前后相接</translation>
+    </message>
+    <message>
+        <source>Sample first: there is no reverse trajectory yet.</source>
+        <translation>请先采样：还没有反向轨迹。</translation>
+    </message>
+    <message>
+        <source>Every k-th timestep becomes a frame.</source>
+        <translation>每隔 k 个时间步取一帧。</translation>
+    </message>
+    <message>
+        <source>from t =</source>
+        <translation>从 t =</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>&amp;Animation:</source>
+        <translation>动画(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Trails of a few points</source>
+        <translation>部分点的轨迹(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrow field (−ε̂)</source>
+        <translation>箭头场 (−ε̂)(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Density of q(x_t)</source>
+        <translation>q(x_t) 的密度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A&amp;xes</source>
+        <translation>坐标轴(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (t, ᾱ_t, sampler)</source>
+        <translation>说明文字（t、ᾱ_t、采样器）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Colour points by their &amp;origin</source>
+        <translation>按来源给点着色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Needs a denoiser: train a model or choose the exact denoiser.</source>
+        <translation>需要去噪器：请训练一个模型，或选择精确去噪器。</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Transparent (PNG only)</source>
+        <translation>透明（仅 PNG）</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>&amp;Background:</source>
+        <translation>背景(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>GIF 动画</translation>
+    </message>
+    <message>
+        <source>PNG frames + JSON sidecar (folder)</source>
+        <translation>PNG 帧 + JSON 附属文件（文件夹）</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <source>WebM video (VP9)</source>
+        <translation>WebM 视频（VP9）</translation>
+    </message>
+    <message>
+        <source>Needs ffmpeg on PATH (Debian: apt-get install ffmpeg).</source>
+        <translation>需要 PATH 中有 ffmpeg（Debian：apt-get install ffmpeg）。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>保存到(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>No frame in this range of t.</source>
+        <translation>这个 t 范围内没有帧。</translation>
+    </message>
+    <message>
+        <source>%1 frames is over the limit of %2: raise the stride.</source>
+        <translation>%1 帧超过上限 %2：请增大步长。</translation>
+    </message>
+    <message>
+        <source>A transparent background needs PNG frames.</source>
+        <translation>透明背景需要 PNG 帧。</translation>
+    </message>
+    <message>
+        <source>Video needs an even width and height.</source>
+        <translation>视频的宽和高必须为偶数。</translation>
+    </message>
+    <message>
+        <source>Choose where to save.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1 s at %2 frames/s, %3×%4 pixels.</source>
+        <translation>
+            <numerusform>%n 帧，%1 秒，每秒 %2 帧，%3×%4 像素。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder for the PNG frames</source>
+        <translation>PNG 帧的文件夹</translation>
+    </message>
+    <message>
+        <source>GIF images (*.gif)</source>
+        <translation>GIF 图像 (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM videos (*.webm)</source>
+        <translation>WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>The folder %1 already holds exported frames. Replace them?</source>
+        <translation>文件夹 %1 中已有导出的帧。要替换它们吗？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace?</source>
+        <translation>替换？</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Rendering frames…</source>
+        <translation>正在渲染帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::FieldOverlayPresenter</name>
+    <message>
+        <source>No model yet: train one to see the learned field.</source>
+        <translation>还没有模型：训练一个模型后才能看到学习到的场。</translation>
+    </message>
+    <message>
+        <source>Learned field hidden: the view uses another schedule than the model was trained with.</source>
+        <translation>已隐藏学习到的场：视图使用的调度与模型训练时的不同。</translation>
+    </message>
+    <message>
+        <source>Learned field hidden: the model was trained on other data.</source>
+        <translation>已隐藏学习到的场：模型是在其他数据上训练的。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LabDocument</name>
+    <message>
+        <source>Two moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <source>Swiss roll</source>
+        <translation>瑞士卷</translation>
+    </message>
+    <message>
+        <source>8 Gaussians</source>
+        <translation>8 个高斯</translation>
+    </message>
+    <message>
+        <source>Concentric circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <source>Two-arm spiral</source>
+        <translation>双臂螺旋</translation>
+    </message>
+    <message>
+        <source>Pinwheel</source>
+        <translation>风车</translation>
+    </message>
+    <message>
+        <source>Single Gaussian</source>
+        <translation>单个高斯</translation>
+    </message>
+    <message>
+        <source>model trained with %1; editor shows %2</source>
+        <translation>模型训练时使用 %1；编辑器显示的是 %2</translation>
+    </message>
+    <message>
+        <source>%1, N = %2, seed %3</source>
+        <translation>%1，N = %2，种子 %3</translation>
+    </message>
+    <message>
+        <source>text &quot;%1&quot;, N = %2, seed %3</source>
+        <translation>文字“%1”，N = %2，种子 %3</translation>
+    </message>
+    <message>
+        <source>CSV %1</source>
+        <translation>CSV %1</translation>
+    </message>
+    <message>
+        <source>CSV %1, columns %2</source>
+        <translation>CSV %1，列 %2</translation>
+    </message>
+    <message>
+        <source>image shape %1, N = %2</source>
+        <translation>图像形状 %1，N = %2</translation>
+    </message>
+    <message>
+        <source>images %1 at %2×%2</source>
+        <translation>图像 %1，%2×%2</translation>
+    </message>
+    <message>
+        <source>glyphs %1×%1, N = %2, seed %3</source>
+        <translation>字形 %1×%1，N = %2，种子 %3</translation>
+    </message>
+    <message>
+        <source>hand-drawn points</source>
+        <translation>手绘的点</translation>
+    </message>
+    <message>
+        <source>%1 T=%2</source>
+        <translation>%1 T=%2</translation>
+    </message>
+    <message>
+        <source>, β %1..%2</source>
+        <translation>，β %1..%2</translation>
+    </message>
+    <message>
+        <source>, zero-SNR</source>
+        <translation>，零 SNR</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LossPlot</name>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::MainView</name>
+    <message>
+        <source>reverse · %1 · t = %2 (interpolated between the states at t = %3 and %4)</source>
+        <translation>反向 · %1 · t = %2（在 t = %3 和 %4 的状态之间插值）</translation>
+    </message>
+    <message>
+        <source>reverse · %1 · t = %2</source>
+        <translation>反向 · %1 · t = %2</translation>
+    </message>
+    <message>
+        <source>reverse · no samples yet: train a model, then Sample</source>
+        <translation>反向 · 还没有样本：先训练模型，再采样</translation>
+    </message>
+    <message>
+        <source>t = %1 / %2   ᾱ_t = %3%4</source>
+        <translation>t = %1 / %2   ᾱ_t = %3%4</translation>
+    </message>
+    <message>
+        <source>   (Markov chain)</source>
+        <translation>   （马尔可夫链）</translation>
+    </message>
+    <message>
+        <source>Drawing: drag to add strokes</source>
+        <translation>绘制中：拖动以添加笔画</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a session, a CSV of points or an image</source>
+        <translation>打开会话、点的 CSV 文件或图像</translation>
+    </message>
+    <message>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save data, schedule and view to a session file</source>
+        <translation>将数据、调度和视图保存到会话文件</translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export frames, a GIF or a video</source>
+        <translation>导出帧、GIF 或视频</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule plots (PNG/PDF)…</source>
+        <translation>调度图(PNG/PDF)(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Loss curve (PNG/PDF)…</source>
+        <translation>损失曲线(PNG/PDF)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Data set…</source>
+        <translation>数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Samples…</source>
+        <translation>样本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse chain…</source>
+        <translation>反向链(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;table…</source>
+        <translation>调度表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Loss history…</source>
+        <translation>损失历史(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy view</source>
+        <translation>复制视图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy the main view to the clipboard as an image</source>
+        <translation>将主视图作为图像复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Train the denoiser (or resume)</source>
+        <translation>训练去噪器（或继续训练）</translation>
+    </message>
+    <message>
+        <source>&amp;Pause training</source>
+        <translation>暂停训练(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause training</source>
+        <translation>暂停训练</translation>
+    </message>
+    <message>
+        <source>S&amp;top training</source>
+        <translation>停止训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop training and keep the model</source>
+        <translation>停止训练并保留模型</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple</source>
+        <translation>采样(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Run the reverse process from the current model</source>
+        <translation>用当前模型运行反向过程</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>前进一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;start</source>
+        <translation>跳到开头(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Jump to &amp;end</source>
+        <translation>跳到结尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;resenter mode</source>
+        <translation>演示模式(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Large type for a projector</source>
+        <translation>适合投影仪的大号字体</translation>
+    </message>
+    <message>
+        <source>Keys to the &amp;view</source>
+        <translation>键盘交还视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Leave the field being edited; Space and the arrows move the timeline again</source>
+        <translation>离开正在编辑的输入框；空格和方向键重新控制时间轴</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About Diffusion Lab</source>
+        <translation>关于 Diffusion Lab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Diffusion Lab</source>
+        <translation>关于 Diffusion Lab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Diffusion Lab %1&lt;/h3&gt;&lt;p&gt;See how denoising diffusion models (DDPM) work: noise data step by step, train a small denoiser and watch it turn noise back into data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Diffusion Lab %1&lt;/h3&gt;&lt;p&gt;看清去噪扩散模型（DDPM）如何工作：一步步给数据加噪，训练一个小型去噪器，再看它把噪声变回数据。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>噪声调度</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots</source>
+        <translation>导出图表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Export data as &amp;CSV</source>
+        <translation>导出数据为 CSV(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Loading… %1 %</source>
+        <translation>正在加载… %1 %</translation>
+    </message>
+    <message>
+        <source>Could not load the data: %1</source>
+        <translation>无法加载数据：%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1 samples.</source>
+        <translation>已加载 %1 个样本。</translation>
+    </message>
+    <message>
+        <source>No samples yet, so the view shows the forward process: press %1 to sample.</source>
+        <translation>还没有样本，因此视图显示前向过程：按 %1 进行采样。</translation>
+    </message>
+    <message>
+        <source>Many points</source>
+        <translation>点很多</translation>
+    </message>
+    <message>
+        <source>These strokes make %1 points. Above %2 every frame and every training step slows down. Load them anyway?</source>
+        <translation>这些笔画会生成 %1 个点。超过 %2 个点时，每一帧和每一步训练都会变慢。仍要加载吗？</translation>
+    </message>
+    <message>
+        <source>Not loaded: lower the density or the brush, or draw less.</source>
+        <translation>未加载：请降低密度或画笔大小，或者少画一些。</translation>
+    </message>
+    <message>
+        <source>Data: %1 · %2 samples of dimension %3</source>
+        <translation>数据：%1 · %2 个 %3 维样本</translation>
+    </message>
+    <message>
+        <source>No model yet · editor: %1</source>
+        <translation>还没有模型 · 编辑器：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source> · trained on other data</source>
+        <translation> · 在其他数据上训练</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — Diffusion Lab</source>
+        <translation>%1[*] — Diffusion Lab</translation>
+    </message>
+    <message>
+        <source>Unsaved work</source>
+        <translation>未保存的工作</translation>
+    </message>
+    <message>
+        <source>The session has unsaved changes. Save them first?</source>
+        <translation>会话有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>invalid schedule: %1</source>
+        <translation>无效的调度：%1</translation>
+    </message>
+    <message>
+        <source>Session saved to %1</source>
+        <translation>会话已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Sessions and data (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;Sessions (*.json);;Points (*.csv *.txt);;All files (*)</source>
+        <translation>会话和数据 (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;会话 (*.json);;点 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Diffusion Lab cannot open %1.</source>
+        <translation>Diffusion Lab 无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>session.json</source>
+        <translation>session.json</translation>
+    </message>
+    <message>
+        <source>Sessions (*.json)</source>
+        <translation>会话 (*.json)</translation>
+    </message>
+    <message>
+        <source>Drop a CSV of points, an image, a folder of images or a session file.</source>
+        <translation>请拖入点的 CSV 文件、图像、图像文件夹或会话文件。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. Watch data turn into noise.&lt;/b&gt; Press %1 to play the forward process, or drag the t slider: the two moons dissolve into a Gaussian. Change the schedule on the right and see ᾱ_t and the SNR follow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Train, then sample.&lt;/b&gt; %2 trains the small denoiser (the loss falls in the Model &amp;amp; Train dock); %3 then runs the reverse process and plays it from noise back to data. The exact denoiser in the Sampling dock works before any training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Export it.&lt;/b&gt; %4 saves the animation as a GIF, PNG frames or a video.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;入门&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. 看数据变成噪声。&lt;/b&gt;按 %1 播放前向过程，或拖动 t 滑块：双月逐渐溶解为高斯分布。在右侧修改噪声调度，看 ᾱ_t 和 SNR 随之变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 先训练，再采样。&lt;/b&gt;%2 训练小型去噪器（损失在“模型与训练”面板中下降）；然后 %3 运行反向过程，从噪声播放回数据。“采样”面板中的精确去噪器无需训练即可使用。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 导出。&lt;/b&gt;%4 将动画保存为 GIF、PNG 帧或视频。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Keyboard&lt;/h4&gt;&lt;table&gt;</source>
+        <translation>&lt;h4&gt;键盘&lt;/h4&gt;&lt;table&gt;</translation>
+    </message>
+    <message>
+        <source>play / pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <source>step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>step forward</source>
+        <translation>前进一步</translation>
+    </message>
+    <message>
+        <source>jump to t = 0 (forward) or x_T (reverse)</source>
+        <translation>跳到 t = 0（前向）或 x_T（反向）</translation>
+    </message>
+    <message>
+        <source>jump to the end</source>
+        <translation>跳到结尾</translation>
+    </message>
+    <message>
+        <source>leave a field; the keys above work again</source>
+        <translation>离开输入框；上面的按键重新生效</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练模型</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>运行采样</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>打开导出对话框</translation>
+    </message>
+    <message>
+        <source>copy the view</source>
+        <translation>复制视图</translation>
+    </message>
+    <message>
+        <source>presenter mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>open a session or data file</source>
+        <translation>打开会话或数据文件</translation>
+    </message>
+    <message>
+        <source>save the session</source>
+        <translation>保存当前会话</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>Quit Diffusion Lab</source>
+        <translation>退出 Diffusion Lab</translation>
+    </message>
+    <message>
+        <source>Quit now?</source>
+        <translation>现在退出吗？</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PlaybackSpeed</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Playback &amp;speed</source>
+        <translation>播放速度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>加快(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation>减慢(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Slow &amp;motion (0.1×)</source>
+        <translation>慢动作 (0.1×)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Playback at %1 of %2 steps/s</source>
+        <translation>播放速度为 %2 步/秒的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PlotExport</name>
+    <message>
+        <source>there is no plot to save</source>
+        <translation>没有可保存的图表</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot write to the folder %1</source>
+        <translation>无法写入文件夹 %1</translation>
+    </message>
+    <message>
+        <source>QCustomPlot could not write %1</source>
+        <translation>QCustomPlot 无法写入 %1</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>cannot move the plot into %1</source>
+        <translation>无法将图表移动到 %1</translation>
+    </message>
+    <message>
+        <source>plots are saved as .png or .pdf, not &apos;%1&apos;</source>
+        <translation>图表只能保存为 .png 或 .pdf，不能是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::SamplingPanel</name>
+    <message>
+        <source>Sampling cancelled.</source>
+        <translation>采样已取消。</translation>
+    </message>
+    <message>
+        <source>Reverse process</source>
+        <translation>反向过程</translation>
+    </message>
+    <message>
+        <source>Learned model</source>
+        <translation>学习到的模型</translation>
+    </message>
+    <message>
+        <source>Exact denoiser of the data</source>
+        <translation>数据的精确去噪器</translation>
+    </message>
+    <message>
+        <source>The exact denoiser is the ideal ε for the data set itself: it needs no training</source>
+        <translation>精确去噪器是针对数据集本身的理想 ε：无需训练</translation>
+    </message>
+    <message>
+        <source>DDPM, σ² = β̃ (posterior)</source>
+        <translation>DDPM，σ² = β̃（后验）</translation>
+    </message>
+    <message>
+        <source>DDPM, σ² = β</source>
+        <translation>DDPM，σ² = β</translation>
+    </message>
+    <message>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <source>Langevin dynamics</source>
+        <translation>朗之万动力学</translation>
+    </message>
+    <message>
+        <source>η = 0: deterministic DDIM; η = 1: as much noise as DDPM</source>
+        <translation>η = 0：确定性 DDIM；η = 1：与 DDPM 一样多的噪声</translation>
+    </message>
+    <message>
+        <source>all T</source>
+        <translation>全部 T</translation>
+    </message>
+    <message>
+        <source>K: how many timesteps the sampler visits (Langevin: noise levels)</source>
+        <translation>K：采样器经过的时间步数（朗之万：噪声水平数）</translation>
+    </message>
+    <message>
+        <source>linspace</source>
+        <translation>linspace（均匀）</translation>
+    </message>
+    <message>
+        <source>leading</source>
+        <translation>leading（前对齐）</translation>
+    </message>
+    <message>
+        <source>trailing</source>
+        <translation>trailing（后对齐）</translation>
+    </message>
+    <message>
+        <source>Which K of the T timesteps are visited when K &lt; T</source>
+        <translation>当 K &lt; T 时，访问 T 个时间步中的哪 K 个</translation>
+    </message>
+    <message>
+        <source>Step δ_t as a fraction of the noise variance 1 − ᾱ_t at each level</source>
+        <translation>每个水平上的步长 δ_t，以噪声方差 1 − ᾱ_t 的比例表示</translation>
+    </message>
+    <message>
+        <source>Clip x̂₀ to the data&apos;s range</source>
+        <translation>将 x̂₀ 裁剪到数据范围内</translation>
+    </message>
+    <message>
+        <source>Recommended with zero-terminal-SNR schedules, where the first x̂₀ is unreliable</source>
+        <translation>建议在零终端 SNR 调度下使用，此时最初的 x̂₀ 不可靠</translation>
+    </message>
+    <message>
+        <source>Denoiser</source>
+        <translation>去噪器</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <source>Steps K</source>
+        <translation>步数 K</translation>
+    </message>
+    <message>
+        <source>Spacing</source>
+        <translation>间隔方式</translation>
+    </message>
+    <message>
+        <source>Step size</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Steps per level</source>
+        <translation>每个水平的步数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Trails for</source>
+        <translation>显示轨迹</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个点</translation>
+    </message>
+    <message>
+        <source>paths of the sampled chain</source>
+        <translation>采样链的路径</translation>
+    </message>
+    <message>
+        <source>trajectories of DDIM (η = 0)</source>
+        <translation>DDIM (η = 0) 的轨迹</translation>
+    </message>
+    <message>
+        <source>DDIM with η = 0 is deterministic: from the same x_T it follows the smooth flow of the denoiser, where DDPM&apos;s paths are random walks. Computed when you press Sample.</source>
+        <translation>η = 0 的 DDIM 是确定性的：从同一个 x_T 出发，它沿着去噪器的平滑流动，而 DDPM 的路径是随机游走。按“采样”时计算。</translation>
+    </message>
+    <message>
+        <source>Smooth playback (interpolated)</source>
+        <translation>平滑播放（插值）</translation>
+    </message>
+    <message>
+        <source>Samplers with K &lt; T steps record K + 1 states; playback shows those. With this on, the frames between them are linear blends, and the caption says so.</source>
+        <translation>K &lt; T 步的采样器记录 K + 1 个状态，播放时显示这些状态。打开此项后，状态之间的帧为线性混合，说明文字会注明。</translation>
+    </message>
+    <message>
+        <source>Play the reverse chain when ready</source>
+        <translation>完成后播放反向链</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>开始采样</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Field at t</source>
+        <translation>t 处的场</translation>
+    </message>
+    <message>
+        <source>Learned arrows</source>
+        <translation>学习到的箭头</translation>
+    </message>
+    <message>
+        <source>Exact arrows</source>
+        <translation>精确箭头</translation>
+    </message>
+    <message>
+        <source>Density of q(x_t)</source>
+        <translation>q(x_t) 的密度</translation>
+    </message>
+    <message>
+        <source>score ∇log q (towards the data)</source>
+        <translation>得分 ∇log q（指向数据）</translation>
+    </message>
+    <message>
+        <source>predicted noise ε̂</source>
+        <translation>预测的噪声 ε̂</translation>
+    </message>
+    <message>
+        <source>DDIM trails are computed with the next Sample.</source>
+        <translation>DDIM 轨迹将在下次采样时计算。</translation>
+    </message>
+    <message>
+        <source>No model yet: train one, load one, or use the exact denoiser.</source>
+        <translation>还没有模型：请训练或加载一个模型，或者使用精确去噪器。</translation>
+    </message>
+    <message>
+        <source>Samples with the model&apos;s own schedule: %1</source>
+        <translation>使用模型自己的调度采样：%1</translation>
+    </message>
+    <message>
+        <source>(the editor shows another schedule, used only by the forward view)</source>
+        <translation>（编辑器显示的是另一个调度，只用于前向视图）</translation>
+    </message>
+    <message>
+        <source>Exact denoiser with the editor&apos;s schedule: %1</source>
+        <translation>精确去噪器使用编辑器的调度：%1</translation>
+    </message>
+    <message>
+        <source>Cannot sample: %1</source>
+        <translation>无法采样：%1</translation>
+    </message>
+    <message>
+        <source>Sampling %1 points: %2…</source>
+        <translation>正在采样 %1 个点：%2…</translation>
+    </message>
+    <message>
+        <source>Sampling failed: %1</source>
+        <translation>采样失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 points in %2 s: %3</source>
+        <translation>%1 个点，用时 %2 秒：%3</translation>
+    </message>
+    <message>
+        <source>At t = %1 the learned arrows differ from the exact ones by %2 % on average.</source>
+        <translation>在 t = %1 处，学习到的箭头与精确箭头平均相差 %2 %。</translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β̃), K = %1</source>
+        <translation>DDPM (σ² = β̃)，K = %1</translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β), K = %1</source>
+        <translation>DDPM (σ² = β)，K = %1</translation>
+    </message>
+    <message>
+        <source>DDIM η = %1, K = %2</source>
+        <translation>DDIM η = %1，K = %2</translation>
+    </message>
+    <message>
+        <source>Langevin δ = %1, %2 levels</source>
+        <translation>朗之万 δ = %1，%2 个水平</translation>
+    </message>
+    <message>
+        <source>There are no data.</source>
+        <translation>没有数据。</translation>
+    </message>
+    <message>
+        <source>There is no model yet: train one (or load one), or choose the exact denoiser.</source>
+        <translation>还没有模型：请训练（或加载）一个模型，或者选择精确去噪器。</translation>
+    </message>
+    <message>
+        <source>The model works on data of dimension %1, the current data have dimension %2.</source>
+        <translation>模型处理的是 %1 维数据，当前数据是 %2 维。</translation>
+    </message>
+    <message>
+        <source>%1 · learned, step %2</source>
+        <translation>%1 · 学习到的模型，第 %2 步</translation>
+    </message>
+    <message>
+        <source>%1 · exact denoiser</source>
+        <translation>%1 · 精确去噪器</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ScheduleCurveEditor</name>
+    <message>
+        <source>Drag the points to shape β over t. Double-click adds a point, right-click removes one.</source>
+        <translation>拖动控制点来调整 β 随 t 的形状。双击添加一个点，右键删除一个点。</translation>
+    </message>
+    <message>
+        <source>t →   (β on a log axis)</source>
+        <translation>t →   （β 为对数坐标）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ScheduleDiagnosticsView</name>
+    <message>
+        <source>x_T still keeps %1 % of the data (√ᾱ_T = %2): sampling starts from pure noise N(0, I), so it starts from the wrong place.</source>
+        <translation>x_T 仍保留了 %1 % 的数据（√ᾱ_T = %2）：采样从纯噪声 N(0, I) 开始，因此起点是错的。</translation>
+    </message>
+    <message>
+        <source>The data reach |x| = %1, so x_T still shows them at %2 × the noise scale: T is too short for data this wide.</source>
+        <translation>数据达到 |x| = %1，因此 x_T 中仍能看到它们，幅度为噪声尺度的 %2 倍：对于范围这么大的数据，T 太短了。</translation>
+    </message>
+    <message>
+        <source>β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left all at once, and the reverse process must undo that in a single step.</source>
+        <translation>β 在 t = %3 之前从 %1 跳到 %2：最后几步一下子抹掉了剩余的信号，反向过程必须在一步之内撤销它。</translation>
+    </message>
+    <message>
+        <source>ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of the steps do no work in training or sampling.</source>
+        <translation>ᾱ 在 t = %1 处低于 2⁻²⁴：从这里开始 x_t 是纯噪声，因此最后 %2 % 的步在训练和采样中都不起作用。</translation>
+    </message>
+    <message>
+        <source>Use T = %1</source>
+        <translation>使用 T = %1</translation>
+    </message>
+    <message>
+        <source>Turn on zero terminal SNR</source>
+        <translation>开启零终端 SNR</translation>
+    </message>
+    <message>
+        <source>Use linear β %1..%2</source>
+        <translation>使用线性 β %1..%2</translation>
+    </message>
+    <message>
+        <source>✓ No problems found: x_T is pure noise and β grows smoothly.</source>
+        <translation>✓ 未发现问题：x_T 是纯噪声，β 平滑增长。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::SchedulePanel</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Scaled linear (√β linear)</source>
+        <translation>缩放线性（√β 线性）</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Custom curve</source>
+        <translation>自定义曲线</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Number of diffusion steps T</source>
+        <translation>扩散步数 T</translation>
+    </message>
+    <message>
+        <source>&amp;T</source>
+        <translation>&amp;T</translation>
+    </message>
+    <message>
+        <source>β at t = 1 (log scale)</source>
+        <translation>t = 1 时的 β（对数刻度）</translation>
+    </message>
+    <message>
+        <source>β_start</source>
+        <translation>β_start</translation>
+    </message>
+    <message>
+        <source>β at t = T (log scale)</source>
+        <translation>t = T 时的 β（对数刻度）</translation>
+    </message>
+    <message>
+        <source>β_end</source>
+        <translation>β_end</translation>
+    </message>
+    <message>
+        <source>Zero terminal SNR (ᾱ_T = 0)</source>
+        <translation>零终端 SNR（ᾱ_T = 0）</translation>
+    </message>
+    <message>
+        <source>Rescale so x_T is exactly pure noise (Lin et al. 2024)</source>
+        <translation>重新缩放，使 x_T 恰好是纯噪声（Lin et al. 2024）</translation>
+    </message>
+    <message>
+        <source>Pin for comparison</source>
+        <translation>固定以便比较</translation>
+    </message>
+    <message>
+        <source>Keep the current schedule as a dashed overlay while you edit</source>
+        <translation>编辑时把当前调度保留为虚线叠加</translation>
+    </message>
+    <message>
+        <source>dashed: %1</source>
+        <translation>虚线：%1</translation>
+    </message>
+    <message>
+        <source>Not applied: %1. The plots show the last valid schedule.</source>
+        <translation>未应用：%1。图中显示的是最后一个有效的调度。</translation>
+    </message>
+    <message>
+        <source>The reverse process uses the model&apos;s schedule: %1.</source>
+        <translation>反向过程使用模型的调度：%1。</translation>
+    </message>
+    <message>
+        <source>The model was trained with this schedule.</source>
+        <translation>模型是用这个调度训练的。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::SchedulePlots</name>
+    <message>
+        <source>β_t</source>
+        <translation>β_t</translation>
+    </message>
+    <message>
+        <source>β_t (pinned)</source>
+        <translation>β_t（固定）</translation>
+    </message>
+    <message>
+        <source>ᾱ_t (pinned)</source>
+        <translation>ᾱ_t（固定）</translation>
+    </message>
+    <message>
+        <source>√ᾱ_t (pinned)</source>
+        <translation>√ᾱ_t（固定）</translation>
+    </message>
+    <message>
+        <source>√(1−ᾱ_t) (pinned)</source>
+        <translation>√(1−ᾱ_t)（固定）</translation>
+    </message>
+    <message>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <source>√ᾱ_t</source>
+        <translation>√ᾱ_t</translation>
+    </message>
+    <message>
+        <source>√(1−ᾱ_t)</source>
+        <translation>√(1−ᾱ_t)</translation>
+    </message>
+    <message>
+        <source>log-SNR</source>
+        <translation>log-SNR</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <source>log-SNR (pinned)</source>
+        <translation>log-SNR（固定）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::Session</name>
+    <message>
+        <source>unknown data source &quot;%1&quot;</source>
+        <translation>未知的数据源“%1”</translation>
+    </message>
+    <message>
+        <source>the session was written by a newer Diffusion Lab (format %1)</source>
+        <translation>该会话由更新版本的 Diffusion Lab 写入（格式 %1）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: not a regular file</source>
+        <translation>无法读取 %1：不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a session file</source>
+        <translation>%1 太大，不像是会话文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a session file: %2</source>
+        <translation>%1 不是会话文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TimelineWidget</name>
+    <message>
+        <source>|◀</source>
+        <translation>|◀</translation>
+    </message>
+    <message>
+        <source>Jump to the start (Home)</source>
+        <translation>跳到开头（Home）</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Step back (←)</source>
+        <translation>后退一步（←）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放/暂停（空格）</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Step (→)</source>
+        <translation>前进一步（→）</translation>
+    </message>
+    <message>
+        <source>▶|</source>
+        <translation>▶|</translation>
+    </message>
+    <message>
+        <source>Jump to the end (End)</source>
+        <translation>跳到结尾（End）</translation>
+    </message>
+    <message>
+        <source>Timestep t: 0 is the data, T is pure noise</source>
+        <translation>时间步 t：0 是数据，T 是纯噪声</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Noising: x_t from the data and a fixed noise draw</source>
+        <translation>加噪：由数据和一次固定的噪声抽样得到 x_t</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Sampling: the reverse chain from x_T to x_0 (after Sample)</source>
+        <translation>采样：从 x_T 到 x_0 的反向链（采样之后）</translation>
+    </message>
+    <message>
+        <source>Markov chain</source>
+        <translation>马尔可夫链</translation>
+    </message>
+    <message>
+        <source>Step by step x_t = √(1−β_t) x_{t−1} + √β_t ε_t instead of the closed form</source>
+        <translation>逐步计算 x_t = √(1−β_t) x_{t−1} + √β_t ε_t，而不用闭式解</translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation>%1 步/秒</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>/ %1</source>
+        <translation>/ %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>β_t = %1   ᾱ_t = %2   SNR = %3</source>
+        <translation>β_t = %1   ᾱ_t = %2   SNR = %3</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>Model and training</source>
+        <translation>模型和训练</translation>
+    </message>
+    <message>
+        <source>Hidden width of every layer of the MLP ε_θ(x_t, t)</source>
+        <translation>MLP ε_θ(x_t, t) 每一层的隐藏宽度</translation>
+    </message>
+    <message>
+        <source>Residual blocks after the input layer</source>
+        <translation>输入层之后的残差块数</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>Sinusoidal features per coordinate (even); 0 feeds the raw coordinates</source>
+        <translation>每个坐标的正弦特征数（偶数）；0 表示直接输入原始坐标</translation>
+    </message>
+    <message>
+        <source>Peak learning rate of AdamW (after warm-up, then cosine decay)</source>
+        <translation>AdamW 的峰值学习率（预热之后，随后余弦衰减）</translation>
+    </message>
+    <message>
+        <source>Samples per training step</source>
+        <translation>每个训练步的样本数</translation>
+    </message>
+    <message>
+        <source>Step budget: training stops after this many steps</source>
+        <translation>步数预算：训练到这么多步后停止</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights and of the batches</source>
+        <translation>初始权重和批次的随机种子</translation>
+    </message>
+    <message>
+        <source>&amp;Width</source>
+        <translation>宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Depth</source>
+        <translation>深度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Features</source>
+        <translation>特征(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>种子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;LR</source>
+        <translation>学习率(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批大小(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>步数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Learning rate: %1</source>
+        <translation>学习率：%1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train a fresh model on the current data with the editor&apos;s schedule (Ctrl+T)</source>
+        <translation>用编辑器的调度在当前数据上训练一个新模型（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current step and keep the weights</source>
+        <translation>在当前这一步之后停止并保留权重</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Train the current model for another step budget</source>
+        <translation>用另一份步数预算继续训练当前模型</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Forget the trained model</source>
+        <translation>丢弃已训练的模型</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Sliced Wasserstein distance between samples of the model and data it never saw (a fresh draw of a built-in shape, or 20% of other data held out of training), next to the same distance for an independent draw of them (what a perfect model would reach)</source>
+        <translation>模型样本与它从未见过的数据之间的切片 Wasserstein 距离（内置形状的新抽样，或从其他数据中留出、不参与训练的 20%），旁边是这些数据的独立抽样之间的同一距离（完美模型能达到的值）</translation>
+    </message>
+    <message>
+        <source>Discard the model?</source>
+        <translation>丢弃模型？</translation>
+    </message>
+    <message>
+        <source>The trained model has not been saved. Discard it and start again?</source>
+        <translation>已训练的模型尚未保存。要丢弃它并重新开始吗？</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1</source>
+        <translation>无法训练：%1</translation>
+    </message>
+    <message>
+        <source>Cannot continue training: %1</source>
+        <translation>无法继续训练：%1</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 / %3</source>
+        <translation>%1 · 第 %2 / %3 步</translation>
+    </message>
+    <message>
+        <source>%1 steps/s · ETA %2 · loss %3</source>
+        <translation>%1 步/秒 · 剩余 %2 · 损失 %3</translation>
+    </message>
+    <message>
+        <source>loss %1 (smoothed)</source>
+        <translation>损失 %1（平滑后）</translation>
+    </message>
+    <message>
+        <source> · ETA %1</source>
+        <translation> · 剩余 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 steps · %3 steps/s%5 · loss %4</source>
+        <translation>%1 %2 步 · %3 步/秒%5 · 损失 %4</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>quality: measuring the new model…</source>
+        <translation>质量：正在评估新模型…</translation>
+    </message>
+    <message>
+        <source>quality: not measured for this model yet</source>
+        <translation>质量：尚未评估此模型</translation>
+    </message>
+    <message>
+        <source>held-out floor %1</source>
+        <translation>留出集下限 %1</translation>
+    </message>
+    <message>
+        <source>fresh-draw floor %1</source>
+        <translation>新抽样下限 %1</translation>
+    </message>
+    <message>
+        <source>quality at step %1: SW₂ %2 (%3, ×%4)</source>
+        <translation>第 %1 步的质量：SW₂ %2（%3，×%4）</translation>
+    </message>
+    <message>
+        <source>quality at step %1: SW₂ %2 (%3: the unseen points are all one point)</source>
+        <translation>第 %1 步的质量：SW₂ %2（%3：未见过的点全是同一个点）</translation>
+    </message>
+    <message>
+        <source>Training diverged: %1</source>
+        <translation>训练发散：%1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Training stopped: the data changed. The model keeps what it learned so far.</source>
+        <translation>训练已停止：数据变了。模型保留目前学到的内容。</translation>
+    </message>
+    <message>
+        <source>quality: the last figure was for other data; train to measure again</source>
+        <translation>质量：上一次的数值针对的是其他数据；请训练以重新评估</translation>
+    </message>
+    <message>
+        <source>Model trained with: %1</source>
+        <translation>模型训练时使用：%1</translation>
+    </message>
+    <message>
+        <source>The editor shows another schedule; sampling uses the model&apos;s.</source>
+        <translation>编辑器显示的是另一个调度；采样使用模型自己的调度。</translation>
+    </message>
+    <message>
+        <source>The model was trained on other data.</source>
+        <translation>模型是在其他数据上训练的。</translation>
+    </message>
+    <message>
+        <source>Will train with the editor&apos;s schedule: %1</source>
+        <translation>将使用编辑器的调度训练：%1</translation>
+    </message>
+    <message>
+        <source>There is no model to save.</source>
+        <translation>没有可保存的模型。</translation>
+    </message>
+    <message>
+        <source>loaded · step %1 · %2</source>
+        <translation>已加载 · 第 %1 步 · %2</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Diffusion Lab models (*.dlmodel);;All files (*)</source>
+        <translation>Diffusion Lab 模型 (*.dlmodel);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the model:
+%1</source>
+        <translation>无法保存模型：
+%1</translation>
+    </message>
+    <message>
+        <source>Load model</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Stop the training in progress and load this model?</source>
+        <translation>停止正在进行的训练并加载此模型吗？</translation>
+    </message>
+    <message>
+        <source>Could not load the model:
+%1</source>
+        <translation>无法加载模型：
+%1</translation>
+    </message>
+    <message>
+        <source>The model works on data of dimension %1, but the current data have dimension %2. Load matching data first.</source>
+        <translation>模型处理的是 %1 维数据，而当前数据是 %2 维。请先加载维度匹配的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingAndSampling</name>
+    <message>
+        <source>Model &amp; Train</source>
+        <translation>模型与训练</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>  ·  trails: DDIM η = 0 from the same x_T</source>
+        <translation>  ·  轨迹：从同一个 x_T 出发的 DDIM η = 0</translation>
+    </message>
+    <message>
+        <source>Training is running and will be stopped (the model so far is kept only if you save it).</source>
+        <translation>训练正在进行，将被停止（目前的模型只有在保存后才会保留）。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume training</source>
+        <translation>继续训练(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause training</source>
+        <translation>暂停训练(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Could not load the session&apos;s model: %1</source>
+        <translation>无法加载会话中的模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingController</name>
+    <message>
+        <source>not trained</source>
+        <translation>未训练</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>There are no data to train on.</source>
+        <translation>没有可用于训练的数据。</translation>
+    </message>
+    <message>
+        <source>The model was trained on data of dimension %1; the current data have dimension %2.</source>
+        <translation>模型是在 %1 维数据上训练的；当前数据是 %2 维。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::WindowExport</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the schedule plots</source>
+        <translation>保存调度图</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;PDF documents (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the loss curve</source>
+        <translation>保存损失曲线</translation>
+    </message>
+    <message>
+        <source>Save the data as CSV</source>
+        <translation>将数据保存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the samples as CSV</source>
+        <translation>将样本保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Save the reverse chain as CSV</source>
+        <translation>将反向链保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Save the schedule table as CSV</source>
+        <translation>将调度表保存为 CSV</translation>
+    </message>
+    <message>
+        <source>There is no loss history yet: train a model first.</source>
+        <translation>还没有损失历史：请先训练模型。</translation>
+    </message>
+    <message>
+        <source>Save the loss history as CSV</source>
+        <translation>将损失历史保存为 CSV</translation>
+    </message>
+    <message>
+        <source>The view is on the clipboard.</source>
+        <translation>视图已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>There is no clipboard to copy to.</source>
+        <translation>没有可用的剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>See how diffusion models work.</source>
+        <translation>看清扩散模型如何工作。</translation>
+    </message>
+    <message>
+        <source>Run a short scripted session, save the window as PNG and quit.</source>
+        <translation>运行一段简短的脚本演示，将窗口保存为 PNG 后退出。</translation>
+    </message>
+    <message>
+        <source>Timestep shown by --demo-screenshot.</source>
+        <translation>--demo-screenshot 显示的时间步。</translation>
+    </message>
+    <message>
+        <source>Start from the defaults, not the last session.</source>
+        <translation>从默认设置开始，而不是上次的会话。</translation>
+    </message>
+    <message>
+        <source>Session, CSV or image files to open.</source>
+        <translation>要打开的会话、CSV 或图像文件。</translation>
+    </message>
+</context>
+</TS>

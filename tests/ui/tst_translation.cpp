@@ -1,0 +1,389 @@
+// The Simplified Chinese translation: the catalogue is complete and up to date with the sources, the
+// window starts in Chinese under LANG=zh_CN.UTF-8 (ctest runs this file with that locale), View → Language
+// re-words the open window live and back again, core messages reach the window translated, and no
+// visible text of the window draws a missing-glyph box in either language.
+#include <qcustomplot.h>
+
+#include <QAbstractButton>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTextBoundaryFinder>
+#include <QTextLayout>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include "core/math/schedule.h"
+#include "core/training/trainer.h"
+#include "tests/support/windowtestoptions.h"
+#include "ui/i18n/coremessages.h"
+#include "ui/i18n/translations.h"
+#include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/window/labwindow.h"
+
+namespace {
+
+const QString kCatalogue = QStringLiteral(DL_TEST_SOURCE_DIR "/resources/translations/diffusionlab_zh_CN.ts");
+
+struct Message {
+    QString context, source, comment, translation;
+    bool unfinished = false;
+};
+
+QList<Message> readCatalogue(const QString& path, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1").arg(path);
+        return {};
+    }
+    QList<Message> out;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement()) continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (name == QLatin1String("message")) {
+            current = Message{context, {}, {}, {}, false};
+        } else if (name == QLatin1String("source")) {
+            current.source = xml.readElementText();
+        } else if (name == QLatin1String("comment")) {
+            current.comment = xml.readElementText();
+        } else if (name == QLatin1String("translation")) {
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            current.unfinished = !type.isEmpty();  // unfinished, vanished or obsolete
+            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            out << current;
+        }
+    }
+    if (xml.hasError()) *error = xml.errorString();
+    return out;
+}
+
+QSet<QString> keys(const QList<Message>& messages) {
+    QSet<QString> out;
+    for (const Message& m : messages)
+        out.insert(m.context + QStringLiteral(" | ") + m.source + QStringLiteral(" | ") + m.comment);
+    return out;
+}
+
+QStringList placeholders(const QString& text) {
+    static const QRegularExpression p(QStringLiteral("%L?([1-9][0-9]?|n)"));
+    QStringList out;
+    auto it = p.globalMatch(text);
+    while (it.hasNext()) out << it.next().captured(1);
+    out.sort();
+    return out;
+}
+
+// Every text a person sees in the window: labels, buttons, group boxes, menus, actions, dock titles.
+QStringList visibleTexts(QWidget* root) {
+    QStringList out;
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root)) continue;
+        if (auto* l = qobject_cast<QLabel*>(w)) out << l->text();
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) out << b->text() << b->toolTip();
+        if (auto* g = qobject_cast<QGroupBox*>(w)) out << g->title();
+        if (auto* d = qobject_cast<QDockWidget*>(w)) out << d->windowTitle();
+        if (auto* s = qobject_cast<QAbstractSpinBox*>(w)) out << s->toolTip();
+    }
+    for (QAction* a : root->findChildren<QAction*>())
+        if (!a->isSeparator()) out << a->text() << a->toolTip();
+    out.removeAll(QString());
+    return out;
+}
+
+// Lets posted work run: LanguageChange handlers, rows they replaced (deleteLater) and rows they added
+// (a widget added to a shown layout is shown by a queued call).
+void settle() {
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+}
+
+// Characters of `text` that no font on the machine draws in `font`: each grapheme is laid out on its
+// own (Qt falls back across fonts), and glyph index 0 is the missing-glyph box.
+QString missingGlyphs(const QString& text, const QFont& font) {
+    QString missing;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    for (qsizetype end = graphemes.toNextBoundary(); end != -1; end = graphemes.toNextBoundary()) {
+        const QString grapheme = text.mid(start, end - start);
+        start = end;
+        if (grapheme.trimmed().isEmpty() || grapheme.at(0).category() == QChar::Other_Control) continue;
+        QTextLayout layout(grapheme, font);
+        layout.beginLayout();
+        layout.createLine();
+        layout.endLayout();
+        for (const QGlyphRun& run : layout.glyphRuns())
+            for (quint32 glyph : run.glyphIndexes())
+                if (glyph == 0) missing += grapheme;
+    }
+    return missing;
+}
+
+}  // namespace
+
+class TestTranslation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void startsInChineseUnderZhLocale();
+    void catalogueIsCompleteAndConsistent();
+    void catalogueIsUpToDateWithTheSources();
+    void languageSwitchesLiveThroughTheViewMenu();
+    void coreMessagesAreTranslated();
+    void noMissingGlyphsInTheScheduleBanner_data();
+    void noMissingGlyphsInTheScheduleBanner();
+};
+
+void TestTranslation::startsInChineseUnderZhLocale() {
+    // ctest runs this file with LANG=zh_CN.UTF-8 (tests/ui/CMakeLists.txt), as a person's desktop would.
+    QCOMPARE(QLocale::system().language(), QLocale::Chinese);
+    QCOMPARE(dlui::startupLanguage(/*useSettings=*/false), dlui::Language::SimplifiedChinese);
+    QCOMPARE(dlui::installStartupLanguage(/*useSettings=*/false), dlui::Language::SimplifiedChinese);
+    dlui::LabWindow window(dltest::windowTestOptions());
+    QCOMPARE(window.menuBar()->actions().value(0)->text(), QStringLiteral("文件(&F)"));
+    auto* dataDock = window.findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    QVERIFY(dataDock);
+    QCOMPARE(dataDock->windowTitle(), QStringLiteral("数据"));
+    auto* chinese = window.findChild<QAction*>(QStringLiteral("languageSimplifiedChinese"));
+    QVERIFY(chinese && chinese->isChecked());
+    // Back to English for the tests that follow.
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+}
+
+void TestTranslation::catalogueIsCompleteAndConsistent() {
+    QString error;
+    const QList<Message> messages = readCatalogue(kCatalogue, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(messages.size() > 600);
+    QStringList problems;
+    for (const Message& m : messages) {
+        const QString where = m.context + QStringLiteral(": ") + m.source;
+        if (m.unfinished || m.translation.trimmed().isEmpty())
+            problems << QStringLiteral("untranslated  ") + where;
+        else if (placeholders(m.source) != placeholders(m.translation))
+            problems << QStringLiteral("placeholders differ  ") + where;
+    }
+    // The live switch finds a text's message by the text itself, so the way back must be unique: two
+    // sources never share a translation, and a source has one translation in every context.
+    QHash<QString, QString> sourceOf, translationOf;
+    for (const Message& m : messages) {
+        if (m.unfinished) continue;
+        const QString other = sourceOf.value(m.translation, m.source);
+        if (other != m.source)
+            problems
+                << QStringLiteral("'%1' translates both '%2' and '%3'").arg(m.translation, other, m.source);
+        sourceOf.insert(m.translation, m.source);
+        const QString before = translationOf.value(m.source, m.translation);
+        if (before != m.translation)
+            problems << QStringLiteral("'%1' has two translations: '%2' and '%3'")
+                            .arg(m.source, before, m.translation);
+        translationOf.insert(m.source, m.translation);
+    }
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("%1 problem(s); run scripts/update-translations.sh "
+                                       "and translate:\n")
+                            .arg(problems.size()) +
+                        problems.mid(0, 20).join(QLatin1Char('\n'))));
+}
+
+void TestTranslation::catalogueIsUpToDateWithTheSources() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fresh = dir.filePath(QStringLiteral("fresh.ts"));
+    QProcess lupdate;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LUPDATE"), QStringLiteral(DL_LUPDATE));
+    lupdate.setProcessEnvironment(env);
+    lupdate.start(QStringLiteral("bash"),
+                  {QStringLiteral(DL_TEST_SOURCE_DIR "/scripts/update-translations.sh"), fresh});
+    QVERIFY(lupdate.waitForFinished(120000));
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+
+    QString error;
+    const QSet<QString> committed = keys(readCatalogue(kCatalogue, &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QSet<QString> sources = keys(readCatalogue(fresh, &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList added = QSet<QString>(sources).subtract(committed).values();
+    QStringList gone = QSet<QString>(committed).subtract(sources).values();
+    added.sort();
+    gone.sort();
+    QVERIFY2(added.isEmpty() && gone.isEmpty(),
+             qPrintable(
+                 QStringLiteral("resources/translations/diffusionlab_zh_CN.ts is out of date: run "
+                                "scripts/update-translations.sh and translate.\nnew in the sources (%1):\n  ")
+                     .arg(added.size()) +
+                 added.mid(0, 15).join(QStringLiteral("\n  ")) +
+                 QStringLiteral("\ngone from the sources (%1):\n  ").arg(gone.size()) +
+                 gone.mid(0, 15).join(QStringLiteral("\n  "))));
+}
+
+void TestTranslation::languageSwitchesLiveThroughTheViewMenu() {
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* dataDock = window.findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    auto* trainDock = window.findChild<QDockWidget*>(QStringLiteral("trainDock"));
+    QVERIFY(dataDock);
+    QCOMPARE(window.menuBar()->actions().value(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(dataDock->windowTitle(), QStringLiteral("Data"));
+    window.schedulePanel()->stepsBox()->setValue(1000);  // a diagnostic in the banner: ᾱ underflows
+    QTRY_COMPARE(window.schedulePanel()->diagnostics()->count(), 1);
+    settle();
+    const QStringList english = visibleTexts(&window);
+    QVERIFY(english.contains(QStringLiteral("Load data")));
+
+    // View → Language → 简体中文, the way a person reaches it.
+    QMenu* view = window.viewMenu();
+    QAction* languageMenu = nullptr;
+    for (QAction* a : view->actions())
+        if (a->menu() && a->menu()->objectName() == QLatin1String("languageMenu")) languageMenu = a;
+    QVERIFY(languageMenu);
+    QAction* chinese = languageMenu->menu()->findChild<QAction*>(QStringLiteral("languageSimplifiedChinese"));
+    QVERIFY(chinese);
+    chinese->trigger();
+    QCOMPARE(dlui::currentLanguage(), dlui::Language::SimplifiedChinese);
+    settle();  // the widgets' own LanguageChange handlers, and the rows they replaced
+
+    QCOMPARE(window.menuBar()->actions().value(0)->text(), QStringLiteral("文件(&F)"));
+    QCOMPARE(window.viewMenu()->title(), QStringLiteral("视图(&V)"));
+    QCOMPARE(languageMenu->text(), QStringLiteral("语言(&L)"));
+    QCOMPARE(dataDock->windowTitle(), QStringLiteral("数据"));
+    if (trainDock) QCOMPARE(trainDock->windowTitle(), QStringLiteral("模型与训练"));
+    QCOMPARE(window.actions().train->text(), QStringLiteral("训练(&T)"));
+    const QStringList chineseTexts = visibleTexts(&window);
+    QStringList banner;
+    for (const QLabel* label : window.schedulePanel()->diagnostics()->findChildren<QLabel*>())
+        banner << label->text();
+    QVERIFY2(banner.join(QLatin1Char(' ')).contains(QStringLiteral("ᾱ 在 t = 490 处低于 2⁻²⁴")),
+             qPrintable(banner.join(QLatin1Char(' '))));
+    QVERIFY(chineseTexts.contains(QStringLiteral("加载数据")));
+
+    // No text on screen is still an English message that has a Chinese translation.
+    QString error;
+    QSet<QString> englishOnly;
+    for (const Message& m : readCatalogue(kCatalogue, &error))
+        if (m.translation != m.source && placeholders(m.source).isEmpty()) englishOnly.insert(m.source);
+    QStringList leftOver;
+    for (const QString& text : chineseTexts)
+        if (englishOnly.contains(text)) leftOver << text;
+    // Texts with values filled in follow too: the status line and the tooltips that name a shortcut.
+    QVERIFY2(window.statusBar()->findChildren<QLabel*>().size() >= 1, "no status label");
+    const QString status = window.statusBar()->findChildren<QLabel*>().first()->text();
+    QVERIFY2(status.startsWith(QStringLiteral("数据：双月，N = ")), qPrintable(status));
+    QCOMPARE(window.actions().open->toolTip(),
+             QStringLiteral("打开会话、点的 CSV 文件或图像（%1）")
+                 .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    QVERIFY2(leftOver.isEmpty(), qPrintable(QStringLiteral("still English after the switch:\n") +
+                                            leftOver.join(QLatin1Char('\n'))));
+
+    // And back: every text returns to what it was.
+    auto* english2 = languageMenu->menu()->findChild<QAction*>(QStringLiteral("languageEnglish"));
+    QVERIFY(english2);
+    english2->trigger();
+    settle();
+    QCOMPARE(dlui::currentLanguage(), dlui::Language::English);
+    QStringList back = visibleTexts(&window);
+    QStringList before = english;
+    back.sort();  // rebuilt rows come back in another order among the children
+    before.sort();
+    QStringList differ;
+    for (int i = 0; i < std::min(back.size(), before.size()); ++i)
+        if (back[i] != before[i]) differ << before[i] + QStringLiteral("  →  ") + back[i];
+    QVERIFY2(differ.isEmpty() && back.size() == before.size(),
+             qPrintable(QStringLiteral("not restored:\n") + differ.join(QLatin1Char('\n'))));
+}
+
+void TestTranslation::coreMessagesAreTranslated() {
+    QVERIFY(dlui::installLanguage(dlui::Language::SimplifiedChinese));
+    // Real messages from the core, so a change of wording there shows up here.
+    dl::ScheduleParams p;
+    p.T = 0;
+    const auto problem = dl::Schedule::validate(p);
+    QVERIFY(problem);
+    const QString shown = dlui::coreMessage(*problem);
+    QVERIFY2(shown.startsWith(QStringLiteral("T 必须是")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("10000")), qPrintable(shown));
+    dl::TrainerConfig c;
+    c.batchSize = 0;
+    const auto trainerProblem = dl::validateTrainerConfig(c);
+    QVERIFY(trainerProblem);
+    QCOMPARE(dlui::coreMessage(*trainerProblem), QStringLiteral("批大小必须在 1 到 1048576 之间，当前为 0"));
+    // Nested: the inner message is translated too; an unknown one stays as the core wrote it.
+    QCOMPARE(dlui::coreMessage(std::string("cannot save model: steps must be at least 1, got 0")),
+             QStringLiteral("无法保存模型：步数至少为 1，当前为 0"));
+    QCOMPARE(dlui::coreMessage(std::string("something new")), QStringLiteral("something new"));
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    QCOMPARE(dlui::coreMessage(*trainerProblem), QString::fromStdString(*trainerProblem));
+}
+
+void TestTranslation::noMissingGlyphsInTheScheduleBanner_data() {
+    QTest::addColumn<bool>("chinese");
+    QTest::newRow("English") << false;
+    QTest::newRow("简体中文") << true;
+}
+
+void TestTranslation::noMissingGlyphsInTheScheduleBanner() {
+    QFETCH(bool, chinese);
+    QVERIFY(dlui::installLanguage(chinese ? dlui::Language::SimplifiedChinese : dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The banner with no problem (✓) and with one (⚠, 2⁻²⁴, a fix button).
+    QStringList problems;
+    const auto check = [&problems](QWidget* root) {
+        for (QWidget* w : root->findChildren<QWidget*>()) {
+            QString text;
+            if (auto* l = qobject_cast<QLabel*>(w)) text = l->text();
+            if (auto* b = qobject_cast<QAbstractButton*>(w)) text = b->text();
+            if (text.isEmpty() || !w->isVisible()) continue;
+            const QString missing = missingGlyphs(text, w->font());
+            if (!missing.isEmpty()) problems << QStringLiteral("'%1' in: %2").arg(missing, text);
+        }
+        // The schedule plots' axis labels and legend entries.
+        for (QCustomPlot* plot : root->findChildren<QCustomPlot*>()) {
+            if (!plot->isVisible()) continue;
+            for (QCPAxisRect* rect : plot->axisRects())
+                for (QCPAxis* axis : rect->axes()) {
+                    const QString missing = missingGlyphs(axis->label(), axis->labelFont());
+                    if (!missing.isEmpty())
+                        problems << QStringLiteral("'%1' in: %2").arg(missing, axis->label());
+                }
+            for (int i = 0; i < plot->plottableCount(); ++i) {
+                const QString name = plot->plottable(i)->name();
+                const QString missing = missingGlyphs(name, plot->legend->font());
+                if (!missing.isEmpty()) problems << QStringLiteral("'%1' in: %2").arg(missing, name);
+            }
+        }
+    };
+    // The check itself can fail: a private-use character has a glyph in no font.
+    QCOMPARE(missingGlyphs(QStringLiteral("a\uE000b"), window.font()), QStringLiteral("\uE000"));
+    dlui::SchedulePanel* panel = window.schedulePanel();
+    QCOMPARE(panel->diagnostics()->count(), 0);
+    check(&window);
+    panel->stepsBox()->setValue(1000);
+    QTRY_COMPARE(panel->diagnostics()->count(), 1);
+    check(&window);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+}
+
+QTEST_MAIN(TestTranslation)
+#include "tst_translation.moc"
