@@ -14,6 +14,7 @@
 namespace dlui {
 
 class TrainingAndSampling;
+class WindowCompare;
 class WindowExport;
 class WindowInput;
 
@@ -31,6 +32,7 @@ private:
     std::unique_ptr<TrainingAndSampling> mLive;
     std::unique_ptr<WindowExport> mExport;
     std::unique_ptr<WindowInput> mInput;
+    std::unique_ptr<WindowCompare> mCompare;  // View ▸ Compare side by side (ui/compare/)
 };
 
 }  // namespace dlui
