@@ -20,7 +20,7 @@ namespace {
 
 QCustomPlot* makePlot(QWidget* parent, const QString& yLabel) {
     auto* plot = new QCustomPlot(parent);
-    plot->setMinimumHeight(110);
+    plot->setMinimumHeight(140);
     QFont small = parent->font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() - 1.5));
     for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
@@ -29,8 +29,6 @@ QCustomPlot* makePlot(QWidget* parent, const QString& yLabel) {
     }
     plot->yAxis->setLabel(yLabel);
     plot->xAxis->setRange(0.0, 1.0);
-    plot->legend->setFont(small);
-    plot->legend->setBrush(QColor(255, 255, 255, 200));
     return plot;
 }
 
@@ -48,8 +46,6 @@ ComparisonPlots::ComparisonPlots(Comparison* comparison, QWidget* parent)
     mAlphaPlot = makePlot(this, tr("ᾱ_t"));
     mAlphaPlot->setObjectName(QStringLiteral("comparisonAlphaPlot"));
     mAlphaPlot->yAxis->setRange(0.0, 1.02);
-    mAlphaPlot->legend->setVisible(true);
-    mAlphaPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
     mSnrPlot = makePlot(this, tr("log-SNR"));
     mSnrPlot->setObjectName(QStringLiteral("comparisonSnrPlot"));
     for (QCustomPlot* plot : plots()) plot->xAxis->setLabel(tr("t / T"));
@@ -57,7 +53,11 @@ ComparisonPlots::ComparisonPlots(Comparison* comparison, QWidget* parent)
     mSnrMarker = makeMarker(mSnrPlot);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Compared schedules (against t/T)"), this));
+    // The key names each pane in its colour (a legend inside the small plots would hide the curves).
+    mKey = new QLabel(this);
+    mKey->setObjectName(QStringLiteral("comparisonPlotsKey"));
+    mKey->setWordWrap(true);
+    layout->addWidget(mKey);
     layout->addWidget(mAlphaPlot, 1);
     layout->addWidget(mSnrPlot, 1);
 
@@ -70,6 +70,7 @@ void ComparisonPlots::rebuild() {
     mAlphaPlot->clearGraphs();
     mSnrPlot->clearGraphs();
     const auto frames = mComparison->frames();
+    QStringList key;
     if (frames) {
         const ComparisonInput& in = frames->input();
         double snrLow = 0.0, snrHigh = 0.0;
@@ -90,7 +91,9 @@ void ComparisonPlots::rebuild() {
                     any = true;
                 }
             }
-            const QString name = tr("%1: %2").arg(QChar(u'A' + p)).arg(in.panes[static_cast<size_t>(p)].label.section(QStringLiteral(" · "), 0, 0));
+            const QString name = in.panes[static_cast<size_t>(p)].label.section(QStringLiteral(" · "), 0, 0);
+            key << tr("<b style=\"color:%1\">%2</b> %3")
+                       .arg(paneColor(p).name(), QString(QChar(u'A' + p)), name.toHtmlEscaped());
             QCPGraph* ab = mAlphaPlot->addGraph();
             ab->setPen(QPen(paneColor(p), 1.8));
             ab->setName(name);
@@ -98,7 +101,6 @@ void ComparisonPlots::rebuild() {
             QCPGraph* snr = mSnrPlot->addGraph();
             snr->setPen(QPen(paneColor(p), 1.8));
             snr->setName(name);
-            snr->removeFromLegend();
             snr->setData(snrKeys, snrs, true);
         }
         if (any) {
@@ -106,6 +108,7 @@ void ComparisonPlots::rebuild() {
             mSnrPlot->yAxis->setRange(snrLow - pad, snrHigh + pad);
         }
     }
+    mKey->setText(tr("Compared schedules against t/T: %1").arg(key.join(QStringLiteral(" · "))));
     updateMarker();
 }
 

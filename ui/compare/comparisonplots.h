@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QLabel;
 class QCPItemStraightLine;
 
 namespace dlui {
@@ -28,12 +29,15 @@ public:
     /// Where the marker stands (t/T).
     double markerFraction() const { return mFraction; }
     QList<QCustomPlot*> plots() const { return {mAlphaPlot, mSnrPlot}; }
+    /// The line above the plots that names each pane's curve in its colour.
+    QLabel* key() const { return mKey; }
 
 private:
     void rebuild();
     void updateMarker();
 
     Comparison* mComparison;
+    QLabel* mKey = nullptr;
     QCustomPlot* mAlphaPlot;
     QCustomPlot* mSnrPlot;
     QCPItemStraightLine* mAlphaMarker = nullptr;

@@ -33,8 +33,16 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     mDirection->addItem(tr("Forward (noising)"), false);
     mDirection->addItem(tr("Reverse (sampling)"), true);
     mSample = new QPushButton(tr("Sample &again"), this);
+    mSample->setObjectName(QStringLiteral("comparisonSample"));
     mSample->setToolTip(tr("Run every pane's sampler again (the same seed, so the same x_T)"));
     mStatus = new QLabel(this);
+    // The bars must not widen the window at 1280×720 (two short rows rather than one long one): the
+    // combos shrink to a few characters and the status gives way first.
+    for (QComboBox* box : {mPreset, mDirection}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+    mStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* setup = new QHBoxLayout;
     setup->addWidget(new QLabel(tr("Preset:"), this));
@@ -43,10 +51,11 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     setup->addSpacing(12);
     setup->addWidget(new QLabel(tr("Panes:"), this));
     setup->addWidget(mCount);
-    setup->addSpacing(12);
-    setup->addWidget(mDirection);
-    setup->addWidget(mSample);
-    setup->addWidget(mStatus, 1);
+    setup->addStretch();
+    auto* run = new QHBoxLayout;
+    run->addWidget(mDirection);
+    run->addWidget(mSample);
+    run->addWidget(mStatus, 1);
 
     mGrid = new QGridLayout;
     mGrid->setSpacing(6);
@@ -59,7 +68,6 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     mSlider->setToolTip(tr("The shared t: each pane shows the same fraction t/T of its own T"));
     mPosition = new QLabel(this);
     mPosition->setObjectName(QStringLiteral("comparisonPosition"));
-    mPosition->setMinimumWidth(mPosition->fontMetrics().horizontalAdvance(QStringLiteral("t/T = 0.000 (0000 of 0000)")));
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(mPlay);
     bottom->addWidget(mSlider, 1);
@@ -68,6 +76,7 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addLayout(setup);
+    layout->addLayout(run);
     layout->addLayout(mGrid, 1);
     layout->addLayout(bottom);
 
