@@ -42,7 +42,8 @@ ComparisonInput twoPanes(const dl::ScheduleParams& a, const dl::ScheduleParams& 
     in.data = dl::makePointDataSet("moons", dl::generatePoints("moons", 64, rng));
     in.noise = dl::Batch(64, 2);
     for (Eigen::Index i = 0; i < in.noise.size(); ++i) in.noise.data()[i] = static_cast<float>(rng.normal());
-    for (const auto& [label, params] : {std::pair{QStringLiteral("A"), a}, std::pair{QStringLiteral("B"), b}}) {
+    for (const auto& [label, params] :
+         {std::pair{QStringLiteral("A"), a}, std::pair{QStringLiteral("B"), b}}) {
         ComparisonPane pane;
         pane.label = label;
         pane.schedule = dl::Schedule(params);
@@ -79,7 +80,7 @@ void TestComparisonFrames::sharedStepMapsByFraction_data() {
     QTest::newRow("start") << 0 << 1000 << 50 << 0;
     QTest::newRow("half") << 500 << 1000 << 50 << 25;
     QTest::newRow("end") << 1000 << 1000 << 50 << 50;
-    QTest::newRow("a third, rounded") << 333 << 1000 << 50 << 17;  // 16.65
+    QTest::newRow("a third, rounded") << 333 << 1000 << 50 << 17;     // 16.65
     QTest::newRow("a half step rounds up") << 10 << 1000 << 50 << 1;  // 0.5
     QTest::newRow("just under a half") << 9 << 1000 << 50 << 0;       // 0.45
     QTest::newRow("same T") << 371 << 1000 << 1000 << 371;
@@ -129,8 +130,10 @@ void TestComparisonFrames::panesShareOneNoiseInTheClosedForm() {
             worstB = std::max(worstB, std::abs(xB(i, j) - wantB));
             // The noise each pane carries, recovered from its own x_t, is the same ε.
             if (tA > 0 && tB > 0) {
-                const double epsA = (xA(i, j) - std::sqrt(a.alphaBar(tA)) * x0) / std::sqrt(1.0 - a.alphaBar(tA));
-                const double epsB = (xB(i, j) - std::sqrt(b.alphaBar(tB)) * x0) / std::sqrt(1.0 - b.alphaBar(tB));
+                const double epsA =
+                    (xA(i, j) - std::sqrt(a.alphaBar(tA)) * x0) / std::sqrt(1.0 - a.alphaBar(tA));
+                const double epsB =
+                    (xB(i, j) - std::sqrt(b.alphaBar(tB)) * x0) / std::sqrt(1.0 - b.alphaBar(tB));
                 worstEps = std::max({worstEps, std::abs(epsA - epsB), std::abs(epsA - eps)});
             }
         }
@@ -151,9 +154,11 @@ void TestComparisonFrames::captionsCarryEachPanesAlphaBar() {
         const QString captionB = frames.caption(1, step);
         QVERIFY2(captionA.startsWith(QStringLiteral("linear T=50\n")), qPrintable(captionA));
         QVERIFY2(captionA.contains(QStringLiteral("t = %1 / 50").arg(tA)), qPrintable(captionA));
-        QVERIFY2(captionA.contains(QStringLiteral("ᾱ_t = ") + fourDigits(a.alphaBar(tA))), qPrintable(captionA));
+        QVERIFY2(captionA.contains(QStringLiteral("ᾱ_t = ") + fourDigits(a.alphaBar(tA))),
+                 qPrintable(captionA));
         QVERIFY2(captionB.contains(QStringLiteral("t = %1 / 1000").arg(step)), qPrintable(captionB));
-        QVERIFY2(captionB.contains(QStringLiteral("ᾱ_t = ") + fourDigits(b.alphaBar(step))), qPrintable(captionB));
+        QVERIFY2(captionB.contains(QStringLiteral("ᾱ_t = ") + fourDigits(b.alphaBar(step))),
+                 qPrintable(captionB));
         QCOMPARE(frames.paneAlphaBar(0, step), a.alphaBar(tA));
         QCOMPARE(frames.scene(0, step).caption, captionA);
     }

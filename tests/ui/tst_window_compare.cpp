@@ -134,8 +134,9 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
     // At 1280×720 both panes get a usable canvas, side by side.
     for (dlui::ComparisonPaneWidget* pane : panes) {
         QVERIFY(pane->isVisible());
-        QVERIFY2(pane->canvas()->width() >= 200 && pane->canvas()->height() >= 200,
-                 qPrintable(QStringLiteral("%1×%2").arg(pane->canvas()->width()).arg(pane->canvas()->height())));
+        QVERIFY2(
+            pane->canvas()->width() >= 200 && pane->canvas()->height() >= 200,
+            qPrintable(QStringLiteral("%1×%2").arg(pane->canvas()->width()).arg(pane->canvas()->height())));
     }
     QVERIFY(panes[0]->mapTo(mWindow.get(), QPoint()).x() < panes[1]->mapTo(mWindow.get(), QPoint()).x());
     // The schedule plots overlay both compared schedules, against t/T.
@@ -209,7 +210,8 @@ void TestWindowCompare::forwardPanesShareTheDocumentsNoise() {
         QCOMPARE(x.rows(), x0.rows());
         for (Eigen::Index i = 0; i < x.rows(); ++i)
             for (Eigen::Index j = 0; j < 2; ++j) {
-                const double want = std::sqrt(s.alphaBar(t)) * x0(i, j) + std::sqrt(1.0 - s.alphaBar(t)) * eps(i, j);
+                const double want =
+                    std::sqrt(s.alphaBar(t)) * x0(i, j) + std::sqrt(1.0 - s.alphaBar(t)) * eps(i, j);
                 worst = std::max(worst, std::abs(x(i, j) - want));
             }
     }
@@ -331,7 +333,10 @@ void TestWindowCompare::exportDialogOffersTheComparisonOnlyWhileItIsOn() {
     comparisonItemEnabled(&seen, &enabled, &selected);
     QVERIFY(seen);
     QVERIFY2(!enabled && !selected, "the comparison is offered while it is off");
+    mWindow->activateWindow();  // the closed dialog leaves no active window offscreen
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
     QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(compare()->isActive());
     seen = false;
     comparisonItemEnabled(&seen, &enabled, &selected);
     QVERIFY(seen);

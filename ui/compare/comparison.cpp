@@ -34,7 +34,14 @@ Comparison::Comparison(LabDocument* document, QObject* parent)
     updateTimelineRange();
 }
 
-Comparison::~Comparison() = default;  // the controllers (children) cancel and join their threads
+Comparison::~Comparison() {
+    // End the sampling runs while this object is whole: each controller cancels and joins its thread,
+    // and nothing it says on the way out reaches the panes' chains, which are about to go.
+    for (SamplingController* c : mSamplers) {
+        c->disconnect(this);
+        delete c;
+    }
+}
 
 void Comparison::setPanes(std::vector<PaneSettings> panes) {
     if (panes.empty()) return;
@@ -141,7 +148,8 @@ void Comparison::samplePane(int index) {
 }
 
 bool Comparison::isSampling() const {
-    return std::any_of(mSamplers.begin(), mSamplers.end(), [](const SamplingController* c) { return c->isBusy(); });
+    return std::any_of(mSamplers.begin(), mSamplers.end(),
+                       [](const SamplingController* c) { return c->isBusy(); });
 }
 
 QString Comparison::paneProblem(int index) const {
@@ -162,8 +170,10 @@ ComparisonInput Comparison::input() const {
         pane.schedule = dl::Schedule::validate(mPanes[i].schedule) ? mDocument->schedule()
                                                                    : dl::Schedule(mPanes[i].schedule);
         const Chain& chain = mChains[i];
-        if (chain.schedule) pane.reverseSchedule = chain.schedule;
-        else if (mPanes[i].learned && mDocument->modelSchedule()) pane.reverseSchedule = *mDocument->modelSchedule();
+        if (chain.schedule)
+            pane.reverseSchedule = chain.schedule;
+        else if (mPanes[i].learned && mDocument->modelSchedule())
+            pane.reverseSchedule = *mDocument->modelSchedule();
         if (chain.trajectory && !chain.trajectory->empty()) pane.reverse = *chain.trajectory;
         pane.problem = chain.problem;
         in.panes.push_back(std::move(pane));

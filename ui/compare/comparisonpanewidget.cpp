@@ -87,7 +87,8 @@ QString ComparisonPaneWidget::caption() const {
 }
 
 void ComparisonPaneWidget::refreshSettings() {
-    if (mIndex < mComparison->paneCount()) mEditor->setSettings(mComparison->panes()[static_cast<size_t>(mIndex)]);
+    if (mIndex < mComparison->paneCount())
+        mEditor->setSettings(mComparison->panes()[static_cast<size_t>(mIndex)]);
 }
 
 }  // namespace dlui

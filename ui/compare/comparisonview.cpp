@@ -91,7 +91,8 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     connect(mDirection, &QComboBox::currentIndexChanged, comparison,
             [this] { mComparison->setReverse(mDirection->currentData().toBool()); });
     connect(mSample, &QPushButton::clicked, comparison, &Comparison::sampleAll);
-    connect(mPlay, &QToolButton::toggled, timeline, [timeline](bool on) { on ? timeline->play() : timeline->pause(); });
+    connect(mPlay, &QToolButton::toggled, timeline,
+            [timeline](bool on) { on ? timeline->play() : timeline->pause(); });
     connect(timeline, &Timeline::playingChanged, mPlay, [this](bool playing) {
         const QSignalBlocker block(mPlay);
         mPlay->setChecked(playing);
@@ -135,7 +136,8 @@ void ComparisonView::updatePosition() {
         mSlider->setValue(timeline->t());
     }
     const double fraction = timeline->maximum() > 0 ? double(timeline->t()) / timeline->maximum() : 0.0;
-    mPosition->setText(tr("t/T = %1 (%2 of %3)").arg(fraction, 0, 'f', 3).arg(timeline->t()).arg(timeline->maximum()));
+    mPosition->setText(
+        tr("t/T = %1 (%2 of %3)").arg(fraction, 0, 'f', 3).arg(timeline->t()).arg(timeline->maximum()));
 }
 
 void ComparisonView::updateStatus() {

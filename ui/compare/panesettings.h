@@ -6,7 +6,8 @@
 //   std::vector<dlui::PaneSettings> panes =
 //       dlui::presetPanes(dlui::ComparisonPreset::LinearVsCosine, document.schedule().params(), {});
 //   QString error;
-//   if (auto request = dlui::makePaneRequest(document, panes[0], 1000, 7, &error)) controller.request(*request);
+//   if (auto request = dlui::makePaneRequest(document, panes[0], 1000, 7, &error))
+//   controller.request(*request);
 #pragma once
 
 #include <QList>

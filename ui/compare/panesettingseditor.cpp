@@ -83,7 +83,8 @@ PaneSettingsEditor::PaneSettingsEditor(QWidget* parent) : QWidget(parent) {
 
     for (QComboBox* box : {mKind, mDenoiser, mSampler})
         connect(box, &QComboBox::currentIndexChanged, this, &PaneSettingsEditor::onEdited);
-    for (QSpinBox* box : {mT, mSteps}) connect(box, &QSpinBox::valueChanged, this, &PaneSettingsEditor::onEdited);
+    for (QSpinBox* box : {mT, mSteps})
+        connect(box, &QSpinBox::valueChanged, this, &PaneSettingsEditor::onEdited);
     for (QDoubleSpinBox* box : {mBetaStart, mBetaEnd, mEta})
         connect(box, &QDoubleSpinBox::valueChanged, this, &PaneSettingsEditor::onEdited);
     setSettings(PaneSettings{});
@@ -109,7 +110,8 @@ void PaneSettingsEditor::setSettings(const PaneSettings& s) {
     {
         const QSignalBlocker b1(mKind), b2(mT), b3(mBetaStart), b4(mBetaEnd), b5(mDenoiser), b6(mSampler),
             b7(mSteps), b8(mEta);
-        selectData(mKind, s.schedule.kind == dl::ScheduleKind::Custom ? dl::ScheduleKind::Linear : s.schedule.kind);
+        selectData(mKind,
+                   s.schedule.kind == dl::ScheduleKind::Custom ? dl::ScheduleKind::Linear : s.schedule.kind);
         mT->setValue(s.schedule.T);
         mBetaStart->setValue(s.schedule.betaStart);
         mBetaEnd->setValue(s.schedule.betaEnd);

@@ -24,8 +24,9 @@ WindowCompare::WindowCompare(MainWindow* window)
     mToggle->setCheckable(true);
     mToggle->setShortcut(QKeySequence(tr("Ctrl+K")));
     mToggle->setShortcutContext(Qt::WindowShortcut);
-    mToggle->setToolTip(tr("Two to four views of the same data and noise, each with its own schedule or "
-                           "sampler, on one t slider (Ctrl+K)"));
+    mToggle->setToolTip(
+        tr("Two to four views of the same data and noise, each with its own schedule or "
+           "sampler, on one t slider (Ctrl+K)"));
     window->addAction(mToggle);  // active even when the menus are hidden
     QMenu* view = window->viewMenu();
     view->addSeparator();
@@ -49,7 +50,8 @@ ComparisonPlots* WindowCompare::plots() const {
 }
 
 WindowCompare* WindowCompare::of(const MainWindow* window) {
-    return window ? window->findChild<WindowCompare*>(QStringLiteral("windowCompare"), Qt::FindDirectChildrenOnly)
+    return window ? window->findChild<WindowCompare*>(QStringLiteral("windowCompare"),
+                                                      Qt::FindDirectChildrenOnly)
                   : nullptr;
 }
 

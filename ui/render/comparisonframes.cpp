@@ -18,7 +18,8 @@ QString formatAlphaBar(double ab) {
 
 int comparisonSteps(const ComparisonInput& input) {
     int steps = 0;
-    for (const ComparisonPane& pane : input.panes) steps = std::max(steps, pane.scheduleFor(input.reverse).T());
+    for (const ComparisonPane& pane : input.panes)
+        steps = std::max(steps, pane.scheduleFor(input.reverse).T());
     return steps;
 }
 

@@ -59,8 +59,8 @@ public:
 private:
     ComparisonInput mInput;
     int mSteps = 0;
-    QRectF mView;                                 // every pane shows the same box of data coordinates
-    std::vector<float> mForwardKeys;              // colours follow x_0 in forward panes ...
+    QRectF mView;                                  // every pane shows the same box of data coordinates
+    std::vector<float> mForwardKeys;               // colours follow x_0 in forward panes ...
     std::vector<std::vector<float>> mReverseKeys;  // ... and each chain's own output in reverse panes
 };
 

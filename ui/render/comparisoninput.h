@@ -25,8 +25,8 @@ constexpr int kMaxComparisonPanes = 4;
 constexpr int kMinComparisonPanes = 2;
 
 struct ComparisonPane {
-    QString label;          ///< the pane's settings in one line ("cosine T=1000 · DDIM η = 0, K = 10 · exact")
-    dl::Schedule schedule;  ///< the pane's own schedule: its forward process
+    QString label;  ///< the pane's settings in one line ("cosine T=1000 · DDIM η = 0, K = 10 · exact")
+    dl::Schedule schedule;                        ///< the pane's own schedule: its forward process
     std::optional<dl::Trajectory> reverse;        ///< the pane's sampled chain (reverse comparisons)
     std::optional<dl::Schedule> reverseSchedule;  ///< what the chain was sampled with; `schedule` when absent
     QString problem;  ///< why the pane has no chain (no model yet, bad settings), shown in its caption
@@ -39,7 +39,7 @@ struct ComparisonPane {
 
 struct ComparisonInput {
     dl::DataSet data;  ///< normalised points (and their normalisation) or images
-    dl::Batch noise;   ///< ε of x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε, the same for every pane; shape of data.points
+    dl::Batch noise;  ///< ε of x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε, the same for every pane; shape of data.points
     bool reverse = false;  ///< false: each pane's forward process; true: each pane's sampled chain
     std::vector<ComparisonPane> panes;
 };

@@ -227,10 +227,11 @@ QJsonObject comparisonSidecar(const ComparisonFrames& frames, const std::vector<
         for (int p = 0; p < frames.paneCount(); ++p)
             at.append(QJsonObject{{QStringLiteral("t"), frames.paneT(p, steps[k])},
                                   {QStringLiteral("alphaBar"), frames.paneAlphaBar(p, steps[k])}});
-        list.append(QJsonObject{{QStringLiteral("index"), static_cast<int>(k)},
-                                {QStringLiteral("file"), PngSequenceWriter::frameFileName(static_cast<int>(k))},
-                                {QStringLiteral("step"), steps[k]},
-                                {QStringLiteral("panes"), at}});
+        list.append(
+            QJsonObject{{QStringLiteral("index"), static_cast<int>(k)},
+                        {QStringLiteral("file"), PngSequenceWriter::frameFileName(static_cast<int>(k))},
+                        {QStringLiteral("step"), steps[k]},
+                        {QStringLiteral("panes"), at}});
     }
     return QJsonObject{
         {QStringLiteral("generator"), QStringLiteral("Diffusion Lab")},
