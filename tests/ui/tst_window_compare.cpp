@@ -19,6 +19,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
+#include "tests/support/whenmodalopens.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/compare/comparison.h"
 #include "ui/compare/comparisonpanewidget.h"
@@ -37,24 +38,7 @@ using dlui::WindowCompare;
 
 namespace {
 
-/// Runs `handle` on the next modal widget of type T that opens.
-template <typename T>
-void whenModalOpens(std::function<void(T*)> handle) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->deleteLater();
-            timer->stop();
-            handle(modal);
-        } else if (++*tries > 500) {
-            timer->deleteLater();
-            timer->stop();
-        }
-    });
-    timer->start();
-}
+using dltest::whenModalOpens;
 
 QString fourDigits(double ab) {
     return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
