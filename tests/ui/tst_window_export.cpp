@@ -14,6 +14,7 @@
 #include <QtTest>
 #include <functional>
 
+#include "tests/support/whenmodalopens.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
@@ -30,24 +31,7 @@ using dlui::MainWindow;
 
 namespace {
 
-/// Runs `handle` on the next modal widget of type T that opens (polling, as a person would wait for it).
-template <typename T>
-void whenModalOpens(std::function<void(T*)> handle) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->deleteLater();
-            timer->stop();
-            handle(modal);
-        } else if (++*tries > 500) {
-            timer->deleteLater();
-            timer->stop();
-        }
-    });
-    timer->start();
-}
+using dltest::whenModalOpens;
 
 /// Fills in the save dialog that the next action opens with `path` and accepts it.
 void answerFileDialog(const QString& path) {

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include "ui/render/comparisonframes.h"
 #include "ui/render/exportjob.h"
 #include "ui/render/framewriters.h"
 #include "ui/render/palette.h"
@@ -76,6 +77,10 @@ void ExportDialog::buildUi() {
     const QString noTrajectory = tr("Sample first: there is no reverse trajectory yet.");
     setItemEnabled(mAnimation, 1, hasReverse, hasReverse ? QString() : noTrajectory);
     setItemEnabled(mAnimation, 2, hasReverse, hasReverse ? QString() : noTrajectory);
+    mAnimation->addItem(tr("Side-by-side comparison"), int(AnimationKind::Comparison));
+    const bool hasComparison = mInput.comparison && !mInput.comparison->panes.empty();
+    setItemEnabled(mAnimation, 3, hasComparison,
+                   hasComparison ? QString() : tr("Open the comparison first: View ▸ Compare side by side."));
 
     mTFirst = new QSpinBox(this);
     mTFirst->setRange(0, T);
@@ -219,6 +224,7 @@ void ExportDialog::buildUi() {
         }
         updateState();
     });
+    connect(mAnimation, &QComboBox::currentIndexChanged, this, &ExportDialog::updateRange);
     for (QComboBox* box : {mAnimation, mBackground})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
     for (QSpinBox* box : {mTFirst, mTLast, mStride, mFps, mWidth, mHeight})
@@ -274,12 +280,28 @@ void ExportDialog::setSettings(const ExportSettings& s) {
     updateState();
 }
 
+void ExportDialog::updateRange() {
+    // A comparison's t is the shared step 0..S (S = the largest T of its panes), not the editor's t.
+    const bool comparison =
+        currentEnum<AnimationKind>(mAnimation) == AnimationKind::Comparison && mInput.comparison;
+    const int maximum = comparison ? comparisonSteps(*mInput.comparison) : mInput.schedule.T();
+    const bool lastAtEnd = mTLast->value() == mTLast->maximum();
+    mTFirst->setMaximum(maximum);
+    mTLast->setMaximum(maximum);
+    mStride->setMaximum(std::max(1, maximum));
+    if (lastAtEnd) mTLast->setValue(maximum);
+}
+
 void ExportDialog::updateState() {
     const ExportSettings s = settings();
     const int frames = static_cast<int>(FrameSource::selectFrames(mInput, s.frames).size());
     QString problem;
-    if (s.frames.animation != AnimationKind::Forward && (!mInput.reverse || mInput.reverse->empty()))
+    const bool needsChain =
+        s.frames.animation == AnimationKind::Reverse || s.frames.animation == AnimationKind::Both;
+    if (needsChain && (!mInput.reverse || mInput.reverse->empty()))
         problem = tr("Sample first: there is no reverse trajectory yet.");
+    else if (s.frames.animation == AnimationKind::Comparison && !mInput.comparison)
+        problem = tr("Open the comparison first: View ▸ Compare side by side.");
     else if (frames == 0)
         problem = tr("No frame in this range of t.");
     else if (frames > kMaxExportFrames)

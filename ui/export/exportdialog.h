@@ -56,6 +56,8 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    /// The range of t follows the animation: 0..T, or the comparison's shared steps 0..S.
+    void updateRange();
     void updateState();
     void browse();
     void onFinished(const ExportResult& result);

@@ -9,6 +9,7 @@
 
 #include "core/io/schedulejson.h"
 #include "core/math/error.h"
+#include "ui/render/comparisonframes.h"
 #include "ui/render/framewriters.h"
 #include "ui/render/palette.h"
 
@@ -121,8 +122,13 @@ QString validateExportSettings(const ExportInput& input, const ExportSettings& s
         return Texts::tr("the last t (%1) is before the first t (%2)")
             .arg(s.frames.tLast)
             .arg(s.frames.tFirst);
-    if (s.frames.animation != AnimationKind::Forward && (!input.reverse || input.reverse->empty()))
+    const bool needsChain =
+        s.frames.animation == AnimationKind::Reverse || s.frames.animation == AnimationKind::Both;
+    if (needsChain && (!input.reverse || input.reverse->empty()))
         return Texts::tr("a reverse animation needs a sampled trajectory: sample first");
+    if (s.frames.animation == AnimationKind::Comparison &&
+        (!input.comparison || input.comparison->panes.empty()))
+        return Texts::tr("a comparison export needs the comparison open (View ▸ Compare side by side)");
     const auto frames = FrameSource::selectFrames(input, s.frames);
     if (frames.empty()) return Texts::tr("no frame in the chosen range of t");
     if (static_cast<int>(frames.size()) > kMaxExportFrames)
@@ -208,6 +214,54 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
     return o;
 }
 
+namespace {
+
+/// The PNG sidecar of a comparison: every pane's settings and, per frame, each pane's own t and ᾱ_t.
+QJsonObject comparisonSidecar(const ComparisonFrames& frames, const std::vector<int>& steps,
+                              const ExportSettings& s) {
+    const ComparisonInput& in = frames.input();
+    QJsonArray panes;
+    for (const ComparisonPane& pane : in.panes) {
+        QJsonObject o{{QStringLiteral("label"), pane.label},
+                      {QStringLiteral("schedule"), dl::scheduleParamsToJson(pane.schedule.params())}};
+        if (pane.reverse) {
+            o.insert(QStringLiteral("sampler"), QString::fromStdString(pane.reverse->sampler));
+            o.insert(QStringLiteral("reverseSchedule"),
+                     dl::scheduleParamsToJson(pane.scheduleFor(true).params()));
+        }
+        panes.append(o);
+    }
+    QJsonArray list;
+    for (size_t k = 0; k < steps.size(); ++k) {
+        QJsonArray at;
+        for (int p = 0; p < frames.paneCount(); ++p)
+            at.append(QJsonObject{{QStringLiteral("t"), frames.paneT(p, steps[k])},
+                                  {QStringLiteral("alphaBar"), frames.paneAlphaBar(p, steps[k])}});
+        list.append(
+            QJsonObject{{QStringLiteral("index"), static_cast<int>(k)},
+                        {QStringLiteral("file"), PngSequenceWriter::frameFileName(static_cast<int>(k))},
+                        {QStringLiteral("step"), steps[k]},
+                        {QStringLiteral("panes"), at}});
+    }
+    return QJsonObject{
+        {QStringLiteral("generator"), QStringLiteral("Diffusion Lab")},
+        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+        {QStringLiteral("animation"), animationKindName(AnimationKind::Comparison)},
+        {QStringLiteral("direction"), in.reverse ? QStringLiteral("reverse") : QStringLiteral("forward")},
+        {QStringLiteral("steps"), frames.steps()},
+        {QStringLiteral("fps"), s.fps},
+        {QStringLiteral("width"), s.render.size.width()},
+        {QStringLiteral("height"), s.render.size.height()},
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(in.data.name)},
+                                             {QStringLiteral("n"), in.data.size()},
+                                             {QStringLiteral("dim"), in.data.dim()}}},
+        {QStringLiteral("panes"), panes},
+        {QStringLiteral("frames"), list},
+    };
+}
+
+}  // namespace
+
 ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
                        const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress) {
     ExportResult result;
@@ -221,12 +275,28 @@ ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
     }
     std::unique_ptr<FrameWriter> writer;
     try {
-        const FrameSource source(input, settings.frames, settings.overlays, settings.render);
+        // Either the single view's frames or the comparison's tiled panes; both end up as images.
+        std::optional<FrameSource> source;
+        std::optional<ComparisonFrames> comparison;
+        std::vector<int> steps;
+        QJsonObject sidecar;
+        if (settings.frames.animation == AnimationKind::Comparison) {
+            comparison.emplace(*input.comparison);
+            steps = comparisonFrameSteps(*input.comparison, settings.frames.tFirst, settings.frames.tLast,
+                                         settings.frames.stride);
+            sidecar = comparisonSidecar(*comparison, steps, settings);
+        } else {
+            source.emplace(input, settings.frames, settings.overlays, settings.render);
+            sidecar = exportSidecar(*source, settings);
+        }
+        const auto renderFrame = [&](int k) {
+            return comparison ? comparison->render(steps[static_cast<size_t>(k)], settings.render)
+                              : renderScene(source->scene(k), settings.render);
+        };
         writer = makeWriter(settings);
-        if (auto* png = dynamic_cast<PngSequenceWriter*>(writer.get()))
-            png->setSidecar(exportSidecar(source, settings));
+        if (auto* png = dynamic_cast<PngSequenceWriter*>(writer.get())) png->setSidecar(sidecar);
         writer->open(settings.render.size, settings.fps);
-        const int total = source.count();
+        const int total = comparison ? static_cast<int>(steps.size()) : source->count();
         for (int k = 0; k < total; ++k) {
             if (cancel && cancel->load()) {
                 writer->cancel();
@@ -236,7 +306,7 @@ ExportResult runExport(const ExportInput& input, const ExportSettings& settings,
                 result.seconds = timer.elapsed() / 1000.0;
                 return result;
             }
-            writer->write(renderScene(source.scene(k), settings.render));
+            writer->write(renderFrame(k));
             result.frames = k + 1;
             if (progress) progress(k + 1, total);
         }

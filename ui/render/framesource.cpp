@@ -5,6 +5,7 @@
 
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
+#include "ui/render/comparisonframes.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
@@ -34,18 +35,32 @@ QString animationKindName(AnimationKind kind) {
             return QStringLiteral("reverse");
         case AnimationKind::Both:
             return QStringLiteral("both");
+        case AnimationKind::Comparison:
+            return QStringLiteral("comparison");
     }
     return {};
 }
 
 std::optional<AnimationKind> animationKindFromName(const QString& name) {
-    for (AnimationKind k : {AnimationKind::Forward, AnimationKind::Reverse, AnimationKind::Both})
+    for (AnimationKind k :
+         {AnimationKind::Forward, AnimationKind::Reverse, AnimationKind::Both, AnimationKind::Comparison})
         if (animationKindName(k) == name) return k;
     return std::nullopt;
 }
 
 std::vector<FrameInfo> FrameSource::selectFrames(const ExportInput& input, const FrameSelection& sel) {
     std::vector<FrameInfo> frames;
+    if (sel.animation == AnimationKind::Comparison) {
+        // One frame per shared step; t is the step, ᾱ that of the first pane (ComparisonFrames).
+        if (!input.comparison || input.comparison->panes.empty()) return frames;
+        const ComparisonInput& c = *input.comparison;
+        const int steps = comparisonSteps(c);
+        const dl::Schedule& first = c.panes.front().scheduleFor(c.reverse);
+        for (int s : comparisonFrameSteps(c, sel.tFirst, sel.tLast, sel.stride))
+            frames.push_back({c.reverse ? FramePhase::Reverse : FramePhase::Forward, s,
+                              first.alphaBar(paneTimestep(s, steps, first.T())), -1});
+        return frames;
+    }
     const int stride = std::max(1, sel.stride);
     const bool forward = sel.animation != AnimationKind::Reverse;
     const bool reverse = sel.animation != AnimationKind::Forward;
@@ -77,6 +92,8 @@ FrameSource::FrameSource(ExportInput input, const FrameSelection& selection, con
                          const RenderOptions& render)
     : mInput(std::move(input)), mSelection(selection), mOverlays(overlays), mRender(render) {
     const dl::DataSet& data = mInput.data;
+    if (selection.animation == AnimationKind::Comparison)
+        throw dl::Error(tr("a comparison is drawn by ComparisonFrames, not FrameSource").toStdString());
     const bool needsForward = selection.animation != AnimationKind::Reverse;
     const bool needsReverse = selection.animation != AnimationKind::Forward;
     if (needsForward && (mInput.forwardNoise.rows() != data.points.rows() ||

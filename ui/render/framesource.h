@@ -20,6 +20,7 @@
 #include "core/math/types.h"
 #include "core/sampling/denoiser.h"
 #include "core/sampling/samplers.h"
+#include "ui/render/comparisoninput.h"
 #include "ui/render/scene.h"
 
 namespace dlui {
@@ -32,11 +33,14 @@ struct ExportInput {
     std::optional<dl::Trajectory> reverse;  ///< a sampled chain, states[0] = x_T … last = x_0 (normalised)
     std::optional<dl::Schedule> reverseSchedule;  ///< the model's schedule; `schedule` when absent
     dl::EpsilonPredictor denoiser;                ///< optional: arrow field of −ε̂(x, t) on a grid
+    /// Optional: a side-by-side comparison (AnimationKind::Comparison), rendered by ComparisonFrames.
+    std::optional<ComparisonInput> comparison;
 };
 
-enum class AnimationKind { Forward, Reverse, Both };
+/// Comparison: the panes of `ExportInput::comparison` tiled in one frame, t being the shared step.
+enum class AnimationKind { Forward, Reverse, Both, Comparison };
 
-/// Names used on the command line and in the JSON sidecar: forward, reverse, both.
+/// Names used on the command line and in the JSON sidecar: forward, reverse, both, comparison.
 QString animationKindName(AnimationKind kind);
 std::optional<AnimationKind> animationKindFromName(const QString& name);
 

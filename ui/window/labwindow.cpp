@@ -1,5 +1,6 @@
 #include "ui/window/labwindow.h"
 
+#include "ui/compare/windowcompare.h"
 #include "ui/i18n/languagemenu.h"
 #include "ui/window/panelsettings.h"
 #include "ui/window/trainingandsampling.h"
@@ -13,7 +14,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mLive(std::make_unique<TrainingAndSampling>(this)),
       mExport(std::make_unique<WindowExport>(this)),
       mInput(std::make_unique<WindowInput>(this)),
-      mPanelSettings(std::make_unique<PanelSettings>(this, options)) {
+      mPanelSettings(std::make_unique<PanelSettings>(this, options)),
+      mCompare(std::make_unique<WindowCompare>(this)) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     restoreLastSession();
 }

@@ -15,6 +15,7 @@ namespace dlui {
 
 class PanelSettings;
 class TrainingAndSampling;
+class WindowCompare;
 class WindowExport;
 class WindowInput;
 
@@ -35,6 +36,7 @@ private:
     std::unique_ptr<WindowExport> mExport;
     std::unique_ptr<WindowInput> mInput;
     std::unique_ptr<PanelSettings> mPanelSettings;
+    std::unique_ptr<WindowCompare> mCompare;  // View ▸ Compare side by side (ui/compare/)
 };
 
 }  // namespace dlui

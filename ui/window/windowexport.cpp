@@ -10,6 +10,7 @@
 
 #include "core/sampling/samplers.h"
 #include "core/training/trainer.h"
+#include "ui/compare/windowcompare.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/export/exportinput.h"
@@ -83,7 +84,12 @@ void WindowExport::openExportDialog() {
     LabDocument* doc = mWindow->document();
     // The current model (for the arrow field) stays with the training side; the dialog exports what the
     // document holds: data, the editor's schedule, the forward noise and the sampled chain.
-    ExportDialog dialog(makeExportInput(*doc), mWindow);
+    ExportInput input = makeExportInput(*doc);
+    // While the comparison is on, it is what the person sees: offer it, and start on it.
+    const WindowCompare* compare = WindowCompare::of(mWindow);
+    if (compare) input.comparison = compare->exportInput();
+    const bool comparing = input.comparison.has_value();
+    ExportDialog dialog(std::move(input), mWindow);
     dialog.setObjectName(QStringLiteral("exportDialog"));
     // Exports start with the window's theme and colours (View ▸ Theme, View ▸ Colours); the dialog can
     // change them for one export.
@@ -91,6 +97,7 @@ void WindowExport::openExportDialog() {
     settings.render.background = mWindow->mainView()->renderOptions().background;
     settings.render.palette = mWindow->mainView()->renderOptions().palette;
     dialog.setSettings(settings);
+    if (comparing) dialog.setSettings(compare->exportSettings(dialog.settings()));
     mDialog = &dialog;
     connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult& result) {
         if (result.ok)
