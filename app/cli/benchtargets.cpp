@@ -46,50 +46,56 @@ void benchAgainstPeer(const TargetBenchOptions& options) {
         script ? "PyTorch peer and this program alternating" : "this program and its bound alternating");
     if (!script) std::printf("  PyTorch peer not run: %s\n", why.c_str());
     std::fflush(stdout);  // the peer runs for seconds: show the header first
-    std::printf("  %-6s %10s %10s %10s %9s %9s\n", "round", "peer", "ours", "bound", "ours/peer",
-                "ours/bound");
-    std::vector<double> peerRatios, boundRatios, ours, peers, bounds;
+    // Both programs are timed by CPU time as well as by the clock. On a machine shared with other work
+    // the wall-clock rates fall with whatever share of a core each program happens to get (the peer, a
+    // Python process, loses more than a tight C++ loop), while CPU-time rates stay put: the targets are
+    // judged on CPU time, and the wall-clock ratio is printed next to it.
+    std::printf("  %-6s %10s %10s %10s %9s %9s %11s\n", "round", "peer cpu", "ours cpu", "bound cpu",
+                "ours/peer", "ours/bound", "(wall o/p)");
+    std::vector<double> peerRatios, wallRatios, boundRatios, ours, peers, bounds;
     std::string blas;
     for (int r = 0; r < options.rounds; ++r) {
-        double peer = 0.0;
+        double peer = 0.0, peerWall = 0.0;
         if (script) {
             const auto run = runPeer(*script, options.peerSteps, 32, 1, why);
             if (!run) {
                 std::printf("  PyTorch peer failed: %s\n", why.c_str());
                 script.reset();
             } else {
-                peer = run->stepsPerSecond;
+                peerWall = run->stepsPerSecond;
+                peer = run->stepsPerCpuSecond > 0.0 ? run->stepsPerCpuSecond : run->stepsPerSecond;
                 blas = run->blas;
             }
         }
         const dl::StepBenchmark b = dl::benchmarkTrainingStep(tiny, 32, 1, timing);
-        // Wall-clock for both programs (the peer reports wall-clock); the bound by the same clock.
-        const double own = b.steps.wall, bound = b.bound.wall;
+        const double own = b.steps.cpu, bound = b.bound.cpu;
         ours.push_back(own);
         bounds.push_back(bound);
         boundRatios.push_back(own / bound);
         if (peer > 0.0) {
             peers.push_back(peer);
             peerRatios.push_back(own / peer);
-            std::printf("  %-6d %10.0f %10.0f %10.0f %9.2f %9.2f\n", r + 1, peer, own, bound, own / peer,
-                        own / bound);
+            wallRatios.push_back(b.steps.wall / peerWall);
+            std::printf("  %-6d %10.0f %10.0f %10.0f %9.2f %9.2f %11.2f\n", r + 1, peer, own, bound,
+                        own / peer, own / bound, wallRatios.back());
         } else {
             std::printf("  %-6d %10s %10.0f %10.0f %9s %9.2f\n", r + 1, "-", own, bound, "-", own / bound);
         }
         std::fflush(stdout);
     }
-    std::printf("  median: ours %.0f steps/s, bound %.0f steps/s", dl::median(ours), dl::median(bounds));
+    std::printf("  median per CPU second: ours %.0f steps/s, bound %.0f steps/s", dl::median(ours),
+                dl::median(bounds));
     if (!peers.empty())
         std::printf(", peer %.0f steps/s (PyTorch, BLAS %s)", dl::median(peers), blas.c_str());
     std::printf("\n");
     if (!peerRatios.empty()) {
         const double ratio = dl::median(peerRatios);
-        std::printf("  ours / PyTorch peer      x%.2f   target >= x%.1f   %s\n", ratio, kPeerRatioTarget,
-                    verdict(ratio >= kPeerRatioTarget));
+        std::printf("  ours / PyTorch peer      x%.2f   target >= x%.1f   %s  (CPU time; wall clock x%.2f)\n",
+                    ratio, kPeerRatioTarget, verdict(ratio >= kPeerRatioTarget), dl::median(wallRatios));
     }
     const double fraction = dl::median(boundRatios);
-    std::printf("  ours / Eigen bound       %.2f    target >= %.2f    %s\n", fraction, kBoundFractionTarget,
-                verdict(fraction >= kBoundFractionTarget));
+    std::printf("  ours / Eigen bound       %.2f    target >= %.2f    %s  (CPU time)\n", fraction,
+                kBoundFractionTarget, verdict(fraction >= kBoundFractionTarget));
     std::fflush(stdout);
 }
 
