@@ -1,8 +1,9 @@
 // The kernels the CPU actually runs (the AVX-512 build where the CPU has it: register-blocked products,
 // AdamW with refined reciprocal square roots) against the generic build in double precision, on shapes
 // that reach every path of the products: 32- and 16-row strips, full and partial 12-column tiles, a depth
-// above one 256-deep slice, widths that are not a multiple of 16 (Eigen's products), one t per batch
-// (the sampling shortcut) and a single sample.
+// above one 256-deep slice, input gradients through Eigen and through a transposed copy of W (≥ 128 columns),
+// widths that are not a multiple of 16 (Eigen's products), one t per batch (the sampling shortcut) and a
+// single sample.
 #include <QTest>
 #include <cmath>
 #include <cstdio>
@@ -48,6 +49,7 @@ void TestMlpKernels::floatKernelsMatchDouble_data() {
     QTest::addColumn<bool>("sameT");
     QTest::newRow("H=48, I=384, B=37") << 48 << 128 << 37 << false;
     QTest::newRow("tiny-diffusion, B=32") << 128 << 128 << 32 << false;
+    QTest::newRow("H=48, B=130 (Wᵀ copied)") << 48 << 64 << 130 << false;
     QTest::newRow("H=40 (not 16k), B=13") << 40 << 16 << 13 << false;
     QTest::newRow("H=64, one sample") << 64 << 32 << 1 << false;
     QTest::newRow("H=48, one t per batch, B=50") << 48 << 128 << 50 << true;
