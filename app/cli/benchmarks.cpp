@@ -18,6 +18,12 @@ double threadCpuSeconds() {
     return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
+double processCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
 namespace {
 
 /// Calls work() repeatedly for at least secondsPerRun, `runs` times; median calls per second.
@@ -194,6 +200,30 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
         threads == 1 ? b.stepGflops.cpu / b.gemmGflops.cpu : b.stepGflops.wall / b.gemmGflops.wall;
     b.bound = boundFrom(b.gemmGflops, b.flopsPerStep, elementwiseSecondsPerStep(config, batch, o));
     return b;
+}
+
+ThreadedSteps timeTrainingSteps(const MlpConfig& config, int batch, int threads, const BenchmarkOptions& o) {
+    ScheduleParams sp;
+    sp.T = o.timesteps;
+    sp.betaStart = 1e-3;
+    sp.betaEnd = 0.2;
+    TrainerConfig tc;
+    tc.batchSize = batch;
+    tc.threads = threads;
+    tc.steps = 1 << 30;
+    tc.snapshotIntervalMs = 1 << 20;
+    Trainer trainer(randomData(config.dataDim, 8192), Schedule(sp), config, tc);
+    for (int i = 0; i < 10; ++i) trainer.step();  // warm-up: workspaces, caches, the pool's threads
+    const auto w0 = std::chrono::steady_clock::now();
+    const double c0 = processCpuSeconds();
+    long steps = 0;
+    double elapsed = 0.0;
+    do {
+        trainer.step();
+        ++steps;
+        elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
+    } while (elapsed < o.secondsPerRun);
+    return {steps / elapsed, (processCpuSeconds() - c0) / steps};
 }
 
 Rate benchmarkStepBound(const MlpConfig& config, int batch, const BenchmarkOptions& o) {

@@ -46,11 +46,21 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
                                     const BenchmarkOptions& options);
 /// Only the bound of StepBenchmark (one thread), for interleaved comparisons.
 Rate benchmarkStepBound(const MlpConfig& config, int batch, const BenchmarkOptions& options);
+/// Wall-clock steps/s of training steps, and the CPU time of the whole process (every thread) per step.
+struct ThreadedSteps {
+    double stepsPerSecond = 0.0;
+    double processCpuPerStep = 0.0;
+};
+ThreadedSteps timeTrainingSteps(const MlpConfig& config, int batch, int threads,
+                                const BenchmarkOptions& options);
+
 /// Mlp::predict over `batch` samples at a time.
 ForwardBenchmark benchmarkForward(const MlpConfig& config, int batch, const BenchmarkOptions& options);
 
 /// CPU time of the calling thread, in seconds (CLOCK_THREAD_CPUTIME_ID).
 double threadCpuSeconds();
+/// CPU time of the whole process, every thread, in seconds (CLOCK_PROCESS_CPUTIME_ID).
+double processCpuSeconds();
 
 /// Median of the values (the vector is reordered).
 double median(std::vector<double>& values);

@@ -87,6 +87,7 @@ int runBench(const CommandArgs& args) {
         targets.skipPeer = parsed.has("skip-peer");
         benchAgainstPeer(targets);
         benchThreadScaling(targets);
+        benchReverseChain(targets);
         const dl::MlpConfig tiny = dl::tinyDiffusionMlpConfig();
         std::printf("training step (tiny-diffusion: %s, T=50)\n", dl::describeMlpConfig(tiny).c_str());
         for (int batch : {32, 256, 1024}) {

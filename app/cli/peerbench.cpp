@@ -86,6 +86,8 @@ std::optional<PeerRun> runPeer(const std::string& script, int steps, int batch, 
     }
     PeerRun run;
     run.stepsPerSecond = value;
+    if (const auto cpu = field(out, QStringLiteral("train_steps_per_cpu_s")))
+        run.stepsPerCpuSecond = cpu->toDouble();
     run.blas = field(out, QStringLiteral("blas")).value_or(QStringLiteral("unknown")).toStdString();
     return run;
 }

@@ -15,8 +15,9 @@
 namespace dlcli {
 
 struct PeerRun {
-    double stepsPerSecond = 0.0;  ///< train_steps_per_s= of the peer (its training loop only)
-    std::string blas;             ///< the BLAS the peer's PyTorch actually loaded
+    double stepsPerSecond = 0.0;     ///< train_steps_per_s= of the peer (its training loop only)
+    double stepsPerCpuSecond = 0.0;  ///< train_steps_per_cpu_s= (per second of its CPU time), 0 if absent
+    std::string blas;                ///< the BLAS the peer's PyTorch actually loaded
 };
 
 /// The peer script: `override` when given (must exist), else the copy in the source tree's

@@ -15,7 +15,7 @@ namespace {
 // Below this many rows a single thread is faster than waking the others.
 constexpr Eigen::Index kMinRowsToSplit = 512;
 // Rows per forward call: keeps the activations in cache (as Mlp::predict does).
-constexpr Eigen::Index kChunk = 2048;
+constexpr Eigen::Index kChunk = 256;
 
 struct PredictorState {
     PredictorState(const MlpConfig& config, int threads) : net(config), workspaces(threads) {

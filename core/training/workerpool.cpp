@@ -11,6 +11,8 @@ namespace {
 
 // About 20–50 µs of spinning before a thread sleeps on the futex.
 constexpr int kSpinIterations = 4000;
+constexpr int kPartBits = 16;
+constexpr std::uint64_t kPartMask = (std::uint64_t{1} << kPartBits) - 1;
 
 inline void cpuRelax() {
 #if defined(__x86_64__) || defined(_M_X64)
@@ -28,7 +30,8 @@ int defaultThreadCount() {
 }
 
 WorkerPool::WorkerPool(int threads) {
-    for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this, k] { workerLoop(k); });
+    mParts = std::max(threads, 1);
+    for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this] { workerLoop(); });
 }
 
 WorkerPool::~WorkerPool() {
@@ -38,6 +41,26 @@ WorkerPool::~WorkerPool() {
     for (auto& w : mWorkers) w.join();
 }
 
+void WorkerPool::runParts(std::uint64_t generation) {
+    std::uint64_t claim = mClaim.load(std::memory_order_acquire);
+    for (;;) {
+        if ((claim >> kPartBits) != generation || static_cast<int>(claim & kPartMask) >= mParts) return;
+        if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
+                                          std::memory_order_acquire))
+            continue;
+        // The part is ours, so the run cannot end (and mTask cannot change) before we report it done.
+        const int part = static_cast<int>(claim & kPartMask);
+        try {
+            (*mTask)(part);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mErrorMutex);
+            if (!mError) mError = std::current_exception();
+        }
+        if (mDone.fetch_add(1, std::memory_order_acq_rel) + 1 == mParts) mDone.notify_one();
+        claim = mClaim.load(std::memory_order_acquire);
+    }
+}
+
 void WorkerPool::run(const std::function<void(int)>& task) {
     if (mWorkers.empty()) {
         task(0);
@@ -45,30 +68,26 @@ void WorkerPool::run(const std::function<void(int)>& task) {
     }
     mTask = &task;
     mError = nullptr;
-    mRemaining.store(static_cast<int>(mWorkers.size()), std::memory_order_release);
-    mGeneration.fetch_add(1, std::memory_order_acq_rel);
+    mDone.store(0, std::memory_order_relaxed);
+    const std::uint64_t generation = mGeneration.load(std::memory_order_relaxed) + 1;
+    mClaim.store(generation << kPartBits, std::memory_order_release);
+    mGeneration.store(generation, std::memory_order_release);
     mGeneration.notify_all();
 
-    std::exception_ptr own;
-    try {
-        task(0);
-    } catch (...) {
-        own = std::current_exception();
-    }
+    runParts(generation);
     for (int spins = 0;; ++spins) {
-        const int remaining = mRemaining.load(std::memory_order_acquire);
-        if (remaining == 0) break;
+        const int done = mDone.load(std::memory_order_acquire);
+        if (done == mParts) break;
         if (spins < kSpinIterations)
             cpuRelax();
         else
-            mRemaining.wait(remaining, std::memory_order_acquire);
+            mDone.wait(done, std::memory_order_acquire);
     }
     mTask = nullptr;
-    if (own) std::rethrow_exception(own);
     if (mError) std::rethrow_exception(mError);
 }
 
-void WorkerPool::workerLoop(int index) {
+void WorkerPool::workerLoop() {
     std::uint64_t seen = 0;
     for (;;) {
         std::uint64_t generation = mGeneration.load(std::memory_order_acquire);
@@ -82,13 +101,7 @@ void WorkerPool::workerLoop(int index) {
         }
         seen = generation;
         if (mStop.load(std::memory_order_acquire)) return;
-        try {
-            (*mTask)(index);
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(mErrorMutex);
-            if (!mError) mError = std::current_exception();
-        }
-        if (mRemaining.fetch_sub(1, std::memory_order_acq_rel) == 1) mRemaining.notify_one();
+        runParts(generation);
     }
 }
 

@@ -1,10 +1,13 @@
-// A fixed set of worker threads for data-parallel training: run(task) calls task(k) for k = 0..K−1,
-// k = 0 on the caller, and returns when every part is done. Parts are assigned by index, never by
-// which thread is free first, so results depend only on K (determinism for a fixed thread count).
+// A fixed set of worker threads for data-parallel work: run(task) calls task(k) once for every part
+// k = 0..K−1 and returns when all are done. Results depend only on K, never on which thread ran which
+// part (each part writes its own outputs), so a run is reproducible for a given thread count.
 //
-// Workers spin briefly before sleeping, because a training step hands out work every few hundred
-// microseconds and a futex wake-up alone costs tens of them; between runs of work (paused training)
-// they sleep.
+// Parts are claimed, not assigned: the calling thread and every worker that is awake take the next
+// unclaimed part until none is left. A worker that the scheduler has not woken yet (on a busy machine
+// that can take milliseconds) therefore never holds the step up; the caller does its part as well,
+// and only waits for parts another thread has already started. Threads spin briefly before sleeping,
+// because a training step hands out work every few hundred microseconds and a futex wake-up alone
+// costs tens of them; between runs of work (paused training) they sleep.
 //
 //   dl::WorkerPool pool(2);
 //   pool.run([&](int k) { partial[k] = sumOfSlice(k); });
@@ -34,17 +37,22 @@ public:
 
     int threads() const { return static_cast<int>(mWorkers.size()) + 1; }
 
-    /// Runs task(k) for every k in 0..threads()−1 and waits for all. Rethrows the first exception.
-    /// Not re-entrant: one run at a time, from one thread.
+    /// Runs task(k) for every k in 0..threads()−1, each exactly once on whichever thread claims it, and
+    /// waits for all. Rethrows the first exception. Not re-entrant: one run at a time, from one thread.
     void run(const std::function<void(int)>& task);
 
 private:
-    void workerLoop(int index);
+    void workerLoop();
+    /// Claims and runs parts of run `generation` until none is left.
+    void runParts(std::uint64_t generation);
 
     std::vector<std::thread> mWorkers;
     const std::function<void(int)>* mTask = nullptr;
-    std::atomic<std::uint64_t> mGeneration{0};
-    std::atomic<int> mRemaining{0};
+    int mParts = 0;
+    // (generation << 16) | next unclaimed part: a claim is valid only for the run it was made in.
+    std::atomic<std::uint64_t> mClaim{0};
+    std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
+    std::atomic<int> mDone{0};                  // parts finished in the current run
     std::atomic<bool> mStop{false};
     std::mutex mErrorMutex;
     std::exception_ptr mError;

@@ -1,0 +1,142 @@
+// The kernels the CPU actually runs (the AVX-512 build where the CPU has it: register-blocked products,
+// AdamW with refined reciprocal square roots) against the generic build in double precision, on shapes
+// that reach every path of the products: 32- and 16-row strips, full and partial 12-column tiles, a depth
+// above one 256-deep slice, input gradients through Eigen and through a transposed copy of W (≥ 128 columns),
+// widths that are not a multiple of 16 (Eigen's products), one t per batch (the sampling shortcut) and a
+// single sample.
+#include <QTest>
+#include <cmath>
+#include <cstdio>
+
+#include "core/math/rng.h"
+#include "core/model/mlp.h"
+#include "core/model/mlpkernel.h"
+
+namespace {
+
+using NetD = dl::BasicMlp<double>;
+
+/// Largest |a − b| / max(1, max|b|), printed with the first differing pair when above tol.
+bool close(const char* what, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, double tol) {
+    const double scale = std::max(1.0, b.cwiseAbs().maxCoeff());
+    Eigen::Index r = 0, c = 0;
+    const double diff = (a - b).cwiseAbs().maxCoeff(&r, &c) / scale;
+    if (diff > tol)
+        std::printf("%s: largest scaled difference %.3g at (%lld, %lld): %.9g vs %.9g\n", what, diff,
+                    static_cast<long long>(r), static_cast<long long>(c), a(r, c), b(r, c));
+    return diff <= tol;
+}
+
+}  // namespace
+
+class TestMlpKernels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void floatKernelsMatchDouble_data();
+    void floatKernelsMatchDouble();
+    void adamwMatchesGeneric();
+};
+
+void TestMlpKernels::initTestCase() {
+    std::printf("kernels in use: %s\n", dl::mlpKernels<float>().name);
+}
+
+void TestMlpKernels::floatKernelsMatchDouble_data() {
+    QTest::addColumn<int>("hidden");
+    QTest::addColumn<int>("features");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<bool>("sameT");
+    QTest::newRow("H=48, I=384, B=37") << 48 << 128 << 37 << false;
+    QTest::newRow("tiny-diffusion, B=32") << 128 << 128 << 32 << false;
+    QTest::newRow("H=48, B=130 (Wᵀ copied)") << 48 << 64 << 130 << false;
+    QTest::newRow("H=40 (not 16k), B=13") << 40 << 16 << 13 << false;
+    QTest::newRow("H=64, one sample") << 64 << 32 << 1 << false;
+    QTest::newRow("H=48, one t per batch, B=50") << 48 << 128 << 50 << true;
+}
+
+void TestMlpKernels::floatKernelsMatchDouble() {
+    QFETCH(int, hidden);
+    QFETCH(int, features);
+    QFETCH(int, batch);
+    QFETCH(bool, sameT);
+    dl::MlpConfig c;
+    c.hidden = hidden;
+    c.inputFeatures = features;
+    c.timeEmbedding = features;
+    c.layers = 3;
+    NetD netD(c);
+    dl::Rng rng(11);
+    netD.initialise(rng);
+    dl::Mlp netF(c);
+    netF.parameters() = netD.parameters().cast<float>();
+    const Eigen::Index B = batch;
+    Eigen::MatrixXd x(2, B), r(2, B);
+    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+    for (Eigen::Index i = 0; i < r.size(); ++i) r.data()[i] = rng.normal();
+    Eigen::VectorXi t(B);
+    for (Eigen::Index b = 0; b < B; ++b) t[b] = sameT ? 23 : 1 + static_cast<int>(b * 7 % 150);
+    const Eigen::MatrixXf xf = x.cast<float>(), rf = r.cast<float>();
+
+    NetD::Workspace wsD;
+    dl::Mlp::Workspace wsF;
+    // With one t and no backward pass the float network takes the sampling shortcut (time columns folded
+    // into the bias); the double reference runs the full product.
+    const bool train = !sameT;
+    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, true);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, train);
+    QVERIFY(close("output", wsF.output().cast<double>(), wsD.output(), 1e-5));
+    if (!train) return;
+
+    Eigen::VectorXd gD(netD.parameterCount());
+    Eigen::VectorXf gF(netF.parameterCount());
+    double normF = 0.0;
+    netD.backward(netD.parameters().data(), r.data(), wsD, gD.data(), nullptr);
+    netF.backward(netF.parameters().data(), rf.data(), wsF, gF.data(), nullptr, &normF);
+    for (const auto& block : netD.parameterBlocks()) {
+        const Eigen::MatrixXd a = gF.segment(block.offset, block.size()).cast<double>();
+        const Eigen::MatrixXd b = gD.segment(block.offset, block.size());
+        QVERIFY2(close(block.name.c_str(), a, b, 2e-5), block.name.c_str());
+    }
+    QVERIFY(std::abs(normF - gD.squaredNorm()) <= 1e-4 * gD.squaredNorm());
+}
+
+void TestMlpKernels::adamwMatchesGeneric() {
+    // 1005 values: 62 full vectors of 16 and a tail of 13; some second moments exactly 0 (their √v is 0).
+    const std::ptrdiff_t n = 1005;
+    dl::Rng rng(2);
+    Eigen::VectorXf p(n), g(n), m(n), v(n), e(n);
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        p[i] = static_cast<float>(rng.normal());
+        g[i] = i % 7 == 0 ? 0.0f : static_cast<float>(rng.normal() * 1e-3);
+        m[i] = static_cast<float>(rng.normal() * 1e-3);
+        v[i] = i % 7 == 0 ? 0.0f : static_cast<float>(std::abs(rng.normal()) * 1e-6);
+        e[i] = static_cast<float>(rng.normal());
+    }
+    Eigen::VectorXf p2 = p, m2 = m, v2 = v, e2 = e;
+    auto args = [&](Eigen::VectorXf& pp, Eigen::VectorXf& mm, Eigen::VectorXf& vv, Eigen::VectorXf& ee) {
+        dl::AdamWKernelArgs a;
+        a.params = pp.data();
+        a.grads = g.data();
+        a.m = mm.data();
+        a.v = vv.data();
+        a.ema = ee.data();
+        a.n = n;
+        a.decayFactor = 1.0f - 1e-3f * 0.01f;
+        a.stepSize = 1e-3f / (1.0f - 0.9f);
+        a.invSqrtBias2 = 1.0f / std::sqrt(1.0f - 0.999f);
+        a.emaKeep = 0.99f;
+        a.emaTake = 0.01f;
+        return a;
+    };
+    dl::mlpKernels<float>().adamw(args(p, m, v, e));
+    dl::genericMlpKernels<float>().adamw(args(p2, m2, v2, e2));
+    QVERIFY(close("m", m.cast<double>(), m2.cast<double>(), 1e-7));
+    QVERIFY(close("v", v.cast<double>(), v2.cast<double>(), 1e-7));
+    QVERIFY(close("parameters", p.cast<double>(), p2.cast<double>(), 1e-6));
+    QVERIFY(close("EMA", e.cast<double>(), e2.cast<double>(), 1e-6));
+    QVERIFY(p.allFinite());
+}
+
+QTEST_APPLESS_MAIN(TestMlpKernels)
+#include "tst_mlpkernels.moc"
