@@ -21,6 +21,10 @@ class LabDocument;
 /// The file's EMA weights, configuration, schedule and loss history as the snapshot the document holds.
 std::shared_ptr<const dl::TrainingSnapshot> snapshotFromModelFile(const dl::ModelFile& file);
 
+/// Reads a model file, also one compiled into the program (":/lessons/models/…"). Any thread; throws
+/// dl::Error naming the file when it cannot be read or is not a valid model.
+dl::ModelFile readModelFile(const QString& path);
+
 /// Reads a model file (small: milliseconds). Nothing with a one-line *error when it cannot be read or
 /// works on data of another dimension than the document's (then *wrongDimension is set: the right data
 /// may still be loading).

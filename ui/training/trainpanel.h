@@ -45,6 +45,8 @@ public:
     /// Loads a model file and installs it in the document (no dialog). False with a message on failure;
     /// *wrongDimension tells whether it failed only because the current data have another dimension.
     bool loadModelFrom(const QString& path, QString* error = nullptr, bool* wrongDimension = nullptr);
+    /// Makes a model file read elsewhere (e.g. off the GUI thread) the panel's and the document's model.
+    void adoptModelFile(const dl::ModelFile& file, const QString& path);
 
     LossPlot* lossPlot() const { return mLossPlot; }
     QPushButton* trainButton() const { return mTrain; }

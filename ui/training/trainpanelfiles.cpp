@@ -30,18 +30,22 @@ bool TrainPanel::loadModelFrom(const QString& path, QString* error, bool* wrongD
     // Model files are small (a few MB at most): reading and checking one takes milliseconds.
     std::optional<dl::ModelFile> file = readModelFileFor(*mDocument, path, error, wrongDimension);
     if (!file) return false;
+    adoptModelFile(*file, path);
+    return true;
+}
+
+void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) {
     mController->reset();
-    mLoaded = *file;
-    installModelFile(*mDocument, *file, path);
+    mLoaded = file;
+    installModelFile(*mDocument, file, path);
     mLossPlot->setLosses(mDocument->model()->lossHistory);
     showError(QString());
     mStatus->setText(
-        tr("loaded · step %1 · %2").arg(QLocale().toString(file->step), QFileInfo(path).fileName()));
+        tr("loaded · step %1 · %2").arg(QLocale().toString(file.step), QFileInfo(path).fileName()));
     mQuality->clear();
     mSpeed->clear();
     updateButtons();
     updateScheduleLabel();
-    return true;
 }
 
 void TrainPanel::saveModel() {

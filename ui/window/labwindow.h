@@ -13,6 +13,7 @@
 
 namespace dlui {
 
+class LessonMenu;
 class TrainingAndSampling;
 class WindowExport;
 class WindowInput;
@@ -24,6 +25,7 @@ public:
     ~LabWindow() override;
 
     TrainingAndSampling* live() const { return mLive.get(); }
+    LessonMenu* lessons() const { return mLessons.get(); }
 
 private:
     // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
@@ -31,6 +33,7 @@ private:
     std::unique_ptr<TrainingAndSampling> mLive;
     std::unique_ptr<WindowExport> mExport;
     std::unique_ptr<WindowInput> mInput;
+    std::unique_ptr<LessonMenu> mLessons;
 };
 
 }  // namespace dlui
