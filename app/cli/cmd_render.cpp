@@ -114,7 +114,8 @@ dl::ModelFile loadModelForRender(const std::string& path) {
     QFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::ReadOnly)) throw dl::Error("cannot read the built-in model " + path);
     const QByteArray bytes = file.readAll();
-    return dl::parseModelFile(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), path);
+    return dl::parseModelFile(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                              path);
 }
 
 }  // namespace
@@ -161,7 +162,8 @@ int runRender(const CommandArgs& args) {
         .flag("force", "overwrite existing output");
     ParsedArgs parsed = spec.parse(args);
     if (parsed.has("lesson") || parsed.has("session") || parsed.has("step")) {
-        if (!parsed.has("lesson") && !parsed.has("session")) throw UsageError("--step: only applies with --lesson");
+        if (!parsed.has("lesson") && !parsed.has("session"))
+            throw UsageError("--step: only applies with --lesson");
         CommandArgs full = lessonRenderFlags(parsed);
         full.insert(full.end(), args.begin(), args.end());  // given flags come last and win
         parsed = spec.parse(full);

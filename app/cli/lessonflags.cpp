@@ -42,8 +42,9 @@ void addData(const dl::LessonData& data, CommandArgs& out) {
 void addSchedule(const dl::ScheduleParams& p, CommandArgs& out) {
     if (p.kind == dl::ScheduleKind::Custom)
         throw dl::Error("a custom (drawn) schedule cannot be rendered from the command line yet");
-    out.insert(out.end(), {"--schedule", std::string(dl::scheduleKindName(p.kind)), "--T", std::to_string(p.T),
-                           "--beta-start", number(p.betaStart), "--beta-end", number(p.betaEnd)});
+    out.insert(out.end(),
+               {"--schedule", std::string(dl::scheduleKindName(p.kind)), "--T", std::to_string(p.T),
+                "--beta-start", number(p.betaStart), "--beta-end", number(p.betaEnd)});
     if (p.zeroTerminalSnr) out.push_back("--zero-snr");
 }
 
@@ -61,10 +62,12 @@ CommandArgs stepFlags(const dl::LessonStep& step) {
     addSchedule(step.schedule, out);
     out.insert(out.end(), {"--seed", std::to_string(step.data.seed)});
     if (step.reverse) {
-        out.insert(out.end(), {"--what", "reverse", "--sampler", std::string(dl::samplerKindName(step.sampler.kind)),
-                               "--steps", std::to_string(step.sampler.steps), "--samples",
-                               std::to_string(step.samplePoints)});
-        if (step.sampler.kind == dl::SamplerKind::Ddim) out.insert(out.end(), {"--eta", number(step.sampler.eta)});
+        out.insert(
+            out.end(),
+            {"--what", "reverse", "--sampler", std::string(dl::samplerKindName(step.sampler.kind)), "--steps",
+             std::to_string(step.sampler.steps), "--samples", std::to_string(step.samplePoints)});
+        if (step.sampler.kind == dl::SamplerKind::Ddim)
+            out.insert(out.end(), {"--eta", number(step.sampler.eta)});
     } else {
         const std::string t = std::to_string(step.t);
         out.insert(out.end(), {"--what", "forward", "--t-first", t, "--t-last", t});
@@ -93,7 +96,8 @@ CommandArgs lessonRenderFlags(const ParsedArgs& args) {
     const int count = static_cast<int>(lesson->steps.size());
     const int k = args.intValue("step", 1, 1, 1'000'000);
     if (k > count)
-        throw UsageError("--step: the lesson has " + std::to_string(count) + " steps, got " + std::to_string(k));
+        throw UsageError("--step: the lesson has " + std::to_string(count) + " steps, got " +
+                         std::to_string(k));
     return stepFlags(lesson->steps[static_cast<std::size_t>(k - 1)]);
 }
 

@@ -33,8 +33,9 @@ int main(int argc, char** argv) {
     parser.addOption(screenshot);
     parser.addOption(demoT);
     parser.addOption(fresh);
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QApplication::translate("main", "Session, lesson, CSV or image files to open."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QApplication::translate("main", "Session, lesson, CSV or image files to open."));
     parser.process(app);
 
     const bool demo = parser.isSet(screenshot);

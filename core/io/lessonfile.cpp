@@ -57,7 +57,8 @@ struct Reader {
         const QJsonValue v = o.value(QLatin1String(key));
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != static_cast<double>(static_cast<long long>(d)) || d < min || d > max)
-            return fail(tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+            return fail(
+                tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
         out = static_cast<int>(d);
         return true;
     }
@@ -66,7 +67,8 @@ struct Reader {
         if (!o.contains(QLatin1String(key))) return true;
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max)
-            return fail(tr("\"%1\" must be a number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+            return fail(
+                tr("\"%1\" must be a number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
         out = v.toDouble();
         return true;
     }
@@ -86,7 +88,9 @@ struct Reader {
 
     bool readText(const QJsonObject& parent, const char* key, LessonText& out) {
         const QJsonValue v = parent.value(QLatin1String(key));
-        if (!v.isObject()) return fail(tr("\"%1\" must be an object with \"en\" and \"zh_CN\" texts").arg(QLatin1String(key)));
+        if (!v.isObject())
+            return fail(
+                tr("\"%1\" must be an object with \"en\" and \"zh_CN\" texts").arg(QLatin1String(key)));
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, {"en", "zh_CN"}, QLatin1String(key))) return false;
         out.en = o.value(QStringLiteral("en")).toString().trimmed();
@@ -104,7 +108,8 @@ struct Reader {
             const QStringList kinds{QStringLiteral("builtin"), QStringLiteral("text"), QStringLiteral("csv"),
                                     QStringLiteral("image_shape")};
             if (!kinds.contains(d.kind))
-                return fail(tr("data \"kind\" must be builtin, text, csv or image_shape, not \"%1\"").arg(d.kind));
+                return fail(
+                    tr("data \"kind\" must be builtin, text, csv or image_shape, not \"%1\"").arg(d.kind));
         }
         d.shape = o.value(QStringLiteral("shape")).toString(d.shape);
         d.text = o.value(QStringLiteral("text")).toString(d.text);
@@ -114,7 +119,8 @@ struct Reader {
                 return fail(tr("data \"paths\" must hold exactly one file name"));
             d.path = QDir(folder).filePath(paths.at(0).toString());
         }
-        if (!readInt(o, "points", 1, limits::kMaxPoints, d.points) || !readSeed(o, "seed", d.seed)) return false;
+        if (!readInt(o, "points", 1, limits::kMaxPoints, d.points) || !readSeed(o, "seed", d.seed))
+            return false;
         const auto& shapes = builtInPointShapes();
         if (d.kind == QLatin1String("builtin") &&
             std::find(shapes.begin(), shapes.end(), d.shape.toStdString()) == shapes.end())
@@ -153,10 +159,13 @@ struct Reader {
         return readBool(o, "play", s.play) && readSeed(o, "noise_seed", s.noiseSeed);
     }
 
-    /// "sampler": denoiser (learned/exact), kind, steps, eta, langevin_step, langevin_steps_per_level, points.
+    /// "sampler": denoiser (learned/exact), kind, steps, eta, langevin_step, langevin_steps_per_level,
+    /// points.
     bool readSampler(const QJsonObject& o, LessonStep& s) {
-        if (!onlyKeys(o, {"denoiser", "kind", "steps", "eta", "langevin_step", "langevin_steps_per_level", "points"},
-                      QStringLiteral("\"sampler\"")))
+        if (!onlyKeys(
+                o,
+                {"denoiser", "kind", "steps", "eta", "langevin_step", "langevin_steps_per_level", "points"},
+                QStringLiteral("\"sampler\"")))
             return false;
         if (o.contains(QStringLiteral("denoiser"))) {
             const QString d = o.value(QStringLiteral("denoiser")).toString();
@@ -167,7 +176,9 @@ struct Reader {
         if (o.contains(QStringLiteral("kind"))) {
             const QString name = o.value(QStringLiteral("kind")).toString();
             const auto kind = samplerKindFromName(name.toStdString());
-            if (!kind) return fail(tr("sampler \"kind\" must be ddpm, ddpm-beta, ddim or langevin, not \"%1\"").arg(name));
+            if (!kind)
+                return fail(
+                    tr("sampler \"kind\" must be ddpm, ddpm-beta, ddim or langevin, not \"%1\"").arg(name));
             s.sampler.kind = *kind;
         }
         return readInt(o, "steps", 0, kMaxTimesteps, s.sampler.steps) &&
@@ -200,7 +211,8 @@ struct Reader {
             return fail(tr("the learned field overlay needs a \"model\""));
         if (!s.reverse) return true;
         if (s.learned && s.modelPath.isEmpty())
-            return fail(tr("a reverse view with the learned denoiser needs a \"model\" (or \"denoiser\": \"exact\")"));
+            return fail(tr(
+                "a reverse view with the learned denoiser needs a \"model\" (or \"denoiser\": \"exact\")"));
         // The learned model samples with its own schedule; lessons keep the editor's equal to it.
         if (const auto problem = validateSamplerParams(s.sampler, Schedule(s.schedule), 2))
             return fail(tr("sampler: %1").arg(QString::fromStdString(*problem)));
@@ -217,7 +229,9 @@ std::optional<QJsonObject> readJsonFile(const QString& path, QString* error) {
     const QFileInfo info(path);
     QFile file(path);
     if ((info.exists() && !info.isFile()) || !file.open(QIODevice::ReadOnly)) {
-        if (error) *error = tr("cannot read %1: %2").arg(path, info.exists() ? tr("not a regular file") : file.errorString());
+        if (error)
+            *error = tr("cannot read %1: %2")
+                         .arg(path, info.exists() ? tr("not a regular file") : file.errorString());
         return std::nullopt;
     }
     if (file.size() > kMaxLessonBytes) {
@@ -282,7 +296,8 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         }
         const QJsonObject step = steps.at(i).toObject();
         QJsonObject data, schedule, view, sampler, overlays;
-        if (!r.onlyKeys(step, {"data", "schedule", "view", "sampler", "overlays", "explain", "model", "narration"},
+        if (!r.onlyKeys(step,
+                        {"data", "schedule", "view", "sampler", "overlays", "explain", "model", "narration"},
                         tr("the step")) ||
             !r.readObject(step, "data", data) || !r.readObject(step, "schedule", schedule) ||
             !r.readObject(step, "view", view) || !r.readObject(step, "sampler", sampler) ||
@@ -296,7 +311,8 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
             !r.readText(step, "narration", current.narration))
             return failed();
         if (step.contains(QStringLiteral("model"))) {
-            if (!step.value(QStringLiteral("model")).isString() && !step.value(QStringLiteral("model")).isNull()) {
+            if (!step.value(QStringLiteral("model")).isString() &&
+                !step.value(QStringLiteral("model")).isNull()) {
                 r.fail(tr("\"model\" must be a file name (or null for none)"));
                 return failed();
             }
@@ -333,7 +349,8 @@ std::optional<LessonStep> sessionAsLessonStep(const QJsonObject& session, const 
     if (data.value(QStringLiteral("text")).toString().isEmpty()) data.remove(QStringLiteral("text"));
     QJsonObject view = session.value(QStringLiteral("view")).toObject();
     for (const QString& key : view.keys())
-        if (!QStringList{QStringLiteral("t"), QStringLiteral("mode"), QStringLiteral("noise_seed")}.contains(key))
+        if (!QStringList{QStringLiteral("t"), QStringLiteral("mode"), QStringLiteral("noise_seed")}.contains(
+                key))
             view.remove(key);
     bool tAtEnd = false;
     s.modelPath = resolveModel(session.value(QStringLiteral("model")), folder);

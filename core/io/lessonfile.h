@@ -63,16 +63,16 @@ struct LessonOverlays {
 struct LessonStep {
     LessonData data;
     ScheduleParams schedule = defaultTrainingSchedule();  ///< the training preset: linear, T = 150
-    int t = 0;                   ///< forward view: the timestep shown (0..T)
-    bool reverse = false;        ///< reverse view: sample, then show the chain from x_T
-    bool play = false;           ///< start playback after the step is shown
+    int t = 0;                                            ///< forward view: the timestep shown (0..T)
+    bool reverse = false;  ///< reverse view: sample, then show the chain from x_T
+    bool play = false;     ///< start playback after the step is shown
     std::uint64_t noiseSeed = 1234;
-    bool learned = true;         ///< reverse: the model (true) or the exact denoiser of the data set
-    SamplerParams sampler;       ///< reverse: kind, steps, η, Langevin step
-    int samplePoints = 2000;     ///< reverse: how many points are sampled
+    bool learned = true;      ///< reverse: the model (true) or the exact denoiser of the data set
+    SamplerParams sampler;    ///< reverse: kind, steps, η, Langevin step
+    int samplePoints = 2000;  ///< reverse: how many points are sampled
     LessonOverlays overlays;
-    bool explain = false;        ///< show the Explain dock (the equations with live numbers)
-    QString modelPath;           ///< resolved against the lesson's folder; empty: no model
+    bool explain = false;  ///< show the Explain dock (the equations with live numbers)
+    QString modelPath;     ///< resolved against the lesson's folder; empty: no model
     LessonText narration;
 };
 

@@ -26,8 +26,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString frames = dir.filePath(QStringLiteral("step2"));
         // Step 2 of the first lesson: the forward view at t = 10, one frame.
-        const CliRun run = runCli({"render", "--lesson", "01-forward-destroys-structure", "--step", "2", "--frames",
-                                   frames, "--size", "200x200"});
+        const CliRun run = runCli({"render", "--lesson", "01-forward-destroys-structure", "--step", "2",
+                                   "--frames", frames, "--size", "200x200"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(QFileInfo::exists(frames + QStringLiteral("/frame_0000.png")));
         QVERIFY(!QFileInfo::exists(frames + QStringLiteral("/frame_0001.png")));
@@ -35,12 +35,13 @@ private Q_SLOTS:
         QCOMPARE(image.size(), QSize(200, 200));
         const QJsonObject sidecar =
             QJsonDocument::fromJson(readAll(frames + QStringLiteral("/frames.json"))).object();
-        QVERIFY2(QJsonDocument(sidecar).toJson().contains("\"t\": 10"), QJsonDocument(sidecar).toJson().constData());
+        QVERIFY2(QJsonDocument(sidecar).toJson().contains("\"t\": 10"),
+                 QJsonDocument(sidecar).toJson().constData());
 
         // The same step again gives the same bytes: a slide's figure is reproducible.
         const QString again = dir.filePath(QStringLiteral("again"));
-        QCOMPARE(runCli({"render", "--lesson", "01-forward-destroys-structure", "--step", "2", "--frames", again,
-                         "--size", "200x200"})
+        QCOMPARE(runCli({"render", "--lesson", "01-forward-destroys-structure", "--step", "2", "--frames",
+                         again, "--size", "200x200"})
                      .exitCode,
                  0);
         QCOMPARE(readAll(again + QStringLiteral("/frame_0000.png")),
@@ -51,10 +52,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString gif = dir.filePath(QStringLiteral("ddim.gif"));
         // DDIM with K = 10 from the lesson's pre-trained model (a resource inside the program).
-        const CliRun run = runCli({"render", "--lesson", "06-ddpm-vs-ddim", "--step", "3", "--gif", gif, "--size",
-                                   "160x160", "--samples", "300"});
+        const CliRun run = runCli({"render", "--lesson", "06-ddpm-vs-ddim", "--step", "3", "--gif", gif,
+                                   "--size", "160x160", "--samples", "300"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY2(run.err.contains("ddim, K=10 (learned)") || run.err.contains("sampled 300"), run.err.constData());
+        QVERIFY2(run.err.contains("ddim, K=10 (learned)") || run.err.contains("sampled 300"),
+                 run.err.constData());
         QVERIFY(readAll(gif).startsWith("GIF89a"));
     }
 
@@ -73,10 +75,13 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(readAll(gif).startsWith("GIF89a"));
         const QString frames = dir.filePath(QStringLiteral("frames"));
-        QCOMPARE(runCli({"render", "--session", session, "--frames", frames, "--size", "120x120"}).exitCode, 0);
+        QCOMPARE(runCli({"render", "--session", session, "--frames", frames, "--size", "120x120"}).exitCode,
+                 0);
         // The session's one view: t = 25 of its own T = 60, one frame.
-        const QByteArray sidecar = QJsonDocument::fromJson(readAll(frames + QStringLiteral("/frames.json"))).toJson();
-        QVERIFY2(sidecar.contains("\"t\": 25") && sidecar.contains("\"num_train_timesteps\": 60"), sidecar.constData());
+        const QByteArray sidecar =
+            QJsonDocument::fromJson(readAll(frames + QStringLiteral("/frames.json"))).toJson();
+        QVERIFY2(sidecar.contains("\"t\": 25") && sidecar.contains("\"num_train_timesteps\": 60"),
+                 sidecar.constData());
         QVERIFY(QFileInfo::exists(frames + QStringLiteral("/frame_0000.png")));
         QVERIFY(!QFileInfo::exists(frames + QStringLiteral("/frame_0001.png")));
     }
@@ -85,10 +90,13 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("message");
-        QTest::newRow("step past the end") << QStringList{"--lesson", "02-ddpm-paper-schedule", "--step", "12"} << 2
-                                           << "--step: the lesson has 5 steps, got 12";
-        QTest::newRow("step without lesson") << QStringList{"--step", "2"} << 2 << "--step: only applies with --lesson";
-        QTest::newRow("missing lesson") << QStringList{"--lesson", "/nonexistent/lesson.json"} << 1 << "cannot read";
+        QTest::newRow("step past the end")
+            << QStringList{"--lesson", "02-ddpm-paper-schedule", "--step", "12"} << 2
+            << "--step: the lesson has 5 steps, got 12";
+        QTest::newRow("step without lesson")
+            << QStringList{"--step", "2"} << 2 << "--step: only applies with --lesson";
+        QTest::newRow("missing lesson")
+            << QStringList{"--lesson", "/nonexistent/lesson.json"} << 1 << "cannot read";
         QTest::newRow("both") << QStringList{"--lesson", "x", "--session", "y"} << 2
                               << "give either --lesson or --session";
     }
@@ -108,8 +116,11 @@ private Q_SLOTS:
         // The command of scripts/make-lesson-models.sh, shortened to a few hundred steps.
         QTemporaryDir dir;
         const auto train = [&](const QString& name, bool weightsOnly) {
-            QStringList args{"train", "--dataset", "moons", "--points", "2000", "--steps", "300", "--seed", "1",
-                             "--threads", "1", "--quality-samples", "0", "--out", dir.filePath(name)};
+            QStringList args{"train",     "--dataset", "moons",
+                             "--points",  "2000",      "--steps",
+                             "300",       "--seed",    "1",
+                             "--threads", "1",         "--quality-samples",
+                             "0",         "--out",     dir.filePath(name)};
             if (weightsOnly) args << "--weights-only";
             const CliRun run = runCli(args);
             return run.exitCode == 0 ? readAll(dir.filePath(name)) : QByteArray();
@@ -121,10 +132,11 @@ private Q_SLOTS:
         const QByteArray full = train(QStringLiteral("c.dlmodel"), false);
         QVERIFY(!full.isEmpty());
         // The optimizer's two moments are one weight vector each: a weights-only file is smaller by them.
-        QVERIFY2(first.size() < full.size() * 3 / 4, qPrintable(QStringLiteral("%1 vs %2").arg(first.size()).arg(full.size())));
+        QVERIFY2(first.size() < full.size() * 3 / 4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(first.size()).arg(full.size())));
         // And it still samples.
-        const CliRun sample = runCli({"sample", "--model", dir.filePath("a.dlmodel"), "--n", "50", "--out",
-                                      dir.filePath("s.csv")});
+        const CliRun sample = runCli(
+            {"sample", "--model", dir.filePath("a.dlmodel"), "--n", "50", "--out", dir.filePath("s.csv")});
         QVERIFY2(sample.exitCode == 0, sample.err.constData());
     }
 };

@@ -11,7 +11,8 @@
 namespace {
 
 QJsonObject text(const char* en, const char* zh) {
-    return QJsonObject{{QStringLiteral("en"), QString::fromUtf8(en)}, {QStringLiteral("zh_CN"), QString::fromUtf8(zh)}};
+    return QJsonObject{{QStringLiteral("en"), QString::fromUtf8(en)},
+                       {QStringLiteral("zh_CN"), QString::fromUtf8(zh)}};
 }
 
 QJsonObject minimalLesson(const QJsonArray& steps) {
@@ -85,7 +86,8 @@ private Q_SLOTS:
     }
 
     void modelPathsResolveAgainstTheLessonFolder() {
-        const QJsonArray steps{step(parse(R"({"model": "models/m.dlmodel"})")), step(parse(R"({"model": null})"))};
+        const QJsonArray steps{step(parse(R"({"model": "models/m.dlmodel"})")),
+                               step(parse(R"({"model": null})"))};
         QString error;
         const auto lesson = dl::lessonFromJson(minimalLesson(steps), QStringLiteral("/tmp/course"), &error);
         QVERIFY2(lesson, qPrintable(error));
@@ -103,17 +105,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("stepJson");
         QTest::addColumn<QString>("expected");
         QTest::newRow("unknown key") << QByteArray(R"({"shedule": {}})") << "step 1: unknown key \"shedule\"";
-        QTest::newRow("unknown shape") << QByteArray(R"({"data": {"shape": "donut"}})") << "unknown data shape \"donut\"";
-        QTest::newRow("t beyond T") << QByteArray(R"({"view": {"t": 151}})") << "\"t\" is 151, but the schedule has only T = 150";
-        QTest::newRow("bad mode") << QByteArray(R"({"view": {"mode": "sideways"}})") << "view \"mode\" must be forward or reverse";
+        QTest::newRow("unknown shape")
+            << QByteArray(R"({"data": {"shape": "donut"}})") << "unknown data shape \"donut\"";
+        QTest::newRow("t beyond T") << QByteArray(R"({"view": {"t": 151}})")
+                                    << "\"t\" is 151, but the schedule has only T = 150";
+        QTest::newRow("bad mode") << QByteArray(R"({"view": {"mode": "sideways"}})")
+                                  << "view \"mode\" must be forward or reverse";
         QTest::newRow("learned reverse without model")
             << QByteArray(R"({"view": {"mode": "reverse"}})") << "needs a \"model\"";
         QTest::newRow("learned overlay without model")
-            << QByteArray(R"({"overlays": {"learned_arrows": true}})") << "the learned field overlay needs a \"model\"";
-        QTest::newRow("bad sampler") << QByteArray(R"({"sampler": {"kind": "euler"}})") << "sampler \"kind\" must be";
-        QTest::newRow("eta out of range") << QByteArray(R"({"sampler": {"eta": 2}})") << "\"eta\" must be a number from 0 to 1";
+            << QByteArray(R"({"overlays": {"learned_arrows": true}})")
+            << "the learned field overlay needs a \"model\"";
+        QTest::newRow("bad sampler") << QByteArray(R"({"sampler": {"kind": "euler"}})")
+                                     << "sampler \"kind\" must be";
+        QTest::newRow("eta out of range")
+            << QByteArray(R"({"sampler": {"eta": 2}})") << "\"eta\" must be a number from 0 to 1";
         QTest::newRow("invalid schedule") << QByteArray(R"({"schedule": {"beta_end": 1.5}})") << "beta_end";
-        QTest::newRow("fractional points") << QByteArray(R"({"data": {"points": 10.5}})") << "\"points\" must be a whole number";
+        QTest::newRow("fractional points")
+            << QByteArray(R"({"data": {"points": 10.5}})") << "\"points\" must be a whole number";
         QTest::newRow("model not a name") << QByteArray(R"({"model": 3})") << "\"model\" must be a file name";
     }
 
@@ -130,9 +139,11 @@ private Q_SLOTS:
     void badLessonShapes() {
         QString error;
         QJsonObject noZh = minimalLesson({step({})});
-        noZh.insert(QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Only English")}});
+        noZh.insert(QStringLiteral("title"),
+                    QJsonObject{{QStringLiteral("en"), QStringLiteral("Only English")}});
         QVERIFY(!dl::lessonFromJson(noZh, QStringLiteral("."), &error));
-        QVERIFY2(error.contains(QStringLiteral("\"title\" needs a non-empty \"en\" and \"zh_CN\"")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("\"title\" needs a non-empty \"en\" and \"zh_CN\"")),
+                 qPrintable(error));
 
         QVERIFY(!dl::lessonFromJson(minimalLesson({}), QStringLiteral("."), &error));
         QVERIFY2(error.contains(QStringLiteral("at least one step")), qPrintable(error));

@@ -125,7 +125,8 @@ void TestLessonsWindow::clickerKeysAndNumberKeysMoveThroughALesson() {
     QVERIFY(lessons()->openLesson(path));
     QVERIFY(waitForStep());
     QCOMPARE(player()->stepIndex(), 0);
-    QCOMPARE(lessons()->navigator()->positionText(), QStringLiteral("Step 1 of %1").arg(player()->stepCount()));
+    QCOMPARE(lessons()->navigator()->positionText(),
+             QStringLiteral("Step 1 of %1").arg(player()->stepCount()));
     pressOnView(Qt::Key_PageDown);
     QCOMPARE(player()->stepIndex(), 1);
     QVERIFY(waitForStep());
@@ -170,7 +171,8 @@ void TestLessonsWindow::badLessonFileLeavesTheWindowAlone() {
     const auto scheduleBefore = mWindow->document()->schedule().params();
     QString error;
     QVERIFY(!lessons()->openLesson(path, &error));
-    QVERIFY2(error.contains(QStringLiteral("step 1")) && error.contains(QStringLiteral("\"t\"")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("step 1")) && error.contains(QStringLiteral("\"t\"")),
+             qPrintable(error));
     QVERIFY(mWindow->statusBar()->currentMessage().contains(error));
     QVERIFY(!player()->hasLesson());
     QVERIFY(mWindow->document()->schedule().params() == scheduleBefore);

@@ -88,8 +88,9 @@ void LessonNavigator::refresh() {
         mTitle->setText(lesson->title.text(mLocale));
         mPosition->setText(index < 0 ? QString()
                                      : tr("Step %1 of %2").arg(index + 1).arg(mPlayer->stepCount()));
-        mNarration->setText(index < 0 ? lesson->summary.text(mLocale)
-                                      : lesson->steps[static_cast<std::size_t>(index)].narration.text(mLocale));
+        mNarration->setText(index < 0
+                                ? lesson->summary.text(mLocale)
+                                : lesson->steps[static_cast<std::size_t>(index)].narration.text(mLocale));
     }
     mPrevious->setEnabled(lesson && index > 0);
     mNext->setEnabled(lesson && index + 1 < mPlayer->stepCount());
