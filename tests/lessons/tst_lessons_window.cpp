@@ -130,6 +130,11 @@ void TestLessonsWindow::clickerKeysAndNumberKeysMoveThroughALesson() {
     pressOnView(Qt::Key_PageDown);
     QCOMPARE(player()->stepIndex(), 1);
     QVERIFY(waitForStep());
+    // The narration in the language of the locale: Simplified Chinese for a Chinese one.
+    lessons()->navigator()->setLocale(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(lessons()->navigator()->narrationText(), player()->lesson()->steps[1].narration.zhCN);
+    lessons()->navigator()->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(lessons()->navigator()->narrationText(), player()->lesson()->steps[1].narration.en);
     QCOMPARE(mWindow->timeline()->t(), player()->lesson()->steps[1].t);
     pressOnView(Qt::Key_PageDown);
     QCOMPARE(player()->stepIndex(), 2);

@@ -1,5 +1,6 @@
 #include "ui/lessons/lessonnavigator.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -60,6 +61,11 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent) : QWidge
     });
     connect(player, &LessonPlayer::problemReported, mStatus, &QLabel::setText);
     refresh();
+}
+
+void LessonNavigator::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) setLocale(QLocale());
 }
 
 void LessonNavigator::setLocale(const QLocale& locale) {

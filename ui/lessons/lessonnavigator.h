@@ -30,6 +30,10 @@ public:
     QPushButton* nextButton() const { return mNext; }
     QPushButton* previousButton() const { return mPrevious; }
 
+protected:
+    /// A language switch while the program runs: the narration follows the new default locale.
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
 
