@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,6 +23,7 @@
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
 #include "datasourceflags.h"
+#include "lessonflags.h"
 #include "scheduleflags.h"
 #include "ui/render/exporter.h"
 #include "ui/render/palette.h"
@@ -107,6 +109,16 @@ dl::Trajectory sampleTrajectory(const ReverseSource& source, const dl::SamplerPa
     return trajectory;
 }
 
+/// A model file, or one compiled into the program (":/lessons/models/…", the lessons' models).
+dl::ModelFile loadModelForRender(const std::string& path) {
+    if (path.rfind(":/", 0) != 0) return dl::loadModelFile(path);
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly)) throw dl::Error("cannot read the built-in model " + path);
+    const QByteArray bytes = file.readAll();
+    return dl::parseModelFile(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                              path);
+}
+
 }  // namespace
 
 int runRender(const CommandArgs& args) {
@@ -117,6 +129,8 @@ int runRender(const CommandArgs& args) {
         "on PATH). Works with no display. The same flags give byte-identical PNG frames.\n"
         "Without schedule flags the default preset is used: linear, T = 150, beta 0.001..0.133.\n"
         "Reverse needs --model, or uses the exact denoiser of --dataset (a subsample of 2000 points).\n"
+        "--lesson FILE --step K renders what step K of a lesson shows (a built-in lesson by name, e.g.\n"
+        "04-linear-vs-cosine), --session FILE what a saved session shows; flags given too override them.\n"
         "Limits: at most 4096x4096 pixels and 10000 frames.");
     addDataSourceOptions(spec);
     addScheduleOptions(spec);
@@ -146,8 +160,18 @@ int runRender(const CommandArgs& args) {
         .value("eta", "E", "reverse, ddim: eta in [0, 1] (default 0)")
         .value("samples", "N", "reverse: number of samples drawn (default 1000)")
         .flag("no-clip", "reverse: do not clip the predicted x0 to the data's range (clipped by default)")
+        .value("lesson", "FILE", "render a step of this lesson (file or built-in name)")
+        .value("step", "K", "with --lesson: the step, from 1 (default 1)")
+        .value("session", "FILE", "render what this session file shows")
         .flag("force", "overwrite existing output");
     ParsedArgs parsed = spec.parse(args);
+    if (parsed.has("lesson") || parsed.has("session") || parsed.has("step")) {
+        if (!parsed.has("lesson") && !parsed.has("session"))
+            throw UsageError("--step: only applies with --lesson");
+        CommandArgs full = lessonRenderFlags(parsed);
+        full.insert(full.end(), args.begin(), args.end());  // given flags come last and win
+        parsed = spec.parse(full);
+    }
 
     // Output.
     const int outputs = int(parsed.has("frames")) + int(parsed.has("gif")) + int(parsed.has("video"));
@@ -220,7 +244,7 @@ int runRender(const CommandArgs& args) {
     if (parsed.has("model")) {
         if (parsed.has("dataset") || parsed.has("text") || parsed.has("csv") || parsed.has("image"))
             throw UsageError("--model: the model brings its own data; give no data source with it");
-        model = dl::loadModelFile(parsed.requiredText("model"));
+        model = loadModelForRender(parsed.requiredText("model"));
         modelSchedule = dl::Schedule(model->schedule);
         input.data.kind = model->dataKind;
         input.data.name = model->dataName;

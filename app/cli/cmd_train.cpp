@@ -89,6 +89,8 @@ int runTrain(const CommandArgs& args) {
             "random (20%, at most 6000). Default 2000 for 2D data, 0 = skip (and train on every row)")
         .value("export-safetensors", "FILE",
                "also write the EMA weights in the safetensors format (tensor names in docs/model-export.md)")
+        .flag("weights-only",
+              "write no optimizer state (half the file; training continues with a fresh optimizer)")
         .value("out", "MODEL", "model file to write");
     ParsedArgs parsed = spec.parse(args);
     if (parsed.has("points")) {
@@ -184,6 +186,8 @@ int runTrain(const CommandArgs& args) {
     dl::Rng fileRng = dl::Rng(cfg.seed).split(10);
     dl::ModelFile file = dl::modelFileFromTrainer(trainer, fileRng);
     file.heldOutSample = split.heldOut;  // `sample` scores against these rows too
+    // Models shipped with the lessons (scripts/make-lesson-models.sh) keep only what sampling needs.
+    if (parsed.has("weights-only")) file.optimizer = {};
     dl::saveModelFile(out, file);
     std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after "
               << dl::formatNumber(seconds, 4) << " s of training\n";

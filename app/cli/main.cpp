@@ -4,6 +4,7 @@
 #include <functional>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "args.h"
 #include "commands.h"
@@ -44,19 +45,23 @@ int main(int argc, char** argv) {
     // Glyph rendering, image decoding and frame rendering use QtGui; none of them needs a screen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     qInstallMessageHandler(dlcli::cliQtMessageHandler);
-    QGuiApplication app(argc, argv);
+    // QGuiApplication takes "-session NAME" (X11 session management) out of argv; `render --session FILE`
+    // is the CLI's own, so the commands read a copy made before Qt sees the arguments.
+    const std::vector<std::string> given(argv, argv + argc);
+    int qtArgc = 1;
+    QGuiApplication app(qtArgc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("diffusion-lab-cli"));
 
-    if (argc < 2) {
+    if (given.size() < 2) {
         printUsage(std::cerr);
         return 2;
     }
-    const std::string name = argv[1];
+    const std::string name = given[1];
     if (name == "--help" || name == "-h" || name == "help") {
         printUsage(std::cout);
         return 0;
     }
-    dlcli::CommandArgs args(argv + 2, argv + argc);
+    dlcli::CommandArgs args(given.begin() + 2, given.end());
     for (const auto& c : kCommands) {
         if (name != c.name) continue;
         try {

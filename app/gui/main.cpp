@@ -1,6 +1,6 @@
 // diffusion-lab: the window.
 //
-//   diffusion-lab [FILE…]                      open a session, a CSV of points or images
+//   diffusion-lab [FILE…]                      open a lesson, a session, a CSV of points or images
 //   diffusion-lab --demo-screenshot OUT.png    scripted look: set t, let it draw, save the window, quit
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,8 +36,9 @@ int main(int argc, char** argv) {
     parser.addOption(screenshot);
     parser.addOption(demoT);
     parser.addOption(fresh);
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QApplication::translate("main", "Session, CSV or image files to open."));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QApplication::translate("main", "Session, lesson, CSV or image files to open."));
     parser.process(app);
 
     const bool demo = parser.isSet(screenshot);

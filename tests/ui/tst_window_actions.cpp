@@ -107,8 +107,9 @@ void TestWindowActions::menusReachTheExpectedActions() {
     LabWindow window(dltest::windowTestOptions());
     QStringList menus;
     for (const QAction* menu : window.menuBar()->actions()) menus << menu->text();
-    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"),
-                                 QStringLiteral("&View"), QStringLiteral("&Help")}));
+    QCOMPARE(menus,
+             (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Run"),
+                          QStringLiteral("&View"), QStringLiteral("&Lessons"), QStringLiteral("&Help")}));
     // The View menu's dock toggles show the docks' titles as they are: no stray mnemonic from "&".
     QStringList toggles;
     for (const QAction* action : window.viewMenu()->actions()) {

@@ -1,8 +1,10 @@
 #include "ui/document/modelfiles.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <exception>
 
+#include "core/math/error.h"
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
 #include "ui/i18n/coremessages.h"
@@ -30,12 +32,22 @@ std::shared_ptr<const dl::TrainingSnapshot> snapshotFromModelFile(const dl::Mode
     return snap;
 }
 
+dl::ModelFile readModelFile(const QString& path) {
+    if (!path.startsWith(QLatin1String(":/"))) return dl::loadModelFile(path.toStdString());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw dl::Error(tr("cannot read the built-in model %1").arg(path).toStdString());
+    const QByteArray bytes = file.readAll();
+    return dl::parseModelFile(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                              path.toStdString());
+}
+
 std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const QString& path,
                                               QString* error, bool* wrongDimension) {
     if (wrongDimension) *wrongDimension = false;
     dl::ModelFile file;
     try {
-        file = dl::loadModelFile(path.toStdString());
+        file = readModelFile(path);
     } catch (const std::exception& e) {
         if (error) *error = coreMessage(e.what());
         return std::nullopt;

@@ -21,6 +21,10 @@ class LabDocument;
 /// The file's EMA weights, configuration, schedule and loss history as the snapshot the document holds.
 std::shared_ptr<const dl::TrainingSnapshot> snapshotFromModelFile(const dl::ModelFile& file);
 
+/// Reads a model file, also one compiled into the program (":/lessons/models/…"). Any thread; throws
+/// dl::Error naming the file when it cannot be read or is not a valid model.
+dl::ModelFile readModelFile(const QString& path);
+
 /// Reads a model file (a few MB at most, but on a slow or network disk it may take a while: the window
 /// reads it in a background job, ui/training/trainpanelfiles.cpp). Nothing with a one-line *error when it
 /// cannot be read or works on data of another dimension than the document's (then *wrongDimension is set: the

@@ -245,6 +245,14 @@ void SamplingPanel::setSamplerKind(dl::SamplerKind kind) {
     mSampler->setCurrentIndex(std::max(0, mSampler->findData(int(kind))));
 }
 
+void SamplingPanel::setSamplerParams(const dl::SamplerParams& params) {
+    setSamplerKind(params.kind);
+    mSteps->setValue(params.steps);
+    mEta->setValue(params.eta);
+    mLangevinStep->setValue(params.langevinStepSize);
+    mLangevinPerLevel->setValue(params.langevinStepsPerLevel);
+}
+
 int SamplingPanel::pointCount() const {
     return mCount->value();
 }

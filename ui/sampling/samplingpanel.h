@@ -48,6 +48,8 @@ public:
     /// The sampler settings the controls describe (for the schedule the run will use).
     dl::SamplerParams samplerParams() const;
     void setSamplerKind(dl::SamplerKind kind);
+    /// Sets the sampler controls (kind, K, η, the Langevin step and updates per level) to `params`.
+    void setSamplerParams(const dl::SamplerParams& params);
     int pointCount() const;
     void setPointCount(int n);
     /// Trails: how many points leave a trail in the reverse animation (0 = off).

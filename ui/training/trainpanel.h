@@ -48,6 +48,8 @@ public:
     void loadModelFrom(const QString& path);
     /// Whether a model file is being read.
     bool isLoadingModel() const { return mModelFileJob.isBusy(); }
+    /// Makes a model file read elsewhere (e.g. off the GUI thread) the panel's and the document's model.
+    void adoptModelFile(const dl::ModelFile& file, const QString& path);
 
     LossPlot* lossPlot() const { return mLossPlot; }
     QPushButton* trainButton() const { return mTrain; }

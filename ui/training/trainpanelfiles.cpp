@@ -33,7 +33,7 @@ void TrainPanel::loadModelFrom(const QString& path) {
     mStatus->setText(tr("reading %1…").arg(QFileInfo(path).fileName()));
     LatestJob::Job job;
     job.work = [path](JobControl& control) -> std::any {
-        dl::ModelFile file = dl::loadModelFile(path.toStdString());
+        dl::ModelFile file = readModelFile(path);  // also built-in ":/" models
         control.throwIfStopped();
         return file;
     };
@@ -50,6 +50,11 @@ void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& fi
         Q_EMIT modelFileFailed(path, error, true);
         return;
     }
+    adoptModelFile(file, path);
+    Q_EMIT modelFileLoaded(path);
+}
+
+void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) {
     mController->reset();
     mLoaded = file;
     installModelFile(*mDocument, file, path);
@@ -61,7 +66,6 @@ void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& fi
     mSpeed->clear();
     updateButtons();
     updateScheduleLabel();
-    Q_EMIT modelFileLoaded(path);
 }
 
 void TrainPanel::saveModel() {

@@ -2,6 +2,7 @@
 
 #include "ui/compare/windowcompare.h"
 #include "ui/i18n/languagemenu.h"
+#include "ui/window/lessonmenu.h"
 #include "ui/window/panelsettings.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
@@ -15,7 +16,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mExport(std::make_unique<WindowExport>(this)),
       mInput(std::make_unique<WindowInput>(this)),
       mPanelSettings(std::make_unique<PanelSettings>(this, options)),
-      mCompare(std::make_unique<WindowCompare>(this)) {
+      mCompare(std::make_unique<WindowCompare>(this)),
+      mLessons(std::make_unique<LessonMenu>(this, mLive.get())) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     restoreLastSession();
 }

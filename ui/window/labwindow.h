@@ -14,6 +14,7 @@
 namespace dlui {
 
 class PanelSettings;
+class LessonMenu;
 class TrainingAndSampling;
 class WindowCompare;
 class WindowExport;
@@ -28,6 +29,7 @@ public:
     TrainingAndSampling* live() const { return mLive.get(); }
     /// Remembered panel settings and View ▸ Reset to defaults (ui/window/panelsettings.h).
     PanelSettings* panelSettings() const { return mPanelSettings.get(); }
+    LessonMenu* lessons() const { return mLessons.get(); }
 
 private:
     // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
@@ -37,6 +39,7 @@ private:
     std::unique_ptr<WindowInput> mInput;
     std::unique_ptr<PanelSettings> mPanelSettings;
     std::unique_ptr<WindowCompare> mCompare;  // View ▸ Compare side by side (ui/compare/)
+    std::unique_ptr<LessonMenu> mLessons;
 };
 
 }  // namespace dlui

@@ -117,6 +117,11 @@ public:
     /// Loads a dropped or opened file: a session (.json), points (.csv) or an image (as a shape; several
     /// images or a folder in pixel space). Returns false for a file type it does not know.
     bool openFile(const QString& path);
+    /// Lets another part open the files it knows (lessons) before the window's own handling; an opener
+    /// returns true when it took the file.
+    void addFileOpener(std::function<bool(const QString& path)> opener) {
+        mFileOpeners.push_back(std::move(opener));
+    }
     bool openFiles(const QStringList& paths);
 
     /// Presenter mode: full screen, only the chosen controls, everything twice as large; leaving it
@@ -200,6 +205,7 @@ private:
     bool mPendingClean = false;                // a session opened from a file: its data load is no edit
     std::vector<std::function<bool()>> mDiscardChecks;
     std::vector<std::function<QString()>> mCloseWarnings;
+    std::vector<std::function<bool(const QString&)>> mFileOpeners;
     bool mLayoutRestored = false;
     PresenterMode* mPresenterMode = nullptr;
     ThemeMenu* mThemes = nullptr;

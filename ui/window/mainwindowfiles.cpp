@@ -98,6 +98,8 @@ bool MainWindow::openFiles(const QStringList& paths) {
 }
 
 bool MainWindow::openFile(const QString& path) {
+    for (const auto& opener : mFileOpeners)
+        if (opener(path)) return true;
     const QFileInfo info(path);
     const QString suffix = info.suffix().toLower();
     if (suffix == QLatin1String("json")) {

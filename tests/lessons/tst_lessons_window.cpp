@@ -1,0 +1,204 @@
+// Lessons on the real window: every built-in lesson opens from the Lessons menu and every one of its steps
+// applies (the data, schedule, t, overlays, Explain dock, model and — for reverse steps — a sampled
+// trajectory end up in the window); PageDown/PageUp and the number keys move through a lesson; a bad
+// lesson file leaves the window as it was with a message; a lesson file opens like any other file.
+#include <QAction>
+#include <QDeadlineTimer>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/io/lessonfile.h"
+#include "tests/support/windowtestoptions.h"
+#include "ui/document/labdocument.h"
+#include "ui/document/lessonstate.h"
+#include "ui/lessons/lessonnavigator.h"
+#include "ui/lessons/lessonplayer.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/lessonmenu.h"
+#include "ui/window/trainingandsampling.h"
+
+using dlui::LabWindow;
+
+class TestLessonsWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void everyBuiltInLessonStepApplies_data();
+    void everyBuiltInLessonStepApplies();
+    void clickerKeysAndNumberKeysMoveThroughALesson();
+    void badLessonFileLeavesTheWindowAlone();
+    void lessonFileOpensLikeAnyFile();
+
+private:
+    dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
+    dlui::LessonPlayer* player() const { return lessons()->player(); }
+    /// Waits until the step has its data, model and samples.
+    bool waitForStep(int timeoutMs = 60000) {
+        QDeadlineTimer deadline(timeoutMs);
+        while (player()->isPending() && !deadline.hasExpired()) QTest::qWait(20);
+        return !player()->isPending();
+    }
+    void pressOnView(int key) {
+        mWindow->mainView()->setFocus();
+        QTest::keyClick(mWindow->mainView(), Qt::Key(key));
+    }
+
+    std::unique_ptr<LabWindow> mWindow;
+};
+
+void TestLessonsWindow::init() {
+    mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
+    mWindow->resize(1280, 800);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+}
+
+void TestLessonsWindow::cleanup() {
+    mWindow.reset();
+}
+
+void TestLessonsWindow::everyBuiltInLessonStepApplies_data() {
+    QTest::addColumn<QString>("path");
+    for (const QString& path : dl::builtInLessonPaths()) QTest::newRow(qPrintable(path)) << path;
+}
+
+void TestLessonsWindow::everyBuiltInLessonStepApplies() {
+    QFETCH(QString, path);
+    QString error;
+    const auto lesson = dl::loadLesson(path, &error);
+    QVERIFY2(lesson, qPrintable(error));
+    // Opened the way a person does: the Lessons menu's entry.
+    QAction* entry = nullptr;
+    for (QAction* a : lessons()->builtInActions())
+        if (a->data().toString() == path) entry = a;
+    QVERIFY(entry);
+    QVERIFY(mWindow->menuBar()->actions().contains(lessons()->menu()->menuAction()));
+    entry->trigger();
+    QVERIFY(lessons()->dock()->isVisible());
+    dlui::LabDocument* doc = mWindow->document();
+    dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
+    for (int k = 0; k < static_cast<int>(lesson->steps.size()); ++k) {
+        if (k > 0) lessons()->nextAction()->trigger();
+        QCOMPARE(player()->stepIndex(), k);
+        QVERIFY2(waitForStep(), qPrintable(QStringLiteral("%1, step %2").arg(path).arg(k + 1)));
+        const dl::LessonStep& step = lesson->steps[static_cast<std::size_t>(k)];
+        const QString where = QStringLiteral("%1, step %2").arg(path).arg(k + 1);
+        QVERIFY2(doc->dataSource() == dlui::lessonDataSource(step.data), qPrintable(where));
+        QVERIFY2(doc->schedule().params() == step.schedule, qPrintable(where));
+        QCOMPARE(doc->noiseSeed(), step.noiseSeed);
+        QCOMPARE(sampling->overlaySettings().density, step.overlays.density);
+        QCOMPARE(sampling->overlaySettings().learnedArrows, step.overlays.learnedArrows);
+        QCOMPARE(sampling->overlaySettings().exactArrows, step.overlays.exactArrows);
+        QCOMPARE(mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))->isVisible(), step.explain);
+        if (!step.modelPath.isEmpty()) {
+            QVERIFY2(doc->hasModel(), qPrintable(where));
+            QCOMPARE(doc->modelPath(), step.modelPath);
+        }
+        if (step.reverse) {
+            QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+            QVERIFY2(doc->trajectory() && !doc->trajectory()->states.empty(), qPrintable(where));
+            QCOMPARE(sampling->samplerParams().kind, step.sampler.kind);
+            QCOMPARE(sampling->denoiser(), step.learned ? dlui::SamplingPanel::DenoiserChoice::Learned
+                                                        : dlui::SamplingPanel::DenoiserChoice::Exact);
+        } else {
+            QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Forward);
+            if (!step.play) QCOMPARE(mWindow->timeline()->t(), step.t);
+        }
+        QCOMPARE(lessons()->navigator()->narrationText(), step.narration.text(QLocale()));
+        mWindow->timeline()->pause();
+    }
+    QVERIFY(!lessons()->nextAction()->isEnabled());  // the last step
+}
+
+void TestLessonsWindow::clickerKeysAndNumberKeysMoveThroughALesson() {
+    const QString path = dl::builtInLessonPaths().front();
+    QVERIFY(lessons()->openLesson(path));
+    QVERIFY(waitForStep());
+    QCOMPARE(player()->stepIndex(), 0);
+    QCOMPARE(lessons()->navigator()->positionText(),
+             QStringLiteral("Step 1 of %1").arg(player()->stepCount()));
+    pressOnView(Qt::Key_PageDown);
+    QCOMPARE(player()->stepIndex(), 1);
+    QVERIFY(waitForStep());
+    // The narration in the language of the locale: Simplified Chinese for a Chinese one.
+    lessons()->navigator()->setLocale(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(lessons()->navigator()->narrationText(), player()->lesson()->steps[1].narration.zhCN);
+    lessons()->navigator()->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(lessons()->navigator()->narrationText(), player()->lesson()->steps[1].narration.en);
+    QCOMPARE(mWindow->timeline()->t(), player()->lesson()->steps[1].t);
+    pressOnView(Qt::Key_PageDown);
+    QCOMPARE(player()->stepIndex(), 2);
+    pressOnView(Qt::Key_PageUp);
+    QCOMPARE(player()->stepIndex(), 1);
+    pressOnView(Qt::Key_4);
+    QCOMPARE(player()->stepIndex(), 3);
+    QVERIFY(waitForStep());
+    QCOMPARE(mWindow->timeline()->t(), player()->lesson()->steps[3].t);
+    pressOnView(Qt::Key_1);
+    QCOMPARE(player()->stepIndex(), 0);
+    // A number past the last step does nothing; the window's own keys still work.
+    pressOnView(Qt::Key_9);
+    QCOMPARE(player()->stepIndex(), 0);
+    QVERIFY(waitForStep());
+    mWindow->timeline()->setT(5);
+    pressOnView(Qt::Key_Right);
+    QCOMPARE(mWindow->timeline()->t(), 6);
+    // The bar's buttons do the same.
+    QTest::mouseClick(lessons()->navigator()->nextButton(), Qt::LeftButton);
+    QCOMPARE(player()->stepIndex(), 1);
+    // Closed: PageDown and the digits are no longer taken.
+    lessons()->closeAction()->trigger();
+    QVERIFY(!player()->hasLesson());
+    QVERIFY(!lessons()->nextAction()->isEnabled());
+    pressOnView(Qt::Key_PageDown);
+    QCOMPARE(player()->stepIndex(), -1);
+}
+
+void TestLessonsWindow::badLessonFileLeavesTheWindowAlone() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "diffusion-lab-lesson", "title": {"en": "x", "zh_CN": "x"},
+                "summary": {"en": "x", "zh_CN": "x"}, "steps": [{"view": {"t": 9999},
+                "narration": {"en": "x", "zh_CN": "x"}}]})");
+    f.close();
+    const auto scheduleBefore = mWindow->document()->schedule().params();
+    QString error;
+    QVERIFY(!lessons()->openLesson(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("step 1")) && error.contains(QStringLiteral("\"t\"")),
+             qPrintable(error));
+    QVERIFY(mWindow->statusBar()->currentMessage().contains(error));
+    QVERIFY(!player()->hasLesson());
+    QVERIFY(mWindow->document()->schedule().params() == scheduleBefore);
+    // Through the window's file opening too (command line, drop): taken as a lesson, not a session.
+    QVERIFY(mWindow->openFile(path));
+    QVERIFY(!player()->hasLesson());
+    QVERIFY(mWindow->statusBar()->currentMessage().contains(QStringLiteral("Could not open the lesson")));
+}
+
+void TestLessonsWindow::lessonFileOpensLikeAnyFile() {
+    // A copy outside the resources, as `diffusion-lab LESSON.json` gets it.
+    QTemporaryDir dir;
+    const QString source = dl::builtInLessonPaths().at(3);
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QVERIFY(QFile::copy(source, path));
+    QVERIFY(mWindow->openFiles({path}));
+    QVERIFY(player()->hasLesson());
+    QCOMPARE(player()->lessonPath(), path);
+    QVERIFY(waitForStep());
+    QVERIFY(mWindow->document()->schedule().params() == player()->lesson()->steps[0].schedule);
+}
+
+QTEST_MAIN(TestLessonsWindow)
+#include "tst_lessons_window.moc"

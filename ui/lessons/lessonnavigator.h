@@ -1,0 +1,50 @@
+// The lesson bar: the lesson's title, "Step k of n", the step's narration in the language of the locale
+// (English or Simplified Chinese) and Previous/Next buttons. It follows a LessonPlayer; the keys
+// (PageDown/PageUp, 1–9) are the window's actions (ui/window/lessonmenu.h).
+//
+//   auto* bar = new dlui::LessonNavigator(player);
+//   dock->setWidget(bar);
+#pragma once
+
+#include <QLocale>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace dlui {
+
+class LessonPlayer;
+
+class LessonNavigator : public QWidget {
+    Q_OBJECT
+public:
+    explicit LessonNavigator(LessonPlayer* player, QWidget* parent = nullptr);
+
+    /// The language of the narration (the application's locale by default).
+    void setLocale(const QLocale& locale);
+
+    QString titleText() const;
+    QString narrationText() const;
+    QString positionText() const;
+    QPushButton* nextButton() const { return mNext; }
+    QPushButton* previousButton() const { return mPrevious; }
+
+protected:
+    /// A language switch while the program runs: the narration follows the new default locale.
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+
+    LessonPlayer* mPlayer;
+    QLocale mLocale;
+    QLabel* mTitle = nullptr;
+    QLabel* mPosition = nullptr;
+    QLabel* mNarration = nullptr;
+    QLabel* mStatus = nullptr;
+    QPushButton* mPrevious = nullptr;
+    QPushButton* mNext = nullptr;
+};
+
+}  // namespace dlui

@@ -1,0 +1,128 @@
+#include "ui/lessons/lessonplayer.h"
+
+#include <QDockWidget>
+#include <algorithm>
+
+#include "ui/document/labdocument.h"
+#include "ui/document/lessonstate.h"
+#include "ui/lessons/modelfileloader.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+namespace dlui {
+
+LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObject* parent)
+    : QObject(parent), mWindow(window), mLive(live), mModelLoader(new ModelFileLoader(this)) {
+    setObjectName(QStringLiteral("lessonPlayer"));
+    LabDocument* doc = window->document();
+    connect(doc, &LabDocument::dataSetChanged, this, &LessonPlayer::continueStep);
+    connect(doc, &LabDocument::modelChanged, this, &LessonPlayer::continueStep);
+    connect(mModelLoader, &ModelFileLoader::loaded, this, &LessonPlayer::onModelLoaded);
+    connect(mModelLoader, &ModelFileLoader::failed, this, [this](quint64 id, const QString& message) {
+        if (id != mGeneration) return;
+        mWaiting = false;
+        Q_EMIT problemReported(tr("Could not load the lesson's model: %1").arg(message));
+    });
+    connect(live->samplingPanel(), &SamplingPanel::samplesReady, this, [this] {
+        if (!mAwaitingSamples) return;
+        mAwaitingSamples = false;
+        if (mLesson && mLesson->steps[static_cast<std::size_t>(mIndex)].play) mWindow->timeline()->play();
+        Q_EMIT stepReady(mIndex);
+    });
+}
+
+void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
+    mLesson = lesson;
+    mPath = path;
+    mIndex = -1;
+    ++mGeneration;
+    mWaiting = mAwaitingSamples = false;
+    Q_EMIT lessonChanged();
+}
+
+void LessonPlayer::closeLesson() {
+    mLesson.reset();
+    mPath.clear();
+    mIndex = -1;
+    ++mGeneration;
+    mWaiting = mAwaitingSamples = false;
+    Q_EMIT lessonChanged();
+}
+
+void LessonPlayer::next() {
+    if (mLesson && mIndex + 1 < stepCount()) goTo(mIndex + 1);
+}
+
+void LessonPlayer::previous() {
+    if (mLesson && mIndex > 0) goTo(mIndex - 1);
+}
+
+void LessonPlayer::goTo(int index) {
+    if (!mLesson) return;
+    mIndex = std::clamp(index, 0, stepCount() - 1);
+    ++mGeneration;
+    mAwaitingSamples = false;
+    const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];
+    mWindow->timeline()->pause();
+
+    QString error;
+    if (!mWindow->applySession(lessonStepSession(step, mWindow->currentSession()), &error))
+        Q_EMIT problemReported(error);
+
+    SamplingPanel* sampling = mLive->samplingPanel();
+    FieldOverlaySettings overlays = sampling->overlaySettings();
+    overlays.learnedArrows = step.overlays.learnedArrows;
+    overlays.exactArrows = step.overlays.exactArrows;
+    overlays.density = step.overlays.density;
+    sampling->setOverlaySettings(overlays);
+    sampling->setDenoiser(step.learned ? SamplingPanel::DenoiserChoice::Learned
+                                       : SamplingPanel::DenoiserChoice::Exact);
+    sampling->setSamplerParams(step.sampler);
+    sampling->setPointCount(step.samplePoints);
+    if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
+        explain->setVisible(step.explain);
+        if (step.explain) explain->raise();
+    }
+
+    const LabDocument* doc = mWindow->document();
+    mWaiting = true;
+    if (!step.modelPath.isEmpty() && !(doc->hasModel() && doc->modelPath() == step.modelPath))
+        mModelLoader->load(step.modelPath, mGeneration);
+    Q_EMIT stepChanged(mIndex);
+    continueStep();
+}
+
+void LessonPlayer::onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file) {
+    if (id != mGeneration || !mLesson) return;
+    const auto data = mWindow->document()->dataSet();
+    if (data && data->dim() != file->model.dataDim) {
+        mWaiting = false;
+        Q_EMIT problemReported(tr("The lesson's model works on data of dimension %1, not %2.")
+                                   .arg(file->model.dataDim)
+                                   .arg(data->dim()));
+        return;
+    }
+    mLive->trainPanel()->adoptModelFile(*file, path);  // modelChanged → continueStep
+}
+
+void LessonPlayer::continueStep() {
+    if (!mLesson || mIndex < 0 || !mWaiting) return;
+    const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];
+    const LabDocument* doc = mWindow->document();
+    if (!(doc->dataSource() == lessonDataSource(step.data))) return;  // the data are still loading
+    if (!step.modelPath.isEmpty() && !(doc->hasModel() && doc->modelPath() == step.modelPath)) return;
+    mWaiting = false;
+    if (step.reverse) {
+        mAwaitingSamples = true;
+        mLive->samplingPanel()->sample();  // in a worker; samplesReady plays it
+        return;
+    }
+    mWindow->timeline()->setT(step.t);
+    if (step.play) mWindow->timeline()->play();
+    Q_EMIT stepReady(mIndex);
+}
+
+}  // namespace dlui

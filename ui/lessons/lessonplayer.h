@@ -1,0 +1,75 @@
+// Puts the window in the state of one lesson step: the data, schedule, t and noise seed through the
+// window's session (ui/document/lessonstate.h); the sampler, denoiser and overlays in the Sampling dock;
+// the Explain dock shown or hidden; the step's model read off the GUI thread (ModelFileLoader) and handed
+// to the Model & Train panel, so the lecturer can retrain it. A reverse step samples once the data and
+// the model are there; a step that asks for it then plays. Going to another step drops what is pending.
+//
+//   auto* player = new dlui::LessonPlayer(window, live);
+//   player->setLesson(lesson, path);
+//   player->goTo(0);
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <optional>
+
+#include "core/io/lessonfile.h"
+#include "core/model/modelfile.h"
+
+namespace dlui {
+
+class MainWindow;
+class ModelFileLoader;
+class TrainingAndSampling;
+
+class LessonPlayer : public QObject {
+    Q_OBJECT
+public:
+    LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObject* parent = nullptr);
+
+    bool hasLesson() const { return mLesson.has_value(); }
+    const std::optional<dl::Lesson>& lesson() const { return mLesson; }
+    QString lessonPath() const { return mPath; }
+    /// The step shown, from 0; −1 without a lesson.
+    int stepIndex() const { return mIndex; }
+    int stepCount() const { return mLesson ? static_cast<int>(mLesson->steps.size()) : 0; }
+    /// True while the step waits for its data, model or samples.
+    bool isPending() const { return mIndex >= 0 && (mWaiting || mAwaitingSamples); }
+
+    /// Starts a lesson (no step applied yet: call goTo).
+    void setLesson(const dl::Lesson& lesson, const QString& path);
+    void closeLesson();
+
+public Q_SLOTS:
+    /// Applies step `index` (clamped to the lesson).
+    void goTo(int index);
+    void next();
+    void previous();
+
+Q_SIGNALS:
+    /// A lesson was opened or closed.
+    void lessonChanged();
+    /// Another step is shown.
+    void stepChanged(int index);
+    /// The step is fully shown (data, model, samples there).
+    void stepReady(int index);
+    /// Something the step needs could not be done (one line).
+    void problemReported(const QString& message);
+
+private:
+    void continueStep();
+    void onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file);
+
+    MainWindow* mWindow;
+    TrainingAndSampling* mLive;
+    ModelFileLoader* mModelLoader;
+    std::optional<dl::Lesson> mLesson;
+    QString mPath;
+    int mIndex = -1;
+    quint64 mGeneration = 0;
+    bool mWaiting = false;          // data or model still to come
+    bool mAwaitingSamples = false;  // a reverse step's sampling run is on its way
+};
+
+}  // namespace dlui

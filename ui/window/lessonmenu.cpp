@@ -1,0 +1,135 @@
+#include "ui/window/lessonmenu.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMenuBar>
+#include <QStatusBar>
+
+#include "core/io/lessonfile.h"
+#include "ui/lessons/lessonnavigator.h"
+#include "ui/lessons/lessonplayer.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+LessonMenu::LessonMenu(MainWindow* window, TrainingAndSampling* live)
+    : QObject(window),
+      mWindow(window),
+      mPlayer(new LessonPlayer(window, live, this)),
+      mNavigator(new LessonNavigator(mPlayer)) {
+    setObjectName(QStringLiteral("lessonMenu"));
+    mDock = new QDockWidget(tr("Lesson"), window);
+    mDock->setObjectName(QStringLiteral("lessonDock"));
+    mDock->setWidget(mNavigator);
+    window->addPanelDock(mDock, Qt::BottomDockWidgetArea);
+    mDock->hide();  // until a lesson is opened
+
+    createActions();
+    createMenu();
+    connect(mPlayer, &LessonPlayer::lessonChanged, this, &LessonMenu::updateActions);
+    connect(mPlayer, &LessonPlayer::stepChanged, this, &LessonMenu::updateActions);
+    connect(mPlayer, &LessonPlayer::problemReported, window,
+            [window](const QString& message) { window->statusBar()->showMessage(message, 10000); });
+    window->addFileOpener([this](const QString& path) { return openIfLesson(path); });
+    updateActions();
+}
+
+LessonMenu::~LessonMenu() = default;
+
+void LessonMenu::createActions() {
+    mOpenFile = new QAction(tr("&Open lesson file…"), this);
+    mNext = new QAction(tr("&Next step"), this);
+    mNext->setShortcut(QKeySequence(Qt::Key_PageDown));
+    mPrevious = new QAction(tr("&Previous step"), this);
+    mPrevious->setShortcut(QKeySequence(Qt::Key_PageUp));
+    mClose = new QAction(tr("&Close lesson"), this);
+    for (int k = 0; k < 9; ++k) {
+        mJump[k] = new QAction(tr("Go to step %1").arg(k + 1), this);
+        mJump[k]->setShortcut(QKeySequence(Qt::Key_1 + k));
+        mJump[k]->setShortcutContext(Qt::WindowShortcut);
+        mWindow->addAction(mJump[k]);  // keys only: no menu entry
+        connect(mJump[k], &QAction::triggered, mPlayer, [this, k] { mPlayer->goTo(k); });
+    }
+    for (QAction* a : {mNext, mPrevious}) {
+        a->setShortcutContext(Qt::WindowShortcut);
+        mWindow->addAction(a);  // active even when the menu bar is hidden
+    }
+    connect(mOpenFile, &QAction::triggered, this, &LessonMenu::onOpenFile);
+    connect(mNext, &QAction::triggered, mPlayer, &LessonPlayer::next);
+    connect(mPrevious, &QAction::triggered, mPlayer, &LessonPlayer::previous);
+    connect(mClose, &QAction::triggered, this, [this] {
+        mPlayer->closeLesson();
+        mDock->hide();
+    });
+}
+
+void LessonMenu::createMenu() {
+    mMenu = new QMenu(tr("&Lessons"), mWindow);
+    mMenu->setObjectName(QStringLiteral("lessonsMenu"));
+    for (const QString& path : dl::builtInLessonPaths()) {
+        QString error;
+        const auto lesson = dl::loadLesson(path, &error);
+        if (!lesson) continue;  // the built-in lessons are checked by a test
+        QAction* a = mMenu->addAction(lesson->title.text(QLocale()));
+        a->setToolTip(lesson->summary.text(QLocale()));
+        a->setData(path);
+        connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
+        mBuiltIn << a;
+    }
+    mMenu->addSeparator();
+    mMenu->addAction(mOpenFile);
+    mMenu->addSeparator();
+    mMenu->addAction(mPrevious);
+    mMenu->addAction(mNext);
+    mMenu->addAction(mClose);
+    // Before Help, the last menu.
+    const QList<QAction*> menus = mWindow->menuBar()->actions();
+    mWindow->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.back(), mMenu);
+}
+
+void LessonMenu::updateActions() {
+    const int index = mPlayer->stepIndex();
+    const bool open = mPlayer->hasLesson();
+    mNext->setEnabled(open && index + 1 < mPlayer->stepCount());
+    mPrevious->setEnabled(open && index > 0);
+    mClose->setEnabled(open);
+    for (int k = 0; k < 9; ++k) mJump[k]->setEnabled(open && k < mPlayer->stepCount());
+}
+
+bool LessonMenu::openLesson(const QString& path, QString* error) {
+    QString problem;
+    const auto lesson = dl::loadLesson(path, &problem);
+    if (!lesson) {
+        mWindow->statusBar()->showMessage(tr("Could not open the lesson: %1").arg(problem), 15000);
+        if (error) *error = problem;
+        return false;
+    }
+    if (!mWindow->confirmDiscard()) return false;
+    mPlayer->setLesson(*lesson, path);
+    mDock->show();
+    mDock->raise();
+    mPlayer->goTo(0);
+    return true;
+}
+
+void LessonMenu::onOpenFile() {
+    const QString path = QFileDialog::getOpenFileName(mWindow, tr("Open lesson"), QString(),
+                                                      tr("Lessons (*.json);;All files (*)"));
+    if (!path.isEmpty()) openLesson(path);
+}
+
+bool LessonMenu::openIfLesson(const QString& path) {
+    if (QFileInfo(path).suffix().toLower() != QLatin1String("json")) return false;
+    QFile file(path);
+    if (file.size() > 4 * 1024 * 1024 || !file.open(QIODevice::ReadOnly)) return false;
+    // Only the format tag decides: a session goes on to the window's own handling.
+    if (!dl::isLessonJson(QJsonDocument::fromJson(file.readAll()).object())) return false;
+    openLesson(path);
+    return true;
+}
+
+}  // namespace dlui

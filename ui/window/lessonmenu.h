@@ -1,0 +1,68 @@
+// The window's lessons: the Lessons menu (every built-in lesson by title, Open lesson file…, next and
+// previous step, close), the lesson bar at the bottom (ui/lessons/lessonnavigator.h) and the keys a
+// presentation clicker sends — PageDown/PageUp for next/previous, window-wide — plus 1–9 to jump to a
+// step. The step keys are enabled only while a lesson is open, so they take no key from anything else;
+// a text field being edited keeps its keys (Qt asks the focused field first). Lesson files dropped or
+// named on the command line open here too (MainWindow::addFileOpener).
+//
+//   auto lessons = std::make_unique<dlui::LessonMenu>(window, live);
+//   lessons->openLesson(QStringLiteral(":/lessons/01-forward-destroys-structure.json"));
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <array>
+
+class QAction;
+class QDockWidget;
+class QMenu;
+
+namespace dlui {
+
+class LessonNavigator;
+class LessonPlayer;
+class MainWindow;
+class TrainingAndSampling;
+
+class LessonMenu : public QObject {
+    Q_OBJECT
+public:
+    LessonMenu(MainWindow* window, TrainingAndSampling* live);
+    ~LessonMenu() override;
+
+    /// Opens a lesson file (or built-in resource) at its first step. False with *error (also shown in the
+    /// status bar) when it is not a valid lesson; the current lesson and the window are left as they were.
+    bool openLesson(const QString& path, QString* error = nullptr);
+
+    LessonPlayer* player() const { return mPlayer; }
+    LessonNavigator* navigator() const { return mNavigator; }
+    QDockWidget* dock() const { return mDock; }
+    QMenu* menu() const { return mMenu; }
+    QAction* openFileAction() const { return mOpenFile; }
+    QAction* nextAction() const { return mNext; }
+    QAction* previousAction() const { return mPrevious; }
+    QAction* closeAction() const { return mClose; }
+    /// The built-in lessons' entries, in menu order.
+    const QList<QAction*>& builtInActions() const { return mBuiltIn; }
+
+private:
+    void createActions();
+    void createMenu();
+    void updateActions();
+    void onOpenFile();
+    bool openIfLesson(const QString& path);
+
+    MainWindow* mWindow;
+    LessonPlayer* mPlayer;
+    LessonNavigator* mNavigator;
+    QDockWidget* mDock = nullptr;
+    QMenu* mMenu = nullptr;
+    QAction* mOpenFile = nullptr;
+    QAction* mNext = nullptr;
+    QAction* mPrevious = nullptr;
+    QAction* mClose = nullptr;
+    std::array<QAction*, 9> mJump{};
+    QList<QAction*> mBuiltIn;
+};
+
+}  // namespace dlui
