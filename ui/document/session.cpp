@@ -9,7 +9,7 @@
 #include <QSaveFile>
 #include <cmath>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 
 namespace dlui {
 
@@ -119,11 +119,11 @@ QJsonObject sessionToJson(const Session& s) {
         {QStringLiteral("loop"), s.view.loop},
         {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
     if (s.view.pinnedSchedule)
-        view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToJson(*s.view.pinnedSchedule));
+        view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToQJson(*s.view.pinnedSchedule));
     QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
                   {QStringLiteral("version"), kSessionFormatVersion},
                   {QStringLiteral("data"), sourceToJson(s.source)},
-                  {QStringLiteral("schedule"), dl::scheduleParamsToJson(s.schedule)},
+                  {QStringLiteral("schedule"), dl::scheduleParamsToQJson(s.schedule)},
                   {QStringLiteral("view"), view}};
     if (!s.modelPath.isEmpty()) o.insert(QStringLiteral("model"), s.modelPath);
     return o;
@@ -142,7 +142,7 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     if (!source) return std::nullopt;
     s.source = *source;
     const std::optional<dl::ScheduleParams> schedule =
-        dl::scheduleParamsFromJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
+        dl::scheduleParamsFromQJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
     if (!schedule) return std::nullopt;
     s.schedule = *schedule;
     const QJsonObject view = o.value(QStringLiteral("view")).toObject();
@@ -156,7 +156,7 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     s.view.noiseSeed = readSeed(view.value(QStringLiteral("noise_seed")), s.view.noiseSeed);
     if (view.contains(QStringLiteral("pinned_schedule"))) {
         s.view.pinnedSchedule =
-            dl::scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
+            dl::scheduleParamsFromQJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
         if (!s.view.pinnedSchedule) return std::nullopt;
     }
     s.modelPath = o.value(QStringLiteral("model")).toString();

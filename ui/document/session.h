@@ -40,7 +40,7 @@ struct Session {
 };
 
 /// Format version written to files; files from newer versions are refused with a message. Version 2 writes
-/// the schedule in diffusers' keys (core/io/schedulejson.h); version 1 files still open.
+/// the schedule in diffusers' keys (core/io/qtschedulejson.h); version 1 files still open.
 constexpr int kSessionFormatVersion = 2;
 
 QJsonObject sessionToJson(const Session& session);

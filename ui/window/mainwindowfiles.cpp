@@ -12,7 +12,7 @@
 #include <QSettings>
 #include <QStatusBar>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
 #include "ui/schedule/schedulepanel.h"
@@ -169,7 +169,7 @@ void MainWindow::loadPreset() {
     if (!file.open(QIODevice::ReadOnly)) return;
     const QJsonObject preset = QJsonDocument::fromJson(file.readAll()).object();
     QString error;
-    if (const auto params = dl::scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
+    if (const auto params = dl::scheduleParamsFromQJson(preset.value(QStringLiteral("schedule")).toObject(),
                                                        mDocument->schedule().params(), &error))
         mDocument->setScheduleParams(*params, &error);
     DataSource source = mDocument->dataSource();
