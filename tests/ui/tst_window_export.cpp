@@ -14,6 +14,7 @@
 #include <QtTest>
 #include <functional>
 
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
@@ -25,41 +26,12 @@
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
+using dltest::answerFileDialog;
+using dltest::whenModalOpens;
 using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
-
-/// Runs `handle` on the next modal widget of type T that opens (polling, as a person would wait for it).
-template <typename T>
-void whenModalOpens(std::function<void(T*)> handle) {
-    auto* timer = new QTimer;
-    timer->setInterval(20);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, tries, handle] {
-        if (auto* modal = qobject_cast<T*>(QApplication::activeModalWidget())) {
-            timer->deleteLater();
-            timer->stop();
-            handle(modal);
-        } else if (++*tries > 500) {
-            timer->deleteLater();
-            timer->stop();
-        }
-    });
-    timer->start();
-}
-
-/// Fills in the save dialog that the next action opens with `path` and accepts it.
-void answerFileDialog(const QString& path) {
-    whenModalOpens<QFileDialog>([path](QFileDialog* dialog) {
-        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        if (name)
-            name->setText(path);
-        else
-            dialog->selectFile(path);
-        QTest::keyClick(dialog, Qt::Key_Return);
-    });
-}
 
 QStringList readLines(const QString& path) {
     QFile file(path);

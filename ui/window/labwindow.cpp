@@ -1,5 +1,6 @@
 #include "ui/window/labwindow.h"
 
+#include "ui/window/diffusersschedulefiles.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
 #include "ui/window/windowinput.h"
@@ -10,7 +11,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
     : MainWindow(options, parent),
       mLive(std::make_unique<TrainingAndSampling>(this)),
       mExport(std::make_unique<WindowExport>(this)),
-      mInput(std::make_unique<WindowInput>(this)) {
+      mInput(std::make_unique<WindowInput>(this)),
+      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)) {
     restoreLastSession();
 }
 

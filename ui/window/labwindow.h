@@ -1,6 +1,7 @@
 // The application window composed from its parts: the MainWindow (document, main view, timeline, data
 // and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling), export
-// from the window (WindowExport) and the window-wide keys and wheel (WindowInput); then the last session,
+// from the window (WindowExport), the window-wide keys and wheel (WindowInput) and diffusers scheduler
+// configs in and out (DiffusersScheduleFiles); then the last session,
 // so a model file it names finds the panel that loads it.
 //
 //   dlui::LabWindow window(options);
@@ -13,6 +14,7 @@
 
 namespace dlui {
 
+class DiffusersScheduleFiles;
 class TrainingAndSampling;
 class WindowExport;
 class WindowInput;
@@ -31,6 +33,7 @@ private:
     std::unique_ptr<TrainingAndSampling> mLive;
     std::unique_ptr<WindowExport> mExport;
     std::unique_ptr<WindowInput> mInput;
+    std::unique_ptr<DiffusersScheduleFiles> mDiffusers;
 };
 
 }  // namespace dlui
