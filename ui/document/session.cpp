@@ -110,14 +110,13 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
 }  // namespace
 
 QJsonObject sessionToJson(const Session& s) {
-    QJsonObject view{
-        {QStringLiteral("t"), s.view.t},
-        {QStringLiteral("mode"),
-         s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse") : QStringLiteral("forward")},
-        {QStringLiteral("markov_chain"), s.view.markovChain},
-        {QStringLiteral("speed"), s.view.speed},
-        {QStringLiteral("loop"), s.view.loop},
-        {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
+    QJsonObject view{{QStringLiteral("t"), s.view.t},
+                     {QStringLiteral("mode"), s.view.mode == ViewMode::Reverse ? QStringLiteral("reverse")
+                                                                               : QStringLiteral("forward")},
+                     {QStringLiteral("markov_chain"), s.view.markovChain},
+                     {QStringLiteral("speed"), s.view.speed},
+                     {QStringLiteral("loop"), s.view.loop},
+                     {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
     if (s.view.pinnedSchedule)
         view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToQJson(*s.view.pinnedSchedule));
     QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
@@ -148,8 +147,8 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     const QJsonObject view = o.value(QStringLiteral("view")).toObject();
     s.view.t = view.value(QStringLiteral("t")).toInt(0);
     s.view.mode = view.value(QStringLiteral("mode")).toString() == QLatin1String("reverse")
-                      ? Timeline::Mode::Reverse
-                      : Timeline::Mode::Forward;
+                      ? ViewMode::Reverse
+                      : ViewMode::Forward;
     s.view.markovChain = view.value(QStringLiteral("markov_chain")).toBool(false);
     s.view.speed = view.value(QStringLiteral("speed")).toDouble(s.view.speed);
     s.view.loop = view.value(QStringLiteral("loop")).toBool(false);
@@ -205,16 +204,18 @@ std::optional<Session> loadSession(const QString& path, QString* error) {
     return s;
 }
 
-Session captureSession(const LabDocument& document, const Timeline& timeline) {
+Session captureSession(const LabDocument& document) {
     Session s;
     s.source = document.dataSource();
     s.schedule = document.schedule().params();
-    s.view.t = timeline.t();
-    s.view.mode = timeline.mode();
-    s.view.markovChain = timeline.markovChain();
-    s.view.speed = timeline.speed();
-    s.view.loop = timeline.loops();
+    const ViewState& view = document.viewState();
+    s.view.t = view.t;
+    s.view.mode = view.mode;
+    s.view.markovChain = view.markovChain;
+    s.view.speed = view.speed;
+    s.view.loop = view.loop;
     s.view.noiseSeed = document.noiseSeed();
+    if (document.pinnedSchedule()) s.view.pinnedSchedule = document.pinnedSchedule()->params();
     s.modelPath = document.modelPath();
     return s;
 }
