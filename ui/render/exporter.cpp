@@ -191,8 +191,9 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
     };
     if (in.reverse) {
         o.insert(QStringLiteral("sampler"), QString::fromStdString(in.reverse->sampler));
-        o.insert(QStringLiteral("reverseSchedule"),
-                 dl::scheduleParamsToQJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
+        o.insert(
+            QStringLiteral("reverseSchedule"),
+            dl::scheduleParamsToQJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
     }
     if (!s.extra.isEmpty()) o.insert(QStringLiteral("extra"), s.extra);
     return o;

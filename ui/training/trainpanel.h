@@ -19,6 +19,7 @@
 #include "core/model/modelfile.h"
 #include "ui/training/trainingcontroller.h"
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -53,6 +54,9 @@ public:
     QPushButton* resetButton() const { return mReset; }
     QPushButton* continueButton() const { return mContinue; }
     QSpinBox* stepsBox() const { return mSteps; }
+    QSpinBox* widthBox() const { return mWidth; }
+    /// Default or "detailed shape" (2D points; ui/training/trainingpresets.h), each with its expected time.
+    QComboBox* presetBox() const { return mPreset; }
     /// Whether Train and Reset ask before replacing an unsaved model (tests turn it off: no modal dialogs).
     void setAskBeforeDiscard(bool ask) { mAskBeforeDiscard = ask; }
 
@@ -97,7 +101,11 @@ private:
     /// Puts the run's latest snapshot into the document (installs it first, then advances its weights).
     void installModelInDocument();
     void showError(const QString& message);
+    /// Sets a status line's text; an empty line is hidden.
+    static void showLine(QLabel* label, const QString& text);
     void applyDataDefaults();
+    /// Puts preset `index` of pointTrainingPresets() into the controls.
+    void applyPreset(int index);
     bool askToDiscard();
 
     LabDocument* mDocument;
@@ -117,6 +125,7 @@ private:
     QSpinBox* mBatch = nullptr;
     QSpinBox* mSteps = nullptr;
     QSpinBox* mSeed = nullptr;
+    QComboBox* mPreset = nullptr;
     QPushButton* mTrain = nullptr;
     QPushButton* mPause = nullptr;
     QPushButton* mStop = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/window/labwindow.h"
 
+#include "ui/window/densitycomparisondock.h"
 #include "ui/window/diffusersschedulefiles.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
@@ -13,6 +14,7 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mExport(std::make_unique<WindowExport>(this)),
       mInput(std::make_unique<WindowInput>(this)),
       mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)) {
+    addDensityComparisonDock(this);
     restoreLastSession();
 }
 
