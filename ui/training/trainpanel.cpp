@@ -193,6 +193,7 @@ void TrainPanel::buildUi() {
         l->setWordWrap(true);  // long figures must not widen the dock
         l->hide();             // until showLine gives it a text
     }
+    showLine(mStatus, idleStatusText());  // the state line is a key readout: it always says something
     // Progress, quality and problems go on top, above the fold of a short window; the settings, buttons
     // and the loss curve follow.
     int top = 0;
@@ -252,6 +253,10 @@ void TrainPanel::applyDataDefaults() {
     s.model.inputFeatures = preset.inputFeatures;
     s.model.timeEmbedding = preset.timeEmbedding;
     setSettings(s);
+}
+
+QString TrainPanel::idleStatusText() {
+    return tr("not trained yet · Train (Ctrl+T) starts a run");
 }
 
 void TrainPanel::applyPreset(int index) {
@@ -344,6 +349,7 @@ void TrainPanel::reset() {
     showError(QString());
     showLine(mQuality, QString());
     showLine(mSpeed, QString());
+    showLine(mStatus, idleStatusText());
     mPolledStep = -1;
     mPolledSnapshot = nullptr;
     updateButtons();

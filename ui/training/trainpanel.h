@@ -103,6 +103,8 @@ private:
     void showError(const QString& message);
     /// Sets a status line's text; an empty line is hidden.
     static void showLine(QLabel* label, const QString& text);
+    /// The state line while there is no run.
+    static QString idleStatusText();
     void applyDataDefaults();
     /// Puts preset `index` of pointTrainingPresets() into the controls.
     void applyPreset(int index);
