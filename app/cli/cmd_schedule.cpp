@@ -1,18 +1,13 @@
 // diffusion-lab-cli schedule: the β schedule and its derived arrays, as JSON or a table.
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "commands.h"
 #include "core/data/atomicfile.h"
-#include "core/io/schedulejson.h"
-#include "core/math/diffusersschedule.h"
+#include "core/data/diffusersconfig.h"
+#include "core/data/schedulejson.h"
 #include "core/math/error.h"
 #include "scheduleflags.h"
 
@@ -41,11 +36,11 @@ void printJson(const dl::Schedule& s) {
     const auto& p = s.params();
     // The parameters in the JSON form sessions and export sidecars use (diffusers' key names), then the
     // arrays.
-    const QJsonObject params = dl::scheduleParamsToJson(p);
     std::printf("{\n");
-    for (auto it = params.begin(); it != params.end(); ++it) {
-        const QByteArray value = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
-        std::printf("  \"%s\": %s,\n", qPrintable(it.key()), value.mid(1, value.size() - 2).constData());
+    for (const auto& [key, value] : dl::scheduleParamsToJson(p).members) {
+        std::string text = dl::writeJson(value);
+        text.pop_back();  // the final newline
+        std::printf("  %s: %s,\n", dl::jsonQuote(key).c_str(), text.c_str());
     }
     printJsonArray("beta", s, &dl::Schedule::beta, false);
     printJsonArray("alpha", s, &dl::Schedule::alpha, false);
@@ -74,18 +69,9 @@ void printTable(const dl::Schedule& s) {
 
 /// Reads a diffusers scheduler_config.json; reports the fields it does not use on stderr.
 dl::DiffusersSchedulerConfig readDiffusersConfig(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw dl::Error(path + ": cannot open the file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-        dl::DiffusersSchedulerConfig c = dl::parseDiffusersSchedulerConfig(text.str());
-        for (const std::string& name : c.unused)
-            std::cerr << path << ": field '" << name << "' is not used\n";
-        return c;
-    } catch (const dl::Error& e) {
-        throw dl::Error(path + ": " + e.what());
-    }
+    dl::DiffusersSchedulerConfig c = dl::readDiffusersSchedulerConfig(path);
+    for (const std::string& name : c.unused) std::cerr << path << ": field '" << name << "' is not used\n";
+    return c;
 }
 
 }  // namespace

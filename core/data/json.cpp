@@ -1,10 +1,13 @@
 #include "core/data/json.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "core/math/error.h"
+#include "core/math/format.h"
 
 namespace dl {
 namespace {
@@ -204,6 +207,49 @@ const JsonValue* JsonValue::find(std::string_view key) const {
     return nullptr;
 }
 
+void JsonValue::set(std::string_view key, JsonValue value) {
+    for (auto& [name, member] : members)
+        if (name == key) {
+            member = std::move(value);
+            return;
+        }
+    members.push_back({std::string(key), std::move(value)});
+}
+
+JsonValue JsonValue::makeNumber(double v) {
+    JsonValue j;
+    j.kind = Kind::Number;
+    j.number = v;
+    return j;
+}
+
+JsonValue JsonValue::makeBool(bool v) {
+    JsonValue j;
+    j.kind = Kind::Bool;
+    j.boolean = v;
+    return j;
+}
+
+JsonValue JsonValue::makeString(std::string v) {
+    JsonValue j;
+    j.kind = Kind::String;
+    j.text = std::move(v);
+    return j;
+}
+
+JsonValue JsonValue::makeArray(std::vector<JsonValue> items) {
+    JsonValue j;
+    j.kind = Kind::Array;
+    j.items = std::move(items);
+    return j;
+}
+
+JsonValue JsonValue::makeObject() {
+    JsonValue j;
+    j.kind = Kind::Object;
+    return j;
+}
+
 JsonValue parseJson(std::string_view text) {
     return Parser(text).document();
 }
@@ -238,6 +284,73 @@ std::string jsonQuote(std::string_view text) {
         }
     }
     return out + "\"";
+}
+
+namespace {
+
+void writeValue(const JsonValue& v, int depth, std::string& out) {
+    const std::string indent(2 * static_cast<std::size_t>(depth + 1), ' ');
+    switch (v.kind) {
+        case JsonValue::Kind::Null:
+            out += "null";
+            return;
+        case JsonValue::Kind::Bool:
+            out += v.boolean ? "true" : "false";
+            return;
+        case JsonValue::Kind::Number:
+            out += std::isfinite(v.number) ? formatNumber(v.number, 17) : std::string("null");
+            return;
+        case JsonValue::Kind::String:
+            out += jsonQuote(v.text);
+            return;
+        case JsonValue::Kind::Array: {
+            // Arrays of numbers (β arrays) on one line; anything else one item per line.
+            const bool flat = std::all_of(v.items.begin(), v.items.end(), [](const JsonValue& item) {
+                return item.kind != JsonValue::Kind::Array && item.kind != JsonValue::Kind::Object;
+            });
+            out += '[';
+            for (std::size_t i = 0; i < v.items.size(); ++i) {
+                if (i) out += ',';
+                if (flat) {
+                    if (i) out += ' ';
+                } else {
+                    out += '\n';
+                    out += indent;
+                }
+                writeValue(v.items[i], depth + 1, out);
+            }
+            if (!flat && !v.items.empty()) {
+                out += '\n';
+                out.append(2 * static_cast<std::size_t>(depth), ' ');
+            }
+            out += ']';
+            return;
+        }
+        case JsonValue::Kind::Object:
+            out += '{';
+            for (std::size_t i = 0; i < v.members.size(); ++i) {
+                if (i) out += ',';
+                out += '\n';
+                out += indent;
+                out += jsonQuote(v.members[i].key);
+                out += ": ";
+                writeValue(v.members[i].value, depth + 1, out);
+            }
+            if (!v.members.empty()) {
+                out += '\n';
+                out.append(2 * static_cast<std::size_t>(depth), ' ');
+            }
+            out += '}';
+            return;
+    }
+}
+
+}  // namespace
+
+std::string writeJson(const JsonValue& value) {
+    std::string out;
+    writeValue(value, 0, out);
+    return out + "\n";
 }
 
 }  // namespace dl

@@ -1,9 +1,11 @@
 // A small JSON reader (RFC 8259) for the few JSON files the core reads, such as diffusers scheduler
 // configs: objects keep their keys in file order, numbers are doubles. Parse errors throw dl::Error
-// with the line and column.
+// with the line and column. writeJson() writes a value back as indented text (numbers to round-trip
+// precision, object members in their order).
 //
 //   dl::JsonValue v = dl::parseJson(R"({"num_train_timesteps": 1000})");
 //   int T = static_cast<int>(v.find("num_train_timesteps")->number);
+//   std::string text = dl::writeJson(v);
 #pragma once
 
 #include <string>
@@ -28,6 +30,14 @@ struct JsonValue {
 
     /// The member named key of an object, or null.
     const JsonValue* find(std::string_view key) const;
+    /// Sets (or adds, at the end) the member named key of an object.
+    void set(std::string_view key, JsonValue value);
+
+    static JsonValue makeNumber(double v);
+    static JsonValue makeBool(bool v);
+    static JsonValue makeString(std::string v);
+    static JsonValue makeArray(std::vector<JsonValue> items = {});
+    static JsonValue makeObject();
 };
 
 /// One "key": value of an object; binds as auto& [key, value].
@@ -37,6 +47,10 @@ struct JsonMember {
 };
 
 JsonValue parseJson(std::string_view text);
+
+/// The value as JSON text, indented by two spaces per level, with a final newline. Numbers are written
+/// with 17 significant digits (they read back exactly); a non-finite number is written as null.
+std::string writeJson(const JsonValue& value);
 
 /// A JSON string literal for text (quotes and escapes included).
 std::string jsonQuote(std::string_view text);

@@ -11,7 +11,7 @@
 
 #include "core/data/datalimits.h"
 #include "core/data/pointgenerators.h"
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 
 namespace dl {
 
@@ -134,7 +134,7 @@ struct Reader {
 
     bool readSchedule(const QJsonObject& o, ScheduleParams& p) {
         QString problem;
-        const auto params = scheduleParamsFromJson(o, p, &problem);
+        const auto params = scheduleParamsFromQJson(o, p, &problem);
         if (!params) return fail(problem);
         if (const auto invalid = Schedule::validate(*params)) return fail(QString::fromStdString(*invalid));
         p = *params;

@@ -47,6 +47,20 @@ TrainerConfig defaultTrainerConfig() {
     return c;
 }
 
+MlpConfig detailedShapeMlpConfig() {
+    MlpConfig c = defaultMlpConfig();
+    c.hidden = 256;
+    return c;
+}
+
+TrainerConfig detailedShapeTrainerConfig() {
+    TrainerConfig c = defaultTrainerConfig();
+    c.steps = 20000;
+    c.learningRate = 1e-3f;
+    c.warmupSteps = 400;
+    return c;
+}
+
 ScheduleParams defaultTrainingSchedule() {
     // Linear β from 0.001 to 0.133 over T = 150: Σβ ≈ 10, so ᾱ_T ≈ 4e-5 and x_T is pure noise, where
     // sampling starts. Against T = 100 (β up to 0.2) the finer steps halve the samples that land

@@ -26,6 +26,18 @@ TrainerConfig defaultTrainerConfig();
 /// Schedule the default preset trains with: reaches ᾱ_T ≈ 0 (pure noise) at the last step.
 ScheduleParams defaultTrainingSchedule();
 
+/// The "detailed shape" preset, for photos and images used as 2D shapes, whose sharp edges (a spire, the
+/// rim of a flower's disc) the default budget blurs: twice the width (hidden 256) and four times the steps
+/// (20,000) of the default, same batch, a lower peak learning rate for the longer run. A step costs
+/// ≈ 2.1× a default step (steps/s of `train --hidden 256` against `--hidden 128`, same machine and run),
+/// so a run takes ≈ 8× the default's 3–4 s: kDetailedShapeSeconds on two free cores.
+MlpConfig detailedShapeMlpConfig();
+TrainerConfig detailedShapeTrainerConfig();
+/// Expected wall time of a detailed-shape run on two free cores, for people choosing the preset.
+constexpr int kDetailedShapeSeconds = 30;
+/// Expected wall time of a default run on two free cores (README: 3–4 s).
+constexpr int kDefaultPresetSeconds = 4;
+
 /// The tiny-diffusion configuration the benchmarks compare with: 2D, 128 sinusoidal features per
 /// coordinate (scale 25), t-embedding 128, hidden 128, 3 residual GELU blocks, batch 32, T = 50.
 MlpConfig tinyDiffusionMlpConfig();

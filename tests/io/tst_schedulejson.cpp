@@ -1,10 +1,10 @@
-// The one JSON form of schedule parameters (core/io/schedulejson.h): diffusers' keys on writing, a
+// The one JSON form of schedule parameters (core/io/qtschedulejson.h): diffusers' keys on writing, a
 // lossless round trip for every kind, and the older session and export-sidecar forms still read.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 
 class TestScheduleJson : public QObject {
     Q_OBJECT
@@ -16,7 +16,7 @@ private Q_SLOTS:
         p.betaStart = 0.002;
         p.betaEnd = 0.05;
         p.zeroTerminalSnr = true;
-        const QJsonObject o = dl::scheduleParamsToJson(p);
+        const QJsonObject o = dl::scheduleParamsToQJson(p);
         QCOMPARE(o.value("beta_schedule").toString(), QStringLiteral("squaredcos_cap_v2"));
         QCOMPARE(o.value("num_train_timesteps").toInt(), 250);
         QCOMPARE(o.value("beta_start").toDouble(), 0.002);
@@ -44,9 +44,9 @@ private Q_SLOTS:
             p.customControlPoints = {{0.0, 0.01}, {1.0, 0.1}};
         }
         // Through text, as a file would.
-        const QByteArray text = QJsonDocument(dl::scheduleParamsToJson(p)).toJson();
+        const QByteArray text = QJsonDocument(dl::scheduleParamsToQJson(p)).toJson();
         QString error;
-        const auto back = dl::scheduleParamsFromJson(QJsonDocument::fromJson(text).object(), {}, &error);
+        const auto back = dl::scheduleParamsFromQJson(QJsonDocument::fromJson(text).object(), {}, &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(*back, p);
     }
@@ -56,7 +56,7 @@ private Q_SLOTS:
         const QJsonObject old{{"kind", "cosine"},          {"T", 300},
                               {"beta_start", 0.001},       {"beta_end", 0.3},
                               {"zero_terminal_snr", true}, {"betas", QJsonArray{0.1, 0.2}}};
-        const auto p = dl::scheduleParamsFromJson(old, {});
+        const auto p = dl::scheduleParamsFromQJson(old, {});
         QVERIFY(p);
         QCOMPARE(p->kind, dl::ScheduleKind::Cosine);
         QCOMPARE(p->T, 300);
@@ -72,7 +72,7 @@ private Q_SLOTS:
         const QJsonObject old{{"kind", "linear"},        {"T", 20},
                               {"betaStart", 0.004},      {"betaEnd", 0.4},
                               {"zeroTerminalSnr", true}, {"customControlPoints", controlPoints}};
-        const auto p = dl::scheduleParamsFromJson(old, {});
+        const auto p = dl::scheduleParamsFromQJson(old, {});
         QVERIFY(p);
         QCOMPARE(p->T, 20);
         QCOMPARE(p->betaStart, 0.004);
@@ -85,7 +85,7 @@ private Q_SLOTS:
         dl::ScheduleParams base;
         base.T = 77;
         base.betaEnd = 0.07;
-        const auto p = dl::scheduleParamsFromJson(QJsonObject{{"beta_start", 0.001}}, base);
+        const auto p = dl::scheduleParamsFromQJson(QJsonObject{{"beta_start", 0.001}}, base);
         QVERIFY(p);
         QCOMPARE(p->T, 77);
         QCOMPARE(p->betaEnd, 0.07);
@@ -94,9 +94,9 @@ private Q_SLOTS:
 
     void badValuesNameTheKey() {
         QString error;
-        QVERIFY(!dl::scheduleParamsFromJson(QJsonObject{{"beta_end", "high"}}, {}, &error));
+        QVERIFY(!dl::scheduleParamsFromQJson(QJsonObject{{"beta_end", "high"}}, {}, &error));
         QVERIFY2(error.contains("beta_end"), qPrintable(error));
-        QVERIFY(!dl::scheduleParamsFromJson(QJsonObject{{"beta_schedule", "wiggly"}}, {}, &error));
+        QVERIFY(!dl::scheduleParamsFromQJson(QJsonObject{{"beta_schedule", "wiggly"}}, {}, &error));
         QVERIFY2(error.contains("wiggly"), qPrintable(error));
     }
 };

@@ -19,7 +19,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
-#include "tests/support/whenmodalopens.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/compare/comparison.h"
 #include "ui/compare/comparisonpanewidget.h"

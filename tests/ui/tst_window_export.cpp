@@ -14,7 +14,7 @@
 #include <QtTest>
 #include <functional>
 
-#include "tests/support/whenmodalopens.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
@@ -26,24 +26,14 @@
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
+using dltest::answerFileDialog;
+using dltest::whenModalOpens;
 using dlui::LabWindow;
 using dlui::MainWindow;
 
 namespace {
 
 using dltest::whenModalOpens;
-
-/// Fills in the save dialog that the next action opens with `path` and accepts it.
-void answerFileDialog(const QString& path) {
-    whenModalOpens<QFileDialog>([path](QFileDialog* dialog) {
-        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        if (name)
-            name->setText(path);
-        else
-            dialog->selectFile(path);
-        QTest::keyClick(dialog, Qt::Key_Return);
-    });
-}
 
 QStringList readLines(const QString& path) {
     QFile file(path);

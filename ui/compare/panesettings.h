@@ -17,7 +17,7 @@
 
 #include "core/math/schedule.h"
 #include "core/sampling/samplers.h"
-#include "ui/sampling/samplingworker.h"
+#include "ui/sampling/samplingjob.h"
 
 namespace dlui {
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "core/data/pointgenerators.h"
 #include "core/math/error.h"
@@ -231,6 +232,21 @@ void LabDocument::setModified(bool modified) {
     if (modified == mModified) return;
     mModified = modified;
     Q_EMIT modifiedChanged(modified);
+}
+
+void LabDocument::setViewState(const ViewState& state) {
+    ViewState next = normalizedViewState(state);
+    if (next == mView) return;
+    const ViewState previous = std::exchange(mView, std::move(next));
+    Q_EMIT viewStateChanged(previous);
+}
+
+void LabDocument::setPinnedSchedule(const std::optional<dl::Schedule>& schedule) {
+    const bool same =
+        schedule.has_value() == mPinned.has_value() && (!schedule || schedule->params() == mPinned->params());
+    if (same) return;
+    mPinned = schedule;
+    Q_EMIT pinnedScheduleChanged();
 }
 
 }  // namespace dlui

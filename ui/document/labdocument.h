@@ -1,5 +1,6 @@
 // The shared state of one Diffusion Lab window: the data set, the schedule in the editor, the fixed
-// forward-noise draw, the learned model and the last sampled trajectory. Every view and worker reads
+// forward-noise draw, the learned model, the last sampled trajectory and the view state (t, mode, playback
+// settings, the pinned comparison schedule; the Timeline plays it). Every view and worker reads
 // it; only the GUI thread writes it. Values are handed out as immutable snapshots (shared_ptr to const
 // or cheap copies), so a worker can keep what it was given while the user edits on.
 //
@@ -27,6 +28,7 @@
 #include "core/math/schedule.h"
 #include "core/math/types.h"
 #include "core/sampling/samplers.h"
+#include "ui/document/viewstate.h"
 
 namespace dl {
 struct TrainingSnapshot;  // core/training/trainer.h (weights + loss history), filled by the training side
@@ -148,6 +150,15 @@ public:
     std::uint64_t samplesRun() const { return mSamplesRun; }
     void clearSamples();
 
+    // ---- view state -----------------------------------------------------------------------------
+    /// What the views show: t, mode, playback settings (ui/document/viewstate.h).
+    const ViewState& viewState() const { return mView; }
+    /// Stores normalizedViewState(state); emits viewStateChanged when that differs from the current one.
+    void setViewState(const ViewState& state);
+    /// The schedule pinned for comparison in the schedule plots (dashed), if any.
+    const std::optional<dl::Schedule>& pinnedSchedule() const { return mPinned; }
+    void setPinnedSchedule(const std::optional<dl::Schedule>& schedule);
+
     // ---- unsaved work ------------------------------------------------------------------------
     /// True after a change a person made (data, schedule, model) since the last save or open.
     bool isModified() const { return mModified; }
@@ -166,6 +177,10 @@ Q_SIGNALS:
     void modelUpdated();
     /// A sampling result was installed or cleared.
     void samplesChanged();
+    /// The view state changed; `previous` is what it was (the Timeline words the difference as its signals).
+    void viewStateChanged(const dlui::ViewState& previous);
+    /// A schedule was pinned for comparison or unpinned.
+    void pinnedScheduleChanged();
     /// The unsaved-work flag changed.
     void modifiedChanged(bool modified);
 
@@ -185,6 +200,8 @@ private:
     std::shared_ptr<const dl::SampleResult> mSamples;
     std::shared_ptr<const dl::Trajectory> mTrajectory;
     std::uint64_t mSamplesRun = 0;
+    ViewState mView;
+    std::optional<dl::Schedule> mPinned;
     bool mModified = false;
 };
 

@@ -9,7 +9,7 @@
 #include <QSaveFile>
 #include <cmath>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 
 namespace dlui {
 
@@ -111,20 +111,19 @@ std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
 }  // namespace
 
 QJsonObject sessionToJson(const Session& s) {
-    QJsonObject view{
-        {QStringLiteral("t"), s.view.t},
-        {QStringLiteral("mode"),
-         s.view.mode == Timeline::Mode::Reverse ? QStringLiteral("reverse") : QStringLiteral("forward")},
-        {QStringLiteral("markov_chain"), s.view.markovChain},
-        {QStringLiteral("speed"), s.view.speed},
-        {QStringLiteral("loop"), s.view.loop},
-        {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
+    QJsonObject view{{QStringLiteral("t"), s.view.t},
+                     {QStringLiteral("mode"), s.view.mode == ViewMode::Reverse ? QStringLiteral("reverse")
+                                                                               : QStringLiteral("forward")},
+                     {QStringLiteral("markov_chain"), s.view.markovChain},
+                     {QStringLiteral("speed"), s.view.speed},
+                     {QStringLiteral("loop"), s.view.loop},
+                     {QStringLiteral("noise_seed"), QString::number(s.view.noiseSeed)}};
     if (s.view.pinnedSchedule)
-        view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToJson(*s.view.pinnedSchedule));
+        view.insert(QStringLiteral("pinned_schedule"), dl::scheduleParamsToQJson(*s.view.pinnedSchedule));
     QJsonObject o{{QStringLiteral("format"), QStringLiteral("diffusion-lab-session")},
                   {QStringLiteral("version"), kSessionFormatVersion},
                   {QStringLiteral("data"), sourceToJson(s.source)},
-                  {QStringLiteral("schedule"), dl::scheduleParamsToJson(s.schedule)},
+                  {QStringLiteral("schedule"), dl::scheduleParamsToQJson(s.schedule)},
                   {QStringLiteral("view"), view}};
     if (!s.modelPath.isEmpty()) o.insert(QStringLiteral("model"), s.modelPath);
     return o;
@@ -143,21 +142,21 @@ std::optional<Session> sessionFromJson(const QJsonObject& o, QString* error) {
     if (!source) return std::nullopt;
     s.source = *source;
     const std::optional<dl::ScheduleParams> schedule =
-        dl::scheduleParamsFromJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
+        dl::scheduleParamsFromQJson(o.value(QStringLiteral("schedule")).toObject(), s.schedule, error);
     if (!schedule) return std::nullopt;
     s.schedule = *schedule;
     const QJsonObject view = o.value(QStringLiteral("view")).toObject();
     s.view.t = view.value(QStringLiteral("t")).toInt(0);
     s.view.mode = view.value(QStringLiteral("mode")).toString() == QLatin1String("reverse")
-                      ? Timeline::Mode::Reverse
-                      : Timeline::Mode::Forward;
+                      ? ViewMode::Reverse
+                      : ViewMode::Forward;
     s.view.markovChain = view.value(QStringLiteral("markov_chain")).toBool(false);
     s.view.speed = view.value(QStringLiteral("speed")).toDouble(s.view.speed);
     s.view.loop = view.value(QStringLiteral("loop")).toBool(false);
     s.view.noiseSeed = readSeed(view.value(QStringLiteral("noise_seed")), s.view.noiseSeed);
     if (view.contains(QStringLiteral("pinned_schedule"))) {
         s.view.pinnedSchedule =
-            dl::scheduleParamsFromJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
+            dl::scheduleParamsFromQJson(view.value(QStringLiteral("pinned_schedule")).toObject(), {}, error);
         if (!s.view.pinnedSchedule) return std::nullopt;
     }
     s.modelPath = o.value(QStringLiteral("model")).toString();
@@ -206,16 +205,18 @@ std::optional<Session> loadSession(const QString& path, QString* error) {
     return s;
 }
 
-Session captureSession(const LabDocument& document, const Timeline& timeline) {
+Session captureSession(const LabDocument& document) {
     Session s;
     s.source = document.dataSource();
     s.schedule = document.schedule().params();
-    s.view.t = timeline.t();
-    s.view.mode = timeline.mode();
-    s.view.markovChain = timeline.markovChain();
-    s.view.speed = timeline.speed();
-    s.view.loop = timeline.loops();
+    const ViewState& view = document.viewState();
+    s.view.t = view.t;
+    s.view.mode = view.mode;
+    s.view.markovChain = view.markovChain;
+    s.view.speed = view.speed;
+    s.view.loop = view.loop;
     s.view.noiseSeed = document.noiseSeed();
+    if (document.pinnedSchedule()) s.view.pinnedSchedule = document.pinnedSchedule()->params();
     s.modelPath = document.modelPath();
     return s;
 }

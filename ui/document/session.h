@@ -3,7 +3,7 @@
 // of the saved model, if any. JSON, written atomically (QSaveFile). The same JSON is kept in QSettings as
 // "the last session" and the built-in preset (resources/presets/default.json) is read with it too.
 //
-//   dlui::Session s = dlui::captureSession(*document, *timeline);
+//   dlui::Session s = dlui::captureSession(*document);
 //   QString error;
 //   if (!dlui::saveSession(path, s, &error)) showError(error);
 #pragma once
@@ -14,13 +14,13 @@
 
 #include "core/math/schedule.h"
 #include "ui/document/labdocument.h"
-#include "ui/view/timeline.h"
+#include "ui/document/viewstate.h"
 
 namespace dlui {
 
 struct ViewSettings {
     int t = 0;
-    Timeline::Mode mode = Timeline::Mode::Forward;
+    ViewMode mode = ViewMode::Forward;
     bool markovChain = false;
     double speed = 25.0;
     bool loop = false;
@@ -40,7 +40,7 @@ struct Session {
 };
 
 /// Format version written to files; files from newer versions are refused with a message. Version 2 writes
-/// the schedule in diffusers' keys (core/io/schedulejson.h); version 1 files still open.
+/// the schedule in diffusers' keys (core/io/qtschedulejson.h); version 1 files still open.
 constexpr int kSessionFormatVersion = 2;
 
 QJsonObject sessionToJson(const Session& session);
@@ -50,7 +50,7 @@ std::optional<Session> sessionFromJson(const QJsonObject& json, QString* error);
 bool saveSession(const QString& path, const Session& session, QString* error);
 std::optional<Session> loadSession(const QString& path, QString* error);
 
-/// The session the document and timeline describe now.
-Session captureSession(const LabDocument& document, const Timeline& timeline);
+/// The session the document describes now (its data, schedule, view state and model path).
+Session captureSession(const LabDocument& document);
 
 }  // namespace dlui

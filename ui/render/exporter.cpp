@@ -7,7 +7,7 @@
 #include <exception>
 #include <memory>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 #include "core/math/error.h"
 #include "ui/render/comparisonframes.h"
 #include "ui/render/framewriters.h"
@@ -201,14 +201,15 @@ QJsonObject exportSidecar(const FrameSource& source, const ExportSettings& s) {
         {QStringLiteral("data"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(in.data.name)},
                                              {QStringLiteral("n"), in.data.size()},
                                              {QStringLiteral("dim"), in.data.dim()}}},
-        {QStringLiteral("schedule"), dl::scheduleParamsToJson(in.schedule.params())},
+        {QStringLiteral("schedule"), dl::scheduleParamsToQJson(in.schedule.params())},
         {QStringLiteral("viewBounds"), QJsonArray{v.left(), v.top(), v.right(), v.bottom()}},
         {QStringLiteral("frames"), frames},
     };
     if (in.reverse) {
         o.insert(QStringLiteral("sampler"), QString::fromStdString(in.reverse->sampler));
-        o.insert(QStringLiteral("reverseSchedule"),
-                 dl::scheduleParamsToJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
+        o.insert(
+            QStringLiteral("reverseSchedule"),
+            dl::scheduleParamsToQJson((in.reverseSchedule ? *in.reverseSchedule : in.schedule).params()));
     }
     if (!s.extra.isEmpty()) o.insert(QStringLiteral("extra"), s.extra);
     return o;
@@ -223,11 +224,11 @@ QJsonObject comparisonSidecar(const ComparisonFrames& frames, const std::vector<
     QJsonArray panes;
     for (const ComparisonPane& pane : in.panes) {
         QJsonObject o{{QStringLiteral("label"), pane.label},
-                      {QStringLiteral("schedule"), dl::scheduleParamsToJson(pane.schedule.params())}};
+                      {QStringLiteral("schedule"), dl::scheduleParamsToQJson(pane.schedule.params())}};
         if (pane.reverse) {
             o.insert(QStringLiteral("sampler"), QString::fromStdString(pane.reverse->sampler));
             o.insert(QStringLiteral("reverseSchedule"),
-                     dl::scheduleParamsToJson(pane.scheduleFor(true).params()));
+                     dl::scheduleParamsToQJson(pane.scheduleFor(true).params()));
         }
         panes.append(o);
     }

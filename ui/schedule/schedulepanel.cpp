@@ -128,6 +128,7 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
             });
 
     connect(document, &LabDocument::scheduleChanged, this, &SchedulePanel::syncFromDocument);
+    connect(document, &LabDocument::pinnedScheduleChanged, this, &SchedulePanel::syncPinned);
     connect(document, &LabDocument::modelChanged, this, &SchedulePanel::updateBanner);
     connect(document, &LabDocument::dataSetChanged, this, &SchedulePanel::updateDiagnostics);
     syncFromDocument();
@@ -142,8 +143,16 @@ void SchedulePanel::setCurrentT(int t) {
     mPlots->setMarker(t);
 }
 
+const std::optional<dl::Schedule>& SchedulePanel::pinned() const {
+    return mDocument->pinnedSchedule();
+}
+
 void SchedulePanel::setPinned(const std::optional<dl::Schedule>& pinned) {
-    mPinned = pinned;
+    mDocument->setPinnedSchedule(pinned);
+}
+
+void SchedulePanel::syncPinned() {
+    const std::optional<dl::Schedule>& pinned = mDocument->pinnedSchedule();
     {
         const QSignalBlocker block(mPin);
         mPin->setChecked(pinned.has_value());

@@ -37,7 +37,7 @@ public:
     /// The message shown for the last invalid input (empty when the input is valid).
     QString errorText() const;
     /// The pinned comparison schedule, if any.
-    const std::optional<dl::Schedule>& pinned() const { return mPinned; }
+    const std::optional<dl::Schedule>& pinned() const;
     void setPinned(const std::optional<dl::Schedule>& pinned);
 
     // Controls, for tests and keyboard focus.
@@ -54,6 +54,7 @@ public Q_SLOTS:
 private:
     void applyFromControls();
     void syncFromDocument();
+    void syncPinned();
     void updateDiagnostics();
     void updateBanner();
 
@@ -71,7 +72,6 @@ private:
     QLabel* mPinLabel;
     SchedulePlots* mPlots;
     ScheduleDiagnosticsView* mDiagnostics;
-    std::optional<dl::Schedule> mPinned;
     double mDataMaxAbs = 0.0;
     bool mSyncing = false;
 };

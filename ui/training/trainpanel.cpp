@@ -1,5 +1,6 @@
 #include "ui/training/trainpanel.h"
 
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -17,6 +18,7 @@
 #include "ui/document/labdocument.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/training/lossplot.h"
+#include "ui/training/trainingpresets.h"
 
 namespace dlui {
 
@@ -76,6 +78,13 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
 
 TrainPanel::~TrainPanel() = default;
 
+void TrainPanel::showLine(QLabel* label, const QString& text) {
+    // An empty line is hidden, not left as a blank row: the layout would still put its spacing around it,
+    // a gap at the top of the panel while nothing is training.
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
 void TrainPanel::buildUi() {
     auto* layout = new QVBoxLayout(this);
 
@@ -117,6 +126,16 @@ void TrainPanel::buildUi() {
     mSeed->setObjectName(QStringLiteral("trainSeed"));
     mSeed->setRange(0, 1'000'000'000);
     mSeed->setToolTip(tr("Seed of the initial weights and of the batches"));
+    mPreset = new QComboBox(settingsBox);
+    mPreset->setObjectName(QStringLiteral("trainPreset"));
+    QStringList presetTips;
+    for (const TrainingPreset& preset : pointTrainingPresets()) {
+        mPreset->addItem(preset.label());
+        presetTips << tr("%1: %2").arg(preset.name, preset.description);
+    }
+    mPreset->setToolTip(tr("Network and step budget for 2D points; the time is for two free cores.\n") +
+                        presetTips.join(QLatin1Char('\n')));
+    connect(mPreset, &QComboBox::activated, this, &TrainPanel::applyPreset);
     auto addPair = [&](int row, int column, const QString& label, QWidget* field) {
         auto* l = new QLabel(label, settingsBox);
         l->setBuddy(field);
@@ -132,6 +151,7 @@ void TrainPanel::buildUi() {
     addPair(2, 0, tr("&LR"), mLearningRate);
     addPair(2, 1, tr("&Batch"), mBatch);
     addPair(3, 0, tr("&Steps"), mSteps);
+    addPair(3, 1, tr("&Preset"), mPreset);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     mLearningRate->setToolTip(tr("Learning rate: %1").arg(mLearningRate->toolTip()));
@@ -190,7 +210,9 @@ void TrainPanel::buildUi() {
     for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         l->setWordWrap(true);  // long figures must not widen the dock
+        l->hide();             // until showLine gives it a text
     }
+    showLine(mStatus, idleStatusText());  // the state line is a key readout: it always says something
     // Progress, quality and problems go on top, above the fold of a short window; the settings, buttons
     // and the loss curve follow.
     int top = 0;
@@ -235,8 +257,10 @@ void TrainPanel::applyDataDefaults() {
     // wider network: the core's image preset.
     const auto data = mDocument->dataSet();
     const bool images = data && data->isImage();
+    mPreset->setEnabled(!images);  // the presets are for 2D points; images have their own defaults
     if (images == mImageDefaults) return;
     mImageDefaults = images;
+    if (!images) mPreset->setCurrentIndex(0);
     TrainingSettings s = settings();
     const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
     const dl::TrainerConfig trainer =
@@ -248,6 +272,16 @@ void TrainPanel::applyDataDefaults() {
     s.model.inputFeatures = preset.inputFeatures;
     s.model.timeEmbedding = preset.timeEmbedding;
     setSettings(s);
+}
+
+QString TrainPanel::idleStatusText() {
+    return tr("not trained yet · Train (Ctrl+T) starts a run");
+}
+
+void TrainPanel::applyPreset(int index) {
+    const std::vector<TrainingPreset> presets = pointTrainingPresets();
+    if (index < 0 || index >= static_cast<int>(presets.size())) return;
+    setSettings(presets[static_cast<std::size_t>(index)].appliedTo(settings()));
 }
 
 QString TrainPanel::statusText() const {
@@ -332,8 +366,9 @@ void TrainPanel::reset() {
     mDocument->clearModel();
     mLossPlot->clear();
     showError(QString());
-    mQuality->clear();
-    mSpeed->clear();
+    showLine(mQuality, QString());
+    showLine(mSpeed, QString());
+    showLine(mStatus, idleStatusText());
     mPolledStep = -1;
     mPolledSnapshot.reset();
     updateButtons();
@@ -362,15 +397,15 @@ void TrainPanel::poll() {
     }
     const QLocale locale;
     const QString state = trainingStateName(mController->state());
-    mStatus->setText(
-        tr("%1 · step %2 / %3")
-            .arg(state, locale.toString(snap->step), locale.toString(mController->settings().trainer.steps)));
+    showLine(mStatus, tr("%1 · step %2 / %3")
+                          .arg(state, locale.toString(snap->step),
+                               locale.toString(mController->settings().trainer.steps)));
     if (const auto& p = mController->lastProgress(); p && mController->isActive()) {
-        mSpeed->setText(tr("%1 steps/s · ETA %2 · loss %3")
-                            .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
-                            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+        showLine(mSpeed, tr("%1 steps/s · ETA %2 · loss %3")
+                             .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
+                             .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     } else if (std::isfinite(mLossPlot->smoothedLoss())) {
-        mSpeed->setText(tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
+        showLine(mSpeed, tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     }
     const QString eta = mController->isActive() && mController->lastProgress()
                             ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
@@ -403,11 +438,11 @@ void TrainPanel::onStateChanged(TrainingController::State state) {
 
 void TrainPanel::showQualityPending() {
     if (mDocument->dataSet() && mDocument->dataSet()->isImage()) {
-        mQuality->clear();
+        showLine(mQuality, QString());
         return;
     }
-    mQuality->setText(mController->isActive() ? tr("quality: measuring the new model…")
-                                              : tr("quality: not measured for this model yet"));
+    showLine(mQuality, mController->isActive() ? tr("quality: measuring the new model…")
+                                               : tr("quality: not measured for this model yet"));
 }
 
 QString TrainPanel::qualityText() const {
@@ -418,16 +453,16 @@ void TrainPanel::onQuality(const TrainingQuality& q) {
     const QString floor = q.heldOut ? tr("held-out floor %1").arg(q.floor, 0, 'g', 3)
                                     : tr("fresh-draw floor %1").arg(q.floor, 0, 'g', 3);
     if (q.floor > 0)
-        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3, ×%4)")
-                              .arg(QLocale().toString(q.step))
-                              .arg(q.distance, 0, 'g', 3)
-                              .arg(floor)
-                              .arg(q.distance / q.floor, 0, 'f', 1));
+        showLine(mQuality, tr("quality at step %1: SW₂ %2 (%3, ×%4)")
+                               .arg(QLocale().toString(q.step))
+                               .arg(q.distance, 0, 'g', 3)
+                               .arg(floor)
+                               .arg(q.distance / q.floor, 0, 'f', 1));
     else
-        mQuality->setText(tr("quality at step %1: SW₂ %2 (%3: the unseen points are all one point)")
-                              .arg(QLocale().toString(q.step))
-                              .arg(q.distance, 0, 'g', 3)
-                              .arg(floor));
+        showLine(mQuality, tr("quality at step %1: SW₂ %2 (%3: the unseen points are all one point)")
+                               .arg(QLocale().toString(q.step))
+                               .arg(q.distance, 0, 'g', 3)
+                               .arg(floor));
 }
 
 void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {
@@ -449,7 +484,7 @@ void TrainPanel::onDataSetChanged() {
     }
     // A figure measured against the old data says nothing about the new ones.
     if (!mQuality->text().isEmpty())
-        mQuality->setText(tr("quality: the last figure was for other data; train to measure again"));
+        showLine(mQuality, tr("quality: the last figure was for other data; train to measure again"));
     applyDataDefaults();
     updateButtons();
     updateScheduleLabel();
@@ -485,7 +520,7 @@ void TrainPanel::updateScheduleLabel() {
         text = tr("Will train with the editor's schedule: %1")
                    .arg(describeSchedule(mDocument->schedule().params()));
     }
-    mScheduleLabel->setText(text);
+    showLine(mScheduleLabel, text);
 }
 
 }  // namespace dlui

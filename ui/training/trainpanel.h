@@ -20,6 +20,7 @@
 #include "ui/jobs/latestjob.h"
 #include "ui/training/trainingcontroller.h"
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -58,6 +59,9 @@ public:
     QPushButton* resetButton() const { return mReset; }
     QPushButton* continueButton() const { return mContinue; }
     QSpinBox* stepsBox() const { return mSteps; }
+    QSpinBox* widthBox() const { return mWidth; }
+    /// Default or "detailed shape" (2D points; ui/training/trainingpresets.h), each with its expected time.
+    QComboBox* presetBox() const { return mPreset; }
     /// Whether Train and Reset ask before replacing an unsaved model (tests turn it off: no modal dialogs).
     void setAskBeforeDiscard(bool ask) { mAskBeforeDiscard = ask; }
 
@@ -106,9 +110,15 @@ private:
     /// Puts the run's latest snapshot into the document (installs it first, then advances its weights).
     void installModelInDocument();
     void showError(const QString& message);
+    /// Sets a status line's text; an empty line is hidden.
+    static void showLine(QLabel* label, const QString& text);
+    /// The state line while there is no run.
+    static QString idleStatusText();
     void applyDataDefaults();
     /// Installs a model file read by loadModelFrom (GUI thread).
     void installLoadedModel(const QString& path, const dl::ModelFile& file);
+    /// Puts preset `index` of pointTrainingPresets() into the controls.
+    void applyPreset(int index);
     bool askToDiscard();
 
     LabDocument* mDocument;
@@ -133,6 +143,7 @@ private:
     QSpinBox* mBatch = nullptr;
     QSpinBox* mSteps = nullptr;
     QSpinBox* mSeed = nullptr;
+    QComboBox* mPreset = nullptr;
     QPushButton* mTrain = nullptr;
     QPushButton* mPause = nullptr;
     QPushButton* mStop = nullptr;

@@ -92,8 +92,9 @@ void MainView::rebuildScene() {
     mSinceFrame.restart();
     ++mFrameCount;
     const auto data = mDocument->dataSet();
-    const int t = mTimeline->t();
-    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    const ViewState& viewState = mDocument->viewState();  // what to show: the document's view state
+    const int t = viewState.t;
+    const bool reverse = viewState.mode == ViewMode::Reverse;
     Scene scene;
     scene.viewBounds = mViewBounds;
     mState = dl::Batch();
@@ -103,7 +104,7 @@ void MainView::rebuildScene() {
         const auto trajectory = mDocument->trajectory();
         if (trajectory && !trajectory->empty()) {
             // The caption names the timestep of the state drawn, from the same lookup, in the same frame.
-            const dl::ReverseFrame shown = trajectory->frameAt(t, mTimeline->smoothReverse());
+            const dl::ReverseFrame shown = trajectory->frameAt(t, viewState.smoothReverse);
             mState = shown.state;
             if (shown.interpolated)
                 scene.caption = tr("reverse · %1 · t = %2 (interpolated between the states at t = %3 and %4)")
@@ -123,7 +124,7 @@ void MainView::rebuildScene() {
     } else {
         const dl::Schedule& schedule = mDocument->schedule();
         const int tt = std::clamp(t, 0, schedule.T());
-        if (mTimeline->markovChain()) {
+        if (viewState.markovChain) {
             const bool stale = !mChain || mChain->x0() != &data->points ||
                                !(mChain->schedule().params() == schedule.params()) ||
                                mChain->seed() != mDocument->noiseSeed();
@@ -140,7 +141,7 @@ void MainView::rebuildScene() {
                             .arg(tt)
                             .arg(schedule.T())
                             .arg(schedule.alphaBar(tt), 0, 'f', 4)
-                            .arg(mTimeline->markovChain() ? tr("   (Markov chain)") : QString());
+                            .arg(viewState.markovChain ? tr("   (Markov chain)") : QString());
     }
 
     if (mState.rows() > 0) {
@@ -155,7 +156,7 @@ void MainView::rebuildScene() {
         }
     }
 
-    const Frame frame{t, mTimeline->mode(), mTimeline->markovChain(), mDocument,
+    const Frame frame{t, viewState.mode, viewState.markovChain, mDocument,
                       mState.rows() > 0 ? &mState : nullptr};
     for (auto& [id, decorate] : mDecorators) decorate(scene, frame);
     mScene = std::move(scene);

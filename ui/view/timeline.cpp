@@ -3,52 +3,65 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/document/labdocument.h"
+
 namespace dlui {
 
 namespace {
 constexpr int kTickMs = 16;  // ~60 Hz; the views coalesce redraws to one per frame anyway
 }
 
-Timeline::Timeline(QObject* parent) : QObject(parent) {
+Timeline::Timeline(LabDocument* document, QObject* parent) : QObject(parent), mDocument(document) {
     mTimer.setInterval(kTickMs);
     mTimer.setTimerType(Qt::PreciseTimer);
     connect(&mTimer, &QTimer::timeout, this, &Timeline::onTick);
+    connect(mDocument, &LabDocument::viewStateChanged, this, &Timeline::onViewStateChanged);
+}
+
+Timeline::Timeline(QObject* parent) : Timeline(new LabDocument, parent) {
+    mDocument->setParent(this);
+}
+
+const ViewState& Timeline::state() const {
+    return mDocument->viewState();
+}
+
+void Timeline::commit(const ViewState& next) {
+    mDocument->setViewState(next);
+}
+
+void Timeline::onViewStateChanged(const ViewState& previous) {
+    const ViewState& now = state();
+    if (now.maximum != previous.maximum) Q_EMIT maximumChanged(now.maximum);
+    if (now.mode != previous.mode) Q_EMIT modeChanged(now.mode);
+    if (now.markovChain != previous.markovChain) Q_EMIT markovChainChanged(now.markovChain);
+    if (now.speed != previous.speed || now.rateFactor != previous.rateFactor || now.loop != previous.loop ||
+        now.smoothReverse != previous.smoothReverse || now.reverseStops != previous.reverseStops)
+        Q_EMIT playbackSettingsChanged();
+    if (now.t != previous.t) Q_EMIT tChanged(now.t);
 }
 
 int Timeline::snap(int t) const {
-    if (!snapsToStops() || t == mT) return t;
-    if (t < mT) {  // towards 0: the largest stop ≤ t, else the smallest
-        auto it = std::upper_bound(mStops.begin(), mStops.end(), t);
-        return it == mStops.begin() ? mStops.front() : *std::prev(it);
+    const ViewState& s = state();
+    if (!s.snapsToStops() || t == s.t) return t;
+    const std::vector<int>& stops = s.reverseStops;
+    if (t < s.t) {  // towards 0: the largest stop ≤ t, else the smallest
+        auto it = std::upper_bound(stops.begin(), stops.end(), t);
+        return it == stops.begin() ? stops.front() : *std::prev(it);
     }
-    auto it = std::lower_bound(mStops.begin(), mStops.end(), t);  // towards T: the smallest stop ≥ t
-    return it == mStops.end() ? mStops.back() : *it;
+    return s.stopShownAt(t);  // towards T: the smallest stop ≥ t
 }
 
 void Timeline::setReverseStops(std::vector<int> stops) {
-    std::sort(stops.begin(), stops.end());
-    stops.erase(std::unique(stops.begin(), stops.end()), stops.end());
-    if (stops == mStops) return;
-    mStops = std::move(stops);
-    Q_EMIT playbackSettingsChanged();
-    alignToStops();
-}
-
-void Timeline::alignToStops() {
-    if (!snapsToStops()) return;
-    // Onto the state shown at t (the smallest stop ≥ t), as Trajectory::stateAt picks it.
-    auto it = std::lower_bound(mStops.begin(), mStops.end(), mT);
-    const int at = std::clamp(it == mStops.end() ? mStops.back() : *it, 0, mMaximum);
-    if (at == mT) return;
-    mT = at;
-    Q_EMIT tChanged(mT);
+    ViewState next = state();
+    next.reverseStops = std::move(stops);
+    commit(next);
 }
 
 void Timeline::setSmoothReverse(bool on) {
-    if (on == mSmooth) return;
-    mSmooth = on;
-    Q_EMIT playbackSettingsChanged();
-    alignToStops();
+    ViewState next = state();
+    next.smoothReverse = on;
+    commit(next);
 }
 
 void Timeline::setReverseFloor(int floor) {
@@ -56,56 +69,50 @@ void Timeline::setReverseFloor(int floor) {
 }
 
 void Timeline::setT(int t) {
-    t = std::clamp(snap(std::clamp(t, 0, mMaximum)), 0, mMaximum);
-    if (t == mT) return;
-    mT = t;
-    Q_EMIT tChanged(mT);
+    ViewState next = state();
+    next.t = std::clamp(snap(std::clamp(t, 0, next.maximum)), 0, next.maximum);
+    commit(next);
 }
 
 void Timeline::setMaximum(int maximum) {
-    maximum = std::max(1, maximum);
-    if (maximum == mMaximum) return;
-    mMaximum = maximum;
-    Q_EMIT maximumChanged(mMaximum);
-    setT(mT);
+    ViewState next = state();
+    next.maximum = maximum;
+    commit(next);
 }
 
 void Timeline::setMode(Mode mode) {
-    if (mode == mMode) return;
-    mMode = mode;
-    Q_EMIT modeChanged(mMode);
-    alignToStops();
+    ViewState next = state();
+    next.mode = mode;
+    commit(next);
 }
 
 void Timeline::setSpeed(double stepsPerSecond) {
-    stepsPerSecond = std::clamp(stepsPerSecond, 0.1, 100000.0);
-    if (stepsPerSecond == mSpeed) return;
-    mSpeed = stepsPerSecond;
-    Q_EMIT playbackSettingsChanged();
+    ViewState next = state();
+    next.speed = stepsPerSecond;
+    commit(next);
 }
 
 void Timeline::setRateFactor(double factor) {
-    factor = std::clamp(factor, kMinRateFactor, kMaxRateFactor);
-    if (factor == mRateFactor) return;
-    mRateFactor = factor;
-    Q_EMIT playbackSettingsChanged();
+    ViewState next = state();
+    next.rateFactor = factor;
+    commit(next);
 }
 
 void Timeline::setLoop(bool loop) {
-    if (loop == mLoop) return;
-    mLoop = loop;
-    Q_EMIT playbackSettingsChanged();
+    ViewState next = state();
+    next.loop = loop;
+    commit(next);
 }
 
 void Timeline::setMarkovChain(bool on) {
-    if (on == mMarkov) return;
-    mMarkov = on;
-    Q_EMIT markovChainChanged(mMarkov);
+    ViewState next = state();
+    next.markovChain = on;
+    commit(next);
 }
 
 void Timeline::play() {
     if (isPlaying()) return;
-    if (mT == endT()) setT(startT());  // playing from the end starts over
+    if (t() == endT()) setT(startT());  // playing from the end starts over
     mCarry = 0.0;
     mClock.start();
     mTimer.start();
@@ -123,11 +130,11 @@ void Timeline::togglePlay() {
 }
 
 void Timeline::stepNext() {
-    setT(mT + (mMode == Mode::Forward ? 1 : -1));
+    setT(t() + (mode() == Mode::Forward ? 1 : -1));
 }
 
 void Timeline::stepPrevious() {
-    setT(mT + (mMode == Mode::Forward ? -1 : 1));
+    setT(t() + (mode() == Mode::Forward ? -1 : 1));
 }
 
 void Timeline::jumpToStart() {
@@ -139,41 +146,41 @@ void Timeline::jumpToEnd() {
 }
 
 void Timeline::onTick() {
+    const ViewState& s = state();
     // Advance by elapsed wall time, so the speed holds even when ticks arrive late.
-    mCarry += mSpeed * mRateFactor * static_cast<double>(mClock.restart()) / 1000.0;
+    mCarry += s.speed * s.rateFactor * static_cast<double>(mClock.restart()) / 1000.0;
     const int steps = static_cast<int>(std::floor(mCarry));
     if (steps <= 0) return;
     mCarry -= steps;
-    const int direction = mMode == Mode::Forward ? 1 : -1;
-    int target = mT + direction * steps;
-    if (mMode == Mode::Reverse && mFloor > 0 && target < mFloor) {
-        if (mT <= mFloor) {  // at the newest computed state: wait for the next, without saving up time
+    const int direction = s.mode == Mode::Forward ? 1 : -1;
+    int target = s.t + direction * steps;
+    if (s.mode == Mode::Reverse && mFloor > 0 && target < mFloor) {
+        if (s.t <= mFloor) {  // at the newest computed state: wait for the next, without saving up time
             mCarry = 0.0;
             return;
         }
         target = mFloor;
     }
-    if (snapsToStops() && target > 0) {
+    if (s.snapsToStops() && target > 0) {
         // Between two real states: stay on this one until the time for the next has come.
-        auto it = std::lower_bound(mStops.begin(), mStops.end(), target);
-        const int shown = it == mStops.end() ? mStops.back() : *it;
-        if (shown == mT) {
+        const int shown = s.stopShownAt(target);
+        if (shown == s.t) {
             mCarry += steps;
             return;
         }
         target = shown;
     }
-    const bool pastEnd = mMode == Mode::Forward ? target >= mMaximum : target <= 0;
+    const bool pastEnd = s.mode == Mode::Forward ? target >= s.maximum : target <= 0;
     if (!pastEnd) {
         setT(target);
         return;
     }
-    if (mLoop && mT == endT()) {
+    if (s.loop && s.t == endT()) {
         setT(startT());
         return;
     }
     setT(endT());
-    if (!mLoop) pause();
+    if (!loops()) pause();
 }
 
 }  // namespace dlui

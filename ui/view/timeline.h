@@ -1,6 +1,8 @@
-// The timeline: the current timestep t ∈ 0..T, the play state and how the views read t. It is a plain
-// QObject with no widgets, so one timeline can drive several views (the planned side-by-side views) and
-// the timeline widget, the keyboard and tests all move the same t.
+// The timeline plays the document's view state (ui/document/viewstate.h: t ∈ 0..T, mode, playback
+// settings): it owns the playback clock and the rules for moving t, and words each change of the view
+// state as its signals. The state itself lives in the LabDocument, so widgets read it there and a session
+// sets it there; the timeline widget, the keyboard and tests all move the same t. It is a plain QObject
+// with no widgets. Built without a document (a test of the timeline alone), it keeps one of its own.
 //
 // Forward mode plays t = 0 → T (noising); reverse mode plays t = T → 0 along a sampled trajectory.
 // "Next" always means the next frame of the animation in the current mode.
@@ -10,7 +12,7 @@
 // from one real state to the next — unless smooth reverse playback is on, in which case t runs through
 // every timestep and the views interpolate between the neighbouring states (and say so).
 //
-//   dlui::Timeline timeline;
+//   dlui::Timeline timeline(document);
 //   timeline.setMaximum(schedule.T());
 //   QObject::connect(&timeline, &dlui::Timeline::tChanged, view, &MainView::requestRedraw);
 //   timeline.play();
@@ -21,32 +23,40 @@
 #include <QTimer>
 #include <vector>
 
+#include "ui/document/viewstate.h"
+
 namespace dlui {
+
+class LabDocument;
 
 class Timeline : public QObject {
     Q_OBJECT
 public:
-    enum class Mode { Forward, Reverse };
+    using Mode = ViewMode;
 
+    /// Plays `document`'s view state.
+    explicit Timeline(LabDocument* document, QObject* parent = nullptr);
+    /// A timeline with a document of its own (tests of the timeline alone).
     explicit Timeline(QObject* parent = nullptr);
 
-    int t() const { return mT; }
-    int maximum() const { return mMaximum; }
-    Mode mode() const { return mMode; }
+    const ViewState& state() const;
+    int t() const { return state().t; }
+    int maximum() const { return state().maximum; }
+    Mode mode() const { return state().mode; }
     bool isPlaying() const { return mTimer.isActive(); }
     /// Playback speed in timesteps per second.
-    double speed() const { return mSpeed; }
-    bool loops() const { return mLoop; }
+    double speed() const { return state().speed; }
+    bool loops() const { return state().loop; }
     /// Multiplier on speed() while playing, kMinRateFactor..kMaxRateFactor (playback speed, slow motion).
-    double rateFactor() const { return mRateFactor; }
-    static constexpr double kMinRateFactor = 0.1;
-    static constexpr double kMaxRateFactor = 10.0;
+    double rateFactor() const { return state().rateFactor; }
+    static constexpr double kMinRateFactor = ViewState::kMinRateFactor;
+    static constexpr double kMaxRateFactor = ViewState::kMaxRateFactor;
     /// Forward mode: show the step-by-step Markov chain instead of the closed form.
-    bool markovChain() const { return mMarkov; }
+    bool markovChain() const { return state().markovChain; }
 
     /// The first and last t of the animation in the current mode (0 and T forward, T and 0 reverse).
-    int startT() const { return mMode == Mode::Forward ? 0 : mMaximum; }
-    int endT() const { return mMode == Mode::Forward ? mMaximum : 0; }
+    int startT() const { return state().startT(); }
+    int endT() const { return state().endT(); }
 
     void setT(int t);
     /// Sets T (≥ 1); t is clamped into the new range.
@@ -59,15 +69,15 @@ public:
     void setMarkovChain(bool on);
     /// The timesteps of the reverse trajectory's states, T down to 0 (empty: every t is a state).
     void setReverseStops(std::vector<int> stops);
-    const std::vector<int>& reverseStops() const { return mStops; }
+    const std::vector<int>& reverseStops() const { return state().reverseStops; }
     /// Reverse mode: play every timestep and interpolate between states instead of the states alone.
     void setSmoothReverse(bool on);
     /// Reverse playback waits at this timestep instead of going below it (0: no floor). A sampling run in
     /// progress sets it to its newest state, so the animation plays what has been computed and then
-    /// waits for the rest rather than running into it.
+    /// waits for the rest rather than running into it. Playback state, not view state: not in the document.
     void setReverseFloor(int floor);
     int reverseFloor() const { return mFloor; }
-    bool smoothReverse() const { return mSmooth; }
+    bool smoothReverse() const { return state().smoothReverse; }
 
     void play();
     void pause();
@@ -94,22 +104,15 @@ Q_SIGNALS:
 
 private:
     void onTick();
-    bool snapsToStops() const { return mMode == Mode::Reverse && !mSmooth && !mStops.empty(); }
-    /// The stop t lands on when moving from mT towards t: the nearest stop at or beyond t in that direction.
+    /// The stop t lands on when moving from t() towards t: the nearest stop at or beyond t in that direction.
     int snap(int t) const;
-    /// Moves t onto the stop whose state is shown at t, when t is not one.
-    void alignToStops();
+    /// Hands the changed state to the document (which normalises it).
+    void commit(const ViewState& next);
+    /// Words a change of the document's view state as this timeline's signals.
+    void onViewStateChanged(const ViewState& previous);
 
-    int mT = 0;
-    int mMaximum = 100;
-    Mode mMode = Mode::Forward;
-    double mSpeed = 25.0;
-    double mRateFactor = 1.0;
-    bool mLoop = false;
-    bool mMarkov = false;
-    bool mSmooth = false;
+    LabDocument* mDocument;
     int mFloor = 0;
-    std::vector<int> mStops;  // ascending
     QTimer mTimer;
     QElapsedTimer mClock;
     double mCarry = 0.0;  // fractional steps owed since the last tick

@@ -137,24 +137,25 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
 }
 
 void TimelineWidget::syncFromTimeline() {
-    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    const ViewState& view = mDocument->viewState();
+    const bool reverse = view.mode == ViewMode::Reverse;
     {
         const QSignalBlocker a(mSlider), b(mTBox), c(mForward), d(mReverse), e(mMarkov), f(mLoop), g(mSpeed);
-        mSlider->setRange(0, mTimeline->maximum());
-        mSlider->setValue(mTimeline->t());
+        mSlider->setRange(0, view.maximum);
+        mSlider->setValue(view.t);
         // Reverse plays T → 0; show it moving left to right as it plays.
         mSlider->setInvertedAppearance(reverse);
-        mTBox->setRange(0, mTimeline->maximum());
-        mTBox->setValue(mTimeline->t());
+        mTBox->setRange(0, view.maximum);
+        mTBox->setValue(view.t);
         mForward->setChecked(!reverse);
         mReverse->setChecked(reverse);
-        mMarkov->setChecked(mTimeline->markovChain());
+        mMarkov->setChecked(view.markovChain);
         mMarkov->setEnabled(!reverse);
-        mLoop->setChecked(mTimeline->loops());
-        const int speed = mSpeed->findData(static_cast<int>(mTimeline->speed()));
+        mLoop->setChecked(view.loop);
+        const int speed = mSpeed->findData(static_cast<int>(view.speed));
         if (speed >= 0) mSpeed->setCurrentIndex(speed);
     }
-    mOfT->setText(tr("/ %1").arg(mTimeline->maximum()));
+    mOfT->setText(tr("/ %1").arg(view.maximum));
     mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg")
                                                 : QStringLiteral(":/icons/play.svg")));
     mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
@@ -162,10 +163,11 @@ void TimelineWidget::syncFromTimeline() {
 }
 
 void TimelineWidget::updateNumbers() {
-    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
+    const ViewState& view = mDocument->viewState();
+    const bool reverse = view.mode == ViewMode::Reverse;
     const dl::Schedule& schedule =
         reverse && mDocument->modelSchedule() ? *mDocument->modelSchedule() : mDocument->schedule();
-    const int t = std::min(mTimeline->t(), schedule.T());
+    const int t = std::min(view.t, schedule.T());
     mNumbers->setText(tr("β_t = %1   ᾱ_t = %2   SNR = %3")
                           .arg(formatNumber(schedule.beta(t)), formatNumber(schedule.alphaBar(t)),
                                formatNumber(schedule.snr(t))));

@@ -2,6 +2,8 @@
 
 #include "ui/compare/windowcompare.h"
 #include "ui/i18n/languagemenu.h"
+#include "ui/window/densitycomparisondock.h"
+#include "ui/window/diffusersschedulefiles.h"
 #include "ui/window/lessonmenu.h"
 #include "ui/window/panelsettings.h"
 #include "ui/window/trainingandsampling.h"
@@ -17,8 +19,10 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mInput(std::make_unique<WindowInput>(this)),
       mPanelSettings(std::make_unique<PanelSettings>(this, options)),
       mCompare(std::make_unique<WindowCompare>(this)),
-      mLessons(std::make_unique<LessonMenu>(this, mLive.get())) {
+      mLessons(std::make_unique<LessonMenu>(this, mLive.get())),
+      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
+    addDensityComparisonDock(this);
     restoreLastSession();
 }
 

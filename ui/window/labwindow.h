@@ -1,6 +1,7 @@
 // The application window composed from its parts: the MainWindow (document, main view, timeline, data
 // and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling), export
-// from the window (WindowExport) and the window-wide keys and wheel (WindowInput); then the last session,
+// from the window (WindowExport), the window-wide keys and wheel (WindowInput) and diffusers scheduler
+// configs in and out (DiffusersScheduleFiles); then the last session,
 // so a model file it names finds the panel that loads it.
 //
 //   dlui::LabWindow window(options);
@@ -15,6 +16,7 @@ namespace dlui {
 
 class PanelSettings;
 class LessonMenu;
+class DiffusersScheduleFiles;
 class TrainingAndSampling;
 class WindowCompare;
 class WindowExport;
@@ -40,6 +42,7 @@ private:
     std::unique_ptr<PanelSettings> mPanelSettings;
     std::unique_ptr<WindowCompare> mCompare;  // View ▸ Compare side by side (ui/compare/)
     std::unique_ptr<LessonMenu> mLessons;
+    std::unique_ptr<DiffusersScheduleFiles> mDiffusers;
 };
 
 }  // namespace dlui

@@ -19,6 +19,7 @@
 
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
+#include "ui/document/sessionapply.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
@@ -55,7 +56,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent),
       mOptions(options),
       mDocument(new LabDocument(this)),
-      mTimeline(new Timeline(this)) {
+      mTimeline(new Timeline(mDocument, this)) {
     setObjectName(QStringLiteral("DiffusionLabMainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/diffusionlab.svg")));
     setAcceptDrops(true);
@@ -323,8 +324,7 @@ void MainWindow::connectDocument() {
             tr("Loaded %1 samples.").arg(loaded.dataSet->size()) +
             (loaded.notes.isEmpty() ? QString() : QLatin1Char('\n') + loaded.notes.join(QLatin1Char('\n'))));
         if (mPendingView) {
-            mDocument->setNoiseSeed(mPendingView->noiseSeed);
-            mTimeline->setT(mPendingView->t);
+            applySessionView(*mDocument, *mPendingView);
             mPendingView.reset();
         }
         if (mPendingClean) mDocument->setModified(false);

@@ -12,9 +12,10 @@
 #include <QSettings>
 #include <QStatusBar>
 
-#include "core/io/schedulejson.h"
+#include "core/io/qtschedulejson.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
+#include "ui/document/sessionapply.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/timeline.h"
 #include "ui/window/mainwindow.h"
@@ -31,34 +32,17 @@ bool isImageFile(const QString& path) {
 }  // namespace
 
 Session MainWindow::currentSession() const {
-    Session s = captureSession(*mDocument, *mTimeline);
-    if (mSchedulePanel->pinned()) s.view.pinnedSchedule = mSchedulePanel->pinned()->params();
-    return s;
+    return captureSession(*mDocument);
 }
 
 bool MainWindow::applySession(const Session& session, QString* error) {
-    QString scheduleError;
-    if (!mDocument->setScheduleParams(session.schedule, &scheduleError)) {
-        if (error) *error = tr("invalid schedule: %1").arg(scheduleError);
-        return false;
-    }
-    std::optional<dl::Schedule> pinned;
-    if (session.view.pinnedSchedule && !dl::Schedule::validate(*session.view.pinnedSchedule))
-        pinned = dl::Schedule(*session.view.pinnedSchedule);
-    mSchedulePanel->setPinned(pinned);
-    mTimeline->setMode(session.view.mode);
+    const std::optional<AppliedSession> applied = applySessionToDocument(*mDocument, session, error);
+    if (!applied) return false;
     showForwardWhenNoSamples();
-    mTimeline->setMarkovChain(session.view.markovChain);
-    mTimeline->setSpeed(session.view.speed);
-    mTimeline->setLoop(session.view.loop);
-    if (!session.modelPath.isEmpty()) mDocument->setModelPath(session.modelPath);
-    if (session.source == mDocument->dataSource()) {
-        mDocument->setNoiseSeed(session.view.noiseSeed);
-        mTimeline->setT(session.view.t);
-    } else {
+    if (applied->dataToLoad) {
         mPendingView = session.view;
-        mDataPanel->showSource(session.source);
-        mLoader->load(session.source);
+        mDataPanel->showSource(*applied->dataToLoad);
+        mLoader->load(*applied->dataToLoad);
     }
     return true;
 }
@@ -171,8 +155,8 @@ void MainWindow::loadPreset() {
     if (!file.open(QIODevice::ReadOnly)) return;
     const QJsonObject preset = QJsonDocument::fromJson(file.readAll()).object();
     QString error;
-    if (const auto params = dl::scheduleParamsFromJson(preset.value(QStringLiteral("schedule")).toObject(),
-                                                       mDocument->schedule().params(), &error))
+    if (const auto params = dl::scheduleParamsFromQJson(preset.value(QStringLiteral("schedule")).toObject(),
+                                                        mDocument->schedule().params(), &error))
         mDocument->setScheduleParams(*params, &error);
     DataSource source = mDocument->dataSource();
     source.shape = preset.value(QStringLiteral("dataset")).toString(source.shape);

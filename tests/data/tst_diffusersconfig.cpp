@@ -5,8 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/data/diffusersconfig.h"
 #include "core/data/json.h"
-#include "core/math/diffusersschedule.h"
 #include "core/math/error.h"
 
 namespace {
@@ -161,4 +161,4 @@ void TestDiffusersSchedule::badInput() {
 }
 
 QTEST_APPLESS_MAIN(TestDiffusersSchedule)
-#include "tst_diffusersschedule.moc"
+#include "tst_diffusersconfig.moc"

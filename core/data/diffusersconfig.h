@@ -7,10 +7,11 @@
 //   sigmoid           β = sigmoid(linspace(−6, 6, T))·(end − start) + start    → Sigmoid
 //   trained_betas     the array as it stands                                   → Custom
 //   rescale_betas_zero_snr (Lin et al. 2024, Algorithm 1)                      → zeroTerminalSnr
-// The sampling fields (prediction_type, timestep_spacing, steps_offset, clip_sample) are kept as they
-// are; every other field is listed in `unused`, so nothing is dropped without a word.
+// The schedule fields are read by the one schedule JSON reader (core/data/schedulejson.h). The sampling
+// fields (prediction_type, timestep_spacing, steps_offset, clip_sample) are kept as they are; every other
+// field is listed in `unused`, so nothing is dropped without a word.
 //
-//   dl::DiffusersSchedulerConfig c = dl::parseDiffusersSchedulerConfig(text);  // throws dl::Error
+//   dl::DiffusersSchedulerConfig c = dl::readDiffusersSchedulerConfig(path);  // throws dl::Error
 //   dl::Schedule s(c.schedule);
 #pragma once
 
@@ -32,8 +33,13 @@ struct DiffusersSchedulerConfig {
     std::vector<std::string> unused;  ///< fields present in the file that this program does not use
 };
 
-/// Parses a scheduler_config.json; throws dl::Error naming the field on a bad or missing value.
+/// Parses a scheduler_config.json; throws dl::Error ("diffusers config: …") naming the field on a bad value
+/// or a schedule Schedule::validate refuses.
 DiffusersSchedulerConfig parseDiffusersSchedulerConfig(std::string_view json);
+
+/// Reads and parses the file at `path` (a regular file of at most 16 MiB); throws dl::Error starting with
+/// the path.
+DiffusersSchedulerConfig readDiffusersSchedulerConfig(const std::string& path);
 
 /// The config as diffusers writes it (DDPMScheduler), for the schedule and the sampling fields.
 std::string diffusersSchedulerConfigJson(const DiffusersSchedulerConfig& config);
