@@ -417,6 +417,7 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
             throw Error("a row to record must be from 0 to " + std::to_string(xT.rows() - 1) + ", got " +
                         std::to_string(row));
     if (!langevin) stepRecords.rows = params.stepRecordRows;  // Langevin has no single step to record
+    stepRecords.sampler = std::string(samplerKindName(params.kind));
 
     Batch x = std::move(xT);
     recorder.record(0, ts.front(), x);

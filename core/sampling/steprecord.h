@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "core/math/types.h"
@@ -38,6 +39,7 @@ struct ReverseStepRecord {
 struct ReverseStepRecords {
     std::vector<Eigen::Index> rows;        ///< rows of the batch followed
     std::vector<ReverseStepRecord> steps;  ///< in the order taken (t decreasing)
+    std::string sampler;                   ///< samplerKindName of the run ("ddpm", "ddim", …)
 
     bool empty() const { return steps.empty(); }
     /// The step shown at timestep t: the one with s < t ≤ step.t; at t ≤ 0 the last step (the one that landed

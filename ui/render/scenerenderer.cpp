@@ -406,6 +406,9 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
         if (options.drawPoints) paintPoints(painter, map, scene, options, colors);
         if (options.drawArrows)
             for (const ArrowField& field : scene.arrowFields) paintArrows(painter, map, field, scale);
+        if (options.drawAnnotations)
+            paintAnnotations(painter, target, map.data, scene.annotations, scale, font, colors.text,
+                             colors.captionBox);
     }
     if (options.drawCaption) paintCaption(painter, target, scene.caption, colors, font);
     painter.restore();
