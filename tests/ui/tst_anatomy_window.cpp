@@ -11,8 +11,10 @@
 //     trainer of the same run would put it; Continue training resumes the live run.
 #include <QAction>
 #include <QComboBox>
-#include <QSpinBox>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QtTest>
 #include <cmath>
@@ -59,10 +61,14 @@ private Q_SLOTS:
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
-    dlui::SamplingPanel* sampling() const { return dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel(); }
+    dlui::SamplingPanel* sampling() const {
+        return dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel();
+    }
     /// Samples with the exact denoiser (no model needed), K steps, and waits for the trajectory.
     void sampleExact(dl::SamplerKind kind, int steps);
-    QAction* action(const char* name) const { return mWindow->findChild<QAction*>(QString::fromLatin1(name)); }
+    QAction* action(const char* name) const {
+        return mWindow->findChild<QAction*>(QString::fromLatin1(name));
+    }
 
     std::unique_ptr<LabWindow> mWindow;
 };
@@ -72,11 +78,12 @@ void TestAnatomyWindow::sampleExact(dl::SamplerKind kind, int steps) {
     s->denoiserBox()->setCurrentIndex(1);
     s->samplerBox()->setCurrentIndex(s->samplerBox()->findData(int(kind)));
     for (QSpinBox* box : s->findChildren<QSpinBox*>())
-        if (box->minimum() == 0 && box->maximum() == mWindow->document()->schedule().T()) box->setValue(steps);
+        if (box->objectName() == QLatin1String("samplerSteps")) box->setValue(steps);  // K, 0 = all T
     QCOMPARE(s->samplerParams().steps, steps);
     const auto before = mWindow->document()->trajectory();
     QTest::mouseClick(s->sampleButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->trajectory() && mWindow->document()->trajectory() != before &&
+    QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->trajectory() &&
+                                 mWindow->document()->trajectory() != before &&
                                  !mWindow->document()->trajectory()->stepRecords.empty(),
                              30000);
 }
@@ -90,6 +97,7 @@ void TestAnatomyWindow::reverseInspectorShowsTheStep_data() {
 void TestAnatomyWindow::reverseInspectorShowsTheStep() {
     QFETCH(dl::SamplerKind, kind);
     sampleExact(kind, 20);
+    QVERIFY(!QTest::currentTestFailed());
     dlui::LabDocument* doc = mWindow->document();
     const auto trajectory = doc->trajectory();
     QTest::mouseClick(mWindow->timelineWidget()->reverseButton(), Qt::LeftButton);
@@ -149,19 +157,23 @@ void TestAnatomyWindow::reverseInspectorShowsTheStep() {
     const dlui::SceneAnnotations& marks = view->scene().annotations;
     QCOMPARE(marks.rings.size(), std::size_t{1});
     const dl::Batch drawn = doc->dataSet()->norm.toData(xt);
-    QVERIFY(std::abs(marks.rings[0].x() - drawn(0, 0)) < 1e-5 && std::abs(marks.rings[0].y() - drawn(0, 1)) < 1e-5);
+    QVERIFY(std::abs(marks.rings[0].x() - drawn(0, 0)) < 1e-5 &&
+            std::abs(marks.rings[0].y() - drawn(0, 1)) < 1e-5);
     QCOMPARE(marks.paths.size(), std::size_t{1});
     QCOMPARE(marks.paths[0].points.size(), qsizetype(trajectory->stepRecords.steps.size() + 1));
 
     // The next step along: the dock follows the timeline.
+    const dlui::ReversePointVectors picked = *v;  // v refers to the dock's own, which is about to change
     QTest::keyClick(mWindow.get(), Qt::Key_Right);
     QCOMPARE(mWindow->timeline()->t(), trajectory->timesteps[6]);
     QCOMPARE(panel()->inspectedStep()->t, trajectory->timesteps[6]);
-    QCOMPARE(panel()->inspectedStep()->xt[0], v->next[0]);
+    QCOMPARE(panel()->inspectedStep()->xt[0], picked.next[0]);
+    QCOMPARE(panel()->inspectedStep()->xt[1], picked.next[1]);
 }
 
 void TestAnatomyWindow::stepModeArrowsAndKeys() {
     sampleExact(dl::SamplerKind::DdpmPosterior, 10);
+    QVERIFY(!QTest::currentTestFailed());
     const auto trajectory = mWindow->document()->trajectory();
     QAction* stepMode = action("stepModeAction");
     QVERIFY(stepMode);
@@ -182,7 +194,8 @@ void TestAnatomyWindow::stepModeArrowsAndKeys() {
         const dl::Normalisation& norm = mWindow->document()->dataSet()->norm;
         const dl::Batch xt = norm.toData(step.xt.topRows(1)), x0 = norm.toData(step.x0.topRows(1));
         const dl::Batch mean = norm.toData(step.mean.topRows(1)), next = norm.toData(step.next.topRows(1));
-        QVERIFY(std::abs(marks.arrows[0].from.x() - xt(0, 0)) < 1e-5 && std::abs(marks.arrows[0].to.y() - x0(0, 1)) < 1e-5);
+        QVERIFY(std::abs(marks.arrows[0].from.x() - xt(0, 0)) < 1e-5 &&
+                std::abs(marks.arrows[0].to.y() - x0(0, 1)) < 1e-5);
         QVERIFY(std::abs(marks.arrows[1].to.x() - mean(0, 0)) < 1e-5);
         QVERIFY(std::abs(marks.arrows[2].from.y() - mean(0, 1)) < 1e-5 &&
                 std::abs(marks.arrows[2].to.x() - next(0, 0)) < 1e-5);
@@ -193,7 +206,8 @@ void TestAnatomyWindow::stepModeArrowsAndKeys() {
         QCOMPARE(timeline->t(), trajectory->timesteps[k]);
         view->rebuildNow();
         QCOMPARE(view->scene().annotations.arrows.size(), std::size_t{3 * dlui::StepAnatomy::kDefaultPoints});
-        QVERIFY(view->scene().caption.contains(QStringLiteral("t = %1 → %2").arg(trajectory->timesteps[k]).arg(trajectory->timesteps[k + 1])));
+        QVERIFY(view->scene().caption.contains(
+            QStringLiteral("t = %1 → %2").arg(trajectory->timesteps[k]).arg(trajectory->timesteps[k + 1])));
     }
     QTest::keyClick(mWindow.get(), Qt::Key_Left);
     QCOMPARE(timeline->t(), trajectory->timesteps[2]);

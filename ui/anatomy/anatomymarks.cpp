@@ -60,8 +60,8 @@ const dl::ReverseStepRecord* stepStartingAt(const dl::ReverseStepRecords& record
     return nullptr;
 }
 
-int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records, const std::vector<int>& rows,
-                  int shownT, const dl::Normalisation& norm) {
+int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records,
+                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm) {
     const dl::ReverseStepRecord* step = stepStartingAt(records, shownT);
     if (!step || step->xt.cols() != 2) return 0;
     int drawn = 0;
@@ -79,10 +79,14 @@ int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records
     }
     if (drawn > 0) {
         const QString s = QString::number(step->s);
-        marks.legend.push_back({StepArrowColors::x0(), tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
-        marks.legend.push_back({StepArrowColors::mean(), tr("x_t \u2192 \u03BC_\u03B8: the mean of the step")});
         marks.legend.push_back(
-            {StepArrowColors::noise(), tr("\u03BC_\u03B8 \u2192 x_%1: the noise \u03C3_t z = %2 z").arg(s).arg(step->sigma, 0, 'g', 3)});
+            {StepArrowColors::x0(), tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
+        marks.legend.push_back(
+            {StepArrowColors::mean(), tr("x_t \u2192 \u03BC_\u03B8: the mean of the step")});
+        marks.legend.push_back(
+            {StepArrowColors::noise(), tr("\u03BC_\u03B8 \u2192 x_%1: the noise \u03C3_t z = %2 z")
+                                           .arg(s)
+                                           .arg(step->sigma, 0, 'g', 3)});
     }
     return drawn;
 }

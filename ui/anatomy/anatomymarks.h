@@ -41,8 +41,8 @@ void addReversePointMarks(SceneAnnotations& marks, const dl::Trajectory& traject
 
 /// Step mode: the three arrows of the step that starts at timestep `shownT` for every recorded row among
 /// `rows`, and the legend. Returns the number of points given arrows (0 when no step starts there: x_0).
-int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records, const std::vector<int>& rows,
-                  int shownT, const dl::Normalisation& norm);
+int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records,
+                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm);
 
 /// The step of `records` that starts exactly at timestep t, or null.
 const dl::ReverseStepRecord* stepStartingAt(const dl::ReverseStepRecords& records, int t);

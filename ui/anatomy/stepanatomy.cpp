@@ -117,7 +117,8 @@ void StepAnatomy::decorate(Scene& scene, int t, bool reverse, bool markovChain) 
     const auto trajectory = doc->trajectory();
     const dl::Batch& shown = mWindow->mainView()->shownState();
     if (!trajectory || trajectory->empty()) return;
-    if (picked >= 0 && shown.rows() > 0) addReversePointMarks(scene.annotations, *trajectory, shown, data->norm, picked);
+    if (picked >= 0 && shown.rows() > 0)
+        addReversePointMarks(scene.annotations, *trajectory, shown, data->norm, picked);
     if (!isOn()) return;
     const int at = shownTimestep(*trajectory, t);
     if (addStepArrows(scene.annotations, trajectory->stepRecords, arrowRows(), at, data->norm) > 0) {

@@ -48,7 +48,8 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     setObjectName(QStringLiteral("trainingNarrator"));
     mNarrate = new QAction(tr("&Narrated training step"), this);
     mNarrate->setObjectName(QStringLiteral("narratedStepAction"));
-    mNarrate->setStatusTip(tr("One training step in five stages: batch and t, noise, x_t, prediction, loss and update"));
+    mNarrate->setStatusTip(
+        tr("One training step in five stages: batch and t, noise, x_t, prediction, loss and update"));
     mNext = new QAction(tr("Next stage"), this);
     mNext->setObjectName(QStringLiteral("nextStageAction"));
     mNext->setShortcutContext(Qt::WindowShortcut);
@@ -79,8 +80,10 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
             trainingStageMarks(*mStage, data->norm, mTrainer->schedule().T(), mTrainer->modelConfig().target);
         scene.annotations.rings.insert(scene.annotations.rings.end(), marks.rings.begin(), marks.rings.end());
         scene.annotations.ringColor = marks.ringColor;
-        scene.annotations.arrows.insert(scene.annotations.arrows.end(), marks.arrows.begin(), marks.arrows.end());
-        scene.annotations.legend.insert(scene.annotations.legend.end(), marks.legend.begin(), marks.legend.end());
+        scene.annotations.arrows.insert(scene.annotations.arrows.end(), marks.arrows.begin(),
+                                        marks.arrows.end());
+        scene.annotations.legend.insert(scene.annotations.legend.end(), marks.legend.begin(),
+                                        marks.legend.end());
         scene.annotations.narration = marks.narration;
     });
 }
@@ -99,7 +102,7 @@ void TrainingNarrator::narrate() {
         return;
     }
     if (!mTraining->hasRun()) {
-        mPanel->train();  // a fresh run with the panel's settings, as Train starts it
+        mPanel->train();                   // a fresh run with the panel's settings, as Train starts it
         if (!mTraining->hasRun()) return;  // the panel said why
     }
     mTrainer = mTraining->holdTrainer();

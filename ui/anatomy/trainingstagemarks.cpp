@@ -39,27 +39,33 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
     const QString name = targetName(target);
     switch (v.stage) {
         case dl::TrainingStage::DrawBatch:
-            return tr("Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a timestep "
+            return tr("Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a "
+                      "timestep "
                       "t ~ U{1, …, %3} for each (the first: t = %4).")
                 .arg(v.step)
                 .arg(v.x0.rows())
                 .arg(T)
                 .arg(v.t.empty() ? 0 : v.t.front());
         case dl::TrainingStage::DrawNoise:
-            return tr("Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows from x\u2080).")
+            return tr("Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows "
+                      "from x\u2080).")
                 .arg(v.step);
         case dl::TrainingStage::FormXt:
-            return tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) \u03B5: each "
+            return tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) "
+                      "\u03B5: each "
                       "point moves toward noise by its own t.")
                 .arg(v.step);
         case dl::TrainingStage::Predict:
-            return tr("Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 (red) next to the "
+            return tr("Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 "
+                      "(red) next to the "
                       "true %2 (grey).")
                 .arg(v.step)
                 .arg(name);
         case dl::TrainingStage::Update:
-            return tr("Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one AdamW step "
-                      "(learning rate %4) updates the weights. Space: another step; Continue training: the live run.")
+            return tr("Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one "
+                      "AdamW step "
+                      "(learning rate %4) updates the weights. Space: another step; Continue training: the "
+                      "live run.")
                 .arg(v.step)
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
@@ -90,7 +96,8 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::No
     const dl::Batch xt = norm.toData(v.xt.topRows(n));
     for (Eigen::Index r = 0; r < n; ++r) marks.rings.push_back(point(xt, r));
     if (v.stage == dl::TrainingStage::FormXt) {
-        for (Eigen::Index r = 0; r < n; ++r) marks.arrows.push_back({point(x0, r), point(xt, r), kMove, true});
+        for (Eigen::Index r = 0; r < n; ++r)
+            marks.arrows.push_back({point(x0, r), point(xt, r), kMove, true});
         marks.legend.push_back({kMove, tr("x\u2080 \u2192 x_t")});
         return marks;
     }

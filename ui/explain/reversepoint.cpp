@@ -32,7 +32,8 @@ std::optional<ReversePointVectors> reversePointVectors(const dl::Trajectory& tra
 namespace {
 
 QString val(double v) {
-    return QStringLiteral("<nobr><span style=\"color:#1565c0\">") + number(v) + QStringLiteral("</span></nobr>");
+    return QStringLiteral("<nobr><span style=\"color:#1565c0\">") + number(v) +
+           QStringLiteral("</span></nobr>");
 }
 QString pair(const double v[2]) {
     return QStringLiteral("(") + val(v[0]) + QStringLiteral(", ") + val(v[1]) + QStringLiteral(")");
@@ -45,7 +46,8 @@ const QString kEq = QStringLiteral(" = ");
 
 }  // namespace
 
-QString ReversePointText::html(const ReversePointVectors& v, const dl::Schedule& schedule, dl::SamplerKind kind) {
+QString ReversePointText::html(const ReversePointVectors& v, const dl::Schedule& schedule,
+                               dl::SamplerKind kind) {
     const QString t = QString::number(v.t), s = QString::number(v.s);
     const QString xt = vec(QStringLiteral("x"), t), xs = vec(QStringLiteral("x"), s);
     const QString x0 = vec(QStringLiteral("x\u0302"), QStringLiteral("0"));
@@ -54,33 +56,37 @@ QString ReversePointText::html(const ReversePointVectors& v, const dl::Schedule&
     const double abT = std::max(schedule.alphaBar(v.t), dl::kMinSamplerAlphaBar);
     const double abS = v.s > 0 ? std::max(schedule.alphaBar(v.s), dl::kMinSamplerAlphaBar) : 1.0;
 
-    QString html = line(tr("Point %1, the step t = %2 \u2192 %3 (normalised coordinates):").arg(v.row).arg(v.t).arg(v.s));
+    QString html = line(
+        tr("Point %1, the step t = %2 \u2192 %3 (normalised coordinates):").arg(v.row).arg(v.t).arg(v.s));
     html += line(xt + kEq + pair(v.xt));
-    html += line(eps + QStringLiteral(" = ") + sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8")) +
-                 QStringLiteral("(") + xt + QStringLiteral(", ") + t + QStringLiteral(")") + kEq + pair(v.eps));
+    html +=
+        line(eps + QStringLiteral(" = ") + sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8")) +
+             QStringLiteral("(") + xt + QStringLiteral(", ") + t + QStringLiteral(")") + kEq + pair(v.eps));
     // x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t (Ho et al. 2020, Eq. 4 solved for x_0).
-    html += line(equation({x0 + kEq,
-                           frac(xt + QStringLiteral(" ") + kMinus + QStringLiteral(" ") + val(std::sqrt(1.0 - abT)) +
-                                    kSp + eps,
-                                val(std::sqrt(abT))),
-                           kEq + pair(v.x0)}));
+    html += line(equation(
+        {x0 + kEq,
+         frac(xt + QStringLiteral(" ") + kMinus + QStringLiteral(" ") + val(std::sqrt(1.0 - abT)) + kSp + eps,
+              val(std::sqrt(abT))),
+         kEq + pair(v.x0)}));
     if (kind == dl::SamplerKind::Ddim) {
         // Song et al. 2021, Eq. 12: μ = √ᾱ_s x̂_0 + √(1 − ᾱ_s − σ²) ε̂.
         const double direction = std::sqrt(std::max(0.0, 1.0 - abS - v.sigma * v.sigma));
-        html += line(mu + kEq + val(std::sqrt(abS)) + kSp + x0 + QStringLiteral(" + ") + val(direction) + kSp +
-                     eps + kEq + pair(v.mean));
+        html += line(mu + kEq + val(std::sqrt(abS)) + kSp + x0 + QStringLiteral(" + ") + val(direction) +
+                     kSp + eps + kEq + pair(v.mean));
     } else if (v.s == 0) {
-        html += line(mu + kEq + x0 + kEq + pair(v.mean) + QStringLiteral(" ") + tr("(the last step returns x̂₀)"));
+        html +=
+            line(mu + kEq + x0 + kEq + pair(v.mean) + QStringLiteral(" ") + tr("(the last step returns x̂₀)"));
     } else {
         // Ho et al. 2020, Eq. 7 for the jump t → s.
         const dl::ReverseStepCoefficients c = dl::reverseStepCoefficients(schedule, v.t, v.s);
-        html += line(mu + kEq + val(c.coefX0) + kSp + x0 + QStringLiteral(" + ") + val(c.coefXt) + kSp + xt + kEq +
-                     pair(v.mean));
+        html += line(mu + kEq + val(c.coefX0) + kSp + x0 + QStringLiteral(" + ") + val(c.coefXt) + kSp + xt +
+                     kEq + pair(v.mean));
     }
-    html += line(sub(QStringLiteral("\u03C3"), QStringLiteral("t")) + kSp + z + kEq + val(v.sigma) + kSp + z + kEq +
-                 pair(v.noise) + (v.sigma == 0.0 ? QStringLiteral(" ") + tr("(no noise on this step)") : QString()));
-    html += line(xs + kEq + mu + QStringLiteral(" + ") + sub(QStringLiteral("\u03C3"), QStringLiteral("t")) + kSp + z +
-                 kEq + pair(v.next));
+    html += line(sub(QStringLiteral("\u03C3"), QStringLiteral("t")) + kSp + z + kEq + val(v.sigma) + kSp + z +
+                 kEq + pair(v.noise) +
+                 (v.sigma == 0.0 ? QStringLiteral(" ") + tr("(no noise on this step)") : QString()));
+    html += line(xs + kEq + mu + QStringLiteral(" + ") + sub(QStringLiteral("\u03C3"), QStringLiteral("t")) +
+                 kSp + z + kEq + pair(v.next));
     return html;
 }
 

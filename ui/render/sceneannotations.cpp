@@ -19,11 +19,13 @@ struct Mapping {
     }
 };
 
-void paintArrow(QPainter& painter, const QPointF& a, const QPointF& b, const AnnotationArrow& arrow, double scale) {
+void paintArrow(QPainter& painter, const QPointF& a, const QPointF& b, const AnnotationArrow& arrow,
+                double scale) {
     const QLineF shaft(a, b);
     const double length = shaft.length();
     if (!(length >= 0.75)) return;  // also drops NaN
-    QPen pen(arrow.color, 2.0 * scale, arrow.dashed ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(arrow.color, 2.0 * scale, arrow.dashed ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap,
+             Qt::RoundJoin);
     painter.setPen(pen);
     painter.drawLine(shaft);
     const double head = std::min(0.4 * length, 9.0 * scale);
@@ -37,8 +39,8 @@ void paintArrow(QPainter& painter, const QPointF& a, const QPointF& b, const Ann
 }  // namespace
 
 void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dataBounds,
-                      const SceneAnnotations& annotations, double scale, const QFont& font, const QColor& text,
-                      const QColor& box) {
+                      const SceneAnnotations& annotations, double scale, const QFont& font,
+                      const QColor& text, const QColor& box) {
     if (annotations.empty() || dataBounds.width() <= 0 || dataBounds.height() <= 0) return;
     const Mapping map{dataBounds, target};
     painter.save();
@@ -50,7 +52,8 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
         painter.setBrush(Qt::NoBrush);
         painter.drawPolyline(pixels);
     }
-    for (const AnnotationArrow& arrow : annotations.arrows) paintArrow(painter, map(arrow.from), map(arrow.to), arrow, scale);
+    for (const AnnotationArrow& arrow : annotations.arrows)
+        paintArrow(painter, map(arrow.from), map(arrow.to), arrow, scale);
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(annotations.ringColor, 2.0 * scale));
     for (const QPointF& p : annotations.rings) painter.drawEllipse(map(p), 7.0 * scale, 7.0 * scale);
@@ -61,7 +64,8 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
     if (!annotations.legend.empty()) {
         // Top right: a swatch and its meaning per line.
         double width = 0;
-        for (const LegendEntry& e : annotations.legend) width = std::max(width, metrics.horizontalAdvance(e.text));
+        for (const LegendEntry& e : annotations.legend)
+            width = std::max(width, metrics.horizontalAdvance(e.text));
         const double swatch = 2.2 * font.pixelSize(), line = metrics.height() * 1.15;
         const QRectF frame(target.right() - 2 * pad - swatch - pad - width - pad, target.top() + 2 * pad,
                            swatch + 3 * pad + width, line * double(annotations.legend.size()) + pad);
@@ -72,8 +76,8 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
         for (const LegendEntry& e : annotations.legend) {
             const double mid = y + line / 2;
             AnnotationArrow sample{{}, {}, e.color};
-            paintArrow(painter, QPointF(frame.left() + pad, mid), QPointF(frame.left() + pad + swatch, mid), sample,
-                       scale);
+            paintArrow(painter, QPointF(frame.left() + pad, mid), QPointF(frame.left() + pad + swatch, mid),
+                       sample, scale);
             painter.setPen(text);
             painter.drawText(QRectF(frame.left() + 2 * pad + swatch, y, width + pad, line),
                              Qt::AlignLeft | Qt::AlignVCenter, e.text);
@@ -82,14 +86,15 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
     }
     if (!annotations.narration.isEmpty()) {
         const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
-        QRectF textRect =
-            metrics.boundingRect(avail, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, annotations.narration);
+        QRectF textRect = metrics.boundingRect(avail, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+                                               annotations.narration);
         textRect.moveBottom(avail.bottom());
         painter.setPen(Qt::NoPen);
         painter.setBrush(box);
         painter.drawRoundedRect(textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6), pad * 0.6, pad * 0.6);
         painter.setPen(text);
-        painter.drawText(textRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, annotations.narration);
+        painter.drawText(textRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+                         annotations.narration);
     }
     painter.restore();
 }

@@ -53,7 +53,7 @@ struct SceneAnnotations {
 /// Paints the annotations; dataBounds is the data rectangle the scene maps onto target, scale the scene's
 /// line-width factor, font the caption font.
 void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dataBounds,
-                      const SceneAnnotations& annotations, double scale, const QFont& font, const QColor& text,
-                      const QColor& box);
+                      const SceneAnnotations& annotations, double scale, const QFont& font,
+                      const QColor& text, const QColor& box);
 
 }  // namespace dlui

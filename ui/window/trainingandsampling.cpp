@@ -59,7 +59,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
     window->tabifyDockWidget(samplingDock, explainDock);
     samplingDock->raise();
-    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
+    new PlaybackSpeed(window);                       // Run → Playback speed, slow motion (ui/explain/)
     installAnatomy(window, mTraining, mTrainPanel);  // step mode, narrated training step (ui/anatomy/)
 
     mOverlays = new FieldOverlayPresenter(doc, this);
