@@ -196,13 +196,15 @@ struct ReverseJump {
 
 /// The step prelude DDPM and DDIM share: for every jump t → s along `ts` (the last one to s = 0), honour the
 /// cancel flag, predict ε̂ and x̂_0, count the call, take the jump's coefficients, clamp x̂_0; then `update`
-/// moves x from x_t to x_s, and the recorder is offered x_s.
+/// writes the step's mean μ and its noise σ z (left empty when it adds none) and returns σ. The step lands
+/// on x_s = μ + σ z; the chosen rows' vectors are recorded from these same batches (steprecord.h), and the
+/// recorder is offered x_s.
 template <class Update>
 void runReverseJumps(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                      const std::vector<int>& ts, const std::atomic<bool>* cancel, Progress& progress,
-                     TrajectoryRecorder& recorder, Update&& update) {
+                     TrajectoryRecorder& recorder, ReverseStepRecords& steps, Update&& update) {
     const X0Clamp clamp(p, x.cols());
-    Batch eps, x0;
+    Batch eps, x0, mean, noise, next;
     const int K = static_cast<int>(ts.size());
     for (int i = 0; i < K; ++i) {
         checkCancel(cancel);
@@ -212,7 +214,12 @@ void runReverseJumps(const Schedule& schedule, const Denoiser& denoiser, Batch& 
         progress.step();
         const ReverseStepCoefficients c = stepCoefficients(schedule, t, s, modelX0);
         clamp.apply(x0);
-        update(ReverseJump{t, s, eps, x0, c}, x);
+        noise.resize(0, 0);
+        const double sigma = update(ReverseJump{t, s, eps, x0, c}, x, mean, noise);
+        next = mean;
+        if (noise.size() != 0) next += noise;
+        if (!steps.rows.empty()) appendStepRecord(steps, t, s, sigma, x, eps, x0, mean, noise, next);
+        x.swap(next);
         recorder.record(i + 1, s, x);
     }
 }
@@ -220,43 +227,47 @@ void runReverseJumps(const Schedule& schedule, const Denoiser& denoiser, Batch& 
 // ---- DDPM ancestral sampling (Ho et al. 2020, Algorithm 2, generalised to jumps t → s) ------------------
 void sampleDdpm(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
-                TrajectoryRecorder& recorder) {
+                TrajectoryRecorder& recorder, ReverseStepRecords& steps) {
     Batch z(x.rows(), x.cols());
-    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder,
-                    [&](const ReverseJump& j, Batch& xt) {
-                        if (j.s > 0) {
-                            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0
-                            // takes effect; without clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
-                            const double variance =
-                                p.kind == SamplerKind::DdpmBeta ? j.c.betaStep : j.c.posteriorVariance;
-                            rng.fillNormal(z);
-                            xt = static_cast<float>(j.c.coefX0) * j.x0 + static_cast<float>(j.c.coefXt) * xt +
-                                 static_cast<float>(std::sqrt(variance)) * z;
-                        } else {
-                            xt = j.x0;  // Algorithm 2: no noise on the last step; the posterior mean at s = 0
-                                        // is x̂_0 itself
-                        }
-                    });
+    runReverseJumps(
+        schedule, denoiser, x, p, ts, cancel, progress, recorder, steps,
+        [&](const ReverseJump& j, const Batch& xt, Batch& mean, Batch& noise) {
+            if (j.s == 0) {
+                // Algorithm 2: no noise on the last step; the posterior mean at s = 0 is x̂_0.
+                mean = j.x0;
+                return 0.0;
+            }
+            // Posterior mean written through x̂_0 (Ho et al. 2020, Eq. 7), so a clipped x̂_0 takes
+            // effect; without clipping it equals Eq. 11's (x_t − β'/√(1−ᾱ_t) ε̂)/√α'.
+            const double variance = p.kind == SamplerKind::DdpmBeta ? j.c.betaStep : j.c.posteriorVariance;
+            const double sigma = std::sqrt(variance);
+            mean.noalias() = static_cast<float>(j.c.coefX0) * j.x0 + static_cast<float>(j.c.coefXt) * xt;
+            rng.fillNormal(z);
+            noise.noalias() = static_cast<float>(sigma) * z;
+            return sigma;
+        });
 }
 
 // ---- DDIM (Song et al. 2021, Eq. 12; σ from Eq. 16 times η) ----------------------------------------------
 void sampleDdim(const Schedule& schedule, const Denoiser& denoiser, Batch& x, const SamplerParams& p,
                 const std::vector<int>& ts, Rng& rng, const std::atomic<bool>* cancel, Progress& progress,
-                TrajectoryRecorder& recorder) {
+                TrajectoryRecorder& recorder, ReverseStepRecords& steps) {
     Batch z(x.rows(), x.cols());
-    runReverseJumps(
-        schedule, denoiser, x, p, ts, cancel, progress, recorder, [&](const ReverseJump& j, Batch& xt) {
-            // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as diffusers
-            // does).
-            const double sigma = p.eta * std::sqrt(j.c.posteriorVariance);
-            const double direction = std::sqrt(std::max(0.0, 1.0 - j.c.alphaBarPrev - sigma * sigma));
-            xt = static_cast<float>(std::sqrt(j.c.alphaBarPrev)) * j.x0 +
-                 static_cast<float>(direction) * j.eps;
-            if (sigma > 0.0) {
-                rng.fillNormal(z);
-                xt += static_cast<float>(sigma) * z;
-            }
-        });
+    runReverseJumps(schedule, denoiser, x, p, ts, cancel, progress, recorder, steps,
+                    [&](const ReverseJump& j, const Batch&, Batch& mean, Batch& noise) {
+                        // σ_t(η) = η √((1−ᾱ_s)/(1−ᾱ_t)) √(1 − ᾱ_t/ᾱ_s) = η √β̃' ; ε̂ is reused unclipped (as
+                        // diffusers does).
+                        const double sigma = p.eta * std::sqrt(j.c.posteriorVariance);
+                        const double direction =
+                            std::sqrt(std::max(0.0, 1.0 - j.c.alphaBarPrev - sigma * sigma));
+                        mean.noalias() = static_cast<float>(std::sqrt(j.c.alphaBarPrev)) * j.x0 +
+                                         static_cast<float>(direction) * j.eps;
+                        if (sigma > 0.0) {
+                            rng.fillNormal(z);
+                            noise.noalias() = static_cast<float>(sigma) * z;
+                        }
+                        return sigma;
+                    });
 }
 
 // ---- Annealed Langevin dynamics (Song & Ermon 2019, Algorithm 1) ------------------------------------------
@@ -405,15 +416,23 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
     Progress counter{progress, langevin ? K * params.langevinStepsPerLevel + 1 : K};
     TrajectoryRecorder recorder(params, steps, xT.rows(), xT.cols(), recorded);
 
+    ReverseStepRecords stepRecords;
+    for (Eigen::Index row : params.stepRecordRows)
+        if (row < 0 || row >= xT.rows())
+            throw Error("a row to record must be from 0 to " + std::to_string(xT.rows() - 1) + ", got " +
+                        std::to_string(row));
+    if (!langevin) stepRecords.rows = params.stepRecordRows;  // Langevin has no single step to record
+    stepRecords.sampler = std::string(samplerKindName(params.kind));
+
     Batch x = std::move(xT);
     recorder.record(0, ts.front(), x);
     switch (params.kind) {
         case SamplerKind::DdpmBeta:
         case SamplerKind::DdpmPosterior:
-            sampleDdpm(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
+            sampleDdpm(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder, stepRecords);
             break;
         case SamplerKind::Ddim:
-            sampleDdim(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
+            sampleDdim(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder, stepRecords);
             break;
         case SamplerKind::Langevin:
             sampleLangevin(schedule, denoiser, x, params, ts, rng, cancel, counter, recorder);
@@ -423,6 +442,7 @@ SampleResult runSampler(const Schedule& schedule, const Denoiser& denoiser, Batc
     SampleResult result;
     result.samples = std::move(x);
     result.trajectory = recorder.take();
+    result.trajectory.stepRecords = std::move(stepRecords);
     result.denoiserCalls = counter.done;
     return result;
 }

@@ -55,6 +55,7 @@
 #include "core/math/schedule.h"
 #include "core/math/types.h"
 #include "core/sampling/denoiser.h"
+#include "core/sampling/steprecord.h"
 #include "core/sampling/timesteps.h"
 
 namespace dl {
@@ -88,6 +89,9 @@ struct SamplerParams {
     Eigen::VectorXf clipMin, clipMax;  ///< normalised coordinates; both empty = [−1, 1] in every dimension
     int trajectoryStride = 0;          ///< record every stride-th state; 0 = don't record
     std::size_t maxTrajectoryBytes = std::size_t{256} << 20;  ///< the stride grows to stay under this
+    /// Rows of x_T whose every step is recorded (x_t, ε̂, x̂_0, μ, σ z, x_s; steprecord.h); DDPM and DDIM
+    /// only. Each must be a row of the batch.
+    std::vector<Eigen::Index> stepRecordRows;
 };
 
 /// Turns on x̂_0 clipping to a data set's own range [min, max] (normalised coordinates, per dimension),
@@ -122,6 +126,9 @@ struct Trajectory {
         std::vector<Batch> states;       ///< rows.size()×d each
         bool empty() const { return states.empty(); }
     } ddimPaths;
+
+    /// The per-step vectors of SamplerParams::stepRecordRows (empty when none were asked).
+    ReverseStepRecords stepRecords;
 
     bool empty() const { return states.empty(); }
     /// The state to show at timestep t: the kept state whose timestep is the smallest ≥ t (or the last).

@@ -120,7 +120,7 @@ float Trainer::learningRateAt(int step) const {
                               mConfig.minLearningRate);
 }
 
-void Trainer::drawBatch() {
+void Trainer::drawRowsAndTimesteps() {
     // One random stream, drawn in a fixed order on the calling thread: the batch does not depend on
     // the thread count. Samples are drawn with replacement.
     const int B = mConfig.batchSize, N = mData.size(), T = mSchedule.T();
@@ -130,10 +130,28 @@ void Trainer::drawBatch() {
         mA[b] = mSqrtAlphaBar[mT[b]];
         mS[b] = mSqrtOneMinusAlphaBar[mT[b]];
     }
+}
+
+void Trainer::drawNoise() {
     mRng.fillNormal(mEps);
+}
+
+void Trainer::formNoisyPoints() {
     // x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε (Ho et al. 2020, Eq. 4), each row with its own t.
     mXt.array() = mX0.array().colwise() * mA + mEps.array().colwise() * mS;
     trainingTarget(mNet.config().target, mX0, mEps, mA, mS, mTarget);
+}
+
+void Trainer::predict() {
+    if (mPool) {
+        mPool->run([this](int k) { computeSlice(k); });
+        if (mParallelUpdate)
+            mPool->run([this](int k) { reduceRange(k); });
+        else
+            for (int k = 0; k < mThreads; ++k) reduceRange(k);
+    } else {
+        computeSlice(0);  // also sets mRangeNorm[0]
+    }
 }
 
 void Trainer::computeSlice(int k) {
@@ -165,19 +183,8 @@ void Trainer::updateRange(int k) {
                 mUpdate, mEma.data());
 }
 
-float Trainer::step() {
-    const auto started = std::chrono::steady_clock::now();
+float Trainer::update() {
     const int stepIndex = mStepsDone.load(std::memory_order_relaxed);
-    drawBatch();
-    if (mPool) {
-        mPool->run([this](int k) { computeSlice(k); });
-        if (mParallelUpdate)
-            mPool->run([this](int k) { reduceRange(k); });
-        else
-            for (int k = 0; k < mThreads; ++k) reduceRange(k);
-    } else {
-        computeSlice(0);  // also sets mRangeNorm[0]
-    }
     double lossSum = 0.0, normSquared = 0.0;
     for (int k = 0; k < mThreads; ++k) {
         lossSum += mSliceLoss[k];
@@ -203,14 +210,92 @@ float Trainer::step() {
         for (int k = 0; k < mThreads; ++k) updateRange(k);
 
     mLastLearningRate = mUpdate.learningRate;
-    mLossLog.append(static_cast<float>(loss));
+    mLastLoss = static_cast<float>(loss);
+    mLossLog.append(mLastLoss);
     mStepsDone.store(stepIndex + 1, std::memory_order_release);
+    return mLastLoss;
+}
+
+void Trainer::runStage(TrainingStage stage) {
+    // A diverged update leaves no step under way: the next call starts a fresh one.
+    mNextStage = TrainingStage::DrawBatch;
+    switch (stage) {
+        case TrainingStage::DrawBatch:
+            drawRowsAndTimesteps();
+            break;
+        case TrainingStage::DrawNoise:
+            drawNoise();
+            break;
+        case TrainingStage::FormXt:
+            formNoisyPoints();
+            break;
+        case TrainingStage::Predict:
+            predict();
+            break;
+        case TrainingStage::Update:
+            update();
+            break;
+    }
+    mLastStage = stage;
+    mStaged = true;
+    mNextStage = stage == TrainingStage::Update ? TrainingStage::DrawBatch
+                                                : static_cast<TrainingStage>(static_cast<int>(stage) + 1);
+}
+
+float Trainer::step() {
+    // The same stages advanceStage() runs one at a time; a step it began is finished here.
+    const auto started = std::chrono::steady_clock::now();
+    do {
+        runStage(mNextStage);
+    } while (mLastStage != TrainingStage::Update);
     const auto finished = std::chrono::steady_clock::now();
     mBusySeconds += std::chrono::duration<double>(finished - started).count();
     if (finished - mLastPublish >= std::chrono::milliseconds(mConfig.snapshotIntervalMs) ||
-        stepIndex + 1 == mConfig.steps)
+        stepsDone() == mConfig.steps)
         publishSnapshot();
-    return static_cast<float>(loss);
+    return mLastLoss;
+}
+
+TrainingStage Trainer::advanceStage() {
+    const TrainingStage stage = mNextStage;
+    if (stage == TrainingStage::Update) {
+        step();  // the last stage, with step()'s own bookkeeping (timing, snapshot)
+        return stage;
+    }
+    runStage(stage);
+    return stage;
+}
+
+TrainingStageView Trainer::stageView() const {
+    TrainingStageView v;
+    v.stage = mLastStage;
+    const bool complete = mLastStage == TrainingStage::Update;
+    v.step = stepsDone() + (complete ? 0 : 1);
+    if (!mStaged) return v;
+    const int ran = static_cast<int>(mLastStage);
+    if (ran >= static_cast<int>(TrainingStage::DrawBatch)) {
+        v.x0 = mX0;
+        v.t.assign(mT.data(), mT.data() + mT.size());
+    }
+    if (ran >= static_cast<int>(TrainingStage::DrawNoise)) v.eps = mEps;
+    if (ran >= static_cast<int>(TrainingStage::FormXt)) {
+        v.xt = mXt;
+        v.target = mTarget;
+    }
+    if (ran >= static_cast<int>(TrainingStage::Predict)) {
+        // Each thread's slice of f_θ(x_t, t), d×n column-major in its workspace = n×d row-major.
+        const Eigen::Index d = mData.dim();
+        v.prediction.resize(mConfig.batchSize, d);
+        for (int k = 0; k < mThreads; ++k) {
+            const Eigen::Index start = mSliceStart[k], n = mSliceStart[k + 1] - start;
+            Eigen::Map<Eigen::MatrixXf>(v.prediction.data() + start * d, d, n) = mWorkspaces[k].output();
+        }
+    }
+    if (complete) {
+        v.loss = mLastLoss;
+        v.learningRate = mLastLearningRate;
+    }
+    return v;
 }
 
 void Trainer::publishSnapshot() {
@@ -256,6 +341,9 @@ void Trainer::restore(const Eigen::VectorXf& parameters, const Eigen::VectorXf& 
     mStepsDone.store(stepsDone, std::memory_order_release);
     mStepsAtPublish = stepsDone;
     mLastLearningRate = learningRateAt(std::max(0, stepsDone - 1));
+    mNextStage = TrainingStage::DrawBatch;
+    mLastStage = TrainingStage::Update;
+    mStaged = false;
     publishSnapshot();
 }
 

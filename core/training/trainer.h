@@ -12,6 +12,12 @@
 //   dl::Trainer trainer(data, dl::Schedule(params), dl::defaultMlpConfig(), dl::defaultTrainerConfig());
 //   while (trainer.stepsDone() < 5000) trainer.step();        // throws dl::TrainingDiverged
 //   auto snap = trainer.snapshot();                            // EMA weights + loss history
+//
+// The same step can be taken one stage at a time, to narrate it (TrainingStage: draw x_0 and t, draw ε,
+// form x_t, predict, take the loss and update). step() is nothing but these stages run in a row, so a step
+// taken with five advanceStage() calls leaves the weights exactly where step() would:
+//
+//   while (trainer.advanceStage() != dl::TrainingStage::Update) showStage(trainer.stageView());
 #pragma once
 
 #include <atomic>
@@ -63,6 +69,26 @@ struct TrainerConfig {
 /// A message naming the first bad field and its allowed range, or nothing when valid.
 std::optional<std::string> validateTrainerConfig(const TrainerConfig& config);
 
+/// The stages of one training step, in the order they run (Ho et al. 2020, Algorithm 1).
+enum class TrainingStage {
+    DrawBatch,  ///< x_0 ~ data (with replacement) and t ~ U{1..T} for every row of the batch
+    DrawNoise,  ///< ε ~ N(0, I)
+    FormXt,     ///< x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε and the training target
+    Predict,    ///< the network's prediction f_θ(x_t, t) and the gradient of the loss
+    Update,     ///< loss = mean ‖target − f_θ‖², clip, AdamW, EMA: the step is done
+};
+constexpr int kTrainingStageCount = 5;
+
+/// What the stages of the step under way have made so far (normalised coordinates), as a value.
+struct TrainingStageView {
+    TrainingStage stage = TrainingStage::DrawBatch;  ///< the stage just run
+    int step = 0;                                    ///< the step's number, from 1
+    Batch x0, eps, xt, target, prediction;           ///< B×d; empty until their stage has run
+    std::vector<int> t;                              ///< B timesteps
+    float loss = 0.0f;                               ///< after Update
+    float learningRate = 0.0f;                       ///< after Update
+};
+
 /// What the UI and the model file need from a run, as an immutable value.
 struct TrainingSnapshot {
     int step = 0;         ///< optimisation steps done
@@ -85,7 +111,15 @@ public:
     Trainer& operator=(const Trainer&) = delete;
 
     /// One optimisation step; returns its loss. Throws TrainingDiverged on a NaN/inf loss or gradient.
+    /// A step begun with advanceStage() is finished (its remaining stages run), not started anew.
     float step();
+    /// Runs the next stage of the step under way (starting a step when none is) and returns it; after
+    /// TrainingStage::Update the step is complete. Throws as step() does (at Update).
+    TrainingStage advanceStage();
+    /// The stage advanceStage() runs next: DrawBatch between steps.
+    TrainingStage nextStage() const { return mNextStage; }
+    /// What the stages of the current (or just finished) step made, up to `stage`.
+    TrainingStageView stageView() const;
     /// Steps done so far; safe to read from any thread.
     int stepsDone() const { return mStepsDone.load(std::memory_order_acquire); }
 
@@ -113,7 +147,12 @@ public:
     float learningRateAt(int step) const;
 
 private:
-    void drawBatch();
+    void runStage(TrainingStage stage);
+    void drawRowsAndTimesteps();
+    void drawNoise();
+    void formNoisyPoints();
+    void predict();
+    float update();
     void computeSlice(int k);
     void reduceRange(int k);
     void updateRange(int k);
@@ -145,6 +184,10 @@ private:
     std::atomic<int> mStepsDone{0};
     LossLog mLossLog;
     float mLastLearningRate = 0.0f;
+    TrainingStage mNextStage = TrainingStage::DrawBatch;
+    TrainingStage mLastStage = TrainingStage::Update;  // the last stage run (Update: a step is complete)
+    float mLastLoss = 0.0f;
+    bool mStaged = false;  // a stage has run since construction or restore(): the buffers hold a batch
 
     // Snapshot publishing.
     mutable std::mutex mSnapshotMutex;

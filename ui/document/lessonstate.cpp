@@ -18,7 +18,7 @@ Session lessonStepSession(const dl::LessonStep& step, const Session& base) {
     s.source = lessonDataSource(step.data);
     s.schedule = step.schedule;
     s.view.t = step.t;
-    s.view.mode = Timeline::Mode::Forward;
+    s.view.mode = ViewMode::Forward;
     s.view.noiseSeed = step.noiseSeed;
     s.view.pinnedSchedule.reset();
     s.modelPath.clear();

@@ -36,7 +36,7 @@ dl::ModelFile readModelFile(const QString& path) {
     if (!path.startsWith(QLatin1String(":/"))) return dl::loadModelFile(path.toStdString());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw dl::Error(tr("cannot read the built-in model %1").arg(path).toStdString());
+        throw dl::Error("cannot read the built-in model " + path.toStdString());
     const QByteArray bytes = file.readAll();
     return dl::parseModelFile(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                               path.toStdString());

@@ -43,6 +43,7 @@ ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPa
     connect(timeline, &Timeline::maximumChanged, this, &ExplainPanel::refresh);
     connect(document, &LabDocument::scheduleChanged, this, &ExplainPanel::refresh);
     connect(document, &LabDocument::modelChanged, this, &ExplainPanel::refresh);
+    connect(document, &LabDocument::samplesChanged, this, &ExplainPanel::refresh);
     // The Sampling panel has no "settings changed" signal; every one of its inputs (sampler, denoiser, η,
     // K, spacing, Langevin step) is a combo or spin box, so listen to them all.
     for (auto* box : sampling->findChildren<QComboBox*>())
@@ -72,6 +73,12 @@ void ExplainPanel::refresh() {
         sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
                             EquationText::pointClosedForm(mNumbers, mInspected.row, mInspected.x0,
                                                           mInspected.eps, mInspected.xt)});
+    if (mInspectedStep) {
+        const auto kind = dl::samplerKindFromName(mDocument->trajectory()->stepRecords.sampler);
+        sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
+                            ReversePointText::html(*mInspectedStep, schedule(),
+                                                   kind.value_or(dl::SamplerKind::DdpmPosterior))});
+    }
     QStringList shown;
     QString html;
     mHtml.clear();
@@ -110,6 +117,13 @@ void ExplainPanel::setInspectedPoint(int row) {
 
 void ExplainPanel::updateInspected() {
     mInspected = InspectedPoint();
+    mInspectedStep.reset();
+    if (mInspectedRow >= 0 && mView == ExplainView::Reverse) {
+        // The sampler's own vectors for this point at the step shown (core/sampling/steprecord.h).
+        if (const auto trajectory = mDocument->trajectory())
+            mInspectedStep = reversePointVectors(*trajectory, mInspectedRow, mTimeline->t());
+        return;
+    }
     const auto data = mDocument->dataSet();
     const auto noise = mDocument->forwardNoise();
     // The closed form holds for the forward view's own draw, not the step-by-step Markov chain.

@@ -15,6 +15,7 @@
 #include "core/sampling/samplers.h"
 #include "ui/explain/equationtext.h"
 #include "ui/explain/explainnumbers.h"
+#include "ui/explain/reversepoint.h"
 
 class QDockWidget;
 class QTextBrowser;
@@ -52,9 +53,12 @@ public:
         double x0[2] = {0, 0}, eps[2] = {0, 0}, xt[2] = {0, 0};
     };
     const InspectedPoint& inspected() const { return mInspected; }
+    /// Reverse view: the picked point's vectors for the step shown (nothing when none is picked or recorded).
+    const std::optional<ReversePointVectors>& inspectedStep() const { return mInspectedStep; }
 
 public Q_SLOTS:
-    /// Fills the closed form in with one point's vectors (forward view, 2D points); −1 clears it.
+    /// Fills the closed form (forward view) or the reverse step (reverse view, from the sampler's records)
+    /// in with one point's vectors (2D points); −1 clears it.
     void setInspectedPoint(int row);
     /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
     void refresh();
@@ -78,6 +82,7 @@ private:
     dl::SamplerParams mSampler;
     int mInspectedRow = -1;
     InspectedPoint mInspected;
+    std::optional<ReversePointVectors> mInspectedStep;
 };
 
 /// The Explain dock (object name "explainDock") for a window, reading the sampler from its Sampling panel,

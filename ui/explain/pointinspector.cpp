@@ -50,8 +50,10 @@ int PointInspector::pointAt(const QPointF& pos) const {
 }
 
 bool PointInspector::eventFilter(QObject* watched, QEvent* event) {
+    // Forward view: the fixed noise draw (not the Markov chain); reverse view: the sampled points.
+    const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
     if (watched == mView && event->type() == QEvent::MouseButtonPress && !mView->isDrawingEnabled() &&
-        mTimeline->mode() == Timeline::Mode::Forward && !mTimeline->markovChain()) {
+        (reverse || !mTimeline->markovChain())) {
         auto* mouse = static_cast<QMouseEvent*>(event);
         if (mouse->button() == Qt::LeftButton) {
             mView->rebuildNow();  // pick among the points as they are at this t

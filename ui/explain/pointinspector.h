@@ -1,7 +1,8 @@
-// The point inspector: a left click on the main view (forward view, 2D points, not drawing) picks the
-// nearest point within a few pixels, and the Explain dock fills the closed form in with that point's own
-// x_0, ε and x_t (normalised coordinates, the space the model works in). A click away from every point
-// clears the choice. Works through an event filter, so the view itself is unchanged.
+// The point inspector: a left click on the main view (2D points, not drawing) picks the nearest point
+// within a few pixels, and the Explain dock fills its equations in with that point's own vectors
+// (normalised coordinates, the space the model works in): x_0, ε and x_t in the forward view; x_t, ε̂, x̂_0,
+// μ, σ_t z and x_{t−1} of the step shown in the reverse view. A click away from every point clears the
+// choice. Works through an event filter, so the view itself is unchanged.
 //
 //   auto* inspector = new dlui::PointInspector(window->mainView(), window->document(), window->timeline());
 //   connect(inspector, &dlui::PointInspector::pointChanged, panel, &dlui::ExplainPanel::refresh);

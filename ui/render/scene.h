@@ -17,6 +17,7 @@
 
 #include "core/data/dataset.h"
 #include "core/math/types.h"
+#include "ui/render/sceneannotations.h"
 
 namespace dlui {
 
@@ -52,6 +53,8 @@ struct Scene {
 
     /// Text drawn in a corner (t, ᾱ_t, sampler…).
     QString caption;
+    /// Teaching marks over the points: highlighted points, arrows with a legend, narration.
+    SceneAnnotations annotations;
 };
 
 /// The scene's theme: light (white), dark, high contrast (black on white with heavier lines, for projectors),
@@ -72,6 +75,7 @@ struct RenderOptions {
     bool drawDensity = true;
     bool drawAxes = true;
     bool drawCaption = true;
+    bool drawAnnotations = true;
     qreal pointRadius = 0;  ///< 0: chosen from the number of points and the size
     /// Multiplies the caption, axis labels, ticks, line widths and the chosen point radius (presenter mode).
     qreal textScale = 1.0;

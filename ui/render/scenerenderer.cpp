@@ -428,6 +428,9 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
                 paintArrows(painter, map, field, color, scale * colors.lineWidth);
             }
         }
+        if (options.drawAnnotations)
+            paintAnnotations(painter, target, map.data, scene.annotations, scale, font, colors.text,
+                             colors.captionBox);
     }
     if (options.drawCaption) paintCaption(painter, target, scene.caption, colors, font);
     painter.restore();

@@ -88,6 +88,12 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
     }
     if (auto problem = dl::validateSamplerParams(r.params, r.schedule, r.dim))
         return fail(coreMessage(*problem));
+    // The point inspector and the step mode show each step of a point: record every step of as many points
+    // as fit in kStepRecordBytes (steprecord.h).
+    if (!data->isImage() && r.dim == 2) {
+        const int K = r.params.steps > 0 ? r.params.steps : r.schedule.T();
+        r.params.stepRecordRows = dl::leadingRowsWithin(r.count, K, r.dim, kStepRecordBytes);
+    }
     return r;
 }
 

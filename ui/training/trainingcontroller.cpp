@@ -304,6 +304,17 @@ void TrainingController::reset() {
     setState(State::Idle);
 }
 
+std::shared_ptr<dl::Trainer> TrainingController::holdTrainer() {
+    stopAndWait();
+    return mTrainer;
+}
+
+bool TrainingController::continueRun() {
+    if (!mTrainer || mThread) return false;
+    mMessage.clear();
+    return launch(nullptr);
+}
+
 std::shared_ptr<const dl::TrainingSnapshot> TrainingController::snapshot() const {
     return mTrainer ? mTrainer->snapshot() : nullptr;
 }

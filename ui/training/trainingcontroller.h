@@ -67,6 +67,13 @@ public:
     void stopAndWait();
     /// Ends any run and forgets the trainer (the loss history and weights go with it).
     void reset();
+    /// For stepping the run's trainer stage by stage (ui/anatomy): ends the worker thread after its current
+    /// step (state Stopped) and hands the trainer out; no thread of this controller touches it until
+    /// continueRun(). Null without a run.
+    std::shared_ptr<dl::Trainer> holdTrainer();
+    /// Starts the worker again on the same trainer, up to the step budget (false without a run, or when its
+    /// thread is alive).
+    bool continueRun();
 
     State state() const { return mState; }
     /// A run whose thread is alive (running, paused or stopping).

@@ -6,6 +6,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 
+#include "ui/anatomy/anatomy.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/playbackspeed.h"
@@ -58,7 +59,8 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     window->addPanelDock(explainDock, Qt::RightDockWidgetArea);
     window->tabifyDockWidget(samplingDock, explainDock);
     samplingDock->raise();
-    new PlaybackSpeed(window);  // Run → Playback speed, slow motion (ui/explain/)
+    new PlaybackSpeed(window);                       // Run → Playback speed, slow motion (ui/explain/)
+    installAnatomy(window, mTraining, mTrainPanel);  // step mode, narrated training step (ui/anatomy/)
 
     mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());

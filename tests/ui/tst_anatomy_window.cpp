@@ -1,0 +1,286 @@
+// The anatomy of a step in the real window (offscreen):
+//   - the point inspector in the reverse view: a QTest click on a sampled point fills the Explain dock with
+//     that point's x_t, ε̂, x̂_0, μ, σ_t z and x_{t−1}, checked here against the core's formulas (ε̂ against
+//     the exact denoiser called on x_t, x̂_0 by Ho et al. 2020 Eq. 4, μ by Eq. 7 with the jump's
+//     coefficients, x_{t−1} = μ + σ_t z and where the view draws the point next); the point is ringed and
+//     its path drawn;
+//   - step mode (key A): arrows x_t → x̂_0, x_t → μ, μ → x_{t−1} with a legend; → and ← move t by exactly
+//     one sampler step; Space, Home and End still work;
+//   - the narrated training step: started from the Train panel's button, Space advances the five stages,
+//     each drawn with a narration line; the model ends exactly (bit for bit) where an ordinary step on a
+//     trainer of the same run would put it; Continue training resumes the live run.
+#include <QAction>
+#include <QComboBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+
+#include "core/sampling/oracledenoiser.h"
+#include "core/sampling/samplers.h"
+#include "tests/support/windowtestoptions.h"
+#include "ui/anatomy/stepanatomy.h"
+#include "ui/anatomy/trainingnarrator.h"
+#include "ui/document/labdocument.h"
+#include "ui/explain/explainpanel.h"
+#include "ui/explain/mathhtml.h"
+#include "ui/explain/pointinspector.h"
+#include "ui/sampling/samplingpanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+using dlui::LabWindow;
+
+Q_DECLARE_METATYPE(dl::SamplerKind)
+
+class TestAnatomyWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init() {
+        mWindow = std::make_unique<LabWindow>(dltest::windowTestOptions());
+        mWindow->resize(1280, 800);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+        QTRY_VERIFY(mWindow->document()->dataSet() && mWindow->document()->dataSet()->size() > 100);
+    }
+    void cleanup() { mWindow.reset(); }
+
+    void reverseInspectorShowsTheStep_data();
+    void reverseInspectorShowsTheStep();
+    void stepModeArrowsAndKeys();
+    void narratedTrainingStep();
+
+private:
+    dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
+    dlui::SamplingPanel* sampling() const {
+        return dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel();
+    }
+    /// Samples with the exact denoiser (no model needed), K steps, and waits for the trajectory.
+    void sampleExact(dl::SamplerKind kind, int steps);
+    QAction* action(const char* name) const {
+        return mWindow->findChild<QAction*>(QString::fromLatin1(name));
+    }
+
+    std::unique_ptr<LabWindow> mWindow;
+};
+
+void TestAnatomyWindow::sampleExact(dl::SamplerKind kind, int steps) {
+    dlui::SamplingPanel* s = sampling();
+    s->denoiserBox()->setCurrentIndex(1);
+    s->samplerBox()->setCurrentIndex(s->samplerBox()->findData(int(kind)));
+    for (QSpinBox* box : s->findChildren<QSpinBox*>())
+        if (box->objectName() == QLatin1String("samplerSteps")) box->setValue(steps);  // K, 0 = all T
+    QCOMPARE(s->samplerParams().steps, steps);
+    const auto before = mWindow->document()->trajectory();
+    QTest::mouseClick(s->sampleButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->trajectory() &&
+                                 mWindow->document()->trajectory() != before &&
+                                 !mWindow->document()->trajectory()->stepRecords.empty(),
+                             30000);
+}
+
+void TestAnatomyWindow::reverseInspectorShowsTheStep_data() {
+    QTest::addColumn<dl::SamplerKind>("kind");
+    QTest::newRow("ddpm") << dl::SamplerKind::DdpmPosterior;
+    QTest::newRow("ddim") << dl::SamplerKind::Ddim;
+}
+
+void TestAnatomyWindow::reverseInspectorShowsTheStep() {
+    QFETCH(dl::SamplerKind, kind);
+    sampleExact(kind, 20);
+    QVERIFY(!QTest::currentTestFailed());
+    dlui::LabDocument* doc = mWindow->document();
+    const auto trajectory = doc->trajectory();
+    QTest::mouseClick(mWindow->timelineWidget()->reverseButton(), Qt::LeftButton);
+    QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    const int t = trajectory->timesteps[5];  // a state the sampler recorded, mid-run
+    mWindow->timeline()->setT(t);
+    QCOMPARE(mWindow->timeline()->t(), t);
+    dlui::MainView* view = mWindow->mainView();
+    view->rebuildNow();
+
+    auto* inspector = mWindow->findChild<dlui::PointInspector*>(QStringLiteral("pointInspector"));
+    QVERIFY(inspector);
+    const QPointF click = inspector->pointPosition(17);
+    QTest::mouseClick(view, Qt::LeftButton, {}, click.toPoint());
+    const int row = inspector->point();
+    QVERIFY(row >= 0);
+    QVERIFY(panel()->shownSections().contains(QStringLiteral("point")));
+    const std::optional<dlui::ReversePointVectors>& v = panel()->inspectedStep();
+    QVERIFY(v.has_value());
+    QCOMPARE(v->row, row);
+    QCOMPARE(v->t, t);
+    QCOMPARE(v->s, trajectory->timesteps[6]);
+
+    // Everything from the core, by its formulas, for this point.
+    const dl::Schedule& schedule = doc->schedule();
+    const dl::Batch& shown = view->shownState();
+    dl::Batch xt(1, 2);
+    xt << shown(row, 0), shown(row, 1);
+    dl::Batch eps;
+    dl::makeOracleDenoiser(doc->dataSet()->points, schedule)(xt, t, eps);
+    const double abT = schedule.alphaBar(t), abS = schedule.alphaBar(v->s);
+    const dl::ReverseStepCoefficients c = dl::reverseStepCoefficients(schedule, t, v->s);
+    const double etaSigma = 0.0;  // the panel's default η for DDIM
+    for (int k = 0; k < 2; ++k) {
+        QCOMPARE(v->xt[k], double(xt(0, k)));  // the point where the view draws it
+        QVERIFY2(std::abs(v->eps[k] - eps(0, k)) < 1e-4,
+                 qPrintable(QStringLiteral("eps %1 vs %2").arg(v->eps[k]).arg(eps(0, k))));
+        const double x0 = (v->xt[k] - std::sqrt(1.0 - abT) * v->eps[k]) / std::sqrt(abT);
+        QVERIFY(std::abs(v->x0[k] - x0) < 1e-4 * std::max(1.0, std::abs(x0)));
+        const double mean = kind == dl::SamplerKind::Ddim
+                                ? std::sqrt(abS) * v->x0[k] + std::sqrt(1.0 - abS - etaSigma) * v->eps[k]
+                                : c.coefX0 * v->x0[k] + c.coefXt * v->xt[k];
+        QVERIFY2(std::abs(v->mean[k] - mean) < 1e-4,
+                 qPrintable(QStringLiteral("mean %1 vs %2").arg(v->mean[k]).arg(mean)));
+        QCOMPARE(float(v->next[k]), float(v->mean[k]) + float(v->noise[k]));
+        // x_{t−1} is the state the sampler kept for the next step.
+        QCOMPARE(float(v->next[k]), trajectory->states[6](row, k));
+    }
+    QCOMPARE(v->sigma, kind == dl::SamplerKind::Ddim ? 0.0 : std::sqrt(c.posteriorVariance));
+    if (kind != dl::SamplerKind::Ddim) QVERIFY(std::abs(v->noise[0]) + std::abs(v->noise[1]) > 0.0);
+    const QString html = panel()->sectionHtml(QStringLiteral("point"));
+    for (double number : {v->eps[0], v->x0[1], v->mean[0], v->next[1]})
+        QVERIFY2(html.contains(dlui::mathhtml::number(number)), qPrintable(dlui::mathhtml::number(number)));
+
+    // Highlighted, with its path: a ring where the point is drawn, the path from x_T to x_0.
+    view->rebuildNow();
+    const dlui::SceneAnnotations& marks = view->scene().annotations;
+    QCOMPARE(marks.rings.size(), std::size_t{1});
+    const dl::Batch drawn = doc->dataSet()->norm.toData(xt);
+    QVERIFY(std::abs(marks.rings[0].x() - drawn(0, 0)) < 1e-5 &&
+            std::abs(marks.rings[0].y() - drawn(0, 1)) < 1e-5);
+    QCOMPARE(marks.paths.size(), std::size_t{1});
+    QCOMPARE(marks.paths[0].points.size(), qsizetype(trajectory->stepRecords.steps.size() + 1));
+
+    // The next step along: the dock follows the timeline.
+    const dlui::ReversePointVectors picked = *v;  // v refers to the dock's own, which is about to change
+    QTest::keyClick(mWindow.get(), Qt::Key_Right);
+    QCOMPARE(mWindow->timeline()->t(), trajectory->timesteps[6]);
+    QCOMPARE(panel()->inspectedStep()->t, trajectory->timesteps[6]);
+    QCOMPARE(panel()->inspectedStep()->xt[0], picked.next[0]);
+    QCOMPARE(panel()->inspectedStep()->xt[1], picked.next[1]);
+}
+
+void TestAnatomyWindow::stepModeArrowsAndKeys() {
+    sampleExact(dl::SamplerKind::DdpmPosterior, 10);
+    QVERIFY(!QTest::currentTestFailed());
+    const auto trajectory = mWindow->document()->trajectory();
+    QAction* stepMode = action("stepModeAction");
+    QVERIFY(stepMode);
+    mWindow->timeline()->setT(0);
+    QTest::keyClick(mWindow.get(), Qt::Key_A);  // the action's key
+    QVERIFY(stepMode->isChecked());
+    dlui::Timeline* timeline = mWindow->timeline();
+    QCOMPARE(timeline->mode(), dlui::Timeline::Mode::Reverse);
+    QCOMPARE(timeline->t(), trajectory->timesteps.front());  // from x_0 back to x_T, where a step starts
+    dlui::MainView* view = mWindow->mainView();
+    view->rebuildNow();
+    {
+        const dlui::SceneAnnotations& marks = view->scene().annotations;
+        QCOMPARE(marks.arrows.size(), std::size_t{3 * dlui::StepAnatomy::kDefaultPoints});
+        QCOMPARE(marks.legend.size(), std::size_t{3});
+        // The first point's arrows: x_t → x̂_0, x_t → μ, μ → x_s, in data coordinates.
+        const dl::ReverseStepRecord& step = trajectory->stepRecords.steps.front();
+        const dl::Normalisation& norm = mWindow->document()->dataSet()->norm;
+        const dl::Batch xt = norm.toData(step.xt.topRows(1)), x0 = norm.toData(step.x0.topRows(1));
+        const dl::Batch mean = norm.toData(step.mean.topRows(1)), next = norm.toData(step.next.topRows(1));
+        QVERIFY(std::abs(marks.arrows[0].from.x() - xt(0, 0)) < 1e-5 &&
+                std::abs(marks.arrows[0].to.y() - x0(0, 1)) < 1e-5);
+        QVERIFY(std::abs(marks.arrows[1].to.x() - mean(0, 0)) < 1e-5);
+        QVERIFY(std::abs(marks.arrows[2].from.y() - mean(0, 1)) < 1e-5 &&
+                std::abs(marks.arrows[2].to.x() - next(0, 0)) < 1e-5);
+    }
+    // → and ← move exactly one sampler step.
+    for (std::size_t k = 1; k < 4; ++k) {
+        QTest::keyClick(mWindow.get(), Qt::Key_Right);
+        QCOMPARE(timeline->t(), trajectory->timesteps[k]);
+        view->rebuildNow();
+        QCOMPARE(view->scene().annotations.arrows.size(), std::size_t{3 * dlui::StepAnatomy::kDefaultPoints});
+        QVERIFY(view->scene().caption.contains(
+            QStringLiteral("t = %1 → %2").arg(trajectory->timesteps[k]).arg(trajectory->timesteps[k + 1])));
+    }
+    QTest::keyClick(mWindow.get(), Qt::Key_Left);
+    QCOMPARE(timeline->t(), trajectory->timesteps[2]);
+    // Home, End and Space keep their jobs.
+    QTest::keyClick(mWindow.get(), Qt::Key_End);
+    QCOMPARE(timeline->t(), 0);
+    view->rebuildNow();
+    QVERIFY(view->scene().annotations.arrows.empty());  // x_0: no step left
+    QTest::keyClick(mWindow.get(), Qt::Key_Home);
+    QCOMPARE(timeline->t(), trajectory->timesteps.front());
+    QTest::keyClick(mWindow.get(), Qt::Key_Space);
+    QVERIFY(timeline->isPlaying());
+    QTest::keyClick(mWindow.get(), Qt::Key_Space);
+    QVERIFY(!timeline->isPlaying());
+    // Off: no arrows.
+    stepMode->trigger();
+    view->rebuildNow();
+    QVERIFY(view->scene().annotations.arrows.empty());
+}
+
+void TestAnatomyWindow::narratedTrainingStep() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    QVERIFY(narrator);
+    auto* button = live->trainPanel()->findChild<QToolButton*>(QStringLiteral("narratedStepButton"));
+    QVERIFY(button);
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    QTest::mouseClick(button, Qt::LeftButton);  // no run yet: one starts, then is held for the stages
+    QVERIFY(narrator->isNarrating());
+    QVERIFY(training->hasRun() && !training->isActive());
+    QTRY_COMPARE(stages.count(), 1);
+    const int held = narrator->stageView()->step - 1;  // steps the live run took before it was held
+    const dl::TrainingStage order[] = {dl::TrainingStage::DrawBatch, dl::TrainingStage::DrawNoise,
+                                       dl::TrainingStage::FormXt, dl::TrainingStage::Predict,
+                                       dl::TrainingStage::Update};
+    dlui::MainView* view = mWindow->mainView();
+    for (int i = 0; i < 5; ++i) {
+        QTRY_COMPARE(stages.count(), i + 1);
+        QCOMPARE(stages.at(i).at(0).value<dl::TrainingStage>(), order[i]);
+        view->rebuildNow();
+        const dlui::SceneAnnotations& marks = view->scene().annotations;
+        QVERIFY(marks.narration.contains(QStringLiteral("stage %1 of 5").arg(i + 1)));
+        QVERIFY(!marks.rings.empty());
+        if (i >= 1) QVERIFY(!marks.arrows.empty());
+        if (i < 4) QTest::keyClick(mWindow.get(), Qt::Key_Space);  // Space advances, it does not play
+        QVERIFY(!mWindow->timeline()->isPlaying());
+    }
+    QCOMPARE(training->snapshot()->step, held + 1);
+    QVERIFY(view->scene().annotations.narration.contains(QStringLiteral("Loss")));
+
+    // Bit for bit where an ordinary step of the same run puts the model: a trainer of the same data and
+    // settings, stepped held + 1 times.
+    const dlui::TrainingSettings& settings = training->settings();
+    dl::Trainer reference(*training->trainingData(), *training->schedule(), settings.model, settings.trainer);
+    for (int i = 0; i < held + 1; ++i) reference.step();
+    reference.publishSnapshot();
+    const Eigen::VectorXf& mine = training->snapshot()->parameters;
+    const Eigen::VectorXf& theirs = reference.snapshot()->parameters;
+    QCOMPARE(mine.size(), theirs.size());
+    QVERIFY2(std::memcmp(mine.data(), theirs.data(), sizeof(float) * std::size_t(mine.size())) == 0,
+             "the narrated step's EMA weights differ from an ordinary step's");
+    QCOMPARE(mWindow->document()->model()->step, held + 1);
+
+    // Continue training: the live run resumes; Space plays and pauses again.
+    action("continueLiveAction")->trigger();
+    QVERIFY(!narrator->isNarrating());
+    QCOMPARE(training->state(), dlui::TrainingController::State::Running);
+    QTRY_VERIFY(training->snapshot()->step > held + 1);
+    training->stopAndWait();
+    QTest::keyClick(mWindow.get(), Qt::Key_Space);
+    QVERIFY(mWindow->timeline()->isPlaying());
+}
+
+QTEST_MAIN(TestAnatomyWindow)
+#include "tst_anatomy_window.moc"

@@ -1,0 +1,197 @@
+#include "ui/anatomy/trainingnarrator.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QMenu>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QThread>
+#include <QToolButton>
+
+#include "ui/anatomy/trainingstagemarks.h"
+#include "ui/document/labdocument.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/window/mainwindow.h"
+
+namespace dlui {
+
+namespace {
+
+QMenu* runMenu(MainWindow* window) {
+    for (QObject* owner : window->actions().playPause->associatedObjects())
+        if (auto* menu = qobject_cast<QMenu*>(owner)) return menu;
+    return nullptr;
+}
+
+/// A row under the panel's Continue / Reset buttons with one button for the action.
+void addPanelButton(TrainPanel* panel, QAction* action) {
+    auto* column = qobject_cast<QBoxLayout*>(panel->layout());
+    auto* anchor = panel->findChild<QPushButton*>(QStringLiteral("continueButton"));
+    auto* button = new QToolButton(panel);
+    button->setObjectName(QStringLiteral("narratedStepButton"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    int at = column ? column->count() : 0;
+    for (int i = 0; column && anchor && i < column->count(); ++i)
+        if (QLayout* row = column->itemAt(i)->layout(); row && row->indexOf(anchor) >= 0) at = i + 1;
+    if (column) column->insertWidget(at, button);
+}
+
+}  // namespace
+
+TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* training, TrainPanel* panel)
+    : QObject(window), mWindow(window), mTraining(training), mPanel(panel), mView(window->mainView()) {
+    setObjectName(QStringLiteral("trainingNarrator"));
+    mNarrate = new QAction(tr("&Narrated training step"), this);
+    mNarrate->setObjectName(QStringLiteral("narratedStepAction"));
+    mNarrate->setStatusTip(
+        tr("One training step in five stages: batch and t, noise, x_t, prediction, loss and update"));
+    mNext = new QAction(tr("Next stage"), this);
+    mNext->setObjectName(QStringLiteral("nextStageAction"));
+    mNext->setShortcutContext(Qt::WindowShortcut);
+    mNext->setEnabled(false);
+    mContinue = new QAction(tr("C&ontinue training"), this);
+    mContinue->setObjectName(QStringLiteral("continueLiveAction"));
+    mContinue->setStatusTip(tr("End the narrated step and resume the live training run"));
+    mContinue->setEnabled(false);
+    window->addAction(mNext);
+    if (QMenu* run = runMenu(window)) {
+        run->insertAction(window->actions().sample, mNarrate);
+        run->insertAction(window->actions().sample, mContinue);
+        run->insertSeparator(window->actions().sample);
+    }
+    addPanelButton(panel, mNarrate);
+    connect(mNarrate, &QAction::triggered, this, &TrainingNarrator::narrate);
+    connect(mNext, &QAction::triggered, this, &TrainingNarrator::advance);
+    connect(mContinue, &QAction::triggered, this, &TrainingNarrator::continueTraining);
+    // Another run started (Train, Continue in the panel, a loaded model): the narrated trainer is gone.
+    connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        if (mNarrating && state == TrainingController::State::Running) endNarration();
+    });
+    mDecorator = window->mainView()->addSceneDecorator([this](Scene& scene, const MainView::Frame& frame) {
+        if (!mNarrating || !mStage || frame.mode != Timeline::Mode::Forward) return;
+        const auto data = mWindow->document()->dataSet();
+        if (!data || data->isImage() || !mTrainer) return;
+        const SceneAnnotations marks =
+            trainingStageMarks(*mStage, data->norm, mTrainer->schedule().T(), mTrainer->modelConfig().target);
+        scene.annotations.rings.insert(scene.annotations.rings.end(), marks.rings.begin(), marks.rings.end());
+        scene.annotations.ringColor = marks.ringColor;
+        scene.annotations.arrows.insert(scene.annotations.arrows.end(), marks.arrows.begin(),
+                                        marks.arrows.end());
+        scene.annotations.legend.insert(scene.annotations.legend.end(), marks.legend.begin(),
+                                        marks.legend.end());
+        scene.annotations.narration = marks.narration;
+    });
+}
+
+TrainingNarrator::~TrainingNarrator() {
+    if (mJob) {
+        mJob->wait();
+        delete mJob;
+    }
+    if (mView && mDecorator) mView->removeSceneDecorator(mDecorator);
+}
+
+void TrainingNarrator::narrate() {
+    if (mNarrating) {
+        advance();
+        return;
+    }
+    if (!mTraining->hasRun()) {
+        mPanel->train();                   // a fresh run with the panel's settings, as Train starts it
+        if (!mTraining->hasRun()) return;  // the panel said why
+    }
+    mTrainer = mTraining->holdTrainer();
+    if (!mTrainer) return;
+    mNarrating = true;
+    mStage.reset();
+    // The batch is drawn from x_0: show the data at t = 0 in the forward view.
+    Timeline* timeline = mWindow->timeline();
+    timeline->pause();
+    timeline->setMode(Timeline::Mode::Forward);
+    timeline->setT(0);
+    // Space advances the stages while narrating; play/pause gets it back afterwards.
+    mPlayKey = mWindow->actions().playPause->shortcut();
+    mWindow->actions().playPause->setShortcut(QKeySequence());
+    mNext->setShortcut(QKeySequence(Qt::Key_Space));
+    mNext->setEnabled(true);
+    mContinue->setEnabled(true);
+    advance();
+}
+
+void TrainingNarrator::advance() {
+    if (!mNarrating || mJob) return;
+    // The stage runs on its own thread; its view comes back as a value to this (GUI) thread.
+    auto result = std::make_shared<std::optional<dl::TrainingStageView>>();
+    auto error = std::make_shared<QString>();
+    std::shared_ptr<dl::Trainer> trainer = mTrainer;
+    mJob = QThread::create([trainer, result, error] {
+        try {
+            trainer->advanceStage();
+            *result = trainer->stageView();
+        } catch (const std::exception& e) {
+            *error = QString::fromUtf8(e.what());
+        }
+    });
+    mJob->setObjectName(QStringLiteral("dl-narrated-stage"));
+    connect(mJob, &QThread::finished, this, [this, result, error] {
+        mJob->wait();
+        delete mJob;
+        mJob = nullptr;
+        if (mNarrating) onStageDone(*result, *error);  // else the narration ended while the stage ran
+    });
+    mJob->start();
+}
+
+void TrainingNarrator::onStageDone(const std::optional<dl::TrainingStageView>& view, const QString& error) {
+    if (!error.isEmpty()) {
+        // A diverged update keeps the last good weights (dl::TrainingDiverged); the run is not resumed.
+        mWindow->statusBar()->showMessage(tr("The narrated step failed: %1").arg(error), 10000);
+        endNarration();
+        return;
+    }
+    mStage = view;
+    if (mStage && mStage->stage == dl::TrainingStage::Update) {
+        // The weights changed: the document's model follows, as it does for the live run.
+        mTrainer->publishSnapshot();
+        mWindow->document()->setModel(mTraining->snapshot(), mTrainer->schedule());
+    }
+    if (mStage)
+        mWindow->statusBar()->showMessage(
+            trainingStageNarration(*mStage, mTrainer->schedule().T(), mTrainer->modelConfig().target), 15000);
+    mWindow->mainView()->requestRedraw();
+    if (mStage) Q_EMIT stageShown(mStage->stage);
+    if (mContinuePending) continueTraining();
+}
+
+void TrainingNarrator::continueTraining() {
+    if (!mNarrating) return;
+    if (mJob) {
+        mContinuePending = true;  // after the stage under way
+        return;
+    }
+    endNarration();
+    // A step begun in stages is finished by the worker's first step() (the trainer's own rule).
+    mTraining->continueRun();
+}
+
+void TrainingNarrator::endNarration() {
+    if (!mNarrating) return;
+    if (mJob) mJob->wait();  // a stage still touching the trainer: let it end before anything else starts
+    mNarrating = false;
+    mContinuePending = false;
+    mNext->setEnabled(false);
+    mNext->setShortcut(QKeySequence());
+    mContinue->setEnabled(false);
+    mWindow->actions().playPause->setShortcut(mPlayKey);
+    mTrainer.reset();
+    mStage.reset();
+    mWindow->mainView()->requestRedraw();
+    Q_EMIT narrationEnded();
+}
+
+}  // namespace dlui

@@ -1,0 +1,31 @@
+// What a narrated training step draws for each of its five stages (core/training/trainer.h,
+// TrainingStage), and its one line of narration, built without widgets from the trainer's stage view:
+//   1 draw a batch x_0 and t       the batch ringed
+//   2 draw ε                       arrows x_0 → x_0 + ε
+//   3 form x_t                     arrows x_0 → x_t, x_t ringed
+//   4 predict                      at x_t: the target (ε) and the network's prediction as arrows
+//   5 loss and update              the same, with the loss and the learning rate in the narration
+// At most kMaxMarkedRows rows of the batch are drawn, so a large batch stays readable.
+//
+//   dlui::SceneAnnotations marks = dlui::trainingStageMarks(view, data->norm, schedule.T(), target);
+#pragma once
+
+#include <QString>
+
+#include "core/data/dataset.h"
+#include "core/model/prediction.h"
+#include "core/training/trainer.h"
+#include "ui/render/sceneannotations.h"
+
+namespace dlui {
+
+constexpr int kMaxMarkedRows = 64;
+
+/// The marks and narration of the stage the view was taken after.
+SceneAnnotations trainingStageMarks(const dl::TrainingStageView& view, const dl::Normalisation& norm, int T,
+                                    dl::PredictionTarget target);
+
+/// The narration line alone.
+QString trainingStageNarration(const dl::TrainingStageView& view, int T, dl::PredictionTarget target);
+
+}  // namespace dlui
