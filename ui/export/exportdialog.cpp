@@ -470,7 +470,11 @@ void ExportDialog::loadFromSettings() {
     if (const auto p = paletteFromName(settings.value(QStringLiteral("palette")).toString()))
         selectEnum(mPalette, *p);
     const int animation = settings.value(QStringLiteral("animation"), mAnimation->currentIndex()).toInt();
-    if (animation >= 0 && animation < mAnimation->count()) mAnimation->setCurrentIndex(animation);
+    // The comparison is remembered but only offered while it is open.
+    const bool available = mAnimation->itemData(animation).toInt() != int(AnimationKind::Comparison) ||
+                           (mInput.comparison && !mInput.comparison->panes.empty());
+    if (animation >= 0 && animation < mAnimation->count() && available)
+        mAnimation->setCurrentIndex(animation);
     mStride->setValue(settings.value(QStringLiteral("stride"), mStride->value()).toInt());
     mPoints->setChecked(settings.value(QStringLiteral("points"), true).toBool());
     mTrails->setChecked(settings.value(QStringLiteral("trails"), mTrails->isChecked()).toBool());

@@ -29,6 +29,7 @@ dl::Trajectory::DdimPaths ddimPaths(const SamplingRequest& request, const dl::De
     p.eta = 0.0;
     p.steps = 0;  // every timestep: the smoothest path
     p.trajectoryStride = 1;
+    p.stepRecordRows.clear();  // the rows the inspector follows are rows of the full x_T, not of these few
     dl::Rng unused(request.seed);  // η = 0 draws no noise
     dl::SampleResult r = dl::runSampler(request.schedule, denoiser, std::move(start), p, unused, cancel);
     paths.timesteps = std::move(r.trajectory.timesteps);

@@ -117,7 +117,10 @@ void PresenterMode::enter() {
     QList<QWidget*> hideable = controlsOf(mWindow);
     hideable << mWindow->statusBar() << mWindow->timelineWidget();
     for (QWidget* w : hideable) mVisibility.push_back({w, w->isVisible()});
-    for (QWidget* control : controlsOf(mWindow)) control->setVisible(isKept(control));
+    // A kept control stays as it is; it is not brought up when it was closed (the lesson bar with no
+    // lesson open).
+    for (QWidget* control : controlsOf(mWindow))
+        if (!isKept(control)) control->setVisible(false);
     mWindow->statusBar()->hide();
     mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()));
 
