@@ -71,7 +71,8 @@ DiffusersSchedulerConfig parseDiffusersSchedulerConfig(std::string_view json) {
         c.stepsOffset = static_cast<int>(v->number);
     }
     if (const JsonValue* v = field(root, "clip_sample", JsonValue::Kind::Bool)) c.clipSample = v->boolean;
-    for (const auto& [name, value] : root.members) {
+    for (const JsonMember& member : root.members) {
+        const std::string& name = member.key;  // a named reference: clang 14 cannot capture a binding
         const auto in = [&name](const auto& list) {
             return std::find(list.begin(), list.end(), name) != list.end();
         };

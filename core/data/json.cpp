@@ -237,6 +237,10 @@ JsonValue JsonValue::makeString(std::string v) {
     return j;
 }
 
+JsonValue JsonValue::makeArray() {
+    return makeArray(std::vector<JsonValue>{});
+}
+
 JsonValue JsonValue::makeArray(std::vector<JsonValue> items) {
     JsonValue j;
     j.kind = Kind::Array;

@@ -36,7 +36,9 @@ struct JsonValue {
     static JsonValue makeNumber(double v);
     static JsonValue makeBool(bool v);
     static JsonValue makeString(std::string v);
-    static JsonValue makeArray(std::vector<JsonValue> items = {});
+    // Two overloads rather than a default argument: `= {}` here would need JsonMember complete (clang).
+    static JsonValue makeArray();
+    static JsonValue makeArray(std::vector<JsonValue> items);
     static JsonValue makeObject();
 };
 
