@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ComparisonFrames</name>
+    <message>
+        <source>a comparison needs at least one pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the forward noise must have the same shape as the data (%1×%2)</source>
+        <translation type="unfinished">前向噪声的形状必须与数据相同（%1×%2）</translation>
+    </message>
+    <message>
+        <source>t = %1 / %2    ᾱ_t = %3</source>
+        <translation type="unfinished">t = %1 / %2    ᾱ_t = %3</translation>
+    </message>
+    <message>
+        <source>not sampled yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    (state of t = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FrameSource</name>
     <message>
         <source>the forward noise must have the same shape as the data (%1×%2)</source>
@@ -30,6 +53,10 @@
     <message>
         <source>reverse process · %1    %2</source>
         <translation>反向过程 · %1    %2</translation>
+    </message>
+    <message>
+        <source>a comparison is drawn by ComparisonFrames, not FrameSource</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -457,6 +484,138 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::Comparison</name>
+    <message>
+        <source>sampling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linear vs cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T = 50 vs T = 1000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDPM vs DDIM at K = 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned vs exact denoiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · exact denoiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · learned (no model yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · learned (its schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no data.</source>
+        <translation type="unfinished">没有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonPaneWidget</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule, denoiser and sampler of this pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonPlots</name>
+    <message>
+        <source>ᾱ_t</source>
+        <translation type="unfinished">ᾱ_t</translation>
+    </message>
+    <message>
+        <source>log-SNR</source>
+        <translation type="unfinished">log-SNR</translation>
+    </message>
+    <message>
+        <source>t / T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared schedules against t/T: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonView</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the panes to this typical comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward (noising)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse (sampling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run every pane&apos;s sampler again (the same seed, so the same x_T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished">播放</translation>
+    </message>
+    <message>
+        <source>The shared t: each pane shows the same fraction t/T of its own T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <source>t/T = %1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling every pane…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dlui::CsvExport</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -695,6 +854,92 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::DensityComparison</name>
+    <message>
+        <source>The density comparison needs 2D point data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: the data (%1 points). Right: the model&apos;s samples (%2). Total variation %3 (0: the same histogram, 1: no overlap) on %4×%4 cells; %5 % of the samples fall outside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left: the data (%1 points). Sample (Ctrl+R) to see the model&apos;s density on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished">数据</translation>
+    </message>
+    <message>
+        <source>Model&apos;s samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::DiffusersScheduleFiles</name>
+    <message>
+        <source>&amp;Import diffusers scheduler config…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export schedule as &amp;diffusers config…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the scheduler_config.json of a diffusers model and show its schedule in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the editor&apos;s schedule as a diffusers scheduler_config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import diffusers scheduler config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler configs (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export schedule as diffusers config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduler_config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduler configs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule was not changed: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 · prediction_type %3, timestep_spacing %4, steps_offset %5, clip_sample %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schedule of %1 is in the editor. These fields are not used by Diffusion Lab and were not imported: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dlui::EquationText</name>
     <message>
         <source>Values at t = %1 of T = %2</source>
@@ -881,6 +1126,10 @@ ffmpeg 输出：
     <message>
         <source>wrote %1 frames to %2 in %3 s</source>
         <translation>已将 %1 帧写入 %2，用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>a comparison export needs the comparison open (View ▸ Compare side by side)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1376,30 @@ ffmpeg 输出：
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Side-by-side comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the comparison first: View ▸ Compare side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour-blind safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colou&amp;rs:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlui::FieldOverlayPresenter</name>
@@ -1231,6 +1504,91 @@ ffmpeg 输出：
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonMenu</name>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the lesson: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonNavigator</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step (Page Down; 1–9 jump to a step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one from the Lessons menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonPlayer</name>
+    <message>
+        <source>Could not load the lesson&apos;s model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s model works on data of dimension %1, not %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1418,10 +1776,6 @@ ffmpeg 输出：
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <source>Large type for a projector</source>
-        <translation>适合投影仪的大号字体</translation>
-    </message>
-    <message>
         <source>Keys to the &amp;view</source>
         <translation>键盘交还视图(&amp;V)</translation>
     </message>
@@ -1550,10 +1904,6 @@ ffmpeg 输出：
         <translation>会话有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <source>invalid schedule: %1</source>
-        <translation>无效的调度：%1</translation>
-    </message>
-    <message>
         <source>Session saved to %1</source>
         <translation>会话已保存到 %1</translation>
     </message>
@@ -1669,6 +2019,124 @@ ffmpeg 输出：
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Density: data vs model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen with large type, for a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the data… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PaneSettingsEditor</name>
+    <message>
+        <source>Linear</source>
+        <translation type="unfinished">线性</translation>
+    </message>
+    <message>
+        <source>Scaled linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation type="unfinished">余弦</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation type="unfinished">Sigmoid</translation>
+    </message>
+    <message>
+        <source>Exact denoiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned model (its own schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β̃)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DDIM</source>
+        <translation type="unfinished">DDIM</translation>
+    </message>
+    <message>
+        <source>Langevin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K, the number of reverse steps (Langevin: noise levels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denoiser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η (DDIM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PanelSettings</name>
+    <message>
+        <source>&amp;Reset to defaults…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every panel, the export settings, the theme and presenter mode back to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every panel&apos;s settings, the export settings, the theme and the presenter mode choice back to their defaults? Your data, schedule and model stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings are back to their defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlui::PlaybackSpeed</name>
@@ -1726,6 +2194,44 @@ ffmpeg 输出：
     <message>
         <source>plots are saved as .png or .pdf, not &apos;%1&apos;</source>
         <translation>图表只能保存为 .png 或 .pdf，不能是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PresenterMode</name>
+    <message>
+        <source>Presenter mode &amp;settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which panels stay visible in presenter mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presenter mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In presenter mode, keep these visible:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ReversePointText</name>
+    <message>
+        <source>Point %1, the step t = %2 → %3 (normalised coordinates):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the last step returns x̂₀)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no noise on this step)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2488,10 @@ ffmpeg 输出：
         <source>%1 · exact denoiser</source>
         <translation>%1 · 精确去噪器</translation>
     </message>
+    <message>
+        <source>Playing the first states (after %1 s) while the rest are computed…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>
@@ -2192,6 +2702,87 @@ ffmpeg 输出：
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>invalid schedule: %1</source>
+        <translation type="unfinished">无效的调度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::StepAnatomy</name>
+    <message>
+        <source>Step &amp;mode (anatomy of a step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse view, one sampler step per → / ←, with arrows to x̂₀, μ and the noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step mode shows the steps of a DDPM or DDIM run of 2D points: Sample first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step mode: → and ← move one reverse step; click a point to follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  step mode: t = %1 → %2 (→ next step, ← back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  step mode: x₀, every step done (Home: back to x_T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::StepMode</name>
+    <message>
+        <source>x_t → x̂_0: the model&apos;s guess of the clean point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x_t → μ_θ: the mean of the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>μ_θ → x_%1: the noise σ_t z = %2 z</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black on white with heavier lines, for projectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colour-blind safe (cividis, Okabe–Ito)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2555,6 +3146,27 @@ ffmpeg 输出：
         <source>The model works on data of dimension %1, but the current data have dimension %2. Load matching data first.</source>
         <translation>模型处理的是 %1 维数据，而当前数据是 %2 维。请先加载维度匹配的数据。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Network and step budget for 2D points; the time is for two free cores.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trained yet · Train (Ctrl+T) starts a run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>
@@ -2628,6 +3240,107 @@ ffmpeg 输出：
     <message>
         <source>The model was trained on data of dimension %1; the current data have dimension %2.</source>
         <translation>模型是在 %1 维数据上训练的；当前数据是 %2 维。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingNarrator</name>
+    <message>
+        <source>&amp;Narrated training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One training step in five stages: batch and t, noise, x_t, prediction, loss and update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the narrated step and resume the live training run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The narrated step failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, stage 1 of 5 · Draw a batch: %2 points x₀ from the data (ringed) and a timestep t ~ U{1, …, %3} for each (the first: t = %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every point (the arrows from x₀).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, stage 3 of 5 · Form x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε: each point moves toward noise by its own t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2̂ (red) next to the true %2 (grey).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Continue training: the live run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x₀ → x₀ + ε: the noise drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x₀ → x_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the true %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s %1̂</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingPreset</name>
+    <message>
+        <source>%1 (≈ %2 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast; enough for the built-in shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detailed shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For photos and images as 2D shapes: a wider network (256) and 20,000 steps keep sharp edges that the default blurs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlui::WindowCompare</name>
+    <message>
+        <source>&amp;Compare side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two to four views of the same data and noise, each with its own schedule or sampler, on one t slider (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2712,8 +3425,8 @@ ffmpeg 输出：
         <translation>从默认设置开始，而不是上次的会话。</translation>
     </message>
     <message>
-        <source>Session, CSV or image files to open.</source>
-        <translation>要打开的会话、CSV 或图像文件。</translation>
+        <source>Session, lesson, CSV or image files to open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
