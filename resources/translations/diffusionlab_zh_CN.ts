@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ComparisonFrames</name>
+    <message>
+        <source>a comparison needs at least one pane</source>
+        <translation>比较至少需要一个窗格</translation>
+    </message>
+    <message>
+        <source>the forward noise must have the same shape as the data (%1×%2)</source>
+        <translation>前向噪声的形状必须与数据相同（%1×%2）</translation>
+    </message>
+    <message>
+        <source>t = %1 / %2    ᾱ_t = %3</source>
+        <translation>t = %1 / %2    ᾱ_t = %3</translation>
+    </message>
+    <message>
+        <source>not sampled yet</source>
+        <translation>尚未采样</translation>
+    </message>
+    <message>
+        <source>    (state of t = %1)</source>
+        <translation>    （t = %1 时的状态）</translation>
+    </message>
+</context>
+<context>
     <name>FrameSource</name>
     <message>
         <source>the forward noise must have the same shape as the data (%1×%2)</source>
@@ -30,6 +53,10 @@
     <message>
         <source>reverse process · %1    %2</source>
         <translation>反向过程 · %1    %2</translation>
+    </message>
+    <message>
+        <source>a comparison is drawn by ComparisonFrames, not FrameSource</source>
+        <translation>比较由 ComparisonFrames 绘制，而不是 FrameSource</translation>
     </message>
 </context>
 <context>
@@ -457,6 +484,138 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::Comparison</name>
+    <message>
+        <source>sampling…</source>
+        <translation>正在采样…</translation>
+    </message>
+    <message>
+        <source>Linear vs cosine</source>
+        <translation>线性与余弦对比</translation>
+    </message>
+    <message>
+        <source>T = 50 vs T = 1000</source>
+        <translation>T = 50 与 T = 1000 对比</translation>
+    </message>
+    <message>
+        <source>DDPM vs DDIM at K = 10</source>
+        <translation>K = 10 时 DDPM 与 DDIM 对比</translation>
+    </message>
+    <message>
+        <source>Learned vs exact denoiser</source>
+        <translation>学习到的模型与精确去噪器对比</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · exact denoiser</source>
+        <translation>%1 · %2 · 精确去噪器</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · learned (no model yet)</source>
+        <translation>%1 · %2 · 学习到的模型（还没有模型）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · learned (its schedule)</source>
+        <translation>%1 · %2 · 学习到的模型（使用其自身的调度）</translation>
+    </message>
+    <message>
+        <source>There are no data.</source>
+        <translation>没有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonPaneWidget</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Schedule, denoiser and sampler of this pane</source>
+        <translation>此窗格的调度、去噪器和采样器</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonPlots</name>
+    <message>
+        <source>ᾱ_t</source>
+        <translation>ᾱ_t</translation>
+    </message>
+    <message>
+        <source>log-SNR</source>
+        <translation>log-SNR</translation>
+    </message>
+    <message>
+        <source>t / T</source>
+        <translation>t / T</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt; %3</source>
+        <translation>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <source>Compared schedules against t/T: %1</source>
+        <translation>参与比较的调度（横轴为 t/T）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ComparisonView</name>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set the panes to this typical comparison</source>
+        <translation>将各窗格设置为这个典型比较</translation>
+    </message>
+    <message>
+        <source>Forward (noising)</source>
+        <translation>前向（加噪）</translation>
+    </message>
+    <message>
+        <source>Reverse (sampling)</source>
+        <translation>反向（采样）</translation>
+    </message>
+    <message>
+        <source>Sample &amp;again</source>
+        <translation>再次采样(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run every pane&apos;s sampler again (the same seed, so the same x_T)</source>
+        <translation>重新运行每个窗格的采样器（种子相同，因此 x_T 相同）</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Panes:</source>
+        <translation>窗格数：</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>The shared t: each pane shows the same fraction t/T of its own T</source>
+        <translation>共享的 t：每个窗格都显示其自身 T 的同一比例 t/T</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>t/T = %1 (%2 of %3)</source>
+        <translation>t/T = %1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>Sampling every pane…</source>
+        <translation>正在为每个窗格采样…</translation>
+    </message>
+</context>
+<context>
     <name>dlui::CsvExport</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -695,6 +854,92 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::DensityComparison</name>
+    <message>
+        <source>The density comparison needs 2D point data.</source>
+        <translation>密度比较需要二维点数据。</translation>
+    </message>
+    <message>
+        <source>Left: the data (%1 points). Right: the model&apos;s samples (%2). Total variation %3 (0: the same histogram, 1: no overlap) on %4×%4 cells; %5 % of the samples fall outside.</source>
+        <translation>左：数据（%1 个点）。右：模型的样本（%2 个）。在 %4×%4 个网格上的总变差距离为 %3（0：直方图相同，1：完全不重叠）；%5 % 的样本落在范围之外。</translation>
+    </message>
+    <message>
+        <source>Left: the data (%1 points). Sample (Ctrl+R) to see the model&apos;s density on the right.</source>
+        <translation>左：数据（%1 个点）。采样（Ctrl+R）后，右侧显示模型的密度。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model&apos;s samples</source>
+        <translation>模型的样本</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::DiffusersScheduleFiles</name>
+    <message>
+        <source>&amp;Import diffusers scheduler config…</source>
+        <translation>导入 diffusers 调度器配置(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export schedule as &amp;diffusers config…</source>
+        <translation>将调度导出为 diffusers 配置(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open the scheduler_config.json of a diffusers model and show its schedule in the editor</source>
+        <translation>打开 diffusers 模型的 scheduler_config.json，并在编辑器中显示其调度</translation>
+    </message>
+    <message>
+        <source>Write the editor&apos;s schedule as a diffusers scheduler_config.json</source>
+        <translation>将编辑器中的调度写成 diffusers 的 scheduler_config.json</translation>
+    </message>
+    <message>
+        <source>Import diffusers scheduler config</source>
+        <translation>导入 diffusers 调度器配置</translation>
+    </message>
+    <message>
+        <source>Scheduler configs (*.json);;All files (*)</source>
+        <translation>调度器配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export schedule as diffusers config</source>
+        <translation>将调度导出为 diffusers 配置</translation>
+    </message>
+    <message>
+        <source>scheduler_config.json</source>
+        <translation>scheduler_config.json</translation>
+    </message>
+    <message>
+        <source>Scheduler configs (*.json)</source>
+        <translation>调度器配置 (*.json)</translation>
+    </message>
+    <message>
+        <source>The schedule was not changed: %1</source>
+        <translation>调度未更改：%1</translation>
+    </message>
+    <message>
+        <source>The schedule was not changed: %1: %2</source>
+        <translation>调度未更改：%1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 · prediction_type %3, timestep_spacing %4, steps_offset %5, clip_sample %6</source>
+        <translation>已导入 %1：%2 · prediction_type %3，timestep_spacing %4，steps_offset %5，clip_sample %6</translation>
+    </message>
+    <message>
+        <source>The schedule of %1 is in the editor. These fields are not used by Diffusion Lab and were not imported: %2.</source>
+        <translation>%1 的调度已载入编辑器。以下字段 Diffusion Lab 不使用，因此未导入：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>不能写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Schedule written to %1</source>
+        <translation>调度已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>dlui::EquationText</name>
     <message>
         <source>Values at t = %1 of T = %2</source>
@@ -881,6 +1126,10 @@ ffmpeg 输出：
     <message>
         <source>wrote %1 frames to %2 in %3 s</source>
         <translation>已将 %1 帧写入 %2，用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>a comparison export needs the comparison open (View ▸ Compare side by side)</source>
+        <translation>导出比较需要先打开比较（视图 ▸ 并排比较）</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1376,30 @@ ffmpeg 输出：
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Side-by-side comparison</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <source>Open the comparison first: View ▸ Compare side by side.</source>
+        <translation>请先打开比较：视图 ▸ 并排比较。</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Colour-blind safe</source>
+        <translation>色盲友好</translation>
+    </message>
+    <message>
+        <source>Colou&amp;rs:</source>
+        <translation>配色(&amp;R)：</translation>
+    </message>
 </context>
 <context>
     <name>dlui::FieldOverlayPresenter</name>
@@ -1231,6 +1504,91 @@ ffmpeg 输出：
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonMenu</name>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson file…</source>
+        <translation>打开课程文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous step</source>
+        <translation>上一步(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Close lesson</source>
+        <translation>关闭课程(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Go to step %1</source>
+        <translation>转到第 %1 步</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Could not open the lesson: %1</source>
+        <translation>无法打开课程：%1</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json);;All files (*)</source>
+        <translation>课程 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonNavigator</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Previous step (Page Up)</source>
+        <translation>上一步（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Next step (Page Down; 1–9 jump to a step)</source>
+        <translation>下一步（Page Down；1–9 跳到对应的步）</translation>
+    </message>
+    <message>
+        <source>No lesson open</source>
+        <translation>没有打开的课程</translation>
+    </message>
+    <message>
+        <source>Choose one from the Lessons menu.</source>
+        <translation>请从“课程”菜单中选择一个。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::LessonPlayer</name>
+    <message>
+        <source>Could not load the lesson&apos;s model: %1</source>
+        <translation>无法加载课程的模型：%1</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s model works on data of dimension %1, not %2.</source>
+        <translation>课程的模型处理的是 %1 维数据，而不是 %2 维。</translation>
     </message>
 </context>
 <context>
@@ -1418,10 +1776,6 @@ ffmpeg 输出：
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <source>Large type for a projector</source>
-        <translation>适合投影仪的大号字体</translation>
-    </message>
-    <message>
         <source>Keys to the &amp;view</source>
         <translation>键盘交还视图(&amp;V)</translation>
     </message>
@@ -1550,10 +1904,6 @@ ffmpeg 输出：
         <translation>会话有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <source>invalid schedule: %1</source>
-        <translation>无效的调度：%1</translation>
-    </message>
-    <message>
         <source>Session saved to %1</source>
         <translation>会话已保存到 %1</translation>
     </message>
@@ -1669,6 +2019,124 @@ ffmpeg 输出：
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Density: data vs model</source>
+        <translation>密度：数据与模型对比</translation>
+    </message>
+    <message>
+        <source>Full screen with large type, for a projector</source>
+        <translation>全屏并使用大号字体，适合投影仪</translation>
+    </message>
+    <message>
+        <source>Loading the data… %1 %</source>
+        <translation>正在加载数据… %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PaneSettingsEditor</name>
+    <message>
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>Scaled linear</source>
+        <translation>缩放线性</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Exact denoiser</source>
+        <translation>精确去噪器</translation>
+    </message>
+    <message>
+        <source>Learned model (its own schedule)</source>
+        <translation>学习到的模型（使用其自身的调度）</translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β̃)</source>
+        <translation>DDPM (σ² = β̃)</translation>
+    </message>
+    <message>
+        <source>DDPM (σ² = β)</source>
+        <translation>DDPM (σ² = β)</translation>
+    </message>
+    <message>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <source>Langevin</source>
+        <translation>朗之万</translation>
+    </message>
+    <message>
+        <source>every t</source>
+        <translation>每个 t</translation>
+    </message>
+    <message>
+        <source>K, the number of reverse steps (Langevin: noise levels).</source>
+        <translation>K，反向步数（朗之万：噪声水平数）。</translation>
+    </message>
+    <message>
+        <source>Schedule:</source>
+        <translation>调度：</translation>
+    </message>
+    <message>
+        <source>T:</source>
+        <translation>T：</translation>
+    </message>
+    <message>
+        <source>β range:</source>
+        <translation>β 范围：</translation>
+    </message>
+    <message>
+        <source>Denoiser:</source>
+        <translation>去噪器：</translation>
+    </message>
+    <message>
+        <source>Sampler:</source>
+        <translation>采样器：</translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation>K：</translation>
+    </message>
+    <message>
+        <source>η (DDIM):</source>
+        <translation>η (DDIM)：</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PanelSettings</name>
+    <message>
+        <source>&amp;Reset to defaults…</source>
+        <translation>恢复默认设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put every panel, the export settings, the theme and presenter mode back to their defaults</source>
+        <translation>将所有面板、导出设置、主题和演示模式恢复为默认值</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>恢复默认设置</translation>
+    </message>
+    <message>
+        <source>Put every panel&apos;s settings, the export settings, the theme and the presenter mode choice back to their defaults? Your data, schedule and model stay.</source>
+        <translation>要将所有面板的设置、导出设置、主题和演示模式的选择恢复为默认值吗？你的数据、调度和模型会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Settings are back to their defaults.</source>
+        <translation>设置已恢复为默认值。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::PlaybackSpeed</name>
@@ -1726,6 +2194,44 @@ ffmpeg 输出：
     <message>
         <source>plots are saved as .png or .pdf, not &apos;%1&apos;</source>
         <translation>图表只能保存为 .png 或 .pdf，不能是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::PresenterMode</name>
+    <message>
+        <source>Presenter mode &amp;settings…</source>
+        <translation>演示模式设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Choose which panels stay visible in presenter mode</source>
+        <translation>选择演示模式下保持可见的面板</translation>
+    </message>
+    <message>
+        <source>Presenter mode</source>
+        <translation>演示模式设置</translation>
+    </message>
+    <message>
+        <source>In presenter mode, keep these visible:</source>
+        <translation>演示模式下保持以下内容可见：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ReversePointText</name>
+    <message>
+        <source>Point %1, the step t = %2 → %3 (normalised coordinates):</source>
+        <translation>点 %1，从 t = %2 到 %3 的一步（归一化坐标）：</translation>
+    </message>
+    <message>
+        <source>(the last step returns x̂₀)</source>
+        <translation>（最后一步返回 x̂₀）</translation>
+    </message>
+    <message>
+        <source>(no noise on this step)</source>
+        <translation>（这一步不加噪声）</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2488,10 @@ ffmpeg 输出：
         <source>%1 · exact denoiser</source>
         <translation>%1 · 精确去噪器</translation>
     </message>
+    <message>
+        <source>Playing the first states (after %1 s) while the rest are computed…</source>
+        <translation>正在播放最先算好的状态（用时 %1 秒），其余状态仍在计算…</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>
@@ -2192,6 +2702,87 @@ ffmpeg 输出：
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>invalid schedule: %1</source>
+        <translation>无效的调度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::StepAnatomy</name>
+    <message>
+        <source>Step &amp;mode (anatomy of a step)</source>
+        <translation>单步模式（剖析一步）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Reverse view, one sampler step per → / ←, with arrows to x̂₀, μ and the noise</source>
+        <translation>反向视图，每按一次 → / ← 走一个采样步，并用箭头指向 x̂₀、μ 和噪声</translation>
+    </message>
+    <message>
+        <source>Step mode shows the steps of a DDPM or DDIM run of 2D points: Sample first.</source>
+        <translation>单步模式显示二维点上一次 DDPM 或 DDIM 采样的各步：请先采样。</translation>
+    </message>
+    <message>
+        <source>Step mode: → and ← move one reverse step; click a point to follow it.</source>
+        <translation>单步模式：→ 和 ← 移动一个反向步；点击一个点可跟踪它。</translation>
+    </message>
+    <message>
+        <source>  ·  step mode: t = %1 → %2 (→ next step, ← back)</source>
+        <translation>  ·  单步模式：t = %1 → %2（→ 下一步，← 后退）</translation>
+    </message>
+    <message>
+        <source>  ·  step mode: x₀, every step done (Home: back to x_T)</source>
+        <translation>  ·  单步模式：x₀，所有步都已完成（Home：回到 x_T）</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::StepMode</name>
+    <message>
+        <source>x_t → x̂_0: the model&apos;s guess of the clean point</source>
+        <translation>x_t → x̂_0：模型对干净点的估计</translation>
+    </message>
+    <message>
+        <source>x_t → μ_θ: the mean of the step</source>
+        <translation>x_t → μ_θ：这一步的均值</translation>
+    </message>
+    <message>
+        <source>μ_θ → x_%1: the noise σ_t z = %2 z</source>
+        <translation>μ_θ → x_%1：噪声 σ_t z = %2 z</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Black on white with heavier lines, for projectors</source>
+        <translation>白底黑字，线条更粗，适合投影仪</translation>
+    </message>
+    <message>
+        <source>&amp;Colours</source>
+        <translation>配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>标准(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour-blind safe (cividis, Okabe–Ito)</source>
+        <translation>色盲友好（cividis、Okabe–Ito）(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +3146,28 @@ ffmpeg 输出：
         <source>The model works on data of dimension %1, but the current data have dimension %2. Load matching data first.</source>
         <translation>模型处理的是 %1 维数据，而当前数据是 %2 维。请先加载维度匹配的数据。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Network and step budget for 2D points; the time is for two free cores.
+</source>
+        <translation>二维点的网络规模和步数预算；时间按两个空闲 CPU 核心估算。
+</translation>
+    </message>
+    <message>
+        <source>&amp;Preset</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>not trained yet · Train (Ctrl+T) starts a run</source>
+        <translation>尚未训练 · 训练（Ctrl+T）开始一次运行</translation>
+    </message>
+    <message>
+        <source>reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>
@@ -2628,6 +3241,107 @@ ffmpeg 输出：
     <message>
         <source>The model was trained on data of dimension %1; the current data have dimension %2.</source>
         <translation>模型是在 %1 维数据上训练的；当前数据是 %2 维。</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingNarrator</name>
+    <message>
+        <source>&amp;Narrated training step</source>
+        <translation>讲解一个训练步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>One training step in five stages: batch and t, noise, x_t, prediction, loss and update</source>
+        <translation>分五个阶段讲解一个训练步：批次与 t、噪声、x_t、预测、损失与更新</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一阶段</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue training</source>
+        <translation>继续训练(&amp;O)</translation>
+    </message>
+    <message>
+        <source>End the narrated step and resume the live training run</source>
+        <translation>结束讲解，恢复实时训练</translation>
+    </message>
+    <message>
+        <source>The narrated step failed: %1</source>
+        <translation>讲解训练步失败：%1</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 1 of 5 · Draw a batch: %2 points x₀ from the data (ringed) and a timestep t ~ U{1, …, %3} for each (the first: t = %4).</source>
+        <translation>第 %1 步，阶段 1/5 · 抽取一个批次：从数据中取 %2 个点 x₀（圆圈标出），并为每个点抽取时间步 t ~ U{1, …, %3}（第一个点：t = %4）。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every point (the arrows from x₀).</source>
+        <translation>第 %1 步，阶段 2/5 · 为每个点抽取噪声 ε ~ N(0, I)（从 x₀ 出发的箭头）。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 3 of 5 · Form x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε: each point moves toward noise by its own t.</source>
+        <translation>第 %1 步，阶段 3/5 · 构造 x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε：每个点按各自的 t 向噪声移动。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2̂ (red) next to the true %2 (grey).</source>
+        <translation>第 %1 步，阶段 4/5 · 预测：网络看到 x_t 和 t，给出 %2̂（红色），旁边是真实的 %2（灰色）。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Continue training: the live run.</source>
+        <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4）更新权重。空格：再讲解一步；继续训练：回到实时训练。</translation>
+    </message>
+    <message>
+        <source>x₀ → x₀ + ε: the noise drawn</source>
+        <translation>x₀ → x₀ + ε：抽取的噪声</translation>
+    </message>
+    <message>
+        <source>x₀ → x_t</source>
+        <translation>x₀ → x_t</translation>
+    </message>
+    <message>
+        <source>the true %1</source>
+        <translation>真实的 %1</translation>
+    </message>
+    <message>
+        <source>the network&apos;s %1̂</source>
+        <translation>网络预测的 %1̂</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingPreset</name>
+    <message>
+        <source>%1 (≈ %2 s)</source>
+        <translation>%1（≈ %2 秒）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Fast; enough for the built-in shapes</source>
+        <translation>快速；对内置形状已足够</translation>
+    </message>
+    <message>
+        <source>Detailed shape</source>
+        <translation>精细形状</translation>
+    </message>
+    <message>
+        <source>For photos and images as 2D shapes: a wider network (256) and 20,000 steps keep sharp edges that the default blurs</source>
+        <translation>用于把照片和图像作为二维形状：更宽的网络（256）和 20,000 步能保留默认预设会模糊掉的锐利边缘</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::WindowCompare</name>
+    <message>
+        <source>&amp;Compare side by side</source>
+        <translation>并排比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Two to four views of the same data and noise, each with its own schedule or sampler, on one t slider (Ctrl+K)</source>
+        <translation>同一数据和噪声的二到四个视图，各自使用自己的调度或采样器，共用一个 t 滑块（Ctrl+K）</translation>
     </message>
 </context>
 <context>
@@ -2712,8 +3426,8 @@ ffmpeg 输出：
         <translation>从默认设置开始，而不是上次的会话。</translation>
     </message>
     <message>
-        <source>Session, CSV or image files to open.</source>
-        <translation>要打开的会话、CSV 或图像文件。</translation>
+        <source>Session, lesson, CSV or image files to open.</source>
+        <translation>要打开的会话、课程、CSV 或图像文件。</translation>
     </message>
 </context>
 </TS>

@@ -7,9 +7,10 @@ namespace dlui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::StepMode", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::StepMode)
+};
 
 /// One normalised 2D row as a point in data coordinates.
 QPointF toData(const dl::Normalisation& norm, float x, float y) {
@@ -80,11 +81,11 @@ int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records
     if (drawn > 0) {
         const QString s = QString::number(step->s);
         marks.legend.push_back(
-            {StepArrowColors::x0(), tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
+            {StepArrowColors::x0(), Texts::tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
         marks.legend.push_back(
-            {StepArrowColors::mean(), tr("x_t \u2192 \u03BC_\u03B8: the mean of the step")});
+            {StepArrowColors::mean(), Texts::tr("x_t \u2192 \u03BC_\u03B8: the mean of the step")});
         marks.legend.push_back(
-            {StepArrowColors::noise(), tr("\u03BC_\u03B8 \u2192 x_%1: the noise \u03C3_t z = %2 z")
+            {StepArrowColors::noise(), Texts::tr("\u03BC_\u03B8 \u2192 x_%1: the noise \u03C3_t z = %2 z")
                                            .arg(s)
                                            .arg(step->sigma, 0, 'g', 3)});
     }

@@ -7,9 +7,10 @@ namespace dlui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::TrainingNarrator", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::TrainingNarrator)
+};
 
 const QColor kBatch(200, 40, 160);
 const QColor kNoise(225, 95, 20);
@@ -39,33 +40,38 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
     const QString name = targetName(target);
     switch (v.stage) {
         case dl::TrainingStage::DrawBatch:
-            return tr("Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a "
-                      "timestep "
-                      "t ~ U{1, …, %3} for each (the first: t = %4).")
+            return Texts::tr(
+                       "Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a "
+                       "timestep "
+                       "t ~ U{1, …, %3} for each (the first: t = %4).")
                 .arg(v.step)
                 .arg(v.x0.rows())
                 .arg(T)
                 .arg(v.t.empty() ? 0 : v.t.front());
         case dl::TrainingStage::DrawNoise:
-            return tr("Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows "
-                      "from x\u2080).")
+            return Texts::tr(
+                       "Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows "
+                       "from x\u2080).")
                 .arg(v.step);
         case dl::TrainingStage::FormXt:
-            return tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) "
-                      "\u03B5: each "
-                      "point moves toward noise by its own t.")
-                .arg(v.step);
+            return Texts::
+                tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) "
+                   "\u03B5: each "
+                   "point moves toward noise by its own t.")
+                    .arg(v.step);
         case dl::TrainingStage::Predict:
-            return tr("Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 "
-                      "(red) next to the "
-                      "true %2 (grey).")
+            return Texts::tr(
+                       "Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 "
+                       "(red) next to the "
+                       "true %2 (grey).")
                 .arg(v.step)
                 .arg(name);
         case dl::TrainingStage::Update:
-            return tr("Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one "
-                      "AdamW step "
-                      "(learning rate %4) updates the weights. Space: another step; Continue training: the "
-                      "live run.")
+            return Texts::tr(
+                       "Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one "
+                       "AdamW step "
+                       "(learning rate %4) updates the weights. Space: another step; Continue training: the "
+                       "live run.")
                 .arg(v.step)
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
@@ -89,7 +95,7 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::No
     if (v.stage == dl::TrainingStage::DrawNoise) {
         const dl::Batch tip = norm.toData(v.x0.topRows(n) + v.eps.topRows(n));
         for (Eigen::Index r = 0; r < n; ++r) marks.arrows.push_back({point(x0, r), point(tip, r), kNoise});
-        marks.legend.push_back({kNoise, tr("x\u2080 \u2192 x\u2080 + \u03B5: the noise drawn")});
+        marks.legend.push_back({kNoise, Texts::tr("x\u2080 \u2192 x\u2080 + \u03B5: the noise drawn")});
         return marks;
     }
     if (stage < static_cast<int>(dl::TrainingStage::FormXt) || v.xt.rows() < n) return marks;
@@ -98,7 +104,7 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::No
     if (v.stage == dl::TrainingStage::FormXt) {
         for (Eigen::Index r = 0; r < n; ++r)
             marks.arrows.push_back({point(x0, r), point(xt, r), kMove, true});
-        marks.legend.push_back({kMove, tr("x\u2080 \u2192 x_t")});
+        marks.legend.push_back({kMove, Texts::tr("x\u2080 \u2192 x_t")});
         return marks;
     }
     if (v.prediction.rows() < n || v.target.rows() < n) return marks;
@@ -110,8 +116,8 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::No
         marks.arrows.push_back({point(xt, r), point(guess, r), kPrediction});
     }
     const QString name = targetName(target);
-    marks.legend.push_back({kTarget, tr("the true %1").arg(name)});
-    marks.legend.push_back({kPrediction, tr("the network's %1\u0302").arg(name)});
+    marks.legend.push_back({kTarget, Texts::tr("the true %1").arg(name)});
+    marks.legend.push_back({kPrediction, Texts::tr("the network's %1\u0302").arg(name)});
     return marks;
 }
 

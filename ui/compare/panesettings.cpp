@@ -9,9 +9,10 @@
 namespace dlui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::Comparison", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::Comparison)
+};
 
 dl::SamplerParams ddpm() {
     dl::SamplerParams p;
@@ -29,13 +30,13 @@ QList<ComparisonPreset> comparisonPresets() {
 QString presetName(ComparisonPreset preset) {
     switch (preset) {
         case ComparisonPreset::LinearVsCosine:
-            return tr("Linear vs cosine");
+            return Texts::tr("Linear vs cosine");
         case ComparisonPreset::FewVsManySteps:
-            return tr("T = 50 vs T = 1000");
+            return Texts::tr("T = 50 vs T = 1000");
         case ComparisonPreset::DdpmVsDdim:
-            return tr("DDPM vs DDIM at K = 10");
+            return Texts::tr("DDPM vs DDIM at K = 10");
         case ComparisonPreset::LearnedVsExact:
-            return tr("Learned vs exact denoiser");
+            return Texts::tr("Learned vs exact denoiser");
     }
     return {};
 }
@@ -80,9 +81,11 @@ std::vector<PaneSettings> presetPanes(ComparisonPreset preset, const dl::Schedul
 QString describePane(const PaneSettings& pane, const std::optional<dl::ScheduleParams>& model) {
     const dl::ScheduleParams& reverse = pane.learned && model ? *model : pane.schedule;
     const QString sampler = samplerLabel(pane.sampler, reverse.T);
-    if (!pane.learned) return tr("%1 · %2 · exact denoiser").arg(describeSchedule(pane.schedule), sampler);
-    if (!model) return tr("%1 · %2 · learned (no model yet)").arg(describeSchedule(pane.schedule), sampler);
-    return tr("%1 · %2 · learned (its schedule)").arg(describeSchedule(*model), sampler);
+    if (!pane.learned)
+        return Texts::tr("%1 · %2 · exact denoiser").arg(describeSchedule(pane.schedule), sampler);
+    if (!model)
+        return Texts::tr("%1 · %2 · learned (no model yet)").arg(describeSchedule(pane.schedule), sampler);
+    return Texts::tr("%1 · %2 · learned (its schedule)").arg(describeSchedule(*model), sampler);
 }
 
 std::optional<SamplingRequest> makePaneRequest(const LabDocument& document, const PaneSettings& pane,
@@ -105,7 +108,7 @@ std::optional<SamplingRequest> makePaneRequest(const LabDocument& document, cons
         // The exact denoiser with the pane's schedule, not the editor's: build the request around it.
         const auto data = document.dataSet();
         if (!data || data->size() == 0) {
-            if (error) *error = tr("There are no data.");
+            if (error) *error = Texts::tr("There are no data.");
             return std::nullopt;
         }
         request.emplace();

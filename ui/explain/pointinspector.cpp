@@ -50,10 +50,13 @@ int PointInspector::pointAt(const QPointF& pos) const {
 }
 
 bool PointInspector::eventFilter(QObject* watched, QEvent* event) {
+    // Only a press on the view asks the timeline anything: while the window is torn down the view still
+    // sends events here after the timeline is gone.
+    if (watched != mView || event->type() != QEvent::MouseButtonPress)
+        return QObject::eventFilter(watched, event);
     // Forward view: the fixed noise draw (not the Markov chain); reverse view: the sampled points.
     const bool reverse = mTimeline->mode() == Timeline::Mode::Reverse;
-    if (watched == mView && event->type() == QEvent::MouseButtonPress && !mView->isDrawingEnabled() &&
-        (reverse || !mTimeline->markovChain())) {
+    if (!mView->isDrawingEnabled() && (reverse || !mTimeline->markovChain())) {
         auto* mouse = static_cast<QMouseEvent*>(event);
         if (mouse->button() == Qt::LeftButton) {
             mView->rebuildNow();  // pick among the points as they are at this t

@@ -12,9 +12,10 @@ namespace dlui {
 namespace {
 
 // The presenter's translation context, where these strings have always lived.
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::FieldOverlayPresenter", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::FieldOverlayPresenter)
+};
 
 }  // namespace
 
@@ -35,12 +36,12 @@ FieldOverlayPlan planFieldOverlay(const LabDocument& document, const FieldOverla
 
     if (settings.learnedArrows) {
         if (!model)
-            plan.learnedNote = tr("No model yet: train one to see the learned field.");
+            plan.learnedNote = Texts::tr("No model yet: train one to see the learned field.");
         else if (!(dl::Schedule(model->schedule).params() == schedule.params()))
-            plan.learnedNote =
-                tr("Learned field hidden: the view uses another schedule than the model was trained with.");
+            plan.learnedNote = Texts::tr(
+                "Learned field hidden: the view uses another schedule than the model was trained with.");
         else if (model->config.dataDim != 2)
-            plan.learnedNote = tr("Learned field hidden: the model was trained on other data.");
+            plan.learnedNote = Texts::tr("Learned field hidden: the model was trained on other data.");
         else
             plan.learned = true;
     }

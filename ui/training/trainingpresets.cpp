@@ -8,14 +8,15 @@ namespace dlui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dlui::TrainingPreset", text);
-}
+// A named translation context, so lupdate files these strings where tr() looks them up.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dlui::TrainingPreset)
+};
 
 }  // namespace
 
 QString TrainingPreset::label() const {
-    return tr("%1 (≈ %2 s)").arg(name).arg(expectedSeconds);
+    return Texts::tr("%1 (≈ %2 s)").arg(name).arg(expectedSeconds);
 }
 
 TrainingSettings TrainingPreset::appliedTo(TrainingSettings s) const {
@@ -33,11 +34,12 @@ TrainingSettings TrainingPreset::appliedTo(TrainingSettings s) const {
 
 std::vector<TrainingPreset> pointTrainingPresets() {
     return {
-        {tr("Default"), tr("Fast; enough for the built-in shapes"), dl::kDefaultPresetSeconds,
+        {Texts::tr("Default"), Texts::tr("Fast; enough for the built-in shapes"), dl::kDefaultPresetSeconds,
          dl::defaultMlpConfig(), dl::defaultTrainerConfig()},
-        {tr("Detailed shape"),
-         tr("For photos and images as 2D shapes: a wider network (256) and 20,000 steps keep sharp edges "
-            "that the default blurs"),
+        {Texts::tr("Detailed shape"),
+         Texts::tr(
+             "For photos and images as 2D shapes: a wider network (256) and 20,000 steps keep sharp edges "
+             "that the default blurs"),
          dl::kDetailedShapeSeconds, dl::detailedShapeMlpConfig(), dl::detailedShapeTrainerConfig()},
     };
 }

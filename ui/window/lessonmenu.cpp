@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -10,6 +11,7 @@
 #include <QStatusBar>
 
 #include "core/io/lessonfile.h"
+#include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
 #include "ui/window/mainwindow.h"
@@ -74,12 +76,14 @@ void LessonMenu::createMenu() {
         QString error;
         const auto lesson = dl::loadLesson(path, &error);
         if (!lesson) continue;  // the built-in lessons are checked by a test
-        QAction* a = mMenu->addAction(lesson->title.text(QLocale()));
-        a->setToolTip(lesson->summary.text(QLocale()));
+        QAction* a = mMenu->addAction(QString());
         a->setData(path);
+        mBuiltInNames.push_back({lesson->title, lesson->summary});
         connect(a, &QAction::triggered, this, [this, path] { openLesson(path); });
         mBuiltIn << a;
     }
+    nameBuiltInLessons();
+    mMenu->installEventFilter(this);
     mMenu->addSeparator();
     mMenu->addAction(mOpenFile);
     mMenu->addSeparator();
@@ -89,6 +93,21 @@ void LessonMenu::createMenu() {
     // Before Help, the last menu.
     const QList<QAction*> menus = mWindow->menuBar()->actions();
     mWindow->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.back(), mMenu);
+}
+
+void LessonMenu::nameBuiltInLessons() {
+    // The lesson files carry both languages; the one shown follows View → Language, so a Chinese
+    // system with the window in English lists English titles (and the catalogue never sees them).
+    const QLocale locale(languageCode(currentLanguage()));
+    for (qsizetype i = 0; i < mBuiltIn.size(); ++i) {
+        mBuiltIn[i]->setText(mBuiltInNames[i].first.text(locale));
+        mBuiltIn[i]->setToolTip(mBuiltInNames[i].second.text(locale));
+    }
+}
+
+bool LessonMenu::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == mMenu && event->type() == QEvent::LanguageChange) nameBuiltInLessons();
+    return QObject::eventFilter(watched, event);
 }
 
 void LessonMenu::updateActions() {

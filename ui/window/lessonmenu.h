@@ -9,9 +9,13 @@
 //   lessons->openLesson(QStringLiteral(":/lessons/01-forward-destroys-structure.json"));
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <array>
+#include <utility>
+
+#include "core/io/lessonfile.h"
 
 class QAction;
 class QDockWidget;
@@ -45,9 +49,15 @@ public:
     /// The built-in lessons' entries, in menu order.
     const QList<QAction*>& builtInActions() const { return mBuiltIn; }
 
+protected:
+    /// Re-titles the built-in lessons when the menu gets QEvent::LanguageChange (View → Language).
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void createActions();
     void createMenu();
+    /// Titles and tooltips of the built-in lessons in the window's language (not the system locale).
+    void nameBuiltInLessons();
     void updateActions();
     void onOpenFile();
     bool openIfLesson(const QString& path);
@@ -63,6 +73,7 @@ private:
     QAction* mClose = nullptr;
     std::array<QAction*, 9> mJump{};
     QList<QAction*> mBuiltIn;
+    QList<std::pair<dl::LessonText, dl::LessonText>> mBuiltInNames;  ///< title and summary per entry
 };
 
 }  // namespace dlui
