@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "core/data/dataset.h"
@@ -177,8 +178,11 @@ double median(std::vector<double>& values) {
     return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
-StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads,
-                                    const BenchmarkOptions& o) {
+namespace {
+
+/// The trainer both step benchmarks time: random data, the benchmark's schedule, steps without end.
+std::unique_ptr<Trainer> benchmarkTrainer(const MlpConfig& config, int batch, int threads,
+                                          const BenchmarkOptions& o) {
     ScheduleParams sp;
     sp.T = o.timesteps;
     sp.betaStart = 1e-3;
@@ -188,9 +192,16 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
     tc.threads = threads;
     tc.steps = 1 << 30;
     tc.snapshotIntervalMs = 1 << 20;  // the benchmark measures steps, not snapshot copies
-    Trainer trainer(randomData(config.dataDim, 8192), Schedule(sp), config, tc);
+    return std::make_unique<Trainer>(randomData(config.dataDim, 8192), Schedule(sp), config, tc);
+}
+
+}  // namespace
+
+StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int threads,
+                                    const BenchmarkOptions& o) {
+    const std::unique_ptr<Trainer> trainer = benchmarkTrainer(config, batch, threads, o);
     StepBenchmark b;
-    b.steps = measure([&] { trainer.step(); }, o);
+    b.steps = measure([&] { trainer->step(); }, o);
     // The first layer's input gradient is never computed (the inputs are data), so it is not counted.
     std::vector<Shape> shapes = productShapes(config, batch, true);
     b.flopsPerStep = shapeFlops(shapes);
@@ -203,23 +214,14 @@ StepBenchmark benchmarkTrainingStep(const MlpConfig& config, int batch, int thre
 }
 
 ThreadedSteps timeTrainingSteps(const MlpConfig& config, int batch, int threads, const BenchmarkOptions& o) {
-    ScheduleParams sp;
-    sp.T = o.timesteps;
-    sp.betaStart = 1e-3;
-    sp.betaEnd = 0.2;
-    TrainerConfig tc;
-    tc.batchSize = batch;
-    tc.threads = threads;
-    tc.steps = 1 << 30;
-    tc.snapshotIntervalMs = 1 << 20;
-    Trainer trainer(randomData(config.dataDim, 8192), Schedule(sp), config, tc);
-    for (int i = 0; i < 10; ++i) trainer.step();  // warm-up: workspaces, caches, the pool's threads
+    const std::unique_ptr<Trainer> trainer = benchmarkTrainer(config, batch, threads, o);
+    for (int i = 0; i < 10; ++i) trainer->step();  // warm-up: workspaces, caches, the pool's threads
     const auto w0 = std::chrono::steady_clock::now();
     const double c0 = processCpuSeconds();
     long steps = 0;
     double elapsed = 0.0;
     do {
-        trainer.step();
+        trainer->step();
         ++steps;
         elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
     } while (elapsed < o.secondsPerRun);
