@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "core/data/diffusersconfig.h"
+#include "tests/support/diffusersconfigs.h"
 #include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
@@ -18,24 +19,7 @@
 #include "ui/schedule/scheduleplots.h"
 #include "ui/window/labwindow.h"
 
-namespace {
-
-// runwayml/stable-diffusion-v1-5, scheduler/scheduler_config.json.
-constexpr const char* kStableDiffusion15 = R"({
-  "_class_name": "PNDMScheduler",
-  "_diffusers_version": "0.6.0",
-  "beta_end": 0.012,
-  "beta_schedule": "scaled_linear",
-  "beta_start": 0.00085,
-  "num_train_timesteps": 1000,
-  "set_alpha_to_one": false,
-  "skip_prk_steps": true,
-  "steps_offset": 1,
-  "trained_betas": null,
-  "clip_sample": false
-})";
-
-}  // namespace
+using dltest::kStableDiffusion15;
 
 class TestWindowDiffusers : public QObject {
     Q_OBJECT
