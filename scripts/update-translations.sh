@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Updates the translation catalogue from the sources: every new tr() string of ui/ and app/gui becomes an
-# unfinished message in resources/translations/diffusionlab_zh_CN.ts, every string gone from the sources
+# Updates the translation catalogue from the sources: every new tr() string of ui/, app/gui and core/io
+# becomes an unfinished message in resources/translations/diffusionlab_zh_CN.ts, every string gone from the sources
 # is dropped. Then translate the unfinished ones (Qt Linguist: `linguist FILE.ts`, or any editor: fill in
 # <translation> and remove type="unfinished") and build; docs/CONTRIBUTING-NOTES.md says more.
 #
@@ -25,4 +25,4 @@ if [ "$out" != "$ts" ]; then cp "$ts" "$out"; fi
 cd "$here"
 # No source locations: line numbers would change the file on every edit elsewhere.
 "$lupdate" -silent -no-obsolete -locations none -source-language en -target-language zh_CN \
-  -I . ui app/gui -ts "$out"
+  -I . ui app/gui core/io -ts "$out"

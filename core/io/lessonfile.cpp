@@ -17,9 +17,11 @@ namespace dl {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("dl::Lesson", text);
-}
+// Messages of a lesson or session file, in the window's language. A named context lupdate can see: a
+// free function wrapping QCoreApplication::translate would hide every message from it.
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(dl::Lesson)
+};
 
 /// Lesson files are small; anything larger is not one.
 constexpr qint64 kMaxLessonBytes = 4 * 1024 * 1024;
@@ -39,7 +41,7 @@ struct Reader {
         for (const QString& key : o.keys()) {
             const bool ok = std::any_of(known.begin(), known.end(),
                                         [&](const char* k) { return key == QLatin1String(k); });
-            if (!ok) return fail(tr("unknown key \"%1\" in %2").arg(key, object));
+            if (!ok) return fail(Texts::tr("unknown key \"%1\" in %2").arg(key, object));
         }
         return true;
     }
@@ -47,7 +49,7 @@ struct Reader {
     bool readBool(const QJsonObject& o, const char* key, bool& out) {
         if (!o.contains(QLatin1String(key))) return true;
         const QJsonValue v = o.value(QLatin1String(key));
-        if (!v.isBool()) return fail(tr("\"%1\" must be true or false").arg(QLatin1String(key)));
+        if (!v.isBool()) return fail(Texts::tr("\"%1\" must be true or false").arg(QLatin1String(key)));
         out = v.toBool();
         return true;
     }
@@ -57,8 +59,10 @@ struct Reader {
         const QJsonValue v = o.value(QLatin1String(key));
         const double d = v.toDouble(-1e300);
         if (!v.isDouble() || d != static_cast<double>(static_cast<long long>(d)) || d < min || d > max)
-            return fail(
-                tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+            return fail(Texts::tr("\"%1\" must be a whole number from %2 to %3")
+                            .arg(QLatin1String(key))
+                            .arg(min)
+                            .arg(max));
         out = static_cast<int>(d);
         return true;
     }
@@ -68,7 +72,7 @@ struct Reader {
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isDouble() || v.toDouble() < min || v.toDouble() > max)
             return fail(
-                tr("\"%1\" must be a number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+                Texts::tr("\"%1\" must be a number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
         out = v.toDouble();
         return true;
     }
@@ -83,20 +87,21 @@ struct Reader {
             out = static_cast<std::uint64_t>(v.toDouble());
             ok = true;
         }
-        return ok || fail(tr("\"%1\" must be a non-negative whole number").arg(QLatin1String(key)));
+        return ok || fail(Texts::tr("\"%1\" must be a non-negative whole number").arg(QLatin1String(key)));
     }
 
     bool readText(const QJsonObject& parent, const char* key, LessonText& out) {
         const QJsonValue v = parent.value(QLatin1String(key));
         if (!v.isObject())
-            return fail(
-                tr("\"%1\" must be an object with \"en\" and \"zh_CN\" texts").arg(QLatin1String(key)));
+            return fail(Texts::tr("\"%1\" must be an object with \"en\" and \"zh_CN\" texts")
+                            .arg(QLatin1String(key)));
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, {"en", "zh_CN"}, QLatin1String(key))) return false;
         out.en = o.value(QStringLiteral("en")).toString().trimmed();
         out.zhCN = o.value(QStringLiteral("zh_CN")).toString().trimmed();
         if (out.en.isEmpty() || out.zhCN.isEmpty())
-            return fail(tr("\"%1\" needs a non-empty \"en\" and \"zh_CN\" text").arg(QLatin1String(key)));
+            return fail(
+                Texts::tr("\"%1\" needs a non-empty \"en\" and \"zh_CN\" text").arg(QLatin1String(key)));
         return true;
     }
 
@@ -108,15 +113,15 @@ struct Reader {
             const QStringList kinds{QStringLiteral("builtin"), QStringLiteral("text"), QStringLiteral("csv"),
                                     QStringLiteral("image_shape")};
             if (!kinds.contains(d.kind))
-                return fail(
-                    tr("data \"kind\" must be builtin, text, csv or image_shape, not \"%1\"").arg(d.kind));
+                return fail(Texts::tr("data \"kind\" must be builtin, text, csv or image_shape, not \"%1\"")
+                                .arg(d.kind));
         }
         d.shape = o.value(QStringLiteral("shape")).toString(d.shape);
         d.text = o.value(QStringLiteral("text")).toString(d.text);
         if (o.contains(QStringLiteral("paths"))) {
             const QJsonArray paths = o.value(QStringLiteral("paths")).toArray();
             if (paths.size() != 1 || !paths.at(0).isString())
-                return fail(tr("data \"paths\" must hold exactly one file name"));
+                return fail(Texts::tr("data \"paths\" must hold exactly one file name"));
             d.path = QDir(folder).filePath(paths.at(0).toString());
         }
         if (!readInt(o, "points", 1, limits::kMaxPoints, d.points) || !readSeed(o, "seed", d.seed))
@@ -124,11 +129,11 @@ struct Reader {
         const auto& shapes = builtInPointShapes();
         if (d.kind == QLatin1String("builtin") &&
             std::find(shapes.begin(), shapes.end(), d.shape.toStdString()) == shapes.end())
-            return fail(tr("unknown data shape \"%1\"").arg(d.shape));
+            return fail(Texts::tr("unknown data shape \"%1\"").arg(d.shape));
         if (d.kind == QLatin1String("text") && d.text.trimmed().isEmpty())
-            return fail(tr("data of kind text needs a \"text\""));
+            return fail(Texts::tr("data of kind text needs a \"text\""));
         if ((d.kind == QLatin1String("csv") || d.kind == QLatin1String("image_shape")) && d.path.isEmpty())
-            return fail(tr("data of kind %1 needs \"paths\"").arg(d.kind));
+            return fail(Texts::tr("data of kind %1 needs \"paths\"").arg(d.kind));
         return true;
     }
 
@@ -153,7 +158,7 @@ struct Reader {
         if (o.contains(QStringLiteral("mode"))) {
             const QString mode = o.value(QStringLiteral("mode")).toString();
             if (mode != QLatin1String("forward") && mode != QLatin1String("reverse"))
-                return fail(tr("view \"mode\" must be forward or reverse, not \"%1\"").arg(mode));
+                return fail(Texts::tr("view \"mode\" must be forward or reverse, not \"%1\"").arg(mode));
             s.reverse = mode == QLatin1String("reverse");
         }
         return readBool(o, "play", s.play) && readSeed(o, "noise_seed", s.noiseSeed);
@@ -170,7 +175,7 @@ struct Reader {
         if (o.contains(QStringLiteral("denoiser"))) {
             const QString d = o.value(QStringLiteral("denoiser")).toString();
             if (d != QLatin1String("learned") && d != QLatin1String("exact"))
-                return fail(tr("sampler \"denoiser\" must be learned or exact, not \"%1\"").arg(d));
+                return fail(Texts::tr("sampler \"denoiser\" must be learned or exact, not \"%1\"").arg(d));
             s.learned = d == QLatin1String("learned");
         }
         if (o.contains(QStringLiteral("kind"))) {
@@ -178,7 +183,8 @@ struct Reader {
             const auto kind = samplerKindFromName(name.toStdString());
             if (!kind)
                 return fail(
-                    tr("sampler \"kind\" must be ddpm, ddpm-beta, ddim or langevin, not \"%1\"").arg(name));
+                    Texts::tr("sampler \"kind\" must be ddpm, ddpm-beta, ddim or langevin, not \"%1\"")
+                        .arg(name));
             s.sampler.kind = *kind;
         }
         return readInt(o, "steps", 0, kMaxTimesteps, s.sampler.steps) &&
@@ -197,7 +203,7 @@ struct Reader {
     bool readObject(const QJsonObject& step, const char* key, QJsonObject& out) {
         if (!step.contains(QLatin1String(key))) return true;
         if (!step.value(QLatin1String(key)).isObject())
-            return fail(tr("\"%1\" must be an object").arg(QLatin1String(key)));
+            return fail(Texts::tr("\"%1\" must be an object").arg(QLatin1String(key)));
         out = step.value(QLatin1String(key)).toObject();
         return true;
     }
@@ -206,16 +212,17 @@ struct Reader {
     bool checkStep(LessonStep& s, bool tAtEnd) {
         if (tAtEnd) s.t = s.schedule.T;
         if (s.t > s.schedule.T)
-            return fail(tr("\"t\" is %1, but the schedule has only T = %2 steps").arg(s.t).arg(s.schedule.T));
+            return fail(
+                Texts::tr("\"t\" is %1, but the schedule has only T = %2 steps").arg(s.t).arg(s.schedule.T));
         if (s.overlays.learnedArrows && s.modelPath.isEmpty())
-            return fail(tr("the learned field overlay needs a \"model\""));
+            return fail(Texts::tr("the learned field overlay needs a \"model\""));
         if (!s.reverse) return true;
         if (s.learned && s.modelPath.isEmpty())
-            return fail(tr(
+            return fail(Texts::tr(
                 "a reverse view with the learned denoiser needs a \"model\" (or \"denoiser\": \"exact\")"));
         // The learned model samples with its own schedule; lessons keep the editor's equal to it.
         if (const auto problem = validateSamplerParams(s.sampler, Schedule(s.schedule), 2))
-            return fail(tr("sampler: %1").arg(QString::fromStdString(*problem)));
+            return fail(Texts::tr("sampler: %1").arg(QString::fromStdString(*problem)));
         return true;
     }
 };
@@ -230,19 +237,20 @@ std::optional<QJsonObject> readJsonFile(const QString& path, QString* error) {
     QFile file(path);
     if ((info.exists() && !info.isFile()) || !file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("cannot read %1: %2")
-                         .arg(path, info.exists() ? tr("not a regular file") : file.errorString());
+            *error = Texts::tr("cannot read %1: %2")
+                         .arg(path, info.exists() ? Texts::tr("not a regular file") : file.errorString());
         return std::nullopt;
     }
     if (file.size() > kMaxLessonBytes) {
-        if (error) *error = tr("%1 is too large for a lesson or session file").arg(path);
+        if (error) *error = Texts::tr("%1 is too large for a lesson or session file").arg(path);
         return std::nullopt;
     }
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = tr("%1 is not JSON: %2 at offset %3").arg(path, parse.errorString()).arg(parse.offset);
+            *error =
+                Texts::tr("%1 is not JSON: %2 at offset %3").arg(path, parse.errorString()).arg(parse.offset);
         return std::nullopt;
     }
     return doc.object();
@@ -265,40 +273,40 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         return std::nullopt;
     };
     if (!isLessonJson(json)) {
-        r.fail(tr("not a lesson: \"format\" must be \"diffusion-lab-lesson\""));
+        r.fail(Texts::tr("not a lesson: \"format\" must be \"diffusion-lab-lesson\""));
         return failed();
     }
     if (json.value(QStringLiteral("version")).toInt(1) > kLessonFormatVersion) {
-        r.fail(tr("the lesson was written for a newer Diffusion Lab (format %1)")
+        r.fail(Texts::tr("the lesson was written for a newer Diffusion Lab (format %1)")
                    .arg(json.value(QStringLiteral("version")).toInt()));
         return failed();
     }
     Lesson lesson;
-    if (!r.onlyKeys(json, {"format", "version", "title", "summary", "steps"}, tr("the lesson")) ||
+    if (!r.onlyKeys(json, {"format", "version", "title", "summary", "steps"}, Texts::tr("the lesson")) ||
         !r.readText(json, "title", lesson.title) || !r.readText(json, "summary", lesson.summary))
         return failed();
     const QJsonArray steps = json.value(QStringLiteral("steps")).toArray();
     if (steps.isEmpty()) {
-        r.fail(tr("a lesson needs at least one step in \"steps\""));
+        r.fail(Texts::tr("a lesson needs at least one step in \"steps\""));
         return failed();
     }
     if (steps.size() > 99) {
-        r.fail(tr("a lesson has at most 99 steps, this one has %1").arg(steps.size()));
+        r.fail(Texts::tr("a lesson has at most 99 steps, this one has %1").arg(steps.size()));
         return failed();
     }
     LessonStep current;
     bool tAtEnd = false;
     for (qsizetype i = 0; i < steps.size(); ++i) {
-        r.where = tr("step %1").arg(i + 1);
+        r.where = Texts::tr("step %1").arg(i + 1);
         if (!steps.at(i).isObject()) {
-            r.fail(tr("must be an object"));
+            r.fail(Texts::tr("must be an object"));
             return failed();
         }
         const QJsonObject step = steps.at(i).toObject();
         QJsonObject data, schedule, view, sampler, overlays;
         if (!r.onlyKeys(step,
                         {"data", "schedule", "view", "sampler", "overlays", "explain", "model", "narration"},
-                        tr("the step")) ||
+                        Texts::tr("the step")) ||
             !r.readObject(step, "data", data) || !r.readObject(step, "schedule", schedule) ||
             !r.readObject(step, "view", view) || !r.readObject(step, "sampler", sampler) ||
             !r.readObject(step, "overlays", overlays))
@@ -313,7 +321,7 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         if (step.contains(QStringLiteral("model"))) {
             if (!step.value(QStringLiteral("model")).isString() &&
                 !step.value(QStringLiteral("model")).isNull()) {
-                r.fail(tr("\"model\" must be a file name (or null for none)"));
+                r.fail(Texts::tr("\"model\" must be a file name (or null for none)"));
                 return failed();
             }
             current.modelPath = resolveModel(step.value(QStringLiteral("model")), folder);

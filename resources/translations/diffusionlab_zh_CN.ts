@@ -482,6 +482,989 @@ ffmpeg 输出：
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>data dimension must be from 1 to %1, got %2</source>
+        <translation>数据维度必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>input features must be 0 or an even number from 2 to %1, got %2</source>
+        <translation>输入特征数必须为 0 或 2 到 %1 之间的偶数，当前为 %2</translation>
+    </message>
+    <message>
+        <source>time embedding must be an even number from 2 to %1, got %2</source>
+        <translation>时间嵌入维度必须是 2 到 %1 之间的偶数，当前为 %2</translation>
+    </message>
+    <message>
+        <source>input features × data dimension must be at most 4194304, got %1</source>
+        <translation>输入特征数 × 数据维度最多为 4194304，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the network has %1 weights, more than the limit of %2; use a smaller hidden width or fewer layers</source>
+        <translation>网络有 %1 个权重，超过上限 %2；请减小隐藏层宽度或层数</translation>
+    </message>
+    <message>
+        <source>training with batch %1, hidden width %2 and %3 layers needs about %4 of memory, more than the limit of %5; use a smaller batch or network</source>
+        <translation>批大小 %1、隐藏层宽度 %2、%3 层的训练约需 %4 内存，超过上限 %5；请减小批大小或网络</translation>
+    </message>
+    <message>
+        <source>parameter vector has %1 values, the network needs %2</source>
+        <translation>参数向量有 %1 个值，网络需要 %2 个</translation>
+    </message>
+    <message>
+        <source>timestep must be from 0 to %1, got %2</source>
+        <translation>时间步必须在 0 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>Mlp::backward needs a forward pass with keepForBackward = true</source>
+        <translation>Mlp::backward 需要先以 keepForBackward = true 做一次前向计算</translation>
+    </message>
+    <message>
+        <source>predict: samples have %1 coordinates, the network expects %2</source>
+        <translation>预测：样本有 %1 个坐标，网络需要 %2 个</translation>
+    </message>
+    <message>
+        <source>predict: %1 timesteps for %2 samples</source>
+        <translation>预测：%1 个时间步对应 %2 个样本，数量不符</translation>
+    </message>
+    <message>
+        <source>denoiser: timestep must be from 1 to %1, got %2</source>
+        <translation>去噪器：时间步必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>denoiser: samples have %1 coordinates, the model expects %2</source>
+        <translation>去噪器：样本有 %1 个坐标，模型需要 %2 个</translation>
+    </message>
+    <message>
+        <source>safetensors: %1 parameters, the network needs %2</source>
+        <translation>safetensors：%1 个参数，网络需要 %2 个</translation>
+    </message>
+    <message>
+        <source>needs %1 more bytes, %2 left</source>
+        <translation>还需 %1 字节，只剩 %2 字节</translation>
+    </message>
+    <message>
+        <source>implausible length %1</source>
+        <translation>长度 %1 不合理</translation>
+    </message>
+    <message>
+        <source>%1 unexpected trailing bytes</source>
+        <translation>末尾多出 %1 字节</translation>
+    </message>
+    <message>
+        <source>appears twice</source>
+        <translation>出现了两次</translation>
+    </message>
+    <message>
+        <source>unknown activation %1</source>
+        <translation>未知的激活函数 %1</translation>
+    </message>
+    <message>
+        <source>unknown prediction target %1</source>
+        <translation>未知的预测目标 %1</translation>
+    </message>
+    <message>
+        <source>unknown schedule kind</source>
+        <translation>未知的调度类型</translation>
+    </message>
+    <message>
+        <source>unknown data kind</source>
+        <translation>未知的数据类型</translation>
+    </message>
+    <message>
+        <source>reference sample shape %1×%2 does not match its %3 values</source>
+        <translation>参考样本的形状 %1×%2 与其 %3 个值不符</translation>
+    </message>
+    <message>
+        <source>held-out rows shape %1×%2 does not match its %3 values</source>
+        <translation>留出数据的形状 %1×%2 与其 %3 个值不符</translation>
+    </message>
+    <message>
+        <source>weights: %1 values, the architecture needs %2</source>
+        <translation>权重：%1 个值，网络结构需要 %2 个</translation>
+    </message>
+    <message>
+        <source>EMA weights: %1 values, the architecture needs %2</source>
+        <translation>EMA 权重：%1 个值，网络结构需要 %2 个</translation>
+    </message>
+    <message>
+        <source>optimizer state: sizes %1/%2 do not match %3 weights</source>
+        <translation>优化器状态：大小 %1/%2 与 %3 个权重不符</translation>
+    </message>
+    <message>
+        <source>normalisation: offset has the wrong dimension</source>
+        <translation>归一化：偏移量的维度不对</translation>
+    </message>
+    <message>
+        <source>normalisation: offset contains NaN or infinite values</source>
+        <translation>归一化：偏移量含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>normalisation: scale must be positive and below 1e30</source>
+        <translation>归一化：缩放必须为正且小于 1e30</translation>
+    </message>
+    <message>
+        <source>normalisation: offset must be below 1e30</source>
+        <translation>归一化：偏移量必须小于 1e30</translation>
+    </message>
+    <message>
+        <source>normalisation: per-axis scales must be %1 positive numbers below 1e30</source>
+        <translation>归一化：各轴缩放必须是 %1 个小于 1e30 的正数</translation>
+    </message>
+    <message>
+        <source>data range: wrong dimension</source>
+        <translation>数据范围：维度不对</translation>
+    </message>
+    <message>
+        <source>data range contains NaN or infinite values</source>
+        <translation>数据范围含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>reference sample: wrong dimension</source>
+        <translation>参考样本：维度不对</translation>
+    </message>
+    <message>
+        <source>reference sample contains NaN or infinite values</source>
+        <translation>参考样本含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>image size %1×%2: each side must be from 1 to %3</source>
+        <translation>图像尺寸 %1×%2：每边必须在 1 到 %3 之间</translation>
+    </message>
+    <message>
+        <source>image channels must be 1, 3 or 4, got %1</source>
+        <translation>图像通道数必须为 1、3 或 4，当前为 %1</translation>
+    </message>
+    <message>
+        <source>image shape %1×%2×%3 does not match the data dimension %4</source>
+        <translation>图像形状 %1×%2×%3 与数据维度 %4 不符</translation>
+    </message>
+    <message>
+        <source>held-out rows: wrong dimension</source>
+        <translation>留出数据：维度不对</translation>
+    </message>
+    <message>
+        <source>held-out rows contain NaN or infinite values</source>
+        <translation>留出数据含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>step count is negative</source>
+        <translation>步数为负</translation>
+    </message>
+    <message>
+        <source>weights contain NaN or infinite values</source>
+        <translation>权重含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>timestep t must be from %1 to %2, got %3</source>
+        <translation>时间步 t 必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>noise must have the same shape as the data</source>
+        <translation>噪声的形状必须与数据相同</translation>
+    </message>
+    <message>
+        <source>beta_start must not exceed beta_end, got beta_start = %1 &gt; beta_end = %2</source>
+        <translation>beta_start 不能大于 beta_end，当前 beta_start = %1 &gt; beta_end = %2</translation>
+    </message>
+    <message>
+        <source>custom beta array must have T = %1 values, got %2</source>
+        <translation>自定义 beta 数组必须有 T = %1 个值，当前为 %2</translation>
+    </message>
+    <message>
+        <source>custom beta at t = %1 must be in (0, 1), got %2</source>
+        <translation>t = %1 处的自定义 beta 必须在 (0, 1) 内，当前为 %2</translation>
+    </message>
+    <message>
+        <source>custom schedule needs a beta array of length T or at least 2 control points, got %1 control points</source>
+        <translation>自定义调度需要长度为 T 的 beta 数组或至少 2 个控制点，当前有 %1 个控制点</translation>
+    </message>
+    <message>
+        <source>control point %1: position u must be in [0, 1], got %2</source>
+        <translation>控制点 %1：位置 u 必须在 [0, 1] 内，当前为 %2</translation>
+    </message>
+    <message>
+        <source>control point %1: beta must be in (0, 1), got %2</source>
+        <translation>控制点 %1：beta 必须在 (0, 1) 内，当前为 %2</translation>
+    </message>
+    <message>
+        <source>control points must have strictly increasing positions u (point %1)</source>
+        <translation>控制点的位置 u 必须严格递增（第 %1 个点）</translation>
+    </message>
+    <message>
+        <source>zero terminal SNR cannot rescale a schedule whose alpha_bar does not decrease</source>
+        <translation>alpha_bar 不递减的调度无法做零终端 SNR 重缩放</translation>
+    </message>
+    <message>
+        <source>minimum learning rate fraction must be in [0, 1], got %1</source>
+        <translation>最小学习率比例必须在 [0, 1] 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>beta1 must be in [0, 1), got %1</source>
+        <translation>beta1 必须在 [0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>beta2 must be in [0, 1), got %1</source>
+        <translation>beta2 必须在 [0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>gradient clip must be finite, got %1</source>
+        <translation>梯度裁剪阈值必须是有限数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>snapshot interval must not be negative, got %1</source>
+        <translation>快照间隔不能为负，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the training set is empty</source>
+        <translation>训练集为空</translation>
+    </message>
+    <message>
+        <source>the training set contains NaN or infinite values</source>
+        <translation>训练集含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>training diverged at step %1: the %2 is %3; the weights of the last good step are kept (try a lower learning rate)</source>
+        <translation>训练在第 %1 步发散：%2为 %3；已保留最后一个正常步的权重（可尝试降低学习率）</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>saved training state has %1 parameters, the network needs %2</source>
+        <translation>保存的训练状态有 %1 个参数，网络需要 %2 个</translation>
+    </message>
+    <message>
+        <source>saved step count must not be negative, got %1</source>
+        <translation>保存的步数不能为负，当前为 %1</translation>
+    </message>
+    <message>
+        <source>quality check: no unseen data to compare the samples with</source>
+        <translation>质量检查：没有未见过的数据可与样本比较</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: not a file name</source>
+        <translation>无法写入“%1”：不是文件名</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: it is a symbolic link; give a regular file or a new name</source>
+        <translation>无法写入“%1”：它是符号链接；请给出普通文件或新文件名</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: it exists and is not a regular file</source>
+        <translation>无法写入“%1”：它已存在且不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the points contain NaN or infinite values</source>
+        <translation>无法写入“%1”：点含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: PNG encoding failed</source>
+        <translation>无法写入“%1”：PNG 编码失败</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2 MB, more than the %3 MB limit for a CSV file</source>
+        <translation>“%1”有 %2 MB，超过 CSV 文件 %3 MB 的上限</translation>
+    </message>
+    <message>
+        <source>the coordinates are too large to normalise (beyond ±1e30); rescale the data</source>
+        <translation>坐标太大，无法归一化（超出 ±1e30）；请先缩放数据</translation>
+    </message>
+    <message>
+        <source>the axes&apos; spreads differ %1: on one common scale the narrower axis is nearly flat and is learned badly; standardise each axis on its own</source>
+        <translation>各轴的分布范围相差 %1：用同一尺度时较窄的轴几乎是平的，学得很差；请对每个轴分别标准化</translation>
+    </message>
+    <message>
+        <source>infinitely (one axis is constant)</source>
+        <translation>无穷倍（有一个轴是常数）</translation>
+    </message>
+    <message>
+        <source>image shape must be at least 1×1 with 1 or 3 channels, got %1×%2×%3</source>
+        <translation>图像形状至少为 1×1，通道数为 1 或 3，当前为 %1×%2×%3</translation>
+    </message>
+    <message>
+        <source>image data have %1 values per image, the shape needs %2</source>
+        <translation>图像数据每张有 %1 个值，形状需要 %2 个</translation>
+    </message>
+    <message>
+        <source>an image data set needs at least 1 image</source>
+        <translation>图像数据集至少需要 1 张图像</translation>
+    </message>
+    <message>
+        <source>density grid must be at least 1×1, got %1×%2</source>
+        <translation>密度网格至少为 1×1，当前为 %1×%2</translation>
+    </message>
+    <message>
+        <source>density grid has %1 values, expected %2</source>
+        <translation>密度网格有 %1 个值，应为 %2 个</translation>
+    </message>
+    <message>
+        <source>number of points must be from 1 to %1, got %2</source>
+        <translation>点数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>density values must be finite and ≥ 0</source>
+        <translation>密度值必须是有限数且 ≥ 0</translation>
+    </message>
+    <message>
+        <source>images have %1 values each, the image shape needs %2</source>
+        <translation>每张图像有 %1 个值，图像形状需要 %2 个</translation>
+    </message>
+    <message>
+        <source>augmentation copies must be from 1 to %1, got %2</source>
+        <translation>增强副本数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>augmentation shift must be ≥ 0, got %1</source>
+        <translation>增强平移量必须 ≥ 0，当前为 %1</translation>
+    </message>
+    <message>
+        <source>%1 augmented images of %2 values are more than the limit of %3 values</source>
+        <translation>%1 张增强图像、每张 %2 个值，超过上限 %3 个值</translation>
+    </message>
+    <message>
+        <source>brush radius must be a finite number ≥ 0, got %1</source>
+        <translation>画笔半径必须是 ≥ 0 的有限数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>stroke density must be a finite number &gt; 0, got %1</source>
+        <translation>笔画密度必须是 &gt; 0 的有限数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>stroke %1 has a point that is not a finite number</source>
+        <translation>笔画 %1 有一个点不是有限数</translation>
+    </message>
+    <message>
+        <source>a comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>a semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>spaces</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>%1: there is no column %2; the rows have %3 columns, numbered 1 to %4</source>
+        <translation>%1：没有第 %2 列；各行有 %3 列，编号 1 到 %4</translation>
+    </message>
+    <message>
+        <source>%1: column &apos;%2&apos; is a name, but the file has no header line; give its number (1 to %3)</source>
+        <translation>%1：列“%2”是列名，但文件没有表头行；请给出列号（1 到 %3）</translation>
+    </message>
+    <message>
+        <source>point CSV needs 2 columns, got %1</source>
+        <translation>点 CSV 需要 2 列，当前为 %1</translation>
+    </message>
+    <message>
+        <source>columns: expected two columns separated by a comma, by number (3,4) or header name (petal_length,petal_width), got &apos;%1&apos;</source>
+        <translation>列：应为用逗号分隔的两列，用列号 (3,4) 或表头名 (petal_length,petal_width) 表示，当前为“%1”</translation>
+    </message>
+    <message>
+        <source>%1, line %2 %3: %4</source>
+        <translation>%1，第 %2 行 %3：%4</translation>
+    </message>
+    <message>
+        <source>found %1 values separated by %2; choose two of the %3 columns by number or header name</source>
+        <translation>发现 %1 个以%2分隔的值；请用列号或表头名从这 %3 列中选两列</translation>
+    </message>
+    <message>
+        <source>found %1 values separated by %2; choose two of the %3 columns by number or header name (%4)</source>
+        <translation>发现 %1 个以%2分隔的值；请用列号或表头名从这 %3 列中选两列（%4）</translation>
+    </message>
+    <message>
+        <source>expected at least %1 values separated by %2, found %3</source>
+        <translation>应至少有 %1 个以%2分隔的值，实际为 %3 个</translation>
+    </message>
+    <message>
+        <source>expected 2 values x,y separated by %1, found %2 (every row needs exactly 2)</source>
+        <translation>应有 2 个以%1分隔的值 x,y，实际为 %2 个（每行恰好需要 2 个）</translation>
+    </message>
+    <message>
+        <source>a value is empty</source>
+        <translation>有一个值为空</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is not a finite number (NaN or infinity)</source>
+        <translation>%1 不是有限数（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a 32-bit float</source>
+        <translation>%1 超出 32 位浮点数的范围</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 points, the limit (line %3 is one too many)</source>
+        <translation>%1 的点数超过上限 %2（第 %3 行多出一个）</translation>
+    </message>
+    <message>
+        <source>%1 has %2 point; a data set needs at least %3</source>
+        <translation>%1 只有 %2 个点；数据集至少需要 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 has %2 points; a data set needs at least %3</source>
+        <translation>%1 只有 %2 个点；数据集至少需要 %3 个点</translation>
+    </message>
+    <message>
+        <source>unexpected text after the JSON value</source>
+        <translation>JSON 值之后有多余的文本</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套太深</translation>
+    </message>
+    <message>
+        <source>unexpected end of the text</source>
+        <translation>文本意外结束</translation>
+    </message>
+    <message>
+        <source>expected a member name in quotes</source>
+        <translation>应为带引号的成员名</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after the member name</source>
+        <translation>成员名之后应为 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; in an object</source>
+        <translation>对象中应为 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in an array</source>
+        <translation>数组中应为 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>意外的字符 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>malformed number</source>
+        <translation>数字格式错误</translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation>字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>short \u escape</source>
+        <translation>\u 转义太短</translation>
+    </message>
+    <message>
+        <source>unknown escape &apos;\%1&apos;</source>
+        <translation>未知的转义 &apos;\%1&apos;</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>字符串没有结束</translation>
+    </message>
+    <message>
+        <source>diffusers config: %1</source>
+        <translation>diffusers 配置：%1</translation>
+    </message>
+    <message>
+        <source>diffusers config: %1 must be %2</source>
+        <translation>diffusers 配置：%1 必须是%2</translation>
+    </message>
+    <message>
+        <source>diffusers config: %1 must be %2, got &apos;%3&apos;</source>
+        <translation>diffusers 配置：%1 必须是 %2，当前为“%3”</translation>
+    </message>
+    <message>
+        <source>diffusers config: the file must hold one JSON object</source>
+        <translation>diffusers 配置：文件必须只含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>diffusers config: steps_offset must be a whole number from 0 to %1, got %2</source>
+        <translation>diffusers 配置：steps_offset 必须是 0 到 %1 之间的整数，当前为 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, got %3</source>
+        <translation>%1 必须是%2，当前为%3</translation>
+    </message>
+    <message>
+        <source>%1 must hold numbers only</source>
+        <translation>%1 只能包含数字</translation>
+    </message>
+    <message>
+        <source>the schedule must be a JSON object</source>
+        <translation>调度必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 must be linear, scaled_linear, squaredcos_cap_v2, sigmoid or custom, got &apos;%2&apos;</source>
+        <translation>%1 必须是 linear、scaled_linear、squaredcos_cap_v2、sigmoid 或 custom，当前为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, got %4</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数，当前为 %4</translation>
+    </message>
+    <message>
+        <source>%1 must hold [u, beta] pairs</source>
+        <translation>%1 必须由 [u, beta] 对组成</translation>
+    </message>
+    <message>
+        <source>font &apos;%1&apos; is not installed; install the package fonts-dejavu-core (scripts/bootstrap.sh does)</source>
+        <translation>未安装字体“%1”；请安装软件包 fonts-dejavu-core（scripts/bootstrap.sh 会安装）</translation>
+    </message>
+    <message>
+        <source>number of glyph images must be from 1 to %1 at %2×%3×%4, got %5</source>
+        <translation>在 %2×%3×%4 下字形图像数必须在 1 到 %1 之间，当前为 %5</translation>
+    </message>
+    <message>
+        <source>glyph characters must be ASCII letters or digits, got &apos;%1&apos;</source>
+        <translation>字形字符必须是 ASCII 字母或数字，当前为“%1”</translation>
+    </message>
+    <message>
+        <source>image %1 has no pixels (%2×%3)</source>
+        <translation>图像 %1 没有像素（%2×%3）</translation>
+    </message>
+    <message>
+        <source>image %1 is %2×%3 pixels, more than the limit of %4 megapixels; scale it down first</source>
+        <translation>图像 %1 为 %2×%3 像素，超过 %4 百万像素的上限；请先缩小</translation>
+    </message>
+    <message>
+        <source>cannot decode image %1: %2 (the file may be truncated or damaged)</source>
+        <translation>无法解码图像 %1：%2（文件可能不完整或已损坏）</translation>
+    </message>
+    <message>
+        <source>image grid: bad image shape %1×%2×%3</source>
+        <translation>图像网格：图像形状 %1×%2×%3 无效</translation>
+    </message>
+    <message>
+        <source>image grid: images have %1 values, the shape needs %2</source>
+        <translation>图像网格：图像有 %1 个值，形状需要 %2 个</translation>
+    </message>
+    <message>
+        <source>image grid: no images</source>
+        <translation>图像网格：没有图像</translation>
+    </message>
+    <message>
+        <source>image grid: columns must be ≥ 0, got %1</source>
+        <translation>图像网格：列数必须 ≥ 0，当前为 %1</translation>
+    </message>
+    <message>
+        <source>image grid of %1 images would be %2×%3 pixels, more than %4 on a side</source>
+        <translation>%1 张图像的网格将为 %2×%3 像素，单边超过 %4</translation>
+    </message>
+    <message>
+        <source>image grid scale must be from 1 to 16, got %1</source>
+        <translation>图像网格缩放必须在 1 到 16 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <source>image grid scaled by %1 would be more than %2 pixels on a side; use a smaller scale</source>
+        <translation>图像网格放大 %1 倍后单边将超过 %2 像素；请用更小的缩放</translation>
+    </message>
+    <message>
+        <source>image size must be from %1 to %2, got %3</source>
+        <translation>图像尺寸必须在 %1 到 %2 之间，当前为 %3</translation>
+    </message>
+    <message>
+        <source>image channels must be 1 (gray) or 3 (RGB), got %1</source>
+        <translation>图像通道数必须为 1（灰度）或 3（RGB），当前为 %1</translation>
+    </message>
+    <message>
+        <source>folder &apos;%1&apos; has %2 image files, more than the limit of %3</source>
+        <translation>文件夹“%1”有 %2 个图像文件，超过上限 %3</translation>
+    </message>
+    <message>
+        <source>%1 image files are more than the limit of %2</source>
+        <translation>%1 个图像文件超过上限 %2</translation>
+    </message>
+    <message>
+        <source>%1 images of %2×%3×%4 are more than the limit of %5 values</source>
+        <translation>%1 张 %2×%3×%4 的图像超过上限 %5 个值</translation>
+    </message>
+    <message>
+        <source>%1 has nothing to sample points from (every pixel is transparent after the threshold); try invert or a lower threshold</source>
+        <translation>%1 中没有可采样的点（经阈值处理后每个像素都是透明的）；请尝试反转或降低阈值</translation>
+    </message>
+    <message>
+        <source>%1 has nothing to sample points from (every pixel is white or transparent after the threshold); try invert or a lower threshold</source>
+        <translation>%1 中没有可采样的点（经阈值处理后每个像素都是白色或透明的）；请尝试反转或降低阈值</translation>
+    </message>
+    <message>
+        <source>image threshold must be in [0, 1), got %1</source>
+        <translation>图像阈值必须在 [0, 1) 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>该图像</translation>
+    </message>
+    <message>
+        <source>image &apos;%1&apos;</source>
+        <translation>图像“%1”</translation>
+    </message>
+    <message>
+        <source>scatter image size must be from 64 to 8192, got %1</source>
+        <translation>散点图尺寸必须在 64 到 8192 之间，当前为 %1</translation>
+    </message>
+    <message>
+        <source>a scatter image needs N×2 points with N ≥ 1</source>
+        <translation>散点图需要 N×2 的点，且 N ≥ 1</translation>
+    </message>
+    <message>
+        <source>a scatter image needs finite coordinates</source>
+        <translation>散点图需要有限的坐标</translation>
+    </message>
+    <message>
+        <source>the text for a text shape has %1 characters, more than the limit of %2</source>
+        <translation>文字形状的文本有 %1 个字符，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>the text for a text shape contains a control character (U+%1)</source>
+        <translation>文字形状的文本含有控制字符（U+%1）</translation>
+    </message>
+    <message>
+        <source>the cell-list posterior needs 2D data, got dimension %1</source>
+        <translation>格子列表后验需要二维数据，当前维度为 %1</translation>
+    </message>
+    <message>
+        <source>the cell-list posterior needs at least one data point</source>
+        <translation>格子列表后验至少需要一个数据点</translation>
+    </message>
+    <message>
+        <source>the exact denoiser&apos;s tolerance must be positive</source>
+        <translation>精确去噪器的容差必须为正</translation>
+    </message>
+    <message>
+        <source>x_t must be 2D for the cell-list posterior</source>
+        <translation>格子列表后验要求 x_t 为二维</translation>
+    </message>
+    <message>
+        <source>histogram: the points need two coordinates</source>
+        <translation>直方图：点需要两个坐标</translation>
+    </message>
+    <message>
+        <source>histogram: bins must be at least 1</source>
+        <translation>直方图：分箱数至少为 1</translation>
+    </message>
+    <message>
+        <source>histogram: no finite points</source>
+        <translation>直方图：没有有限的点</translation>
+    </message>
+    <message>
+        <source>histogram: the two histograms must share one grid</source>
+        <translation>直方图：两个直方图必须使用同一网格</translation>
+    </message>
+    <message>
+        <source>the density of q(x_t) needs at least one data point</source>
+        <translation>q(x_t) 的密度至少需要一个数据点</translation>
+    </message>
+    <message>
+        <source>timestep t must be from 1 to %1, got %2</source>
+        <translation>时间步 t 必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>query points must have the data&apos;s dimension %1, got %2</source>
+        <translation>查询点必须与数据同为 %1 维，当前为 %2</translation>
+    </message>
+    <message>
+        <source>quality metrics need at least one point in each set</source>
+        <translation>质量指标要求每个集合至少有一个点</translation>
+    </message>
+    <message>
+        <source>quality metrics need sets of the same dimension, got %1 and %2</source>
+        <translation>质量指标要求两个集合维度相同，当前为 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>sliced Wasserstein needs at least 1 projection, got %1</source>
+        <translation>切片 Wasserstein 距离至少需要 1 个投影，当前为 %1</translation>
+    </message>
+    <message>
+        <source>Wasserstein distance needs at least one value in each set</source>
+        <translation>Wasserstein 距离要求每个集合至少有一个值</translation>
+    </message>
+    <message>
+        <source>MMD bandwidth must be finite</source>
+        <translation>MMD 带宽必须是有限数</translation>
+    </message>
+    <message>
+        <source>the exact denoiser needs at least one data point</source>
+        <translation>精确去噪器至少需要一个数据点</translation>
+    </message>
+    <message>
+        <source>the exact denoiser&apos;s tolerance must be 0 (exact) or positive</source>
+        <translation>精确去噪器的容差必须为 0（精确）或正数</translation>
+    </message>
+    <message>
+        <source>the exact denoiser&apos;s data have dimension 2, got x_t of dimension %1</source>
+        <translation>精确去噪器的数据为 2 维，但 x_t 为 %1 维</translation>
+    </message>
+    <message>
+        <source>the exact denoiser&apos;s data have dimension %1, got x_t of dimension %2</source>
+        <translation>精确去噪器的数据为 %1 维，但 x_t 为 %2 维</translation>
+    </message>
+    <message>
+        <source>x_t must have the data&apos;s dimension %1</source>
+        <translation>x_t 必须与数据同为 %1 维</translation>
+    </message>
+    <message>
+        <source>subsample size must be at least 1, got %1</source>
+        <translation>子样本大小至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>denoiser returned %1x%2 values for a %3x%4 batch</source>
+        <translation>去噪器对 %3x%4 的批返回了 %1x%2 个值</translation>
+    </message>
+    <message>
+        <source>a reverse step needs 0 &lt;= prev &lt; t &lt;= T = %1, got t = %2, prev = %3</source>
+        <translation>反向一步要求 0 &lt;= prev &lt; t &lt;= T = %1，当前 t = %2，prev = %3</translation>
+    </message>
+    <message>
+        <source>a reverse jump needs 0 &lt;= alpha_bar_t &lt;= alpha_bar_s &lt;= 1 and alpha_bar_t &lt; 1, got %1 and %2</source>
+        <translation>反向跳步要求 0 &lt;= alpha_bar_t &lt;= alpha_bar_s &lt;= 1 且 alpha_bar_t &lt; 1，当前为 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>noise must have the same shape as x_t</source>
+        <translation>噪声的形状必须与 x_t 相同</translation>
+    </message>
+    <message>
+        <source>clip range: min and max must have the same dimension</source>
+        <translation>裁剪范围：最小值和最大值的维度必须相同</translation>
+    </message>
+    <message>
+        <source>data dimension must be at least 1, got %1</source>
+        <translation>数据维度至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>sampling steps must be from 0 (all) to T = %1, got %2</source>
+        <translation>采样步数必须在 0（全部）到 T = %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>eta must be in [0, 1], got %1</source>
+        <translation>eta 必须在 [0, 1] 内，当前为 %1</translation>
+    </message>
+    <message>
+        <source>Langevin step size must be a positive number, got %1</source>
+        <translation>Langevin 步长必须是正数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>Langevin steps per level must be at least 1, got %1</source>
+        <translation>每个噪声级别的 Langevin 步数至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>trajectory stride must be 0 (off) or positive, got %1</source>
+        <translation>轨迹间隔必须为 0（关闭）或正数，当前为 %1</translation>
+    </message>
+    <message>
+        <source>clip range must have one minimum and one maximum per dimension (%1), got %2 and %3</source>
+        <translation>裁剪范围必须在每个维度（%1）各有一个最小值和最大值，当前为 %2 和 %3</translation>
+    </message>
+    <message>
+        <source>clip range of dimension %1 must be finite with min &lt;= max, got [%2, %3]</source>
+        <translation>第 %1 维的裁剪范围必须是有限数且 min &lt;= max，当前为 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>sampler needs a denoiser</source>
+        <translation>采样器需要一个去噪器</translation>
+    </message>
+    <message>
+        <source>number of samples must be at least 1, got %1</source>
+        <translation>样本数至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>a row to record must be from 0 to %1, got %2</source>
+        <translation>要记录的行必须在 0 到 %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>T must be at least 1, got %1</source>
+        <translation>T 至少为 1，当前为 %1</translation>
+    </message>
+    <message>
+        <source>number of sampling steps must be from 1 to T = %1, got %2</source>
+        <translation>采样步数必须在 1 到 T = %1 之间，当前为 %2</translation>
+    </message>
+    <message>
+        <source>model file %1 is malformed: section table runs past the payload</source>
+        <translation>模型文件 %1 格式错误：段表超出了数据区</translation>
+    </message>
+    <message>
+        <source>model file %1 is malformed: section %2 runs past the payload</source>
+        <translation>模型文件 %1 格式错误：段 %2 超出了数据区</translation>
+    </message>
+    <message>
+        <source>model file %1 is malformed: bytes after the last section</source>
+        <translation>模型文件 %1 格式错误：最后一段之后还有字节</translation>
+    </message>
+</context>
+<context>
+    <name>dl::Lesson</name>
+    <message>
+        <source>unknown key &quot;%1&quot; in %2</source>
+        <translation>%2 中有未知的键“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>“%1”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number from %2 to %3</source>
+        <translation>“%1”必须是 %2 到 %3 之间的数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a non-negative whole number</source>
+        <translation>“%1”必须是非负整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object with &quot;en&quot; and &quot;zh_CN&quot; texts</source>
+        <translation>“%1”必须是含有“en”和“zh_CN”文本的对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a non-empty &quot;en&quot; and &quot;zh_CN&quot; text</source>
+        <translation>“%1”需要非空的“en”和“zh_CN”文本</translation>
+    </message>
+    <message>
+        <source>data &quot;kind&quot; must be builtin, text, csv or image_shape, not &quot;%1&quot;</source>
+        <translation>数据的“kind”必须是 builtin、text、csv 或 image_shape，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>data &quot;paths&quot; must hold exactly one file name</source>
+        <translation>数据的“paths”必须恰好包含一个文件名</translation>
+    </message>
+    <message>
+        <source>unknown data shape &quot;%1&quot;</source>
+        <translation>未知的数据形状“%1”</translation>
+    </message>
+    <message>
+        <source>data of kind text needs a &quot;text&quot;</source>
+        <translation>text 类数据需要“text”</translation>
+    </message>
+    <message>
+        <source>data of kind %1 needs &quot;paths&quot;</source>
+        <translation>%1 类数据需要“paths”</translation>
+    </message>
+    <message>
+        <source>view &quot;mode&quot; must be forward or reverse, not &quot;%1&quot;</source>
+        <translation>视图的“mode”必须是 forward 或 reverse，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>sampler &quot;denoiser&quot; must be learned or exact, not &quot;%1&quot;</source>
+        <translation>采样器的“denoiser”必须是 learned 或 exact，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>sampler &quot;kind&quot; must be ddpm, ddpm-beta, ddim or langevin, not &quot;%1&quot;</source>
+        <translation>采样器的“kind”必须是 ddpm、ddpm-beta、ddim 或 langevin，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object</source>
+        <translation>“%1”必须是对象</translation>
+    </message>
+    <message>
+        <source>&quot;t&quot; is %1, but the schedule has only T = %2 steps</source>
+        <translation>“t”为 %1，但调度只有 T = %2 步</translation>
+    </message>
+    <message>
+        <source>the learned field overlay needs a &quot;model&quot;</source>
+        <translation>学习到的向量场叠加层需要“model”</translation>
+    </message>
+    <message>
+        <source>a reverse view with the learned denoiser needs a &quot;model&quot; (or &quot;denoiser&quot;: &quot;exact&quot;)</source>
+        <translation>使用学习到的去噪器的反向视图需要“model”（或“denoiser”: “exact”）</translation>
+    </message>
+    <message>
+        <source>sampler: %1</source>
+        <translation>采样器：%1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a lesson or session file</source>
+        <translation>%1 太大，不是课程或会话文件</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2 at offset %3</source>
+        <translation>%1 不是 JSON：偏移 %3 处%2</translation>
+    </message>
+    <message>
+        <source>not a lesson: &quot;format&quot; must be &quot;diffusion-lab-lesson&quot;</source>
+        <translation>不是课程文件：“format”必须是“diffusion-lab-lesson”</translation>
+    </message>
+    <message>
+        <source>the lesson was written for a newer Diffusion Lab (format %1)</source>
+        <translation>该课程是为更新的 Diffusion Lab 编写的（格式 %1）</translation>
+    </message>
+    <message>
+        <source>the lesson</source>
+        <translation>该课程</translation>
+    </message>
+    <message>
+        <source>a lesson needs at least one step in &quot;steps&quot;</source>
+        <translation>课程的“steps”中至少需要一步</translation>
+    </message>
+    <message>
+        <source>a lesson has at most 99 steps, this one has %1</source>
+        <translation>课程最多 99 步，这个有 %1 步</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>the step</source>
+        <translation>该步</translation>
+    </message>
+    <message>
+        <source>&quot;model&quot; must be a file name (or null for none)</source>
+        <translation>“model”必须是文件名（没有时为 null）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::Comparison</name>

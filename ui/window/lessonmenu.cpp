@@ -11,6 +11,7 @@
 #include <QStatusBar>
 
 #include "core/io/lessonfile.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
@@ -123,7 +124,8 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
     QString problem;
     const auto lesson = dl::loadLesson(path, &problem);
     if (!lesson) {
-        mWindow->statusBar()->showMessage(tr("Could not open the lesson: %1").arg(problem), 15000);
+        mWindow->statusBar()->showMessage(tr("Could not open the lesson: %1").arg(coreMessage(problem)),
+                                          15000);
         if (error) *error = problem;
         return false;
     }
