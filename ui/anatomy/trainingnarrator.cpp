@@ -10,6 +10,7 @@
 
 #include "ui/anatomy/trainingstagemarks.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
@@ -134,7 +135,7 @@ void TrainingNarrator::advance() {
             trainer->advanceStage();
             *result = trainer->stageView();
         } catch (const std::exception& e) {
-            *error = QString::fromUtf8(e.what());
+            *error = coreMessage(e.what());
         }
     });
     mJob->setObjectName(QStringLiteral("dl-narrated-stage"));

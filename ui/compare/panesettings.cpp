@@ -4,6 +4,7 @@
 
 #include "core/sampling/oracledenoiser.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/sampling/samplingrequest.h"
 
 namespace dlui {
@@ -91,7 +92,7 @@ QString describePane(const PaneSettings& pane, const std::optional<dl::ScheduleP
 std::optional<SamplingRequest> makePaneRequest(const LabDocument& document, const PaneSettings& pane,
                                                int count, std::uint64_t seed, QString* error) {
     if (const auto problem = dl::Schedule::validate(pane.schedule)) {
-        if (error) *error = QString::fromStdString(*problem);
+        if (error) *error = coreMessage(*problem);
         return std::nullopt;
     }
     SamplingChoices choices;
@@ -125,7 +126,7 @@ std::optional<SamplingRequest> makePaneRequest(const LabDocument& document, cons
             dl::clipX0ToDataRange(request->params, lo, hi);
         }
         if (auto problem = dl::validateSamplerParams(request->params, schedule, request->dim)) {
-            if (error) *error = QString::fromStdString(*problem);
+            if (error) *error = coreMessage(*problem);
             return std::nullopt;
         }
     }

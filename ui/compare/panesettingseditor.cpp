@@ -8,6 +8,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include "ui/i18n/coremessages.h"
+
 namespace dlui {
 namespace {
 
@@ -136,7 +138,7 @@ void PaneSettingsEditor::onEdited() {
     updateEnabled();
     const PaneSettings s = settings();
     if (const auto problem = dl::Schedule::validate(s.schedule)) {
-        mError->setText(QString::fromStdString(*problem));
+        mError->setText(coreMessage(*problem));
         mError->show();
         return;  // the pane keeps its last valid schedule
     }

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -11,7 +12,7 @@ std::optional<AppliedSession> applySessionToDocument(LabDocument& document, cons
     if (const auto problem = dl::Schedule::validate(session.schedule)) {
         if (error)
             *error = QCoreApplication::translate("dlui::Session", "invalid schedule: %1")
-                         .arg(QString::fromStdString(*problem));
+                         .arg(coreMessage(*problem));
         return std::nullopt;
     }
     document.setScheduleParams(session.schedule);

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include "ui/i18n/coremessages.h"
 #include "ui/render/comparisonframes.h"
 #include "ui/render/exportjob.h"
 #include "ui/render/framewriters.h"
@@ -368,7 +369,8 @@ void ExportDialog::startExport() {
             return;
         s.overwrite = true;
     }
-    const QString problem = validateExportSettings(mInput, s);
+    // The output checks of the renderer (shared with the CLI) speak the core's English.
+    const QString problem = coreMessage(validateExportSettings(mInput, s));
     if (!problem.isEmpty()) {
         if (mInteractive) QMessageBox::warning(this, tr("Cannot export"), problem);
         mLastResult = ExportResult{false, false, problem, s.outputPath, 0, 0.0};
@@ -415,7 +417,7 @@ void ExportDialog::onFinished(const ExportResult& result) {
     } else if (mCloseWhenDone) {
         QDialog::reject();
     } else if (!result.cancelled && mInteractive) {
-        QMessageBox::warning(this, tr("Export failed"), result.message);
+        QMessageBox::warning(this, tr("Export failed"), coreMessage(result.message));
     }
 }
 

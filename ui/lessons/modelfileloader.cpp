@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "ui/document/modelfiles.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -23,7 +24,7 @@ void ModelFileLoader::load(const QString& path, quint64 id) {
             QMetaObject::invokeMethod(
                 this, [this, id, path, file] { Q_EMIT loaded(id, path, file); }, Qt::QueuedConnection);
         } catch (const std::exception& e) {
-            const QString message = QString::fromStdString(e.what());
+            const QString message = coreMessage(e.what());
             QMetaObject::invokeMethod(
                 this, [this, id, message] { Q_EMIT failed(id, message); }, Qt::QueuedConnection);
         }

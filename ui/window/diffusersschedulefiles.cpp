@@ -13,6 +13,7 @@
 
 #include "core/math/error.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -69,7 +70,7 @@ bool DiffusersScheduleFiles::importFrom(const QString& path) {
         config = dl::readDiffusersSchedulerConfig(QFile::encodeName(path).toStdString());
     } catch (const dl::Error& e) {
         QMessageBox::warning(mWindow, tr("Import diffusers scheduler config"),
-                             tr("The schedule was not changed: %1").arg(QString::fromStdString(e.what())));
+                             tr("The schedule was not changed: %1").arg(coreMessage(e.what())));
         return false;
     }
     QString error;
