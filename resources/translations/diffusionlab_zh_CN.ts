@@ -4134,12 +4134,6 @@ ffmpeg 输出：
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Network and step budget for 2D points; the time is for two free cores.
-</source>
-        <translation>二维点的网络规模和步数预算；时间按两个空闲 CPU 核心估算。
-</translation>
-    </message>
-    <message>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
@@ -4150,6 +4144,12 @@ ffmpeg 输出：
     <message>
         <source>reading %1…</source>
         <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Network and step budget for 2D points; the time is for two free cores.
+%1</source>
+        <translation>二维点的网络规模和步数预算；时间按两个空闲 CPU 核心估算。
+%1</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,11 @@
 #include <qcustomplot.h>
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -16,6 +18,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBoundaryFinder>
+#include <QTextBrowser>
+#include <QTextEdit>
 #include <QTextLayout>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -23,6 +27,7 @@
 #include "core/math/schedule.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
+#include "ui/explain/explainpanel.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
 #include "ui/schedule/schedulediagnosticsview.h"
@@ -101,6 +106,29 @@ QStringList visibleTexts(QWidget* root) {
     for (QAction* a : root->findChildren<QAction*>())
         if (!a->isSeparator()) out << a->text() << a->toolTip();
     out.removeAll(QString());
+    return out;
+}
+
+// Visible texts that still hold an English sentence (three English words in a row) after a switch to
+// Chinese: texts built from several messages that nothing re-worded. Rich text and tooltips count.
+QStringList englishLeftOver(QWidget* root) {
+    static const QRegularExpression sentence(QStringLiteral("\\b[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}\\b"));
+    QStringList texts = visibleTexts(root);
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root)) continue;
+        if (auto* t = qobject_cast<QTextEdit*>(w)) texts << t->toPlainText();
+        if (auto* c = qobject_cast<QComboBox*>(w))
+            for (int i = 0; i < c->count(); ++i) texts << c->itemText(i);
+        texts << w->toolTip();
+    }
+    if (auto* window = qobject_cast<QMainWindow*>(root)) texts << window->statusBar()->currentMessage();
+    QStringList out;
+    for (const QString& text : texts) {
+        const auto m = sentence.match(text);
+        if (m.hasMatch() && !m.captured(0).endsWith(QLatin1String(" et al")))
+            out << QStringLiteral("'%1' in: %2").arg(m.captured(0), text.left(160));
+    }
+    out.removeDuplicates();
     return out;
 }
 
@@ -245,6 +273,25 @@ void TestTranslation::languageSwitchesLiveThroughTheViewMenu() {
     QCOMPARE(dataDock->windowTitle(), QStringLiteral("Data"));
     window.schedulePanel()->stepsBox()->setValue(1000);  // a diagnostic in the banner: ᾱ underflows
     QTRY_COMPARE(window.schedulePanel()->diagnostics()->count(), 1);
+    // Texts built from several messages: a label of two messages one to a line, the Explain panel's rich
+    // text, a tooltip made of a message and a shortcut, and the presets' tooltip (a message with lines).
+    auto* twoLines =
+        new QLabel(QCoreApplication::translate("dlui::DataPanel", "Load data") + QLatin1Char('\n') +
+                       QCoreApplication::translate("dlui::MainWindow", "Quit now?"),
+                   &window);
+    twoLines->show();
+    auto* explainDock = window.findChild<QDockWidget*>(QStringLiteral("explainDock"));
+    auto* explain = window.findChild<dlui::ExplainPanel*>();
+    QVERIFY(explainDock && explain);
+    explainDock->show();
+    explainDock->raise();
+    auto* preset = window.findChild<QComboBox*>(QStringLiteral("trainPreset"));
+    QVERIFY(preset);
+    const QString explainEnglish = explain->textView()->toPlainText();
+    QVERIFY2(explainEnglish.contains(QStringLiteral("Forward step: add a little noise")),
+             qPrintable(explainEnglish));
+    QVERIFY2(window.actions().train->toolTip().startsWith(QStringLiteral("Train the denoiser (or resume) (")),
+             qPrintable(window.actions().train->toolTip()));
     settle();
     const QStringList english = visibleTexts(&window);
     QVERIFY(english.contains(QStringLiteral("Load data")));
@@ -292,6 +339,22 @@ void TestTranslation::languageSwitchesLiveThroughTheViewMenu() {
                  .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
     QVERIFY2(leftOver.isEmpty(), qPrintable(QStringLiteral("still English after the switch:\n") +
                                             leftOver.join(QLatin1Char('\n'))));
+    QCOMPARE(twoLines->text(),
+             QStringLiteral("加载数据\n") + QCoreApplication::translate("dlui::MainWindow", "Quit now?"));
+    QVERIFY(!twoLines->text().endsWith(QStringLiteral("Quit now?")));
+    const QString explainChinese = explain->textView()->toPlainText();
+    QVERIFY2(!explainChinese.contains(QStringLiteral("Forward step")) &&
+                 explainChinese.contains(
+                     QCoreApplication::translate("dlui::EquationText", "Forward step: add a little noise")),
+             qPrintable(explainChinese));
+    QCOMPARE(window.actions().train->toolTip(),
+             QCoreApplication::translate("dlui::MainWindow", "%1 (%2)")
+                 .arg(QCoreApplication::translate("dlui::MainWindow", "Train the denoiser (or resume)"),
+                      window.actions().train->shortcut().toString(QKeySequence::NativeText)));
+    QVERIFY2(preset->toolTip().startsWith(QStringLiteral("二维点的网络规模")), qPrintable(preset->toolTip()));
+    const QStringList glued = englishLeftOver(&window);
+    QVERIFY2(glued.isEmpty(), qPrintable(QStringLiteral("English sentences after the switch:\n") +
+                                         glued.join(QLatin1Char('\n'))));
 
     // And back: every text returns to what it was.
     auto* english2 = languageMenu->menu()->findChild<QAction*>(QStringLiteral("languageEnglish"));
@@ -299,6 +362,10 @@ void TestTranslation::languageSwitchesLiveThroughTheViewMenu() {
     english2->trigger();
     settle();
     QCOMPARE(dlui::currentLanguage(), dlui::Language::English);
+    QCOMPARE(twoLines->text(), QStringLiteral("Load data\nQuit now?"));
+    QCOMPARE(explain->textView()->toPlainText(), explainEnglish);
+    QVERIFY2(preset->toolTip().startsWith(QStringLiteral("Network and step budget")),
+             qPrintable(preset->toolTip()));
     QStringList back = visibleTexts(&window);
     QStringList before = english;
     back.sort();  // rebuilt rows come back in another order among the children

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTextBrowser>
@@ -108,6 +109,11 @@ void ExplainPanel::showPendingHtml() {
 void ExplainPanel::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     showPendingHtml();
+}
+
+void ExplainPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) refresh();
 }
 
 void ExplainPanel::setInspectedPoint(int row) {

@@ -65,6 +65,8 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /// The text is rich text built from many messages: rebuilt in the new language on a language switch.
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateInspected();

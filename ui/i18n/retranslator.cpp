@@ -34,8 +34,9 @@ const QRegularExpression& placeholderPattern() {
 struct TemplateMatcher {
     QString literalPrefix;
     QString literalSuffix;
-    QRegularExpression pattern;
-    QStringList placeholders;  // "1", "2", "n" in the order they appear
+    QRegularExpression pattern;  // the shortest first argument …
+    QRegularExpression greedy;  // … and the longest: "%1 (%2)" splits "Train (or resume) (Ctrl+T)" two ways
+    QStringList placeholders;   // "1", "2", "n" in the order they appear
     qsizetype literalLength = 0;
     MessageKey key;
 };
@@ -44,6 +45,7 @@ TemplateMatcher makeMatcher(const QString& shown, const MessageKey& key) {
     TemplateMatcher m;
     m.key = key;
     QString regex = QStringLiteral("^");
+    QString greedy = regex;
     qsizetype last = 0;
     auto it = placeholderPattern().globalMatch(shown);
     bool first = true;
@@ -53,6 +55,7 @@ TemplateMatcher makeMatcher(const QString& shown, const MessageKey& key) {
         if (first) m.literalPrefix = literal;
         first = false;
         regex += QRegularExpression::escape(literal) + QStringLiteral("(.*?)");
+        greedy += QRegularExpression::escape(literal) + QStringLiteral("(.*)");
         m.literalLength += literal.size();
         m.placeholders << match.captured(1);
         last = match.capturedEnd();
@@ -60,7 +63,9 @@ TemplateMatcher makeMatcher(const QString& shown, const MessageKey& key) {
     m.literalSuffix = shown.mid(last);
     m.literalLength += m.literalSuffix.size();
     regex += QRegularExpression::escape(m.literalSuffix) + QStringLiteral("$");
+    greedy += QRegularExpression::escape(m.literalSuffix) + QStringLiteral("$");
     m.pattern = QRegularExpression(regex, QRegularExpression::DotMatchesEverythingOption);
+    m.greedy = QRegularExpression(greedy, QRegularExpression::DotMatchesEverythingOption);
     return m;
 }
 
@@ -94,14 +99,34 @@ public:
         for (const TemplateMatcher& m : mMatchers) {
             if (m.literalLength == 0 && depth > 0) continue;  // "%1" would match any argument
             if (!shown.startsWith(m.literalPrefix) || !shown.endsWith(m.literalSuffix)) continue;
-            const auto match = m.pattern.match(shown);
-            if (!match.hasMatch()) continue;
-            QHash<QString, QString> arguments;
-            for (int i = 0; i < m.placeholders.size(); ++i)
-                arguments.insert(m.placeholders[i], text(match.captured(i + 1), depth + 1));
-            const QString result = fill(mTranslator.translateKey(m.key), arguments);
-            if (result == shown) continue;  // try a more general template
+            // Of the two ways to split the text into arguments, the one with more arguments that are
+            // messages themselves; the shortest first argument on a tie.
+            QString result;
+            int bestReworded = -1;
+            for (const QRegularExpression* pattern : {&m.pattern, &m.greedy}) {
+                const auto match = pattern->match(shown);
+                if (!match.hasMatch()) continue;
+                QHash<QString, QString> arguments;
+                int reworded = 0;
+                for (int i = 0; i < m.placeholders.size(); ++i) {
+                    const QString argument = match.captured(i + 1);
+                    const QString now = text(argument, depth + 1);
+                    reworded += now != argument ? 1 : 0;
+                    arguments.insert(m.placeholders[i], now);
+                }
+                if (reworded > bestReworded) {
+                    bestReworded = reworded;
+                    result = fill(mTranslator.translateKey(m.key), arguments);
+                }
+            }
+            if (bestReworded < 0 || result == shown) continue;  // try a more general template
             return result;
+        }
+        // A text made of messages one to a line (a status with a note added below it): each line in turn.
+        if (shown.contains(QLatin1Char('\n'))) {
+            QStringList lines = shown.split(QLatin1Char('\n'));
+            for (QString& line : lines) line = text(line, depth);
+            return lines.join(QLatin1Char('\n'));
         }
         return shown;
     }

@@ -5,8 +5,9 @@
 // For each text it asks the RecordingTranslator which message it was shown from. A text with arguments
 // filled in ("Loaded 8000 samples.") is matched against the recorded templates ("Loaded %1 samples."),
 // its arguments are re-worded in turn (a data source's name is itself a message) and put into the
-// template of the new language. Texts no message produced (numbers, file names, typed input) stay.
-// Widgets whose text is built from several messages re-word themselves on QEvent::LanguageChange.
+// template of the new language. A text of several lines, each a message, is re-worded line by line.
+// Texts no message produced (numbers, file names, typed input) stay. Widgets whose text is built from
+// several messages in another way (rich text, painted text) re-word themselves on QEvent::LanguageChange.
 //
 //   dlui::retranslateWidgetTree(window, translator);
 #pragma once

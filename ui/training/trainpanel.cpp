@@ -133,8 +133,9 @@ void TrainPanel::buildUi() {
         mPreset->addItem(preset.label());
         presetTips << tr("%1: %2").arg(preset.name, preset.description);
     }
-    mPreset->setToolTip(tr("Network and step budget for 2D points; the time is for two free cores.\n") +
-                        presetTips.join(QLatin1Char('\n')));
+    // One message with the presets' lines as its argument, so the language switch can re-word it.
+    mPreset->setToolTip(tr("Network and step budget for 2D points; the time is for two free cores.\n%1")
+                            .arg(presetTips.join(QLatin1Char('\n'))));
     connect(mPreset, &QComboBox::activated, this, &TrainPanel::applyPreset);
     auto addPair = [&](int row, int column, const QString& label, QWidget* field) {
         auto* l = new QLabel(label, settingsBox);
