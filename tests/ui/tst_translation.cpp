@@ -30,9 +30,14 @@
 #include "ui/explain/explainpanel.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
+#include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/trainingandsampling.h"
 
 namespace {
 
@@ -171,6 +176,7 @@ private Q_SLOTS:
     void catalogueIsCompleteAndConsistent();
     void catalogueIsUpToDateWithTheSources();
     void languageSwitchesLiveThroughTheViewMenu();
+    void languageSwitchesLiveAfterTrainingAndSampling();
     void coreMessagesAreTranslated();
     void noMissingGlyphsInTheScheduleBanner_data();
     void noMissingGlyphsInTheScheduleBanner();
@@ -374,6 +380,73 @@ void TestTranslation::languageSwitchesLiveThroughTheViewMenu() {
     for (int i = 0; i < std::min(back.size(), before.size()); ++i)
         if (back[i] != before[i]) differ << before[i] + QStringLiteral("  →  ") + back[i];
     QVERIFY2(differ.isEmpty() && back.size() == before.size(),
+             qPrintable(QStringLiteral("not restored:\n") + differ.join(QLatin1Char('\n'))));
+}
+
+// With a trained model, samples and a schedule edited since, the panels show texts of several lines and
+// values (the schedule the model was trained with, a note that the editor differs, the quality line).
+void TestTranslation::languageSwitchesLiveAfterTrainingAndSampling() {
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::TrainingAndSampling* live = dlui::TrainingAndSampling::of(&window);
+    QVERIFY(live);
+    dlui::TrainPanel* train = live->trainPanel();
+    train->setAskBeforeDiscard(false);
+    dlui::TrainingSettings small = dlui::TrainingSettings::defaults();
+    small.model.hidden = 32;
+    small.model.layers = 1;
+    small.trainer.steps = 150;
+    small.trainer.threads = 1;
+    train->setSettings(small);
+    QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
+    window.actions().train->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    live->samplingPanel()->setPointCount(200);
+    QSignalSpy ready(live->samplingPanel(), &dlui::SamplingPanel::samplesReady);
+    window.actions().sample->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    window.schedulePanel()->stepsBox()->setValue(600);  // the editor now differs from the model's schedule
+    window.timeline()->pause();                         // the numbers stay as they are while texts change
+    settle();
+    const QString note = QStringLiteral("The editor shows another schedule; sampling uses the model's.");
+    QStringList englishLabels;
+    for (const QLabel* l : train->findChildren<QLabel*>()) englishLabels << l->text();
+    QVERIFY2(englishLabels.join(QLatin1Char('\n')).contains(note),
+             qPrintable(englishLabels.join(QLatin1Char('\n'))));
+    const QStringList before = visibleTexts(&window);
+
+    QVERIFY(dlui::switchLanguage(dlui::Language::SimplifiedChinese));
+    settle();
+    QStringList chineseLabels;
+    for (const QLabel* l : train->findChildren<QLabel*>()) chineseLabels << l->text();
+    QVERIFY2(chineseLabels.join(QLatin1Char('\n'))
+                 .contains(QCoreApplication::translate("dlui::TrainPanel", note.toUtf8())),
+             qPrintable(chineseLabels.join(QLatin1Char('\n'))));
+    QStringList samplingLabels;
+    for (const QLabel* l : live->samplingPanel()->findChildren<QLabel*>()) samplingLabels << l->text();
+    QVERIFY2(samplingLabels.join(QLatin1Char('\n'))
+                 .contains(QLatin1Char('\n') +
+                           QCoreApplication::translate(
+                               "dlui::SamplingPanel",
+                               "(the editor shows another schedule, used only by the forward view)")),
+             qPrintable(samplingLabels.join(QLatin1Char('\n'))));
+    const QStringList glued = englishLeftOver(&window);
+    QVERIFY2(glued.isEmpty(), qPrintable(QStringLiteral("English sentences after the switch:\n") +
+                                         glued.join(QLatin1Char('\n'))));
+
+    QVERIFY(dlui::switchLanguage(dlui::Language::English));
+    settle();
+    QStringList back = visibleTexts(&window);
+    QStringList expected = before;
+    back.sort();
+    expected.sort();
+    QStringList differ;
+    for (int i = 0; i < std::min(back.size(), expected.size()); ++i)
+        if (back[i] != expected[i]) differ << expected[i] + QStringLiteral("  →  ") + back[i];
+    QVERIFY2(differ.isEmpty() && back.size() == expected.size(),
              qPrintable(QStringLiteral("not restored:\n") + differ.join(QLatin1Char('\n'))));
 }
 

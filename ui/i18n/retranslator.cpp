@@ -96,6 +96,19 @@ public:
     QString text(const QString& shown, int depth = 0) const {
         if (shown.trimmed().isEmpty() || depth > 3) return shown;
         if (const auto key = mTranslator.messageFor(shown)) return mTranslator.translateKey(*key);
+        // A text made of messages one to a line (a status with a note added below it): each line in turn,
+        // when every line with words is a message. Otherwise a template may hold the lines ("…\n%1").
+        if (shown.contains(QLatin1Char('\n'))) {
+            static const QRegularExpression word(QStringLiteral("\\p{L}"));
+            QStringList lines = shown.split(QLatin1Char('\n'));
+            bool everyLine = true;
+            for (QString& line : lines) {
+                const QString now = text(line, depth);
+                if (now == line && line.contains(word)) everyLine = false;
+                line = now;
+            }
+            if (everyLine) return lines.join(QLatin1Char('\n'));
+        }
         for (const TemplateMatcher& m : mMatchers) {
             if (m.literalLength == 0 && depth > 0) continue;  // "%1" would match any argument
             if (!shown.startsWith(m.literalPrefix) || !shown.endsWith(m.literalSuffix)) continue;
@@ -121,12 +134,6 @@ public:
             }
             if (bestReworded < 0 || result == shown) continue;  // try a more general template
             return result;
-        }
-        // A text made of messages one to a line (a status with a note added below it): each line in turn.
-        if (shown.contains(QLatin1Char('\n'))) {
-            QStringList lines = shown.split(QLatin1Char('\n'));
-            for (QString& line : lines) line = text(line, depth);
-            return lines.join(QLatin1Char('\n'));
         }
         return shown;
     }
