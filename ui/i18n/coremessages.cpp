@@ -16,6 +16,7 @@ struct Form {
     QRegularExpression pattern;
     QStringList placeholders;  // in the order they appear in the source
     qsizetype literalLength;
+    QString prefix, suffix;  // the fixed text before the first and after the last placeholder
 };
 
 const QRegularExpression& placeholder() {
@@ -27,19 +28,22 @@ std::vector<Form> makeForms() {
     std::vector<Form> forms;
     for (const char* source : coreMessageForms()) {
         const QString text = QString::fromUtf8(source);
-        Form f{source, {}, {}, 0};
+        Form f{source, {}, {}, 0, {}, {}};
         QString regex = QStringLiteral("^");
         qsizetype last = 0;
         auto it = placeholder().globalMatch(text);
         while (it.hasNext()) {
             const auto m = it.next();
             const QString literal = text.mid(last, m.capturedStart() - last);
+            if (f.placeholders.isEmpty()) f.prefix = literal;
             regex += QRegularExpression::escape(literal) + QStringLiteral("(.+?)");
             f.literalLength += literal.size();
             f.placeholders << m.captured(1);
             last = m.capturedEnd();
         }
-        regex += QRegularExpression::escape(text.mid(last)) + QStringLiteral("$");
+        f.suffix = text.mid(last);
+        if (f.placeholders.isEmpty()) f.prefix = text;
+        regex += QRegularExpression::escape(f.suffix) + QStringLiteral("$");
         f.literalLength += text.size() - last;
         f.pattern = QRegularExpression(regex, QRegularExpression::DotMatchesEverythingOption);
         forms.push_back(std::move(f));
@@ -68,6 +72,8 @@ QString translateMessage(const QString& message, int depth) {
     QString best = message;
     qsizetype bestLatin = -1;
     for (const Form& f : forms) {
+        // A cheap test first: a message passes through here for every form.
+        if (!message.startsWith(f.prefix) || !message.endsWith(f.suffix)) continue;
         const auto m = f.pattern.match(message);
         if (!m.hasMatch()) continue;
         const QString out = QCoreApplication::translate("dl::CoreMessage", f.source);
