@@ -1330,6 +1330,62 @@ ffmpeg 输出：
         <source>model file %1 is malformed: bytes after the last section</source>
         <translation>模型文件 %1 格式错误：最后一段之后还有字节</translation>
     </message>
+    <message>
+        <source>%1 of %2 image is not square: %3 at %4×%4; the other choice is %5</source>
+        <translation>%2 张图像中有 %1 张不是正方形：已%3，尺寸 %4×%4；另一种方式是%5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images is not square: %3 at %4×%4; the other choice is %5</source>
+        <translation>%2 张图像中有 %1 张不是正方形：已%3，尺寸为 %4×%4；另一种方式是%5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images are not square: %3 at %4×%4; the other choice is %5</source>
+        <translation>%2 张图像中有 %1 张不是正方形：已%3，大小为 %4×%4；另一种方式是%5</translation>
+    </message>
+    <message>
+        <source>cropped to the centred square (edges lost)</source>
+        <translation>裁剪为居中的正方形（边缘丢失）</translation>
+    </message>
+    <message>
+        <source>squashed whole to the square (shapes distorted)</source>
+        <translation>整体压缩为正方形（形状变形）</translation>
+    </message>
+    <message>
+        <source>squash</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>crop</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>%1 of %2 image has transparent pixels: flattened onto the background colour %3</source>
+        <translation>%2 张图像中有 %1 张含透明像素：已合成到背景色 %3 上</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images has transparent pixels: flattened onto the background colour %3</source>
+        <translation>%2 张图像中有 %1 张含有透明像素：已合成到背景色 %3 上</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images have transparent pixels: flattened onto the background colour %3</source>
+        <translation>%2 张图像中有 %1 张带透明像素：已合成到背景色 %3 上</translation>
+    </message>
+    <message>
+        <source>%1 (white)</source>
+        <translation>%1（白色）</translation>
+    </message>
+    <message>
+        <source>no image files chosen</source>
+        <translation>没有选择图像文件</translation>
+    </message>
+    <message>
+        <source>there is no trained model to save</source>
+        <translation>没有可保存的训练好的模型</translation>
+    </message>
+    <message>
+        <source>cannot read the built-in model %1</source>
+        <translation>无法读取内置模型 %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>

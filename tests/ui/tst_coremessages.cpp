@@ -3,6 +3,7 @@
 // and real errors raised through the core's API reach the window in Chinese, with their values intact.
 #include <QDirIterator>
 #include <QFile>
+#include <QImage>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -13,6 +14,7 @@
 #include "core/data/pointcsv.h"
 #include "core/data/pointgenerators.h"
 #include "core/io/imagefile.h"
+#include "core/io/imageset.h"
 #include "core/io/textshape.h"
 #include "core/math/error.h"
 #include "core/math/rng.h"
@@ -345,6 +347,23 @@ void TestCoreMessages::realCoreErrorsReachTheWindowInChinese_data() {
         dl::pointsFromText("", 100, rng);
         return std::string();
     }) << QString();
+    // Notes, not errors: what loading an image set changed (a wide image with a transparent half).
+    const auto imageSetNote = [dir](int which) {
+        return Trigger([dir, which] {
+            const std::string path = dir + "/wide.png";
+            QImage image(40, 20, QImage::Format_ARGB32);
+            image.fill(QColor(20, 20, 20));
+            for (int y = 0; y < 20; ++y)
+                for (int x = 0; x < 20; ++x) image.setPixelColor(x, y, Qt::transparent);
+            image.save(QString::fromStdString(path));
+            dl::Rng rng(1);
+            std::vector<std::string> notes;
+            dl::loadImageSet({path, path}, dl::ImageSetOptions{}, rng, {}, &notes);
+            return notes.size() == 2 ? notes[static_cast<std::size_t>(which)] : std::string();
+        });
+    };
+    QTest::newRow("image set: not square") << imageSetNote(0) << QStringLiteral("16×16");
+    QTest::newRow("image set: transparent") << imageSetNote(1) << QStringLiteral("#ffffff");
     QTest::newRow("unknown data set") << Trigger([] {
         dl::Rng rng(1);
         dl::generatePoints("banana", 100, rng);

@@ -59,7 +59,7 @@ dl::DataSet buildDataSet(const DataSource& s, const dl::ProgressCallback& progre
             std::vector<std::string> said;
             dl::DataSet set = dl::loadImageSet(paths, options, rng, progress, &said);
             if (notes)
-                for (const std::string& n : said) *notes << QString::fromStdString(n);
+                for (const std::string& n : said) *notes << coreMessage(n);
             return set;
         }
         case DataSource::Kind::Glyphs:

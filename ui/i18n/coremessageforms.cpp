@@ -366,6 +366,27 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "a row to record must be from 0 to %1, got %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "T must be at least 1, got %1"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "number of sampling steps must be from 1 to T = %1, got %2"),
+    // notes on a loaded image set (core/io/imageset.cpp)
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 of %2 image is not square: %3 at %4×%4; the other choice is %5"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 images is not square: %3 at %4×%4; the other choice is %5"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 images are not square: %3 at %4×%4; the other choice is %5"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "cropped to the centred square (edges lost)"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "squashed whole to the square (shapes distorted)"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "squash"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "crop"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 image has transparent pixels: flattened onto the background colour %3"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 images has transparent pixels: flattened onto the background colour %3"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 images have transparent pixels: flattened onto the background colour %3"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 (white)"),
+    // thrown as dl::Error by the window's own workers (ui/)
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "no image files chosen"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "there is no trained model to save"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot read the built-in model %1"),
 };
 
 }  // namespace
