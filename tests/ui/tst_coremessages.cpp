@@ -36,10 +36,11 @@ struct Piece {
 };
 
 // Reads a C++ file as tokens and collects the string literals of every statement that builds a message:
-// `throw …;`, `Error(…)`, `fail(…)`, and `return …;` when one of its literals is a phrase (has a space
-// inside: "a comma", not "gelu"). Adjacent literals ("ab" "cd") are one. Literals given to tr() are the
-// window's own texts, checked by tst_translation against the catalogue. The pieces are each literal with
-// the spaces and punctuation at its ends trimmed, kept when it has a word in it.
+// `throw …;`, `Error(…)`, `fail(…)`, and `return …;` or `push_back(…)` (a note for the reader) when one of
+// its literals is a phrase (has a space inside: "a comma", not "gelu"). Adjacent literals ("ab" "cd") are
+// one. Literals given to tr() are the window's own texts, checked by tst_translation against the catalogue.
+// The pieces are each literal with the spaces and punctuation at its ends trimmed, kept when it has a word in
+// it.
 class MessageScanner {
 public:
     MessageScanner(const QString& text, const QString& file) : mText(text), mFile(file) {}
@@ -49,7 +50,9 @@ public:
         QList<Piece> out;
         for (qsizetype k = 0; k < mTokens.size(); ++k) {
             const Token& t = mTokens[k];
-            const bool call = (t.text == QLatin1String("Error") || t.text == QLatin1String("fail")) &&
+            const bool phraseOnly = t.text == QLatin1String("return") || t.text == QLatin1String("push_back");
+            const bool call = (t.text == QLatin1String("Error") || t.text == QLatin1String("fail") ||
+                               t.text == QLatin1String("push_back")) &&
                               k + 1 < mTokens.size() && mTokens[k + 1].text == QLatin1String("(");
             const bool statement = t.text == QLatin1String("throw") || t.text == QLatin1String("return");
             if (t.kind != Kind::Word || !(call || statement)) continue;
@@ -74,7 +77,7 @@ public:
             }
             const bool phrase = std::any_of(literals.begin(), literals.end(),
                                             [](const Piece& p) { return p.text.trimmed().contains(' '); });
-            if (t.text == QLatin1String("return") && !phrase) literals.clear();
+            if (phraseOnly && !phrase) literals.clear();
             for (Piece& p : literals) {
                 p.text = trimmed(p.text);
                 static const QRegularExpression word(QStringLiteral("[A-Za-z]{2}"));
@@ -229,13 +232,16 @@ void TestCoreMessages::theScannerFindsMessages() {
         "    // throw Error(\"commented out\");\n"
         "    const int big = 1'000'000;\n"
         "    if (n > big) fail(\"too many: \" + std::to_string(n));\n"
+        "    names.push_back(\"gelu\");\n"
+        "    notes->push_back(std::to_string(n) + \" were cut short\");\n"
         "    return label(tr(\"a tr text\"));\n"
         "}\n"
         "std::optional<std::string> g() { return \"a phrase\" + x + \"done\"; }\n");
     QStringList found;
     for (const Piece& p : MessageScanner(source, QStringLiteral("x.cpp")).pieces()) found << p.text;
     QCOMPARE(found, QStringList({QStringLiteral("count must be positive, got"), QStringLiteral("too many"),
-                                 QStringLiteral("a phrase"), QStringLiteral("done")}));
+                                 QStringLiteral("were cut short"), QStringLiteral("a phrase"),
+                                 QStringLiteral("done")}));
 }
 
 void TestCoreMessages::everyCoreMessageHasAForm() {
