@@ -167,7 +167,8 @@ void MainView::rebuildScene() {
 void MainView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     const QRectF target(rect());
-    paintScene(painter, target, mScene, mOptions, mTrailLayer.layer(target, mScene, mOptions, devicePixelRatioF()));
+    paintScene(painter, target, mScene, mOptions,
+               mTrailLayer.layer(target, mScene, mOptions, devicePixelRatioF()));
     if (mDrawing) {
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(QPen(QColor(230, 120, 20), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));

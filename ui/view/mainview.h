@@ -24,8 +24,8 @@
 
 #include "core/data/strokes.h"
 #include "ui/render/scene.h"
-#include "ui/view/traillayercache.h"
 #include "ui/view/timeline.h"
+#include "ui/view/traillayercache.h"
 
 namespace dl {
 class MarkovChainCache;  // core/math/markovchaincache.h
