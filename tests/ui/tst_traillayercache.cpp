@@ -63,6 +63,7 @@ private Q_SLOTS:
     void layerGivesTheStrokedPicture_data();
     void layerGivesTheStrokedPicture();
     void restrokedOnlyWhenSomethingChanged();
+    void levelOfDetailKeepsTheNewestState_data();
     void levelOfDetailKeepsTheNewestState();
 };
 
@@ -156,24 +157,37 @@ void TestTrailLayerCache::restrokedOnlyWhenSomethingChanged() {
     QCOMPARE(cache.renderCount(), 7);
 }
 
+void TestTrailLayerCache::levelOfDetailKeepsTheNewestState_data() {
+    QTest::addColumn<int>("count");
+    QTest::addColumn<qreal>("textScale");
+    QTest::newRow("30 hairlines") << 30 << qreal(1.0);
+    QTest::newRow("10 wide (presenter)") << 10 << qreal(2.0);
+}
+
 void TestTrailLayerCache::levelOfDetailKeepsTheNewestState() {
-    // 30 trails of 20,001 states are thinned hard (a budget of vertices over all trails); each still ends at
+    // Trails of 20,001 states are thinned hard (a budget of vertices over all trails); each still ends at
     // its newest state: here a jump from the walk to a corner that only the last state reaches.
-    std::vector<dl::Batch> trails = walks(30, 20001, 5);
-    const int marked = 17;
-    trails[marked].row(20000) << 2.5f, 2.5f;
-    const Scene scene = sceneWith(trails);
+    QFETCH(int, count);
+    QFETCH(qreal, textScale);
+    std::vector<dl::Batch> trails = walks(count, 20001, 5);
     RenderOptions options;
     options.size = QSize(400, 400);
     options.drawPoints = options.drawAxes = options.drawCaption = false;
-    const QImage image = renderScene(scene, options);
-    // (2.5, 2.5) in [−3, 3]² on 400 px: x = 366.7, y = 33.3; the line from the walk's end comes in from
-    // the lower left, so a pixel just inside it is coloured.
-    int darkest = 255;
-    for (int y = 30; y <= 40; ++y)
-        for (int x = 360; x <= 368; ++x) darkest = std::min(darkest, qGray(image.pixel(x, y)));
-    qInfo("darkest pixel near the newest state: %d", darkest);
-    QVERIFY(darkest < 230);
+    options.textScale = textScale;
+    // (2.5, 2.5) in [−3, 3]² on 400 px is x = 366.7, y = 33.3: the darkest pixel around it.
+    const auto darkestNearCorner = [&](const std::vector<dl::Batch>& t) {
+        const QImage image = renderScene(sceneWith(t), options);
+        int darkest = 255;
+        for (int y = 28; y <= 40; ++y)
+            for (int x = 360; x <= 372; ++x) darkest = std::min(darkest, qGray(image.pixel(x, y)));
+        return darkest;
+    };
+    const int without = darkestNearCorner(trails);
+    trails[count - 3].row(20000) << 2.5f, 2.5f;
+    const int with = darkestNearCorner(trails);
+    qInfo("darkest pixel near (2.5, 2.5): %d without the jump, %d with it", without, with);
+    QCOMPARE(without, 255);  // no walk comes near the corner
+    QVERIFY(with < 245);     // the last state's line reaches it
 }
 
 QTEST_MAIN(TestTrailLayerCache)

@@ -165,7 +165,8 @@ void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl
     // Cost, which must stay far below a frame whatever the number and length of the trails (up to 1,000
     // trails of T + 1 = 10,001 states): a pen wider than one device pixel (presenter mode, high contrast)
     // goes through Qt's general stroker and its fill threads, ≈ 40 µs per polyline plus its length; with
-    // round joins on every state, 400 trails of 1,000 states took 2.5 s per frame. So:
+    // round joins on every state, 400 trails of 1,000 states took 2.5 s per frame. So (figures in
+    // docs/ui-performance.md):
     // - more than kWideTrails trails are hairlines (Qt's direct path, ~50× cheaper): the picture is a
     //   tangle of paths at that number either way, and the fade still shows their age;
     // - states closer than a pixel to the previous vertex are skipped (motion the line hides), and beyond
@@ -173,8 +174,8 @@ void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl
     // - bevel joins: round ones look the same at these widths and cost an arc per state.
     constexpr int kPieces = 8;
     constexpr double kNewestAlpha = 1.0, kOldestAlpha = 0.15;
-    constexpr Eigen::Index kWideTrails = 24;
-    constexpr Eigen::Index kHairlineVertexBudget = 40000, kWideVertexBudget = 4000;
+    constexpr Eigen::Index kWideTrails = 16;
+    constexpr Eigen::Index kHairlineVertexBudget = 40000, kWideVertexBudget = 2500;
     Eigen::Index vertices = 0, drawn = 0;
     for (const dl::Batch& trail : trails)
         if (trail.cols() >= 2 && trail.rows() >= 2) {
