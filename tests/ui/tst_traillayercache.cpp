@@ -1,6 +1,7 @@
 // The main view's cached trail image (ui/view/traillayercache.h): drawing the trails from it gives the same
-// picture as stroking them, it is re-stroked exactly when the trails or what they are drawn with change,
-// and the level of detail that bounds the cost of many long trails keeps each trail's newest state.
+// picture as stroking them (also in device pixels on a high-DPI screen), it is re-stroked exactly when the
+// trails or what they are drawn with change, and the level of detail that bounds the cost of many long trails
+// keeps each trail's newest state.
 #include <QPainter>
 #include <QtTest>
 #include <algorithm>
@@ -71,22 +72,30 @@ void TestTrailLayerCache::layerGivesTheStrokedPicture_data() {
     QTest::addColumn<int>("trails");
     QTest::addColumn<qreal>("textScale");
     QTest::addColumn<int>("background");
-    QTest::newRow("few, wide pen (presenter)") << 6 << qreal(2.0) << int(Background::White);
-    QTest::newRow("few, dark") << 6 << qreal(1.0) << int(Background::Dark);
-    QTest::newRow("many, hairlines, high contrast") << 60 << qreal(1.0) << int(Background::HighContrast);
+    QTest::addColumn<qreal>("dpr");
+    QTest::newRow("few, wide pen (presenter)") << 6 << qreal(2.0) << int(Background::White) << qreal(1.0);
+    QTest::newRow("few, dark") << 6 << qreal(1.0) << int(Background::Dark) << qreal(1.0);
+    QTest::newRow("many, hairlines, high contrast")
+        << 60 << qreal(1.0) << int(Background::HighContrast) << qreal(1.0);
+    QTest::newRow("few, high-DPI screen") << 6 << qreal(1.0) << int(Background::White) << qreal(2.0);
+    QTest::newRow("many, high-DPI screen") << 60 << qreal(1.0) << int(Background::White) << qreal(2.0);
 }
 
 void TestTrailLayerCache::layerGivesTheStrokedPicture() {
     QFETCH(int, trails);
     QFETCH(qreal, textScale);
     QFETCH(int, background);
+    QFETCH(qreal, dpr);
     const Scene scene = sceneWith(walks(trails, 300, 3));
     RenderOptions options;
     options.size = QSize(360, 300);
     options.textScale = textScale;
     options.background = Background(background);
     const QRectF target(QPointF(0, 0), QSizeF(options.size));
-    QImage stroked(options.size, QImage::Format_ARGB32_Premultiplied), layered = stroked;
+    // Device pixels: on a high-DPI screen the view paints into a backing store of dpr × its size.
+    QImage stroked(options.size * dpr, QImage::Format_ARGB32_Premultiplied);
+    stroked.setDevicePixelRatio(dpr);
+    QImage layered = stroked.copy();
     stroked.fill(Qt::transparent);
     layered.fill(Qt::transparent);
     {
@@ -96,7 +105,7 @@ void TestTrailLayerCache::layerGivesTheStrokedPicture() {
     TrailLayerCache cache;
     {
         QPainter p(&layered);
-        paintScene(p, target, scene, options, cache.layer(target, scene, options, 1.0));
+        paintScene(p, target, scene, options, cache.layer(target, scene, options, dpr));
     }
     QCOMPARE(cache.renderCount(), 1);
     // The same strokes composited through a transparent layer: equal up to rounding. The layer holds the
@@ -108,7 +117,8 @@ void TestTrailLayerCache::layerGivesTheStrokedPicture() {
     // And the trails are there at all: the picture without them differs.
     RenderOptions noTrails = options;
     noTrails.drawTrails = false;
-    QImage bare(options.size, QImage::Format_ARGB32_Premultiplied);
+    QImage bare(options.size * dpr, QImage::Format_ARGB32_Premultiplied);
+    bare.setDevicePixelRatio(dpr);
     bare.fill(Qt::transparent);
     {
         QPainter p(&bare);
