@@ -1,7 +1,7 @@
 // The main view's cached trail image (ui/view/traillayercache.h): drawing the trails from it gives the same
 // picture as stroking them (also in device pixels on a high-DPI screen), it is re-stroked exactly when the
-// trails or what they are drawn with change, and the level of detail that bounds the cost of many long trails
-// keeps each trail's newest state.
+// trails or what they are drawn with change, and the level of detail that bounds the cost of many long
+// trails keeps each trail's newest state.
 #include <QPainter>
 #include <QtTest>
 #include <algorithm>
