@@ -45,6 +45,8 @@ private Q_SLOTS:
     void pinwheelBlades();
     void gaussianMoments();
     void badArguments();
+    void cancelledInsideTheLoop_data();
+    void cancelledInsideTheLoop();
     void normalisationIsDocumented();
     void badDataSets();
 };
@@ -208,6 +210,42 @@ void TestPointGenerators::badArguments() {
     }
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::generatePoints("moons", 0, rng));
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::generatePoints("moons", 5'000'001, rng));
+}
+
+void TestPointGenerators::cancelledInsideTheLoop_data() {
+    QTest::addColumn<QString>("name");
+    for (const std::string& name : dl::builtInPointShapes())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TestPointGenerators::cancelledInsideTheLoop() {
+    // A huge load is stopped from inside the generator: the callback says no on its third call, and the
+    // generator throws Cancelled right there, after 2 × 16,384 points of 5·10⁶, not at the end.
+    QFETCH(QString, name);
+    const int n = 5'000'000;
+    dl::Rng rng(4);
+    std::vector<double> fractions;
+    const dl::ProgressCallback stopAtThird = [&](double f) {
+        fractions.push_back(f);
+        return fractions.size() < 3;
+    };
+    QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::generatePoints(name.toStdString(), n, rng, stopAtThird));
+    QCOMPARE(fractions.size(), std::size_t(3));
+    QCOMPARE(fractions[0], 0.0);
+    QVERIFY(fractions[1] > 0.0 && fractions[2] > fractions[1]);
+    QVERIFY2(fractions[2] < 0.01, qPrintable(QStringLiteral("asked first at %1").arg(fractions[2])));
+
+    // Asking does not change the points: the same seed gives the same points with and without a callback.
+    const int m = 40'000;  // three checks
+    dl::Rng a(11), b(11);
+    int calls = 0;
+    const dl::Batch plain = dl::generatePoints(name.toStdString(), m, a);
+    const dl::Batch asked = dl::generatePoints(name.toStdString(), m, b, [&](double) {
+        ++calls;
+        return true;
+    });
+    QCOMPARE(calls, 3);
+    QVERIFY(plain == asked);
 }
 
 void TestPointGenerators::normalisationIsDocumented() {

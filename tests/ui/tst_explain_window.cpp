@@ -1,7 +1,8 @@
 // The Explain dock in the real window (offscreen): reachable from the View menu; its numbers follow the
 // timeline slider and the → key at once, and the schedule when it changes; in the reverse view it shows
 // the posterior and the update of the sampler chosen in the Sampling panel's combo box, with σ_t and the
-// jump's coefficients computed here from ᾱ by their closed forms. DL_SCREENSHOT_DIR=… keeps pictures.
+// jump's coefficients computed here from ᾱ by their closed forms; while the timeline plays, the text is
+// laid out at most every 100 ms. DL_SCREENSHOT_DIR=… keeps pictures.
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -74,6 +75,35 @@ private Q_SLOTS:
         QVERIFY(dock()->isVisible());
         QVERIFY(panel()->textView()->toPlainText().contains(QStringLiteral("t = 77 of T")));
         keepScreenshot(QStringLiteral("explain-forward.png"));
+    }
+
+    void playingLaysTheTextOutAtMostEvery100Ms() {
+        // While the timeline plays, t changes at every tick; the text is laid out at most every 100 ms (the
+        // newest t winning), and when playback stops it shows the t where it stopped.
+        dlui::Timeline* timeline = mWindow->timeline();
+        timeline->setT(0);
+        timeline->setSpeed(100);  // ~60 ticks a second, 1–2 steps each: T is not reached in the wait
+        const int layoutsBefore = panel()->layoutCount();
+        QSignalSpy ticks(timeline, &dlui::Timeline::tChanged);
+        QElapsedTimer clock;
+        clock.start();
+        timeline->play();
+        QTest::qWait(600);
+        timeline->pause();
+        const qint64 elapsed = clock.elapsed();
+        QTest::qWait(150);  // the last text waiting for its turn
+        const int layouts = panel()->layoutCount() - layoutsBefore;
+        qInfo("%lld ticks, %d layouts in %lld ms of playing", static_cast<long long>(ticks.count()), layouts,
+              static_cast<long long>(elapsed));
+        // Here ~60 ticks a second: one layout per tick would break the bound below (a starved event loop on
+        // a loaded machine ticks less often, which only makes the bound easier).
+        QVERIFY(ticks.count() > 1);
+        QVERIFY(layouts >= 2);
+        // One at the start, one per 100 ms after it, and the one waiting when playback stopped.
+        QVERIFY2(layouts <= elapsed / 100 + 2, qPrintable(QStringLiteral("%1 layouts").arg(layouts)));
+        const QString shown = panel()->textView()->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("t = %1 of T").arg(timeline->t())),
+                 qPrintable(shown.left(200)));
     }
 
     void forwardNumbersFollowTheSlider_data() {

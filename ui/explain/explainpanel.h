@@ -10,6 +10,7 @@
 #pragma once
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 #include "core/sampling/samplers.h"
@@ -46,6 +47,8 @@ public:
     QString sectionHtml(const QString& id) const { return mHtml.value(id); }
     /// The view the sections are shown in (read-only, selectable, scrolls by itself).
     QTextBrowser* textView() const { return mText; }
+    /// Times the text was laid out (tests: playback lays it out at most every 100 ms).
+    int layoutCount() const { return mLayoutCount; }
 
     /// The point the inspector picked (row −1 when none) and its vectors at the current t.
     struct InspectedPoint {
@@ -78,6 +81,8 @@ private:
     QTextBrowser* mText;
     QHash<QString, QString> mHtml;
     QString mPendingHtml;  // built but not yet laid out (the panel was hidden); null when none
+    int mLayoutCount = 0;
+    QTimer mPlayingLayout;  // while the timeline plays: lays the newest text out at most every 100 ms
     QStringList mShown;
     ExplainView mView = ExplainView::Forward;
     StepNumbers mNumbers;

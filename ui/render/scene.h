@@ -84,6 +84,16 @@ struct RenderOptions {
 /// Paints the scene into `target` (in the painter's coordinates). Deterministic: same input, same pixels.
 void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options);
 
+/// The same picture, with the trails taken from `trailLayer` (made by renderTrailLayer for the same target,
+/// scene and options) instead of stroked again: a view whose trails have not changed since the last frame
+/// draws them as one image. A null layer strokes them as paintScene does.
+void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options,
+                const QImage* trailLayer);
+
+/// The scene's trails alone, as paintScene draws them into `target`, on a transparent image of the target's
+/// size at `dpr` device pixels per pixel (drawn over the axes and under the points by the overload above).
+QImage renderTrailLayer(const QRectF& target, const Scene& scene, const RenderOptions& options, qreal dpr);
+
 /// The font of the caption, axis labels and tick labels when drawing into `target` with these options.
 QFont sceneFont(const QRectF& target, const RenderOptions& options);
 

@@ -134,16 +134,68 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
     painter.restore();
 }
 
+/// Vertices of one stretch of a trail, in pixels, at the level of detail the eye can see: every
+/// `stride`-th state (always the first and the last of the stretch), and of those only the ones that move
+/// at least `minStep` pixels from the last one kept. What is dropped is motion smaller than the line is
+/// wide; the line still passes through every vertex kept, and ends exactly where the point is.
+void trailStretch(QPolygonF& line, const DataToPixel& map, const dl::Batch& trail, Eigen::Index from,
+                  Eigen::Index to, Eigen::Index stride, double minStep) {
+    line.resize(0);
+    QPointF last = map(trail(from, 0), trail(from, 1));
+    line.append(last);
+    const double minStep2 = minStep * minStep;
+    for (Eigen::Index i = std::min(to, from + stride);;) {
+        const QPointF p = map(trail(i, 0), trail(i, 1));
+        const QPointF d = p - last;
+        if (i == to || d.x() * d.x() + d.y() * d.y() >= minStep2) {
+            line.append(p);
+            last = p;
+        }
+        if (i >= to) break;
+        i = std::min(to, i + stride);
+    }
+}
+
 void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl::Batch>& trails,
                  const SceneColors& colors, double scale) {
     // Each trail fades with age: the newest part (next to the point) is drawn strongest, the start near x_T
     // almost vanishes, so the trails show the recent motion and leave the samples visible. A trail is cut
     // into a few pieces of equal age span, each drawn as one polyline with its own alpha.
+    //
+    // Cost, which must stay far below a frame whatever the number and length of the trails (up to 1,000
+    // trails of T + 1 = 10,001 states): a pen wider than one device pixel (presenter mode, high contrast)
+    // goes through Qt's general stroker and its fill threads, ≈ 40 µs per polyline plus its length; with
+    // round joins on every state, 400 trails of 1,000 states took 2.5 s per frame. So (figures in
+    // docs/ui-performance.md):
+    // - more than kWideTrails trails are hairlines (Qt's direct path, ~50× cheaper): the picture is a
+    //   tangle of paths at that number either way, and the fade still shows their age;
+    // - states closer than a pixel to the previous vertex are skipped (motion the line hides), and beyond
+    //   a budget of vertices over all trails only every k-th state is kept (level of detail);
+    // - bevel joins: round ones look the same at these widths and cost an arc per state.
     constexpr int kPieces = 8;
     constexpr double kNewestAlpha = 1.0, kOldestAlpha = 0.15;
+    constexpr Eigen::Index kWideTrails = 16;
+    constexpr Eigen::Index kHairlineVertexBudget = 40000, kWideVertexBudget = 2500;
+    Eigen::Index vertices = 0, drawn = 0;
+    for (const dl::Batch& trail : trails)
+        if (trail.cols() >= 2 && trail.rows() >= 2) {
+            vertices += trail.rows();
+            ++drawn;
+        }
+    if (drawn == 0) return;
+    const double width = 1.1 * scale * colors.lineWidth;
+    const bool hairlines = drawn > kWideTrails;
+    const Eigen::Index budget = hairlines ? kHairlineVertexBudget : kWideVertexBudget;
+    const Eigen::Index stride = std::max<Eigen::Index>(1, (vertices + budget - 1) / budget);
+    const double minStep = hairlines ? 0.75 : std::max(0.75, 0.5 * width);  // pixels
+
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    QPen pen(colors.trail, 1.1 * scale * colors.lineWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(colors.trail, width, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin);
+    if (hairlines) {
+        pen.setWidthF(std::min(1.0, width));
+        pen.setCosmetic(true);  // one device pixel at most, also on a high-DPI device
+    }
     QPolygonF line;
     for (const dl::Batch& trail : trails) {
         if (trail.cols() < 2 || trail.rows() < 2) continue;
@@ -157,8 +209,7 @@ void paintTrails(QPainter& painter, const DataToPixel& map, const std::vector<dl
                 float(colors.trail.alphaF() * (kOldestAlpha + (kNewestAlpha - kOldestAlpha) * youth)));
             pen.setColor(c);
             painter.setPen(pen);
-            line.resize(0);
-            for (Eigen::Index i = from; i <= to; ++i) line.append(map(trail(i, 0), trail(i, 1)));
+            trailStretch(line, map, trail, from, to, stride, minStep);
             painter.drawPolyline(line);
         }
     }
@@ -404,6 +455,28 @@ QRectF sceneDataBounds(const Scene& scene, const QRectF& target) {
 }
 
 void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options) {
+    paintScene(painter, target, scene, options, nullptr);
+}
+
+QImage renderTrailLayer(const QRectF& target, const Scene& scene, const RenderOptions& options, qreal dpr) {
+    dpr = std::max<qreal>(1.0, dpr);
+    const QSize pixels(static_cast<int>(std::ceil(target.width() * dpr)),
+                       static_cast<int>(std::ceil(target.height() * dpr)));
+    QImage layer(pixels.expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+    layer.setDevicePixelRatio(dpr);
+    layer.fill(Qt::transparent);
+    if (scene.images.rows() > 0 || scene.trails.empty()) return layer;
+    QPainter painter(&layer);
+    painter.translate(-target.topLeft());  // the layer's origin is the target's corner
+    painter.setClipRect(target);
+    const SceneColors colors = sceneColors(options.background, options.palette);
+    const DataToPixel map(sceneDataBounds(scene, target), target);
+    paintTrails(painter, map, scene.trails, colors, uiScale(target) * options.textScale);
+    return layer;
+}
+
+void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, const RenderOptions& options,
+                const QImage* trailLayer) {
     const SceneColors colors = sceneColors(options.background, options.palette);
     const double scale = uiScale(target) * options.textScale;
     painter.save();
@@ -417,7 +490,10 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
         const DataToPixel map(sceneDataBounds(scene, target), target);
         if (options.drawDensity) paintDensity(painter, map, scene.density, colors);
         if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
-        if (options.drawTrails) paintTrails(painter, map, scene.trails, colors, scale);
+        if (options.drawTrails && trailLayer)
+            painter.drawImage(target.topLeft(), *trailLayer);
+        else if (options.drawTrails)
+            paintTrails(painter, map, scene.trails, colors, scale);
         if (options.drawPoints) paintPoints(painter, map, scene, options, colors);
         if (options.drawArrows) {
             // The colour-blind-safe palette gives each field its own Okabe–Ito colour, in order.

@@ -159,13 +159,16 @@ void MainView::rebuildScene() {
     const Frame frame{t, viewState.mode, viewState.markovChain, mDocument,
                       mState.rows() > 0 ? &mState : nullptr};
     for (auto& [id, decorate] : mDecorators) decorate(scene, frame);
+    mTrailLayer.noteTrails(mScene.trails, scene.trails);
     mScene = std::move(scene);
     update();
 }
 
 void MainView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
-    paintScene(painter, QRectF(rect()), mScene, mOptions);
+    const QRectF target(rect());
+    paintScene(painter, target, mScene, mOptions,
+               mTrailLayer.layer(target, mScene, mOptions, devicePixelRatioF()));
     if (mDrawing) {
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(QPen(QColor(230, 120, 20), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));

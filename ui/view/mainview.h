@@ -25,6 +25,7 @@
 #include "core/data/strokes.h"
 #include "ui/render/scene.h"
 #include "ui/view/timeline.h"
+#include "ui/view/traillayercache.h"
 
 namespace dl {
 class MarkovChainCache;  // core/math/markovchaincache.h
@@ -78,6 +79,8 @@ public:
 
     /// Frames built (for the frame-rate test and the status bar).
     int frameCount() const { return mFrameCount; }
+    /// Times the trails were stroked into their cached image (tests: unchanged trails are not re-stroked).
+    int trailRenderCount() const { return mTrailLayer.renderCount(); }
 
 public Q_SLOTS:
     /// Asks for a rebuild; many requests within one frame give one rebuild.
@@ -103,6 +106,7 @@ private:
     LabDocument* mDocument;
     Timeline* mTimeline;
     Scene mScene;
+    TrailLayerCache mTrailLayer;  // the trails as one image while they do not change
     dl::Batch mState;
     RenderOptions mOptions;
     QRectF mViewBounds;             // stable over t: holds x_0 and N(0, I)
