@@ -5,9 +5,9 @@
 // Parts are claimed, not assigned: the calling thread and every worker that is awake take the next
 // unclaimed part until none is left. A worker that the scheduler has not woken yet (on a busy machine
 // that can take milliseconds) therefore never holds the step up; the caller does its part as well,
-// and only waits for parts another thread has already started. Threads spin briefly before sleeping,
-// because a training step hands out work every few hundred microseconds and a futex wake-up alone
-// costs tens of them; between runs of work (paused training) they sleep.
+// and only waits for parts another thread has already started. Threads spin for 0.2 ms before
+// sleeping, because a training step hands out work every few tens of microseconds and a futex wake-up
+// alone costs tens of them; between runs of work (paused training) they sleep.
 //
 //   dl::WorkerPool pool(2);
 //   pool.run([&](int k) { partial[k] = sumOfSlice(k); });
@@ -49,11 +49,13 @@ private:
     std::vector<std::thread> mWorkers;
     const std::function<void(int)>* mTask = nullptr;
     int mParts = 0;
+    // Each counter on its own cache line: the workers spin reading mGeneration while the claims and
+    // completions of a run change the others, and a shared line would bounce between the cores.
     // (generation << 16) | next unclaimed part: a claim is valid only for the run it was made in.
-    std::atomic<std::uint64_t> mClaim{0};
-    std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
-    std::atomic<int> mDone{0};                  // parts finished in the current run
-    std::atomic<bool> mStop{false};
+    alignas(64) std::atomic<std::uint64_t> mClaim{0};
+    alignas(64) std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
+    alignas(64) std::atomic<int> mDone{0};                  // parts finished in the current run
+    alignas(64) std::atomic<bool> mStop{false};
     std::mutex mErrorMutex;
     std::exception_ptr mError;
 };
