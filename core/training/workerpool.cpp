@@ -10,12 +10,17 @@
 namespace dl {
 namespace {
 
-// How long a thread spins before it sleeps on the futex. A training step at batch 128 hands out work
-// three times in ~0.4 ms and the calling thread's serial part between steps (drawing the batch) takes
-// ~20 µs, so within a run the workers never sleep; a paused run costs 0.2 ms of spinning, then none.
+// How long a thread waits actively before it sleeps on the futex. A training step at batch 128 hands
+// out work three times in ~0.4 ms and the calling thread's serial part between steps (drawing the
+// batch) takes ~20 µs, so within a run the workers never sleep; a paused run costs 0.2 ms, then none.
 // Time rather than a count of pause instructions, whose length differs tenfold between CPUs
 // (≈ 10 ns on older cores, ≈ 40–140 ns on Skylake-X and Zen 4).
 constexpr std::chrono::microseconds kSpinTime{200};
+// The first part of the wait spins on pause instructions (a hand-off then costs a cache-line
+// transfer); after this the waiting thread yields its core at every look instead. On an idle machine
+// a yield returns at once, so the wait stays short; on a busy one the thread the waiter waits for may be
+// queued behind it on the same core, and spinning would only take that thread's time.
+constexpr std::chrono::microseconds kPauseSpinTime{20};
 // Pause instructions between two looks at the clock.
 constexpr int kPausesPerClockRead = 32;
 constexpr int kPartBits = 16;
@@ -29,16 +34,18 @@ inline void cpuRelax() {
 #endif
 }
 
-/// Spins until ready() is true or kSpinTime has passed; returns ready()'s last answer.
+/// Waits actively until ready() is true or kSpinTime has passed; returns ready()'s last answer.
 template <typename Ready>
 bool spinUntil(const Ready& ready) {
-    const auto deadline = std::chrono::steady_clock::now() + kSpinTime;
+    const auto start = std::chrono::steady_clock::now();
     for (;;) {
         for (int i = 0; i < kPausesPerClockRead; ++i) {
             if (ready()) return true;
             cpuRelax();
         }
-        if (std::chrono::steady_clock::now() >= deadline) return ready();
+        const auto waited = std::chrono::steady_clock::now() - start;
+        if (waited >= kSpinTime) return ready();
+        if (waited >= kPauseSpinTime) std::this_thread::yield();
     }
 }
 
