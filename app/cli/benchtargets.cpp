@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/mlp.h"
+#include "core/model/mlpkernel.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/samplers.h"
 #include "core/training/modelquality.h"
@@ -207,6 +208,25 @@ void benchReverseChain(const TargetBenchOptions& options) {
             if (stride) best = w;
         }
         if (options.threads == 1) break;
+    }
+    // What the products alone need at the CPU's peak: the bound below which no float32 code can go.
+    // Every point shares t in a call, so the first layer's time columns are folded into its bias.
+    const double macsPerPoint =
+        init.forwardMacsPerSample() - static_cast<double>(net.timeEmbedding) * net.hidden;
+    const double chainFlop = 2.0 * macsPerPoint * kPoints * schedule.T();
+    std::vector<double> peaks;
+    for (int r = 0; r < 3; ++r) {
+        const double c0 = dl::threadCpuSeconds();
+        const double flop = dl::avx512FmaPeakLoop(20'000'000);
+        const double seconds = dl::threadCpuSeconds() - c0;
+        if (flop > 0.0 && seconds > 0.0) peaks.push_back(flop / seconds / 1e9);
+    }
+    if (!peaks.empty()) {
+        const double peak = dl::median(peaks);
+        std::printf(
+            "  products alone: %.1f GFLOP (%.0f multiply-adds per point and call); at this CPU's AVX-512 FMA "
+            "peak of %.0f GFLOP/s per core (per CPU second) they take %.3f s on %d core(s)\n",
+            chainFlop / 1e9, macsPerPoint, peak, chainFlop / (peak * 1e9 * options.threads), options.threads);
     }
     std::printf(
         "  whole chain as the window shows it, %d thread(s)   %.3f s  target <= %.1f s   %s  (wall clock)\n",
