@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
+
+#include "core/math/error.h"
 
 #if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
@@ -57,8 +60,8 @@ int defaultThreadCount() {
 }
 
 WorkerPool::WorkerPool(int threads) {
-    mParts = std::max(threads, 1);
-    for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this] { workerLoop(); });
+    mParts.store(std::max(threads, 1), std::memory_order_relaxed);
+    for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this, k] { workerLoop(k); });
 }
 
 WorkerPool::~WorkerPool() {
@@ -68,32 +71,43 @@ WorkerPool::~WorkerPool() {
     for (auto& w : mWorkers) w.join();
 }
 
-void WorkerPool::runParts(std::uint64_t generation) {
+void WorkerPool::runParts(std::uint64_t generation, int slot) {
     std::uint64_t claim = mClaim.load(std::memory_order_acquire);
     for (;;) {
-        if ((claim >> kPartBits) != generation || static_cast<int>(claim & kPartMask) >= mParts) return;
+        if ((claim >> kPartBits) != generation ||
+            static_cast<int>(claim & kPartMask) >= mParts.load(std::memory_order_relaxed))
+            return;
         if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
                                           std::memory_order_acquire))
             continue;
         // The part is ours, so the run cannot end (and mTask cannot change) before we report it done.
         const int part = static_cast<int>(claim & kPartMask);
+        const int parts = mParts.load(std::memory_order_relaxed);
         try {
-            (*mTask)(part);
+            (*mTask)(part, slot);
         } catch (...) {
             std::lock_guard<std::mutex> lock(mErrorMutex);
             if (!mError) mError = std::current_exception();
         }
-        if (mDone.fetch_add(1, std::memory_order_acq_rel) + 1 == mParts) mDone.notify_one();
+        if (mDone.fetch_add(1, std::memory_order_acq_rel) + 1 == parts) mDone.notify_one();
         claim = mClaim.load(std::memory_order_acquire);
     }
 }
 
 void WorkerPool::run(const std::function<void(int)>& task) {
+    run(threads(), [&task](int part, int) { task(part); });
+}
+
+void WorkerPool::run(int parts, const std::function<void(int part, int slot)>& task) {
+    if (parts < 1 || parts > static_cast<int>(kPartMask))
+        throw Error("worker pool: parts must be from 1 to " + std::to_string(kPartMask) + ", got " +
+                    std::to_string(parts));
     if (mWorkers.empty()) {
-        task(0);
+        for (int part = 0; part < parts; ++part) task(part, 0);
         return;
     }
     mTask = &task;
+    mParts.store(parts, std::memory_order_relaxed);  // published by the release store of mClaim below
     mError = nullptr;
     mDone.store(0, std::memory_order_relaxed);
     const std::uint64_t generation = mGeneration.load(std::memory_order_relaxed) + 1;
@@ -101,17 +115,17 @@ void WorkerPool::run(const std::function<void(int)>& task) {
     mGeneration.store(generation, std::memory_order_release);
     mGeneration.notify_all();
 
-    runParts(generation);
+    runParts(generation, 0);
     // What is left are parts other threads have started: spin for them, sleep if one was preempted.
-    while (!spinUntil([this] { return mDone.load(std::memory_order_acquire) == mParts; })) {
+    while (!spinUntil([this, parts] { return mDone.load(std::memory_order_acquire) == parts; })) {
         const int done = mDone.load(std::memory_order_acquire);
-        if (done != mParts) mDone.wait(done, std::memory_order_acquire);
+        if (done != parts) mDone.wait(done, std::memory_order_acquire);
     }
     mTask = nullptr;
     if (mError) std::rethrow_exception(mError);
 }
 
-void WorkerPool::workerLoop() {
+void WorkerPool::workerLoop(int slot) {
     std::uint64_t seen = 0;
     for (;;) {
         spinUntil([&] { return mGeneration.load(std::memory_order_relaxed) != seen; });
@@ -122,7 +136,7 @@ void WorkerPool::workerLoop() {
         }
         seen = generation;
         if (mStop.load(std::memory_order_acquire)) return;
-        runParts(generation);
+        runParts(generation, slot);
     }
 }
 
