@@ -1,11 +1,13 @@
 #include "benchtargets.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/model/mlp.h"
+#include "core/model/mlpkernel.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/samplers.h"
 #include "core/training/modelquality.h"
@@ -150,6 +152,9 @@ void benchThreadScaling(const TargetBenchOptions& options) {
         cpuOne.push_back(a.processCpuPerStep * 1e3);
         cpuMany.push_back(b.processCpuPerStep * 1e3);
         ratios.push_back(b.stepsPerSecond / a.stepsPerSecond);
+        std::printf("  round %d: 1 thread %.0f steps/s, %d threads %.0f steps/s, x%.2f\n", r + 1,
+                    a.stepsPerSecond, options.threads, b.stepsPerSecond, ratios.back());
+        std::fflush(stdout);
     }
     const double ratio = dl::median(ratios);
     std::printf(
@@ -159,6 +164,13 @@ void benchThreadScaling(const TargetBenchOptions& options) {
         batch, dl::median(one), options.threads, dl::median(many), options.rounds);
     std::printf("  CPU time per step, all threads: %.3f ms on 1 thread, %.3f ms on %d\n", dl::median(cpuOne),
                 dl::median(cpuMany), options.threads);
+    // Amdahl's bound from the serial part alone. The CPU-time line above is no measure of the split's
+    // cost: it includes the time a waiting thread spins, which is short only when both threads have a core.
+    const double serial = dl::serialStepFraction(net, batch, oneRun(options.timing));
+    std::printf(
+        "  serial part of a step (batch, noise, x_t on one random stream): %.1f %%, so %d threads can give "
+        "at most x%.2f (Amdahl)\n",
+        100.0 * serial, options.threads, 1.0 / (serial + (1.0 - serial) / options.threads));
     std::printf("  %d threads / 1 thread    x%.2f   target >= x%.1f   %s  (wall clock)\n", options.threads,
                 ratio, kThreadSpeedupTarget, verdict(ratio >= kThreadSpeedupTarget));
     printLoadNote();
@@ -180,26 +192,53 @@ void benchReverseChain(const TargetBenchOptions& options) {
     const dl::SamplerParams params = dl::qualitySamplerParams(data);
     std::printf("reverse chain of the default preset: %d points, T=%d DDPM steps, %s\n", kPoints,
                 schedule.T(), dl::describeMlpConfig(net).c_str());
+    // The window shows the chain it computes: it records every state (trajectory stride 1) through the
+    // denoiser it builds with all cores. The target is judged on that chain; the one without a trajectory
+    // (what `sample` and the quality check run) is printed next to it.
     double best = 0.0;
     for (int k : {1, options.threads}) {
-        const dl::EpsilonPredictor eps = dl::makeModelPredictor(net, init.parameters(), schedule, k);
-        std::vector<double> wall, cpu;
-        for (int r = 0; r < std::max(3, options.rounds); ++r) {
-            dl::Rng rng = dl::Rng(7).split(static_cast<std::uint64_t>(r));
-            const auto w0 = std::chrono::steady_clock::now();
-            const double c0 = dl::processCpuSeconds();
-            dl::sampleFromNoise(schedule, eps, kPoints, 2, params, rng);
-            cpu.push_back(dl::processCpuSeconds() - c0);
-            wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+        const dl::Denoiser denoiser = dl::makeModelDenoiser(net, init.parameters(), schedule, k);
+        for (const int stride : {0, 1}) {
+            dl::SamplerParams p = params;
+            p.trajectoryStride = stride;
+            std::vector<double> wall, cpu;
+            for (int r = 0; r < std::max(3, options.rounds); ++r) {
+                dl::Rng rng = dl::Rng(7).split(static_cast<std::uint64_t>(r));
+                const auto w0 = std::chrono::steady_clock::now();
+                const double c0 = dl::processCpuSeconds();
+                dl::sampleFromNoise(schedule, denoiser, kPoints, 2, p, rng);
+                cpu.push_back(dl::processCpuSeconds() - c0);
+                wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+            }
+            const double w = dl::median(wall), c = dl::median(cpu);
+            std::printf("  %d thread(s), %-26s %.3f s wall, %.3f s CPU (all threads, median of %zu)\n", k,
+                        stride ? "every state kept (window):" : "no trajectory (sample):", w, c, wall.size());
+            if (stride) best = w;
         }
-        const double w = dl::median(wall), c = dl::median(cpu);
-        std::printf("  %d thread(s): %.3f s wall, %.3f s CPU (all threads, median of %zu)\n", k, w, c,
-                    wall.size());
-        best = w;
         if (options.threads == 1) break;
     }
-    std::printf("  whole chain, %d thread(s)   %.3f s  target <= %.1f s   %s  (wall clock)\n",
-                options.threads, best, kChainSecondsTarget, verdict(best <= kChainSecondsTarget));
+    // What the products alone need at the CPU's peak: the bound below which no float32 code can go.
+    // Every point shares t in a call, so the first layer's time columns are folded into its bias.
+    const double macsPerPoint =
+        init.forwardMacsPerSample() - static_cast<double>(net.timeEmbedding) * net.hidden;
+    const double chainFlop = 2.0 * macsPerPoint * kPoints * schedule.T();
+    std::vector<double> peaks;
+    for (int r = 0; r < 3; ++r) {
+        const double c0 = dl::threadCpuSeconds();
+        const double flop = dl::avx512FmaPeakLoop(20'000'000);
+        const double seconds = dl::threadCpuSeconds() - c0;
+        if (flop > 0.0 && seconds > 0.0) peaks.push_back(flop / seconds / 1e9);
+    }
+    if (!peaks.empty()) {
+        const double peak = dl::median(peaks);
+        std::printf(
+            "  products alone: %.1f GFLOP (%.0f multiply-adds per point and call); at this CPU's AVX-512 FMA "
+            "peak of %.0f GFLOP/s per core (per CPU second) they take %.3f s on %d core(s)\n",
+            chainFlop / 1e9, macsPerPoint, peak, chainFlop / (peak * 1e9 * options.threads), options.threads);
+    }
+    std::printf(
+        "  whole chain as the window shows it, %d thread(s)   %.3f s  target <= %.1f s   %s  (wall clock)\n",
+        options.threads, best, kChainSecondsTarget, verdict(best <= kChainSecondsTarget));
     printLoadNote();
     std::fflush(stdout);
 }

@@ -67,6 +67,7 @@ int runBench(const CommandArgs& args) {
         .flag("skip-peer", "do not run the PyTorch peer")
         .flag("skip-speed", "only the default-preset quality and sampling figures")
         .flag("skip-quality", "only the speed figures")
+        .flag("targets-only", "only the figures of the speed targets (peer ratio, 2 threads, reverse chain)")
         .flag("skip-exact", "leave out the exact denoiser's reverse chain (plain softmax against cell list)");
     const ParsedArgs parsed = spec.parse(args);
     dl::BenchmarkOptions opts;
@@ -88,6 +89,8 @@ int runBench(const CommandArgs& args) {
         benchAgainstPeer(targets);
         benchThreadScaling(targets);
         benchReverseChain(targets);
+    }
+    if (!parsed.has("skip-speed") && !parsed.has("targets-only")) {
         const dl::MlpConfig tiny = dl::tinyDiffusionMlpConfig();
         std::printf("training step (tiny-diffusion: %s, T=50)\n", dl::describeMlpConfig(tiny).c_str());
         for (int batch : {32, 256, 1024}) {
@@ -111,7 +114,7 @@ int runBench(const CommandArgs& args) {
         std::fflush(stdout);
     }
 
-    if (!parsed.has("skip-quality")) {
+    if (!parsed.has("skip-quality") && !parsed.has("targets-only")) {
         const dl::ScheduleParams sp = dl::defaultTrainingSchedule();
         const dl::Schedule schedule(sp);
         dl::TrainerConfig tc = dl::defaultTrainerConfig();
@@ -181,7 +184,7 @@ int runBench(const CommandArgs& args) {
             }
         }
     }
-    if (!parsed.has("skip-exact")) {
+    if (!parsed.has("skip-exact") && !parsed.has("targets-only")) {
         const dl::Schedule schedule(dl::defaultTrainingSchedule());
         const int n = 8000, samples = 2000;
         dl::Rng dataRng(seed);

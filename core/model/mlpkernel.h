@@ -108,4 +108,10 @@ const MlpKernels<S>& genericMlpKernels();
 /// The AVX-512 build, or null when the CPU or the build lacks it.
 const MlpKernels<float>* avx512MlpKernels();
 
+/// The CPU's float multiply–add peak, for the benchmark's bounds: runs `iterations` rounds of 12
+/// independent 16-wide AVX-512 FMAs (enough to cover their latency, nothing else in the loop) and
+/// returns the FLOPs done (2 per multiply–add), or 0 when the CPU or the build lacks AVX-512. The
+/// caller divides by the time it took.
+double avx512FmaPeakLoop(long iterations);
+
 }  // namespace dl

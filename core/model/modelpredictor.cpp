@@ -14,8 +14,13 @@ namespace {
 
 // Below this many rows a single thread is faster than waking the others.
 constexpr Eigen::Index kMinRowsToSplit = 512;
-// Rows per forward call: keeps the activations in cache (as Mlp::predict does).
+// Rows per forward call: keeps the activations in cache (as Mlp::predict does). The chunks are also the
+// parts the threads claim: fixed row ranges from row 0 whatever the thread count, so every row gets the
+// same arithmetic (and the same bits) on 1 or K threads, and a thread the scheduler holds back costs
+// at most the chunk it has started, not half of the rows.
 constexpr Eigen::Index kChunk = 256;
+// The pool takes at most this many parts per run (larger batches run on the calling thread alone).
+constexpr Eigen::Index kMaxParts = 65535;
 
 struct PredictorState {
     PredictorState(const MlpConfig& config, int threads) : net(config), workspaces(threads) {
@@ -28,15 +33,12 @@ struct PredictorState {
     Eigen::VectorXi tRows;
     std::mutex mutex;
 
-    /// Network outputs for rows [begin, end) of xt into out, through workspace k.
-    void run(const Batch& xt, Eigen::Index begin, Eigen::Index end, int k, Batch& out) {
-        const Eigen::Index d = xt.cols();
-        for (Eigen::Index start = begin; start < end; start += kChunk) {
-            const Eigen::Index n = std::min(kChunk, end - start);
-            net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n,
-                        workspaces[k], false);
-            Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
-        }
+    /// Network outputs for chunk c of xt (rows [c·kChunk, …)) into out, through workspace k.
+    void runChunk(const Batch& xt, Eigen::Index c, int k, Batch& out) {
+        const Eigen::Index d = xt.cols(), start = c * kChunk, n = std::min(kChunk, xt.rows() - start);
+        net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k],
+                    false);
+        Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
     }
 };
 
@@ -53,11 +55,11 @@ void runNetwork(PredictorState& state, const Batch& xt, int t, Batch& out) {
     if (state.tRows.size() < n) state.tRows.resize(n);
     state.tRows.head(n).setConstant(t);
     out.resize(n, xt.cols());
-    const int K = static_cast<int>(state.workspaces.size());
-    if (K > 1 && n >= kMinRowsToSplit) {
-        state.pool->run([&](int k) { state.run(xt, n * k / K, n * (k + 1) / K, k, out); });
+    const Eigen::Index chunks = (n + kChunk - 1) / kChunk;
+    if (state.pool && n >= kMinRowsToSplit && chunks <= kMaxParts) {
+        state.pool->run(static_cast<int>(chunks), [&](int c, int slot) { state.runChunk(xt, c, slot, out); });
     } else {
-        state.run(xt, 0, n, 0, out);
+        for (Eigen::Index c = 0; c < chunks; ++c) state.runChunk(xt, c, 0, out);
     }
 }
 

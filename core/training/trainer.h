@@ -166,7 +166,6 @@ private:
     Rng mRng;
     int mThreads = 1;
     std::unique_ptr<WorkerPool> mPool;
-    bool mParallelUpdate = false;  // reduction and AdamW split across the pool too (large networks)
 
     // Per-step buffers, allocated once.
     Batch mX0, mEps, mXt, mTarget;                        // B×d row-major = d×B column-major

@@ -5,9 +5,9 @@
 // Parts are claimed, not assigned: the calling thread and every worker that is awake take the next
 // unclaimed part until none is left. A worker that the scheduler has not woken yet (on a busy machine
 // that can take milliseconds) therefore never holds the step up; the caller does its part as well,
-// and only waits for parts another thread has already started. Threads spin briefly before sleeping,
-// because a training step hands out work every few hundred microseconds and a futex wake-up alone
-// costs tens of them; between runs of work (paused training) they sleep.
+// and only waits for parts another thread has already started. Threads spin for 0.2 ms before
+// sleeping, because a training step hands out work every few tens of microseconds and a futex wake-up
+// alone costs tens of them; between runs of work (paused training) they sleep.
 //
 //   dl::WorkerPool pool(2);
 //   pool.run([&](int k) { partial[k] = sumOfSlice(k); });
@@ -41,19 +41,28 @@ public:
     /// waits for all. Rethrows the first exception. Not re-entrant: one run at a time, from one thread.
     void run(const std::function<void(int)>& task);
 
+    /// Runs task(part, slot) for every part in 0..parts−1 (1 ≤ parts ≤ 65535), each exactly once, and
+    /// waits for all. slot (0..threads()−1) names the thread that runs the part: 0 is the caller, and no
+    /// two parts run at the same time on one slot, so a slot can own scratch space. With more parts than
+    /// threads, whichever thread is free takes the next part: a thread the scheduler holds back does not
+    /// hold the run back by more than the part it has started.
+    void run(int parts, const std::function<void(int part, int slot)>& task);
+
 private:
-    void workerLoop();
-    /// Claims and runs parts of run `generation` until none is left.
-    void runParts(std::uint64_t generation);
+    void workerLoop(int slot);
+    /// Claims and runs parts of run `generation` on thread `slot` until none is left.
+    void runParts(std::uint64_t generation, int slot);
 
     std::vector<std::thread> mWorkers;
-    const std::function<void(int)>* mTask = nullptr;
-    int mParts = 0;
+    const std::function<void(int, int)>* mTask = nullptr;
+    std::atomic<int> mParts{0};  // of the current run; written before the run is published
+    // Each counter on its own cache line: the workers spin reading mGeneration while the claims and
+    // completions of a run change the others, and a shared line would bounce between the cores.
     // (generation << 16) | next unclaimed part: a claim is valid only for the run it was made in.
-    std::atomic<std::uint64_t> mClaim{0};
-    std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
-    std::atomic<int> mDone{0};                  // parts finished in the current run
-    std::atomic<bool> mStop{false};
+    alignas(64) std::atomic<std::uint64_t> mClaim{0};
+    alignas(64) std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
+    alignas(64) std::atomic<int> mDone{0};                  // parts finished in the current run
+    alignas(64) std::atomic<bool> mStop{false};
     std::mutex mErrorMutex;
     std::exception_ptr mError;
 };

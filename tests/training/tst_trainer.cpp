@@ -94,8 +94,9 @@ void TestTrainer::deterministic() {
 }
 
 void TestTrainer::largeNetworkSplitsTheUpdate() {
-    // Above 2^20 parameters the reduction and AdamW run on the pool too: same numbers as one thread
-    // up to float summation order, and bit-identical between two runs with the same thread count.
+    // The reduction and AdamW run on the pool by parameter range; a network above 2^20 parameters has
+    // ranges of many blocks: same numbers as one thread up to float summation order, and bit-identical
+    // between two runs with the same thread count.
     dl::MlpConfig big = smallNet();
     big.hidden = 720;
     dl::TrainerConfig cfg = smallRun(2);

@@ -1,11 +1,14 @@
 // The worker pool: every part runs exactly once per run whichever thread claims it, runs follow each
 // other without mixing parts of two runs, one thread runs everything inline, and an exception in any part
-// reaches the caller and leaves the pool usable.
+// reaches the caller and leaves the pool usable. With more parts than threads, every part still runs once,
+// on a slot in 0..threads−1 that no other part uses at the same time, and runs of different sizes follow
+// each other.
 #include <QTest>
 #include <atomic>
 #include <stdexcept>
 #include <vector>
 
+#include "core/math/error.h"
 #include "core/training/workerpool.h"
 
 class TestWorkerPool : public QObject {
@@ -14,6 +17,8 @@ private Q_SLOTS:
     void everyPartOncePerRun_data();
     void everyPartOncePerRun();
     void exceptionsReachTheCaller();
+    void morePartsThanThreads_data();
+    void morePartsThanThreads();
 };
 
 void TestWorkerPool::everyPartOncePerRun_data() {
@@ -53,6 +58,43 @@ void TestWorkerPool::exceptionsReachTheCaller() {
     std::atomic<int> parts{0};
     pool.run([&](int) { parts.fetch_add(1); });
     QCOMPARE(parts.load(), 3);
+}
+
+void TestWorkerPool::morePartsThanThreads_data() {
+    QTest::addColumn<int>("threads");
+    QTest::newRow("1 thread") << 1;
+    QTest::newRow("2 threads") << 2;
+    QTest::newRow("3 threads") << 3;
+}
+
+void TestWorkerPool::morePartsThanThreads() {
+    QFETCH(int, threads);
+    dl::WorkerPool pool(threads);
+    std::vector<std::atomic<int>> busy(threads);  // parts running on each slot right now
+    std::atomic<int> overlaps{0}, badSlots{0};
+    for (int run = 0; run < 500; ++run) {
+        const int parts = 1 + run % 13;  // fewer, as many and more parts than threads, in turn
+        std::vector<std::atomic<int>> seen(parts);
+        pool.run(parts, [&](int part, int slot) {
+            if (slot < 0 || slot >= threads) {
+                badSlots.fetch_add(1);
+                return;
+            }
+            if (busy[slot].fetch_add(1) != 0) overlaps.fetch_add(1);
+            seen[part].fetch_add(1);
+            busy[slot].fetch_sub(1);
+        });
+        for (int p = 0; p < parts; ++p) QCOMPARE(seen[p].load(), 1);
+    }
+    QCOMPARE(badSlots.load(), 0);
+    QCOMPARE(overlaps.load(), 0);
+    bool threw = false;
+    try {
+        pool.run(0, [](int, int) {});
+    } catch (const dl::Error&) {
+        threw = true;
+    }
+    QVERIFY(threw);
 }
 
 QTEST_APPLESS_MAIN(TestWorkerPool)
