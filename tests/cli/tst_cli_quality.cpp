@@ -69,7 +69,7 @@ void TestCliQuality::initTestCase() {
     QVERIFY(mDir.isValid());
     writeGaussians(mDir.filePath("sorted.csv"), 20000, true);
     writeGaussians(mDir.filePath("shuffled.csv"), 20000, false);
-    for (const QString name : {QStringLiteral("sorted"), QStringLiteral("shuffled")}) {
+    for (const QString& name : {QStringLiteral("sorted"), QStringLiteral("shuffled")}) {
         const CliRun run =
             runCli(QStringList{"train", "--csv", mDir.filePath(name + ".csv"), "--quality-samples", "2000",
                                "--out", mDir.filePath(name + ".dlmodel")} +
@@ -102,7 +102,7 @@ void TestCliQuality::sortedCsvScoresLikeShuffled() {
 
 void TestCliQuality::sampleScoresAgainstHeldOutRows() {
     std::map<QString, QString> ratios;
-    for (const QString name : {QStringLiteral("sorted"), QStringLiteral("shuffled")}) {
+    for (const QString& name : {QStringLiteral("sorted"), QStringLiteral("shuffled")}) {
         const CliRun run = runCli({"sample", "--model", mDir.filePath(name + ".dlmodel"), "--n", "1000",
                                    "--out", mDir.filePath(name + "-samples.csv")});
         QVERIFY2(run.exitCode == 0, run.err.constData());

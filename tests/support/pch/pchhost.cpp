@@ -1,0 +1,3 @@
+// The executable that owns the tests' shared precompiled header (cmake/PrecompiledHeaders.cmake);
+// it is never run.
+int main() { return 0; }
