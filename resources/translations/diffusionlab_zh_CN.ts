@@ -1386,6 +1386,10 @@ ffmpeg 输出：
         <source>cannot read the built-in model %1</source>
         <translation>无法读取内置模型 %1</translation>
     </message>
+    <message>
+        <source>worker pool: parts must be from 1 to %1, got %2</source>
+        <translation>工作线程池：分块数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>
@@ -2438,6 +2442,13 @@ ffmpeg 输出：
     <message>
         <source>Colou&amp;rs:</source>
         <translation>配色(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::FieldOverlay</name>
+    <message>
+        <source>The field overlay&apos;s t must be in 0..%1, got %2.</source>
+        <translation>向量场叠加层的 t 必须在 0 到 %1 之间，当前为 %2。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 
 #include "core/math/error.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/coremessages.h"
 
 namespace dlui {
 
@@ -78,7 +79,7 @@ void DensityComparison::recompute() {
                     .arg(data->size()));
         }
     } catch (const dl::Error& e) {
-        mCaption->setText(QString::fromStdString(e.what()));
+        mCaption->setText(coreMessage(e.what()));
     }
     update();
 }

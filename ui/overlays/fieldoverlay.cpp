@@ -1,5 +1,6 @@
 #include "ui/overlays/fieldoverlay.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -162,8 +163,12 @@ FieldOverlay computeFieldOverlay(const FieldOverlayRequest& request, FieldOverla
         return out;
     const int t = request.t;
     if (t < 0 || t > request.schedule.T())
-        throw dl::Error("overlay t must be in 0.." + std::to_string(request.schedule.T()) + ", got " +
-                        std::to_string(t));
+        // Shown as it is by the window (no core form matches it), so translated here.
+        throw dl::Error(QCoreApplication::translate("dlui::FieldOverlay",
+                                                    "The field overlay's t must be in 0..%1, got %2.")
+                            .arg(request.schedule.T())
+                            .arg(t)
+                            .toStdString());
     // At t = 0 ε is undefined (no noise) and q(x_0) is a sum of point masses: nothing to draw.
     if (t == 0) return out;
 
