@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/data/progress.h"
 #include "core/math/forwardprocess.h"
 #include "core/math/rng.h"
 
@@ -23,15 +24,22 @@ void MarkovChainCache::advance(Batch& x, int t) const {
     x = markovStep(mSchedule, x, t, eps);
 }
 
-const Batch& MarkovChainCache::stateAt(int t) {
+const Batch& MarkovChainCache::stateAt(int t, const std::atomic<bool>* stop) {
+    const auto checkStop = [stop] {
+        if (stop && stop->load(std::memory_order_relaxed)) throw Cancelled();
+    };
     t = std::clamp(t, 0, mSchedule.T());
     if (t == mCurrentT) return mCurrent;
     const int k = t / mStride;
-    // Extend the checkpoints up to the one at or below t.
+    // Extend the checkpoints up to the one at or below t. A checkpoint is stored only once complete, so
+    // stopping half-way loses nothing already stored.
     while (static_cast<int>(mCheckpoints.size()) <= k) {
         Batch x = mCheckpoints.back();
         const int from = (static_cast<int>(mCheckpoints.size()) - 1) * mStride;
-        for (int s = from + 1; s <= from + mStride; ++s) advance(x, s);
+        for (int s = from + 1; s <= from + mStride; ++s) {
+            checkStop();
+            advance(x, s);
+        }
         mCheckpoints.push_back(std::move(x));
     }
     // Continue from the current state when it lies between the checkpoint and t (playing forward).
@@ -41,7 +49,11 @@ const Batch& MarkovChainCache::stateAt(int t) {
     } else {
         mCurrent = mCheckpoints[k];
     }
-    for (int s = from + 1; s <= t; ++s) advance(mCurrent, s);
+    mCurrentT = -1;  // mCurrent is between states until the walk ends
+    for (int s = from + 1; s <= t; ++s) {
+        checkStop();
+        advance(mCurrent, s);
+    }
     mCurrentT = t;
     return mCurrent;
 }

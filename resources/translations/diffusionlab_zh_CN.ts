@@ -2682,6 +2682,14 @@ ffmpeg 输出：
         <source>Drawing: drag to add strokes</source>
         <translation>绘制中：拖动以添加笔画</translation>
     </message>
+    <message>
+        <source>Markov chain: computing t = %1 …</source>
+        <translation>马尔可夫链：正在计算 t = %1 …</translation>
+    </message>
+    <message>
+        <source>   (Markov chain, computing t = %1 …)</source>
+        <translation>   （马尔可夫链，正在计算 t = %1 …）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::MainWindow</name>

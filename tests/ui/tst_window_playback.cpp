@@ -4,6 +4,7 @@
 // trails fade with age, are few by default, and can follow DDIM (η = 0) paths from the same x_T; reverse
 // points are coloured by their final position as in exported and CLI frames; hand-drawn strokes are
 // measured in view units, their point count is shown before loading, and big sets are confirmed first.
+// The Markov-chain view walks its chain in a worker and ends at the exact state for the slider's t.
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
@@ -20,6 +21,7 @@
 #include <set>
 
 #include "core/data/pointgenerators.h"
+#include "core/math/markovchaincache.h"
 #include "core/math/rng.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/dataloader.h"
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void trailsFadeWithAge();
     void strokesAreMeasuredInViewUnits();
     void bigDrawnSetsAreConfirmed();
+    void markovChainStatesComeFromAWorker();
 
 private:
     dlui::TrainingAndSampling* live() const { return dlui::TrainingAndSampling::of(mWindow.get()); }
@@ -403,6 +406,36 @@ void TestWindowPlayback::bigDrawnSetsAreConfirmed() {
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 20000);
     QCOMPARE(mWindow->document()->dataSet()->size(), count);
+}
+
+void TestWindowPlayback::markovChainStatesComeFromAWorker() {
+    // The "Markov chain" box: the view walks the chain in a worker, shows the newest state it has with
+    // that state's own t in the caption, and ends at the chain's exact state for the slider's t.
+    dlui::MainView* view = mWindow->mainView();
+    dlui::Timeline* timeline = mWindow->timeline();
+    const int T = mWindow->document()->schedule().T();
+    QTest::mouseClick(mWindow->timelineWidget()->markovBox(), Qt::LeftButton);
+    QVERIFY(mWindow->document()->viewState().markovChain);
+    timeline->setT(T);
+
+    const auto data = mWindow->document()->dataSet();
+    dl::MarkovChainCache reference(mWindow->document()->schedule(),
+                                   std::shared_ptr<const dl::Batch>(data, &data->points),
+                                   mWindow->document()->noiseSeed());
+    view->rebuildNow();
+    const int firstShown = captionT(view->scene().caption);
+    if (view->shownState().rows() > 0) {
+        // Whatever was shown first is the chain's state for the t its caption names.
+        QVERIFY2(firstShown >= 0 && view->shownState() == reference.stateAt(firstShown),
+                 qPrintable(view->scene().caption));
+    } else {
+        QVERIFY2(view->scene().caption.contains(QStringLiteral("computing")),
+                 qPrintable(view->scene().caption));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (view->rebuildNow(), view->scene().caption.endsWith(QStringLiteral("(Markov chain)"))), 10000);
+    QCOMPARE(captionT(view->scene().caption), T);
+    QVERIFY(view->shownState() == reference.stateAt(T));
 }
 
 QTEST_MAIN(TestWindowPlayback)

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/math/markovchaincache.h"
 #include "ui/document/labdocument.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
@@ -41,6 +40,7 @@ MainView::MainView(LabDocument* document, Timeline* timeline, QWidget* parent)
     connect(timeline, &Timeline::tChanged, this, &MainView::requestRedraw);
     connect(timeline, &Timeline::modeChanged, this, &MainView::requestRedraw);
     connect(timeline, &Timeline::markovChainChanged, this, &MainView::requestRedraw);
+    connect(&mChainStates, &MarkovChainStates::ready, this, &MainView::requestRedraw);
     onDataSetChanged();
 }
 
@@ -85,7 +85,7 @@ void MainView::onDataSetChanged() {
 }
 
 void MainView::invalidateChain() {
-    mChain.reset();
+    mChainStates.clear();
 }
 
 void MainView::rebuildScene() {
@@ -124,24 +124,34 @@ void MainView::rebuildScene() {
     } else {
         const dl::Schedule& schedule = mDocument->schedule();
         const int tt = std::clamp(t, 0, schedule.T());
+        int shownT = tt;
         if (viewState.markovChain) {
-            const bool stale = !mChain || mChain->x0() != &data->points ||
-                               !(mChain->schedule().params() == schedule.params()) ||
-                               mChain->seed() != mDocument->noiseSeed();
-            if (stale) {
+            if (!mChainStates.isChain(schedule, &data->points, mDocument->noiseSeed())) {
                 // Share x_0 without copying: the document's data set outlives this alias.
                 std::shared_ptr<const dl::Batch> x0(data, &data->points);
-                mChain = std::make_unique<dl::MarkovChainCache>(schedule, x0, mDocument->noiseSeed());
+                mChainStates.reset(schedule, std::move(x0), mDocument->noiseSeed());
             }
-            mState = mChain->stateAt(tt);
+            // The worker walks the chain; until it reaches tt the newest state it has is shown, with
+            // its own t in the caption.
+            const MarkovChainStates::State& shown = mChainStates.request(tt);
+            mState = shown.x;
+            shownT = shown.t;
         } else {
             mState = mDocument->forwardState(tt);
         }
-        scene.caption = tr("t = %1 / %2   ᾱ_t = %3%4")
-                            .arg(tt)
-                            .arg(schedule.T())
-                            .arg(schedule.alphaBar(tt), 0, 'f', 4)
-                            .arg(viewState.markovChain ? tr("   (Markov chain)") : QString());
+        if (shownT < 0) {
+            scene.caption = tr("Markov chain: computing t = %1 …").arg(tt);
+        } else {
+            QString chainNote;
+            if (viewState.markovChain)
+                chainNote = shownT == tt ? tr("   (Markov chain)")
+                                         : tr("   (Markov chain, computing t = %1 …)").arg(tt);
+            scene.caption = tr("t = %1 / %2   ᾱ_t = %3%4")
+                                .arg(shownT)
+                                .arg(schedule.T())
+                                .arg(schedule.alphaBar(shownT), 0, 'f', 4)
+                                .arg(chainNote);
+        }
     }
 
     if (mState.rows() > 0) {

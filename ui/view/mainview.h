@@ -24,12 +24,9 @@
 
 #include "core/data/strokes.h"
 #include "ui/render/scene.h"
+#include "ui/view/markovchainstates.h"
 #include "ui/view/timeline.h"
 #include "ui/view/traillayercache.h"
-
-namespace dl {
-class MarkovChainCache;  // core/math/markovchaincache.h
-}
 
 namespace dlui {
 
@@ -109,9 +106,9 @@ private:
     TrailLayerCache mTrailLayer;  // the trails as one image while they do not change
     dl::Batch mState;
     RenderOptions mOptions;
-    QRectF mViewBounds;             // stable over t: holds x_0 and N(0, I)
-    std::vector<float> mColorKeys;  // per point, from x_0 (so colours travel with the points)
-    std::unique_ptr<dl::MarkovChainCache> mChain;
+    QRectF mViewBounds;              // stable over t: holds x_0 and N(0, I)
+    std::vector<float> mColorKeys;   // per point, from x_0 (so colours travel with the points)
+    MarkovChainStates mChainStates;  // the Markov-chain mode's states, computed in a worker
     std::map<int, SceneDecorator> mDecorators;
     int mNextDecoratorId = 1;
     QTimer mRedrawTimer;
