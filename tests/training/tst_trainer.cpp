@@ -176,7 +176,8 @@ void TestTrainer::snapshotsFromAnotherThread() {
     cfg.snapshotIntervalMs = 0;  // publish after every step: the most contention the reader can see
     dl::Trainer t(moons(500), schedule(), smallNet(), cfg);
     std::atomic<bool> done{false};
-    int reads = 0, lastStep = 0;
+    std::atomic<int> reads{0};
+    int lastStep = 0;
     bool consistent = true;
     std::thread reader([&] {
         while (!done.load()) {
@@ -188,12 +189,14 @@ void TestTrainer::snapshotsFromAnotherThread() {
             lastStep = s->step;
         }
     });
+    // On two cores the training threads can keep the reader from starting before 200 small steps are
+    // over, which would leave nothing checked: the steps begin once it is reading.
+    while (reads.load() == 0) std::this_thread::yield();
     for (int i = 0; i < 200; ++i) t.step();
     t.publishSnapshot();
     done = true;
     reader.join();
     QVERIFY(consistent);
-    QVERIFY(reads > 0);
     auto s = t.snapshot();
     QCOMPARE(s->step, 200);
     QVERIFY(s->parameters == t.emaParameters());
