@@ -16,7 +16,7 @@ cd "$here"
 seconds="${1:-20}"
 shift || true
 fuzzers=("$@")
-if [ ${#fuzzers[@]} -eq 0 ]; then fuzzers=(fuzz_pointcsv fuzz_modelfile fuzz_session fuzz_image); fi
+if [ ${#fuzzers[@]} -eq 0 ]; then fuzzers=(fuzz_pointcsv fuzz_modelfile fuzz_session fuzz_image fuzz_lessonfile); fi
 
 bash scripts/bootstrap.sh
 cmake --preset asan >/dev/null

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
+#include <cmath>
 #include <initializer_list>
 
 #include "core/data/datalimits.h"
@@ -58,7 +59,8 @@ struct Reader {
         if (!o.contains(QLatin1String(key))) return true;
         const QJsonValue v = o.value(QLatin1String(key));
         const double d = v.toDouble(-1e300);
-        if (!v.isDouble() || d != static_cast<double>(static_cast<long long>(d)) || d < min || d > max)
+        // The range first: converting a double beyond long long's range to it is undefined behaviour.
+        if (!v.isDouble() || !(d >= min && d <= max) || d != std::floor(d))
             return fail(Texts::tr("\"%1\" must be a whole number from %2 to %3")
                             .arg(QLatin1String(key))
                             .arg(min)
@@ -83,7 +85,8 @@ struct Reader {
         bool ok = false;
         if (v.isString()) {
             out = v.toString().toULongLong(&ok);
-        } else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 9.0e15) {
+        } else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 9.0e15 &&
+                   v.toDouble() == std::floor(v.toDouble())) {
             out = static_cast<std::uint64_t>(v.toDouble());
             ok = true;
         }

@@ -123,6 +123,13 @@ private Q_SLOTS:
         QTest::newRow("invalid schedule") << QByteArray(R"({"schedule": {"beta_end": 1.5}})") << "beta_end";
         QTest::newRow("fractional points")
             << QByteArray(R"({"data": {"points": 10.5}})") << "\"points\" must be a whole number";
+        // Found by fuzz_lessonfile: a number beyond long long's range was converted to it (undefined
+        // behaviour, UBSan stopped) before the range was checked.
+        QTest::newRow("points beyond any integer")
+            << QByteArray(R"({"data": {"points": 8.8e37}})") << "\"points\" must be a whole number";
+        QTest::newRow("negative huge t") << QByteArray(R"({"view": {"t": -1e300}})") << "\"t\"";
+        QTest::newRow("fractional seed")
+            << QByteArray(R"({"data": {"seed": 2.5}})") << "\"seed\" must be a non-negative whole number";
         QTest::newRow("model not a name") << QByteArray(R"({"model": 3})") << "\"model\" must be a file name";
     }
 
