@@ -22,10 +22,12 @@ using dlui::MainWindow;
 namespace {
 
 bool isConnected(const QObject* object, const QMetaMethod& signal) {
-    // isSignalConnected is protected; the meta-object system answers the same through the sender.
+    // isSignalConnected is protected. A class derived from QObject may name it, and the member pointer it
+    // gets is QObject's own, so it is called on the object as it is (no downcast to a type it is not).
     struct Peek : QObject {
         static bool connected(const QObject* o, const QMetaMethod& s) {
-            return static_cast<const Peek*>(o)->isSignalConnected(s);
+            constexpr auto isSignalConnected = &Peek::isSignalConnected;
+            return (o->*isSignalConnected)(s);
         }
     };
     return Peek::connected(object, signal);

@@ -52,8 +52,14 @@ dlui::TrainingSettings smallSettings() {
 
 /// Gaps longer than this are listed with the action before them.
 constexpr qint64 kReportMs = 50;
-/// The event loop answers within this (issue 13).
+/// The event loop answers within this. Under AddressSanitizer (CI's second run of the widget tests, there
+/// for memory errors) the same code runs 2–3× slower, so the goal is checked in the Release run and the
+/// sanitizer run allows three times as much.
+#ifdef DL_SANITIZED
+constexpr double kGoalMs = 300.0;
+#else
 constexpr double kGoalMs = 100.0;
+#endif
 
 /// CPU time the calling thread has used, in ms.
 double guiThreadCpuMs() {
