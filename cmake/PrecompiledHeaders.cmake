@@ -1,7 +1,7 @@
 # Precompiled headers. Most of the build's time goes into parsing the same system headers again in
 # every file (Eigen in the core, Qt Widgets and QCustomPlot in the window, Qt Test in all ~100 tests:
-# 8–12 s a file). Each group below parses them once. CI builds the tree twice (Release and the
-# sanitizers), so this is what keeps `scripts/test.sh` inside its time budget.
+# 8–12 s a file). Each group below parses them once. CI builds the tree three times (Release, ASan +
+# UBSan, and the core under TSan), so this is what keeps `scripts/test.sh` inside its time budget.
 #
 # The headers are only the slow, stable ones from outside the project; no project header goes in, so
 # editing one still rebuilds only what includes it. Turn it off with -DDL_PRECOMPILED_HEADERS=OFF to
