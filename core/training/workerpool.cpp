@@ -28,6 +28,17 @@ constexpr std::chrono::microseconds kPauseSpinTime{20};
 constexpr int kPausesPerClockRead = 32;
 constexpr int kPartBits = 16;
 constexpr std::uint64_t kPartMask = (std::uint64_t{1} << kPartBits) - 1;
+constexpr int kGenerationShift = 2 * kPartBits;
+
+std::uint32_t generationOf(std::uint64_t claim) {
+    return static_cast<std::uint32_t>(claim >> kGenerationShift);
+}
+int partsOf(std::uint64_t claim) {
+    return static_cast<int>((claim >> kPartBits) & kPartMask);
+}
+int nextPartOf(std::uint64_t claim) {
+    return static_cast<int>(claim & kPartMask);
+}
 
 inline void cpuRelax() {
 #if defined(__x86_64__) || defined(_M_X64)
@@ -60,7 +71,6 @@ int defaultThreadCount() {
 }
 
 WorkerPool::WorkerPool(int threads) {
-    mParts.store(std::max(threads, 1), std::memory_order_relaxed);
     for (int k = 1; k < threads; ++k) mWorkers.emplace_back([this, k] { workerLoop(k); });
 }
 
@@ -74,15 +84,15 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::runParts(std::uint64_t generation, int slot) {
     std::uint64_t claim = mClaim.load(std::memory_order_acquire);
     for (;;) {
-        if ((claim >> kPartBits) != generation ||
-            static_cast<int>(claim & kPartMask) >= mParts.load(std::memory_order_relaxed))
+        if (generationOf(claim) != static_cast<std::uint32_t>(generation) ||
+            nextPartOf(claim) >= partsOf(claim))
             return;
         if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
                                           std::memory_order_acquire))
             continue;
         // The part is ours, so the run cannot end (and mTask cannot change) before we report it done.
-        const int part = static_cast<int>(claim & kPartMask);
-        const int parts = mParts.load(std::memory_order_relaxed);
+        const int part = nextPartOf(claim);
+        const int parts = partsOf(claim);
         try {
             (*mTask)(part, slot);
         } catch (...) {
@@ -107,11 +117,11 @@ void WorkerPool::run(int parts, const std::function<void(int part, int slot)>& t
         return;
     }
     mTask = &task;
-    mParts.store(parts, std::memory_order_relaxed);  // published by the release store of mClaim below
     mError = nullptr;
     mDone.store(0, std::memory_order_relaxed);
     const std::uint64_t generation = mGeneration.load(std::memory_order_relaxed) + 1;
-    mClaim.store(generation << kPartBits, std::memory_order_release);
+    mClaim.store((generation << kGenerationShift) | (static_cast<std::uint64_t>(parts) << kPartBits),
+                 std::memory_order_release);
     mGeneration.store(generation, std::memory_order_release);
     mGeneration.notify_all();
 

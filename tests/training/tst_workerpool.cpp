@@ -72,7 +72,9 @@ void TestWorkerPool::morePartsThanThreads() {
     dl::WorkerPool pool(threads);
     std::vector<std::atomic<int>> busy(threads);  // parts running on each slot right now
     std::atomic<int> overlaps{0}, badSlots{0};
-    for (int run = 0; run < 500; ++run) {
+    // Many runs, because the part count grows from one run to the next: a worker still looking at the
+    // last run's claim while this one is set up once took a part past the last run's end.
+    for (int run = 0; run < 5000; ++run) {
         const int parts = 1 + run % 13;  // fewer, as many and more parts than threads, in turn
         std::vector<std::atomic<int>> seen(parts);
         pool.run(parts, [&](int part, int slot) {
