@@ -195,28 +195,41 @@ void benchReverseChain(const TargetBenchOptions& options) {
     // The window shows the chain it computes: it records every state (trajectory stride 1) through the
     // denoiser it builds with all cores. The target is judged on that chain; the one without a trajectory
     // (what `sample` and the quality check run) is printed next to it.
+    // The window samples with bfloat16 products where the CPU has them (sampling/samplingrequest.cpp);
+    // the float chain is printed first for comparison.
+    const dl::ProductPrecision windowPrecision = dl::fastestProductPrecision();
     double best = 0.0;
-    for (int k : {1, options.threads}) {
-        const dl::Denoiser denoiser = dl::makeModelDenoiser(net, init.parameters(), schedule, k);
-        for (const int stride : {0, 1}) {
-            dl::SamplerParams p = params;
-            p.trajectoryStride = stride;
-            std::vector<double> wall, cpu;
-            for (int r = 0; r < std::max(3, options.rounds); ++r) {
-                dl::Rng rng = dl::Rng(7).split(static_cast<std::uint64_t>(r));
-                const auto w0 = std::chrono::steady_clock::now();
-                const double c0 = dl::processCpuSeconds();
-                dl::sampleFromNoise(schedule, denoiser, kPoints, 2, p, rng);
-                cpu.push_back(dl::processCpuSeconds() - c0);
-                wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+    for (const dl::ProductPrecision precision :
+         {dl::ProductPrecision::Float32, dl::ProductPrecision::BFloat16})
+        for (int k : {1, options.threads}) {
+            if (precision == dl::ProductPrecision::BFloat16 && !dl::bf16ProductsAvailable()) {
+                std::printf("  bfloat16 products: not on this CPU (no AVX-512 BF16)\n");
+                break;
             }
-            const double w = dl::median(wall), c = dl::median(cpu);
-            std::printf("  %d thread(s), %-26s %.3f s wall, %.3f s CPU (all threads, median of %zu)\n", k,
-                        stride ? "every state kept (window):" : "no trajectory (sample):", w, c, wall.size());
-            if (stride) best = w;
+            const dl::Denoiser denoiser =
+                dl::makeModelDenoiser(net, init.parameters(), schedule, k, precision);
+            const char* label = precision == dl::ProductPrecision::BFloat16 ? "bf16" : "fp32";
+            for (const int stride : {0, 1}) {
+                dl::SamplerParams p = params;
+                p.trajectoryStride = stride;
+                std::vector<double> wall, cpu;
+                for (int r = 0; r < std::max(3, options.rounds); ++r) {
+                    dl::Rng rng = dl::Rng(7).split(static_cast<std::uint64_t>(r));
+                    const auto w0 = std::chrono::steady_clock::now();
+                    const double c0 = dl::processCpuSeconds();
+                    dl::sampleFromNoise(schedule, denoiser, kPoints, 2, p, rng);
+                    cpu.push_back(dl::processCpuSeconds() - c0);
+                    wall.push_back(
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count());
+                }
+                const double w = dl::median(wall), c = dl::median(cpu);
+                std::printf(
+                    "  %s, %d thread(s), %-26s %.3f s wall, %.3f s CPU (all threads, median of %zu)\n", label,
+                    k, stride ? "every state kept (window):" : "no trajectory (sample):", w, c, wall.size());
+                if (stride && precision == windowPrecision) best = w;
+            }
+            if (options.threads == 1) break;
         }
-        if (options.threads == 1) break;
-    }
     // What the products alone need at the CPU's peak: the bound below which no float32 code can go.
     // Every point shares t in a call, so the first layer's time columns are folded into its bias.
     const double macsPerPoint =

@@ -105,6 +105,9 @@ int runSample(const CommandArgs& args) {
         .value("trajectory-stride", "S",
                "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
         .value("threads", "K", "threads that share each network evaluation (default: all cores)")
+        .value("precision", "P",
+               "fp32 (default: the same numbers on every CPU) or bf16: bfloat16 products, about twice as "
+               "fast where the CPU has AVX-512 BF16 (as the window samples), fp32 elsewhere")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
     const ParsedArgs parsed = spec.parse(args);
@@ -130,6 +133,13 @@ int runSample(const CommandArgs& args) {
         throw UsageError("--sampler: expected ddpm, ddpm-beta, ddim, langevin or exact, got '" + samplerName +
                          "'");
     }
+    const std::string precisionName = parsed.text("precision").value_or("fp32");
+    if (precisionName != "fp32" && precisionName != "bf16")
+        throw UsageError("--precision: expected fp32 or bf16, got '" + precisionName + "'");
+    if (exact && parsed.has("precision"))
+        throw UsageError("--precision: only applies to the model, not to the exact denoiser");
+    const dl::ProductPrecision precision =
+        precisionName == "bf16" ? dl::ProductPrecision::BFloat16 : dl::ProductPrecision::Float32;
     if (auto name = parsed.text("spacing")) {
         auto spacing = dl::timestepSpacingFromName(*name);
         if (!spacing)
@@ -175,11 +185,14 @@ int runSample(const CommandArgs& args) {
     const int threads = parsed.intValue("threads", dl::defaultThreadCount(), 1, 64);
     const dl::Denoiser denoiser =
         exact ? dl::Denoiser(dl::makeOracleDenoiser(model.referenceSample, schedule))
-              : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads);
+              : dl::makeModelDenoiser(model.model, model.emaParameters, schedule, threads, precision);
     std::cerr << "sampling " << n << " points with "
               << (exact ? "the exact denoiser of " + std::to_string(model.referenceSample.rows()) +
                               " reference rows"
                         : "the model")
+              << (!exact && precision == dl::ProductPrecision::BFloat16
+                      ? (dl::bf16ProductsAvailable() ? " (bf16 products)" : " (fp32: this CPU has no bf16)")
+                      : "")
               << ", " << dl::samplerKindName(params.kind) << " over "
               << (params.steps == 0 ? schedule.T() : params.steps) << " of T=" << schedule.T() << " steps ("
               << dl::timestepSpacingName(params.spacing) << ")\n";

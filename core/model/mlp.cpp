@@ -123,7 +123,7 @@ void BasicMlp<Scalar>::ensureTimeTable(Workspace& ws, int tMax) const {
 
 template <typename Scalar>
 void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B,
-                               Workspace& ws, bool keepForBackward) const {
+                               Workspace& ws, bool keepForBackward, const Bf16Weights* bf16) const {
     int tMax = 0;
     for (Eigen::Index b = 0; b < B; ++b) {
         if (t[b] < 0 || t[b] > kMaxTimesteps)
@@ -149,7 +149,17 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
     a.y = ws.mY.data();
     a.scratch = ws.mScratch.data();
     a.column = ws.mColumn.data();
-    mlpKernels<Scalar>().forward(a);
+    const MlpKernels<Scalar>& kernels = mlpKernels<Scalar>();
+    if (bf16 && !bf16->empty() && kernels.bf16Products && !keepForBackward) {
+        const std::size_t needed =
+            static_cast<std::size_t>(std::max<Eigen::Index>(mConfig.inputWidth() + 1, mConfig.hidden) * B);
+        if (ws.mBf16Input.size() < needed) ws.mBf16Input.resize(needed);
+        a.bf16Weights = bf16->values.data();
+        a.bf16Offset = bf16->offset.data();
+        a.bf16Pairs = bf16->pairs.data();
+        a.bf16Input = ws.mBf16Input.data();
+    }
+    kernels.forward(a);
 }
 
 template <typename Scalar>

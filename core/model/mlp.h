@@ -22,11 +22,13 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/math/rng.h"
 #include "core/math/types.h"
+#include "core/model/bf16weights.h"
 #include "core/model/mlpconfig.h"
 #include "core/model/mlpkernel.h"
 
@@ -76,6 +78,7 @@ public:
         Eigen::VectorXi mT;          // cap: staging for predict()
         std::vector<Scalar*> mHPtr, mDerivPtr;  // the kernels' views of mH and mDeriv
         Vector mColumn;                         // H: the first layer's bias plus its t term (one t per batch)
+        std::vector<std::uint16_t> mBf16Input;  // max(inputWidth + 1, H) × batch, only for bf16 products
     };
 
     /// Throws dl::Error if validateMlpConfig reports a problem. Parameters start at zero.
@@ -95,8 +98,10 @@ public:
     /// forward: y (d×B) = f(x (d×B), t (B)); result in ws.output(). params points to parameterCount()
     /// values in the layout of parameters() (a thread may pass weights it does not own). With
     /// keepForBackward, the activation derivatives are kept for backward(). t ∈ 0..kMaxTimesteps.
+    /// bf16: W_0..W_L packed by packBf16Weights from the same params, for products in bfloat16
+    /// (sampling only; used when the kernels have bf16Products and the batch keeps no derivatives).
     void forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index batch, Workspace& ws,
-                 bool keepForBackward) const;
+                 bool keepForBackward, const Bf16Weights* bf16 = nullptr) const;
 
     /// backward: from dL/dy (d×B) for the batch of the last forward(ws, keepForBackward = true), writes
     /// dL/dθ into grads (parameterCount() values, overwritten) and, when dx is not null, dL/dx (d×B).
@@ -113,9 +118,11 @@ public:
     /// Multiply–adds of one forward pass per sample (the matrix products only).
     double forwardMacsPerSample() const;
 
+    /// Sizes and parameter offsets as the kernels see them (valid while this network lives).
+    MlpKernelShape kernelShape() const;
+
 private:
     void reserve(Workspace& ws, Eigen::Index batch, bool derivatives) const;
-    MlpKernelShape kernelShape() const;
     void ensureTimeTable(Workspace& ws, int tMax) const;
     void predictChunks(const RowBatch& xt, const int* t, bool sameT, RowBatch& out);
 

@@ -47,6 +47,12 @@ struct MlpForwardArgs {
     S* y = nullptr;                ///< d × B
     S* scratch = nullptr;          ///< max(H, F/2) × B
     S* column = nullptr;           ///< H values of scratch for the shared-t shortcut
+    /// When not null (float, and only with kernels whose bf16Products is true): W_0..W_L packed by
+    /// packBf16Weights (bf16weights.h), and the products of those layers run in bfloat16.
+    const std::uint16_t* bf16Weights = nullptr;
+    const std::ptrdiff_t* bf16Offset = nullptr;  ///< per layer 0..L, of Bf16Weights
+    const std::ptrdiff_t* bf16Pairs = nullptr;   ///< per layer 0..L, of Bf16Weights
+    std::uint16_t* bf16Input = nullptr;          ///< (I + 1) × B values: a layer's input in bf16
 };
 
 template <typename S>
@@ -94,6 +100,8 @@ struct MlpKernels {
     /// A inner×rows), column-major: the bare products, for the benchmark's bound.
     void (*product)(const S* a, const S* b, S* out, std::ptrdiff_t rows, std::ptrdiff_t inner,
                     std::ptrdiff_t cols, int mode) = nullptr;
+    /// Whether forward() takes MlpForwardArgs::bf16Weights: the build has AVX-512 BF16 and the CPU too.
+    bool bf16Products = false;
 };
 
 /// The kernels for this CPU: AVX-512 when the CPU and the build have it, the generic build otherwise.

@@ -1,5 +1,6 @@
-// The MLP kernels built for AVX-512 (F, VL, DQ, BW), compiled with those flags by CMake for this file
-// alone and used only when the CPU reports them (mlpKernels() in mlpkernelgeneric.cpp).
+// The MLP kernels built for AVX-512 (F, VL, DQ, BW, and BF16 for sampling when the compiler has it), compiled
+// with those flags by CMake for this file alone and used only when the CPU reports them (mlpKernels() in
+// mlpkernelgeneric.cpp).
 //
 // Eigen's namespace is renamed in this translation unit: Eigen's functions are templates and inline
 // functions, which the linker merges by name across object files; compiled here with AVX-512 they
@@ -21,9 +22,14 @@ const MlpKernels<float>* avx512MlpKernels() {
 #if defined(DL_HAVE_AVX512_KERNELS)
     static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                                   __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw");
-    static const MlpKernels<float> kernels{"avx512", &kernel_avx512::forward<float>,
-                                           &kernel_avx512::backward<float>, &kernel_avx512::adamw,
-                                           &kernel_avx512::product<float>};
+    static const MlpKernels<float> kernels = [] {
+        MlpKernels<float> k{"avx512", &kernel_avx512::forward<float>, &kernel_avx512::backward<float>,
+                            &kernel_avx512::adamw, &kernel_avx512::product<float>};
+#if defined(__AVX512BF16__)
+        k.bf16Products = __builtin_cpu_supports("avx512bf16");
+#endif
+        return k;
+    }();
     return supported ? &kernels : nullptr;
 #else
     return nullptr;

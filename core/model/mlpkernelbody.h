@@ -14,8 +14,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "core/model/mlpgemm.h"
+#include "core/model/mlpgemmbf16.h"
 #include "core/model/mlpkernel.h"
 
 namespace dl::DL_KERNEL_NS {
@@ -43,11 +45,43 @@ constexpr Index kParameterBlock = 1024;
 // GELU is the tanh form (Hendrycks & Gimpel 2016, §2): ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³);
 //   d/dx = ½(1 + tanh u) + ½x(1 − tanh² u)·√(2/π)(1 + 3·0.044715x²).
 // SiLU is x·σ(x), σ(x) = ½(1 + tanh(x/2)), d/dx = σ(x)(1 + x(1 − σ(x))). th is n values of scratch.
+#if defined(__AVX512F__)
+// GELU without its derivative (every sampling call): ½x(1 + tanh u) = x·σ(2u) = x / (1 + e^(−2u)), from
+// one exp and a reciprocal refined by a Newton step, where Eigen's tanh takes a rational function with a
+// division (perf: GELU was a sixth of the reverse chain). −2u is clamped to ±80 so that e^(−2u) stays
+// finite; there x / (1 + e^80) is 0 to float precision.
+inline void geluForward(float* hp, const float* skipp, Index n) {
+    const __m512 c2 = _mm512_set1_ps(-2.0f * 0.79788456080286535588f), k = _mm512_set1_ps(0.044715f);
+    const __m512 one = _mm512_set1_ps(1.0f), two = _mm512_set1_ps(2.0f), limit = _mm512_set1_ps(80.0f);
+    for (Index i = 0; i < n; i += 16) {
+        const __mmask16 lanes =
+            i + 16 <= n ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << (n - i)) - 1u);
+        const __m512 x = _mm512_maskz_loadu_ps(lanes, hp + i);
+        __m512 y = _mm512_mul_ps(c2, _mm512_fmadd_ps(_mm512_mul_ps(k, x), _mm512_mul_ps(x, x), x));
+        y = _mm512_min_ps(_mm512_max_ps(y, _mm512_sub_ps(_mm512_setzero_ps(), limit)), limit);
+        const __m512 d = _mm512_add_ps(one, Eigen::internal::pexp(y));
+        __m512 q = _mm512_rcp14_ps(d);
+        q = _mm512_mul_ps(q, _mm512_fnmadd_ps(d, q, two));
+        __m512 g = _mm512_mul_ps(x, q);
+        if (skipp) g = _mm512_add_ps(g, _mm512_maskz_loadu_ps(lanes, skipp + i));
+        _mm512_mask_storeu_ps(hp + i, lanes, g);
+    }
+}
+#endif
+
 template <typename S>
 void activate(KernelActivation act, S* hp, S* derivp, S* thp, const S* skipp, Index n) {
     ArrMap<S> x(hp, n), th(thp, n);
     switch (act) {
         case KernelActivation::Gelu: {
+#if defined(__AVX512F__)
+            if constexpr (std::is_same_v<S, float>) {
+                if (!derivp) {
+                    geluForward(hp, skipp, n);
+                    break;
+                }
+            }
+#endif
             const S c = static_cast<S>(0.79788456080286535588);  // √(2/π)
             const S k = static_cast<S>(0.044715);
             th = (c * (x + k * x * x * x)).tanh();
@@ -94,6 +128,25 @@ void biasActivate(KernelActivation act, S* h, const S* b, S* deriv, S* scratch, 
     }
 }
 
+// out (H × B) = W_l · in, in being the first k rows of a K × B matrix with leading dimension ldIn: in
+// bfloat16 when the caller packed the weights for it (sampling only, mlpgemmbf16.h), in S otherwise.
+template <typename S>
+void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, Index k, S* out) {
+    const Index H = a.shape.hidden, B = a.batch;
+#if defined(__AVX512BF16__)
+    if constexpr (std::is_same_v<S, float>) {
+        if (a.bf16Weights) {
+            const Index pairs = (k + 1) / 2;
+            gemmbf16::convertColumns(in, ldIn, k, B, a.bf16Input, pairs);
+            gemmbf16::product(a.bf16Weights + a.bf16Offset[l], H / 16, a.bf16Pairs[l], a.bf16Input, 2 * pairs,
+                              out, H, B, pairs);
+            return;
+        }
+    }
+#endif
+    gemm<S>(a.params + a.shape.weightOffset[l], H, in, ldIn, false, out, H, H, B, k, false);
+}
+
 template <typename S>
 void forward(const MlpForwardArgs<S>& a) {
     const MlpKernelShape& s = a.shape;
@@ -125,18 +178,18 @@ void forward(const MlpForwardArgs<S>& a) {
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
-        gemm<S>(a.params + s.weightOffset[0], H, a.z, I, false, a.h[0], H, H, B, Ix, false);
+        layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
         biasActivate<S>(s.activation, a.h[0], a.column, nullptr, a.scratch, nullptr, H, B);
     } else {
         for (Index b = 0; b < B; ++b)
             std::memcpy(a.z + b * I + Ix, a.timeTable + static_cast<Index>(a.t[b]) * E, sizeof(S) * E);
         // h_0 = act(W_0 z + b_0)
-        gemm<S>(a.params + s.weightOffset[0], H, a.z, I, false, a.h[0], H, H, B, I, false);
+        layerProduct<S>(a, 0, a.z, I, I, a.h[0]);
         biasActivate<S>(s.activation, a.h[0], a.params + s.biasOffset[0], deriv(0), a.scratch, nullptr, H, B);
     }
     // h_l = h_{l−1} + act(W_l h_{l−1} + b_l)
     for (int l = 1; l <= s.layers; ++l) {
-        gemm<S>(a.params + s.weightOffset[l], H, a.h[l - 1], H, false, a.h[l], H, H, B, H, false);
+        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l]);
         biasActivate<S>(s.activation, a.h[l], a.params + s.biasOffset[l], deriv(l), a.scratch,
                         s.residual ? a.h[l - 1] : nullptr, H, B);
     }

@@ -27,6 +27,7 @@ struct PredictorState {
         if (threads > 1) pool = std::make_unique<WorkerPool>(threads);
     }
     Mlp net;
+    Bf16Weights bf16;              // empty unless bfloat16 products were asked for and are available
     std::vector<double> alphaBar;  // t = 0..T
     std::vector<Mlp::Workspace> workspaces;
     std::unique_ptr<WorkerPool> pool;
@@ -37,7 +38,7 @@ struct PredictorState {
     void runChunk(const Batch& xt, Eigen::Index c, int k, Batch& out) {
         const Eigen::Index d = xt.cols(), start = c * kChunk, n = std::min(kChunk, xt.rows() - start);
         net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k],
-                    false);
+                    false, bf16.empty() ? nullptr : &bf16);
         Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
     }
 };
@@ -64,11 +65,13 @@ void runNetwork(PredictorState& state, const Batch& xt, int t, Batch& out) {
 }
 
 std::shared_ptr<PredictorState> makeState(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                                          const Schedule& schedule, int threads) {
+                                          const Schedule& schedule, int threads, ProductPrecision precision) {
     if (threads < 1 || threads > 256)
         throw Error("threads must be from 1 to 256, got " + std::to_string(threads));
     auto state = std::make_shared<PredictorState>(config, threads);
     state->net.setParameters(parameters);
+    if (precision == ProductPrecision::BFloat16 && bf16ProductsAvailable())
+        state->bf16 = packBf16Weights(state->net.kernelShape(), state->net.parameters().data());
     state->alphaBar = schedule.alphaBars();
     return state;
 }
@@ -82,14 +85,22 @@ EpsilonPredictor epsilonPredictor(std::shared_ptr<PredictorState> state) {
 
 }  // namespace
 
+bool bf16ProductsAvailable() {
+    return mlpKernels<float>().bf16Products;
+}
+
+ProductPrecision fastestProductPrecision() {
+    return bf16ProductsAvailable() ? ProductPrecision::BFloat16 : ProductPrecision::Float32;
+}
+
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                                    const Schedule& schedule, int threads) {
-    return epsilonPredictor(makeState(config, parameters, schedule, threads));
+                                    const Schedule& schedule, int threads, ProductPrecision precision) {
+    return epsilonPredictor(makeState(config, parameters, schedule, threads, precision));
 }
 
 Denoiser makeModelDenoiser(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                           const Schedule& schedule, int threads) {
-    const std::shared_ptr<PredictorState> state = makeState(config, parameters, schedule, threads);
+                           const Schedule& schedule, int threads, ProductPrecision precision) {
+    const std::shared_ptr<PredictorState> state = makeState(config, parameters, schedule, threads, precision);
     if (config.target == PredictionTarget::Epsilon) return Denoiser(epsilonPredictor(state));
     X0Predictor x0 = [state](const Batch& xt, int t, Batch& out) {
         runNetwork(*state, xt, t, out);

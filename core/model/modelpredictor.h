@@ -14,17 +14,32 @@
 
 namespace dl {
 
+/// The arithmetic of the network's matrix products when sampling. BFloat16 (where the CPU has AVX-512
+/// BF16, see bf16ProductsAvailable) rounds weights and layer inputs to bfloat16 and sums in float: about
+/// twice the speed of Float32, with ε̂ within ~1 % of it (docs/performance.md has the measured effect on
+/// the samples). Elsewhere BFloat16 falls back to Float32.
+enum class ProductPrecision { Float32, BFloat16 };
+
+/// Whether this build and CPU run bfloat16 products (AVX-512 BF16); DL_KERNELS=generic turns them off.
+bool bf16ProductsAvailable();
+
+/// BFloat16 where available, else Float32: what the window samples with, where a chain ready in a fifth of
+/// a second matters more than the last bits of ε̂.
+ProductPrecision fastestProductPrecision();
+
 /// Copies the weights into a network of its own (shared by copies of the returned function, and
 /// guarded by a mutex, so copies may be called from different threads, one call at a time). With
 /// threads > 1, batches of at least 512 rows are split across that many threads (rows are independent, so
 /// the result is the same up to float rounding). Throws dl::Error when the parameter count does
 /// not match the config.
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                                    const Schedule& schedule, int threads = 1);
+                                    const Schedule& schedule, int threads = 1,
+                                    ProductPrecision precision = ProductPrecision::Float32);
 
 /// The same ε̂ as makeModelPredictor, plus (for x0- and v-prediction models) the network's own x̂_0, which the
 /// samplers use where ᾱ_t underflows or is 0 (denoiser.h). What sampling code should call.
 Denoiser makeModelDenoiser(const MlpConfig& config, const Eigen::VectorXf& parameters,
-                           const Schedule& schedule, int threads = 1);
+                           const Schedule& schedule, int threads = 1,
+                           ProductPrecision precision = ProductPrecision::Float32);
 
 }  // namespace dl

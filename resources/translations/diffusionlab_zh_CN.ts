@@ -3550,6 +3550,18 @@ ffmpeg 输出：
         <source>Playing the first states (after %1 s) while the rest are computed…</source>
         <translation>正在播放最先算好的状态（用时 %1 秒），其余状态仍在计算…</translation>
     </message>
+    <message>
+        <source>Fast network products (bfloat16)</source>
+        <translation>快速网络乘法（bfloat16）</translation>
+    </message>
+    <message>
+        <source>About twice as fast: the network&apos;s weights and inputs are rounded to bfloat16 and summed in float32. ε̂ moves by well under 1 %; the samples&apos; quality does not change measurably. Off: float32 throughout, the same numbers as `sample` on the command line.</source>
+        <translation>约快一倍：网络的权重和输入舍入为 bfloat16，并以 float32 求和。ε̂ 的变化远小于 1 %，样本质量没有可测的变化。关闭时全程使用 float32，与命令行 `sample` 的结果相同。</translation>
+    </message>
+    <message>
+        <source>This processor has no AVX-512 BF16: the network runs in float32.</source>
+        <translation>此处理器不支持 AVX-512 BF16：网络以 float32 运行。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>

@@ -137,6 +137,13 @@ void TestCliBadInput::refusedBeforeWork_data() {
         << QStringList{"sample", "--model", "OUT/tiny.dlmodel", "--out", "OUT/s.csv", "--trajectory-stride",
                        "abc"}
         << "--trajectory-stride: only applies with --trajectory" << 2;
+    QTest::newRow("sample --precision abc")
+        << QStringList{"sample", "--model", "OUT/tiny.dlmodel", "--out", "OUT/s.csv", "--precision", "abc"}
+        << "--precision: expected fp32 or bf16" << 2;
+    QTest::newRow("sample --precision with the exact denoiser")
+        << QStringList{"sample",    "--model", "OUT/tiny.dlmodel", "--out", "OUT/s.csv",
+                       "--sampler", "exact",   "--precision",      "bf16"}
+        << "--precision: only applies to the model" << 2;
     QTest::newRow("render --sampler in forward mode")
         << QStringList{"render", "--frames", "OUT/f", "--sampler", "abc"}
         << "--sampler: only applies with --what" << 2;

@@ -9,8 +9,10 @@
 #include <cstdio>
 
 #include "core/math/rng.h"
+#include "core/model/bf16weights.h"
 #include "core/model/mlp.h"
 #include "core/model/mlpkernel.h"
+#include "core/model/modelpredictor.h"
 
 namespace {
 
@@ -36,6 +38,9 @@ private Q_SLOTS:
     void floatKernelsMatchDouble_data();
     void floatKernelsMatchDouble();
     void adamwMatchesGeneric();
+    void bf16RoundsToNearestEven();
+    void bf16ProductsStayClose_data();
+    void bf16ProductsStayClose();
 };
 
 void TestMlpKernels::initTestCase() {
@@ -139,4 +144,65 @@ void TestMlpKernels::adamwMatchesGeneric() {
 }
 
 QTEST_APPLESS_MAIN(TestMlpKernels)
+// The scalar rounding the packer uses: to nearest, ties to even (as vcvtneps2bf16), NaN kept.
+void TestMlpKernels::bf16RoundsToNearestEven() {
+    QCOMPARE(dl::toBf16(1.0f), std::uint16_t{0x3F80});
+    QCOMPARE(dl::toBf16(-2.0f), std::uint16_t{0xC000});
+    QCOMPARE(dl::toBf16(1.0f + 1.0f / 256), std::uint16_t{0x3F80});                 // tie, to the even 0x3F80
+    QCOMPARE(dl::toBf16(1.0f + 3.0f / 256), std::uint16_t{0x3F82});                 // tie, to the even 0x3F82
+    QCOMPARE(dl::toBf16(1.0f + 1.0f / 256 + 1.0f / 65536), std::uint16_t{0x3F81});  // above the tie
+    QCOMPARE(dl::fromBf16(dl::toBf16(0.15625f)), 0.15625f);                         // exact in 8 bits
+    QVERIFY(std::isnan(dl::fromBf16(dl::toBf16(std::nanf("")))));
+}
+
+void TestMlpKernels::bf16ProductsStayClose_data() {
+    QTest::addColumn<int>("hidden");
+    QTest::addColumn<int>("features");
+    QTest::addColumn<int>("dataDim");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("tiny-diffusion, 256 rows (a sampling chunk)") << 128 << 128 << 2 << 256;
+    QTest::newRow("H=48 (a lone 16-row block), B=37 (partial tiles)") << 48 << 64 << 2 << 37;
+    QTest::newRow("raw coordinates, d=3: odd input width") << 64 << 0 << 3 << 101;
+    QTest::newRow("one sample") << 32 << 16 << 2 << 1;
+}
+
+// bf16 products against the double network: each weight and layer input is rounded to 8 significant
+// bits (relative error ≤ 2⁻⁹) and summed in float, so outputs agree to about 1 %, where a wrong layout
+// (a pair, block or column out of place) would be off by the size of the output itself. The float32 path
+// must differ from it, or the bf16 products were not used.
+void TestMlpKernels::bf16ProductsStayClose() {
+    if (!dl::bf16ProductsAvailable()) QSKIP("this CPU or build has no AVX-512 BF16");
+    QFETCH(int, hidden);
+    QFETCH(int, features);
+    QFETCH(int, dataDim);
+    QFETCH(int, batch);
+    dl::MlpConfig c;
+    c.dataDim = dataDim;
+    c.hidden = hidden;
+    c.inputFeatures = features;
+    c.timeEmbedding = 16;
+    c.layers = 3;
+    NetD netD(c);
+    dl::Rng rng(5);
+    netD.initialise(rng);
+    dl::Mlp netF(c);
+    netF.parameters() = netD.parameters().cast<float>();
+    const dl::Bf16Weights packed = dl::packBf16Weights(netF.kernelShape(), netF.parameters().data());
+    QVERIFY(!packed.empty());
+    const Eigen::Index B = batch;
+    Eigen::MatrixXd x(dataDim, B);
+    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+    const Eigen::MatrixXf xf = x.cast<float>();
+    const Eigen::VectorXi t = Eigen::VectorXi::Constant(B, 37);  // one t: the sampling path
+    NetD::Workspace wsD;
+    dl::Mlp::Workspace wsF, wsB;
+    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsB, false, &packed);
+    const Eigen::MatrixXd f = wsF.output().cast<double>(), b = wsB.output().cast<double>();
+    QVERIFY(close("float32", f, wsD.output(), 1e-5));
+    QVERIFY(close("bf16", b, wsD.output(), 2e-2));
+    QVERIFY2((b - f).cwiseAbs().maxCoeff() > 1e-6, "the bf16 products were not used");
+}
+
 #include "tst_mlpkernels.moc"

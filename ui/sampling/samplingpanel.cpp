@@ -127,6 +127,19 @@ void SamplingPanel::buildUi() {
     form->addRow(tr("Points"), mCount);
     form->addRow(tr("Seed"), mSeed);
     form->addRow(mClip);
+    mFastProducts = new QCheckBox(tr("Fast network products (bfloat16)"), samplerBox);
+    mFastProducts->setObjectName(QStringLiteral("samplingFastProducts"));
+    if (dl::bf16ProductsAvailable()) {
+        mFastProducts->setChecked(true);
+        mFastProducts->setToolTip(
+            tr("About twice as fast: the network's weights and inputs are rounded to bfloat16 and summed in "
+               "float32. ε̂ moves by well under 1 %; the samples' quality does not change measurably. "
+               "Off: float32 throughout, the same numbers as `sample` on the command line."));
+    } else {
+        mFastProducts->setEnabled(false);
+        mFastProducts->setToolTip(tr("This processor has no AVX-512 BF16: the network runs in float32."));
+    }
+    form->addRow(mFastProducts);
     layout->addWidget(samplerBox);
 
     auto* trails = new QHBoxLayout;
@@ -359,6 +372,8 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
     choices.params = samplerParams();
     choices.count = mCount->value();
     choices.seed = static_cast<std::uint64_t>(mSeed->value());
+    choices.precision =
+        mFastProducts->isChecked() ? dl::ProductPrecision::BFloat16 : dl::ProductPrecision::Float32;
     // DDIM trails for a few more rows than shown, so raising the count after sampling still finds paths.
     if (trailKind() == TrailKind::Ddim && trailCount() > 0)
         choices.ddimTrailRows = std::min(choices.count, std::max(trailCount(), kDdimTrailRows));

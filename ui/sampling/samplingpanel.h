@@ -120,6 +120,7 @@ private:
     QSpinBox* mCount = nullptr;
     QSpinBox* mSeed = nullptr;
     QCheckBox* mClip = nullptr;
+    QCheckBox* mFastProducts = nullptr;
     QCheckBox* mTrails = nullptr;
     QSpinBox* mTrailCount = nullptr;
     QComboBox* mTrailKind = nullptr;

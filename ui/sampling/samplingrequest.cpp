@@ -67,9 +67,10 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         const dl::Schedule schedule = r.schedule;
         // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
         // while training goes on.
-        r.makeDenoiser = [model, schedule] {
-            return dl::makeModelDenoiser(model->config, model->parameters, schedule,
-                                         dl::defaultThreadCount());
+        const dl::ProductPrecision precision = choices.precision;
+        r.makeDenoiser = [model, schedule, precision] {
+            return dl::makeModelDenoiser(model->config, model->parameters, schedule, dl::defaultThreadCount(),
+                                         precision);
         };
         r.label =
             Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
