@@ -50,23 +50,43 @@ constexpr Index kParameterBlock = 1024;
 // one exp and a reciprocal refined by a Newton step, where Eigen's tanh takes a rational function with a
 // division (perf: GELU was a sixth of the reverse chain). −2u is clamped to ±80 so that e^(−2u) stays
 // finite; there x / (1 + e^80) is 0 to float precision.
-inline void geluForward(float* hp, const float* skipp, Index n) {
+inline __m512 gelu16(__m512 x) {
     const __m512 c2 = _mm512_set1_ps(-2.0f * 0.79788456080286535588f), k = _mm512_set1_ps(0.044715f);
-    const __m512 one = _mm512_set1_ps(1.0f), two = _mm512_set1_ps(2.0f), limit = _mm512_set1_ps(80.0f);
+    const __m512 limit = _mm512_set1_ps(80.0f);
+    __m512 y = _mm512_mul_ps(c2, _mm512_fmadd_ps(_mm512_mul_ps(k, x), _mm512_mul_ps(x, x), x));
+    y = _mm512_min_ps(_mm512_max_ps(y, _mm512_sub_ps(_mm512_setzero_ps(), limit)), limit);
+    const __m512 d = _mm512_add_ps(_mm512_set1_ps(1.0f), Eigen::internal::pexp(y));
+    __m512 q = _mm512_rcp14_ps(d);
+    q = _mm512_mul_ps(q, _mm512_fnmadd_ps(d, q, _mm512_set1_ps(2.0f)));
+    return _mm512_mul_ps(x, q);
+}
+
+inline void geluForward(float* hp, const float* skipp, Index n) {
     for (Index i = 0; i < n; i += 16) {
         const __mmask16 lanes =
             i + 16 <= n ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << (n - i)) - 1u);
-        const __m512 x = _mm512_maskz_loadu_ps(lanes, hp + i);
-        __m512 y = _mm512_mul_ps(c2, _mm512_fmadd_ps(_mm512_mul_ps(k, x), _mm512_mul_ps(x, x), x));
-        y = _mm512_min_ps(_mm512_max_ps(y, _mm512_sub_ps(_mm512_setzero_ps(), limit)), limit);
-        const __m512 d = _mm512_add_ps(one, Eigen::internal::pexp(y));
-        __m512 q = _mm512_rcp14_ps(d);
-        q = _mm512_mul_ps(q, _mm512_fnmadd_ps(d, q, two));
-        __m512 g = _mm512_mul_ps(x, q);
+        __m512 g = gelu16(_mm512_maskz_loadu_ps(lanes, hp + i));
         if (skipp) g = _mm512_add_ps(g, _mm512_maskz_loadu_ps(lanes, skipp + i));
         _mm512_mask_storeu_ps(hp + i, lanes, g);
     }
 }
+
+#if defined(__AVX512BF16__)
+// Sampling with bf16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and the result in
+// bf16 as the next layer's input (column j at next + j·H), in one pass instead of three.
+inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index H, Index B,
+                           std::uint16_t* next) {
+    for (Index j = 0; j < B; ++j)
+        for (Index i = 0; i < H; i += 16) {
+            const Index o = j * H + i;
+            __m512 g = gelu16(_mm512_add_ps(_mm512_loadu_ps(h + o), _mm512_loadu_ps(bias + i)));
+            if (skip) g = _mm512_add_ps(g, _mm512_loadu_ps(skip + o));
+            _mm512_storeu_ps(h + o, g);
+            _mm256_storeu_si256(reinterpret_cast<__m256i*>(next + o),
+                                reinterpret_cast<__m256i>(_mm512_cvtneps_pbh(g)));
+        }
+}
+#endif
 #endif
 
 template <typename S>
@@ -130,21 +150,42 @@ void biasActivate(KernelActivation act, S* h, const S* b, S* deriv, S* scratch, 
 
 // out (H × B) = W_l · in, in being the first k rows of a K × B matrix with leading dimension ldIn: in
 // bfloat16 when the caller packed the weights for it (sampling only, mlpgemmbf16.h), in S otherwise.
+// inBf16: finishLayer already left the input in a.bf16Input.
 template <typename S>
-void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, Index k, S* out) {
+void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, Index k, S* out,
+                  bool inBf16 = false) {
     const Index H = a.shape.hidden, B = a.batch;
 #if defined(__AVX512BF16__)
     if constexpr (std::is_same_v<S, float>) {
         if (a.bf16Weights) {
             const Index pairs = (k + 1) / 2;
-            gemmbf16::convertColumns(in, ldIn, k, B, a.bf16Input, pairs);
+            if (!inBf16) gemmbf16::convertColumns(in, ldIn, k, B, a.bf16Input, pairs);
             gemmbf16::product(a.bf16Weights + a.bf16Offset[l], H / 16, a.bf16Pairs[l], a.bf16Input, 2 * pairs,
                               out, H, B, pairs);
             return;
         }
     }
 #endif
+    (void)inBf16;
     gemm<S>(a.params + a.shape.weightOffset[l], H, in, ldIn, false, out, H, H, B, k, false);
+}
+
+// h ← act(h + bias) (+ skip), deriv ← act'; with bf16 products, GELU and a next layer, the next layer's
+// bf16 input is written in the same pass. Returns whether it was.
+template <typename S>
+bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, const S* skip, bool nextLayer) {
+    const Index H = a.shape.hidden, B = a.batch;
+#if defined(__AVX512BF16__)
+    if constexpr (std::is_same_v<S, float>) {
+        if (a.bf16Weights && !deriv && nextLayer && a.shape.activation == KernelActivation::Gelu) {
+            biasGeluToBf16(h, bias, skip, H, B, a.bf16Input);
+            return true;
+        }
+    }
+#endif
+    (void)nextLayer;
+    biasActivate<S>(a.shape.activation, h, bias, deriv, a.scratch, skip, H, B);
+    return false;
 }
 
 template <typename S>
@@ -173,25 +214,26 @@ void forward(const MlpForwardArgs<S>& a) {
     // sample). Training keeps the full z, which the weight gradient needs.
     bool sharedT = !a.deriv && a.column && B > 1;
     for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
+    bool inBf16 = false;  // the next layer's input is already in a.bf16Input
     if (sharedT) {
         Eigen::Map<Eigen::Matrix<S, Eigen::Dynamic, 1>> column(a.column, H);
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
         layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
-        biasActivate<S>(s.activation, a.h[0], a.column, nullptr, a.scratch, nullptr, H, B);
+        inBf16 = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, s.layers > 0);
     } else {
         for (Index b = 0; b < B; ++b)
             std::memcpy(a.z + b * I + Ix, a.timeTable + static_cast<Index>(a.t[b]) * E, sizeof(S) * E);
         // h_0 = act(W_0 z + b_0)
         layerProduct<S>(a, 0, a.z, I, I, a.h[0]);
-        biasActivate<S>(s.activation, a.h[0], a.params + s.biasOffset[0], deriv(0), a.scratch, nullptr, H, B);
+        inBf16 = finishLayer<S>(a, a.h[0], a.params + s.biasOffset[0], deriv(0), nullptr, s.layers > 0);
     }
     // h_l = h_{l−1} + act(W_l h_{l−1} + b_l)
     for (int l = 1; l <= s.layers; ++l) {
-        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l]);
-        biasActivate<S>(s.activation, a.h[l], a.params + s.biasOffset[l], deriv(l), a.scratch,
-                        s.residual ? a.h[l - 1] : nullptr, H, B);
+        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l], inBf16);
+        inBf16 = finishLayer<S>(a, a.h[l], a.params + s.biasOffset[l], deriv(l),
+                                s.residual ? a.h[l - 1] : nullptr, l < s.layers);
     }
     // y = W_out h_L + b_out
     const int out = s.layers + 1;
