@@ -4,15 +4,19 @@
 // exact denoiser's, run with the Sample action) with their total variation distance; and the panel
 // leaves no blank rows while nothing trains (issue 9).
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest>
 
+#include "core/model/modelpredictor.h"
 #include "core/training/presets.h"
+#include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/overlays/densitycomparison.h"
@@ -86,6 +90,33 @@ private Q_SLOTS:
         const QImage shot = view->grab().toImage();
         QVERIFY(shot.pixelColor(shot.width() / 4, shot.height() / 3) != shot.pixelColor(2, 2) ||
                 shot.pixelColor(3 * shot.width() / 4, shot.height() / 3) != shot.pixelColor(2, 2));
+    }
+
+    // The Sampling panel's "Fast network products" box: on where the CPU has bf16 products (disabled and
+    // off elsewhere), and what a click leaves in it is what Sample runs.
+    void fastProductsBoxDecidesThePrecision() {
+        auto* box = mWindow->findChild<QCheckBox*>(QStringLiteral("samplingFastProducts"));
+        QVERIFY(box);
+        QCOMPARE(box->isEnabled(), dl::bf16ProductsAvailable());
+        QCOMPARE(box->isChecked(), dl::bf16ProductsAvailable());
+        auto snap = std::make_shared<dl::TrainingSnapshot>();
+        snap->config = dl::defaultMlpConfig();
+        snap->schedule = mWindow->document()->schedule().params();
+        mWindow->document()->setModel(snap, mWindow->document()->schedule());
+        dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
+        sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+        dlui::SamplingRequest request;
+        QString error;
+        QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
+        QCOMPARE(request.precision, dl::fastestProductPrecision());
+        if (!dl::bf16ProductsAvailable()) return;
+        for (QWidget* w = box->parentWidget(); w; w = w->parentWidget())
+            if (auto* scroll = qobject_cast<QScrollArea*>(w)) scroll->ensureWidgetVisible(box);
+        QVERIFY(box->isVisible());
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));  // on the indicator
+        QVERIFY(!box->isChecked());
+        QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
+        QCOMPARE(request.precision, dl::ProductPrecision::Float32);
     }
 
     void idleTrainPanelHasNoBlankLines() {

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "core/math/schedule.h"
+#include "core/model/modelpredictor.h"
 #include "core/sampling/denoiser.h"
 #include "core/sampling/samplers.h"
 
@@ -36,6 +37,8 @@ struct SamplingRequest {
     /// > 0: also run a deterministic DDIM (η = 0) pass over every timestep from the x_T of this many rows
     /// (spread evenly, trailRows), for smooth trails (Trajectory::ddimPaths). 2D only.
     int ddimTrailRows = 0;
+    /// Of the learned model's products (the exact denoiser has none).
+    dl::ProductPrecision precision = dl::ProductPrecision::Float32;
 };
 
 /// The outcome of a finished run.

@@ -68,6 +68,7 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         // The snapshot is immutable and shared: the worker builds its network from this copy of the weights
         // while training goes on.
         const dl::ProductPrecision precision = choices.precision;
+        r.precision = precision;
         r.makeDenoiser = [model, schedule, precision] {
             return dl::makeModelDenoiser(model->config, model->parameters, schedule, dl::defaultThreadCount(),
                                          precision);
