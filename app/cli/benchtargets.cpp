@@ -195,20 +195,25 @@ void benchReverseChain(const TargetBenchOptions& options) {
     // The window shows the chain it computes: it records every state (trajectory stride 1) through the
     // denoiser it builds with all cores. The target is judged on that chain; the one without a trajectory
     // (what `sample` and the quality check run) is printed next to it.
-    // The window samples with bfloat16 products where the CPU has them (sampling/samplingrequest.cpp);
-    // the float chain is printed first for comparison.
+    // The window samples with bfloat16 products where the CPU has them, int16 products where it has AVX2
+    // but not AVX-512 (sampling/samplingrequest.cpp); the float chain is printed first for comparison.
     const dl::ProductPrecision windowPrecision = dl::fastestProductPrecision();
     double best = 0.0;
     for (const dl::ProductPrecision precision :
-         {dl::ProductPrecision::Float32, dl::ProductPrecision::BFloat16})
+         {dl::ProductPrecision::Float32, dl::ProductPrecision::BFloat16, dl::ProductPrecision::Int16})
         for (int k : {1, options.threads}) {
             if (precision == dl::ProductPrecision::BFloat16 && !dl::bf16ProductsAvailable()) {
                 std::printf("  bfloat16 products: not on this CPU (no AVX-512 BF16)\n");
                 break;
             }
+            if (precision == dl::ProductPrecision::Int16 && !dl::int16ProductsAvailable()) {
+                std::printf(
+                    "  int16 products: not with these kernels (they are for AVX2 CPUs without AVX-512)\n");
+                break;
+            }
             const dl::Denoiser denoiser =
                 dl::makeModelDenoiser(net, init.parameters(), schedule, k, precision);
-            const char* label = precision == dl::ProductPrecision::BFloat16 ? "bf16" : "fp32";
+            const char* label = dl::productPrecisionName(precision);
             for (const int stride : {0, 1}) {
                 dl::SamplerParams p = params;
                 p.trajectoryStride = stride;
@@ -224,8 +229,9 @@ void benchReverseChain(const TargetBenchOptions& options) {
                 }
                 const double w = dl::median(wall), c = dl::median(cpu);
                 std::printf(
-                    "  %s, %d thread(s), %-26s %.3f s wall, %.3f s CPU (all threads, median of %zu)\n", label,
-                    k, stride ? "every state kept (window):" : "no trajectory (sample):", w, c, wall.size());
+                    "  %-5s, %d thread(s), %-26s %.3f s wall, %.3f s CPU (all threads, median of %zu)\n",
+                    label, k, stride ? "every state kept (window):" : "no trajectory (sample):", w, c,
+                    wall.size());
                 if (stride && precision == windowPrecision) best = w;
             }
             if (options.threads == 1) break;

@@ -39,6 +39,21 @@ bool endsWith(const std::string& s, const std::string& suffix) {
                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
+/// What the progress line says about the network's products: nothing for fp32, and whether the CPU runs
+/// the reduced precision asked for.
+std::string productsNote(dl::ProductPrecision precision) {
+    switch (precision) {
+        case dl::ProductPrecision::BFloat16:
+            return dl::bf16ProductsAvailable() ? " (bf16 products)" : " (fp32: this CPU has no bf16)";
+        case dl::ProductPrecision::Int16:
+            return dl::int16ProductsAvailable() ? " (int16 products)"
+                                                : " (fp32: int16 products are for AVX2 CPUs without AVX-512)";
+        case dl::ProductPrecision::Float32:
+            break;
+    }
+    return "";
+}
+
 /// "step,id,x,y" for every recorded state (step 0 = x_T), in data coordinates.
 std::string formatTrajectoryCsv(const dl::Trajectory& trajectory, const dl::Normalisation& norm) {
     std::string text = "step,id,x,y\n";
@@ -106,8 +121,10 @@ int runSample(const CommandArgs& args) {
                "keep every S-th state in the trajectory (default 1; raised to stay under 256 MiB)")
         .value("threads", "K", "threads that share each network evaluation (default: all cores)")
         .value("precision", "P",
-               "fp32 (default: the same numbers on every CPU) or bf16: bfloat16 products, about twice as "
-               "fast where the CPU has AVX-512 BF16 (as the window samples), fp32 elsewhere")
+               "fp32 (default: the same numbers on every CPU), bf16: bfloat16 products, about twice as "
+               "fast where the CPU has AVX-512 BF16, or int16: 16-bit integer products, about twice as fast "
+               "on AVX2 CPUs without AVX-512 (the window samples with whichever this CPU has); fp32 where "
+               "the CPU lacks the one asked for")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
     const ParsedArgs parsed = spec.parse(args);
@@ -134,12 +151,13 @@ int runSample(const CommandArgs& args) {
                          "'");
     }
     const std::string precisionName = parsed.text("precision").value_or("fp32");
-    if (precisionName != "fp32" && precisionName != "bf16")
-        throw UsageError("--precision: expected fp32 or bf16, got '" + precisionName + "'");
+    if (precisionName != "fp32" && precisionName != "bf16" && precisionName != "int16")
+        throw UsageError("--precision: expected fp32, bf16 or int16, got '" + precisionName + "'");
     if (exact && parsed.has("precision"))
         throw UsageError("--precision: only applies to the model, not to the exact denoiser");
-    const dl::ProductPrecision precision =
-        precisionName == "bf16" ? dl::ProductPrecision::BFloat16 : dl::ProductPrecision::Float32;
+    const dl::ProductPrecision precision = precisionName == "bf16"    ? dl::ProductPrecision::BFloat16
+                                           : precisionName == "int16" ? dl::ProductPrecision::Int16
+                                                                      : dl::ProductPrecision::Float32;
     if (auto name = parsed.text("spacing")) {
         auto spacing = dl::timestepSpacingFromName(*name);
         if (!spacing)
@@ -190,12 +208,9 @@ int runSample(const CommandArgs& args) {
               << (exact ? "the exact denoiser of " + std::to_string(model.referenceSample.rows()) +
                               " reference rows"
                         : "the model")
-              << (!exact && precision == dl::ProductPrecision::BFloat16
-                      ? (dl::bf16ProductsAvailable() ? " (bf16 products)" : " (fp32: this CPU has no bf16)")
-                      : "")
-              << ", " << dl::samplerKindName(params.kind) << " over "
-              << (params.steps == 0 ? schedule.T() : params.steps) << " of T=" << schedule.T() << " steps ("
-              << dl::timestepSpacingName(params.spacing) << ")\n";
+              << (exact ? std::string() : productsNote(precision)) << ", " << dl::samplerKindName(params.kind)
+              << " over " << (params.steps == 0 ? schedule.T() : params.steps) << " of T=" << schedule.T()
+              << " steps (" << dl::timestepSpacingName(params.spacing) << ")\n";
 
     const unsigned long long seed = parsed.seed();
     dl::Rng sampleRng = dl::Rng(seed).split(2);

@@ -123,7 +123,8 @@ void BasicMlp<Scalar>::ensureTimeTable(Workspace& ws, int tMax) const {
 
 template <typename Scalar>
 void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B,
-                               Workspace& ws, bool keepForBackward, const Bf16Weights* bf16) const {
+                               Workspace& ws, bool keepForBackward, const Bf16Weights* bf16,
+                               const Int16Weights* int16) const {
     int tMax = 0;
     for (Eigen::Index b = 0; b < B; ++b) {
         if (t[b] < 0 || t[b] > kMaxTimesteps)
@@ -158,6 +159,19 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
         a.bf16Offset = bf16->offset.data();
         a.bf16Pairs = bf16->pairs.data();
         a.bf16Input = ws.mBf16Input.data();
+    } else if (int16 && !int16->empty() && kernels.int16Products && !keepForBackward) {
+        const std::size_t needed =
+            static_cast<std::size_t>(std::max<Eigen::Index>(mConfig.inputWidth() + 1, mConfig.hidden) * B);
+        if (ws.mInt16Input.size() < needed) ws.mInt16Input.resize(needed);
+        if (ws.mInt16ColumnScale.size() < static_cast<std::size_t>(B))
+            ws.mInt16ColumnScale.resize(static_cast<std::size_t>(B));
+        a.int16Weights = int16->values.data();
+        a.int16RowScale = int16->rowScale.data();
+        a.int16Offset = int16->offset.data();
+        a.int16Pairs = int16->pairs.data();
+        a.int16Limit = int16->limit.data();
+        a.int16Input = ws.mInt16Input.data();
+        a.int16ColumnScale = ws.mInt16ColumnScale.data();
     }
     kernels.forward(a);
 }

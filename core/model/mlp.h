@@ -29,6 +29,7 @@
 #include "core/math/rng.h"
 #include "core/math/types.h"
 #include "core/model/bf16weights.h"
+#include "core/model/int16weights.h"
 #include "core/model/mlpconfig.h"
 #include "core/model/mlpkernel.h"
 
@@ -79,6 +80,8 @@ public:
         std::vector<Scalar*> mHPtr, mDerivPtr;  // the kernels' views of mH and mDeriv
         Vector mColumn;                         // H: the first layer's bias plus its t term (one t per batch)
         std::vector<std::uint16_t> mBf16Input;  // max(inputWidth + 1, H) × batch, only for bf16 products
+        std::vector<std::int16_t> mInt16Input;  // max(inputWidth + 1, H) × batch, only for int16 products
+        std::vector<float> mInt16ColumnScale;   // batch, only for int16 products
     };
 
     /// Throws dl::Error if validateMlpConfig reports a problem. Parameters start at zero.
@@ -100,8 +103,10 @@ public:
     /// keepForBackward, the activation derivatives are kept for backward(). t ∈ 0..kMaxTimesteps.
     /// bf16: W_0..W_L packed by packBf16Weights from the same params, for products in bfloat16
     /// (sampling only; used when the kernels have bf16Products and the batch keeps no derivatives).
+    /// int16: the same for int16 products (packInt16Weights; kernels with int16Products).
     void forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index batch, Workspace& ws,
-                 bool keepForBackward, const Bf16Weights* bf16 = nullptr) const;
+                 bool keepForBackward, const Bf16Weights* bf16 = nullptr,
+                 const Int16Weights* int16 = nullptr) const;
 
     /// backward: from dL/dy (d×B) for the batch of the last forward(ws, keepForBackward = true), writes
     /// dL/dθ into grads (parameterCount() values, overwritten) and, when dx is not null, dL/dx (d×B).

@@ -53,6 +53,15 @@ struct MlpForwardArgs {
     const std::ptrdiff_t* bf16Offset = nullptr;  ///< per layer 0..L, of Bf16Weights
     const std::ptrdiff_t* bf16Pairs = nullptr;   ///< per layer 0..L, of Bf16Weights
     std::uint16_t* bf16Input = nullptr;          ///< (I + 1) × B values: a layer's input in bf16
+    /// When not null (float, and only with kernels whose int16Products is true): W_0..W_L packed by
+    /// packInt16Weights (int16weights.h), and the products of those layers run in 16-bit integers.
+    const std::int16_t* int16Weights = nullptr;
+    const float* int16RowScale = nullptr;         ///< H per layer 0..L, of Int16Weights
+    const std::ptrdiff_t* int16Offset = nullptr;  ///< per layer 0..L, of Int16Weights
+    const std::ptrdiff_t* int16Pairs = nullptr;   ///< per layer 0..L, of Int16Weights
+    const int* int16Limit = nullptr;              ///< per layer 0..L, of Int16Weights
+    std::int16_t* int16Input = nullptr;           ///< (I + 1) × B values: a layer's input, quantised
+    float* int16ColumnScale = nullptr;            ///< B values: what one unit of each input column is worth
 };
 
 template <typename S>
@@ -102,6 +111,8 @@ struct MlpKernels {
                     std::ptrdiff_t cols, int mode) = nullptr;
     /// Whether forward() takes MlpForwardArgs::bf16Weights: the build has AVX-512 BF16 and the CPU too.
     bool bf16Products = false;
+    /// Whether forward() takes MlpForwardArgs::int16Weights: the build without AVX-512, compiled for AVX2.
+    bool int16Products = false;
 };
 
 /// The kernels for this CPU: AVX-512 when the CPU and the build have it, the generic build otherwise.

@@ -18,7 +18,14 @@
 
 #include "core/model/mlpgemm.h"
 #include "core/model/mlpgemmbf16.h"
+#include "core/model/mlpgemmint16.h"
 #include "core/model/mlpkernel.h"
+
+// Integer products for sampling (mlpgemmint16.h) in the build without AVX-512: the AVX-512 build has
+// bfloat16 for that where the CPU has it, and float products twice as wide where it does not.
+#if defined(__AVX2__) && !defined(__AVX512F__)
+#define DL_KERNEL_INT16_PRODUCTS 1
+#endif
 
 namespace dl::DL_KERNEL_NS {
 
@@ -89,6 +96,35 @@ inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index
 #endif
 #endif
 
+#if defined(DL_KERNEL_INT16_PRODUCTS)
+// GELU without its derivative, eight lanes, in the tanh form activate() uses: Eigen's AVX2 tanh is a
+// rational function that measured faster here than the exp-and-reciprocal form of gelu16.
+inline __m256 gelu8(__m256 x) {
+    const __m256 c = _mm256_set1_ps(0.79788456080286535588f), k = _mm256_set1_ps(0.044715f);
+    const __m256 half = _mm256_set1_ps(0.5f);
+    const __m256 u = _mm256_mul_ps(c, _mm256_fmadd_ps(_mm256_mul_ps(k, x), _mm256_mul_ps(x, x), x));
+    const __m256 th = Eigen::internal::ptanh(u);
+    const __m256 hx = _mm256_mul_ps(half, x);
+    return _mm256_fmadd_ps(hx, th, hx);
+}
+
+// Sampling with int16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and the result
+// quantised as the next layer's input (column j at next + j·H, its scale in columnScale[j]) while the
+// column is still in L1.
+inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Index H, Index B,
+                            std::int16_t* next, float* columnScale, int limit) {
+    for (Index j = 0; j < B; ++j) {
+        float* column = h + j * H;
+        for (Index i = 0; i < H; i += 8) {
+            __m256 g = gelu8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
+            if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
+            _mm256_storeu_ps(column + i, g);
+        }
+        columnScale[j] = gemmint16::quantizeColumn(column, H, next + j * H, H, limit);
+    }
+}
+#endif
+
 template <typename S>
 void activate(KernelActivation act, S* hp, S* derivp, S* thp, const S* skipp, Index n) {
     ArrMap<S> x(hp, n), th(thp, n);
@@ -150,34 +186,57 @@ void biasActivate(KernelActivation act, S* h, const S* b, S* deriv, S* scratch, 
 
 // out (H × B) = W_l · in, in being the first k rows of a K × B matrix with leading dimension ldIn: in
 // bfloat16 when the caller packed the weights for it (sampling only, mlpgemmbf16.h), in S otherwise.
-// inBf16: finishLayer already left the input in a.bf16Input.
+// Or in 16-bit integers (mlpgemmint16.h), likewise. inReduced: finishLayer already left the input in
+// a.bf16Input or a.int16Input.
 template <typename S>
 void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, Index k, S* out,
-                  bool inBf16 = false) {
+                  bool inReduced = false) {
     const Index H = a.shape.hidden, B = a.batch;
+#if defined(DL_KERNEL_INT16_PRODUCTS)
+    if constexpr (std::is_same_v<S, float>) {
+        if (a.int16Weights) {
+            const Index pairs = (k + 1) / 2;
+            if (!inReduced)
+                gemmint16::quantizeColumns(in, ldIn, k, B, a.int16Input, pairs, a.int16ColumnScale,
+                                           a.int16Limit[l]);
+            gemmint16::product(a.int16Weights + a.int16Offset[l], H / 8, a.int16Pairs[l],
+                               a.int16RowScale + l * H, a.int16Input, 2 * pairs, a.int16ColumnScale, out, H,
+                               B, pairs);
+            return;
+        }
+    }
+#endif
 #if defined(__AVX512BF16__)
     if constexpr (std::is_same_v<S, float>) {
         if (a.bf16Weights) {
             const Index pairs = (k + 1) / 2;
-            if (!inBf16) gemmbf16::convertColumns(in, ldIn, k, B, a.bf16Input, pairs);
+            if (!inReduced) gemmbf16::convertColumns(in, ldIn, k, B, a.bf16Input, pairs);
             gemmbf16::product(a.bf16Weights + a.bf16Offset[l], H / 16, a.bf16Pairs[l], a.bf16Input, 2 * pairs,
                               out, H, B, pairs);
             return;
         }
     }
 #endif
-    (void)inBf16;
+    (void)inReduced;
     gemm<S>(a.params + a.shape.weightOffset[l], H, in, ldIn, false, out, H, H, B, k, false);
 }
 
-// h ← act(h + bias) (+ skip), deriv ← act'; with bf16 products, GELU and a next layer, the next layer's
-// bf16 input is written in the same pass. Returns whether it was.
+// h ← act(h + bias) (+ skip), deriv ← act'; with bf16 or int16 products, GELU and a next layer (its
+// index; 0 for none), the next layer's input is written in the same pass. Returns whether it was.
 template <typename S>
-bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, const S* skip, bool nextLayer) {
+bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, const S* skip, int nextLayer) {
     const Index H = a.shape.hidden, B = a.batch;
+#if defined(DL_KERNEL_INT16_PRODUCTS)
+    if constexpr (std::is_same_v<S, float>) {
+        if (a.int16Weights && !deriv && nextLayer > 0 && a.shape.activation == KernelActivation::Gelu) {
+            biasGeluToInt16(h, bias, skip, H, B, a.int16Input, a.int16ColumnScale, a.int16Limit[nextLayer]);
+            return true;
+        }
+    }
+#endif
 #if defined(__AVX512BF16__)
     if constexpr (std::is_same_v<S, float>) {
-        if (a.bf16Weights && !deriv && nextLayer && a.shape.activation == KernelActivation::Gelu) {
+        if (a.bf16Weights && !deriv && nextLayer > 0 && a.shape.activation == KernelActivation::Gelu) {
             biasGeluToBf16(h, bias, skip, H, B, a.bf16Input);
             return true;
         }
@@ -214,26 +273,27 @@ void forward(const MlpForwardArgs<S>& a) {
     // sample). Training keeps the full z, which the weight gradient needs.
     bool sharedT = !a.deriv && a.column && B > 1;
     for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
-    bool inBf16 = false;  // the next layer's input is already in a.bf16Input
+    bool inReduced = false;  // the next layer's input is already in a.bf16Input or a.int16Input
+    const int firstBlock = s.layers > 0 ? 1 : 0;
     if (sharedT) {
         Eigen::Map<Eigen::Matrix<S, Eigen::Dynamic, 1>> column(a.column, H);
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
         layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
-        inBf16 = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, s.layers > 0);
+        inReduced = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, firstBlock);
     } else {
         for (Index b = 0; b < B; ++b)
             std::memcpy(a.z + b * I + Ix, a.timeTable + static_cast<Index>(a.t[b]) * E, sizeof(S) * E);
         // h_0 = act(W_0 z + b_0)
         layerProduct<S>(a, 0, a.z, I, I, a.h[0]);
-        inBf16 = finishLayer<S>(a, a.h[0], a.params + s.biasOffset[0], deriv(0), nullptr, s.layers > 0);
+        inReduced = finishLayer<S>(a, a.h[0], a.params + s.biasOffset[0], deriv(0), nullptr, firstBlock);
     }
     // h_l = h_{l−1} + act(W_l h_{l−1} + b_l)
     for (int l = 1; l <= s.layers; ++l) {
-        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l], inBf16);
-        inBf16 = finishLayer<S>(a, a.h[l], a.params + s.biasOffset[l], deriv(l),
-                                s.residual ? a.h[l - 1] : nullptr, l < s.layers);
+        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l], inReduced);
+        inReduced = finishLayer<S>(a, a.h[l], a.params + s.biasOffset[l], deriv(l),
+                                   s.residual ? a.h[l - 1] : nullptr, l < s.layers ? l + 1 : 0);
     }
     // y = W_out h_L + b_out
     const int out = s.layers + 1;

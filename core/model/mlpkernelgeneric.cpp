@@ -16,7 +16,12 @@ MlpKernels<S> makeGeneric() {
     k.forward = &kernel_generic::forward<S>;
     k.backward = &kernel_generic::backward<S>;
     k.product = &kernel_generic::product<S>;
-    if constexpr (std::is_same_v<S, float>) k.adamw = &kernel_generic::adamw;
+    if constexpr (std::is_same_v<S, float>) {
+        k.adamw = &kernel_generic::adamw;
+#if defined(__AVX2__)
+        k.int16Products = true;
+#endif
+    }
     return k;
 }
 

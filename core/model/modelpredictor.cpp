@@ -28,6 +28,7 @@ struct PredictorState {
     }
     Mlp net;
     Bf16Weights bf16;              // empty unless bfloat16 products were asked for and are available
+    Int16Weights int16;            // empty unless int16 products were asked for and are available
     std::vector<double> alphaBar;  // t = 0..T
     std::vector<Mlp::Workspace> workspaces;
     std::unique_ptr<WorkerPool> pool;
@@ -38,7 +39,7 @@ struct PredictorState {
     void runChunk(const Batch& xt, Eigen::Index c, int k, Batch& out) {
         const Eigen::Index d = xt.cols(), start = c * kChunk, n = std::min(kChunk, xt.rows() - start);
         net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k],
-                    false, bf16.empty() ? nullptr : &bf16);
+                    false, bf16.empty() ? nullptr : &bf16, int16.empty() ? nullptr : &int16);
         Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
     }
 };
@@ -72,6 +73,8 @@ std::shared_ptr<PredictorState> makeState(const MlpConfig& config, const Eigen::
     state->net.setParameters(parameters);
     if (precision == ProductPrecision::BFloat16 && bf16ProductsAvailable())
         state->bf16 = packBf16Weights(state->net.kernelShape(), state->net.parameters().data());
+    if (precision == ProductPrecision::Int16 && int16ProductsAvailable())
+        state->int16 = packInt16Weights(state->net.kernelShape(), state->net.parameters().data());
     state->alphaBar = schedule.alphaBars();
     return state;
 }
@@ -89,8 +92,25 @@ bool bf16ProductsAvailable() {
     return mlpKernels<float>().bf16Products;
 }
 
+bool int16ProductsAvailable() {
+    return mlpKernels<float>().int16Products;
+}
+
 ProductPrecision fastestProductPrecision() {
-    return bf16ProductsAvailable() ? ProductPrecision::BFloat16 : ProductPrecision::Float32;
+    if (bf16ProductsAvailable()) return ProductPrecision::BFloat16;
+    return int16ProductsAvailable() ? ProductPrecision::Int16 : ProductPrecision::Float32;
+}
+
+const char* productPrecisionName(ProductPrecision precision) {
+    switch (precision) {
+        case ProductPrecision::BFloat16:
+            return "bf16";
+        case ProductPrecision::Int16:
+            return "int16";
+        case ProductPrecision::Float32:
+            break;
+    }
+    return "fp32";
 }
 
 EpsilonPredictor makeModelPredictor(const MlpConfig& config, const Eigen::VectorXf& parameters,

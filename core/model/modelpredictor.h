@@ -15,17 +15,26 @@
 namespace dl {
 
 /// The arithmetic of the network's matrix products when sampling. BFloat16 (where the CPU has AVX-512
-/// BF16, see bf16ProductsAvailable) rounds weights and layer inputs to bfloat16 and sums in float: about
-/// twice the speed of Float32, with ε̂ within ~1 % of it (docs/performance.md has the measured effect on
-/// the samples). Elsewhere BFloat16 falls back to Float32.
-enum class ProductPrecision { Float32, BFloat16 };
+/// BF16, see bf16ProductsAvailable) rounds weights and layer inputs to bfloat16 and sums in float; Int16
+/// (where it has AVX2 but not AVX-512, see int16ProductsAvailable) scales each weight row and each layer
+/// input to 16-bit integers and sums exactly in int32 (int16weights.h). Either is about twice the speed
+/// of Float32, with ε̂ within ~1 % of it (docs/performance.md has the measured effect on the samples).
+/// Where the CPU lacks one, asking for it gives Float32.
+enum class ProductPrecision { Float32, BFloat16, Int16 };
 
 /// Whether this build and CPU run bfloat16 products (AVX-512 BF16); DL_KERNELS=generic turns them off.
 bool bf16ProductsAvailable();
 
-/// BFloat16 where available, else Float32: what the window samples with, where a chain ready in a fifth of
-/// a second matters more than the last bits of ε̂.
+/// Whether the kernels this CPU runs take int16 products (the AVX2 build, chosen where there is no
+/// AVX-512, or with DL_KERNELS=generic).
+bool int16ProductsAvailable();
+
+/// BFloat16 where available, else Int16 where available, else Float32: what the window samples with,
+/// where a chain ready in a fifth of a second matters more than the last bits of ε̂.
 ProductPrecision fastestProductPrecision();
+
+/// "fp32", "bf16" or "int16", as the CLI's --precision spells them.
+const char* productPrecisionName(ProductPrecision precision);
 
 /// Copies the weights into a network of its own (shared by copies of the returned function, and
 /// guarded by a mutex, so copies may be called from different threads, one call at a time). With

@@ -3562,6 +3562,14 @@ ffmpeg 输出：
         <source>This processor has no AVX-512 BF16: the network runs in float32.</source>
         <translation>此处理器不支持 AVX-512 BF16：网络以 float32 运行。</translation>
     </message>
+    <message>
+        <source>Fast network products (16-bit integers)</source>
+        <translation>快速网络乘法（16 位整数）</translation>
+    </message>
+    <message>
+        <source>About a third faster: each row of the network&apos;s weights and each layer&apos;s input is scaled to 16-bit integers and summed exactly. ε̂ moves by well under 1 %; the samples&apos; quality does not change measurably. Off: float32 throughout, the same numbers as `sample` on the command line.</source>
+        <translation>约快三分之一：网络权重的每一行和每层的输入都缩放为 16 位整数并精确求和。ε̂ 的变化远小于 1 %，样本质量没有可测的变化。关闭时全程使用 float32，与命令行 `sample` 的结果相同。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>

@@ -139,7 +139,7 @@ void TestCliBadInput::refusedBeforeWork_data() {
         << "--trajectory-stride: only applies with --trajectory" << 2;
     QTest::newRow("sample --precision abc")
         << QStringList{"sample", "--model", "OUT/tiny.dlmodel", "--out", "OUT/s.csv", "--precision", "abc"}
-        << "--precision: expected fp32 or bf16" << 2;
+        << "--precision: expected fp32, bf16 or int16" << 2;
     QTest::newRow("sample --precision with the exact denoiser")
         << QStringList{"sample",    "--model", "OUT/tiny.dlmodel", "--out", "OUT/s.csv",
                        "--sampler", "exact",   "--precision",      "bf16"}

@@ -40,7 +40,8 @@ private Q_SLOTS:
     void exactDenoiserReproducesData();
     void writesTrajectory();
     void writesScatterPng();
-    void bf16ProductsMoveSamplesLittle();
+    void reducedProductsMoveSamplesLittle_data();
+    void reducedProductsMoveSamplesLittle();
     void badArguments();
 
 private:
@@ -176,20 +177,36 @@ void TestCliSample::writesScatterPng() {
     QVERIFY(!run.out.contains("swd="));
 }
 
-// --precision bf16 rounds the network's products to bfloat16 (where the CPU has AVX-512 BF16): the
-// deterministic DDIM chain from the same noise must end where the float32 one does, to a fraction of the
-// data's spread (measured: median 6·10⁻⁴ against a spread of 0.5–0.8), and must differ from it when bf16
-// products exist, or the flag did nothing.
-void TestCliSample::bf16ProductsMoveSamplesLittle() {
-    const QString f = mDir.filePath("fp32.csv"), b = mDir.filePath("bf16.csv");
+void TestCliSample::reducedProductsMoveSamplesLittle_data() {
+    QTest::addColumn<QString>("precision");
+    QTest::addColumn<QString>("usedNote");
+    QTest::addColumn<QString>("fallbackNote");
+    QTest::newRow("bf16") << "bf16"
+                          << "(bf16 products)"
+                          << "this CPU has no bf16";
+    QTest::newRow("int16") << "int16"
+                           << "(int16 products)"
+                           << "int16 products are for AVX2";
+}
+
+// --precision bf16 rounds the network's products to bfloat16 (where the CPU has AVX-512 BF16), int16
+// scales them to 16-bit integers (AVX2 CPUs without AVX-512): the deterministic DDIM chain from the same
+// noise must end where the float32 one does, to a fraction of the data's spread (measured: median
+// 6·10⁻⁴ for bf16, 6·10⁻⁵ for int16, against a spread of 0.5–0.8), and must differ from it when the CPU
+// runs those products, or the flag did nothing; elsewhere it must be float32 to the bit.
+void TestCliSample::reducedProductsMoveSamplesLittle() {
+    QFETCH(QString, precision);
+    QFETCH(QString, usedNote);
+    QFETCH(QString, fallbackNote);
+    const QString f = mDir.filePath("fp32.csv"), b = mDir.filePath(precision + ".csv");
     const QStringList common{"sample", "--model", mModel, "--n",    "500", "--sampler",
                              "ddim",   "--steps", "20",   "--seed", "3",   "--no-quality"};
     CliRun run = runCli(common + QStringList{"--precision", "fp32", "--out", f});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    run = runCli(common + QStringList{"--precision", "bf16", "--out", b});
+    run = runCli(common + QStringList{"--precision", precision, "--out", b});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const bool bf16 = run.err.contains("(bf16 products)");
-    QVERIFY2(bf16 || run.err.contains("this CPU has no bf16"), run.err.constData());
+    const bool used = run.err.contains(usedNote.toUtf8());
+    QVERIFY2(used || run.err.contains(fallbackNote.toUtf8()), run.err.constData());
     const auto a = readCsv(f), c = readCsv(b);
     QCOMPARE(a.size(), c.size());
     std::vector<double> moved;
@@ -201,9 +218,9 @@ void TestCliSample::bf16ProductsMoveSamplesLittle() {
     }
     std::sort(moved.begin(), moved.end());
     const double spread = std::sqrt(meanX2 - meanX * meanX), median = moved[moved.size() / 2];
-    qInfo("bf16 products: median displacement %.3g, spread of x %.3g", median, spread);
+    qInfo("%s products: median displacement %.3g, spread of x %.3g", qPrintable(precision), median, spread);
     QVERIFY2(median < 0.01 * spread, qPrintable(QString::number(median)));
-    if (bf16)
+    if (used)
         QVERIFY(fileBytes(f) != fileBytes(b));
     else
         QCOMPARE(fileBytes(f), fileBytes(b));

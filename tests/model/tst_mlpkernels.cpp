@@ -10,6 +10,7 @@
 
 #include "core/math/rng.h"
 #include "core/model/bf16weights.h"
+#include "core/model/int16weights.h"
 #include "core/model/mlp.h"
 #include "core/model/mlpkernel.h"
 #include "core/model/modelpredictor.h"
@@ -41,6 +42,10 @@ private Q_SLOTS:
     void bf16RoundsToNearestEven();
     void bf16ProductsStayClose_data();
     void bf16ProductsStayClose();
+    void int16LimitCannotOverflow();
+    void int16ProductsStayClose_data();
+    void int16ProductsStayClose();
+    void int16ProductsKeepNaN();
 };
 
 void TestMlpKernels::initTestCase() {
@@ -203,6 +208,88 @@ void TestMlpKernels::bf16ProductsStayClose() {
     QVERIFY(close("float32", f, wsD.output(), 1e-5));
     QVERIFY(close("bf16", b, wsD.output(), 2e-2));
     QVERIFY2((b - f).cwiseAbs().maxCoeff() > 1e-6, "the bf16 products were not used");
+}
+
+// The int32 sum of 2·pairs products of magnitude ≤ limit² must fit whatever the values: the largest
+// possible sum for each depth stays below 2³¹, and the limit is as large as that allows (within 2 %).
+void TestMlpKernels::int16LimitCannotOverflow() {
+    for (std::ptrdiff_t pairs = 1; pairs <= 8192; ++pairs) {
+        const double limit = dl::int16ProductLimit(pairs);
+        QVERIFY(limit <= 32767);
+        const double largestSum = 2.0 * static_cast<double>(pairs) * limit * limit;
+        QVERIFY2(largestSum < 2147483648.0, qPrintable(QString::number(pairs)));
+        if (limit < 32767)
+            QVERIFY(2.0 * static_cast<double>(pairs) * (limit + 3) * (limit + 3) >= 2147483648.0);
+    }
+}
+
+void TestMlpKernels::int16ProductsStayClose_data() {
+    bf16ProductsStayClose_data();
+    QTest::newRow("a t per row: the time columns in the product") << 64 << 32 << 2 << 45;
+}
+
+// int16 products against the double network: each weight row and layer input column is scaled to
+// integers of at most ~2,400–4,100 (int16weights.h), so each carries an error of at most 2⁻¹² of its
+// row's or column's largest value and the outputs agree to well under 1 %; a wrong layout or scale would
+// be off by the size of the output itself. The float32 path must differ from it, or the int16 products
+// were not used.
+void TestMlpKernels::int16ProductsStayClose() {
+    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 CPU)");
+    QFETCH(int, hidden);
+    QFETCH(int, features);
+    QFETCH(int, dataDim);
+    QFETCH(int, batch);
+    dl::MlpConfig c;
+    c.dataDim = dataDim;
+    c.hidden = hidden;
+    c.inputFeatures = features;
+    c.timeEmbedding = 16;
+    c.layers = 3;
+    NetD netD(c);
+    dl::Rng rng(5);
+    netD.initialise(rng);
+    dl::Mlp netF(c);
+    netF.parameters() = netD.parameters().cast<float>();
+    const dl::Int16Weights packed = dl::packInt16Weights(netF.kernelShape(), netF.parameters().data());
+    QVERIFY(!packed.empty());
+    const Eigen::Index B = batch;
+    Eigen::MatrixXd x(dataDim, B);
+    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = 3.0 * rng.normal();
+    const Eigen::MatrixXf xf = x.cast<float>();
+    Eigen::VectorXi t = Eigen::VectorXi::Constant(B, 37);  // one t: the sampling path
+    if (QByteArray(QTest::currentDataTag()).startsWith("a t per row"))
+        for (Eigen::Index b = 0; b < B; ++b) t[b] = static_cast<int>(b * 7 % 100);
+    NetD::Workspace wsD;
+    dl::Mlp::Workspace wsF, wsI;
+    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsI, false, nullptr, &packed);
+    const Eigen::MatrixXd f = wsF.output().cast<double>(), q = wsI.output().cast<double>();
+    QVERIFY(close("float32", f, wsD.output(), 1e-5));
+    QVERIFY(close("int16", q, wsD.output(), 5e-3));
+    QVERIFY2((q - f).cwiseAbs().maxCoeff() > 1e-6, "the int16 products were not used");
+}
+
+// A sample that has gone non-finite stays non-finite through int16 products (as in float), so the
+// sampler's divergence check sees it; its neighbours in the batch are not touched.
+void TestMlpKernels::int16ProductsKeepNaN() {
+    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 CPU)");
+    dl::MlpConfig c;
+    c.hidden = 32;
+    c.inputFeatures = 0;  // raw coordinates: the NaN reaches the first product as it is
+    c.timeEmbedding = 16;
+    dl::Mlp net(c);
+    dl::Rng rng(2);
+    net.initialise(rng);
+    const dl::Int16Weights packed = dl::packInt16Weights(net.kernelShape(), net.parameters().data());
+    Eigen::MatrixXf x = Eigen::MatrixXf::Ones(2, 3);
+    x(1, 1) = std::nanf("");
+    const Eigen::VectorXi t = Eigen::VectorXi::Constant(3, 5);
+    dl::Mlp::Workspace ws;
+    net.forward(net.parameters().data(), x.data(), t.data(), 3, ws, false, nullptr, &packed);
+    QVERIFY(ws.output().col(0).allFinite());
+    QVERIFY(!ws.output().col(1).allFinite());
+    QVERIFY(ws.output().col(2).allFinite());
 }
 
 #include "tst_mlpkernels.moc"

@@ -92,13 +92,14 @@ private Q_SLOTS:
                 shot.pixelColor(3 * shot.width() / 4, shot.height() / 3) != shot.pixelColor(2, 2));
     }
 
-    // The Sampling panel's "Fast network products" box: on where the CPU has bf16 products (disabled and
-    // off elsewhere), and what a click leaves in it is what Sample runs.
+    // The Sampling panel's "Fast network products" box: on where the CPU has bf16 or int16 products
+    // (disabled and off elsewhere), and what a click leaves in it is what Sample runs.
     void fastProductsBoxDecidesThePrecision() {
         auto* box = mWindow->findChild<QCheckBox*>(QStringLiteral("samplingFastProducts"));
         QVERIFY(box);
-        QCOMPARE(box->isEnabled(), dl::bf16ProductsAvailable());
-        QCOMPARE(box->isChecked(), dl::bf16ProductsAvailable());
+        const bool reduced = dl::fastestProductPrecision() != dl::ProductPrecision::Float32;
+        QCOMPARE(box->isEnabled(), reduced);
+        QCOMPARE(box->isChecked(), reduced);
         auto snap = std::make_shared<dl::TrainingSnapshot>();
         snap->config = dl::defaultMlpConfig();
         snap->schedule = mWindow->document()->schedule().params();
@@ -109,7 +110,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
         QCOMPARE(request.precision, dl::fastestProductPrecision());
-        if (!dl::bf16ProductsAvailable()) return;
+        if (!reduced) return;
         for (QWidget* w = box->parentWidget(); w; w = w->parentWidget())
             if (auto* scroll = qobject_cast<QScrollArea*>(w)) scroll->ensureWidgetVisible(box);
         QVERIFY(box->isVisible());
