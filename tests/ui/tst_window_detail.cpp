@@ -111,9 +111,19 @@ private Q_SLOTS:
         QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
         QCOMPARE(request.precision, dl::fastestProductPrecision());
         if (!reduced) return;
-        for (QWidget* w = box->parentWidget(); w; w = w->parentWidget())
-            if (auto* scroll = qobject_cast<QScrollArea*>(w)) scroll->ensureWidgetVisible(box);
+        QScrollArea* scroll = nullptr;
+        for (QWidget* w = box->parentWidget(); w && !scroll; w = w->parentWidget())
+            scroll = qobject_cast<QScrollArea*>(w);
+        QVERIFY(scroll);
+        scroll->ensureWidgetVisible(box);
         QVERIFY(box->isVisible());
+        // At 1280×720 the whole label shows (the int16 one is the longest), without scrolling sideways.
+        const QRect shown(box->mapTo(scroll->viewport(), QPoint(0, 0)), box->sizeHint());
+        QVERIFY2(shown.left() >= 0 && shown.right() < scroll->viewport()->width(),
+                 qPrintable(QStringLiteral("label %1..%2, panel 0..%3")
+                                .arg(shown.left())
+                                .arg(shown.right())
+                                .arg(scroll->viewport()->width())));
         QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));  // on the indicator
         QVERIFY(!box->isChecked());
         QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
