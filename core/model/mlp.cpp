@@ -124,7 +124,7 @@ void BasicMlp<Scalar>::ensureTimeTable(Workspace& ws, int tMax) const {
 template <typename Scalar>
 void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index B,
                                Workspace& ws, bool keepForBackward, const Bf16Weights* bf16,
-                               const Int16Weights* int16) const {
+                               const Int16Weights* int16, const InputLayerTable* inputTable) const {
     int tMax = 0;
     for (Eigen::Index b = 0; b < B; ++b) {
         if (t[b] < 0 || t[b] > kMaxTimesteps)
@@ -172,6 +172,9 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
         a.int16Limit = int16->limit.data();
         a.int16Input = ws.mInt16Input.data();
         a.int16ColumnScale = ws.mInt16ColumnScale.data();
+    }
+    if constexpr (std::is_same_v<Scalar, float>) {
+        if (inputTable && !inputTable->empty() && !keepForBackward) a.inputTable = inputTable->view();
     }
     kernels.forward(a);
 }

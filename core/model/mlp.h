@@ -29,6 +29,7 @@
 #include "core/math/rng.h"
 #include "core/math/types.h"
 #include "core/model/bf16weights.h"
+#include "core/model/inputlayertable.h"
 #include "core/model/int16weights.h"
 #include "core/model/mlpconfig.h"
 #include "core/model/mlpkernel.h"
@@ -104,9 +105,11 @@ public:
     /// bf16: W_0..W_L packed by packBf16Weights from the same params, for products in bfloat16
     /// (sampling only; used when the kernels have bf16Products and the batch keeps no derivatives).
     /// int16: the same for int16 products (packInt16Weights; kernels with int16Products).
+    /// inputTable: the input layer tabulated by buildInputLayerTable from the same params (float, one t
+    /// for the whole batch, no derivatives kept).
     void forward(const Scalar* params, const Scalar* x, const int* t, Eigen::Index batch, Workspace& ws,
-                 bool keepForBackward, const Bf16Weights* bf16 = nullptr,
-                 const Int16Weights* int16 = nullptr) const;
+                 bool keepForBackward, const Bf16Weights* bf16 = nullptr, const Int16Weights* int16 = nullptr,
+                 const InputLayerTable* inputTable = nullptr) const;
 
     /// backward: from dL/dy (d×B) for the batch of the last forward(ws, keepForBackward = true), writes
     /// dL/dθ into grads (parameterCount() values, overwritten) and, when dx is not null, dL/dx (d×B).
@@ -119,6 +122,10 @@ public:
     void predict(const RowBatch& xt, const Eigen::VectorXi& t, RowBatch& out);
     /// The same with one t for every row.
     void predict(const RowBatch& xt, int t, RowBatch& out);
+
+    /// The F/2 frequencies of the coordinates' sinusoidal features, the feature scale included (empty
+    /// for raw coordinates).
+    const Vector& coordinateFrequencies() const { return mFreqX; }
 
     /// Multiply–adds of one forward pass per sample (the matrix products only).
     double forwardMacsPerSample() const;

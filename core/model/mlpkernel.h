@@ -32,6 +32,15 @@ struct MlpKernelShape {
     const std::ptrdiff_t* biasOffset = nullptr;    ///< L + 2 entries
 };
 
+/// A tabulated input layer (inputlayertable.h) as the kernels see it; values null when there is none.
+struct InputTableView {
+    const float* values = nullptr;
+    std::ptrdiff_t rows = 0;
+    int orders = 0;
+    float low = 0.0f;
+    float step = 0.0f;
+};
+
 template <typename S>
 struct MlpForwardArgs {
     MlpKernelShape shape;
@@ -62,6 +71,9 @@ struct MlpForwardArgs {
     const int* int16Limit = nullptr;              ///< per layer 0..L, of Int16Weights
     std::int16_t* int16Input = nullptr;           ///< (I + 1) × B values: a layer's input, quantised
     float* int16ColumnScale = nullptr;            ///< B values: what one unit of each input column is worth
+    /// When values is not null (float, one t for the batch): the input layer's coordinate part from this
+    /// table instead of the sinusoids and W_0's product.
+    InputTableView inputTable;
 };
 
 template <typename S>

@@ -247,16 +247,16 @@ bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, cons
     return false;
 }
 
+// Input lifting of columns [c0, c0 + n): z = [sin(x_j f_k) | cos(x_j f_k) for each coordinate j], or the
+// raw coordinates; the time embedding rows are the caller's.
 template <typename S>
-void forward(const MlpForwardArgs<S>& a) {
+void liftInputs(const MlpForwardArgs<S>& a, Index c0, Index n) {
     const MlpKernelShape& s = a.shape;
-    const Index B = a.batch, H = s.hidden, d = s.dataDim, E = s.timeEmbedding, I = s.inputWidth;
-    const Index half = s.featureHalf, Ix = I - E;
-    Map<S> Z(a.z, I, B);
-    CMap<S> X(a.x, d, B);
-    // Input lifting: z = [sin(x_j f_k) | cos(x_j f_k) for each coordinate j ; time embedding of t].
+    const Index d = s.dataDim, I = s.inputWidth, half = s.featureHalf;
+    Eigen::Map<Mat<S>, 0, Eigen::OuterStride<>> Z(a.z + c0 * I, I, n, Eigen::OuterStride<>(I));
+    Eigen::Map<const Mat<S>, 0, Eigen::OuterStride<>> X(a.x + c0 * d, d, n, Eigen::OuterStride<>(d));
     if (half > 0) {
-        Map<S> arg(a.scratch, half, B);
+        Map<S> arg(a.scratch, half, n);
         Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>> f(a.freqX, half);
         for (Index j = 0; j < d; ++j) {
             arg.noalias() = f * X.row(j);
@@ -266,13 +266,61 @@ void forward(const MlpForwardArgs<S>& a) {
     } else {
         Z.topRows(d) = X;
     }
-    auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
-    auto deriv = [&](int l) { return a.deriv ? a.deriv[l] : nullptr; };
+}
+
+// h_0's coordinate part (without bias and time term) from the tabulated input layer (inputlayertable.h):
+// per coordinate the Taylor series around the nearest grid point, by Horner's rule. A column with a
+// coordinate off the grid (or not finite) gets the exact W_0·z instead.
+inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
+    const MlpKernelShape& s = a.shape;
+    const InputTableView& t = a.inputTable;
+    const Index B = a.batch, H = s.hidden, d = s.dataDim, I = s.inputWidth, Ix = I - s.timeEmbedding;
+    const float lastRow = static_cast<float>(t.rows - 1), inverseStep = 1.0f / t.step;
+    Eigen::Map<Eigen::ArrayXf> acc(a.scratch, H);
+    for (Index b = 0; b < B; ++b) {
+        Eigen::Map<Eigen::ArrayXf> h(a.h[0] + b * H, H);
+        const float* x = a.x + b * d;
+        bool onGrid = true;
+        for (Index j = 0; j < d && onGrid; ++j) {
+            const float u = (x[j] - t.low) * inverseStep;
+            onGrid = u >= 0.0f && u <= lastRow;  // false for NaN too
+        }
+        if (!onGrid) {
+            liftInputs<float>(a, b, 1);
+            Eigen::Map<Eigen::VectorXf>(a.h[0] + b * H, H).noalias() =
+                CMap<float>(a.params + s.weightOffset[0], H, Ix) *
+                Eigen::Map<const Eigen::VectorXf>(a.z + b * I, Ix);
+            continue;
+        }
+        h.setZero();
+        for (Index j = 0; j < d; ++j) {
+            const Index g = static_cast<Index>(std::lrint((x[j] - t.low) * inverseStep));
+            const float delta = x[j] - (t.low + static_cast<float>(g) * t.step);
+            const float* row = t.values + (j * t.rows + g) * t.orders * H;
+            acc = Eigen::Map<const Eigen::ArrayXf>(row + (t.orders - 1) * H, H);
+            for (int n = t.orders - 2; n >= 0; --n)
+                acc = Eigen::Map<const Eigen::ArrayXf>(row + n * H, H) +
+                      (delta / static_cast<float>(n + 1)) * acc;
+            h += acc;
+        }
+    }
+}
+
+template <typename S>
+void forward(const MlpForwardArgs<S>& a) {
+    const MlpKernelShape& s = a.shape;
+    const Index B = a.batch, H = s.hidden, d = s.dataDim, E = s.timeEmbedding, I = s.inputWidth;
+    const Index half = s.featureHalf, Ix = I - E;
     // Sampling evaluates the whole batch at one t: then W_0's time columns times the embedding of t is
     // the same for every sample, computed once as part of the bias (E of the I multiply–adds saved per
     // sample). Training keeps the full z, which the weight gradient needs.
     bool sharedT = !a.deriv && a.column && B > 1;
     for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
+    bool tabulated = false;
+    if constexpr (std::is_same_v<S, float>) tabulated = sharedT && half > 0 && a.inputTable.values;
+    if (!tabulated) liftInputs<S>(a, 0, B);
+    auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
+    auto deriv = [&](int l) { return a.deriv ? a.deriv[l] : nullptr; };
     bool inReduced = false;  // the next layer's input is already in a.bf16Input or a.int16Input
     const int firstBlock = s.layers > 0 ? 1 : 0;
     if (sharedT) {
@@ -280,7 +328,14 @@ void forward(const MlpForwardArgs<S>& a) {
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
-        layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
+        if constexpr (std::is_same_v<S, float>) {
+            if (tabulated)
+                tabulatedInputLayer(a);
+            else
+                layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
+        } else {
+            layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
+        }
         inReduced = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, firstBlock);
     } else {
         for (Index b = 0; b < B; ++b)

@@ -29,6 +29,7 @@ struct PredictorState {
     Mlp net;
     Bf16Weights bf16;              // empty unless bfloat16 products were asked for and are available
     Int16Weights int16;            // empty unless int16 products were asked for and are available
+    InputLayerTable inputTable;    // empty unless reduced-precision products are in use
     std::vector<double> alphaBar;  // t = 0..T
     std::vector<Mlp::Workspace> workspaces;
     std::unique_ptr<WorkerPool> pool;
@@ -39,7 +40,8 @@ struct PredictorState {
     void runChunk(const Batch& xt, Eigen::Index c, int k, Batch& out) {
         const Eigen::Index d = xt.cols(), start = c * kChunk, n = std::min(kChunk, xt.rows() - start);
         net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k],
-                    false, bf16.empty() ? nullptr : &bf16, int16.empty() ? nullptr : &int16);
+                    false, bf16.empty() ? nullptr : &bf16, int16.empty() ? nullptr : &int16,
+                    inputTable.empty() ? nullptr : &inputTable);
         Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
     }
 };
@@ -75,6 +77,11 @@ std::shared_ptr<PredictorState> makeState(const MlpConfig& config, const Eigen::
         state->bf16 = packBf16Weights(state->net.kernelShape(), state->net.parameters().data());
     if (precision == ProductPrecision::Int16 && int16ProductsAvailable())
         state->int16 = packInt16Weights(state->net.kernelShape(), state->net.parameters().data());
+    // The tabulated input layer goes with the reduced-precision products: its error (≈ 10⁻⁵ of a term) is
+    // far below theirs, while Float32 stays the plain network, the same arithmetic as training.
+    if (!state->bf16.empty() || !state->int16.empty())
+        state->inputTable = buildInputLayerTable(state->net.kernelShape(), state->net.parameters().data(),
+                                                 state->net.coordinateFrequencies().data());
     state->alphaBar = schedule.alphaBars();
     return state;
 }

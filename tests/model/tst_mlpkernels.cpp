@@ -10,6 +10,7 @@
 
 #include "core/math/rng.h"
 #include "core/model/bf16weights.h"
+#include "core/model/inputlayertable.h"
 #include "core/model/int16weights.h"
 #include "core/model/mlp.h"
 #include "core/model/mlpkernel.h"
@@ -46,6 +47,8 @@ private Q_SLOTS:
     void int16ProductsStayClose_data();
     void int16ProductsStayClose();
     void int16ProductsKeepNaN();
+    void inputTableMatchesTheNetwork();
+    void inputTableIsNotBuiltWhenTooLarge();
 };
 
 void TestMlpKernels::initTestCase() {
@@ -290,6 +293,70 @@ void TestMlpKernels::int16ProductsKeepNaN() {
     QVERIFY(ws.output().col(0).allFinite());
     QVERIFY(!ws.output().col(1).allFinite());
     QVERIFY(ws.output().col(2).allFinite());
+}
+
+// The tabulated input layer against the double network: the Taylor remainder is ≈ 6·10⁻⁶ of a term, so
+// outputs agree as closely as the float network's own (1e-5), for coordinates anywhere on the grid, at
+// grid points and half-way between them; coordinates off the grid (beyond ±8, NaN) take the exact path,
+// and must give the plain network's output up to the summation order. The table must change the bits
+// somewhere, or it was not used.
+void TestMlpKernels::inputTableMatchesTheNetwork() {
+    dl::MlpConfig c;  // the default 2D network: F = 128, scale 25, H = 128
+    NetD netD(c);
+    dl::Rng rng(9);
+    netD.initialise(rng);
+    dl::Mlp netF(c);
+    netF.parameters() = netD.parameters().cast<float>();
+    const dl::InputLayerTable table = dl::buildInputLayerTable(netF.kernelShape(), netF.parameters().data(),
+                                                               netF.coordinateFrequencies().data());
+    QVERIFY(!table.empty());
+    QCOMPARE(table.orders, 6);
+    const Eigen::Index B = 300;
+    Eigen::MatrixXd x(2, B);
+    for (Eigen::Index b = 0; b < B; ++b) {
+        x(0, b) = -8.0 + 16.0 * rng.uniform();
+        x(1, b) = 2.0 * rng.normal();
+    }
+    x(0, 0) = table.low;                                                               // the first grid point
+    x(1, 1) = static_cast<double>(table.low) + 7.5 * static_cast<double>(table.step);  // half-way
+    x(0, 2) = 8.0;                                                                     // the last grid point
+    x(0, 3) = 9.5;                                                                     // off the grid: exact
+    x(1, 4) = -30.0;
+    Eigen::MatrixXf xf = x.cast<float>();
+    xf(1, 5) = std::nanf("");
+    x(1, 5) = std::nan("");
+    const Eigen::VectorXi t = Eigen::VectorXi::Constant(B, 12);
+    NetD::Workspace wsD;
+    dl::Mlp::Workspace wsF, wsT;
+    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
+    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsT, false, nullptr, nullptr, &table);
+    const Eigen::MatrixXd f = wsF.output().cast<double>(), tab = wsT.output().cast<double>();
+    QVERIFY(!tab.col(5).allFinite());
+    for (const Eigen::Index b : {3, 4}) QVERIFY(close("off the grid", tab.col(b), f.col(b), 1e-6));
+    Eigen::MatrixXd finiteD = wsD.output(), finiteT = tab;
+    finiteD.col(5).setZero();
+    finiteT.col(5).setZero();
+    QVERIFY(close("tabulated", finiteT, finiteD, 1e-5));
+    QVERIFY2((tab.leftCols(3) - f.leftCols(3)).cwiseAbs().maxCoeff() > 0.0, "the table was not used");
+}
+
+// A table over many coordinates of a wide network (an image model) would take more memory than it saves
+// time: none is built, and sampling computes the input layer as before.
+void TestMlpKernels::inputTableIsNotBuiltWhenTooLarge() {
+    dl::MlpConfig c;
+    c.dataDim = 256;  // 16×16 gray
+    c.hidden = 384;
+    dl::Mlp net(c);
+    QVERIFY(dl::buildInputLayerTable(net.kernelShape(), net.parameters().data(),
+                                     net.coordinateFrequencies().data())
+                .empty());
+    c.dataDim = 2;
+    c.inputFeatures = 0;  // raw coordinates: nothing to tabulate
+    dl::Mlp raw(c);
+    QVERIFY(dl::buildInputLayerTable(raw.kernelShape(), raw.parameters().data(),
+                                     raw.coordinateFrequencies().data())
+                .empty());
 }
 
 #include "tst_mlpkernels.moc"
