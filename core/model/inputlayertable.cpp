@@ -14,7 +14,9 @@ constexpr double kLargestPhaseStep = 0.8;  // grid step × the largest frequency
 InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* params, const float* freqX) {
     InputLayerTable table;
     const std::ptrdiff_t half = shape.featureHalf, H = shape.hidden, d = shape.dataDim;
-    if (half <= 0 || H <= 0 || d <= 0 || !params || !freqX || !shape.weightOffset) return table;
+    if (half <= 0 || H <= 0 || H % 8 != 0 || d <= 0 || d > kMaxTabulatedCoordinates || !params || !freqX ||
+        !shape.weightOffset)
+        return table;
     Eigen::VectorXd f(half);
     for (std::ptrdiff_t k = 0; k < half; ++k) f[k] = static_cast<double>(freqX[k]);
     const double fMax = f.cwiseAbs().maxCoeff();
@@ -59,9 +61,11 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
             }
             const Eigen::MatrixXd derivative = wSin * (fPower.asDiagonal() * rotatedSin) +
                                                wCos * (fPower.asDiagonal() * rotatedCos);  // H × rows
-            for (std::ptrdiff_t g = 0; g < rows; ++g)
-                Eigen::Map<Eigen::VectorXf>(table.values.data() + ((j * rows + g) * kOrders + n) * H, H) =
-                    derivative.col(g).cast<float>();
+            for (std::ptrdiff_t g = 0; g < rows; ++g) {
+                float* block = table.values.data() + (j * rows + g) * kOrders * H;
+                for (std::ptrdiff_t i = 0; i < H; ++i)
+                    block[(i / 8) * kOrders * 8 + n * 8 + i % 8] = static_cast<float>(derivative(i, g));
+            }
             fPower = fPower.cwiseProduct(f);
         }
     }

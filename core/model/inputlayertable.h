@@ -13,7 +13,9 @@
 // Coordinates outside [−range, range] (or not finite) are computed exactly, as without the table. Only for
 // sampling with reduced-precision products (modelpredictor.h); training and float32 sampling never use it.
 //
-// Layout: the H values of derivative n of g_j at grid point g start at ((j·rows + g)·orders + n)·H.
+// Layout: grid point g of coordinate j is one block of orders·H floats at (j·rows + g)·orders·H, read
+// front to back by the kernel: for each 8 rows of h (chunk c), the 8 values of derivative n at
+// c·orders·8 + n·8 within the block: one 3 KB stream per coordinate and column (default network).
 //
 //   const dl::InputLayerTable table = dl::buildInputLayerTable(net.kernelShape(), net.parameters().data(),
 //                                                              net.coordinateFrequencies().data());
@@ -38,6 +40,12 @@ struct InputLayerTable {
         return {values.empty() ? nullptr : values.data(), rows, orders, low, step};
     }
 };
+
+/// Derivatives 0..kInputTableOrders−1 of each coordinate's function are tabulated.
+constexpr int kInputTableOrders = 6;
+/// Networks with more coordinates than this get no table (the kernel keeps their rows and coefficients on
+/// the stack), nor do networks whose width H is not a multiple of 8.
+constexpr std::ptrdiff_t kMaxTabulatedCoordinates = 16;
 
 /// Largest |x| the table covers; the default range of normalised data and of x_T ~ N(0, I) lies well inside.
 constexpr double kInputTableRange = 8.0;

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "core/model/inputlayertable.h"
 #include "core/model/mlpgemm.h"
 #include "core/model/mlpgemmbf16.h"
 #include "core/model/mlpgemmint16.h"
@@ -268,17 +269,17 @@ void liftInputs(const MlpForwardArgs<S>& a, Index c0, Index n) {
     }
 }
 
+#if defined(__AVX2__)
 // h_0's coordinate part (without bias and time term) from the tabulated input layer (inputlayertable.h):
 // per coordinate the Taylor series around the nearest grid point, by Horner's rule. A column with a
-// coordinate off the grid (or not finite) gets the exact W_0·z instead.
+// coordinate off the grid (or not finite) gets the exact W_0·z instead. H is a multiple of 8 and d at
+// most kMaxTabulatedCoordinates (buildInputLayerTable builds no table otherwise).
 inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
     const MlpKernelShape& s = a.shape;
     const InputTableView& t = a.inputTable;
     const Index B = a.batch, H = s.hidden, d = s.dataDim, I = s.inputWidth, Ix = I - s.timeEmbedding;
     const float lastRow = static_cast<float>(t.rows - 1), inverseStep = 1.0f / t.step;
-    Eigen::Map<Eigen::ArrayXf> acc(a.scratch, H);
     for (Index b = 0; b < B; ++b) {
-        Eigen::Map<Eigen::ArrayXf> h(a.h[0] + b * H, H);
         const float* x = a.x + b * d;
         bool onGrid = true;
         for (Index j = 0; j < d && onGrid; ++j) {
@@ -292,19 +293,32 @@ inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
                 Eigen::Map<const Eigen::VectorXf>(a.z + b * I, Ix);
             continue;
         }
-        h.setZero();
+        // Per coordinate: its grid rows and the Horner coefficients δ/n; then per 8 lanes of h the
+        // series of every coordinate, summed in registers.
+        const float* rows[kMaxTabulatedCoordinates];
+        float coefficient[kMaxTabulatedCoordinates][kInputTableOrders];
         for (Index j = 0; j < d; ++j) {
             const Index g = static_cast<Index>(std::lrint((x[j] - t.low) * inverseStep));
             const float delta = x[j] - (t.low + static_cast<float>(g) * t.step);
-            const float* row = t.values + (j * t.rows + g) * t.orders * H;
-            acc = Eigen::Map<const Eigen::ArrayXf>(row + (t.orders - 1) * H, H);
-            for (int n = t.orders - 2; n >= 0; --n)
-                acc = Eigen::Map<const Eigen::ArrayXf>(row + n * H, H) +
-                      (delta / static_cast<float>(n + 1)) * acc;
-            h += acc;
+            rows[j] = t.values + (j * t.rows + g) * kInputTableOrders * H;
+            for (int n = 1; n < kInputTableOrders; ++n) coefficient[j][n] = delta / static_cast<float>(n);
+        }
+        float* out = a.h[0] + b * H;
+        for (Index i = 0; i < H; i += 8) {
+            __m256 sum = _mm256_setzero_ps();
+            for (Index j = 0; j < d; ++j) {
+                const float* chunk = rows[j] + i * kInputTableOrders;  // (i / 8) · orders · 8
+                __m256 series = _mm256_loadu_ps(chunk + (kInputTableOrders - 1) * 8);
+                for (int n = kInputTableOrders - 2; n >= 0; --n)
+                    series = _mm256_fmadd_ps(series, _mm256_set1_ps(coefficient[j][n + 1]),
+                                             _mm256_loadu_ps(chunk + n * 8));
+                sum = _mm256_add_ps(sum, series);
+            }
+            _mm256_storeu_ps(out + i, sum);
         }
     }
 }
+#endif
 
 template <typename S>
 void forward(const MlpForwardArgs<S>& a) {
@@ -317,7 +331,9 @@ void forward(const MlpForwardArgs<S>& a) {
     bool sharedT = !a.deriv && a.column && B > 1;
     for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
     bool tabulated = false;
+#if defined(__AVX2__)
     if constexpr (std::is_same_v<S, float>) tabulated = sharedT && half > 0 && a.inputTable.values;
+#endif
     if (!tabulated) liftInputs<S>(a, 0, B);
     auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
     auto deriv = [&](int l) { return a.deriv ? a.deriv[l] : nullptr; };
@@ -328,14 +344,12 @@ void forward(const MlpForwardArgs<S>& a) {
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
+#if defined(__AVX2__)
         if constexpr (std::is_same_v<S, float>) {
-            if (tabulated)
-                tabulatedInputLayer(a);
-            else
-                layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
-        } else {
-            layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
+            if (tabulated) tabulatedInputLayer(a);
         }
+#endif
+        if (!tabulated) layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
         inReduced = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, firstBlock);
     } else {
         for (Index b = 0; b < B; ++b)
