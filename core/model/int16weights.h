@@ -39,8 +39,8 @@ struct Int16Weights {
 /// The largest magnitude a weight or input may take in a product over `pairs` column pairs (see above).
 int int16ProductLimit(std::ptrdiff_t pairs);
 
-/// Whether a network of this shape can take int16 products: its width H is a multiple of 16 and its
-/// weights are finite.
+/// Whether a network of this shape can take int16 products: its width H is a multiple of 16 (the same
+/// condition as bf16Packable: the product kernel's tiles are 16 rows).
 bool int16Packable(const MlpKernelShape& shape);
 
 /// Packs W_0..W_L of `params` (in the layout the shape's offsets describe); empty when !int16Packable or

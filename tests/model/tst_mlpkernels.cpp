@@ -31,6 +31,54 @@ bool close(const char* what, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
     return diff <= tol;
 }
 
+/// For the *ProductsStayClose tests: the network of the current data row (columns hidden, features,
+/// dataDim, batch; 3 blocks, E = 16) in double and, with the same weights, in float, and a batch of
+/// inputs (standard normal times xScale, drawn after the weights).
+struct NetworkPair {
+    explicit NetworkPair(double xScale) : netD(fetchedConfig()), netF(netD.config()) {
+        QFETCH(int, batch);
+        dl::Rng rng(5);
+        netD.initialise(rng);
+        netF.parameters() = netD.parameters().cast<float>();
+        x.resize(netD.config().dataDim, batch);
+        for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = xScale * rng.normal();
+        xf = x.cast<float>();
+    }
+
+    static dl::MlpConfig fetchedConfig() {
+        QFETCH(int, hidden);
+        QFETCH(int, features);
+        QFETCH(int, dataDim);
+        dl::MlpConfig c;
+        c.dataDim = dataDim;
+        c.hidden = hidden;
+        c.inputFeatures = features;
+        c.timeEmbedding = 16;
+        c.layers = 3;
+        return c;
+    }
+
+    /// Outputs at timesteps t of the double network, the float one, and the float one with the products
+    /// packed as given.
+    struct Outputs {
+        Eigen::MatrixXd exact, plain, reduced;
+    };
+    Outputs run(const Eigen::VectorXi& t, const dl::Bf16Weights* bf16, const dl::Int16Weights* int16) const {
+        const Eigen::Index B = x.cols();
+        NetD::Workspace wsD;
+        dl::Mlp::Workspace wsF, wsR;
+        netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
+        netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
+        netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsR, false, bf16, int16);
+        return {wsD.output(), wsF.output().cast<double>(), wsR.output().cast<double>()};
+    }
+
+    NetD netD;
+    dl::Mlp netF;
+    Eigen::MatrixXd x;
+    Eigen::MatrixXf xf;
+};
+
 }  // namespace
 
 class TestMlpKernels : public QObject {
@@ -180,37 +228,15 @@ void TestMlpKernels::bf16ProductsStayClose_data() {
 // must differ from it, or the bf16 products were not used.
 void TestMlpKernels::bf16ProductsStayClose() {
     if (!dl::bf16ProductsAvailable()) QSKIP("this CPU or build has no AVX-512 BF16");
-    QFETCH(int, hidden);
-    QFETCH(int, features);
-    QFETCH(int, dataDim);
-    QFETCH(int, batch);
-    dl::MlpConfig c;
-    c.dataDim = dataDim;
-    c.hidden = hidden;
-    c.inputFeatures = features;
-    c.timeEmbedding = 16;
-    c.layers = 3;
-    NetD netD(c);
-    dl::Rng rng(5);
-    netD.initialise(rng);
-    dl::Mlp netF(c);
-    netF.parameters() = netD.parameters().cast<float>();
-    const dl::Bf16Weights packed = dl::packBf16Weights(netF.kernelShape(), netF.parameters().data());
+    const NetworkPair nets(1.0);
+    const dl::Bf16Weights packed =
+        dl::packBf16Weights(nets.netF.kernelShape(), nets.netF.parameters().data());
     QVERIFY(!packed.empty());
-    const Eigen::Index B = batch;
-    Eigen::MatrixXd x(dataDim, B);
-    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
-    const Eigen::MatrixXf xf = x.cast<float>();
-    const Eigen::VectorXi t = Eigen::VectorXi::Constant(B, 37);  // one t: the sampling path
-    NetD::Workspace wsD;
-    dl::Mlp::Workspace wsF, wsB;
-    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
-    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
-    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsB, false, &packed);
-    const Eigen::MatrixXd f = wsF.output().cast<double>(), b = wsB.output().cast<double>();
-    QVERIFY(close("float32", f, wsD.output(), 1e-5));
-    QVERIFY(close("bf16", b, wsD.output(), 2e-2));
-    QVERIFY2((b - f).cwiseAbs().maxCoeff() > 1e-6, "the bf16 products were not used");
+    const Eigen::VectorXi t = Eigen::VectorXi::Constant(nets.x.cols(), 37);  // one t: the sampling path
+    const NetworkPair::Outputs out = nets.run(t, &packed, nullptr);
+    QVERIFY(close("float32", out.plain, out.exact, 1e-5));
+    QVERIFY(close("bf16", out.reduced, out.exact, 2e-2));
+    QVERIFY2((out.reduced - out.plain).cwiseAbs().maxCoeff() > 1e-6, "the bf16 products were not used");
 }
 
 // The int32 sum of 2·pairs products of magnitude ≤ limit² must fit whatever the values: the largest
@@ -238,39 +264,18 @@ void TestMlpKernels::int16ProductsStayClose_data() {
 // were not used.
 void TestMlpKernels::int16ProductsStayClose() {
     if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 CPU)");
-    QFETCH(int, hidden);
-    QFETCH(int, features);
-    QFETCH(int, dataDim);
-    QFETCH(int, batch);
-    dl::MlpConfig c;
-    c.dataDim = dataDim;
-    c.hidden = hidden;
-    c.inputFeatures = features;
-    c.timeEmbedding = 16;
-    c.layers = 3;
-    NetD netD(c);
-    dl::Rng rng(5);
-    netD.initialise(rng);
-    dl::Mlp netF(c);
-    netF.parameters() = netD.parameters().cast<float>();
-    const dl::Int16Weights packed = dl::packInt16Weights(netF.kernelShape(), netF.parameters().data());
+    const NetworkPair nets(3.0);
+    const dl::Int16Weights packed =
+        dl::packInt16Weights(nets.netF.kernelShape(), nets.netF.parameters().data());
     QVERIFY(!packed.empty());
-    const Eigen::Index B = batch;
-    Eigen::MatrixXd x(dataDim, B);
-    for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = 3.0 * rng.normal();
-    const Eigen::MatrixXf xf = x.cast<float>();
+    const Eigen::Index B = nets.x.cols();
     Eigen::VectorXi t = Eigen::VectorXi::Constant(B, 37);  // one t: the sampling path
     if (QByteArray(QTest::currentDataTag()).startsWith("a t per row"))
         for (Eigen::Index b = 0; b < B; ++b) t[b] = static_cast<int>(b * 7 % 100);
-    NetD::Workspace wsD;
-    dl::Mlp::Workspace wsF, wsI;
-    netD.forward(netD.parameters().data(), x.data(), t.data(), B, wsD, false);
-    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsF, false);
-    netF.forward(netF.parameters().data(), xf.data(), t.data(), B, wsI, false, nullptr, &packed);
-    const Eigen::MatrixXd f = wsF.output().cast<double>(), q = wsI.output().cast<double>();
-    QVERIFY(close("float32", f, wsD.output(), 1e-5));
-    QVERIFY(close("int16", q, wsD.output(), 5e-3));
-    QVERIFY2((q - f).cwiseAbs().maxCoeff() > 1e-6, "the int16 products were not used");
+    const NetworkPair::Outputs out = nets.run(t, nullptr, &packed);
+    QVERIFY(close("float32", out.plain, out.exact, 1e-5));
+    QVERIFY(close("int16", out.reduced, out.exact, 5e-3));
+    QVERIFY2((out.reduced - out.plain).cwiseAbs().maxCoeff() > 1e-6, "the int16 products were not used");
 }
 
 // A sample that has gone non-finite stays non-finite through int16 products (as in float), so the
