@@ -151,30 +151,32 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
     a.scratch = ws.mScratch.data();
     a.column = ws.mColumn.data();
     const MlpKernels<Scalar>& kernels = mlpKernels<Scalar>();
-    if (bf16 && !bf16->empty() && kernels.bf16Products && !keepForBackward) {
-        const std::size_t needed =
+    if (!keepForBackward) {
+        // A layer's input in reduced precision, per column: the widest input, plus one value of padding
+        // for an odd width.
+        const std::size_t reducedInput =
             static_cast<std::size_t>(std::max<Eigen::Index>(mConfig.inputWidth() + 1, mConfig.hidden) * B);
-        if (ws.mBf16Input.size() < needed) ws.mBf16Input.resize(needed);
-        a.bf16Weights = bf16->values.data();
-        a.bf16Offset = bf16->offset.data();
-        a.bf16Pairs = bf16->pairs.data();
-        a.bf16Input = ws.mBf16Input.data();
-    } else if (int16 && !int16->empty() && kernels.int16Products && !keepForBackward) {
-        const std::size_t needed =
-            static_cast<std::size_t>(std::max<Eigen::Index>(mConfig.inputWidth() + 1, mConfig.hidden) * B);
-        if (ws.mInt16Input.size() < needed) ws.mInt16Input.resize(needed);
-        if (ws.mInt16ColumnScale.size() < static_cast<std::size_t>(B))
-            ws.mInt16ColumnScale.resize(static_cast<std::size_t>(B));
-        a.int16Weights = int16->values.data();
-        a.int16RowScale = int16->rowScale.data();
-        a.int16Offset = int16->offset.data();
-        a.int16Pairs = int16->pairs.data();
-        a.int16Limit = int16->limit.data();
-        a.int16Input = ws.mInt16Input.data();
-        a.int16ColumnScale = ws.mInt16ColumnScale.data();
-    }
-    if constexpr (std::is_same_v<Scalar, float>) {
-        if (inputTable && !inputTable->empty() && !keepForBackward) a.inputTable = inputTable->view();
+        if (bf16 && !bf16->empty() && kernels.bf16Products) {
+            if (ws.mBf16Input.size() < reducedInput) ws.mBf16Input.resize(reducedInput);
+            a.bf16Weights = bf16->values.data();
+            a.bf16Offset = bf16->offset.data();
+            a.bf16Pairs = bf16->pairs.data();
+            a.bf16Input = ws.mBf16Input.data();
+        } else if (int16 && !int16->empty() && kernels.int16Products) {
+            if (ws.mInt16Input.size() < reducedInput) ws.mInt16Input.resize(reducedInput);
+            if (ws.mInt16ColumnScale.size() < static_cast<std::size_t>(B))
+                ws.mInt16ColumnScale.resize(static_cast<std::size_t>(B));
+            a.int16Weights = int16->values.data();
+            a.int16RowScale = int16->rowScale.data();
+            a.int16Offset = int16->offset.data();
+            a.int16Pairs = int16->pairs.data();
+            a.int16Limit = int16->limit.data();
+            a.int16Input = ws.mInt16Input.data();
+            a.int16ColumnScale = ws.mInt16ColumnScale.data();
+        }
+        if constexpr (std::is_same_v<Scalar, float>) {
+            if (inputTable && !inputTable->empty()) a.inputTable = inputTable->view();
+        }
     }
     kernels.forward(a);
 }
