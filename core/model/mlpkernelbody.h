@@ -98,20 +98,42 @@ inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index
 #endif
 
 #if defined(DL_KERNEL_INT16_PRODUCTS)
-// GELU without its derivative, eight lanes, in the tanh form activate() uses: Eigen's AVX2 tanh is a
-// rational function that measured faster here than the exp-and-reciprocal form of gelu16.
+// GELU without its derivative, eight lanes: ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³), with tanh u as
+// Eigen's rational function p(u)/q(u) (its coefficients and clamp: MathFunctionsImpl.h), but the
+// division replaced by the approximate reciprocal of q refined by one Newton step (relative error
+// ≈ 2⁻²², below float rounding of the result) and Eigen's |u| < 0.0004 special case left out (p/q is
+// already u there to float precision). perf: the division's latency was a quarter of the bias + GELU +
+// quantisation pass. q ≥ 4.9·10⁻³ on the whole clamped range, so the reciprocal is never of 0 or of a
+// denormal. A NaN x stays NaN through ½x, which the quantisation then sees.
 inline __m256 gelu8(__m256 x) {
     const __m256 c = _mm256_set1_ps(0.79788456080286535588f), k = _mm256_set1_ps(0.044715f);
-    const __m256 half = _mm256_set1_ps(0.5f);
-    const __m256 u = _mm256_mul_ps(c, _mm256_fmadd_ps(_mm256_mul_ps(k, x), _mm256_mul_ps(x, x), x));
-    const __m256 th = Eigen::internal::ptanh(u);
-    const __m256 hx = _mm256_mul_ps(half, x);
+    const __m256 clamp = _mm256_set1_ps(7.99881172180175781f);
+    __m256 u = _mm256_mul_ps(c, _mm256_fmadd_ps(_mm256_mul_ps(k, x), _mm256_mul_ps(x, x), x));
+    u = _mm256_min_ps(_mm256_max_ps(u, _mm256_sub_ps(_mm256_setzero_ps(), clamp)), clamp);
+    const __m256 u2 = _mm256_mul_ps(u, u);
+    __m256 p =
+        _mm256_fmadd_ps(u2, _mm256_set1_ps(-2.76076847742355e-16f), _mm256_set1_ps(2.00018790482477e-13f));
+    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(-8.60467152213735e-11f));
+    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(5.12229709037114e-08f));
+    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(1.48572235717979e-05f));
+    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(6.37261928875436e-04f));
+    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(4.89352455891786e-03f));
+    p = _mm256_mul_ps(u, p);
+    __m256 q =
+        _mm256_fmadd_ps(u2, _mm256_set1_ps(1.19825839466702e-06f), _mm256_set1_ps(1.18534705686654e-04f));
+    q = _mm256_fmadd_ps(u2, q, _mm256_set1_ps(2.26843463243900e-03f));
+    q = _mm256_fmadd_ps(u2, q, _mm256_set1_ps(4.89352518554385e-03f));
+    __m256 r = _mm256_rcp_ps(q);
+    r = _mm256_mul_ps(r, _mm256_fnmadd_ps(q, r, _mm256_set1_ps(2.0f)));
+    const __m256 th = _mm256_mul_ps(p, r);
+    const __m256 hx = _mm256_mul_ps(_mm256_set1_ps(0.5f), x);
     return _mm256_fmadd_ps(hx, th, hx);
 }
 
-// Sampling with int16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and the result
-// quantised as the next layer's input (column j at next + j·H, its scale in columnScale[j]) while the
-// column is still in L1.
+// Sampling with int16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and, when next is
+// not null, the result quantised as the next layer's input (column j at next + j·H, its scale in
+// columnScale[j]) while the column is still in L1. Without next: the last block, whose output goes to
+// the float output layer.
 inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Index H, Index B,
                             std::int16_t* next, float* columnScale, int limit) {
     for (Index j = 0; j < B; ++j) {
@@ -121,7 +143,7 @@ inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Inde
             if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
             _mm256_storeu_ps(column + i, g);
         }
-        columnScale[j] = gemmint16::quantizeColumn(column, H, next + j * H, H, limit);
+        if (next) columnScale[j] = gemmint16::quantizeColumn(column, H, next + j * H, H, limit);
     }
 }
 #endif
@@ -229,7 +251,11 @@ bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, cons
     const Index H = a.shape.hidden, B = a.batch;
 #if defined(DL_KERNEL_INT16_PRODUCTS)
     if constexpr (std::is_same_v<S, float>) {
-        if (a.int16Weights && !deriv && nextLayer > 0 && a.shape.activation == KernelActivation::Gelu) {
+        if (a.int16Weights && !deriv && a.shape.activation == KernelActivation::Gelu) {
+            if (nextLayer == 0) {
+                biasGeluToInt16(h, bias, skip, H, B, nullptr, nullptr, 0);
+                return false;
+            }
             biasGeluToInt16(h, bias, skip, H, B, a.int16Input, a.int16ColumnScale, a.int16Limit[nextLayer]);
             return true;
         }
