@@ -1,6 +1,8 @@
 // One seeded random source per job (training, sampling, forward noise), passed in explicitly.
-// xoshiro256** seeded through splitmix64, with Box–Muller normals: the same seed gives the same
-// numbers with every compiler and standard library (std::normal_distribution does not promise that).
+// xoshiro256** seeded through splitmix64, with normals from the ziggurat method (rng.cpp): the same seed
+// gives the same numbers with every compiler and standard library (std::normal_distribution does not
+// promise that; the ziggurat's rare slow path calls exp and log, whose last bit a library may round
+// differently).
 //
 //   dl::Rng rng(42);
 //   dl::Batch eps(n, 2);
@@ -32,8 +34,6 @@ public:
 private:
     std::uint64_t mState[4];
     std::uint64_t mSeed;
-    bool mHasSpareNormal = false;
-    double mSpareNormal = 0.0;
 };
 
 }  // namespace dl

