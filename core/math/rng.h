@@ -1,8 +1,8 @@
 // One seeded random source per job (training, sampling, forward noise), passed in explicitly.
 // xoshiro256** seeded through splitmix64, with normals from the ziggurat method (rng.cpp): the same seed
-// gives the same numbers with every compiler and standard library (std::normal_distribution does not
-// promise that; the ziggurat's rare slow path calls exp and log, whose last bit a library may round
-// differently).
+// gives the same numbers with every compiler and standard library (std::normal_distribution's algorithm
+// differs between libraries), up to the last bit of a normal where a C library rounds exp or log
+// differently (the ziggurat's table and its rare slow path use them).
 //
 //   dl::Rng rng(42);
 //   dl::Batch eps(n, 2);
