@@ -252,12 +252,10 @@ bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, cons
 #if defined(DL_KERNEL_INT16_PRODUCTS)
     if constexpr (std::is_same_v<S, float>) {
         if (a.int16Weights && !deriv && a.shape.activation == KernelActivation::Gelu) {
-            if (nextLayer == 0) {
-                biasGeluToInt16(h, bias, skip, H, B, nullptr, nullptr, 0);
-                return false;
-            }
-            biasGeluToInt16(h, bias, skip, H, B, a.int16Input, a.int16ColumnScale, a.int16Limit[nextLayer]);
-            return true;
+            const bool quantise = nextLayer > 0;  // the last block feeds the float output layer
+            biasGeluToInt16(h, bias, skip, H, B, quantise ? a.int16Input : nullptr, a.int16ColumnScale,
+                            quantise ? a.int16Limit[nextLayer] : 0);
+            return quantise;
         }
     }
 #endif
