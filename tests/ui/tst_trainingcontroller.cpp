@@ -126,7 +126,8 @@ void TestTrainingController::stopAndWaitJoinsTheThread() {
     QElapsedTimer clock;
     clock.start();
     c.stopAndWait();
-    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    // Far below the run's length (hours): the stop flag ended it. Loose, as the machine may be busy.
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(c.state(), State::Stopped);
     QCOMPARE(c.liveThreadCount(), 0);
     const int steps = c.snapshot()->step;
@@ -152,7 +153,7 @@ void TestTrainingController::destructorEndsARunningThread() {
         QElapsedTimer clock;
         clock.start();
         c.reset();  // destroys the controller mid-run
-        QVERIFY(clock.elapsed() < 1000);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));  // not hours
     }
 }
 

@@ -312,7 +312,8 @@ void TestWindowTraining::changingDataStopsTraining() {
     clock.start();
     mWindow->document()->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 2000, rng)),
                                     source);
-    QVERIFY(clock.elapsed() < 1000);
+    // The run was stopped, not waited for (it had millions of steps left); loose for a busy machine.
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!training()->isActive());
     QCOMPARE(training()->liveThreadCount(), 0);
     QCOMPARE(training()->state(), State::Stopped);
