@@ -333,7 +333,8 @@ private Q_SLOTS:
             const dl::Batch& shown = view->scene().points;
             QCOMPARE(shown.rows(), 10000);
             const double worst = (shown - closedForm(*mWindow->document(), t)).cwiseAbs().maxCoeff();
-            QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("t=%1: largest difference %2").arg(t).arg(worst)));
+            QVERIFY2(worst < 1e-4,
+                     qPrintable(QStringLiteral("t=%1: largest difference %2").arg(t).arg(worst)));
         }
         QVERIFY(view->frameCount() >= framesBefore + 4);
     }
