@@ -59,6 +59,7 @@ private Q_SLOTS:
     void cancelStopsTheRun();
     void failureIsReported();
     void firstFramesArriveBeforeTheRunEnds();
+    void onlySlowRunsPublishPartials();
     void overlayStopsInItsLoop();
     void exactScorePointsTowardsTheData();
     void learnedEqualToExactHasNoError();
@@ -157,7 +158,9 @@ void TestSamplingWorkers::firstFramesArriveBeforeTheRunEnds() {
             });
     connect(&controller, &dlui::SamplingController::sampled, this,
             [&](const dlui::SamplingResult& r) { result = r; });
-    const auto id = controller.request(oracleRequest(data, schedule, 1000));
+    dlui::SamplingRequest request = oracleRequest(data, schedule, 1000);
+    request.partialsAfterSeconds = 0.0;  // publish from the first step, however long the run
+    const auto id = controller.request(std::move(request));
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
     QVERIFY(!partials.empty());
     QCOMPARE(partialsAfterResult, 0);
@@ -178,6 +181,43 @@ void TestSamplingWorkers::firstFramesArriveBeforeTheRunEnds() {
         }
         QVERIFY(p.seconds <= result->seconds);
     }
+}
+
+void TestSamplingWorkers::onlySlowRunsPublishPartials() {
+    // Partials set the window animating while the run goes on, which slows a short run on two cores: a run
+    // its first step projects to end soon publishes none; one projected past the threshold publishes from
+    // the first step (x_T and one step), not only once it has run that long.
+    const dl::Schedule schedule = smallSchedule();
+    const auto runWith = [&](int dataRows, int count, double threshold, double* seconds) {
+        dlui::SamplingController controller;
+        std::vector<dlui::SamplingPartial> partials;
+        std::optional<dlui::SamplingResult> result;
+        connect(&controller, &dlui::SamplingController::trajectoryGrew, this,
+                [&](const dlui::SamplingPartial& p) { partials.push_back(p); });
+        connect(&controller, &dlui::SamplingController::sampled, this,
+                [&](const dlui::SamplingResult& r) { result = r; });
+        dlui::SamplingRequest request = oracleRequest(moons(dataRows), schedule, count);
+        request.partialsAfterSeconds = threshold;
+        controller.request(std::move(request));
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000); }();
+        *seconds = result ? result->seconds : 0.0;
+        return partials;
+    };
+    double quickSeconds = 0.0, slowSeconds = 0.0;
+    // 100 points against 200: a few milliseconds for all 50 steps, far below the default threshold.
+    QVERIFY(runWith(200, 100, dlui::kPartialsAfterSeconds, &quickSeconds).empty());
+    QVERIFY2(quickSeconds < dlui::kPartialsAfterSeconds, qPrintable(QString::number(quickSeconds)));
+    // 1,000 points against 2,000 for 50 steps, first publishing from the first step to time that step.
+    const auto timed = runWith(2000, 1000, 0.0, &slowSeconds);
+    QVERIFY(!timed.empty());
+    const double firstStep = timed.front().seconds;
+    // A threshold a third of the run's length: the first step alone is far from it (about 1/50 of the
+    // run), so only the projection from that step publishes the first partial with two states.
+    const double threshold = slowSeconds / 3.0;
+    if (firstStep * 2.0 > threshold) QSKIP("the first step took too large a share of this run to tell");
+    const auto partials = runWith(2000, 1000, threshold, &slowSeconds);
+    QVERIFY(!partials.empty());
+    QCOMPARE(partials.front().trajectory->states.size(), std::size_t(2));
 }
 
 void TestSamplingWorkers::overlayStopsInItsLoop() {

@@ -197,7 +197,8 @@ void TestWindowTraining::sampleAndPlayToTheEnd() {
     QCOMPARE(trajectory->timesteps.back(), 0);
     QCOMPARE(trajectory->states.back().rows(), 500);
     QCOMPARE(timeline->mode(), dlui::Timeline::Mode::Reverse);
-    // The animation started with the first states, while the rest were computed (it may be over by now).
+    // The animation started: with the first states while the rest were computed when the run is slow, with
+    // the result when it is quick, as this one is (it may be over by now).
     QVERIFY(!playing.isEmpty());
     QCOMPARE(playing.at(0).at(0).toBool(), true);
     // Played from x_T down to x_0: the animation ends at t = 0 and the view shows the samples.

@@ -12,7 +12,7 @@ namespace dlui {
 
 namespace {
 
-/// Partial trajectories go out at most this often (plus the first one, x_T and one step, at once).
+/// Partial trajectories go out at most this often (the first one as soon as the run is worth it).
 constexpr double kPartialIntervalSeconds = 0.1;
 
 /// The DDIM (η = 0) paths over every timestep from the given rows of x_T: deterministic, so they show the
@@ -80,7 +80,8 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
     };
 
     // The states so far, copied as the sampler keeps them; published as an immutable snapshot now and
-    // then. The first snapshot (x_T and the first step) goes out at once: the animation can start.
+    // then. In a run that its first step shows to be slow, the first snapshot (x_T and the first step)
+    // goes out at once: the animation can start.
     const std::size_t stateBytes = static_cast<std::size_t>(request.count) *
                                    static_cast<std::size_t>(std::max(request.dim, 1)) * sizeof(float);
     const int K = request.params.steps > 0 ? request.params.steps : request.schedule.T();
@@ -90,16 +91,30 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
                                  kMaxPartialTrajectoryBytes;
     dl::Trajectory soFar;
     soFar.sampler = request.label.toStdString();
-    double lastPublished = -1.0;
+    const double recordsExpected =
+        double(K) / double(std::max(request.params.trajectoryStride, 1));  // after x_T
+    double firstStateAt = 0.0, lastPublished = -1.0;
+    bool worthPublishing = false;
     dl::RecordedStateCallback recorded;
     if (progressive) {
         recorded = [&](int t, const dl::Batch& state) {
             soFar.timesteps.push_back(t);
             soFar.states.push_back(state);
             const double now = secondsSince(start);
-            const bool first = lastPublished < 0.0 && soFar.states.size() >= 2;
-            if (!first && (lastPublished < 0.0 || now - lastPublished < kPartialIntervalSeconds)) return;
+            if (soFar.states.size() == 1) {
+                firstStateAt = now;  // x_T: the sampler starts its first step
+                return;
+            }
             if (t == 0) return;  // the finished trajectory follows as the result
+            if (!worthPublishing) {
+                const double ran = now - firstStateAt;
+                const bool firstStep = soFar.states.size() == 2;
+                worthPublishing = ran >= request.partialsAfterSeconds ||
+                                  (firstStep && ran * recordsExpected >= request.partialsAfterSeconds);
+                if (!worthPublishing) return;
+            } else if (now - lastPublished < kPartialIntervalSeconds) {
+                return;
+            }
             lastPublished = now;
             SamplingPartial partial;
             partial.id = control.id();

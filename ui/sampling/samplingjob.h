@@ -1,8 +1,8 @@
 // One sampling run as a background job (ui/jobs/latestjob.h): the request carries everything the run
 // needs by value (a factory for the denoiser that captures its own copy of the weights or data, the
 // schedule, the sampler settings), so the user can go on editing, training or sampling again while it
-// runs. While it runs, the trajectory so far is published now and then (SamplingPartial), so the reverse
-// animation starts at once even when the denoiser is slow (the exact denoiser of a large data set).
+// runs. While a slow run goes on, the trajectory so far is published now and then (SamplingPartial), so the
+// reverse animation starts at once even when the denoiser is slow (the exact denoiser of a large data set).
 //
 //   dlui::SamplingResult r = dlui::runSampling(request, control);   // in the job's worker thread
 #pragma once
@@ -23,6 +23,11 @@ namespace dlui {
 
 class JobControl;
 
+/// A run projected to end within this many seconds publishes no partial trajectory: its finished
+/// trajectory arrives about as soon as a first frame would be noticed. Twice the learned chain's usual
+/// length, because the first step (cold caches, threads waking) projects a run of 0.3 s to up to 0.6 s.
+inline constexpr double kPartialsAfterSeconds = 1.0;
+
 /// Everything one sampling run needs, captured by value when the user presses Sample.
 struct SamplingRequest {
     /// Builds the denoiser in the worker thread (e.g. a predictor over a copy of the snapshot's weights, or
@@ -39,6 +44,10 @@ struct SamplingRequest {
     int ddimTrailRows = 0;
     /// Of the learned model's products (the exact denoiser has none).
     dl::ProductPrecision precision = dl::ProductPrecision::Float32;
+    /// Partial trajectories go out only when they bring the picture sooner: when the first step projects
+    /// the run past this many seconds, or once it has run that long. Each partial sets the window
+    /// animating while the run goes on, and on two cores that drawing slows a short run (0: always).
+    double partialsAfterSeconds = kPartialsAfterSeconds;
 };
 
 /// The outcome of a finished run.

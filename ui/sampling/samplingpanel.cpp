@@ -390,6 +390,7 @@ bool SamplingPanel::buildRequest(SamplingRequest* request, QString* error) const
     choices.seed = static_cast<std::uint64_t>(mSeed->value());
     choices.precision =
         mFastProducts->isChecked() ? dl::fastestProductPrecision() : dl::ProductPrecision::Float32;
+    choices.denoiserCache = mDenoiserCache;
     // DDIM trails for a few more rows than shown, so raising the count after sampling still finds paths.
     if (trailKind() == TrailKind::Ddim && trailCount() > 0)
         choices.ddimTrailRows = std::min(choices.count, std::max(trailCount(), kDdimTrailRows));

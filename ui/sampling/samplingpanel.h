@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "ui/overlays/fieldoverlay.h"
+#include "ui/sampling/learneddenoisercache.h"
 #include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingtrails.h"
 
@@ -109,6 +110,8 @@ private:
     LabDocument* mDocument;
     Timeline* mTimeline;
     SamplingController* mController;
+    /// The learned denoiser of the last model sampled, for the next Sample of the same model.
+    std::shared_ptr<LearnedDenoiserCache> mDenoiserCache = std::make_shared<LearnedDenoiserCache>();
 
     QComboBox* mDenoiser = nullptr;
     QComboBox* mSampler = nullptr;

@@ -69,10 +69,16 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         // while training goes on.
         const dl::ProductPrecision precision = choices.precision;
         r.precision = precision;
-        r.makeDenoiser = [model, schedule, precision] {
-            return dl::makeModelDenoiser(model->config, model->parameters, schedule, dl::defaultThreadCount(),
-                                         precision);
-        };
+        if (choices.denoiserCache) {
+            r.makeDenoiser = [model, precision, cache = choices.denoiserCache] {
+                return cache->get(model, precision);
+            };
+        } else {
+            r.makeDenoiser = [model, schedule, precision] {
+                return dl::makeModelDenoiser(model->config, model->parameters, schedule,
+                                             dl::defaultThreadCount(), precision);
+            };
+        }
         r.label =
             Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
     } else {
