@@ -41,9 +41,18 @@ std::vector<Eigen::Index> leadingRowsWithin(Eigen::Index n, int steps, Eigen::In
 
 namespace {
 
-Batch gather(const Batch& from, const std::vector<Eigen::Index>& rows) {
-    Batch out(static_cast<Eigen::Index>(rows.size()), from.cols());
-    for (std::size_t i = 0; i < rows.size(); ++i) out.row(static_cast<Eigen::Index>(i)) = from.row(rows[i]);
+/// True when rows are 0, 1, …, M−1 (what leadingRowsWithin chooses): then a record is one block copy.
+bool areLeadingRows(const std::vector<Eigen::Index>& rows) {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i] != static_cast<Eigen::Index>(i)) return false;
+    return true;
+}
+
+Batch gather(const Batch& from, const std::vector<Eigen::Index>& rows, bool leading) {
+    const auto m = static_cast<Eigen::Index>(rows.size());
+    if (leading) return from.topRows(m);  // row-major: contiguous
+    Batch out(m, from.cols());
+    for (Eigen::Index i = 0; i < m; ++i) out.row(i) = from.row(rows[static_cast<std::size_t>(i)]);
     return out;
 }
 
@@ -56,13 +65,14 @@ void appendStepRecord(ReverseStepRecords& records, int t, int s, double sigma, c
     step.t = t;
     step.s = s;
     step.sigma = sigma;
-    step.xt = gather(xt, records.rows);
-    step.eps = gather(eps, records.rows);
-    step.x0 = gather(x0, records.rows);
-    step.mean = gather(mean, records.rows);
-    step.noise =
-        noise.size() == 0 ? Batch(Batch::Zero(step.xt.rows(), step.xt.cols())) : gather(noise, records.rows);
-    step.next = gather(next, records.rows);
+    const bool leading = areLeadingRows(records.rows);
+    step.xt = gather(xt, records.rows, leading);
+    step.eps = gather(eps, records.rows, leading);
+    step.x0 = gather(x0, records.rows, leading);
+    step.mean = gather(mean, records.rows, leading);
+    step.noise = noise.size() == 0 ? Batch(Batch::Zero(step.xt.rows(), step.xt.cols()))
+                                   : gather(noise, records.rows, leading);
+    step.next = gather(next, records.rows, leading);
     records.steps.push_back(std::move(step));
 }
 

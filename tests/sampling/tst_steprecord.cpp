@@ -56,28 +56,34 @@ void TestStepRecord::matchesTheStepFormulas_data() {
     QTest::addColumn<SamplerKind>("kind");
     QTest::addColumn<double>("eta");
     QTest::addColumn<int>("steps");
-    QTest::newRow("ddpm posterior") << SamplerKind::DdpmPosterior << 0.0 << 0;
-    QTest::newRow("ddpm beta") << SamplerKind::DdpmBeta << 0.0 << 0;
-    QTest::newRow("ddpm K=2 (jump 3 -> 1)") << SamplerKind::DdpmPosterior << 0.0 << 2;
-    QTest::newRow("ddim eta=0") << SamplerKind::Ddim << 0.0 << 0;
-    QTest::newRow("ddim eta=1") << SamplerKind::Ddim << 1.0 << 0;
+    QTest::addColumn<bool>("leadingRows");  // rows {0, 1} (a block copy) instead of {4, 1}
+    QTest::newRow("ddpm posterior") << SamplerKind::DdpmPosterior << 0.0 << 0 << false;
+    QTest::newRow("ddpm posterior, leading rows") << SamplerKind::DdpmPosterior << 0.0 << 0 << true;
+    QTest::newRow("ddpm beta") << SamplerKind::DdpmBeta << 0.0 << 0 << false;
+    QTest::newRow("ddpm K=2 (jump 3 -> 1)") << SamplerKind::DdpmPosterior << 0.0 << 2 << false;
+    QTest::newRow("ddim eta=0") << SamplerKind::Ddim << 0.0 << 0 << false;
+    QTest::newRow("ddim eta=1") << SamplerKind::Ddim << 1.0 << 0 << false;
+    QTest::newRow("ddim eta=1, leading rows") << SamplerKind::Ddim << 1.0 << 0 << true;
 }
 
 void TestStepRecord::matchesTheStepFormulas() {
     QFETCH(SamplerKind, kind);
     QFETCH(double, eta);
     QFETCH(int, steps);
+    QFETCH(bool, leadingRows);
+    const std::vector<Eigen::Index> rows =
+        leadingRows ? std::vector<Eigen::Index>{0, 1} : std::vector<Eigen::Index>{4, 1};
     const dl::Schedule schedule = threeStepSchedule();
     dl::SamplerParams p;
     p.kind = kind;
     p.eta = eta;
     p.steps = steps;
-    p.stepRecordRows = {4, 1};
+    p.stepRecordRows = rows;
     dl::Rng rng(11);
     const dl::SampleResult r = dl::sampleFromNoise(schedule, linearDenoiser(), 6, 2, p, rng);
     const dl::ReverseStepRecords& rec = r.trajectory.stepRecords;
     const std::vector<int> ts = dl::samplingTimesteps(3, steps == 0 ? 3 : steps, p.spacing);
-    QCOMPARE(rec.rows, (std::vector<Eigen::Index>{4, 1}));
+    QCOMPARE(rec.rows, rows);
     QCOMPARE(rec.steps.size(), ts.size());
 
     for (std::size_t k = 0; k < rec.steps.size(); ++k) {
@@ -129,8 +135,8 @@ void TestStepRecord::matchesTheStepFormulas() {
         if (k > 0) QCOMPARE(maxDiff(st.xt, rec.steps[k - 1].next), 0.0);
     }
     // The last x_s is the sampler's output for those rows; the first x_t its start.
-    QCOMPARE(rec.steps.back().next.row(0), r.samples.row(4));
-    QCOMPARE(rec.steps.back().next.row(1), r.samples.row(1));
+    QCOMPARE(rec.steps.back().next.row(0), r.samples.row(rows[0]));
+    QCOMPARE(rec.steps.back().next.row(1), r.samples.row(rows[1]));
 }
 
 void TestStepRecord::recordingChangesNothing() {
