@@ -10,6 +10,7 @@
 #include "core/model/mlpkernel.h"
 #include "core/model/modelpredictor.h"
 #include "core/sampling/samplers.h"
+#include "core/sampling/steprecord.h"
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
@@ -192,9 +193,11 @@ void benchReverseChain(const TargetBenchOptions& options) {
     const dl::SamplerParams params = dl::qualitySamplerParams(data);
     std::printf("reverse chain of the default preset: %d points, T=%d DDPM steps, %s\n", kPoints,
                 schedule.T(), dl::describeMlpConfig(net).c_str());
-    // The window shows the chain it computes: it records every state (trajectory stride 1) through the
-    // denoiser it builds with all cores. The target is judged on that chain; the one without a trajectory
-    // (what `sample` and the quality check run) is printed next to it.
+    // The window shows the chain it computes: it records every state (trajectory stride 1) and each
+    // step's vectors of the points its inspector can pick (all 2,000 here), through the denoiser it builds
+    // with all cores. The target is judged on that chain; the one without a trajectory (what `sample` and
+    // the quality check run) is printed next to it. bench/bench_window times the same run from the
+    // Sampling panel's Sample to the samples on the window's thread.
     // The window samples with bfloat16 products where the CPU has them, int16 products where it has AVX2
     // but not AVX-512 (sampling/samplingrequest.cpp); the float chain is printed first for comparison.
     const dl::ProductPrecision windowPrecision = dl::fastestProductPrecision();
@@ -217,6 +220,8 @@ void benchReverseChain(const TargetBenchOptions& options) {
             for (const int stride : {0, 1}) {
                 dl::SamplerParams p = params;
                 p.trajectoryStride = stride;
+                if (stride)
+                    p.stepRecordRows = dl::leadingRowsWithin(kPoints, schedule.T(), 2, dl::kStepRecordBytes);
                 std::vector<double> wall, cpu;
                 for (int r = 0; r < std::max(3, options.rounds); ++r) {
                     dl::Rng rng = dl::Rng(7).split(static_cast<std::uint64_t>(r));

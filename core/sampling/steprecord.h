@@ -51,6 +51,10 @@ struct ReverseStepRecords {
     Batch path(int slot) const;
 };
 
+/// Memory the window gives the per-step vectors of the points its inspector can pick (32 MB: every step of
+/// 2000 points at K = 350, or of 700 points at K = 1000).
+constexpr std::size_t kStepRecordBytes = std::size_t{32} << 20;
+
 /// Rows 0 … M−1 of an n-row batch, M the most whose records over `steps` steps of dimension `dim` fit in
 /// maxBytes (six R×d float batches per step). The rows of x_T are independent draws, so the first M are
 /// as good a choice as any.

@@ -6,6 +6,7 @@
 
 #include "core/model/modelpredictor.h"
 #include "core/sampling/oracledenoiser.h"
+#include "core/sampling/steprecord.h"
 #include "core/training/trainer.h"
 #include "core/training/workerpool.h"
 #include "ui/document/labdocument.h"
@@ -97,10 +98,10 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
     if (auto problem = dl::validateSamplerParams(r.params, r.schedule, r.dim))
         return fail(coreMessage(*problem));
     // The point inspector and the step mode show each step of a point: record every step of as many points
-    // as fit in kStepRecordBytes (steprecord.h).
+    // as fit in dl::kStepRecordBytes (steprecord.h).
     if (!data->isImage() && r.dim == 2) {
         const int K = r.params.steps > 0 ? r.params.steps : r.schedule.T();
-        r.params.stepRecordRows = dl::leadingRowsWithin(r.count, K, r.dim, kStepRecordBytes);
+        r.params.stepRecordRows = dl::leadingRowsWithin(r.count, K, r.dim, dl::kStepRecordBytes);
     }
     return r;
 }

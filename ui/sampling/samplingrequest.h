@@ -22,10 +22,6 @@ namespace dlui {
 
 class LabDocument;
 
-/// Memory for the per-step vectors of the points the inspector can pick (32 MB: every step of 2000 points at
-/// K = 350, or of 700 points at K = 1000).
-constexpr std::size_t kStepRecordBytes = std::size_t{32} << 20;
-
 struct SamplingChoices {
     bool learned = true;  ///< the document's model; false: the exact denoiser of the data set
     dl::SamplerParams params;
