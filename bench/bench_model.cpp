@@ -4,9 +4,14 @@
 // --benchmark_repetitions=5 --benchmark_report_aggregates_only=true for medians.
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
+
 #include "core/data/dataset.h"
 #include "core/model/mlp.h"
 #include "core/model/modelpredictor.h"
+#include "core/sampling/samplers.h"
+#include "core/sampling/steprecord.h"
+#include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
 
@@ -79,6 +84,30 @@ void BM_ChainStep(benchmark::State& state) {
     state.counters["points/s"] = benchmark::Counter(2000, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The whole reverse chain as the window runs it: the default preset (T = 150), 2,000 points, every state
+// kept and each step of every point recorded for the inspector, the fastest precision, range 0 threads.
+// The `bench` command reports the same run against its target; this one is for profiling it.
+void BM_WindowChain(benchmark::State& state) {
+    const dl::MlpConfig config = dl::defaultMlpConfig();
+    const dl::Schedule schedule(dl::defaultTrainingSchedule());
+    dl::Mlp net(config);
+    dl::Rng rng(3);
+    net.initialise(rng);
+    const dl::Denoiser denoiser = dl::makeModelDenoiser(
+        config, net.parameters(), schedule, static_cast<int>(state.range(0)), dl::fastestProductPrecision());
+    constexpr int kPoints = 2000;
+    dl::Batch data(kPoints, 2);
+    rng.fillNormal(data);
+    dl::SamplerParams params = dl::qualitySamplerParams(data);
+    params.trajectoryStride = 1;
+    params.stepRecordRows = dl::leadingRowsWithin(kPoints, schedule.T(), 2, dl::kStepRecordBytes);
+    std::uint64_t run = 0;
+    for (auto _ : state) {
+        dl::Rng chainRng = dl::Rng(7).split(run++);
+        benchmark::DoNotOptimize(dl::sampleFromNoise(schedule, denoiser, kPoints, 2, params, chainRng));
+    }
+}
+
 }  // namespace
 
 BENCHMARK(BM_TrainStepTiny)
@@ -91,5 +120,6 @@ BENCHMARK(BM_TrainStepTiny)
 BENCHMARK(BM_TrainStepImage)->Args({64, 1})->UseRealTime();
 BENCHMARK(BM_ForwardTiny)->Arg(2048);
 BENCHMARK(BM_ChainStep)->Args({0, 1})->Args({1, 1})->Args({1, 2})->UseRealTime();
+BENCHMARK(BM_WindowChain)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
