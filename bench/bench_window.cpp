@@ -4,8 +4,8 @@
 //   on; a timed assertion fails on a loaded machine for the wrong reason.
 // - windowSampleReady: Sample in the Sampling panel with the default preset's model, from the request to
 //   the finished samples arriving on the GUI thread (wall clock; the target for the reverse chain of 2,000
-//   points is ≤ 0.2 s on two cores). It runs what the window runs: the denoiser built from the model, the
-//   per-step record for the point inspector, the partial trajectories for the animation.
+//   points is ≤ 0.2 s on two cores). It runs what the window runs: the denoiser kept for the model, the
+//   per-step record for the point inspector, partial trajectories only if the run is slow.
 // Run with QT_QPA_PLATFORM=offscreen and --benchmark_repetitions=5 --benchmark_report_aggregates_only=true.
 #include <benchmark/benchmark.h>
 
@@ -16,6 +16,7 @@
 #include "core/model/mlp.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
+#include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingpanel.h"
@@ -26,17 +27,9 @@
 
 namespace {
 
-dlui::MainWindow::Options benchWindowOptions() {
-    dlui::MainWindow::Options o;
-    o.restoreLastSession = false;
-    o.askBeforeDiscard = false;
-    o.useSettings = false;
-    return o;
-}
-
 void mainViewRedraw(benchmark::State& state) {
     const int n = static_cast<int>(state.range(0));
-    dlui::LabWindow window(benchWindowOptions());
+    dlui::LabWindow window(dltest::windowTestOptions());
     window.show();
     window.resize(1280, 800);
     dl::Rng rng(5);
@@ -59,7 +52,7 @@ void mainViewRedraw(benchmark::State& state) {
 BENCHMARK(mainViewRedraw)->Arg(10000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 void windowSampleReady(benchmark::State& state) {
-    dlui::LabWindow window(benchWindowOptions());
+    dlui::LabWindow window(dltest::windowTestOptions());
     window.show();
     window.resize(1280, 720);
     // The chain's cost does not depend on the weights' values, so initialised weights of the default
