@@ -16,6 +16,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "core/model/gelurational.h"
 #include "core/model/inputlayertable.h"
 #include "core/model/mlpgemm.h"
 #include "core/model/mlpgemmbf16.h"
@@ -98,38 +99,6 @@ inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index
 #endif
 
 #if defined(DL_KERNEL_INT16_PRODUCTS)
-// GELU without its derivative, eight lanes: ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³), with tanh u as
-// Eigen's rational function p(u)/q(u) (its coefficients and clamp: MathFunctionsImpl.h), but the
-// division replaced by the approximate reciprocal of q refined by one Newton step (relative error
-// ≈ 2⁻²², below float rounding of the result) and Eigen's |u| < 0.0004 special case left out (p/q is
-// already u there to float precision). perf: the division's latency was a quarter of the bias + GELU +
-// quantisation pass. q ≥ 4.9·10⁻³ on the whole clamped range, so the reciprocal is never of 0 or of a
-// denormal. A NaN x stays NaN through ½x, which the quantisation then sees.
-inline __m256 gelu8(__m256 x) {
-    const __m256 c = _mm256_set1_ps(0.79788456080286535588f), k = _mm256_set1_ps(0.044715f);
-    const __m256 clamp = _mm256_set1_ps(7.99881172180175781f);
-    __m256 u = _mm256_mul_ps(c, _mm256_fmadd_ps(_mm256_mul_ps(k, x), _mm256_mul_ps(x, x), x));
-    u = _mm256_min_ps(_mm256_max_ps(u, _mm256_sub_ps(_mm256_setzero_ps(), clamp)), clamp);
-    const __m256 u2 = _mm256_mul_ps(u, u);
-    __m256 p =
-        _mm256_fmadd_ps(u2, _mm256_set1_ps(-2.76076847742355e-16f), _mm256_set1_ps(2.00018790482477e-13f));
-    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(-8.60467152213735e-11f));
-    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(5.12229709037114e-08f));
-    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(1.48572235717979e-05f));
-    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(6.37261928875436e-04f));
-    p = _mm256_fmadd_ps(u2, p, _mm256_set1_ps(4.89352455891786e-03f));
-    p = _mm256_mul_ps(u, p);
-    __m256 q =
-        _mm256_fmadd_ps(u2, _mm256_set1_ps(1.19825839466702e-06f), _mm256_set1_ps(1.18534705686654e-04f));
-    q = _mm256_fmadd_ps(u2, q, _mm256_set1_ps(2.26843463243900e-03f));
-    q = _mm256_fmadd_ps(u2, q, _mm256_set1_ps(4.89352518554385e-03f));
-    __m256 r = _mm256_rcp_ps(q);
-    r = _mm256_mul_ps(r, _mm256_fnmadd_ps(q, r, _mm256_set1_ps(2.0f)));
-    const __m256 th = _mm256_mul_ps(p, r);
-    const __m256 hx = _mm256_mul_ps(_mm256_set1_ps(0.5f), x);
-    return _mm256_fmadd_ps(hx, th, hx);
-}
-
 // Sampling with int16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and, when next is
 // not null, the result quantised as the next layer's input (column j at next + j·H, its scale in
 // columnScale[j]) while the column is still in L1. Without next: the last block, whose output goes to
@@ -139,7 +108,7 @@ inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Inde
     for (Index j = 0; j < B; ++j) {
         float* column = h + j * H;
         for (Index i = 0; i < H; i += 8) {
-            __m256 g = gelu8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
+            __m256 g = geluRational8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
             if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
             _mm256_storeu_ps(column + i, g);
         }

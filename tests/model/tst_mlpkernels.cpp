@@ -7,9 +7,13 @@
 #include <QTest>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/math/rng.h"
 #include "core/model/bf16weights.h"
+#define DL_KERNEL_NS kernel_test
+#include "core/model/gelurational.h"
+#undef DL_KERNEL_NS
 #include "core/model/inputlayertable.h"
 #include "core/model/int16weights.h"
 #include "core/model/mlp.h"
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void int16ProductsStayClose_data();
     void int16ProductsStayClose();
     void int16ProductsKeepNaN();
+    void int16PassGeluFollowsTheTanhForm();
     void inputTableMatchesTheNetwork();
     void inputTableIsNotBuiltWhenTooLarge();
 };
@@ -276,6 +281,39 @@ void TestMlpKernels::int16ProductsStayClose() {
     QVERIFY(close("float32", out.plain, out.exact, 1e-5));
     QVERIFY(close("int16", out.reduced, out.exact, 5e-3));
     QVERIFY2((out.reduced - out.plain).cwiseAbs().maxCoeff() > 1e-6, "the int16 products were not used");
+}
+
+// The GELU of the int16 sampling pass (gelurational.h) against the tanh form in double, every 10⁻⁴ over
+// [−12, 12] (both sides of the ±4.5 clamp): its fit is within 1.2·10⁻⁶ of max(1, |x|), and a coefficient
+// off in its third digit is not. GELU(0) is 0, NaN stays NaN, and +∞ stays +∞ (the quantisation after it
+// must see a sample that has diverged).
+void TestMlpKernels::int16PassGeluFollowsTheTanhForm() {
+#if defined(__AVX2__) && defined(__FMA__)
+    auto gelu = [](float x) {
+        alignas(32) float lanes[8];
+        _mm256_store_ps(lanes, dl::kernel_test::geluRational8(_mm256_set1_ps(x)));
+        return lanes[0];
+    };
+    double worst = 0.0, worstAt = 0.0;
+    for (int i = -120000; i <= 120000; ++i) {
+        const float x = static_cast<float>(i) * 1e-4f;
+        const double xd = x;
+        const double exact =
+            0.5 * xd * (1.0 + std::tanh(0.7978845608028654 * (xd + 0.044715 * xd * xd * xd)));
+        const double error = std::fabs(gelu(x) - exact) / std::max(1.0, std::fabs(xd));
+        if (error > worst) {
+            worst = error;
+            worstAt = xd;
+        }
+    }
+    QVERIFY2(worst <= 2e-6, qPrintable(QStringLiteral("error %1 at x = %2").arg(worst).arg(worstAt)));
+    QCOMPARE(gelu(0.0f), 0.0f);
+    QVERIFY(std::isnan(gelu(std::nanf(""))));
+    QCOMPARE(gelu(std::numeric_limits<float>::infinity()), std::numeric_limits<float>::infinity());
+    QVERIFY(!std::isfinite(gelu(-std::numeric_limits<float>::infinity())));
+#else
+    QSKIP("built without AVX2 and FMA: the int16 pass does not exist");
+#endif
 }
 
 // A sample that has gone non-finite stays non-finite through int16 products (as in float), so the
