@@ -43,6 +43,14 @@ Int16Weights packInt16Weights(const MlpKernelShape& shape, const float* params) 
             }
         }
     }
+    const std::ptrdiff_t d = shape.dataDim;
+    if (d <= kFusedOutputMaxDim) {
+        const float* Wout = params + shape.weightOffset[shape.layers + 1];  // d × H, column-major
+        packed.outputRows.resize(static_cast<std::size_t>(d * H));
+        for (std::ptrdiff_t r = 0; r < d; ++r)
+            for (std::ptrdiff_t i = 0; i < H; ++i)
+                packed.outputRows[static_cast<std::size_t>(r * H + i)] = Wout[i * d + r];
+    }
     return packed;
 }
 

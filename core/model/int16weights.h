@@ -33,8 +33,15 @@ struct Int16Weights {
     std::vector<std::ptrdiff_t> offset;  ///< per layer 0..L: start of its packed weights in values
     std::vector<std::ptrdiff_t> pairs;   ///< per layer 0..L: ⌈K/2⌉
     std::vector<int> limit;              ///< per layer 0..L: the largest magnitude of a weight or input
+    /// W_out (d × H) as d rows of H floats, for the last block's pass, which computes the output while each
+    /// column is still in registers (mlpkernelbody.h); empty when d > kFusedOutputMaxDim. Not quantised.
+    std::vector<float> outputRows;
     bool empty() const { return values.empty(); }
 };
+
+/// Networks with at most this many outputs get the output layer fused into the last block's pass (one
+/// vector accumulator per output); wider ones (images) keep Eigen's product.
+constexpr std::ptrdiff_t kFusedOutputMaxDim = 4;
 
 /// The largest magnitude a weight or input may take in a product over `pairs` column pairs (see above).
 int int16ProductLimit(std::ptrdiff_t pairs);

@@ -173,6 +173,7 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
             a.int16Limit = int16->limit.data();
             a.int16Input = ws.mInt16Input.data();
             a.int16ColumnScale = ws.mInt16ColumnScale.data();
+            a.int16OutputRows = int16->outputRows.empty() ? nullptr : int16->outputRows.data();
         }
         if constexpr (std::is_same_v<Scalar, float>) {
             if (inputTable && !inputTable->empty()) a.inputTable = inputTable->view();

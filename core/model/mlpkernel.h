@@ -71,6 +71,7 @@ struct MlpForwardArgs {
     const int* int16Limit = nullptr;              ///< per layer 0..L, of Int16Weights
     std::int16_t* int16Input = nullptr;           ///< (I + 1) × B values: a layer's input, quantised
     float* int16ColumnScale = nullptr;            ///< B values: what one unit of each input column is worth
+    const float* int16OutputRows = nullptr;  ///< d × H, row-major: W_out for the fused last pass, or null
     /// When values is not null (float, one t for the batch): the input layer's coordinate part from this
     /// table instead of the sinusoids and W_0's product.
     InputTableView inputTable;

@@ -102,7 +102,7 @@ inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index
 // Sampling with int16 products: h (H×B, H a multiple of 16) ← GELU(h + bias) (+ skip), and, when next is
 // not null, the result quantised as the next layer's input (column j at next + j·H, its scale in
 // columnScale[j]) while the column is still in L1. Without next: the last block, whose output goes to
-// the float output layer.
+// the float output layer (biasGeluToOutput does both where the output is narrow).
 inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Index H, Index B,
                             std::int16_t* next, float* columnScale, int limit) {
     for (Index j = 0; j < B; ++j) {
@@ -113,6 +113,40 @@ inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Inde
             _mm256_storeu_ps(column + i, g);
         }
         if (next) columnScale[j] = gemmint16::quantizeColumn(column, H, next + j * H, H, limit);
+    }
+}
+
+inline float horizontalSum(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+// The last block of the int16 sampling pass and the output layer in one: y (D×B) = W_out·(GELU(h + bias)
+// (+ skip)) + outBias, each column's D dot products accumulated while its GELU values are in registers
+// (outRows: W_out as D rows of H). h is not written: nothing reads the last block's activations when
+// sampling. Replaces Eigen's product for d = 2, which packed h on every call (2–3 % of the chain).
+template <int D>
+void biasGeluToOutput(const float* h, const float* bias, const float* skip, Index H, Index B,
+                      const float* outRows, const float* outBias, float* y) {
+    static_assert(D >= 1 && D <= 4);
+    for (Index j = 0; j < B; ++j) {
+        const float* column = h + j * H;
+        __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        for (Index i = 0; i < H; i += 8) {
+            __m256 g = geluRational8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
+            if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
+            acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + i), g, acc0);
+            if constexpr (D > 1) acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + H + i), g, acc1);
+            if constexpr (D > 2) acc2 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + 2 * H + i), g, acc2);
+            if constexpr (D > 3) acc3 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + 3 * H + i), g, acc3);
+        }
+        float* out = y + j * D;
+        out[0] = horizontalSum(acc0) + outBias[0];
+        if constexpr (D > 1) out[1] = horizontalSum(acc1) + outBias[1];
+        if constexpr (D > 2) out[2] = horizontalSum(acc2) + outBias[2];
+        if constexpr (D > 3) out[3] = horizontalSum(acc3) + outBias[3];
     }
 }
 #endif
@@ -213,18 +247,42 @@ void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, In
     gemm<S>(a.params + a.shape.weightOffset[l], H, in, ldIn, false, out, H, H, B, k, false);
 }
 
+// What finishLayer left ready besides h.
+struct FinishedLayer {
+    bool nextInputReduced = false;  ///< the next layer's input is in a.bf16Input or a.int16Input
+    bool outputWritten = false;     ///< y is computed (the last layer, fused: h was not written)
+};
+
 // h ← act(h + bias) (+ skip), deriv ← act'; with bf16 or int16 products, GELU and a next layer (its
-// index; 0 for none), the next layer's input is written in the same pass. Returns whether it was.
+// index; 0 for none), the next layer's input is written in the same pass; with int16 products and no
+// next layer, the network's output where it is narrow enough (kFusedOutputMaxDim).
 template <typename S>
-bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, const S* skip, int nextLayer) {
+FinishedLayer finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, const S* skip,
+                          int nextLayer) {
     const Index H = a.shape.hidden, B = a.batch;
 #if defined(DL_KERNEL_INT16_PRODUCTS)
     if constexpr (std::is_same_v<S, float>) {
         if (a.int16Weights && !deriv && a.shape.activation == KernelActivation::Gelu) {
             const bool quantise = nextLayer > 0;  // the last block feeds the float output layer
+            if (!quantise && a.int16OutputRows) {
+                const float* outBias = a.params + a.shape.biasOffset[a.shape.layers + 1];
+                switch (a.shape.dataDim) {
+#define DL_FUSED_OUTPUT_CASE(D)                                                    \
+    case D:                                                                        \
+        biasGeluToOutput<D>(h, bias, skip, H, B, a.int16OutputRows, outBias, a.y); \
+        return {false, true};
+                    DL_FUSED_OUTPUT_CASE(1)
+                    DL_FUSED_OUTPUT_CASE(2)
+                    DL_FUSED_OUTPUT_CASE(3)
+                    DL_FUSED_OUTPUT_CASE(4)
+#undef DL_FUSED_OUTPUT_CASE
+                    default:
+                        break;  // wider outputs: Int16Weights keeps no output rows, so not reached
+                }
+            }
             biasGeluToInt16(h, bias, skip, H, B, quantise ? a.int16Input : nullptr, a.int16ColumnScale,
                             quantise ? a.int16Limit[nextLayer] : 0);
-            return quantise;
+            return {quantise, false};
         }
     }
 #endif
@@ -232,13 +290,13 @@ bool finishLayer(const MlpForwardArgs<S>& a, S* h, const S* bias, S* deriv, cons
     if constexpr (std::is_same_v<S, float>) {
         if (a.bf16Weights && !deriv && nextLayer > 0 && a.shape.activation == KernelActivation::Gelu) {
             biasGeluToBf16(h, bias, skip, H, B, a.bf16Input);
-            return true;
+            return {true, false};
         }
     }
 #endif
     (void)nextLayer;
     biasActivate<S>(a.shape.activation, h, bias, deriv, a.scratch, skip, H, B);
-    return false;
+    return {};
 }
 
 // Input lifting of columns [c0, c0 + n): z = [sin(x_j f_k) | cos(x_j f_k) for each coordinate j], or the
@@ -330,7 +388,7 @@ void forward(const MlpForwardArgs<S>& a) {
     if (!tabulated) liftInputs<S>(a, 0, B);
     auto W = [&](int l, Index rows, Index cols) { return CMap<S>(a.params + s.weightOffset[l], rows, cols); };
     auto deriv = [&](int l) { return a.deriv ? a.deriv[l] : nullptr; };
-    bool inReduced = false;  // the next layer's input is already in a.bf16Input or a.int16Input
+    FinishedLayer finished;  // what the last finishLayer left ready besides h
     const int firstBlock = s.layers > 0 ? 1 : 0;
     if (sharedT) {
         Eigen::Map<Eigen::Matrix<S, Eigen::Dynamic, 1>> column(a.column, H);
@@ -343,21 +401,22 @@ void forward(const MlpForwardArgs<S>& a) {
         }
 #endif
         if (!tabulated) layerProduct<S>(a, 0, a.z, I, Ix, a.h[0]);
-        inReduced = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, firstBlock);
+        finished = finishLayer<S>(a, a.h[0], a.column, nullptr, nullptr, firstBlock);
     } else {
         for (Index b = 0; b < B; ++b)
             std::memcpy(a.z + b * I + Ix, a.timeTable + static_cast<Index>(a.t[b]) * E, sizeof(S) * E);
         // h_0 = act(W_0 z + b_0)
         layerProduct<S>(a, 0, a.z, I, I, a.h[0]);
-        inReduced = finishLayer<S>(a, a.h[0], a.params + s.biasOffset[0], deriv(0), nullptr, firstBlock);
+        finished = finishLayer<S>(a, a.h[0], a.params + s.biasOffset[0], deriv(0), nullptr, firstBlock);
     }
     // h_l = h_{l−1} + act(W_l h_{l−1} + b_l)
     for (int l = 1; l <= s.layers; ++l) {
-        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l], inReduced);
-        inReduced = finishLayer<S>(a, a.h[l], a.params + s.biasOffset[l], deriv(l),
-                                   s.residual ? a.h[l - 1] : nullptr, l < s.layers ? l + 1 : 0);
+        layerProduct<S>(a, l, a.h[l - 1], H, H, a.h[l], finished.nextInputReduced);
+        finished = finishLayer<S>(a, a.h[l], a.params + s.biasOffset[l], deriv(l),
+                                  s.residual ? a.h[l - 1] : nullptr, l < s.layers ? l + 1 : 0);
     }
-    // y = W_out h_L + b_out
+    // y = W_out h_L + b_out (unless the last pass computed it already)
+    if (finished.outputWritten) return;
     const int out = s.layers + 1;
     Map<S> Y(a.y, d, B);
     Y.noalias() = W(out, d, H) * CMap<S>(a.h[s.layers], H, B);
