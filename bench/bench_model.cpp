@@ -9,6 +9,7 @@
 #include "core/data/dataset.h"
 #include "core/model/mlp.h"
 #include "core/model/modelpredictor.h"
+#include "core/sampling/heapretention.h"
 #include "core/sampling/samplers.h"
 #include "core/sampling/steprecord.h"
 #include "core/training/modelquality.h"
@@ -122,4 +123,11 @@ BENCHMARK(BM_ForwardTiny)->Arg(2048);
 BENCHMARK(BM_ChainStep)->Args({0, 1})->Args({1, 1})->Args({1, 2})->UseRealTime();
 BENCHMARK(BM_WindowChain)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+    dl::retainFreedHeapMemory();  // as the window and the CLI do: BM_WindowChain is the window's chain
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -14,6 +14,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/model/mlp.h"
+#include "core/sampling/heapretention.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
@@ -97,6 +98,7 @@ BENCHMARK(windowSampleReady)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Use
 }  // namespace
 
 int main(int argc, char** argv) {
+    dl::retainFreedHeapMemory();  // as app/gui/main.cpp does
     QApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -6,12 +6,14 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include "core/sampling/heapretention.h"
 #include "ui/i18n/translations.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
 
 int main(int argc, char** argv) {
+    dl::retainFreedHeapMemory();  // each Sample click reuses the last run's pages (heapretention.h)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("DiffusionLab"));
     QApplication::setApplicationName(QStringLiteral("Diffusion Lab"));
