@@ -7,7 +7,6 @@
 namespace dl {
 
 namespace {
-constexpr int kOrders = 6;                 // derivatives 0..5
 constexpr double kLargestPhaseStep = 0.8;  // grid step × the largest frequency
 }  // namespace
 
@@ -23,13 +22,14 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
     if (!std::isfinite(fMax) || fMax <= 0.0) return table;
     const double step = kLargestPhaseStep / fMax;
     const double rowsReal = std::ceil(2.0 * kInputTableRange / step) + 1.0;
-    const double bytes = rowsReal * kOrders * static_cast<double>(H) * static_cast<double>(d) * sizeof(float);
+    const double bytes =
+        rowsReal * kInputTableOrders * static_cast<double>(H) * static_cast<double>(d) * sizeof(float);
     if (bytes > static_cast<double>(kInputTableMaxBytes)) return table;
     const auto rows = static_cast<std::ptrdiff_t>(rowsReal);
 
     // W_0 is H × I, column-major; coordinate j's features are columns j·2·half (sines), then half cosines.
     const Eigen::Map<const Eigen::MatrixXf> w0(params + shape.weightOffset[0], H, shape.inputWidth);
-    table.values.assign(static_cast<std::size_t>(rows * kOrders * H * d), 0.0f);
+    table.values.assign(static_cast<std::size_t>(rows * kInputTableOrders * H * d), 0.0f);
     Eigen::MatrixXd rotatedSin(half, rows), rotatedCos(half, rows), sines(half, rows), cosines(half, rows);
     for (std::ptrdiff_t g = 0; g < rows; ++g) {
         const double x = -kInputTableRange + static_cast<double>(g) * step;
@@ -43,7 +43,7 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
         const Eigen::MatrixXd wCos = w0.middleCols(j * 2 * half + half, half).cast<double>();
         if (!wSin.allFinite() || !wCos.allFinite()) return {};
         Eigen::VectorXd fPower = Eigen::VectorXd::Ones(half);
-        for (int n = 0; n < kOrders; ++n) {
+        for (int n = 0; n < kInputTableOrders; ++n) {
             // dⁿ/dxⁿ sin(fx) = fⁿ sin(fx + nπ/2), dⁿ/dxⁿ cos(fx) = fⁿ cos(fx + nπ/2).
             switch (n % 4) {
                 case 0:
@@ -62,15 +62,16 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
             const Eigen::MatrixXd derivative = wSin * (fPower.asDiagonal() * rotatedSin) +
                                                wCos * (fPower.asDiagonal() * rotatedCos);  // H × rows
             for (std::ptrdiff_t g = 0; g < rows; ++g) {
-                float* block = table.values.data() + (j * rows + g) * kOrders * H;
+                float* block = table.values.data() + (j * rows + g) * kInputTableOrders * H;
                 for (std::ptrdiff_t i = 0; i < H; ++i)
-                    block[(i / 8) * kOrders * 8 + n * 8 + i % 8] = static_cast<float>(derivative(i, g));
+                    block[(i / 8) * kInputTableOrders * 8 + n * 8 + i % 8] =
+                        static_cast<float>(derivative(i, g));
             }
             fPower = fPower.cwiseProduct(f);
         }
     }
     table.rows = rows;
-    table.orders = kOrders;
+    table.orders = kInputTableOrders;
     table.low = static_cast<float>(-kInputTableRange);
     table.step = static_cast<float>(step);
     return table;

@@ -353,7 +353,7 @@ void TestMlpKernels::inputTableMatchesTheNetwork() {
     const dl::InputLayerTable table = dl::buildInputLayerTable(netF.kernelShape(), netF.parameters().data(),
                                                                netF.coordinateFrequencies().data());
     QVERIFY(!table.empty());
-    QCOMPARE(table.orders, 6);
+    QCOMPARE(table.orders, dl::kInputTableOrders);
     const Eigen::Index B = 300;
     Eigen::MatrixXd x(2, B);
     for (Eigen::Index b = 0; b < B; ++b) {
