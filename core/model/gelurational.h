@@ -5,18 +5,19 @@
 //   Φ(x) ≈ ½ + x_c·P(x_c²) / Q(x_c²),  x_c = x clamped to ±4.5,  P of degree 3, Q of degree 4 (Q(0) = 1),
 //
 // the minimax fit of scripts/fit_gelu_rational.py (½ folded into P). It replaces the previous chain
-// u(x) → Eigen's [13/6] rational tanh of u: no u to compute and eight instead of eleven polynomial
-// terms, 18 vector operations per eight values with the bias instead of 23, on a pass that is bound by
-// Zen 3's two FMA pipes (docs/performance.md). Its error against the exact tanh form is at most
-// 5.1·10⁻⁶ absolute, 1.2·10⁻⁶ of max(1, |x|) (at the clamp, where tanh u(4.5) = 1 − 2·10⁻⁶): the int16
-// products that take the result quantise each value to 2⁻¹³…2⁻¹² of its column's largest (int16weights.h),
-// so this is 50–100 times below the error already there.
+// u(x) → Eigen's [13/6] rational tanh of u: no u to compute and seven FMAs for the two polynomials
+// instead of nine, 18 vector operations per eight values with the bias instead of 23, on a pass that is bound
+// by Zen 3's two FMA pipes (docs/performance.md). Its error against the exact tanh form is at most 5.1·10⁻⁶
+// absolute, 1.2·10⁻⁶ of max(1, |x|) (largest near the clamp, where tanh u(4.5) = 1 − 2·10⁻⁶): the int16
+// products that take the result quantise each value to 2⁻¹³…2⁻¹² of its column's largest (int16weights.h), so
+// this is 50–100 times below the error already there.
 //
 // The quotient is the approximate reciprocal of Q refined by one Newton step (relative error ≈ 2⁻²²):
 // Q ≥ 1 on the whole clamped range, so it is never of 0 or of a denormal. A NaN x stays NaN (the clamp
-// maps it to −4.5 but the result is x·Φ); ±∞ gives ±∞, which the quantisation then sees as not finite.
+// maps it to −4.5 but the result is x·Φ); +∞ gives +∞ and −∞ a value that is not finite either, which
+// the quantisation then sees.
 //
-// Included by mlpkernelbody.h (inside its DL_KERNEL_NS) and by the kernel tests.
+// Included by mlpkernelbody.h and by the kernel tests, each defining DL_KERNEL_NS (the namespace) first.
 #pragma once
 
 #if defined(__AVX2__) && defined(__FMA__)
