@@ -103,24 +103,21 @@ inline void biasGeluToBf16(float* h, const float* bias, const float* skip, Index
 // not null, the result quantised as the next layer's input (column j at next + j·H, its scale in
 // columnScale[j]) while the column is still in L1. Without next: the last block, whose output goes to
 // the float output layer (biasGeluToOutput does both where the output is narrow).
+// Rows i..i+7 of one column: GELU(column + bias) (+ skipColumn, the residual, when not null).
+inline __m256 biasGeluSkip8(const float* column, const float* bias, const float* skipColumn, Index i) {
+    const __m256 g = geluRational8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
+    return skipColumn ? _mm256_add_ps(g, _mm256_loadu_ps(skipColumn + i)) : g;
+}
+
 inline void biasGeluToInt16(float* h, const float* bias, const float* skip, Index H, Index B,
                             std::int16_t* next, float* columnScale, int limit) {
     for (Index j = 0; j < B; ++j) {
         float* column = h + j * H;
-        for (Index i = 0; i < H; i += 8) {
-            __m256 g = geluRational8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
-            if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
-            _mm256_storeu_ps(column + i, g);
-        }
+        const float* skipColumn = skip ? skip + j * H : nullptr;
+        for (Index i = 0; i < H; i += 8)
+            _mm256_storeu_ps(column + i, biasGeluSkip8(column, bias, skipColumn, i));
         if (next) columnScale[j] = gemmint16::quantizeColumn(column, H, next + j * H, H, limit);
     }
-}
-
-inline float horizontalSum(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
 }
 
 // The last block of the int16 sampling pass and the output layer in one: y (D×B) = W_out·(GELU(h + bias)
@@ -133,20 +130,20 @@ void biasGeluToOutput(const float* h, const float* bias, const float* skip, Inde
     static_assert(D >= 1 && D <= 4);
     for (Index j = 0; j < B; ++j) {
         const float* column = h + j * H;
+        const float* skipColumn = skip ? skip + j * H : nullptr;
         __m256 acc0 = _mm256_setzero_ps(), acc1 = acc0, acc2 = acc0, acc3 = acc0;
         for (Index i = 0; i < H; i += 8) {
-            __m256 g = geluRational8(_mm256_add_ps(_mm256_loadu_ps(column + i), _mm256_loadu_ps(bias + i)));
-            if (skip) g = _mm256_add_ps(g, _mm256_loadu_ps(skip + j * H + i));
+            const __m256 g = biasGeluSkip8(column, bias, skipColumn, i);
             acc0 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + i), g, acc0);
             if constexpr (D > 1) acc1 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + H + i), g, acc1);
             if constexpr (D > 2) acc2 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + 2 * H + i), g, acc2);
             if constexpr (D > 3) acc3 = _mm256_fmadd_ps(_mm256_loadu_ps(outRows + 3 * H + i), g, acc3);
         }
         float* out = y + j * D;
-        out[0] = horizontalSum(acc0) + outBias[0];
-        if constexpr (D > 1) out[1] = horizontalSum(acc1) + outBias[1];
-        if constexpr (D > 2) out[2] = horizontalSum(acc2) + outBias[2];
-        if constexpr (D > 3) out[3] = horizontalSum(acc3) + outBias[3];
+        out[0] = Eigen::internal::predux(acc0) + outBias[0];
+        if constexpr (D > 1) out[1] = Eigen::internal::predux(acc1) + outBias[1];
+        if constexpr (D > 2) out[2] = Eigen::internal::predux(acc2) + outBias[2];
+        if constexpr (D > 3) out[3] = Eigen::internal::predux(acc3) + outBias[3];
     }
 }
 #endif
