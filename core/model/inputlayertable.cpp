@@ -43,7 +43,9 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
         const Eigen::MatrixXd wCos = w0.middleCols(j * 2 * half + half, half).cast<double>();
         if (!wSin.allFinite() || !wCos.allFinite()) return {};
         Eigen::VectorXd fPower = Eigen::VectorXd::Ones(half);
+        double factorial = 1.0;  // n!
         for (int n = 0; n < kInputTableOrders; ++n) {
+            if (n > 0) factorial *= n;
             // dⁿ/dxⁿ sin(fx) = fⁿ sin(fx + nπ/2), dⁿ/dxⁿ cos(fx) = fⁿ cos(fx + nπ/2).
             switch (n % 4) {
                 case 0:
@@ -59,13 +61,15 @@ InputLayerTable buildInputLayerTable(const MlpKernelShape& shape, const float* p
                     rotatedSin = -cosines, rotatedCos = sines;
                     break;
             }
-            const Eigen::MatrixXd derivative = wSin * (fPower.asDiagonal() * rotatedSin) +
-                                               wCos * (fPower.asDiagonal() * rotatedCos);  // H × rows
+            // The Taylor coefficient g⁽ⁿ⁾/n!, so the kernel's series is a plain Horner in δ.
+            const Eigen::MatrixXd coefficient =
+                (wSin * (fPower.asDiagonal() * rotatedSin) + wCos * (fPower.asDiagonal() * rotatedCos)) /
+                factorial;  // H × rows
             for (std::ptrdiff_t g = 0; g < rows; ++g) {
                 float* block = table.values.data() + (j * rows + g) * kInputTableOrders * H;
                 for (std::ptrdiff_t i = 0; i < H; ++i)
                     block[(i / 8) * kInputTableOrders * 8 + n * 8 + i % 8] =
-                        static_cast<float>(derivative(i, g));
+                        static_cast<float>(coefficient(i, g));
             }
             fPower = fPower.cwiseProduct(f);
         }

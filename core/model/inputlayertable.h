@@ -5,7 +5,8 @@
 //
 // so instead of 2·(F/2) sines and cosines and an H × F product per coordinate and call, the sampling pass
 // evaluates the Taylor series of g_j around the nearest point of a grid: g_j(x_g + δ) = Σ_n δⁿ/n!
-// g_j⁽ⁿ⁾(x_g), n = 0..5, with the derivatives tabulated once per model (in double, stored in float). The grid
+// g_j⁽ⁿ⁾(x_g), n = 0..5, with the coefficients g_j⁽ⁿ⁾(x_g)/n! tabulated once per model (in double, stored in
+// float) so that the kernel's series is a plain Horner in δ. The grid
 // step is 0.8 / max f_k, so |f_k δ| ≤ 0.4 and the series' remainder is at most 0.4⁶/6! ≈ 6·10⁻⁶ of each
 // term's size: float rounding level. The default network's first layer is 40 % of the chain's multiply–adds
 // and its sines and cosines another tenth of its time (docs/performance.md).
@@ -14,7 +15,7 @@
 // sampling with reduced-precision products (modelpredictor.h); training and float32 sampling never use it.
 //
 // Layout: grid point g of coordinate j is one block of orders·H floats at (j·rows + g)·orders·H, read
-// front to back by the kernel: for each 8 rows of h (chunk c), the 8 values of derivative n at
+// front to back by the kernel: for each 8 rows of h (chunk c), the 8 coefficients of δⁿ at
 // c·orders·8 + n·8 within the block: one 3 KB stream per coordinate and column (default network).
 //
 //   const dl::InputLayerTable table = dl::buildInputLayerTable(net.kernelShape(), net.parameters().data(),
@@ -31,7 +32,7 @@ namespace dl {
 struct InputLayerTable {
     std::vector<float> values;
     std::ptrdiff_t rows = 0;  ///< grid points per coordinate
-    int orders = 0;           ///< derivatives 0..orders−1
+    int orders = 0;           ///< Taylor coefficients of δ⁰..δ^(orders−1)
     float low = 0.0f;         ///< the first grid point (−range)
     float step = 0.0f;        ///< between grid points
     bool empty() const { return values.empty(); }
@@ -41,7 +42,7 @@ struct InputLayerTable {
     }
 };
 
-/// Derivatives 0..kInputTableOrders−1 of each coordinate's function are tabulated.
+/// Taylor coefficients of δ⁰..δ^(kInputTableOrders−1) of each coordinate's function are tabulated.
 constexpr int kInputTableOrders = 6;
 /// Networks with more coordinates than this get no table (the kernel keeps their rows and coefficients on
 /// the stack), nor do networks whose width H is not a multiple of 8.

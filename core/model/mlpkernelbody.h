@@ -318,10 +318,19 @@ void liftInputs(const MlpForwardArgs<S>& a, Index c0, Index n) {
 }
 
 #if defined(__AVX2__)
+// Rows i..i+7 of one coordinate's series Σ_n c_n δⁿ by Horner's rule (chunk: its 8-row block of the
+// grid row, the coefficient of δⁿ at n·8).
+inline __m256 tableSeries8(const float* chunk, __m256 delta) {
+    __m256 series = _mm256_loadu_ps(chunk + (kInputTableOrders - 1) * 8);
+    for (int n = kInputTableOrders - 2; n >= 0; --n)
+        series = _mm256_fmadd_ps(series, delta, _mm256_loadu_ps(chunk + n * 8));
+    return series;
+}
+
 // h_0's coordinate part (without bias and time term) from the tabulated input layer (inputlayertable.h):
-// per coordinate the Taylor series around the nearest grid point, by Horner's rule. A column with a
-// coordinate off the grid (or not finite) gets the exact W_0·z instead. H is a multiple of 8 and d at
-// most kMaxTabulatedCoordinates (buildInputLayerTable builds no table otherwise).
+// per coordinate the Taylor series around the nearest grid point. A column with a coordinate off the
+// grid (or not finite) gets the exact W_0·z instead. H is a multiple of 8 and d at most
+// kMaxTabulatedCoordinates (buildInputLayerTable builds no table otherwise).
 inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
     const MlpKernelShape& s = a.shape;
     const InputTableView& t = a.inputTable;
@@ -341,27 +350,29 @@ inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
                 Eigen::Map<const Eigen::VectorXf>(a.z + b * I, Ix);
             continue;
         }
-        // Per coordinate: its grid rows and the Horner coefficients δ/n; then per 8 lanes of h the
-        // series of every coordinate, summed in registers.
+        // Per coordinate its grid row and its offset δ from the grid point.
         const float* rows[kMaxTabulatedCoordinates];
-        float coefficient[kMaxTabulatedCoordinates][kInputTableOrders];
+        __m256 delta[kMaxTabulatedCoordinates];
         for (Index j = 0; j < d; ++j) {
             const Index g = static_cast<Index>(std::lrint((x[j] - t.low) * inverseStep));
-            const float delta = x[j] - (t.low + static_cast<float>(g) * t.step);
+            delta[j] = _mm256_set1_ps(x[j] - (t.low + static_cast<float>(g) * t.step));
             rows[j] = t.values + (j * t.rows + g) * kInputTableOrders * H;
-            for (int n = 1; n < kInputTableOrders; ++n) coefficient[j][n] = delta / static_cast<float>(n);
         }
         float* out = a.h[0] + b * H;
+        if (d == 2) {
+            // The common case (2D points), both Horner chains of a block side by side: each is
+            // kInputTableOrders − 1 dependent FMAs, and one chain at a time left the FMA units waiting.
+            for (Index i = 0; i < H; i += 8)
+                _mm256_storeu_ps(out + i,
+                                 _mm256_add_ps(tableSeries8(rows[0] + i * kInputTableOrders, delta[0]),
+                                               tableSeries8(rows[1] + i * kInputTableOrders, delta[1])));
+            continue;
+        }
         for (Index i = 0; i < H; i += 8) {
             __m256 sum = _mm256_setzero_ps();
-            for (Index j = 0; j < d; ++j) {
-                const float* chunk = rows[j] + i * kInputTableOrders;  // (i / 8) · orders · 8
-                __m256 series = _mm256_loadu_ps(chunk + (kInputTableOrders - 1) * 8);
-                for (int n = kInputTableOrders - 2; n >= 0; --n)
-                    series = _mm256_fmadd_ps(series, _mm256_set1_ps(coefficient[j][n + 1]),
-                                             _mm256_loadu_ps(chunk + n * 8));
-                sum = _mm256_add_ps(sum, series);
-            }
+            for (Index j = 0; j < d; ++j)
+                sum = _mm256_add_ps(
+                    sum, tableSeries8(rows[j] + i * kInputTableOrders, delta[j]));  // (i/8)·orders·8
             _mm256_storeu_ps(out + i, sum);
         }
     }
