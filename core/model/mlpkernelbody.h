@@ -317,14 +317,18 @@ void liftInputs(const MlpForwardArgs<S>& a, Index c0, Index n) {
     }
 }
 
-#if defined(__AVX2__)
-// Rows i..i+7 of one coordinate's series Σ_n c_n δⁿ by Horner's rule (chunk: its 8-row block of the
-// grid row, the coefficient of δⁿ at n·8).
-inline __m256 tableSeries8(const float* chunk, __m256 delta) {
-    __m256 series = _mm256_loadu_ps(chunk + (kInputTableOrders - 1) * 8);
-    for (int n = kInputTableOrders - 2; n >= 0; --n)
-        series = _mm256_fmadd_ps(series, delta, _mm256_loadu_ps(chunk + n * 8));
-    return series;
+#if defined(__AVX2__) && defined(__F16C__)
+// Rows 8c..8c+7 of one coordinate's series Σ_n c_n uⁿ by Horner's rule, from block c of its grid row
+// (inputlayertable.h: c_0 and c_1 in floats, then c_2..c_5 in halves).
+inline __m256 tableSeries8(const float* block, __m256 u) {
+    static_assert(kInputTableFloatOrders == 2 && kInputTableOrders == 6, "the unrolled layout below");
+    const auto* halves = reinterpret_cast<const __m128i*>(block + 16);
+    __m256 series = _mm256_cvtph_ps(_mm_loadu_si128(halves + 3));
+    series = _mm256_fmadd_ps(series, u, _mm256_cvtph_ps(_mm_loadu_si128(halves + 2)));
+    series = _mm256_fmadd_ps(series, u, _mm256_cvtph_ps(_mm_loadu_si128(halves + 1)));
+    series = _mm256_fmadd_ps(series, u, _mm256_cvtph_ps(_mm_loadu_si128(halves)));
+    series = _mm256_fmadd_ps(series, u, _mm256_loadu_ps(block + 8));
+    return _mm256_fmadd_ps(series, u, _mm256_loadu_ps(block));
 }
 
 // h_0's coordinate part (without bias and time term) from the tabulated input layer (inputlayertable.h):
@@ -350,30 +354,30 @@ inline void tabulatedInputLayer(const MlpForwardArgs<float>& a) {
                 Eigen::Map<const Eigen::VectorXf>(a.z + b * I, Ix);
             continue;
         }
-        // Per coordinate its grid row and its offset δ from the grid point.
+        // Per coordinate its grid row and its offset u from the grid point, in grid steps.
+        const Index rowFloats = H / 8 * kInputTableBlockFloats;
         const float* rows[kMaxTabulatedCoordinates];
-        __m256 delta[kMaxTabulatedCoordinates];
+        __m256 u[kMaxTabulatedCoordinates];
         for (Index j = 0; j < d; ++j) {
             const Index g = static_cast<Index>(std::lrint((x[j] - t.low) * inverseStep));
-            delta[j] = _mm256_set1_ps(x[j] - (t.low + static_cast<float>(g) * t.step));
-            rows[j] = t.values + (j * t.rows + g) * kInputTableOrders * H;
+            u[j] = _mm256_set1_ps((x[j] - (t.low + static_cast<float>(g) * t.step)) * inverseStep);
+            rows[j] = t.values + (j * t.rows + g) * rowFloats;
         }
         float* out = a.h[0] + b * H;
         if (d == 2) {
             // The common case (2D points), both Horner chains of a block side by side: each is
             // kInputTableOrders − 1 dependent FMAs, and one chain at a time left the FMA units waiting.
-            for (Index i = 0; i < H; i += 8)
-                _mm256_storeu_ps(out + i,
-                                 _mm256_add_ps(tableSeries8(rows[0] + i * kInputTableOrders, delta[0]),
-                                               tableSeries8(rows[1] + i * kInputTableOrders, delta[1])));
+            for (Index c = 0; c < H / 8; ++c)
+                _mm256_storeu_ps(out + 8 * c,
+                                 _mm256_add_ps(tableSeries8(rows[0] + c * kInputTableBlockFloats, u[0]),
+                                               tableSeries8(rows[1] + c * kInputTableBlockFloats, u[1])));
             continue;
         }
-        for (Index i = 0; i < H; i += 8) {
+        for (Index c = 0; c < H / 8; ++c) {
             __m256 sum = _mm256_setzero_ps();
             for (Index j = 0; j < d; ++j)
-                sum = _mm256_add_ps(
-                    sum, tableSeries8(rows[j] + i * kInputTableOrders, delta[j]));  // (i/8)·orders·8
-            _mm256_storeu_ps(out + i, sum);
+                sum = _mm256_add_ps(sum, tableSeries8(rows[j] + c * kInputTableBlockFloats, u[j]));
+            _mm256_storeu_ps(out + 8 * c, sum);
         }
     }
 }
@@ -390,7 +394,7 @@ void forward(const MlpForwardArgs<S>& a) {
     bool sharedT = !a.deriv && a.column && B > 1;
     for (Index b = 1; sharedT && b < B; ++b) sharedT = a.t[b] == a.t[0];
     bool tabulated = false;
-#if defined(__AVX2__)
+#if defined(__AVX2__) && defined(__F16C__)
     if constexpr (std::is_same_v<S, float>) tabulated = sharedT && half > 0 && a.inputTable.values;
 #endif
     if (!tabulated) liftInputs<S>(a, 0, B);
@@ -403,7 +407,7 @@ void forward(const MlpForwardArgs<S>& a) {
         column.noalias() = CMap<S>(a.params + s.weightOffset[0] + H * Ix, H, E) *
                            Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.timeTable + a.t[0] * E, E);
         column += Eigen::Map<const Eigen::Matrix<S, Eigen::Dynamic, 1>>(a.params + s.biasOffset[0], H);
-#if defined(__AVX2__)
+#if defined(__AVX2__) && defined(__F16C__)
         if constexpr (std::is_same_v<S, float>) {
             if (tabulated) tabulatedInputLayer(a);
         }

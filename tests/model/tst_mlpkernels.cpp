@@ -7,6 +7,10 @@
 #include <QTest>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#if defined(__F16C__)
+#include <immintrin.h>
+#endif
 #include <limits>
 
 #include "core/math/rng.h"
@@ -102,6 +106,7 @@ private Q_SLOTS:
     void int16PassGeluFollowsTheTanhForm();
     void inputTableMatchesTheNetwork();
     void inputTableIsNotBuiltWhenTooLarge();
+    void inputTableHalvesRoundAsTheCpuDoes();
 };
 
 void TestMlpKernels::initTestCase() {
@@ -338,11 +343,12 @@ void TestMlpKernels::int16ProductsKeepNaN() {
     QVERIFY(ws.output().col(2).allFinite());
 }
 
-// The tabulated input layer against the double network: the Taylor remainder is ≈ 6·10⁻⁶ of a term, so
-// outputs agree as closely as the float network's own (1e-5), for coordinates anywhere on the grid, at
-// grid points and half-way between them; coordinates off the grid (beyond ±8, NaN) take the exact path,
-// and must give the plain network's output up to the summation order. The table must change the bits
-// somewhere, or it was not used.
+// The tabulated input layer against the double network: the Taylor remainder is ≈ 6·10⁻⁶ of a term and
+// the halves of the higher coefficients round within 4.5·10⁻⁵ of |g|'s bound (1.6·10⁻⁶ of the output
+// measured here), so outputs agree as closely as the float network's own (1e-5), for coordinates anywhere on
+// the grid, at grid points and half-way between them; coordinates off the grid (beyond ±8, NaN) take the
+// exact path, and must give the plain network's output up to the summation order. The table must change the
+// bits somewhere, or it was not used.
 void TestMlpKernels::inputTableMatchesTheNetwork() {
     dl::MlpConfig c;  // the default 2D network: F = 128, scale 25, H = 128
     NetD netD(c);
@@ -400,6 +406,66 @@ void TestMlpKernels::inputTableIsNotBuiltWhenTooLarge() {
     QVERIFY(dl::buildInputLayerTable(raw.kernelShape(), raw.parameters().data(),
                                      raw.coordinateFrequencies().data())
                 .empty());
+    // Weights so large that a higher coefficient is beyond the halves' range (65504): no table either,
+    // rather than infinities in h_0.
+    dl::MlpConfig small;
+    dl::Mlp huge(small);
+    huge.parameters().setConstant(1e5f);
+    QVERIFY(dl::buildInputLayerTable(huge.kernelShape(), huge.parameters().data(),
+                                     huge.coordinateFrequencies().data())
+                .empty());
+}
+
+// The table's higher coefficients are stored as halves (inputlayertable.h) by a portable conversion; the
+// kernel reads them with the CPU's. The conversion must be the one vcvtps2ph does (nearest, ties to even):
+// checked on ties, subnormals, the edge of the range, ±0, ∞, and 200,000 random bit patterns.
+void TestMlpKernels::inputTableHalvesRoundAsTheCpuDoes() {
+#if defined(__F16C__)
+    auto hardware = [](float v) {
+        return static_cast<std::uint16_t>(_cvtss_sh(v, _MM_FROUND_TO_NEAREST_INT));
+    };
+    const float tie = 1.0f + 1.0f / 2048.0f;  // half-way between 1 and the next half: rounds to 1 (even)
+    const float edges[] = {0.0f,
+                           -0.0f,
+                           1.0f,
+                           tie,
+                           -tie,
+                           1.0f + 3.0f / 2048.0f,
+                           65504.0f,
+                           65519.99f,
+                           65520.0f,
+                           1e6f,
+                           6.1035156e-5f,
+                           6.1e-5f,
+                           5.9604645e-8f,
+                           2.9802322e-8f,
+                           2.98e-8f,
+                           8.9e-8f,
+                           1e-10f,
+                           std::numeric_limits<float>::infinity(),
+                           -std::numeric_limits<float>::infinity()};
+    for (const float v : edges)
+        QVERIFY2(dl::toHalfBits(v) == hardware(v),
+                 qPrintable(QString::number(static_cast<double>(v), 'g', 9)));
+    QCOMPARE(dl::toHalfBits(tie), std::uint16_t{0x3C00});
+    QVERIFY((dl::toHalfBits(std::nanf("")) & 0x7FFFu) > 0x7C00u);
+    dl::Rng rng(31);
+    for (int k = 0; k < 200000; ++k) {
+        // Every finite float from about 2⁻³⁰ to 2²⁰, both signs: the subnormal, normal and overflow cases.
+        const auto bits =
+            static_cast<std::uint32_t>(0x30800000u + rng.uniform() * (0x49800000u - 0x30800000u)) |
+            (k % 2 ? 0x80000000u : 0u);
+        float v;
+        std::memcpy(&v, &bits, sizeof v);
+        if (dl::toHalfBits(v) != hardware(v))
+            QFAIL(qPrintable(QStringLiteral("bits %1: %2 vs %3")
+                                 .arg(bits, 8, 16)
+                                 .arg(dl::toHalfBits(v), 4, 16)
+                                 .arg(hardware(v), 4, 16)));
+    }
+#else
+    QSKIP("needs F16C to compare with");
+#endif
 }
 
 #include "tst_mlpkernels.moc"
