@@ -7,7 +7,7 @@
 #include "core/math/error.h"
 #include "core/model/mlp.h"
 #include "core/model/prediction.h"
-#include "core/training/workerpool.h"
+#include "core/training/speculativepool.h"
 
 namespace dl {
 namespace {
@@ -16,15 +16,18 @@ namespace {
 constexpr Eigen::Index kMinRowsToSplit = 512;
 // Rows per forward call: keeps the activations in cache (as Mlp::predict does). The chunks are also the
 // parts the threads claim: fixed row ranges from row 0 whatever the thread count, so every row gets the
-// same arithmetic (and the same bits) on 1 or K threads, and a thread the scheduler holds back costs
-// at most the chunk it has started, not half of the rows.
+// same arithmetic (and the same bits) on 1 or K threads, and a chunk computed again by the calling
+// thread, because the thread that started it was stopped (speculativepool.h), gives the same result.
 constexpr Eigen::Index kChunk = 256;
 // The pool takes at most this many parts per run (larger batches run on the calling thread alone).
 constexpr Eigen::Index kMaxParts = 65535;
 
 struct PredictorState {
     PredictorState(const MlpConfig& config, int threads) : net(config), workspaces(threads) {
-        if (threads > 1) pool = std::make_unique<WorkerPool>(threads);
+        if (threads > 1)
+            pool = std::make_unique<SpeculativePool>(
+                threads, [this](int ring, int chunk, int slot) { computeChunk(ring, chunk, slot); },
+                [this](int ring, int chunk, int slot) { publishChunk(ring, chunk, slot); });
     }
     Mlp net;
     Bf16Weights bf16;              // empty unless bfloat16 products were asked for and are available
@@ -32,17 +35,37 @@ struct PredictorState {
     InputLayerTable inputTable;    // empty unless reduced-precision products are in use
     std::vector<double> alphaBar;  // t = 0..T
     std::vector<Mlp::Workspace> workspaces;
-    std::unique_ptr<WorkerPool> pool;
     Eigen::VectorXi tRows;
     std::mutex mutex;
+    // The pool's copy of each call's inputs and where its outputs go, one per ring entry: a thread the
+    // scheduler stopped may still read them after the call has returned (speculativepool.h).
+    struct CallInputs {
+        Batch x;
+        Eigen::VectorXi t;
+        float* out = nullptr;
+    };
+    CallInputs calls[SpeculativePool::kRingSize];
+    // Last, so that it is destroyed first: its threads use everything above.
+    std::unique_ptr<SpeculativePool> pool;
 
-    /// Network outputs for chunk c of xt (rows [c·kChunk, …)) into out, through workspace k.
-    void runChunk(const Batch& xt, Eigen::Index c, int k, Batch& out) {
-        const Eigen::Index d = xt.cols(), start = c * kChunk, n = std::min(kChunk, xt.rows() - start);
-        net.forward(net.parameters().data(), xt.data() + start * d, tRows.data() + start, n, workspaces[k],
-                    false, bf16.empty() ? nullptr : &bf16, int16.empty() ? nullptr : &int16,
+    /// Network outputs for chunk c (rows [c·kChunk, …)) of n rows of x at timesteps t into workspace k.
+    void forwardChunk(const float* x, const int* t, Eigen::Index n, Eigen::Index c, int k) {
+        const Eigen::Index d = net.config().dataDim, start = c * kChunk, rows = std::min(kChunk, n - start);
+        net.forward(net.parameters().data(), x + start * d, t + start, rows, workspaces[k], false,
+                    bf16.empty() ? nullptr : &bf16, int16.empty() ? nullptr : &int16,
                     inputTable.empty() ? nullptr : &inputTable);
-        Eigen::Map<Eigen::MatrixXf>(out.data() + start * d, d, n) = workspaces[k].output();
+    }
+    /// Workspace k's output of chunk c into out (n rows of d).
+    void copyChunk(Eigen::Index n, Eigen::Index c, int k, float* out) {
+        const Eigen::Index d = net.config().dataDim, start = c * kChunk, rows = std::min(kChunk, n - start);
+        Eigen::Map<Eigen::MatrixXf>(out + start * d, d, rows) = workspaces[k].output();
+    }
+    void computeChunk(int ring, int chunk, int slot) {
+        const CallInputs& call = calls[ring];
+        forwardChunk(call.x.data(), call.t.data(), call.x.rows(), chunk, slot);
+    }
+    void publishChunk(int ring, int chunk, int slot) {
+        copyChunk(calls[ring].x.rows(), chunk, slot, calls[ring].out);
     }
 };
 
@@ -56,14 +79,22 @@ void runNetwork(PredictorState& state, const Batch& xt, int t, Batch& out) {
                     " coordinates, the model expects " + std::to_string(state.net.config().dataDim));
     std::lock_guard<std::mutex> lock(state.mutex);
     const Eigen::Index n = xt.rows();
-    if (state.tRows.size() < n) state.tRows.resize(n);
-    state.tRows.head(n).setConstant(t);
     out.resize(n, xt.cols());
     const Eigen::Index chunks = (n + kChunk - 1) / kChunk;
     if (state.pool && n >= kMinRowsToSplit && chunks <= kMaxParts) {
-        state.pool->run(static_cast<int>(chunks), [&](int c, int slot) { state.runChunk(xt, c, slot, out); });
-    } else {
-        for (Eigen::Index c = 0; c < chunks; ++c) state.runChunk(xt, c, 0, out);
+        state.pool->run(static_cast<int>(chunks), [&](int ring) {
+            PredictorState::CallInputs& call = state.calls[ring];
+            call.x = xt;
+            call.t.setConstant(n, t);
+            call.out = out.data();
+        });
+        return;
+    }
+    if (state.tRows.size() < n) state.tRows.resize(n);
+    state.tRows.head(n).setConstant(t);
+    for (Eigen::Index c = 0; c < chunks; ++c) {
+        state.forwardChunk(xt.data(), state.tRows.data(), n, c, 0);
+        state.copyChunk(n, c, 0, out.data());
     }
 }
 

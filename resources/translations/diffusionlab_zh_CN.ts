@@ -1390,6 +1390,14 @@ ffmpeg 输出：
         <source>worker pool: parts must be from 1 to %1, got %2</source>
         <translation>工作线程池：分块数必须在 1 到 %1 之间，当前为 %2</translation>
     </message>
+    <message>
+        <source>speculative pool: needs at least 2 threads, got %1</source>
+        <translation>推测执行线程池：至少需要 2 个线程，当前为 %1</translation>
+    </message>
+    <message>
+        <source>speculative pool: chunks must be from 1 to %1, got %2</source>
+        <translation>推测执行线程池：分块数必须在 1 到 %1 之间，当前为 %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>

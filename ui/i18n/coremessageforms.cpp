@@ -51,6 +51,8 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "EMA decay must be in [0, 1), got %1"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "threads must be from 1 to 256, got %1"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "worker pool: parts must be from 1 to %1, got %2"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "speculative pool: needs at least 2 threads, got %1"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "speculative pool: chunks must be from 1 to %1, got %2"),
     // data (core/data)
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot normalise an empty data set"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "a point data set needs 2 columns (x, y), got %1"),

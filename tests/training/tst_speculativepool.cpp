@@ -1,0 +1,130 @@
+// The speculative pool (core/training/speculativepool.h): every chunk of every job is published exactly
+// once with the right result, whichever threads compute it and however often; and a thread stopped in
+// the middle of a chunk does not hold the job up: the calling thread computes that chunk itself, the
+// job returns while the stopped thread is still inside it, later jobs run, and the pool shuts down
+// once the thread goes on.
+#include <QTest>
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "core/training/speculativepool.h"
+
+namespace {
+
+constexpr int kMaxChunks = 64;
+
+/// What a test job computes: chunk c of a job with input v gives v·1000 + c.
+struct Jobs {
+    explicit Jobs(int threads) : scratch(static_cast<std::size_t>(threads), std::vector<long>(kMaxChunks)) {}
+    long input[dl::SpeculativePool::kRingSize] = {};
+    std::vector<long> output[dl::SpeculativePool::kRingSize];
+    std::vector<std::vector<long>> scratch;  // per thread slot
+    std::atomic<long> publications{0};
+
+    void compute(int ring, int chunk, int slot) {
+        scratch[static_cast<std::size_t>(slot)][chunk] = input[ring] * 1000 + chunk;
+    }
+    void publish(int ring, int chunk, int slot) {
+        output[ring][static_cast<std::size_t>(chunk)] = scratch[static_cast<std::size_t>(slot)][chunk];
+        publications.fetch_add(1, std::memory_order_relaxed);
+    }
+};
+
+}  // namespace
+
+class TestSpeculativePool : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyChunkPublishedOnce_data();
+    void everyChunkPublishedOnce();
+    void aStoppedThreadDoesNotHoldTheJob();
+};
+
+void TestSpeculativePool::everyChunkPublishedOnce_data() {
+    QTest::addColumn<int>("threads");
+    QTest::newRow("2 threads") << 2;
+    QTest::newRow("4 threads") << 4;
+}
+
+void TestSpeculativePool::everyChunkPublishedOnce() {
+    QFETCH(int, threads);
+    Jobs jobs(threads);
+    long expectedPublications = 0;
+    {
+        dl::SpeculativePool pool(
+            threads, [&](int ring, int chunk, int slot) { jobs.compute(ring, chunk, slot); },
+            [&](int ring, int chunk, int slot) { jobs.publish(ring, chunk, slot); });
+        QCOMPARE(pool.threads(), threads);
+        for (long job = 1; job <= 3000; ++job) {
+            const int chunks = static_cast<int>(1 + job % kMaxChunks);
+            int usedRing = -1;
+            pool.run(chunks, [&](int ring) {
+                usedRing = ring;
+                jobs.input[ring] = job;
+                jobs.output[ring].assign(static_cast<std::size_t>(chunks), -1);
+            });
+            QVERIFY(usedRing >= 0);
+            for (int c = 0; c < chunks; ++c)
+                QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
+            expectedPublications += chunks;
+        }
+    }
+    QCOMPARE(jobs.publications.load(), expectedPublications);
+}
+
+void TestSpeculativePool::aStoppedThreadDoesNotHoldTheJob() {
+    Jobs jobs(2);
+    std::atomic<bool> stopWorker{true}, workerStopped{false}, workerInside{false}, release{false};
+    auto waitFor = [](const std::atomic<bool>& flag) {
+        const auto start = std::chrono::steady_clock::now();
+        while (!flag.load() && std::chrono::steady_clock::now() - start < std::chrono::seconds(20))
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        return flag.load();
+    };
+    dl::SpeculativePool pool(
+        2,
+        [&](int ring, int chunk, int slot) {
+            if (slot == 1 && stopWorker.exchange(false)) {
+                // The scheduler stopping the worker inside its chunk, until the test lets it go on.
+                workerInside.store(true);
+                workerStopped.store(true);
+                waitFor(release);
+                workerInside.store(false);
+            } else if (slot == 0 && !workerStopped.load()) {
+                waitFor(workerStopped);  // the first job: make sure the worker has taken a chunk
+            }
+            jobs.compute(ring, chunk, slot);
+        },
+        [&](int ring, int chunk, int slot) { jobs.publish(ring, chunk, slot); });
+    for (long job = 1; job <= 3; ++job) {
+        int usedRing = -1;
+        pool.run(8, [&](int ring) {
+            usedRing = ring;
+            jobs.input[ring] = job;
+            jobs.output[ring].assign(8, -1);
+        });
+        QVERIFY2(workerStopped.load(), "the worker never took a chunk");
+        for (int c = 0; c < 8; ++c)
+            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
+    }
+    // Three jobs done (fewer than the ring's entries) while the worker is still inside the first one
+    // (a pool that waited for it would have returned only when its wait for release timed out).
+    QVERIFY(workerInside.load());
+    release.store(true);
+    for (long job = 4; job <= 50; ++job) {
+        int usedRing = -1;
+        pool.run(8, [&](int ring) {
+            usedRing = ring;
+            jobs.input[ring] = job;
+            jobs.output[ring].assign(8, -1);
+        });
+        for (int c = 0; c < 8; ++c)
+            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
+    }
+    QCOMPARE(jobs.publications.load(), 50L * 8);
+}
+
+QTEST_GUILESS_MAIN(TestSpeculativePool)
+#include "tst_speculativepool.moc"
