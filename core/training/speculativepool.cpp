@@ -83,23 +83,49 @@ void SpeculativePool::claimChunks(std::uint64_t job, int slot) {
     // refills it and then waits for readers, so either it sees this reader or this reader sees the
     // retirement (both sequentially consistent).
     entry.readers.fetch_add(1, std::memory_order_seq_cst);
-    if (entry.job.load(std::memory_order_seq_cst) == job) {
-        std::uint64_t claim = mClaim.load(std::memory_order_acquire);
-        for (;;) {
-            if (jobOf(claim) != static_cast<std::uint32_t>(job) || nextChunkOf(claim) >= chunksOf(claim))
-                break;
-            if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
-                                              std::memory_order_acquire))
-                continue;
-            const int chunk = nextChunkOf(claim);
-            const auto start = std::chrono::steady_clock::now();
-            mCompute(ring, chunk, slot);
-            if (slot == 0) mChunkSeconds = 0.5 * mChunkSeconds + 0.5 * secondsSince(start);
+    struct ReaderGone {
+        std::atomic<int>& readers;
+        ~ReaderGone() { readers.fetch_sub(1, std::memory_order_seq_cst); }
+    } readerGone{entry.readers};
+    if (entry.job.load(std::memory_order_seq_cst) != job) return;
+    std::uint64_t claim = mClaim.load(std::memory_order_acquire);
+    for (;;) {
+        if (jobOf(claim) != static_cast<std::uint32_t>(job) || nextChunkOf(claim) >= chunksOf(claim)) return;
+        if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
+                                          std::memory_order_acquire))
+            continue;
+        const int chunk = nextChunkOf(claim);
+        const auto start = std::chrono::steady_clock::now();
+        if (slot == 0) {
+            mCompute(ring, chunk, slot);  // an exception leaves through run, which handles it
+            mChunkSeconds = 0.5 * mChunkSeconds + 0.5 * secondsSince(start);
             publishOnce(entry, job, ring, chunk, slot);
-            claim = mClaim.load(std::memory_order_acquire);
+        } else {
+            try {
+                mCompute(ring, chunk, slot);
+                publishOnce(entry, job, ring, chunk, slot);
+            } catch (...) {
+                // Left unpublished: the calling thread computes the chunk itself and meets the error there.
+            }
         }
+        claim = mClaim.load(std::memory_order_acquire);
     }
-    entry.readers.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+void SpeculativePool::abandon(Entry& entry, std::uint64_t job, int chunks) {
+    // Take every publication still open, so that no thread writes the caller's output after run has left,
+    // and wait for the ones other threads have won and are copying.
+    int taken = 0;
+    for (int chunk = 0; chunk < chunks; ++chunk) {
+        std::uint64_t seen = entry.publishedBy[chunk].load(std::memory_order_acquire);
+        while (seen < job)
+            if (entry.publishedBy[chunk].compare_exchange_weak(seen, job, std::memory_order_acq_rel,
+                                                               std::memory_order_acquire)) {
+                ++taken;
+                break;
+            }
+    }
+    while (entry.published.load(std::memory_order_acquire) != chunks - taken) std::this_thread::yield();
 }
 
 void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepare) {
@@ -126,21 +152,26 @@ void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepa
     mCurrentJob.store(job, std::memory_order_seq_cst);
     mCurrentJob.notify_all();
 
-    claimChunks(job, 0);
-    // Every chunk is claimed; wait a little for the ones other threads are computing, then compute what
-    // is still missing here. The entry is this thread's to read: it is the one that refills it.
-    const auto waitStart = std::chrono::steady_clock::now();
-    const double redoAfter = std::max(kMinRedoWaitSeconds, kRedoAfterChunkTimes * mChunkSeconds);
-    while (entry.published.load(std::memory_order_acquire) != chunks) {
-        if (secondsSince(waitStart) < redoAfter) {
-            cpuRelax();
-            continue;
+    try {
+        claimChunks(job, 0);
+        // Every chunk is claimed; wait a little for the ones other threads are computing, then compute
+        // what is still missing here. The entry is this thread's to read: it is the one that refills it.
+        const auto waitStart = std::chrono::steady_clock::now();
+        const double redoAfter = std::max(kMinRedoWaitSeconds, kRedoAfterChunkTimes * mChunkSeconds);
+        while (entry.published.load(std::memory_order_acquire) != chunks) {
+            if (secondsSince(waitStart) < redoAfter) {
+                cpuRelax();
+                continue;
+            }
+            for (int chunk = 0; chunk < chunks; ++chunk) {
+                if (entry.publishedBy[chunk].load(std::memory_order_acquire) >= job) continue;
+                mCompute(ring, chunk, 0);
+                publishOnce(entry, job, ring, chunk, 0);
+            }
         }
-        for (int chunk = 0; chunk < chunks; ++chunk) {
-            if (entry.publishedBy[chunk].load(std::memory_order_acquire) >= job) continue;
-            mCompute(ring, chunk, 0);
-            publishOnce(entry, job, ring, chunk, 0);
-        }
+    } catch (...) {
+        abandon(entry, job, chunks);
+        throw;
     }
 }
 

@@ -33,9 +33,12 @@ namespace dl {
 class SpeculativePool {
 public:
     /// Computes chunk `chunk` of the job in ring entry `ring` into thread slot `slot`'s own space. May
-    /// run twice for one chunk (on different slots); must not throw.
+    /// run twice for one chunk (on different slots). What it throws on a worker drops that copy (the
+    /// calling thread then computes the chunk and meets the error itself); on the calling thread it leaves
+    /// run, after run has made sure no thread will publish into the job's output any more.
     using Compute = std::function<void(int ring, int chunk, int slot)>;
-    /// Moves slot `slot`'s result of chunk `chunk` to the job's output: once per chunk and job.
+    /// Moves slot `slot`'s result of chunk `chunk` to the job's output: once per chunk and job. Must not
+    /// throw.
     using Publish = std::function<void(int ring, int chunk, int slot)>;
 
     static constexpr int kRingSize = 16;
@@ -69,6 +72,9 @@ private:
     void claimChunks(std::uint64_t job, int slot);
     /// Publishes the chunk unless another copy was; returns whether this one was.
     bool publishOnce(Entry& entry, std::uint64_t job, int ring, int chunk, int slot);
+    /// After an exception on the calling thread: closes the job's publications and waits for the ones
+    /// in progress, so that the caller's output is not written after run has left.
+    void abandon(Entry& entry, std::uint64_t job, int chunks);
 
     const Compute mCompute;
     const Publish mPublish;

@@ -6,6 +6,7 @@
 #include <QTest>
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void everyChunkPublishedOnce_data();
     void everyChunkPublishedOnce();
     void aStoppedThreadDoesNotHoldTheJob();
+    void exceptionsReachTheCaller();
 };
 
 void TestSpeculativePool::everyChunkPublishedOnce_data() {
@@ -124,6 +126,43 @@ void TestSpeculativePool::aStoppedThreadDoesNotHoldTheJob() {
             QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
     }
     QCOMPARE(jobs.publications.load(), 50L * 8);
+}
+
+// A chunk that throws, on whichever thread: the worker's copy is dropped, the calling thread meets the
+// error and run rethrows it, with no chunk published into the job's output after that; later jobs run.
+void TestSpeculativePool::exceptionsReachTheCaller() {
+    Jobs jobs(3);
+    dl::SpeculativePool pool(
+        3,
+        [&](int ring, int chunk, int slot) {
+            if (jobs.input[ring] == 7 && chunk == 5) throw std::runtime_error("chunk 5 failed");
+            jobs.compute(ring, chunk, slot);
+        },
+        [&](int ring, int chunk, int slot) { jobs.publish(ring, chunk, slot); });
+    for (long job = 1; job <= 300; ++job) {
+        int usedRing = -1;
+        bool caught = false;
+        try {
+            pool.run(12, [&](int ring) {
+                usedRing = ring;
+                jobs.input[ring] = job % 50;
+                jobs.output[ring].assign(12, -1);
+            });
+        } catch (const std::runtime_error& e) {
+            caught = QString(e.what()) == "chunk 5 failed";
+        }
+        QCOMPARE(caught, job % 50 == 7);
+        if (caught) {
+            // Nothing is written after run has left: the output as it stands is final.
+            const std::vector<long> seen = jobs.output[usedRing];
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            QVERIFY(jobs.output[usedRing] == seen);
+            QCOMPARE(seen[5], -1L);
+            continue;
+        }
+        for (int c = 0; c < 12; ++c)
+            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], (job % 50) * 1000 + c);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSpeculativePool)
