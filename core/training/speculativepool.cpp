@@ -144,7 +144,6 @@ void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepa
         entry.publishedBy = std::make_unique<std::atomic<std::uint64_t>[]>(static_cast<std::size_t>(chunks));
         entry.capacity = chunks;
     }
-    entry.chunks = chunks;
     entry.published.store(0, std::memory_order_relaxed);
     entry.job.store(job, std::memory_order_seq_cst);
     mClaim.store((job << kJobShift) | (static_cast<std::uint64_t>(chunks) << kChunkBits),

@@ -60,7 +60,6 @@ private:
         std::atomic<std::uint64_t> job{0};  // the job whose inputs the entry holds; 0 while being refilled
         std::atomic<int> readers{0};        // threads working from the entry
         std::atomic<int> published{0};      // chunks of the job published
-        int chunks = 0;
         // Per chunk, the last job that published it: a copy finishing after another thread's was
         // published for the same job is dropped.
         std::unique_ptr<std::atomic<std::uint64_t>[]> publishedBy;
