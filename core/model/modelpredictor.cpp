@@ -7,6 +7,7 @@
 #include "core/math/error.h"
 #include "core/model/mlp.h"
 #include "core/model/prediction.h"
+#include "core/training/poolprimitives.h"
 #include "core/training/speculativepool.h"
 
 namespace dl {
@@ -19,8 +20,6 @@ constexpr Eigen::Index kMinRowsToSplit = 512;
 // same arithmetic (and the same bits) on 1 or K threads, and a chunk computed again by the calling
 // thread, because the thread that started it was stopped (speculativepool.h), gives the same result.
 constexpr Eigen::Index kChunk = 256;
-// The pool takes at most this many parts per run (larger batches run on the calling thread alone).
-constexpr Eigen::Index kMaxParts = 65535;
 
 struct PredictorState {
     PredictorState(const MlpConfig& config, int threads) : net(config), workspaces(threads) {
@@ -81,7 +80,8 @@ void runNetwork(PredictorState& state, const Batch& xt, int t, Batch& out) {
     const Eigen::Index n = xt.rows();
     out.resize(n, xt.cols());
     const Eigen::Index chunks = (n + kChunk - 1) / kChunk;
-    if (state.pool && n >= kMinRowsToSplit && chunks <= kMaxParts) {
+    // Batches of more chunks than a pool run takes run on this thread alone.
+    if (state.pool && n >= kMinRowsToSplit && chunks <= pool::kMaxParts) {
         state.pool->run(static_cast<int>(chunks), [&](int ring) {
             PredictorState::CallInputs& call = state.calls[ring];
             call.x = xt;

@@ -5,43 +5,17 @@
 #include <string>
 
 #include "core/math/error.h"
-
-#if defined(__x86_64__) || defined(_M_X64)
-#include <immintrin.h>
-#endif
+#include "core/training/poolprimitives.h"
 
 namespace dl {
+using pool::cpuRelax;
 namespace {
 
-constexpr int kChunkBits = 16;
-constexpr std::uint64_t kChunkMask = (std::uint64_t{1} << kChunkBits) - 1;
-constexpr int kJobShift = 2 * kChunkBits;
-// Workers wait actively this long for the next job before sleeping (as WorkerPool: a sampling step
-// hands out work every millisecond, and a futex wake-up alone costs tens of microseconds).
-constexpr std::chrono::microseconds kSpinTime{200};
 // The caller waits for a chunk another thread is computing this many of its own chunk times before it
 // computes the chunk itself: long enough that a thread which is merely a little behind finishes first.
 constexpr double kRedoAfterChunkTimes = 1.5;
 // ... and at least this long, while it has no measure of a chunk's time yet.
 constexpr double kMinRedoWaitSeconds = 50e-6;
-
-std::uint32_t jobOf(std::uint64_t claim) {
-    return static_cast<std::uint32_t>(claim >> kJobShift);
-}
-int chunksOf(std::uint64_t claim) {
-    return static_cast<int>((claim >> kChunkBits) & kChunkMask);
-}
-int nextChunkOf(std::uint64_t claim) {
-    return static_cast<int>(claim & kChunkMask);
-}
-
-inline void cpuRelax() {
-#if defined(__x86_64__) || defined(_M_X64)
-    _mm_pause();
-#else
-    std::this_thread::yield();
-#endif
-}
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -90,11 +64,13 @@ void SpeculativePool::claimChunks(std::uint64_t job, int slot) {
     if (entry.job.load(std::memory_order_seq_cst) != job) return;
     std::uint64_t claim = mClaim.load(std::memory_order_acquire);
     for (;;) {
-        if (jobOf(claim) != static_cast<std::uint32_t>(job) || nextChunkOf(claim) >= chunksOf(claim)) return;
+        if (pool::runOf(claim) != static_cast<std::uint32_t>(job) ||
+            pool::nextPartOf(claim) >= pool::partsOf(claim))
+            return;
         if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
                                           std::memory_order_acquire))
             continue;
-        const int chunk = nextChunkOf(claim);
+        const int chunk = pool::nextPartOf(claim);
         const auto start = std::chrono::steady_clock::now();
         if (slot == 0) {
             mCompute(ring, chunk, slot);  // an exception leaves through run, which handles it
@@ -129,9 +105,9 @@ void SpeculativePool::abandon(Entry& entry, std::uint64_t job, int chunks) {
 }
 
 void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepare) {
-    if (chunks < 1 || chunks > static_cast<int>(kChunkMask))
-        throw Error("speculative pool: chunks must be from 1 to " + std::to_string(kChunkMask) + ", got " +
-                    std::to_string(chunks));
+    if (chunks < 1 || chunks > pool::kMaxParts)
+        throw Error("speculative pool: chunks must be from 1 to " + std::to_string(pool::kMaxParts) +
+                    ", got " + std::to_string(chunks));
     const std::uint64_t job = ++mLastJob;
     const int ring = static_cast<int>(job % kRingSize);
     Entry& entry = mRing[ring];
@@ -146,8 +122,7 @@ void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepa
     }
     entry.published.store(0, std::memory_order_relaxed);
     entry.job.store(job, std::memory_order_seq_cst);
-    mClaim.store((job << kJobShift) | (static_cast<std::uint64_t>(chunks) << kChunkBits),
-                 std::memory_order_seq_cst);
+    mClaim.store(pool::newClaim(job, chunks), std::memory_order_seq_cst);
     mCurrentJob.store(job, std::memory_order_seq_cst);
     mCurrentJob.notify_all();
 
@@ -177,12 +152,8 @@ void SpeculativePool::run(int chunks, const std::function<void(int ring)>& prepa
 void SpeculativePool::workerLoop(int slot) {
     std::uint64_t seen = 0;
     for (;;) {
-        const auto start = std::chrono::steady_clock::now();
-        std::uint64_t job = mCurrentJob.load(std::memory_order_seq_cst);
-        while (job == seen && secondsSince(start) < std::chrono::duration<double>(kSpinTime).count()) {
-            for (int i = 0; i < 32; ++i) cpuRelax();
-            job = mCurrentJob.load(std::memory_order_seq_cst);
-        }
+        pool::spinUntil([&] { return mCurrentJob.load(std::memory_order_seq_cst) != seen; });
+        const std::uint64_t job = mCurrentJob.load(std::memory_order_seq_cst);
         if (job == seen) {
             mCurrentJob.wait(seen, std::memory_order_seq_cst);
             continue;

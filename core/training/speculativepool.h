@@ -51,8 +51,9 @@ public:
 
     int threads() const { return static_cast<int>(mWorkers.size()) + 1; }
 
-    /// One job of `chunks` chunks (1..65535): prepare(ring) fills the inputs of ring entry `ring`, then the
-    /// chunks are computed and published. Returns when every chunk is published. One run at a time.
+    /// One job of `chunks` chunks (1..65535, pool::kMaxParts): prepare(ring) fills the inputs of ring entry
+    /// `ring`, then the chunks are computed and published. Returns when every chunk is published. One run at
+    /// a time.
     void run(int chunks, const std::function<void(int ring)>& prepare);
 
 private:
@@ -81,7 +82,7 @@ private:
     Entry mRing[kRingSize];
     std::uint64_t mLastJob = 0;  // the caller's counter; jobs are numbered from 1
     double mChunkSeconds = 0.0;  // the calling thread's recent time per chunk, for the wait before a redo
-    alignas(64) std::atomic<std::uint64_t> mClaim{0};       // (job << 32) | (chunks << 16) | next chunk
+    alignas(64) std::atomic<std::uint64_t> mClaim{0};       // pool::newClaim(job, chunks), then claimed
     alignas(64) std::atomic<std::uint64_t> mCurrentJob{0};  // workers sleep on it
     alignas(64) std::atomic<bool> mStop{false};
 };

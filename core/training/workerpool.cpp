@@ -5,65 +5,13 @@
 #include <string>
 
 #include "core/math/error.h"
-
-#if defined(__x86_64__) || defined(_M_X64)
-#include <immintrin.h>
-#endif
+#include "core/training/poolprimitives.h"
 
 namespace dl {
-namespace {
-
-// How long a thread waits actively before it sleeps on the futex. A training step at batch 128 hands
-// out work three times in ~0.4 ms and the calling thread's serial part between steps (drawing the
-// batch) takes ~20 µs, so within a run the workers never sleep; a paused run costs 0.2 ms, then none.
-// Time rather than a count of pause instructions, whose length differs tenfold between CPUs
-// (≈ 10 ns on older cores, ≈ 40–140 ns on Skylake-X and Zen 4).
-constexpr std::chrono::microseconds kSpinTime{200};
-// The first part of the wait spins on pause instructions (a hand-off then costs a cache-line
-// transfer); after this the waiting thread yields its core at every look instead. On an idle machine
-// a yield returns at once, so the wait stays short; on a busy one the thread the waiter waits for may be
-// queued behind it on the same core, and spinning would only take that thread's time.
-constexpr std::chrono::microseconds kPauseSpinTime{20};
-// Pause instructions between two looks at the clock.
-constexpr int kPausesPerClockRead = 32;
-constexpr int kPartBits = 16;
-constexpr std::uint64_t kPartMask = (std::uint64_t{1} << kPartBits) - 1;
-constexpr int kGenerationShift = 2 * kPartBits;
-
-std::uint32_t generationOf(std::uint64_t claim) {
-    return static_cast<std::uint32_t>(claim >> kGenerationShift);
-}
-int partsOf(std::uint64_t claim) {
-    return static_cast<int>((claim >> kPartBits) & kPartMask);
-}
-int nextPartOf(std::uint64_t claim) {
-    return static_cast<int>(claim & kPartMask);
-}
-
-inline void cpuRelax() {
-#if defined(__x86_64__) || defined(_M_X64)
-    _mm_pause();
-#else
-    std::this_thread::yield();
-#endif
-}
-
-/// Waits actively until ready() is true or kSpinTime has passed; returns ready()'s last answer.
-template <typename Ready>
-bool spinUntil(const Ready& ready) {
-    const auto start = std::chrono::steady_clock::now();
-    for (;;) {
-        for (int i = 0; i < kPausesPerClockRead; ++i) {
-            if (ready()) return true;
-            cpuRelax();
-        }
-        const auto waited = std::chrono::steady_clock::now() - start;
-        if (waited >= kSpinTime) return ready();
-        if (waited >= kPauseSpinTime) std::this_thread::yield();
-    }
-}
-
-}  // namespace
+using pool::kMaxParts;
+using pool::nextPartOf;
+using pool::partsOf;
+using pool::spinUntil;
 
 int defaultThreadCount() {
     const unsigned cores = std::thread::hardware_concurrency();
@@ -84,7 +32,7 @@ WorkerPool::~WorkerPool() {
 void WorkerPool::runParts(std::uint64_t generation, int slot) {
     std::uint64_t claim = mClaim.load(std::memory_order_acquire);
     for (;;) {
-        if (generationOf(claim) != static_cast<std::uint32_t>(generation) ||
+        if (pool::runOf(claim) != static_cast<std::uint32_t>(generation) ||
             nextPartOf(claim) >= partsOf(claim))
             return;
         if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
@@ -109,8 +57,8 @@ void WorkerPool::run(const std::function<void(int)>& task) {
 }
 
 void WorkerPool::run(int parts, const std::function<void(int part, int slot)>& task) {
-    if (parts < 1 || parts > static_cast<int>(kPartMask))
-        throw Error("worker pool: parts must be from 1 to " + std::to_string(kPartMask) + ", got " +
+    if (parts < 1 || parts > kMaxParts)
+        throw Error("worker pool: parts must be from 1 to " + std::to_string(kMaxParts) + ", got " +
                     std::to_string(parts));
     if (mWorkers.empty()) {
         for (int part = 0; part < parts; ++part) task(part, 0);
@@ -120,8 +68,7 @@ void WorkerPool::run(int parts, const std::function<void(int part, int slot)>& t
     mError = nullptr;
     mDone.store(0, std::memory_order_relaxed);
     const std::uint64_t generation = mGeneration.load(std::memory_order_relaxed) + 1;
-    mClaim.store((generation << kGenerationShift) | (static_cast<std::uint64_t>(parts) << kPartBits),
-                 std::memory_order_release);
+    mClaim.store(pool::newClaim(generation, parts), std::memory_order_release);
     mGeneration.store(generation, std::memory_order_release);
     mGeneration.notify_all();
 

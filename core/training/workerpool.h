@@ -57,9 +57,7 @@ private:
     const std::function<void(int, int)>* mTask = nullptr;
     // Each counter on its own cache line: the workers spin reading mGeneration while the claims and
     // completions of a run change the others, and a shared line would bounce between the cores.
-    // (generation << 32) | (parts << 16) | next unclaimed part, in one word so that a claim is checked
-    // against the part count of the run it was made in: a thread still looking at the last run's claim
-    // while the next run is being set up must not see the next run's larger count.
+    // The claim word of the current run (poolprimitives.h).
     alignas(64) std::atomic<std::uint64_t> mClaim{0};
     alignas(64) std::atomic<std::uint64_t> mGeneration{0};  // bumped once per run; workers sleep on it
     alignas(64) std::atomic<int> mDone{0};                  // parts finished in the current run

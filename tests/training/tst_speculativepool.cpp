@@ -31,6 +31,28 @@ struct Jobs {
         output[ring][static_cast<std::size_t>(chunk)] = scratch[static_cast<std::size_t>(slot)][chunk];
         publications.fetch_add(1, std::memory_order_relaxed);
     }
+
+    /// Runs a job of `chunks` chunks with input `value` on `pool`; returns the ring entry it used (set
+    /// before run can throw).
+    int run(dl::SpeculativePool& pool, long value, int chunks, int& usedRing) {
+        pool.run(chunks, [&](int ring) {
+            usedRing = ring;
+            input[ring] = value;
+            output[ring].assign(static_cast<std::size_t>(chunks), -1);
+        });
+        return usedRing;
+    }
+    int run(dl::SpeculativePool& pool, long value, int chunks) {
+        int usedRing = -1;
+        return run(pool, value, chunks, usedRing);
+    }
+    /// The first chunk of the job in `ring` whose output is not value·1000 + chunk, or −1.
+    int firstWrongChunk(int ring, long value) const {
+        const std::vector<long>& out = output[ring];
+        for (std::size_t c = 0; c < out.size(); ++c)
+            if (out[c] != value * 1000 + static_cast<long>(c)) return static_cast<int>(c);
+        return -1;
+    }
 };
 
 }  // namespace
@@ -61,15 +83,10 @@ void TestSpeculativePool::everyChunkPublishedOnce() {
         QCOMPARE(pool.threads(), threads);
         for (long job = 1; job <= 3000; ++job) {
             const int chunks = static_cast<int>(1 + job % kMaxChunks);
-            int usedRing = -1;
-            pool.run(chunks, [&](int ring) {
-                usedRing = ring;
-                jobs.input[ring] = job;
-                jobs.output[ring].assign(static_cast<std::size_t>(chunks), -1);
-            });
-            QVERIFY(usedRing >= 0);
-            for (int c = 0; c < chunks; ++c)
-                QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
+            const int ring = jobs.run(pool, job, chunks);
+            QVERIFY(ring >= 0);
+            QCOMPARE(static_cast<int>(jobs.output[ring].size()), chunks);
+            QCOMPARE(jobs.firstWrongChunk(ring, job), -1);
             expectedPublications += chunks;
         }
     }
@@ -101,30 +118,15 @@ void TestSpeculativePool::aStoppedThreadDoesNotHoldTheJob() {
         },
         [&](int ring, int chunk, int slot) { jobs.publish(ring, chunk, slot); });
     for (long job = 1; job <= 3; ++job) {
-        int usedRing = -1;
-        pool.run(8, [&](int ring) {
-            usedRing = ring;
-            jobs.input[ring] = job;
-            jobs.output[ring].assign(8, -1);
-        });
+        const int ring = jobs.run(pool, job, 8);
         QVERIFY2(workerStopped.load(), "the worker never took a chunk");
-        for (int c = 0; c < 8; ++c)
-            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
+        QCOMPARE(jobs.firstWrongChunk(ring, job), -1);
     }
     // Three jobs done (fewer than the ring's entries) while the worker is still inside the first one
     // (a pool that waited for it would have returned only when its wait for release timed out).
     QVERIFY(workerInside.load());
     release.store(true);
-    for (long job = 4; job <= 50; ++job) {
-        int usedRing = -1;
-        pool.run(8, [&](int ring) {
-            usedRing = ring;
-            jobs.input[ring] = job;
-            jobs.output[ring].assign(8, -1);
-        });
-        for (int c = 0; c < 8; ++c)
-            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], job * 1000 + c);
-    }
+    for (long job = 4; job <= 50; ++job) QCOMPARE(jobs.firstWrongChunk(jobs.run(pool, job, 8), job), -1);
     QCOMPARE(jobs.publications.load(), 50L * 8);
 }
 
@@ -143,11 +145,7 @@ void TestSpeculativePool::exceptionsReachTheCaller() {
         int usedRing = -1;
         bool caught = false;
         try {
-            pool.run(12, [&](int ring) {
-                usedRing = ring;
-                jobs.input[ring] = job % 50;
-                jobs.output[ring].assign(12, -1);
-            });
+            jobs.run(pool, job % 50, 12, usedRing);
         } catch (const std::runtime_error& e) {
             caught = QString(e.what()) == "chunk 5 failed";
         }
@@ -160,8 +158,7 @@ void TestSpeculativePool::exceptionsReachTheCaller() {
             QCOMPARE(seen[5], -1L);
             continue;
         }
-        for (int c = 0; c < 12; ++c)
-            QCOMPARE(jobs.output[usedRing][static_cast<std::size_t>(c)], (job % 50) * 1000 + c);
+        QCOMPARE(jobs.firstWrongChunk(usedRing, job % 50), -1);
     }
 }
 
