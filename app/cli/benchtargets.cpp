@@ -14,6 +14,7 @@
 #include "core/training/modelquality.h"
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
+#include "corelatency.h"
 #include "peerbench.h"
 
 namespace dlcli {
@@ -24,6 +25,9 @@ constexpr double kPeerRatioTarget = 4.5;
 constexpr double kBoundFractionTarget = 0.8;
 constexpr double kThreadSpeedupTarget = 1.6;
 constexpr double kChainSecondsTarget = 0.2;
+// Core-to-core round trips from here on mean cores on different core complexes: measured ~130 ns for
+// neighbours and ~450-600 ns for distant cores on the EPYC machines of docs/performance.md.
+constexpr double kFarCoresRoundTripNs = 300.0;
 
 /// One timed run per round: alternation, not repetition, is what makes the rounds comparable.
 dl::BenchmarkOptions oneRun(dl::BenchmarkOptions o) {
@@ -144,8 +148,9 @@ void benchThreadScaling(const TargetBenchOptions& options) {
     const dl::MlpConfig net = dl::defaultMlpConfig();
     const int batch = dl::defaultTrainerConfig().batchSize;
     const dl::BenchmarkOptions timing = oneRun(options.timing);
-    std::vector<double> ratios, one, many, cpuOne, cpuMany;
+    std::vector<double> ratios, one, many, cpuOne, cpuMany, roundTrips;
     for (int r = 0; r < options.rounds; ++r) {
+        roundTrips.push_back(coreRoundTripNanoseconds());
         const dl::ThreadedSteps a = dl::timeTrainingSteps(net, batch, 1, timing);
         const dl::ThreadedSteps b = dl::timeTrainingSteps(net, batch, options.threads, timing);
         one.push_back(a.stepsPerSecond);
@@ -153,8 +158,9 @@ void benchThreadScaling(const TargetBenchOptions& options) {
         cpuOne.push_back(a.processCpuPerStep * 1e3);
         cpuMany.push_back(b.processCpuPerStep * 1e3);
         ratios.push_back(b.stepsPerSecond / a.stepsPerSecond);
-        std::printf("  round %d: 1 thread %.0f steps/s, %d threads %.0f steps/s, x%.2f\n", r + 1,
-                    a.stepsPerSecond, options.threads, b.stepsPerSecond, ratios.back());
+        std::printf(
+            "  round %d: 1 thread %.0f steps/s, %d threads %.0f steps/s, x%.2f   (core round trip %.0f ns)\n",
+            r + 1, a.stepsPerSecond, options.threads, b.stepsPerSecond, ratios.back(), roundTrips.back());
         std::fflush(stdout);
     }
     const double ratio = dl::median(ratios);
@@ -175,6 +181,16 @@ void benchThreadScaling(const TargetBenchOptions& options) {
     std::printf("  %d threads / 1 thread    x%.2f   target >= x%.1f   %s  (wall clock)\n", options.threads,
                 ratio, kThreadSpeedupTarget, verdict(ratio >= kThreadSpeedupTarget));
     printLoadNote();
+    const auto [fastest, slowest] = std::minmax_element(roundTrips.begin(), roundTrips.end());
+    if (*slowest >= kFarCoresRoundTripNs)
+        std::printf(
+            "  note: a cache line took %.0f-%.0f ns from one thread's core to the other's and back. Above "
+            "~%.0f ns the\n"
+            "  two cores are far apart (on a virtual machine, most likely vCPUs on different core "
+            "complexes), and the\n"
+            "  parameters and gradient sums that cross between them every step slow several threads down\n"
+            "  (docs/performance.md, 2026-12-04).\n",
+            *fastest, *slowest, kFarCoresRoundTripNs);
     std::fflush(stdout);
 }
 
