@@ -3,6 +3,7 @@
 // and replaces the waiting one (LetRunningFinish); partial results, progress and failures reach the GUI
 // only for the latest job; the destructor stops a job in its loop and joins the thread.
 #include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 #include <any>
 #include <atomic>
@@ -154,6 +155,26 @@ private Q_SLOTS:
         // Far below the job's length: the stop flag ended it (a loose bound, the machine may be busy).
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(results.empty());
+    }
+
+    // runInWorker: in the worker thread, after what was queued before it, with no busy state or signal;
+    // what it throws is dropped and the next job runs as usual.
+    void runInWorkerIsOutsideTheJobs() {
+        LatestJob job(QStringLiteral("test"), LatestJob::Supersede::CancelRunning);
+        QSignalSpy busy(&job, &LatestJob::busyChanged);
+        QSignalSpy failed(&job, &LatestJob::failed);
+        auto ranOn = std::make_shared<std::atomic<QThread*>>(nullptr);
+        job.runInWorker([] { throw std::runtime_error("dropped"); });
+        job.runInWorker([ranOn] { ranOn->store(QThread::currentThread()); });
+        QTRY_VERIFY(ranOn->load() != nullptr);
+        QVERIFY(ranOn->load() != QThread::currentThread());
+        QCOMPARE(busy.count(), 0);
+        QVERIFY(!job.isBusy());
+        std::vector<int> results;
+        job.start(countingJob(3, 2, &results));
+        QTRY_COMPARE(results.size(), std::size_t{1});
+        QCOMPARE(results.front(), 3);
+        QCOMPARE(failed.count(), 0);
     }
 };
 

@@ -6,9 +6,11 @@
 
 #include "core/math/rng.h"
 #include "core/model/mlp.h"
+#include "core/sampling/steprecord.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
+#include "ui/sampling/samplingprepare.h"
 #include "ui/sampling/samplingrequest.h"
 
 namespace {
@@ -166,6 +168,40 @@ private Q_SLOTS:
         QCOMPARE(choices.denoiserCache->buildCount(), builds + 1);
         denoiserNow();
         QCOMPARE(choices.denoiserCache->buildCount(), builds + 1);
+    }
+
+    // What a run allocates, in closed form: 2,000 2D points over K = 150 steps keep 152 states of 16,000
+    // bytes (x_T … x_0 and the last pair) and six 2,000×2 float batches per step for the inspector.
+    void runBytesInClosedForm() {
+        dlui::SamplingRequest r;
+        r.count = 2000;
+        r.dim = 2;
+        r.schedule = dl::Schedule(linear(150, 0.2));
+        r.params.trajectoryStride = 1;
+        r.params.stepRecordRows = dl::leadingRowsWithin(2000, 150, 2, dl::kStepRecordBytes);
+        QCOMPARE(r.params.stepRecordRows.size(), std::size_t{2000});
+        QCOMPARE(dlui::samplingRunBytes(r), std::size_t{16000} * 152 + std::size_t{16000} * 6 * 150);
+        r.params.steps = 50;  // K steps, not T
+        r.params.stepRecordRows.clear();
+        QCOMPARE(dlui::samplingRunBytes(r), std::size_t{16000} * 52);
+        r.params.trajectoryStride = 0;  // no trajectory: the current pair of states
+        QCOMPARE(dlui::samplingRunBytes(r), std::size_t{16000} * 2);
+    }
+
+    // Preparing builds the denoiser the run then takes from the cache.
+    void preparationBuildsTheDenoiserTheRunUses() {
+        dlui::LabDocument doc;
+        const auto model = snapshotWithSchedule(linear(60, 0.2));
+        doc.setModel(model, dl::Schedule(model->schedule));
+        dlui::SamplingChoices choices;
+        choices.denoiserCache = std::make_shared<dlui::LearnedDenoiserCache>();
+        QString error;
+        const auto r = dlui::makeSamplingRequest(doc, choices, &error);
+        QVERIFY2(r, qPrintable(error));
+        dlui::prepareSampling(*r);
+        QCOMPARE(choices.denoiserCache->buildCount(), 1);
+        QVERIFY(r->makeDenoiser().epsilon);
+        QCOMPARE(choices.denoiserCache->buildCount(), 1);
     }
 };
 

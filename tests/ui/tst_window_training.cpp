@@ -69,6 +69,7 @@ private Q_SLOTS:
     void trainPauseResumeStopGrowsTheLossCurve();
     void toolbarActionsDriveTraining();
     void sampleAndPlayToTheEnd();
+    void firstSampleFindsItsDenoiserReady();
     void sampleWhileTrainingContinues();
     void exactDenoiserSamplesWithoutAModel();
     void overlaysAppearOnTheView();
@@ -223,6 +224,18 @@ void TestWindowTraining::sampleAndPlayToTheEnd() {
     sampling()->setTrailCount(0);
     mWindow->mainView()->rebuildNow();
     QVERIFY(mWindow->mainView()->scene().trails.empty());
+}
+
+// Once training has finished, the sampling thread builds the model's denoiser (and takes the heap a run
+// needs) before anyone presses Sample, without the panel looking busy; Sample then uses that denoiser.
+void TestWindowTraining::firstSampleFindsItsDenoiserReady() {
+    trainToEnd(300);
+    QTRY_COMPARE_WITH_TIMEOUT(sampling()->denoiserCache().buildCount(), 1, 15000);
+    QVERIFY(!sampling()->cancelButton()->isEnabled());  // the panel never looked busy
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    QTest::mouseClick(sampling()->sampleButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QCOMPARE(sampling()->denoiserCache().buildCount(), 1);
 }
 
 void TestWindowTraining::sampleWhileTrainingContinues() {

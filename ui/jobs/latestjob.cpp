@@ -102,6 +102,19 @@ void LatestJob::cancel() {
     }
 }
 
+void LatestJob::runInWorker(std::function<void()> task) {
+    QMetaObject::invokeMethod(
+        mExecutor,
+        [task = std::move(task)] {
+            try {
+                task();
+            } catch (...) {
+                // A preparation that fails leaves the next job to meet the problem and report it.
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void LatestJob::dispatch(Entry entry) {
     mRunning = std::move(entry);
     const std::uint64_t id = mRunning->id;

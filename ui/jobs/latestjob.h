@@ -83,6 +83,11 @@ public:
     std::uint64_t start(Job job);
     /// Stops the running job and drops the waiting one; cancelled() follows for the latest.
     void cancel();
+    /// Runs `task` in the worker thread after what is already queued there, outside the jobs' bookkeeping:
+    /// no id, no busy state, no signals, and what it throws is dropped. For short preparations that only
+    /// pay off in this thread (its own heap arena, caches filled for the next job); a job started
+    /// meanwhile runs after it.
+    void runInWorker(std::function<void()> task);
     bool isBusy() const { return mBusy; }
     /// Id of the latest job started (0 before the first).
     std::uint64_t latestId() const { return mLatestId; }

@@ -1,5 +1,7 @@
 #include "ui/sampling/samplingcontroller.h"
 
+#include "ui/sampling/samplingprepare.h"
+
 namespace dlui {
 
 SamplingController::SamplingController(QObject* parent)
@@ -32,6 +34,10 @@ std::uint64_t SamplingController::request(SamplingRequest request) {
 
 void SamplingController::cancel() {
     mJob.cancel();
+}
+
+void SamplingController::prepare(SamplingRequest request) {
+    mJob.runInWorker([request = std::move(request)] { prepareSampling(request); });
 }
 
 }  // namespace dlui

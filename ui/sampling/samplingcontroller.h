@@ -27,6 +27,9 @@ public:
     std::uint64_t request(SamplingRequest request);
     /// Cancels the run in progress, if any; cancelled() follows once the worker has stopped.
     void cancel();
+    /// Gets the worker ready for a run like this one (samplingprepare.h) without starting one: no id,
+    /// no signals. A request made meanwhile runs once the preparation is done.
+    void prepare(SamplingRequest request);
     bool isBusy() const { return mJob.isBusy(); }
     std::uint64_t currentId() const { return mJob.latestId(); }
 

@@ -29,6 +29,10 @@ namespace {
 
 // Memory the recorded reverse chain may take; the sampler thins the trajectory to stay under it.
 constexpr std::size_t kMaxTrajectoryBytes = std::size_t{192} << 20;
+// How long the model must stay unchanged before the next Sample is prepared: training publishes new
+// weights every few tens of milliseconds, so this fires once a run has finished or been paused, or a
+// model has been loaded.
+constexpr int kPrepareAfterQuietMs = 750;
 
 }  // namespace
 
@@ -55,6 +59,12 @@ SamplingPanel::SamplingPanel(LabDocument* document, Timeline* timeline, Sampling
         updateControls();
         updateScheduleNote();
     });
+    mPrepareTimer = new QTimer(this);
+    mPrepareTimer->setSingleShot(true);
+    mPrepareTimer->setInterval(kPrepareAfterQuietMs);
+    connect(mPrepareTimer, &QTimer::timeout, this, &SamplingPanel::prepareNextSample);
+    connect(mDocument, &LabDocument::modelChanged, mPrepareTimer, qOverload<>(&QTimer::start));
+    connect(mDocument, &LabDocument::modelUpdated, mPrepareTimer, qOverload<>(&QTimer::start));
     updateControls();
     updateScheduleNote();
 }
@@ -419,6 +429,14 @@ void SamplingPanel::sample() {
 
 void SamplingPanel::cancel() {
     mController->cancel();
+}
+
+void SamplingPanel::prepareNextSample() {
+    // Only the learned denoiser has anything to build; a run already going has done the preparing.
+    if (denoiser() != DenoiserChoice::Learned || mController->isBusy()) return;
+    SamplingRequest request;
+    QString error;
+    if (buildRequest(&request, &error)) mController->prepare(std::move(request));
 }
 
 void SamplingPanel::onBusyChanged(bool busy) {

@@ -10,6 +10,7 @@
 //   connect(window.actions().sample, &QAction::triggered, panel, &dlui::SamplingPanel::sample);
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -76,6 +77,8 @@ public:
     QComboBox* samplerBox() const { return mSampler; }
     QComboBox* denoiserBox() const { return mDenoiser; }
     QString statusText() const;
+    /// The learned denoisers built so far are counted here (the window's tests).
+    const LearnedDenoiserCache& denoiserCache() const { return *mDenoiserCache; }
 
 public Q_SLOTS:
     /// Samples with the current settings (from the current weights, also while training continues).
@@ -105,6 +108,9 @@ private:
     void onProgress(quint64 id, int done, int total);
     void onFailed(quint64 id, const QString& message);
     void onBusyChanged(bool busy);
+    /// Once the model has stopped changing: the sampling thread gets ready for the Sample that usually
+    /// follows (samplingprepare.h).
+    void prepareNextSample();
     QString describeRun() const;
 
     LabDocument* mDocument;
@@ -112,6 +118,7 @@ private:
     SamplingController* mController;
     /// The learned denoiser of the last model sampled, for the next Sample of the same model.
     std::shared_ptr<LearnedDenoiserCache> mDenoiserCache = std::make_shared<LearnedDenoiserCache>();
+    QTimer* mPrepareTimer = nullptr;  // restarted by every model change; prepareNextSample when it fires
 
     QComboBox* mDenoiser = nullptr;
     QComboBox* mSampler = nullptr;
