@@ -230,12 +230,16 @@ void TestWindowTraining::sampleAndPlayToTheEnd() {
 // needs) before anyone presses Sample, without the panel looking busy; Sample then uses that denoiser.
 void TestWindowTraining::firstSampleFindsItsDenoiserReady() {
     trainToEnd(300);
-    QTRY_COMPARE_WITH_TIMEOUT(sampling()->denoiserCache().buildCount(), 1, 15000);
+    const auto finalModel = mWindow->document()->model();
+    QVERIFY(finalModel);
+    QTRY_VERIFY_WITH_TIMEOUT(sampling()->denoiserCache().model() == finalModel, 15000);
     QVERIFY(!sampling()->cancelButton()->isEnabled());  // the panel never looked busy
+    const int builds = sampling()->denoiserCache().buildCount();
     QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
     QTest::mouseClick(sampling()->sampleButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
-    QCOMPARE(sampling()->denoiserCache().buildCount(), 1);
+    QCOMPARE(mWindow->document()->model(), finalModel);
+    QCOMPARE(sampling()->denoiserCache().buildCount(), builds);
 }
 
 void TestWindowTraining::sampleWhileTrainingContinues() {

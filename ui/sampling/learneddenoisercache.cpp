@@ -21,6 +21,11 @@ dl::Denoiser LearnedDenoiserCache::get(std::shared_ptr<const dl::TrainingSnapsho
     return built;
 }
 
+std::shared_ptr<const dl::TrainingSnapshot> LearnedDenoiserCache::model() const {
+    std::lock_guard<std::mutex> lock(mMutex);
+    return mModel;
+}
+
 int LearnedDenoiserCache::buildCount() const {
     std::lock_guard<std::mutex> lock(mMutex);
     return mBuilds;

@@ -25,6 +25,8 @@ public:
 
     /// How many denoisers get() has built (tests).
     int buildCount() const;
+    /// The snapshot the cached denoiser was built from (null before the first build).
+    std::shared_ptr<const dl::TrainingSnapshot> model() const;
 
 private:
     mutable std::mutex mMutex;
