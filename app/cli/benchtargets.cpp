@@ -25,8 +25,9 @@ constexpr double kPeerRatioTarget = 4.5;
 constexpr double kBoundFractionTarget = 0.8;
 constexpr double kThreadSpeedupTarget = 1.6;
 constexpr double kChainSecondsTarget = 0.2;
-// Core-to-core round trips from here on mean cores on different core complexes: measured ~130 ns for
-// neighbours and ~450-600 ns for distant cores on the EPYC machines of docs/performance.md.
+// Core-to-core round trips from here on mean cores far apart (most likely on different core complexes):
+// measured ~130 ns for neighbours and ~450-600 ns for distant cores on the EPYC machines of
+// docs/performance.md.
 constexpr double kFarCoresRoundTripNs = 300.0;
 
 /// One timed run per round: alternation, not repetition, is what makes the rounds comparable.

@@ -66,6 +66,15 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
+std::size_t samplingStateBytes(const SamplingRequest& request) {
+    return static_cast<std::size_t>(std::max(request.count, 0)) *
+           static_cast<std::size_t>(std::max(request.dim, 1)) * sizeof(float);
+}
+
+int samplingStepCount(const SamplingRequest& request) {
+    return request.params.steps > 0 ? request.params.steps : request.schedule.T();
+}
+
 SamplingResult runSampling(const SamplingRequest& request, JobControl& control) {
     const auto start = std::chrono::steady_clock::now();
     const std::atomic<bool>* cancel = control.stopFlag();
@@ -82,9 +91,8 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
     // The states so far, copied as the sampler keeps them; published as an immutable snapshot now and
     // then. In a run that its first step shows to be slow, the first snapshot (x_T and the first step)
     // goes out at once: the animation can start.
-    const std::size_t stateBytes = static_cast<std::size_t>(request.count) *
-                                   static_cast<std::size_t>(std::max(request.dim, 1)) * sizeof(float);
-    const int K = request.params.steps > 0 ? request.params.steps : request.schedule.T();
+    const std::size_t stateBytes = samplingStateBytes(request);
+    const int K = samplingStepCount(request);
     const bool progressive = request.params.trajectoryStride > 0 &&
                              stateBytes * static_cast<std::size_t>(K + 2) /
                                      static_cast<std::size_t>(request.params.trajectoryStride) <=

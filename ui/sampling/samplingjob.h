@@ -71,6 +71,11 @@ struct SamplingPartial {
 /// publish copies the states so far (in the worker), which is cheap for 2D points, not for image sets.
 inline constexpr std::size_t kMaxPartialTrajectoryBytes = std::size_t{24} << 20;
 
+/// Bytes of one state of the request's chain: count × dim floats.
+std::size_t samplingStateBytes(const SamplingRequest& request);
+/// The reverse steps the request's sampler takes: K when it sets one, else every timestep T.
+int samplingStepCount(const SamplingRequest& request);
+
 /// Runs one request in the calling (worker) thread: the denoiser checks control's stop flag before every
 /// call; progress and partial trajectories go through control. Throws dl::Cancelled when stopped.
 SamplingResult runSampling(const SamplingRequest& request, JobControl& control);

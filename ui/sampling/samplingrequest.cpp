@@ -100,8 +100,8 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
     // The point inspector and the step mode show each step of a point: record every step of as many points
     // as fit in dl::kStepRecordBytes (steprecord.h).
     if (!data->isImage() && r.dim == 2) {
-        const int K = r.params.steps > 0 ? r.params.steps : r.schedule.T();
-        r.params.stepRecordRows = dl::leadingRowsWithin(r.count, K, r.dim, dl::kStepRecordBytes);
+        r.params.stepRecordRows =
+            dl::leadingRowsWithin(r.count, samplingStepCount(r), r.dim, dl::kStepRecordBytes);
     }
     return r;
 }
