@@ -38,18 +38,20 @@ void WorkerPool::runParts(std::uint64_t generation, int slot) {
         if (!mClaim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel,
                                           std::memory_order_acquire))
             continue;
-        // The part is ours, so the run cannot end (and mTask cannot change) before we report it done.
-        const int part = nextPartOf(claim);
-        const int parts = partsOf(claim);
-        try {
-            (*mTask)(part, slot);
-        } catch (...) {
-            std::lock_guard<std::mutex> lock(mErrorMutex);
-            if (!mError) mError = std::current_exception();
-        }
-        if (mDone.fetch_add(1, std::memory_order_acq_rel) + 1 == parts) mDone.notify_one();
+        runPart(nextPartOf(claim), partsOf(claim), slot);
         claim = mClaim.load(std::memory_order_acquire);
     }
+}
+
+void WorkerPool::runPart(int part, int parts, int slot) {
+    // The part is ours, so the run cannot end (and mTask cannot change) before we report it done.
+    try {
+        (*mTask)(part, slot);
+    } catch (...) {
+        std::lock_guard<std::mutex> lock(mErrorMutex);
+        if (!mError) mError = std::current_exception();
+    }
+    if (mDone.fetch_add(1, std::memory_order_acq_rel) + 1 == parts) mDone.notify_one();
 }
 
 void WorkerPool::run(const std::function<void(int)>& task) {
@@ -68,10 +70,12 @@ void WorkerPool::run(int parts, const std::function<void(int part, int slot)>& t
     mError = nullptr;
     mDone.store(0, std::memory_order_relaxed);
     const std::uint64_t generation = mGeneration.load(std::memory_order_relaxed) + 1;
-    mClaim.store(pool::newClaim(generation, parts), std::memory_order_release);
+    // Part 0 is claimed for the caller before any worker can look (see the class comment).
+    mClaim.store(pool::newClaim(generation, parts) + 1, std::memory_order_release);
     mGeneration.store(generation, std::memory_order_release);
     mGeneration.notify_all();
 
+    runPart(0, parts, 0);
     runParts(generation, 0);
     // What is left are parts other threads have started: spin for them, sleep if one was preempted.
     while (!spinUntil([this, parts] { return mDone.load(std::memory_order_acquire) == parts; })) {

@@ -9,6 +9,12 @@
 // sleeping, because a training step hands out work every few tens of microseconds and a futex wake-up
 // alone costs tens of them; between runs of work (paused training) they sleep.
 //
+// The caller always runs part 0, claimed before the workers hear of the run. Otherwise a spinning
+// worker that saw the run first took part 0: with two threads the parts changed threads in a third of
+// the training steps, and each change moved a part's gradient buffer and optimizer state from one
+// core's cache to the other's. With two threads each part now stays on its thread from run to run;
+// with more, the workers still race for parts 1..K−1.
+//
 //   dl::WorkerPool pool(2);
 //   pool.run([&](int k) { partial[k] = sumOfSlice(k); });
 #pragma once
@@ -37,8 +43,9 @@ public:
 
     int threads() const { return static_cast<int>(mWorkers.size()) + 1; }
 
-    /// Runs task(k) for every k in 0..threads()−1, each exactly once on whichever thread claims it, and
-    /// waits for all. Rethrows the first exception. Not re-entrant: one run at a time, from one thread.
+    /// Runs task(k) for every k in 0..threads()−1, each exactly once (k = 0 on the calling thread, the
+    /// others on whichever thread claims them), and waits for all. Rethrows the first exception. Not
+    /// re-entrant: one run at a time, from one thread.
     void run(const std::function<void(int)>& task);
 
     /// Runs task(part, slot) for every part in 0..parts−1 (1 ≤ parts ≤ 65535), each exactly once, and
@@ -52,6 +59,8 @@ private:
     void workerLoop(int slot);
     /// Claims and runs parts of run `generation` on thread `slot` until none is left.
     void runParts(std::uint64_t generation, int slot);
+    /// Runs one claimed part on thread `slot` and counts it done.
+    void runPart(int part, int parts, int slot);
 
     std::vector<std::thread> mWorkers;
     const std::function<void(int, int)>* mTask = nullptr;
