@@ -50,9 +50,9 @@ public:
 
     /// Runs task(part, slot) for every part in 0..parts−1 (1 ≤ parts ≤ 65535), each exactly once, and
     /// waits for all. slot (0..threads()−1) names the thread that runs the part: 0 is the caller, and no
-    /// two parts run at the same time on one slot, so a slot can own scratch space. With more parts than
-    /// threads, whichever thread is free takes the next part: a thread the scheduler holds back does not
-    /// hold the run back by more than the part it has started.
+    /// two parts run at the same time on one slot, so a slot can own scratch space. Part 0 always runs on
+    /// slot 0. With more parts than threads, whichever thread is free takes the next part: a thread the
+    /// scheduler holds back does not hold the run back by more than the part it has started.
     void run(int parts, const std::function<void(int part, int slot)>& task);
 
 private:
