@@ -35,15 +35,9 @@ function(dl_reuse_test_headers target group)
   set(host dl_test_pch_${folder}_${group})
   if(NOT TARGET ${host})
     add_executable(${host} EXCLUDE_FROM_ALL ${PROJECT_SOURCE_DIR}/tests/support/pch/pchhost.cpp)
+    set_target_properties(${host} PROPERTIES AUTOMOC OFF AUTOUIC OFF)
     dl_configure_test_target(${host} ${group})
     target_precompile_headers(${host} PRIVATE ${DL_PCH_${group}} <QtTest>)
   endif()
   target_precompile_headers(${target} REUSE_FROM ${host})
-  # Automoc's mocs_compilation.cpp of a test (and of the host) is empty, since every test includes its
-  # own .moc, yet with the header it would load the whole precompiled Qt Widgets: ~2 s a test, 200 s
-  # of a Release build.
-  foreach(t ${target} ${host})
-    set_source_files_properties(${CMAKE_CURRENT_BINARY_DIR}/${t}_autogen/mocs_compilation.cpp
-      TARGET_DIRECTORY ${t} PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
-  endforeach()
 endfunction()
