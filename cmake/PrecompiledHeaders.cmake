@@ -20,19 +20,16 @@ function(dl_precompile_headers target group)
   endif()
 endfunction()
 
-# Tests are one executable each, so they share one precompiled header per group and test folder
-# instead of making their own: dl_test_pch_<folder>_<group> is a trivial executable built with exactly
-# the flags of the tests beside it. REUSE_FROM needs the same compiler options and definitions on both
-# sides, and Qt Test defines the folder itself (QT_TESTCASE_BUILDDIR, QT_TESTCASE_SOURCEDIR), hence
-# one host per folder rather than one for the whole suite.
+# Tests are one executable each, so they share one precompiled header per group instead of making
+# their own: dl_test_pch_<group> is a trivial executable built with exactly the flags of the tests
+# (REUSE_FROM needs the same compiler options and definitions on both sides; tests/CMakeLists.txt keeps
+# Qt Test's per-folder definitions out for that reason).
 #   dl_reuse_test_headers(<test target> CORE|WIDGETS)
 function(dl_reuse_test_headers target group)
   if(NOT DL_PRECOMPILED_HEADERS)
     return()
   endif()
-  file(RELATIVE_PATH folder ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
-  string(MAKE_C_IDENTIFIER "${folder}" folder)
-  set(host dl_test_pch_${folder}_${group})
+  set(host dl_test_pch_${group})
   if(NOT TARGET ${host})
     add_executable(${host} EXCLUDE_FROM_ALL ${PROJECT_SOURCE_DIR}/tests/support/pch/pchhost.cpp)
     set_target_properties(${host} PROPERTIES AUTOMOC OFF AUTOUIC OFF)
