@@ -13,8 +13,8 @@ set(DL_PCH_CORE ${DL_PCH_STD} <Eigen/Core>)
 # The Qt groups name the headers most of their files include, not Qt's umbrella headers: GCC reads the
 # whole precompiled header into every file, and <QtCore> <QtGui> <QtWidgets> with <qcustomplot.h> (which
 # includes QtPrintSupport's umbrella, and with it all of Qt Widgets) made one of 393 MB that took 3 s to
-# load, longer than most window files take to compile. These lists give 245 MB and 0.8 s; the few files
-# that use QCustomPlot parse it themselves. CPU seconds of a clean Release build (.ninja_log): the window
+# load into each file, more than most window files need for their own code. These lists give 245 MB and
+# 0.8 s; the 7 of the window's 96 files that use QCustomPlot parse it themselves. CPU seconds of a clean Release build (.ninja_log): the window
 # library 460 → 297, the CLI 110 → 79, the QtGui adapters and the renderer 126 → 80, the window tests
 # 349 → 241 (docs/performance.md).
 set(DL_PCH_GUI ${DL_PCH_CORE} <QString> <QObject> <QCoreApplication> <QFileInfo> <QDir> <QImage> <QPainter>
