@@ -14,13 +14,12 @@ set(DL_PCH_CORE ${DL_PCH_STD} <Eigen/Core>)
 # whole precompiled header into every file, and <QtCore> <QtGui> <QtWidgets> with <qcustomplot.h> (which
 # includes QtPrintSupport's umbrella, and with it all of Qt Widgets) made one of 393 MB that took 3 s to
 # load into each file, more than most window files need for their own code. These lists give 245 MB and
-# 0.8 s; the 7 of the window's 96 files that use QCustomPlot parse it themselves. CPU seconds of a clean Release build (.ninja_log): the window
-# library 460 → 297, the CLI 110 → 79, the QtGui adapters and the renderer 126 → 80, the window tests
-# 349 → 241 (docs/performance.md).
+# 0.8 s; the 7 of the window's 96 files that use QCustomPlot parse it themselves. What it saves in each
+# part of the build: docs/performance.md, "What CI spends its time on".
 set(DL_PCH_GUI ${DL_PCH_CORE} <QString> <QObject> <QCoreApplication> <QFileInfo> <QDir> <QImage> <QPainter>
     <QColor> <QJsonObject>)
-set(DL_PCH_WIDGETS ${DL_PCH_GUI} <QWidget> <QLabel> <QVBoxLayout> <QHBoxLayout> <QAction> <QComboBox> <QSpinBox>
-    <QPushButton> <QMenu> <QMessageBox> <QSettings> <QTimer> <QPointer>)
+set(DL_PCH_WIDGETS ${DL_PCH_GUI} <QWidget> <QLabel> <QVBoxLayout> <QHBoxLayout> <QAction> <QComboBox>
+    <QSpinBox> <QPushButton> <QMenu> <QMessageBox> <QSettings> <QTimer> <QPointer>)
 
 # dl_precompile_headers(<target> CORE|GUI|WIDGETS): the target parses that group's headers once.
 function(dl_precompile_headers target group)
