@@ -528,12 +528,15 @@ inline void adamw16(const AdamWKernelArgs& a, float* p, const float* g, float* m
                          _mm512_mul_ps(_mm512_set1_ps(a.gradTake2), _mm512_mul_ps(gv, gv)));
     _mm512_mask_storeu_ps(m, lanes, mv);
     _mm512_mask_storeu_ps(v, lanes, vv);
-    // √v = v·rsqrt(v), rsqrt refined by r ← r(1.5 − 0.5·v·r²); lanes with v = 0 give √v = 0.
+    // √v = v·r with r = rsqrt(v) refined by r ← r(1.5 − 0.5·v·r²), written as y(1.5 − 0.5·y·r) with
+    // y = v·r: formed as r², the refinement overflows for v below ~3·10⁻³⁹ (the subnormal second moment
+    // of a weight whose gradient has been ~0 for a long time), and √v came out −∞ and the weight NaN,
+    // 60,000 steps into a run. Lanes with v = 0 give √v = 0.
     const __mmask16 positive = _mm512_cmp_ps_mask(vv, _mm512_setzero_ps(), _CMP_GT_OQ);
-    __m512 r = _mm512_rsqrt14_ps(vv);
-    const __m512 halfV = _mm512_mul_ps(_mm512_set1_ps(0.5f), vv);
-    r = _mm512_mul_ps(r, _mm512_fnmadd_ps(halfV, _mm512_mul_ps(r, r), _mm512_set1_ps(1.5f)));
-    const __m512 root = _mm512_maskz_mul_ps(positive, vv, r);
+    const __m512 r = _mm512_rsqrt14_ps(vv);
+    const __m512 y = _mm512_maskz_mul_ps(positive, vv, r);
+    const __m512 root = _mm512_maskz_mul_ps(
+        positive, y, _mm512_fnmadd_ps(_mm512_mul_ps(_mm512_set1_ps(0.5f), y), r, _mm512_set1_ps(1.5f)));
     // 1/d with d = √v·invSqrtBias2 + ε, refined by q ← q(2 − d·q).
     const __m512 d = _mm512_fmadd_ps(root, _mm512_set1_ps(a.invSqrtBias2), _mm512_set1_ps(a.epsilon));
     __m512 q = _mm512_rcp14_ps(d);

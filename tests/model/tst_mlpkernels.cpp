@@ -96,6 +96,7 @@ private Q_SLOTS:
     void floatKernelsMatchDouble_data();
     void floatKernelsMatchDouble();
     void adamwMatchesGeneric();
+    void adamwKeepsSubnormalMomentsFinite();
     void bf16RoundsToNearestEven();
     void bf16ProductsStayClose_data();
     void bf16ProductsStayClose();
@@ -207,6 +208,41 @@ void TestMlpKernels::adamwMatchesGeneric() {
     QVERIFY(close("parameters", p.cast<double>(), p2.cast<double>(), 1e-6));
     QVERIFY(close("EMA", e.cast<double>(), e2.cast<double>(), 1e-6));
     QVERIFY(p.allFinite());
+}
+
+// A weight whose gradient has been ~0 for tens of thousands of steps has a second moment that decays
+// into the subnormal floats; the AVX-512 kernel's refined reciprocal square root overflowed there and
+// turned the weight into NaN (the default preset diverged at step ~62,000 of a 200,000-step run).
+void TestMlpKernels::adamwKeepsSubnormalMomentsFinite() {
+    const std::ptrdiff_t n = 64;
+    Eigen::VectorXf p(n), g(n), m(n), v(n), e(n);
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        p[i] = 0.5f;
+        g[i] = i % 2 == 0 ? 0.0f : 1e-21f;  // g² subnormal or 0
+        m[i] = 1e-12f;
+        v[i] = i == 0 ? 0.0f : std::ldexp(1.0f, -149 + static_cast<int>(i) * 2);  // 2⁻¹⁴⁷ .. 2⁻²³
+        e[i] = 0.5f;
+    }
+    QVERIFY(v[1] > 0.0f && v[1] < std::numeric_limits<float>::min());  // subnormal
+    Eigen::VectorXf p2 = p, m2 = m, v2 = v, e2 = e;
+    auto args = [&](Eigen::VectorXf& pp, Eigen::VectorXf& mm, Eigen::VectorXf& vv, Eigen::VectorXf& ee) {
+        dl::AdamWKernelArgs a;
+        a.params = pp.data();
+        a.grads = g.data();
+        a.m = mm.data();
+        a.v = vv.data();
+        a.ema = ee.data();
+        a.n = n;
+        a.stepSize = 2e-4f / (1.0f - 0.9f);
+        a.invSqrtBias2 = 1.0f;
+        return a;
+    };
+    dl::mlpKernels<float>().adamw(args(p, m, v, e));
+    dl::genericMlpKernels<float>().adamw(args(p2, m2, v2, e2));
+    QVERIFY(p.allFinite());
+    QVERIFY(e.allFinite());
+    QVERIFY(close("parameters", p.cast<double>(), p2.cast<double>(), 1e-6));
+    QVERIFY(close("EMA", e.cast<double>(), e2.cast<double>(), 1e-6));
 }
 
 QTEST_APPLESS_MAIN(TestMlpKernels)
