@@ -151,7 +151,7 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         d.code = ScheduleDiagnosticCode::TerminalSignal;
         d.value = signal;
         d.message = "alpha_bar_T = " + formatNumber(schedule.alphaBar(p.T), 3) +
-                    " is not close to 0: x_T still keeps " + formatNumber(signal * 100.0, 2) +
+                    " is not close to 0: x_T still keeps " + formatNumber(signal * 100.0, 3) +
                     "% of the data, so sampling from N(0, I) starts from the wrong place";
         // Enough steps for this data's scale too, so the fix does not just trade one warning for another.
         offerTerminalSignalFix(d, p, std::max(1.0, dataMaxAbs));

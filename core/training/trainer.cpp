@@ -199,9 +199,10 @@ float Trainer::update() {
     const double gradNorm = std::sqrt(normSquared);
     if (!std::isfinite(loss) || !std::isfinite(gradNorm)) {
         publishSnapshot();
+        const double bad = std::isfinite(loss) ? gradNorm : loss;
         throw TrainingDiverged("training diverged at step " + std::to_string(stepIndex + 1) + ": the " +
                                (std::isfinite(loss) ? "gradient norm" : "loss") + " is " +
-                               formatNumber(std::isfinite(loss) ? gradNorm : loss) +
+                               (std::isnan(bad) ? "not a number" : "infinite") +
                                "; the weights of the last good step are kept (try a lower learning rate)");
     }
 

@@ -731,6 +731,14 @@ ffmpeg 输出：
         <translation>梯度范数</translation>
     </message>
     <message>
+        <source>not a number</source>
+        <translation>非数值（NaN）</translation>
+    </message>
+    <message>
+        <source>infinite</source>
+        <translation>无穷大</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -4159,10 +4167,6 @@ ffmpeg 输出：
     <message>
         <source>quality at step %1: SW₂ %2 (%3: the unseen points are all one point)</source>
         <translation>第 %1 步的质量：SW₂ %2（%3：未见过的点全是同一个点）</translation>
-    </message>
-    <message>
-        <source>Training diverged: %1</source>
-        <translation>训练发散：%1</translation>
     </message>
     <message>
         <source>Training failed: %1</source>

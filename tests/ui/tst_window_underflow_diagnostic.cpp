@@ -1,8 +1,9 @@
 // The window's schedule editor says when ᾱ underflows long before T: the default β range (0.001..0.133, for
 // T = 150) typed into T = 1000 leaves ᾱ < 2⁻²⁴ from t = 490, and the diagnostic's one-click fix keeps T =
-// 1000 with a β range that no longer wastes steps.
+// 1000 with a β range that no longer wastes steps. Its numbers read as a person writes them.
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -16,6 +17,7 @@ class TestWindowUnderflowDiagnostic : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void underflowIsShownAndFixed();
+    void terminalSignalReadsAsAPercentage();
 };
 
 void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
@@ -47,6 +49,27 @@ void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
     QCOMPARE(fixed.T, 1000);
     QCOMPARE(fixed.betaEnd, 0.02);
     QTRY_COMPARE(panel->diagnostics()->count(), 0);
+}
+
+// T = 1 keeps √ᾱ_T = √0.999 of the data: the banner said "1e+02 %" (two significant digits of 99.95).
+void TestWindowUnderflowDiagnostic::terminalSignalReadsAsAPercentage() {
+    dlui::MainWindow::Options options;
+    options.restoreLastSession = false;
+    options.askBeforeDiscard = false;
+    options.useSettings = false;
+    dlui::LabWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    dlui::SchedulePanel* panel = window.schedulePanel();
+    panel->stepsBox()->setValue(1);
+    QTRY_VERIFY(panel->diagnostics()->count() >= 1);
+    QStringList texts;
+    for (const QLabel* label : panel->diagnostics()->findChildren<QLabel*>()) texts << label->text();
+    const QString shown = texts.join('\n');
+    QVERIFY2(shown.contains(QRegularExpression(QStringLiteral("keeps (99\\.9|100) %"))), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("e+")), qPrintable(shown));
 }
 
 QTEST_MAIN(TestWindowUnderflowDiagnostic)

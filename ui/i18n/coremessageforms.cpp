@@ -178,6 +178,8 @@ constexpr const char* kForms[] = {
                       "are kept (try a lower learning rate)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "gradient norm"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "loss"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "not a number"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "infinite"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "saved training state has %1 parameters, the network needs %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "saved step count must not be negative, got %1"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "quality check: no unseen data to compare the samples with"),

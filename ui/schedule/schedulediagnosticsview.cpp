@@ -21,14 +21,14 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
             return tr("x_T still keeps %1 % of the data (√ᾱ_T = %2): sampling starts from pure noise N(0, "
                       "I), "
                       "so it starts from the wrong place.")
-                .arg(d.value * 100.0, 0, 'g', 2)
+                .arg(d.value * 100.0, 0, 'g', 3)  // 3 digits: 99.95 reads "100", not "1e+02"
                 .arg(d.value, 0, 'g', 2);
         case dl::ScheduleDiagnosticCode::DataScale:
             return tr("The data reach |x| = %1, so x_T still shows them at %2 × the noise scale: T is too "
                       "short "
                       "for data this wide.")
                 .arg(d.before, 0, 'g', 3)
-                .arg(d.value, 0, 'g', 2);
+                .arg(d.value, 0, 'g', 3);
         case dl::ScheduleDiagnosticCode::LateBetaJump:
             return tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left "
                       "all "

@@ -34,6 +34,12 @@ QString formatDuration(double seconds) {
     return TrainPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
+// A message that starts a sentence in the window, from the core's lower-case form.
+QString asSentence(QString message) {
+    if (!message.isEmpty()) message[0] = message[0].toUpper();
+    return message;
+}
+
 }  // namespace
 
 TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QWidget* parent)
@@ -470,7 +476,7 @@ void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {
     poll();
     installModelInDocument();
     if (outcome == TrainingOutcome::Diverged)
-        showError(tr("Training diverged: %1").arg(message));
+        showError(asSentence(message));  // the core's message says "training diverged at step …" itself
     else if (outcome == TrainingOutcome::Failed)
         showError(tr("Training failed: %1").arg(message));
     updateButtons();
