@@ -30,7 +30,15 @@ namespace {
 dlui::MainWindow::Options rememberingOptions() {
     dlui::MainWindow::Options o = dltest::windowTestOptions();
     o.useSettings = true;
+    o.restoreLastSession = true;
     o.askBeforeDiscard = true;  // View ▸ Reset to defaults asks
+    return o;
+}
+
+/// `diffusion-lab --fresh`: settings are used, the last session is not restored.
+dlui::MainWindow::Options freshOptions() {
+    dlui::MainWindow::Options o = rememberingOptions();
+    o.restoreLastSession = false;
     return o;
 }
 
@@ -105,6 +113,7 @@ class TestWindowPanelSettings : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void valuesComeBackAndResetRestoresDefaults();
+    void freshStartBeginsFromTheDefaults();
 
 private:
     QTemporaryDir mSettingsDir;
@@ -116,6 +125,36 @@ void TestWindowPanelSettings::initTestCase() {
     QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabPanelSettingsTests"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, mSettingsDir.path());
+    QSettings().clear();
+}
+
+// --fresh says "Start from the defaults, not the last session": the training settings of the last run
+// (200,000 steps, say) must not come back with it, and must not be forgotten either.
+void TestWindowPanelSettings::freshStartBeginsFromTheDefaults() {
+    QSettings().clear();
+    int defaultSteps = 0;
+    {
+        LabWindow window(rememberingOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* steps = field<QSpinBox>(window, "trainSteps");
+        QVERIFY(steps);
+        defaultSteps = steps->value();
+        typeInto(steps, QStringLiteral("200000"));
+        QCOMPARE(steps->value(), 200000);
+    }
+    {
+        LabWindow window(freshOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(field<QSpinBox>(window, "trainSteps")->value(), defaultSteps);
+    }
+    {
+        LabWindow window(rememberingOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(field<QSpinBox>(window, "trainSteps")->value(), 200000);
+    }
     QSettings().clear();
 }
 

@@ -49,7 +49,12 @@ void setValueOf(QWidget* w, const QVariant& v) {
 }  // namespace
 
 PanelSettings::PanelSettings(MainWindow* window, const MainWindow::Options& options)
-    : QObject(window), mWindow(window), mRemember(options.useSettings), mAsk(options.askBeforeDiscard) {
+    : QObject(window),
+      mWindow(window),
+      mRemember(options.useSettings),
+      // A fresh start (--fresh) begins from the panels' defaults and still remembers what changes.
+      mRestore(options.useSettings && options.restoreLastSession),
+      mAsk(options.askBeforeDiscard) {
     setObjectName(QStringLiteral("panelSettings"));
     mResetAction = new QAction(tr("&Reset to defaults…"), this);
     mResetAction->setObjectName(QStringLiteral("resetToDefaults"));
@@ -81,7 +86,7 @@ void PanelSettings::track(QWidget* panel, const QString& group) {
             w->objectName().startsWith(QLatin1String("qt_")))
             continue;
         Field field{w, keyFor(group, w->objectName()), initial};
-        if (mRemember && settings.contains(field.key)) {
+        if (mRestore && settings.contains(field.key)) {
             mApplying = true;
             setValueOf(w, settings.value(field.key));
             mApplying = false;

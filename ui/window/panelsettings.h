@@ -1,6 +1,7 @@
 // Panel settings that persist: every named field of the Model & Train and Sampling docks (the overlays'
 // "Field at t" group included) is written to QSettings when it changes and read back when the next
-// window is built; the Export dialog keeps its own (ui/export/exportdialog.h). View ▸ Reset to defaults
+// window is built (not after a fresh start, --fresh, which begins from the defaults and still remembers
+// what changes); the Export dialog keeps its own (ui/export/exportdialog.h). View ▸ Reset to defaults
 // (after a question) puts every panel, the Export dialog, the theme and the presenter choice back to
 // their defaults and forgets what was remembered.
 //
@@ -52,7 +53,8 @@ private:
     void confirmAndReset();
 
     MainWindow* mWindow;
-    bool mRemember;
+    bool mRemember;  // changes are saved
+    bool mRestore;   // saved values are put back when the panels are built
     bool mAsk;
     bool mApplying = false;  // values being put in: not a change to remember
     std::vector<Field> mFields;
