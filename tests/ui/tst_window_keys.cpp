@@ -16,6 +16,7 @@
 #include "ui/widgets/logslider.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/windowinput.h"
 
 using dlui::LabWindow;
 using dlui::MainWindow;
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void wheelOverAnUnfocusedSpinBoxScrollsTheDock();
     void wheelOverAnUnfocusedSliderLeavesItAlone();
     void wheelChangesAFocusedSpinBox();
+    void noDockControlTakesFocusFromTheWheel();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -160,6 +162,23 @@ void TestWindowKeys::wheelChangesAFocusedSpinBox() {
     const int value = steps->value();
     wheelOver(steps);
     QCOMPARE(steps->value(), value + 1);
+}
+
+// The tests above send their wheel events, and Qt gives focus for the wheel only to events from the window
+// system, before any event filter sees them: a control with Qt::WheelFocus (every spin box's default)
+// took the focus and then its value changed under the first turn of a real wheel (Features 128 → 116
+// while scrolling the Model & Train dock). No control inside a dock may take focus from the wheel.
+void TestWindowKeys::noDockControlTakesFocusFromTheWheel() {
+    int controls = 0;
+    for (QWidget* widget : mWindow->findChildren<QWidget*>()) {
+        if (!dlui::WindowInput::isValueControl(widget) || !scrollAreaOf(widget)) continue;
+        ++controls;
+        const QString name = widget->objectName().isEmpty()
+                                 ? QString::fromLatin1(widget->metaObject()->className())
+                                 : widget->objectName();
+        QVERIFY2((widget->focusPolicy() & Qt::WheelFocus) != Qt::WheelFocus, qPrintable(name));
+    }
+    QVERIFY(controls > 20);
 }
 
 QTEST_MAIN(TestWindowKeys)

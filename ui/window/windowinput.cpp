@@ -37,6 +37,15 @@ WindowInput::WindowInput(MainWindow* window) : QObject(window), mWindow(window) 
     window->mainView()->setFocusPolicy(Qt::ClickFocus);
     // One filter for every widget of the window, including controls a panel creates later.
     qApp->installEventFilter(this);
+    for (QWidget* widget : window->findChildren<QWidget*>()) takeWheelFocusAway(widget);
+}
+
+void WindowInput::takeWheelFocusAway(QWidget* widget) {
+    // Qt gives a control with Qt::WheelFocus (every spin box) the focus before any filter sees the wheel
+    // event, so the first turn of the wheel over a spin box in a dock changed its value: click and Tab
+    // still focus it.
+    if (isValueControl(widget) && (widget->focusPolicy() & Qt::WheelFocus) == Qt::WheelFocus)
+        widget->setFocusPolicy(Qt::StrongFocus);
 }
 
 WindowInput::~WindowInput() {
@@ -55,14 +64,16 @@ bool WindowInput::belongsToWindow(const QWidget* widget) const {
 
 bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
+        case QEvent::Polish:  // a control created after the window, before it is first shown
+            if (auto* widget = qobject_cast<QWidget*>(watched)) takeWheelFocusAway(widget);
+            return false;
         case QEvent::Wheel: {
             auto* widget = qobject_cast<QWidget*>(watched);
             if (!widget || !isValueControl(widget) || widget->hasFocus() || !belongsToWindow(widget))
                 return false;
             QScrollArea* area = scrollAreaAround(widget);
             if (!area) return false;
-            // Not for this control (and no focus from the wheel either): the dock's scroll area gets it.
-            widget->setFocusPolicy(Qt::StrongFocus);
+            // Not for this control: the dock's scroll area gets it.
             auto* wheel = static_cast<QWheelEvent*>(event);
             const QPointF at = area->viewport()->mapFromGlobal(wheel->globalPosition());
             QWheelEvent forwarded(at, wheel->globalPosition(), wheel->pixelDelta(), wheel->angleDelta(),

@@ -25,6 +25,8 @@ public:
 
     /// Whether the wheel would change this widget's value (spin boxes, sliders, combo boxes).
     static bool isValueControl(const QWidget* widget);
+    /// A value control takes focus by click or Tab, never by the wheel (Qt::StrongFocus).
+    static void takeWheelFocusAway(QWidget* widget);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
