@@ -4258,6 +4258,10 @@ ffmpeg 输出：
         <translation>二维点的网络规模和步数预算；时间按两个空闲 CPU 核心估算。
 %1</translation>
     </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>

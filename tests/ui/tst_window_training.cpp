@@ -66,6 +66,7 @@ private Q_SLOTS:
     void cleanup();
 
     void panelsAreDocked();
+    void presetBoxFollowsTheSettings();
     void trainPauseResumeStopGrowsTheLossCurve();
     void toolbarActionsDriveTraining();
     void sampleAndPlayToTheEnd();
@@ -103,6 +104,29 @@ void TestWindowTraining::init() {
 
 void TestWindowTraining::cleanup() {
     mWindow.reset();
+}
+
+// The Preset box named a preset (with its time, "Default (≈ 4 s)") whatever the fields said: with Steps
+// at 200,000 it still read Default. It reads Custom then, and choosing Default puts the default back.
+void TestWindowTraining::presetBoxFollowsTheSettings() {
+    auto* preset = mWindow->findChild<QComboBox*>(QStringLiteral("trainPreset"));
+    auto* steps = mWindow->findChild<QSpinBox*>(QStringLiteral("trainSteps"));
+    QVERIFY(preset && steps);
+    const int custom = preset->count() - 1;
+    QCOMPARE(preset->itemText(custom), QStringLiteral("Custom"));
+    QCOMPARE(preset->currentIndex(), custom);  // init() set a budget of 100,000,000 steps
+    preset->setCurrentIndex(0);
+    Q_EMIT preset->activated(0);  // what choosing "Default" in the list does
+    QCOMPARE(preset->currentIndex(), 0);
+    const int defaultSteps = steps->value();
+    steps->setFocus();
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("200000"));
+    QTest::keyClick(steps, Qt::Key_Enter);
+    QCOMPARE(steps->value(), 200000);
+    QCOMPARE(preset->currentIndex(), custom);
+    steps->setValue(defaultSteps);
+    QCOMPARE(preset->currentIndex(), 0);
 }
 
 void TestWindowTraining::trainToEnd(int steps) {

@@ -140,9 +140,14 @@ void TrainPanel::buildUi() {
         presetTips << tr("%1: %2").arg(preset.name, preset.description);
     }
     // One message with the presets' lines as its argument, so the language switch can re-word it.
+    // The last item stands for settings no preset gives (a preset's time would be wrong for them).
+    mPreset->addItem(tr("Custom"));
     mPreset->setToolTip(tr("Network and step budget for 2D points; the time is for two free cores.\n%1")
                             .arg(presetTips.join(QLatin1Char('\n'))));
     connect(mPreset, &QComboBox::activated, this, &TrainPanel::applyPreset);
+    for (QSpinBox* box : {mWidth, mDepth, mFeatures, mBatch, mSteps})
+        connect(box, &QSpinBox::valueChanged, this, &TrainPanel::showMatchingPreset);
+    connect(mLearningRate, &QDoubleSpinBox::valueChanged, this, &TrainPanel::showMatchingPreset);
     auto addPair = [&](int row, int column, const QString& label, QWidget* field) {
         auto* l = new QLabel(label, settingsBox);
         l->setBuddy(field);
@@ -267,7 +272,6 @@ void TrainPanel::applyDataDefaults() {
     mPreset->setEnabled(!images);  // the presets are for 2D points; images have their own defaults
     if (images == mImageDefaults) return;
     mImageDefaults = images;
-    if (!images) mPreset->setCurrentIndex(0);
     TrainingSettings s = settings();
     const dl::MlpConfig preset = images ? dl::defaultImageMlpConfig(data->dim()) : dl::defaultMlpConfig();
     const dl::TrainerConfig trainer =
@@ -279,6 +283,7 @@ void TrainPanel::applyDataDefaults() {
     s.model.inputFeatures = preset.inputFeatures;
     s.model.timeEmbedding = preset.timeEmbedding;
     setSettings(s);
+    showMatchingPreset();
 }
 
 QString TrainPanel::idleStatusText() {
@@ -287,8 +292,25 @@ QString TrainPanel::idleStatusText() {
 
 void TrainPanel::applyPreset(int index) {
     const std::vector<TrainingPreset> presets = pointTrainingPresets();
-    if (index < 0 || index >= static_cast<int>(presets.size())) return;
+    if (index < 0 || index >= static_cast<int>(presets.size())) {  // "Custom": nothing to apply
+        showMatchingPreset();
+        return;
+    }
     setSettings(presets[static_cast<std::size_t>(index)].appliedTo(settings()));
+}
+
+void TrainPanel::showMatchingPreset() {
+    const TrainingSettings s = settings();
+    const std::vector<TrainingPreset> presets = pointTrainingPresets();
+    int index = static_cast<int>(presets.size());  // Custom
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+        const TrainingSettings withPreset = presets[i].appliedTo(s);
+        if (withPreset.model == s.model && withPreset.trainer == s.trainer) {
+            index = static_cast<int>(i);
+            break;
+        }
+    }
+    mPreset->setCurrentIndex(index);
 }
 
 QString TrainPanel::statusText() const {

@@ -119,6 +119,8 @@ private:
     void installLoadedModel(const QString& path, const dl::ModelFile& file);
     /// Puts preset `index` of pointTrainingPresets() into the controls.
     void applyPreset(int index);
+    /// Selects the preset the settings are, or "Custom" when they are none of them.
+    void showMatchingPreset();
     bool askToDiscard();
 
     LabDocument* mDocument;
