@@ -3,6 +3,7 @@
 // the posterior and the update of the sampler chosen in the Sampling panel's combo box, with σ_t and the
 // jump's coefficients computed here from ᾱ by their closed forms; while the timeline plays, the text is
 // laid out at most every 100 ms. DL_SCREENSHOT_DIR=… keeps pictures.
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -11,7 +12,9 @@
 #include <QRadioButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextLayout>
 #include <QtTest>
 #include <cmath>
 
@@ -127,6 +130,42 @@ private Q_SLOTS:
             QTest::keyClick(mWindow.get(), Qt::Key_Right);
             QCOMPARE(mWindow->timeline()->t(), t + 1);
             checkForward(t + 1);
+        }
+    }
+
+    // Cosine with T = 10000 at t = 5000 gives β_t = 3.155×10⁻⁴: in the default layout the table of
+    // values squeezed that cell and Qt broke the number ("3." over "155×10⁻⁴"), <nobr> or not. Each
+    // number must stay on one line, in a narrow dock too.
+    void valuesNeverBreakInsideANumber() {
+        dl::ScheduleParams p = mWindow->document()->schedule().params();
+        p.kind = dl::ScheduleKind::Cosine;
+        p.T = 10000;
+        QVERIFY(mWindow->document()->setScheduleParams(p));
+        mWindow->timeline()->setT(5000);
+        for (int width : {0, 220}) {
+            if (width > 0) mWindow->resizeDocks({dock()}, {width}, Qt::Horizontal);
+            QTest::qWait(50);
+            QTextDocument* text = panel()->textView()->document();
+            text->documentLayout()->documentSize();  // lays every block out
+            // A line break between two characters of a number: a digit or point before, a digit, point
+            // or × after.
+            auto inNumber = [](QChar c) { return c.isDigit() || c == QLatin1Char('.'); };
+            int numbers = 0;
+            for (QTextBlock block = text->begin(); block.isValid(); block = block.next()) {
+                const QString all = block.text();
+                if (!all.contains(QStringLiteral("\u00D710"))) continue;
+                ++numbers;
+                const QTextLayout* layout = block.layout();
+                for (int i = 1; i < layout->lineCount(); ++i) {
+                    const int at = layout->lineAt(i).textStart();
+                    QVERIFY2(at <= 0 || at >= all.size() || !inNumber(all[at - 1]) ||
+                                 !(inNumber(all[at]) || all[at] == QChar(0x00D7)),
+                             qPrintable(QStringLiteral("a number broken at dock width %1: %2|%3")
+                                            .arg(dock()->width())
+                                            .arg(all.left(at), all.mid(at))));
+                }
+            }
+            QVERIFY(numbers >= 2);  // β_t and β̃_t at least
         }
     }
 

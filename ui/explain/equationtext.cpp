@@ -1,5 +1,7 @@
 #include "ui/explain/equationtext.h"
 
+#include <algorithm>
+
 #include "ui/explain/mathhtml.h"
 
 namespace dlui {
@@ -71,14 +73,14 @@ QStringList EquationText::sectionIds(ExplainView view, dl::SamplerKind sampler) 
 }
 
 QList<ExplainSection> EquationText::sections(ExplainView view, const dl::SamplerParams& sampler,
-                                             const StepNumbers& n) {
+                                             const StepNumbers& n, int valuePairsPerRow) {
     QList<ExplainSection> out;
     for (const QString& id : sectionIds(view, sampler.kind)) {
         ExplainSection s;
         s.id = id;
         if (id == QLatin1String("values")) {
             s.title = tr("Values at t = %1 of T = %2").arg(n.t).arg(n.T);
-            s.html = valuesTable(n, sampler.kind);
+            s.html = valuesTable(n, sampler.kind, valuePairsPerRow);
         } else if (id == QLatin1String("forwardStep")) {
             s.title = tr("Forward step: add a little noise");
             s.html = forwardStep(n);
@@ -108,7 +110,7 @@ QList<ExplainSection> EquationText::sections(ExplainView view, const dl::Sampler
     return out;
 }
 
-QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler) {
+QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler, int pairsPerRow) {
     const QString t = QStringLiteral("t");
     const QList<QPair<QString, double>> rows{
         {sub(QStringLiteral("\u03B2"), t), n.beta},
@@ -120,10 +122,12 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler)
         {sub(QStringLiteral("\u03C3"), t), n.sigma},
         {tr("SNR"), n.snr},
     };
-    // Two symbol = value pairs a row; <nobr> keeps a number from breaking at its decimal point.
+    // Two symbol = value pairs a row where the panel is wide enough, else one (ExplainPanel decides):
+    // a table squeezed below its width breaks numbers anywhere, <nobr> or not ("3." over "155×10⁻⁴").
+    pairsPerRow = std::max(1, pairsPerRow);
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr>");
     for (int i = 0; i < rows.size(); ++i) {
-        if (i > 0 && i % 2 == 0) html += QStringLiteral("</tr><tr>");
+        if (i > 0 && i % pairsPerRow == 0) html += QStringLiteral("</tr><tr>");
         html += QStringLiteral("<td align=\"right\"><nobr>") + rows[i].first +
                 QStringLiteral("&nbsp;=&nbsp;</nobr></td><td><nobr>") + val(rows[i].second) +
                 QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;</nobr></td>");

@@ -34,12 +34,13 @@ class EquationText {
     Q_DECLARE_TR_FUNCTIONS(dlui::EquationText)
 public:
     /// The sections to show, in order: the table of values first, then the view's equations.
+    /// valuePairsPerRow: symbol = value pairs per row of the table of values (1 or 2).
     static QList<ExplainSection> sections(ExplainView view, const dl::SamplerParams& sampler,
-                                          const StepNumbers& n);
+                                          const StepNumbers& n, int valuePairsPerRow = 2);
     /// The ids alone (which equations show), for the view and sampler.
     static QStringList sectionIds(ExplainView view, dl::SamplerKind sampler);
 
-    static QString valuesTable(const StepNumbers& n, dl::SamplerKind sampler);
+    static QString valuesTable(const StepNumbers& n, dl::SamplerKind sampler, int pairsPerRow = 2);
     static QString forwardStep(const StepNumbers& n);
     static QString closedForm(const StepNumbers& n);
     static QString trainingLoss(const StepNumbers& n);

@@ -7,6 +7,7 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -75,7 +76,8 @@ void ExplainPanel::refresh() {
     mSampler = mSampling->samplerParams();
     mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
-    QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers);
+    mValuePairsPerRow = valuePairsThatFit();
+    QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow);
     updateInspected();
     if (mInspected.row >= 0)
         sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
@@ -119,6 +121,20 @@ void ExplainPanel::showPendingHtml() {
     ++mLayoutCount;
     mText->verticalScrollBar()->setValue(scrolled);
     mPendingHtml = QString();
+}
+
+int ExplainPanel::valuePairsThatFit() const {
+    // The table's own width, laid out unconstrained in the text's font (a fraction of a millisecond).
+    QTextDocument probe;
+    probe.setDefaultFont(mText->document()->defaultFont());
+    probe.setDocumentMargin(mText->document()->documentMargin());
+    probe.setHtml(EquationText::valuesTable(mNumbers, mSampler.kind, 2));
+    return probe.idealWidth() <= mText->viewport()->width() ? 2 : 1;
+}
+
+void ExplainPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (valuePairsThatFit() != mValuePairsPerRow) refresh();
 }
 
 void ExplainPanel::showEvent(QShowEvent* event) {

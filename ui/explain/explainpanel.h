@@ -68,12 +68,16 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    /// Narrower than the table of values with two pairs a row: one pair a row (and back when wider).
+    void resizeEvent(QResizeEvent* event) override;
     /// The text is rich text built from many messages: rebuilt in the new language on a language switch.
     void changeEvent(QEvent* event) override;
 
 private:
     void updateInspected();
     void showPendingHtml();
+    /// Pairs a row for the table of values that fit the text view's width (2, else 1).
+    int valuePairsThatFit() const;
 
     LabDocument* mDocument;
     Timeline* mTimeline;
@@ -84,6 +88,7 @@ private:
     int mLayoutCount = 0;
     QTimer mPlayingLayout;  // while the timeline plays: lays the newest text out at most every 100 ms
     QStringList mShown;
+    int mValuePairsPerRow = 2;
     ExplainView mView = ExplainView::Forward;
     StepNumbers mNumbers;
     dl::SamplerParams mSampler;
