@@ -124,7 +124,7 @@ void ExplainPanel::showPendingHtml() {
 }
 
 int ExplainPanel::valuePairsThatFit() const {
-    // The table's own width, laid out unconstrained in the text's font (a fraction of a millisecond).
+    // The table's own width: laid out unconstrained, in the text's font.
     QTextDocument probe;
     probe.setDefaultFont(mText->document()->defaultFont());
     probe.setDocumentMargin(mText->document()->documentMargin());

@@ -139,9 +139,9 @@ void TrainPanel::buildUi() {
         mPreset->addItem(preset.label());
         presetTips << tr("%1: %2").arg(preset.name, preset.description);
     }
-    // One message with the presets' lines as its argument, so the language switch can re-word it.
     // The last item stands for settings no preset gives (a preset's time would be wrong for them).
     mPreset->addItem(tr("Custom"));
+    // One message with the presets' lines as its argument, so the language switch can re-word it.
     mPreset->setToolTip(tr("Network and step budget for 2D points; the time is for two free cores.\n%1")
                             .arg(presetTips.join(QLatin1Char('\n'))));
     connect(mPreset, &QComboBox::activated, this, &TrainPanel::applyPreset);
