@@ -39,6 +39,19 @@ bool close(const char* what, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b,
     return diff <= tol;
 }
 
+/// The AdamW kernel's arguments over the whole of the buffers, the coefficients left at their defaults.
+dl::AdamWKernelArgs adamwArgs(Eigen::VectorXf& p, const Eigen::VectorXf& g, Eigen::VectorXf& m,
+                              Eigen::VectorXf& v, Eigen::VectorXf& e) {
+    dl::AdamWKernelArgs a;
+    a.params = p.data();
+    a.grads = g.data();
+    a.m = m.data();
+    a.v = v.data();
+    a.ema = e.data();
+    a.n = p.size();
+    return a;
+}
+
 /// For the *ProductsStayClose tests: the network of the current data row (columns hidden, features,
 /// dataDim, batch; 3 blocks, E = 16) in double and, with the same weights, in float, and a batch of
 /// inputs (standard normal times xScale, drawn after the weights).
@@ -187,13 +200,7 @@ void TestMlpKernels::adamwMatchesGeneric() {
     }
     Eigen::VectorXf p2 = p, m2 = m, v2 = v, e2 = e;
     auto args = [&](Eigen::VectorXf& pp, Eigen::VectorXf& mm, Eigen::VectorXf& vv, Eigen::VectorXf& ee) {
-        dl::AdamWKernelArgs a;
-        a.params = pp.data();
-        a.grads = g.data();
-        a.m = mm.data();
-        a.v = vv.data();
-        a.ema = ee.data();
-        a.n = n;
+        dl::AdamWKernelArgs a = adamwArgs(pp, g, mm, vv, ee);
         a.decayFactor = 1.0f - 1e-3f * 0.01f;
         a.stepSize = 1e-3f / (1.0f - 0.9f);
         a.invSqrtBias2 = 1.0f / std::sqrt(1.0f - 0.999f);
@@ -226,13 +233,7 @@ void TestMlpKernels::adamwKeepsSubnormalMomentsFinite() {
     QVERIFY(v[1] > 0.0f && v[1] < std::numeric_limits<float>::min());  // subnormal
     Eigen::VectorXf p2 = p, m2 = m, v2 = v, e2 = e;
     auto args = [&](Eigen::VectorXf& pp, Eigen::VectorXf& mm, Eigen::VectorXf& vv, Eigen::VectorXf& ee) {
-        dl::AdamWKernelArgs a;
-        a.params = pp.data();
-        a.grads = g.data();
-        a.m = mm.data();
-        a.v = vv.data();
-        a.ema = ee.data();
-        a.n = n;
+        dl::AdamWKernelArgs a = adamwArgs(pp, g, mm, vv, ee);
         a.stepSize = 2e-4f / (1.0f - 0.9f);
         a.invSqrtBias2 = 1.0f;
         return a;

@@ -6,12 +6,29 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QtTest>
+#include <memory>
 
 #include "ui/document/labdocument.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
+
+namespace {
+
+/// A window on the defaults, 1280 × height, shown.
+std::unique_ptr<dlui::LabWindow> openWindow(int height) {
+    dlui::MainWindow::Options options;
+    options.restoreLastSession = false;
+    options.askBeforeDiscard = false;
+    options.useSettings = false;
+    auto window = std::make_unique<dlui::LabWindow>(options);
+    window->resize(1280, height);
+    window->show();
+    return window;
+}
+
+}  // namespace
 
 class TestWindowUnderflowDiagnostic : public QObject {
     Q_OBJECT
@@ -21,14 +38,9 @@ private Q_SLOTS:
 };
 
 void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
-    dlui::MainWindow::Options options;
-    options.restoreLastSession = false;
-    options.askBeforeDiscard = false;
-    options.useSettings = false;
-    dlui::LabWindow window(options);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto owned = openWindow(800);
+    QVERIFY(QTest::qWaitForWindowExposed(owned.get()));
+    dlui::LabWindow& window = *owned;
 
     dlui::SchedulePanel* panel = window.schedulePanel();
     QCOMPARE(panel->diagnostics()->count(), 0);
@@ -53,16 +65,10 @@ void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
 
 // T = 1 keeps √ᾱ_T = √0.999 of the data: the banner said "1e+02 %" (two significant digits of 99.95).
 void TestWindowUnderflowDiagnostic::terminalSignalReadsAsAPercentage() {
-    dlui::MainWindow::Options options;
-    options.restoreLastSession = false;
-    options.askBeforeDiscard = false;
-    options.useSettings = false;
-    dlui::LabWindow window(options);
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto window = openWindow(720);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
 
-    dlui::SchedulePanel* panel = window.schedulePanel();
+    dlui::SchedulePanel* panel = window->schedulePanel();
     panel->stepsBox()->setValue(1);
     QTRY_VERIFY(panel->diagnostics()->count() >= 1);
     QStringList texts;
