@@ -134,16 +134,21 @@ private Q_SLOTS:
     }
 
     // Cosine with T = 10000 at t = 5000 gives β_t = 3.155×10⁻⁴: in the default layout the table of
-    // values squeezed that cell and Qt broke the number ("3." over "155×10⁻⁴"), <nobr> or not. Each
-    // number must stay on one line, in a narrow dock too.
+    // values squeezed that cell and Qt broke the number ("3." over "155×10⁻⁴"), <nobr> or not; a
+    // floating dock 200 px wide did it again with one pair a row. Each number must stay on one line.
     void valuesNeverBreakInsideANumber() {
         dl::ScheduleParams p = mWindow->document()->schedule().params();
         p.kind = dl::ScheduleKind::Cosine;
         p.T = 10000;
         QVERIFY(mWindow->document()->setScheduleParams(p));
         mWindow->timeline()->setT(5000);
-        for (int width : {0, 220}) {
-            if (width > 0) mWindow->resizeDocks({dock()}, {width}, Qt::Horizontal);
+        // As docked, and floating at widths a dock in the window does not go down to.
+        for (int width : {0, 240, 200, 160}) {
+            if (width > 0) {
+                dock()->setFloating(true);
+                dock()->resize(width, 600);
+            }
+            QTRY_VERIFY(width == 0 || dock()->width() == width);
             QTest::qWait(50);
             QTextDocument* text = panel()->textView()->document();
             text->documentLayout()->documentSize();  // lays every block out

@@ -1,7 +1,5 @@
 #include "ui/explain/equationtext.h"
 
-#include <algorithm>
-
 #include "ui/explain/mathhtml.h"
 
 namespace dlui {
@@ -122,11 +120,18 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler,
         {sub(QStringLiteral("\u03C3"), t), n.sigma},
         {tr("SNR"), n.snr},
     };
-    // Two symbol = value pairs a row where the panel is wide enough, else one (ExplainPanel decides):
-    // a table squeezed below its width breaks numbers anywhere, <nobr> or not ("3." over "155×10⁻⁴").
-    pairsPerRow = std::max(1, pairsPerRow);
+    // Two symbol = value pairs a row where the panel is wide enough, else one, else the value under its
+    // symbol (0; ExplainPanel decides): a table squeezed below its width breaks numbers anywhere, <nobr>
+    // or not ("3." over "155×10⁻⁴").
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr>");
     for (int i = 0; i < rows.size(); ++i) {
+        if (pairsPerRow <= 0) {
+            if (i > 0) html += QStringLiteral("</tr><tr>");
+            html += QStringLiteral("<td><nobr>") + rows[i].first +
+                    QStringLiteral("&nbsp;=</nobr></td></tr><tr>") + QStringLiteral("<td>&nbsp;&nbsp;") +
+                    val(rows[i].second) + QStringLiteral("</td>");
+            continue;
+        }
         if (i > 0 && i % pairsPerRow == 0) html += QStringLiteral("</tr><tr>");
         html += QStringLiteral("<td align=\"right\"><nobr>") + rows[i].first +
                 QStringLiteral("&nbsp;=&nbsp;</nobr></td><td><nobr>") + val(rows[i].second) +

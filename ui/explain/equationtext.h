@@ -34,7 +34,8 @@ class EquationText {
     Q_DECLARE_TR_FUNCTIONS(dlui::EquationText)
 public:
     /// The sections to show, in order: the table of values first, then the view's equations.
-    /// valuePairsPerRow: symbol = value pairs per row of the table of values (1 or 2).
+    /// valuePairsPerRow: symbol = value pairs per row of the table of values (2 or 1; 0 puts each value
+    /// under its symbol).
     static QList<ExplainSection> sections(ExplainView view, const dl::SamplerParams& sampler,
                                           const StepNumbers& n, int valuePairsPerRow = 2);
     /// The ids alone (which equations show), for the view and sampler.

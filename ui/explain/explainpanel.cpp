@@ -128,8 +128,11 @@ int ExplainPanel::valuePairsThatFit() const {
     QTextDocument probe;
     probe.setDefaultFont(mText->document()->defaultFont());
     probe.setDocumentMargin(mText->document()->documentMargin());
-    probe.setHtml(EquationText::valuesTable(mNumbers, mSampler.kind, 2));
-    return probe.idealWidth() <= mText->viewport()->width() ? 2 : 1;
+    for (int pairs : {2, 1}) {
+        probe.setHtml(EquationText::valuesTable(mNumbers, mSampler.kind, pairs));
+        if (probe.idealWidth() <= mText->viewport()->width()) return pairs;
+    }
+    return 0;  // each value under its symbol
 }
 
 void ExplainPanel::resizeEvent(QResizeEvent* event) {

@@ -68,7 +68,8 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent* event) override;
-    /// Narrower than the table of values with two pairs a row: one pair a row (and back when wider).
+    /// Narrower than the table of values with two pairs a row: one pair a row, or each value under its
+    /// symbol (and back when wider).
     void resizeEvent(QResizeEvent* event) override;
     /// The text is rich text built from many messages: rebuilt in the new language on a language switch.
     void changeEvent(QEvent* event) override;
@@ -76,7 +77,7 @@ protected:
 private:
     void updateInspected();
     void showPendingHtml();
-    /// Pairs a row for the table of values that fit the text view's width (2, else 1).
+    /// Pairs a row for the table of values that fit the text view's width (2, else 1, else 0).
     int valuePairsThatFit() const;
 
     LabDocument* mDocument;
