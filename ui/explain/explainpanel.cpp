@@ -76,7 +76,6 @@ void ExplainPanel::refresh() {
     mSampler = mSampling->samplerParams();
     mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
-    mValuePairsPerRow = valuePairsThatFit();
     QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow);
     updateInspected();
     if (mInspected.row >= 0)
@@ -115,6 +114,15 @@ void ExplainPanel::refresh() {
 
 void ExplainPanel::showPendingHtml() {
     if (mPendingHtml.isNull()) return;
+    // How many pairs a row the table of values takes is decided here, where the text is laid out, not
+    // at every refresh: the probe is a layout too (≈ 0.6 ms), and refresh() runs at every timeline tick,
+    // hidden or not. New numbers that no longer fit rebuild the text once.
+    const int fit = valuePairsThatFit();
+    if (fit != mValuePairsPerRow) {
+        mValuePairsPerRow = fit;
+        refresh();  // builds the text again and shows it (at once, or when the playing timer ends)
+        return;
+    }
     // Rebuilding the text would scroll back to the top; keep the place the reader scrolled to.
     const int scrolled = mText->verticalScrollBar()->value();
     mText->setHtml(mPendingHtml);
