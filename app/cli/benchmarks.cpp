@@ -228,24 +228,6 @@ ThreadedSteps timeTrainingSteps(const MlpConfig& config, int batch, int threads,
     return {steps / elapsed, (processCpuSeconds() - c0) / steps};
 }
 
-double serialStepFraction(const MlpConfig& config, int batch, const BenchmarkOptions& o) {
-    const std::unique_ptr<Trainer> trainer = benchmarkTrainer(config, batch, 1, o);
-    for (int i = 0; i < 10; ++i) trainer->step();
-    double serial = 0.0, total = 0.0;
-    const double start = threadCpuSeconds();
-    while (threadCpuSeconds() - start < o.secondsPerRun)
-        for (int s = 0; s < kTrainingStageCount; ++s) {
-            const double c0 = threadCpuSeconds();
-            const TrainingStage stage = trainer->advanceStage();
-            const double c = threadCpuSeconds() - c0;
-            total += c;
-            if (stage == TrainingStage::DrawBatch || stage == TrainingStage::DrawNoise ||
-                stage == TrainingStage::FormXt)
-                serial += c;
-        }
-    return total > 0.0 ? serial / total : 0.0;
-}
-
 Rate benchmarkStepBound(const MlpConfig& config, int batch, const BenchmarkOptions& o) {
     const std::vector<Shape> shapes = productShapes(config, batch, true);
     return boundFrom(gemmGflops(shapes, o), shapeFlops(shapes), elementwiseSecondsPerStep(config, batch, o));

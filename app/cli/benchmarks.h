@@ -54,11 +54,6 @@ struct ThreadedSteps {
 ThreadedSteps timeTrainingSteps(const MlpConfig& config, int batch, int threads,
                                 const BenchmarkOptions& options);
 
-/// The fraction of a one-thread training step that stays on the calling thread whatever the thread count
-/// (drawing the batch, the noise and x_t: one random stream), by thread CPU time, stage by stage
-/// (Trainer::advanceStage). Amdahl's law then bounds K threads at 1 / (f + (1 − f)/K).
-double serialStepFraction(const MlpConfig& config, int batch, const BenchmarkOptions& options);
-
 /// Mlp::predict over `batch` samples at a time.
 ForwardBenchmark benchmarkForward(const MlpConfig& config, int batch, const BenchmarkOptions& options);
 

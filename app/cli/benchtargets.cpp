@@ -172,13 +172,6 @@ void benchThreadScaling(const TargetBenchOptions& options) {
         batch, dl::median(one), options.threads, dl::median(many), options.rounds);
     std::printf("  CPU time per step, all threads: %.3f ms on 1 thread, %.3f ms on %d\n", dl::median(cpuOne),
                 dl::median(cpuMany), options.threads);
-    // Amdahl's bound from the serial part alone. The CPU-time line above is no measure of the split's
-    // cost: it includes the time a waiting thread spins, which is short only when both threads have a core.
-    const double serial = dl::serialStepFraction(net, batch, oneRun(options.timing));
-    std::printf(
-        "  serial part of a step (batch, noise, x_t on one random stream): %.1f %%, so %d threads can give "
-        "at most x%.2f (Amdahl)\n",
-        100.0 * serial, options.threads, 1.0 / (serial + (1.0 - serial) / options.threads));
     std::printf("  %d threads / 1 thread    x%.2f   target >= x%.1f   %s  (wall clock)\n", options.threads,
                 ratio, kThreadSpeedupTarget, verdict(ratio >= kThreadSpeedupTarget));
     printLoadNote();

@@ -37,8 +37,8 @@ inline int nextPartOf(std::uint64_t claim) {
 }
 
 // How long a thread waits actively before it sleeps on the futex. A training step at batch 128 hands
-// out work three times in ~0.4 ms and the calling thread's serial part between steps (drawing the
-// batch) takes ~20 µs, and a sampling step every millisecond, so within a run the workers never sleep;
+// out work three times in ~0.4 ms, and a sampling step every millisecond, so within a run the workers
+// never sleep;
 // a paused run costs 0.2 ms, then none. Time rather than a count of pause instructions, whose length
 // differs tenfold between CPUs (≈ 10 ns on older cores, ≈ 40–140 ns on Skylake-X and Zen 4).
 constexpr std::chrono::microseconds kSpinTime{200};

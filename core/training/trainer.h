@@ -5,7 +5,9 @@
 //
 // Threading: step() runs on one thread (a UI worker, say) and splits each batch across
 // TrainerConfig::threads workers (data parallel, gradients summed in a fixed order, so a run is
-// reproducible for a given seed and thread count). snapshot() may be called from any thread at any
+// reproducible for a given seed and thread count). Each sample of each step draws from its own random
+// stream, so the batches depend on the seed alone: not on the thread count, nor on whether the run was
+// saved and resumed (restore()) on the way. snapshot() may be called from any thread at any
 // time: it returns the latest published immutable snapshot (a shared_ptr copy under a mutex), which
 // step() refreshes every snapshotIntervalMs of training.
 //
@@ -148,10 +150,11 @@ public:
 
 private:
     void runStage(TrainingStage stage);
-    void drawRowsAndTimesteps();
-    void drawNoise();
-    void formNoisyPoints();
-    void predict();
+    // The first three stages, over batch rows [begin, end).
+    void drawRowsAndTimesteps(Eigen::Index begin, Eigen::Index end);
+    void drawNoise(Eigen::Index begin, Eigen::Index end);
+    void formNoisyPoints(Eigen::Index begin, Eigen::Index end);
+    void predict(bool drawInSlices);
     float update();
     void computeSlice(int k);
     void reduceRange(int k);
@@ -163,7 +166,8 @@ private:
     Mlp mNet;
     Eigen::VectorXf mEma;
     AdamWState mAdam;
-    Rng mRng;
+    Rng mBatchStreams;             // the seed of every sample's stream (drawRowsAndTimesteps)
+    std::vector<Rng> mSampleRngs;  // B: the stream of each sample of the step under way
     int mThreads = 1;
     std::unique_ptr<WorkerPool> mPool;
 

@@ -1,6 +1,6 @@
-// The trainer: same seed and thread count give bit-identical runs; the loss falls on a simple data
-// set; a diverging run throws and keeps its last good weights; snapshots can be read from another
-// thread while steps run; the learning-rate schedule and the optimizer helpers match their formulas.
+// The trainer: same seed and thread count give bit-identical runs, resumed or not; the loss falls on a simple
+// data set; a diverging run throws and keeps its last good weights; snapshots can be read from another thread
+// while steps run; the learning-rate schedule and the optimizer helpers match their formulas.
 #include <QTest>
 #include <atomic>
 #include <cmath>
@@ -55,6 +55,8 @@ private Q_SLOTS:
     void deterministic_data();
     void deterministic();
     void largeNetworkSplitsTheUpdate();
+    void resumedRunMatchesAnUnbrokenOne_data();
+    void resumedRunMatchesAnUnbrokenOne();
     void lossDecreases();
     void predictionTargetsTrain_data();
     void predictionTargetsTrain();
@@ -113,6 +115,32 @@ void TestTrainer::largeNetworkSplitsTheUpdate() {
     }
     QVERIFY(a.parameters() == b.parameters());
     QVERIFY((a.parameters() - one.parameters()).cwiseAbs().maxCoeff() < 1e-4f);
+}
+
+void TestTrainer::resumedRunMatchesAnUnbrokenOne_data() {
+    QTest::addColumn<int>("threads");
+    QTest::newRow("1 thread") << 1;
+    QTest::newRow("2 threads") << 2;
+}
+
+void TestTrainer::resumedRunMatchesAnUnbrokenOne() {
+    // Stopped after 25 steps and continued in a new trainer, as the window continues a saved model: steps
+    // 26..40 draw the batches an unbroken run draws, so the weights end the same.
+    QFETCH(int, threads);
+    const dl::DataSet data = moons(500);
+    dl::Trainer unbroken(data, schedule(), smallNet(), smallRun(threads));
+    dl::Trainer first(data, schedule(), smallNet(), smallRun(threads));
+    for (int i = 0; i < 25; ++i) {
+        unbroken.step();
+        first.step();
+    }
+    const dl::LossHistory history = first.lossHistory();
+    dl::Trainer resumed(data, schedule(), smallNet(), smallRun(threads));
+    resumed.restore(first.parameters(), first.emaParameters(), first.optimizerState(), first.stepsDone(),
+                    history.toVector());
+    for (int i = 0; i < 15; ++i) QCOMPARE(resumed.step(), unbroken.step());
+    QVERIFY(resumed.parameters() == unbroken.parameters());
+    QVERIFY(resumed.emaParameters() == unbroken.emaParameters());
 }
 
 void TestTrainer::lossDecreases() {
