@@ -3715,6 +3715,10 @@ ffmpeg 输出：
         <source>The model was trained with this schedule.</source>
         <translation>模型是用这个调度训练的。</translation>
     </message>
+    <message>
+        <source>β_start (%1) is above β_end (%2)</source>
+        <translation>β_start（%1）大于 β_end（%2）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::SchedulePlots</name>

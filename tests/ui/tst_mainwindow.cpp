@@ -169,9 +169,12 @@ private Q_SLOTS:
         const dl::ScheduleParams valid = mWindow->document()->schedule().params();
         const QVector<double> plotted = panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta);
         QVERIFY(panel->errorText().isEmpty());
-        panel->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end = 0.2
+        panel->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end = 0.133
         QVERIFY2(!panel->errorText().isEmpty(), "no message for β_start > β_end");
-        QVERIFY2(panel->errorText().contains(QStringLiteral("beta_start")), qPrintable(panel->errorText()));
+        // In the fields' own names and numbers, not the file keys beta_start and beta_end.
+        QVERIFY2(panel->errorText().contains(QStringLiteral("β_start (0.5")) &&
+                     panel->errorText().contains(QStringLiteral("β_end (0.133)")),
+                 qPrintable(panel->errorText()));
         QVERIFY(mWindow->document()->schedule().params() == valid);
         QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta), plotted);
         // Fixing the input applies it and clears the message.

@@ -1,7 +1,8 @@
 // The keyboard and the wheel in the real window: after typing into a spin box and pressing Enter (or
 // Escape), Space and → move the timeline again; while the field is being edited they stay in the field;
 // a click on the view gives it the keys; the wheel over an unfocused spin box or slider inside a dock
-// scrolls the dock and leaves the value alone, and changes it once the control has focus.
+// scrolls the dock and leaves the value alone, and changes it once the control has focus; clicking Train
+// or Stop leaves the keys on the button that now stops or starts the run.
 #include <QDoubleSpinBox>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -11,11 +12,14 @@
 
 #include "tests/support/windowtestoptions.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/widgets/logslider.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 #include "ui/window/windowinput.h"
 
 using dlui::LabWindow;
@@ -52,6 +56,7 @@ private Q_SLOTS:
     void wheelOverAnUnfocusedSliderLeavesItAlone();
     void wheelChangesAFocusedSpinBox();
     void noDockControlTakesFocusFromTheWheel();
+    void runButtonsKeepTheKeysOnTheRun();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -179,6 +184,21 @@ void TestWindowKeys::noDockControlTakesFocusFromTheWheel() {
         QVERIFY2((widget->focusPolicy() & Qt::WheelFocus) != Qt::WheelFocus, qPrintable(name));
     }
     QVERIFY(controls > 20);
+}
+
+void TestWindowKeys::runButtonsKeepTheKeysOnTheRun() {
+    dlui::TrainingAndSampling* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainPanel* panel = live->trainPanel();
+    // A click gives the button the focus; Train is then disabled under it.
+    QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+    QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
+    QVERIFY2(panel->pauseButton()->hasFocus(),
+             qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : "nothing"));
+    QTest::mouseClick(panel->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(live->trainingController()->state(), dlui::TrainingController::State::Stopped,
+                              10000);
+    QVERIFY2(panel->trainButton()->hasFocus(),
+             qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : "nothing"));
 }
 
 QTEST_MAIN(TestWindowKeys)

@@ -175,7 +175,13 @@ void SchedulePanel::applyFromControls() {
     mBetaEnd->setEnabled(usesBetaRange(p.kind));
 
     QString error;
-    if (mDocument->setScheduleParams(p, &error)) {
+    // The one invalid range these fields can make is named here in the fields' own words; the core's
+    // message names the keys of schedule files and of the command line (beta_start, beta_end).
+    if (usesBetaRange(p.kind) && p.betaStart > p.betaEnd)
+        error = tr("β_start (%1) is above β_end (%2)")
+                    .arg(mBetaStart->spinBox()->textFromValue(p.betaStart),
+                         mBetaEnd->spinBox()->textFromValue(p.betaEnd));
+    if (error.isEmpty() && mDocument->setScheduleParams(p, &error)) {
         mError->hide();
         mError->clear();
     } else {

@@ -1,5 +1,6 @@
 #include "ui/training/trainpanel.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -522,6 +523,12 @@ void TrainPanel::onDataSetChanged() {
 void TrainPanel::updateButtons() {
     const auto state = mController->state();
     const bool active = mController->isActive();
+    // A button disabled while it has the keyboard focus hands it to the next one in the tab chain (Train
+    // to Reset, Stop to Reset): it goes instead to the button that now stops or starts the run. Between
+    // Stop and the end of the run neither is enabled; the focus waits where Qt put it, unless the person
+    // moves it.
+    const bool runButtonHadFocus = mTrain->hasFocus() || mPause->hasFocus() || mStop->hasFocus();
+    const bool focusWaits = mFocusParkedOn && mFocusParkedOn->hasFocus();
     mTrain->setEnabled(!active);
     mPause->setEnabled(state == TrainingController::State::Running ||
                        state == TrainingController::State::Paused);
@@ -533,6 +540,14 @@ void TrainPanel::updateButtons() {
     for (QWidget* w :
          std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
         w->setEnabled(!active);
+    mFocusParkedOn.clear();
+    if (runButtonHadFocus || focusWaits) {
+        QPushButton* next = active ? mPause : mTrain;
+        if (next->isEnabled())
+            next->setFocus(Qt::OtherFocusReason);
+        else
+            mFocusParkedOn = QApplication::focusWidget();
+    }
 }
 
 void TrainPanel::updateScheduleLabel() {

@@ -11,6 +11,7 @@
 //   connect(window.actions().train, &QAction::triggered, panel, &dlui::TrainPanel::train);
 #pragma once
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 #include <memory>
@@ -153,6 +154,7 @@ private:
     QPushButton* mContinue = nullptr;
     QPushButton* mSave = nullptr;
     QPushButton* mLoad = nullptr;
+    QPointer<QWidget> mFocusParkedOn;  // where the focus went from a run button disabled under it
     LossPlot* mLossPlot = nullptr;
     QLabel* mStatus = nullptr;
     QLabel* mSpeed = nullptr;
