@@ -248,6 +248,13 @@ void TestWindowTraining::sampleAndPlayToTheEnd() {
     sampling()->setTrailCount(0);
     mWindow->mainView()->rebuildNow();
     QVERIFY(mWindow->mainView()->scene().trails.empty());
+
+    // Training a new model discards this one: its samples leave the canvas with it.
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QCOMPARE(training()->state(), State::Running);
+    QVERIFY(!mWindow->document()->sampleResult());
+    QVERIFY(!mWindow->document()->trajectory());
+    train()->stop();
 }
 
 // Once training has finished, the sampling thread builds the model's denoiser (and takes the heap a run
@@ -438,6 +445,19 @@ void TestWindowTraining::saveAndLoadModel() {
     QCOMPARE(failed.at(0).at(2).toBool(), false);
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(mWindow->document()->model()->step, 250);
+
+    // Samples of the model on screen stay when a file fails to load, and go when another model comes in.
+    sampling()->setPointCount(200);
+    QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
+    QTest::mouseClick(sampling()->sampleButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    train()->loadModelFrom(bad.fileName());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+    QVERIFY(mWindow->document()->sampleResult());
+    train()->loadModelFrom(path);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10000);
+    QCOMPARE(mWindow->document()->model()->step, 200);
+    QVERIFY(!mWindow->document()->sampleResult());
 }
 
 void TestWindowTraining::sessionModelLoadsWithItsData() {

@@ -355,6 +355,8 @@ void TrainPanel::train() {
     mDocument->setModel(mController->snapshot(), schedule);
     mPushed = mController->snapshot();
     mDocument->setModelPath(QString());
+    // The samples on the canvas were drawn by the model this run replaces.
+    mDocument->clearSamples();
     poll();
 }
 

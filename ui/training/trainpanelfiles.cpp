@@ -58,6 +58,7 @@ void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) 
     mController->reset();
     mLoaded = file;
     installModelFile(*mDocument, file, path);
+    mDocument->clearSamples();  // drawn by the model this file replaces
     mLossPlot->setLosses(mDocument->model()->lossHistory);
     showError(QString());
     mStatus->setText(
