@@ -1,8 +1,11 @@
 // The keyboard and the wheel in the real window: after typing into a spin box and pressing Enter (or
 // Escape), Space and → move the timeline again; while the field is being edited they stay in the field;
 // a click on the view gives it the keys; the wheel over an unfocused spin box or slider inside a dock
-// scrolls the dock and leaves the value alone, and changes it once the control has focus; clicking Train
+// scrolls the dock and leaves the value alone, and changes it once the control has focus; the wheel over a
+// plot in a dock scrolls the dock; clicking Train
 // or Stop leaves the keys on the button that now stops or starts the run.
+#include <qcustomplot.h>
+
 #include <QDoubleSpinBox>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -12,6 +15,8 @@
 
 #include "tests/support/windowtestoptions.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
+#include "ui/training/lossplot.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
@@ -54,6 +59,7 @@ private Q_SLOTS:
     void clickOnTheViewGivesItTheKeys();
     void wheelOverAnUnfocusedSpinBoxScrollsTheDock();
     void wheelOverAnUnfocusedSliderLeavesItAlone();
+    void wheelOverAPlotScrollsTheDock();
     void wheelChangesAFocusedSpinBox();
     void noDockControlTakesFocusFromTheWheel();
     void runButtonsKeepTheKeysOnTheRun();
@@ -158,6 +164,21 @@ void TestWindowKeys::wheelOverAnUnfocusedSliderLeavesItAlone() {
     wheelOver(betaEnd->spinBox());
     QCOMPARE(betaEnd->value(), value);
     QCOMPARE(mWindow->document()->schedule().params().betaEnd, value);
+}
+
+void TestWindowKeys::wheelOverAPlotScrollsTheDock() {
+    mWindow->resize(1280, 480);  // short, so the docks scroll
+    QList<QWidget*> plots;
+    for (QCustomPlot* plot : mWindow->schedulePanel()->plots()->plots()) plots.append(plot);
+    plots.append(dlui::TrainingAndSampling::of(mWindow.get())->trainPanel()->lossPlot()->plot());
+    for (QWidget* plot : plots) {
+        QScrollArea* area = scrollAreaOf(plot);
+        QVERIFY(area);
+        QTRY_VERIFY(area->verticalScrollBar()->maximum() > 0);
+        area->verticalScrollBar()->setValue(0);
+        wheelOver(plot, -1);
+        QVERIFY2(area->verticalScrollBar()->value() > 0, qPrintable(plot->objectName()));
+    }
 }
 
 void TestWindowKeys::wheelChangesAFocusedSpinBox() {

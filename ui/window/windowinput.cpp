@@ -23,6 +23,12 @@ bool isTextField(const QObject* object) {
     return qobject_cast<const QLineEdit*>(object) || qobject_cast<const QAbstractSpinBox*>(object);
 }
 
+/// The window's plots zoom and pan with neither the wheel nor the mouse: a wheel turn over one is for the
+/// dock it sits in. (By name: the filter need not compile QCustomPlot's header for one check.)
+bool isPlot(const QWidget* widget) {
+    return widget->inherits("QCustomPlot");
+}
+
 QScrollArea* scrollAreaAround(const QWidget* widget) {
     for (QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
         if (auto* area = qobject_cast<QScrollArea*>(w)) return area;
@@ -69,8 +75,8 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
             return false;
         case QEvent::Wheel: {
             auto* widget = qobject_cast<QWidget*>(watched);
-            if (!widget || !isValueControl(widget) || widget->hasFocus() || !belongsToWindow(widget))
-                return false;
+            if (!widget || !belongsToWindow(widget)) return false;
+            if (!isPlot(widget) && (!isValueControl(widget) || widget->hasFocus())) return false;
             QScrollArea* area = scrollAreaAround(widget);
             if (!area) return false;
             // Not for this control: the dock's scroll area gets it.
