@@ -2,6 +2,8 @@
 // form x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε; schedule edits update the plots; invalid input shows a message and keeps
 // the last valid schedule; diagnostics offer a fix that works; sessions round-trip; the model's schedule is
 // named when the editor shows another; a 10,000-point scatter redraws at ≥ 30 frames/s.
+#include <qcustomplot.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -162,6 +164,40 @@ private Q_SLOTS:
         QCOMPARE(mWindow->document()->schedule().params().kind, dl::ScheduleKind::Cosine);
         QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::SqrtAlphaBar)[10],
                  mWindow->document()->schedule().sqrtAlphaBar(10));
+    }
+
+    void betaAxisNamesEachTickOnce_data() {
+        QTest::addColumn<int>("steps");
+        QTest::addColumn<double>("betaStart");
+        QTest::addColumn<double>("betaEnd");
+        QTest::newRow("T = 1") << 1 << 0.001 << 0.02;
+        QTest::newRow("constant β") << 150 << 0.01 << 0.01;
+        QTest::newRow("constant β near 1") << 20 << 0.9 << 0.9;
+        QTest::newRow("the default") << 150 << 0.001 << 0.133;
+    }
+
+    void betaAxisNamesEachTickOnce() {
+        // A β_t curve within a fraction of a decade had its log axis labelled "10⁻³" three times.
+        QFETCH(int, steps);
+        QFETCH(double, betaStart);
+        QFETCH(double, betaEnd);
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        panel->kindBox()->setCurrentIndex(
+            panel->kindBox()->findData(static_cast<int>(dl::ScheduleKind::Linear)));
+        panel->stepsBox()->setValue(steps);
+        panel->betaEndSlider()->spinBox()->setValue(betaEnd);
+        panel->betaStartSlider()->spinBox()->setValue(betaStart);
+        panel->betaEndSlider()->spinBox()->setValue(betaEnd);
+        QCOMPARE(mWindow->document()->schedule().params().T, steps);
+        QCustomPlot* plot = panel->plots()->plots().front();
+        plot->replot();
+        const QVector<QString> labels = plot->yAxis->tickVectorLabels();
+        QVERIFY2(labels.size() >= 2, qPrintable(QString::number(labels.size())));
+        const QSet<QString> distinct(labels.begin(), labels.end());
+        QVERIFY2(distinct.size() == labels.size(),
+                 qPrintable(QStringList(labels.toList()).join(QStringLiteral(" | "))));
+        for (double beta : panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta))
+            QVERIFY(plot->yAxis->range().contains(beta));
     }
 
     void invalidInputKeepsTheLastValidSchedule() {

@@ -180,7 +180,18 @@ void SchedulePlots::rescale() {
                       : pinRange;
         found = found || pinFound;
     }
-    if (found) mBetaPlot->yAxis->setRange(range.lower / 1.6, std::min(1.5, range.upper * 1.6));
+    if (found) {
+        double lower = range.lower / 1.6, upper = std::min(1.5, range.upper * 1.6);
+        // Over less than ~1.6 decades QCPAxisTickerLog falls back to evenly spaced ticks, which the
+        // one-digit powers of ten label alike ("10⁻³" three times for the one β of T = 1, or a constant
+        // β): such a curve gets two decades around it.
+        if (upper < 40.0 * lower) {
+            const double middle = std::sqrt(lower * upper);
+            upper = std::min(1.5, 10.0 * middle);
+            lower = upper / 100.0;
+        }
+        mBetaPlot->yAxis->setRange(lower, upper);
+    }
     found = false;
     range = mLogSnr->getValueRange(found);
     if (mHasPinned) {
