@@ -1,5 +1,9 @@
-// Widgets of the training side that need no model: the loss plot and the event-loop latency probe.
+// Widgets of the training side that need no model: the loss plot (its curve and its axis labels) and the
+// event-loop latency probe.
+#include <qcustomplot.h>
+
 #include <QElapsedTimer>
+#include <QFontMetrics>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -17,6 +21,8 @@ private Q_SLOTS:
     void lossPlotExtendsLikeItSets();
     void lossPlotSmoothsTowardsTheMean();
     void lossPlotSurvivesNonFiniteValues();
+    void lossAxisLabelsStayApart_data();
+    void lossAxisLabelsStayApart();
     void probeMeasuresABlockedLoop();
 };
 
@@ -75,6 +81,44 @@ void TestTrainingWidgets::lossPlotSurvivesNonFiniteValues() {
     std::vector<float> losses = {1.0f, 0.5f, std::nanf(""), INFINITY, 0.25f};
     plot.setLosses(losses);
     QVERIFY(std::isfinite(plot.smoothedLoss()));
+}
+
+void TestTrainingWidgets::lossAxisLabelsStayApart_data() {
+    QTest::addColumn<double>("first");
+    QTest::addColumn<double>("last");
+    QTest::newRow("the default preset: 1.0 to 0.2") << 1.0 << 0.2;
+    QTest::newRow("a short range: 0.35 to 0.3") << 0.35 << 0.3;
+    QTest::newRow("three decades: 10 to 0.01") << 10.0 << 0.01;
+}
+
+void TestTrainingWidgets::lossAxisLabelsStayApart() {
+    // The loss axis of the default preset read "0.25 0.5 0.75 1 1.3" with the last two labels touching:
+    // evenly spaced values on a log axis.
+    QFETCH(double, first);
+    QFETCH(double, last);
+    dlui::LossPlot plot;
+    plot.resize(380, 150);  // as in the Model & Train dock
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    std::vector<float> losses(2000);
+    for (int i = 0; i < 2000; ++i)
+        losses[i] = static_cast<float>(first * std::pow(last / first, std::min(1.0, i / 500.0)));
+    plot.setLosses(losses);
+    QCustomPlot* canvas = plot.plot();
+    canvas->replot();
+    const QCPAxis* axis = canvas->yAxis;
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+    const int lineHeight = QFontMetrics(axis->tickLabelFont()).height();
+    for (int i = 1; i < ticks.size(); ++i) {
+        QVERIFY2(labels[i] != labels[i - 1], qPrintable(labels[i]));
+        const double gap = std::abs(axis->coordToPixel(ticks[i]) - axis->coordToPixel(ticks[i - 1]));
+        QVERIFY2(gap >= lineHeight, qPrintable(QStringLiteral("%1 and %2: %3 px apart, labels %4 px high")
+                                                   .arg(labels[i - 1], labels[i])
+                                                   .arg(gap)
+                                                   .arg(lineHeight)));
+    }
 }
 
 void TestTrainingWidgets::probeMeasuresABlockedLoop() {

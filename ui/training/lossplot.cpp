@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/widgets/readablelogticker.h"
+
 namespace dlui {
 
 namespace {
@@ -29,8 +31,7 @@ LossPlot::LossPlot(QWidget* parent)
     layout->addWidget(mPlot);
 
     mPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
-    mPlot->yAxis->setTicker(logTicker);
+    mPlot->yAxis->setTicker(QSharedPointer<ReadableLogTicker>::create());
     mPlot->yAxis->setNumberFormat(QStringLiteral("g"));
     mPlot->yAxis->setNumberPrecision(2);
     mPlot->xAxis->setLabel(tr("step"));
