@@ -152,27 +152,24 @@ void Trainer::formNoisyPoints(Eigen::Index begin, Eigen::Index end) {
                    mTarget.middleRows(begin, n));
 }
 
-void Trainer::predict(bool drawInSlices) {
+void Trainer::prepareSlice(int k) {
+    const Eigen::Index begin = mSliceStart[k], end = mSliceStart[k + 1];
+    drawRowsAndTimesteps(begin, end);
+    drawNoise(begin, end);
+    formNoisyPoints(begin, end);
+}
+
+void Trainer::predict(bool prepareSlices) {
+    // prepareSlices: each thread first draws and forms its own samples, where they are used, instead of the
+    // calling thread drawing all of them while the others wait (2–3 % of a two-thread step at batch 128).
     if (mPool) {
-        // drawInSlices: each thread draws and forms its own samples first, where they are used, instead of
-        // the calling thread drawing all of them while the others wait (≈ 3 % of a step at batch 128).
-        mPool->run([this, drawInSlices](int k) {
-            if (drawInSlices) {
-                const Eigen::Index begin = mSliceStart[k], end = mSliceStart[k + 1];
-                drawRowsAndTimesteps(begin, end);
-                drawNoise(begin, end);
-                formNoisyPoints(begin, end);
-            }
+        mPool->run([this, prepareSlices](int k) {
+            if (prepareSlices) prepareSlice(k);
             computeSlice(k);
         });
         mPool->run([this](int k) { reduceRange(k); });
     } else {
-        if (drawInSlices) {
-            const Eigen::Index B = mConfig.batchSize;
-            drawRowsAndTimesteps(0, B);
-            drawNoise(0, B);
-            formNoisyPoints(0, B);
-        }
+        if (prepareSlices) prepareSlice(0);
         computeSlice(0);  // also sets mRangeNorm[0]
     }
 }
@@ -278,7 +275,7 @@ float Trainer::step() {
     // The same stages advanceStage() runs one at a time; a step it began is finished here.
     const auto started = std::chrono::steady_clock::now();
     if (mNextStage == TrainingStage::DrawBatch) {
-        // A whole step: the first four stages in one pass over the threads (predict(true)), the same numbers.
+        // A whole step: the first four stages in one pass over the threads, with the same numbers.
         predict(true);
         mLastStage = TrainingStage::Predict;
         mStaged = true;

@@ -16,8 +16,8 @@
 //   auto snap = trainer.snapshot();                            // EMA weights + loss history
 //
 // The same step can be taken one stage at a time, to narrate it (TrainingStage: draw x_0 and t, draw ε,
-// form x_t, predict, take the loss and update). step() is nothing but these stages run in a row, so a step
-// taken with five advanceStage() calls leaves the weights exactly where step() would:
+// form x_t, predict, take the loss and update). step() runs the same stages, the first four in one pass over
+// the threads, so a step taken with five advanceStage() calls leaves the weights exactly where step() would:
 //
 //   while (trainer.advanceStage() != dl::TrainingStage::Update) showStage(trainer.stageView());
 #pragma once
@@ -154,7 +154,9 @@ private:
     void drawRowsAndTimesteps(Eigen::Index begin, Eigen::Index end);
     void drawNoise(Eigen::Index begin, Eigen::Index end);
     void formNoisyPoints(Eigen::Index begin, Eigen::Index end);
-    void predict(bool drawInSlices);
+    /// The first three stages over thread k's slice of the batch.
+    void prepareSlice(int k);
+    void predict(bool prepareSlices);
     float update();
     void computeSlice(int k);
     void reduceRange(int k);
