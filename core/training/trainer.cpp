@@ -97,7 +97,7 @@ Trainer::Trainer(DataSet data, Schedule schedule, MlpConfig model, TrainerConfig
         mRangeStart.push_back(k == mThreads ? P : r);
     }
     mWorkspaces.resize(mThreads);
-    mGrads.assign(mThreads, Eigen::VectorXf::Zero(P));
+    mGrads.resize(mThreads);  // each allocated by its thread at its first step (computeSlice)
     for (int k = 0; k < mThreads; ++k) mDy.emplace_back(d, mSliceStart[k + 1] - mSliceStart[k]);
     mSliceLoss.assign(mThreads, 0.0);
     mRangeNorm.assign(mThreads, 0.0);
@@ -179,6 +179,9 @@ void Trainer::computeSlice(int k) {
     const Eigen::Index start = mSliceStart[k], n = mSliceStart[k + 1] - start;
     const Eigen::Index d = mData.dim();
     Mlp::Workspace& ws = mWorkspaces[k];
+    // The gradient's fresh pages are faulted in here, on its own thread, not where the trainer is made: that
+    // is the window's thread, and for a 2.3M-parameter network two gradients cost it ~60 ms.
+    if (mGrads[k].size() == 0) mGrads[k].setZero(mNet.parameterCount());
     mNet.forward(mNet.parameters().data(), mXt.data() + start * d, mT.data() + start, n, ws, true);
     // loss = 1/(B·d) Σ (y − target)²; dL/dy = 2(y − target)/(B·d), over the whole batch.
     Eigen::MatrixXf& dy = mDy[k];
