@@ -4297,6 +4297,10 @@ ffmpeg 输出：
         <source>Could not load the session&apos;s model: %1</source>
         <translation>无法加载会话中的模型：%1</translation>
     </message>
+    <message>
+        <source>The trained model has not been saved and will be lost (Save model… in Model &amp; Train keeps it).</source>
+        <translation>训练好的模型尚未保存，退出后将丢失（用“模型与训练”中的“保存模型…”保存它）。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingController</name>

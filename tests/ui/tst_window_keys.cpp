@@ -7,6 +7,8 @@
 #include <qcustomplot.h>
 
 #include <QDoubleSpinBox>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -220,6 +222,26 @@ void TestWindowKeys::runButtonsKeepTheKeysOnTheRun() {
                               10000);
     QVERIFY2(panel->trainButton()->hasFocus(),
              qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : "nothing"));
+
+    // Continue, and Train again after its Discard question, end on Pause too.
+    QTest::mouseClick(panel->continueButton(), Qt::LeftButton);
+    QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
+    QVERIFY(panel->pauseButton()->hasFocus());
+    QTest::mouseClick(panel->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(live->trainingController()->state(), dlui::TrainingController::State::Stopped,
+                              10000);
+    panel->setAskBeforeDiscard(true);
+    QTimer::singleShot(50, mWindow.get(), [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    QTest::mouseClick(panel->trainButton(), Qt::LeftButton);
+    QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
+    mWindow->activateWindow();  // as the window system does when the question closes
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    QVERIFY2(panel->pauseButton()->hasFocus(),
+             qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : "nothing"));
+    live->trainingController()->stop();
 }
 
 QTEST_MAIN(TestWindowKeys)

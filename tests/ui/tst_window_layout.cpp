@@ -103,6 +103,7 @@ private Q_SLOTS:
     void infoBannerHasAnIcon();
     void gettingStartedListsTheShortcuts();
     void quittingDuringTrainingSaysSo();
+    void quittingWithAnUnsavedModelSaysSo();
     void newDataInReverseModeShowsTheForwardView();
 };
 
@@ -305,6 +306,42 @@ void TestWindowLayout::quittingDuringTrainingSaysSo() {
     QVERIFY(window.isVisible());  // Cancel kept the window open, training on
     QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
     live->shutdown();
+}
+
+void TestWindowLayout::quittingWithAnUnsavedModelSaysSo() {
+    // Train, save the session, quit: the session names no model file, so the model was lost without a word.
+    LabWindow window(testOptions(true));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = 50;
+    s.trainer.threads = 1;
+    live->trainPanel()->setSettings(s);
+    QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
+    window.actions().train->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
+    QVERIFY(window.document()->hasModel());
+    window.document()->setModified(false);  // as after Save session
+
+    QString asked;
+    QTimer::singleShot(50, &window, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    window.actions().quit->trigger();
+    QVERIFY2(asked.contains(QStringLiteral("The trained model has not been saved")), qPrintable(asked));
+    QVERIFY(window.isVisible());
+
+    // Once the model is in a file, quitting asks nothing.
+    QTemporaryDir dir;
+    QVERIFY(live->trainPanel()->saveModelTo(dir.filePath(QStringLiteral("m.dlmodel"))));
+    window.document()->setModified(false);
+    QVERIFY(window.closeWarnings().isEmpty());
 }
 
 void TestWindowLayout::newDataInReverseModeShowsTheForwardView() {

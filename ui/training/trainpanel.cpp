@@ -1,6 +1,5 @@
 #include "ui/training/trainpanel.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -526,11 +525,14 @@ void TrainPanel::updateButtons() {
     const auto state = mController->state();
     const bool active = mController->isActive();
     // A button disabled while it has the keyboard focus hands it to the next one in the tab chain (Train
-    // to Reset, Stop to Reset): it goes instead to the button that now stops or starts the run. Between
-    // Stop and the end of the run neither is enabled; the focus waits where Qt put it, unless the person
-    // moves it.
-    const bool runButtonHadFocus = mTrain->hasFocus() || mPause->hasFocus() || mStop->hasFocus();
-    const bool focusWaits = mFocusParkedOn && mFocusParkedOn->hasFocus();
+    // and Continue to Reset, Stop to Reset): it goes instead to the button that now stops or starts the
+    // run. Between Stop and the end of the run neither is enabled; the focus waits where Qt put it, unless
+    // the person moves it. The window's focus child, not hasFocus(): after the Discard question the window
+    // is not active again yet.
+    const QWidget* focused = window()->focusWidget();
+    const bool runButtonHadFocus =
+        focused && (focused == mTrain || focused == mContinue || focused == mPause || focused == mStop);
+    const bool focusWaits = mFocusParkedOn && focused == mFocusParkedOn;
     mTrain->setEnabled(!active);
     mPause->setEnabled(state == TrainingController::State::Running ||
                        state == TrainingController::State::Paused);
@@ -548,7 +550,7 @@ void TrainPanel::updateButtons() {
         if (next->isEnabled())
             next->setFocus(Qt::OtherFocusReason);
         else
-            mFocusParkedOn = QApplication::focusWidget();
+            mFocusParkedOn = window()->focusWidget();
     }
 }
 

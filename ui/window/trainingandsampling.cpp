@@ -109,6 +109,15 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
                                           "only if you save it).")
                                      : QString();
     });
+    // A session names its model's file and does not hold the weights: a model never saved to a file is lost
+    // on quitting even when the session was just saved.
+    window->addCloseWarning([this] {
+        const LabDocument* d = mWindow->document();
+        return !mTraining->isActive() && d->hasModel() && d->modelPath().isEmpty()
+                   ? tr("The trained model has not been saved and will be lost (Save model… in Model & Train "
+                        "keeps it).")
+                   : QString();
+    });
 
     // A session names a model file; load it once data of its dimension are there.
     connect(doc, &LabDocument::modelChanged, this, [this] {
