@@ -2,6 +2,8 @@
 // widgets' palette); View ▸ Colours changes the points' colours to cividis; an export started from the
 // window renders with the chosen theme and colours and records them in its sidecar; the renderer's
 // colours are the documented maps (viridis, cividis, Okabe–Ito).
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -62,6 +64,7 @@ class TestWindowThemes : public QObject {
 private Q_SLOTS:
     void colourMapsAreTheDocumentedOnes();
     void themeMenuChangesTheView();
+    void plotsComeBackFromTheDark();
     void exportUsesTheWindowsTheme();
 };
 
@@ -141,6 +144,29 @@ void TestWindowThemes::themeMenuChangesTheView() {
     themes->resetToDefaults();
     QCOMPARE(QApplication::palette().color(QPalette::Window),
              QApplication::style()->standardPalette().color(QPalette::Window));
+}
+
+void TestWindowThemes::plotsComeBackFromTheDark() {
+    // Dark, then Light again: the β_t plot kept a dark background, and the others smeared when scrolled.
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<QCustomPlot*> plots = window.findChildren<QCustomPlot*>();
+    QVERIFY(plots.size() >= 4);
+    const auto corner = [](QCustomPlot* plot) {
+        plot->replot();
+        return plot->grab().toImage().pixelColor(1, 1);
+    };
+    QHash<QCustomPlot*, QColor> before;
+    for (QCustomPlot* plot : plots) before.insert(plot, corner(plot));
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    for (QCustomPlot* plot : plots) QVERIFY2(qGray(corner(plot).rgb()) < 100, qPrintable(plot->objectName()));
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
+    for (QCustomPlot* plot : plots)
+        QVERIFY2(corner(plot) == before.value(plot),
+                 qPrintable(QStringLiteral("%1: %2 before, %3 after")
+                                .arg(plot->objectName(), before.value(plot).name(), corner(plot).name())));
 }
 
 void TestWindowThemes::exportUsesTheWindowsTheme() {

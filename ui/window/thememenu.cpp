@@ -200,18 +200,20 @@ void ThemeMenu::applyToPlots() {
     // next to the view reads the same; the curves keep their own colours.
     const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
     for (QCustomPlot* plot : mWindow->findChildren<QCustomPlot*>()) {
-        if (!mOriginalBackgrounds.contains(plot)) {
-            mOriginalBackgrounds.insert(plot, plot->background());
-            connect(plot, &QObject::destroyed, this, [this, plot] { mOriginalBackgrounds.remove(plot); });
-        }
         const bool light = mTheme == Theme::Light;
-        plot->setBackground(light ? mOriginalBackgrounds.value(plot) : QBrush(c.background));
+        // Light is QCustomPlot's own plain white. (Its background() getter returns the background pixmap,
+        // not the brush: kept and set back, that null pixmap painted nothing, and the plot showed stale
+        // pixels.)
+        plot->setBackground(QBrush(light ? QColor(Qt::white) : c.background));
         for (QCPAxisRect* rect : plot->axisRects())
             for (QCPAxis* axis : rect->axes()) {
-                if (!mOriginalAxes.contains(axis))
+                if (!mOriginalAxes.contains(axis)) {
                     mOriginalAxes.insert(
                         axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
                                axis->tickLabelColor(), axis->labelColor()});
+                    // Forgotten with its plot: a later plot's axis may be allocated at the same address.
+                    connect(plot, &QObject::destroyed, this, [this, axis] { mOriginalAxes.remove(axis); });
+                }
                 if (light) {
                     const AxisLook& o = mOriginalAxes[axis];
                     axis->setBasePen(o.base);

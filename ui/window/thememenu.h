@@ -74,7 +74,6 @@ private:
     QActionGroup* mPaletteGroup = nullptr;
     // The plots' own look before any theme touched them, to go back to it for the light theme.
     QHash<QCPAxis*, AxisLook> mOriginalAxes;
-    QHash<QCustomPlot*, QBrush> mOriginalBackgrounds;
 };
 
 }  // namespace dlui
