@@ -21,7 +21,6 @@
 class QAction;
 class QActionGroup;
 class QCPAxis;
-class QCustomPlot;
 class QMenu;
 
 namespace dlui {
