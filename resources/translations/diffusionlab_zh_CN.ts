@@ -4360,10 +4360,6 @@ ffmpeg 输出：
         <translation>下一阶段</translation>
     </message>
     <message>
-        <source>C&amp;ontinue training</source>
-        <translation>继续训练(&amp;O)</translation>
-    </message>
-    <message>
         <source>End the narrated step and resume the live training run</source>
         <translation>结束讲解，恢复实时训练</translation>
     </message>
@@ -4388,10 +4384,6 @@ ffmpeg 输出：
         <translation>第 %1 步，阶段 4/5 · 预测：网络看到 x_t 和 t，给出 %2̂（红色），旁边是真实的 %2（灰色）。</translation>
     </message>
     <message>
-        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Continue training: the live run.</source>
-        <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4）更新权重。空格：再讲解一步；继续训练：回到实时训练。</translation>
-    </message>
-    <message>
         <source>x₀ → x₀ + ε: the noise drawn</source>
         <translation>x₀ → x₀ + ε：抽取的噪声</translation>
     </message>
@@ -4406,6 +4398,14 @@ ffmpeg 输出：
     <message>
         <source>the network&apos;s %1̂</source>
         <translation>网络预测的 %1̂</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;live run</source>
+        <translation>回到实时训练(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Back to the live run: training goes on.</source>
+        <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4）更新权重。空格：再讲解一步；回到实时训练：训练继续。</translation>
     </message>
 </context>
 <context>

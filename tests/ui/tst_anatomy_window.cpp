@@ -8,7 +8,7 @@
 //     one sampler step; Space, Home and End still work;
 //   - the narrated training step: started from the Train panel's button, Space advances the five stages,
 //     each drawn with a narration line; the model ends exactly (bit for bit) where an ordinary step on a
-//     trainer of the same run would put it; Continue training resumes the live run.
+//     trainer of the same run would put it; Back to the live run resumes it.
 #include <QAction>
 #include <QComboBox>
 #include <QPushButton>
@@ -272,7 +272,7 @@ void TestAnatomyWindow::narratedTrainingStep() {
              "the narrated step's EMA weights differ from an ordinary step's");
     QCOMPARE(mWindow->document()->model()->step, held + 1);
 
-    // Continue training: the live run resumes; Space plays and pauses again.
+    // Back to the live run: it resumes; Space plays and pauses again.
     action("continueLiveAction")->trigger();
     QVERIFY(!narrator->isNarrating());
     QCOMPARE(training->state(), dlui::TrainingController::State::Running);

@@ -55,7 +55,7 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     mNext->setObjectName(QStringLiteral("nextStageAction"));
     mNext->setShortcutContext(Qt::WindowShortcut);
     mNext->setEnabled(false);
-    mContinue = new QAction(tr("C&ontinue training"), this);
+    mContinue = new QAction(tr("Back to the &live run"), this);
     mContinue->setObjectName(QStringLiteral("continueLiveAction"));
     mContinue->setStatusTip(tr("End the narrated step and resume the live training run"));
     mContinue->setEnabled(false);

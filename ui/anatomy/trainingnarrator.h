@@ -1,8 +1,8 @@
 // One training step narrated in five stages, as GAN Lab does for GANs (Run → Narrated training step, or
 // the button in the Model & Train panel): draw a batch x_0 and t, draw ε, form x_t, predict, take the loss
 // and update. Each stage is drawn on the main view with one line of text (trainingstagemarks.h); Space
-// advances to the next stage (and, after the fifth, to the next step); Run → Continue training resumes the
-// live run.
+// advances to the next stage (and, after the fifth, to the next step); Run → Back to the live run resumes
+// training.
 //
 // The stages are the trainer's own (dl::Trainer::advanceStage), so a narrated step leaves the model exactly
 // where an ordinary step would. The live run's worker is ended first (TrainingController::holdTrainer) and
@@ -43,7 +43,7 @@ public:
     QAction* narrateAction() const { return mNarrate; }
     /// Space while narrating ("nextStageAction").
     QAction* nextStageAction() const { return mNext; }
-    /// Run → Continue training ("continueLiveAction"): ends the narration and resumes the live run.
+    /// Run → Back to the live run ("continueLiveAction"): ends the narration and resumes the live run.
     QAction* continueAction() const { return mContinue; }
 
     bool isNarrating() const { return mNarrating; }

@@ -70,8 +70,8 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
             return Texts::tr(
                        "Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one "
                        "AdamW step "
-                       "(learning rate %4) updates the weights. Space: another step; Continue training: the "
-                       "live run.")
+                       "(learning rate %4) updates the weights. Space: another step; Back to the live run: "
+                       "training goes on.")
                 .arg(v.step)
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
