@@ -11,6 +11,7 @@
 //     trainer of the same run would put it; Back to the live run resumes it.
 #include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -20,6 +21,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/data/dataset.h"
+#include "core/data/pointgenerators.h"
+#include "core/math/rng.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 #include "tests/support/windowtestoptions.h"
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void reverseInspectorShowsTheStep();
     void stepModeArrowsAndKeys();
     void narratedTrainingStep();
+    void resetEndsTheNarration();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -280,6 +285,39 @@ void TestAnatomyWindow::narratedTrainingStep() {
     training->stopAndWait();
     QTest::keyClick(mWindow.get(), Qt::Key_Space);
     QVERIFY(mWindow->timeline()->isPlaying());
+}
+
+void TestAnatomyWindow::resetEndsTheNarration() {
+    // Reset during a narrated step left its marks on the view, its figures in the status bar, and the next
+    // click went on with the forgotten run's trainer.
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    action("narratedStepAction")->trigger();
+    QTRY_COMPARE(stages.count(), 1);
+    auto* status = mWindow->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status && !status->text().isEmpty());
+
+    live->trainPanel()->setAskBeforeDiscard(false);
+    QTest::mouseClick(live->trainPanel()->resetButton(), Qt::LeftButton);
+    QVERIFY(!narrator->isNarrating());
+    QVERIFY(!action("continueLiveAction")->isEnabled());
+    QVERIFY(!mWindow->document()->hasModel());
+    QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+    mWindow->mainView()->rebuildNow();
+    QVERIFY(mWindow->mainView()->scene().annotations.narration.isEmpty());
+    QVERIFY(mWindow->mainView()->scene().annotations.rings.empty());
+
+    // New data end it as well: its rings and arrows belonged to the old data.
+    action("narratedStepAction")->trigger();
+    QTRY_COMPARE(stages.count(), 2);
+    QVERIFY(narrator->isNarrating());
+    dl::Rng rng(5);
+    mWindow->document()->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 2000, rng)),
+                                    dlui::DataSource());
+    QVERIFY(!narrator->isNarrating());
+    mWindow->mainView()->rebuildNow();
+    QVERIFY(mWindow->mainView()->scene().annotations.rings.empty());
 }
 
 QTEST_MAIN(TestAnatomyWindow)

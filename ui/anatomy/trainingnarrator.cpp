@@ -69,10 +69,15 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     connect(mNarrate, &QAction::triggered, this, &TrainingNarrator::narrate);
     connect(mNext, &QAction::triggered, this, &TrainingNarrator::advance);
     connect(mContinue, &QAction::triggered, this, &TrainingNarrator::continueTraining);
-    // Another run started (Train, Continue in the panel, a loaded model): the narrated trainer is gone.
+    // Another run started (Train, Continue in the panel, a loaded model), or Reset forgot this one: the
+    // narrated trainer is gone.
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
-        if (mNarrating && state == TrainingController::State::Running) endNarration();
+        if (mNarrating &&
+            (state == TrainingController::State::Running || state == TrainingController::State::Idle))
+            endNarration();
     });
+    // New data: the narrated batch was drawn from the old data, and the run will not go on with them.
+    connect(window->document(), &LabDocument::dataSetChanged, this, &TrainingNarrator::endNarration);
     mDecorator = window->mainView()->addSceneDecorator([this](Scene& scene, const MainView::Frame& frame) {
         if (!mNarrating || !mStage || frame.mode != Timeline::Mode::Forward) return;
         const auto data = mWindow->document()->dataSet();

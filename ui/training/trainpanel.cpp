@@ -400,6 +400,7 @@ void TrainPanel::reset() {
     showLine(mQuality, QString());
     showLine(mSpeed, QString());
     showLine(mStatus, idleStatusText());
+    Q_EMIT statusMessageChanged(QString());  // the status bar's figures were the forgotten run's
     mPolledStep = -1;
     mPolledSnapshot.reset();
     updateButtons();
