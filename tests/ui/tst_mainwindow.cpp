@@ -198,6 +198,16 @@ private Q_SLOTS:
                  qPrintable(QStringList(labels.toList()).join(QStringLiteral(" | "))));
         for (double beta : panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta))
             QVERIFY(plot->yAxis->range().contains(beta));
+        // And the curve is drawn, also when it is one point (T = 1): pixels of β_t's orange.
+        const QImage image = plot->grab().toImage();
+        int orange = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (std::abs(c.red() - 214) + std::abs(c.green() - 96) + std::abs(c.blue() - 40) < 60)
+                    ++orange;
+            }
+        QVERIFY2(orange >= 10, qPrintable(QString::number(orange)));
     }
 
     void invalidInputKeepsTheLastValidSchedule() {

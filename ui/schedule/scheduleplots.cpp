@@ -139,6 +139,10 @@ void SchedulePlots::fillCurves(const dl::Schedule& s, QCPGraph* beta, QCPGraph* 
     sab->setData(allKeys, roots, true);
     snab->setData(allKeys, noise, true);
     snr->setData(snrKeys, snrs, true);
+    // β_t and log-SNR start at t = 1: for T = 1 each is one point, which a line does not draw. A dot does.
+    for (QCPGraph* g : {beta, snr})
+        g->setScatterStyle(g->dataCount() == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 7)
+                                               : QCPScatterStyle());
 }
 
 void SchedulePlots::setSchedule(const dl::Schedule& schedule) {
