@@ -13,6 +13,7 @@
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 #include "../support/windowtestoptions.h"
@@ -20,6 +21,8 @@
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
 #include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/thememenu.h"
 
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void colourMapsAreTheDocumentedOnes();
     void themeMenuChangesTheView();
     void plotsComeBackFromTheDark();
+    void transportButtonsShowOnTheDark();
     void exportUsesTheWindowsTheme();
 };
 
@@ -167,6 +171,29 @@ void TestWindowThemes::plotsComeBackFromTheDark() {
         QVERIFY2(corner(plot) == before.value(plot),
                  qPrintable(QStringLiteral("%1: %2 before, %3 after")
                                 .arg(plot->objectName(), before.value(plot).name(), corner(plot).name())));
+}
+
+void TestWindowThemes::transportButtonsShowOnTheDark() {
+    // The ⏮ ◀ ▶ ▶| ⏭ icons are dark grey: on the dark theme they all but vanished.
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto brightest = [&window] {
+        const QImage icon = window.timelineWidget()->playButton()->icon().pixmap(20, 20).toImage();
+        int best = 0;
+        for (int y = 0; y < icon.height(); ++y)
+            for (int x = 0; x < icon.width(); ++x)
+                if (qAlpha(icon.pixel(x, y)) > 128) best = std::max(best, qGray(icon.pixel(x, y)));
+        return best;
+    };
+    QVERIFY(brightest() < 100);  // dark on the light theme, as drawn
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    QTRY_VERIFY2(brightest() > 180, qPrintable(QString::number(brightest())));  // palette events are posted
+    window.timeline()->play();  // the pause icon takes the same colour
+    QVERIFY2(brightest() > 180, qPrintable(QString::number(brightest())));
+    window.timeline()->pause();
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
+    QTRY_VERIFY(brightest() < 100);
 }
 
 void TestWindowThemes::exportUsesTheWindowsTheme() {

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPainter>
 #include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -21,10 +22,33 @@ namespace dlui {
 
 namespace {
 
+// Which of the icons under resources/icons a transport button shows.
+constexpr const char* kIconPath = "iconPath";
+
+/// The transport icons are dark grey SVGs: on a dark palette they are drawn in its text colour instead,
+/// or they all but vanish. On a light palette they are left as drawn.
+QIcon iconForPalette(const QString& path, const QPalette& palette) {
+    QIcon icon(path);
+    if (qGray(palette.color(QPalette::Window).rgb()) >= 128) return icon;
+    QPixmap pixmap = icon.pixmap(QSize(40, 40));  // twice the buttons' 20 px: sharp on high-DPI screens
+    if (pixmap.isNull()) return icon;
+    QPainter painter(&pixmap);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+    painter.fillRect(pixmap.rect(), palette.color(QPalette::ButtonText));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+// The palette is the timeline widget's: when it changes, the buttons inside hear of it only afterwards.
+void showIcon(QToolButton* button, const QString& path, const QPalette& palette) {
+    button->setProperty(kIconPath, path);
+    button->setIcon(iconForPalette(path, palette));
+}
+
 QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& text, const QString& tip) {
     auto* b = new QToolButton(parent);
     b->setText(text);  // shown when the icon cannot be loaded (no SVG image plugin)
-    b->setIcon(QIcon(icon));
+    showIcon(b, icon, parent->palette());
     b->setToolTip(tip);
     b->setAutoRaise(true);
     b->setIconSize(QSize(20, 20));
@@ -136,6 +160,13 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     syncFromTimeline();
 }
 
+void TimelineWidget::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd})
+            showIcon(b, b->property(kIconPath).toString(), palette());
+}
+
 void TimelineWidget::syncFromTimeline() {
     const ViewState& view = mDocument->viewState();
     const bool reverse = view.mode == ViewMode::Reverse;
@@ -156,8 +187,10 @@ void TimelineWidget::syncFromTimeline() {
         if (speed >= 0) mSpeed->setCurrentIndex(speed);
     }
     mOfT->setText(tr("/ %1").arg(view.maximum));
-    mPlay->setIcon(QIcon(mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg")
-                                                : QStringLiteral(":/icons/play.svg")));
+    showIcon(
+        mPlay,
+        mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg"),
+        palette());
     mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
     updateNumbers();
 }

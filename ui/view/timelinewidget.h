@@ -33,6 +33,9 @@ public:
     /// The numbers line ("β_t = … ᾱ_t = … SNR = …").
     QString numbersText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void syncFromTimeline();
     void updateNumbers();
