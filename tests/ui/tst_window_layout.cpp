@@ -90,6 +90,29 @@ QPair<int, int> inkExtent(const QImage& image) {
     return {bottom >= top ? bottom - top + 1 : 0, count};
 }
 
+/// A network small enough that a run of `steps` takes a fraction of a second.
+dlui::TrainingSettings smallRun(int steps) {
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = steps;
+    s.trainer.threads = 1;
+    return s;
+}
+
+/// Quit as the menu does and answer Cancel to the question it asks: that question's text ("" if none).
+QString quitAndCancel(MainWindow& window) {
+    QString asked;
+    QTimer::singleShot(50, &window, [&asked] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    window.actions().quit->trigger();
+    return asked;
+}
+
 }  // namespace
 
 class TestWindowLayout : public QObject {
@@ -283,25 +306,13 @@ void TestWindowLayout::quittingDuringTrainingSaysSo() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* live = dlui::TrainingAndSampling::of(&window);
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = 100000000;
-    s.trainer.threads = 1;
     live->trainPanel()->setAskBeforeDiscard(false);
-    live->trainPanel()->setSettings(s);
+    live->trainPanel()->setSettings(smallRun(100000000));
     window.actions().train->trigger();
     QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
     window.document()->setModified(false);  // only the training is at stake
 
-    QString asked;
-    QTimer::singleShot(50, &window, [&asked] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            asked = box->text();
-            box->button(QMessageBox::Cancel)->click();
-        }
-    });
-    window.actions().quit->trigger();
+    const QString asked = quitAndCancel(window);
     QVERIFY2(asked.contains(QStringLiteral("Training is running and will be stopped")), qPrintable(asked));
     QVERIFY(window.isVisible());  // Cancel kept the window open, training on
     QCOMPARE(live->trainingController()->state(), dlui::TrainingController::State::Running);
@@ -314,26 +325,14 @@ void TestWindowLayout::quittingWithAnUnsavedModelSaysSo() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* live = dlui::TrainingAndSampling::of(&window);
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = 50;
-    s.trainer.threads = 1;
-    live->trainPanel()->setSettings(s);
+    live->trainPanel()->setSettings(smallRun(50));
     QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
     window.actions().train->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
     QVERIFY(window.document()->hasModel());
     window.document()->setModified(false);  // as after Save session
 
-    QString asked;
-    QTimer::singleShot(50, &window, [&asked] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            asked = box->text();
-            box->button(QMessageBox::Cancel)->click();
-        }
-    });
-    window.actions().quit->trigger();
+    const QString asked = quitAndCancel(window);
     QVERIFY2(asked.contains(QStringLiteral("The trained model has not been saved")), qPrintable(asked));
     QVERIFY(window.isVisible());
 
