@@ -64,6 +64,18 @@ private Q_SLOTS:
     }
     void cleanup() { mWindow.reset(); }
 
+    void presenterModeGivesTheTextItsSizeBack() {
+        // After presenter mode (F11, then Esc) the text came back smaller than it was.
+        const qreal before = panel()->textView()->document()->defaultFont().pointSizeF();
+        QVERIFY(before > mWindow->font().pointSizeF());  // a little larger than the panels around it
+        mWindow->actions().presenter->trigger();
+        QVERIFY(mWindow->isPresenterMode());
+        QVERIFY(panel()->textView()->document()->defaultFont().pointSizeF() > before);
+        mWindow->actions().presenter->trigger();
+        QVERIFY(!mWindow->isPresenterMode());
+        QCOMPARE(panel()->textView()->document()->defaultFont().pointSizeF(), before);
+    }
+
     void reachableFromTheViewMenu() {
         QAction* toggle = nullptr;
         for (QAction* a : mWindow->viewMenu()->actions())

@@ -36,9 +36,11 @@ ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPa
     mText->setOpenLinks(false);
     mText->document()->setDocumentMargin(6);
     // A little larger than the panels around it: sub- and superscripts must stay legible on a projector.
+    // The widget's own font, not the document's: a font change of the widget (presenter mode scales every
+    // font, then restores it) resets the document's default font, which lost the factor.
     QFont font = mText->font();
     font.setPointSizeF(font.pointSizeF() * 1.15);
-    mText->document()->setDefaultFont(font);
+    mText->setFont(font);
 
     mPlayingLayout.setSingleShot(true);
     mPlayingLayout.setInterval(100);
