@@ -187,10 +187,11 @@ void TimelineWidget::syncFromTimeline() {
         if (speed >= 0) mSpeed->setCurrentIndex(speed);
     }
     mOfT->setText(tr("/ %1").arg(view.maximum));
-    showIcon(
-        mPlay,
-        mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg"),
-        palette());
+    // Every tick of playback comes here: the icon (an SVG rendered and tinted on a dark palette) is set
+    // only when it changes between play and pause.
+    const QString playIcon =
+        mTimeline->isPlaying() ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg");
+    if (mPlay->property(kIconPath).toString() != playIcon) showIcon(mPlay, playIcon, palette());
     mPlay->setText(mTimeline->isPlaying() ? tr("Pause") : tr("Play"));
     updateNumbers();
 }
