@@ -163,6 +163,25 @@ private Q_SLOTS:
         }
     }
 
+    // At t = 0 the timeline shows the data; the values are the first step's, and the title says which
+    // step they are instead of "Values at t = 1".
+    void valuesAtTheDataNameTheFirstStep() {
+        const dl::Schedule s(linear(100, 1e-4, 0.02));
+        const dl::SamplerParams p = sampler(dl::SamplerKind::DdpmPosterior);
+        auto valuesTitle = [&](int t) {
+            for (const dlui::ExplainSection& section :
+                 EquationText::sections(ExplainView::Forward, p, dlui::stepNumbers(s, t, p)))
+                if (section.id == QLatin1String("values")) return section.title;
+            return QString();
+        };
+        QCOMPARE(valuesTitle(5), QStringLiteral("Values at t = 5 of T = 100"));
+        QCOMPARE(valuesTitle(1), QStringLiteral("Values at t = 1 of T = 100"));
+        const QString atData = valuesTitle(0);
+        QVERIFY2(!atData.startsWith(QStringLiteral("Values at t = 1")), qPrintable(atData));
+        QVERIFY2(atData.contains(QStringLiteral("t = 0")) && atData.contains(QStringLiteral("first step")),
+                 qPrintable(atData));
+    }
+
     // Every character on screen is in DejaVu Sans, the one font a fresh Debian machine has
     // (fonts-dejavu-core), so nothing falls back to a missing font or a box.
     void everyCharacterIsInDejaVuSans() {

@@ -77,7 +77,11 @@ QList<ExplainSection> EquationText::sections(ExplainView view, const dl::Sampler
         ExplainSection s;
         s.id = id;
         if (id == QLatin1String("values")) {
-            s.title = tr("Values at t = %1 of T = %2").arg(n.t).arg(n.T);
+            // At t = 0 (the data) the numbers are the first step's; the title says so rather than
+            // naming a t the timeline does not show.
+            s.title = n.clamped && n.t == 1
+                          ? tr("Values of the first step, t = 1 of T = %1 (t = 0 is the data)").arg(n.T)
+                          : tr("Values at t = %1 of T = %2").arg(n.t).arg(n.T);
             s.html = valuesTable(n, sampler.kind, valuePairsPerRow);
         } else if (id == QLatin1String("forwardStep")) {
             s.title = tr("Forward step: add a little noise");
@@ -138,8 +142,6 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler,
                 QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;</nobr></td>");
     }
     html += QStringLiteral("</tr></table>");
-    if (n.clamped && n.t == 1)
-        html += line(tr("t = 0 is the data itself; these are the numbers of the first step, t = 1."));
     if (n.prev != n.t - 1 && sampler != dl::SamplerKind::Langevin)
         html += line(tr("The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.")
                          .arg(n.t)
