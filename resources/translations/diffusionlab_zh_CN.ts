@@ -2041,10 +2041,6 @@ ffmpeg 输出：
         <translation>SNR</translation>
     </message>
     <message>
-        <source>t = 0 is the data itself; these are the numbers of the first step, t = 1.</source>
-        <translation>t = 0 就是数据本身；这里显示的是第一步 t = 1 的数值。</translation>
-    </message>
-    <message>
         <source>The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.</source>
         <translation>采样器从 t = %1 跳到 s = %2；%3 和 %4 是这一跳的数值。</translation>
     </message>
@@ -2075,6 +2071,10 @@ ffmpeg 输出：
     <message>
         <source>Point %1 (normalised coordinates):</source>
         <translation>点 %1（归一化坐标）：</translation>
+    </message>
+    <message>
+        <source>Values of the first step, t = 1 of T = %1 (t = 0 is the data)</source>
+        <translation>第一步的数值，t = 1（共 T = %1；t = 0 是数据本身）</translation>
     </message>
 </context>
 <context>
@@ -3631,6 +3631,10 @@ ffmpeg 输出：
     <message>
         <source>✓ No problems found: x_T is pure noise and β grows smoothly.</source>
         <translation>✓ 未发现问题：x_T 是纯噪声，β 平滑增长。</translation>
+    </message>
+    <message>
+        <source>✓ No problems found: x_T is pure noise. β rises to 1 in the last steps on purpose: that is what zero terminal SNR does.</source>
+        <translation>✓ 未发现问题：x_T 是纯噪声。β 在最后几步升到 1 是有意为之：这正是零终端 SNR 的作用。</translation>
     </message>
 </context>
 <context>

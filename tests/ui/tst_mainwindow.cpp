@@ -210,6 +210,35 @@ private Q_SLOTS:
         QVERIFY2(orange >= 10, qPrintable(QString::number(orange)));
     }
 
+    // Each schedule plot's axis title stands apart from its tick labels: in the left margin, the columns
+    // with ink form at least two runs (the rotated title, then the labels), with a gap between them.
+    // (At a padding of one pixel "β_t" touched "10⁻²".)
+    void axisTitlesStandApartFromTheirTickLabels() {
+        for (QCustomPlot* plot : mWindow->schedulePanel()->plots()->plots()) {
+            if (plot->yAxis->label().isEmpty()) continue;
+            plot->replot();
+            const QImage image = plot->grab().toImage();
+            const int margin = plot->axisRect()->left() - plot->yAxis->tickLengthOut() - 1;
+            QList<int> runs;  // the widths of the blank runs between inked columns
+            int blank = -1;   // −1 before the first inked column
+            for (int x = 0; x < margin; ++x) {
+                bool ink = false;
+                for (int y = plot->axisRect()->top(); y <= plot->axisRect()->bottom() && !ink; ++y)
+                    ink = qGray(image.pixel(x, y)) < 140;
+                if (ink && blank > 0) runs << blank;
+                if (ink)
+                    blank = 0;
+                else if (blank >= 0)
+                    ++blank;
+            }
+            // The title is the leftmost ink; the first blank run is between it and the labels.
+            QVERIFY2(!runs.isEmpty(),
+                     qPrintable(plot->objectName() + QStringLiteral(": title and labels touch")));
+            QVERIFY2(runs.first() >= 4,
+                     qPrintable(plot->objectName() + QStringLiteral(": a gap of %1 px").arg(runs.first())));
+        }
+    }
+
     void invalidInputKeepsTheLastValidSchedule() {
         dlui::SchedulePanel* panel = mWindow->schedulePanel();
         const dl::ScheduleParams valid = mWindow->document()->schedule().params();
@@ -223,9 +252,12 @@ private Q_SLOTS:
                  qPrintable(panel->errorText()));
         QVERIFY(mWindow->document()->schedule().params() == valid);
         QCOMPARE(panel->plots()->curveValues(dlui::SchedulePlots::Curve::Beta), plotted);
-        // Fixing the input applies it and clears the message.
+        // The checks are of the last valid schedule: no green all-clear beside the red message.
+        QVERIFY(panel->diagnostics()->isHidden());
+        // Fixing the input applies it, clears the message and brings the checks back.
         panel->betaStartSlider()->spinBox()->setValue(0.002);
         QVERIFY(panel->errorText().isEmpty());
+        QVERIFY(!panel->diagnostics()->isHidden());
         QCOMPARE(mWindow->document()->schedule().params().betaStart, 0.002);
     }
 
@@ -239,6 +271,22 @@ private Q_SLOTS:
         QTest::mouseClick(fix, Qt::LeftButton);
         QVERIFY(mWindow->document()->schedule().T() > 8);
         QTRY_COMPARE(panel->diagnostics()->count(), 0);
+    }
+
+    // Zero terminal SNR ends β at 1, which the late-jump check leaves alone by design; the all-clear must
+    // not then say that β grows smoothly.
+    void allClearWithZeroTerminalSnrNamesItsLastStep() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        auto okText = [panel] {  // the newest label: the one replaced may await its deferred deletion
+            const auto labels = panel->diagnostics()->findChildren<QLabel*>(QStringLiteral("diagnosticsOk"));
+            return labels.isEmpty() ? QString() : labels.last()->text();
+        };
+        panel->zeroSnrBox()->setChecked(true);
+        QCOMPARE(panel->diagnostics()->count(), 0);
+        QTRY_VERIFY2(okText().contains(QStringLiteral("zero terminal SNR")), qPrintable(okText()));
+        QVERIFY2(!okText().contains(QStringLiteral("smoothly")), qPrintable(okText()));
+        panel->zeroSnrBox()->setChecked(false);
+        QTRY_VERIFY2(okText().contains(QStringLiteral("smoothly")), qPrintable(okText()));
     }
 
     void modelScheduleIsNamedWhenTheEditorDiffers() {

@@ -12,7 +12,7 @@ ScheduleDiagnosticsView::ScheduleDiagnosticsView(QWidget* parent) : QWidget(pare
     mLayout = new QVBoxLayout(this);
     mLayout->setContentsMargins(0, 0, 0, 0);
     mLayout->setSpacing(4);
-    setDiagnostics({});
+    setDiagnostics({}, dl::ScheduleParams{});
 }
 
 QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
@@ -61,14 +61,22 @@ QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d) {
     return {};
 }
 
-void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics) {
+void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics,
+                                             const dl::ScheduleParams& checked) {
     mDiagnostics = diagnostics;
+    mChecked = checked;
     while (QLayoutItem* item = mLayout->takeAt(0)) {
         if (QWidget* w = item->widget()) w->deleteLater();
         delete item;
     }
     if (mDiagnostics.empty()) {
-        auto* ok = new QLabel(tr("✓ No problems found: x_T is pure noise and β grows smoothly."), this);
+        // Zero terminal SNR ends β at 1 by design (Lin et al. 2024), a jump the late-jump check leaves
+        // alone; "β grows smoothly" would contradict the plot next to it.
+        auto* ok = new QLabel(checked.zeroTerminalSnr
+                                  ? tr("✓ No problems found: x_T is pure noise. β rises to 1 in the last "
+                                       "steps on purpose: that is what zero terminal SNR does.")
+                                  : tr("✓ No problems found: x_T is pure noise and β grows smoothly."),
+                              this);
         ok->setObjectName(QStringLiteral("diagnosticsOk"));
         ok->setWordWrap(true);
         ok->setStyleSheet(QStringLiteral("color: #2c7a3f;"));
@@ -102,7 +110,7 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
 
 void ScheduleDiagnosticsView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange) setDiagnostics(mDiagnostics);
+    if (event->type() == QEvent::LanguageChange) setDiagnostics(mDiagnostics, mChecked);
 }
 
 }  // namespace dlui

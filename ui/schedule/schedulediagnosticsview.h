@@ -2,7 +2,7 @@
 // applies the suggested fix. Words come from tr() here, built from the diagnostic's code and numbers.
 //
 //   auto* view = new dlui::ScheduleDiagnosticsView;
-//   view->setDiagnostics(dl::diagnoseSchedule(schedule, dataMaxAbs));
+//   view->setDiagnostics(dl::diagnoseSchedule(schedule, dataMaxAbs), schedule.params());
 //   connect(view, &dlui::ScheduleDiagnosticsView::fixRequested, document, ...);
 #pragma once
 
@@ -20,7 +20,9 @@ class ScheduleDiagnosticsView : public QWidget {
 public:
     explicit ScheduleDiagnosticsView(QWidget* parent = nullptr);
 
-    void setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics);
+    /// `checked` is the schedule the diagnostics are of: the all-clear words depend on it.
+    void setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics,
+                        const dl::ScheduleParams& checked);
     int count() const { return static_cast<int>(mDiagnostics.size()); }
     /// The sentence shown for a diagnostic (tests, tooltips).
     static QString describe(const dl::ScheduleDiagnostic& diagnostic);
@@ -37,6 +39,7 @@ protected:
 private:
     QVBoxLayout* mLayout;
     std::vector<dl::ScheduleDiagnostic> mDiagnostics;
+    dl::ScheduleParams mChecked;
 };
 
 }  // namespace dlui

@@ -181,12 +181,16 @@ void SchedulePanel::applyFromControls() {
         error = tr("β_start (%1) is above β_end (%2)")
                     .arg(mBetaStart->spinBox()->textFromValue(p.betaStart),
                          mBetaEnd->spinBox()->textFromValue(p.betaEnd));
+    // The checks describe the document's schedule; while the fields hold one that was not applied, a
+    // green "No problems found" beside the red message would be about a schedule no field shows.
     if (error.isEmpty() && mDocument->setScheduleParams(p, &error)) {
         mError->hide();
         mError->clear();
+        mDiagnostics->show();
     } else {
         mError->setText(tr("Not applied: %1. The plots show the last valid schedule.").arg(error));
         mError->show();
+        mDiagnostics->hide();
     }
 }
 
@@ -206,6 +210,7 @@ void SchedulePanel::syncFromDocument() {
     mSyncing = false;
     mError->hide();
     mError->clear();
+    mDiagnostics->show();
     mPlots->setSchedule(mDocument->schedule());
     updateDiagnostics();
     updateBanner();
@@ -215,7 +220,8 @@ void SchedulePanel::updateDiagnostics() {
     const auto data = mDocument->dataSet();
     mDataMaxAbs =
         data && data->points.size() > 0 ? static_cast<double>(data->points.cwiseAbs().maxCoeff()) : 0.0;
-    mDiagnostics->setDiagnostics(dl::diagnoseSchedule(mDocument->schedule(), mDataMaxAbs));
+    mDiagnostics->setDiagnostics(dl::diagnoseSchedule(mDocument->schedule(), mDataMaxAbs),
+                                 mDocument->schedule().params());
 }
 
 void SchedulePanel::updateBanner() {

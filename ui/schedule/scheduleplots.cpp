@@ -83,6 +83,8 @@ QCustomPlot* SchedulePlots::makePlot(const QString& yLabel) {
         axis->setLabelFont(small);
         axis->setLabelPadding(1);
     }
+    // The y title stands beside tick labels as wide as "10⁻²"; one pixel made them read as one word.
+    plot->yAxis->setLabelPadding(5);
     plot->yAxis->setLabel(yLabel);
     plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
     plot->axisRect()->setMargins(QMargins(0, 6, 8, 0));
