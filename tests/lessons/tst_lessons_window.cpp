@@ -38,6 +38,7 @@ private Q_SLOTS:
     void clickerKeysAndNumberKeysMoveThroughALesson();
     void badLessonFileLeavesTheWindowAlone();
     void lessonFileOpensLikeAnyFile();
+    void closingALessonGivesBackTheSamplingChoices();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -204,6 +205,44 @@ void TestLessonsWindow::lessonFileOpensLikeAnyFile() {
     QCOMPARE(player()->lessonPath(), path);
     QVERIFY(waitForStep());
     QVERIFY(mWindow->document()->schedule().params() == player()->lesson()->steps[0].schedule);
+}
+
+// A lesson sets the Sampling dock's denoiser, sampler, point count and overlays for its steps; closing it
+// gives back what the person had chosen, so the next model they train is not sampled with the lesson's
+// exact denoiser.
+void TestLessonsWindow::closingALessonGivesBackTheSamplingChoices() {
+    dlui::SamplingPanel* sampling = dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel();
+    sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+    sampling->setPointCount(777);
+    const dl::SamplerParams before = sampling->samplerParams();
+    // The first built-in lesson with a step that samples with the exact denoiser, at that step.
+    auto openAtAnExactStep = [this] {
+        for (const QString& path : dl::builtInLessonPaths()) {
+            QString error;
+            const auto lesson = dl::loadLesson(path, &error);
+            QVERIFY2(lesson, qPrintable(error));
+            for (std::size_t k = 0; k < lesson->steps.size(); ++k)
+                if (lesson->steps[k].reverse && !lesson->steps[k].learned) {
+                    QVERIFY(lessons()->openLesson(path));
+                    player()->goTo(static_cast<int>(k));
+                    QVERIFY(waitForStep());
+                    return;
+                }
+        }
+        QFAIL("no built-in lesson samples with the exact denoiser");
+    };
+    openAtAnExactStep();
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(sampling->denoiser(), dlui::SamplingPanel::DenoiserChoice::Exact);
+    QVERIFY(sampling->pointCount() != 777);
+    // A second lesson opened over the first keeps the choices from before the first.
+    openAtAnExactStep();
+    if (QTest::currentTestFailed()) return;
+    lessons()->closeAction()->trigger();
+    QCOMPARE(sampling->denoiser(), dlui::SamplingPanel::DenoiserChoice::Learned);
+    QCOMPARE(sampling->pointCount(), 777);
+    QVERIFY(sampling->samplerParams().kind == before.kind);
+    QCOMPARE(sampling->samplerParams().steps, before.steps);
 }
 
 QTEST_MAIN(TestLessonsWindow)

@@ -34,7 +34,19 @@ LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObjec
     });
 }
 
+LessonPlayer::SamplingChoices LessonPlayer::currentSamplingChoices() const {
+    const SamplingPanel* sampling = mLive->samplingPanel();
+    SamplingChoices c;
+    c.learned = sampling->denoiser() == SamplingPanel::DenoiserChoice::Learned;
+    c.sampler = sampling->samplerParams();
+    c.points = sampling->pointCount();
+    c.overlays = sampling->overlaySettings();
+    return c;
+}
+
 void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
+    // A lesson opened over another keeps the choices from before the first.
+    if (!mBeforeLesson) mBeforeLesson = currentSamplingChoices();
     mLesson = lesson;
     mPath = path;
     mIndex = -1;
@@ -44,6 +56,15 @@ void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
 }
 
 void LessonPlayer::closeLesson() {
+    if (mBeforeLesson) {
+        SamplingPanel* sampling = mLive->samplingPanel();
+        sampling->setDenoiser(mBeforeLesson->learned ? SamplingPanel::DenoiserChoice::Learned
+                                                     : SamplingPanel::DenoiserChoice::Exact);
+        sampling->setSamplerParams(mBeforeLesson->sampler);
+        sampling->setPointCount(mBeforeLesson->points);
+        sampling->setOverlaySettings(mBeforeLesson->overlays);
+        mBeforeLesson.reset();
+    }
     mLesson.reset();
     mPath.clear();
     mIndex = -1;

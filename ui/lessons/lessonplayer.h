@@ -3,6 +3,8 @@
 // the Explain dock shown or hidden; the step's model read off the GUI thread (ModelFileLoader) and handed
 // to the Model & Train panel, so the lecturer can retrain it. A reverse step samples once the data and
 // the model are there; a step that asks for it then plays. Going to another step drops what is pending.
+// Closing the lesson gives the Sampling dock back the sampler, denoiser, point count and overlays it had
+// before the lesson (a lesson's last "Exact denoiser" would otherwise sample the next model trained).
 //
 //   auto* player = new dlui::LessonPlayer(window, live);
 //   player->setLesson(lesson, path);
@@ -16,6 +18,8 @@
 
 #include "core/io/lessonfile.h"
 #include "core/model/modelfile.h"
+#include "core/sampling/samplers.h"
+#include "ui/overlays/fieldoverlay.h"
 
 namespace dlui {
 
@@ -39,6 +43,7 @@ public:
 
     /// Starts a lesson (no step applied yet: call goTo).
     void setLesson(const dl::Lesson& lesson, const QString& path);
+    /// Ends the lesson and restores the Sampling dock's choices from before it.
     void closeLesson();
 
 public Q_SLOTS:
@@ -61,6 +66,15 @@ private:
     void continueStep();
     void onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file);
 
+    /// What the lesson's steps set in the Sampling dock, as it was before the lesson.
+    struct SamplingChoices {
+        bool learned = true;
+        dl::SamplerParams sampler;
+        int points = 0;
+        FieldOverlaySettings overlays;
+    };
+    SamplingChoices currentSamplingChoices() const;
+
     MainWindow* mWindow;
     TrainingAndSampling* mLive;
     ModelFileLoader* mModelLoader;
@@ -68,8 +82,9 @@ private:
     QString mPath;
     int mIndex = -1;
     quint64 mGeneration = 0;
-    bool mWaiting = false;          // data or model still to come
-    bool mAwaitingSamples = false;  // a reverse step's sampling run is on its way
+    bool mWaiting = false;                         // data or model still to come
+    bool mAwaitingSamples = false;                 // a reverse step's sampling run is on its way
+    std::optional<SamplingChoices> mBeforeLesson;  // kept from the first lesson opened until one is closed
 };
 
 }  // namespace dlui
