@@ -30,6 +30,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/elidedlabel.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -128,6 +129,7 @@ private Q_SLOTS:
     void quittingDuringTrainingSaysSo();
     void quittingWithAnUnsavedModelSaysSo();
     void newDataInReverseModeShowsTheForwardView();
+    void statusBarLabelsShareTheRoom();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -362,6 +364,61 @@ void TestWindowLayout::newDataInReverseModeShowsTheForwardView() {
     window.mainView()->rebuildNow();
     QVERIFY(window.mainView()->scene().points.rows() > 0);
     QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No samples yet")));
+}
+
+// The status bar's three labels (data, training, model) with long texts in a 1280-wide window and in the
+// narrowest one: none overruns another or the bar's edge; a label cut short ends in "…" and keeps its
+// whole text for the tooltip. (Plain labels once ran together and clipped "β 0.001..0.0" mid-number.)
+void TestWindowLayout::statusBarLabelsShareTheRoom() {
+    LabWindow window(testOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::LabDocument* doc = window.document();
+    doc->setModel(nullptr, doc->schedule());  // a model trained with this schedule …
+    dl::ScheduleParams cosine;
+    cosine.kind = dl::ScheduleKind::Cosine;
+    cosine.T = 200;
+    QVERIFY(doc->setScheduleParams(cosine));  // … and another one in the editor: the long warning
+    auto* data = window.statusBar()->findChild<QLabel*>(QStringLiteral("dataStatus"));
+    auto* training = window.statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    auto* model = window.statusBar()->findChild<QLabel*>(QStringLiteral("modelStatus"));
+    QVERIFY(data && training && model);
+    // The text as the label draws it in its width (a plain QLabel clips instead).
+    auto shown = [](const QLabel* label) {
+        auto* elided = qobject_cast<const dlui::ElidedLabel*>(label);
+        return elided ? elided->shownText() : label->text();
+    };
+    training->setText(
+        QStringLiteral("training · step 12,000 of 20,000 · loss 0.412 · 3,512 steps/s · "
+                       "about 2 s left · SWD to unseen data 0.046"));
+    for (const int width : {1280, window.minimumSizeHint().width()}) {
+        window.resize(width, 720);
+        QTRY_COMPARE(window.width(), width);
+        QApplication::processEvents();
+        const QRect bar = window.statusBar()->contentsRect();
+        const QList<QLabel*> labels{data, training, model};
+        for (int i = 0; i < labels.size(); ++i) {
+            const QRect r = labels[i]->geometry();
+            const QString where = QStringLiteral("%1 at width %2: %3..%4 of %5..%6")
+                                      .arg(labels[i]->objectName())
+                                      .arg(width)
+                                      .arg(r.left())
+                                      .arg(r.right())
+                                      .arg(bar.left())
+                                      .arg(bar.right());
+            QVERIFY2(labels[i]->isVisible() && bar.contains(r), qPrintable(where));
+            if (i > 0) QVERIFY2(!labels[i - 1]->geometry().intersects(r), qPrintable(where));
+            // Whole, or cut with "…": never clipped mid-word by the label's own edge.
+            const QString drawn = shown(labels[i]);
+            QVERIFY2(drawn == labels[i]->text() || drawn.endsWith(QChar(0x2026)), qPrintable(drawn));
+            QVERIFY2(labels[i]->fontMetrics().horizontalAdvance(drawn) <= labels[i]->contentsRect().width(),
+                     qPrintable(where + QStringLiteral(": \"%1\" does not fit").arg(drawn)));
+        }
+    }
+    // At the window's narrowest the three texts cannot all fit: something gave way with an ellipsis.
+    QVERIFY(shown(data) != data->text() || shown(training) != training->text() ||
+            shown(model) != model->text());
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

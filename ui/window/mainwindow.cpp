@@ -24,6 +24,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/elidedlabel.h"
 
 namespace dlui {
 
@@ -252,9 +253,12 @@ void MainWindow::createToolBar() {
 }
 
 void MainWindow::createStatusBar() {
-    mDataLabel = new QLabel(this);
-    mModelLabel = new QLabel(this);
+    // Elided labels: in a narrow window each gives up room with a "…" instead of overrunning the next.
+    mDataLabel = new ElidedLabel(this);
+    mDataLabel->setObjectName(QStringLiteral("dataStatus"));
+    mModelLabel = new ElidedLabel(this);
     mModelLabel->setObjectName(QStringLiteral("modelStatus"));
+    mModelLabel->setContentsMargins(12, 0, 0, 0);  // a gap from the label before it
     statusBar()->addWidget(mDataLabel, 1);
     statusBar()->addPermanentWidget(mModelLabel);
 }

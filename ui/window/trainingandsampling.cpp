@@ -17,6 +17,7 @@
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
+#include "ui/widgets/elidedlabel.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -93,8 +94,9 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
         if (mOverlays->settings().learnedArrows) mWindow->mainView()->requestRedraw();
     });
 
-    mStatus = new QLabel(window);
+    mStatus = new ElidedLabel(window);
     mStatus->setObjectName(QStringLiteral("trainingStatus"));
+    mStatus->setContentsMargins(12, 0, 0, 0);  // a gap from the data label
     window->statusBar()->addPermanentWidget(mStatus);
     connect(mTrainPanel, &TrainPanel::statusMessageChanged, mStatus, &QLabel::setText);
     connect(mTrainPanel, &TrainPanel::problemReported, this,
