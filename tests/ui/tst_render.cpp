@@ -55,6 +55,8 @@ private Q_SLOTS:
     void overlaysDraw();
     void tenThousandPointsAreAllDrawn();
     void medianCutKeepsFewColoursExact();
+    void wordsDoNotCoverEachOther_data();
+    void wordsDoNotCoverEachOther();
 };
 
 void TestRender::pointsLandAtTheirDataCoordinates_data() {
@@ -232,6 +234,61 @@ void TestRender::medianCutKeepsFewColoursExact() {
     const IndexedImage few = quantizeMedianCut(ramp, 16);
     QVERIFY(few.palette.size() <= 16);
     for (unsigned char i : few.indices) QVERIFY(i < few.palette.size());
+}
+
+// The caption (step mode's header), the annotations' legend and narration, and the x tick labels each get
+// their own room, at the window's sizes and in presenter mode: a legend drawn over the caption or a
+// narration over the tick labels once hid both. Checked on the boxes and on the pixels: the caption's
+// and the tick labels' pixels are the same with and without the legend and narration.
+void TestRender::wordsDoNotCoverEachOther_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("textScale");
+    QTest::newRow("800x800") << QSize(800, 800) << 1.0;
+    QTest::newRow("view at 1280x720") << QSize(760, 520) << 1.0;
+    QTest::newRow("presenter") << QSize(1280, 640) << 1.6;
+}
+
+void TestRender::wordsDoNotCoverEachOther() {
+    QFETCH(QSize, size);
+    QFETCH(double, textScale);
+    Scene scene = moonsScene(300);
+    scene.caption = QStringLiteral(
+        "Step mode: t = 37 → 36 of 150 · DDPM (σ² = β̃) · → and ← move one reverse step; click a point to "
+        "follow it");
+    Scene annotated = scene;
+    annotated.annotations.rings.push_back(QPointF(0.5, 0.2));
+    annotated.annotations.legend = {
+        {QColor(30, 110, 200), QStringLiteral("x_t → x̂_0: the model's guess of the data")},
+        {QColor(200, 80, 30), QStringLiteral("x_t → μ_θ: the mean of the step back")},
+        {QColor(40, 150, 60), QStringLiteral("μ_θ → x_{t−1}: plus σ_t z")}};
+    annotated.annotations.narration = QStringLiteral(
+        "Stage 3 of 5: the network predicts the noise ε̂ that was added to every point of the batch");
+    Scene bare = scene;
+    bare.annotations.rings = annotated.annotations.rings;
+    RenderOptions options;
+    options.size = size;
+    options.textScale = textScale;
+
+    const QRectF target(QPointF(0, 0), QSizeF(size));
+    const SceneTextBoxes boxes = sceneTextBoxes(target, annotated, options);
+    for (const QRectF& box : {boxes.caption, boxes.axisLabels, boxes.legend, boxes.narration})
+        QVERIFY(!box.isEmpty() && target.contains(box));
+    QVERIFY(!boxes.caption.intersects(boxes.legend));
+    QVERIFY(!boxes.caption.intersects(boxes.narration));
+    QVERIFY(!boxes.legend.intersects(boxes.narration));
+    QVERIFY(!boxes.narration.intersects(boxes.axisLabels));
+    QVERIFY(!boxes.legend.intersects(boxes.axisLabels));
+
+    const QImage withWords = renderScene(annotated, options);
+    const QImage without = renderScene(bare, options);
+    for (const QRectF& keep : {boxes.caption, boxes.axisLabels}) {
+        const QRect r = keep.toAlignedRect() & withWords.rect();
+        int changed = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                if (withWords.pixel(x, y) != without.pixel(x, y)) ++changed;
+        QVERIFY2(changed == 0, qPrintable(QStringLiteral("%1 pixels covered").arg(changed)));
+    }
 }
 
 QTEST_MAIN(TestRender)

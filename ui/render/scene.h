@@ -97,6 +97,17 @@ QImage renderTrailLayer(const QRectF& target, const Scene& scene, const RenderOp
 /// The font of the caption, axis labels and tick labels when drawing into `target` with these options.
 QFont sceneFont(const QRectF& target, const RenderOptions& options);
 
+/// Where paintScene puts its words in `target`, so none covers another: the caption top left, the x-axis
+/// tick labels along the bottom, and between them the annotations' legend (top right, below the caption)
+/// and narration (bottom, above the tick labels). An empty rectangle: not drawn.
+struct SceneTextBoxes {
+    QRectF caption;
+    QRectF axisLabels;  ///< the band of the x tick labels
+    QRectF legend;
+    QRectF narration;
+};
+SceneTextBoxes sceneTextBoxes(const QRectF& target, const Scene& scene, const RenderOptions& options);
+
 /// Renders the scene to a new ARGB32 image of options.size.
 QImage renderScene(const Scene& scene, const RenderOptions& options);
 

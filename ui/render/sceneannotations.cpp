@@ -36,11 +36,46 @@ void paintArrow(QPainter& painter, const QPointF& a, const QPointF& b, const Ann
     painter.drawPolygon(QPolygonF({b, b + back + side, b + back - side}));
 }
 
+double boxPad(const QFont& font) {
+    return 0.5 * font.pixelSize();
+}
+
+double legendLine(const QFontMetricsF& metrics) {
+    return metrics.height() * 1.15;
+}
+
+double legendSwatch(const QFont& font) {
+    return 2.2 * font.pixelSize();
+}
+
 }  // namespace
 
-void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dataBounds,
-                      const SceneAnnotations& annotations, double scale, const QFont& font,
-                      const QColor& text, const QColor& box) {
+QRectF annotationLegendBox(const QRectF& area, const SceneAnnotations& annotations, const QFont& font) {
+    if (annotations.legend.empty()) return {};
+    const QFontMetricsF metrics(font);
+    const double pad = boxPad(font);
+    double width = 0;
+    for (const LegendEntry& e : annotations.legend)
+        width = std::max(width, metrics.horizontalAdvance(e.text));
+    const double boxWidth = legendSwatch(font) + 3 * pad + width;
+    return QRectF(area.right() - 2 * pad - boxWidth, area.top() + 2 * pad, boxWidth,
+                  legendLine(metrics) * double(annotations.legend.size()) + pad);
+}
+
+QRectF annotationNarrationBox(const QRectF& area, const SceneAnnotations& annotations, const QFont& font) {
+    if (annotations.narration.isEmpty()) return {};
+    const QFontMetricsF metrics(font);
+    const double pad = boxPad(font);
+    const QRectF avail = area.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
+    QRectF textRect = metrics.boundingRect(avail, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
+                                           annotations.narration);
+    textRect.moveBottom(avail.bottom());
+    return textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6);
+}
+
+void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& textArea,
+                      const QRectF& dataBounds, const SceneAnnotations& annotations, double scale,
+                      const QFont& font, const QColor& text, const QColor& box) {
     if (annotations.empty() || dataBounds.width() <= 0 || dataBounds.height() <= 0) return;
     const Mapping map{dataBounds, target};
     painter.save();
@@ -60,15 +95,11 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
 
     painter.setFont(font);
     const QFontMetricsF metrics(font);
-    const double pad = 0.5 * font.pixelSize();
-    if (!annotations.legend.empty()) {
-        // Top right: a swatch and its meaning per line.
-        double width = 0;
-        for (const LegendEntry& e : annotations.legend)
-            width = std::max(width, metrics.horizontalAdvance(e.text));
-        const double swatch = 2.2 * font.pixelSize(), line = metrics.height() * 1.15;
-        const QRectF frame(target.right() - 2 * pad - swatch - pad - width - pad, target.top() + 2 * pad,
-                           swatch + 3 * pad + width, line * double(annotations.legend.size()) + pad);
+    const double pad = boxPad(font);
+    if (const QRectF frame = annotationLegendBox(textArea, annotations, font); !frame.isEmpty()) {
+        // A swatch and its meaning per line.
+        const double swatch = legendSwatch(font), line = legendLine(metrics);
+        const double width = frame.width() - swatch - 3 * pad;
         painter.setPen(Qt::NoPen);
         painter.setBrush(box);
         painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
@@ -84,17 +115,13 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dat
             y += line;
         }
     }
-    if (!annotations.narration.isEmpty()) {
-        const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
-        QRectF textRect = metrics.boundingRect(avail, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
-                                               annotations.narration);
-        textRect.moveBottom(avail.bottom());
+    if (const QRectF frame = annotationNarrationBox(textArea, annotations, font); !frame.isEmpty()) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(box);
-        painter.drawRoundedRect(textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6), pad * 0.6, pad * 0.6);
+        painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
         painter.setPen(text);
-        painter.drawText(textRect, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap,
-                         annotations.narration);
+        painter.drawText(frame.adjusted(pad, pad * 0.6, -pad, -pad * 0.6),
+                         Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, annotations.narration);
     }
     painter.restore();
 }

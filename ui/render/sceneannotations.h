@@ -50,10 +50,16 @@ struct SceneAnnotations {
     }
 };
 
-/// Paints the annotations; dataBounds is the data rectangle the scene maps onto target, scale the scene's
-/// line-width factor, font the caption font.
-void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& dataBounds,
-                      const SceneAnnotations& annotations, double scale, const QFont& font,
-                      const QColor& text, const QColor& box);
+/// The legend's box: top right of `area`, or empty without a legend.
+QRectF annotationLegendBox(const QRectF& area, const SceneAnnotations& annotations, const QFont& font);
+/// The narration's box: centred at the bottom of `area`, or empty without narration.
+QRectF annotationNarrationBox(const QRectF& area, const SceneAnnotations& annotations, const QFont& font);
+
+/// Paints the annotations; target is the scene's rectangle and textArea the part of it left for the
+/// legend and the narration (below the caption, above the axis labels); dataBounds is the data rectangle
+/// the scene maps onto target, scale the scene's line-width factor, font the caption font.
+void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& textArea,
+                      const QRectF& dataBounds, const SceneAnnotations& annotations, double scale,
+                      const QFont& font, const QColor& text, const QColor& box);
 
 }  // namespace dlui

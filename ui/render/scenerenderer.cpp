@@ -321,6 +321,9 @@ QString tickLabel(double value, double step) {
 
 /// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
 /// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels.
+/// The x tick labels' distance from the frame's bottom edge, in units of the font's pixel size.
+constexpr double kTickLength = 0.6, kTickLabelPad = 0.35;
+
 void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& colors, const QFont& font,
                double scale) {
     painter.save();
@@ -331,8 +334,8 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     painter.drawRect(frame);
     painter.setFont(font);
     const QFontMetricsF metrics(font);
-    const double tick = 0.6 * font.pixelSize();
-    const double pad = 0.35 * font.pixelSize();
+    const double tick = kTickLength * font.pixelSize();
+    const double pad = kTickLabelPad * font.pixelSize();
 
     const double xStep = niceStep(map.data.width(), std::max(2, static_cast<int>(map.target.width() / 110)));
     for (const double v : tickValues(map.data.left(), map.data.right(), xStep)) {
@@ -363,16 +366,41 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     painter.restore();
 }
 
-void paintCaption(QPainter& painter, const QRectF& target, const QString& caption, const SceneColors& colors,
-                  const QFont& font) {
+/// The caption's text rectangle: wrapped in the target's top-left corner.
+QRectF captionTextRect(const QRectF& target, const QString& caption, const QFont& font) {
+    const double pad = 0.5 * font.pixelSize();
+    const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
+    return QFontMetricsF(font).boundingRect(avail, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
+}
+
+/// The caption's box, drawn around its text.
+QRectF captionBox(const QRectF& target, const QString& caption, const QFont& font) {
+    const double pad = 0.5 * font.pixelSize();
+    return captionTextRect(target, caption, font).adjusted(-pad, -pad * 0.6, pad, pad * 0.6);
+}
+
+/// The band along the target's bottom that paintAxes fills with the x tick labels.
+QRectF axisLabelBand(const QRectF& target, const QFont& font) {
+    const double band = (kTickLength + kTickLabelPad) * font.pixelSize() + QFontMetricsF(font).height();
+    return QRectF(target.left(), target.bottom() - band, target.width(), band);
+}
+
+/// Where the annotations' legend and narration may go: below the caption, above the x tick labels.
+QRectF annotationTextArea(const QRectF& target, const Scene& scene, const RenderOptions& options,
+                          const QFont& font) {
+    QRectF area = target;
+    if (options.drawCaption && !scene.caption.isEmpty())
+        area.setTop(captionBox(target, scene.caption, font).bottom());
+    if (options.drawAxes) area.setBottom(axisLabelBand(target, font).top());
+    return area;
+}
+
+void paintCaption(QPainter& painter, const QRectF& textRect, const QString& caption,
+                  const SceneColors& colors, const QFont& font) {
     if (caption.isEmpty()) return;
     painter.save();
     painter.setFont(font);
-    const QFontMetricsF metrics(font);
     const double pad = 0.5 * font.pixelSize();
-    const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
-    const QRectF textRect =
-        metrics.boundingRect(avail, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
     painter.setBrush(colors.captionBox);
@@ -447,6 +475,22 @@ QFont sceneFont(const QRectF& target, const RenderOptions& options) {
     return font;
 }
 
+SceneTextBoxes sceneTextBoxes(const QRectF& target, const Scene& scene, const RenderOptions& options) {
+    const QFont font = sceneFont(target, options);
+    SceneTextBoxes boxes;
+    if (options.drawCaption && !scene.caption.isEmpty())
+        boxes.caption = captionBox(target, scene.caption, font);
+    if (scene.images.rows() == 0) {
+        if (options.drawAxes) boxes.axisLabels = axisLabelBand(target, font);
+        if (options.drawAnnotations) {
+            const QRectF area = annotationTextArea(target, scene, options, font);
+            boxes.legend = annotationLegendBox(area, scene.annotations, font);
+            boxes.narration = annotationNarrationBox(area, scene.annotations, font);
+        }
+    }
+    return boxes;
+}
+
 QRectF sceneDataBounds(const Scene& scene, const QRectF& target) {
     QRectF bounds = scene.viewBounds;
     if (bounds.isEmpty()) bounds = pointBounds(scene.points, 0.05);
@@ -505,10 +549,11 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
             }
         }
         if (options.drawAnnotations)
-            paintAnnotations(painter, target, map.data, scene.annotations, scale, font, colors.text,
-                             colors.captionBox);
+            paintAnnotations(painter, target, annotationTextArea(target, scene, options, font), map.data,
+                             scene.annotations, scale, font, colors.text, colors.captionBox);
     }
-    if (options.drawCaption) paintCaption(painter, target, scene.caption, colors, font);
+    if (options.drawCaption)
+        paintCaption(painter, captionTextRect(target, scene.caption, font), scene.caption, colors, font);
     painter.restore();
 }
 
