@@ -2076,6 +2076,10 @@ ffmpeg 输出：
         <source>Values of the first step, t = 1 of T = %1 (t = 0 is the data)</source>
         <translation>第一步的数值，t = 1（共 T = %1；t = 0 是数据本身）</translation>
     </message>
+    <message>
+        <source> (σ = 0: no noise is added)</source>
+        <translation>（σ = 0：不加入噪声）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ExplainPanel</name>
@@ -3613,8 +3617,8 @@ ffmpeg 输出：
         <translation>β 在 t = %3 之前从 %1 跳到 %2：最后几步一下子抹掉了剩余的信号，反向过程必须在一步之内撤销它。</translation>
     </message>
     <message>
-        <source>ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of the steps do no work in training or sampling.</source>
-        <translation>ᾱ 在 t = %1 处低于 2⁻²⁴：从这里开始 x_t 是纯噪声，因此最后 %2 % 的步在训练和采样中都不起作用。</translation>
+        <source>ᾱ falls below 2⁻²⁴ at t = %1 (about 6 × 10⁻⁸, the gap between 1 and the next smaller single-precision number). x_t is pure noise from there on, so the last %2 % of the steps do no work in training or sampling.</source>
+        <translation>ᾱ 在 t = %1 处低于 2⁻²⁴（约 6 × 10⁻⁸，即单精度下 1 与比它小的下一个数之间的间隔）。从这里开始 x_t 是纯噪声，因此最后 %2 % 的步在训练和采样中都不起作用。</translation>
     </message>
     <message>
         <source>Use T = %1</source>
@@ -4161,22 +4165,6 @@ ffmpeg 输出：
         <translation>质量：尚未评估此模型</translation>
     </message>
     <message>
-        <source>held-out floor %1</source>
-        <translation>留出集下限 %1</translation>
-    </message>
-    <message>
-        <source>fresh-draw floor %1</source>
-        <translation>新抽样下限 %1</translation>
-    </message>
-    <message>
-        <source>quality at step %1: SW₂ %2 (%3, ×%4)</source>
-        <translation>第 %1 步的质量：SW₂ %2（%3，×%4）</translation>
-    </message>
-    <message>
-        <source>quality at step %1: SW₂ %2 (%3: the unseen points are all one point)</source>
-        <translation>第 %1 步的质量：SW₂ %2（%3：未见过的点全是同一个点）</translation>
-    </message>
-    <message>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
@@ -4269,6 +4257,22 @@ ffmpeg 输出：
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <source>held-out data</source>
+        <translation>留出的数据</translation>
+    </message>
+    <message>
+        <source>new data</source>
+        <translation>新抽取的数据</translation>
+    </message>
+    <message>
+        <source>quality at step %1: SW₂ %2 to %3 (a perfect model ≈ %4, so ×%5)</source>
+        <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（完美模型 ≈ %4，即 ×%5）</translation>
+    </message>
+    <message>
+        <source>quality at step %1: SW₂ %2 to %3 (the unseen points are all one point)</source>
+        <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（未见过的点全是同一个点）</translation>
     </message>
 </context>
 <context>

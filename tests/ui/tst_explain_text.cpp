@@ -182,6 +182,24 @@ private Q_SLOTS:
                  qPrintable(atData));
     }
 
+    // Deterministic DDIM (η = 0) adds no noise: its numbers say so instead of "+ 0 z".
+    void ddimWithoutNoiseWritesNoZeroNoiseTerm() {
+        const dl::Schedule s(linear(100, 1e-3, 0.1));
+        dl::SamplerParams p = sampler(dl::SamplerKind::Ddim);
+        p.steps = 10;
+        for (const double eta : {0.0, 0.5}) {
+            p.eta = eta;
+            QString html;
+            for (const dlui::ExplainSection& section :
+                 EquationText::sections(ExplainView::Reverse, p, dlui::stepNumbers(s, 50, p)))
+                if (section.id == QLatin1String("ddim")) html = section.html;
+            QVERIFY(!html.isEmpty());
+            const QString zeroNoise = mh::number(0.0) + QStringLiteral("</span></nobr> <b>z</b>");
+            QCOMPARE(html.contains(zeroNoise), false);
+            QCOMPARE(html.contains(QStringLiteral("no noise is added")), eta == 0.0);
+        }
+    }
+
     // Every character on screen is in DejaVu Sans, the one font a fresh Debian machine has
     // (fonts-dejavu-core), so nothing falls back to a missing font or a box.
     void everyCharacterIsInDejaVuSans() {

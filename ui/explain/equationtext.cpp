@@ -261,9 +261,11 @@ QString EquationText::ddimStep(const StepNumbers& n, double eta) {
                       root(oneMinus(abar(s)) + QStringLiteral(" ") + kMinus + QStringLiteral(" ") +
                            sup(sigma, QStringLiteral("2"))) +
                       kSp + et + QStringLiteral(" + ") + sigma + QStringLiteral(" <b>z</b>")});
+    // With σ_t = 0 (η = 0) the step adds no noise: say so rather than write "+ 0 z".
     html += line(xs + QStringLiteral(" = ") + val(std::sqrt(n.alphaBarPrev)) + kSp + x0hat +
-                 QStringLiteral(" + ") + val(n.ddimDirection) + kSp + et + QStringLiteral(" + ") +
-                 val(n.sigma) + QStringLiteral(" <b>z</b>"));
+                 QStringLiteral(" + ") + val(n.ddimDirection) + kSp + et +
+                 (n.sigma > 0.0 ? QStringLiteral(" + ") + val(n.sigma) + QStringLiteral(" <b>z</b>")
+                                : tr(" (σ = 0: no noise is added)")));
     html += equation({sigma + QStringLiteral(" = \u03B7 "),
                       root(QStringLiteral("(") + oneMinus(abar(s)) + QStringLiteral(")/(") +
                            oneMinus(abar(t)) + QStringLiteral(")")),

@@ -37,8 +37,9 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
                 .arg(d.value, 0, 'g', 3)
                 .arg(d.step);
         case dl::ScheduleDiagnosticCode::AlphaBarUnderflow:
-            return tr("ᾱ falls below 2⁻²⁴ at t = %1: x_t is pure noise from there on, so the last %2 % of "
-                      "the "
+            // 2⁻²⁴ alone meant nothing to a class: it is the float spacing just below 1.
+            return tr("ᾱ falls below 2⁻²⁴ at t = %1 (about 6 × 10⁻⁸, the gap between 1 and the next smaller "
+                      "single-precision number). x_t is pure noise from there on, so the last %2 % of the "
                       "steps do no work in training or sampling.")
                 .arg(d.step)
                 .arg(d.value * 100.0, 0, 'f', 0);

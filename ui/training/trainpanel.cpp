@@ -482,19 +482,21 @@ QString TrainPanel::qualityText() const {
 }
 
 void TrainPanel::onQuality(const TrainingQuality& q) {
-    const QString floor = q.heldOut ? tr("held-out floor %1").arg(q.floor, 0, 'g', 3)
-                                    : tr("fresh-draw floor %1").arg(q.floor, 0, 'g', 3);
+    // The floor is the same distance between two independent draws of the data: what a perfect model
+    // would reach. The tooltip says where the unseen data come from (a fresh draw or held-out rows).
+    const QString unseen = q.heldOut ? tr("held-out data") : tr("new data");
     if (q.floor > 0)
-        showLine(mQuality, tr("quality at step %1: SW₂ %2 (%3, ×%4)")
+        showLine(mQuality, tr("quality at step %1: SW₂ %2 to %3 (a perfect model ≈ %4, so ×%5)")
                                .arg(QLocale().toString(q.step))
                                .arg(q.distance, 0, 'g', 3)
-                               .arg(floor)
+                               .arg(unseen)
+                               .arg(q.floor, 0, 'g', 3)
                                .arg(q.distance / q.floor, 0, 'f', 1));
     else
-        showLine(mQuality, tr("quality at step %1: SW₂ %2 (%3: the unseen points are all one point)")
+        showLine(mQuality, tr("quality at step %1: SW₂ %2 to %3 (the unseen points are all one point)")
                                .arg(QLocale().toString(q.step))
                                .arg(q.distance, 0, 'g', 3)
-                               .arg(floor));
+                               .arg(unseen));
 }
 
 void TrainPanel::onRunEnded(TrainingOutcome outcome, const QString& message) {
