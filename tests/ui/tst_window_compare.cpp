@@ -123,6 +123,17 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
             qPrintable(QStringLiteral("%1×%2").arg(pane->canvas()->width()).arg(pane->canvas()->height())));
     }
     QVERIFY(panes[0]->mapTo(mWindow.get(), QPoint()).x() < panes[1]->mapTo(mWindow.get(), QPoint()).x());
+    // The preset and direction combos show their choices whole where there is room ("Linear vs co" and
+    // "Forward (no" were cut at six characters): as wide as a combo sized to its longest item.
+    for (QComboBox* box : {view()->presetBox(), view()->directionBox()}) {
+        QComboBox whole;
+        whole.setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        for (int i = 0; i < box->count(); ++i) whole.addItem(box->itemText(i));
+        QVERIFY2(box->width() >= whole.sizeHint().width(), qPrintable(QStringLiteral("%1: %2 px of %3")
+                                                                          .arg(box->objectName())
+                                                                          .arg(box->width())
+                                                                          .arg(whole.sizeHint().width())));
+    }
     // The schedule plots overlay both compared schedules, against t/T.
     dlui::ComparisonPlots* plots = compare()->plots();
     QVERIFY(plots && plots->isVisible());

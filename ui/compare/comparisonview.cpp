@@ -37,10 +37,11 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     mSample->setToolTip(tr("Run every pane's sampler again (the same seed, so the same x_T)"));
     mStatus = new QLabel(this);
     // The bars must not widen the window at 1280×720 (two short rows rather than one long one): the
-    // combos shrink to a few characters and the status gives way first.
+    // combos ask for their longest item where there is room, and may shrink to a few characters (an
+    // explicit minimum width overrides the contents-sized minimum); the status gives way first.
     for (QComboBox* box : {mPreset, mDirection}) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(6);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("Linear")) + 32);
     }
     mStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
