@@ -31,6 +31,7 @@
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/elidingstatusbar.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -419,6 +420,21 @@ void TestWindowLayout::statusBarLabelsShareTheRoom() {
     // At the window's narrowest the three texts cannot all fit: something gave way with an ellipsis.
     QVERIFY(shown(data) != data->text() || shown(training) != training->text() ||
             shown(model) != model->text());
+
+    // A temporary message too long for the room left of the permanent labels ends in "…" and stops
+    // before them (QStatusBar cut "K = 50" to "K = 5" at its edge).
+    auto* bar = qobject_cast<dlui::ElidingStatusBar*>(window.statusBar());
+    QVERIFY(bar);
+    const QString message = QStringLiteral(
+        "2,000 points in 0.67 s: DDPM (σ² = β̃), K = 50 of T = 150 · the samples' SWD to unseen data is "
+        "0.052, a perfect model's 0.031 · the trajectory plays from x_T");
+    bar->showMessage(message, 5000);
+    QTRY_VERIFY(!data->isVisible());  // QStatusBar hides its normal widgets while a message shows
+    QVERIFY2(bar->shownMessage().endsWith(QChar(0x2026)), qPrintable(bar->shownMessage()));
+    QVERIFY(bar->fontMetrics().horizontalAdvance(bar->shownMessage()) <= bar->messageRect().width());
+    QVERIFY(bar->messageRect().right() < std::min(training->x(), model->x()));
+    bar->clearMessage();
+    QCOMPARE(bar->shownMessage(), QString());
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

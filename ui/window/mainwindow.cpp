@@ -25,6 +25,7 @@
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/elidingstatusbar.h"
 
 namespace dlui {
 
@@ -253,6 +254,7 @@ void MainWindow::createToolBar() {
 }
 
 void MainWindow::createStatusBar() {
+    setStatusBar(new ElidingStatusBar(this));  // temporary messages end in "…" rather than mid-word
     // Elided labels: in a narrow window each gives up room with a "…" instead of overrunning the next.
     mDataLabel = new ElidedLabel(this);
     mDataLabel->setObjectName(QStringLiteral("dataStatus"));
