@@ -236,10 +236,10 @@ void TestRender::medianCutKeepsFewColoursExact() {
     for (unsigned char i : few.indices) QVERIFY(i < few.palette.size());
 }
 
-// The caption (step mode's header), the annotations' legend and narration, and the x tick labels each get
-// their own room, at the window's sizes and in presenter mode: a legend drawn over the caption or a
-// narration over the tick labels once hid both. Checked on the boxes and on the pixels: the caption's
-// and the tick labels' pixels are the same with and without the legend and narration.
+// The caption (step mode's header), the annotations' legend and narration, and the x and y tick labels
+// each get their own room, at the window's sizes and in presenter mode: a legend drawn over the caption
+// or a narration over the tick labels once hid both. Checked on the boxes and on the pixels: the
+// caption's and the tick labels' pixels are the same with and without the legend and narration.
 void TestRender::wordsDoNotCoverEachOther_data() {
     QTest::addColumn<QSize>("size");
     QTest::addColumn<double>("textScale");
@@ -271,8 +271,11 @@ void TestRender::wordsDoNotCoverEachOther() {
 
     const QRectF target(QPointF(0, 0), QSizeF(size));
     const SceneTextBoxes boxes = sceneTextBoxes(target, annotated, options);
-    for (const QRectF& box : {boxes.caption, boxes.axisLabels, boxes.legend, boxes.narration})
+    for (const QRectF& box :
+         {boxes.caption, boxes.axisLabels, boxes.yAxisLabels, boxes.legend, boxes.narration})
         QVERIFY(!box.isEmpty() && target.contains(box));
+    QVERIFY(!boxes.yAxisLabels.intersects(boxes.caption));
+    QVERIFY(!boxes.yAxisLabels.intersects(boxes.narration));
     QVERIFY(!boxes.caption.intersects(boxes.legend));
     QVERIFY(!boxes.caption.intersects(boxes.narration));
     QVERIFY(!boxes.legend.intersects(boxes.narration));
@@ -281,7 +284,7 @@ void TestRender::wordsDoNotCoverEachOther() {
 
     const QImage withWords = renderScene(annotated, options);
     const QImage without = renderScene(bare, options);
-    for (const QRectF& keep : {boxes.caption, boxes.axisLabels}) {
+    for (const QRectF& keep : {boxes.caption, boxes.axisLabels, boxes.yAxisLabels}) {
         const QRect r = keep.toAlignedRect() & withWords.rect();
         int changed = 0;
         for (int y = r.top(); y <= r.bottom(); ++y)

@@ -97,12 +97,14 @@ QImage renderTrailLayer(const QRectF& target, const Scene& scene, const RenderOp
 /// The font of the caption, axis labels and tick labels when drawing into `target` with these options.
 QFont sceneFont(const QRectF& target, const RenderOptions& options);
 
-/// Where paintScene puts its words in `target`, so none covers another: the caption top left, the x-axis
-/// tick labels along the bottom, and between them the annotations' legend (top right, below the caption)
-/// and narration (bottom, above the tick labels). An empty rectangle: not drawn.
+/// Where paintScene puts its words in `target`, so none covers another: the y tick labels along the left
+/// edge, the x tick labels along the bottom, the caption top left (right of the y labels), and between
+/// them the annotations' legend (top right, below the caption) and narration (bottom, above the x
+/// labels). An empty rectangle: not drawn.
 struct SceneTextBoxes {
     QRectF caption;
-    QRectF axisLabels;  ///< the band of the x tick labels
+    QRectF axisLabels;   ///< the band of the x tick labels
+    QRectF yAxisLabels;  ///< the band of the y tick labels
     QRectF legend;
     QRectF narration;
 };

@@ -321,6 +321,11 @@ QString tickLabel(double value, double step) {
 
 /// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
 /// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels.
+/// The spacing of the y ticks paintAxes draws.
+double yTickStep(const DataToPixel& map) {
+    return niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
+}
+
 /// The x tick labels' distance from the frame's bottom edge, in units of the font's pixel size.
 constexpr double kTickLength = 0.6, kTickLabelPad = 0.35;
 
@@ -349,8 +354,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         painter.setPen(colors.text);
         painter.drawText(QPointF(x - w / 2, frame.bottom() - tick - pad - metrics.descent()), label);
     }
-    const double yStep =
-        niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
+    const double yStep = yTickStep(map);
     for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
         const double y = std::round(map.y(v)) + 0.5;
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
@@ -385,12 +389,35 @@ QRectF axisLabelBand(const QRectF& target, const QFont& font) {
     return QRectF(target.left(), target.bottom() - band, target.width(), band);
 }
 
-/// Where the annotations' legend and narration may go: below the caption, above the x tick labels.
+/// The band along the target's left edge that paintAxes fills with the y tick labels (as wide as the
+/// widest of them).
+QRectF yAxisLabelBand(const QRectF& target, const Scene& scene, const QFont& font) {
+    const DataToPixel map(sceneDataBounds(scene, target), target);
+    const double step = yTickStep(map);
+    const QFontMetricsF metrics(font);
+    double widest = 0;
+    for (const double v : tickValues(map.data.top(), map.data.bottom(), step))
+        widest = std::max(widest, metrics.horizontalAdvance(tickLabel(v, step)));
+    const double width = (kTickLength + 2 * kTickLabelPad) * font.pixelSize() + widest;
+    return QRectF(target.left(), target.top(), width, target.height());
+}
+
+/// Where the caption may go: right of the y tick labels when the axes are drawn.
+QRectF captionArea(const QRectF& target, const Scene& scene, const RenderOptions& options,
+                   const QFont& font) {
+    QRectF area = target;
+    if (options.drawAxes && scene.images.rows() == 0)
+        area.setLeft(yAxisLabelBand(target, scene, font).right());
+    return area;
+}
+
+/// Where the annotations' legend and narration may go: below the caption, right of the y tick labels,
+/// above the x tick labels.
 QRectF annotationTextArea(const QRectF& target, const Scene& scene, const RenderOptions& options,
                           const QFont& font) {
-    QRectF area = target;
+    QRectF area = captionArea(target, scene, options, font);
     if (options.drawCaption && !scene.caption.isEmpty())
-        area.setTop(captionBox(target, scene.caption, font).bottom());
+        area.setTop(captionBox(captionArea(target, scene, options, font), scene.caption, font).bottom());
     if (options.drawAxes) area.setBottom(axisLabelBand(target, font).top());
     return area;
 }
@@ -479,9 +506,12 @@ SceneTextBoxes sceneTextBoxes(const QRectF& target, const Scene& scene, const Re
     const QFont font = sceneFont(target, options);
     SceneTextBoxes boxes;
     if (options.drawCaption && !scene.caption.isEmpty())
-        boxes.caption = captionBox(target, scene.caption, font);
+        boxes.caption = captionBox(captionArea(target, scene, options, font), scene.caption, font);
     if (scene.images.rows() == 0) {
-        if (options.drawAxes) boxes.axisLabels = axisLabelBand(target, font);
+        if (options.drawAxes) {
+            boxes.axisLabels = axisLabelBand(target, font);
+            boxes.yAxisLabels = yAxisLabelBand(target, scene, font);
+        }
         if (options.drawAnnotations) {
             const QRectF area = annotationTextArea(target, scene, options, font);
             boxes.legend = annotationLegendBox(area, scene.annotations, font);
@@ -553,7 +583,8 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
                              scene.annotations, scale, font, colors.text, colors.captionBox);
     }
     if (options.drawCaption)
-        paintCaption(painter, captionTextRect(target, scene.caption, font), scene.caption, colors, font);
+        paintCaption(painter, captionTextRect(captionArea(target, scene, options, font), scene.caption, font),
+                     scene.caption, colors, font);
     painter.restore();
 }
 
