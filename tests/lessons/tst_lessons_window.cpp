@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDeadlineTimer>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void badLessonFileLeavesTheWindowAlone();
     void lessonFileOpensLikeAnyFile();
     void closingALessonGivesBackTheSamplingChoices();
+    void lessonDockTakesOnlyTheRoomItsTextNeeds();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -243,6 +245,33 @@ void TestLessonsWindow::closingALessonGivesBackTheSamplingChoices() {
     QCOMPARE(sampling->pointCount(), 777);
     QVERIFY(sampling->samplerParams().kind == before.kind);
     QCOMPARE(sampling->samplerParams().steps, before.steps);
+}
+
+// At 1280×720 the lesson dock is as tall as its longest narration needs and no taller: it once took a
+// third of the window, mostly empty, and left the view 300 px. Every step's narration still shows whole.
+void TestLessonsWindow::lessonDockTakesOnlyTheRoomItsTextNeeds() {
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->height(), 720);
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    dlui::LessonNavigator* bar = lessons()->navigator();
+    QTRY_VERIFY2(
+        bar->height() <= bar->heightForLesson(bar->width()) + 8,
+        qPrintable(
+            QStringLiteral("%1 px for %2").arg(bar->height()).arg(bar->heightForLesson(bar->width()))));
+    QVERIFY2(mWindow->mainView()->height() >= 360,
+             qPrintable(QString::number(mWindow->mainView()->height())));
+    auto* narration = bar->findChild<QLabel*>(QStringLiteral("lessonNarration"));
+    QVERIFY(narration);
+    for (int k = 0; k < player()->stepCount(); ++k) {
+        player()->goTo(k);
+        QCoreApplication::processEvents();
+        QVERIFY2(narration->height() >= narration->heightForWidth(narration->width()),
+                 qPrintable(QStringLiteral("step %1: %2 of %3 px")
+                                .arg(k + 1)
+                                .arg(narration->height())
+                                .arg(narration->heightForWidth(narration->width()))));
+    }
 }
 
 QTEST_MAIN(TestLessonsWindow)

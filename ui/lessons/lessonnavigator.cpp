@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/lessons/lessonplayer.h"
 
@@ -81,6 +82,27 @@ QString LessonNavigator::narrationText() const {
 }
 QString LessonNavigator::positionText() const {
     return mPosition->text();
+}
+
+int LessonNavigator::heightForLesson(int width) const {
+    const QMargins margins = layout()->contentsMargins();
+    const int spacing = std::max(0, layout()->spacing());
+    const int buttonsWidth = std::max(mPrevious->sizeHint().width(), mNext->sizeHint().width());
+    const int textWidth = std::max(100, width - margins.left() - margins.right() - buttonsWidth - spacing);
+    const QFontMetrics metrics(mNarration->font());
+    QStringList texts{mNarration->text()};
+    if (const auto& lesson = mPlayer->lesson()) {
+        texts << lesson->summary.text(mLocale);
+        for (const dl::LessonStep& step : lesson->steps) texts << step.narration.text(mLocale);
+    }
+    int text = 0;
+    for (const QString& t : texts)
+        text = std::max(text,
+                        metrics.boundingRect(QRect(0, 0, textWidth, 100000), Qt::TextWordWrap, t).height());
+    const int buttons = mPrevious->sizeHint().height() + spacing + mNext->sizeHint().height();
+    const int header = std::max(mTitle->sizeHint().height(), mPosition->sizeHint().height());
+    return margins.top() + header + spacing + std::max(text, buttons) + spacing +
+           mStatus->sizeHint().height() + margins.bottom();
 }
 
 void LessonNavigator::refresh() {

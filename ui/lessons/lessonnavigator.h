@@ -29,6 +29,9 @@ public:
     QString positionText() const;
     QPushButton* nextButton() const { return mNext; }
     QPushButton* previousButton() const { return mPrevious; }
+    /// The height that shows the open lesson's every narration (and its summary) whole at this width:
+    /// the dock is sized to it, so the view keeps the rest of the window.
+    int heightForLesson(int width) const;
 
 protected:
     /// A language switch while the program runs: the narration follows the new default locale.

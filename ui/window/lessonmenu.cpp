@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTimer>
+#include <algorithm>
 
 #include "core/io/lessonfile.h"
 #include "ui/i18n/coremessages.h"
@@ -134,7 +136,17 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
     mDock->show();
     mDock->raise();
     mPlayer->goTo(0);
+    QTimer::singleShot(0, this, &LessonMenu::fitDock);  // once the shown dock has its width
     return true;
+}
+
+void LessonMenu::fitDock() {
+    // As tall as the lesson's longest narration needs, no taller: the bottom dock once took a third of a
+    // 1280×720 window, mostly empty, and the view shrank to 300 px.
+    if (!mDock->isVisible() || mDock->isFloating()) return;
+    const int titleBar = std::max(0, mDock->height() - mNavigator->height());
+    mWindow->resizeDocks({mDock}, {mNavigator->heightForLesson(mNavigator->width()) + titleBar},
+                         Qt::Vertical);
 }
 
 void LessonMenu::onOpenFile() {

@@ -61,6 +61,8 @@ private:
     void updateActions();
     void onOpenFile();
     bool openIfLesson(const QString& path);
+    /// Sizes the lesson dock to the height its narrations need.
+    void fitDock();
 
     MainWindow* mWindow;
     LessonPlayer* mPlayer;
