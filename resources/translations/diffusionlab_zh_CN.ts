@@ -3716,8 +3716,8 @@ ffmpeg 输出：
         <translation>未应用：%1。图中显示的是最后一个有效的调度。</translation>
     </message>
     <message>
-        <source>The reverse process uses the model&apos;s schedule: %1.</source>
-        <translation>反向过程使用模型的调度：%1。</translation>
+        <source>The learned model samples with its own schedule: %1.</source>
+        <translation>学习到的模型用它自己的调度采样：%1。</translation>
     </message>
     <message>
         <source>The model was trained with this schedule.</source>

@@ -261,6 +261,21 @@ private Q_SLOTS:
         QCOMPARE(mWindow->document()->schedule().params().betaStart, 0.002);
     }
 
+    // With a model, the banner names its schedule; while the fields hold one that was not applied it
+    // goes with the checks (both are about the last valid schedule), and comes back with valid input.
+    void modelBannerStepsAsideWhileNotApplied() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        mWindow->document()->setModel(nullptr, mWindow->document()->schedule());
+        auto* banner = panel->findChild<QWidget*>(QStringLiteral("modelScheduleBannerBox"));
+        QVERIFY(banner && !banner->isHidden());
+        panel->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
+        QVERIFY(!panel->errorText().isEmpty());
+        QVERIFY(banner->isHidden());
+        panel->betaStartSlider()->spinBox()->setValue(0.001);
+        QVERIFY(panel->errorText().isEmpty());
+        QVERIFY(!banner->isHidden());
+    }
+
     void diagnosticsOfferAWorkingFix() {
         dlui::SchedulePanel* panel = mWindow->schedulePanel();
         QCOMPARE(panel->diagnostics()->count(), 0);

@@ -187,10 +187,12 @@ void SchedulePanel::applyFromControls() {
         mError->hide();
         mError->clear();
         mDiagnostics->show();
+        updateBanner();
     } else {
         mError->setText(tr("Not applied: %1. The plots show the last valid schedule.").arg(error));
         mError->show();
         mDiagnostics->hide();
+        mBannerBox->hide();  // it too is about the last valid schedule
     }
 }
 
@@ -227,7 +229,9 @@ void SchedulePanel::updateDiagnostics() {
 void SchedulePanel::updateBanner() {
     const QString mismatch = mDocument->describeScheduleMismatch();
     if (!mismatch.isEmpty()) {
-        mBanner->setText(tr("The reverse process uses the model's schedule: %1.").arg(mismatch));
+        // "The reverse process" read as every sampler's, next to the Sampling dock's exact denoiser that
+        // uses the editor's schedule; it is the learned model that keeps its own.
+        mBanner->setText(tr("The learned model samples with its own schedule: %1.").arg(mismatch));
         mBannerBox->show();
     } else if (mDocument->hasModel()) {
         mBanner->setText(tr("The model was trained with this schedule."));
