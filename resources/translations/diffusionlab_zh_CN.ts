@@ -4149,10 +4149,6 @@ ffmpeg 输出：
         <translation> · 剩余 %1</translation>
     </message>
     <message>
-        <source>%1 %2 steps · %3 steps/s%5 · loss %4</source>
-        <translation>%1 %2 步 · %3 步/秒%5 · 损失 %4</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -4273,6 +4269,14 @@ ffmpeg 输出：
     <message>
         <source>quality at step %1: SW₂ %2 to %3 (the unseen points are all one point)</source>
         <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（未见过的点全是同一个点）</translation>
+    </message>
+    <message>
+        <source> · %1 steps/s</source>
+        <translation> · %1 步/秒</translation>
+    </message>
+    <message>
+        <source>%1 %2 steps%3%5 · loss %4</source>
+        <translation>%1 %2 步%3%5 · 损失 %4</translation>
     </message>
 </context>
 <context>

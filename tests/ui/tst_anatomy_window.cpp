@@ -16,6 +16,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QToolButton>
 #include <QtTest>
 #include <cmath>
@@ -276,6 +277,12 @@ void TestAnatomyWindow::narratedTrainingStep() {
     QVERIFY2(std::memcmp(mine.data(), theirs.data(), sizeof(float) * std::size_t(mine.size())) == 0,
              "the narrated step's EMA weights differ from an ordinary step's");
     QCOMPARE(mWindow->document()->model()->step, held + 1);
+    // The status bar gives the step's figures, not a speed of "0 steps/s" for a step taken by hand.
+    auto* status = mWindow->statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().contains(QLocale().toString(held + 1) + QStringLiteral(" steps")),
+                 qPrintable(status->text()));
+    QVERIFY2(!status->text().contains(QStringLiteral(" 0 steps/s")), qPrintable(status->text()));
 
     // Back to the live run: it resumes; Space plays and pauses again.
     action("continueLiveAction")->trigger();

@@ -55,6 +55,13 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
     connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
     connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
     connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
+    // A step taken by hand (the narrated training step) installs the held run's weights with no poll
+    // running: the figures follow them, or the status bar kept the live run's last step.
+    connect(mDocument, &LabDocument::modelChanged, this, [this] {
+        if (!mController->isActive() && mController->hasRun() &&
+            mDocument->model() == mController->snapshot())
+            poll();
+    });
     connect(&mModelFileJob, &LatestJob::failed, this, [this](quint64, const QString& message) {
         mStatus->clear();
         updateButtons();
@@ -442,14 +449,14 @@ void TrainPanel::poll() {
     const QString eta = mController->isActive() && mController->lastProgress()
                             ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
                             : QString();
-    Q_EMIT statusMessageChanged(
-        tr("%1 %2 steps · %3 steps/s%5 · loss %4")
-            .arg(state, locale.toString(snap->step))
-            .arg(locale.toString(mController->lastProgress() ? mController->lastProgress()->stepsPerSecond
-                                                             : snap->stepsPerSecond,
-                                 'f', 0))
-            .arg(mLossPlot->smoothedLoss(), 0, 'g', 3)
-            .arg(eta));
+    // No speed where none was measured (a step taken by hand): "0 steps/s" read as a stalled run.
+    const double rate =
+        mController->lastProgress() ? mController->lastProgress()->stepsPerSecond : snap->stepsPerSecond;
+    const QString speed = rate >= 0.5 ? tr(" · %1 steps/s").arg(locale.toString(rate, 'f', 0)) : QString();
+    Q_EMIT statusMessageChanged(tr("%1 %2 steps%3%5 · loss %4")
+                                    .arg(state, locale.toString(snap->step), speed)
+                                    .arg(mLossPlot->smoothedLoss(), 0, 'g', 3)
+                                    .arg(eta));
     // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
     installModelInDocument();
 }
