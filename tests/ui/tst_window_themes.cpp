@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -17,9 +18,11 @@
 #include <QtTest>
 
 #include "../support/windowtestoptions.h"
+#include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
+#include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void plotsComeBackFromTheDark();
     void transportButtonsShowOnTheDark();
     void exportUsesTheWindowsTheme();
+    void scheduleChecksReadOnTheDark();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -241,6 +245,39 @@ void TestWindowThemes::exportUsesTheWindowsTheme() {
     QVERIFY(json.contains(QStringLiteral("\"background\":\"dark\"")));
     QVERIFY(json.contains(QStringLiteral("\"palette\":\"colour-blind\"")));
     window.themeMenu()->resetToDefaults();
+}
+
+// The schedule checks' green all-clear and a warning row's text on the dark theme: the light theme's dark
+// green all but vanished on the dark background, and a row's light text sat on its light amber.
+void TestWindowThemes::scheduleChecksReadOnTheDark() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    auto* checks = window.findChild<dlui::ScheduleDiagnosticsView*>();
+    QVERIFY(checks);
+    // The colour a label's text is drawn in, against the background behind it.
+    auto lightnessGap = [](QLabel* label, QColor behind) {
+        return std::abs(label->palette().color(label->foregroundRole()).lightness() - behind.lightness());
+    };
+    QTRY_VERIFY(checks->palette().color(QPalette::Window).lightness() < 128);
+    QTRY_VERIFY(!checks->findChildren<QLabel*>(QStringLiteral("diagnosticsOk")).isEmpty());
+    QLabel* ok = checks->findChildren<QLabel*>(QStringLiteral("diagnosticsOk")).last();
+    ok->ensurePolished();
+    QTRY_VERIFY2(lightnessGap(ok, checks->palette().color(QPalette::Window)) >= 90,
+                 qPrintable(QString::number(lightnessGap(ok, checks->palette().color(QPalette::Window)))));
+    // A warning: T = 8 leaves x_T far from noise.
+    dl::ScheduleParams p = window.document()->schedule().params();
+    p.T = 8;
+    QVERIFY(window.document()->setScheduleParams(p));
+    QTRY_VERIFY(checks->count() > 0);
+    QWidget* row = checks->findChild<QWidget*>(QStringLiteral("diagnosticRow"));
+    QVERIFY(row);
+    QLabel* text = row->findChild<QLabel*>();
+    QVERIFY(text);
+    text->ensurePolished();
+    QVERIFY2(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)) >= 90,
+             qPrintable(QString::number(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)))));
 }
 
 QTEST_MAIN(TestWindowThemes)

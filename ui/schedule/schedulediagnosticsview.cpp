@@ -80,7 +80,10 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
                               this);
         ok->setObjectName(QStringLiteral("diagnosticsOk"));
         ok->setWordWrap(true);
-        ok->setStyleSheet(QStringLiteral("color: #2c7a3f;"));
+        // Green that reads on the palette's background: the light theme's dark green all but vanished
+        // on the dark theme.
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        ok->setStyleSheet(dark ? QStringLiteral("color: #7fd693;") : QStringLiteral("color: #2c7a3f;"));
         mLayout->addWidget(ok);
         return;
     }
@@ -90,8 +93,10 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         rowLayout->setContentsMargins(6, 4, 6, 4);
         row->setObjectName(QStringLiteral("diagnosticRow"));
         row->setStyleSheet(
+            // The row's own text colour: on the dark theme the palette's light text sat on this light
+            // amber.
             QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
-                           "border-radius: 4px; }"));
+                           "border-radius: 4px; } #diagnosticRow QLabel { color: #3d2b00; }"));
         auto* text = new QLabel(QStringLiteral("⚠ ") + describe(d), row);
         text->setWordWrap(true);
         rowLayout->addWidget(text);
@@ -111,7 +116,8 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
 
 void ScheduleDiagnosticsView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange) setDiagnostics(mDiagnostics, mChecked);
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
+        setDiagnostics(mDiagnostics, mChecked);
 }
 
 }  // namespace dlui

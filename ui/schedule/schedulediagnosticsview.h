@@ -33,7 +33,7 @@ Q_SIGNALS:
     void fixRequested(const dl::ScheduleParams& params);
 
 protected:
-    /// Re-words the rows when the language changes (View → Language).
+    /// Re-words the rows when the language changes (View → Language), re-colours them with the theme.
     void changeEvent(QEvent* event) override;
 
 private:
