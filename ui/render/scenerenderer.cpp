@@ -319,16 +319,16 @@ QString tickLabel(double value, double step) {
     return QString::number(value, 'f', decimals);
 }
 
-/// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
-/// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels.
 /// The spacing of the y ticks paintAxes draws.
 double yTickStep(const DataToPixel& map) {
     return niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
 }
 
-/// The x tick labels' distance from the frame's bottom edge, in units of the font's pixel size.
+/// A tick's length and the gap between it and its label, in units of the font's pixel size.
 constexpr double kTickLength = 0.6, kTickLabelPad = 0.35;
 
+/// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
+/// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels.
 void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& colors, const QFont& font,
                double scale) {
     painter.save();
@@ -417,7 +417,7 @@ QRectF annotationTextArea(const QRectF& target, const Scene& scene, const Render
                           const QFont& font) {
     QRectF area = captionArea(target, scene, options, font);
     if (options.drawCaption && !scene.caption.isEmpty())
-        area.setTop(captionBox(captionArea(target, scene, options, font), scene.caption, font).bottom());
+        area.setTop(captionBox(area, scene.caption, font).bottom());
     if (options.drawAxes) area.setBottom(axisLabelBand(target, font).top());
     return area;
 }
