@@ -147,8 +147,16 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
     std::fflush(stdout);
     QVERIFY(phases[0].stepsPerSecond > 0);
     // The GUI thread never trains: while the person only looks, it is idle most of the time whatever the
-    // machine's load (CPU time, not wall time).
-    QVERIFY2(phases[0].guiCpu < 0.35, qPrintable(QString::number(phases[0].guiCpu)));
+    // machine's load (CPU time, not wall time). Under AddressSanitizer (CI's second run of the widget
+    // tests, there for memory errors) its own drawing costs 2–3× as much: 33–45 % on a 2-core EPYC Zen 5,
+    // against 16–18 % in the release build, so the sanitizer run allows more. A training step on the GUI
+    // thread would keep it busy all the time in either build.
+#ifdef DL_SANITIZED
+    constexpr double kMaxGuiCpu = 0.75;
+#else
+    constexpr double kMaxGuiCpu = 0.35;
+#endif
+    QVERIFY2(phases[0].guiCpu < kMaxGuiCpu, qPrintable(QString::number(phases[0].guiCpu)));
     // The bar is 50 ms; 200 ms (400 ms while scrubbing, which adds the GUI's own drawing) leaves room for a
     // loaded CI machine while still catching work done on the GUI thread.
     QVERIFY2(phases[0].p99 < 200.0, qPrintable(QString::number(phases[0].p99)));
