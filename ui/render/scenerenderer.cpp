@@ -370,17 +370,17 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     painter.restore();
 }
 
-/// The caption's text rectangle: wrapped in the target's top-left corner.
-QRectF captionTextRect(const QRectF& target, const QString& caption, const QFont& font) {
+/// The caption's text rectangle: wrapped in the top-left corner of `area`.
+QRectF captionTextRect(const QRectF& area, const QString& caption, const QFont& font) {
     const double pad = 0.5 * font.pixelSize();
-    const QRectF avail = target.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
+    const QRectF avail = area.adjusted(2 * pad, 2 * pad, -2 * pad, -2 * pad);
     return QFontMetricsF(font).boundingRect(avail, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
 }
 
-/// The caption's box, drawn around its text.
-QRectF captionBox(const QRectF& target, const QString& caption, const QFont& font) {
+/// The caption's box, drawn around its text rectangle.
+QRectF captionBox(const QRectF& textRect, const QFont& font) {
     const double pad = 0.5 * font.pixelSize();
-    return captionTextRect(target, caption, font).adjusted(-pad, -pad * 0.6, pad, pad * 0.6);
+    return textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6);
 }
 
 /// The band along the target's bottom that paintAxes fills with the x tick labels.
@@ -390,9 +390,9 @@ QRectF axisLabelBand(const QRectF& target, const QFont& font) {
 }
 
 /// The band along the target's left edge that paintAxes fills with the y tick labels (as wide as the
-/// widest of them).
-QRectF yAxisLabelBand(const QRectF& target, const Scene& scene, const QFont& font) {
-    const DataToPixel map(sceneDataBounds(scene, target), target);
+/// widest of them); dataBounds is the data rectangle mapped onto target (sceneDataBounds).
+QRectF yAxisLabelBand(const QRectF& target, const QRectF& dataBounds, const QFont& font) {
+    const DataToPixel map(dataBounds, target);
     const double step = yTickStep(map);
     const QFontMetricsF metrics(font);
     double widest = 0;
@@ -402,24 +402,27 @@ QRectF yAxisLabelBand(const QRectF& target, const Scene& scene, const QFont& fon
     return QRectF(target.left(), target.top(), width, target.height());
 }
 
-/// Where the caption may go: right of the y tick labels when the axes are drawn.
-QRectF captionArea(const QRectF& target, const Scene& scene, const RenderOptions& options,
-                   const QFont& font) {
-    QRectF area = target;
-    if (options.drawAxes && scene.images.rows() == 0)
-        area.setLeft(yAxisLabelBand(target, scene, font).right());
-    return area;
-}
+/// Where the caption's text goes (right of the y tick labels) and the area left for the annotations'
+/// legend and narration (below the caption, right of the y tick labels, above the x tick labels). Worked
+/// out once per frame; dataBounds is the scene's data rectangle (unused for an image grid).
+struct TextAreas {
+    QRectF captionText;  ///< empty without a caption
+    QRectF annotations;
+};
 
-/// Where the annotations' legend and narration may go: below the caption, right of the y tick labels,
-/// above the x tick labels.
-QRectF annotationTextArea(const QRectF& target, const Scene& scene, const RenderOptions& options,
-                          const QFont& font) {
-    QRectF area = captionArea(target, scene, options, font);
-    if (options.drawCaption && !scene.caption.isEmpty())
-        area.setTop(captionBox(area, scene.caption, font).bottom());
-    if (options.drawAxes) area.setBottom(axisLabelBand(target, font).top());
-    return area;
+TextAreas textAreas(const QRectF& target, const Scene& scene, const RenderOptions& options, const QFont& font,
+                    const QRectF& dataBounds) {
+    const bool axes = options.drawAxes && scene.images.rows() == 0;
+    QRectF area = target;
+    if (axes) area.setLeft(yAxisLabelBand(target, dataBounds, font).right());
+    TextAreas out;
+    if (options.drawCaption && !scene.caption.isEmpty()) {
+        out.captionText = captionTextRect(area, scene.caption, font);
+        area.setTop(captionBox(out.captionText, font).bottom());
+    }
+    if (axes) area.setBottom(axisLabelBand(target, font).top());
+    out.annotations = area;
+    return out;
 }
 
 void paintCaption(QPainter& painter, const QRectF& textRect, const QString& caption,
@@ -431,7 +434,7 @@ void paintCaption(QPainter& painter, const QRectF& textRect, const QString& capt
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(Qt::NoPen);
     painter.setBrush(colors.captionBox);
-    painter.drawRoundedRect(textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6), pad * 0.6, pad * 0.6);
+    painter.drawRoundedRect(captionBox(textRect, font), pad * 0.6, pad * 0.6);
     painter.setPen(colors.text);
     painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption);
     painter.restore();
@@ -504,18 +507,19 @@ QFont sceneFont(const QRectF& target, const RenderOptions& options) {
 
 SceneTextBoxes sceneTextBoxes(const QRectF& target, const Scene& scene, const RenderOptions& options) {
     const QFont font = sceneFont(target, options);
+    const bool points = scene.images.rows() == 0;
+    const QRectF data = points ? sceneDataBounds(scene, target) : QRectF();
+    const TextAreas areas = textAreas(target, scene, options, font, data);
     SceneTextBoxes boxes;
-    if (options.drawCaption && !scene.caption.isEmpty())
-        boxes.caption = captionBox(captionArea(target, scene, options, font), scene.caption, font);
-    if (scene.images.rows() == 0) {
+    if (options.drawCaption && !scene.caption.isEmpty()) boxes.caption = captionBox(areas.captionText, font);
+    if (points) {
         if (options.drawAxes) {
             boxes.axisLabels = axisLabelBand(target, font);
-            boxes.yAxisLabels = yAxisLabelBand(target, scene, font);
+            boxes.yAxisLabels = yAxisLabelBand(target, data, font);
         }
         if (options.drawAnnotations) {
-            const QRectF area = annotationTextArea(target, scene, options, font);
-            boxes.legend = annotationLegendBox(area, scene.annotations, font);
-            boxes.narration = annotationNarrationBox(area, scene.annotations, font);
+            boxes.legend = annotationLegendBox(areas.annotations, scene.annotations, font);
+            boxes.narration = annotationNarrationBox(areas.annotations, scene.annotations, font);
         }
     }
     return boxes;
@@ -557,11 +561,13 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
     painter.setClipRect(target);
     paintBackground(painter, target, colors);
     const QFont font = sceneFont(target, options);
+    const QRectF data = scene.images.rows() == 0 ? sceneDataBounds(scene, target) : QRectF();
+    const TextAreas areas = textAreas(target, scene, options, font, data);
 
     if (scene.images.rows() > 0) {
         paintImageGrid(painter, target, scene, colors);
     } else {
-        const DataToPixel map(sceneDataBounds(scene, target), target);
+        const DataToPixel map(data, target);
         if (options.drawDensity) paintDensity(painter, map, scene.density, colors);
         if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
         if (options.drawTrails && trailLayer)
@@ -579,12 +585,10 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
             }
         }
         if (options.drawAnnotations)
-            paintAnnotations(painter, target, annotationTextArea(target, scene, options, font), map.data,
-                             scene.annotations, scale, font, colors.text, colors.captionBox);
+            paintAnnotations(painter, target, areas.annotations, map.data, scene.annotations, scale, font,
+                             colors.text, colors.captionBox);
     }
-    if (options.drawCaption)
-        paintCaption(painter, captionTextRect(captionArea(target, scene, options, font), scene.caption, font),
-                     scene.caption, colors, font);
+    if (options.drawCaption) paintCaption(painter, areas.captionText, scene.caption, colors, font);
     painter.restore();
 }
 
