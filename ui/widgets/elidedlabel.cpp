@@ -16,16 +16,18 @@ QSize ElidedLabel::minimumSizeHint() const {
     return size;
 }
 
+QRect ElidedLabel::textRoom() const {
+    return contentsRect().adjusted(margin(), margin(), -margin(), -margin());
+}
+
 QString ElidedLabel::shownText() const {
-    const QRect room = contentsRect().adjusted(margin(), margin(), -margin(), -margin());
-    return fontMetrics().elidedText(text(), Qt::ElideRight, room.width());
+    return fontMetrics().elidedText(text(), Qt::ElideRight, textRoom().width());
 }
 
 void ElidedLabel::paintEvent(QPaintEvent* /*event*/) {
     QPainter painter(this);
-    const QRect room = contentsRect().adjusted(margin(), margin(), -margin(), -margin());
-    style()->drawItemText(&painter, room, static_cast<int>(alignment()), palette(), isEnabled(), shownText(),
-                          foregroundRole());
+    style()->drawItemText(&painter, textRoom(), static_cast<int>(alignment()), palette(), isEnabled(),
+                          shownText(), foregroundRole());
 }
 
 bool ElidedLabel::event(QEvent* event) {

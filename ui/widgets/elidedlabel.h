@@ -24,6 +24,10 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     bool event(QEvent* event) override;
+
+private:
+    /// Where the text is drawn: the contents rectangle less the label's margin.
+    QRect textRoom() const;
 };
 
 }  // namespace dlui
