@@ -26,6 +26,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/readabletext.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/thememenu.h"
 
@@ -74,6 +75,9 @@ private Q_SLOTS:
     void transportButtonsShowOnTheDark();
     void exportUsesTheWindowsTheme();
     void scheduleChecksReadOnTheDark();
+    void darkThemeKeepsPointsCurvesAndBoxesReadable();
+    void messageColoursFollowThePalette();
+    void alphaLegendStandsBesideTheCurves();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -97,8 +101,8 @@ void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
     for (auto palette : {ColorPalette::Standard, ColorPalette::ColorBlindSafe})
         for (auto background : {Background::White, Background::Dark, Background::HighContrast}) {
             const QColor got = renderedPointCentre(0.25f, background, palette);
-            const QColor want =
-                blended(dlui::keyColor(0.25f, palette), dlui::sceneColors(background, palette).background);
+            const dlui::SceneColors colors = dlui::sceneColors(background, palette);
+            const QColor want = blended(dlui::pointKeyColor(0.25f, colors), colors.background);
             QVERIFY2(channelDistance(got, want) <= 2,
                      qPrintable(QStringLiteral("got %1, want %2").arg(got.name(), want.name())));
         }
@@ -278,6 +282,111 @@ void TestWindowThemes::scheduleChecksReadOnTheDark() {
     text->ensurePolished();
     QVERIFY2(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)) >= 90,
              qPrintable(QString::number(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)))));
+}
+
+// On the dark theme the first points of viridis and cividis (1.1:1 against the background), the log-SNR's
+// grey and the loss's navy (1.6:1 and 2.0:1), the ᾱ_t legend's white box, the model banner's pale blue
+// and the data preview's white square all kept the light theme's look.
+void TestWindowThemes::darkThemeKeepsPointsCurvesAndBoxesReadable() {
+    const QColor dark = dlui::sceneColors(Background::Dark).background;
+    for (auto palette : {ColorPalette::Standard, ColorPalette::ColorBlindSafe}) {
+        const QColor point = renderedPointCentre(0.0f, Background::Dark, palette);
+        const double ratio = dlui::contrastRatio(point, dark);
+        QVERIFY2(ratio >= 2.2, qPrintable(QStringLiteral("%1 at %2:1").arg(point.name()).arg(ratio)));
+    }
+
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* snrPlot = window.findChild<QCustomPlot*>(QStringLiteral("snrPlot"));
+    QVERIFY(snrPlot && snrPlot->graphCount() > 0);
+    const QColor lightSnr = snrPlot->graph(snrPlot->graphCount() - 1)->pen().color();
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    for (QCustomPlot* plot : window.findChildren<QCustomPlot*>()) {
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            QColor c = plot->plottable(i)->pen().color();
+            c.setAlpha(255);
+            const double ratio = dlui::contrastRatio(c, dark);
+            QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 curve %2: %3 at %4:1")
+                                                  .arg(plot->objectName())
+                                                  .arg(i)
+                                                  .arg(c.name())
+                                                  .arg(ratio)));
+        }
+        if (plot->legend->visible()) {
+            QVERIFY(dlui::contrastRatio(plot->legend->textColor(), dark) >= 4.5);
+            if (plot->legend->brush().style() != Qt::NoBrush)
+                QVERIFY(qGray(plot->legend->brush().color().rgb()) < 100);
+        }
+    }
+    auto* banner = window.findChild<QWidget*>(QStringLiteral("modelScheduleBannerBox"));
+    QVERIFY(banner);
+    QTRY_VERIFY2(
+        qGray(banner->grab().toImage().pixel(banner->width() - 4, banner->height() / 2)) < 100,
+        qPrintable(banner->grab().toImage().pixelColor(banner->width() - 4, banner->height() / 2).name()));
+    QLabel* preview = nullptr;
+    for (QLabel* label : window.findChildren<QLabel*>())
+        if (!label->pixmap().isNull() && label->pixmap().width() > 100) preview = label;
+    QVERIFY(preview);
+    QTRY_VERIFY(qGray(preview->pixmap().toImage().pixel(1, 1)) < 100);
+
+    // And back: the light theme's curves are the ones they were made with.
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
+    QCOMPARE(snrPlot->graph(snrPlot->graphCount() - 1)->pen().color(), lightSnr);
+    QTRY_VERIFY(qGray(preview->pixmap().toImage().pixel(1, 1)) > 200);
+}
+
+// An error's red and a caution's amber keep their hue but stand 4.5:1 from the background on every theme,
+// and follow a change of theme made after they were set (#b00020 was 1.8:1 on the dark theme).
+void TestWindowThemes::messageColoursFollowThePalette() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.themeMenu()->resetToDefaults();
+    auto* label = new QLabel(QStringLiteral("Cannot read the file"), window.centralWidget());
+    label->show();
+    dlui::setReadableTextColor(label, dlui::kErrorTextColor);
+    label->ensurePolished();
+    const auto textColor = [label] { return label->palette().color(label->foregroundRole()); };
+    const auto ratio = [&] {
+        return dlui::contrastRatio(textColor(), label->palette().color(QPalette::Window));
+    };
+    QCOMPARE(textColor(), dlui::kErrorTextColor);  // already readable on the light theme: unchanged
+    for (auto theme : {ThemeMenu::Theme::Dark, ThemeMenu::Theme::HighContrast, ThemeMenu::Theme::Light}) {
+        window.themeMenu()->themeAction(theme)->trigger();
+        QTRY_VERIFY2(ratio() >= 4.5, qPrintable(QStringLiteral("%1 on %2")
+                                                    .arg(textColor().name(),
+                                                         label->palette().color(QPalette::Window).name())));
+        QVERIFY(textColor().hslHue() == dlui::kErrorTextColor.hslHue() ||
+                qAbs(textColor().hslHue() - dlui::kErrorTextColor.hslHue()) <= 3);
+    }
+    dlui::setReadableTextColor(label, QColor());  // back to the palette's text
+    QVERIFY(label->styleSheet().isEmpty());
+}
+
+// The ᾱ_t plot's legend sat over the curves' right half and hid √ᾱ_t's tail; it is a row above the axes.
+void TestWindowThemes::alphaLegendStandsBesideTheCurves() {
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* plot = window.findChild<QCustomPlot*>(QStringLiteral("alphaPlot"));
+    QVERIFY(plot);
+    plot->replot();
+    QVERIFY(plot->legend->visible());
+    QCOMPARE(plot->legend->itemCount(), 3);
+    const QRect legend = plot->legend->outerRect(), axes = plot->axisRect()->rect();
+    QVERIFY2(!legend.intersects(axes), qPrintable(QStringLiteral("legend %1,%2 %3×%4, axes %5,%6 %7×%8")
+                                                      .arg(legend.x())
+                                                      .arg(legend.y())
+                                                      .arg(legend.width())
+                                                      .arg(legend.height())
+                                                      .arg(axes.x())
+                                                      .arg(axes.y())
+                                                      .arg(axes.width())
+                                                      .arg(axes.height())));
+    QVERIFY(axes.height() >= 40);  // the row leaves the curves most of the plot
 }
 
 QTEST_MAIN(TestWindowThemes)

@@ -9,6 +9,7 @@
 #include <QSpinBox>
 
 #include "ui/i18n/coremessages.h"
+#include "ui/widgets/readabletext.h"
 
 namespace dlui {
 namespace {
@@ -69,7 +70,7 @@ PaneSettingsEditor::PaneSettingsEditor(QWidget* parent) : QWidget(parent) {
     mEta->setSingleStep(0.1);
     mError = new QLabel(this);
     mError->setWordWrap(true);
-    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setReadableTextColor(mError, kErrorTextColor);
     mError->hide();
 
     auto* form = new QFormLayout(this);

@@ -24,6 +24,7 @@
 #include "ui/data/dataloader.h"
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
+#include "ui/widgets/readabletext.h"
 
 namespace dlui {
 
@@ -453,12 +454,17 @@ void DataPanel::setBusy(bool busy) {
 }
 
 void DataPanel::setStatus(const QString& text, bool isError) {
-    mStatus->setStyleSheet(isError ? QStringLiteral("color: #b00020;") : QString());
+    setReadableTextColor(mStatus, isError ? kErrorTextColor : QColor());
     mStatus->setText(text);
 }
 
 QString DataPanel::statusText() const {
     return mStatus->text();
+}
+
+void DataPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) updatePreview();
 }
 
 void DataPanel::updatePreview() {
@@ -479,6 +485,8 @@ void DataPanel::updatePreview() {
         options.size = QSize(kPreviewSize - 4, kPreviewSize - 4);
         options.drawAxes = false;
         options.drawCaption = false;
+        // The dark theme's background, not a white square in the dark dock.
+        if (palette().color(QPalette::Window).lightness() < 128) options.background = Background::Dark;
         image = renderScene(scene, options);
     }
     mPreview->setPixmap(QPixmap::fromImage(image));

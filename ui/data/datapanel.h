@@ -67,6 +67,9 @@ Q_SIGNALS:
     /// The person asked to clear the drawn strokes.
     void clearStrokesRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QWidget* makeShapePage();
     QWidget* makeTextPage();

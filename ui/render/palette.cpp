@@ -67,6 +67,8 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.captionBox = QColor(24, 26, 32, 190);
             c.trail = QColor(255, 200, 90, 150);
             c.heat = QColor(255, 140, 50);
+            // From 0.3 the maps' darkest colour stands ≥ 2.4:1 from this background; from 0 it was 1.1:1.
+            c.keyStart = 0.3f;
             break;
         case Background::HighContrast:
             // Black on white, opaque caption box and heavier lines: a projector in a lit room washes out
@@ -104,6 +106,38 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
 
 QColor keyColor(float key, ColorPalette palette) {
     return palette == ColorPalette::ColorBlindSafe ? interpolate(kCividis, key) : interpolate(kViridis, key);
+}
+
+QColor pointKeyColor(float key, const SceneColors& colors) {
+    const float u = std::isnan(key) ? 0.0f : std::clamp(key, 0.0f, 1.0f);
+    return keyColor(colors.keyStart + (1.0f - colors.keyStart) * u, colors.palette);
+}
+
+namespace {
+
+double relativeLuminance(const QColor& c) {
+    const auto linear = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
+}  // namespace
+
+double contrastRatio(const QColor& a, const QColor& b) {
+    const double la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor readableOn(const QColor& color, const QColor& background, double minRatio) {
+    // HSL lightness moves away from the background's; hue and saturation stay, so a curve keeps its name.
+    const bool lighten = relativeLuminance(background) < 0.18;
+    QColor c = color.toHsl();
+    for (int step = 0; step < 40 && contrastRatio(c, background) < minRatio; ++step) {
+        const int l = std::clamp(c.lightness() + (lighten ? 8 : -8), 0, 255);
+        c.setHsl(c.hslHue(), c.hslSaturation(), l, c.alpha());
+    }
+    return c.toRgb();
 }
 
 QColor categoricalColor(int index) {

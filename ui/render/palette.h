@@ -27,6 +27,9 @@ struct SceneColors {
     QColor heat;            ///< the density's colour at its maximum (standard palette)
     qreal lineWidth = 1.0;  ///< multiplies axis, trail and arrow widths (heavier in high contrast)
     bool heatMap = false;   ///< the density is drawn through keyColor (cividis) instead of one hue
+    /// Where the points' colour map starts: 0, or more on a dark background, whose colour the maps'
+    /// darkest ends (viridis's purple, cividis's navy) nearly match.
+    float keyStart = 0.0f;
     ColorPalette palette = ColorPalette::Standard;
 };
 
@@ -35,6 +38,16 @@ SceneColors sceneColors(Background background, ColorPalette palette = ColorPalet
 /// Colour for a key in [0, 1] (clamped; NaN maps to 0): viridis for the standard palette, cividis (Nuñez,
 /// Anderton & Renslow 2018, designed for colour-vision deficiencies) for the colour-blind-safe one.
 QColor keyColor(float key, ColorPalette palette = ColorPalette::Standard);
+
+/// The colour of a point with key `key` in a scene of these colours: keyColor from colors.keyStart on.
+QColor pointKeyColor(float key, const SceneColors& colors);
+
+/// WCAG 2 contrast ratio of two opaque colours, from 1 (the same) to 21 (black on white).
+double contrastRatio(const QColor& a, const QColor& b);
+
+/// `color`, lightened or darkened (away from `background`) until its contrast ratio reaches `minRatio`;
+/// unchanged when it already does. For curves drawn in one fixed colour on any theme.
+QColor readableOn(const QColor& color, const QColor& background, double minRatio = 3.0);
 
 /// The colour of the i-th arrow field (overlay) in the colour-blind-safe palette: Okabe & Ito (2008).
 QColor categoricalColor(int index);

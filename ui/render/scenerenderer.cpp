@@ -260,7 +260,7 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
     QRgb levels[kColorLevels];
     if (keyed) {
         for (int l = 0; l < kColorLevels; ++l) {
-            QColor c = keyColor(static_cast<float>(l) / (kColorLevels - 1), options.palette);
+            QColor c = pointKeyColor(static_cast<float>(l) / (kColorLevels - 1), colors);
             c.setAlpha(alpha);
             levels[l] = c.rgba();
         }

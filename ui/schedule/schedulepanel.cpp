@@ -18,6 +18,7 @@
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/widgets/logslider.h"
+#include "ui/widgets/readabletext.h"
 
 namespace dlui {
 
@@ -48,9 +49,7 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
 
     mBannerBox = new QFrame(this);
     mBannerBox->setObjectName(QStringLiteral("modelScheduleBannerBox"));
-    mBannerBox->setStyleSheet(
-        QStringLiteral("#modelScheduleBannerBox { background: #e6f0fb; border: 1px solid #8fb3de; "
-                       "border-radius: 4px; }"));
+    styleBanner();
     auto* bannerRow = new QHBoxLayout(mBannerBox);
     bannerRow->setContentsMargins(4, 4, 4, 4);
     // The style's own icon: a Unicode ⓘ showed as a missing-glyph box with the fonts a fresh machine has.
@@ -92,7 +91,7 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     mError = new QLabel(this);
     mError->setObjectName(QStringLiteral("scheduleError"));
     mError->setWordWrap(true);
-    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setReadableTextColor(mError, kErrorTextColor);
     mError->hide();
     layout->addWidget(mError);
 
@@ -239,6 +238,21 @@ void SchedulePanel::updateBanner() {
     } else {
         mBannerBox->hide();
     }
+}
+
+void SchedulePanel::styleBanner() {
+    // A pale blue box on the light themes; on the dark theme a deep one, under the palette's light text.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    mBannerBox->setStyleSheet(
+        dark ? QStringLiteral("#modelScheduleBannerBox { background: #1e3148; border: 1px solid #3f6a9e; "
+                              "border-radius: 4px; }")
+             : QStringLiteral("#modelScheduleBannerBox { background: #e6f0fb; border: 1px solid #8fb3de; "
+                              "border-radius: 4px; }"));
+}
+
+void SchedulePanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) styleBanner();
 }
 
 }  // namespace dlui

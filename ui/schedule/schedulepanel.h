@@ -51,7 +51,11 @@ public:
 public Q_SLOTS:
     void setCurrentT(int t);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void styleBanner();
     void applyFromControls();
     void syncFromDocument();
     void syncPinned();

@@ -51,9 +51,17 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     QFont legendFont = font();
     legendFont.setPointSizeF(std::max(6.0, legendFont.pointSizeF() - 1.5));
     mAlphaPlot->legend->setFont(legendFont);
-    mAlphaPlot->legend->setRowSpacing(-3);
-    mAlphaPlot->legend->setBrush(QColor(255, 255, 255, 200));
-    mAlphaPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    // One row above the axes, not inside them: at any corner the box hid a stretch of some curve (at the
+    // right, √ᾱ_t's tail). A stretch factor near 0 gives the row only the legend's own height.
+    mAlphaPlot->plotLayout()->insertRow(0);
+    mAlphaPlot->plotLayout()->addElement(0, 0, mAlphaPlot->legend);
+    mAlphaPlot->plotLayout()->setRowStretchFactor(0, 0.001);
+    mAlphaPlot->plotLayout()->setRowSpacing(0);
+    mAlphaPlot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    mAlphaPlot->legend->setMargins(QMargins(3, 1, 3, 1));
+    mAlphaPlot->legend->setColumnSpacing(10);
+    mAlphaPlot->legend->setBorderPen(Qt::NoPen);
+    mAlphaPlot->legend->setBrush(Qt::NoBrush);
 
     mSnrPlot = makePlot(tr("log-SNR"));
     mSnrPlot->setObjectName(QStringLiteral("snrPlot"));

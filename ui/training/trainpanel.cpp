@@ -19,6 +19,7 @@
 #include "ui/i18n/coremessages.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainingpresets.h"
+#include "ui/widgets/readabletext.h"
 
 namespace dlui {
 
@@ -224,7 +225,7 @@ void TrainPanel::buildUi() {
     mError = new QLabel(this);
     mError->setObjectName(QStringLiteral("trainError"));
     mError->setWordWrap(true);
-    mError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setReadableTextColor(mError, kErrorTextColor);
     mError->hide();
     for (QLabel* l : {mStatus, mSpeed, mQuality, mScheduleLabel}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -26,6 +26,7 @@
 #include "ui/view/timelinewidget.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
+#include "ui/widgets/readabletext.h"
 
 namespace dlui {
 
@@ -392,7 +393,7 @@ void MainWindow::updateStatus() {
     if (!mDocument->hasModel()) {
         mModelLabel->setText(
             tr("No model yet · editor: %1").arg(describeSchedule(mDocument->schedule().params())));
-        mModelLabel->setStyleSheet(QString());
+        setReadableTextColor(mModelLabel, QColor());
         return;
     }
     const QString mismatch = mDocument->describeScheduleMismatch();
@@ -401,7 +402,7 @@ void MainWindow::updateStatus() {
                        : tr("⚠ %1").arg(mismatch);
     if (!mDocument->modelMatchesData()) text += tr(" · trained on other data");
     mModelLabel->setText(text);
-    mModelLabel->setStyleSheet(mismatch.isEmpty() ? QString() : QStringLiteral("color: #8a5a00;"));
+    setReadableTextColor(mModelLabel, mismatch.isEmpty() ? QColor() : kCautionTextColor);
 }
 
 void MainWindow::updateTitle() {

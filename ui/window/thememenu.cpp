@@ -196,45 +196,88 @@ void ThemeMenu::apply() {
 }
 
 void ThemeMenu::applyToPlots() {
-    // The plots take the scene's colours for their background, axes, tick labels and grid, so that a plot
-    // next to the view reads the same; the curves keep their own colours.
+    // The plots take the scene's colours for their background, axes, tick labels, grid and legend, so that
+    // a plot next to the view reads the same. The curves keep their hue; on the dark theme the darkest of
+    // them (the log-SNR's grey, the loss's navy) are lightened until they stand out from the background.
     const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
     for (QCustomPlot* plot : mWindow->findChildren<QCustomPlot*>()) {
-        const bool light = mTheme == Theme::Light;
         // Light is QCustomPlot's own plain white. (Its background() getter returns the background pixmap,
         // not the brush: kept and set back, that null pixmap painted nothing, and the plot showed stale
         // pixels.)
-        plot->setBackground(QBrush(light ? QColor(Qt::white) : c.background));
+        plot->setBackground(QBrush(mTheme == Theme::Light ? QColor(Qt::white) : c.background));
         for (QCPAxisRect* rect : plot->axisRects())
-            for (QCPAxis* axis : rect->axes()) {
-                if (!mOriginalAxes.contains(axis)) {
-                    mOriginalAxes.insert(
-                        axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
-                               axis->tickLabelColor(), axis->labelColor()});
-                    // Forgotten with its plot: a later plot's axis may be allocated at the same address.
-                    connect(plot, &QObject::destroyed, this, [this, axis] { mOriginalAxes.remove(axis); });
-                }
-                if (light) {
-                    const AxisLook& o = mOriginalAxes[axis];
-                    axis->setBasePen(o.base);
-                    axis->setTickPen(o.tick);
-                    axis->setSubTickPen(o.subTick);
-                    axis->grid()->setPen(o.grid);
-                    axis->setTickLabelColor(o.tickLabel);
-                    axis->setLabelColor(o.label);
-                    continue;
-                }
-                const QPen pen(c.axis, c.lineWidth);
-                axis->setBasePen(pen);
-                axis->setTickPen(pen);
-                axis->setSubTickPen(pen);
-                QColor grid = c.axis;
-                grid.setAlpha(mTheme == Theme::HighContrast ? 160 : 90);
-                axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
-                axis->setTickLabelColor(c.text);
-                axis->setLabelColor(c.text);
-            }
+            for (QCPAxis* axis : rect->axes()) applyToAxis(plot, axis);
+        applyToLegend(plot);
+        applyToCurves(plot);
         plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
+    if (!mOriginalAxes.contains(axis)) {
+        mOriginalAxes.insert(axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
+                                    axis->tickLabelColor(), axis->labelColor()});
+        connect(plot, &QObject::destroyed, this, [this, axis] { mOriginalAxes.remove(axis); });
+    }
+    if (mTheme == Theme::Light) {
+        const AxisLook& o = mOriginalAxes[axis];
+        axis->setBasePen(o.base);
+        axis->setTickPen(o.tick);
+        axis->setSubTickPen(o.subTick);
+        axis->grid()->setPen(o.grid);
+        axis->setTickLabelColor(o.tickLabel);
+        axis->setLabelColor(o.label);
+        return;
+    }
+    const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
+    const QPen pen(c.axis, c.lineWidth);
+    axis->setBasePen(pen);
+    axis->setTickPen(pen);
+    axis->setSubTickPen(pen);
+    QColor grid = c.axis;
+    grid.setAlpha(mTheme == Theme::HighContrast ? 160 : 90);
+    axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    axis->setTickLabelColor(c.text);
+    axis->setLabelColor(c.text);
+}
+
+void ThemeMenu::applyToLegend(QCustomPlot* plot) {
+    QCPLegend* legend = plot->legend;
+    if (!legend) return;
+    if (!mOriginalLegends.contains(legend)) {
+        mOriginalLegends.insert(legend, {legend->brush(), legend->borderPen(), legend->textColor()});
+        connect(plot, &QObject::destroyed, this, [this, legend] { mOriginalLegends.remove(legend); });
+    }
+    const LegendLook& o = mOriginalLegends[legend];
+    const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
+    QColor box = c.background;
+    box.setAlpha(mTheme == Theme::Light ? o.brush.color().alpha() : 220);
+    // A legend drawn without a box (beside the axes, not over the curves) stays without one.
+    const bool boxed = o.brush.style() != Qt::NoBrush, framed = o.border.style() != Qt::NoPen;
+    legend->setBrush(mTheme == Theme::Light || !boxed ? o.brush : QBrush(box));
+    legend->setBorderPen(mTheme == Theme::Light || !framed ? o.border : QPen(c.axis, c.lineWidth));
+    legend->setTextColor(mTheme == Theme::Light ? o.text : c.text);
+    for (int i = 0; i < legend->itemCount(); ++i)  // items made before keep the colour they were made with
+        if (QCPAbstractLegendItem* item = legend->item(i)) item->setTextColor(legend->textColor());
+}
+
+void ThemeMenu::applyToCurves(QCustomPlot* plot) {
+    const QColor background = sceneColors(backgroundFor(mTheme), mPalette).background;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* curve = plot->plottable(i);
+        if (!mOriginalPens.contains(curve)) {
+            mOriginalPens.insert(curve, curve->pen());
+            connect(curve, &QObject::destroyed, this, [this, curve] { mOriginalPens.remove(curve); });
+        }
+        QPen pen = mOriginalPens[curve];
+        if (mTheme == Theme::Dark) {
+            // Translucent curves (the raw loss) are judged by their colour; their alpha is kept.
+            const QColor readable = readableOn(pen.color(), background);
+            QColor color = readable;
+            color.setAlpha(pen.color().alpha());
+            pen.setColor(color);
+        }
+        curve->setPen(pen);
     }
 }
 

@@ -9,6 +9,7 @@
 //   dlui::Background b = dlui::ThemeMenu::backgroundFor(themes->theme());   // what the renderer gets
 #pragma once
 
+#include <QBrush>
 #include <QHash>
 #include <QObject>
 #include <QPen>
@@ -19,8 +20,11 @@
 #include "ui/render/scene.h"
 
 class QAction;
+class QCustomPlot;
 class QActionGroup;
+class QCPAbstractPlottable;
 class QCPAxis;
+class QCPLegend;
 class QMenu;
 
 namespace dlui {
@@ -61,8 +65,16 @@ private:
         QPen base, tick, subTick, grid;
         QColor tickLabel, label;
     };
+    struct LegendLook {
+        QBrush brush;
+        QPen border;
+        QColor text;
+    };
     void apply();
     void applyToPlots();
+    void applyToAxis(QCustomPlot* plot, QCPAxis* axis);
+    void applyToLegend(QCustomPlot* plot);
+    void applyToCurves(QCustomPlot* plot);
     void syncActions();
 
     MainWindow* mWindow;
@@ -72,7 +84,10 @@ private:
     QActionGroup* mThemeGroup = nullptr;
     QActionGroup* mPaletteGroup = nullptr;
     // The plots' own look before any theme touched them, to go back to it for the light theme.
+    // Each is forgotten with its plot: a later plot's parts may be allocated at the same addresses.
     QHash<QCPAxis*, AxisLook> mOriginalAxes;
+    QHash<QCPLegend*, LegendLook> mOriginalLegends;
+    QHash<QCPAbstractPlottable*, QPen> mOriginalPens;
 };
 
 }  // namespace dlui
