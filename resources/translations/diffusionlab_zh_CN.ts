@@ -2618,6 +2618,10 @@ ffmpeg 输出：
         <source>Lessons (*.json);;All files (*)</source>
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>The lesson “%1” puts its own data, schedule and, where a step has one, model in the window. Closing the lesson brings back your data, schedule and view; the model stays as the lesson left it.</source>
+        <translation>课程“%1”会把它自己的数据、调度以及（若某一步带有模型）模型放入窗口。关闭课程后会恢复你的数据、调度和视图；模型保持课程结束时的样子。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::LessonNavigator</name>

@@ -3,19 +3,23 @@
 // trajectory end up in the window); PageDown/PageUp and the number keys move through a lesson; a bad
 // lesson file leaves the window as it was with a message; a lesson file opens like any other file.
 #include <QAction>
+#include <QApplication>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "core/io/lessonfile.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/document/lessonstate.h"
+#include "ui/document/session.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
 #include "ui/sampling/samplingpanel.h"
@@ -40,6 +44,8 @@ private Q_SLOTS:
     void badLessonFileLeavesTheWindowAlone();
     void lessonFileOpensLikeAnyFile();
     void closingALessonGivesBackTheSamplingChoices();
+    void closingALessonGivesBackTheDataScheduleAndView();
+    void openingALessonSaysWhatItChanges();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
 
 private:
@@ -245,6 +251,60 @@ void TestLessonsWindow::closingALessonGivesBackTheSamplingChoices() {
     QCOMPARE(sampling->pointCount(), 777);
     QVERIFY(sampling->samplerParams().kind == before.kind);
     QCOMPARE(sampling->samplerParams().steps, before.steps);
+}
+
+// A lesson puts its data and schedule in the window; closing it brings back the person's own (the lesson's
+// T = 50 and 4,000 points stayed in the editor, under a warning about them), and the view's t.
+void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
+    dlui::Session mine = mWindow->currentSession();
+    mine.source.kind = dlui::DataSource::Kind::BuiltIn;
+    mine.source.shape = QStringLiteral("circles");
+    mine.source.count = 1234;
+    mine.source.seed = 5;
+    mine.schedule = dl::ScheduleParams{};
+    mine.schedule.kind = dl::ScheduleKind::Cosine;
+    mine.schedule.T = 77;
+    mine.view.t = 33;
+    QVERIFY(mWindow->applySession(mine));
+    QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
+    QTRY_COMPARE(mWindow->timeline()->t(), 33);
+
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    QVERIFY(!(mWindow->document()->dataSource() == mine.source));
+    QVERIFY(!(mWindow->document()->schedule().params() == mine.schedule));
+    lessons()->closeAction()->trigger();
+    QVERIFY(!player()->hasLesson());
+    QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
+    QVERIFY(mWindow->document()->schedule().params() == mine.schedule);
+    QTRY_COMPARE(mWindow->timeline()->t(), 33);
+}
+
+// Opening a lesson over unsaved work asks first, and the question says what the lesson will change and what
+// closing it brings back; before, it asked only "Save them first?".
+void TestLessonsWindow::openingALessonSaysWhatItChanges() {
+    dlui::MainWindow::Options options = dltest::windowTestOptions();
+    options.askBeforeDiscard = true;
+    LabWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dl::ScheduleParams edited = window.document()->schedule().params();
+    edited.T = 90;
+    QVERIFY(window.document()->setScheduleParams(edited));
+    QVERIFY(window.document()->isModified());
+    QString asked;
+    QTimer::singleShot(0, &window, [&asked] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) return;
+        asked = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QVERIFY(!window.lessons()->openLesson(dl::builtInLessonPaths().front()));  // cancelled
+    QVERIFY(!window.lessons()->player()->hasLesson());
+    QCOMPARE(window.document()->schedule().params().T, 90);
+    QVERIFY2(asked.contains(QStringLiteral("data, schedule")) &&
+                 asked.contains(QStringLiteral("Closing the lesson")),
+             qPrintable(asked));
 }
 
 // At 1280×720 the lesson dock is as tall as its longest narration needs and no taller: it once took a

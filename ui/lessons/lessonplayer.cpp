@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 #include <algorithm>
+#include <utility>
 
 #include "ui/document/labdocument.h"
 #include "ui/document/lessonstate.h"
@@ -46,7 +47,10 @@ LessonPlayer::SamplingChoices LessonPlayer::currentSamplingChoices() const {
 
 void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
     // A lesson opened over another keeps the choices from before the first.
-    if (!mBeforeLesson) mBeforeLesson = currentSamplingChoices();
+    if (!mBeforeLesson) {
+        mBeforeLesson = currentSamplingChoices();
+        mSessionBefore = mWindow->currentSession();
+    }
     mLesson = lesson;
     mPath = path;
     mIndex = -1;
@@ -65,11 +69,20 @@ void LessonPlayer::closeLesson() {
         sampling->setOverlaySettings(mBeforeLesson->overlays);
         mBeforeLesson.reset();
     }
+    const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
     mLesson.reset();
     mPath.clear();
     mIndex = -1;
     ++mGeneration;
     mWaiting = mAwaitingSamples = false;
+    if (before) {  // after the lesson is gone: the data it brings back must not continue a step
+        // The model is the one the lesson left, so the session names its file, not the earlier model's.
+        Session restored = *before;
+        restored.modelPath = mWindow->document()->modelPath();
+        mWindow->timeline()->pause();
+        QString error;
+        if (!mWindow->applySession(restored, &error)) Q_EMIT problemReported(error);
+    }
     Q_EMIT lessonChanged();
 }
 

@@ -3,8 +3,10 @@
 // the Explain dock shown or hidden; the step's model read off the GUI thread (ModelFileLoader) and handed
 // to the Model & Train panel, so the lecturer can retrain it. A reverse step samples once the data and
 // the model are there; a step that asks for it then plays. Going to another step drops what is pending.
-// Closing the lesson gives the Sampling dock back the sampler, denoiser, point count and overlays it had
-// before the lesson (a lesson's last "Exact denoiser" would otherwise sample the next model trained).
+// Closing the lesson gives back what the window showed before it: the data, schedule and view (the lesson's
+// T = 50 and 4,000 points stayed in the editor, under a warning about them), and the Sampling dock's
+// sampler, denoiser, point count and overlays (a lesson's last "Exact denoiser" would otherwise sample the
+// next model trained). The model stays as the lesson left it; it may be one the class trained.
 //
 //   auto* player = new dlui::LessonPlayer(window, live);
 //   player->setLesson(lesson, path);
@@ -19,6 +21,7 @@
 #include "core/io/lessonfile.h"
 #include "core/model/modelfile.h"
 #include "core/sampling/samplers.h"
+#include "ui/document/session.h"
 #include "ui/overlays/fieldoverlay.h"
 
 namespace dlui {
@@ -43,7 +46,7 @@ public:
 
     /// Starts a lesson (no step applied yet: call goTo).
     void setLesson(const dl::Lesson& lesson, const QString& path);
-    /// Ends the lesson and restores the Sampling dock's choices from before it.
+    /// Ends the lesson and restores the data, schedule, view and Sampling dock's choices from before it.
     void closeLesson();
 
 public Q_SLOTS:
@@ -82,9 +85,11 @@ private:
     QString mPath;
     int mIndex = -1;
     quint64 mGeneration = 0;
-    bool mWaiting = false;                         // data or model still to come
-    bool mAwaitingSamples = false;                 // a reverse step's sampling run is on its way
-    std::optional<SamplingChoices> mBeforeLesson;  // kept from the first lesson opened until one is closed
+    bool mWaiting = false;          // data or model still to come
+    bool mAwaitingSamples = false;  // a reverse step's sampling run is on its way
+    // Kept from the first lesson opened until one is closed.
+    std::optional<SamplingChoices> mBeforeLesson;
+    std::optional<Session> mSessionBefore;  // the data, schedule and view
 };
 
 }  // namespace dlui

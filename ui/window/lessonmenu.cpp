@@ -131,7 +131,13 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
         if (error) *error = problem;
         return false;
     }
-    if (!mWindow->confirmDiscard()) return false;
+    // Say what the lesson changes: asked only "Save them first?", a class could not tell what was at stake.
+    const QLocale locale(languageCode(currentLanguage()));
+    if (!mWindow->confirmDiscard(tr("The lesson “%1” puts its own data, schedule and, where a step has "
+                                    "one, model in the window. Closing the lesson brings back your data, "
+                                    "schedule and view; the model stays as the lesson left it.")
+                                     .arg(lesson->title.text(locale))))
+        return false;
     mPlayer->setLesson(*lesson, path);
     mDock->show();
     mDock->raise();
