@@ -2,8 +2,11 @@
 // closed forms of the schedule (a 2-step schedule by hand, then every t of a real one), the skipped-step
 // coefficients of a K-step sampler, which equations each view and sampler shows, and that no raw LaTeX
 // reaches the screen.
+#include <QAbstractTextDocumentLayout>
 #include <QRawFont>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QtTest>
 #include <cmath>
 
@@ -55,6 +58,26 @@ private Q_SLOTS:
         QFETCH(double, value);
         QFETCH(QString, text);
         QCOMPARE(mh::number(value), text);
+    }
+
+    // A root is one piece of text: in a narrow Explain dock "√(1 − β_t)" broke after its "1 −" and left
+    // "β_t" under an overline of its own on the next line.
+    void rootsDoNotBreakAcrossLines() {
+        QTextDocument doc;
+        doc.setHtml(mh::equation(
+            {QStringLiteral("a = ") +
+             mh::root(QStringLiteral("1 ") + mh::kMinus + QStringLiteral(" ") + mh::sub("β", "t")) +
+             QStringLiteral(" x")}));
+        doc.setTextWidth(1.0);                 // narrower than any word: every allowed break is taken
+        doc.documentLayout()->documentSize();  // lays the document out
+        const QTextBlock block = doc.firstBlock();
+        const QString text = block.text();
+        const int rootAt = text.indexOf(QChar(0x221A)), endAt = text.indexOf(QChar(0x209C));
+        QVERIFY2(rootAt >= 0 && endAt > rootAt, qPrintable(text));
+        QTextLayout* layout = block.layout();
+        QVERIFY(layout->lineCount() > 1);  // the equation did break, elsewhere
+        QCOMPARE(layout->lineForTextPosition(endAt).lineNumber(),
+                 layout->lineForTextPosition(rootAt).lineNumber());
     }
 
     // β = (0.1, 0.5): α = (0.9, 0.5), ᾱ = (0.9, 0.45); at t = 2: β̃ = 0.5·(1−0.9)/(1−0.45) = 0.05/0.55,

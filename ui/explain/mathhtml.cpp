@@ -30,6 +30,16 @@ QString root(const QString& radicand) {
         {u"<sub>i</sub>", u"\u1D62"}};
     for (const auto& [tag, unicode] : kSubscripts)
         inner.replace(QString::fromUtf16(tag), QString::fromUtf16(unicode));
+    // No-break spaces: a narrow dock broke "√(1 − β_t)" after "1 −", with half the overline on each line.
+    // Spaces inside tags (between attributes) stay plain.
+    QString unbroken;
+    bool inTag = false;
+    for (const QChar c : inner) {
+        if (c == QLatin1Char('<')) inTag = true;
+        if (c == QLatin1Char('>')) inTag = false;
+        unbroken += !inTag && c == QLatin1Char(' ') ? QChar(0x00A0) : c;
+    }
+    inner = unbroken;
     return QStringLiteral("\u221A<span style=\"text-decoration: overline\">") + inner +
            QStringLiteral("</span>");
 }
