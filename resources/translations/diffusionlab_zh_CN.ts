@@ -3644,6 +3644,14 @@ ffmpeg 输出：
         <source>✓ No problems found: x_T is pure noise. β rises to 1 in the last steps on purpose: that is what zero terminal SNR does.</source>
         <translation>✓ 未发现问题：x_T 是纯噪声。β 在最后几步升到 1 是有意为之：这正是零终端 SNR 的作用。</translation>
     </message>
+    <message>
+        <source>This is how the cosine schedule ends (Nichol &amp; Dhariwal 2021 cap β at 0.999), and many models keep it; a linear schedule avoids it.</source>
+        <translation>余弦调度本来就是这样结束的（Nichol 与 Dhariwal 2021 把 β 上限设为 0.999），许多模型保留这一点；线性调度可以避免它。</translation>
+    </message>
+    <message>
+        <source>Switch to linear β %1..%2</source>
+        <translation>改用线性 β %1..%2</translation>
+    </message>
 </context>
 <context>
     <name>dlui::SchedulePanel</name>

@@ -8,6 +8,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "core/math/schedule.h"
 #include "ui/document/labdocument.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
@@ -35,6 +36,7 @@ class TestWindowUnderflowDiagnostic : public QObject {
 private Q_SLOTS:
     void underflowIsShownAndFixed();
     void terminalSignalReadsAsAPercentage();
+    void cosineJumpSaysItIsTheCosinesOwn();
 };
 
 void TestWindowUnderflowDiagnostic::underflowIsShownAndFixed() {
@@ -80,3 +82,27 @@ void TestWindowUnderflowDiagnostic::terminalSignalReadsAsAPercentage() {
 
 QTEST_MAIN(TestWindowUnderflowDiagnostic)
 #include "tst_window_underflow_diagnostic.moc"
+
+// The cosine schedule's last steps jump by definition (β capped at 0.999). The warning read as if the
+// schedule were broken, and its button "Use linear β 0.0001..0.02" did not say that it leaves cosine.
+void TestWindowUnderflowDiagnostic::cosineJumpSaysItIsTheCosinesOwn() {
+    const auto window = openWindow(720);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    dlui::SchedulePanel* panel = window->schedulePanel();
+    panel->stepsBox()->setValue(1000);
+    panel->kindBox()->setCurrentIndex(panel->kindBox()->findData(static_cast<int>(dl::ScheduleKind::Cosine)));
+    QTRY_COMPARE(window->document()->schedule().params().kind, dl::ScheduleKind::Cosine);
+    QTRY_VERIFY(panel->diagnostics()->count() >= 1);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the rows of T = 1000, linear
+    QStringList texts;
+    for (const QLabel* label : panel->diagnostics()->findChildren<QLabel*>()) texts << label->text();
+    const QString shown = texts.join('\n');
+    QVERIFY2(
+        shown.contains(QStringLiteral("β jumps")) && shown.contains(QStringLiteral("cosine schedule ends")),
+        qPrintable(shown));
+    auto* fix = panel->diagnostics()->findChild<QPushButton*>(QStringLiteral("diagnosticFix"));
+    QVERIFY(fix);
+    QVERIFY2(fix->text().startsWith(QStringLiteral("Switch to linear")), qPrintable(fix->text()));
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QCOMPARE(window->document()->schedule().params().kind, dl::ScheduleKind::Linear);
+}

@@ -15,7 +15,8 @@ ScheduleDiagnosticsView::ScheduleDiagnosticsView(QWidget* parent) : QWidget(pare
     setDiagnostics({}, dl::ScheduleParams{});
 }
 
-QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
+QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d,
+                                          const dl::ScheduleParams& checked) {
     switch (d.code) {
         case dl::ScheduleDiagnosticCode::TerminalSignal:
             return tr("x_T still keeps %1 % of the data (√ᾱ_T = %2): sampling starts from pure noise N(0, "
@@ -29,13 +30,20 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
                       "for data this wide.")
                 .arg(d.before, 0, 'g', 3)
                 .arg(d.value, 0, 'g', 3);
-        case dl::ScheduleDiagnosticCode::LateBetaJump:
-            return tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left "
-                      "all "
-                      "at once, and the reverse process must undo that in a single step.")
-                .arg(d.before, 0, 'g', 3)
-                .arg(d.value, 0, 'g', 3)
-                .arg(d.step);
+        case dl::ScheduleDiagnosticCode::LateBetaJump: {
+            const QString jump = tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what "
+                                    "signal is left all at once, and the reverse process must undo that in a "
+                                    "single step.")
+                                     .arg(d.before, 0, 'g', 3)
+                                     .arg(d.value, 0, 'g', 3)
+                                     .arg(d.step);
+            // The cosine schedule ends this way by definition: the warning alone read as if it were broken.
+            if (checked.kind != dl::ScheduleKind::Cosine) return jump;
+            return jump + QLatin1Char(' ') +
+                   tr("This is how the cosine schedule ends (Nichol & Dhariwal 2021 cap β at 0.999), and "
+                      "many "
+                      "models keep it; a linear schedule avoids it.");
+        }
         case dl::ScheduleDiagnosticCode::AlphaBarUnderflow:
             // 2⁻²⁴ alone meant nothing to a class: it is the float spacing just below 1.
             return tr("ᾱ falls below 2⁻²⁴ at t = %1 (about 6 × 10⁻⁸, the gap between 1 and the next smaller "
@@ -47,7 +55,8 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d) {
     return {};
 }
 
-QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d) {
+QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d,
+                                             const dl::ScheduleParams& checked) {
     if (!d.fix) return {};
     switch (d.fixKind) {
         case dl::ScheduleDiagnostic::FixKind::MoreSteps:
@@ -55,6 +64,11 @@ QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d) {
         case dl::ScheduleDiagnostic::FixKind::ZeroTerminalSnr:
             return tr("Turn on zero terminal SNR");
         case dl::ScheduleDiagnostic::FixKind::OtherKind:
+            // On a cosine (or custom) schedule the fix is another kind of schedule: the button says so.
+            if (d.fix->kind != checked.kind)
+                return tr("Switch to linear β %1..%2")
+                    .arg(d.fix->betaStart, 0, 'g', 3)
+                    .arg(d.fix->betaEnd, 0, 'g', 3);
             return tr("Use linear β %1..%2").arg(d.fix->betaStart, 0, 'g', 3).arg(d.fix->betaEnd, 0, 'g', 3);
         case dl::ScheduleDiagnostic::FixKind::None:
             break;
@@ -97,11 +111,11 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
             // amber.
             QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
                            "border-radius: 4px; } #diagnosticRow QLabel { color: #3d2b00; }"));
-        auto* text = new QLabel(QStringLiteral("⚠ ") + describe(d), row);
+        auto* text = new QLabel(QStringLiteral("⚠ ") + describe(d, mChecked), row);
         text->setWordWrap(true);
         rowLayout->addWidget(text);
         if (d.fix) {
-            auto* button = new QPushButton(describeFix(d), row);
+            auto* button = new QPushButton(describeFix(d, mChecked), row);
             button->setObjectName(QStringLiteral("diagnosticFix"));
             const dl::ScheduleParams fix = *d.fix;
             connect(button, &QPushButton::clicked, this, [this, fix] { Q_EMIT fixRequested(fix); });

@@ -24,9 +24,10 @@ public:
     void setDiagnostics(const std::vector<dl::ScheduleDiagnostic>& diagnostics,
                         const dl::ScheduleParams& checked);
     int count() const { return static_cast<int>(mDiagnostics.size()); }
-    /// The sentence shown for a diagnostic (tests, tooltips).
-    static QString describe(const dl::ScheduleDiagnostic& diagnostic);
-    static QString describeFix(const dl::ScheduleDiagnostic& diagnostic);
+    /// The sentence shown for a diagnostic of schedule `checked` (tests, tooltips).
+    static QString describe(const dl::ScheduleDiagnostic& diagnostic, const dl::ScheduleParams& checked);
+    /// The fix button's text: it says when the fix is a schedule of another kind.
+    static QString describeFix(const dl::ScheduleDiagnostic& diagnostic, const dl::ScheduleParams& checked);
 
 Q_SIGNALS:
     /// The person asked to apply the fix offered with a diagnostic.
