@@ -16,6 +16,7 @@
 #include "core/math/rng.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
+#include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/overlays/fieldoverlaypresenter.h"
 #include "ui/sampling/samplingcontroller.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void exactDenoiserSamplesWithoutAModel();
     void overlaysAppearOnTheView();
     void changingDataStopsTraining();
+    void loadingTheSameDataAgainKeepsTheModel();
     void divergingRunSaysSo();
     void saveAndLoadModel();
     void sessionModelLoadsWithItsData();
@@ -374,6 +376,22 @@ void TestWindowTraining::changingDataStopsTraining() {
     QCOMPARE(training()->data(), mWindow->document()->dataSet());
     QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 10, 10000);
     QVERIFY(mWindow->document()->modelMatchesData());
+}
+
+// Load data pressed again with nothing changed marked a freshly trained model "trained on other data" (and
+// hid its arrows): the Data dock's source carried fields the built-in shape does not use.
+void TestWindowTraining::loadingTheSameDataAgainKeepsTheModel() {
+    trainToEnd(30);
+    QVERIFY(mWindow->document()->modelMatchesData());
+    QSignalSpy reloaded(mWindow->document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(mWindow->dataPanel()->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 10000);
+    QVERIFY(mWindow->document()->hasModel());
+    QVERIFY(mWindow->document()->modelMatchesData());
+    // Other data still count as other data.
+    dlui::DataSource other = mWindow->document()->dataSource();
+    other.seed += 1;
+    QVERIFY(!dlui::sameData(other, mWindow->document()->dataSource()));
 }
 
 void TestWindowTraining::divergingRunSaysSo() {

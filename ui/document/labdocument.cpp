@@ -76,6 +76,34 @@ QString builtInShapeDisplayName(const QString& id) {
     return id;
 }
 
+bool sameData(const DataSource& a, const DataSource& b) {
+    if (a.kind != b.kind) return false;
+    using Kind = DataSource::Kind;
+    const bool points = a.kind != Kind::ImagePixels && a.kind != Kind::Glyphs;
+    if (points && a.perAxis != b.perAxis) return false;  // the standardisation is part of the data
+    switch (a.kind) {
+        case Kind::BuiltIn:
+            return a.shape == b.shape && a.count == b.count && a.seed == b.seed;
+        case Kind::Text:
+            return a.text == b.text && a.count == b.count && a.seed == b.seed;
+        case Kind::Csv:
+            return a.paths == b.paths && a.csvColumns == b.csvColumns;
+        case Kind::ImageShape:
+            return a.paths == b.paths && a.count == b.count && a.seed == b.seed && a.invert == b.invert &&
+                   a.threshold == b.threshold;
+        case Kind::ImagePixels:
+            return a.paths == b.paths && a.imageSize == b.imageSize && a.imageRgb == b.imageRgb &&
+                   a.squash == b.squash && a.background == b.background && a.seed == b.seed;
+        case Kind::Glyphs:
+            return a.imageSize == b.imageSize && a.imageRgb == b.imageRgb && a.count == b.count &&
+                   a.seed == b.seed;
+        case Kind::HandDrawn:
+            return a.strokes == b.strokes && a.brushRadius == b.brushRadius && a.density == b.density &&
+                   a.strokeUnit == b.strokeUnit && a.seed == b.seed;
+    }
+    return a == b;
+}
+
 QString describeDataSource(const DataSource& s) {
     switch (s.kind) {
         case DataSource::Kind::BuiltIn:

@@ -80,6 +80,10 @@ std::optional<DataSource::Kind> dataSourceKindFromName(const QString& name);
 QString builtInShapeDisplayName(const QString& id);
 /// A short human description ("Two moons, N = 8000, seed 1").
 QString describeDataSource(const DataSource& source);
+/// Whether two sources give the same data: the fields their kind uses are equal. Fields of other kinds (a
+/// CSV path left over in the Data dock, the text field's "DDPM" behind a built-in shape) do not count, so
+/// loading the same data again keeps the model trained on them.
+bool sameData(const DataSource& a, const DataSource& b);
 
 /// One line naming a schedule: "linear T=100, β 0.001..0.2", "cosine T=200, zero-SNR".
 QString describeSchedule(const dl::ScheduleParams& params);
@@ -118,7 +122,7 @@ public:
     const std::optional<dl::Schedule>& modelSchedule() const { return mModelSchedule; }
     /// Which data the model was trained on (a description, e.g. for the status bar).
     const DataSource& modelDataSource() const { return mModelSource; }
-    bool modelMatchesData() const { return hasModel() && mModelSource == mSource; }
+    bool modelMatchesData() const { return hasModel() && sameData(mModelSource, mSource); }
     /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded
     /// run, or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule
     /// is still recorded).
