@@ -30,6 +30,16 @@ QString root(const QString& radicand) {
         {u"<sub>i</sub>", u"\u1D62"}};
     for (const auto& [tag, unicode] : kSubscripts)
         inner.replace(QString::fromUtf16(tag), QString::fromUtf16(unicode));
+    // No-break spaces: roots also stand in running text ("and √(1 − β_t) = 0.9995"), where a narrow dock
+    // broke them after "1 −", with half the overline on each line. Spaces inside tags stay plain.
+    QString unbroken;
+    bool inTag = false;
+    for (const QChar c : inner) {
+        if (c == QLatin1Char('<')) inTag = true;
+        if (c == QLatin1Char('>')) inTag = false;
+        unbroken += !inTag && c == QLatin1Char(' ') ? QChar(0x00A0) : c;
+    }
+    inner = unbroken;
     return QStringLiteral("\u221A<span style=\"text-decoration: overline\">") + inner +
            QStringLiteral("</span>");
 }
@@ -47,15 +57,15 @@ QString frac(const QString& numerator, const QString& denominator) {
 QString equation(const QStringList& pieces) {
     // Without a fraction a paragraph will do, and avoids a Qt quirk: in a table cell, an overline on the
     // same line as a subscript can be drawn a line too high.
-    // No wrapping inside an equation: a narrow dock broke "1 − ᾱ_t" over three lines and split subscripts
-    // from their symbols. The dock scrolls sideways instead.
+    // A one-piece equation is a formula alone and is not wrapped: a narrow dock broke "1 − ᾱ_t" over three
+    // lines and split subscripts from their symbols; the dock scrolls sideways instead. The pieces of a
+    // table may be words ("with ᾱ_t = … and SNR ="), which wrap as before.
     if (pieces.size() == 1)
         return QStringLiteral("<p style=\"margin-top:2px; margin-bottom:2px; white-space: nowrap\">") +
                pieces.front() + QStringLiteral("</p>");
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\"><tr>");
     for (const QString& piece : pieces)
-        html += QStringLiteral("<td valign=\"middle\" style=\"white-space: nowrap\">") + piece +
-                QStringLiteral("</td>");
+        html += QStringLiteral("<td valign=\"middle\">") + piece + QStringLiteral("</td>");
     return html + QStringLiteral("</tr></table>");
 }
 
