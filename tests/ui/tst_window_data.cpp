@@ -45,6 +45,7 @@ class TestWindowData : public QObject {
 private Q_SLOTS:
     void csvColumnsAndPerAxisScaling();
     void trainingFiniteDataHoldsRowsOut();
+    void fileErrorGoesWithItsSource();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -122,6 +123,31 @@ void TestWindowData::trainingFiniteDataHoldsRowsOut() {
     QCOMPARE(q.samples, 50);  // half of the 100 held-out rows: the other half is the reference
     QVERIFY(q.floor > 0.0);
     QCOMPARE(c.modelFile().heldOutSample.rows(), 100);
+}
+
+// A corrupt CSV's error stayed under the Load button after the source was switched back to a built-in
+// shape, as if that had failed too.
+void TestWindowData::fileErrorGoesWithItsSource() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("corrupt.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("\x00\x01\x02\xff\xfe", 5));
+    f.close();
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+    panel->sourceBox()->setFocus();
+    QTest::keyClick(panel->sourceBox(), Qt::Key_C);
+    QTest::keyClicks(panel->csvPathEdit(), path);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("corrupt.csv")), 10000);
+    panel->sourceBox()->setFocus();
+    QTest::keyClick(panel->sourceBox(), Qt::Key_Up);  // CSV file → Text
+    QTest::keyClick(panel->sourceBox(), Qt::Key_Up);  // → Built-in shape
+    QCOMPARE(panel->sourceBox()->currentText(), QStringLiteral("Built-in shape"));
+    QVERIFY2(panel->statusText().isEmpty(), qPrintable(panel->statusText()));
 }
 
 QTEST_MAIN(TestWindowData)

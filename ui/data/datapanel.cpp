@@ -372,6 +372,8 @@ void DataPanel::onSourceKindChanged() {
     mCommon->setRowVisible(mCount, kind != DataSource::Kind::Csv && kind != DataSource::Kind::ImagePixels &&
                                        kind != DataSource::Kind::HandDrawn);
     mCommon->setRowVisible(mPerAxis, !pixels);
+    // An error about a file does not stay under a source that has no file (it read as if that had failed).
+    if (!mSyncing && mStatusIsError) setStatus(QString());
     if (!mSyncing) Q_EMIT drawingRequested(kind == DataSource::Kind::HandDrawn);
 }
 
@@ -454,6 +456,7 @@ void DataPanel::setBusy(bool busy) {
 }
 
 void DataPanel::setStatus(const QString& text, bool isError) {
+    mStatusIsError = isError;
     setReadableTextColor(mStatus, isError ? kErrorTextColor : QColor());
     mStatus->setText(text);
 }

@@ -86,6 +86,7 @@ private:
 
     LabDocument* mDocument;
     QComboBox* mSource;
+    bool mStatusIsError = false;  // an error about the last load, cleared when another source is chosen
     QStackedWidget* mPages;
     QFormLayout* mCommon;
     QComboBox* mShape;
