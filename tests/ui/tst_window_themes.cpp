@@ -280,8 +280,11 @@ void TestWindowThemes::scheduleChecksReadOnTheDark() {
     QLabel* text = row->findChild<QLabel*>();
     QVERIFY(text);
     text->ensurePolished();
-    QVERIFY2(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)) >= 90,
-             qPrintable(QString::number(lightnessGap(text, QColor(0xff, 0xf4, 0xe0)))));
+    // The row is dark amber on the dark theme (its light cream glared), its text light on it.
+    const QColor rowBackground = row->grab().toImage().pixelColor(row->width() - 4, row->height() / 2);
+    QVERIFY2(rowBackground.lightness() < 100, qPrintable(rowBackground.name()));
+    QVERIFY2(lightnessGap(text, rowBackground) >= 90,
+             qPrintable(QString::number(lightnessGap(text, rowBackground))));
 }
 
 // On the dark theme the first points of viridis and cividis (1.1:1 against the background), the log-SNR's
@@ -314,6 +317,12 @@ void TestWindowThemes::darkThemeKeepsPointsCurvesAndBoxesReadable() {
                                                   .arg(c.name())
                                                   .arg(ratio)));
         }
+        for (QCPAxisRect* rect : plot->axisRects())
+            for (QCPAxis* axis : rect->axes()) {
+                const QColor zero = axis->grid()->zeroLinePen().color();
+                QVERIFY2(qGray(zero.rgb()) <= qGray(dlui::sceneColors(Background::Dark).axis.rgb()) + 10,
+                         qPrintable(QStringLiteral("%1: zero line %2").arg(plot->objectName(), zero.name())));
+            }
         if (plot->legend->visible()) {
             QVERIFY(dlui::contrastRatio(plot->legend->textColor(), dark) >= 4.5);
             if (plot->legend->brush().style() != Qt::NoBrush)
@@ -387,6 +396,9 @@ void TestWindowThemes::alphaLegendStandsBesideTheCurves() {
                                                       .arg(axes.width())
                                                       .arg(axes.height())));
     QVERIFY(axes.height() >= 40);  // the row leaves the curves most of the plot
+    // At this height six y labels (0, 0.2, …, 1) ran into each other; 0, 0.5 and 1 do not.
+    QVERIFY2(plot->yAxis->tickVector().size() <= 3,
+             qPrintable(QString::number(plot->yAxis->tickVector().size())));
 }
 
 QTEST_MAIN(TestWindowThemes)

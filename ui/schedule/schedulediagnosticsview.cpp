@@ -106,11 +106,14 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         auto* rowLayout = new QVBoxLayout(row);
         rowLayout->setContentsMargins(6, 4, 6, 4);
         row->setObjectName(QStringLiteral("diagnosticRow"));
+        // The row's own colours, amber on both themes: the light theme's cream glared in a dark window, and
+        // the palette's light text had sat on it unreadably.
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
         row->setStyleSheet(
-            // The row's own text colour: on the dark theme the palette's light text sat on this light
-            // amber.
-            QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
-                           "border-radius: 4px; } #diagnosticRow QLabel { color: #3d2b00; }"));
+            dark ? QStringLiteral("#diagnosticRow { background: #3b3120; border: 1px solid #9a7b35; "
+                                  "border-radius: 4px; } #diagnosticRow QLabel { color: #f3e3bd; }")
+                 : QStringLiteral("#diagnosticRow { background: #fff4e0; border: 1px solid #e8b860; "
+                                  "border-radius: 4px; } #diagnosticRow QLabel { color: #3d2b00; }"));
         auto* text = new QLabel(QStringLiteral("⚠ ") + describe(d, mChecked), row);
         text->setWordWrap(true);
         rowLayout->addWidget(text);

@@ -40,6 +40,11 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     mAlphaPlot = makePlot(QString());
     mAlphaPlot->setObjectName(QStringLiteral("alphaPlot"));
     mAlphaPlot->yAxis->setRange(0.0, 1.02);
+    // 0, 0.5 and 1: at the plot's usual height six labels (0, 0.2, …, 1) ran into each other.
+    QSharedPointer<QCPAxisTickerFixed> halves(new QCPAxisTickerFixed);
+    halves->setTickStep(0.5);
+    halves->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    mAlphaPlot->yAxis->setTicker(halves);
     mPinAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱ_t (pinned)"), true);
     mPinSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱ_t (pinned)"), true);
     mPinSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱ_t) (pinned)"), true);

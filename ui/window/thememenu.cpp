@@ -216,7 +216,7 @@ void ThemeMenu::applyToPlots() {
 void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
     if (!mOriginalAxes.contains(axis)) {
         mOriginalAxes.insert(axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
-                                    axis->tickLabelColor(), axis->labelColor()});
+                                    axis->grid()->zeroLinePen(), axis->tickLabelColor(), axis->labelColor()});
         connect(plot, &QObject::destroyed, this, [this, axis] { mOriginalAxes.remove(axis); });
     }
     if (mTheme == Theme::Light) {
@@ -225,6 +225,7 @@ void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
         axis->setTickPen(o.tick);
         axis->setSubTickPen(o.subTick);
         axis->grid()->setPen(o.grid);
+        axis->grid()->setZeroLinePen(o.zeroLine);
         axis->setTickLabelColor(o.tickLabel);
         axis->setLabelColor(o.label);
         return;
@@ -237,6 +238,9 @@ void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
     QColor grid = c.axis;
     grid.setAlpha(mTheme == Theme::HighContrast ? 160 : 90);
     axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    // QCustomPlot's zero line is light grey: on the dark theme it shone like a second curve (log-SNR = 0).
+    grid.setAlpha(mTheme == Theme::HighContrast ? 200 : 140);
+    axis->grid()->setZeroLinePen(QPen(grid, 1, Qt::SolidLine));
     axis->setTickLabelColor(c.text);
     axis->setLabelColor(c.text);
 }

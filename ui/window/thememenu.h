@@ -62,7 +62,7 @@ Q_SIGNALS:
 
 private:
     struct AxisLook {
-        QPen base, tick, subTick, grid;
+        QPen base, tick, subTick, grid, zeroLine;
         QColor tickLabel, label;
     };
     struct LegendLook {
