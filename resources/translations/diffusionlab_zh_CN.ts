@@ -2619,8 +2619,20 @@ ffmpeg 输出：
         <translation>课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>The lesson “%1” puts its own data, schedule and, where a step has one, model in the window. Closing the lesson brings back your data, schedule and view; the model stays as the lesson left it.</source>
-        <translation>课程“%1”会把它自己的数据、调度以及（若某一步带有模型）模型放入窗口。关闭课程后会恢复你的数据、调度和视图；模型保持课程结束时的样子。</translation>
+        <source>Open the lesson?</source>
+        <translation>打开课程？</translation>
+    </message>
+    <message>
+        <source>The lesson “%1” loads its own model, which replaces the model you trained. That model has not been saved and will be lost.</source>
+        <translation>课程“%1”会加载它自己的模型，替换你训练的模型。你的模型尚未保存，将会丢失。</translation>
+    </message>
+    <message>
+        <source>Your data, schedule and view come back when you close the lesson.</source>
+        <translation>关闭课程后，你的数据、调度和视图会恢复。</translation>
+    </message>
+    <message>
+        <source>Open the lesson</source>
+        <translation>仍然打开课程</translation>
     </message>
 </context>
 <context>

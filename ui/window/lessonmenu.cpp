@@ -8,11 +8,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
 #include <algorithm>
 
 #include "core/io/lessonfile.h"
+#include "ui/document/labdocument.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
@@ -131,19 +134,38 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
         if (error) *error = problem;
         return false;
     }
-    // Say what the lesson changes: asked only "Save them first?", a class could not tell what was at stake.
-    const QLocale locale(languageCode(currentLanguage()));
-    if (!mWindow->confirmDiscard(tr("The lesson “%1” puts its own data, schedule and, where a step has "
-                                    "one, model in the window. Closing the lesson brings back your data, "
-                                    "schedule and view; the model stays as the lesson left it.")
-                                     .arg(lesson->title.text(locale))))
-        return false;
+    if (!confirmModelReplacement(*lesson)) return false;
     mPlayer->setLesson(*lesson, path);
     mDock->show();
     mDock->raise();
     mPlayer->goTo(0);
     QTimer::singleShot(0, this, &LessonMenu::fitDock);  // once the shown dock has its width
     return true;
+}
+
+bool LessonMenu::confirmModelReplacement(const dl::Lesson& lesson) {
+    // The data, schedule and view come back when the lesson closes (LessonPlayer); a model the lesson loads
+    // stays. So the one piece of work opening a lesson can lose is a trained model never saved, and that is
+    // what is asked about. (It asked "The session has unsaved changes. Save them first?", and what was
+    // discarded came back at the close.)
+    const LabDocument* doc = mWindow->document();
+    const bool loadsModel = std::any_of(lesson.steps.begin(), lesson.steps.end(),
+                                        [](const dl::LessonStep& step) { return !step.modelPath.isEmpty(); });
+    if (!loadsModel || !doc->hasModel() || !doc->modelPath().isEmpty() || !mWindow->asksBeforeDiscard())
+        return true;
+    const QLocale locale(languageCode(currentLanguage()));
+    QMessageBox box(
+        QMessageBox::Question, tr("Open the lesson?"),
+        tr("The lesson “%1” loads its own model, which replaces the model you trained. That model "
+           "has not been saved and will be lost.")
+            .arg(lesson.title.text(locale)),
+        QMessageBox::NoButton, mWindow);
+    box.setInformativeText(tr("Your data, schedule and view come back when you close the lesson."));
+    QPushButton* open = box.addButton(tr("Open the lesson"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == open;
 }
 
 void LessonMenu::fitDock() {

@@ -63,6 +63,8 @@ private:
     bool openIfLesson(const QString& path);
     /// Sizes the lesson dock to the height its narrations need.
     void fitDock();
+    /// Asks before a lesson's model replaces a trained model that was never saved; true to go ahead.
+    bool confirmModelReplacement(const dl::Lesson& lesson);
 
     MainWindow* mWindow;
     LessonPlayer* mPlayer;

@@ -411,14 +411,12 @@ void MainWindow::updateTitle() {
     setWindowModified(mDocument->isModified());
 }
 
-bool MainWindow::confirmDiscard(const QString& whatChanges) {
+bool MainWindow::confirmDiscard() {
     for (const auto& check : mDiscardChecks)
         if (!check()) return false;
     if (!mOptions.askBeforeDiscard || !mDocument->isModified()) return true;
-    const QString question = tr("The session has unsaved changes. Save them first?");
     const auto answer = QMessageBox::question(
-        this, tr("Unsaved work"),
-        whatChanges.isEmpty() ? question : QStringLiteral("%1\n\n%2").arg(whatChanges, question),
+        this, tr("Unsaved work"), tr("The session has unsaved changes. Save them first?"),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel) return false;
     if (answer == QMessageBox::Save) {

@@ -142,9 +142,9 @@ public:
 
     /// Called before work is discarded (close, open). Returns true when it may go ahead; asks the person
     /// when askBeforeDiscard is set and there is unsaved work. Other panels may add their own checks.
-    /// `whatChanges`, when given, says what will replace the work (e.g. opening a lesson) and leads the
-    /// question.
-    bool confirmDiscard(const QString& whatChanges = QString());
+    bool confirmDiscard();
+    /// Whether the window asks before work is lost (off in tests and scripted runs).
+    bool asksBeforeDiscard() const { return mOptions.askBeforeDiscard; }
     /// Called when the window is about to close: asks about unsaved work and names what closing stops
     /// (training); true when it may close. Asks only when askBeforeDiscard is set.
     bool confirmClose();
