@@ -3826,16 +3826,20 @@ ffmpeg 输出：
         <translation>%1 太大，不像是会话文件</translation>
     </message>
     <message>
-        <source>%1 is not a session file: %2</source>
-        <translation>%1 不是会话文件：%2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
         <source>invalid schedule: %1</source>
         <translation>无效的调度：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a session file: it is not valid JSON (the problem is near character %2).</source>
+        <translation>%1 不是会话文件：它不是有效的 JSON（问题在第 %2 个字符附近）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a session file: it holds no JSON object.</source>
+        <translation>%1 不是会话文件：其中没有 JSON 对象。</translation>
     </message>
 </context>
 <context>

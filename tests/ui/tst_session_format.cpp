@@ -56,6 +56,29 @@ private Q_SLOTS:
         QCOMPARE(*back, *s);
     }
 
+    // A corrupt file was refused with Qt's parser words ("illegal value"); the message now says it is not
+    // valid JSON and where, and a JSON array is told apart.
+    void corruptFileSaysWhatIsWrong() {
+        QTemporaryDir dir;
+        const auto attempt = [&dir](const QByteArray& bytes) {
+            const QString path = dir.filePath(QStringLiteral("bad.dlsession"));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly)) return QString();
+            file.write(bytes);
+            file.close();
+            QString error;
+            if (dlui::loadSession(path, &error)) return QStringLiteral("loaded");
+            return error;
+        };
+        const QString garbled = attempt("{\"format\": \"diffusion-lab-session\", \"version\": 2,, }");
+        QVERIFY2(
+            garbled.contains(QStringLiteral("not valid JSON")) && garbled.contains(QStringLiteral("near")),
+            qPrintable(garbled));
+        QVERIFY2(!garbled.contains(QStringLiteral("illegal")), qPrintable(garbled));
+        const QString array = attempt("[1, 2, 3]");
+        QVERIFY2(array.contains(QStringLiteral("no JSON object")), qPrintable(array));
+    }
+
     void newerVersionIsRefused() {
         QString error;
         QJsonObject o{{"format", "diffusion-lab-session"}, {"version", dlui::kSessionFormatVersion + 1}};

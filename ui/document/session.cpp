@@ -196,7 +196,15 @@ std::optional<Session> loadSession(const QString& path, QString* error) {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-        if (error) *error = Texts::tr("%1 is not a session file: %2").arg(path, parse.errorString());
+        // Qt's parser words ("illegal value") told a person nothing; say what is wrong, and where.
+        if (error)
+            *error = parse.error != QJsonParseError::NoError
+                         ? Texts::tr(
+                               "%1 is not a session file: it is not valid JSON (the problem is near "
+                               "character %2).")
+                               .arg(path)
+                               .arg(parse.offset)
+                         : Texts::tr("%1 is not a session file: it holds no JSON object.").arg(path);
         return std::nullopt;
     }
     QString inner;
