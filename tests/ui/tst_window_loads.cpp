@@ -2,8 +2,13 @@
 // from the Data panel (through its Load button) is stopped when the window closes, and the close — the
 // close event and the window's destruction, which joins every worker — returns within a second although
 // the load alone would take many seconds. A model file named by a session is read off the GUI thread.
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <memory>
 
@@ -11,12 +16,14 @@
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/mainwindow.h"
 
 class TestWindowLoads : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void closeDuringHugeLoadReturnsPromptly_data();
     void closeDuringHugeLoadReturnsPromptly();
+    void corruptSessionIsRefusedBeforeAnyQuestion();
 };
 
 void TestWindowLoads::closeDuringHugeLoadReturnsPromptly_data() {
@@ -55,6 +62,40 @@ void TestWindowLoads::closeDuringHugeLoadReturnsPromptly() {
     const qint64 ms = clock.elapsed();
     qInfo("close during a %d-item load returned after %lld ms", count, static_cast<long long>(ms));
     QVERIFY2(ms < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(ms)));
+}
+
+// Opening a corrupt session over unsaved work first asked "Save them first?" and only then said the file
+// could not be read. The file is read first: the only box is the one saying what is wrong with it.
+void TestWindowLoads::corruptSessionIsRefusedBeforeAnyQuestion() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"diffusion-lab-session\",,");
+    file.close();
+    dlui::MainWindow::Options options = dltest::windowTestOptions();
+    options.askBeforeDiscard = true;
+    dlui::LabWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dl::ScheduleParams edited = window.document()->schedule().params();
+    edited.T = 90;
+    QVERIFY(window.document()->setScheduleParams(edited));
+    QStringList boxes;
+    QTimer poll;  // answers every box that comes up; stops with this test
+    connect(&poll, &QTimer::timeout, &window, [&boxes] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) return;
+        boxes << box->windowTitle() + QStringLiteral(": ") + box->text();
+        QAbstractButton* cancel = box->button(QMessageBox::Cancel);
+        (cancel ? cancel : box->button(QMessageBox::Ok))->click();
+    });
+    poll.start(20);
+    QVERIFY(window.openFile(path));
+    QTest::qWait(200);
+    QCOMPARE(boxes.size(), 1);
+    QVERIFY2(boxes.front().contains(QStringLiteral("not valid JSON")), qPrintable(boxes.front()));
+    QCOMPARE(window.document()->schedule().params().T, 90);
 }
 
 QTEST_MAIN(TestWindowLoads)

@@ -112,6 +112,8 @@ public:
     bool applySession(const Session& session, QString* error = nullptr);
     bool saveSessionTo(const QString& path, QString* error = nullptr);
     bool openSessionFrom(const QString& path, QString* error = nullptr);
+    /// Applies a session read from `path` and makes it the window's file, unmodified.
+    bool adoptSession(const Session& session, const QString& path, QString* error = nullptr);
     QString sessionPath() const { return mSessionPath; }
 
     /// Loads a dropped or opened file: a session (.json), points (.csv) or an image (as a shape; several

@@ -58,7 +58,11 @@ bool MainWindow::saveSessionTo(const QString& path, QString* error) {
 
 bool MainWindow::openSessionFrom(const QString& path, QString* error) {
     const std::optional<Session> session = loadSession(path, error);
-    if (!session || !applySession(*session, error)) return false;
+    return session && adoptSession(*session, path, error);
+}
+
+bool MainWindow::adoptSession(const Session& session, const QString& path, QString* error) {
+    if (!applySession(session, error)) return false;
     mPendingClean = mPendingView.has_value();  // the session's data arrive later; they are not an edit
     mSessionPath = path;
     mDocument->setModified(false);
@@ -87,9 +91,13 @@ bool MainWindow::openFile(const QString& path) {
     const QFileInfo info(path);
     const QString suffix = info.suffix().toLower();
     if (suffix == QLatin1String("json")) {
-        if (!confirmDiscard()) return true;
+        // The file is read first: asking to save the work before a file that then fails to open was a
+        // question for nothing.
         QString error;
-        if (!openSessionFrom(path, &error)) QMessageBox::warning(this, tr("Open session"), error);
+        const std::optional<Session> session = loadSession(path, &error);
+        if (session && !confirmDiscard()) return true;
+        if (!session || !adoptSession(*session, path, &error))
+            QMessageBox::warning(this, tr("Open session"), error);
         return true;
     }
     DataSource source = mDataPanel->currentSource();
