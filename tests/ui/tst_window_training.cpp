@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -441,6 +442,10 @@ void TestWindowTraining::saveAndLoadModel() {
     QVERIFY(mWindow->document()->hasModel());
     QCOMPARE(mWindow->document()->model()->step, 200);
     QVERIFY(mWindow->document()->model()->parameters.isApprox(saved->parameters));
+    // The status bar says what is loaded, not the run before it.
+    auto* status = mWindow->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("loaded · step 200")), qPrintable(status->text()));
     QCOMPARE(train()->lossPlot()->stepCount(), 200);
     QCOMPARE(mWindow->document()->modelSchedule()->params(), mWindow->document()->schedule().params());
 

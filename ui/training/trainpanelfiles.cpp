@@ -63,6 +63,9 @@ void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) 
     showError(QString());
     mStatus->setText(
         tr("loaded · step %1 · %2").arg(QLocale().toString(file.step), QFileInfo(path).fileName()));
+    // The status bar too: after a lesson's model loaded, it still showed the run before ("finished 5,000
+    // steps · 1,856 steps/s").
+    Q_EMIT statusMessageChanged(mStatus->text());
     mQuality->clear();
     mSpeed->clear();
     updateButtons();
