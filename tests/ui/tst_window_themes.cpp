@@ -6,13 +6,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -78,6 +81,7 @@ private Q_SLOTS:
     void darkThemeKeepsPointsCurvesAndBoxesReadable();
     void messageColoursFollowThePalette();
     void alphaLegendStandsBesideTheCurves();
+    void explainNumbersReadOnTheDark();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -340,6 +344,23 @@ void TestWindowThemes::darkThemeKeepsPointsCurvesAndBoxesReadable() {
     QVERIFY(preview);
     QTRY_VERIFY(qGray(preview->pixmap().toImage().pixel(1, 1)) < 100);
 
+    // The boxes of check boxes stand out from the window: drawn in a base darker than the window, they
+    // were dark squares on dark.
+    QCheckBox* box = nullptr;
+    for (QCheckBox* candidate : window.findChildren<QCheckBox*>())
+        if (candidate->isVisible()) box = candidate;
+    QVERIFY(box);
+    const QImage boxImage = box->grab().toImage();
+    int brightest = 0;
+    for (int y = 0; y < boxImage.height(); ++y)
+        for (int x = 0; x < std::min(boxImage.width(), boxImage.height()); ++x)  // the indicator's square
+            brightest = std::max(brightest, boxImage.pixelColor(x, y).lightness());
+    const int windowLightness = box->palette().color(QPalette::Window).lightness();
+    QVERIFY2(brightest >= windowLightness + 15, qPrintable(QStringLiteral("%1: indicator %2, window %3")
+                                                               .arg(box->text())
+                                                               .arg(brightest)
+                                                               .arg(windowLightness)));
+
     // And back: the light theme's curves are the ones they were made with.
     window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
     QCOMPARE(snrPlot->graph(snrPlot->graphCount() - 1)->pen().color(), lightSnr);
@@ -399,6 +420,32 @@ void TestWindowThemes::alphaLegendStandsBesideTheCurves() {
     // At this height six y labels (0, 0.2, …, 1) ran into each other; 0, 0.5 and 1 do not.
     QVERIFY2(plot->yAxis->tickVector().size() <= 3,
              qPrintable(QString::number(plot->yAxis->tickVector().size())));
+}
+
+// The Explain dock writes its numbers in blue (#1565c0), 2:1 from the dark theme's background.
+void TestWindowThemes::explainNumbersReadOnTheDark() {
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("explainDock"));
+    auto* text = window.findChild<QTextBrowser*>(QStringLiteral("explainText"));
+    QVERIFY(dock && text);
+    dock->show();
+    dock->raise();
+    QTRY_VERIFY(text->toHtml().contains(QStringLiteral("#1565c0")));  // the light theme's blue
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    const auto background = [text] {
+        return text->viewport()->palette().color(text->viewport()->backgroundRole());
+    };
+    QTRY_VERIFY(background().lightness() < 128);  // palette changes are posted
+    const QColor readable = dlui::readableOn(QColor(0x15, 0x65, 0xc0), background(), 4.5);
+    QVERIFY(readable != QColor(0x15, 0x65, 0xc0));
+    QTRY_VERIFY2(
+        text->toHtml().contains(readable.name()) && !text->toHtml().contains(QStringLiteral("#1565c0")),
+        qPrintable(readable.name()));
+    QVERIFY(dlui::contrastRatio(readable, background()) >= 4.5);
+    window.themeMenu()->resetToDefaults();
 }
 
 QTEST_MAIN(TestWindowThemes)

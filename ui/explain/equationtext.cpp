@@ -18,7 +18,7 @@ QString oneMinus(const QString& x) {
 }
 /// A value in the colour of numbers, so they stand out from the symbols.
 QString val(double v) {
-    return QStringLiteral("<nobr><span style=\"color:#1565c0\">") + number(v) +
+    return QStringLiteral("<nobr><span style=\"color:") + kValueColor + QStringLiteral("\">") + number(v) +
            QStringLiteral("</span></nobr>");
 }
 QString assign(const QString& symbol, double v) {

@@ -13,7 +13,9 @@
 #include <cmath>
 
 #include "ui/document/labdocument.h"
+#include "ui/explain/mathhtml.h"
 #include "ui/explain/pointinspector.h"
+#include "ui/render/palette.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/view/timeline.h"
 #include "ui/window/mainwindow.h"
@@ -101,6 +103,10 @@ void ExplainPanel::refresh() {
         html += block;
     }
     mShown = shown;
+    // Numbers in a blue that reads on the dark theme too (#1565c0 stood 2:1 from its dark background).
+    const QColor background = mText->viewport()->palette().color(mText->viewport()->backgroundRole());
+    const QString valueColor = readableOn(QColor(mathhtml::kValueColor), background, 4.5).name();
+    if (valueColor != mathhtml::kValueColor) html.replace(mathhtml::kValueColor, valueColor);
     mPendingHtml = html;
     // Laying the text out is the costly part (10–20 ms): skip it while the dock is hidden (a tab behind
     // Sampling, closed; showEvent() catches up), and while the timeline plays do it at most every 100 ms,
@@ -158,6 +164,9 @@ void ExplainPanel::showEvent(QShowEvent* event) {
 void ExplainPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) refresh();
+    // Queued: the text's viewport, whose background picks the numbers' colour, gets the palette after us.
+    if (event->type() == QEvent::PaletteChange)
+        QMetaObject::invokeMethod(this, &ExplainPanel::refresh, Qt::QueuedConnection);
 }
 
 void ExplainPanel::setInspectedPoint(int row) {

@@ -20,6 +20,9 @@ inline const QString kEpsHat = QStringLiteral("\u03B5\u0302");     // ε̂
 /// ascent lifts the overlines of roots on the same line.
 inline const QString kNormal = QStringLiteral("<i>N</i>");
 inline const QString kMinus = QStringLiteral("\u2212");  // −
+/// The colour numbers are written in, so they stand out from the symbols. The Explain dock swaps it for a
+/// readable one on a dark theme.
+inline const QString kValueColor = QStringLiteral("#1565c0");
 
 /// base with a subscript: sub("β", "t") → β_t.
 QString sub(const QString& base, const QString& index);

@@ -32,7 +32,7 @@ std::optional<ReversePointVectors> reversePointVectors(const dl::Trajectory& tra
 namespace {
 
 QString val(double v) {
-    return QStringLiteral("<nobr><span style=\"color:#1565c0\">") + number(v) +
+    return QStringLiteral("<nobr><span style=\"color:") + kValueColor + QStringLiteral("\">") + number(v) +
            QStringLiteral("</span></nobr>");
 }
 QString pair(const double v[2]) {

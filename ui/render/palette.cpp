@@ -131,6 +131,7 @@ double contrastRatio(const QColor& a, const QColor& b) {
 
 QColor readableOn(const QColor& color, const QColor& background, double minRatio) {
     // HSL lightness moves away from the background's; hue and saturation stay, so a curve keeps its name.
+    if (contrastRatio(color, background) >= minRatio) return color;
     const bool lighten = relativeLuminance(background) < 0.18;
     QColor c = color.toHsl();
     for (int step = 0; step < 40 && contrastRatio(c, background) < minRatio; ++step) {

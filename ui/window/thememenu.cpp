@@ -26,7 +26,9 @@ QPalette widgetPalette(ThemeMenu::Theme theme) {
     if (theme == ThemeMenu::Theme::Light) return QApplication::style()->standardPalette();
     QPalette p;
     if (theme == ThemeMenu::Theme::Dark) {
-        const QColor window(45, 47, 53), base(30, 32, 38), text(225, 228, 235), button(55, 58, 65);
+        // Base (fields, and the boxes of check boxes and radio buttons) lighter than the window: darker, the
+        // Fusion style drew those boxes as dark squares on dark that a class could not see.
+        const QColor window(45, 47, 53), base(66, 70, 79), text(225, 228, 235), button(55, 58, 65);
         p.setColor(QPalette::Window, window);
         p.setColor(QPalette::WindowText, text);
         p.setColor(QPalette::Base, base);
