@@ -80,7 +80,7 @@ private Q_SLOTS:
     void scheduleChecksReadOnTheDark();
     void darkThemeKeepsPointsCurvesAndBoxesReadable();
     void messageColoursFollowThePalette();
-    void alphaLegendStandsBesideTheCurves();
+    void schedulePlotsLegendAndTicksRead();
     void explainNumbersReadOnTheDark();
 };
 
@@ -396,7 +396,8 @@ void TestWindowThemes::messageColoursFollowThePalette() {
 }
 
 // The ᾱ_t plot's legend sat over the curves' right half and hid √ᾱ_t's tail; it is a row above the axes.
-void TestWindowThemes::alphaLegendStandsBesideTheCurves() {
+// Its y labels and, at small T, the t axes' labels are checked too.
+void TestWindowThemes::schedulePlotsLegendAndTicksRead() {
     LabWindow window(dltest::windowTestOptions());
     window.resize(1280, 720);
     window.show();
@@ -417,6 +418,24 @@ void TestWindowThemes::alphaLegendStandsBesideTheCurves() {
                                                       .arg(axes.width())
                                                       .arg(axes.height())));
     QVERIFY(axes.height() >= 40);  // the row leaves the curves most of the plot
+    // t is a whole step on every schedule plot, at T = 3 as at T = 150 (T = 3 showed 0.5, 1.5, 2.5).
+    for (int T : {3, 150}) {
+        dl::ScheduleParams p = window.document()->schedule().params();
+        p.T = T;
+        QVERIFY(window.document()->setScheduleParams(p));
+        for (const char* name : {"betaPlot", "alphaPlot", "snrPlot"}) {
+            auto* scheduled = window.findChild<QCustomPlot*>(QLatin1String(name));
+            QVERIFY(scheduled);
+            scheduled->replot();
+            const QVector<double> ticks = scheduled->xAxis->tickVector();
+            QVERIFY(ticks.size() >= 2 && ticks.size() <= 10);
+            for (double tick : ticks)
+                QVERIFY2(
+                    tick == std::round(tick),
+                    qPrintable(
+                        QStringLiteral("%1 at T = %2: tick %3").arg(QLatin1String(name)).arg(T).arg(tick)));
+        }
+    }
     // At this height six y labels (0, 0.2, …, 1) ran into each other; 0, 0.5 and 1 do not.
     QVERIFY2(plot->yAxis->tickVector().size() <= 3,
              qPrintable(QString::number(plot->yAxis->tickVector().size())));

@@ -99,6 +99,11 @@ QCustomPlot* SchedulePlots::makePlot(const QString& yLabel) {
     // The y title stands beside tick labels as wide as "10⁻²"; one pixel made them read as one word.
     plot->yAxis->setLabelPadding(5);
     plot->yAxis->setLabel(yLabel);
+    // t is a whole step: at T = 3 the default ticker labelled 0.5, 1.5 and 2.5.
+    QSharedPointer<QCPAxisTickerFixed> steps(new QCPAxisTickerFixed);
+    steps->setTickStep(1.0);
+    steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->xAxis->setTicker(steps);
     plot->axisRect()->setAutoMargins(QCP::msLeft | QCP::msBottom);
     plot->axisRect()->setMargins(QMargins(0, 6, 8, 0));
     return plot;
