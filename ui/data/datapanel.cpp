@@ -22,6 +22,7 @@
 #include "core/io/imagefile.h"
 #include "core/io/imagegrid.h"
 #include "ui/data/dataloader.h"
+#include "ui/render/palette.h"
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
 #include "ui/widgets/readabletext.h"
@@ -489,7 +490,7 @@ void DataPanel::updatePreview() {
         options.drawAxes = false;
         options.drawCaption = false;
         // The dark theme's background, not a white square in the dark dock.
-        if (palette().color(QPalette::Window).lightness() < 128) options.background = Background::Dark;
+        if (isDarkPalette(palette())) options.background = Background::Dark;
         image = renderScene(scene, options);
     }
     mPreview->setPixmap(QPixmap::fromImage(image));

@@ -1,5 +1,6 @@
 #include "ui/render/palette.h"
 
+#include <QPalette>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -123,6 +124,10 @@ double relativeLuminance(const QColor& c) {
 }
 
 }  // namespace
+
+bool isDarkPalette(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128;
+}
 
 double contrastRatio(const QColor& a, const QColor& b) {
     const double la = relativeLuminance(a), lb = relativeLuminance(b);

@@ -12,6 +12,8 @@
 #include <optional>
 #include <vector>
 
+class QPalette;
+
 #include "core/math/types.h"
 #include "ui/render/scene.h"
 
@@ -41,6 +43,10 @@ QColor keyColor(float key, ColorPalette palette = ColorPalette::Standard);
 
 /// The colour of a point with key `key` in a scene of these colours: keyColor from colors.keyStart on.
 QColor pointKeyColor(float key, const SceneColors& colors);
+
+/// Whether a widgets' palette is a dark one (its window colour below middle lightness), as the dark theme's:
+/// widgets with colours of their own pick their dark variants by it.
+bool isDarkPalette(const QPalette& palette);
 
 /// WCAG 2 contrast ratio of two opaque colours, from 1 (the same) to 21 (black on white).
 double contrastRatio(const QColor& a, const QColor& b);

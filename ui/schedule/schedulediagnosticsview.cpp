@@ -6,6 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/render/palette.h"
+
 namespace dlui {
 
 ScheduleDiagnosticsView::ScheduleDiagnosticsView(QWidget* parent) : QWidget(parent) {
@@ -84,6 +86,7 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         if (QWidget* w = item->widget()) w->deleteLater();
         delete item;
     }
+    const bool dark = isDarkPalette(palette());
     if (mDiagnostics.empty()) {
         // Zero terminal SNR ends β at 1 by design (Lin et al. 2024), a jump the late-jump check leaves
         // alone; "β grows smoothly" would contradict the plot next to it.
@@ -96,7 +99,6 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         ok->setWordWrap(true);
         // Green that reads on the palette's background: the light theme's dark green all but vanished
         // on the dark theme.
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
         ok->setStyleSheet(dark ? QStringLiteral("color: #7fd693;") : QStringLiteral("color: #2c7a3f;"));
         mLayout->addWidget(ok);
         return;
@@ -108,7 +110,6 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
         row->setObjectName(QStringLiteral("diagnosticRow"));
         // The row's own colours, amber on both themes: the light theme's cream glared in a dark window, and
         // the palette's light text had sat on it unreadably.
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
         row->setStyleSheet(
             dark ? QStringLiteral("#diagnosticRow { background: #3b3120; border: 1px solid #9a7b35; "
                                   "border-radius: 4px; } #diagnosticRow QLabel { color: #f3e3bd; }")

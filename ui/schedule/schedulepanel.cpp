@@ -14,6 +14,7 @@
 
 #include "core/math/schedulediagnostics.h"
 #include "ui/document/labdocument.h"
+#include "ui/render/palette.h"
 #include "ui/schedule/schedulecurveeditor.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/scheduleplots.h"
@@ -242,7 +243,7 @@ void SchedulePanel::updateBanner() {
 
 void SchedulePanel::styleBanner() {
     // A pale blue box on the light themes; on the dark theme a deep one, under the palette's light text.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = isDarkPalette(palette());
     mBannerBox->setStyleSheet(
         dark ? QStringLiteral("#modelScheduleBannerBox { background: #1e3148; border: 1px solid #3f6a9e; "
                               "border-radius: 4px; }")

@@ -16,6 +16,7 @@
 #include <cmath>
 
 #include "ui/document/labdocument.h"
+#include "ui/render/palette.h"
 #include "ui/view/timeline.h"
 
 namespace dlui {
@@ -29,7 +30,7 @@ constexpr const char* kIconPath = "iconPath";
 /// or they all but vanish. On a light palette they are left as drawn.
 QIcon iconForPalette(const QString& path, const QPalette& palette) {
     QIcon icon(path);
-    if (qGray(palette.color(QPalette::Window).rgb()) >= 128) return icon;
+    if (!isDarkPalette(palette)) return icon;
     QPixmap pixmap = icon.pixmap(QSize(40, 40));  // twice the buttons' 20 px: sharp on high-DPI screens
     if (pixmap.isNull()) return icon;
     QPainter painter(&pixmap);
