@@ -208,14 +208,14 @@ void ThemeMenu::applyToPlots() {
         // pixels.)
         plot->setBackground(QBrush(mTheme == Theme::Light ? QColor(Qt::white) : c.background));
         for (QCPAxisRect* rect : plot->axisRects())
-            for (QCPAxis* axis : rect->axes()) applyToAxis(plot, axis);
-        applyToLegend(plot);
-        applyToCurves(plot);
+            for (QCPAxis* axis : rect->axes()) applyToAxis(plot, axis, c);
+        applyToLegend(plot, c);
+        applyToCurves(plot, c);
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
-void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
+void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis, const SceneColors& c) {
     if (!mOriginalAxes.contains(axis)) {
         mOriginalAxes.insert(axis, {axis->basePen(), axis->tickPen(), axis->subTickPen(), axis->grid()->pen(),
                                     axis->grid()->zeroLinePen(), axis->tickLabelColor(), axis->labelColor()});
@@ -232,7 +232,6 @@ void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
         axis->setLabelColor(o.label);
         return;
     }
-    const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
     const QPen pen(c.axis, c.lineWidth);
     axis->setBasePen(pen);
     axis->setTickPen(pen);
@@ -247,7 +246,7 @@ void ThemeMenu::applyToAxis(QCustomPlot* plot, QCPAxis* axis) {
     axis->setLabelColor(c.text);
 }
 
-void ThemeMenu::applyToLegend(QCustomPlot* plot) {
+void ThemeMenu::applyToLegend(QCustomPlot* plot, const SceneColors& c) {
     QCPLegend* legend = plot->legend;
     if (!legend) return;
     if (!mOriginalLegends.contains(legend)) {
@@ -255,7 +254,6 @@ void ThemeMenu::applyToLegend(QCustomPlot* plot) {
         connect(plot, &QObject::destroyed, this, [this, legend] { mOriginalLegends.remove(legend); });
     }
     const LegendLook& o = mOriginalLegends[legend];
-    const SceneColors c = sceneColors(backgroundFor(mTheme), mPalette);
     QColor box = c.background;
     box.setAlpha(mTheme == Theme::Light ? o.brush.color().alpha() : 220);
     // A legend drawn without a box (beside the axes, not over the curves) stays without one.
@@ -267,8 +265,7 @@ void ThemeMenu::applyToLegend(QCustomPlot* plot) {
         if (QCPAbstractLegendItem* item = legend->item(i)) item->setTextColor(legend->textColor());
 }
 
-void ThemeMenu::applyToCurves(QCustomPlot* plot) {
-    const QColor background = sceneColors(backgroundFor(mTheme), mPalette).background;
+void ThemeMenu::applyToCurves(QCustomPlot* plot, const SceneColors& c) {
     for (int i = 0; i < plot->plottableCount(); ++i) {
         QCPAbstractPlottable* curve = plot->plottable(i);
         if (!mOriginalPens.contains(curve)) {
@@ -278,8 +275,7 @@ void ThemeMenu::applyToCurves(QCustomPlot* plot) {
         QPen pen = mOriginalPens[curve];
         if (mTheme == Theme::Dark) {
             // Translucent curves (the raw loss) are judged by their colour; their alpha is kept.
-            const QColor readable = readableOn(pen.color(), background);
-            QColor color = readable;
+            QColor color = readableOn(pen.color(), c.background);
             color.setAlpha(pen.color().alpha());
             pen.setColor(color);
         }

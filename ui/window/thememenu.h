@@ -17,6 +17,7 @@
 #include <QString>
 #include <optional>
 
+#include "ui/render/palette.h"
 #include "ui/render/scene.h"
 
 class QAction;
@@ -72,9 +73,9 @@ private:
     };
     void apply();
     void applyToPlots();
-    void applyToAxis(QCustomPlot* plot, QCPAxis* axis);
-    void applyToLegend(QCustomPlot* plot);
-    void applyToCurves(QCustomPlot* plot);
+    void applyToAxis(QCustomPlot* plot, QCPAxis* axis, const SceneColors& c);
+    void applyToLegend(QCustomPlot* plot, const SceneColors& c);
+    void applyToCurves(QCustomPlot* plot, const SceneColors& c);
     void syncActions();
 
     MainWindow* mWindow;
