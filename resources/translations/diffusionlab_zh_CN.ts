@@ -4306,6 +4306,10 @@ ffmpeg 输出：
         <source>%1 %2 steps%3%5 · loss %4</source>
         <translation>%1 %2 步%3%5 · 损失 %4</translation>
     </message>
+    <message>
+        <source>%1 · building the network…</source>
+        <translation>%1 · 正在构建网络…</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>
@@ -4384,6 +4388,14 @@ ffmpeg 输出：
         <source>The model was trained on data of dimension %1; the current data have dimension %2.</source>
         <translation>模型是在 %1 维数据上训练的；当前数据是 %2 维。</translation>
     </message>
+    <message>
+        <source>There is no model to continue.</source>
+        <translation>没有可以继续训练的模型。</translation>
+    </message>
+    <message>
+        <source>There is no finished run to continue.</source>
+        <translation>没有已结束的训练可以继续。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingNarrator</name>
@@ -4447,6 +4459,10 @@ ffmpeg 输出：
         <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Back to the live run: training goes on.</source>
         <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4）更新权重。空格：再讲解一步；回到实时训练：训练继续。</translation>
     </message>
+    <message>
+        <source>No trained model yet: a fresh one starts with the panel&apos;s settings, and its first step is narrated.</source>
+        <translation>还没有训练好的模型：将按面板的设置开始新的训练，并讲解它的第一步。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingPreset</name>
@@ -4469,6 +4485,13 @@ ffmpeg 输出：
     <message>
         <source>For photos and images as 2D shapes: a wider network (256) and 20,000 steps keep sharp edges that the default blurs</source>
         <translation>用于把照片和图像作为二维形状：更宽的网络（256）和 20,000 步能保留默认预设会模糊掉的锐利边缘</translation>
+    </message>
+</context>
+<context>
+    <name>dlui::TrainingWorker</name>
+    <message>
+        <source>There is not enough memory for this network. Choose a smaller width or depth.</source>
+        <translation>内存不足以容纳这个网络。请选择更小的宽度或深度。</translation>
     </message>
 </context>
 <context>

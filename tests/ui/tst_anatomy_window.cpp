@@ -243,10 +243,16 @@ void TestAnatomyWindow::narratedTrainingStep() {
     QVERIFY(button);
     QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
     QTest::mouseClick(button, Qt::LeftButton);  // no run yet: one starts, then is held for the stages
-    QVERIFY(narrator->isNarrating());
+    // The status bar says so (it started without a word), and the stages begin once the run's thread has
+    // built the network.
+    QVERIFY2(mWindow->statusBar()->currentMessage().contains(QStringLiteral("No trained model yet")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
+    QTRY_VERIFY(narrator->isNarrating());
     QVERIFY(training->hasRun() && !training->isActive());
     QTRY_COMPARE(stages.count(), 1);
-    const int held = narrator->stageView()->step - 1;  // steps the live run took before it was held
+    // The run was paused before its first step, so the narrated step is its first.
+    const int held = narrator->stageView()->step - 1;
+    QCOMPARE(held, 0);
     const dl::TrainingStage order[] = {dl::TrainingStage::DrawBatch, dl::TrainingStage::DrawNoise,
                                        dl::TrainingStage::FormXt, dl::TrainingStage::Predict,
                                        dl::TrainingStage::Update};
@@ -288,7 +294,7 @@ void TestAnatomyWindow::narratedTrainingStep() {
     action("continueLiveAction")->trigger();
     QVERIFY(!narrator->isNarrating());
     QCOMPARE(training->state(), dlui::TrainingController::State::Running);
-    QTRY_VERIFY(training->snapshot()->step > held + 1);
+    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > held + 1);
     training->stopAndWait();
     QTest::keyClick(mWindow.get(), Qt::Key_Space);
     QVERIFY(mWindow->timeline()->isPlaying());

@@ -103,7 +103,8 @@ void TestTrainingLatency::windowAnswersWhileTraining() {
     const double idleP99 = probe.percentileMs(99);
 
     QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(live->trainingController()->snapshot()->step > 10, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        live->trainingController()->snapshot() && live->trainingController()->snapshot()->step > 10, 10000);
     dlui::Timeline* timeline = window.timeline();
 
     // Phase 1: training runs, the loss curve and status update at 30 Hz, the person only looks.
@@ -183,7 +184,8 @@ void TestTrainingLatency::scatterRedrawRate() {
     settings.trainer.steps = 100000000;
     live->trainPanel()->setSettings(settings);
     QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(live->trainingController()->snapshot()->step > 10, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        live->trainingController()->snapshot() && live->trainingController()->snapshot()->step > 10, 10000);
     const double training = redrawRate(window, seconds);
     live->trainingController()->stopAndWait();
 

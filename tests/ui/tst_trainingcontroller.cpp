@@ -1,11 +1,13 @@
 // The training worker and its controller without a window: a run reaches its budget, pauses and resumes
 // between steps, stops cleanly (also from the destructor), reports divergence and keeps the last good
-// weights, measures sample quality in the worker, and continues from a saved model file.
+// weights, measures sample quality in the worker, and continues from a saved model file. The trainer is
+// built on the run's thread, never on the caller's.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <cmath>
+#include <limits>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
@@ -63,6 +65,10 @@ private Q_SLOTS:
     void qualityIsMeasuredInTheWorker();
     void continuesFromASavedModelFile();
     void invalidSettingsAreRefused();
+    void theTrainerIsBuiltOnTheRunsThread();
+    void stoppingWhileBuildingKeepsTheBuiltTrainer();
+    void aTrainerThatCannotBeBuiltFailsTheRun();
+    void continuingTheOwnRunMatchesResumingFromItsFile();
 };
 
 void TestTrainingController::runReachesItsBudget() {
@@ -94,7 +100,7 @@ void TestTrainingController::runReachesItsBudget() {
 void TestTrainingController::pauseHoldsTheStepCount() {
     dlui::TrainingController c;
     QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot() && c.snapshot()->step > 20, 10000);
     c.pause();
     QCOMPARE(c.state(), State::Paused);
     QTest::qWait(100);  // the worker finishes its step and publishes
@@ -104,7 +110,7 @@ void TestTrainingController::pauseHoldsTheStepCount() {
     QCOMPARE(int(c.snapshot()->lossHistory.size()), held);
     c.resume();
     QCOMPARE(c.state(), State::Running);
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > held + 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot() && c.snapshot()->step > held + 20, 10000);
     QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
     c.stop();
     QCOMPARE(c.state(), State::Stopping);
@@ -122,7 +128,7 @@ void TestTrainingController::pauseHoldsTheStepCount() {
 void TestTrainingController::stopAndWaitJoinsTheThread() {
     dlui::TrainingController c;
     QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
-    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot()->step > 5, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.snapshot() && c.snapshot()->step > 5, 10000);
     QElapsedTimer clock;
     clock.start();
     c.stopAndWait();
@@ -229,7 +235,9 @@ void TestTrainingController::continuesFromASavedModelFile() {
     dlui::TrainingController d;
     QSignalSpy ended2(&d, &dlui::TrainingController::runEnded);
     QString error;
-    QVERIFY2(d.resumeFromFile(data, loaded, 30, tinySettings(0), &error), qPrintable(error));
+    QVERIFY2(
+        d.resumeFromFile(data, std::make_shared<const dl::ModelFile>(loaded), 30, tinySettings(0), &error),
+        qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(ended2.count(), 1, 30000);
     QCOMPARE(d.state(), State::Finished);
     QCOMPARE(d.snapshot()->step, 150);
@@ -237,7 +245,7 @@ void TestTrainingController::continuesFromASavedModelFile() {
     QCOMPARE(d.schedule()->params(), smallSchedule().params());
     // While running, a model file comes from the snapshot (no optimizer state, but the EMA weights).
     QVERIFY(d.start(data, smallSchedule(), tinySettings(10000000)));
-    QTRY_VERIFY_WITH_TIMEOUT(d.snapshot()->step > 5, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(d.snapshot() && d.snapshot()->step > 5, 10000);
     const dl::ModelFile live = d.modelFile();
     QVERIFY(live.step > 0);
     QVERIFY(!dl::validateModelFile(live).has_value());
@@ -253,6 +261,110 @@ void TestTrainingController::invalidSettingsAreRefused() {
     QCOMPARE(c.state(), State::Idle);
     QCOMPARE(c.liveThreadCount(), 0);
     QVERIFY(!c.start(nullptr, smallSchedule(), tinySettings(100), &error));
+}
+
+void TestTrainingController::theTrainerIsBuiltOnTheRunsThread() {
+    dlui::TrainingController c;
+    QSignalSpy ready(&c, &dlui::TrainingController::trainerReady);
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(200)));
+    // start() only launched the run: the trainer comes from its thread, reported through the event loop.
+    QCOMPARE(c.state(), State::Running);
+    QVERIFY(c.isBuilding());
+    QVERIFY(!c.hasRun());
+    QVERIFY(!c.snapshot());
+    QCOMPARE(ready.count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QVERIFY(c.hasRun());
+    QVERIFY(!c.isBuilding());
+    QVERIFY(c.snapshot());
+    QCOMPARE(c.schedule()->params(), smallSchedule().params());
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(c.snapshot()->step, 200);
+    QCOMPARE(ready.count(), 1);  // once per run
+}
+
+void TestTrainingController::stoppingWhileBuildingKeepsTheBuiltTrainer() {
+    // stop() before the trainer was reported: the thread still builds it and then ends, and the run keeps
+    // what it built (no step, or a few).
+    {
+        dlui::TrainingController c;
+        QSignalSpy ready(&c, &dlui::TrainingController::trainerReady);
+        QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
+        QVERIFY(c.isBuilding());
+        c.stop();
+        QCOMPARE(c.state(), State::Stopping);
+        QTRY_COMPARE_WITH_TIMEOUT(c.state(), State::Stopped, 30000);
+        QCOMPARE(c.liveThreadCount(), 0);
+        QCOMPARE(ready.count(), 1);
+        QVERIFY(c.hasRun());
+        QVERIFY(!dl::validateModelFile(c.modelFile()).has_value());
+    }
+    // stopAndWait() (closing the window) joins at once: the thread may not have begun to build. Whatever
+    // it built is the run's, announced by trainerReady(); if it built nothing, there is no run.
+    for (int i = 0; i < 5; ++i) {
+        dlui::TrainingController c;
+        QSignalSpy ready(&c, &dlui::TrainingController::trainerReady);
+        QVERIFY(c.start(moons(1000), smallSchedule(), tinySettings(10000000)));
+        QThread::msleep(static_cast<unsigned long>(i));  // sometimes before, sometimes after the build
+        c.stopAndWait();
+        QCOMPARE(c.state(), State::Stopped);
+        QCOMPARE(c.liveThreadCount(), 0);
+        QVERIFY(!c.isBuilding());
+        QCOMPARE(c.hasRun(), ready.count() == 1);
+        if (c.hasRun()) QVERIFY(!dl::validateModelFile(c.modelFile()).has_value());
+        QTest::qWait(20);  // the joined worker's queued report is ignored: no second trainerReady()
+        QVERIFY(ready.count() <= 1);
+    }
+}
+
+void TestTrainingController::aTrainerThatCannotBeBuiltFailsTheRun() {
+    dlui::TrainingController c;
+    QSignalSpy ready(&c, &dlui::TrainingController::trainerReady);
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    dl::DataSet broken = *moons(200);
+    broken.points(7, 1) = std::numeric_limits<float>::quiet_NaN();
+    QVERIFY(c.start(std::make_shared<const dl::DataSet>(broken), smallSchedule(), tinySettings(100)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QCOMPARE(ended.at(0).at(0).value<dlui::TrainingOutcome>(), dlui::TrainingOutcome::Failed);
+    QVERIFY2(ended.at(0).at(1).toString().contains(QStringLiteral("NaN")),
+             qPrintable(ended.at(0).at(1).toString()));
+    QCOMPARE(c.state(), State::Failed);
+    QCOMPARE(c.lastMessage(), ended.at(0).at(1).toString());
+    QCOMPARE(ready.count(), 0);
+    QVERIFY(!c.hasRun());
+    QCOMPARE(c.liveThreadCount(), 0);
+}
+
+void TestTrainingController::continuingTheOwnRunMatchesResumingFromItsFile() {
+    // Continuing a finished run takes its full state (weights, AdamW moments, EMA, loss history, batch
+    // streams) on the new run's thread; the result is the same as saving the run and resuming the file.
+    const auto data = moons(800);
+    dlui::TrainingController c;
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    QVERIFY(c.start(data, smallSchedule(), tinySettings(100)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    auto file = std::make_shared<const dl::ModelFile>(c.modelFile());
+
+    QString error;
+    QVERIFY2(c.continueTraining(data, 40, tinySettings(0), &error), qPrintable(error));
+    QVERIFY(c.isBuilding());
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 30000);
+    QCOMPARE(c.state(), State::Finished);
+    QCOMPARE(c.snapshot()->step, 140);
+
+    dlui::TrainingController d;
+    QSignalSpy ended2(&d, &dlui::TrainingController::runEnded);
+    QVERIFY2(d.resumeFromFile(data, file, 40, tinySettings(0), &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(ended2.count(), 1, 30000);
+    QCOMPARE(d.snapshot()->step, 140);
+    QVERIFY(c.snapshot()->parameters == d.snapshot()->parameters);
+    QVERIFY(c.snapshot()->lossHistory == d.snapshot()->lossHistory);
+
+    // Without a finished run of its own there is nothing to continue.
+    dlui::TrainingController fresh;
+    QVERIFY(!fresh.continueTraining(data, 40, tinySettings(0), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_MAIN(TestTrainingController)

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void panelsAreDocked();
     void presetBoxFollowsTheSettings();
     void trainPauseResumeStopGrowsTheLossCurve();
+    void theNetworkIsBuiltOffTheWindowThread();
     void toolbarActionsDriveTraining();
     void sampleAndPlayToTheEnd();
     void firstSampleFindsItsDenoiserReady();
@@ -192,6 +193,50 @@ void TestWindowTraining::trainPauseResumeStopGrowsTheLossCurve() {
     QVERIFY(train()->statusText().contains(QStringLiteral("stopped")));
 }
 
+// Building a large image network (allocating and initialising its weights) took the window's thread for
+// most of a second after Train. The run's thread builds it now: the click returns at once, the panel says
+// what is happening, and the model comes into the document when it is there. Continue does the same.
+void TestWindowTraining::theNetworkIsBuiltOffTheWindowThread() {
+    trainToEnd(60);
+    const auto firstModel = mWindow->document()->model();
+    QVERIFY(firstModel);
+    train()->setSettings(smallSettings(100000000));
+    QSignalSpy ready(training(), &dlui::TrainingController::trainerReady);
+    // When the trainer is reported, the panel (connected first) has put its snapshot in the document.
+    std::vector<bool> installed;
+    QObject listening;  // disconnects when the test returns, early or not
+    connect(training(), &dlui::TrainingController::trainerReady, &listening,
+            [&] { installed.push_back(mWindow->document()->model() == training()->snapshot()); });
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QVERIFY(training()->isBuilding());
+    QVERIFY2(train()->statusText().contains(QStringLiteral("building the network")),
+             qPrintable(train()->statusText()));
+    QVERIFY(!mWindow->document()->model());  // the replaced model went, with the samples it drew
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+    QVERIFY(mWindow->document()->model());
+    QCOMPARE(installed, std::vector<bool>{true});
+    QVERIFY(mWindow->document()->model() != firstModel);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
+    QVERIFY2(!train()->statusText().contains(QStringLiteral("building the network")),
+             qPrintable(train()->statusText()));
+
+    // Continue after a stop: the continued run's trainer is built on its thread too, from the stopped
+    // run's full state, and takes over the document's model.
+    training()->stopAndWait();
+    const int stoppedAt = training()->snapshot()->step;
+    const auto stoppedModel = mWindow->document()->model();
+    auto* continueButton = train()->findChild<QPushButton*>(QStringLiteral("continueButton"));
+    QVERIFY(continueButton && continueButton->isEnabled());
+    QTest::mouseClick(continueButton, Qt::LeftButton);
+    QVERIFY(training()->isBuilding());
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 30000);
+    QCOMPARE(installed, (std::vector<bool>{true, true}));
+    QVERIFY(mWindow->document()->model() != stoppedModel);
+    QVERIFY(mWindow->document()->model()->step >= stoppedAt);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > stoppedAt + 20, 10000);
+    training()->stopAndWait();
+}
+
 void TestWindowTraining::toolbarActionsDriveTraining() {
     const MainWindow::Actions& a = mWindow->actions();
     a.train->trigger();
@@ -278,7 +323,7 @@ void TestWindowTraining::firstSampleFindsItsDenoiserReady() {
 
 void TestWindowTraining::sampleWhileTrainingContinues() {
     QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 100, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot() && training()->snapshot()->step > 100, 10000);
     sampling()->setSamplerKind(dl::SamplerKind::Ddim);
     sampling()->setPointCount(300);
     QSignalSpy ready(sampling(), &dlui::SamplingPanel::samplesReady);
@@ -286,7 +331,7 @@ void TestWindowTraining::sampleWhileTrainingContinues() {
     mWindow->actions().sample->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
     QCOMPARE(training()->state(), State::Running);
-    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > before + 50, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot() && training()->snapshot()->step > before + 50, 10000);
     QCOMPARE(mWindow->document()->sampleResult()->samples.rows(), 300);
     QVERIFY(mWindow->document()->sampleResult()->samples.allFinite());
 }
@@ -355,7 +400,7 @@ void TestWindowTraining::overlaysAppearOnTheView() {
 
 void TestWindowTraining::changingDataStopsTraining() {
     QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot() && training()->snapshot()->step > 20, 10000);
     dl::Rng rng(9);
     dlui::DataSource source;
     source.shape = QStringLiteral("circles");
@@ -375,7 +420,7 @@ void TestWindowTraining::changingDataStopsTraining() {
     // Training again uses the new data.
     QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
     QCOMPARE(training()->data(), mWindow->document()->dataSet());
-    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 10, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot() && training()->snapshot()->step > 10, 10000);
     QVERIFY(mWindow->document()->modelMatchesData());
 }
 
@@ -554,7 +599,7 @@ void TestWindowTraining::closeMidTraining() {
     sampling()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
     sampling()->setPointCount(5000);
     sampling()->sample();  // a sampling run in flight too
-    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot() && training()->snapshot()->step > 20, 10000);
     QElapsedTimer clock;
     clock.start();
     QVERIFY(mWindow->close());

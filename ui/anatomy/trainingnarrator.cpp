@@ -7,6 +7,7 @@
 #include <QStatusBar>
 #include <QThread>
 #include <QToolButton>
+#include <utility>
 
 #include "ui/anatomy/trainingstagemarks.h"
 #include "ui/document/labdocument.h"
@@ -76,6 +77,10 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
             (state == TrainingController::State::Running || state == TrainingController::State::Idle))
             endNarration();
     });
+    connect(training, &TrainingController::trainerReady, this, [this] {
+        if (std::exchange(mWaitingForTrainer, false)) narrate();
+    });
+    connect(training, &TrainingController::runEnded, this, [this] { mWaitingForTrainer = false; });
     // New data: the narrated batch was drawn from the old data, and the run will not go on with them.
     connect(window->document(), &LabDocument::dataSetChanged, this, &TrainingNarrator::endNarration);
     mDecorator = window->mainView()->addSceneDecorator([this](Scene& scene, const MainView::Frame& frame) {
@@ -108,8 +113,17 @@ void TrainingNarrator::narrate() {
         return;
     }
     if (!mTraining->hasRun()) {
-        mPanel->train();                   // a fresh run with the panel's settings, as Train starts it
-        if (!mTraining->hasRun()) return;  // the panel said why
+        if (!mTraining->isActive()) {
+            mPanel->train();                     // a fresh run with the panel's settings, as Train starts it
+            if (!mTraining->isActive()) return;  // the panel said why, or the person kept the old model
+            mTraining->pause();                  // its first step is the narrated one
+            mWindow->statusBar()->showMessage(
+                tr("No trained model yet: a fresh one starts with the panel's settings, and its first step "
+                   "is narrated."),
+                10000);
+        }
+        mWaitingForTrainer = true;  // the run's thread is building the network: go on when it is there
+        return;
     }
     mTrainer = mTraining->holdTrainer();
     if (!mTrainer) return;

@@ -77,7 +77,8 @@ private:
     QThread* mJob = nullptr;
     bool mNarrating = false;
     bool mContinuePending = false;
-    QKeySequence mPlayKey;  // Space, lent to the next-stage action while narrating
+    bool mWaitingForTrainer = false;  ///< narrate() pressed while the run's network was being built
+    QKeySequence mPlayKey;            // Space, lent to the next-stage action while narrating
     std::optional<dl::TrainingStageView> mStage;
 };
 

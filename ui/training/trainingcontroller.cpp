@@ -67,6 +67,7 @@ void TrainingController::retireRun() {
     ++mGeneration;  // whatever it still has queued for us is ignored
     Retired r{mThread.release(), mWorker};
     mWorker = nullptr;
+    mBuilt.reset();  // the retired run's callbacks keep what they build
     // The event loop ends once run() has returned (after the current step), and the thread with it.
     r.thread->quit();
     connect(r.thread, &QThread::finished, this, [this, r] {
@@ -103,10 +104,8 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     retireRun();
     mTrainer.reset();  // the retired thread keeps its own reference until it ends
     try {
-        holdOut(*data, settings, settings.trainer.seed);
-        mTrainer = std::make_shared<dl::Trainer>(*mTrainingData, schedule, model, settings.trainer);
+        holdOut(data, settings, settings.trainer.seed);
     } catch (const std::exception& e) {
-        mTrainer.reset();
         return fail(coreMessage(e.what()));
     }
     mData = std::move(data);
@@ -115,35 +114,65 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
-    return launch(error);
+    launch([trainingData = mTrainingData, schedule, model, config = settings.trainer] {
+        return std::make_shared<dl::Trainer>(*trainingData, schedule, model, config);
+    });
+    return true;
 }
 
-bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file,
-                                        int moreSteps, const TrainingSettings& settings, QString* error) {
+bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
+                                        std::shared_ptr<const dl::ModelFile> file, int moreSteps,
+                                        const TrainingSettings& settings, QString* error) {
+    if (!file) {
+        if (error) *error = tr("There is no model to continue.");
+        return false;
+    }
+    return resume(
+        std::move(data), file->model, file->trainer, file->step, [file] { return file; }, moreSteps, settings,
+        error);
+}
+
+bool TrainingController::continueTraining(std::shared_ptr<const dl::DataSet> data, int moreSteps,
+                                          const TrainingSettings& settings, QString* error) {
+    if (!mTrainer || mThread || !mData) {
+        if (error) *error = tr("There is no finished run to continue.");
+        return false;
+    }
+    // The thread has ended, so nothing else touches the trainer: its full state goes into the file, on the
+    // new run's thread (for a large network that copy is most of a second too).
+    return resume(
+        std::move(data), mSettings.model, mSettings.trainer, mTrainer->stepsDone(),
+        [old = mTrainer, heldOut = mHeldOut, seed = mSettings.trainer.seed] {
+            dl::Rng rng(seed + 3);
+            auto file = std::make_shared<dl::ModelFile>(dl::modelFileFromTrainer(*old, rng));
+            file->heldOutSample = heldOut;
+            return std::shared_ptr<const dl::ModelFile>(std::move(file));
+        },
+        moreSteps, settings, error);
+}
+
+bool TrainingController::resume(std::shared_ptr<const dl::DataSet> data, const dl::MlpConfig& model,
+                                const dl::TrainerConfig& trainer, int stepsDone,
+                                std::function<std::shared_ptr<const dl::ModelFile>()> file, int moreSteps,
+                                const TrainingSettings& settings, QString* error) {
     auto fail = [&](const QString& message) {
         if (error) *error = message;
         return false;
     };
-    if (!data || data->dim() != file.model.dataDim)
+    if (!data || data->dim() != model.dataDim)
         return fail(tr("The model was trained on data of dimension %1; the current data have dimension %2.")
-                        .arg(file.model.dataDim)
+                        .arg(model.dataDim)
                         .arg(data ? data->dim() : 0));
+    TrainingSettings s = settings;
+    s.model = model;
+    s.trainer = trainer;
+    s.trainer.threads = settings.trainer.threads;
+    s.trainer.steps = std::max(trainer.steps, stepsDone + std::max(1, moreSteps));
     retireRun();
     mTrainer.reset();
-    TrainingSettings s = settings;
-    s.model = file.model;
-    s.trainer = file.trainer;
-    s.trainer.threads = settings.trainer.threads;
-    s.trainer.steps = std::max(file.trainer.steps, file.step + std::max(1, moreSteps));
     try {
-        holdOut(*data, s, s.trainer.seed);  // the seed of the file's run: the same rows as before stay out
-        mTrainer =
-            std::make_shared<dl::Trainer>(*mTrainingData, dl::Schedule(file.schedule), file.model, s.trainer);
-        dl::AdamWState optimizer = file.optimizer;
-        if (optimizer.m.size() != file.parameters.size()) optimizer = dl::AdamWState(file.parameters.size());
-        mTrainer->restore(file.parameters, file.emaParameters, optimizer, file.step, file.lossHistory);
+        holdOut(data, s, s.trainer.seed);  // the seed of the file's run: the same rows as before stay out
     } catch (const std::exception& e) {
-        mTrainer.reset();
         return fail(coreMessage(e.what()));
     }
     mData = std::move(data);
@@ -151,15 +180,28 @@ bool TrainingController::resumeFromFile(std::shared_ptr<const dl::DataSet> data,
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
-    return launch(error);
+    launch([trainingData = mTrainingData, file = std::move(file), config = s.trainer] {
+        const std::shared_ptr<const dl::ModelFile> f = file();
+        auto trainer =
+            std::make_shared<dl::Trainer>(*trainingData, dl::Schedule(f->schedule), f->model, config);
+        dl::AdamWState optimizer = f->optimizer;
+        if (optimizer.m.size() != f->parameters.size()) optimizer = dl::AdamWState(f->parameters.size());
+        trainer->restore(f->parameters, f->emaParameters, optimizer, f->step, f->lossHistory);
+        return trainer;
+    });
+    return true;
 }
 
-TrainingJob TrainingController::makeJob() {
+TrainingJob TrainingController::makeJob(std::shared_ptr<BuiltTrainer> built, TrainerFactory build) {
+    // Every callback runs on the run's thread, and prepare() before any other: they read built->trainer
+    // with no lock.
     TrainingJob job;
-    std::shared_ptr<dl::Trainer> trainer = mTrainer;
-    job.step = [trainer] { return trainer->step(); };
-    job.publish = [trainer] { trainer->publishSnapshot(); };
-    job.stepsDone = trainer->stepsDone();
+    job.prepare = [built, build = std::move(build)] {
+        built->trainer = build();
+        return built->trainer->stepsDone();
+    };
+    job.step = [built] { return built->trainer->step(); };
+    job.publish = [built] { built->trainer->publishSnapshot(); };
     job.totalSteps = mSettings.trainer.steps;
     job.qualityIntervalSeconds = mSettings.qualityIntervalSeconds;
     if (!mSettings.measureQuality || mData->isImage() || mData->size() < 4) return job;
@@ -173,10 +215,10 @@ TrainingJob TrainingController::makeJob() {
             : dl::heldOutReference(mHeldOut, samples, mSettings.trainer.seed));
     if (!reference->valid()) return job;
     const std::uint64_t seed = mSettings.trainer.seed;
-    job.measureQuality = [trainer, reference,
+    job.measureQuality = [built, reference,
                           seed](const std::atomic<bool>* cancel) -> std::optional<TrainingQuality> {
-        trainer->publishSnapshot();
-        const std::shared_ptr<const dl::TrainingSnapshot> snap = trainer->snapshot();
+        built->trainer->publishSnapshot();
+        const std::shared_ptr<const dl::TrainingSnapshot> snap = built->trainer->snapshot();
         const dl::Schedule schedule(snap->schedule);
         const dl::Denoiser eps = dl::makeModelDenoiser(snap->config, snap->parameters, schedule);
         dl::SamplerParams params;
@@ -205,15 +247,18 @@ TrainingJob TrainingController::makeJob() {
     return job;
 }
 
-bool TrainingController::launch(QString* error) {
-    Q_UNUSED(error);
+void TrainingController::launch(TrainerFactory build) {
     mThread = std::make_unique<QThread>();
     mThread->setObjectName(QStringLiteral("dl-training"));
-    mWorker = new TrainingWorker(makeJob());
+    mBuilt = std::make_shared<BuiltTrainer>();
+    mWorker = new TrainingWorker(makeJob(mBuilt, std::move(build)));
     mWorker->moveToThread(mThread.get());
     // Signals of a run that was joined early (stopAndWait) may still be queued; the generation tells them
     // apart.
     const quint64 generation = ++mGeneration;
+    connect(mWorker, &TrainingWorker::prepared, this, [this, generation] {
+        if (generation == mGeneration) adoptBuiltTrainer();
+    });
     connect(mWorker, &TrainingWorker::progressReported, this, [this, generation](const TrainingProgress& p) {
         if (generation != mGeneration) return;
         mProgress = p;
@@ -231,7 +276,12 @@ bool TrainingController::launch(QString* error) {
     mThread->start();
     QMetaObject::invokeMethod(mWorker, &TrainingWorker::run, Qt::QueuedConnection);
     setState(State::Running);
-    return true;
+}
+
+void TrainingController::adoptBuiltTrainer() {
+    if (!mBuilt || !mBuilt->trainer || mBuilt->trainer == mTrainer) return;
+    mTrainer = mBuilt->trainer;
+    Q_EMIT trainerReady();
 }
 
 void TrainingController::pause() {
@@ -256,7 +306,8 @@ void TrainingController::stopAndWait() {
     if (!mThread) return;
     if (mWorker) mWorker->requestStop();
     joinThread();
-    ++mGeneration;  // whatever the joined worker still had queued for us is now ignored
+    ++mGeneration;        // whatever the joined worker still had queued for us is now ignored
+    adoptBuiltTrainer();  // its report of the built trainer among them
     if (isActive()) setState(State::Stopped);
     if (mTrainer)
         mTrainer->publishSnapshot();  // the thread is joined, so this is the only thread touching it
@@ -274,6 +325,7 @@ void TrainingController::joinThread() {
 
 void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& message) {
     joinThread();
+    adoptBuiltTrainer();  // already taken when prepared() came first, as it does
     mMessage = message;
     switch (outcome) {
         case TrainingOutcome::Finished:
@@ -312,7 +364,8 @@ std::shared_ptr<dl::Trainer> TrainingController::holdTrainer() {
 bool TrainingController::continueRun() {
     if (!mTrainer || mThread) return false;
     mMessage.clear();
-    return launch(nullptr);
+    launch([trainer = mTrainer] { return trainer; });
+    return true;
 }
 
 std::shared_ptr<const dl::TrainingSnapshot> TrainingController::snapshot() const {
@@ -334,15 +387,15 @@ dl::ModelFile TrainingController::modelFile() const {
     return file;
 }
 
-void TrainingController::holdOut(const dl::DataSet& data, const TrainingSettings& settings,
-                                 std::uint64_t seed) {
+void TrainingController::holdOut(const std::shared_ptr<const dl::DataSet>& data,
+                                 const TrainingSettings& settings, std::uint64_t seed) {
     // Finite 2D data cannot be drawn again: a random part stays out of training for the quality figure.
-    if (settings.measureQuality && !data.isImage() && !dl::canDrawAgain(data)) {
-        dl::HeldOutSplit split = dl::splitHeldOut(data, seed);
+    if (settings.measureQuality && !data->isImage() && !dl::canDrawAgain(*data)) {
+        dl::HeldOutSplit split = dl::splitHeldOut(*data, seed);
         mTrainingData = std::make_shared<const dl::DataSet>(std::move(split.training));
         mHeldOut = std::move(split.heldOut);
     } else {
-        mTrainingData = std::make_shared<const dl::DataSet>(data);
+        mTrainingData = data;  // shared, not copied: images can be tens of megabytes
         mHeldOut = dl::Batch();
     }
 }

@@ -8,8 +8,14 @@
 // the GUI thread: the old run is retired (asked to stop, its trainer left to its thread, which is
 // deleted once it has ended; the destructor joins any still ending).
 //
+// Nor does the GUI thread build the trainer: allocating and initialising a large image network takes most
+// of a second. start() and the continue functions check what they can at once and hand the building to the
+// run's thread; until it reports trainerReady(), the run is active but hasRun() is false and snapshot() is
+// null (a failure to build ends the run as Failed, with the reason in runEnded()).
+//
 //   dlui::TrainingController training;
 //   training.start(doc.dataSet(), dl::Schedule(dl::defaultTrainingSchedule()), dlui::TrainingSettings{});
+//   connect(&training, &dlui::TrainingController::trainerReady, …);   // snapshot() is there from now on
 //   training.pause();  training.resume();  training.stop();
 //   auto snap = training.snapshot();   // latest weights + loss history, any time
 #pragma once
@@ -17,6 +23,7 @@
 #include <QObject>
 #include <QString>
 #include <QThread>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -52,13 +59,18 @@ public:
     /// Stops a run in progress and joins its thread.
     ~TrainingController() override;
 
-    /// Starts a fresh run (stopping any run in progress first). Returns false and a message when the
-    /// settings or data are invalid.
+    /// Starts a fresh run (stopping any run in progress first); its trainer is built on the run's thread
+    /// (trainerReady()). Returns false and a message when the settings or data are invalid.
     bool start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
                const TrainingSettings& settings, QString* error = nullptr);
     /// Continues a loaded model file's run (weights, optimizer state, loss history) for `moreSteps` steps.
-    bool resumeFromFile(std::shared_ptr<const dl::DataSet> data, const dl::ModelFile& file, int moreSteps,
-                        const TrainingSettings& settings, QString* error = nullptr);
+    bool resumeFromFile(std::shared_ptr<const dl::DataSet> data, std::shared_ptr<const dl::ModelFile> file,
+                        int moreSteps, const TrainingSettings& settings, QString* error = nullptr);
+    /// Continues this controller's own run, whose thread has ended, for `moreSteps` more steps with the
+    /// threads of `settings`: as resumeFromFile() with the run's model file, which is taken on the run's
+    /// thread. False without such a run.
+    bool continueTraining(std::shared_ptr<const dl::DataSet> data, int moreSteps,
+                          const TrainingSettings& settings, QString* error = nullptr);
     void pause();
     void resume();
     /// Asks the run to stop after its current step; state() becomes Stopped when the worker has ended.
@@ -78,8 +90,11 @@ public:
     State state() const { return mState; }
     /// A run whose thread is alive (running, paused or stopping).
     bool isActive() const;
-    /// A trainer exists (its weights can be sampled, saved or continued).
+    /// A trainer exists (its weights can be sampled, saved or continued). False while a new run's trainer
+    /// is still being built.
     bool hasRun() const { return mTrainer != nullptr; }
+    /// A run has started and its trainer is still being built on its thread.
+    bool isBuilding() const { return isActive() && !mTrainer; }
 
     /// The latest snapshot of the current run (null without a run). Thread-safe in the trainer; cheap.
     std::shared_ptr<const dl::TrainingSnapshot> snapshot() const;
@@ -100,6 +115,9 @@ public:
     int liveThreadCount() const { return (mThread ? 1 : 0) + static_cast<int>(mRetired.size()); }
 
 Q_SIGNALS:
+    /// A new run's trainer has been built: hasRun(), snapshot(), schedule() and modelFile() describe it
+    /// from now on. Not emitted by continueRun(), which keeps the trainer it had.
+    void trainerReady();
     /// The run's state changed.
     void stateChanged(dlui::TrainingController::State state);
     /// Throttled progress from the worker.
@@ -110,8 +128,22 @@ Q_SIGNALS:
     void runEnded(dlui::TrainingOutcome outcome, const QString& message);
 
 private:
-    bool launch(QString* error);
-    TrainingJob makeJob();
+    /// What the run's thread fills in before its first step.
+    struct BuiltTrainer {
+        std::shared_ptr<dl::Trainer> trainer;
+    };
+    using TrainerFactory = std::function<std::shared_ptr<dl::Trainer>()>;
+
+    /// Starts the run's thread, which first calls build() (on that thread) and then steps the result.
+    void launch(TrainerFactory build);
+    TrainingJob makeJob(std::shared_ptr<BuiltTrainer> built, TrainerFactory build);
+    /// Takes the trainer the run's thread has built, once that thread has reported it or has ended.
+    void adoptBuiltTrainer();
+    /// Validates and launches a continued run whose model file `file()` gives on the run's thread.
+    bool resume(std::shared_ptr<const dl::DataSet> data, const dl::MlpConfig& model,
+                const dl::TrainerConfig& trainer, int stepsDone,
+                std::function<std::shared_ptr<const dl::ModelFile>()> file, int moreSteps,
+                const TrainingSettings& settings, QString* error);
     void setState(State state);
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void joinThread();
@@ -119,13 +151,15 @@ private:
     /// stays with that thread, so the caller must replace or drop mTrainer.
     void retireRun();
     /// Sets mTrainingData and mHeldOut for a run on data (heldout.h).
-    void holdOut(const dl::DataSet& data, const TrainingSettings& settings, std::uint64_t seed);
+    void holdOut(const std::shared_ptr<const dl::DataSet>& data, const TrainingSettings& settings,
+                 std::uint64_t seed);
 
     std::shared_ptr<const dl::DataSet> mData;
     std::shared_ptr<const dl::DataSet> mTrainingData;
     dl::Batch mHeldOut;  ///< normalised rows of mData never trained on (finite data only)
     TrainingSettings mSettings;
     std::shared_ptr<dl::Trainer> mTrainer;
+    std::shared_ptr<BuiltTrainer> mBuilt;  ///< what the current run's thread builds (null without one)
     std::unique_ptr<QThread> mThread;
     TrainingWorker* mWorker = nullptr;  // lives in mThread, deleted after the thread is joined
     struct Retired {

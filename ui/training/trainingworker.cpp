@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <new>
 
 #include "core/training/trainer.h"
 #include "ui/i18n/coremessages.h"
@@ -43,11 +44,28 @@ bool TrainingWorker::waitWhilePaused() {
     return true;
 }
 
+bool TrainingWorker::prepare(int* stepsDone) {
+    if (!mJob.prepare) return true;
+    QString message;
+    try {
+        *stepsDone = mJob.prepare();
+        Q_EMIT prepared();
+        return true;
+    } catch (const std::bad_alloc&) {
+        message = tr("There is not enough memory for this network. Choose a smaller width or depth.");
+    } catch (const std::exception& e) {
+        message = coreMessage(e.what());
+    }
+    Q_EMIT runEnded(TrainingOutcome::Failed, message, *stepsDone);
+    return false;
+}
+
 void TrainingWorker::run() {
     makeCurrentThreadBackground(10);
+    int step = mJob.stepsDone;
+    if (!prepare(&step)) return;
     QElapsedTimer clock;
     clock.start();
-    int step = mJob.stepsDone;
     float lastLoss = 0.0f;
     // Steps/s over a sliding window of recent reports, so pauses and the quality measurements do not
     // distort the figure for long.

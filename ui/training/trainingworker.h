@@ -44,6 +44,10 @@ struct TrainingProgress {
 
 /// The training the worker runs, as callbacks it calls from its own thread.
 struct TrainingJob {
+    /// Optional: builds what the steps run on, once, in the worker's thread before the first step (a large
+    /// image network takes most of a second to allocate and initialise). Returns the steps already taken,
+    /// which replaces stepsDone. An exception ends the run as Failed.
+    std::function<int()> prepare;
     /// One step: draws a batch, updates the weights, returns the loss. Throws dl::TrainingDiverged on a
     /// NaN/inf loss (the trainer keeps its last good weights) and dl::Error for anything else.
     std::function<float()> step;
@@ -83,6 +87,8 @@ public:
     void run();
 
 Q_SIGNALS:
+    /// prepare() has returned: step() and publish() can be called from now on.
+    void prepared();
     /// Throttled progress (at most one per progressIntervalMs, and one at the end).
     void progressReported(const dlui::TrainingProgress& progress);
     /// A new sample-quality measurement.
@@ -93,6 +99,8 @@ Q_SIGNALS:
     void runEnded(dlui::TrainingOutcome outcome, const QString& message, int stepsDone);
 
 private:
+    /// Runs the job's prepare(), if any. On failure emits runEnded(Failed) and returns false.
+    bool prepare(int* stepsDone);
     /// Blocks while paused; returns false when a stop was requested.
     bool waitWhilePaused();
 

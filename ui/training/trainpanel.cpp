@@ -56,6 +56,7 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
     connect(mController, &TrainingController::stateChanged, this, &TrainPanel::onStateChanged);
     connect(mController, &TrainingController::qualityMeasured, this, &TrainPanel::onQuality);
     connect(mController, &TrainingController::runEnded, this, &TrainPanel::onRunEnded);
+    connect(mController, &TrainingController::trainerReady, this, &TrainPanel::onTrainerReady);
     // A step taken by hand (the narrated training step) installs the held run's weights with no poll
     // running: the figures follow them, or the status bar kept the live run's last step.
     connect(mDocument, &LabDocument::modelChanged, this, [this] {
@@ -349,8 +350,7 @@ void TrainPanel::train() {
     showError(QString());
     mLoaded.reset();
     QString error;
-    const dl::Schedule schedule = mDocument->schedule();
-    if (!mController->start(mDocument->dataSet(), schedule, settings(), &error)) {
+    if (!mController->start(mDocument->dataSet(), mDocument->schedule(), settings(), &error)) {
         showError(tr("Cannot train: %1").arg(error));
         return;
     }
@@ -359,10 +359,10 @@ void TrainPanel::train() {
     mLossPlot->clear();
     // The last figure belongs to the previous model: never show it next to the new run.
     showQualityPending();
-    mDocument->setModel(mController->snapshot(), schedule);
-    mPushed = mController->snapshot();
-    mDocument->setModelPath(QString());
-    // The samples on the canvas were drawn by the model this run replaces.
+    // The model this run replaces goes now, with the samples it drew; the new one comes in
+    // onTrainerReady(), once the run's thread has built it.
+    mDocument->clearModel();
+    mPushed.reset();
     mDocument->clearSamples();
     poll();
 }
@@ -371,19 +371,27 @@ void TrainPanel::continueTraining() {
     if (mController->isActive()) return;
     showError(QString());
     QString error;
-    bool ok = false;
-    try {
-        const dl::ModelFile file = mController->hasRun() ? mController->modelFile() : mLoaded.value();
-        ok = mController->resumeFromFile(mDocument->dataSet(), file, mSteps->value(), settings(), &error);
-        if (ok) {
-            mLoaded.reset();
-            mDocument->setModel(mController->snapshot(), *mController->schedule());
-            mPushed = mController->snapshot();
-        }
-    } catch (const std::exception& e) {
-        error = coreMessage(e.what());
+    const bool ok =
+        mController->hasRun()
+            ? mController->continueTraining(mDocument->dataSet(), mSteps->value(), settings(), &error)
+            : mController->resumeFromFile(mDocument->dataSet(), mLoaded, mSteps->value(), settings(), &error);
+    if (ok)
+        mLoaded.reset();  // the run has it now; onTrainerReady() puts the continued model in the document
+    else
+        showError(tr("Cannot continue training: %1").arg(error));
+    poll();
+}
+
+void TrainPanel::onTrainerReady() {
+    // A fresh run's step-0 weights, or the continued file's: the document's model from now on, unless the
+    // data changed while the network was being built (the model would be marked as trained on them).
+    const auto snap = mController->snapshot();
+    const std::optional<dl::Schedule> schedule = mController->schedule();
+    if (snap && schedule && mController->data() == mDocument->dataSet()) {
+        mDocument->setModel(snap, *schedule);
+        mPushed = snap;
     }
-    if (!ok) showError(tr("Cannot continue training: %1").arg(error));
+    updateButtons();
     poll();
 }
 
@@ -429,6 +437,12 @@ void TrainPanel::installModelInDocument() {
 
 void TrainPanel::poll() {
     const auto snap = mController->snapshot();
+    if (!snap && mController->isBuilding()) {
+        // Allocating and initialising a large image network takes most of a second.
+        showLine(mStatus, tr("%1 · building the network…").arg(trainingStateName(mController->state())));
+        Q_EMIT statusMessageChanged(mStatus->text());
+        return;
+    }
     if (!snap) return;
     if (snap != mPolledSnapshot.lock() || snap->step != mPolledStep) {
         mPolledSnapshot = snap;
@@ -549,9 +563,9 @@ void TrainPanel::updateButtons() {
                        state == TrainingController::State::Paused);
     mStop->setEnabled(state == TrainingController::State::Running ||
                       state == TrainingController::State::Paused);
-    mContinue->setEnabled(!active && (mController->hasRun() || mLoaded.has_value()));
+    mContinue->setEnabled(!active && (mController->hasRun() || mLoaded));
     mReset->setEnabled(mController->hasRun() || mDocument->hasModel());
-    mSave->setEnabled(mController->hasRun() || mLoaded.has_value());
+    mSave->setEnabled(mController->hasRun() || mLoaded);
     for (QWidget* w :
          std::initializer_list<QWidget*>{mWidth, mDepth, mFeatures, mLearningRate, mBatch, mSeed})
         w->setEnabled(!active);

@@ -105,6 +105,7 @@ private:
     /// Replaces the quality line when its figure no longer describes the current model.
     void showQualityPending();
     void onRunEnded(TrainingOutcome outcome, const QString& message);
+    void onTrainerReady();
     void onDataSetChanged();
     void updateButtons();
     void updateScheduleLabel();
@@ -131,7 +132,7 @@ private:
     // The snapshot polled last. A weak_ptr, not an address: a freed snapshot's address can come back for
     // the next one, while the weak_ptr's control block keeps the old identity.
     std::weak_ptr<const dl::TrainingSnapshot> mPolledSnapshot;
-    std::optional<dl::ModelFile> mLoaded;               // a model file loaded with no run of its own
+    std::shared_ptr<const dl::ModelFile> mLoaded;       // a model file loaded with no run of its own
     std::weak_ptr<const dl::TrainingSnapshot> mPushed;  // the last snapshot put into the document
     bool mImageDefaults = false;
     bool mAskBeforeDiscard = true;

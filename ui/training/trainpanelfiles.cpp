@@ -56,7 +56,7 @@ void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& fi
 
 void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) {
     mController->reset();
-    mLoaded = file;
+    mLoaded = std::make_shared<const dl::ModelFile>(file);
     installModelFile(*mDocument, file, path);
     mDocument->clearSamples();  // drawn by the model this file replaces
     mLossPlot->setLosses(mDocument->model()->lossHistory);
