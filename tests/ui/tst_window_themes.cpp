@@ -79,6 +79,7 @@ private Q_SLOTS:
     void exportUsesTheWindowsTheme();
     void scheduleChecksReadOnTheDark();
     void darkThemeKeepsPointsCurvesAndBoxesReadable();
+    void whiteBackgroundsKeepTheRightmostPointsReadable();
     void messageColoursFollowThePalette();
     void schedulePlotsLegendAndTicksRead();
     void explainNumbersReadOnTheDark();
@@ -294,6 +295,24 @@ void TestWindowThemes::scheduleChecksReadOnTheDark() {
 // On the dark theme the first points of viridis and cividis (1.1:1 against the background), the log-SNR's
 // grey and the loss's navy (1.6:1 and 2.0:1), the ᾱ_t legend's white box, the model banner's pale blue
 // and the data preview's white square all kept the light theme's look.
+// Points are coloured by their x coordinate: the rightmost took viridis's (and cividis's) yellow, 1.1:1 from
+// the light theme's white, and all but vanished, also in high contrast and in exports on white.
+void TestWindowThemes::whiteBackgroundsKeepTheRightmostPointsReadable() {
+    for (auto background : {Background::White, Background::HighContrast})
+        for (auto palette : {ColorPalette::Standard, ColorPalette::ColorBlindSafe})
+            for (const float key : {0.0f, 0.5f, 1.0f}) {
+                const QColor point = renderedPointCentre(key, background, palette);
+                const double ratio = dlui::contrastRatio(point, QColor(Qt::white));
+                QVERIFY2(
+                    ratio >= 2.2,
+                    qPrintable(QStringLiteral("key %1: %2 at %3:1").arg(key).arg(point.name()).arg(ratio)));
+            }
+    // The map still runs from one end to the other: the two ends differ clearly.
+    const dlui::SceneColors white = dlui::sceneColors(Background::White);
+    QVERIFY(dlui::contrastRatio(dlui::pointKeyColor(0.0f, white), dlui::pointKeyColor(1.0f, white)) >= 3.0);
+    QCOMPARE(dlui::sceneColors(Background::Transparent).keyEnd, white.keyEnd);
+}
+
 void TestWindowThemes::darkThemeKeepsPointsCurvesAndBoxesReadable() {
     const QColor dark = dlui::sceneColors(Background::Dark).background;
     for (auto palette : {ColorPalette::Standard, ColorPalette::ColorBlindSafe}) {

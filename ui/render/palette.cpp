@@ -37,6 +37,10 @@ constexpr std::array<Rgb, 7> kOkabeIto{{{0, 114, 178},     // blue
                                         {204, 121, 167},   // reddish purple
                                         {240, 228, 66}}};  // yellow
 
+/// Up to 0.7 the maps' lightest colour stands ≥ 2.4:1 from white (as from 0.3 on the dark background);
+/// up to 1, viridis's yellow stood 1.1:1, and the rightmost points all but vanished.
+constexpr float kKeyEndOnWhite = 0.7f;
+
 QColor rgb(const Rgb& c, int alpha = 255) {
     return QColor(c[0], c[1], c[2], alpha);
 }
@@ -82,6 +86,7 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.trail = QColor(200, 0, 0, 200);
             c.heat = QColor(220, 60, 0);
             c.lineWidth = 2.0;
+            c.keyEnd = kKeyEndOnWhite;
             break;
         case Background::White:
         case Background::Transparent:
@@ -92,6 +97,8 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.captionBox = QColor(255, 255, 255, 200);
             c.trail = QColor(200, 90, 30, 140);
             c.heat = QColor(230, 110, 20);
+            // Transparent frames go on slides, most of them white.
+            c.keyEnd = kKeyEndOnWhite;
             break;
     }
     if (palette == ColorPalette::ColorBlindSafe) {
@@ -111,7 +118,7 @@ QColor keyColor(float key, ColorPalette palette) {
 
 QColor pointKeyColor(float key, const SceneColors& colors) {
     const float u = std::isnan(key) ? 0.0f : std::clamp(key, 0.0f, 1.0f);
-    return keyColor(colors.keyStart + (1.0f - colors.keyStart) * u, colors.palette);
+    return keyColor(colors.keyStart + (colors.keyEnd - colors.keyStart) * u, colors.palette);
 }
 
 namespace {

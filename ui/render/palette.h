@@ -32,6 +32,9 @@ struct SceneColors {
     /// Where the points' colour map starts: 0, or more on a dark background, whose colour the maps'
     /// darkest ends (viridis's purple, cividis's navy) nearly match.
     float keyStart = 0.0f;
+    /// Where it ends: 1, or less on a white background, which the maps' lightest ends (both yellow) nearly
+    /// match.
+    float keyEnd = 1.0f;
     ColorPalette palette = ColorPalette::Standard;
 };
 
@@ -41,7 +44,8 @@ SceneColors sceneColors(Background background, ColorPalette palette = ColorPalet
 /// Anderton & Renslow 2018, designed for colour-vision deficiencies) for the colour-blind-safe one.
 QColor keyColor(float key, ColorPalette palette = ColorPalette::Standard);
 
-/// The colour of a point with key `key` in a scene of these colours: keyColor from colors.keyStart on.
+/// The colour of a point with key `key` in a scene of these colours: keyColor from colors.keyStart to
+/// colors.keyEnd.
 QColor pointKeyColor(float key, const SceneColors& colors);
 
 /// Whether a widgets' palette is a dark one (its window colour below middle lightness), as the dark theme's:
