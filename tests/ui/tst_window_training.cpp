@@ -15,7 +15,9 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
+#include "core/model/modelfile.h"
 #include "core/training/trainer.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void loadingTheSameDataAgainKeepsTheModel();
     void divergingRunSaysSo();
     void saveAndLoadModel();
+    void saveModelButtonWritesInTheBackground();
     void sessionModelLoadsWithItsData();
     void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
@@ -462,6 +465,44 @@ void TestWindowTraining::divergingRunSaysSo() {
     QVERIFY(problems.count() >= 1);
     QCOMPARE(training()->liveThreadCount(), 0);
     QVERIFY(mWindow->document()->model()->parameters.allFinite());
+}
+
+// Save model… wrote the file on the window's thread (over 100 MB for a large image network). The button's
+// path now writes it in a background job; a failure says so in a message box and leaves the document's
+// model path alone.
+void TestWindowTraining::saveModelButtonWritesInTheBackground() {
+    trainToEnd(100);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("clicked.dlmodel"));
+    QSignalSpy saved(train(), &dlui::TrainPanel::modelSaved);
+    QSignalSpy failed(train(), &dlui::TrainPanel::modelSaveFailed);
+    dltest::answerFileDialog(path);  // the person types the name into the save dialog and presses Save
+    auto* saveButton = train()->findChild<QPushButton*>(QStringLiteral("saveModelButton"));
+    QVERIFY(saveButton && saveButton->isEnabled());
+    QTest::mouseClick(saveButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    QCOMPARE(saved.at(0).at(0).toString(), path);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(mWindow->document()->modelPath(), path);
+    QVERIFY2(train()->statusText().contains(QStringLiteral("saved")), qPrintable(train()->statusText()));
+    const dl::ModelFile file = dl::loadModelFile(path.toStdString());
+    QCOMPARE(file.step, 100);
+    QVERIFY(file.emaParameters.isApprox(mWindow->document()->model()->parameters));  // the sampled weights
+
+    // A folder that cannot exist (its parent is a file): a message, and nothing else changes.
+    QFile blocker(dir.filePath(QStringLiteral("a-file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QString shown;
+    dltest::readAndCloseMessageBox(&shown);
+    const QString before = train()->statusText();
+    train()->saveModelInBackground(dir.filePath(QStringLiteral("a-file/m.dlmodel")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY2(shown.startsWith(QStringLiteral("Could not save the model")), qPrintable(shown));
+    QCOMPARE(mWindow->document()->modelPath(), path);
+    QCOMPARE(train()->statusText(), before);
+    QCOMPARE(saved.count(), 1);
 }
 
 void TestWindowTraining::saveAndLoadModel() {

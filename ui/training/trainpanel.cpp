@@ -74,6 +74,13 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
             QMessageBox::warning(this, tr("Load model"), tr("Could not load the model:\n%1").arg(message));
     });
     connect(this, &TrainPanel::modelFileLoaded, this, [this] { mModelFileDialog = false; });
+    connect(&mModelSaveJob, &LatestJob::failed, this,
+            [this](quint64, const QString& message) { Q_EMIT modelSaveFailed(mModelSaving, message); });
+    connect(this, &TrainPanel::modelSaveFailed, this, [this](const QString&, const QString& message) {
+        const QString before = std::exchange(mStatusBeforeSave, QString());
+        if (!mController->isActive() && !before.isEmpty()) showLine(mStatus, before);  // "saving …" goes
+        QMessageBox::warning(this, tr("Save model"), tr("Could not save the model:\n%1").arg(message));
+    });
     connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
     connect(mDocument, &LabDocument::scheduleChanged, this, &TrainPanel::updateScheduleLabel);
     connect(mDocument, &LabDocument::modelChanged, this, [this] {
@@ -203,7 +210,9 @@ void TrainPanel::buildUi() {
     layout->addLayout(buttons2);
     auto* files = new QHBoxLayout;
     mSave = new QPushButton(tr("Save model…"), this);
+    mSave->setObjectName(QStringLiteral("saveModelButton"));
     mLoad = new QPushButton(tr("Load model…"), this);
+    mLoad->setObjectName(QStringLiteral("loadModelButton"));
     files->addWidget(mSave);
     files->addWidget(mLoad);
     layout->addLayout(files);

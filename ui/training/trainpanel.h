@@ -43,8 +43,13 @@ public:
     /// Shows settings in the controls.
     void setSettings(const TrainingSettings& settings);
 
-    /// Saves the current model (no dialog). False with a message on failure.
+    /// Saves the current model (no dialog) on this thread. False with a message on failure.
     bool saveModelTo(const QString& path, QString* error = nullptr);
+    /// Saves the current model in a background job (a large image network's file is over 100 MB):
+    /// modelSaved() or modelSaveFailed() follows, and a failure is shown in a message box.
+    void saveModelInBackground(const QString& path);
+    /// Whether a model file is being written.
+    bool isSavingModel() const { return mModelSaveJob.isBusy(); }
     /// Reads a model file in a background job and installs it in the document when it fits the data (no
     /// dialog): modelFileLoaded() or modelFileFailed() follows. A newer load supersedes one in flight.
     void loadModelFrom(const QString& path);
@@ -96,6 +101,10 @@ Q_SIGNALS:
     void modelFileLoaded(const QString& path);
     /// loadModelFrom(path) failed; wrongDimension: only because the current data have another dimension.
     void modelFileFailed(const QString& path, const QString& message, bool wrongDimension);
+    /// saveModelInBackground(path) wrote the file; the document's model path is now path.
+    void modelSaved(const QString& path);
+    /// saveModelInBackground(path) could not write the file (an existing file there is left as it was).
+    void modelSaveFailed(const QString& path, const QString& message);
 
 private:
     void buildUi();
@@ -139,6 +148,10 @@ private:
     LatestJob mModelFileJob{QStringLiteral("dl-model-file"), LatestJob::Supersede::CancelRunning};
     QString mModelFileLoading;      // the path mModelFileJob reads
     bool mModelFileDialog = false;  // the load came from the Load button: failures get a message box
+    // Writes run one after another; the document takes the path of the last one asked for.
+    LatestJob mModelSaveJob{QStringLiteral("dl-model-save"), LatestJob::Supersede::LetRunningFinish};
+    QString mModelSaving;       // the path of the latest save asked for
+    QString mStatusBeforeSave;  // the state line a failed save gives back
 
     QSpinBox* mWidth = nullptr;
     QSpinBox* mDepth = nullptr;

@@ -1,5 +1,7 @@
-// The Model & Train panel's model files: save and load, with and without a file dialog. Loading reads the
-// file in a background job (ui/jobs/latestjob.h): a session may name a file on a slow disk.
+// The Model & Train panel's model files: save and load, with and without a file dialog. Both run in
+// background jobs (ui/jobs/latestjob.h): a session may name a file on a slow disk, and a large image
+// network's file is over 100 MB.
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -72,13 +74,45 @@ void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) 
     updateScheduleLabel();
 }
 
+void TrainPanel::saveModelInBackground(const QString& path) {
+    std::shared_ptr<const dl::ModelFile> file = mLoaded;
+    try {
+        // A copy of the run's state, taken here: a narrated step may change the trainer on another thread.
+        if (mController->hasRun()) file = std::make_shared<const dl::ModelFile>(mController->modelFile());
+    } catch (const std::exception& e) {
+        Q_EMIT modelSaveFailed(path, coreMessage(e.what()));
+        return;
+    }
+    if (!file) {
+        Q_EMIT modelSaveFailed(path, tr("There is no model to save."));
+        return;
+    }
+    mModelSaving = path;
+    if (!mController->isActive()) {
+        if (!isSavingModel()) mStatusBeforeSave = mStatus->text();
+        showLine(mStatus, tr("saving %1…").arg(QFileInfo(path).fileName()));
+    }
+    LatestJob::Job job;
+    // Not interruptible: the file is written whole (to a temporary file, then renamed) or not at all, and
+    // closing the window waits for it rather than lose the model.
+    job.work = [file, path](JobControl&) -> std::any {
+        dl::saveModelFile(path.toStdString(), *file);
+        return path;
+    };
+    job.onResult = [this, path](std::any) {
+        mStatusBeforeSave.clear();
+        mDocument->setModelPath(path);
+        if (!mController->isActive()) showLine(mStatus, tr("saved · %1").arg(QFileInfo(path).fileName()));
+        Q_EMIT statusMessageChanged(tr("Saved the model to %1").arg(QDir::toNativeSeparators(path)));
+        Q_EMIT modelSaved(path);
+    };
+    mModelSaveJob.start(std::move(job));
+}
+
 void TrainPanel::saveModel() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
                                                       tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
-    if (path.isEmpty()) return;
-    QString error;
-    if (!saveModelTo(path, &error))
-        QMessageBox::warning(this, tr("Save model"), tr("Could not save the model:\n%1").arg(error));
+    if (!path.isEmpty()) saveModelInBackground(path);
 }
 
 void TrainPanel::loadModel() {
