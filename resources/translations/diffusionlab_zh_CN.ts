@@ -23,6 +23,10 @@
         <source>    (state of t = %1)</source>
         <translation>    （t = %1 时的状态）</translation>
     </message>
+    <message>
+        <source>a comparison needs data</source>
+        <translation>比较需要数据</translation>
+    </message>
 </context>
 <context>
     <name>FrameSource</name>
@@ -4309,6 +4313,18 @@ ffmpeg 输出：
     <message>
         <source>%1 · building the network…</source>
         <translation>%1 · 正在构建网络…</translation>
+    </message>
+    <message>
+        <source>saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>saved · %1</source>
+        <translation>已保存 · %1</translation>
+    </message>
+    <message>
+        <source>Saved the model to %1</source>
+        <translation>模型已保存到 %1</translation>
     </message>
 </context>
 <context>

@@ -39,9 +39,11 @@ dl::ScheduleParams cosine(int T) {
 ComparisonInput twoPanes(const dl::ScheduleParams& a, const dl::ScheduleParams& b) {
     dl::Rng rng(5);
     ComparisonInput in;
-    in.data = dl::makePointDataSet("moons", dl::generatePoints("moons", 64, rng));
-    in.noise = dl::Batch(64, 2);
-    for (Eigen::Index i = 0; i < in.noise.size(); ++i) in.noise.data()[i] = static_cast<float>(rng.normal());
+    in.data = std::make_shared<const dl::DataSet>(
+        dl::makePointDataSet("moons", dl::generatePoints("moons", 64, rng)));
+    auto noise = std::make_shared<dl::Batch>(64, 2);
+    for (Eigen::Index i = 0; i < noise->size(); ++i) noise->data()[i] = static_cast<float>(rng.normal());
+    in.noise = std::move(noise);
     for (const auto& [label, params] :
          {std::pair{QStringLiteral("A"), a}, std::pair{QStringLiteral("B"), b}}) {
         ComparisonPane pane;
@@ -118,11 +120,11 @@ void TestComparisonFrames::panesShareOneNoiseInTheClosedForm() {
     QCOMPARE(frames.paneT(0, step), tA);
     const dl::Batch xA = frames.paneState(0, step);
     const dl::Batch xB = frames.paneState(1, step);
-    QCOMPARE(xA.rows(), in.data.points.rows());
+    QCOMPARE(xA.rows(), in.data->points.rows());
     double worstA = 0, worstB = 0, worstEps = 0;
     for (Eigen::Index i = 0; i < xA.rows(); ++i)
         for (Eigen::Index j = 0; j < 2; ++j) {
-            const double x0 = in.data.points(i, j), eps = in.noise(i, j);
+            const double x0 = in.data->points(i, j), eps = (*in.noise)(i, j);
             // Ho et al. 2020, Eq. 4, in double with each pane's own ᾱ.
             const double wantA = std::sqrt(a.alphaBar(tA)) * x0 + std::sqrt(1.0 - a.alphaBar(tA)) * eps;
             const double wantB = std::sqrt(b.alphaBar(tB)) * x0 + std::sqrt(1.0 - b.alphaBar(tB)) * eps;
@@ -198,8 +200,13 @@ void TestComparisonFrames::tilesAndNoiseShapeChecks() {
     QCOMPARE(dlui::comparisonTile(target, 4, 3), QRectF(200, 100, 200, 100));
     QCOMPARE(dlui::comparisonTile(target, 3, 2), QRectF(0, 100, 200, 100));
     ComparisonInput bad = twoPanes(linear(50), linear(60));
-    bad.noise = dl::Batch::Zero(3, 2);
+    bad.noise = std::make_shared<const dl::Batch>(dl::Batch::Zero(3, 2));
     QVERIFY_THROWS_EXCEPTION(dl::Error, ComparisonFrames{bad});
+    bad.noise.reset();
+    QVERIFY_THROWS_EXCEPTION(dl::Error, ComparisonFrames{bad});
+    ComparisonInput noData = twoPanes(linear(50), linear(60));
+    noData.data.reset();
+    QVERIFY_THROWS_EXCEPTION(dl::Error, ComparisonFrames{noData});
     ComparisonInput none = twoPanes(linear(50), linear(60));
     none.panes.clear();
     QVERIFY_THROWS_EXCEPTION(dl::Error, ComparisonFrames{none});
@@ -221,8 +228,8 @@ void TestComparisonFrames::exportedGifDecodesToTheTiledFrames() {
     QVERIFY(dir.isValid());
     dlui::ExportInput input;
     input.comparison = twoPanes(linear(50), cosine(1000));
-    input.data = input.comparison->data;
-    input.forwardNoise = input.comparison->noise;
+    input.data = *input.comparison->data;
+    input.forwardNoise = *input.comparison->noise;
     dlui::ExportSettings s;
     s.format = dlui::ExportFormat::Gif;
     s.frames.animation = dlui::AnimationKind::Comparison;

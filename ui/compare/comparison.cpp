@@ -158,8 +158,8 @@ QString Comparison::paneProblem(int index) const {
 
 ComparisonInput Comparison::input() const {
     ComparisonInput in;
-    if (const auto data = mDocument->dataSet()) in.data = *data;
-    if (const auto noise = mDocument->forwardNoise()) in.noise = *noise;
+    in.data = mDocument->dataSet();
+    in.noise = mDocument->forwardNoise();
     in.reverse = mReverse;
     std::optional<dl::ScheduleParams> model;
     if (mDocument->modelSchedule()) model = mDocument->modelSchedule()->params();

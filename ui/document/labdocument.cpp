@@ -197,8 +197,11 @@ void LabDocument::redrawNoise() {
     mNoise = std::move(noise);
 }
 
-dl::Batch LabDocument::forwardState(int t) const {
-    return dl::noiseToStep(mSchedule, mDataSet->points, std::clamp(t, 0, mSchedule.T()), *mNoise);
+dl::Batch LabDocument::forwardState(int t, Eigen::Index maxRows) const {
+    const int tt = std::clamp(t, 0, mSchedule.T());
+    if (maxRows < 0 || maxRows >= mDataSet->points.rows())
+        return dl::noiseToStep(mSchedule, mDataSet->points, tt, *mNoise);
+    return dl::noiseToStep(mSchedule, mDataSet->points.topRows(maxRows), tt, mNoise->topRows(maxRows));
 }
 
 void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model,

@@ -113,7 +113,8 @@ public:
     std::uint64_t noiseSeed() const { return mNoiseSeed; }
     void setNoiseSeed(std::uint64_t seed);
     /// x_t = √ᾱ_t x0 + √(1−ᾱ_t) ε for the editor's schedule, normalised coordinates. t is clamped to 0..T.
-    dl::Batch forwardState(int t) const;
+    /// maxRows ≥ 0 computes only the first maxRows rows (the images a view shows of a large set).
+    dl::Batch forwardState(int t, Eigen::Index maxRows = -1) const;
 
     // ---- model --------------------------------------------------------------------------------
     std::shared_ptr<const dl::TrainingSnapshot> model() const { return mModel; }

@@ -51,9 +51,10 @@ std::vector<int> comparisonFrameSteps(const ComparisonInput& input, int tFirst, 
 
 ComparisonFrames::ComparisonFrames(ComparisonInput input) : mInput(std::move(input)) {
     if (mInput.panes.empty()) throw dl::Error(tr("a comparison needs at least one pane").toStdString());
-    const dl::DataSet& data = mInput.data;
-    if (!mInput.reverse &&
-        (mInput.noise.rows() != data.points.rows() || mInput.noise.cols() != data.points.cols()))
+    if (!mInput.data) throw dl::Error(tr("a comparison needs data").toStdString());
+    const dl::DataSet& data = *mInput.data;
+    if (!mInput.reverse && (!mInput.noise || mInput.noise->rows() != data.points.rows() ||
+                            mInput.noise->cols() != data.points.cols()))
         throw dl::Error(tr("the forward noise must have the same shape as the data (%1×%2)")
                             .arg(data.points.rows())
                             .arg(data.points.cols())
@@ -83,7 +84,7 @@ dl::Batch ComparisonFrames::paneState(int pane, int step, int* shownT) const {
     const ComparisonPane& p = mInput.panes[static_cast<size_t>(pane)];
     const int t = paneT(pane, step);
     if (shownT) *shownT = t;
-    if (!mInput.reverse) return dl::noiseToStep(p.schedule, mInput.data.points, t, mInput.noise);
+    if (!mInput.reverse) return dl::noiseToStep(p.schedule, mInput.data->points, t, *mInput.noise);
     if (!p.reverse || p.reverse->empty()) return {};
     dl::ReverseFrame frame = p.reverse->frameAt(t, false);
     if (shownT) *shownT = frame.above;
@@ -108,7 +109,7 @@ Scene ComparisonFrames::scene(int pane, int step) const {
     Scene scene;
     scene.caption = caption(pane, step);
     const dl::Batch x = paneState(pane, step);
-    const dl::DataSet& data = mInput.data;
+    const dl::DataSet& data = *mInput.data;
     if (x.rows() == 0) {
         scene.viewBounds = mView;
         return scene;

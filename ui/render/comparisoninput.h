@@ -3,13 +3,14 @@
 // comparison view and the exporter both read it, so an exported comparison looks like the window's.
 //
 //   dlui::ComparisonInput in;
-//   in.data = *doc->dataSet();
-//   in.noise = *doc->forwardNoise();                       // the same ε for every pane
+//   in.data = doc->dataSet();
+//   in.noise = doc->forwardNoise();                        // the same ε for every pane
 //   in.panes.push_back({tr("linear"), dl::Schedule(linear)});
 //   in.panes.push_back({tr("cosine"), dl::Schedule(cosine)});
 #pragma once
 
 #include <QString>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -38,8 +39,11 @@ struct ComparisonPane {
 };
 
 struct ComparisonInput {
-    dl::DataSet data;  ///< normalised points (and their normalisation) or images
-    dl::Batch noise;  ///< ε of x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε, the same for every pane; shape of data.points
+    // Shared, not copied: the window rebuilds its comparison on every model and schedule change, and an
+    // image set can take hundreds of megabytes.
+    std::shared_ptr<const dl::DataSet> data;  ///< normalised points (and their normalisation) or images
+    /// ε of x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε, the same for every pane; the shape of data->points
+    std::shared_ptr<const dl::Batch> noise;
     bool reverse = false;  ///< false: each pane's forward process; true: each pane's sampled chain
     std::vector<ComparisonPane> panes;
 };

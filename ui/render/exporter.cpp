@@ -253,9 +253,9 @@ QJsonObject comparisonSidecar(const ComparisonFrames& frames, const std::vector<
         {QStringLiteral("fps"), s.fps},
         {QStringLiteral("width"), s.render.size.width()},
         {QStringLiteral("height"), s.render.size.height()},
-        {QStringLiteral("data"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(in.data.name)},
-                                             {QStringLiteral("n"), in.data.size()},
-                                             {QStringLiteral("dim"), in.data.dim()}}},
+        {QStringLiteral("data"), QJsonObject{{QStringLiteral("name"), QString::fromStdString(in.data->name)},
+                                             {QStringLiteral("n"), in.data->size()},
+                                             {QStringLiteral("dim"), in.data->dim()}}},
         {QStringLiteral("panes"), panes},
         {QStringLiteral("frames"), list},
     };
