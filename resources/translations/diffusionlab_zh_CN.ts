@@ -4326,6 +4326,10 @@ ffmpeg 输出：
         <source>Saved the model to %1</source>
         <translation>模型已保存到 %1</translation>
     </message>
+    <message>
+        <source>%1 %2 steps%3%4 · no loss yet</source>
+        <translation>%1 %2 步%3%4 · 尚无损失</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>
@@ -4472,12 +4476,20 @@ ffmpeg 输出：
         <translation>回到实时训练(&amp;L)</translation>
     </message>
     <message>
-        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4) updates the weights. Space: another step; Back to the live run: training goes on.</source>
-        <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4）更新权重。空格：再讲解一步；回到实时训练：训练继续。</translation>
-    </message>
-    <message>
         <source>No trained model yet: a fresh one starts with the panel&apos;s settings, and its first step is narrated.</source>
         <translation>还没有训练好的模型：将按面板的设置开始新的训练，并讲解它的第一步。</translation>
+    </message>
+    <message>
+        <source>, warming up to %1 over the first %2 steps</source>
+        <translation>，在前 %2 步内预热升至 %1</translation>
+    </message>
+    <message>
+        <source>, decaying from %1</source>
+        <translation>，从 %1 开始衰减</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4%5) updates the weights. Space: another step; Back to the live run: training goes on.</source>
+        <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4%5）更新权重。空格：再讲解一步；回到实时训练：训练继续。</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,9 @@ void TestAnatomyWindow::narratedTrainingStep() {
     QVERIFY(narrator);
     auto* button = live->trainPanel()->findChild<QToolButton*>(QStringLiteral("narratedStepButton"));
     QVERIFY(button);
+    auto* backButton = live->trainPanel()->findChild<QToolButton*>(QStringLiteral("continueLiveButton"));
+    QVERIFY(backButton);
+    QVERIFY(!backButton->isVisible());  // only while narrating
     QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
     QTest::mouseClick(button, Qt::LeftButton);  // no run yet: one starts, then is held for the stages
     // The status bar says so (it started without a word), and the stages begin once the run's thread has
@@ -253,6 +256,18 @@ void TestAnatomyWindow::narratedTrainingStep() {
     // The run was paused before its first step, so the narrated step is its first.
     const int held = narrator->stageView()->step - 1;
     QCOMPARE(held, 0);
+    // The first stage's message replaced the note at once (on screen for ~30 ms): it repeats it.
+    const QString first = mWindow->statusBar()->currentMessage();
+    QVERIFY2(first.startsWith(QStringLiteral("No trained model yet")) &&
+                 first.contains(QStringLiteral("stage 1 of 5")),
+             qPrintable(first));
+    QVERIFY(backButton->isVisible());
+    // Held at step 0: no "loss nan" in the status bar, and no quality being measured.
+    auto* status = mWindow->statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QVERIFY2(!status->text().contains(QStringLiteral("nan")), qPrintable(status->text()));
+    QVERIFY2(!live->trainPanel()->qualityText().contains(QStringLiteral("measuring")),
+             qPrintable(live->trainPanel()->qualityText()));
     const dl::TrainingStage order[] = {dl::TrainingStage::DrawBatch, dl::TrainingStage::DrawNoise,
                                        dl::TrainingStage::FormXt, dl::TrainingStage::Predict,
                                        dl::TrainingStage::Update};
@@ -283,16 +298,21 @@ void TestAnatomyWindow::narratedTrainingStep() {
     QVERIFY2(std::memcmp(mine.data(), theirs.data(), sizeof(float) * std::size_t(mine.size())) == 0,
              "the narrated step's EMA weights differ from an ordinary step's");
     QCOMPARE(mWindow->document()->model()->step, held + 1);
+    // The update's learning rate is the warm-up's first, not the panel's: the narration says why.
+    const QString update = view->scene().annotations.narration;
+    QVERIFY2(update.contains(QStringLiteral("warming up to %1 over the first %2 steps")
+                                 .arg(double(settings.trainer.learningRate), 0, 'g', 3)
+                                 .arg(settings.trainer.warmupSteps)),
+             qPrintable(update));
     // The status bar gives the step's figures, not a speed of "0 steps/s" for a step taken by hand.
-    auto* status = mWindow->statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
-    QVERIFY(status);
     QTRY_VERIFY2(status->text().contains(QLocale().toString(held + 1) + QStringLiteral(" steps")),
                  qPrintable(status->text()));
     QVERIFY2(!status->text().contains(QStringLiteral(" 0 steps/s")), qPrintable(status->text()));
 
-    // Back to the live run: it resumes; Space plays and pauses again.
-    action("continueLiveAction")->trigger();
+    // Back to the live run, from the panel's button: it resumes; Space plays and pauses again.
+    QTest::mouseClick(backButton, Qt::LeftButton);
     QVERIFY(!narrator->isNarrating());
+    QVERIFY(!backButton->isVisible());
     QCOMPARE(training->state(), dlui::TrainingController::State::Running);
     QTRY_VERIFY(training->snapshot() && training->snapshot()->step > held + 1);
     training->stopAndWait();

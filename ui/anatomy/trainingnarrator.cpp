@@ -29,11 +29,11 @@ QMenu* runMenu(MainWindow* window) {
 }
 
 /// A row under the panel's Continue / Reset buttons with one button for the action.
-void addPanelButton(TrainPanel* panel, QAction* action) {
+QToolButton* addPanelButton(TrainPanel* panel, QAction* action, const QString& name) {
     auto* column = qobject_cast<QBoxLayout*>(panel->layout());
     auto* anchor = panel->findChild<QPushButton*>(QStringLiteral("continueButton"));
     auto* button = new QToolButton(panel);
-    button->setObjectName(QStringLiteral("narratedStepButton"));
+    button->setObjectName(name);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
@@ -41,6 +41,7 @@ void addPanelButton(TrainPanel* panel, QAction* action) {
     for (int i = 0; column && anchor && i < column->count(); ++i)
         if (QLayout* row = column->itemAt(i)->layout(); row && row->indexOf(anchor) >= 0) at = i + 1;
     if (column) column->insertWidget(at, button);
+    return button;
 }
 
 }  // namespace
@@ -66,7 +67,11 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
         run->insertAction(window->actions().sample, mContinue);
         run->insertSeparator(window->actions().sample);
     }
-    addPanelButton(panel, mNarrate);
+    addPanelButton(panel, mNarrate, QStringLiteral("narratedStepButton"));
+    // The narration tells the person to go "back to the live run": the button is next to the one that
+    // started it, while narrating (the Run menu has it too).
+    mContinueButton = addPanelButton(panel, mContinue, QStringLiteral("continueLiveButton"));
+    mContinueButton->hide();
     connect(mNarrate, &QAction::triggered, this, &TrainingNarrator::narrate);
     connect(mNext, &QAction::triggered, this, &TrainingNarrator::advance);
     connect(mContinue, &QAction::triggered, this, &TrainingNarrator::continueTraining);
@@ -88,7 +93,8 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
         const auto data = mWindow->document()->dataSet();
         if (!data || data->isImage() || !mTrainer) return;
         const SceneAnnotations marks =
-            trainingStageMarks(*mStage, data->norm, mTrainer->schedule().T(), mTrainer->modelConfig().target);
+            trainingStageMarks(*mStage, data->norm, mTrainer->schedule().T(), mTrainer->modelConfig().target,
+                               &mTrainer->config());
         scene.annotations.rings.insert(scene.annotations.rings.end(), marks.rings.begin(), marks.rings.end());
         scene.annotations.ringColor = marks.ringColor;
         scene.annotations.arrows.insert(scene.annotations.arrows.end(), marks.arrows.begin(),
@@ -107,6 +113,12 @@ TrainingNarrator::~TrainingNarrator() {
     if (mView && mDecorator) mView->removeSceneDecorator(mDecorator);
 }
 
+QString TrainingNarrator::freshRunNote() {
+    return tr(
+        "No trained model yet: a fresh one starts with the panel's settings, and its first step is "
+        "narrated.");
+}
+
 void TrainingNarrator::narrate() {
     if (mNarrating) {
         advance();
@@ -117,10 +129,8 @@ void TrainingNarrator::narrate() {
             mPanel->train();                     // a fresh run with the panel's settings, as Train starts it
             if (!mTraining->isActive()) return;  // the panel said why, or the person kept the old model
             mTraining->pause();                  // its first step is the narrated one
-            mWindow->statusBar()->showMessage(
-                tr("No trained model yet: a fresh one starts with the panel's settings, and its first step "
-                   "is narrated."),
-                10000);
+            mWindow->statusBar()->showMessage(freshRunNote(), 10000);
+            mFreshRun = true;  // the first stage's message repeats it: it replaces this one at once
         }
         mWaitingForTrainer = true;  // the run's thread is building the network: go on when it is there
         return;
@@ -140,6 +150,7 @@ void TrainingNarrator::narrate() {
     mNext->setShortcut(QKeySequence(Qt::Key_Space));
     mNext->setEnabled(true);
     mContinue->setEnabled(true);
+    mContinueButton->show();
     advance();
 }
 
@@ -180,9 +191,12 @@ void TrainingNarrator::onStageDone(const std::optional<dl::TrainingStageView>& v
         mTrainer->publishSnapshot();
         mWindow->document()->setModel(mTraining->snapshot(), mTrainer->schedule());
     }
-    if (mStage)
-        mWindow->statusBar()->showMessage(
-            trainingStageNarration(*mStage, mTrainer->schedule().T(), mTrainer->modelConfig().target), 15000);
+    if (mStage) {
+        QString message = trainingStageNarration(*mStage, mTrainer->schedule().T(),
+                                                 mTrainer->modelConfig().target, &mTrainer->config());
+        if (std::exchange(mFreshRun, false)) message = freshRunNote() + QLatin1Char(' ') + message;
+        mWindow->statusBar()->showMessage(message, 15000);
+    }
     mWindow->mainView()->requestRedraw();
     if (mStage) Q_EMIT stageShown(mStage->stage);
     if (mContinuePending) continueTraining();
@@ -207,6 +221,8 @@ void TrainingNarrator::endNarration() {
     mNext->setEnabled(false);
     mNext->setShortcut(QKeySequence());
     mContinue->setEnabled(false);
+    mContinueButton->hide();
+    mFreshRun = false;
     mWindow->actions().playPause->setShortcut(mPlayKey);
     mTrainer.reset();
     mStage.reset();

@@ -24,6 +24,7 @@
 
 class QAction;
 class QThread;
+class QToolButton;
 
 namespace dlui {
 
@@ -64,6 +65,8 @@ private:
     void onStageDone(const std::optional<dl::TrainingStageView>& view, const QString& error);
     void continueTraining();
     void endNarration();
+    /// What the status bar says when narrate() had to start a run.
+    static QString freshRunNote();
 
     MainWindow* mWindow;
     TrainingController* mTraining;
@@ -71,6 +74,7 @@ private:
     QAction* mNarrate;
     QAction* mNext;
     QAction* mContinue;
+    QToolButton* mContinueButton;  // in the panel, shown while narrating
     QPointer<MainView> mView;
     int mDecorator = 0;
     std::shared_ptr<dl::Trainer> mTrainer;
@@ -78,6 +82,7 @@ private:
     bool mNarrating = false;
     bool mContinuePending = false;
     bool mWaitingForTrainer = false;  ///< narrate() pressed while the run's network was being built
+    bool mFreshRun = false;           ///< narrate() started the run: the first stage's message says so
     QKeySequence mPlayKey;            // Space, lent to the next-stage action while narrating
     std::optional<dl::TrainingStageView> mStage;
 };

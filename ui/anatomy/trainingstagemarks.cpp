@@ -34,9 +34,21 @@ QPointF point(const dl::Batch& data, Eigen::Index r) {
     return {data(r, 0), data(r, 1)};
 }
 
+/// Why the update's learning rate is not the one in the panel: the first steps warm up to it, the rest
+/// decay from it (core/training/optimizer.h).
+QString learningRateNote(const dl::TrainingStageView& v, const dl::TrainerConfig* optimiser) {
+    if (!optimiser || !(v.learningRate < optimiser->learningRate * 0.999f)) return {};
+    if (v.step <= optimiser->warmupSteps)
+        return Texts::tr(", warming up to %1 over the first %2 steps")
+            .arg(double(optimiser->learningRate), 0, 'g', 3)
+            .arg(optimiser->warmupSteps);
+    return Texts::tr(", decaying from %1").arg(double(optimiser->learningRate), 0, 'g', 3);
+}
+
 }  // namespace
 
-QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::PredictionTarget target) {
+QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::PredictionTarget target,
+                               const dl::TrainerConfig* optimiser) {
     const QString name = targetName(target);
     switch (v.stage) {
         case dl::TrainingStage::DrawBatch:
@@ -70,20 +82,21 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
             return Texts::tr(
                        "Step %1, stage 5 of 5 · Loss = mean \u2016%2 \u2212 %2\u0302\u2016\u00B2 = %3; one "
                        "AdamW step "
-                       "(learning rate %4) updates the weights. Space: another step; Back to the live run: "
+                       "(learning rate %4%5) updates the weights. Space: another step; Back to the live run: "
                        "training goes on.")
                 .arg(v.step)
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
-                .arg(double(v.learningRate), 0, 'g', 3);
+                .arg(double(v.learningRate), 0, 'g', 3)
+                .arg(learningRateNote(v, optimiser));
     }
     return {};
 }
 
 SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::Normalisation& norm, int T,
-                                    dl::PredictionTarget target) {
+                                    dl::PredictionTarget target, const dl::TrainerConfig* optimiser) {
     SceneAnnotations marks;
-    marks.narration = trainingStageNarration(v, T, target);
+    marks.narration = trainingStageNarration(v, T, target, optimiser);
     if (v.x0.cols() != 2 || v.x0.rows() == 0) return marks;
     const Eigen::Index n = std::min<Eigen::Index>(v.x0.rows(), kMaxMarkedRows);
     const dl::Batch x0 = norm.toData(v.x0.topRows(n));

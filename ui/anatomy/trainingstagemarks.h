@@ -21,11 +21,14 @@ namespace dlui {
 
 constexpr int kMaxMarkedRows = 64;
 
-/// The marks and narration of the stage the view was taken after.
+/// The marks and narration of the stage the view was taken after. With the run's optimiser settings, the
+/// update's narration says where its learning rate stands (warming up to the peak, or decaying from it).
 SceneAnnotations trainingStageMarks(const dl::TrainingStageView& view, const dl::Normalisation& norm, int T,
-                                    dl::PredictionTarget target);
+                                    dl::PredictionTarget target,
+                                    const dl::TrainerConfig* optimiser = nullptr);
 
 /// The narration line alone.
-QString trainingStageNarration(const dl::TrainingStageView& view, int T, dl::PredictionTarget target);
+QString trainingStageNarration(const dl::TrainingStageView& view, int T, dl::PredictionTarget target,
+                               const dl::TrainerConfig* optimiser = nullptr);
 
 }  // namespace dlui

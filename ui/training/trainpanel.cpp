@@ -477,10 +477,18 @@ void TrainPanel::poll() {
     const double rate =
         mController->lastProgress() ? mController->lastProgress()->stepsPerSecond : snap->stepsPerSecond;
     const QString speed = rate >= 0.5 ? tr(" · %1 steps/s").arg(locale.toString(rate, 'f', 0)) : QString();
-    Q_EMIT statusMessageChanged(tr("%1 %2 steps%3%5 · loss %4")
-                                    .arg(state, locale.toString(snap->step), speed)
-                                    .arg(mLossPlot->smoothedLoss(), 0, 'g', 3)
-                                    .arg(eta));
+    // No loss before the first step ("loss nan" when a narrated step holds a fresh run at step 0). The
+    // template keeps words of its own: the live language switch matches texts against templates, and a
+    // bare "%1 %2 steps%3%4" matched the presets' tooltip.
+    const double loss = mLossPlot->smoothedLoss();
+    if (std::isfinite(loss))
+        Q_EMIT statusMessageChanged(tr("%1 %2 steps%3%5 · loss %4")
+                                        .arg(state, locale.toString(snap->step), speed)
+                                        .arg(loss, 0, 'g', 3)
+                                        .arg(eta));
+    else
+        Q_EMIT statusMessageChanged(
+            tr("%1 %2 steps%3%4 · no loss yet").arg(state, locale.toString(snap->step), speed, eta));
     // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
     installModelInDocument();
 }
@@ -495,6 +503,8 @@ void TrainPanel::onStateChanged(TrainingController::State state) {
         mPause->setText(tr("Resume"));
     else
         mPause->setText(tr("Pause"));
+    // A run that ended (or is held for a narrated step) before its first measurement measures nothing more.
+    if (!mController->isActive() && mQuality->text() == measuringText()) showQualityPending();
     updateButtons();
     poll();
 }
@@ -504,8 +514,12 @@ void TrainPanel::showQualityPending() {
         showLine(mQuality, QString());
         return;
     }
-    showLine(mQuality, mController->isActive() ? tr("quality: measuring the new model…")
-                                               : tr("quality: not measured for this model yet"));
+    showLine(mQuality,
+             mController->isActive() ? measuringText() : tr("quality: not measured for this model yet"));
+}
+
+QString TrainPanel::measuringText() {
+    return tr("quality: measuring the new model…");
 }
 
 QString TrainPanel::qualityText() const {

@@ -115,6 +115,7 @@ private:
     void showQualityPending();
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void onTrainerReady();
+    static QString measuringText();
     void onDataSetChanged();
     void updateButtons();
     void updateScheduleLabel();
