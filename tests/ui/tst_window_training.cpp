@@ -8,6 +8,8 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void panelsAreDocked();
     void presetBoxFollowsTheSettings();
     void trainPauseResumeStopGrowsTheLossCurve();
+    void runButtonsStayPutAtClassroomSize();
     void theNetworkIsBuiltOffTheWindowThread();
     void toolbarActionsDriveTraining();
     void sampleAndPlayToTheEnd();
@@ -194,6 +197,35 @@ void TestWindowTraining::trainPauseResumeStopGrowsTheLossCurve() {
     QVERIFY(train()->trainButton()->isEnabled());
     QVERIFY(train()->continueButton()->isEnabled());
     QVERIFY(train()->statusText().contains(QStringLiteral("stopped")));
+}
+
+// At 1280×720 the Model & Train dock shows 267 px of its panel. The progress lines above the buttons
+// appeared when a run started (and the quality line wrapped mid-run): Stop moved away from the pointer,
+// and the dock scrolled to keep the focused Pause in view, taking the state line out of it.
+void TestWindowTraining::runButtonsStayPutAtClassroomSize() {
+    mWindow->resize(1280, 720);
+    QTest::qWait(100);
+    QScrollArea* area = nullptr;
+    for (QWidget* w = train()->parentWidget(); w && !area; w = w->parentWidget())
+        area = qobject_cast<QScrollArea*>(w);
+    QVERIFY(area);
+    auto inView = [&](QWidget* w) {
+        const QRect r(w->mapTo(area->viewport(), QPoint(0, 0)), w->size());
+        return r.top() >= 0 && r.bottom() <= area->viewport()->height();
+    };
+    const QPoint stopAt = train()->stopButton()->mapTo(train(), QPoint(0, 0));
+    QSignalSpy measured(training(), &dlui::TrainingController::qualityMeasured);
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(measured.count() >= 1, 20000);  // the quality line has its figure
+    QTest::qWait(50);
+    QCOMPARE(area->verticalScrollBar()->value(), 0);
+    QCOMPARE(train()->stopButton()->mapTo(train(), QPoint(0, 0)), stopAt);
+    QVERIFY(inView(train()->stopButton()));
+    auto* status = train()->findChild<QLabel*>(QStringLiteral("trainStatus"));
+    QVERIFY(status && status->isVisible() && inView(status));
+    QVERIFY(inView(train()->findChild<QLabel*>(QStringLiteral("trainQuality"))));
+    QTest::mouseClick(train()->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(training()->state(), State::Stopped, 10000);
 }
 
 // Building a large image network (allocating and initialising its weights) took the window's thread for

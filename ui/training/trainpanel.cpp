@@ -183,7 +183,6 @@ void TrainPanel::buildUi() {
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     mLearningRate->setToolTip(tr("Learning rate: %1").arg(mLearningRate->toolTip()));
-    layout->addWidget(settingsBox);
 
     auto* buttons = new QHBoxLayout;
     mTrain = new QPushButton(tr("Train"), this);
@@ -243,11 +242,14 @@ void TrainPanel::buildUi() {
         l->hide();             // until showLine gives it a text
     }
     showLine(mStatus, idleStatusText());  // the state line is a key readout: it always says something
-    // Progress, quality and problems go on top, above the fold of a short window; the settings, buttons
-    // and the loss curve follow.
-    int top = 0;
-    for (QWidget* w : std::initializer_list<QWidget*>{mError, mStatus, mSpeed, mQuality})
-        layout->insertWidget(top++, w);
+    // Problems, the buttons and the progress go on top, above the fold of a short dock (267 px at
+    // 1280×720); the settings and the loss curve follow. The buttons come before the progress lines:
+    // below them, the lines that appear when a run starts (and the quality line wrapping mid-run) moved
+    // the Stop button away from the pointer, and scrolled the dock to keep the focused Pause in view.
+    layout->insertWidget(0, mError);
+    int next = layout->indexOf(files) + 1;
+    for (QWidget* w : std::initializer_list<QWidget*>{mStatus, mSpeed, mQuality, settingsBox})
+        layout->insertWidget(next++, w);
     layout->addWidget(mScheduleLabel);
 
     connect(mTrain, &QPushButton::clicked, this, &TrainPanel::train);
