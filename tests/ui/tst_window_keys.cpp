@@ -56,6 +56,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void spacePlaysRightAfterStart();
     void spaceAndArrowsWorkAfterEnterInASpinBox();
     void escapeInAFieldGivesTheKeysBack();
     void clickOnTheViewGivesItTheKeys();
@@ -81,6 +82,17 @@ void TestWindowKeys::init() {
 
 void TestWindowKeys::cleanup() {
     mWindow.reset();
+}
+
+// Qt gave the first control of the tab chain, the timeline's t spin box, the keys at start: Space (play)
+// went into the field and did nothing until the person clicked the view.
+void TestWindowKeys::spacePlaysRightAfterStart() {
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(mWindow->mainView()));
+    QVERIFY(!mWindow->timeline()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(mWindow->timeline()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(!mWindow->timeline()->isPlaying());
 }
 
 void TestWindowKeys::spaceAndArrowsWorkAfterEnterInASpinBox() {
