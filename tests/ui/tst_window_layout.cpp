@@ -203,6 +203,13 @@ void TestWindowLayout::keyPartsAreSeenAt() {
     }
     // Training progress is in the status bar as well.
     QVERIFY(window.statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus")));
+    // The timeline's "t" stands apart from its field (it touched it).
+    auto* tLabel = window.timelineWidget()->findChild<QLabel*>(QStringLiteral("timelineTLabel"));
+    auto* tBox = window.timelineWidget()->findChild<QSpinBox*>(QStringLiteral("timelineTBox"));
+    QVERIFY(tLabel && tBox);
+    const int textRight =
+        tLabel->x() + tLabel->contentsRect().left() + tLabel->fontMetrics().horizontalAdvance(tLabel->text());
+    QVERIFY2(tBox->x() - textRight >= 3, qPrintable(QStringLiteral("gap %1 px").arg(tBox->x() - textRight)));
 }
 
 void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {

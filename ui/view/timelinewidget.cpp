@@ -92,8 +92,13 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     grid->addWidget(mSlider, 0, 1);
 
     auto* tRow = new QHBoxLayout;
-    tRow->addWidget(new QLabel(tr("t"), this));
+    tRow->setSpacing(4);  // the row inherited none: "t" touched its field
+    auto* tLabel = new QLabel(tr("t"), this);
+    tLabel->setObjectName(QStringLiteral("timelineTLabel"));
+    tRow->addWidget(tLabel);
     mTBox = new QSpinBox(this);
+    mTBox->setObjectName(QStringLiteral("timelineTBox"));
+    tLabel->setBuddy(mTBox);
     mTBox->setKeyboardTracking(false);
     tRow->addWidget(mTBox);
     mOfT = new QLabel(this);
