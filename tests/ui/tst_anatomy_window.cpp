@@ -64,6 +64,7 @@ private Q_SLOTS:
     void stepModeArrowsAndKeys();
     void narratedTrainingStep();
     void resetEndsTheNarration();
+    void continueInThePanelEndsTheNarrationFirst();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -351,6 +352,29 @@ void TestAnatomyWindow::resetEndsTheNarration() {
     QVERIFY(!narrator->isNarrating());
     mWindow->mainView()->rebuildNow();
     QVERIFY(mWindow->mainView()->scene().annotations.rings.empty());
+}
+
+// Continue in the panel while a narrated stage ran: the continued run's thread read the held trainer
+// while the stage's thread still wrote it. The narration now ends (its stage finished) when the
+// controller announces the run, before the run's thread starts.
+void TestAnatomyWindow::continueInThePanelEndsTheNarrationFirst() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    action("narratedStepAction")->trigger();
+    QTRY_COMPARE(stages.count(), 1);
+    std::vector<bool> narratingWhenAnnounced;
+    QObject listening;  // connected after the narrator, so it sees what the narrator left
+    connect(training, &dlui::TrainingController::runStarting, &listening,
+            [&] { narratingWhenAnnounced.push_back(narrator->isNarrating()); });
+    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
+    QTest::keyClick(mWindow.get(), Qt::Key_Space);  // stage 2 runs on its thread
+    QTest::mouseClick(live->trainPanel()->continueButton(), Qt::LeftButton);
+    QCOMPARE(narratingWhenAnnounced, std::vector<bool>{false});
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+    QTRY_VERIFY(training->snapshot()->step > 2);
+    training->stopAndWait();
 }
 
 QTEST_MAIN(TestAnatomyWindow)

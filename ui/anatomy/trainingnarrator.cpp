@@ -75,8 +75,11 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     connect(mNarrate, &QAction::triggered, this, &TrainingNarrator::narrate);
     connect(mNext, &QAction::triggered, this, &TrainingNarrator::advance);
     connect(mContinue, &QAction::triggered, this, &TrainingNarrator::continueTraining);
-    // Another run started (Train, Continue in the panel, a loaded model), or Reset forgot this one: the
-    // narrated trainer is gone.
+    // Another run starts (Train, Continue in the panel, a loaded model continued): the narration ends, and
+    // a stage under way finishes first (endNarration waits for it), before a continued run reads the
+    // trainer on its own thread.
+    connect(training, &TrainingController::runStarting, this, &TrainingNarrator::endNarration);
+    // Another run started, or Reset forgot this one: the narrated trainer is gone.
     connect(training, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         if (mNarrating &&
             (state == TrainingController::State::Running || state == TrainingController::State::Idle))

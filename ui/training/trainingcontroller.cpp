@@ -101,6 +101,7 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     dl::MlpConfig model = settings.model;
     model.dataDim = data->dim();
     if (auto problem = dl::validateMlpConfig(model)) return fail(coreMessage(*problem));
+    Q_EMIT runStarting();
     retireRun();
     mTrainer.reset();  // the retired thread keeps its own reference until it ends
     try {
@@ -168,6 +169,7 @@ bool TrainingController::resume(std::shared_ptr<const dl::DataSet> data, const d
     s.trainer = trainer;
     s.trainer.threads = settings.trainer.threads;
     s.trainer.steps = std::max(trainer.steps, stepsDone + std::max(1, moreSteps));
+    Q_EMIT runStarting();  // before `file` reads the old trainer on the new run's thread
     retireRun();
     mTrainer.reset();
     try {
@@ -363,6 +365,7 @@ std::shared_ptr<dl::Trainer> TrainingController::holdTrainer() {
 
 bool TrainingController::continueRun() {
     if (!mTrainer || mThread) return false;
+    Q_EMIT runStarting();
     mMessage.clear();
     launch([trainer = mTrainer] { return trainer; });
     return true;

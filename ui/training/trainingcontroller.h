@@ -115,6 +115,10 @@ public:
     int liveThreadCount() const { return (mThread ? 1 : 0) + static_cast<int>(mRetired.size()); }
 
 Q_SIGNALS:
+    /// A run is about to start (start(), a continued run, continueRun()): whoever still works on the
+    /// current trainer on a thread of its own (a narrated step) must let go of it before this returns,
+    /// because a continued run reads it on the new run's thread.
+    void runStarting();
     /// A new run's trainer has been built: hasRun(), snapshot(), schedule() and modelFile() describe it
     /// from now on. Not emitted by continueRun(), which keeps the trainer it had.
     void trainerReady();
