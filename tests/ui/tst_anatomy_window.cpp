@@ -263,6 +263,7 @@ void TestAnatomyWindow::narratedTrainingStep() {
                  first.contains(QStringLiteral("stage 1 of 5")),
              qPrintable(first));
     QVERIFY(backButton->isVisible());
+    QCOMPARE(backButton->y(), button->y());  // beside the button that started it: nothing below moved
     // Held at step 0: no "loss nan" in the status bar, and no quality being measured.
     auto* status = mWindow->statusBar()->findChild<QLabel*>(QStringLiteral("trainingStatus"));
     QVERIFY(status);
@@ -314,6 +315,9 @@ void TestAnatomyWindow::narratedTrainingStep() {
     QTest::mouseClick(backButton, Qt::LeftButton);
     QVERIFY(!narrator->isNarrating());
     QVERIFY(!backButton->isVisible());
+    // The resumed run measures its quality again.
+    QVERIFY2(live->trainPanel()->qualityText().contains(QStringLiteral("measuring")),
+             qPrintable(live->trainPanel()->qualityText()));
     QCOMPARE(training->state(), dlui::TrainingController::State::Running);
     QTRY_VERIFY(training->snapshot() && training->snapshot()->step > held + 1);
     training->stopAndWait();

@@ -246,6 +246,9 @@ void TestWindowTraining::theNetworkIsBuiltOffTheWindowThread() {
     QVERIFY(training()->isBuilding());
     QVERIFY2(train()->statusText().contains(QStringLiteral("building the network")),
              qPrintable(train()->statusText()));
+    // No loss of the model the run replaces next to it.
+    QVERIFY2(!train()->findChild<QLabel*>(QStringLiteral("trainSpeed"))->isVisible(),
+             qPrintable(train()->findChild<QLabel*>(QStringLiteral("trainSpeed"))->text()));
     QVERIFY(!mWindow->document()->model());  // the replaced model went, with the samples it drew
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
     QVERIFY(mWindow->document()->model());

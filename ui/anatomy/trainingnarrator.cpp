@@ -28,20 +28,26 @@ QMenu* runMenu(MainWindow* window) {
     return nullptr;
 }
 
-/// A row under the panel's Continue / Reset buttons with one button for the action.
-QToolButton* addPanelButton(TrainPanel* panel, QAction* action, const QString& name) {
-    auto* column = qobject_cast<QBoxLayout*>(panel->layout());
-    auto* anchor = panel->findChild<QPushButton*>(QStringLiteral("continueButton"));
+/// A button for the action, as wide as its row allows.
+QToolButton* panelButton(TrainPanel* panel, QAction* action, const QString& name) {
     auto* button = new QToolButton(panel);
     button->setObjectName(name);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
     button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    return button;
+}
+
+/// A row of buttons under the panel's Continue / Reset buttons.
+void addPanelRow(TrainPanel* panel, std::initializer_list<QToolButton*> buttons) {
+    auto* column = qobject_cast<QBoxLayout*>(panel->layout());
+    auto* anchor = panel->findChild<QPushButton*>(QStringLiteral("continueButton"));
+    auto* row = new QHBoxLayout;
+    for (QToolButton* b : buttons) row->addWidget(b);
     int at = column ? column->count() : 0;
     for (int i = 0; column && anchor && i < column->count(); ++i)
-        if (QLayout* row = column->itemAt(i)->layout(); row && row->indexOf(anchor) >= 0) at = i + 1;
-    if (column) column->insertWidget(at, button);
-    return button;
+        if (QLayout* r = column->itemAt(i)->layout(); r && r->indexOf(anchor) >= 0) at = i + 1;
+    if (column) column->insertLayout(at, row);
 }
 
 }  // namespace
@@ -67,11 +73,11 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
         run->insertAction(window->actions().sample, mContinue);
         run->insertSeparator(window->actions().sample);
     }
-    addPanelButton(panel, mNarrate, QStringLiteral("narratedStepButton"));
-    // The narration tells the person to go "back to the live run": the button is next to the one that
-    // started it, while narrating (the Run menu has it too).
-    mContinueButton = addPanelButton(panel, mContinue, QStringLiteral("continueLiveButton"));
+    // The narration tells the person to go "back to the live run": that button shares the row of the one
+    // that started it, while narrating (the Run menu has it too), so nothing below moves.
+    mContinueButton = panelButton(panel, mContinue, QStringLiteral("continueLiveButton"));
     mContinueButton->hide();
+    addPanelRow(panel, {panelButton(panel, mNarrate, QStringLiteral("narratedStepButton")), mContinueButton});
     connect(mNarrate, &QAction::triggered, this, &TrainingNarrator::narrate);
     connect(mNext, &QAction::triggered, this, &TrainingNarrator::advance);
     connect(mContinue, &QAction::triggered, this, &TrainingNarrator::continueTraining);

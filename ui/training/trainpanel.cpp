@@ -223,6 +223,7 @@ void TrainPanel::buildUi() {
     mStatus = new QLabel(this);
     mStatus->setObjectName(QStringLiteral("trainStatus"));
     mSpeed = new QLabel(this);
+    mSpeed->setObjectName(QStringLiteral("trainSpeed"));
     mQuality = new QLabel(this);
     mQuality->setObjectName(QStringLiteral("trainQuality"));
     mQuality->setToolTip(
@@ -368,6 +369,7 @@ void TrainPanel::train() {
     mPolledStep = -1;
     mPolledSnapshot.reset();
     mLossPlot->clear();
+    showLine(mSpeed, QString());  // the replaced model's loss stayed there while the network was built
     // The last figure belongs to the previous model: never show it next to the new run.
     showQualityPending();
     // The model this run replaces goes now, with the samples it drew; the new one comes in
@@ -505,8 +507,10 @@ void TrainPanel::onStateChanged(TrainingController::State state) {
         mPause->setText(tr("Resume"));
     else
         mPause->setText(tr("Pause"));
-    // A run that ended (or is held for a narrated step) before its first measurement measures nothing more.
-    if (!mController->isActive() && mQuality->text() == measuringText()) showQualityPending();
+    // A run that ended (or is held for a narrated step) before its first measurement measures nothing more;
+    // one that goes on again (after a narrated step) measures again.
+    if (mQuality->text() == (mController->isActive() ? notMeasuredText() : measuringText()))
+        showQualityPending();
     updateButtons();
     poll();
 }
@@ -516,12 +520,15 @@ void TrainPanel::showQualityPending() {
         showLine(mQuality, QString());
         return;
     }
-    showLine(mQuality,
-             mController->isActive() ? measuringText() : tr("quality: not measured for this model yet"));
+    showLine(mQuality, mController->isActive() ? measuringText() : notMeasuredText());
 }
 
 QString TrainPanel::measuringText() {
     return tr("quality: measuring the new model…");
+}
+
+QString TrainPanel::notMeasuredText() {
+    return tr("quality: not measured for this model yet");
 }
 
 QString TrainPanel::qualityText() const {

@@ -116,6 +116,7 @@ private:
     void onRunEnded(TrainingOutcome outcome, const QString& message);
     void onTrainerReady();
     static QString measuringText();
+    static QString notMeasuredText();
     void onDataSetChanged();
     void updateButtons();
     void updateScheduleLabel();
