@@ -69,6 +69,7 @@ private Q_SLOTS:
     void stoppingWhileBuildingKeepsTheBuiltTrainer();
     void aTrainerThatCannotBeBuiltFailsTheRun();
     void continuingTheOwnRunMatchesResumingFromItsFile();
+    void aContinuedRunThatCannotBeBuiltKeepsTheOldOne();
 };
 
 void TestTrainingController::runReachesItsBudget() {
@@ -365,6 +366,32 @@ void TestTrainingController::continuingTheOwnRunMatchesResumingFromItsFile() {
     dlui::TrainingController fresh;
     QVERIFY(!fresh.continueTraining(data, 40, tinySettings(0), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// Continue dropped the run's trainer as soon as the continued run started: had its build failed, the
+// trained weights could no longer be saved or continued. The old trainer now stays the run's.
+void TestTrainingController::aContinuedRunThatCannotBeBuiltKeepsTheOldOne() {
+    const auto data = moons(400);
+    dlui::TrainingController c;
+    QSignalSpy ended(&c, &dlui::TrainingController::runEnded);
+    QVERIFY(c.start(data, smallSchedule(), tinySettings(80)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    const Eigen::VectorXf trained = c.snapshot()->parameters;
+    // Data of the same dimension with a NaN: accepted at once, refused by the trainer on the run's thread.
+    dl::DataSet broken = *data;
+    broken.points(3, 0) = std::numeric_limits<float>::quiet_NaN();
+    QVERIFY(c.continueTraining(std::make_shared<const dl::DataSet>(broken), 40, tinySettings(0)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 30000);
+    QCOMPARE(c.state(), State::Failed);
+    QVERIFY(c.hasRun());
+    QCOMPARE(c.snapshot()->step, 80);
+    QVERIFY(c.snapshot()->parameters == trained);
+    QVERIFY(!dl::validateModelFile(c.modelFile()).has_value());
+    // And it can still be continued on good data.
+    QVERIFY(c.continueTraining(data, 20, tinySettings(0)));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 3, 30000);
+    QCOMPARE(c.state(), State::Finished);
+    QCOMPARE(c.snapshot()->step, 100);
 }
 
 QTEST_MAIN(TestTrainingController)

@@ -104,6 +104,7 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     Q_EMIT runStarting();
     retireRun();
     mTrainer.reset();  // the retired thread keeps its own reference until it ends
+    mReplaced.reset();
     try {
         holdOut(data, settings, settings.trainer.seed);
     } catch (const std::exception& e) {
@@ -141,15 +142,19 @@ bool TrainingController::continueTraining(std::shared_ptr<const dl::DataSet> dat
     }
     // The thread has ended, so nothing else touches the trainer: its full state goes into the file, on the
     // new run's thread (for a large network that copy is most of a second too).
-    return resume(
+    std::shared_ptr<dl::Trainer> old = mTrainer;
+    Replaced before{mTrainer, mData, mTrainingData, mHeldOut, mSettings};
+    const bool launched = resume(
         std::move(data), mSettings.model, mSettings.trainer, mTrainer->stepsDone(),
-        [old = mTrainer, heldOut = mHeldOut, seed = mSettings.trainer.seed] {
+        [old, heldOut = mHeldOut, seed = mSettings.trainer.seed] {
             dl::Rng rng(seed + 3);
             auto file = std::make_shared<dl::ModelFile>(dl::modelFileFromTrainer(*old, rng));
             file->heldOutSample = heldOut;
             return std::shared_ptr<const dl::ModelFile>(std::move(file));
         },
         moreSteps, settings, error);
+    if (launched) mReplaced = std::move(before);
+    return launched;
 }
 
 bool TrainingController::resume(std::shared_ptr<const dl::DataSet> data, const dl::MlpConfig& model,
@@ -172,6 +177,7 @@ bool TrainingController::resume(std::shared_ptr<const dl::DataSet> data, const d
     Q_EMIT runStarting();  // before `file` reads the old trainer on the new run's thread
     retireRun();
     mTrainer.reset();
+    mReplaced.reset();
     try {
         holdOut(data, s, s.trainer.seed);  // the seed of the file's run: the same rows as before stay out
     } catch (const std::exception& e) {
@@ -283,7 +289,19 @@ void TrainingController::launch(TrainerFactory build) {
 void TrainingController::adoptBuiltTrainer() {
     if (!mBuilt || !mBuilt->trainer || mBuilt->trainer == mTrainer) return;
     mTrainer = mBuilt->trainer;
+    mReplaced.reset();
     Q_EMIT trainerReady();
+}
+
+void TrainingController::keepReplacedTrainer() {
+    if (!mTrainer && mReplaced) {
+        mTrainer = std::move(mReplaced->trainer);
+        mData = std::move(mReplaced->data);
+        mTrainingData = std::move(mReplaced->trainingData);
+        mHeldOut = std::move(mReplaced->heldOut);
+        mSettings = std::move(mReplaced->settings);
+    }
+    mReplaced.reset();
 }
 
 void TrainingController::pause() {
@@ -310,6 +328,7 @@ void TrainingController::stopAndWait() {
     joinThread();
     ++mGeneration;        // whatever the joined worker still had queued for us is now ignored
     adoptBuiltTrainer();  // its report of the built trainer among them
+    keepReplacedTrainer();
     if (isActive()) setState(State::Stopped);
     if (mTrainer)
         mTrainer->publishSnapshot();  // the thread is joined, so this is the only thread touching it
@@ -328,6 +347,7 @@ void TrainingController::joinThread() {
 void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& message) {
     joinThread();
     adoptBuiltTrainer();  // already taken when prepared() came first, as it does
+    keepReplacedTrainer();
     mMessage = message;
     switch (outcome) {
         case TrainingOutcome::Finished:
@@ -349,6 +369,7 @@ void TrainingController::onRunEnded(TrainingOutcome outcome, const QString& mess
 void TrainingController::reset() {
     retireRun();
     mTrainer.reset();
+    mReplaced.reset();
     mData.reset();
     mTrainingData.reset();
     mHeldOut = dl::Batch();

@@ -68,7 +68,8 @@ public:
                         int moreSteps, const TrainingSettings& settings, QString* error = nullptr);
     /// Continues this controller's own run, whose thread has ended, for `moreSteps` more steps with the
     /// threads of `settings`: as resumeFromFile() with the run's model file, which is taken on the run's
-    /// thread. False without such a run.
+    /// thread. False without such a run. Should the continued trainer fail to build, the run keeps the
+    /// trainer it had (its weights can still be saved or continued).
     bool continueTraining(std::shared_ptr<const dl::DataSet> data, int moreSteps,
                           const TrainingSettings& settings, QString* error = nullptr);
     void pause();
@@ -143,6 +144,8 @@ private:
     TrainingJob makeJob(std::shared_ptr<BuiltTrainer> built, TrainerFactory build);
     /// Takes the trainer the run's thread has built, once that thread has reported it or has ended.
     void adoptBuiltTrainer();
+    /// A continued run ended without building its trainer: the one it was to continue stays the run's.
+    void keepReplacedTrainer();
     /// Validates and launches a continued run whose model file `file()` gives on the run's thread.
     bool resume(std::shared_ptr<const dl::DataSet> data, const dl::MlpConfig& model,
                 const dl::TrainerConfig& trainer, int stepsDone,
@@ -164,6 +167,14 @@ private:
     TrainingSettings mSettings;
     std::shared_ptr<dl::Trainer> mTrainer;
     std::shared_ptr<BuiltTrainer> mBuilt;  ///< what the current run's thread builds (null without one)
+    /// A continued run's old trainer and what described it, until the new one is built.
+    struct Replaced {
+        std::shared_ptr<dl::Trainer> trainer;
+        std::shared_ptr<const dl::DataSet> data, trainingData;
+        dl::Batch heldOut;
+        TrainingSettings settings;
+    };
+    std::optional<Replaced> mReplaced;
     std::unique_ptr<QThread> mThread;
     TrainingWorker* mWorker = nullptr;  // lives in mThread, deleted after the thread is joined
     struct Retired {

@@ -388,10 +388,7 @@ void TrainPanel::continueTraining() {
         mController->hasRun()
             ? mController->continueTraining(mDocument->dataSet(), mSteps->value(), settings(), &error)
             : mController->resumeFromFile(mDocument->dataSet(), mLoaded, mSteps->value(), settings(), &error);
-    if (ok)
-        mLoaded.reset();  // the run has it now; onTrainerReady() puts the continued model in the document
-    else
-        showError(tr("Cannot continue training: %1").arg(error));
+    if (!ok) showError(tr("Cannot continue training: %1").arg(error));
     poll();
 }
 
@@ -404,6 +401,8 @@ void TrainPanel::onTrainerReady() {
         mDocument->setModel(snap, *schedule);
         mPushed = snap;
     }
+    // A continued file is the run's now; until here a failure to build the run left it to continue or save.
+    mLoaded.reset();
     updateButtons();
     poll();
 }
