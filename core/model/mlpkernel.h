@@ -99,6 +99,7 @@ struct MlpBackwardArgs {
 struct AdamWKernelArgs {
     float* params = nullptr;
     const float* grads = nullptr;
+    const float* grads2 = nullptr;  ///< or null; when set the update's gradient is grads + grads2
     float* m = nullptr;
     float* v = nullptr;
     float* ema = nullptr;  ///< or null

@@ -519,9 +519,10 @@ void product(const S* a, const S* b, S* out, Index rows, Index inner, Index cols
 // Floats ahead of the update that adamw() asks for (16 cache lines).
 constexpr Index kAdamWPrefetchAhead = 256;
 
-inline void adamw16(const AdamWKernelArgs& a, float* p, const float* g, float* m, float* v, float* e,
-                    __mmask16 lanes) {
-    const __m512 gv = _mm512_maskz_loadu_ps(lanes, g);
+inline void adamw16(const AdamWKernelArgs& a, Index i, __mmask16 lanes) {
+    float *p = a.params + i, *m = a.m + i, *v = a.v + i, *e = a.ema ? a.ema + i : nullptr;
+    __m512 gv = _mm512_maskz_loadu_ps(lanes, a.grads + i);
+    if (a.grads2) gv = _mm512_add_ps(gv, _mm512_maskz_loadu_ps(lanes, a.grads2 + i));
     __m512 mv = _mm512_maskz_loadu_ps(lanes, m), vv = _mm512_maskz_loadu_ps(lanes, v);
     mv = _mm512_fmadd_ps(_mm512_set1_ps(a.beta1), mv, _mm512_mul_ps(_mm512_set1_ps(a.gradTake1), gv));
     vv = _mm512_fmadd_ps(_mm512_set1_ps(a.beta2), vv,
@@ -562,18 +563,20 @@ inline void adamw(const AdamWKernelArgs& a) {
         // them. Only within this range: a line of another thread's range would be taken from it.
         if (i + kAdamWPrefetchAhead < a.n)
             _mm_prefetch(reinterpret_cast<const char*>(a.params + i + kAdamWPrefetchAhead), _MM_HINT_ET0);
-        adamw16(a, a.params + i, a.grads + i, a.m + i, a.v + i, a.ema ? a.ema + i : nullptr, 0xFFFF);
+        adamw16(a, i, 0xFFFF);
     }
-    if (i < a.n)
-        adamw16(a, a.params + i, a.grads + i, a.m + i, a.v + i, a.ema ? a.ema + i : nullptr,
-                static_cast<__mmask16>((1u << (a.n - i)) - 1u));
+    if (i < a.n) adamw16(a, i, static_cast<__mmask16>((1u << (a.n - i)) - 1u));
 }
 #else
 inline void adamw(const AdamWKernelArgs& a) {
+    alignas(64) float summed[kParameterBlock];
     for (Index start = 0; start < a.n; start += kParameterBlock) {
         const Index n = std::min(kParameterBlock, a.n - start);
         ArrMap<float> p(a.params + start, n), m(a.m + start, n), v(a.v + start, n);
-        CArrMap<float> g(a.grads + start, n);
+        if (a.grads2)
+            ArrMap<float>(summed, n) =
+                CArrMap<float>(a.grads + start, n) + CArrMap<float>(a.grads2 + start, n);
+        CArrMap<float> g(a.grads2 ? summed : a.grads + start, n);
         m = a.beta1 * m + a.gradTake1 * g;
         v = a.beta2 * v + a.gradTake2 * g.square();
         p = a.decayFactor * p - a.stepSize * m / (v.sqrt() * a.invSqrtBias2 + a.epsilon);

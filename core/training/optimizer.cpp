@@ -15,7 +15,7 @@ constexpr Eigen::Index kBlock = 1024;
 }  // namespace
 
 void adamwUpdate(AdamWState& state, float* params, const float* grads, Eigen::Index begin, Eigen::Index end,
-                 const AdamWStep& s, float* ema) {
+                 const AdamWStep& s, float* ema, const float* grads2) {
     const float bias1 =
         1.0f - static_cast<float>(std::pow(static_cast<double>(s.beta1), static_cast<double>(s.t)));
     const float bias2 =
@@ -23,6 +23,7 @@ void adamwUpdate(AdamWState& state, float* params, const float* grads, Eigen::In
     AdamWKernelArgs a;
     a.params = params + begin;
     a.grads = grads + begin;
+    a.grads2 = grads2 ? grads2 + begin : nullptr;
     a.m = state.m.data() + begin;
     a.v = state.v.data() + begin;
     a.ema = ema ? ema + begin : nullptr;

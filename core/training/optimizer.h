@@ -35,10 +35,11 @@ struct AdamWStep {
     float emaDecay = 0.999f;  ///< used when an EMA buffer is passed
 };
 
-/// Updates parameters [begin, end) in place; also the EMA of them when ema is not null. Disjoint ranges
-/// may run on different threads at the same time.
+/// Updates parameters [begin, end) in place; also the EMA of them when ema is not null. The gradient is
+/// grads, or grads + grads2 when grads2 is not null (two threads' parts, summed as they are read).
+/// Disjoint ranges may run on different threads at the same time.
 void adamwUpdate(AdamWState& state, float* params, const float* grads, Eigen::Index begin, Eigen::Index end,
-                 const AdamWStep& step, float* ema = nullptr);
+                 const AdamWStep& step, float* ema = nullptr, const float* grads2 = nullptr);
 
 /// Σ g² over [begin, end), accumulated in double.
 double squaredNorm(const float* values, Eigen::Index begin, Eigen::Index end);

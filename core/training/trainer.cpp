@@ -195,23 +195,29 @@ void Trainer::computeSlice(int k) {
 }
 
 void Trainer::reduceRange(int k) {
-    // Sum the threads' gradients over parameter range k, always in thread order, into mGrads[0], and the
-    // squared norm of the sum in the same sweep, block by block while each block is in L1.
+    // Over parameter range k: the squared norm of the summed gradient, block by block while each block is
+    // in L1. The sum itself is not stored; AdamW adds thread 0's gradient to thread 1's as it reads them
+    // (updateRange). Written here, the summed lines would have to be taken back by the thread whose
+    // gradient held them before its next backward pass could write there: with two threads on cores far
+    // apart that cost 3 % of the step, and two threads now write nothing here at all. More threads first
+    // add theirs into thread 1's gradient, in thread order.
     const Eigen::Index end = mRangeStart[k + 1];
     double norm = 0.0;
     for (Eigen::Index start = mRangeStart[k]; start < end; start += kReduceBlock) {
         const Eigen::Index n = std::min(kReduceBlock, end - start);
-        Eigen::Map<Eigen::VectorXf> sum(mGrads[0].data() + start, n);
-        for (int j = 1; j < mThreads; ++j)
-            sum += Eigen::Map<const Eigen::VectorXf>(mGrads[j].data() + start, n);
+        Eigen::Map<Eigen::VectorXf> others(mGrads[1].data() + start, n);
+        for (int j = 2; j < mThreads; ++j)
+            others += Eigen::Map<const Eigen::VectorXf>(mGrads[j].data() + start, n);
+        const auto sum = Eigen::Map<const Eigen::VectorXf>(mGrads[0].data() + start, n) + others;
         norm += static_cast<double>(sum.squaredNorm());  // float within a block, double across blocks
     }
     mRangeNorm[k] = norm;
 }
 
 void Trainer::updateRange(int k) {
+    // One thread: its gradient is the whole one. Several: thread 0's plus the others' sum (reduceRange).
     adamwUpdate(mAdam, mNet.parameters().data(), mGrads[0].data(), mRangeStart[k], mRangeStart[k + 1],
-                mUpdate, mEma.data());
+                mUpdate, mEma.data(), mThreads > 1 ? mGrads[1].data() : nullptr);
 }
 
 float Trainer::update() {

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void floatKernelsMatchDouble();
     void adamwMatchesGeneric();
     void adamwKeepsSubnormalMomentsFinite();
+    void adamwSumsTwoGradientsAsItReadsThem();
     void bf16RoundsToNearestEven();
     void bf16ProductsStayClose_data();
     void bf16ProductsStayClose();
@@ -215,6 +216,36 @@ void TestMlpKernels::adamwMatchesGeneric() {
     QVERIFY(close("parameters", p.cast<double>(), p2.cast<double>(), 1e-6));
     QVERIFY(close("EMA", e.cast<double>(), e2.cast<double>(), 1e-6));
     QVERIFY(p.allFinite());
+}
+
+// Two threads' gradients are summed by the update as it reads them (the trainer stores no sum): the result
+// must be exactly the update with the summed gradient, in both kernels, tail included.
+void TestMlpKernels::adamwSumsTwoGradientsAsItReadsThem() {
+    const std::ptrdiff_t n = 1005;
+    dl::Rng rng(3);
+    Eigen::VectorXf p(n), g1(n), g2(n), m(n), v(n), e(n);
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+        p[i] = static_cast<float>(rng.normal());
+        g1[i] = static_cast<float>(rng.normal() * 1e-3);
+        g2[i] = static_cast<float>(rng.normal() * 1e-3);
+        m[i] = static_cast<float>(rng.normal() * 1e-3);
+        v[i] = static_cast<float>(std::abs(rng.normal()) * 1e-6);
+        e[i] = static_cast<float>(rng.normal());
+    }
+    const Eigen::VectorXf summed = g1 + g2;
+    for (const dl::MlpKernels<float>* kernels : {&dl::mlpKernels<float>(), &dl::genericMlpKernels<float>()}) {
+        Eigen::VectorXf pSum = p, mSum = m, vSum = v, eSum = e;
+        Eigen::VectorXf pTwo = p, mTwo = m, vTwo = v, eTwo = e;
+        kernels->adamw(adamwArgs(pSum, summed, mSum, vSum, eSum));
+        dl::AdamWKernelArgs two = adamwArgs(pTwo, g1, mTwo, vTwo, eTwo);
+        two.grads2 = g2.data();
+        kernels->adamw(two);
+        QCOMPARE(pTwo, pSum);
+        QCOMPARE(mTwo, mSum);
+        QCOMPARE(vTwo, vSum);
+        QCOMPARE(eTwo, eSum);
+        QVERIFY(pTwo != p);  // the update did something
+    }
 }
 
 // A weight whose gradient has been ~0 for tens of thousands of steps has a second moment that decays
