@@ -4307,10 +4307,6 @@ ffmpeg 输出：
         <translation> · %1 步/秒</translation>
     </message>
     <message>
-        <source>%1 %2 steps%3%5 · loss %4</source>
-        <translation>%1 %2 步%3%5 · 损失 %4</translation>
-    </message>
-    <message>
         <source>%1 · building the network…</source>
         <translation>%1 · 正在构建网络…</translation>
     </message>
@@ -4327,8 +4323,16 @@ ffmpeg 输出：
         <translation>模型已保存到 %1</translation>
     </message>
     <message>
-        <source>%1 %2 steps%3%4 · no loss yet</source>
-        <translation>%1 %2 步%3%4 · 尚无损失</translation>
+        <source>not saved · %1</source>
+        <translation>未保存 · %1</translation>
+    </message>
+    <message>
+        <source>%1 · step %2%3%5 · loss %4</source>
+        <translation>%1 · 第 %2 步%3%5 · 损失 %4</translation>
+    </message>
+    <message>
+        <source>%1 · step %2%3%4 · no loss yet</source>
+        <translation>%1 · 第 %2 步%3%4 · 尚无损失</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,9 @@ private Q_SLOTS:
     void medianCutKeepsFewColoursExact();
     void wordsDoNotCoverEachOther_data();
     void wordsDoNotCoverEachOther();
+    void narrationHidesTheArrowsBehindIt();
+    void captionLeavesTheImagesUncovered_data();
+    void captionLeavesTheImagesUncovered();
 };
 
 void TestRender::pointsLandAtTheirDataCoordinates_data() {
@@ -292,6 +295,78 @@ void TestRender::wordsDoNotCoverEachOther() {
                 if (withWords.pixel(x, y) != without.pixel(x, y)) ++changed;
         QVERIFY2(changed == 0, qPrintable(QStringLiteral("%1 pixels covered").arg(changed)));
     }
+}
+
+// The narrated training step draws arrows across the whole cloud, and its words sit over them: through the
+// translucent caption box the arrows showed inside the words' box at a quarter of their strength and
+// seemed to cross the text. The annotations' boxes are now nearly opaque.
+void TestRender::narrationHidesTheArrowsBehindIt() {
+    Scene scene = moonsScene(300);
+    scene.annotations.narration =
+        QStringLiteral("Stage 2 of 5: each point gets its own noise ε, scaled by √(1−ᾱ_t) for its own t");
+    Scene crossed = scene;
+    for (double y = -3.0; y <= 3.0; y += 0.04)
+        crossed.annotations.arrows.push_back({QPointF(-4.0, y), QPointF(4.0, y), QColor(255, 230, 0)});
+    RenderOptions options;
+    options.size = QSize(760, 520);
+    const QRectF target(QPointF(0, 0), QSizeF(options.size));
+    const QRectF box = sceneTextBoxes(target, crossed, options).narration;
+    QVERIFY(!box.isEmpty());
+    const QImage with = renderScene(crossed, options);
+    const QImage without = renderScene(scene, options);
+    auto largestChange = [&](const QRect& r, bool inside) {
+        int largest = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x) {
+                if (box.adjusted(-2, -2, 2, 2).contains(QPointF(x, y)) != inside) continue;
+                const QColor a = with.pixelColor(x, y), b = without.pixelColor(x, y);
+                largest = std::max({largest, std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                                    std::abs(a.blue() - b.blue())});
+            }
+        return largest;
+    };
+    // The arrows are there (outside the box they change the picture a lot) ...
+    QVERIFY(largestChange(with.rect(), false) > 150);
+    // ... and inside it they hardly show.
+    const int inside = largestChange(box.adjusted(4, 4, -4, -4).toAlignedRect(), true);
+    QVERIFY2(inside <= 20,
+             qPrintable(QStringLiteral("arrows change the words' box by up to %1").arg(inside)));
+}
+
+// In pixel space the caption ("t = 37 / 150") sat over the top-left image of the grid and hid a corner of
+// it. The grid now goes below the caption's box. Red images on the dark background: under the box they
+// would show as reddish pixels.
+void TestRender::captionLeavesTheImagesUncovered_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("count");
+    QTest::newRow("view at 1280x720, 64 images") << QSize(760, 520) << 64;
+    QTest::newRow("square, 16 images") << QSize(600, 600) << 16;
+    QTest::newRow("wide, 9 images") << QSize(1280, 640) << 9;
+}
+
+void TestRender::captionLeavesTheImagesUncovered() {
+    QFETCH(QSize, size);
+    QFETCH(int, count);
+    Scene scene;
+    scene.imageShape = dl::ImageShape{8, 8, 3};
+    scene.images.resize(count, scene.imageShape.dim());
+    for (int i = 0; i < scene.imageShape.dim(); ++i)
+        scene.images.col(i).setConstant(i % 3 == 0 ? 1.0f : -1.0f);  // (255, 0, 0)
+    scene.caption = QStringLiteral("t = 37 / 150 · forward process q(x_t | x_0)");
+    RenderOptions options;
+    options.size = size;
+    const QRectF box = sceneTextBoxes(QRectF(QPointF(0, 0), QSizeF(size)), scene, options).caption;
+    QVERIFY(!box.isEmpty());
+    const QImage image = renderScene(scene, options);
+    int redInside = 0, redOutside = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() - c.green() <= 40) continue;
+            (box.contains(QPointF(x + 0.5, y + 0.5)) ? redInside : redOutside)++;
+        }
+    QVERIFY(redOutside > 0);
+    QVERIFY2(redInside == 0, qPrintable(QStringLiteral("%1 image pixels under the caption").arg(redInside)));
 }
 
 QTEST_MAIN(TestRender)

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void divergingRunSaysSo();
     void saveAndLoadModel();
     void saveModelButtonWritesInTheBackground();
+    void statusBarNamesTheStepAndNoSpeedOnceTheRunEnds();
     void sessionModelLoadsWithItsData();
     void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
@@ -530,14 +531,26 @@ void TestWindowTraining::saveModelButtonWritesInTheBackground() {
     blocker.close();
     QString shown;
     dltest::readAndCloseMessageBox(&shown);
-    const QString before = train()->statusText();
+    QVERIFY(train()->statusText().contains(QStringLiteral("saved · clicked.dlmodel")));
     train()->saveModelInBackground(dir.filePath(QStringLiteral("a-file/m.dlmodel")));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QTRY_VERIFY(!shown.isEmpty());
     QVERIFY2(shown.startsWith(QStringLiteral("Could not save the model")), qPrintable(shown));
     QCOMPARE(mWindow->document()->modelPath(), path);
-    QCOMPARE(train()->statusText(), before);
+    // The line says this save failed; it used to go back to "saved · clicked.dlmodel", as if it had worked.
+    QCOMPARE(train()->statusText(), QStringLiteral("not saved · m.dlmodel"));
     QCOMPARE(saved.count(), 1);
+}
+
+// After Stop the status bar read "stopped 1,234 steps · 341 steps/s", as if a speed were still being made,
+// and after one narrated step "1 steps".
+void TestWindowTraining::statusBarNamesTheStepAndNoSpeedOnceTheRunEnds() {
+    trainToEnd(100);
+    auto* status = mWindow->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("finished · step 100 · loss ")),
+                 qPrintable(status->text()));
+    QVERIFY2(!status->text().contains(QStringLiteral("steps/s")), qPrintable(status->text()));
 }
 
 void TestWindowTraining::saveAndLoadModel() {

@@ -96,12 +96,16 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& tex
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     const double pad = boxPad(font);
+    // Nearly opaque, unlike the caption's box: the arrows run under these words, and through the caption's
+    // translucency they showed at a quarter of their strength and seemed to cross the text.
+    QColor wordsBox = box;
+    wordsBox.setAlpha(std::max(box.alpha(), 240));
     if (const QRectF frame = annotationLegendBox(textArea, annotations, font); !frame.isEmpty()) {
         // A swatch and its meaning per line.
         const double swatch = legendSwatch(font), line = legendLine(metrics);
         const double width = frame.width() - swatch - 3 * pad;
         painter.setPen(Qt::NoPen);
-        painter.setBrush(box);
+        painter.setBrush(wordsBox);
         painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
         double y = frame.top() + 0.5 * pad;
         for (const LegendEntry& e : annotations.legend) {
@@ -117,7 +121,7 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& tex
     }
     if (const QRectF frame = annotationNarrationBox(textArea, annotations, font); !frame.isEmpty()) {
         painter.setPen(Qt::NoPen);
-        painter.setBrush(box);
+        painter.setBrush(wordsBox);
         painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
         painter.setPen(text);
         painter.drawText(frame.adjusted(pad, pad * 0.6, -pad, -pad * 0.6),

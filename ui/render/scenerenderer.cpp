@@ -565,7 +565,10 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
     const TextAreas areas = textAreas(target, scene, options, font, data);
 
     if (scene.images.rows() > 0) {
-        paintImageGrid(painter, target, scene, colors);
+        // Below the caption: over the grid it hid a corner of the top-left image.
+        QRectF grid = target;
+        if (!areas.captionText.isEmpty()) grid.setTop(captionBox(areas.captionText, font).bottom());
+        paintImageGrid(painter, grid, scene, colors);
     } else {
         const DataToPixel map(data, target);
         if (options.drawDensity) paintDensity(painter, map, scene.density, colors);

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -76,9 +77,10 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
     connect(this, &TrainPanel::modelFileLoaded, this, [this] { mModelFileDialog = false; });
     connect(&mModelSaveJob, &LatestJob::failed, this,
             [this](quint64, const QString& message) { Q_EMIT modelSaveFailed(mModelSaving, message); });
-    connect(this, &TrainPanel::modelSaveFailed, this, [this](const QString&, const QString& message) {
-        const QString before = std::exchange(mStatusBeforeSave, QString());
-        if (!mController->isActive() && !before.isEmpty()) showLine(mStatus, before);  // "saving …" goes
+    connect(this, &TrainPanel::modelSaveFailed, this, [this](const QString& path, const QString& message) {
+        // "saving …" goes. Not back to the line from before the save: that could be "saved · OTHER" from an
+        // earlier save, which read as if this one had worked.
+        if (!mController->isActive()) showLine(mStatus, tr("not saved · %1").arg(QFileInfo(path).fileName()));
         QMessageBox::warning(this, tr("Save model"), tr("Could not save the model:\n%1").arg(message));
     });
     connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
@@ -476,22 +478,25 @@ void TrainPanel::poll() {
     const QString eta = mController->isActive() && mController->lastProgress()
                             ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
                             : QString();
-    // No speed where none was measured (a step taken by hand): "0 steps/s" read as a stalled run.
-    const double rate =
-        mController->lastProgress() ? mController->lastProgress()->stepsPerSecond : snap->stepsPerSecond;
+    // The speed only while the run goes on: after Stop, "stopped 1,234 steps · 341 steps/s" read as a
+    // speed still being made. None where none was measured either (a step taken by hand): "0 steps/s"
+    // read as a stalled run. "step N" rather than "N steps", which read "1 steps" after a narrated step.
+    const double rate = mController->isActive() && mController->lastProgress()
+                            ? mController->lastProgress()->stepsPerSecond
+                            : 0.0;
     const QString speed = rate >= 0.5 ? tr(" · %1 steps/s").arg(locale.toString(rate, 'f', 0)) : QString();
     // No loss before the first step ("loss nan" when a narrated step holds a fresh run at step 0). The
     // template keeps words of its own: the live language switch matches texts against templates, and a
     // bare "%1 %2 steps%3%4" matched the presets' tooltip.
     const double loss = mLossPlot->smoothedLoss();
     if (std::isfinite(loss))
-        Q_EMIT statusMessageChanged(tr("%1 %2 steps%3%5 · loss %4")
+        Q_EMIT statusMessageChanged(tr("%1 · step %2%3%5 · loss %4")
                                         .arg(state, locale.toString(snap->step), speed)
                                         .arg(loss, 0, 'g', 3)
                                         .arg(eta));
     else
         Q_EMIT statusMessageChanged(
-            tr("%1 %2 steps%3%4 · no loss yet").arg(state, locale.toString(snap->step), speed, eta));
+            tr("%1 · step %2%3%4 · no loss yet").arg(state, locale.toString(snap->step), speed, eta));
     // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
     installModelInDocument();
 }

@@ -152,8 +152,7 @@ private:
     bool mModelFileDialog = false;  // the load came from the Load button: failures get a message box
     // Writes run one after another; the document takes the path of the last one asked for.
     LatestJob mModelSaveJob{QStringLiteral("dl-model-save"), LatestJob::Supersede::LetRunningFinish};
-    QString mModelSaving;       // the path of the latest save asked for
-    QString mStatusBeforeSave;  // the state line a failed save gives back
+    QString mModelSaving;  // the path of the latest save asked for
 
     QSpinBox* mWidth = nullptr;
     QSpinBox* mDepth = nullptr;

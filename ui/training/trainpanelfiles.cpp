@@ -88,10 +88,7 @@ void TrainPanel::saveModelInBackground(const QString& path) {
         return;
     }
     mModelSaving = path;
-    if (!mController->isActive()) {
-        if (!isSavingModel()) mStatusBeforeSave = mStatus->text();
-        showLine(mStatus, tr("saving %1…").arg(QFileInfo(path).fileName()));
-    }
+    if (!mController->isActive()) showLine(mStatus, tr("saving %1…").arg(QFileInfo(path).fileName()));
     LatestJob::Job job;
     // Not interruptible: the file is written whole (to a temporary file, then renamed) or not at all, and
     // closing the window waits for it rather than lose the model.
@@ -100,7 +97,6 @@ void TrainPanel::saveModelInBackground(const QString& path) {
         return path;
     };
     job.onResult = [this, path](std::any) {
-        mStatusBeforeSave.clear();
         mDocument->setModelPath(path);
         if (!mController->isActive()) showLine(mStatus, tr("saved · %1").arg(QFileInfo(path).fileName()));
         Q_EMIT statusMessageChanged(tr("Saved the model to %1").arg(QDir::toNativeSeparators(path)));
