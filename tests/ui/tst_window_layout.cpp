@@ -1,9 +1,9 @@
 // The window in front of a class: it starts within the screen; at 1280×720 and 1440×900 the view, the
-// play controls, the key readouts, the schedule diagnostics, the training progress and the "no model
-// yet" hint are visible without scrolling; presenter mode (F11) stays within the screen and enlarges the
-// view's own caption and points; shape names read as names; the info banner has an icon, not a glyph;
-// Help ▸ Getting started lists the shortcuts; quitting during training says training will be stopped;
-// a data change in reverse mode shows the forward view instead of an empty one.
+// play controls, the key readouts, the schedule diagnostics, the training progress, the loss curve and
+// the "no model yet" hint are visible without scrolling; presenter mode (F11) stays within the screen and
+// enlarges the view's own caption and points; shape names read as names; the info banner has an icon, not
+// a glyph; Help ▸ Getting started lists the shortcuts; quitting during training says training will be
+// stopped; a data change in reverse mode shows the forward view instead of an empty one.
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -25,6 +25,7 @@
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/training/lossplot.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
@@ -196,6 +197,8 @@ void TestWindowLayout::keyPartsAreSeenAt() {
         {hint, QSize(100, 10)},
         {trainStatus, QSize(100, 0)},
         {live->trainPanel()->trainButton(), QSize(40, 16)},
+        // The whole loss curve: it was below the fold of the 267 px Model & Train dock.
+        {live->trainPanel()->lossPlot(), QSize(150, live->trainPanel()->lossPlot()->sizeHint().height())},
     };
     for (const auto& [widget, minimum] : parts) {
         QString why;

@@ -179,6 +179,7 @@ void TestWindowPresenter::escapeLeaves() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
+    QApplication::processEvents();  // the first layout fits the docks once the window is shown
     const Layout before = layoutOf(window);
     window.actions().presenter->trigger();  // the toolbar's button
     QVERIFY(window.isPresenterMode());

@@ -220,7 +220,6 @@ void TrainPanel::buildUi() {
 
     mLossPlot = new LossPlot(this);
     mLossPlot->setObjectName(QStringLiteral("lossPlot"));
-    layout->addWidget(mLossPlot, 1);
 
     mStatus = new QLabel(this);
     mStatus->setObjectName(QStringLiteral("trainStatus"));
@@ -245,14 +244,17 @@ void TrainPanel::buildUi() {
         l->hide();             // until showLine gives it a text
     }
     showLine(mStatus, idleStatusText());  // the state line is a key readout: it always says something
-    // Problems, the buttons and the progress go on top, above the fold of a short dock (267 px at
-    // 1280×720); the settings and the loss curve follow. The buttons come before the progress lines:
-    // below them, the lines that appear when a run starts (and the quality line wrapping mid-run) moved
-    // the Stop button away from the pointer, and scrolled the dock to keep the focused Pause in view.
+    // Problems, the buttons, the progress and the loss curve go on top, above the fold of a short dock
+    // (the window sizes the dock for them: TrainingAndSampling::fitTrainDock); the settings follow. The
+    // buttons come before the progress lines: below them, the lines that appear when a run starts (and
+    // the quality line wrapping mid-run) moved the Stop button away from the pointer, and scrolled the
+    // dock to keep the focused Pause in view.
     layout->insertWidget(0, mError);
     int next = layout->indexOf(files) + 1;
-    for (QWidget* w : std::initializer_list<QWidget*>{mStatus, mSpeed, mQuality, settingsBox})
+    for (QWidget* w : std::initializer_list<QWidget*>{mStatus, mSpeed, mQuality})
         layout->insertWidget(next++, w);
+    layout->insertWidget(next++, mLossPlot, 1);
+    layout->insertWidget(next++, settingsBox);
     layout->addWidget(mScheduleLabel);
 
     connect(mTrain, &QPushButton::clicked, this, &TrainPanel::train);
@@ -262,6 +264,26 @@ void TrainPanel::buildUi() {
     connect(mContinue, &QPushButton::clicked, this, &TrainPanel::continueTraining);
     connect(mSave, &QPushButton::clicked, this, &TrainPanel::saveModel);
     connect(mLoad, &QPushButton::clicked, this, &TrainPanel::loadModel);
+}
+
+int TrainPanel::heightThroughLossCurve() const {
+    QLayout* column = layout();
+    int height = column->contentsMargins().top();
+    for (int i = 0; i < column->count(); ++i) {
+        QLayoutItem* item = column->itemAt(i);
+        QWidget* widget = item->widget();
+        if (widget == mError) continue;  // only with a problem, which the person reads first
+        auto* line = qobject_cast<QLabel*>(widget);
+        // The progress lines are hidden until a run shows them; the quality line wraps to two.
+        if (line == mStatus || line == mSpeed)
+            height += line->fontMetrics().lineSpacing() + column->spacing();
+        else if (line == mQuality)
+            height += 2 * line->fontMetrics().lineSpacing() + column->spacing();
+        else if (!item->isEmpty())
+            height += item->sizeHint().height() + column->spacing();
+        if (widget == mLossPlot) break;
+    }
+    return height;
 }
 
 TrainingSettings TrainPanel::settings() const {

@@ -59,6 +59,9 @@ public:
     void adoptModelFile(const dl::ModelFile& file, const QString& path);
 
     LossPlot* lossPlot() const { return mLossPlot; }
+    /// The panel's height from its top to the bottom of the loss curve (at its preferred height), with
+    /// room for the progress lines a run shows: what a dock must show for a run to be followed.
+    int heightThroughLossCurve() const;
     QPushButton* trainButton() const { return mTrain; }
     QPushButton* pauseButton() const { return mPause; }
     QPushButton* stopButton() const { return mStop; }

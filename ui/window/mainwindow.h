@@ -160,6 +160,8 @@ public:
 Q_SIGNALS:
     /// The window is about to close (after the person agreed): stop workers now.
     void closing();
+    /// First show without a remembered layout: the docks have their first sizes and may adjust them.
+    void firstLayout();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -62,6 +62,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     samplingDock->raise();
     new PlaybackSpeed(window);                       // Run → Playback speed, slow motion (ui/explain/)
     installAnatomy(window, mTraining, mTrainPanel);  // step mode, narrated training step (ui/anatomy/)
+    connect(window, &MainWindow::firstLayout, this, &TrainingAndSampling::fitTrainDock);
 
     mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());
@@ -143,6 +144,23 @@ TrainingAndSampling::~TrainingAndSampling() {
     mSampling->blockSignals(true);
     if (mView && mTrailsDecorator) mView->removeSceneDecorator(mTrailsDecorator);
     shutdown();
+}
+
+void TrainingAndSampling::fitTrainDock() {
+    // The Model & Train dock shares the left column with Data, which took half of it: at 1280×720 that
+    // left 267 px and the loss curve below the fold. The data are on the view as well; the run's buttons,
+    // progress and loss curve are only here, so the dock gets their height (the settings below scroll).
+    auto* train = mWindow->findChild<QDockWidget*>(QStringLiteral("trainDock"));
+    auto* data = mWindow->findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    if (!train || !train->widget() || !data) return;
+    const int titleBar = train->height() - train->widget()->height();
+    const int wanted = mTrainPanel->heightThroughLossCurve() + titleBar;
+    // Both docks named: with the one alone, Qt moved the separator only part of the way.
+    const int column = data->height() + train->height();
+    if (train->height() < wanted)
+        mWindow->resizeDocks({data, train},
+                             {std::max(column - wanted, data->minimumSizeHint().height()), wanted},
+                             Qt::Vertical);
 }
 
 TrainingAndSampling* TrainingAndSampling::of(const MainWindow* window) {

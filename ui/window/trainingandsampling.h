@@ -45,6 +45,8 @@ public:
 
 private:
     void connectActions();
+    /// On first start, gives the Model & Train dock the height of its buttons, progress and loss curve.
+    void fitTrainDock();
     void updateActions();
     void loadPendingModel();
     void onModelFileFailed(const QString& path, const QString& message, bool wrongDimension);
