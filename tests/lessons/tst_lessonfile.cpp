@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "core/io/lessonfile.h"
+#include "core/math/schedulediagnostics.h"
 
 namespace {
 
@@ -51,6 +52,27 @@ private Q_SLOTS:
                 // The Chinese narration is written in Chinese, not copied English.
                 QVERIFY2(s.narration.zhCN != s.narration.en, qPrintable(s.narration.en));
                 if (!s.modelPath.isEmpty()) QVERIFY2(QFile::exists(s.modelPath), qPrintable(s.modelPath));
+            }
+        }
+    }
+
+    // A step whose schedule the editor warns about shows a warning row beside the narration. The cosine
+    // lesson praised cosine under a warning it never mentioned; now each such step's lesson says what the
+    // warning is about, in the step itself or one before it.
+    void lessonsExplainTheWarningsTheyShow() {
+        for (const QString& path : dl::builtInLessonPaths()) {
+            QString error;
+            const auto lesson = dl::loadLesson(path, &error);
+            QVERIFY2(lesson, qPrintable(error));
+            bool explained = false;
+            for (const dl::LessonStep& s : lesson->steps) {
+                explained = explained || s.narration.en.contains(QStringLiteral("warn"));
+                const auto warnings = dl::diagnoseSchedule(dl::Schedule(s.schedule));
+                if (warnings.empty()) continue;
+                QVERIFY2(explained || s.narration.en.contains(QStringLiteral("warn")),
+                         qPrintable(QStringLiteral("%1: \"%2\" under the warning \"%3\"")
+                                        .arg(path, s.narration.en,
+                                             QString::fromStdString(warnings.front().message))));
             }
         }
     }
