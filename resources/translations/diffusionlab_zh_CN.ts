@@ -4334,6 +4334,10 @@ ffmpeg 输出：
         <source>%1 · step %2%3%4 · no loss yet</source>
         <translation>%1 · 第 %2 步%3%4 · 尚无损失</translation>
     </message>
+    <message>
+        <source>Could not save the model to %1</source>
+        <translation>无法将模型保存到 %1</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>

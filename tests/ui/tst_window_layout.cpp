@@ -124,6 +124,7 @@ private Q_SLOTS:
     void startsWithinTheScreen();
     void keyPartsAreSeenAt_data();
     void keyPartsAreSeenAt();
+    void aDataProblemIsScrolledIntoView();
     void presenterModeFitsAndEnlargesTheView();
     void shapeNamesAreDisplayNames();
     void infoBannerHasAnIcon();
@@ -213,6 +214,31 @@ void TestWindowLayout::keyPartsAreSeenAt() {
     const int textRight =
         tLabel->x() + tLabel->contentsRect().left() + tLabel->fontMetrics().horizontalAdvance(tLabel->text());
     QVERIFY2(tBox->x() - textRight >= 3, qPrintable(QStringLiteral("gap %1 px").arg(tBox->x() - textRight)));
+}
+
+// The Data dock keeps its controls through Load data at 1280×720; a problem reported below that button
+// ("no image files chosen") was out of sight, seen only in the status bar. It is scrolled into view.
+void TestWindowLayout::aDataProblemIsScrolledIntoView() {
+    LabWindow window(testOptions());
+    window.move(10, 10);
+    window.showMaximized();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QApplication::processEvents();
+    auto* status = window.dataPanel()->findChild<QLabel*>(QStringLiteral("dataStatus"));
+    QVERIFY(status);
+    // A dock that ends at the Load data button (offscreen, without a window frame, the first layout
+    // leaves a little more room).
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    QVERIFY(dock && dock->widget());
+    const int titleBar = dock->height() - dock->widget()->height();
+    window.resizeDocks({dock}, {window.dataPanel()->heightThroughLoadButton() + titleBar - 10}, Qt::Vertical);
+    QApplication::processEvents();
+    QString hidden;
+    QVERIFY(!isSeen(status, &window, QSize(1, status->height()), &hidden));  // not whole before the problem
+    window.dataPanel()->setStatus(QStringLiteral("no image files chosen: choose files or a folder first"),
+                                  true);
+    QString why;
+    QTRY_VERIFY2(isSeen(status, &window, QSize(100, status->height()), &why), qPrintable(why));  // whole
 }
 
 void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {

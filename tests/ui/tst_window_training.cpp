@@ -88,6 +88,7 @@ private Q_SLOTS:
     void saveAndLoadModel();
     void saveModelButtonWritesInTheBackground();
     void statusBarNamesTheStepAndNoSpeedOnceTheRunEnds();
+    void trainingOnAfterASaveAsksAgainBeforeDiscarding();
     void sessionModelLoadsWithItsData();
     void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
@@ -184,6 +185,16 @@ void TestWindowTraining::trainPauseResumeStopGrowsTheLossCurve() {
     QCOMPARE(plot->stepCount(), held);
     // Paused weights are in the document, ready to sample.
     QTRY_COMPARE_WITH_TIMEOUT(mWindow->document()->model()->step, held, 2000);
+    // No speed or ETA while paused: they stood frozen ("593 steps/s · ETA 6 s").
+    auto* status = mWindow->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY2(status->text().startsWith(QStringLiteral("paused · step ")), qPrintable(status->text()));
+    QVERIFY2(!status->text().contains(QStringLiteral("steps/s")) &&
+                 !status->text().contains(QStringLiteral("ETA")),
+             qPrintable(status->text()));
+    QVERIFY2(
+        !train()->findChild<QLabel*>(QStringLiteral("trainSpeed"))->text().contains(QStringLiteral("ETA")),
+        qPrintable(train()->findChild<QLabel*>(QStringLiteral("trainSpeed"))->text()));
 
     QTest::mouseClick(train()->pauseButton(), Qt::LeftButton);  // resume
     QCOMPARE(training()->state(), State::Running);
@@ -539,7 +550,39 @@ void TestWindowTraining::saveModelButtonWritesInTheBackground() {
     QCOMPARE(mWindow->document()->modelPath(), path);
     // The line says this save failed; it used to go back to "saved · clicked.dlmodel", as if it had worked.
     QCOMPARE(train()->statusText(), QStringLiteral("not saved · m.dlmodel"));
+    // The status bar as well: it kept "Saved the model to …" from the save before.
+    auto* status = mWindow->findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(QStringLiteral("Could not save the model to ")),
+             qPrintable(status->text()));
     QCOMPARE(saved.count(), 1);
+}
+
+// Saving once and then training on counted as saved: Train then replaced the newer model without asking.
+void TestWindowTraining::trainingOnAfterASaveAsksAgainBeforeDiscarding() {
+    trainToEnd(100);
+    QTemporaryDir dir;
+    QSignalSpy saved(train(), &dlui::TrainPanel::modelSaved);
+    train()->saveModelInBackground(dir.filePath(QStringLiteral("m.dlmodel")));
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    QVERIFY(mWindow->document()->isModelSaved());
+
+    train()->stepsBox()->setValue(50);
+    QSignalSpy ended(training(), &dlui::TrainingController::runEnded);
+    QTest::mouseClick(train()->continueButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
+    QTRY_COMPARE(mWindow->document()->model()->step, 150);
+    QVERIFY(!mWindow->document()->isModelSaved());  // the file holds step 100
+
+    train()->setAskBeforeDiscard(true);
+    QString shown;
+    dltest::readAndCloseMessageBox(&shown);  // closed without choosing Discard
+    QTest::mouseClick(train()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY(!shown.isEmpty());
+    QVERIFY2(shown.contains(QStringLiteral("has not been saved")), qPrintable(shown));
+    QCOMPARE(mWindow->document()->model()->step, 150);  // kept
+    QVERIFY(!training()->isActive());
+    train()->setAskBeforeDiscard(false);
 }
 
 // After Stop the status bar read "stopped 1,234 steps · 341 steps/s", as if a speed were still being made,

@@ -10,9 +10,11 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -460,6 +462,19 @@ void DataPanel::setStatus(const QString& text, bool isError) {
     mStatusIsError = isError;
     setReadableTextColor(mStatus, isError ? kErrorTextColor : QColor());
     mStatus->setText(text);
+    // A problem is scrolled into view: in a short dock it sat below the fold, seen only in the status bar.
+    if (isError && !text.isEmpty())
+        QTimer::singleShot(0, this, [this] {  // once the layout has made room for the text
+            for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+                if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                    area->ensureWidgetVisible(mStatus, 0, 0);
+                    break;
+                }
+        });
+}
+
+int DataPanel::heightThroughLoadButton() const {
+    return mApply->mapTo(this, QPoint(0, mApply->height())).y() + layout()->spacing();
 }
 
 QString DataPanel::statusText() const {

@@ -35,6 +35,9 @@ public:
 
     void setBusy(bool busy);
     void setStatus(const QString& text, bool isError = false);
+    /// The panel's height from its top to the bottom of the Load data button, as laid out now: what its
+    /// dock must show for the data to be chosen and loaded.
+    int heightThroughLoadButton() const;
     QString statusText() const;
 
     QComboBox* sourceBox() const { return mSource; }

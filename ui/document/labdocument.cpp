@@ -232,7 +232,8 @@ void LabDocument::clearModel() {
     clearSamples();
 }
 
-void LabDocument::setModelPath(const QString& path) {
+void LabDocument::setModelPath(const QString& path, std::optional<std::uint64_t> savedGeneration) {
+    mSavedModelGeneration = savedGeneration.value_or(mModelGeneration);
     if (path == mModelPath) return;
     mModelPath = path;
     Q_EMIT modelChanged();

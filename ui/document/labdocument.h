@@ -138,7 +138,12 @@ public:
     void clearModel();
     /// The file the model was last saved to or loaded from (empty when not saved); kept in sessions.
     QString modelPath() const { return mModelPath; }
-    void setModelPath(const QString& path);
+    /// `savedGeneration`: the modelGeneration() of the weights the file holds (a save runs in the
+    /// background, and training may go on meanwhile); by default the current one.
+    void setModelPath(const QString& path, std::optional<std::uint64_t> savedGeneration = std::nullopt);
+    /// Whether the model in memory is the one in modelPath(): not once it has been trained further.
+    /// Saving once and training on used to count as saved, and Train discarded the newer model unasked.
+    bool isModelSaved() const { return !mModelPath.isEmpty() && mSavedModelGeneration == mModelGeneration; }
     /// Empty when the editor shows the model's schedule; otherwise e.g.
     /// "model trained with linear T=100, …; editor shows cosine T=200, …".
     QString describeScheduleMismatch() const;
@@ -199,6 +204,7 @@ private:
     std::shared_ptr<const dl::Batch> mNoise;
     std::shared_ptr<const dl::TrainingSnapshot> mModel;
     std::uint64_t mModelGeneration = 0;
+    std::uint64_t mSavedModelGeneration = 0;  // the generation modelPath's file holds
     std::optional<dl::Schedule> mModelSchedule;
     DataSource mModelSource;
     QString mModelPath;

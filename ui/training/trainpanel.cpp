@@ -1,6 +1,7 @@
 #include "ui/training/trainpanel.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -81,6 +82,8 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
         // "saving …" goes. Not back to the line from before the save: that could be "saved · OTHER" from an
         // earlier save, which read as if this one had worked.
         if (!mController->isActive()) showLine(mStatus, tr("not saved · %1").arg(QFileInfo(path).fileName()));
+        // The status bar too: it still read "Saved the model to …" from an earlier save.
+        Q_EMIT statusMessageChanged(tr("Could not save the model to %1").arg(QDir::toNativeSeparators(path)));
         QMessageBox::warning(this, tr("Save model"), tr("Could not save the model:\n%1").arg(message));
     });
     connect(mDocument, &LabDocument::dataSetChanged, this, &TrainPanel::onDataSetChanged);
@@ -373,7 +376,7 @@ void TrainPanel::showError(const QString& message) {
 
 bool TrainPanel::askToDiscard() {
     const bool trained = mController->hasRun() || mDocument->hasModel();
-    if (!mAskBeforeDiscard || !trained || !mDocument->modelPath().isEmpty()) return true;
+    if (!mAskBeforeDiscard || !trained || mDocument->isModelSaved()) return true;
     return QMessageBox::question(this, tr("Discard the model?"),
                                  tr("The trained model has not been saved. Discard it and start again?"),
                                  QMessageBox::Discard | QMessageBox::Cancel,
@@ -490,22 +493,24 @@ void TrainPanel::poll() {
     showLine(mStatus, tr("%1 · step %2 / %3")
                           .arg(state, locale.toString(snap->step),
                                locale.toString(mController->settings().trainer.steps)));
-    if (const auto& p = mController->lastProgress(); p && mController->isActive()) {
+    // Speed and ETA only while steps are being made: paused, they stood frozen ("ETA 6 s" for minutes).
+    const bool running = mController->state() == TrainingController::State::Running;
+    if (const auto& p = mController->lastProgress(); p && running) {
         showLine(mSpeed, tr("%1 steps/s · ETA %2 · loss %3")
                              .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
                              .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     } else if (std::isfinite(mLossPlot->smoothedLoss())) {
         showLine(mSpeed, tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     }
-    const QString eta = mController->isActive() && mController->lastProgress()
+    const QString eta = running && mController->lastProgress()
                             ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
                             : QString();
     // The speed only while the run goes on: after Stop, "stopped 1,234 steps · 341 steps/s" read as a
-    // speed still being made. None where none was measured either (a step taken by hand): "0 steps/s"
-    // read as a stalled run. "step N" rather than "N steps", which read "1 steps" after a narrated step.
-    const double rate = mController->isActive() && mController->lastProgress()
-                            ? mController->lastProgress()->stepsPerSecond
-                            : 0.0;
+    // speed still being made (and paused, as one frozen). None where none was measured either (a step taken
+    // by hand): "0 steps/s" read as a stalled run. "step N" rather than "N steps", which read "1 steps" after
+    // a narrated step.
+    const double rate =
+        running && mController->lastProgress() ? mController->lastProgress()->stepsPerSecond : 0.0;
     const QString speed = rate >= 0.5 ? tr(" · %1 steps/s").arg(locale.toString(rate, 'f', 0)) : QString();
     // No loss before the first step ("loss nan" when a narrated step holds a fresh run at step 0). The
     // template keeps words of its own: the live language switch matches texts against templates, and a

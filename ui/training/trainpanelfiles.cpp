@@ -88,6 +88,8 @@ void TrainPanel::saveModelInBackground(const QString& path) {
         return;
     }
     mModelSaving = path;
+    // The weights the file will hold: if the model changes before the write ends, it is not saved.
+    const std::uint64_t generation = mDocument->modelGeneration();
     if (!mController->isActive()) showLine(mStatus, tr("saving %1…").arg(QFileInfo(path).fileName()));
     LatestJob::Job job;
     // Not interruptible: the file is written whole (to a temporary file, then renamed) or not at all, and
@@ -96,8 +98,8 @@ void TrainPanel::saveModelInBackground(const QString& path) {
         dl::saveModelFile(path.toStdString(), *file);
         return path;
     };
-    job.onResult = [this, path](std::any) {
-        mDocument->setModelPath(path);
+    job.onResult = [this, path, generation](std::any) {
+        mDocument->setModelPath(path, generation);
         if (!mController->isActive()) showLine(mStatus, tr("saved · %1").arg(QFileInfo(path).fileName()));
         Q_EMIT statusMessageChanged(tr("Saved the model to %1").arg(QDir::toNativeSeparators(path)));
         Q_EMIT modelSaved(path);

@@ -151,8 +151,7 @@ bool LessonMenu::confirmModelReplacement(const dl::Lesson& lesson) {
     const LabDocument* doc = mWindow->document();
     const bool loadsModel = std::any_of(lesson.steps.begin(), lesson.steps.end(),
                                         [](const dl::LessonStep& step) { return !step.modelPath.isEmpty(); });
-    if (!loadsModel || !doc->hasModel() || !doc->modelPath().isEmpty() || !mWindow->asksBeforeDiscard())
-        return true;
+    if (!loadsModel || !doc->hasModel() || doc->isModelSaved() || !mWindow->asksBeforeDiscard()) return true;
     const QLocale locale(languageCode(currentLanguage()));
     QMessageBox box(
         QMessageBox::Question, tr("Open the lesson?"),

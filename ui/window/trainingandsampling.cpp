@@ -7,6 +7,7 @@
 #include <QStatusBar>
 
 #include "ui/anatomy/anatomy.h"
+#include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/playbackspeed.h"
@@ -116,7 +117,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     // on quitting even when the session was just saved.
     window->addCloseWarning([this] {
         const LabDocument* d = mWindow->document();
-        return !mTraining->isActive() && d->hasModel() && d->modelPath().isEmpty()
+        return !mTraining->isActive() && d->hasModel() && !d->isModelSaved()
                    ? tr("The trained model has not been saved and will be lost (Save model… in Model & Train "
                         "keeps it).")
                    : QString();
@@ -148,19 +149,21 @@ TrainingAndSampling::~TrainingAndSampling() {
 
 void TrainingAndSampling::fitTrainDock() {
     // The Model & Train dock shares the left column with Data, which took half of it: at 1280×720 that
-    // left 267 px and the loss curve below the fold. The data are on the view as well; the run's buttons,
-    // progress and loss curve are only here, so the dock gets their height (the settings below scroll).
+    // left 267 px and the loss curve below the fold. The run's buttons, progress and loss curve are only
+    // here, so the dock gets their height, as far as Data keeps its controls through Load data (the data
+    // themselves are on the view; the preview and the settings below scroll).
     auto* train = mWindow->findChild<QDockWidget*>(QStringLiteral("trainDock"));
     auto* data = mWindow->findChild<QDockWidget*>(QStringLiteral("dataDock"));
-    if (!train || !train->widget() || !data) return;
-    const int titleBar = train->height() - train->widget()->height();
-    const int wanted = mTrainPanel->heightThroughLossCurve() + titleBar;
-    // Both docks named: with the one alone, Qt moved the separator only part of the way.
+    if (!train || !train->widget() || !data || !data->widget()) return;
     const int column = data->height() + train->height();
+    const int dataNeeds =
+        mWindow->dataPanel()->heightThroughLoadButton() + data->height() - data->widget()->height();
+    const int wanted =
+        std::min(mTrainPanel->heightThroughLossCurve() + train->height() - train->widget()->height(),
+                 column - dataNeeds);
+    // Both docks named: with the one alone, Qt moved the separator only part of the way.
     if (train->height() < wanted)
-        mWindow->resizeDocks({data, train},
-                             {std::max(column - wanted, data->minimumSizeHint().height()), wanted},
-                             Qt::Vertical);
+        mWindow->resizeDocks({data, train}, {column - wanted, wanted}, Qt::Vertical);
 }
 
 TrainingAndSampling* TrainingAndSampling::of(const MainWindow* window) {
