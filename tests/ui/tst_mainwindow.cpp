@@ -100,6 +100,12 @@ private Q_SLOTS:
         QCOMPARE(mWindow->timeline()->t(), t);
         // The view coalesces redraws to one per frame: wait for it rather than forcing it.
         QTRY_VERIFY(mWindow->mainView()->scene().caption.startsWith(QStringLiteral("t = %1 /").arg(t)));
+        // ᾱ_t as the line under the view gives it: at t = T it read "0.0000" for 2.67·10⁻⁵.
+        const double alphaBar = mWindow->document()->schedule().alphaBar(t);
+        const QString caption = mWindow->mainView()->scene().caption;
+        QVERIFY2(!caption.contains(QStringLiteral("0.0000")) || alphaBar == 0.0, qPrintable(caption));
+        if (alphaBar < 1e-3)
+            QVERIFY2(caption.contains(QString::number(alphaBar, 'e', 2)), qPrintable(caption));
         const dl::Batch& shown = mWindow->mainView()->scene().points;
         const dl::Batch expected = closedForm(*mWindow->document(), t);
         QCOMPARE(shown.rows(), expected.rows());

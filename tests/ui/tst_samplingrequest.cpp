@@ -1,6 +1,7 @@
 // makeSamplingRequest, without widgets: the learned model samples with its own schedule (never the
 // editor's), the exact denoiser with the editor's; a missing model or one of another dimension is a clear
 // message; x̂_0 is clipped to the data's range; DDIM trail rows stay within the count and 2D data.
+#include <QLocale>
 #include <QtTest>
 #include <memory>
 
@@ -66,12 +67,13 @@ private Q_SLOTS:
         QCOMPARE(r->seed, std::uint64_t(77));
         QCOMPARE(r->dim, 2);
         QVERIFY(r->makeDenoiser);
-        QVERIFY2(r->label.contains(QStringLiteral("1234")), qPrintable(r->label));  // the step sampled from
+        // The step sampled from, grouped as the panel and status bar write it ("1,234", not "1234").
+        QVERIFY2(r->label.contains(QStringLiteral("step ") + QLocale().toString(1234)), qPrintable(r->label));
         // Newer weights pushed into the document are what the next request uses.
         auto newer = snapshotWithSchedule(snap->schedule);
         newer->step = 5000;
         doc.updateModel(newer);
-        QVERIFY(dlui::makeSamplingRequest(doc, choices, &error)->label.contains(QStringLiteral("5000")));
+        QVERIFY(dlui::makeSamplingRequest(doc, choices, &error)->label.contains(QLocale().toString(5000)));
     }
 
     void exactUsesTheEditorsSchedule() {

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void lossPlotSurvivesNonFiniteValues();
     void lossAxisLabelsStayApart_data();
     void lossAxisLabelsStayApart();
+    void stepAxisShowsWholeSteps_data();
+    void stepAxisShowsWholeSteps();
     void probeMeasuresABlockedLoop();
 };
 
@@ -119,6 +121,28 @@ void TestTrainingWidgets::lossAxisLabelsStayApart() {
                                                    .arg(gap)
                                                    .arg(lineHeight)));
     }
+}
+
+void TestTrainingWidgets::stepAxisShowsWholeSteps_data() {
+    QTest::addColumn<int>("steps");
+    QTest::newRow("15 steps (a run stopped early)") << 15;
+    QTest::newRow("3 steps") << 3;
+    QTest::newRow("5,000 steps") << 5000;
+}
+
+// After a short run the step axis read 2.5, 7.5, 12.5: there is no half step.
+void TestTrainingWidgets::stepAxisShowsWholeSteps() {
+    QFETCH(int, steps);
+    dlui::LossPlot plot;
+    plot.resize(380, 150);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setLosses(std::vector<float>(static_cast<std::size_t>(steps), 0.5f));
+    QCustomPlot* canvas = plot.plot();
+    canvas->replot();
+    const QVector<double> ticks = canvas->xAxis->tickVector();
+    QVERIFY(ticks.size() >= 2);
+    for (double tick : ticks) QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
 }
 
 void TestTrainingWidgets::probeMeasuresABlockedLoop() {

@@ -1,6 +1,7 @@
 #include "ui/anatomy/trainingstagemarks.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <algorithm>
 
 namespace dlui {
@@ -56,7 +57,7 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
                        "Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a "
                        "timestep "
                        "t ~ U{1, …, %3} for each (the first: t = %4).")
-                .arg(v.step)
+                .arg(QLocale().toString(v.step))
                 .arg(v.x0.rows())
                 .arg(T)
                 .arg(v.t.empty() ? 0 : v.t.front());
@@ -64,19 +65,19 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
             return Texts::tr(
                        "Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows "
                        "from x\u2080).")
-                .arg(v.step);
+                .arg(QLocale().toString(v.step));
         case dl::TrainingStage::FormXt:
             return Texts::
                 tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) "
                    "\u03B5: each "
                    "point moves toward noise by its own t.")
-                    .arg(v.step);
+                    .arg(QLocale().toString(v.step));
         case dl::TrainingStage::Predict:
             return Texts::tr(
                        "Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 "
                        "(red) next to the "
                        "true %2 (grey).")
-                .arg(v.step)
+                .arg(QLocale().toString(v.step))
                 .arg(name);
         case dl::TrainingStage::Update:
             return Texts::tr(
@@ -84,7 +85,7 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
                        "AdamW step "
                        "(learning rate %4%5) updates the weights. Space: another step; Back to the live run: "
                        "training goes on.")
-                .arg(v.step)
+                .arg(QLocale().toString(v.step))
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
                 .arg(double(v.learningRate), 0, 'g', 3)

@@ -4,17 +4,12 @@
 
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
+#include "ui/render/alphabartext.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
-namespace {
-
-QString formatAlphaBar(double ab) {
-    return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int comparisonSteps(const ComparisonInput& input) {
     int steps = 0;
@@ -95,7 +90,7 @@ QString ComparisonFrames::caption(int pane, int step) const {
     const ComparisonPane& p = mInput.panes[static_cast<size_t>(pane)];
     const int T = p.scheduleFor(mInput.reverse).T();
     const int t = paneT(pane, step);
-    QString where = tr("t = %1 / %2    ᾱ_t = %3").arg(t).arg(T).arg(formatAlphaBar(paneAlphaBar(pane, step)));
+    QString where = tr("t = %1 / %2    ᾱ_t = %3").arg(t).arg(T).arg(alphaBarText(paneAlphaBar(pane, step)));
     if (mInput.reverse) {
         if (!p.reverse || p.reverse->empty())
             where += QLatin1Char('\n') + (p.problem.isEmpty() ? tr("not sampled yet") : p.problem);

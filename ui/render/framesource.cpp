@@ -5,16 +5,13 @@
 
 #include "core/math/error.h"
 #include "core/math/forwardprocess.h"
+#include "ui/render/alphabartext.h"
 #include "ui/render/comparisonframes.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
 namespace {
-
-QString formatAlphaBar(double ab) {
-    return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
-}
 
 /// Rows spread evenly over the batch (deterministic, keeps order).
 std::vector<Eigen::Index> evenRows(Eigen::Index total, int wanted) {
@@ -141,7 +138,7 @@ QString FrameSource::samplerName() const {
 QString FrameSource::caption(int k) const {
     const FrameInfo& f = info(k);
     const int T = f.phase == FramePhase::Forward ? mInput.schedule.T() : reverseSchedule().T();
-    const QString step = tr("t = %1 / %2    ᾱ_t = %3").arg(f.t).arg(T).arg(formatAlphaBar(f.alphaBar));
+    const QString step = tr("t = %1 / %2    ᾱ_t = %3").arg(f.t).arg(T).arg(alphaBarText(f.alphaBar));
     if (f.phase == FramePhase::Forward) return tr("forward process    %1").arg(step);
     const QString sampler = samplerName();
     return sampler.isEmpty() ? tr("reverse process    %1").arg(step)

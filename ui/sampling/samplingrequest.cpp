@@ -1,6 +1,7 @@
 #include "ui/sampling/samplingrequest.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <algorithm>
 #include <memory>
 
@@ -80,8 +81,8 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
                                              dl::defaultThreadCount(), precision);
             };
         }
-        r.label =
-            Texts::tr("%1 · learned, step %2").arg(samplerLabel(r.params, schedule.T())).arg(model->step);
+        r.label = Texts::tr("%1 · learned, step %2")
+                      .arg(samplerLabel(r.params, schedule.T()), QLocale().toString(model->step));
     } else {
         r.schedule = document.schedule();
         const dl::Schedule schedule = r.schedule;

@@ -34,6 +34,11 @@ LossPlot::LossPlot(QWidget* parent)
     mPlot->yAxis->setTicker(QSharedPointer<ReadableLogTicker>::create());
     mPlot->yAxis->setNumberFormat(QStringLiteral("g"));
     mPlot->yAxis->setNumberPrecision(2);
+    // Whole steps only: after a short run the axis read 2.5, 7.5, 12.5.
+    auto steps = QSharedPointer<QCPAxisTickerFixed>::create();
+    steps->setTickStep(1.0);
+    steps->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    mPlot->xAxis->setTicker(steps);
     mPlot->xAxis->setLabel(tr("step"));
     mPlot->yAxis->setLabel(tr("loss"));
     QFont small = font();

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/document/labdocument.h"
+#include "ui/render/alphabartext.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
 
@@ -151,7 +152,7 @@ void MainView::rebuildScene() {
             scene.caption = tr("t = %1 / %2   ᾱ_t = %3%4")
                                 .arg(shownT)
                                 .arg(schedule.T())
-                                .arg(schedule.alphaBar(shownT), 0, 'f', 4)
+                                .arg(alphaBarText(schedule.alphaBar(shownT)))
                                 .arg(chainNote);
         }
     }
