@@ -4499,6 +4499,14 @@ ffmpeg 输出：
         <source>Step %1, stage 5 of 5 · Loss = mean ‖%2 − %2̂‖² = %3; one AdamW step (learning rate %4%5) updates the weights. Space: another step; Back to the live run: training goes on.</source>
         <translation>第 %1 步，阶段 5/5 · 损失 = mean ‖%2 − %2̂‖² = %3；一步 AdamW（学习率 %4%5）更新权重。空格：再讲解一步；回到实时训练：训练继续。</translation>
     </message>
+    <message>
+        <source>End the &amp;narration</source>
+        <translation>结束讲解(&amp;N)</translation>
+    </message>
+    <message>
+        <source>End the narrated step; the run stays as it was</source>
+        <translation>结束讲解，训练保持原状</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingPreset</name>

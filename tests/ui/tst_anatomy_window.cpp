@@ -65,6 +65,7 @@ private Q_SLOTS:
     void narratedTrainingStep();
     void resetEndsTheNarration();
     void continueInThePanelEndsTheNarrationFirst();
+    void endingTheNarrationOfAStoppedRunLeavesItStopped();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -381,6 +382,32 @@ void TestAnatomyWindow::continueInThePanelEndsTheNarrationFirst() {
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
     QTRY_VERIFY(training->snapshot()->step > 2);
     training->stopAndWait();
+}
+
+// Back to the live run restarted a run the person had stopped (or that had finished), and trained it on
+// past the model they had saved. Such a run now stays as it was, and the button says so.
+void TestAnatomyWindow::endingTheNarrationOfAStoppedRunLeavesItStopped() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
+    QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(training->state(), dlui::TrainingController::State::Stopped, 10000);
+
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    action("narratedStepAction")->trigger();
+    QTRY_COMPARE(stages.count(), 1);
+    auto* backButton = live->trainPanel()->findChild<QToolButton*>(QStringLiteral("continueLiveButton"));
+    QVERIFY(backButton && backButton->isVisible());
+    QCOMPARE(backButton->text().remove(QLatin1Char('&')), QStringLiteral("End the narration"));
+    QTest::mouseClick(backButton, Qt::LeftButton);
+    QVERIFY(!narrator->isNarrating());
+    QTest::qWait(300);
+    QVERIFY(!training->isActive());
+    QCOMPARE(training->state(), dlui::TrainingController::State::Stopped);
 }
 
 QTEST_MAIN(TestAnatomyWindow)

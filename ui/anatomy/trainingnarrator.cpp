@@ -63,7 +63,7 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     mNext->setObjectName(QStringLiteral("nextStageAction"));
     mNext->setShortcutContext(Qt::WindowShortcut);
     mNext->setEnabled(false);
-    mContinue = new QAction(tr("Back to the &live run"), this);
+    mContinue = new QAction(liveRunText(), this);
     mContinue->setObjectName(QStringLiteral("continueLiveAction"));
     mContinue->setStatusTip(tr("End the narrated step and resume the live training run"));
     mContinue->setEnabled(false);
@@ -122,6 +122,10 @@ TrainingNarrator::~TrainingNarrator() {
     if (mView && mDecorator) mView->removeSceneDecorator(mDecorator);
 }
 
+QString TrainingNarrator::liveRunText() {
+    return tr("Back to the &live run");
+}
+
 QString TrainingNarrator::freshRunNote() {
     return tr(
         "No trained model yet: a fresh one starts with the panel's settings, and its first step is "
@@ -144,9 +148,16 @@ void TrainingNarrator::narrate() {
         mWaitingForTrainer = true;  // the run's thread is building the network: go on when it is there
         return;
     }
+    // A run that was going (or the fresh one started above, held at step 0) goes on afterwards; one the
+    // person had stopped, or that had finished, stays as it was: Back restarted it and trained on past a
+    // saved model.
+    mResumeAfter = mTraining->isActive();
     mTrainer = mTraining->holdTrainer();
     if (!mTrainer) return;
     mNarrating = true;
+    mContinue->setText(mResumeAfter ? liveRunText() : tr("End the &narration"));
+    mContinue->setStatusTip(mResumeAfter ? tr("End the narrated step and resume the live training run")
+                                         : tr("End the narrated step; the run stays as it was"));
     mStage.reset();
     // The batch is drawn from x_0: show the data at t = 0 in the forward view.
     Timeline* timeline = mWindow->timeline();
@@ -217,9 +228,10 @@ void TrainingNarrator::continueTraining() {
         mContinuePending = true;  // after the stage under way
         return;
     }
+    const bool resume = mResumeAfter;
     endNarration();
     // A step begun in stages is finished by the worker's first step() (the trainer's own rule).
-    mTraining->continueRun();
+    if (resume) mTraining->continueRun();
 }
 
 void TrainingNarrator::endNarration() {

@@ -67,6 +67,8 @@ private:
     void endNarration();
     /// What the status bar says when narrate() had to start a run.
     static QString freshRunNote();
+    /// The Back button's text when the narrated run goes on afterwards.
+    static QString liveRunText();
 
     MainWindow* mWindow;
     TrainingController* mTraining;
@@ -81,6 +83,7 @@ private:
     QThread* mJob = nullptr;
     bool mNarrating = false;
     bool mContinuePending = false;
+    bool mResumeAfter = false;        ///< the run was going when the narration began: Back resumes it
     bool mWaitingForTrainer = false;  ///< narrate() pressed while the run's network was being built
     bool mFreshRun = false;           ///< narrate() started the run: the first stage's message says so
     QKeySequence mPlayKey;            // Space, lent to the next-stage action while narrating
