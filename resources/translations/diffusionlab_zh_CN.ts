@@ -4507,6 +4507,22 @@ ffmpeg 输出：
         <source>End the narrated step; the run stays as it was</source>
         <translation>结束讲解，训练保持原状</translation>
     </message>
+    <message>
+        <source>Step %1, stage 1 of 5 · Draw a batch: %2 images x₀ from the data and a timestep t ~ U{1, …, %3} for each (the first: t = %4).</source>
+        <translation>第 %1 步，阶段 1/5 · 抽取一个批次：从数据中取 %2 张图像 x₀，并为每张图像抽取时间步 t ~ U{1, …, %3}（第一张：t = %4）。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every image, one value per pixel.</source>
+        <translation>第 %1 步，阶段 2/5 · 为每张图像抽取噪声 ε ~ N(0, I)，每个像素一个值。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 3 of 5 · Form x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε: each image moves toward noise by its own t.</source>
+        <translation>第 %1 步，阶段 3/5 · 构造 x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε：每张图像按各自的 t 向噪声移动。</translation>
+    </message>
+    <message>
+        <source>Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2̂ for every pixel.</source>
+        <translation>第 %1 步，阶段 4/5 · 预测：网络看到 x_t 和 t，为每个像素给出 %2̂。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingPreset</name>

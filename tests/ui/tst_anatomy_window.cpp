@@ -30,6 +30,7 @@
 #include "tests/support/windowtestoptions.h"
 #include "ui/anatomy/stepanatomy.h"
 #include "ui/anatomy/trainingnarrator.h"
+#include "ui/anatomy/trainingstagemarks.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/mathhtml.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void resetEndsTheNarration();
     void continueInThePanelEndsTheNarrationFirst();
     void endingTheNarrationOfAStoppedRunLeavesItStopped();
+    void imageStagesDoNotPointAtRingsOrArrows();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -408,6 +410,29 @@ void TestAnatomyWindow::endingTheNarrationOfAStoppedRunLeavesItStopped() {
     QTest::qWait(300);
     QVERIFY(!training->isActive());
     QCOMPARE(training->state(), dlui::TrainingController::State::Stopped);
+}
+
+// A narrated step on images is told in words on the view, and those words pointed at rings and arrows that
+// images do not have ("64 points x₀ from the data (ringed)"). Steps are grouped as the panel writes them.
+void TestAnatomyWindow::imageStagesDoNotPointAtRingsOrArrows() {
+    dl::TrainingStageView view;
+    view.step = 1234;
+    view.x0 = dl::Batch::Zero(64, 256);
+    view.t = {17};
+    for (dl::TrainingStage stage : {dl::TrainingStage::DrawBatch, dl::TrainingStage::DrawNoise,
+                                    dl::TrainingStage::FormXt, dl::TrainingStage::Predict}) {
+        view.stage = stage;
+        const QString text = dlui::trainingStageNarration(view, 150, dl::PredictionTarget::Epsilon);
+        QVERIFY2((text.contains(QStringLiteral("image")) || text.contains(QStringLiteral("pixel"))) &&
+                     text.contains(QLocale().toString(1234)),
+                 qPrintable(text));
+        for (const char* mark : {"ringed", "arrow", "point", "(red)"})
+            QVERIFY2(!text.contains(QLatin1String(mark)), qPrintable(text));
+    }
+    view.x0 = dl::Batch::Zero(64, 2);  // points keep their marks
+    view.stage = dl::TrainingStage::DrawBatch;
+    QVERIFY(dlui::trainingStageNarration(view, 150, dl::PredictionTarget::Epsilon)
+                .contains(QStringLiteral("ringed")));
 }
 
 QTEST_MAIN(TestAnatomyWindow)

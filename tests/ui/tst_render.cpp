@@ -60,6 +60,7 @@ private Q_SLOTS:
     void narrationHidesTheArrowsBehindIt();
     void captionLeavesTheImagesUncovered_data();
     void captionLeavesTheImagesUncovered();
+    void narrationOfAnImageGridHasItsOwnRoom();
 };
 
 void TestRender::pointsLandAtTheirDataCoordinates_data() {
@@ -367,6 +368,38 @@ void TestRender::captionLeavesTheImagesUncovered() {
         }
     QVERIFY(redOutside > 0);
     QVERIFY2(redInside == 0, qPrintable(QStringLiteral("%1 image pixels under the caption").arg(redInside)));
+}
+
+// A narrated training step on images drew nothing on the view: its words were only in the status bar, cut
+// short. The narration goes below the image grid, which makes room for it.
+void TestRender::narrationOfAnImageGridHasItsOwnRoom() {
+    Scene scene;
+    scene.imageShape = dl::ImageShape{8, 8, 3};
+    scene.images.resize(16, scene.imageShape.dim());
+    for (int i = 0; i < scene.imageShape.dim(); ++i)
+        scene.images.col(i).setConstant(i % 3 == 0 ? 1.0f : -1.0f);  // (255, 0, 0)
+    scene.caption = QStringLiteral("t = 0 / 150");
+    scene.annotations.narration =
+        QStringLiteral("Step 1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every image of the batch.");
+    RenderOptions options;
+    options.size = QSize(600, 600);
+    const QRectF box = sceneTextBoxes(QRectF(QPointF(0, 0), QSizeF(options.size)), scene, options).narration;
+    QVERIFY(!box.isEmpty());
+    const QImage image = renderScene(scene, options);
+    int redInside = 0, redOutside = 0, textInside = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const bool inside = box.contains(QPointF(x + 0.5, y + 0.5));
+            if (c.red() - c.green() > 40)
+                (inside ? redInside : redOutside)++;
+            else if (inside && qGray(c.rgb()) > 150)
+                ++textInside;  // light words on the dark box
+        }
+    QVERIFY(redOutside > 0);
+    QVERIFY2(redInside == 0,
+             qPrintable(QStringLiteral("%1 image pixels under the narration").arg(redInside)));
+    QVERIFY2(textInside > 50, qPrintable(QStringLiteral("%1 pixels of text").arg(textInside)));
 }
 
 QTEST_MAIN(TestRender)

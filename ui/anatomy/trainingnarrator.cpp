@@ -100,7 +100,14 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
     mDecorator = window->mainView()->addSceneDecorator([this](Scene& scene, const MainView::Frame& frame) {
         if (!mNarrating || !mStage || frame.mode != Timeline::Mode::Forward) return;
         const auto data = mWindow->document()->dataSet();
-        if (!data || data->isImage() || !mTrainer) return;
+        if (!data || !mTrainer) return;
+        if (data->isImage()) {
+            // No rings or arrows among images, but the words are on the view as for points: they were only in
+            // the status bar, cut short with "…".
+            scene.annotations.narration = trainingStageNarration(
+                *mStage, mTrainer->schedule().T(), mTrainer->modelConfig().target, &mTrainer->config());
+            return;
+        }
         const SceneAnnotations marks =
             trainingStageMarks(*mStage, data->norm, mTrainer->schedule().T(), mTrainer->modelConfig().target,
                                &mTrainer->config());

@@ -48,9 +48,48 @@ QString learningRateNote(const dl::TrainingStageView& v, const dl::TrainerConfig
 
 }  // namespace
 
+namespace {
+
+/// The first four stages for images, which have no rings or arrows to point at.
+QString imageStageNarration(const dl::TrainingStageView& v, int T, const QString& name) {
+    const QString step = QLocale().toString(v.step);
+    switch (v.stage) {
+        case dl::TrainingStage::DrawBatch:
+            return Texts::tr(
+                       "Step %1, stage 1 of 5 · Draw a batch: %2 images x₀ from the data and a timestep "
+                       "t ~ U{1, …, %3} for each (the first: t = %4).")
+                .arg(step)
+                .arg(v.x0.rows())
+                .arg(T)
+                .arg(v.t.empty() ? 0 : v.t.front());
+        case dl::TrainingStage::DrawNoise:
+            return Texts::tr(
+                       "Step %1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every image, one "
+                       "value per pixel.")
+                .arg(step);
+        case dl::TrainingStage::FormXt:
+            return Texts::tr(
+                       "Step %1, stage 3 of 5 · Form x_t = √ᾱ_t x₀ + √(1 − "
+                       "ᾱ_t) ε: each image moves toward noise by its own t.")
+                .arg(step);
+        case dl::TrainingStage::Predict:
+            return Texts::tr(
+                       "Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2̂ "
+                       "for every pixel.")
+                .arg(step, name);
+        case dl::TrainingStage::Update:
+            break;
+    }
+    return {};
+}
+
+}  // namespace
+
 QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::PredictionTarget target,
                                const dl::TrainerConfig* optimiser) {
     const QString name = targetName(target);
+    // Images (more than two values per sample): the texts for points refer to rings and arrows.
+    if (v.x0.cols() > 2 && v.stage != dl::TrainingStage::Update) return imageStageNarration(v, T, name);
     switch (v.stage) {
         case dl::TrainingStage::DrawBatch:
             return Texts::tr(

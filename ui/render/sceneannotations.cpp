@@ -48,6 +48,15 @@ double legendSwatch(const QFont& font) {
     return 2.2 * font.pixelSize();
 }
 
+// The legend's and narration's box colour: nearly opaque, unlike the caption's box. The arrows run under
+// these words, and through the caption's translucency they showed at a quarter of their strength and
+// seemed to cross the text.
+QColor wordsBoxColor(const QColor& box) {
+    QColor c = box;
+    c.setAlpha(std::max(box.alpha(), 240));
+    return c;
+}
+
 }  // namespace
 
 QRectF annotationLegendBox(const QRectF& area, const SceneAnnotations& annotations, const QFont& font) {
@@ -96,10 +105,7 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& tex
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     const double pad = boxPad(font);
-    // Nearly opaque, unlike the caption's box: the arrows run under these words, and through the caption's
-    // translucency they showed at a quarter of their strength and seemed to cross the text.
-    QColor wordsBox = box;
-    wordsBox.setAlpha(std::max(box.alpha(), 240));
+    const QColor wordsBox = wordsBoxColor(box);
     if (const QRectF frame = annotationLegendBox(textArea, annotations, font); !frame.isEmpty()) {
         // A swatch and its meaning per line.
         const double swatch = legendSwatch(font), line = legendLine(metrics);
@@ -119,14 +125,24 @@ void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& tex
             y += line;
         }
     }
-    if (const QRectF frame = annotationNarrationBox(textArea, annotations, font); !frame.isEmpty()) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(wordsBox);
-        painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
-        painter.setPen(text);
-        painter.drawText(frame.adjusted(pad, pad * 0.6, -pad, -pad * 0.6),
-                         Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, annotations.narration);
-    }
+    painter.restore();
+    paintNarration(painter, textArea, annotations, font, text, box);
+}
+
+void paintNarration(QPainter& painter, const QRectF& textArea, const SceneAnnotations& annotations,
+                    const QFont& font, const QColor& text, const QColor& box) {
+    const QRectF frame = annotationNarrationBox(textArea, annotations, font);
+    if (frame.isEmpty()) return;
+    const double pad = boxPad(font);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setFont(font);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(wordsBoxColor(box));
+    painter.drawRoundedRect(frame, pad * 0.6, pad * 0.6);
+    painter.setPen(text);
+    painter.drawText(frame.adjusted(pad, pad * 0.6, -pad, -pad * 0.6),
+                     Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, annotations.narration);
     painter.restore();
 }
 

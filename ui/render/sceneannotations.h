@@ -61,5 +61,9 @@ QRectF annotationNarrationBox(const QRectF& area, const SceneAnnotations& annota
 void paintAnnotations(QPainter& painter, const QRectF& target, const QRectF& textArea,
                       const QRectF& dataBounds, const SceneAnnotations& annotations, double scale,
                       const QFont& font, const QColor& text, const QColor& box);
+/// Paints the narration alone, in its box at the bottom of textArea (image grids, which have no data
+/// coordinates for rings and arrows, show it too).
+void paintNarration(QPainter& painter, const QRectF& textArea, const SceneAnnotations& annotations,
+                    const QFont& font, const QColor& text, const QColor& box);
 
 }  // namespace dlui

@@ -517,11 +517,11 @@ SceneTextBoxes sceneTextBoxes(const QRectF& target, const Scene& scene, const Re
             boxes.axisLabels = axisLabelBand(target, font);
             boxes.yAxisLabels = yAxisLabelBand(target, data, font);
         }
-        if (options.drawAnnotations) {
+        if (options.drawAnnotations)
             boxes.legend = annotationLegendBox(areas.annotations, scene.annotations, font);
-            boxes.narration = annotationNarrationBox(areas.annotations, scene.annotations, font);
-        }
     }
+    if (options.drawAnnotations)
+        boxes.narration = annotationNarrationBox(areas.annotations, scene.annotations, font);
     return boxes;
 }
 
@@ -565,10 +565,18 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
     const TextAreas areas = textAreas(target, scene, options, font, data);
 
     if (scene.images.rows() > 0) {
-        // Below the caption: over the grid it hid a corner of the top-left image.
+        // Below the caption: over the grid it hid a corner of the top-left image. Above the narration
+        // (a narrated training step on images), which has no rings or arrows to draw here.
         QRectF grid = target;
         if (!areas.captionText.isEmpty()) grid.setTop(captionBox(areas.captionText, font).bottom());
+        const QRectF narration = options.drawAnnotations
+                                     ? annotationNarrationBox(areas.annotations, scene.annotations, font)
+                                     : QRectF();
+        if (!narration.isEmpty()) grid.setBottom(narration.top());
         paintImageGrid(painter, grid, scene, colors);
+        if (!narration.isEmpty())
+            paintNarration(painter, areas.annotations, scene.annotations, font, colors.text,
+                           colors.captionBox);
     } else {
         const DataToPixel map(data, target);
         if (options.drawDensity) paintDensity(painter, map, scene.density, colors);
