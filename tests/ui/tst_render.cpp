@@ -39,6 +39,17 @@ Scene moonsScene(int n) {
     return scene;
 }
 
+/// `count` 8×8 RGB images of pure red (255, 0, 0): on the dark background, and under a translucent box,
+/// their pixels are the only reddish ones.
+Scene redImages(int count) {
+    Scene scene;
+    scene.imageShape = dl::ImageShape{8, 8, 3};
+    scene.images.resize(count, scene.imageShape.dim());
+    for (int i = 0; i < scene.imageShape.dim(); ++i)
+        scene.images.col(i).setConstant(i % 3 == 0 ? 1.0f : -1.0f);
+    return scene;
+}
+
 }  // namespace
 
 class TestRender : public QObject {
@@ -348,11 +359,7 @@ void TestRender::captionLeavesTheImagesUncovered_data() {
 void TestRender::captionLeavesTheImagesUncovered() {
     QFETCH(QSize, size);
     QFETCH(int, count);
-    Scene scene;
-    scene.imageShape = dl::ImageShape{8, 8, 3};
-    scene.images.resize(count, scene.imageShape.dim());
-    for (int i = 0; i < scene.imageShape.dim(); ++i)
-        scene.images.col(i).setConstant(i % 3 == 0 ? 1.0f : -1.0f);  // (255, 0, 0)
+    Scene scene = redImages(count);
     scene.caption = QStringLiteral("t = 37 / 150 · forward process q(x_t | x_0)");
     RenderOptions options;
     options.size = size;
@@ -373,11 +380,7 @@ void TestRender::captionLeavesTheImagesUncovered() {
 // A narrated training step on images drew nothing on the view: its words were only in the status bar, cut
 // short. The narration goes below the image grid, which makes room for it.
 void TestRender::narrationOfAnImageGridHasItsOwnRoom() {
-    Scene scene;
-    scene.imageShape = dl::ImageShape{8, 8, 3};
-    scene.images.resize(16, scene.imageShape.dim());
-    for (int i = 0; i < scene.imageShape.dim(); ++i)
-        scene.images.col(i).setConstant(i % 3 == 0 ? 1.0f : -1.0f);  // (255, 0, 0)
+    Scene scene = redImages(16);
     scene.caption = QStringLiteral("t = 0 / 150");
     scene.annotations.narration =
         QStringLiteral("Step 1, stage 2 of 5 · Draw the noise ε ~ N(0, I) for every image of the batch.");
