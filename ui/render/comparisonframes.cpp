@@ -9,7 +9,6 @@
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
-namespace {}  // namespace
 
 int comparisonSteps(const ComparisonInput& input) {
     int steps = 0;
