@@ -184,6 +184,11 @@ private:
     std::vector<Eigen::Index> mSliceStart;                // K + 1 batch offsets
     std::vector<Eigen::Index> mRangeStart;                // K + 1 parameter offsets
     std::vector<double> mSliceLoss, mRangeNorm;           // per thread
+    std::vector<double> mOwnNorm;                         // per thread: ‖g_k‖² of its own gradient
+    // The step's gradient norm: exact with one thread; with several, Σ‖g_k‖ when that is enough for
+    // clipping (mGradNormBounded), else from mRangeNorm.
+    double mGradNorm = 0.0;
+    bool mGradNormBounded = false;
     AdamWStep mUpdate;
 
     std::atomic<int> mStepsDone{0};

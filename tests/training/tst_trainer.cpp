@@ -54,6 +54,8 @@ class TestTrainer : public QObject {
 private Q_SLOTS:
     void deterministic_data();
     void deterministic();
+    void clippingMatchesOneThread_data();
+    void clippingMatchesOneThread();
     void largeNetworkSplitsTheUpdate();
     void resumedRunMatchesAnUnbrokenOne_data();
     void resumedRunMatchesAnUnbrokenOne();
@@ -93,6 +95,36 @@ void TestTrainer::deterministic() {
         const float diff = (one.parameters() - a.parameters()).cwiseAbs().maxCoeff();
         QVERIFY2(diff < 1e-3f, qPrintable(QString("1 vs %1 threads differ by %2").arg(threads).arg(diff)));
     }
+}
+
+void TestTrainer::clippingMatchesOneThread_data() {
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<float>("clip");
+    // Several threads skip the exact norm of the summed gradient when the sum of their own norms is below
+    // the threshold (Trainer::predict). The steps' norms here run from 0.3 to 2.6 (median 0.73), so the
+    // thresholds are below every one, above every one, and among them, where in some steps the norm is
+    // below the threshold and a bound that was too small would wrongly skip the clipping.
+    for (int threads : {2, 3})
+        for (float clip : {1e-4f, 0.5f, 0.75f, 1.0f, 1.5f, 1e4f})
+            QTest::addRow("%d threads, clip %g", threads, static_cast<double>(clip)) << threads << clip;
+}
+
+void TestTrainer::clippingMatchesOneThread() {
+    QFETCH(int, threads);
+    QFETCH(float, clip);
+    const dl::DataSet data = moons(500);
+    dl::TrainerConfig one = smallRun(1), several = smallRun(threads);
+    one.gradClip = several.gradClip = clip;
+    one.learningRate = several.learningRate = 2e-2f;  // large steps, so that a wrong clip shows
+    one.weightDecay = several.weightDecay = 0.0f;
+    dl::Trainer a(data, schedule(), smallNet(), one);
+    dl::Trainer b(data, schedule(), smallNet(), several);
+    for (int i = 0; i < 60; ++i) {
+        a.step();
+        b.step();
+    }
+    const float diff = (a.parameters() - b.parameters()).cwiseAbs().maxCoeff();
+    QVERIFY2(diff < 1e-3f, qPrintable(QString("1 vs %1 threads differ by %2").arg(threads).arg(diff)));
 }
 
 void TestTrainer::largeNetworkSplitsTheUpdate() {
