@@ -4338,6 +4338,10 @@ ffmpeg 输出：
         <source>Could not save the model to %1</source>
         <translation>无法将模型保存到 %1</translation>
     </message>
+    <message>
+        <source>%1 · step %2 / %3 (continued from %4)</source>
+        <translation>%1 · 第 %2 / %3 步（从第 %4 步继续）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>

@@ -269,6 +269,7 @@ void TestWindowTraining::theNetworkIsBuiltOffTheWindowThread() {
     QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > 20, 10000);
     QVERIFY2(!train()->statusText().contains(QStringLiteral("building the network")),
              qPrintable(train()->statusText()));
+    QVERIFY2(!train()->statusText().contains(QStringLiteral("continued")), qPrintable(train()->statusText()));
 
     // Continue after a stop: the continued run's trainer is built on its thread too, from the stopped
     // run's full state, and takes over the document's model.
@@ -284,6 +285,9 @@ void TestWindowTraining::theNetworkIsBuiltOffTheWindowThread() {
     QVERIFY(mWindow->document()->model() != stoppedModel);
     QVERIFY(mWindow->document()->model()->step >= stoppedAt);
     QTRY_VERIFY_WITH_TIMEOUT(training()->snapshot()->step > stoppedAt + 20, 10000);
+    // The continued budget counts from the model's steps: the line says where the run took over.
+    const QString from = QStringLiteral("(continued from %1)").arg(QLocale().toString(stoppedAt));
+    QTRY_VERIFY2(train()->statusText().contains(from), qPrintable(train()->statusText()));
     training()->stopAndWait();
 }
 

@@ -113,6 +113,7 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     mData = std::move(data);
     mSettings = settings;
     mSettings.model = model;
+    mFirstStep = 0;
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
@@ -143,7 +144,7 @@ bool TrainingController::continueTraining(std::shared_ptr<const dl::DataSet> dat
     // The thread has ended, so nothing else touches the trainer: its full state goes into the file, on the
     // new run's thread (for a large network that copy is most of a second too).
     std::shared_ptr<dl::Trainer> old = mTrainer;
-    Replaced before{mTrainer, mData, mTrainingData, mHeldOut, mSettings};
+    Replaced before{mTrainer, mData, mTrainingData, mHeldOut, mSettings, mFirstStep};
     const bool launched = resume(
         std::move(data), mSettings.model, mSettings.trainer, mTrainer->stepsDone(),
         [old, heldOut = mHeldOut, seed = mSettings.trainer.seed] {
@@ -185,6 +186,7 @@ bool TrainingController::resume(std::shared_ptr<const dl::DataSet> data, const d
     }
     mData = std::move(data);
     mSettings = s;
+    mFirstStep = stepsDone;
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
@@ -300,6 +302,7 @@ void TrainingController::keepReplacedTrainer() {
         mTrainingData = std::move(mReplaced->trainingData);
         mHeldOut = std::move(mReplaced->heldOut);
         mSettings = std::move(mReplaced->settings);
+        mFirstStep = mReplaced->firstStep;
     }
     mReplaced.reset();
 }

@@ -105,6 +105,8 @@ public:
     /// The rows the model trains on: data() without the rows held out for the quality figure.
     std::shared_ptr<const dl::DataSet> trainingData() const { return mTrainingData; }
     const TrainingSettings& settings() const { return mSettings; }
+    /// The step the current run started from: 0 for a fresh run, the model's steps for a continued one.
+    int firstStep() const { return mFirstStep; }
     /// Everything to save: the full trainer state when the run's thread has ended, else from a snapshot.
     dl::ModelFile modelFile() const;
 
@@ -173,8 +175,10 @@ private:
         std::shared_ptr<const dl::DataSet> data, trainingData;
         dl::Batch heldOut;
         TrainingSettings settings;
+        int firstStep;
     };
     std::optional<Replaced> mReplaced;
+    int mFirstStep = 0;
     std::unique_ptr<QThread> mThread;
     TrainingWorker* mWorker = nullptr;  // lives in mThread, deleted after the thread is joined
     struct Retired {

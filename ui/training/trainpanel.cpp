@@ -490,9 +490,15 @@ void TrainPanel::poll() {
     }
     const QLocale locale;
     const QString state = trainingStateName(mController->state());
-    showLine(mStatus, tr("%1 · step %2 / %3")
-                          .arg(state, locale.toString(snap->step),
-                               locale.toString(mController->settings().trainer.steps)));
+    // A continued run's budget counts from the model's first step, so "step 1,009 / 5,015" after Continue
+    // at step 15 read as an odd goal: the line says where the run took over.
+    const QString step = locale.toString(snap->step);
+    const QString goal = locale.toString(mController->settings().trainer.steps);
+    if (const int first = mController->firstStep(); first > 0)
+        showLine(mStatus,
+                 tr("%1 · step %2 / %3 (continued from %4)").arg(state, step, goal, locale.toString(first)));
+    else
+        showLine(mStatus, tr("%1 · step %2 / %3").arg(state, step, goal));
     // Speed and ETA only while steps are being made: paused, they stood frozen ("ETA 6 s" for minutes).
     const bool running = mController->state() == TrainingController::State::Running;
     if (const auto& p = mController->lastProgress(); p && running) {
