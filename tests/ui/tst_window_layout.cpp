@@ -125,6 +125,8 @@ private Q_SLOTS:
     void keyPartsAreSeenAt_data();
     void keyPartsAreSeenAt();
     void aDataProblemIsScrolledIntoView();
+    void everySourceReachesLoadData_data();
+    void everySourceReachesLoadData();
     void presenterModeFitsAndEnlargesTheView();
     void shapeNamesAreDisplayNames();
     void infoBannerHasAnIcon();
@@ -239,6 +241,48 @@ void TestWindowLayout::aDataProblemIsScrolledIntoView() {
                                   true);
     QString why;
     QTRY_VERIFY2(isSeen(status, &window, QSize(100, status->height()), &why), qPrintable(why));  // whole
+}
+
+void TestWindowLayout::everySourceReachesLoadData_data() {
+    QTest::addColumn<QPoint>("screenAt");
+    QTest::newRow("1280x720 projector") << QPoint(0, 0);
+    QTest::newRow("1440x900 laptop") << QPoint(1280, 0);
+}
+
+// The first layout gave Data the height of the built-in shapes' controls. "Image as a shape" and others
+// have more rows, and their Load data button was below the fold; below it, a strip of the preview's frame
+// showed at the foot of the dock. Each source chosen in the combo box now keeps Load data in view, with
+// the loss curve whole, and the preview is seen whole or not at all.
+void TestWindowLayout::everySourceReachesLoadData() {
+    QFETCH(QPoint, screenAt);
+    LabWindow window(testOptions());
+    window.move(screenAt + QPoint(10, 10));
+    window.showMaximized();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(window.width() >= window.screen()->availableGeometry().width() - 10);
+    QApplication::processEvents();
+    dlui::DataPanel* panel = window.dataPanel();
+    auto* preview = panel->findChild<QLabel*>(QStringLiteral("dataPreview"));
+    QVERIFY(preview);
+    dlui::LossPlot* curve = dlui::TrainingAndSampling::of(&window)->trainPanel()->lossPlot();
+    QComboBox* sources = panel->sourceBox();
+    // Every source, and back to the first (which then has more room than its rows need).
+    for (int i = 1; i <= sources->count(); ++i) {
+        const int index = i % sources->count();
+        sources->setCurrentIndex(index);
+        const QString source = sources->itemText(index);
+        // The column is shared out again once the source's rows are laid out, and the docks follow later.
+        auto fits = [&](QString* why) {
+            if (!isSeen(panel->applyButton(), &window, panel->applyButton()->size(), why) ||
+                !isSeen(curve, &window, QSize(150, curve->minimumSizeHint().height()), why))
+                return false;
+            const int previewSeen = seenRect(preview, &window).height();
+            *why = QStringLiteral("the preview seen %1 of %2 px").arg(previewSeen).arg(preview->height());
+            return previewSeen <= 0 || previewSeen == preview->height();
+        };
+        QString why;
+        QTRY_VERIFY2(fits(&why), qPrintable(source + QStringLiteral(": ") + why));
+    }
 }
 
 void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {

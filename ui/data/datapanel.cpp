@@ -113,6 +113,7 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     layout->addWidget(mScalingAdvice);
 
     mApply = new QPushButton(tr("Load data"), this);
+    mApply->setObjectName(QStringLiteral("loadDataButton"));
     mApply->setDefault(true);
     layout->addWidget(mApply);
     mStatus = new QLabel(this);
@@ -121,6 +122,7 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     layout->addWidget(mStatus);
 
     mPreview = new QLabel(this);
+    mPreview->setObjectName(QStringLiteral("dataPreview"));
     mPreview->setFixedSize(kPreviewSize, kPreviewSize);
     mPreview->setFrameShape(QFrame::StyledPanel);
     mPreview->setAlignment(Qt::AlignCenter);
@@ -378,6 +380,7 @@ void DataPanel::onSourceKindChanged() {
     // An error about a file does not stay under a source that has no file (it read as if that had failed).
     if (!mSyncing && mStatusIsError) setStatus(QString());
     if (!mSyncing) Q_EMIT drawingRequested(kind == DataSource::Kind::HandDrawn);
+    if (!mSyncing) Q_EMIT controlsResized();
 }
 
 DataSource DataPanel::currentSource() const {
@@ -475,6 +478,10 @@ void DataPanel::setStatus(const QString& text, bool isError) {
 
 int DataPanel::heightThroughLoadButton() const {
     return mApply->mapTo(this, QPoint(0, mApply->height())).y() + layout()->spacing();
+}
+
+int DataPanel::heightThroughPreview() const {
+    return mPreview->mapTo(this, QPoint(0, mPreview->height())).y() + layout()->spacing();
 }
 
 QString DataPanel::statusText() const {

@@ -38,6 +38,9 @@ public:
     /// The panel's height from its top to the bottom of the Load data button, as laid out now: what its
     /// dock must show for the data to be chosen and loaded.
     int heightThroughLoadButton() const;
+    /// The same through the data preview below that button: a dock that shows less than this but more than
+    /// heightThroughLoadButton() shows part of the preview.
+    int heightThroughPreview() const;
     QString statusText() const;
 
     QComboBox* sourceBox() const { return mSource; }
@@ -69,6 +72,9 @@ Q_SIGNALS:
     void drawingRequested(bool on);
     /// The person asked to clear the drawn strokes.
     void clearStrokesRequested();
+    /// The person chose another source, with rows of its own: the controls through Load data changed
+    /// height.
+    void controlsResized();
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -248,7 +248,7 @@ void TrainPanel::buildUi() {
     }
     showLine(mStatus, idleStatusText());  // the state line is a key readout: it always says something
     // Problems, the buttons, the progress and the loss curve go on top, above the fold of a short dock
-    // (the window sizes the dock for them: TrainingAndSampling::fitTrainDock); the settings follow. The
+    // (the window sizes the dock for them: TrainingAndSampling::fitLeftColumn); the settings follow. The
     // buttons come before the progress lines: below them, the lines that appear when a run starts (and
     // the quality line wrapping mid-run) moved the Stop button away from the pointer, and scrolled the
     // dock to keep the focused Pause in view.
@@ -287,6 +287,10 @@ int TrainPanel::heightThroughLossCurve() const {
         if (widget == mLossPlot) break;
     }
     return height;
+}
+
+int TrainPanel::lossCurveGive() const {
+    return std::max(0, mLossPlot->sizeHint().height() - mLossPlot->minimumSizeHint().height());
 }
 
 TrainingSettings TrainPanel::settings() const {

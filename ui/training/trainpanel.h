@@ -62,6 +62,8 @@ public:
     /// The panel's height from its top to the bottom of the loss curve (at its preferred height), with
     /// room for the progress lines a run shows: what a dock must show for a run to be followed.
     int heightThroughLossCurve() const;
+    /// How much of that height the loss curve can give up and still be whole, at its smallest.
+    int lossCurveGive() const;
     QPushButton* trainButton() const { return mTrain; }
     QPushButton* pauseButton() const { return mPause; }
     QPushButton* stopButton() const { return mStop; }

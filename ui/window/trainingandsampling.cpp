@@ -1,10 +1,12 @@
 #include "ui/window/trainingandsampling.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <algorithm>
 
 #include "ui/anatomy/anatomy.h"
 #include "ui/data/datapanel.h"
@@ -63,7 +65,9 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     samplingDock->raise();
     new PlaybackSpeed(window);                       // Run → Playback speed, slow motion (ui/explain/)
     installAnatomy(window, mTraining, mTrainPanel);  // step mode, narrated training step (ui/anatomy/)
-    connect(window, &MainWindow::firstLayout, this, &TrainingAndSampling::fitTrainDock);
+    connect(window, &MainWindow::firstLayout, this, &TrainingAndSampling::fitLeftColumn);
+    connect(window->dataPanel(), &DataPanel::controlsResized, this, &TrainingAndSampling::fitLeftColumn,
+            Qt::QueuedConnection);
 
     mOverlays = new FieldOverlayPresenter(doc, this);
     mOverlays->attach(window->mainView());
@@ -147,22 +151,39 @@ TrainingAndSampling::~TrainingAndSampling() {
     shutdown();
 }
 
-void TrainingAndSampling::fitTrainDock() {
+void TrainingAndSampling::fitLeftColumn() {
     // The Model & Train dock shares the left column with Data, which took half of it: at 1280×720 that
     // left 267 px and the loss curve below the fold. The run's buttons, progress and loss curve are only
     // here, so the dock gets their height, as far as Data keeps its controls through Load data (the data
-    // themselves are on the view; the preview and the settings below scroll).
+    // themselves are on the view; the preview and the settings below scroll). Sources with more rows
+    // ("Image as a shape") put Load data below the fold: the curve then gives up what it can and stays
+    // whole. A size the person chose is kept where it does both.
     auto* train = mWindow->findChild<QDockWidget*>(QStringLiteral("trainDock"));
     auto* data = mWindow->findChild<QDockWidget*>(QStringLiteral("dataDock"));
     if (!train || !train->widget() || !data || !data->widget()) return;
+    // Only for the two docks as the window places them: one above the other in the left column.
+    if (!train->isVisible() || !data->isVisible() || train->isFloating() || data->isFloating() ||
+        mWindow->dockWidgetArea(train) != Qt::LeftDockWidgetArea ||
+        mWindow->dockWidgetArea(data) != Qt::LeftDockWidgetArea || train->x() != data->x() ||
+        data->y() >= train->y())
+        return;
+    // The source's rows have just been shown or hidden: their layout first, for the heights below.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     const int column = data->height() + train->height();
-    const int dataNeeds =
-        mWindow->dataPanel()->heightThroughLoadButton() + data->height() - data->widget()->height();
-    const int wanted =
-        std::min(mTrainPanel->heightThroughLossCurve() + train->height() - train->widget()->height(),
-                 column - dataNeeds);
+    const int dataChrome = data->height() - data->widget()->height();
+    const int trainChrome = train->height() - train->widget()->height();
+    const int dataNeeds = mWindow->dataPanel()->heightThroughLoadButton() + dataChrome;
+    const int dataWithPreview = mWindow->dataPanel()->heightThroughPreview() + dataChrome;
+    const int trainWants = mTrainPanel->heightThroughLossCurve() + trainChrome;
+    const int trainNeeds = trainWants - mTrainPanel->lossCurveGive();
+    const int most = std::max(trainNeeds, column - dataNeeds);  // Data through Load data
+    const int least = std::min(trainWants, most);               // the curve at its preferred height
+    int wanted = std::clamp(train->height(), least, most);
+    // Below Load data, Data shows the preview whole or not at all: a strip of its frame read as a glitch.
+    if (const int dataShows = column - wanted; dataShows > dataNeeds && dataShows < dataWithPreview)
+        wanted = column - dataWithPreview >= least ? column - dataWithPreview : column - dataNeeds;
     // Both docks named: with the one alone, Qt moved the separator only part of the way.
-    if (train->height() < wanted)
+    if (wanted != train->height())
         mWindow->resizeDocks({data, train}, {column - wanted, wanted}, Qt::Vertical);
 }
 

@@ -45,8 +45,9 @@ public:
 
 private:
     void connectActions();
-    /// On first start, gives the Model & Train dock the height of its buttons, progress and loss curve.
-    void fitTrainDock();
+    /// Shares the left column between Data and Model & Train (on first start, and when another data
+    /// source changes the height of Data's controls).
+    void fitLeftColumn();
     void updateActions();
     void loadPendingModel();
     void onModelFileFailed(const QString& path, const QString& message, bool wrongDimension);
