@@ -4527,6 +4527,26 @@ ffmpeg 输出：
         <source>Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2̂ for every pixel.</source>
         <translation>第 %1 步，阶段 4/5 · 预测：网络看到 x_t 和 t，为每个像素给出 %2̂。</translation>
     </message>
+    <message>
+        <source>The model was trained on other data: a fresh one starts on these with the panel&apos;s settings, and its first step is narrated.</source>
+        <translation>该模型是在其他数据上训练的：将以面板的设置在当前数据上开始一个新模型，并讲解它的第一步。</translation>
+    </message>
+    <message>
+        <source>Step %1 · x₀: images of the batch</source>
+        <translation>第 %1 步 · x₀：批次中的图像</translation>
+    </message>
+    <message>
+        <source>Step %1 · ε: the noise of each image</source>
+        <translation>第 %1 步 · ε：每张图像的噪声</translation>
+    </message>
+    <message>
+        <source>Step %1 · x_t: each image noised to its own t</source>
+        <translation>第 %1 步 · x_t：每张图像按各自的 t 加噪</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2̂: the network&apos;s answer for each image</source>
+        <translation>第 %1 步 · %2̂：网络对每张图像的回答</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingPreset</name>

@@ -27,6 +27,7 @@
 #include "core/math/rng.h"
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/anatomy/stepanatomy.h"
 #include "ui/anatomy/trainingnarrator.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void continueInThePanelEndsTheNarrationFirst();
     void endingTheNarrationOfAStoppedRunLeavesItStopped();
     void imageStagesDoNotPointAtRingsOrArrows();
+    void narratedStepOnNewImagesShowsTheirBatch();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -433,6 +435,84 @@ void TestAnatomyWindow::imageStagesDoNotPointAtRingsOrArrows() {
     view.stage = dl::TrainingStage::DrawBatch;
     QVERIFY(dlui::trainingStageNarration(view, 150, dl::PredictionTarget::Epsilon)
                 .contains(QStringLiteral("ringed")));
+}
+
+// Two defects seen in the real window. A run on the moons, stopped when glyph images were loaded, was
+// narrated on: a batch of old points on the new data, stuck at stage 2. And on images the view kept
+// showing the clean data set while the words told of noise and predictions. Now the narrated step starts a
+// fresh run on the images, and the view shows the batch as each stage leaves it.
+void TestAnatomyWindow::narratedStepOnNewImagesShowsTheirBatch() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
+
+    // 8×8 images of a bright square somewhere: loading them stops the run on the points.
+    const int side = 8, n = 200;
+    dl::Rng rng(5);
+    dl::Batch raw = dl::Batch::Zero(n, side * side);
+    for (int i = 0; i < n; ++i) {
+        const int x = rng.uniformInt(0, side - 3), y = rng.uniformInt(0, side - 3);
+        for (int dy = 0; dy < 3; ++dy)
+            for (int dx = 0; dx < 3; ++dx) raw(i, (y + dy) * side + x + dx) = 255.0f;
+    }
+    dl::DataSet images;
+    images.kind = dl::DataKind::Image;
+    images.name = "squares";
+    images.image = dl::ImageShape{side, side, 1};
+    images.norm = dl::imageNormalisation(side * side);
+    images.points = images.norm.toNormalised(raw);
+    dlui::DataSource source;
+    source.kind = dlui::DataSource::Kind::Glyphs;
+    source.count = n;
+    mWindow->document()->setDataSet(images, source);
+    QTRY_VERIFY(!training->isActive());
+    QVERIFY(training->hasRun() && training->data() != mWindow->document()->dataSet());
+
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    auto* button = live->trainPanel()->findChild<QToolButton*>(QStringLiteral("narratedStepButton"));
+    QVERIFY(button);
+    // The moons' model was never saved: the panel asks before a fresh run replaces it, as Train does.
+    QString asked;
+    dltest::whenModalOpens<QMessageBox>([&asked](QMessageBox* box) {
+        asked = box->text();
+        box->button(QMessageBox::Discard)->click();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY2(asked.contains(QStringLiteral("not been saved")), qPrintable(asked));
+    QVERIFY2(mWindow->statusBar()->currentMessage().contains(QStringLiteral("other data")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
+    QTRY_COMPARE_WITH_TIMEOUT(stages.count(), 1, 20000);
+    QCOMPARE(training->data(), mWindow->document()->dataSet());  // a fresh run on the images
+    QCOMPARE(narrator->stageView()->step, 1);
+    mWindow->activateWindow();  // the window's keys again, after the message box
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+
+    dlui::MainView* view = mWindow->mainView();
+    const dl::Batch dataShown = [&] {
+        view->rebuildNow();  // before the first stage's decoration: what the view shows of the data
+        return dl::Batch(mWindow->document()->forwardState(0).topRows(view->scene().images.rows()));
+    }();
+    for (int i = 0; i < 5; ++i) {
+        QTRY_COMPARE(stages.count(), i + 1);
+        view->rebuildNow();
+        const dl::TrainingStageView& stage = *narrator->stageView();
+        const dl::Batch& expected = i == 0   ? stage.x0
+                                    : i == 1 ? stage.eps
+                                    : i == 2 ? stage.xt
+                                             : stage.prediction;
+        const dl::Batch& shown = view->scene().images;
+        QVERIFY2(shown.rows() > 0 && shown.rows() <= expected.rows(),
+                 qPrintable(QString::number(shown.rows())));
+        QVERIFY2(shown == expected.topRows(shown.rows()), qPrintable(QStringLiteral("stage %1").arg(i + 1)));
+        if (i >= 1) QVERIFY(shown != dataShown.topRows(std::min(shown.rows(), dataShown.rows())));
+        QVERIFY2(view->scene().caption.contains(QStringLiteral("Step 1")), qPrintable(view->scene().caption));
+        QVERIFY(view->scene().annotations.narration.contains(QStringLiteral("stage %1 of 5").arg(i + 1)));
+        if (i < 4) QTest::keyClick(mWindow.get(), Qt::Key_Space);
+    }
 }
 
 QTEST_MAIN(TestAnatomyWindow)

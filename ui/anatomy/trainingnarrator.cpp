@@ -102,10 +102,18 @@ TrainingNarrator::TrainingNarrator(MainWindow* window, TrainingController* train
         const auto data = mWindow->document()->dataSet();
         if (!data || !mTrainer) return;
         if (data->isImage()) {
-            // No rings or arrows among images, but the words are on the view as for points: they were only in
-            // the status bar, cut short with "…".
-            scene.annotations.narration = trainingStageNarration(
-                *mStage, mTrainer->schedule().T(), mTrainer->modelConfig().target, &mTrainer->config());
+            // No rings or arrows among images: the view shows the batch as the stage leaves it, in place of
+            // the data (the words told of noise and predictions over the clean data set). The words are on
+            // the view as for points: they were only in the status bar, cut short with "…".
+            const dl::PredictionTarget target = mTrainer->modelConfig().target;
+            const TrainingStageImages shown = trainingStageImages(*mStage, target);
+            if (shown.images && shown.images->cols() == data->dim() && shown.images->rows() > 0) {
+                const Eigen::Index rows = scene.images.rows() > 0 ? scene.images.rows() : kMaxMarkedRows;
+                scene.images = shown.images->topRows(std::min(rows, shown.images->rows()));
+                scene.caption = shown.caption;
+            }
+            scene.annotations.narration =
+                trainingStageNarration(*mStage, mTrainer->schedule().T(), target, &mTrainer->config());
             return;
         }
         const SceneAnnotations marks =
@@ -139,18 +147,29 @@ QString TrainingNarrator::freshRunNote() {
         "narrated.");
 }
 
+QString TrainingNarrator::otherDataNote() {
+    return tr(
+        "The model was trained on other data: a fresh one starts on these with the panel's settings, and "
+        "its first step is narrated.");
+}
+
 void TrainingNarrator::narrate() {
     if (mNarrating) {
         advance();
         return;
     }
-    if (!mTraining->hasRun()) {
+    // A run on other data (new data were loaded since; loading stopped it) is not narrated: its batch would
+    // be drawn from the old data, and a model of 2-D points cannot take images. A fresh run on the data
+    // shown starts instead, as for no run at all.
+    const bool otherData = mTraining->hasRun() && mTraining->data() != mWindow->document()->dataSet();
+    if (!mTraining->hasRun() || otherData) {
         if (!mTraining->isActive()) {
-            mPanel->train();                     // a fresh run with the panel's settings, as Train starts it
+            // A fresh run with the panel's settings, as Train starts it, held before its first step: that
+            // step is the narrated one.
+            mPanel->trainHeld();
             if (!mTraining->isActive()) return;  // the panel said why, or the person kept the old model
-            mTraining->pause();                  // its first step is the narrated one
-            mWindow->statusBar()->showMessage(freshRunNote(), 10000);
-            mFreshRun = true;  // the first stage's message repeats it: it replaces this one at once
+            mFreshRunNote = otherData ? otherDataNote() : freshRunNote();
+            mWindow->statusBar()->showMessage(mFreshRunNote, 10000);
         }
         mWaitingForTrainer = true;  // the run's thread is building the network: go on when it is there
         return;
@@ -221,7 +240,7 @@ void TrainingNarrator::onStageDone(const std::optional<dl::TrainingStageView>& v
     if (mStage) {
         QString message = trainingStageNarration(*mStage, mTrainer->schedule().T(),
                                                  mTrainer->modelConfig().target, &mTrainer->config());
-        if (std::exchange(mFreshRun, false)) message = freshRunNote() + QLatin1Char(' ') + message;
+        if (!mFreshRunNote.isEmpty()) message = std::exchange(mFreshRunNote, {}) + QLatin1Char(' ') + message;
         mWindow->statusBar()->showMessage(message, 15000);
     }
     mWindow->mainView()->requestRedraw();
@@ -250,7 +269,7 @@ void TrainingNarrator::endNarration() {
     mNext->setShortcut(QKeySequence());
     mContinue->setEnabled(false);
     mContinueButton->hide();
-    mFreshRun = false;
+    mFreshRunNote.clear();
     mWindow->actions().playPause->setShortcut(mPlayKey);
     mTrainer.reset();
     mStage.reset();

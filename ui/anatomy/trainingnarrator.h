@@ -65,8 +65,9 @@ private:
     void onStageDone(const std::optional<dl::TrainingStageView>& view, const QString& error);
     void continueTraining();
     void endNarration();
-    /// What the status bar says when narrate() had to start a run.
+    /// What the status bar says when narrate() had to start a run: there was none, or one on other data.
     static QString freshRunNote();
+    static QString otherDataNote();
     /// The Back button's text when the narrated run goes on afterwards.
     static QString liveRunText();
 
@@ -85,7 +86,7 @@ private:
     bool mContinuePending = false;
     bool mResumeAfter = false;        ///< the run was going when the narration began: Back resumes it
     bool mWaitingForTrainer = false;  ///< narrate() pressed while the run's network was being built
-    bool mFreshRun = false;           ///< narrate() started the run: the first stage's message says so
+    QString mFreshRunNote;            ///< narrate() started the run: the first stage's message says why
     QKeySequence mPlayKey;            // Space, lent to the next-stage action while narrating
     std::optional<dl::TrainingStageView> mStage;
 };

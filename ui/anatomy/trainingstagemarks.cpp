@@ -85,6 +85,24 @@ QString imageStageNarration(const dl::TrainingStageView& v, int T, const QString
 
 }  // namespace
 
+TrainingStageImages trainingStageImages(const dl::TrainingStageView& v, dl::PredictionTarget target) {
+    const QString step = QLocale().toString(v.step);
+    switch (v.stage) {
+        case dl::TrainingStage::DrawBatch:
+            return {&v.x0, Texts::tr("Step %1 · x₀: images of the batch").arg(step)};
+        case dl::TrainingStage::DrawNoise:
+            return {&v.eps, Texts::tr("Step %1 · ε: the noise of each image").arg(step)};
+        case dl::TrainingStage::FormXt:
+            return {&v.xt, Texts::tr("Step %1 · x_t: each image noised to its own t").arg(step)};
+        case dl::TrainingStage::Predict:
+        case dl::TrainingStage::Update:
+            return {
+                &v.prediction,
+                Texts::tr("Step %1 · %2̂: the network's answer for each image").arg(step, targetName(target))};
+    }
+    return {};
+}
+
 QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::PredictionTarget target,
                                const dl::TrainerConfig* optimiser) {
     const QString name = targetName(target);

@@ -5,6 +5,7 @@
 //   3 form x_t                     arrows x_0 → x_t, x_t ringed
 //   4 predict                      at x_t: the target (ε) and the network's prediction as arrows
 //   5 loss and update              the same, with the loss and the learning rate in the narration
+// Images show the batch's images at each stage instead (trainingStageImages).
 // At most kMaxMarkedRows rows of the batch are drawn, so a large batch stays readable.
 //
 //   dlui::SceneAnnotations marks = dlui::trainingStageMarks(view, data->norm, schedule.T(), target);
@@ -30,5 +31,13 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& view, const dl:
 /// The narration line alone.
 QString trainingStageNarration(const dl::TrainingStageView& view, int T, dl::PredictionTarget target,
                                const dl::TrainerConfig* optimiser = nullptr);
+
+/// Images have no rings or arrows: the view shows the batch itself instead of the data, as the stage
+/// leaves it (x₀, then ε, then x_t, then the network's prediction), with a caption that names it.
+struct TrainingStageImages {
+    const dl::Batch* images = nullptr;  ///< into the view; null before the first stage
+    QString caption;
+};
+TrainingStageImages trainingStageImages(const dl::TrainingStageView& view, dl::PredictionTarget target);
 
 }  // namespace dlui

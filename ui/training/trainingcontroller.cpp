@@ -91,7 +91,7 @@ void TrainingController::setState(State state) {
 }
 
 bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
-                               const TrainingSettings& settings, QString* error) {
+                               const TrainingSettings& settings, QString* error, bool held) {
     auto fail = [&](const QString& message) {
         if (error) *error = message;
         return false;
@@ -117,9 +117,11 @@ bool TrainingController::start(std::shared_ptr<const dl::DataSet> data, const dl
     mProgress.reset();
     mQuality.reset();
     mMessage.clear();
-    launch([trainingData = mTrainingData, schedule, model, config = settings.trainer] {
-        return std::make_shared<dl::Trainer>(*trainingData, schedule, model, config);
-    });
+    launch(
+        [trainingData = mTrainingData, schedule, model, config = settings.trainer] {
+            return std::make_shared<dl::Trainer>(*trainingData, schedule, model, config);
+        },
+        held);
     return true;
 }
 
@@ -257,7 +259,7 @@ TrainingJob TrainingController::makeJob(std::shared_ptr<BuiltTrainer> built, Tra
     return job;
 }
 
-void TrainingController::launch(TrainerFactory build) {
+void TrainingController::launch(TrainerFactory build, bool held) {
     mThread = std::make_unique<QThread>();
     mThread->setObjectName(QStringLiteral("dl-training"));
     mBuilt = std::make_shared<BuiltTrainer>();
@@ -283,9 +285,12 @@ void TrainingController::launch(TrainerFactory build) {
             [this, generation](TrainingOutcome outcome, const QString& message, int) {
                 if (generation == mGeneration && mThread) onRunEnded(outcome, message);
             });
+    // Held before the thread starts: pausing it afterwards let a step through whenever the window's
+    // thread was late to ask (the network built faster than the window came back).
+    if (held) mWorker->requestPause(true);
     mThread->start();
     QMetaObject::invokeMethod(mWorker, &TrainingWorker::run, Qt::QueuedConnection);
-    setState(State::Running);
+    setState(held ? State::Paused : State::Running);
 }
 
 void TrainingController::adoptBuiltTrainer() {

@@ -60,9 +60,10 @@ public:
     ~TrainingController() override;
 
     /// Starts a fresh run (stopping any run in progress first); its trainer is built on the run's thread
-    /// (trainerReady()). Returns false and a message when the settings or data are invalid.
+    /// (trainerReady()). Returns false and a message when the settings or data are invalid. A held run
+    /// starts Paused, before its first step (for a step taken by hand).
     bool start(std::shared_ptr<const dl::DataSet> data, const dl::Schedule& schedule,
-               const TrainingSettings& settings, QString* error = nullptr);
+               const TrainingSettings& settings, QString* error = nullptr, bool held = false);
     /// Continues a loaded model file's run (weights, optimizer state, loss history) for `moreSteps` steps.
     bool resumeFromFile(std::shared_ptr<const dl::DataSet> data, std::shared_ptr<const dl::ModelFile> file,
                         int moreSteps, const TrainingSettings& settings, QString* error = nullptr);
@@ -142,7 +143,7 @@ private:
     using TrainerFactory = std::function<std::shared_ptr<dl::Trainer>()>;
 
     /// Starts the run's thread, which first calls build() (on that thread) and then steps the result.
-    void launch(TrainerFactory build);
+    void launch(TrainerFactory build, bool held = false);
     TrainingJob makeJob(std::shared_ptr<BuiltTrainer> built, TrainerFactory build);
     /// Takes the trainer the run's thread has built, once that thread has reported it or has ended.
     void adoptBuiltTrainer();

@@ -388,12 +388,20 @@ bool TrainPanel::askToDiscard() {
 }
 
 void TrainPanel::train() {
+    startFreshRun(false);
+}
+
+void TrainPanel::trainHeld() {
+    startFreshRun(true);
+}
+
+void TrainPanel::startFreshRun(bool held) {
     if (mController->isActive() || !askToDiscard()) return;
     applyDataDefaults();
     showError(QString());
     mLoaded.reset();
     QString error;
-    if (!mController->start(mDocument->dataSet(), mDocument->schedule(), settings(), &error)) {
+    if (!mController->start(mDocument->dataSet(), mDocument->schedule(), settings(), &error, held)) {
         showError(tr("Cannot train: %1").arg(error));
         return;
     }

@@ -86,6 +86,8 @@ public:
 public Q_SLOTS:
     /// Starts a fresh run on the document's data with the editor's schedule.
     void train();
+    /// The same, held (paused) before its first step: for a step taken by hand.
+    void trainHeld();
     /// Pause when running, resume when paused.
     void togglePause();
     void stop();
@@ -112,6 +114,7 @@ Q_SIGNALS:
     void modelSaveFailed(const QString& path, const QString& message);
 
 private:
+    void startFreshRun(bool held);
     void buildUi();
     void poll();
     void onStateChanged(TrainingController::State state);
