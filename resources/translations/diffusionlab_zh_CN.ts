@@ -4342,6 +4342,10 @@ ffmpeg 输出：
         <source>%1 · step %2 / %3 (continued from %4)</source>
         <translation>%1 · 第 %2 / %3 步（从第 %4 步继续）</translation>
     </message>
+    <message>
+        <source>%1 · step %2 (%3 planned)</source>
+        <translation>%1 · 第 %2 步（计划 %3 步）</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingAndSampling</name>

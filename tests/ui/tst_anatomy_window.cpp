@@ -70,6 +70,7 @@ private Q_SLOTS:
     void endingTheNarrationOfAStoppedRunLeavesItStopped();
     void imageStagesDoNotPointAtRingsOrArrows();
     void narratedStepOnNewImagesShowsTheirBatch();
+    void aStepPastTheBudgetIsNotAMiscount();
 
 private:
     dlui::ExplainPanel* panel() const { return mWindow->findChild<dlui::ExplainPanel*>(); }
@@ -513,6 +514,31 @@ void TestAnatomyWindow::narratedStepOnNewImagesShowsTheirBatch() {
         QVERIFY(view->scene().annotations.narration.contains(QStringLiteral("stage %1 of 5").arg(i + 1)));
         if (i < 4) QTest::keyClick(mWindow.get(), Qt::Key_Space);
     }
+}
+
+// A narrated step after a finished run is one more than its budget: the panel read "finished · step
+// 20,001 / 20,000", which looked like a miscount.
+void TestAnatomyWindow::aStepPastTheBudgetIsNotAMiscount() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    live->trainPanel()->stepsBox()->setValue(60);
+    QSignalSpy ended(training, &dlui::TrainingController::runEnded);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
+    QCOMPARE(training->snapshot()->step, 60);
+
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    action("narratedStepAction")->trigger();
+    for (int i = 1; i < 5; ++i) {
+        QTRY_COMPARE(stages.count(), i);
+        QTest::keyClick(mWindow.get(), Qt::Key_Space);
+    }
+    QTRY_COMPARE(stages.count(), 5);
+    QCOMPARE(training->snapshot()->step, 61);
+    const QString expected = QStringLiteral("step %1 (%2 planned)").arg(QLocale().toString(61)).arg(60);
+    QTRY_VERIFY2(live->trainPanel()->statusText().endsWith(expected),
+                 qPrintable(live->trainPanel()->statusText()));
 }
 
 QTEST_MAIN(TestAnatomyWindow)

@@ -17,6 +17,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QtTest>
 
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void quittingWithAnUnsavedModelSaysSo();
     void newDataInReverseModeShowsTheForwardView();
     void statusBarLabelsShareTheRoom();
+    void noLabelShowsItsAmpersand();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -536,4 +538,27 @@ int main(int argc, char** argv) {
     TestWindowLayout test;
     return QTest::qExec(&test, argc, argv);
 }
+// A label's "&" marks its shortcut only when the label has a buddy; without one it is drawn ("Col&umns" in
+// the CSV source's row, which QFormLayout labelled from text beside a layout). Every page of the Data
+// panel is shown in turn, with the rest of the window.
+void TestWindowLayout::noLabelShowsItsAmpersand() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QComboBox* sources = window.dataPanel()->sourceBox();
+    for (int i = 0; i < sources->count(); ++i) {
+        sources->setCurrentIndex(i);
+        QApplication::processEvents();
+        for (const QLabel* label : window.findChildren<QLabel*>()) {
+            const QString text = label->text();
+            if (!label->isVisible() || label->buddy() || !text.contains(QLatin1Char('&')) ||
+                label->textFormat() == Qt::RichText ||
+                (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(text)))
+                continue;
+            QFAIL(
+                qPrintable(QStringLiteral("\"%1\" shows its & (source %2)").arg(text, sources->itemText(i))));
+        }
+    }
+}
+
 #include "tst_window_layout.moc"

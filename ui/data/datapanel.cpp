@@ -159,7 +159,11 @@ void DataPanel::addCsvColumnChooser(QWidget* page) {
     row->addWidget(mCsvX, 1);
     row->addWidget(new QLabel(tr("y"), page));
     row->addWidget(mCsvY, 1);
-    form->addRow(tr("Col&umns"), row);
+    // A label of its own with a buddy: a row label made from text alone, beside a layout, has none and
+    // showed its "&" ("Col&umns").
+    auto* label = new QLabel(tr("Col&umns"), page);
+    label->setBuddy(mCsvX);
+    form->addRow(label, row);
     for (QComboBox* box : {mCsvX, mCsvY}) {
         box->setEnabled(false);
         box->setToolTip(

@@ -506,7 +506,10 @@ void TrainPanel::poll() {
     // at step 15 read as an odd goal: the line says where the run took over.
     const QString step = locale.toString(snap->step);
     const QString goal = locale.toString(mController->settings().trainer.steps);
-    if (const int first = mController->firstStep(); first > 0)
+    // Narrated steps after a finished run go past its budget: "step 20,001 / 20,000" read as a miscount.
+    if (snap->step > mController->settings().trainer.steps)
+        showLine(mStatus, tr("%1 · step %2 (%3 planned)").arg(state, step, goal));
+    else if (const int first = mController->firstStep(); first > 0)
         showLine(mStatus,
                  tr("%1 · step %2 / %3 (continued from %4)").arg(state, step, goal, locale.toString(first)));
     else
