@@ -371,6 +371,14 @@ void TestExport::videoThroughFfmpeg() {
         QVERIFY(QFileInfo(s.outputPath).size() > 200);
     }
     QCOMPARE(visibleAndHidden(tmp.path()), (QStringList{QStringLiteral("v.mp4"), QStringLiteral("v.webm")}));
+    // The permissions of any new file, as the GIF beside it has: the video was owner-only (0600), from the
+    // temporary file ffmpeg writes into.
+    const ExportSettings gif = smallSettings(ExportFormat::Gif, tmp.filePath(QStringLiteral("v.gif")));
+    QVERIFY(runExport(threePoints(), gif).ok);
+    const QFile::Permissions asGif = QFileInfo(gif.outputPath).permissions();
+    QVERIFY(asGif & QFile::ReadOther);
+    for (const char* name : {"v.mp4", "v.webm"})
+        QCOMPARE(QFileInfo(tmp.filePath(QString::fromLatin1(name))).permissions(), asGif);
     ExportSettings odd = smallSettings(ExportFormat::Mp4, tmp.filePath(QStringLiteral("odd.mp4")));
     odd.render.size = QSize(95, 96);
     QVERIFY(validateExportSettings(threePoints(), odd).contains(QStringLiteral("even")));

@@ -8,7 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QTemporaryFile>
+
+#include "ui/render/stagingfile.h"
 
 namespace dlui {
 namespace {
@@ -27,14 +28,8 @@ QString savePlot(QCustomPlot* plot, const QString& path, PlotFormat format, cons
         return Texts::tr("cannot create the folder %1").arg(info.absolutePath());
     // QCustomPlot writes straight to the path it is given; a temporary name beside the target and a
     // rename keep a failed save from leaving half a file under the real name.
-    QString temp;
-    {
-        QTemporaryFile reserve(
-            info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
-        reserve.setAutoRemove(false);
-        if (!reserve.open()) return Texts::tr("cannot write to the folder %1").arg(info.absolutePath());
-        temp = reserve.fileName();
-    }
+    const QString temp = reserveStagingFile(path);
+    if (temp.isEmpty()) return Texts::tr("cannot write to the folder %1").arg(info.absolutePath());
     const int w = size.isValid() ? size.width() : 0, h = size.isValid() ? size.height() : 0;
     bool ok = false;
     if (format == PlotFormat::Png)

@@ -5,10 +5,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QTemporaryFile>
 
 #include "core/math/error.h"
 #include "ui/render/framewriters.h"
+#include "ui/render/stagingfile.h"
 
 namespace dlui {
 
@@ -81,15 +81,9 @@ void VideoWriter::open(const QSize& size, int fps) {
     checkOutputFile(mPath, mOverwrite);
     mSize = size;
     mStderr.clear();
-    // A unique temporary name beside the target, so the final rename stays on one file system.
-    {
-        const QFileInfo info(mPath);
-        QTemporaryFile reserve(
-            info.absoluteDir().filePath(QStringLiteral(".%1.XXXXXX.part").arg(info.fileName())));
-        reserve.setAutoRemove(false);
-        if (!reserve.open()) throw dl::Error(tr("cannot write to %1").arg(info.absolutePath()).toStdString());
-        mTempPath = reserve.fileName();
-    }
+    mTempPath = reserveStagingFile(mPath);
+    if (mTempPath.isEmpty())
+        throw dl::Error(tr("cannot write to %1").arg(QFileInfo(mPath).absolutePath()).toStdString());
     mProcess = std::make_unique<QProcess>();
     mProcess->setProgram(ffmpeg);
     mProcess->setArguments(ffmpegArguments(mCodec, size, fps, mTempPath));
