@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDockWidget>
+#include <QFontInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,6 +23,7 @@
 #include "ui/document/session.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
+#include "ui/render/scene.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void closingALessonGivesBackTheDataScheduleAndView();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
+    void aLessonInPresenterModeKeepsTheViewsTextLarge();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -366,6 +369,30 @@ void TestLessonsWindow::lessonDockTakesOnlyTheRoomItsTextNeeds() {
                                 .arg(narration->height())
                                 .arg(narration->heightForWidth(narration->width()))));
     }
+}
+
+// In presenter mode the view's labels were large until a lesson opened: its dock and the Explain dock
+// squeezed the view, and the view's text, which follows the picture's size, fell to 13 px beside 24 px
+// lesson text. The view's text is now never smaller than its font, which presenter mode enlarges.
+void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
+    mWindow->resize(1280, 720);
+    QTest::keyClick(mWindow.get(), Qt::Key_F11);
+    QVERIFY(mWindow->isPresenterMode());
+    QAction* first = lessons()->builtInActions().value(0);
+    QVERIFY(first);
+    first->trigger();
+    QVERIFY(lessons()->dock()->isVisible());
+    QApplication::processEvents();
+    dlui::MainView* view = mWindow->mainView();
+    const int viewText = QFontInfo(view->font()).pixelSize();
+    QVERIFY2(viewText >= 20, qPrintable(QString::number(viewText)));  // twice the window's own text
+    const QFont drawn = dlui::sceneFont(QRectF(view->rect()), view->paintOptions());
+    QVERIFY2(drawn.pixelSize() >= viewText, qPrintable(QStringLiteral("%1 px in a %2×%3 view")
+                                                           .arg(drawn.pixelSize())
+                                                           .arg(view->width())
+                                                           .arg(view->height())));
+    QTest::keyClick(mWindow.get(), Qt::Key_F11);
+    QVERIFY(!mWindow->isPresenterMode());
 }
 
 QTEST_MAIN(TestLessonsWindow)

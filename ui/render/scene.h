@@ -79,6 +79,9 @@ struct RenderOptions {
     qreal pointRadius = 0;  ///< 0: chosen from the number of points and the size
     /// Multiplies the caption, axis labels, ticks, line widths and the chosen point radius (presenter mode).
     qreal textScale = 1.0;
+    /// The smallest text, in pixels. Text follows the picture's size (13 px at 800 px), which in a view
+    /// squeezed by docks fell to 9 px, below the window's own text; the view sets its font's size here.
+    int minTextPixels = 9;
 };
 
 /// Paints the scene into `target` (in the painter's coordinates). Deterministic: same input, same pixels.

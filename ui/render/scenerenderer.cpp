@@ -500,7 +500,8 @@ void paintImageGrid(QPainter& painter, const QRectF& target, const Scene& scene,
 
 QFont sceneFont(const QRectF& target, const RenderOptions& options) {
     QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(std::max(9, static_cast<int>(std::lround(13.0 * uiScale(target) * options.textScale))));
+    font.setPixelSize(std::max(std::max(9, options.minTextPixels),
+                               static_cast<int>(std::lround(13.0 * uiScale(target) * options.textScale))));
     font.setHintingPreference(QFont::PreferNoHinting);
     return font;
 }

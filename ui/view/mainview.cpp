@@ -1,5 +1,6 @@
 #include "ui/view/mainview.h"
 
+#include <QFontInfo>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -61,6 +62,14 @@ void MainView::removeSceneDecorator(int id) {
 void MainView::setRenderOptions(const RenderOptions& options) {
     mOptions = options;
     update();
+}
+
+RenderOptions MainView::paintOptions() const {
+    // Never smaller than the window's own text (presenter mode enlarges that too): a view that docks
+    // squeeze (a lesson open beside it) drew its labels at 9 px.
+    RenderOptions options = mOptions;
+    options.minTextPixels = QFontInfo(font()).pixelSize();
+    return options;
 }
 
 void MainView::requestRedraw() {
@@ -180,8 +189,9 @@ void MainView::rebuildScene() {
 void MainView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     const QRectF target(rect());
-    paintScene(painter, target, mScene, mOptions,
-               mTrailLayer.layer(target, mScene, mOptions, devicePixelRatioF()));
+    const RenderOptions options = paintOptions();
+    paintScene(painter, target, mScene, options,
+               mTrailLayer.layer(target, mScene, options, devicePixelRatioF()));
     if (mDrawing) {
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(QPen(QColor(230, 120, 20), 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));

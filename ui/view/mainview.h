@@ -61,6 +61,8 @@ public:
     void rebuildNow();
 
     RenderOptions renderOptions() const { return mOptions; }
+    /// What the view paints with: renderOptions(), its smallest text the size of the view's font.
+    RenderOptions paintOptions() const;
     void setRenderOptions(const RenderOptions& options);
 
     /// Images shown at most in image mode (a square-ish grid).
