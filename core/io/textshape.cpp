@@ -62,7 +62,13 @@ Batch pointsFromText(std::string_view utf8Text, int n, Rng& rng, const ProgressC
         const uchar* line = canvas.constScanLine(y);
         for (int x = 0; x < width; ++x) density[static_cast<std::size_t>(y) * width + x] = line[x] / 255.0f;
     }
-    return samplePointsFromDensity(density, width, height, n, rng, progress);
+    // In units of the font's size, centred on the drawing: "DDPM" spans about −2..2 by −0.4..0.4, the
+    // scale of the other built-in shapes. In pixels (0..600) the view's axes read up to 1,600 and its
+    // x_T, the same N(0, I) as for the moons after normalisation, spanned hundreds of units.
+    Batch points = samplePointsFromDensity(density, width, height, n, rng, progress);
+    const Eigen::RowVector2f centre(0.5f * static_cast<float>(width), 0.5f * static_cast<float>(height));
+    points = (points.rowwise() - centre) / static_cast<float>(kPixelSize);
+    return points;
 }
 
 }  // namespace dl

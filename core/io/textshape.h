@@ -1,6 +1,7 @@
 // A shape from text the user types ("DDPM"): the string is drawn in bold DejaVu Sans (fonts.h) and
-// N points are sampled from the inside of its glyphs, with sub-pixel jitter. Coordinates are in
-// pixels of the drawing (glyphs about 160 px tall), y up; makePointDataSet() normalises them.
+// N points are sampled from the inside of its glyphs, with sub-pixel jitter. Coordinates are in units
+// of the font's size (capitals about 0.73 tall), centred on the text, y up; makePointDataSet()
+// normalises them.
 //
 //   dl::Rng rng(0);
 //   dl::Batch raw = dl::pointsFromText("DDPM", 8000, rng);
