@@ -28,6 +28,7 @@
 #include "core/sampling/oracledenoiser.h"
 #include "core/sampling/samplers.h"
 #include "tests/support/modaldialogs.h"
+#include "tests/support/squareimages.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/anatomy/stepanatomy.h"
 #include "ui/anatomy/trainingnarrator.h"
@@ -79,6 +80,8 @@ private:
     }
     /// Samples with the exact denoiser (no model needed), K steps, and waits for the trajectory.
     void sampleExact(dl::SamplerKind kind, int steps);
+    /// Clicks Train and waits until the run has made a few steps.
+    void trainAFewSteps();
     QAction* action(const char* name) const {
         return mWindow->findChild<QAction*>(QString::fromLatin1(name));
     }
@@ -99,6 +102,15 @@ void TestAnatomyWindow::sampleExact(dl::SamplerKind kind, int steps) {
                                  mWindow->document()->trajectory() != before &&
                                  !mWindow->document()->trajectory()->stepRecords.empty(),
                              30000);
+}
+
+void TestAnatomyWindow::trainAFewSteps() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
 }
 
 void TestAnatomyWindow::reverseInspectorShowsTheStep_data() {
@@ -395,10 +407,7 @@ void TestAnatomyWindow::endingTheNarrationOfAStoppedRunLeavesItStopped() {
     auto* live = dlui::TrainingAndSampling::of(mWindow.get());
     dlui::TrainingController* training = live->trainingController();
     auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
-    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
-    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
-    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
+    trainAFewSteps();
     QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(training->state(), dlui::TrainingController::State::Stopped, 10000);
 
@@ -446,29 +455,10 @@ void TestAnatomyWindow::narratedStepOnNewImagesShowsTheirBatch() {
     auto* live = dlui::TrainingAndSampling::of(mWindow.get());
     dlui::TrainingController* training = live->trainingController();
     auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
-    QSignalSpy ready(training, &dlui::TrainingController::trainerReady);
-    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
-    QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
+    trainAFewSteps();
 
     // 8×8 images of a bright square somewhere: loading them stops the run on the points.
-    const int side = 8, n = 200;
-    dl::Rng rng(5);
-    dl::Batch raw = dl::Batch::Zero(n, side * side);
-    for (int i = 0; i < n; ++i) {
-        const int x = rng.uniformInt(0, side - 3), y = rng.uniformInt(0, side - 3);
-        for (int dy = 0; dy < 3; ++dy)
-            for (int dx = 0; dx < 3; ++dx) raw(i, (y + dy) * side + x + dx) = 255.0f;
-    }
-    dl::DataSet images;
-    images.kind = dl::DataKind::Image;
-    images.name = "squares";
-    images.image = dl::ImageShape{side, side, 1};
-    images.norm = dl::imageNormalisation(side * side);
-    images.points = images.norm.toNormalised(raw);
-    dlui::DataSource source;
-    source.kind = dlui::DataSource::Kind::Glyphs;
-    source.count = n;
+    const auto [images, source] = dltest::squareImages(8, 200);
     mWindow->document()->setDataSet(images, source);
     QTRY_VERIFY(!training->isActive());
     QVERIFY(training->hasRun() && training->data() != mWindow->document()->dataSet());

@@ -20,6 +20,7 @@
 #include "core/model/modelfile.h"
 #include "core/training/trainer.h"
 #include "tests/support/modaldialogs.h"
+#include "tests/support/squareimages.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
@@ -680,23 +681,8 @@ void TestWindowTraining::sessionModelLoadsWithItsData() {
 
 void TestWindowTraining::imagesTrainAndSampleInPixelSpace() {
     // 8×8 gray images of a bright square at random places: pixel space, d = 64.
-    dl::Rng rng(5);
-    const int n = 200, side = 8;
-    dl::Batch raw = dl::Batch::Zero(n, side * side);
-    for (int i = 0; i < n; ++i) {
-        const int x = rng.uniformInt(0, side - 3), y = rng.uniformInt(0, side - 3);
-        for (int dy = 0; dy < 3; ++dy)
-            for (int dx = 0; dx < 3; ++dx) raw(i, (y + dy) * side + x + dx) = 255.0f;
-    }
-    dl::DataSet images;
-    images.kind = dl::DataKind::Image;
-    images.name = "squares";
-    images.image = dl::ImageShape{side, side, 1};
-    images.norm = dl::imageNormalisation(side * side);
-    images.points = images.norm.toNormalised(raw);
-    dlui::DataSource source;
-    source.kind = dlui::DataSource::Kind::Glyphs;
-    source.count = n;
+    const int side = 8;
+    const auto [images, source] = dltest::squareImages(side, 200);
     mWindow->document()->setDataSet(images, source);
 
     // The view noises only the images it draws (the first 64), as the closed form gives them: all 8,000
