@@ -137,6 +137,7 @@ private Q_SLOTS:
     void newDataInReverseModeShowsTheForwardView();
     void statusBarLabelsShareTheRoom();
     void noLabelShowsItsAmpersand();
+    void aScheduleWarningDoesNotMoveTheFields();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -559,6 +560,37 @@ void TestWindowLayout::noLabelShowsItsAmpersand() {
                 qPrintable(QStringLiteral("\"%1\" shows its & (source %2)").arg(text, sources->itemText(i))));
         }
     }
+}
+
+// The schedule's warnings stood above its fields: typing T = 2 brought one in, the fields moved down by
+// its height, and the next click landed on another field. They are below the fields now.
+void TestWindowLayout::aScheduleWarningDoesNotMoveTheFields() {
+    LabWindow window(testOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::SchedulePanel* panel = window.schedulePanel();
+    auto* diagnostics = panel->findChild<dlui::ScheduleDiagnosticsView*>();
+    QVERIFY(diagnostics);
+    auto fixShown = [&] {
+        for (auto* b : diagnostics->findChildren<QPushButton*>())
+            if (b->isVisible()) return true;
+        return false;
+    };
+    QVERIFY(!fixShown());  // the default schedule needs no fix
+    QSpinBox* steps = panel->findChildren<QSpinBox*>().value(0);
+    QVERIFY(steps);
+    auto* kind = panel->findChildren<QComboBox*>().value(0);
+    QVERIFY(kind);
+    const QPoint stepsAt = steps->mapTo(panel, QPoint(0, 0)), kindAt = kind->mapTo(panel, QPoint(0, 0));
+    steps->setFocus();
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("2"));
+    QTest::keyClick(steps, Qt::Key_Return);
+    QTRY_VERIFY(fixShown());  // T = 2 cannot reach noise: a warning with its fix
+    QApplication::processEvents();
+    QCOMPARE(steps->mapTo(panel, QPoint(0, 0)), stepsAt);
+    QCOMPARE(kind->mapTo(panel, QPoint(0, 0)), kindAt);
 }
 
 #include "tst_window_layout.moc"

@@ -110,7 +110,10 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     layout->addWidget(mPlots, 1);
 
     mDiagnostics = new ScheduleDiagnosticsView(this);
-    layout->insertWidget(1, mDiagnostics);  // warnings and their fixes right under the banner, above the fold
+    // Warnings and their fixes right under the fields, still above the fold. Above them, each warning that
+    // came or went as a value was typed moved the fields by up to 150 px, and the next click landed on
+    // another field.
+    layout->insertWidget(layout->indexOf(mCurve), mDiagnostics);
 
     connect(mKind, &QComboBox::currentIndexChanged, this, &SchedulePanel::applyFromControls);
     connect(mSteps, &QSpinBox::valueChanged, this, &SchedulePanel::applyFromControls);
