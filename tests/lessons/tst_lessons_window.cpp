@@ -52,6 +52,7 @@ private Q_SLOTS:
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
+    void closingALessonKeepsTheQualityFigure();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -393,6 +394,27 @@ void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
                                                            .arg(view->height())));
     QTest::keyClick(mWindow.get(), Qt::Key_F11);
     QVERIFY(!mWindow->isPresenterMode());
+}
+
+// After a lesson closed, the data it had replaced came back as they were, but the panel read "quality: the
+// last figure was for other data": the figure of the run on those data holds again.
+void TestLessonsWindow::closingALessonKeepsTheQualityFigure() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    QSignalSpy measured(training, &dlui::TrainingController::qualityMeasured);
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(measured.count() >= 1, 30000);
+    training->stopAndWait();
+    const QString figure = live->trainPanel()->qualityText();
+    QVERIFY2(figure.startsWith(QStringLiteral("quality at step")), qPrintable(figure));
+
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    QVERIFY2(live->trainPanel()->qualityText().contains(QStringLiteral("other data")),
+             qPrintable(live->trainPanel()->qualityText()));
+    lessons()->closeAction()->trigger();
+    QVERIFY(!player()->hasLesson());
+    QTRY_COMPARE(live->trainPanel()->qualityText(), figure);
 }
 
 QTEST_MAIN(TestLessonsWindow)

@@ -622,12 +622,24 @@ void TrainPanel::onDataSetChanged() {
         mController->stopAndWait();
         showError(tr("Training stopped: the data changed. The model keeps what it learned so far."));
     }
-    // A figure measured against the old data says nothing about the new ones.
-    if (!mQuality->text().isEmpty())
+    // A figure measured against the old data says nothing about the new ones. The run's own data again
+    // (a lesson closed gives back the data it replaced, drawn anew) make its figure hold again: the line
+    // said "for other data" after a lesson that left the data as they were.
+    if (const auto& last = mController->lastQuality(); last && runsOwnDataShown())
+        onQuality(*last);
+    else if (!mQuality->text().isEmpty())
         showLine(mQuality, tr("quality: the last figure was for other data; train to measure again"));
     applyDataDefaults();
     updateButtons();
     updateScheduleLabel();
+}
+
+bool TrainPanel::runsOwnDataShown() const {
+    const auto run = mController->data(), shown = mDocument->dataSet();
+    if (!run || !shown) return false;
+    if (run == shown) return true;
+    return run->name == shown->name && run->points.rows() == shown->points.rows() &&
+           run->points.cols() == shown->points.cols() && run->points == shown->points;
 }
 
 void TrainPanel::updateButtons() {

@@ -115,6 +115,9 @@ Q_SIGNALS:
 
 private:
     void startFreshRun(bool held);
+    /// The document shows the data of the controller's run (the same object, or the same points drawn
+    /// again).
+    bool runsOwnDataShown() const;
     void buildUi();
     void poll();
     void onStateChanged(TrainingController::State state);
