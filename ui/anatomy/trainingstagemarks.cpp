@@ -46,10 +46,6 @@ QString learningRateNote(const dl::TrainingStageView& v, const dl::TrainerConfig
     return Texts::tr(", decaying from %1").arg(double(optimiser->learningRate), 0, 'g', 3);
 }
 
-}  // namespace
-
-namespace {
-
 /// The first four stages for images, which have no rings or arrows to point at.
 QString imageStageNarration(const dl::TrainingStageView& v, int T, const QString& name) {
     const QString step = QLocale().toString(v.step);
@@ -106,6 +102,7 @@ TrainingStageImages trainingStageImages(const dl::TrainingStageView& v, dl::Pred
 QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::PredictionTarget target,
                                const dl::TrainerConfig* optimiser) {
     const QString name = targetName(target);
+    const QString step = QLocale().toString(v.step);
     // Images (more than two values per sample): the texts for points refer to rings and arrows.
     if (v.x0.cols() > 2 && v.stage != dl::TrainingStage::Update) return imageStageNarration(v, T, name);
     switch (v.stage) {
@@ -114,7 +111,7 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
                        "Step %1, stage 1 of 5 · Draw a batch: %2 points x\u2080 from the data (ringed) and a "
                        "timestep "
                        "t ~ U{1, …, %3} for each (the first: t = %4).")
-                .arg(QLocale().toString(v.step))
+                .arg(step)
                 .arg(v.x0.rows())
                 .arg(T)
                 .arg(v.t.empty() ? 0 : v.t.front());
@@ -122,19 +119,19 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
             return Texts::tr(
                        "Step %1, stage 2 of 5 · Draw the noise \u03B5 ~ N(0, I) for every point (the arrows "
                        "from x\u2080).")
-                .arg(QLocale().toString(v.step));
+                .arg(step);
         case dl::TrainingStage::FormXt:
             return Texts::
                 tr("Step %1, stage 3 of 5 · Form x_t = \u221A\u1FB1_t x\u2080 + \u221A(1 \u2212 \u1FB1_t) "
                    "\u03B5: each "
                    "point moves toward noise by its own t.")
-                    .arg(QLocale().toString(v.step));
+                    .arg(step);
         case dl::TrainingStage::Predict:
             return Texts::tr(
                        "Step %1, stage 4 of 5 · Predict: the network sees x_t and t and answers %2\u0302 "
                        "(red) next to the "
                        "true %2 (grey).")
-                .arg(QLocale().toString(v.step))
+                .arg(step)
                 .arg(name);
         case dl::TrainingStage::Update:
             return Texts::tr(
@@ -142,7 +139,7 @@ QString trainingStageNarration(const dl::TrainingStageView& v, int T, dl::Predic
                        "AdamW step "
                        "(learning rate %4%5) updates the weights. Space: another step; Back to the live run: "
                        "training goes on.")
-                .arg(QLocale().toString(v.step))
+                .arg(step)
                 .arg(name)
                 .arg(double(v.loss), 0, 'g', 4)
                 .arg(double(v.learningRate), 0, 'g', 3)
