@@ -68,6 +68,8 @@ private Q_SLOTS:
     void medianCutKeepsFewColoursExact();
     void wordsDoNotCoverEachOther_data();
     void wordsDoNotCoverEachOther();
+    void lowestYTickIsLabelled_data();
+    void lowestYTickIsLabelled();
     void narrationHidesTheArrowsBehindIt();
     void captionLeavesTheImagesUncovered_data();
     void captionLeavesTheImagesUncovered();
@@ -307,6 +309,46 @@ void TestRender::wordsDoNotCoverEachOther() {
                 if (withWords.pixel(x, y) != without.pixel(x, y)) ++changed;
         QVERIFY2(changed == 0, qPrintable(QStringLiteral("%1 pixels covered").arg(changed)));
     }
+}
+
+// The lowest y tick of the view sits near the x tick labels' band; its label was dropped for being in
+// that band although the x labels leave the corner free, so the moons' view read 2, 1, 0, −1 and a bare
+// tick at −2. Every y tick that is a whole number here is checked: the label's pixels are what the axes
+// add right of the tick (the same frame rendered without axes has the points alone).
+void TestRender::lowestYTickIsLabelled_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("view at 1280x720") << QSize(510, 525);
+    QTest::newRow("800x800") << QSize(800, 800);
+}
+
+void TestRender::lowestYTickIsLabelled() {
+    QFETCH(QSize, size);
+    Scene scene = moonsScene(300);
+    // The window's view of the moons: wide enough for the noise of every t.
+    scene.viewBounds = diffusionViewBounds(dl::makePointDataSet("moons", scene.points));
+    RenderOptions options;
+    options.size = size;
+    options.drawCaption = false;
+    const QImage withAxes = renderScene(scene, options);
+    options.drawAxes = false;
+    const QImage bare = renderScene(scene, options);
+    const QRectF target(QPointF(0, 0), QSizeF(size));
+    const QRectF data = sceneDataBounds(scene, target);
+    const QFont font = sceneFont(target, options);
+    const int em = font.pixelSize();
+    int checked = 0;
+    for (double v = std::ceil(data.top()); v <= std::floor(data.bottom()); v += 1.0) {
+        const int y = toPixel(data, size, 0.0, v).y();
+        if (y < 2 * em || y > size.height() - em) continue;  // the top and bottom edges: no room
+        int labelPixels = 0;
+        for (int py = y - em / 3; py <= y + em / 3; ++py)
+            for (int px = em; px < 3 * em; ++px)
+                if (withAxes.pixel(px, py) != bare.pixel(px, py)) ++labelPixels;
+        QVERIFY2(labelPixels > 0, qPrintable(QStringLiteral("no label at y = %1").arg(v)));
+        ++checked;
+    }
+    QVERIFY(checked >= 4);
+    QVERIFY(data.top() < -1.5);  // the moons' view reaches below −2 at these sizes, the case above
 }
 
 // The narrated training step draws arrows across the whole cloud, and its words sit over them: through the

@@ -343,6 +343,7 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
     const double pad = kTickLabelPad * font.pixelSize();
 
     const double xStep = niceStep(map.data.width(), std::max(2, static_cast<int>(map.target.width() / 110)));
+    std::vector<QRectF> xLabels;  // where the x labels went, which the y labels must not overlap
     for (const double v : tickValues(map.data.left(), map.data.right(), xStep)) {
         const double x = std::round(map.x(v)) + 0.5;
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
@@ -352,7 +353,9 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         if (x - w / 2 < frame.left() + 3 * pad + metrics.height() || x + w / 2 > frame.right() - pad)
             continue;
         painter.setPen(colors.text);
-        painter.drawText(QPointF(x - w / 2, frame.bottom() - tick - pad - metrics.descent()), label);
+        const double baseline = frame.bottom() - tick - pad - metrics.descent();
+        painter.drawText(QPointF(x - w / 2, baseline), label);
+        xLabels.emplace_back(x - w / 2, baseline - metrics.ascent(), w, metrics.height());
     }
     const double yStep = yTickStep(map);
     for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
@@ -360,12 +363,16 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
         painter.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
         const QString label = tickLabel(v, yStep);
-        if (y - metrics.height() / 2 < frame.top() + pad ||
-            y + metrics.height() / 2 > frame.bottom() - 2 * tick - 2 * pad - metrics.height())
-            continue;
+        // A label low in the frame is kept when it clears the x labels, which leave the corner to it: the
+        // lowest y tick of the default view (−2) used to go unlabelled for sitting in their band.
+        const QRectF box(frame.left() + tick + pad, y - metrics.height() / 2, metrics.horizontalAdvance(label),
+                         metrics.height());
+        const bool hitsXLabel = std::any_of(xLabels.begin(), xLabels.end(), [&](const QRectF& x) {
+            return x.adjusted(-pad, -pad, pad, pad).intersects(box);
+        });
+        if (box.top() < frame.top() + pad || box.bottom() > frame.bottom() - pad || hitsXLabel) continue;
         painter.setPen(colors.text);
-        painter.drawText(QPointF(frame.left() + tick + pad, y + metrics.ascent() / 2 - metrics.descent() / 2),
-                         label);
+        painter.drawText(QPointF(box.left(), y + metrics.ascent() / 2 - metrics.descent() / 2), label);
     }
     painter.restore();
 }
