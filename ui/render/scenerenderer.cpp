@@ -365,8 +365,8 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         const QString label = tickLabel(v, yStep);
         // A label low in the frame is kept when it clears the x labels, which leave the corner to it: the
         // lowest y tick of the default view (−2) used to go unlabelled for sitting in their band.
-        const QRectF box(frame.left() + tick + pad, y - metrics.height() / 2, metrics.horizontalAdvance(label),
-                         metrics.height());
+        const QRectF box(frame.left() + tick + pad, y - metrics.height() / 2,
+                         metrics.horizontalAdvance(label), metrics.height());
         const bool hitsXLabel = std::any_of(xLabels.begin(), xLabels.end(), [&](const QRectF& x) {
             return x.adjusted(-pad, -pad, pad, pad).intersects(box);
         });
