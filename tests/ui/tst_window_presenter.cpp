@@ -12,20 +12,26 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QToolBar>
 #include <QtTest>
 #include <functional>
 
 #include "../support/windowtestoptions.h"
+#include "core/io/lessonfile.h"
+#include "ui/explain/explainpanel.h"
+#include "ui/lessons/lessonplayer.h"
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/lessonmenu.h"
 #include "ui/window/presentermode.h"
 
 using dlui::LabWindow;
@@ -77,6 +83,7 @@ private Q_SLOTS:
     void escapeLeaves();
     void chosenControlsStayAndAreRemembered();
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
+    void explainStepsOfLessonsShowTheirEquationsWhole();
 };
 
 void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores_data() {
@@ -285,6 +292,50 @@ void TestWindowPresenter::iconsAndDotsAreSharpAtDevicePixelRatio2() {
         }
     QVERIFY2(inked > 100, qPrintable(QString::number(inked)));
     QVERIFY2(worst <= 8, qPrintable(QStringLiteral("largest channel difference %1").arg(worst)));
+}
+
+// Every lesson step that shows the Explain dock, in presenter mode on the 1280×720 projector: the dock kept
+// the width it had at the window's own type size, and with twice the type the equations ran off its right
+// edge behind a horizontal scroll bar (the forward step and closed form of the first two lessons). The
+// dock now takes the width its text needs, up to 45 % of the window, so the picture stays the larger part.
+void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
+    LabWindow window(dltest::windowTestOptions());
+    window.move(20, 20);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.isPresenterMode());
+    QTRY_COMPARE(window.size(), QSize(1280, 720));  // the full-screen geometry comes from the platform later
+    auto* explain = window.findChild<QDockWidget*>(QStringLiteral("explainDock"));
+    auto* panel = explain ? qobject_cast<dlui::ExplainPanel*>(explain->widget()) : nullptr;
+    QVERIFY(panel);
+    dlui::LessonMenu* lessons = window.lessons();
+    int explainSteps = 0;
+    for (QAction* entry : lessons->builtInActions()) {
+        QString error;
+        const auto lesson = dl::loadLesson(entry->data().toString(), &error);
+        QVERIFY2(lesson, qPrintable(error));
+        entry->trigger();
+        for (int k = 0; k < static_cast<int>(lesson->steps.size()); ++k) {
+            if (k > 0) lessons->nextAction()->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
+            window.timeline()->pause();
+            if (!lesson->steps[static_cast<std::size_t>(k)].explain) continue;
+            ++explainSteps;
+            QApplication::processEvents();
+            const QString where = QStringLiteral("%1, step %2: dock %3 px, its text needs %4 px")
+                                      .arg(entry->text())
+                                      .arg(k + 1)
+                                      .arg(explain->width())
+                                      .arg(panel->widthForText());
+            QVERIFY2(explain->isVisible(), qPrintable(where));
+            QVERIFY2(explain->width() <= window.width() * 45 / 100 + 1, qPrintable(where));
+            QVERIFY2(panel->textView()->horizontalScrollBar()->maximum() == 0, qPrintable(where));
+        }
+    }
+    QVERIFY(explainSteps >= 2);
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QMainWindow>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QTextBrowser>
@@ -137,6 +138,7 @@ void ExplainPanel::showPendingHtml() {
     ++mLayoutCount;
     mText->verticalScrollBar()->setValue(scrolled);
     mPendingHtml = QString();
+    if (mWidensDock) widenDockToText();
 }
 
 int ExplainPanel::valuePairsThatFit() const {
@@ -149,6 +151,41 @@ int ExplainPanel::valuePairsThatFit() const {
         if (probe.idealWidth() <= mText->viewport()->width()) return pairs;
     }
     return 0;  // each value under its symbol
+}
+
+int ExplainPanel::widthForText() const {
+    // The text as it is shown, or as it will be once the hidden panel shows it.
+    const QTextDocument* text = mText->document();
+    QTextDocument pending;
+    if (!mPendingHtml.isNull()) {
+        pending.setDefaultFont(text->defaultFont());
+        pending.setDocumentMargin(text->documentMargin());
+        pending.setHtml(mPendingHtml);
+        text = &pending;
+    }
+    const int chrome = width() - mText->viewport()->width();  // frame, margins, a shown scroll bar
+    const int scrollBar =
+        mText->verticalScrollBar()->isVisible() ? 0 : mText->verticalScrollBar()->sizeHint().width();
+    return static_cast<int>(std::ceil(text->idealWidth())) + chrome + scrollBar;
+}
+
+void ExplainPanel::setWidensDockToText(bool on) {
+    mWidensDock = on;
+    if (on) widenDockToText();
+}
+
+void ExplainPanel::widenDockToText() {
+    // Queued: a dock just shown has no place in the window's layout yet, and resizing it then does nothing.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            auto* dock = qobject_cast<QDockWidget*>(parentWidget());
+            auto* window = dock ? qobject_cast<QMainWindow*>(dock->parentWidget()) : nullptr;
+            if (!mWidensDock || !window || dock->isFloating() || !dock->isVisible()) return;
+            const int wanted = std::min(widthForText() + dock->width() - width(), window->width() * 45 / 100);
+            if (dock->width() < wanted) window->resizeDocks({dock}, {wanted}, Qt::Horizontal);
+        },
+        Qt::QueuedConnection);
 }
 
 void ExplainPanel::resizeEvent(QResizeEvent* event) {

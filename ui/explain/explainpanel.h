@@ -49,6 +49,14 @@ public:
     QTextBrowser* textView() const { return mText; }
     /// Times the text was laid out (tests: playback lays it out at most every 100 ms).
     int layoutCount() const { return mLayoutCount; }
+    /// The panel's width that shows its text without a horizontal scroll bar: the widest line that cannot
+    /// wrap (an equation), its margins and room for the vertical scroll bar.
+    int widthForText() const;
+    /// While on (a lesson is open), each new text widens the panel's dock, docked beside the view, to
+    /// widthForText(), up to 45 % of the window so the picture stays the larger part; it never narrows it.
+    /// In presenter mode, with its larger type, the equations otherwise ran off the dock's right edge behind
+    /// a horizontal scroll bar. Off, the dock keeps the width the user gave it.
+    void setWidensDockToText(bool on);
 
     /// The point the inspector picked (row −1 when none) and its vectors at the current t.
     struct InspectedPoint {
@@ -79,6 +87,8 @@ private:
     void showPendingHtml();
     /// Pairs a row for the table of values that fit the text view's width (2, else 1, else 0).
     int valuePairsThatFit() const;
+    /// See setWidensDockToText; queued after a layout of the text.
+    void widenDockToText();
 
     LabDocument* mDocument;
     Timeline* mTimeline;
@@ -87,6 +97,7 @@ private:
     QHash<QString, QString> mHtml;
     QString mPendingHtml;  // built but not yet laid out (the panel was hidden); null when none
     int mLayoutCount = 0;
+    bool mWidensDock = false;
     QTimer mPlayingLayout;  // while the timeline plays: lays the newest text out at most every 100 ms
     QStringList mShown;
     int mValuePairsPerRow = 2;

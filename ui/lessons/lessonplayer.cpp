@@ -6,6 +6,7 @@
 
 #include "ui/document/labdocument.h"
 #include "ui/document/lessonstate.h"
+#include "ui/explain/explainpanel.h"
 #include "ui/lessons/modelfileloader.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/training/trainpanel.h"
@@ -14,6 +15,14 @@
 #include "ui/window/trainingandsampling.h"
 
 namespace dlui {
+
+namespace {
+
+ExplainPanel* explainPanelOf(const QDockWidget* dock) {
+    return dock ? qobject_cast<ExplainPanel*>(dock->widget()) : nullptr;
+}
+
+}  // namespace
 
 LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObject* parent)
     : QObject(parent), mWindow(window), mLive(live), mModelLoader(new ModelFileLoader(this)) {
@@ -69,6 +78,8 @@ void LessonPlayer::closeLesson() {
         sampling->setOverlaySettings(mBeforeLesson->overlays);
         mBeforeLesson.reset();
     }
+    if (ExplainPanel* panel = explainPanelOf(mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))))
+        panel->setWidensDockToText(false);
     const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
     mLesson.reset();
     mPath.clear();
@@ -119,6 +130,7 @@ void LessonPlayer::goTo(int index) {
     if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
         explain->setVisible(step.explain);
         if (step.explain) explain->raise();
+        if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
     }
 
     const LabDocument* doc = mWindow->document();
