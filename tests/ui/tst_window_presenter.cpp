@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 #include <functional>
 
@@ -116,6 +117,9 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     const qreal tickPt = plot->xAxis->tickLabelFont().pointSizeF();
     const qreal axisLabelPt = plot->xAxis->labelFont().pointSizeF();
     const dlui::RenderOptions viewBefore = window.mainView()->renderOptions();
+    auto* play = window.timelineWidget()->findChild<QToolButton*>(QStringLiteral("timelinePlay"));
+    QVERIFY(play);
+    const QSize playIcon = play->iconSize();
 
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.isPresenterMode());
@@ -142,6 +146,11 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QVERIFY(trainStatus->font().pointSizeF() >= 2.0 * trainPt);
     QVERIFY(plot->xAxis->tickLabelFont().pointSizeF() >= 2.0 * tickPt);
     QVERIFY(plot->xAxis->labelFont().pointSizeF() >= 2.0 * axisLabelPt);
+    // The transport buttons grow with the type: they stayed 20 px beside numbers twice as large.
+    QVERIFY2(
+        play->iconSize().height() >= 1.8 * playIcon.height(),
+        qPrintable(
+            QStringLiteral("play icon %1 → %2 px").arg(playIcon.height()).arg(play->iconSize().height())));
 
     // The view's caption, measured as drawn at the same size with the options before and after.
     const dlui::RenderOptions viewAfter = window.mainView()->renderOptions();
@@ -176,6 +185,7 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCOMPARE(after.state, before.state);
     QCOMPARE(numbers->font().pointSizeF(), numbersPt);
     QCOMPARE(trainStatus->font().pointSizeF(), trainPt);
+    QCOMPARE(play->iconSize(), playIcon);
     QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), tickPt);
     QCOMPARE(window.mainView()->renderOptions().textScale, viewBefore.textScale);
 }

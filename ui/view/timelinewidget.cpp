@@ -1,8 +1,10 @@
 #include "ui/view/timelinewidget.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -13,6 +15,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/document/labdocument.h"
@@ -28,10 +31,11 @@ constexpr const char* kIconPath = "iconPath";
 
 /// The transport icons are dark grey SVGs: on a dark palette they are drawn in its text colour instead,
 /// or they all but vanish. On a light palette they are left as drawn.
-QIcon iconForPalette(const QString& path, const QPalette& palette) {
+QIcon iconForPalette(const QString& path, const QPalette& palette, int side) {
     QIcon icon(path);
     if (!isDarkPalette(palette)) return icon;
-    QPixmap pixmap = icon.pixmap(QSize(40, 40));  // twice the buttons' 20 px: sharp on high-DPI screens
+    QPixmap pixmap =
+        icon.pixmap(QSize(2 * side, 2 * side));  // twice the buttons' size: sharp on high-DPI screens
     if (pixmap.isNull()) return icon;
     QPainter painter(&pixmap);
     painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
@@ -43,16 +47,24 @@ QIcon iconForPalette(const QString& path, const QPalette& palette) {
 // The palette is the timeline widget's: when it changes, the buttons inside hear of it only afterwards.
 void showIcon(QToolButton* button, const QString& path, const QPalette& palette) {
     button->setProperty(kIconPath, path);
-    button->setIcon(iconForPalette(path, palette));
+    button->setIcon(iconForPalette(path, palette, button->iconSize().width()));
+}
+
+/// The transport icons' side for a font: 20 px at the application's type, and as much larger as the type
+/// (presenter mode doubles it; the buttons stayed 20 px beside twice as large numbers).
+int iconSideFor(const QFont& font) {
+    const double scale = QFontMetricsF(font).height() / QFontMetricsF(QApplication::font()).height();
+    return std::max(20, qRound(20 * scale));
 }
 
 QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& text, const QString& tip) {
     auto* b = new QToolButton(parent);
     b->setText(text);  // shown when the icon cannot be loaded (no SVG image plugin)
-    showIcon(b, icon, parent->palette());
     b->setToolTip(tip);
     b->setAutoRaise(true);
-    b->setIconSize(QSize(20, 20));
+    const int side = iconSideFor(parent->font());
+    b->setIconSize(QSize(side, side));
+    showIcon(b, icon, parent->palette());
     return b;
 }
 
@@ -168,7 +180,11 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
 
 void TimelineWidget::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::FontChange) {
+        const int side = iconSideFor(font());
+        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd}) b->setIconSize(QSize(side, side));
+    }
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd})
             showIcon(b, b->property(kIconPath).toString(), palette());
 }
