@@ -25,6 +25,7 @@
 #include "../support/windowtestoptions.h"
 #include "core/io/lessonfile.h"
 #include "ui/explain/explainpanel.h"
+#include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulepanel.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void chosenControlsStayAndAreRemembered();
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
     void explainStepsOfLessonsShowTheirEquationsWhole();
+    void theNarrationStaysWholeWhenPresenterModeComesOn();
 };
 
 void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores_data() {
@@ -346,6 +348,42 @@ void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
         }
     }
     QVERIFY(explainSteps >= 2);
+}
+
+// A lesson opened first, then presenter mode on the 1280×720 projector: the lesson bar kept the height it had
+// at the window's own type, and with twice the type its narration was cut through its first and last lines
+// ("What the network learns", steps 1, 3 and 5). The bar now fits its dock again when its font or width
+// changes.
+void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
+    LabWindow window(dltest::windowTestOptions());
+    window.move(20, 20);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    dlui::LessonMenu* lessons = window.lessons();
+    QAction* entry = nullptr;
+    for (QAction* a : lessons->builtInActions())
+        if (a->data().toString().contains(QStringLiteral("what-the-network-learns"))) entry = a;
+    QVERIFY(entry);
+    entry->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
+    dlui::LessonNavigator* bar = lessons->navigator();
+    QTRY_VERIFY(bar->height() >= bar->heightForLesson(bar->width()));
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.isPresenterMode());
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    for (int k = 0; k < lessons->player()->stepCount(); ++k) {
+        if (k > 0) QTest::keyClick(&window, Qt::Key_PageDown);
+        QCOMPARE(lessons->player()->stepIndex(), k);
+        QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
+        window.timeline()->pause();
+        QTRY_VERIFY2(bar->height() >= bar->heightForLesson(bar->width()),
+                     qPrintable(QStringLiteral("step %1: the bar is %2 px, its narration needs %3 px")
+                                    .arg(k + 1)
+                                    .arg(bar->height())
+                                    .arg(bar->heightForLesson(bar->width()))));
+    }
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

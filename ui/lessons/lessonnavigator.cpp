@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -64,9 +65,15 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent) : QWidge
     refresh();
 }
 
+void LessonNavigator::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) Q_EMIT heightForLessonChanged();
+}
+
 void LessonNavigator::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) setLocale(QLocale());
+    if (event->type() == QEvent::FontChange) Q_EMIT heightForLessonChanged();
 }
 
 void LessonNavigator::setLocale(const QLocale& locale) {

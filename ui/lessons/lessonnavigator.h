@@ -33,9 +33,17 @@ public:
     /// the dock is sized to it, so the view keeps the rest of the window.
     int heightForLesson(int width) const;
 
+Q_SIGNALS:
+    /// heightForLesson() may have changed: the bar's width or font did (presenter mode doubles the type,
+    /// and a lesson's Explain dock narrows the bar); the narration was cut off when the dock kept its height.
+    void heightForLessonChanged();
+
 protected:
-    /// A language switch while the program runs: the narration follows the new default locale.
+    /// A language switch while the program runs: the narration follows the new default locale. A font
+    /// change: heightForLessonChanged().
     void changeEvent(QEvent* event) override;
+    /// A change of width: heightForLessonChanged().
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh();

@@ -38,6 +38,9 @@ LessonMenu::LessonMenu(MainWindow* window, TrainingAndSampling* live)
 
     createActions();
     createMenu();
+    // Queued: the bar reports a new width or font from inside the layout that is sizing it.
+    connect(mNavigator, &LessonNavigator::heightForLessonChanged, this, &LessonMenu::fitDock,
+            Qt::QueuedConnection);
     connect(mPlayer, &LessonPlayer::lessonChanged, this, &LessonMenu::updateActions);
     connect(mPlayer, &LessonPlayer::stepChanged, this, &LessonMenu::updateActions);
     connect(mPlayer, &LessonPlayer::problemReported, window,
@@ -172,8 +175,8 @@ void LessonMenu::fitDock() {
     // 1280×720 window, mostly empty, and the view shrank to 300 px.
     if (!mDock->isVisible() || mDock->isFloating()) return;
     const int titleBar = std::max(0, mDock->height() - mNavigator->height());
-    mWindow->resizeDocks({mDock}, {mNavigator->heightForLesson(mNavigator->width()) + titleBar},
-                         Qt::Vertical);
+    const int wanted = mNavigator->heightForLesson(mNavigator->width()) + titleBar;
+    if (mDock->height() != wanted) mWindow->resizeDocks({mDock}, {wanted}, Qt::Vertical);
 }
 
 void LessonMenu::onOpenFile() {
