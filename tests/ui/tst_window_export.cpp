@@ -2,6 +2,7 @@
 // the Export dialog on the current document and a GIF is written; the plot, CSV and clipboard actions
 // write their files through the file dialog a person would fill in.
 #include <QAction>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QFileDialog>
 #include <QImageReader>
@@ -56,11 +57,15 @@ private Q_SLOTS:
     void dataAndScheduleAsCsv();
     void samplesTrajectoryAndLossAfterTrainingAndSampling();
     void copyViewPutsTheViewOnTheClipboard();
+    void arrowFieldExportsWithTheWindowsDenoiser();
 
 private:
     /// Finishes the Export dialog that `open` brings up: a short forward GIF into the temp dir.
     QString exportGifThrough(const std::function<void()>& open, const QString& name);
     QAction* fileMenuAction(const QString& text) const;
+    /// Opens the Export dialog with Ctrl+E and exports a forward GIF, with the arrow field when `arrows`.
+    /// Returns whether the dialog offered the arrow field; the GIF's frames go to `frames`.
+    bool exportForwardGif(bool arrows, const QString& name, QList<QImage>* frames);
 
     std::unique_ptr<MainWindow> mWindow;
     std::unique_ptr<QTemporaryDir> mDir;
@@ -253,6 +258,82 @@ void TestWindowExport::copyViewPutsTheViewOnTheClipboard() {
     const QImage image = QGuiApplication::clipboard()->image();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), mWindow->mainView()->size() * mWindow->mainView()->devicePixelRatio());
+}
+
+bool TestWindowExport::exportForwardGif(bool arrows, const QString& name, QList<QImage>* frames) {
+    const QString path = mDir->filePath(name);
+    bool offered = false;
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        dialog->setInteractive(false);
+        for (auto* box : dialog->findChildren<QCheckBox*>())
+            if (box->text().startsWith(QStringLiteral("&Arrow field"))) offered = box->isEnabled();
+        dlui::ExportSettings s = dialog->settings();
+        s.format = dlui::ExportFormat::Gif;
+        s.frames.animation = dlui::AnimationKind::Forward;
+        s.frames.stride = 50;
+        s.render.size = QSize(120, 120);
+        s.render.drawArrows = arrows;
+        s.outputPath = path;
+        dialog->setSettings(s);
+        for (auto* b : dialog->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("&Export")) return QTest::mouseClick(b, Qt::LeftButton);
+        dialog->reject();
+    });
+    // The last dialog has closed: the window is active again, as it is for a person.
+    mWindow->activateWindow();
+    if (!QTest::qWaitForWindowActive(mWindow.get())) return false;
+    QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
+    QImageReader reader(path);
+    while (reader.canRead()) frames->append(reader.read());
+    return offered;
+}
+
+// The Export dialog's "Arrow field (−ε̂)" was disabled whatever the window had: the window never handed it a
+// denoiser, and its tooltip asked for a model that was there. It now gets the one the Sampling panel has
+// chosen: the exact denoiser of the data, or the trained model; with it the frames after t = 0 show the
+// arrows (they differ from the same export without them), and without a model "Learned" offers none.
+void TestWindowExport::arrowFieldExportsWithTheWindowsDenoiser() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    QVERIFY(live);
+    QList<QImage> plain, withArrows;
+    live->samplingPanel()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+    QVERIFY2(!exportForwardGif(false, QStringLiteral("none.gif"), &plain), "arrows offered without a model");
+    QVERIFY(plain.size() >= 3);
+
+    live->samplingPanel()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+    QVERIFY2(exportForwardGif(true, QStringLiteral("exact.gif"), &withArrows),
+             "no arrows with the exact denoiser");
+    QCOMPARE(withArrows.size(), plain.size());
+    QCOMPARE(withArrows.front(), plain.front());  // t = 0: no arrows
+    for (int k = 1; k < plain.size(); ++k)
+        QVERIFY2(withArrows[k] != plain[k], qPrintable(QString::number(k)));
+
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.inputFeatures = 16;
+    s.model.timeEmbedding = 16;
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = 100;
+    s.trainer.batchSize = 64;
+    s.trainer.warmupSteps = 10;
+    s.trainer.threads = 1;
+    s.qualitySamples = 200;
+    live->trainPanel()->setAskBeforeDiscard(false);
+    live->trainPanel()->setSettings(s);
+    QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    QTest::keyClick(mWindow.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+    QTRY_VERIFY(mWindow->document()->hasModel());
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    live->samplingPanel()->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Learned);
+    QList<QImage> learned;
+    QVERIFY2(exportForwardGif(true, QStringLiteral("learned.gif"), &learned),
+             "no arrows with the trained model");
+    QCOMPARE(learned.size(), plain.size());
+    QVERIFY(learned.back() != plain.back());
 }
 
 QTEST_MAIN(TestWindowExport)

@@ -16,6 +16,7 @@
 #include "ui/export/exportinput.h"
 #include "ui/export/plotexport.h"
 #include "ui/render/csvexport.h"
+#include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/lossplot.h"
@@ -82,9 +83,12 @@ void WindowExport::openExportDialog() {
         return;
     }
     LabDocument* doc = mWindow->document();
-    // The current model (for the arrow field) stays with the training side; the dialog exports what the
-    // document holds: data, the editor's schedule, the forward noise and the sampled chain.
-    ExportInput input = makeExportInput(*doc);
+    // What the document holds (data, the editor's schedule, the forward noise, the sampled chain) and, for
+    // the arrow field, the denoiser the Sampling panel has chosen: without it the Arrow field box was
+    // always disabled, its tooltip asking for a model that was there.
+    const auto* live = TrainingAndSampling::of(mWindow);
+    const bool learned = !live || live->samplingPanel()->denoiser() == SamplingPanel::DenoiserChoice::Learned;
+    ExportInput input = makeExportInput(*doc, makeExportArrowDenoiser(*doc, learned));
     // While the comparison is on, it is what the person sees: offer it, and start on it.
     const WindowCompare* compare = WindowCompare::of(mWindow);
     if (compare) input.comparison = compare->exportInput();
