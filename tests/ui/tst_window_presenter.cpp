@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
     void explainStepsOfLessonsShowTheirEquationsWhole();
     void theNarrationStaysWholeWhenPresenterModeComesOn();
+    void keepingMoreControlsInPresenterModeStaysFullScreen();
+    void settingsDialogNamesEveryPanelInAFixedOrder();
 };
 
 void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores_data() {
@@ -384,6 +387,84 @@ void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
                                     .arg(bar->height())
                                     .arg(bar->heightForLesson(bar->width()))));
     }
+}
+
+// Presenter mode settings changed while presenter mode is on: the new choice was shown by leaving presenter
+// mode and entering it again at once, and the window could end neither full screen nor restored, with a
+// dead copy of the timeline's second row at the foot of the screen. The choice is now applied in place:
+// the window stays full screen, the newly kept docks show, and leaving restores the layout exactly.
+void TestWindowPresenter::keepingMoreControlsInPresenterModeStaysFullScreen() {
+    LabWindow window(dltest::windowTestOptions());
+    window.move(20, 20);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QApplication::processEvents();
+    const Layout before = layoutOf(window);
+    PresenterMode* presenter = window.presenterMode();
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_VERIFY(window.isFullScreen());
+    QScreen* screen = window.screen();
+    QTRY_COMPARE(window.geometry(), screen->geometry());
+    auto* schedule = window.findChild<QDockWidget*>(QStringLiteral("scheduleDock"));
+    QVERIFY(schedule && !schedule->isVisible());
+
+    presenter->setKeptControls(presenter->keptControls() << QStringLiteral("scheduleDock"));
+    QVERIFY(window.isPresenterMode());
+    QVERIFY(schedule->isVisible());
+    QVERIFY(window.timelineWidget()->isVisible());
+    QVERIFY(!window.findChild<QDockWidget*>(QStringLiteral("dataDock"))->isVisible());
+    QTest::qWait(200);  // what the window system does with the window's state arrives later
+    QVERIFY(window.isFullScreen());
+    QCOMPARE(window.geometry(), screen->geometry());
+    QCOMPARE(window.findChildren<dlui::TimelineWidget*>().size(), 1);
+
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(!window.isPresenterMode());
+    QTRY_VERIFY(!window.isFullScreen());
+    QTRY_COMPARE(window.geometry(), before.geometry);
+    QTRY_COMPARE(window.saveState(), before.state);
+    QCOMPARE(layoutOf(window).visible, before.visible);
+}
+
+// The presenter mode settings dialog: "Model & Train" read "Model  Train" (its "&" taken for a mnemonic),
+// and the boxes changed places between two openings once panels had been shown or hidden, so a click by
+// position ticked another panel. Each box now shows its panel's title and the order stays.
+void TestWindowPresenter::settingsDialogNamesEveryPanelInAFixedOrder() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    PresenterMode* presenter = window.presenterMode();
+    // Opens the dialog, reads its boxes (object names in order; titles as shown), ticks `tick` and accepts.
+    const auto openDialog = [&](const QString& tick, QStringList* order, QStringList* shown) {
+        QTimer::singleShot(0, &window, [&] {
+            auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            if (!dialog) return;
+            for (auto* box : dialog->findChildren<QCheckBox*>()) {
+                *order << box->objectName();
+                *shown << box->text().replace(QStringLiteral("&&"), QStringLiteral("&"));
+                if (box->objectName() == tick) box->click();
+            }
+            dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        });
+        presenter->settingsAction()->trigger();
+    };
+    QStringList first, firstShown, second, secondShown;
+    openDialog(QStringLiteral("keep_trainDock"), &first, &firstShown);
+    QVERIFY(first.size() >= 8);
+    auto* train = window.findChild<QDockWidget*>(QStringLiteral("trainDock"));
+    QVERIFY(train && train->windowTitle().contains(QLatin1Char('&')));
+    QVERIFY2(firstShown.contains(train->windowTitle()), qPrintable(firstShown.join(QStringLiteral(", "))));
+    // Panels shown and hidden in between, as presenter mode does.
+    window.actions().presenter->trigger();
+    QVERIFY(window.isPresenterMode());
+    window.actions().presenter->trigger();
+    openDialog(QStringLiteral("keep_scheduleDock"), &second, &secondShown);
+    QCOMPARE(second, first);
+    QCOMPARE(secondShown, firstShown);
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

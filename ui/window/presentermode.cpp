@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
@@ -76,10 +77,9 @@ void PresenterMode::setKeptControls(const QStringList& names) {
     mKept.removeAll(QString());
     mKeptChosen = true;
     if (mRemember) QSettings().setValue(kKeptKey, mKept);
-    if (mOn) {  // show the new choice at once
-        leave();
-        enter();
-    }
+    // Shown at once, in place: leaving and entering again took the window out of full screen and back in
+    // one go, and the window system could end it in neither state, with a stale copy of the timeline.
+    if (mOn) applyKeptControls();
 }
 
 QStringList PresenterMode::keptControls() const {
@@ -117,12 +117,8 @@ void PresenterMode::enter() {
     QList<QWidget*> hideable = controlsOf(mWindow);
     hideable << mWindow->statusBar() << mWindow->timelineWidget();
     for (QWidget* w : hideable) mVisibility.push_back({w, w->isVisible()});
-    // A kept control stays as it is; it is not brought up when it was closed (the lesson bar with no
-    // lesson open).
-    for (QWidget* control : controlsOf(mWindow))
-        if (!isKept(control)) control->setVisible(false);
     mWindow->statusBar()->hide();
-    mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()));
+    applyKeptControls();
 
     scaleFonts();
     scalePlots();
@@ -131,6 +127,16 @@ void PresenterMode::enter() {
     options.textScale = kScale * mTextScale;
     mWindow->mainView()->setRenderOptions(options);
     mWindow->setWindowState(mWindowState | Qt::WindowFullScreen);
+}
+
+void PresenterMode::applyKeptControls() {
+    // A kept control is not brought up when it was closed (the lesson bar with no lesson open); one shown
+    // since presenter mode began (a lesson opened) stays.
+    for (const SavedVisibility& v : mVisibility) {
+        if (!v.widget || v.widget == mWindow->statusBar() || v.widget == mWindow->timelineWidget()) continue;
+        v.widget->setVisible(isKept(v.widget) && (v.visible || v.widget->isVisible()));
+    }
+    mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()));
 }
 
 void PresenterMode::leave() {
@@ -224,9 +230,18 @@ void PresenterMode::showSettingsDialog() {
         boxes.emplace_back(box, name);
     };
     addBox(tr("Timeline"), timelineName());
-    for (QWidget* control : controlsOf(mWindow))
+    // In the order of their titles: the window's own order of its children changes as docks are shown and
+    // hidden, and the boxes moved between two openings of the dialog, so a click by position ticked
+    // another panel.
+    QList<QWidget*> controls = controlsOf(mWindow);
+    std::stable_sort(controls.begin(), controls.end(), [](const QWidget* a, const QWidget* b) {
+        return QString::localeAwareCompare(a->windowTitle(), b->windowTitle()) < 0;
+    });
+    // A title's "&" is a character ("Model & Train"), not a mnemonic: doubled for the check box.
+    for (QWidget* control : controls)
         if (!control->objectName().isEmpty())
-            addBox(control->windowTitle().remove(QLatin1Char('&')), control->objectName());
+            addBox(control->windowTitle().replace(QLatin1Char('&'), QLatin1String("&&")),
+                   control->objectName());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

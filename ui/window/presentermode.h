@@ -80,6 +80,8 @@ private:
 
     void enter();
     void leave();
+    /// Shows the kept controls that were shown before presenter mode or are shown now, hides the others.
+    void applyKeptControls();
     void scaleFonts();
     void restoreFonts();
     void scalePlots();
