@@ -65,6 +65,7 @@ private Q_SLOTS:
     void reverseInspectorShowsTheStep_data();
     void reverseInspectorShowsTheStep();
     void stepModeArrowsAndKeys();
+    void stepModeWithoutSamplesLeavesTheViewAlone();
     void narratedTrainingStep();
     void resetEndsTheNarration();
     void continueInThePanelEndsTheNarrationFirst();
@@ -251,6 +252,23 @@ void TestAnatomyWindow::stepModeArrowsAndKeys() {
     stepMode->trigger();
     view->rebuildNow();
     QVERIFY(view->scene().annotations.arrows.empty());
+}
+
+// A with nothing sampled yet: step mode switched the view to an empty reverse view ("no samples yet") and
+// stayed ticked, so one stray key made the data vanish in front of a class. It now says what to do and
+// leaves the view as it was.
+void TestAnatomyWindow::stepModeWithoutSamplesLeavesTheViewAlone() {
+    QVERIFY(!mWindow->document()->trajectory());
+    QAction* stepMode = action("stepModeAction");
+    QVERIFY(stepMode);
+    dlui::Timeline* timeline = mWindow->timeline();
+    timeline->setT(20);
+    QTest::keyClick(mWindow.get(), Qt::Key_A);
+    QVERIFY(!stepMode->isChecked());
+    QCOMPARE(timeline->mode(), dlui::Timeline::Mode::Forward);
+    QCOMPARE(timeline->t(), 20);
+    QVERIFY2(mWindow->statusBar()->currentMessage().contains(QStringLiteral("Sample first")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
 }
 
 void TestAnatomyWindow::narratedTrainingStep() {

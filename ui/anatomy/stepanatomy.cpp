@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QStatusBar>
 
 #include "ui/anatomy/anatomymarks.h"
@@ -82,6 +83,16 @@ std::vector<int> StepAnatomy::arrowRows() const {
 
 void StepAnatomy::setOn(bool on) {
     Timeline* timeline = mWindow->timeline();
+    const auto trajectory = mWindow->document()->trajectory();
+    if (on && (!trajectory || trajectory->stepRecords.empty())) {
+        // Nothing to take apart: the view stays as it is. Switched to an empty reverse view, one stray A in
+        // front of a class made the data vanish.
+        const QSignalBlocker blocker(mAction);
+        mAction->setChecked(false);
+        mWindow->statusBar()->showMessage(
+            tr("Step mode shows the steps of a DDPM or DDIM run of 2D points: Sample first."), 8000);
+        return;
+    }
     if (on) {
         // One recorded state per step: the timeline's → / ← then move exactly one reverse step.
         timeline->pause();
@@ -89,14 +100,9 @@ void StepAnatomy::setOn(bool on) {
         timeline->setSmoothReverse(false);
         timeline->setMode(Timeline::Mode::Reverse);
         if (timeline->t() == 0) timeline->jumpToStart();  // at x_0 no step is left: start from x_T
-        const auto trajectory = mWindow->document()->trajectory();
-        if (!trajectory || trajectory->stepRecords.empty())
-            mWindow->statusBar()->showMessage(
-                tr("Step mode shows the steps of a DDPM or DDIM run of 2D points: Sample first."), 8000);
-        else
-            mWindow->statusBar()->showMessage(tr("Step mode: → and ← move one reverse step; click a point to "
-                                                 "follow it."),
-                                              8000);
+        mWindow->statusBar()->showMessage(tr("Step mode: → and ← move one reverse step; click a point to "
+                                             "follow it."),
+                                          8000);
     } else {
         timeline->setSmoothReverse(mSmoothBefore);
     }
