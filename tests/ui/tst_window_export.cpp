@@ -42,6 +42,21 @@ QStringList readLines(const QString& path) {
     return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
+/// A network small enough to train `steps` steps in well under a second.
+dlui::TrainingSettings tinyTraining(int steps) {
+    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
+    s.model.inputFeatures = 16;
+    s.model.timeEmbedding = 16;
+    s.model.hidden = 32;
+    s.model.layers = 1;
+    s.trainer.steps = steps;
+    s.trainer.batchSize = 64;
+    s.trainer.warmupSteps = 10;
+    s.trainer.threads = 1;
+    s.qualitySamples = 200;
+    return s;
+}
+
 }  // namespace
 
 class TestWindowExport : public QObject {
@@ -189,18 +204,8 @@ void TestWindowExport::dataAndScheduleAsCsv() {
 void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
     auto* live = dlui::TrainingAndSampling::of(mWindow.get());
     QVERIFY(live);
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = 200;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
-    s.qualitySamples = 200;
     live->trainPanel()->setAskBeforeDiscard(false);
-    live->trainPanel()->setSettings(s);
+    live->trainPanel()->setSettings(tinyTraining(200));
     QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
     QTest::keyClick(mWindow.get(), Qt::Key_T, Qt::ControlModifier);
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
@@ -308,18 +313,8 @@ void TestWindowExport::arrowFieldExportsWithTheWindowsDenoiser() {
     for (int k = 1; k < plain.size(); ++k)
         QVERIFY2(withArrows[k] != plain[k], qPrintable(QString::number(k)));
 
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = 100;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
-    s.qualitySamples = 200;
     live->trainPanel()->setAskBeforeDiscard(false);
-    live->trainPanel()->setSettings(s);
+    live->trainPanel()->setSettings(tinyTraining(100));
     QSignalSpy ended(live->trainingController(), &dlui::TrainingController::runEnded);
     mWindow->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));

@@ -71,6 +71,14 @@ Layout layoutOf(LabWindow& window) {
     return l;
 }
 
+/// Shows the window and makes it the active one, as a person's window is; false when it never is.
+bool showActive(QWidget& window) {
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return false;
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
 QCustomPlot* firstPlot(LabWindow& window) {
     const auto plots = window.schedulePanel()->plots()->plots();
     return plots.isEmpty() ? nullptr : plots.front();
@@ -102,10 +110,7 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QFETCH(QPoint, screenAt);
     LabWindow window(dltest::windowTestOptions());
     window.move(screenAt + QPoint(20, 20));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     QApplication::processEvents();
     QScreen* screen = QGuiApplication::screenAt(screenAt + QPoint(1, 1));
     QVERIFY(screen && window.screen() == screen);
@@ -197,10 +202,7 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
 
 void TestWindowPresenter::escapeLeaves() {
     LabWindow window(dltest::windowTestOptions());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     QApplication::processEvents();  // the first layout fits the docks once the window is shown
     const Layout before = layoutOf(window);
     window.actions().presenter->trigger();  // the toolbar's button
@@ -222,10 +224,7 @@ void TestWindowPresenter::chosenControlsStayAndAreRemembered() {
     QStringList chosen;  // the controls picked in the settings dialog
     {
         LabWindow window(options);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(showActive(window));
         PresenterMode* presenter = window.presenterMode();
         QCOMPARE(presenter->keptControls(), presenter->defaultKeptControls());
         QVERIFY(presenter->keptControls().contains(PresenterMode::timelineName()));
@@ -316,10 +315,7 @@ void TestWindowPresenter::iconsAndDotsAreSharpAtDevicePixelRatio2() {
 void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
     LabWindow window(dltest::windowTestOptions());
     window.move(20, 20);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.isPresenterMode());
     QTRY_COMPARE(window.size(), QSize(1280, 720));  // the full-screen geometry comes from the platform later
@@ -363,10 +359,7 @@ void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
 void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
     LabWindow window(dltest::windowTestOptions());
     window.move(20, 20);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     dlui::LessonMenu* lessons = window.lessons();
     QAction* entry = nullptr;
     for (QAction* a : lessons->builtInActions())
@@ -399,10 +392,7 @@ void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
 void TestWindowPresenter::keepingMoreControlsInPresenterModeStaysFullScreen() {
     LabWindow window(dltest::windowTestOptions());
     window.move(20, 20);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     QApplication::processEvents();
     const Layout before = layoutOf(window);
     PresenterMode* presenter = window.presenterMode();
@@ -436,10 +426,7 @@ void TestWindowPresenter::keepingMoreControlsInPresenterModeStaysFullScreen() {
 // position ticked another panel. Each box now shows its panel's title and the order stays.
 void TestWindowPresenter::settingsDialogNamesEveryPanelInAFixedOrder() {
     LabWindow window(dltest::windowTestOptions());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     PresenterMode* presenter = window.presenterMode();
     // Opens the dialog, reads its boxes (object names in order; titles as shown), ticks `tick` and accepts.
     const auto openDialog = [&](const QString& tick, QStringList* order, QStringList* shown) {
