@@ -34,8 +34,8 @@ constexpr const char* kIconPath = "iconPath";
 QIcon iconForPalette(const QString& path, const QPalette& palette, int side) {
     QIcon icon(path);
     if (!isDarkPalette(palette)) return icon;
-    QPixmap pixmap =
-        icon.pixmap(QSize(2 * side, 2 * side));  // twice the buttons' size: sharp on high-DPI screens
+    // Twice the buttons' size: sharp on high-DPI screens.
+    QPixmap pixmap = icon.pixmap(QSize(2 * side, 2 * side));
     if (pixmap.isNull()) return icon;
     QPainter painter(&pixmap);
     painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
