@@ -14,6 +14,7 @@
 #include "core/math/rng.h"
 #include "core/model/modelfile.h"
 #include "core/training/trainer.h"
+#include "tests/support/smalltraining.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainingworker.h"
 
@@ -37,15 +38,7 @@ dl::Schedule smallSchedule() {
 
 /// A network small enough that a few hundred steps take well under a second.
 dlui::TrainingSettings tinySettings(int steps) {
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = steps;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
+    dlui::TrainingSettings s = dltest::smallTraining(steps);
     s.trainer.seed = 3;
     s.measureQuality = false;
     return s;

@@ -16,6 +16,7 @@
 #include <functional>
 
 #include "tests/support/modaldialogs.h"
+#include "tests/support/smalltraining.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
@@ -44,15 +45,7 @@ QStringList readLines(const QString& path) {
 
 /// A network small enough to train `steps` steps in well under a second.
 dlui::TrainingSettings tinyTraining(int steps) {
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = steps;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
+    dlui::TrainingSettings s = dltest::smallTraining(steps);
     s.qualitySamples = 200;
     return s;
 }

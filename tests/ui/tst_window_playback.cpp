@@ -23,6 +23,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/markovchaincache.h"
 #include "core/math/rng.h"
+#include "tests/support/smalltraining.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
@@ -47,15 +48,7 @@ using dlui::MainWindow;
 namespace {
 
 dlui::TrainingSettings smallSettings(int steps) {
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = steps;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
+    dlui::TrainingSettings s = dltest::smallTraining(steps);
     s.qualityIntervalSeconds = 0.2;
     s.qualitySamples = 100;
     return s;

@@ -20,6 +20,7 @@
 #include "core/model/modelfile.h"
 #include "core/training/trainer.h"
 #include "tests/support/modaldialogs.h"
+#include "tests/support/smalltraining.h"
 #include "tests/support/squareimages.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
@@ -44,15 +45,7 @@ namespace {
 
 /// A small network so that runs take a fraction of a second.
 dlui::TrainingSettings smallSettings(int steps) {
-    dlui::TrainingSettings s = dlui::TrainingSettings::defaults();
-    s.model.inputFeatures = 16;
-    s.model.timeEmbedding = 16;
-    s.model.hidden = 32;
-    s.model.layers = 1;
-    s.trainer.steps = steps;
-    s.trainer.batchSize = 64;
-    s.trainer.warmupSteps = 10;
-    s.trainer.threads = 1;
+    dlui::TrainingSettings s = dltest::smallTraining(steps);
     s.qualityIntervalSeconds = 0.3;
     s.qualitySamples = 200;
     return s;
