@@ -117,6 +117,10 @@ void DataLoader::load(const DataSource& source) {
             } catch (const std::exception&) {
                 // The load below reports what is wrong with the file.
             }
+            // Which two of several columns are x and y is the person's choice, not an error in the file:
+            // the load stops here and the chooser asks (with a red error first, it read as a bad file).
+            if (source.csvColumns.isEmpty() && columns.names.size() > 2)
+                return CsvColumnsChoice{std::move(columns)};
             control.publish(std::move(columns));
         }
         LoadedData result;
@@ -129,7 +133,14 @@ void DataLoader::load(const DataSource& source) {
         const auto columns = std::any_cast<CsvColumnNames>(std::move(partial));
         Q_EMIT csvColumnsRead(columns.path, columns.names);
     };
-    job.onResult = [this](std::any result) { Q_EMIT loaded(std::any_cast<LoadedData>(std::move(result))); };
+    job.onResult = [this](std::any result) {
+        if (const auto* choice = std::any_cast<CsvColumnsChoice>(&result)) {
+            Q_EMIT csvColumnsRead(choice->columns.path, choice->columns.names);
+            Q_EMIT csvColumnsNeeded(choice->columns.path, static_cast<int>(choice->columns.names.size()));
+            return;
+        }
+        Q_EMIT loaded(std::any_cast<LoadedData>(std::move(result)));
+    };
     mJob.start(std::move(job));
 }
 

@@ -63,11 +63,18 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     /// The columns of the CSV file being loaded (header names, or "1", "2", … without a header).
     void csvColumnsRead(const QString& path, const QStringList& names);
+    /// The CSV file has more than two columns and the source named none: nothing was loaded, the person
+    /// chooses x and y (csvColumnsRead came first). Not a failure: the file is fine.
+    void csvColumnsNeeded(const QString& path, int columnCount);
 
 private:
     struct CsvColumnNames {
         QString path;
         QStringList names;
+    };
+    /// The result of a load that stopped at the file's layout (csvColumnsNeeded).
+    struct CsvColumnsChoice {
+        CsvColumnNames columns;
     };
     LatestJob mJob;
 };

@@ -228,6 +228,12 @@ void DataPanel::setCsvColumnNames(const QString& path, const QStringList& names)
     mCsvY->setCurrentIndex(std::clamp(y, 0, int(names.size()) - 1));
 }
 
+void DataPanel::askForCsvColumns(int columnCount) {
+    setStatus(
+        tr("The file has %1 columns: choose which are x and y above, then Load data.").arg(columnCount));
+    if (mCsvX->isEnabled()) mCsvX->setFocus(Qt::OtherFocusReason);
+}
+
 void DataPanel::updateScalingAdvice() {
     const auto data = mDocument->dataSet();
     const std::string advice = data ? dl::perAxisScalingAdvice(*data) : std::string();

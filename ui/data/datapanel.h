@@ -42,6 +42,8 @@ public:
     /// heightThroughLoadButton() shows part of the preview.
     int heightThroughPreview() const;
     QString statusText() const;
+    /// The status line reports a problem (shown in the error colour).
+    bool statusIsError() const { return mStatusIsError; }
 
     QComboBox* sourceBox() const { return mSource; }
     QComboBox* shapeBox() const { return mShape; }
@@ -65,6 +67,9 @@ public Q_SLOTS:
 
     /// Fills the CSV column chooser with a file's columns (ignored unless path is the file shown).
     void setCsvColumnNames(const QString& path, const QStringList& names);
+    /// The CSV file just read has this many columns and none was chosen: says so (not as an error) and puts
+    /// the keyboard on the x column.
+    void askForCsvColumns(int columnCount);
 Q_SIGNALS:
     /// The person asked to load this source.
     void sourceRequested(const dlui::DataSource& source);

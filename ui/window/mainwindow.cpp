@@ -315,6 +315,13 @@ void MainWindow::connectDocument() {
             [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
+    connect(mLoader, &DataLoader::csvColumnsNeeded, this, [this](const QString&, int columnCount) {
+        mDataPanel->askForCsvColumns(columnCount);
+        statusBar()->showMessage(
+            tr("The file has %1 columns: choose x and y in the Data panel.").arg(columnCount), 8000);
+        mPendingView.reset();
+        mPendingClean = false;
+    });
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
         mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
         statusBar()->showMessage(tr("Loading the data… %1 %").arg(qRound(fraction * 100)), 2000);
