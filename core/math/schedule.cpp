@@ -66,21 +66,9 @@ std::vector<double> rawBetas(const ScheduleParams& p) {
             if (!p.customBetas.empty()) {
                 b = p.customBetas;
             } else {
-                const auto& cp = p.customControlPoints;
                 for (int i = 0; i < T; ++i) {
                     const double u = T == 1 ? 0.0 : static_cast<double>(i) / (T - 1);
-                    if (u <= cp.front().u) {
-                        b[i] = cp.front().beta;
-                    } else if (u >= cp.back().u) {
-                        b[i] = cp.back().beta;
-                    } else {
-                        const auto hi =
-                            std::upper_bound(cp.begin(), cp.end(), u,
-                                             [](double v, const BetaControlPoint& c) { return v < c.u; });
-                        const auto lo = hi - 1;
-                        const double w = (u - lo->u) / (hi->u - lo->u);
-                        b[i] = lo->beta + w * (hi->beta - lo->beta);
-                    }
+                    b[i] = interpolateBetaControlPoints(p.customControlPoints, u);
                 }
             }
             break;
@@ -89,6 +77,16 @@ std::vector<double> rawBetas(const ScheduleParams& p) {
 }
 
 }  // namespace
+
+double interpolateBetaControlPoints(const std::vector<BetaControlPoint>& cp, double u) {
+    if (u <= cp.front().u) return cp.front().beta;
+    if (u >= cp.back().u) return cp.back().beta;
+    const auto hi = std::upper_bound(cp.begin(), cp.end(), u,
+                                     [](double v, const BetaControlPoint& c) { return v < c.u; });
+    const auto lo = hi - 1;
+    const double w = (u - lo->u) / (hi->u - lo->u);
+    return lo->beta + w * (hi->beta - lo->beta);
+}
 
 std::string_view scheduleKindName(ScheduleKind kind) {
     switch (kind) {

@@ -35,6 +35,11 @@ struct BetaControlPoint {
     bool operator==(const BetaControlPoint&) const = default;
 };
 
+/// β at position u of a hand-drawn curve: linear in β between neighbouring points, held at the end points'
+/// values outside them. What the custom kind samples at u = (t - 1) / (T - 1); the curve editor draws it.
+/// points must be non-empty with increasing u.
+double interpolateBetaControlPoints(const std::vector<BetaControlPoint>& points, double u);
+
 struct ScheduleParams {
     ScheduleKind kind = ScheduleKind::Linear;
     int T = 1000;

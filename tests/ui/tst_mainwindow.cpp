@@ -23,6 +23,7 @@
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
+#include "ui/schedule/schedulecurveeditor.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
@@ -416,6 +417,34 @@ private Q_SLOTS:
         QVERIFY(other.document()->dataSet()->points == mWindow->document()->dataSet()->points);
         QVERIFY(*other.document()->forwardNoise() == *mWindow->document()->forwardNoise());
         QVERIFY(!other.document()->isModified());
+    }
+
+    // The hand-drawn β curve shows the β the schedule samples: linear in β between the points, which on the
+    // editor's log axis bends up. Drawn straight, the middle of the segment read as their geometric mean.
+    void customCurveEditorDrawsTheBetaTheScheduleUses() {
+        dl::ScheduleParams p;
+        p.kind = dl::ScheduleKind::Custom;
+        p.T = 101;
+        p.customControlPoints = {{0.0, 1e-3}, {1.0, 0.2}};
+        QVERIFY(mWindow->document()->setScheduleParams(p));
+        auto* editor = mWindow->schedulePanel()->findChild<dlui::ScheduleCurveEditor*>();
+        QVERIFY(editor);
+        QTRY_VERIFY(editor->isVisible());
+        const QImage image = editor->grab().toImage();
+        const double middle = dl::Schedule(p).beta(51);  // u = 0.5
+        QCOMPARE_LT(std::abs(middle - 0.1005), 1e-9);
+        const QPointF linear = editor->toWidget({0.5, middle});
+        const QPointF logLinear = editor->toWidget({0.5, std::sqrt(1e-3 * 0.2)});
+        QVERIFY(logLinear.y() - linear.y() > 10);  // far enough apart to tell on screen
+        // The curve's rows in the middle column: reddish orange, as drawn.
+        const int x = qRound(linear.x());
+        std::vector<int> curveRows;
+        for (int y = 0; y < image.height(); ++y) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() > 150 && c.green() < 160 && c.blue() < 120) curveRows.push_back(y);
+        }
+        QVERIFY(!curveRows.empty());
+        for (int y : curveRows) QVERIFY2(std::abs(y - linear.y()) <= 3, qPrintable(QString::number(y)));
     }
 
     void sessionFileErrorsAreReported() {

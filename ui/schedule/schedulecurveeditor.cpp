@@ -73,9 +73,18 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(r.left(), r.bottom() + 1, r.width(), 14), Qt::AlignCenter,
                tr("t →   (β on a log axis)"));
 
+    // The curve the schedule samples: linear in β between the points, so on this log axis a segment bends
+    // (drawn straight it showed a log-linear β the schedule does not have). A vertex every two pixels.
     QPainterPath path;
-    for (std::size_t i = 0; i < mPoints.size(); ++i)
-        i == 0 ? path.moveTo(toWidget(mPoints[i])) : path.lineTo(toWidget(mPoints[i]));
+    path.moveTo(toWidget(mPoints.front()));
+    for (std::size_t i = 1; i < mPoints.size(); ++i) {
+        const double u0 = mPoints[i - 1].u, u1 = mPoints[i].u;
+        const int steps = std::max(1, static_cast<int>((u1 - u0) * r.width() / 2.0));
+        for (int k = 1; k <= steps; ++k) {
+            const double u = u0 + (u1 - u0) * k / steps;
+            path.lineTo(toWidget({u, dl::interpolateBetaControlPoints(mPoints, u)}));
+        }
+    }
     p.setPen(QPen(QColor(214, 96, 40), 2.0));
     p.drawPath(path);
     for (int i = 0; i < static_cast<int>(mPoints.size()); ++i) {
