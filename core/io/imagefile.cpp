@@ -60,8 +60,15 @@ QImage readImageFile(const std::string& path, int maxSide) {
     reader.setAutoTransform(true);
     // Both the suffix and the content decide the format, so a PNG named .jpg still reads.
     reader.setDecideFormatFromContent(true);
-    if (!reader.canRead())
+    if (!reader.canRead()) {
+        // Named as a format this build reads: the content is what is wrong, and listing that format among
+        // the readable ones read as a contradiction.
+        const QByteArray suffix = info.suffix().toLower().toLatin1();
+        if (!suffix.isEmpty() && QImageReader::supportedImageFormats().contains(suffix))
+            throw Error("image " + name + " is not a readable " + suffix.toUpper().toStdString() +
+                        " image (the file may be damaged, or not an image)");
         throw Error("image " + name + " is not in a format this build can read (" + supportedList() + ")");
+    }
 
     // The header's size, before any pixel is decoded: refuse what would not fit in memory.
     const QSize size = reader.size();

@@ -1410,6 +1410,10 @@ ffmpeg 输出：
         <source>speculative pool: chunks must be from 1 to %1, got %2</source>
         <translation>推测执行线程池：分块数必须在 1 到 %1 之间，当前为 %2</translation>
     </message>
+    <message>
+        <source>image %1 is not a readable %2 image (the file may be damaged, or not an image)</source>
+        <translation>图像 %1 不是可读取的 %2 图像（文件可能已损坏，或者不是图像）</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>
@@ -1914,6 +1918,10 @@ ffmpeg 输出：
 %2 × %3</source>
         <translation>%1
 %2 × %3</translation>
+    </message>
+    <message>
+        <source>The file has %1 columns: choose which are x and y above, then Load data.</source>
+        <translation>该文件有 %1 列：请在上方选择哪两列作为 x 和 y，然后点击“加载数据”。</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3136,10 @@ ffmpeg 输出：
     <message>
         <source>Loading the data… %1 %</source>
         <translation>正在加载数据… %1 %</translation>
+    </message>
+    <message>
+        <source>The file has %1 columns: choose x and y in the Data panel.</source>
+        <translation>该文件有 %1 列：请在“数据”面板中选择 x 和 y。</translation>
     </message>
 </context>
 <context>

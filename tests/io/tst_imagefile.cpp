@@ -58,7 +58,9 @@ void TestImageFile::badFiles_data() {
     const QByteArray png = encode(noiseImage(64, 64), "png");
     QTest::newRow("zero bytes") << "empty.png" << QByteArray() << "is empty (0 bytes)";
     QTest::newRow("text, not an image")
-        << "notes.png" << QByteArray("hello, I am not a picture\n") << "not in a format";
+        << "notes.png" << QByteArray("hello, I am not a picture\n") << "is not a readable PNG image";
+    QTest::newRow("text, named as no image format")
+        << "notes.dat" << QByteArray("hello, I am not a picture\n") << "not in a format";
     QTest::newRow("truncated PNG") << "cut.png" << png.left(png.size() * 6 / 10) << "cannot decode image";
     QTest::newRow("PNG header only") << "header.png" << png.left(40) << "cannot decode image";
     QTest::newRow("PNG claiming 30000x30000")

@@ -88,6 +88,8 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "cannot read image %1: permission denied"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "image %1 is empty (0 bytes)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "image %1 is not in a format this build can read (%2)"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "image %1 is not a readable %2 image (the file may be damaged, or not an image)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "image %1 has no pixels"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "the image has no pixels"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "the glyph set needs at least one character"),
