@@ -246,6 +246,40 @@ private Q_SLOTS:
         }
     }
 
+    // The three schedule plots are read against each other at the marker's t, so their axes start at the
+    // same x whatever their tick labels ("10⁻³", "0.5", "-10"); they were up to 35 px apart.
+    void schedulePlotsShareTheirLeftEdge() {
+        dlui::SchedulePlots* plots = mWindow->schedulePanel()->plots();
+        auto leftEdges = [plots] {
+            QList<int> edges;
+            for (QCustomPlot* plot : plots->plots())
+                edges << plot->mapTo(plots, QPoint(plot->axisRect()->left(), 0)).x();
+            return edges;
+        };
+        auto aligned = [&leftEdges] {
+            const QList<int> e = leftEdges();
+            return e[0] == e[1] && e[1] == e[2];
+        };
+        QTRY_VERIFY2(aligned(), qPrintable(QStringLiteral("left edges %1, %2, %3")
+                                               .arg(leftEdges()[0])
+                                               .arg(leftEdges()[1])
+                                               .arg(leftEdges()[2])));
+        // Another schedule, with other tick labels (β down to 10⁻⁵, log-SNR beyond ±10): still one edge.
+        dl::ScheduleParams p;
+        p.kind = dl::ScheduleKind::Cosine;
+        p.T = 4000;
+        QVERIFY(mWindow->document()->setScheduleParams(p));
+        QTRY_VERIFY2(aligned(), qPrintable(QStringLiteral("left edges %1, %2, %3")
+                                               .arg(leftEdges()[0])
+                                               .arg(leftEdges()[1])
+                                               .arg(leftEdges()[2])));
+        // The edge is the widest plot's own margin: no plot was pushed further than it needs.
+        int widestNatural = 0;
+        for (QCustomPlot* plot : plots->plots())
+            widestNatural = std::max(widestNatural, plot->axisRect()->left() - plot->yAxis->padding());
+        QCOMPARE(plots->plots().front()->axisRect()->left(), widestNatural);
+    }
+
     void invalidInputKeepsTheLastValidSchedule() {
         dlui::SchedulePanel* panel = mWindow->schedulePanel();
         const dl::ScheduleParams valid = mWindow->document()->schedule().params();

@@ -74,6 +74,9 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     mPinLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR (pinned)"), true);
     mLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR"), false);
 
+    for (QCustomPlot* plot : plots())
+        connect(plot, &QCustomPlot::afterLayout, this, [this, plot] { alignLeftEdges(plot); });
+
     layout->addWidget(mBetaPlot, 2);
     layout->addWidget(mAlphaPlot, 3);
     layout->addWidget(mSnrPlot, 2);
@@ -249,6 +252,25 @@ void SchedulePlots::updateMarkers() {
         }
     }
     replotAll();
+}
+
+void SchedulePlots::alignLeftEdges(QCustomPlot* laidOut) {
+    // The plots are read against each other at one t (the marker), so t = 0 must sit at one x in all
+    // three. Their tick labels differ in width ("10⁻³", "0.5", "-10"), and so did their automatic left
+    // margins: the axes started up to 35 px apart. A QCPMarginGroup only works inside one QCustomPlot, so
+    // each y axis gets the padding that brings its margin up to the widest plot's. The natural margin does
+    // not depend on the padding, so this settles after one more layout pass of the plots it changes.
+    QCPAxis* axis = laidOut->yAxis;
+    mNaturalLeft[laidOut] = laidOut->axisRect()->margins().left() - axis->padding();
+    int widest = 0;
+    for (const int natural : std::as_const(mNaturalLeft)) widest = std::max(widest, natural);
+    for (QCustomPlot* plot : plots()) {
+        if (!mNaturalLeft.contains(plot)) continue;
+        const int padding = widest - mNaturalLeft.value(plot);
+        if (plot->yAxis->padding() == padding) continue;
+        plot->yAxis->setPadding(padding);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void SchedulePlots::replotAll() {

@@ -8,6 +8,7 @@
 //   plots.setMarker(timeline->t());
 #pragma once
 
+#include <QHash>
 #include <QVector>
 #include <QWidget>
 #include <optional>
@@ -56,7 +57,11 @@ private:
                     QCPGraph* snr);
     void rescale();
     void replotAll();
+    /// After a plot's layout pass: pads every y axis so all three plots start at the same x (below).
+    void alignLeftEdges(QCustomPlot* laidOut);
 
+    /// Each plot's left margin without its padding, as its last layout pass measured it (-1 before one).
+    QHash<const QCustomPlot*, int> mNaturalLeft;
     QCustomPlot* mBetaPlot;
     QCustomPlot* mAlphaPlot;
     QCustomPlot* mSnrPlot;
