@@ -2475,6 +2475,18 @@ ffmpeg 输出：
         <source>Colou&amp;rs:</source>
         <translation>配色(&amp;R)：</translation>
     </message>
+    <message>
+        <source>Reverse process: sample first</source>
+        <translation>反向过程：请先采样</translation>
+    </message>
+    <message>
+        <source>Both, back to back: sample first</source>
+        <translation>两者，前后相接：请先采样</translation>
+    </message>
+    <message>
+        <source>Side-by-side comparison: open it first</source>
+        <translation>并排比较：请先打开它</translation>
+    </message>
 </context>
 <context>
     <name>dlui::FieldOverlay</name>

@@ -141,10 +141,13 @@ void TestExportDialog::closingTheDialogCancelsTheExport() {
 void TestExportDialog::reverseNeedsATrajectory() {
     ExportDialog dialog(moons());
     auto* animation = dialog.findChildren<QComboBox*>().first();
-    // Without a trajectory the reverse items are disabled.
+    // Without a trajectory the reverse items are disabled, and their text says what to do.
     auto* model = qobject_cast<QStandardItemModel*>(animation->model());
     QVERIFY(model);
     QVERIFY(!model->item(1)->isEnabled());
+    QVERIFY(!model->item(2)->isEnabled());
+    QCOMPARE(animation->itemText(1), QStringLiteral("Reverse process: sample first"));
+    QCOMPARE(animation->itemText(2), QStringLiteral("Both, back to back: sample first"));
     ExportInput in = moons();
     dl::Trajectory tr;
     tr.timesteps = {20, 10, 0};
@@ -155,6 +158,8 @@ void TestExportDialog::reverseNeedsATrajectory() {
     auto* model2 =
         qobject_cast<QStandardItemModel*>(withTrajectory.findChildren<QComboBox*>().first()->model());
     QVERIFY(model2->item(1)->isEnabled());
+    QCOMPARE(withTrajectory.findChildren<QComboBox*>().first()->itemText(1),
+             QStringLiteral("Reverse process (sampling)"));
 }
 
 void TestExportDialog::jobCancelLeavesNoFile() {

@@ -317,10 +317,12 @@ void TestWindowCompare::exportDialogOffersTheComparisonOnlyWhileItIsOn() {
         whenModalOpens<dlui::ExportDialog>([=](dlui::ExportDialog* dialog) {
             *seen = true;
             QComboBox* animation = nullptr;
+            // Unavailable, the item's text goes on to say what to do ("…: open it first").
+            const QString name = QStringLiteral("Side-by-side comparison");
             for (QComboBox* box : dialog->findChildren<QComboBox*>())
-                if (box->findText(QStringLiteral("Side-by-side comparison")) >= 0) animation = box;
+                if (box->findText(name, Qt::MatchStartsWith) >= 0) animation = box;
             if (animation) {
-                const int i = animation->findText(QStringLiteral("Side-by-side comparison"));
+                const int i = animation->findText(name, Qt::MatchStartsWith);
                 // The item's enabled flag, as QComboBox's standard model keeps it.
                 *enabled = animation->itemData(i, Qt::UserRole - 1).isNull();
                 *selected = animation->currentIndex() == i;

@@ -73,13 +73,19 @@ void ExportDialog::buildUi() {
 
     mAnimation = new QComboBox(this);
     mAnimation->addItem(tr("Forward process (noising)"), int(AnimationKind::Forward));
-    mAnimation->addItem(tr("Reverse process (sampling)"), int(AnimationKind::Reverse));
-    mAnimation->addItem(tr("Both, back to back"), int(AnimationKind::Both));
+    // An item that cannot be chosen says why in its own text: a tooltip on a greyed item is only found by
+    // hovering over it in the open list.
+    mAnimation->addItem(hasReverse ? tr("Reverse process (sampling)") : tr("Reverse process: sample first"),
+                        int(AnimationKind::Reverse));
+    mAnimation->addItem(hasReverse ? tr("Both, back to back") : tr("Both, back to back: sample first"),
+                        int(AnimationKind::Both));
     const QString noTrajectory = tr("Sample first: there is no reverse trajectory yet.");
     setItemEnabled(mAnimation, 1, hasReverse, hasReverse ? QString() : noTrajectory);
     setItemEnabled(mAnimation, 2, hasReverse, hasReverse ? QString() : noTrajectory);
-    mAnimation->addItem(tr("Side-by-side comparison"), int(AnimationKind::Comparison));
     const bool hasComparison = mInput.comparison && !mInput.comparison->panes.empty();
+    mAnimation->addItem(
+        hasComparison ? tr("Side-by-side comparison") : tr("Side-by-side comparison: open it first"),
+        int(AnimationKind::Comparison));
     setItemEnabled(mAnimation, 3, hasComparison,
                    hasComparison ? QString() : tr("Open the comparison first: View ▸ Compare side by side."));
 
