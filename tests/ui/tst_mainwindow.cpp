@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -278,6 +279,21 @@ private Q_SLOTS:
         for (QCustomPlot* plot : plots->plots())
             widestNatural = std::max(widestNatural, plot->axisRect()->left() - plot->yAxis->padding());
         QCOMPARE(plots->plots().front()->axisRect()->left(), widestNatural);
+    }
+
+    // β boxes show their whole value: Qt sized them for "1e-05" and "0.999", and 0.0006667 lost digits.
+    void betaBoxesShowTheirLongestValues() {
+        QLineEdit* betaStart =
+            mWindow->schedulePanel()->betaStartSlider()->spinBox()->findChild<QLineEdit*>();
+        QVERIFY(betaStart);
+        for (const double beta : {0.0006667, 1.234e-5}) {
+            mWindow->schedulePanel()->betaStartSlider()->setValue(beta);
+            const QString shown = betaStart->text();
+            QVERIFY2(shown.size() >= 9, qPrintable(shown));
+            QTRY_VERIFY2(
+                betaStart->fontMetrics().horizontalAdvance(shown) <= betaStart->contentsRect().width() - 4,
+                qPrintable(QStringLiteral("%1 in %2 px").arg(shown).arg(betaStart->width())));
+        }
     }
 
     void invalidInputKeepsTheLastValidSchedule() {

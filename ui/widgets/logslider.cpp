@@ -1,9 +1,11 @@
 #include "ui/widgets/logslider.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <algorithm>
 #include <cmath>
 
 namespace dlui {
@@ -36,6 +38,25 @@ QValidator::State CompactDoubleSpinBox::validate(QString& text, int&) const {
     return v >= minimum() && v <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
 }
 
+int CompactDoubleSpinBox::extraWidthForLongestText() const {
+    // Four significant digits in 'g' notation: at most "0.0001234" or "1.234e-05", nine characters.
+    const QFontMetrics metrics = fontMetrics();
+    const QString sized = textFromValue(minimum()).length() > textFromValue(maximum()).length()
+                              ? textFromValue(minimum())
+                              : textFromValue(maximum());
+    const int longest = std::max(metrics.horizontalAdvance(textFromValue(0.0006667)),
+                                 metrics.horizontalAdvance(textFromValue(1.234e-5)));
+    return std::max(0, longest - metrics.horizontalAdvance(sized));
+}
+
+QSize CompactDoubleSpinBox::sizeHint() const {
+    return QDoubleSpinBox::sizeHint() + QSize(extraWidthForLongestText(), 0);
+}
+
+QSize CompactDoubleSpinBox::minimumSizeHint() const {
+    return QDoubleSpinBox::minimumSizeHint() + QSize(extraWidthForLongestText(), 0);
+}
+
 LogSlider::LogSlider(double minimum, double maximum, QWidget* parent)
     : QWidget(parent), mLogMin(std::log10(minimum)), mLogMax(std::log10(maximum)) {
     auto* layout = new QHBoxLayout(this);
@@ -47,7 +68,6 @@ LogSlider::LogSlider(double minimum, double maximum, QWidget* parent)
     mSpin->setRange(minimum, maximum);
     mSpin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     mSpin->setKeyboardTracking(false);
-    mSpin->setMinimumWidth(78);
     layout->addWidget(mSlider, 1);
     layout->addWidget(mSpin);
 

@@ -21,6 +21,14 @@ public:
     QString textFromValue(double value) const override;
     double valueFromText(const QString& text) const override;
     QValidator::State validate(QString& text, int& pos) const override;
+    /// Wide enough for the longest text it shows ("0.0006667", "1.234e-05"): Qt sizes a spin box for its
+    /// minimum and maximum, here "1e-05" and "0.999", which cut the digits off most other values.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+private:
+    /// How much wider than the text Qt sized the box for the longest text must be.
+    int extraWidthForLongestText() const;
 };
 
 class LogSlider : public QWidget {
