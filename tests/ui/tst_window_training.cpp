@@ -86,6 +86,7 @@ private Q_SLOTS:
     void sessionModelLoadsWithItsData();
     void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
+    void closeQuestionFollowsTheRunEnding();
 
 private:
     dlui::TrainingAndSampling* live() const { return dlui::TrainingAndSampling::of(mWindow.get()); }
@@ -730,6 +731,34 @@ void TestWindowTraining::closeMidTraining() {
     QCOMPARE(training()->liveThreadCount(), 0);
     mWindow.reset();  // destroys controllers and joins the sampling thread
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+}
+
+// The question on closing said "Training is running and will be stopped" after the run had ended behind
+// it. It follows the run: once the run ends it warns of the unsaved model instead.
+void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
+    MainWindow::Options options = dltest::windowTestOptions();
+    options.askBeforeDiscard = true;  // as a person's window does
+    LabWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    live->trainPanel()->setSettings(smallSettings(100000000));
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    dlui::TrainingController* run = live->trainingController();
+    QTRY_VERIFY_WITH_TIMEOUT(run->snapshot() && run->snapshot()->step > 0, 10000);
+
+    QString before, after;
+    dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
+        before = box->text();
+        run->stop();  // the run ends while the question is open (as at the end of its budget)
+        QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 10000);
+        QTRY_VERIFY(!box->text().contains(QStringLiteral("Training is running")));
+        after = box->text();
+        QTest::keyClick(box, Qt::Key_Escape);
+    });
+    QVERIFY(!window.close());  // Escape: the window stays
+    QVERIFY2(before.contains(QStringLiteral("Training is running")), qPrintable(before));
+    QVERIFY2(after.contains(QStringLiteral("has not been saved")), qPrintable(after));
 }
 
 QTEST_MAIN(TestWindowTraining)

@@ -7,6 +7,8 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSignalBlocker>
+#include <QTimer>
+#include <functional>
 
 #include "ui/view/mainview.h"
 #include "ui/window/mainwindow.h"
@@ -24,6 +26,18 @@ constexpr int kFrameAllowance = 40;
 QRect availableArea(const QWidget* widget) {
     const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
     return screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
+}
+
+/// Keeps an open question's text current: what it warns of can change while it waits (a run reaching the
+/// end of its budget while "Training is running" was on screen). Polled, because the warnings come from
+/// several panels, each of which would otherwise need a signal for this one box.
+void keepTextCurrent(QMessageBox& box, std::function<QString()> text) {
+    auto* timer = new QTimer(&box);
+    timer->setInterval(250);
+    QObject::connect(timer, &QTimer::timeout, &box, [&box, text = std::move(text)] {
+        if (const QString now = text(); now != box.text()) box.setText(now);
+    });
+    timer->start();
 }
 
 }  // namespace
@@ -138,13 +152,16 @@ bool MainWindow::confirmClose() {
     for (const auto& check : mDiscardChecks)
         if (!check()) return false;
     if (!mOptions.askBeforeDiscard) return true;
-    const QString warnings = closeWarnings().join(QLatin1Char(' '));
+    const auto withWarnings = [this](const QString& question) {
+        const QString warnings = closeWarnings().join(QLatin1Char(' '));
+        return warnings.isEmpty() ? question : question + QStringLiteral("\n\n") + warnings;
+    };
     if (mDocument->isModified()) {
-        QString text = tr("The session has unsaved changes. Save them first?");
-        if (!warnings.isEmpty()) text += QStringLiteral("\n\n") + warnings;
-        QMessageBox box(QMessageBox::Question, tr("Unsaved work"), text,
+        const QString question = tr("The session has unsaved changes. Save them first?");
+        QMessageBox box(QMessageBox::Question, tr("Unsaved work"), withWarnings(question),
                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("closeQuestion"));
+        keepTextCurrent(box, [&] { return withWarnings(question); });
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
         if (answer == QMessageBox::Cancel) return false;
@@ -154,10 +171,11 @@ bool MainWindow::confirmClose() {
         }
         return true;
     }
-    if (warnings.isEmpty()) return true;
-    QMessageBox box(QMessageBox::Question, tr("Quit Diffusion Lab"),
-                    tr("Quit now?") + QStringLiteral("\n\n") + warnings, QMessageBox::Cancel, this);
+    if (closeWarnings().isEmpty()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Diffusion Lab"), withWarnings(tr("Quit now?")),
+                    QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("closeQuestion"));
+    keepTextCurrent(box, [&] { return withWarnings(tr("Quit now?")); });
     box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
