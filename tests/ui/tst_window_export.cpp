@@ -160,15 +160,27 @@ void TestWindowExport::fileMenuAndToolbarOpenTheDialog() {
 }
 
 void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
-    answerFileDialog(mDir->filePath(QStringLiteral("plots.png")));
+    // Each file dialog opens in a folder that exists (not the working directory it fell back to without
+    // ~/Pictures), and the second where the first one saved.
+    QString firstFolder, secondFolder;
+    const auto answerIn = [](QString* folder, const QString& path) {
+        dltest::whenModalOpens<QFileDialog>([folder, path](QFileDialog* dialog) {
+            *folder = dialog->directory().absolutePath();
+            dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))->setText(path);
+            QTest::keyClick(dialog, Qt::Key_Return);
+        });
+    };
+    answerIn(&firstFolder, mDir->filePath(QStringLiteral("plots.png")));
     mWindow->actions().exportSchedulePlots->trigger();
+    QVERIFY2(QFileInfo(firstFolder).isDir(), qPrintable(firstFolder));
     for (const char* part : {"beta", "alpha", "snr"}) {
         const QImage image(mDir->filePath(QStringLiteral("plots-%1.png").arg(QLatin1String(part))));
         QVERIFY2(!image.isNull(), part);
         QVERIFY(image.width() > 100);
     }
-    answerFileDialog(mDir->filePath(QStringLiteral("loss.pdf")));
+    answerIn(&secondFolder, mDir->filePath(QStringLiteral("loss.pdf")));
     mWindow->actions().exportLossPlot->trigger();
+    QCOMPARE(secondFolder, QDir(mDir->path()).absolutePath());
     QFile pdf(mDir->filePath(QStringLiteral("loss.pdf")));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QCOMPARE(pdf.read(4), QByteArray("%PDF"));

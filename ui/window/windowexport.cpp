@@ -29,10 +29,12 @@ namespace dlui {
 
 namespace {
 
+/// Where the first plot or table is asked for. Only a folder that exists: given ~/Pictures on a machine
+/// without it, the file dialog fell back to the working directory.
 QString defaultFolder() {
     for (auto location : {QStandardPaths::PicturesLocation, QStandardPaths::DocumentsLocation}) {
         const QString folder = QStandardPaths::writableLocation(location);
-        if (!folder.isEmpty()) return folder;
+        if (!folder.isEmpty() && QFileInfo(folder).isDir()) return folder;
     }
     return QDir::homePath();
 }
@@ -114,9 +116,12 @@ void WindowExport::openExportDialog() {
 
 QString WindowExport::askPath(const QString& title, const QString& baseName, const QString& filter,
                               const QString& suffix) {
-    QString path =
-        QFileDialog::getSaveFileName(mWindow, title, QDir(defaultFolder()).filePath(baseName), filter);
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) path += suffix;
+    const QString folder =
+        !mLastFolder.isEmpty() && QFileInfo(mLastFolder).isDir() ? mLastFolder : defaultFolder();
+    QString path = QFileDialog::getSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
+    if (path.isEmpty()) return path;
+    if (QFileInfo(path).suffix().isEmpty()) path += suffix;
+    mLastFolder = QFileInfo(path).absolutePath();
     return path;
 }
 

@@ -46,6 +46,8 @@ private:
 
     MainWindow* mWindow;
     QPointer<ExportDialog> mDialog;
+    /// The folder of the last plot or table saved from this window: the next one is asked for there.
+    QString mLastFolder;
 };
 
 }  // namespace dlui
