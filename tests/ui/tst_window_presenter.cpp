@@ -92,6 +92,7 @@ private Q_SLOTS:
     void f11DoublesTypeHidesDocksAndRestores_data();
     void f11DoublesTypeHidesDocksAndRestores();
     void escapeLeaves();
+    void returnInTheTBoxStaysInPresenterMode();
     void chosenControlsStayAndAreRemembered();
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
     void explainStepsOfLessonsShowTheirEquationsWhole();
@@ -213,6 +214,26 @@ void TestWindowPresenter::escapeLeaves() {
     QTRY_COMPARE(window.geometry(), before.geometry);
     QTRY_COMPARE(window.saveState(), before.state);
     QCOMPARE(layoutOf(window).visible, before.visible);
+}
+
+// A teacher types a t and presses Return: the timeline goes there and presenter mode stays on.
+void TestWindowPresenter::returnInTheTBoxStaysInPresenterMode() {
+    LabWindow window(dltest::windowTestOptions());
+    QVERIFY(showActive(window));
+    window.actions().presenter->trigger();
+    QTRY_VERIFY(window.isFullScreen());
+    auto* tBox = window.findChild<QSpinBox*>(QStringLiteral("timelineTBox"));
+    QVERIFY(tBox && tBox->isVisible());
+    tBox->setFocus(Qt::MouseFocusReason);
+    tBox->selectAll();
+    QTest::keyClicks(tBox, QStringLiteral("100"));
+    QTest::keyClick(tBox, Qt::Key_Return);
+    QCOMPARE(window.timeline()->t(), 100);
+    QApplication::processEvents();
+    QVERIFY(window.isPresenterMode());
+    QTest::qWait(300);  // nothing queued takes it out either
+    QVERIFY(window.isPresenterMode());
+    QVERIFY(window.isFullScreen());
 }
 
 void TestWindowPresenter::chosenControlsStayAndAreRemembered() {

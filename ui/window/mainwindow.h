@@ -134,9 +134,12 @@ public:
     /// View ▸ Theme and View ▸ Colours (ui/window/thememenu.h).
     ThemeMenu* themeMenu() const { return mThemes; }
 
-    /// Gives the keyboard back to the main view (Escape; Enter or Escape in a field), so Space, ←/→ and
-    /// Home/End move the timeline again.
+    /// Escape (or Escape in a field): leaves presenter mode and gives the keyboard back to the main view,
+    /// so Space, ←/→ and Home/End move the timeline again.
     void returnKeysToView();
+    /// Enter in a field: the value is committed and the keyboard goes back to the view; presenter mode stays
+    /// (typing a t in front of a class is part of presenting).
+    void giveKeysToView();
     /// Help ▸ Getting started: three things to try first and the keyboard shortcuts.
     void showGettingStarted();
     /// The Getting started text (HTML), with the shortcuts as the actions have them.

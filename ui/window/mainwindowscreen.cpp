@@ -81,6 +81,10 @@ void MainWindow::setPresenterMode(bool on) {
 void MainWindow::returnKeysToView() {
     // Escape leaves presenter mode as well.
     if (isPresenterMode()) setPresenterMode(false);
+    giveKeysToView();
+}
+
+void MainWindow::giveKeysToView() {
     if (QWidget* focus = focusWidget(); focus && focus != mView) {
         // Leaving a field commits what was typed (spin boxes fix up their text on focus out).
         focus->clearFocus();

@@ -92,11 +92,12 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
             auto* widget = qobject_cast<QWidget*>(watched);
             if (!widget || !isTextField(widget) || !belongsToWindow(widget)) return false;
             const int key = static_cast<QKeyEvent*>(event)->key();
-            if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Escape) {
-                // The field handles the key first (Enter commits the value); then the view takes the keys
-                // back.
+            // The field handles the key first (Enter commits the value); then the view takes the keys back.
+            // Only Escape also leaves presenter mode: Enter after typing a t did too.
+            if (key == Qt::Key_Return || key == Qt::Key_Enter)
+                QTimer::singleShot(0, mWindow, &MainWindow::giveKeysToView);
+            else if (key == Qt::Key_Escape)
                 QTimer::singleShot(0, mWindow, &MainWindow::returnKeysToView);
-            }
             return false;
         }
         default:
