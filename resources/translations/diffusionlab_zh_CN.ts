@@ -2061,10 +2061,6 @@ ffmpeg 输出：
         <translation>其中 %1、%2 和 %3</translation>
     </message>
     <message>
-        <source>with %1 and SNR = </source>
-        <translation>其中 %1，SNR = </translation>
-    </message>
-    <message>
         <source>The network sees %1 and is scored on how well it names the noise %2.</source>
         <translation>网络看到 %1，按它对噪声 %2 的预测准确程度来评分。</translation>
     </message>
@@ -2091,6 +2087,10 @@ ffmpeg 输出：
     <message>
         <source> (σ = 0: no noise is added)</source>
         <translation>（σ = 0：不加入噪声）</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>其中 %1</translation>
     </message>
 </context>
 <context>

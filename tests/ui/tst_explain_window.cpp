@@ -14,7 +14,9 @@
 #include <QSpinBox>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTextLayout>
+#include <QTextTable>
 #include <QtTest>
 #include <cmath>
 
@@ -350,6 +352,16 @@ private:
             QVERIFY2(values.contains(dlui::mathhtml::number(v)),
                      qPrintable(QStringLiteral("t = %1: %2").arg(t).arg(dlui::mathhtml::number(v))));
         const QString closed = panel()->sectionHtml(QStringLiteral("closedForm"));
+        // "SNR =" stands alone before its fraction, so it cannot wrap apart from it or from its "=".
+        QTextDocument closedDocument;
+        closedDocument.setHtml(closed);
+        const QTextCursor snr = closedDocument.find(QStringLiteral("SNR"));
+        QVERIFY(!snr.isNull() && snr.currentTable());
+        const QTextTableCell snrCell = snr.currentTable()->cellAt(snr);
+        QCOMPARE(snrCell.column(), 0);
+        QTextCursor cellText = snrCell.firstCursorPosition();
+        cellText.setPosition(snrCell.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+        QCOMPARE(cellText.selectedText(), QStringLiteral("SNR\u00A0="));
         QVERIFY(closed.contains(dlui::mathhtml::number(s.sqrtAlphaBar(t))));
         QVERIFY(closed.contains(dlui::mathhtml::number(s.sqrtOneMinusAlphaBar(t))));
         QVERIFY(

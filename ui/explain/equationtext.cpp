@@ -176,11 +176,13 @@ QString EquationText::closedForm(const StepNumbers& n) {
                              QStringLiteral("(<b>0</b>, <b>I</b>)")});
     html += line(vec(QStringLiteral("x"), t) + QStringLiteral(" = ") + val(n.sqrtAlphaBar) + kSp + x0 +
                  QStringLiteral(" + ") + val(n.sqrtOneMinusAlphaBar) + kSp + eps);
-    html += equation({tr("with %1 and SNR = ")
-                          .arg(assign(abar(t) + QStringLiteral(" = \u220F") +
-                                          sub(QStringLiteral("\u03B1"), QStringLiteral("i")),
-                                      n.alphaBar)),
-                      frac(abar(t), oneMinus(abar(t))), QStringLiteral("&nbsp;= ") + val(n.snr)});
+    html += line(tr("with %1").arg(
+        assign(abar(t) + QStringLiteral(" = \u220F") + sub(QStringLiteral("\u03B1"), QStringLiteral("i")),
+               n.alphaBar)));
+    // SNR on a row of its own, bound to its "=": sharing a cell with the words before it, it wrapped to
+    // "… and" / "SNR =" beside its fraction, or "SNR" / "=" in a narrow dock.
+    html += equation({tr("SNR") + QStringLiteral("&nbsp;="), frac(abar(t), oneMinus(abar(t))),
+                      QStringLiteral("&nbsp;= ") + val(n.snr)});
     return html;
 }
 
