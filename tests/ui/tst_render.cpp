@@ -71,6 +71,7 @@ private Q_SLOTS:
     void lowestYTickIsLabelled_data();
     void lowestYTickIsLabelled();
     void narrationHidesTheArrowsBehindIt();
+    void tickLabelsStayReadableOverArrows();
     void captionLeavesTheImagesUncovered_data();
     void captionLeavesTheImagesUncovered();
     void narrationOfAnImageGridHasItsOwnRoom();
@@ -349,6 +350,55 @@ void TestRender::lowestYTickIsLabelled() {
     }
     QVERIFY(checked >= 4);
     QVERIFY(data.top() < -1.5);  // the moons' view reaches below −2 at these sizes, the case above
+}
+
+// The learned field's arrows cover the whole view, and in presenter mode they ran through the x tick
+// labels. The axes are drawn after the data, each label on a plate: no arrow ink inside the digits' box.
+void TestRender::tickLabelsStayReadableOverArrows() {
+    Scene scene = moonsScene(300);
+    scene.viewBounds = diffusionViewBounds(dl::makePointDataSet("moons", scene.points));
+    RenderOptions options;
+    options.size = QSize(800, 600);
+    options.drawCaption = false;
+    const QRectF target(QPointF(0, 0), QSizeF(options.size));
+    const QRectF data = sceneDataBounds(scene, target);
+    std::vector<std::pair<float, float>> origins;
+    for (double y = data.top(); y <= data.bottom(); y += 0.03)
+        for (double x = data.left(); x <= data.right(); x += 1.0) origins.emplace_back(x, y);
+    ArrowField field;
+    field.color = QColor(255, 0, 255);
+    field.origins.resize(static_cast<Eigen::Index>(origins.size()), 2);
+    field.directions.resize(static_cast<Eigen::Index>(origins.size()), 2);
+    for (std::size_t i = 0; i < origins.size(); ++i) {
+        field.origins.row(static_cast<Eigen::Index>(i)) << origins[i].first, origins[i].second;
+        field.directions.row(static_cast<Eigen::Index>(i)) << 0.95f, 0.0f;
+    }
+    scene.arrowFields.push_back(field);
+    const QImage image = renderScene(scene, options);
+    const QFont font = sceneFont(target, options);
+    const int em = font.pixelSize();
+    const double labelBottom = options.size.height() - 0.95 * em;  // above the tick and its gap
+    const double labelTop = labelBottom - QFontMetricsF(font).ascent() * 0.8;
+    auto magentaIn = [&image](const QRect& box) {
+        int n = 0;
+        for (int y = box.top(); y <= box.bottom(); ++y)
+            for (int x = box.left(); x <= box.right(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.red() > 180 && c.green() < 120 && c.blue() > 180) ++n;
+            }
+        return n;
+    };
+    int checked = 0;
+    for (double v : {-1.0, 0.0, 1.0, 2.0}) {
+        const int x = toPixel(data, options.size, v, 0.0).x();
+        const QRect digits(x - em / 4, static_cast<int>(labelTop), em / 2,
+                           static_cast<int>(labelBottom - labelTop));
+        QVERIFY2(magentaIn(digits) == 0, qPrintable(QStringLiteral("arrows cross the label %1").arg(v)));
+        // Beside the labels, the arrows are drawn as before.
+        QVERIFY(magentaIn(digits.translated(0, -4 * em)) > 0);
+        ++checked;
+    }
+    QCOMPARE(checked, 4);
 }
 
 // The narrated training step draws arrows across the whole cloud, and its words sit over them: through the

@@ -327,8 +327,21 @@ double yTickStep(const DataToPixel& map) {
 /// A tick's length and the gap between it and its label, in units of the font's pixel size.
 constexpr double kTickLength = 0.6, kTickLabelPad = 0.35;
 
+/// A tick label on a plate of the caption box's colour: the axes are drawn over the data, and points and
+/// arrows ran through the digits (in presenter mode the arrows crossed every x label).
+void drawTickLabel(QPainter& painter, const QPointF& baselineStart, const QString& label,
+                   const QFontMetricsF& metrics, const SceneColors& colors) {
+    const double pad = 0.15 * metrics.height();
+    const QRectF plate(baselineStart.x() - pad, baselineStart.y() - metrics.ascent(),
+                       metrics.horizontalAdvance(label) + 2 * pad, metrics.height());
+    painter.fillRect(plate, colors.captionBox);
+    painter.setPen(colors.text);
+    painter.drawText(baselineStart, label);
+}
+
 /// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
-/// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels.
+/// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels. Drawn after
+/// the data, so the labels stay readable over it.
 void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& colors, const QFont& font,
                double scale) {
     painter.save();
@@ -352,9 +365,8 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
         const double w = metrics.horizontalAdvance(label);
         if (x - w / 2 < frame.left() + 3 * pad + metrics.height() || x + w / 2 > frame.right() - pad)
             continue;
-        painter.setPen(colors.text);
         const double baseline = frame.bottom() - tick - pad - metrics.descent();
-        painter.drawText(QPointF(x - w / 2, baseline), label);
+        drawTickLabel(painter, QPointF(x - w / 2, baseline), label, metrics, colors);
         xLabels.emplace_back(x - w / 2, baseline - metrics.ascent(), w, metrics.height());
     }
     const double yStep = yTickStep(map);
@@ -371,8 +383,8 @@ void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& col
             return x.adjusted(-pad, -pad, pad, pad).intersects(box);
         });
         if (box.top() < frame.top() + pad || box.bottom() > frame.bottom() - pad || hitsXLabel) continue;
-        painter.setPen(colors.text);
-        painter.drawText(QPointF(box.left(), y + metrics.ascent() / 2 - metrics.descent() / 2), label);
+        drawTickLabel(painter, QPointF(box.left(), y + metrics.ascent() / 2 - metrics.descent() / 2), label,
+                      metrics, colors);
     }
     painter.restore();
 }
@@ -588,7 +600,6 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
     } else {
         const DataToPixel map(data, target);
         if (options.drawDensity) paintDensity(painter, map, scene.density, colors);
-        if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
         if (options.drawTrails && trailLayer)
             painter.drawImage(target.topLeft(), *trailLayer);
         else if (options.drawTrails)
@@ -603,6 +614,7 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
                 paintArrows(painter, map, field, color, scale * colors.lineWidth);
             }
         }
+        if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
         if (options.drawAnnotations)
             paintAnnotations(painter, target, areas.annotations, map.data, scene.annotations, scale, font,
                              colors.text, colors.captionBox);
