@@ -2592,6 +2592,31 @@ ffmpeg 输出：
         <source>, zero-SNR</source>
         <translation>，零 SNR</translation>
     </message>
+    <message>
+        <source>linear</source>
+        <comment>schedule kind</comment>
+        <translation>线性型</translation>
+    </message>
+    <message>
+        <source>scaled_linear</source>
+        <comment>schedule kind</comment>
+        <translation>缩放线性型</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <comment>schedule kind</comment>
+        <translation>余弦型</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <comment>schedule kind</comment>
+        <translation>S 型</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <comment>schedule kind</comment>
+        <translation>自定义型</translation>
+    </message>
 </context>
 <context>
     <name>dlui::LanguageMenu</name>

@@ -29,6 +29,7 @@
 #include "core/math/schedule.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
+#include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
@@ -265,6 +266,9 @@ void TestTranslation::startsInChineseUnderZhLocale() {
     QCOMPARE(dataDock->windowTitle(), QStringLiteral("数据"));
     auto* chinese = window.findChild<QAction*>(QStringLiteral("languageSimplifiedChinese"));
     QVERIFY(chinese && chinese->isChecked());
+    // A schedule's description names its kind in Chinese too (it read "linear T=1000, …").
+    const QString schedule = dlui::describeSchedule(dl::ScheduleParams{});
+    QVERIFY2(schedule.startsWith(QStringLiteral("线性型 T=1000")), qPrintable(schedule));
     // Back to English for the tests that follow.
     QVERIFY(dlui::installLanguage(dlui::Language::English));
 }

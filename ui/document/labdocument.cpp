@@ -129,9 +129,30 @@ QString describeDataSource(const DataSource& s) {
     return {};
 }
 
+namespace {
+
+/// The kind's name in a description: the command line's word in English ("scaled_linear"), and a word of
+/// the reader's language in a translation (it stayed English in the Chinese window).
+QString scheduleKindWord(dl::ScheduleKind kind) {
+    switch (kind) {
+        case dl::ScheduleKind::Linear:
+            return Texts::tr("linear", "schedule kind");
+        case dl::ScheduleKind::ScaledLinear:
+            return Texts::tr("scaled_linear", "schedule kind");
+        case dl::ScheduleKind::Cosine:
+            return Texts::tr("cosine", "schedule kind");
+        case dl::ScheduleKind::Sigmoid:
+            return Texts::tr("sigmoid", "schedule kind");
+        case dl::ScheduleKind::Custom:
+            return Texts::tr("custom", "schedule kind");
+    }
+    return QString::fromLatin1(dl::scheduleKindName(kind).data());
+}
+
+}  // namespace
+
 QString describeSchedule(const dl::ScheduleParams& p) {
-    QString text =
-        Texts::tr("%1 T=%2").arg(QString::fromLatin1(dl::scheduleKindName(p.kind).data())).arg(p.T);
+    QString text = Texts::tr("%1 T=%2").arg(scheduleKindWord(p.kind)).arg(p.T);
     if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
         text += Texts::tr(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
     if (p.zeroTerminalSnr) text += Texts::tr(", zero-SNR");
