@@ -274,6 +274,28 @@ private Q_SLOTS:
                                                .arg(leftEdges()[0])
                                                .arg(leftEdges()[1])
                                                .arg(leftEdges()[2])));
+        // The short plots' y labels do not run into each other (at T = 4000 log-SNR reaches −250 and five
+        // ticks overlapped in the dock's height).
+        p.kind = dl::ScheduleKind::Linear;
+        p.betaStart = 1e-3;
+        p.betaEnd = 0.2;
+        QVERIFY(mWindow->document()->setScheduleParams(p));
+        for (QCustomPlot* plot : plots->plots()) {
+            const double labelHeight = QFontMetricsF(plot->yAxis->tickLabelFont()).height();
+            QTRY_VERIFY2(
+                [&] {
+                    plot->replot();
+                    QList<double> ys;
+                    for (double v : plot->yAxis->tickVector())
+                        if (plot->yAxis->range().contains(v)) ys << plot->yAxis->coordToPixel(v);
+                    std::sort(ys.begin(), ys.end());
+                    for (qsizetype i = 1; i < ys.size(); ++i)
+                        if (ys[i] - ys[i - 1] < labelHeight) return false;
+                    return ys.size() >= 2;
+                }(),
+                qPrintable(plot->objectName()));
+        }
+        QTRY_VERIFY(aligned());
         // The edge is the widest plot's own margin: no plot was pushed further than it needs.
         int widestNatural = 0;
         for (QCustomPlot* plot : plots->plots())

@@ -75,7 +75,10 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     mLogSnr = addCurve(mSnrPlot, kSnrColor, tr("log-SNR"), false);
 
     for (QCustomPlot* plot : plots())
-        connect(plot, &QCustomPlot::afterLayout, this, [this, plot] { alignLeftEdges(plot); });
+        connect(plot, &QCustomPlot::afterLayout, this, [this, plot] {
+            fitYTickCount(plot);
+            alignLeftEdges(plot);
+        });
 
     layout->addWidget(mBetaPlot, 2);
     layout->addWidget(mAlphaPlot, 3);
@@ -252,6 +255,17 @@ void SchedulePlots::updateMarkers() {
         }
     }
     replotAll();
+}
+
+void SchedulePlots::fitYTickCount(QCustomPlot* laidOut) {
+    // As many y ticks as the plot's height has room for, a label height and a half apart: in the dock's
+    // short plots the default five overlapped ("0, -50, … -250" in 50 px at T = 4000). The fixed 0, 0.5, 1
+    // of the ᾱ plot does not use the count.
+    const double labelHeight = QFontMetricsF(laidOut->yAxis->tickLabelFont()).height();
+    const int count = std::clamp(static_cast<int>(laidOut->axisRect()->height() / (2.5 * labelHeight)), 2, 5);
+    if (laidOut->yAxis->ticker()->tickCount() == count) return;
+    laidOut->yAxis->ticker()->setTickCount(count);
+    laidOut->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SchedulePlots::alignLeftEdges(QCustomPlot* laidOut) {

@@ -59,6 +59,8 @@ private:
     void replotAll();
     /// After a plot's layout pass: pads every y axis so all three plots start at the same x (below).
     void alignLeftEdges(QCustomPlot* laidOut);
+    /// After a plot's layout pass: as many y ticks as its height has room for.
+    void fitYTickCount(QCustomPlot* laidOut);
 
     /// Each plot's left margin without its padding, as its last layout pass measured it (-1 before one).
     QHash<const QCustomPlot*, int> mNaturalLeft;
