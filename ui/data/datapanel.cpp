@@ -231,6 +231,7 @@ void DataPanel::setCsvColumnNames(const QString& path, const QStringList& names)
 void DataPanel::askForCsvColumns(int columnCount) {
     setStatus(
         tr("The file has %1 columns: choose which are x and y above, then Load data.").arg(columnCount));
+    scrollStatusIntoView();  // a question to answer, like a problem: not below the fold
     if (mCsvX->isEnabled()) mCsvX->setFocus(Qt::OtherFocusReason);
 }
 
@@ -476,14 +477,17 @@ void DataPanel::setStatus(const QString& text, bool isError) {
     setReadableTextColor(mStatus, isError ? kErrorTextColor : QColor());
     mStatus->setText(text);
     // A problem is scrolled into view: in a short dock it sat below the fold, seen only in the status bar.
-    if (isError && !text.isEmpty())
-        QTimer::singleShot(0, this, [this] {  // once the layout has made room for the text
-            for (QWidget* w = parentWidget(); w; w = w->parentWidget())
-                if (auto* area = qobject_cast<QScrollArea*>(w)) {
-                    area->ensureWidgetVisible(mStatus, 0, 0);
-                    break;
-                }
-        });
+    if (isError && !text.isEmpty()) scrollStatusIntoView();
+}
+
+void DataPanel::scrollStatusIntoView() {
+    QTimer::singleShot(0, this, [this] {  // once the layout has made room for the text
+        for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                area->ensureWidgetVisible(mStatus, 0, 0);
+                break;
+            }
+    });
 }
 
 int DataPanel::heightThroughLoadButton() const {

@@ -91,6 +91,8 @@ private:
     void addCsvColumnChooser(QWidget* page);
     void addImageSetOptions(QWidget* page);
     void updateScalingAdvice();
+    /// Scrolls the dock so the status line shows (after the layout pass that makes room for its text).
+    void scrollStatusIntoView();
     QWidget* makeImagePage();
     QWidget* makeDrawPage();
     void browse(QLineEdit* target, bool images, bool folders);
