@@ -76,6 +76,7 @@ private Q_SLOTS:
     void sampleWhileTrainingContinues();
     void exactDenoiserSamplesWithoutAModel();
     void overlaysAppearOnTheView();
+    void arrowFieldCoversAWideView();
     void changingDataStopsTraining();
     void loadingTheSameDataAgainKeepsTheModel();
     void divergingRunSaysSo();
@@ -399,6 +400,32 @@ void TestWindowTraining::exactDenoiserSamplesWithoutAModel() {
     sampling()->sample();
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
     QCOMPARE(mWindow->document()->trajectory()->timesteps.front(), mWindow->document()->schedule().T());
+}
+
+// In a wide view (presenter mode) the arrows covered only the view bounds' square and left both sides bare.
+void TestWindowTraining::arrowFieldCoversAWideView() {
+    dlui::FieldOverlaySettings s;
+    s.exactArrows = true;
+    sampling()->setOverlaySettings(s);
+    dlui::MainView* view = mWindow->mainView();
+    view->setFixedSize(960, 400);
+    QTRY_COMPARE(view->size(), QSize(960, 400));
+    mWindow->timeline()->setT(30);
+    view->rebuildNow();
+    const QRectF onScreen = dlui::sceneDataBounds(view->scene(), QRectF(view->rect()));
+    QVERIFY(onScreen.width() > 1.5 * view->scene().viewBounds.width());  // the case above
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            view->rebuildNow();
+            return !view->scene().arrowFields.empty();
+        }(),
+        20000);
+    const dl::Batch& origins = view->scene().arrowFields.front().origins;
+    const double spacing = onScreen.width() / 10;  // well under a tenth of the width from each side
+    QVERIFY2(origins.col(0).minCoeff() < onScreen.left() + spacing,
+             qPrintable(QString::number(origins.col(0).minCoeff())));
+    QVERIFY2(origins.col(0).maxCoeff() > onScreen.right() - spacing,
+             qPrintable(QString::number(origins.col(0).maxCoeff())));
 }
 
 void TestWindowTraining::overlaysAppearOnTheView() {

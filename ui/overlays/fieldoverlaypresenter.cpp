@@ -31,6 +31,10 @@ void FieldOverlayPresenter::attach(MainView* view) {
     mDecoratorId = view->addSceneDecorator(
         [this](Scene& scene, const MainView::Frame& frame) { decorate(scene, frame); });
     connect(this, &FieldOverlayPresenter::overlayChanged, view, &MainView::requestRedraw);
+    // The field covers the data rectangle on screen, which grows with the view's width (decorate).
+    connect(view, &MainView::resized, this, [this] {
+        if (mSettings.any()) Q_EMIT overlayChanged();
+    });
     connect(view, &QObject::destroyed, this, [this] {
         mView = nullptr;
         mDecoratorId = 0;
@@ -47,8 +51,12 @@ void FieldOverlayPresenter::setSettings(const FieldOverlaySettings& settings) {
 
 void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame) {
     if (!mSettings.any() || !frame.document) return;
-    const FieldOverlayPlan plan = planFieldOverlay(*mDocument, mSettings, frame.t,
-                                                   frame.mode == Timeline::Mode::Reverse, scene.viewBounds);
+    // Over the whole view: in a wide view (presenter mode) the view bounds' square left the sides bare.
+    const QRectF bounds = frame.viewSize.isEmpty()
+                              ? scene.viewBounds
+                              : sceneDataBounds(scene, QRectF(QPointF(0, 0), frame.viewSize));
+    const FieldOverlayPlan plan =
+        planFieldOverlay(*mDocument, mSettings, frame.t, frame.mode == Timeline::Mode::Reverse, bounds);
     const QString& note = plan.learnedNote;
     if (note != mLearnedNote) {
         mLearnedNote = note;
@@ -61,7 +69,7 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
 
     Key key;
     key.t = plan.request->t;
-    key.bounds = scene.viewBounds;
+    key.bounds = bounds;
     key.data = mDataGeneration.of(plan.request->data);
     key.model = plan.modelGeneration;
     key.modelStep = plan.modelStep;
@@ -85,7 +93,7 @@ void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame)
     // Draw what is there; an overlay for another t stays up until the new one arrives (smooth scrubbing),
     // but never one computed for other bounds.
     const auto& overlay = mController.latest();
-    if (!overlay || overlay->bounds != scene.viewBounds) return;
+    if (!overlay || overlay->bounds != bounds) return;
     if (mSettings.density && overlay->density.columns > 0) scene.density = overlay->density;
     if (mSettings.exactArrows && overlay->exact) scene.arrowFields.push_back(*overlay->exact);
     if (learned && overlay->learned) scene.arrowFields.push_back(*overlay->learned);

@@ -178,12 +178,21 @@ void MainView::rebuildScene() {
         }
     }
 
-    const Frame frame{t, viewState.mode, viewState.markovChain, mDocument,
-                      mState.rows() > 0 ? &mState : nullptr};
+    const Frame frame{t,
+                      viewState.mode,
+                      viewState.markovChain,
+                      mDocument,
+                      mState.rows() > 0 ? &mState : nullptr,
+                      QSizeF(size())};
     for (auto& [id, decorate] : mDecorators) decorate(scene, frame);
     mTrailLayer.noteTrails(mScene.trails, scene.trails);
     mScene = std::move(scene);
     update();
+}
+
+void MainView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    Q_EMIT resized();
 }
 
 void MainView::paintEvent(QPaintEvent*) {

@@ -43,6 +43,9 @@ public:
         const LabDocument* document = nullptr;
         /// The states shown (normalised coordinates, N×d); null when nothing is shown.
         const dl::Batch* state = nullptr;
+        /// The view's size: with the scene's view bounds it gives the data rectangle on screen
+        /// (sceneDataBounds), wider than the bounds in a wide view.
+        QSizeF viewSize;
     };
     using SceneDecorator = std::function<void(Scene& scene, const Frame& frame)>;
 
@@ -88,9 +91,12 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// The hand-drawn strokes changed (a stroke finished or they were cleared).
     void strokesChanged();
+    /// The view changed size: decorators that cover the data rectangle on screen need a rebuild.
+    void resized();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
