@@ -26,7 +26,22 @@ void ScheduleCurveEditor::setPoints(std::vector<dl::BetaControlPoint> points) {
 }
 
 QRectF ScheduleCurveEditor::plotRect() const {
-    return QRectF(rect()).adjusted(34, 8, -10, -16);
+    // Room on the left for "10⁻⁵" and a gap, so the handle of a point at t = 1 does not cover its label.
+    const double labels = QFontMetricsF(font()).horizontalAdvance(decadeLabel(-5)) + kHandleRadius + 6;
+    return QRectF(rect()).adjusted(labels, 8, -10, -16);
+}
+
+QString ScheduleCurveEditor::decadeLabel(int exponent) {
+    // Written as the β plot below writes its ticks (10⁻³), not as "1e-3".
+    static const QString superscripts[] = {QStringLiteral("\u2070"), QStringLiteral("\u00B9"),
+                                           QStringLiteral("\u00B2"), QStringLiteral("\u00B3"),
+                                           QStringLiteral("\u2074"), QStringLiteral("\u2075"),
+                                           QStringLiteral("\u2076"), QStringLiteral("\u2077"),
+                                           QStringLiteral("\u2078"), QStringLiteral("\u2079")};
+    QString text = QStringLiteral("10");
+    if (exponent < 0) text += QStringLiteral("\u207B");
+    for (const QChar digit : QString::number(std::abs(exponent))) text += superscripts[digit.digitValue()];
+    return text;
 }
 
 QPointF ScheduleCurveEditor::toWidget(const dl::BetaControlPoint& p) const {
@@ -64,8 +79,8 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
         p.setPen(QPen(palette().color(QPalette::Mid), 0.5, Qt::DotLine));
         p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y));
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRectF(0, y - 8, r.left() - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
-                   QStringLiteral("1e%1").arg(e));
+        p.drawText(QRectF(0, y - 8, r.left() - kHandleRadius - 3, 16), Qt::AlignRight | Qt::AlignVCenter,
+                   decadeLabel(e));
     }
     p.setPen(palette().color(QPalette::Mid));
     p.drawRect(r);

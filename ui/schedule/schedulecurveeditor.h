@@ -47,6 +47,8 @@ protected:
 
 private:
     QRectF plotRect() const;
+    /// "10⁻³" for exponent −3 (the axis's labels).
+    static QString decadeLabel(int exponent);
     int pointAt(const QPointF& pos) const;
 
     std::vector<dl::BetaControlPoint> mPoints;
