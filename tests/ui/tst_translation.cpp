@@ -38,6 +38,7 @@
 #include "ui/schedule/schedulepanel.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
+#include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -508,6 +509,13 @@ void TestTranslation::languageSwitchesLiveAfterTrainingAndSampling() {
                                "dlui::SamplingPanel",
                                "(the editor shows another schedule, used only by the forward view)")),
              qPrintable(samplingLabels.join(QLatin1Char('\n'))));
+    // The view's caption names the run sampled in English in the new language too (it kept
+    // "learned, step 150").
+    QCOMPARE(window.timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    window.mainView()->rebuildNow();
+    const QString caption = window.mainView()->scene().caption;
+    QVERIFY2(!caption.contains(QStringLiteral("learned")) && caption.contains(QStringLiteral("150")),
+             qPrintable(caption));
     const QStringList glued = englishLeftOver(&window);
     QVERIFY2(glued.isEmpty(), qPrintable(QStringLiteral("English sentences after the switch:\n") +
                                          glued.join(QLatin1Char('\n'))));

@@ -99,6 +99,10 @@ bool switchLanguage(Language language) {
     return ok;
 }
 
+QString inCurrentLanguage(const QString& text) {
+    return retranslateText(text, *translator());
+}
+
 void rememberLanguage(Language language) {
     QSettings().setValue(kSettingsKey, languageCode(language));
 }

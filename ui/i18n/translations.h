@@ -39,6 +39,10 @@ bool installLanguage(Language language);
 /// Installs the language and re-words every open widget, menu, action and plot (retranslator.h).
 bool switchLanguage(Language language);
 
+/// A text made from messages earlier (a sampling run's label, kept with its trajectory) in the current
+/// language: what the live switch does for a widget's text (retranslateText), for texts that are painted.
+QString inCurrentLanguage(const QString& text);
+
 /// Remembers the choice for the next start.
 void rememberLanguage(Language language);
 

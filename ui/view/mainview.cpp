@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ui/document/labdocument.h"
+#include "ui/i18n/translations.h"
 #include "ui/render/alphabartext.h"
 #include "ui/render/palette.h"
 #include "ui/render/viewbounds.h"
@@ -115,17 +116,17 @@ void MainView::rebuildScene() {
         if (trajectory && !trajectory->empty()) {
             // The caption names the timestep of the state drawn, from the same lookup, in the same frame.
             const dl::ReverseFrame shown = trajectory->frameAt(t, viewState.smoothReverse);
+            // The label was worded when the run was sampled; after a language switch it is worded again.
+            const QString sampler = inCurrentLanguage(QString::fromStdString(trajectory->sampler));
             mState = shown.state;
             if (shown.interpolated)
                 scene.caption = tr("reverse · %1 · t = %2 (interpolated between the states at t = %3 and %4)")
-                                    .arg(QString::fromStdString(trajectory->sampler))
+                                    .arg(sampler)
                                     .arg(t)
                                     .arg(shown.above)
                                     .arg(shown.below);
             else
-                scene.caption = tr("reverse · %1 · t = %2")
-                                    .arg(QString::fromStdString(trajectory->sampler))
-                                    .arg(shown.above);
+                scene.caption = tr("reverse · %1 · t = %2").arg(sampler).arg(shown.above);
             // Coloured by where each point ends up, as exported frames and the CLI's renders are.
             colorKeys = colorKeysFromX(trajectory->states.back());
         } else {
