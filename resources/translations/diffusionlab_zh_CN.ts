@@ -4376,12 +4376,12 @@ ffmpeg 输出：
         <translation>未保存 · %1</translation>
     </message>
     <message>
-        <source>%1 · step %2%3%5 · loss %4</source>
-        <translation>%1 · 第 %2 步%3%5 · 损失 %4</translation>
+        <source>%1 · step %2 · loss %4%3%5</source>
+        <translation>%1 · 第 %2 步 · 损失 %4%3%5</translation>
     </message>
     <message>
-        <source>%1 · step %2%3%4 · no loss yet</source>
-        <translation>%1 · 第 %2 步%3%4 · 尚无损失</translation>
+        <source>%1 · step %2 · no loss yet%3%4</source>
+        <translation>%1 · 第 %2 步 · 尚无损失%3%4</translation>
     </message>
     <message>
         <source>Could not save the model to %1</source>

@@ -509,6 +509,10 @@ void TestTranslation::languageSwitchesLiveAfterTrainingAndSampling() {
                                "dlui::SamplingPanel",
                                "(the editor shows another schedule, used only by the forward view)")),
              qPrintable(samplingLabels.join(QLatin1Char('\n'))));
+    // The status bar's run figures, worded again: "第 150 步", not "第 步150".
+    auto* runStatus = window.findChild<QLabel*>(QStringLiteral("trainingStatus"));
+    QVERIFY(runStatus);
+    QVERIFY2(runStatus->text().contains(QStringLiteral("第 150 步")), qPrintable(runStatus->text()));
     // The view's caption names the run sampled in English in the new language too (it kept
     // "learned, step 150").
     QCOMPARE(window.timeline()->mode(), dlui::Timeline::Mode::Reverse);

@@ -535,16 +535,17 @@ void TrainPanel::poll() {
     const QString speed = rate >= 0.5 ? tr(" · %1 steps/s").arg(locale.toString(rate, 'f', 0)) : QString();
     // No loss before the first step ("loss nan" when a narrated step holds a fresh run at step 0). The
     // template keeps words of its own: the live language switch matches texts against templates, and a
-    // bare "%1 %2 steps%3%4" matched the presets' tooltip.
+    // bare "%1 %2 steps%3%4" matched the presets' tooltip. The optional speed and ETA come last, side by
+    // side: after the step number the switch could not tell where "5,000" ended and read "第 步5,000".
     const double loss = mLossPlot->smoothedLoss();
     if (std::isfinite(loss))
-        Q_EMIT statusMessageChanged(tr("%1 · step %2%3%5 · loss %4")
+        Q_EMIT statusMessageChanged(tr("%1 · step %2 · loss %4%3%5")
                                         .arg(state, locale.toString(snap->step), speed)
                                         .arg(loss, 0, 'g', 3)
                                         .arg(eta));
     else
         Q_EMIT statusMessageChanged(
-            tr("%1 · step %2%3%4 · no loss yet").arg(state, locale.toString(snap->step), speed, eta));
+            tr("%1 · step %2 · no loss yet%3%4").arg(state, locale.toString(snap->step), speed, eta));
     // Each new snapshot goes into the document, where sampling, overlays and sessions read it.
     installModelInDocument();
 }
