@@ -62,7 +62,7 @@ private:
     /// After a plot's layout pass: as many y ticks as its height has room for.
     void fitYTickCount(QCustomPlot* laidOut);
 
-    /// Each plot's left margin without its padding, as its last layout pass measured it (-1 before one).
+    /// Each plot's left margin without its padding, as its last layout pass measured it (none before one).
     QHash<const QCustomPlot*, int> mNaturalLeft;
     QCustomPlot* mBetaPlot;
     QCustomPlot* mAlphaPlot;
