@@ -35,9 +35,11 @@ void whenModalOpens(std::function<void(T*)> handle) {
     timer->start();
 }
 
-/// Fills in the open or save dialog that the next action opens with `path` and accepts it.
-inline void answerFileDialog(const QString& path) {
-    whenModalOpens<QFileDialog>([path](QFileDialog* dialog) {
+/// Fills in the open or save dialog that the next action opens with `path` and accepts it; the folder the
+/// dialog opened in goes into *openedIn when given.
+inline void answerFileDialog(const QString& path, QString* openedIn = nullptr) {
+    whenModalOpens<QFileDialog>([path, openedIn](QFileDialog* dialog) {
+        if (openedIn) *openedIn = dialog->directory().absolutePath();
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
         if (name)
             name->setText(path);

@@ -163,14 +163,7 @@ void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
     // Each file dialog opens in a folder that exists (not the working directory it fell back to without
     // ~/Pictures), and the second where the first one saved.
     QString firstFolder, secondFolder;
-    const auto answerIn = [](QString* folder, const QString& path) {
-        dltest::whenModalOpens<QFileDialog>([folder, path](QFileDialog* dialog) {
-            *folder = dialog->directory().absolutePath();
-            dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))->setText(path);
-            QTest::keyClick(dialog, Qt::Key_Return);
-        });
-    };
-    answerIn(&firstFolder, mDir->filePath(QStringLiteral("plots.png")));
+    answerFileDialog(mDir->filePath(QStringLiteral("plots.png")), &firstFolder);
     mWindow->actions().exportSchedulePlots->trigger();
     QVERIFY2(QFileInfo(firstFolder).isDir(), qPrintable(firstFolder));
     for (const char* part : {"beta", "alpha", "snr"}) {
@@ -178,7 +171,7 @@ void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
         QVERIFY2(!image.isNull(), part);
         QVERIFY(image.width() > 100);
     }
-    answerIn(&secondFolder, mDir->filePath(QStringLiteral("loss.pdf")));
+    answerFileDialog(mDir->filePath(QStringLiteral("loss.pdf")), &secondFolder);
     mWindow->actions().exportLossPlot->trigger();
     QCOMPARE(secondFolder, QDir(mDir->path()).absolutePath());
     QFile pdf(mDir->filePath(QStringLiteral("loss.pdf")));
