@@ -45,7 +45,10 @@ QString ScheduleCurveEditor::decadeLabel(int exponent) {
 }
 
 QPointF ScheduleCurveEditor::toWidget(const dl::BetaControlPoint& p) const {
-    const QRectF r = plotRect();
+    return toPlot(plotRect(), p);
+}
+
+QPointF ScheduleCurveEditor::toPlot(const QRectF& r, const dl::BetaControlPoint& p) {
     const double lo = std::log10(kMinBeta), hi = std::log10(kMaxBeta);
     const double v = (std::log10(std::clamp(p.beta, kMinBeta, kMaxBeta)) - lo) / (hi - lo);
     return {r.left() + p.u * r.width(), r.bottom() - v * r.height()};
@@ -75,7 +78,7 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
     p.setFont(small);
     // Decades of β as grid lines.
     for (int e = -5; e <= 0; ++e) {
-        const double y = toWidget({0.0, std::pow(10.0, e)}).y();
+        const double y = toPlot(r, {0.0, std::pow(10.0, e)}).y();
         p.setPen(QPen(palette().color(QPalette::Mid), 0.5, Qt::DotLine));
         p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y));
         p.setPen(palette().color(QPalette::Text));
@@ -91,13 +94,13 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
     // The curve the schedule samples: linear in β between the points, so on this log axis a segment bends
     // (drawn straight it showed a log-linear β the schedule does not have). A vertex every two pixels.
     QPainterPath path;
-    path.moveTo(toWidget(mPoints.front()));
+    path.moveTo(toPlot(r, mPoints.front()));
     for (std::size_t i = 1; i < mPoints.size(); ++i) {
         const double u0 = mPoints[i - 1].u, u1 = mPoints[i].u;
         const int steps = std::max(1, static_cast<int>((u1 - u0) * r.width() / 2.0));
         for (int k = 1; k <= steps; ++k) {
             const double u = u0 + (u1 - u0) * k / steps;
-            path.lineTo(toWidget({u, dl::interpolateBetaControlPoints(mPoints, u)}));
+            path.lineTo(toPlot(r, {u, dl::interpolateBetaControlPoints(mPoints, u)}));
         }
     }
     p.setPen(QPen(QColor(214, 96, 40), 2.0));
@@ -105,7 +108,7 @@ void ScheduleCurveEditor::paintEvent(QPaintEvent*) {
     for (int i = 0; i < static_cast<int>(mPoints.size()); ++i) {
         p.setBrush(i == mDragged ? QColor(214, 96, 40) : QColor(Qt::white));
         p.setPen(QPen(QColor(214, 96, 40), 1.5));
-        p.drawEllipse(toWidget(mPoints[i]), kHandleRadius, kHandleRadius);
+        p.drawEllipse(toPlot(r, mPoints[i]), kHandleRadius, kHandleRadius);
     }
 }
 

@@ -47,6 +47,9 @@ protected:
 
 private:
     QRectF plotRect() const;
+    /// Where a control point goes in the plot rectangle r: toWidget with r worked out once, for painting
+    /// (plotRect measures the labels' font).
+    static QPointF toPlot(const QRectF& r, const dl::BetaControlPoint& point);
     /// "10⁻³" for exponent −3 (the axis's labels).
     static QString decadeLabel(int exponent);
     int pointAt(const QPointF& pos) const;
