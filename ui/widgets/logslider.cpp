@@ -41,12 +41,9 @@ QValidator::State CompactDoubleSpinBox::validate(QString& text, int&) const {
 int CompactDoubleSpinBox::extraWidthForLongestText() const {
     // Four significant digits in 'g' notation: at most "0.0001234" or "1.234e-05", nine characters.
     const QFontMetrics metrics = fontMetrics();
-    const QString sized = textFromValue(minimum()).length() > textFromValue(maximum()).length()
-                              ? textFromValue(minimum())
-                              : textFromValue(maximum());
-    const int longest = std::max(metrics.horizontalAdvance(textFromValue(0.0006667)),
-                                 metrics.horizontalAdvance(textFromValue(1.234e-5)));
-    return std::max(0, longest - metrics.horizontalAdvance(sized));
+    const auto width = [&](double value) { return metrics.horizontalAdvance(textFromValue(value)); };
+    const int sized = std::max(width(minimum()), width(maximum()));  // what Qt's hint is made for
+    return std::max(0, std::max(width(0.0006667), width(1.234e-5)) - sized);
 }
 
 QSize CompactDoubleSpinBox::sizeHint() const {
