@@ -286,6 +286,15 @@ void TestTranslation::catalogueIsCompleteAndConsistent() {
             problems << QStringLiteral("untranslated  ") + where;
         else if (placeholders(m.source) != placeholders(m.translation))
             problems << QStringLiteral("placeholders differ  ") + where;
+        // Side by side in the source ("%2%3"), arguments stay side by side in the translation: the live
+        // switch cannot tell where one ends and the next begins, and a translation that parts them
+        // misplaces text ("第 %2 步%3" showed "第 步5,000").
+        static const QRegularExpression adjacent(QStringLiteral("(%L?[1-9][0-9]?)(?=(%L?[1-9][0-9]?))"));
+        for (auto it = adjacent.globalMatch(m.source); it.hasNext();) {
+            const auto pair = it.next();
+            if (!m.translation.contains(pair.captured(1) + pair.captured(2)))
+                problems << QStringLiteral("adjacent placeholders parted  ") + where;
+        }
     }
     // The live switch finds a text's message by the text itself, so the way back must be unique: two
     // sources never share a translation, and a source has one translation in every context.
