@@ -2509,6 +2509,10 @@ ffmpeg 输出：
         <source>Learned field hidden: the model was trained on other data.</source>
         <translation>已隐藏学习到的场：模型是在其他数据上训练的。</translation>
     </message>
+    <message>
+        <source>At t = 0 there is no noise yet, so there is no field to draw: move t to 1 or more.</source>
+        <translation>t = 0 时还没有噪声，因此没有场可画：请把 t 调到 1 或更大。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::LabDocument</name>

@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(!plan.learned);
         QVERIFY(!plan.request->settings.learnedArrows);
         QVERIFY(!plan.request->makeLearned);
-        QVERIFY(plan.learnedNote.contains(QStringLiteral("No model")));
+        QVERIFY(plan.note.contains(QStringLiteral("No model")));
         QVERIFY(plan.request->settings.exactArrows && plan.request->settings.density);
     }
 
@@ -88,7 +88,7 @@ private Q_SLOTS:
         doc.setModel(snapshot(scheduleParams(30)), dl::Schedule(scheduleParams(30)));
         auto plan = dlui::planFieldOverlay(doc, everything(), 10, false, kBounds);
         QVERIFY(plan.learned);
-        QVERIFY(plan.learnedNote.isEmpty());
+        QVERIFY(plan.note.isEmpty());
         QVERIFY(plan.request->makeLearned);
         QCOMPARE(plan.modelGeneration, doc.modelGeneration());
         QCOMPARE(plan.request->learnedGeneration, doc.modelGeneration());
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(doc.setScheduleParams(scheduleParams(40), &error));
         plan = dlui::planFieldOverlay(doc, everything(), 10, false, kBounds);
         QVERIFY(!plan.learned);
-        QVERIFY(plan.learnedNote.contains(QStringLiteral("another schedule")));
+        QVERIFY(plan.note.contains(QStringLiteral("another schedule")));
         QCOMPARE(plan.request->schedule.T(), 40);
 
         // In reverse, samples drawn with the model's schedule bring it back.
@@ -130,7 +130,25 @@ private Q_SLOTS:
         doc.setModel(snapshot(scheduleParams(30), 3), dl::Schedule(scheduleParams(30)));
         const auto plan = dlui::planFieldOverlay(doc, everything(), 10, false, kBounds);
         QVERIFY(!plan.learned);
-        QVERIFY(plan.learnedNote.contains(QStringLiteral("other data")));
+        QVERIFY(plan.note.contains(QStringLiteral("other data")));
+    }
+
+    // At t = 0 the overlay job draws nothing (q(x_0) is point masses), so the plan says why, before any
+    // reason about the learned field, and with a usable model too; from t = 1 on the note is gone.
+    void atTimeZeroTheNoteSaysThereIsNoField() {
+        dlui::LabDocument doc;
+        setMoons(doc);
+        QString error;
+        QVERIFY(doc.setScheduleParams(scheduleParams(30), &error));
+        QVERIFY(dlui::planFieldOverlay(doc, everything(), 0, false, kBounds)
+                    .note.contains(QStringLiteral("t = 0")));
+        doc.setModel(snapshot(scheduleParams(30)), dl::Schedule(scheduleParams(30)));
+        const auto atZero = dlui::planFieldOverlay(doc, everything(), 0, false, kBounds);
+        QVERIFY(atZero.note.contains(QStringLiteral("t = 0")));
+        QVERIFY(atZero.learned);
+        QVERIFY(dlui::planFieldOverlay(doc, everything(), -3, false, kBounds)
+                    .note.contains(QStringLiteral("t = 0")));  // clamped, as the request is
+        QVERIFY(dlui::planFieldOverlay(doc, everything(), 1, false, kBounds).note.isEmpty());
     }
 };
 

@@ -443,7 +443,7 @@ void TestWindowTraining::overlaysAppearOnTheView() {
     const dlui::Scene& scene = mWindow->mainView()->scene();
     QCOMPARE(int(scene.arrowFields.size()), 1);  // exact only: there is no model yet
     QVERIFY(scene.density.columns > 0);
-    QVERIFY(!overlays->learnedFieldNote().isEmpty());
+    QVERIFY(!overlays->fieldNote().isEmpty());
 
     trainToEnd(300);
     mWindow->timeline()->setMode(dlui::Timeline::Mode::Forward);
@@ -453,9 +453,20 @@ void TestWindowTraining::overlaysAppearOnTheView() {
                              20000);
     mWindow->mainView()->rebuildNow();
     QCOMPARE(int(mWindow->mainView()->scene().arrowFields.size()), 2);  // learned and exact
-    QVERIFY(overlays->learnedFieldNote().isEmpty());
+    QVERIFY(overlays->fieldNote().isEmpty());
     QVERIFY(std::isfinite(overlays->latest()->relativeError));
     keepScreenshot(*mWindow, QStringLiteral("window-overlays.png"));
+    auto* note = sampling()->findChild<QLabel*>(QStringLiteral("overlayNote"));
+    QVERIFY(note);
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(QStringLiteral("differ")), 5000);
+
+    // At t = 0 nothing is drawn, and the panel says why; back at t = 20 the note goes.
+    mWindow->timeline()->setT(0);
+    mWindow->mainView()->rebuildNow();
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(QStringLiteral("t = 0")), 5000);
+    mWindow->timeline()->setT(20);
+    mWindow->mainView()->rebuildNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!note->text().contains(QStringLiteral("t = 0")), 5000);
 
     // Scrubbing quickly coalesces: far fewer computations than frames, and it ends on the last t.
     const int before = overlays->controller().computedCount();
@@ -471,7 +482,7 @@ void TestWindowTraining::overlaysAppearOnTheView() {
     other.T = 50;
     QVERIFY(mWindow->document()->setScheduleParams(other));
     mWindow->mainView()->rebuildNow();
-    QTRY_VERIFY_WITH_TIMEOUT(!overlays->learnedFieldNote().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!overlays->fieldNote().isEmpty(), 5000);
 }
 
 void TestWindowTraining::changingDataStopsTraining() {

@@ -12,7 +12,9 @@ namespace dlui {
 FieldOverlayPresenter::FieldOverlayPresenter(LabDocument* document, QObject* parent)
     : QObject(parent), mDocument(document) {
     connect(&mController, &FieldOverlayController::overlayReady, this, [this] {
-        if (const auto& o = mController.latest()) Q_EMIT learnedErrorChanged(o->relativeError, o->t);
+        // A late result for another t must not replace the note of the frame now shown (t = 0's).
+        if (const auto& o = mController.latest(); o && mNote.isEmpty())
+            Q_EMIT learnedErrorChanged(o->relativeError, o->t);
         Q_EMIT overlayChanged();
     });
     connect(mDocument, &LabDocument::dataSetChanged, this, [this] {
@@ -49,21 +51,26 @@ void FieldOverlayPresenter::setSettings(const FieldOverlaySettings& settings) {
     Q_EMIT overlayChanged();
 }
 
+void FieldOverlayPresenter::setNote(const QString& note) {
+    if (note == mNote) return;
+    mNote = note;
+    // Queued: this runs inside the view's rebuild, which should not re-enter widget updates.
+    QMetaObject::invokeMethod(
+        this, [this, note] { Q_EMIT fieldNoteChanged(note); }, Qt::QueuedConnection);
+}
+
 void FieldOverlayPresenter::decorate(Scene& scene, const MainView::Frame& frame) {
-    if (!mSettings.any() || !frame.document) return;
+    if (!mSettings.any() || !frame.document) {
+        setNote({});
+        return;
+    }
     // Over the whole view: in a wide view (presenter mode) the view bounds' square left the sides bare.
     const QRectF bounds = frame.viewSize.isEmpty()
                               ? scene.viewBounds
                               : sceneDataBounds(scene, QRectF(QPointF(0, 0), frame.viewSize));
     const FieldOverlayPlan plan =
         planFieldOverlay(*mDocument, mSettings, frame.t, frame.mode == Timeline::Mode::Reverse, bounds);
-    const QString& note = plan.learnedNote;
-    if (note != mLearnedNote) {
-        mLearnedNote = note;
-        // Queued: this runs inside the view's rebuild, which should not re-enter widget updates.
-        QMetaObject::invokeMethod(
-            this, [this, note] { Q_EMIT learnedNoteChanged(note); }, Qt::QueuedConnection);
-    }
+    setNote(plan.note);
     if (!plan.request) return;
     const bool learned = plan.learned;
 

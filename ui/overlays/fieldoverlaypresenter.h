@@ -46,8 +46,8 @@ public:
     /// Decorates one frame (the view calls this on every rebuild; it only reads cached results).
     void decorate(Scene& scene, const MainView::Frame& frame);
 
-    /// Why the learned field is not drawn now (empty when it is, or when it was not asked for).
-    QString learnedFieldNote() const { return mLearnedNote; }
+    /// Why the overlays asked for are not all drawn now (FieldOverlayPlan::note; empty when they are).
+    QString fieldNote() const { return mNote; }
     /// The last overlay drawn, if any (tests).
     const std::optional<FieldOverlay>& latest() const { return mController.latest(); }
     FieldOverlayController& controller() { return mController; }
@@ -55,18 +55,22 @@ public:
 Q_SIGNALS:
     /// A new overlay was computed or the settings changed: views redraw.
     void overlayChanged();
-    /// learnedFieldNote() changed.
-    void learnedNoteChanged(const QString& note);
-    /// Mean relative difference between the learned and exact arrows at the drawn t (NaN when not both).
+    /// fieldNote() changed.
+    void fieldNoteChanged(const QString& note);
+    /// Mean relative difference between the learned and exact arrows at the drawn t (NaN when not both);
+    /// not sent while a note is up, which it would replace in the panel.
     void learnedErrorChanged(double relativeError, int t);
 
 private:
+    /// Keeps the note and tells the panel when it changed.
+    void setNote(const QString& note);
+
     LabDocument* mDocument;
     FieldOverlaySettings mSettings;
     FieldOverlayController mController;
     MainView* mView = nullptr;
     int mDecoratorId = 0;
-    QString mLearnedNote;
+    QString mNote;
     // What the last request was for, so identical frames do not ask again.
     struct Key {
         int t = -1;

@@ -36,15 +36,20 @@ FieldOverlayPlan planFieldOverlay(const LabDocument& document, const FieldOverla
 
     if (settings.learnedArrows) {
         if (!model)
-            plan.learnedNote = Texts::tr("No model yet: train one to see the learned field.");
+            plan.note = Texts::tr("No model yet: train one to see the learned field.");
         else if (!(dl::Schedule(model->schedule).params() == schedule.params()))
-            plan.learnedNote = Texts::tr(
+            plan.note = Texts::tr(
                 "Learned field hidden: the view uses another schedule than the model was trained with.");
         else if (model->config.dataDim != 2)
-            plan.learnedNote = Texts::tr("Learned field hidden: the model was trained on other data.");
+            plan.note = Texts::tr("Learned field hidden: the model was trained on other data.");
         else
             plan.learned = true;
     }
+    // The overlay job draws nothing at t = 0 (fieldoverlay.cpp), so this reason comes before the others:
+    // without a word, a view with every overlay ticked and none drawn looks broken.
+    if (std::clamp(t, 0, schedule.T()) == 0)
+        plan.note =
+            Texts::tr("At t = 0 there is no noise yet, so there is no field to draw: move t to 1 or more.");
     if (!bounds.isValid()) return plan;
 
     FieldOverlayRequest request;

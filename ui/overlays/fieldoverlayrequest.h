@@ -6,7 +6,7 @@
 //
 //   dlui::FieldOverlayPlan plan = dlui::planFieldOverlay(document, settings, t, reverse, bounds);
 //   if (plan.request) controller.request(*plan.request);
-//   panel.showLearnedNote(plan.learnedNote);
+//   panel.showFieldNote(plan.note);
 #pragma once
 
 #include <QRectF>
@@ -24,8 +24,9 @@ class LabDocument;
 struct FieldOverlayPlan {
     /// Nothing when no overlay applies: none asked for, no data, image or non-2D data, invalid bounds.
     std::optional<FieldOverlayRequest> request;
-    /// Why the learned field is not drawn (empty when it is, or when it was not asked for).
-    QString learnedNote;
+    /// Why the overlays asked for are not all drawn: none at t = 0, or not the learned field (empty when
+    /// everything asked for is drawn).
+    QString note;
     bool learned = false;  ///< the request includes the learned field
     /// LabDocument::modelGeneration() of the weights used (0 without a learned field), and their step.
     std::uint64_t modelGeneration = 0;

@@ -236,6 +236,7 @@ void SamplingPanel::buildUi() {
     mQuantity->addItem(tr("score ∇log q (towards the data)"), int(FieldQuantity::Score));
     mQuantity->addItem(tr("predicted noise ε̂"), int(FieldQuantity::Noise));
     mFieldNote = new QLabel(fieldBox);
+    mFieldNote->setObjectName(QStringLiteral("overlayNote"));
     mFieldNote->setWordWrap(true);
     auto* arrows = new QHBoxLayout;
     arrows->addWidget(mLearnedArrows);
@@ -506,8 +507,10 @@ void SamplingPanel::showLearnedError(double relativeError, int t) {
                                 .arg(relativeError * 100.0, 0, 'f', 0));
 }
 
-void SamplingPanel::showLearnedNote(const QString& note) {
-    if (!note.isEmpty() || mFieldNote->text().isEmpty()) mFieldNote->setText(note);
+void SamplingPanel::showFieldNote(const QString& note) {
+    // An empty note clears the label too: what it explained has passed, and the agreement of the next
+    // overlay (showLearnedError) follows.
+    mFieldNote->setText(note);
 }
 
 }  // namespace dlui

@@ -84,9 +84,10 @@ public Q_SLOTS:
     /// Samples with the current settings (from the current weights, also while training continues).
     void sample();
     void cancel();
-    /// Shows the overlay's learned-vs-exact agreement (NaN hides it) or a note on why it is not drawn.
+    /// Shows the overlay's learned-vs-exact agreement (NaN leaves the label), or a note on why the overlays
+    /// are not all drawn (an empty note clears it).
     void showLearnedError(double relativeError, int t);
-    void showLearnedNote(const QString& note);
+    void showFieldNote(const QString& note);
 
 Q_SIGNALS:
     /// The overlay controls changed.

@@ -75,8 +75,8 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
             &FieldOverlayPresenter::setSettings);
     connect(mOverlays, &FieldOverlayPresenter::learnedErrorChanged, mSamplingPanel,
             &SamplingPanel::showLearnedError);
-    connect(mOverlays, &FieldOverlayPresenter::learnedNoteChanged, mSamplingPanel,
-            &SamplingPanel::showLearnedNote);
+    connect(mOverlays, &FieldOverlayPresenter::fieldNoteChanged, mSamplingPanel,
+            &SamplingPanel::showFieldNote);
 
     // Trails of the reverse animation, for the subset of points the panel asks for.
     SamplingPanel* sampling = mSamplingPanel;
