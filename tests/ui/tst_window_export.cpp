@@ -1,6 +1,8 @@
 // Export from the real window, the way a person does it: Ctrl+E, File ▸ Export… and the toolbar button open
 // the Export dialog on the current document and a GIF is written; the plot, CSV and clipboard actions
 // write their files through the file dialog a person would fill in.
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -21,6 +23,8 @@
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
 #include "ui/sampling/samplingpanel.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
@@ -171,6 +175,25 @@ void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
         QVERIFY2(!image.isNull(), part);
         QVERIFY(image.width() > 100);
     }
+    // The marker's circles at t = 0 sit on the plot's left edge (ᾱ = 1 at the top, √(1−ᾱ) = 0 at the
+    // bottom): they are drawn whole, not cut by the axis rectangle, so some of their red lies left of it.
+    mWindow->timeline()->setT(0);
+    answerFileDialog(mDir->filePath(QStringLiteral("zero.png")));
+    mWindow->actions().exportSchedulePlots->trigger();
+    const QImage alpha =
+        QImage(mDir->filePath(QStringLiteral("zero-alpha.png"))).convertToFormat(QImage::Format_RGB32);
+    const QCustomPlot* alphaPlot = mWindow->schedulePanel()->plots()->plots().at(1);
+    const int scale = alpha.width() / alphaPlot->width();  // the export's resolution over the screen's
+    QCOMPARE(alpha.size(), alphaPlot->size() * scale);
+    const QRect axisRect(alphaPlot->axisRect()->rect().topLeft() * scale,
+                         alphaPlot->axisRect()->rect().size() * scale);
+    int redLeftOfThePlot = 0;
+    for (int y = axisRect.top() - 8 * scale; y <= axisRect.bottom() + 8 * scale; ++y)
+        for (int x = axisRect.left() - 8 * scale; x < axisRect.left() - 1; ++x) {
+            const QColor c = alpha.pixelColor(x, y);
+            redLeftOfThePlot += c.red() > 170 && c.green() < 110 && c.blue() < 110;
+        }
+    QVERIFY2(redLeftOfThePlot >= 4, qPrintable(QString::number(redLeftOfThePlot)));
     answerFileDialog(mDir->filePath(QStringLiteral("loss.pdf")), &secondFolder);
     mWindow->actions().exportLossPlot->trigger();
     QCOMPARE(secondFolder, QDir(mDir->path()).absolutePath());

@@ -135,6 +135,10 @@ void SchedulePlots::addMarker(QCustomPlot* plot, Marker& marker, const QList<QCP
         tracer->setSize(6);
         tracer->setPen(QPen(kMarkerColor, 1.2));
         tracer->setBrush(Qt::white);
+        // At t = 0 and at the ends of ᾱ's fixed 0..1 range the circle sits on the plot's edge, where the
+        // axis rectangle's clip cut it to a half or a quarter, and the axis line crossed what was left.
+        tracer->setClipToAxisRect(false);
+        tracer->setLayer(QStringLiteral("axes"));
         marker.tracers << tracer;
     }
 }
