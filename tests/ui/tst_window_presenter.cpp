@@ -11,10 +11,14 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QRadioButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
+#include <QStyleOptionButton>
+#include <QStyleOptionSlider>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
@@ -79,6 +83,30 @@ bool showActive(QWidget& window) {
     return QTest::qWaitForWindowActive(&window);
 }
 
+/// The width of a check box's or radio button's indicator as its style lays it out.
+int indicatorWidth(QAbstractButton* button) {
+    QStyleOptionButton option;
+    option.initFrom(button);
+    const bool radio = qobject_cast<QRadioButton*>(button) != nullptr;
+    return button->style()
+        ->subElementRect(radio ? QStyle::SE_RadioButtonIndicator : QStyle::SE_CheckBoxIndicator, &option,
+                         button)
+        .width();
+}
+
+/// The width of a horizontal slider's handle as its style lays it out.
+int handleWidth(QSlider* slider) {
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = option.sliderValue = slider->value();
+    return slider->style()
+        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
+        .width();
+}
+
 QCustomPlot* firstPlot(LabWindow& window) {
     const auto plots = window.schedulePanel()->plots()->plots();
     return plots.isEmpty() ? nullptr : plots.front();
@@ -131,6 +159,12 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     auto* play = window.timelineWidget()->findChild<QToolButton*>(QStringLiteral("timelinePlay"));
     QVERIFY(play);
     const QSize playIcon = play->iconSize();
+    auto* forward = window.timelineWidget()->findChild<QRadioButton*>();
+    auto* learnedArrows = window.findChild<QCheckBox*>(QStringLiteral("overlayLearnedArrows"));
+    auto* slider = window.timelineWidget()->findChild<QSlider*>();
+    QVERIFY(forward && learnedArrows && slider);
+    const int radioBefore = indicatorWidth(forward), checkBefore = indicatorWidth(learnedArrows);
+    const int handleBefore = handleWidth(slider);
 
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.isPresenterMode());
@@ -162,6 +196,16 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
         play->iconSize().height() >= 1.8 * playIcon.height(),
         qPrintable(
             QStringLiteral("play icon %1 → %2 px").arg(playIcon.height()).arg(play->iconSize().height())));
+
+    // So do the radio buttons' and check boxes' indicators and the t slider's handle: the style draws them
+    // at a fixed pixel size.
+    QVERIFY2(handleWidth(slider) >= 1.8 * handleBefore,
+             qPrintable(QStringLiteral("handle %1 → %2 px").arg(handleBefore).arg(handleWidth(slider))));
+    QVERIFY2(indicatorWidth(forward) >= 1.8 * radioBefore,
+             qPrintable(QStringLiteral("radio %1 → %2 px").arg(radioBefore).arg(indicatorWidth(forward))));
+    QVERIFY2(
+        indicatorWidth(learnedArrows) >= 1.8 * checkBefore,
+        qPrintable(QStringLiteral("check %1 → %2 px").arg(checkBefore).arg(indicatorWidth(learnedArrows))));
 
     // The view's caption, measured as drawn at the same size with the options before and after.
     const dlui::RenderOptions viewAfter = window.mainView()->renderOptions();
@@ -198,6 +242,9 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCOMPARE(trainStatus->font().pointSizeF(), trainPt);
     QCOMPARE(play->iconSize(), playIcon);
     QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), tickPt);
+    QCOMPARE(indicatorWidth(forward), radioBefore);
+    QCOMPARE(indicatorWidth(learnedArrows), checkBefore);
+    QCOMPARE(handleWidth(slider), handleBefore);
     QCOMPARE(window.mainView()->renderOptions().textScale, viewBefore.textScale);
 }
 

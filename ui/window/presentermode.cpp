@@ -8,8 +8,11 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QGroupBox>
 #include <QLabel>
+#include <QRadioButton>
 #include <QSettings>
+#include <QSlider>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -18,6 +21,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/presenterstyle.h"
 
 namespace dlui {
 
@@ -122,6 +126,7 @@ void PresenterMode::enter() {
 
     scaleFonts();
     scalePlots();
+    scaleFixedSizeControls();
     RenderOptions options = mWindow->mainView()->renderOptions();
     mTextScale = options.textScale;
     options.textScale = kScale * mTextScale;
@@ -143,6 +148,7 @@ void PresenterMode::leave() {
     mOn = false;
     mWindow->setWindowState(mWindowState);
     restorePlots();
+    restoreFixedSizeControls();
     restoreFonts();
     RenderOptions options = mWindow->mainView()->renderOptions();
     options.textScale = mTextScale;
@@ -212,6 +218,26 @@ void PresenterMode::restorePlots() {
         saved.plot->replot(QCustomPlot::rpQueuedReplot);
     }
     mAxes.clear();
+}
+
+void PresenterMode::scaleFixedSizeControls() {
+    if (!mPresenterStyle) mPresenterStyle = new PresenterStyle(kScale, this);
+    mRestyled.clear();
+    for (QWidget* w : mWindow->findChildren<QWidget*>()) {
+        const bool drawnAtAFixedSize =
+            qobject_cast<QCheckBox*>(w) || qobject_cast<QRadioButton*>(w) || qobject_cast<QSlider*>(w) ||
+            (qobject_cast<QGroupBox*>(w) && static_cast<QGroupBox*>(w)->isCheckable());
+        // A widget with a style of its own keeps it: putting it back on leaving could not be done exactly.
+        if (!drawnAtAFixedSize || w->testAttribute(Qt::WA_SetStyle)) continue;
+        mRestyled.emplace_back(w);
+        w->setStyle(mPresenterStyle);
+    }
+}
+
+void PresenterMode::restoreFixedSizeControls() {
+    for (const QPointer<QWidget>& w : mRestyled)
+        if (w) w->setStyle(nullptr);  // back to the application's style
+    mRestyled.clear();
 }
 
 void PresenterMode::showSettingsDialog() {

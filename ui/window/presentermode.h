@@ -25,6 +25,7 @@
 class QAction;
 class QCPAxis;
 class QCustomPlot;
+class QStyle;
 class QWidget;
 
 namespace dlui {
@@ -86,6 +87,10 @@ private:
     void restoreFonts();
     void scalePlots();
     void restorePlots();
+    /// Gives check boxes, radio buttons, checkable group boxes and sliders indicators and handles kScale
+    /// times as large (PresenterStyle).
+    void scaleFixedSizeControls();
+    void restoreFixedSizeControls();
     bool isKept(const QWidget* control) const;
 
     MainWindow* mWindow;
@@ -105,6 +110,8 @@ private:
     qreal mTextScale = 1.0;
     std::vector<SavedFont> mFonts;
     std::vector<SavedAxis> mAxes;
+    std::vector<QPointer<QWidget>> mRestyled;  // they had the application's style before
+    QStyle* mPresenterStyle = nullptr;         // made on first use, owned by this
     std::vector<SavedVisibility> mVisibility;
 };
 
