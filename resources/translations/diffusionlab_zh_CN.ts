@@ -2011,6 +2011,21 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::DurationText</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+</context>
+<context>
     <name>dlui::EquationText</name>
     <message>
         <source>Values at t = %1 of T = %2</source>
@@ -2486,6 +2501,14 @@ ffmpeg 输出：
     <message>
         <source>Side-by-side comparison: open it first</source>
         <translation>并排比较：请先打开它</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Rendering frame %1 of %2 · about %3 left</source>
+        <translation>正在渲染第 %1 帧（共 %2 帧）· 约剩 %3</translation>
     </message>
 </context>
 <context>
@@ -4073,18 +4096,6 @@ ffmpeg 输出：
 </context>
 <context>
     <name>dlui::TrainPanel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
     <message>
         <source>Model and training</source>
         <translation>模型和训练</translation>

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "ui/export/exportdialog.h"
+#include "ui/export/exportprogress.h"
 #include "ui/export/plotexport.h"
 #include "ui/render/csvexport.h"
 #include "ui/render/exportjob.h"
@@ -62,6 +64,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabTests"));
     }
     void dialogExportsInTheBackground();
+    void progressSaysHowLongIsLeft();
+    void progressDialogShowsTheTimeLeft();
     void dialogRefusesExistingOutputWithoutAsking();
     void closingTheDialogCancelsTheExport();
     void reverseNeedsATrajectory();
@@ -92,6 +96,44 @@ void TestExportDialog::dialogExportsInTheBackground() {
     QImageReader reader(s.outputPath);
     QCOMPARE(reader.imageCount(), 5);
     QCOMPARE(reader.size(), QSize(120, 100));
+}
+
+void TestExportDialog::progressSaysHowLongIsLeft() {
+    const QString plain = QStringLiteral("Rendering frames…");
+    QCOMPARE(exportProgressText(0, 10, 0.0), plain);
+    QCOMPARE(exportProgressText(2, 10, 5.0), plain);  // the pace is not known yet
+    // 4 frames in 2 s: 6 more take about 3 s.
+    QCOMPARE(exportProgressText(4, 10, 2.0), QStringLiteral("Rendering frame 5 of 10 · about 3 s left"));
+    QCOMPARE(exportProgressText(50, 500, 20.0),
+             QStringLiteral("Rendering frame 51 of 500 · about 3 min 0 s left"));
+    QCOMPARE(exportProgressText(10, 10, 4.0), QStringLiteral("Writing the file…"));
+}
+
+void TestExportDialog::progressDialogShowsTheTimeLeft() {
+    // Through the dialog: the progress dialog's text follows the frames, with the time left once it is
+    // known, and says the file is being written after the last frame.
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons());
+    dialog.setInteractive(false);
+    ExportSettings s = dialog.settings();
+    s.format = ExportFormat::PngSequence;
+    s.outputPath = tmp.filePath(QStringLiteral("frames"));
+    s.render.size = QSize(120, 100);
+    s.frames.stride = 1;  // t = 0 … 20: 21 frames
+    dialog.setSettings(s);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    auto* progress = dialog.findChild<QProgressDialog*>();
+    auto* bar = progress ? progress->findChild<QProgressBar*>() : nullptr;
+    QVERIFY(bar);
+    QStringList labels;
+    connect(bar, &QProgressBar::valueChanged, &dialog,
+            [&labels, progress] { labels << progress->labelText(); });
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().message));
+    QVERIFY2(labels.size() >= 5, qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.filter(QStringLiteral(" left")).size() >= 3, qPrintable(labels.join(QLatin1Char('|'))));
+    QCOMPARE(labels.back(), QStringLiteral("Writing the file…"));
 }
 
 void TestExportDialog::dialogRefusesExistingOutputWithoutAsking() {

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include "ui/export/exportprogress.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/render/comparisonframes.h"
 #include "ui/render/exportjob.h"
@@ -386,15 +387,20 @@ void ExportDialog::startExport() {
     saveToSettings();
     const int total = static_cast<int>(FrameSource::selectFrames(mInput, s.frames).size());
     mJob = std::make_unique<ExportJob>(mInput, s);
-    mProgress = new QProgressDialog(tr("Rendering frames…"), tr("Cancel"), 0, total, this);
+    mProgress = new QProgressDialog(exportProgressText(0, total, 0.0), tr("Cancel"), 0, total, this);
     mProgress->setWindowTitle(tr("Exporting"));
     mProgress->setWindowModality(Qt::WindowModal);
     mProgress->setMinimumDuration(300);
     mProgress->setAutoClose(false);
     mProgress->setAutoReset(false);
     connect(mProgress, &QProgressDialog::canceled, this, &ExportDialog::cancelExport);
-    connect(mJob.get(), &ExportJob::progressed, mProgress, [this](int done, int) {
-        if (mProgress) mProgress->setValue(done);
+    mExportClock.start();
+    mCancelling = false;
+    connect(mJob.get(), &ExportJob::progressed, mProgress, [this](int done, int frames) {
+        if (!mProgress) return;
+        if (!mCancelling)  // "Cancelling…" stays until the job ends
+            mProgress->setLabelText(exportProgressText(done, frames, mExportClock.elapsed() / 1000.0));
+        mProgress->setValue(done);
     });
     connect(mJob.get(), &ExportJob::finished, this, &ExportDialog::onFinished);
     updateState();
@@ -403,6 +409,7 @@ void ExportDialog::startExport() {
 
 void ExportDialog::cancelExport() {
     if (mJob) mJob->cancel();
+    mCancelling = true;
     if (mProgress) mProgress->setLabelText(tr("Cancelling…"));
 }
 

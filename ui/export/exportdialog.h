@@ -10,6 +10,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <memory>
 
 #include "ui/render/exporter.h"
@@ -70,6 +71,8 @@ private:
     ExportResult mLastResult;
     std::unique_ptr<ExportJob> mJob;
     QProgressDialog* mProgress = nullptr;
+    QElapsedTimer mExportClock;  // since the export started: the progress dialog's time left
+    bool mCancelling = false;
 
     QComboBox* mAnimation = nullptr;
     QSpinBox* mTFirst = nullptr;

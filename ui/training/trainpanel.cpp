@@ -19,6 +19,7 @@
 #include "core/training/presets.h"
 #include "ui/document/labdocument.h"
 #include "ui/i18n/coremessages.h"
+#include "ui/i18n/durationtext.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainingpresets.h"
 #include "ui/widgets/readabletext.h"
@@ -28,14 +29,6 @@ namespace dlui {
 namespace {
 
 constexpr int kPollMs = 33;  // ~30 Hz
-
-QString formatDuration(double seconds) {
-    if (!(seconds >= 0) || !std::isfinite(seconds)) return QStringLiteral("–");
-    const auto s = static_cast<long long>(std::llround(seconds));
-    if (s < 60) return TrainPanel::tr("%1 s").arg(s);
-    if (s < 3600) return TrainPanel::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return TrainPanel::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-}
 
 // A message that starts a sentence in the window, from the core's lower-case form.
 QString asSentence(QString message) {
@@ -518,13 +511,13 @@ void TrainPanel::poll() {
     const bool running = mController->state() == TrainingController::State::Running;
     if (const auto& p = mController->lastProgress(); p && running) {
         showLine(mSpeed, tr("%1 steps/s · ETA %2 · loss %3")
-                             .arg(locale.toString(p->stepsPerSecond, 'f', 0), formatDuration(p->etaSeconds))
+                             .arg(locale.toString(p->stepsPerSecond, 'f', 0), durationText(p->etaSeconds))
                              .arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     } else if (std::isfinite(mLossPlot->smoothedLoss())) {
         showLine(mSpeed, tr("loss %1 (smoothed)").arg(mLossPlot->smoothedLoss(), 0, 'g', 3));
     }
     const QString eta = running && mController->lastProgress()
-                            ? tr(" · ETA %1").arg(formatDuration(mController->lastProgress()->etaSeconds))
+                            ? tr(" · ETA %1").arg(durationText(mController->lastProgress()->etaSeconds))
                             : QString();
     // The speed only while the run goes on: after Stop, "stopped 1,234 steps · 341 steps/s" read as a
     // speed still being made (and paused, as one frozen). None where none was measured either (a step taken
