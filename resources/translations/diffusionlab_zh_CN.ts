@@ -12,8 +12,8 @@
         <translation>前向噪声的形状必须与数据相同（%1×%2）</translation>
     </message>
     <message>
-        <source>t = %1 / %2    ᾱ_t = %3</source>
-        <translation>t = %1 / %2    ᾱ_t = %3</translation>
+        <source>t = %1 / %2    ᾱₜ = %3</source>
+        <translation>t = %1 / %2    ᾱₜ = %3</translation>
     </message>
     <message>
         <source>not sampled yet</source>
@@ -43,8 +43,8 @@
         <translation>所选范围内没有帧：t 从 %1 到 %2，步长 %3</translation>
     </message>
     <message>
-        <source>t = %1 / %2    ᾱ_t = %3</source>
-        <translation>t = %1 / %2    ᾱ_t = %3</translation>
+        <source>t = %1 / %2    ᾱₜ = %3</source>
+        <translation>t = %1 / %2    ᾱₜ = %3</translation>
     </message>
     <message>
         <source>forward process    %1</source>
@@ -1607,8 +1607,8 @@ ffmpeg 输出：
 <context>
     <name>dlui::ComparisonPlots</name>
     <message>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
         <source>log-SNR</source>
@@ -2309,8 +2309,8 @@ ffmpeg 输出：
         <translation>坐标轴(&amp;X)</translation>
     </message>
     <message>
-        <source>&amp;Caption (t, ᾱ_t, sampler)</source>
-        <translation>说明文字（t、ᾱ_t、采样器）(&amp;C)</translation>
+        <source>&amp;Caption (t, ᾱₜ, sampler)</source>
+        <translation>说明文字（t、ᾱₜ、采样器）(&amp;C)</translation>
     </message>
     <message>
         <source>Colour points by their &amp;origin</source>
@@ -2783,8 +2783,8 @@ ffmpeg 输出：
         <translation>反向 · 还没有样本：先训练模型，再采样</translation>
     </message>
     <message>
-        <source>t = %1 / %2   ᾱ_t = %3%4</source>
-        <translation>t = %1 / %2   ᾱ_t = %3%4</translation>
+        <source>t = %1 / %2   ᾱₜ = %3%4</source>
+        <translation>t = %1 / %2   ᾱₜ = %3%4</translation>
     </message>
     <message>
         <source>   (Markov chain)</source>
@@ -3835,36 +3835,36 @@ ffmpeg 输出：
 <context>
     <name>dlui::SchedulePlots</name>
     <message>
-        <source>β_t</source>
-        <translation>β_t</translation>
+        <source>βₜ</source>
+        <translation>βₜ</translation>
     </message>
     <message>
-        <source>β_t (pinned)</source>
-        <translation>β_t（固定）</translation>
+        <source>βₜ (pinned)</source>
+        <translation>βₜ（固定）</translation>
     </message>
     <message>
-        <source>ᾱ_t (pinned)</source>
-        <translation>ᾱ_t（固定）</translation>
+        <source>ᾱₜ (pinned)</source>
+        <translation>ᾱₜ（固定）</translation>
     </message>
     <message>
-        <source>√ᾱ_t (pinned)</source>
-        <translation>√ᾱ_t（固定）</translation>
+        <source>√ᾱₜ (pinned)</source>
+        <translation>√ᾱₜ（固定）</translation>
     </message>
     <message>
-        <source>√(1−ᾱ_t) (pinned)</source>
-        <translation>√(1−ᾱ_t)（固定）</translation>
+        <source>√(1−ᾱₜ) (pinned)</source>
+        <translation>√(1−ᾱₜ)（固定）</translation>
     </message>
     <message>
-        <source>ᾱ_t</source>
-        <translation>ᾱ_t</translation>
+        <source>ᾱₜ</source>
+        <translation>ᾱₜ</translation>
     </message>
     <message>
-        <source>√ᾱ_t</source>
-        <translation>√ᾱ_t</translation>
+        <source>√ᾱₜ</source>
+        <translation>√ᾱₜ</translation>
     </message>
     <message>
-        <source>√(1−ᾱ_t)</source>
-        <translation>√(1−ᾱ_t)</translation>
+        <source>√(1−ᾱₜ)</source>
+        <translation>√(1−ᾱₜ)</translation>
     </message>
     <message>
         <source>log-SNR</source>
@@ -4090,8 +4090,8 @@ ffmpeg 输出：
         <translation>暂停</translation>
     </message>
     <message>
-        <source>β_t = %1   ᾱ_t = %2   SNR = %3</source>
-        <translation>β_t = %1   ᾱ_t = %2   SNR = %3</translation>
+        <source>βₜ = %1   ᾱₜ = %2   SNR = %3</source>
+        <translation>βₜ = %1   ᾱₜ = %2   SNR = %3</translation>
     </message>
 </context>
 <context>

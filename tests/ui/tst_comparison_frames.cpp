@@ -156,10 +156,10 @@ void TestComparisonFrames::captionsCarryEachPanesAlphaBar() {
         const QString captionB = frames.caption(1, step);
         QVERIFY2(captionA.startsWith(QStringLiteral("linear T=50\n")), qPrintable(captionA));
         QVERIFY2(captionA.contains(QStringLiteral("t = %1 / 50").arg(tA)), qPrintable(captionA));
-        QVERIFY2(captionA.contains(QStringLiteral("ᾱ_t = ") + fourDigits(a.alphaBar(tA))),
+        QVERIFY2(captionA.contains(QStringLiteral("ᾱₜ = ") + fourDigits(a.alphaBar(tA))),
                  qPrintable(captionA));
         QVERIFY2(captionB.contains(QStringLiteral("t = %1 / 1000").arg(step)), qPrintable(captionB));
-        QVERIFY2(captionB.contains(QStringLiteral("ᾱ_t = ") + fourDigits(b.alphaBar(step))),
+        QVERIFY2(captionB.contains(QStringLiteral("ᾱₜ = ") + fourDigits(b.alphaBar(step))),
                  qPrintable(captionB));
         QCOMPARE(frames.paneAlphaBar(0, step), a.alphaBar(tA));
         QCOMPARE(frames.scene(0, step).caption, captionA);

@@ -172,9 +172,9 @@ void TestWindowCompare::sharedSliderMovesEveryPaneByFraction() {
     QVERIFY(view()->positionLabel()->text().contains(QStringLiteral("0.500")));
     const QString a = panes[0]->caption(), b = panes[1]->caption();
     QVERIFY2(a.contains(QStringLiteral("t = 25 / 50")), qPrintable(a));
-    QVERIFY2(a.contains(QStringLiteral("ᾱ_t = ") + fourDigits(short50.alphaBar(25))), qPrintable(a));
+    QVERIFY2(a.contains(QStringLiteral("ᾱₜ = ") + fourDigits(short50.alphaBar(25))), qPrintable(a));
     QVERIFY2(b.contains(QStringLiteral("t = 500 / 1000")), qPrintable(b));
-    QVERIFY2(b.contains(QStringLiteral("ᾱ_t = ") + fourDigits(long1000.alphaBar(500))), qPrintable(b));
+    QVERIFY2(b.contains(QStringLiteral("ᾱₜ = ") + fourDigits(long1000.alphaBar(500))), qPrintable(b));
     QVERIFY(std::abs(compare()->plots()->markerFraction() - 0.5) < 1e-12);
 
     // The window's playback keys move the shared t while comparing.

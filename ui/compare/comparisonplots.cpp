@@ -43,7 +43,7 @@ QCPItemStraightLine* makeMarker(QCustomPlot* plot) {
 ComparisonPlots::ComparisonPlots(Comparison* comparison, QWidget* parent)
     : QWidget(parent), mComparison(comparison) {
     setObjectName(QStringLiteral("comparisonPlots"));
-    mAlphaPlot = makePlot(this, tr("ᾱ_t"));
+    mAlphaPlot = makePlot(this, tr("ᾱₜ"));
     mAlphaPlot->setObjectName(QStringLiteral("comparisonAlphaPlot"));
     mAlphaPlot->yAxis->setRange(0.0, 1.02);
     mSnrPlot = makePlot(this, tr("log-SNR"));

@@ -139,7 +139,7 @@ void ExportDialog::buildUi() {
     mArrows = new QCheckBox(tr("&Arrow field (−ε̂)"), this);
     mDensity = new QCheckBox(tr("&Density of q(x_t)"), this);
     mAxes = new QCheckBox(tr("A&xes"), this);
-    mCaption = new QCheckBox(tr("&Caption (t, ᾱ_t, sampler)"), this);
+    mCaption = new QCheckBox(tr("&Caption (t, ᾱₜ, sampler)"), this);
     mColorByOrigin = new QCheckBox(tr("Colour points by their &origin"), this);
     mPoints->setChecked(true);
     mAxes->setChecked(true);

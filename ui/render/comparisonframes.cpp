@@ -89,7 +89,7 @@ QString ComparisonFrames::caption(int pane, int step) const {
     const ComparisonPane& p = mInput.panes[static_cast<size_t>(pane)];
     const int T = p.scheduleFor(mInput.reverse).T();
     const int t = paneT(pane, step);
-    QString where = tr("t = %1 / %2    ᾱ_t = %3").arg(t).arg(T).arg(alphaBarText(paneAlphaBar(pane, step)));
+    QString where = tr("t = %1 / %2    ᾱₜ = %3").arg(t).arg(T).arg(alphaBarText(paneAlphaBar(pane, step)));
     if (mInput.reverse) {
         if (!p.reverse || p.reverse->empty())
             where += QLatin1Char('\n') + (p.problem.isEmpty() ? tr("not sampled yet") : p.problem);

@@ -138,7 +138,7 @@ QString FrameSource::samplerName() const {
 QString FrameSource::caption(int k) const {
     const FrameInfo& f = info(k);
     const int T = f.phase == FramePhase::Forward ? mInput.schedule.T() : reverseSchedule().T();
-    const QString step = tr("t = %1 / %2    ᾱ_t = %3").arg(f.t).arg(T).arg(alphaBarText(f.alphaBar));
+    const QString step = tr("t = %1 / %2    ᾱₜ = %3").arg(f.t).arg(T).arg(alphaBarText(f.alphaBar));
     if (f.phase == FramePhase::Forward) return tr("forward process    %1").arg(step);
     const QString sampler = samplerName();
     return sampler.isEmpty() ? tr("reverse process    %1").arg(step)

@@ -27,15 +27,15 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
 
-    mBetaPlot = makePlot(tr("β_t"));
+    mBetaPlot = makePlot(tr("βₜ"));
     mBetaPlot->setObjectName(QStringLiteral("betaPlot"));
     mBetaPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
     mBetaPlot->yAxis->setTicker(logTicker);
     mBetaPlot->yAxis->setNumberFormat(QStringLiteral("eb"));
     mBetaPlot->yAxis->setNumberPrecision(0);
-    mPinBeta = addCurve(mBetaPlot, kBetaColor, tr("β_t (pinned)"), true);
-    mBeta = addCurve(mBetaPlot, kBetaColor, tr("β_t"), false);
+    mPinBeta = addCurve(mBetaPlot, kBetaColor, tr("βₜ (pinned)"), true);
+    mBeta = addCurve(mBetaPlot, kBetaColor, tr("βₜ"), false);
 
     mAlphaPlot = makePlot(QString());
     mAlphaPlot->setObjectName(QStringLiteral("alphaPlot"));
@@ -45,12 +45,12 @@ SchedulePlots::SchedulePlots(QWidget* parent) : QWidget(parent) {
     halves->setTickStep(0.5);
     halves->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     mAlphaPlot->yAxis->setTicker(halves);
-    mPinAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱ_t (pinned)"), true);
-    mPinSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱ_t (pinned)"), true);
-    mPinSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱ_t) (pinned)"), true);
-    mAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱ_t"), false);
-    mSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱ_t"), false);
-    mSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱ_t)"), false);
+    mPinAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱₜ (pinned)"), true);
+    mPinSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱₜ (pinned)"), true);
+    mPinSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱₜ) (pinned)"), true);
+    mAlphaBar = addCurve(mAlphaPlot, kAlphaBarColor, tr("ᾱₜ"), false);
+    mSqrtAlphaBar = addCurve(mAlphaPlot, kSqrtAlphaBarColor, tr("√ᾱₜ"), false);
+    mSqrtOneMinus = addCurve(mAlphaPlot, kNoiseColor, tr("√(1−ᾱₜ)"), false);
     mAlphaPlot->legend->setVisible(true);
     for (QCPGraph* pinned : {mPinAlphaBar, mPinSqrtAlphaBar, mPinSqrtOneMinus}) pinned->removeFromLegend();
     QFont legendFont = font();

@@ -159,7 +159,7 @@ void MainView::rebuildScene() {
             if (viewState.markovChain)
                 chainNote = shownT == tt ? tr("   (Markov chain)")
                                          : tr("   (Markov chain, computing t = %1 …)").arg(tt);
-            scene.caption = tr("t = %1 / %2   ᾱ_t = %3%4")
+            scene.caption = tr("t = %1 / %2   ᾱₜ = %3%4")
                                 .arg(shownT)
                                 .arg(schedule.T())
                                 .arg(alphaBarText(schedule.alphaBar(shownT)))

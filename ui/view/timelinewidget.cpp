@@ -224,7 +224,7 @@ void TimelineWidget::updateNumbers() {
     const dl::Schedule& schedule =
         reverse && mDocument->modelSchedule() ? *mDocument->modelSchedule() : mDocument->schedule();
     const int t = std::min(view.t, schedule.T());
-    mNumbers->setText(tr("β_t = %1   ᾱ_t = %2   SNR = %3")
+    mNumbers->setText(tr("βₜ = %1   ᾱₜ = %2   SNR = %3")
                           .arg(formatNumber(schedule.beta(t)), formatNumber(schedule.alphaBar(t)),
                                formatNumber(schedule.snr(t))));
 }
