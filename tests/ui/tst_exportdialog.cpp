@@ -48,6 +48,16 @@ ExportInput moons(int n = 400) {
     return in;
 }
 
+/// The dialog's settings for a small export (120×100) of every stride-th t into path.
+ExportSettings smallExport(const ExportDialog& dialog, ExportFormat format, const QString& path, int stride) {
+    ExportSettings s = dialog.settings();
+    s.format = format;
+    s.outputPath = path;
+    s.render.size = QSize(120, 100);
+    s.frames.stride = stride;
+    return s;
+}
+
 QStringList lines(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
@@ -80,11 +90,9 @@ void TestExportDialog::dialogExportsInTheBackground() {
     QTemporaryDir tmp;
     ExportDialog dialog(moons());
     dialog.setInteractive(false);
-    ExportSettings s = dialog.settings();
-    s.format = ExportFormat::Gif;
-    s.outputPath = tmp.filePath(QStringLiteral("dialog.gif"));
-    s.render.size = QSize(120, 100);
-    s.frames.stride = 5;  // t = 0, 5, 10, 15, 20
+    // t = 0, 5, 10, 15, 20
+    const ExportSettings s =
+        smallExport(dialog, ExportFormat::Gif, tmp.filePath(QStringLiteral("dialog.gif")), 5);
     dialog.setSettings(s);
     QCOMPARE(dialog.settings().outputPath, s.outputPath);
     QCOMPARE(dialog.settings().render.size, QSize(120, 100));
@@ -115,12 +123,9 @@ void TestExportDialog::progressDialogShowsTheTimeLeft() {
     QTemporaryDir tmp;
     ExportDialog dialog(moons());
     dialog.setInteractive(false);
-    ExportSettings s = dialog.settings();
-    s.format = ExportFormat::PngSequence;
-    s.outputPath = tmp.filePath(QStringLiteral("frames"));
-    s.render.size = QSize(120, 100);
-    s.frames.stride = 1;  // t = 0 … 20: 21 frames
-    dialog.setSettings(s);
+    // t = 0 … 20: 21 frames
+    dialog.setSettings(
+        smallExport(dialog, ExportFormat::PngSequence, tmp.filePath(QStringLiteral("frames")), 1));
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     dialog.startExport();
     auto* progress = dialog.findChild<QProgressDialog*>();
