@@ -8,11 +8,23 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/i18n/translations.h"
 #include "ui/lessons/lessonplayer.h"
 
 namespace dlui {
 
-LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent) : QWidget(parent), mPlayer(player) {
+namespace {
+
+/// The window's language as a locale. Not QLocale(): that is the system's, and a class that chose Chinese in
+/// View ▸ Language on an English system read every lesson in English around a Chinese window.
+QLocale windowLocale() {
+    return QLocale(languageCode(currentLanguage()));
+}
+
+}  // namespace
+
+LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent)
+    : QWidget(parent), mPlayer(player), mLocale(windowLocale()) {
     setObjectName(QStringLiteral("lessonNavigator"));
     mTitle = new QLabel(this);
     mTitle->setObjectName(QStringLiteral("lessonTitle"));
@@ -72,7 +84,7 @@ void LessonNavigator::resizeEvent(QResizeEvent* event) {
 
 void LessonNavigator::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange) setLocale(QLocale());
+    if (event->type() == QEvent::LanguageChange) setLocale(windowLocale());
     if (event->type() == QEvent::FontChange) Q_EMIT heightForLessonChanged();
 }
 

@@ -21,7 +21,7 @@ class LessonNavigator : public QWidget {
 public:
     explicit LessonNavigator(LessonPlayer* player, QWidget* parent = nullptr);
 
-    /// The language of the narration (the application's locale by default).
+    /// The language of the narration: the window's (View ▸ Language) unless set here.
     void setLocale(const QLocale& locale);
 
     QString titleText() const;
@@ -39,7 +39,7 @@ Q_SIGNALS:
     void heightForLessonChanged();
 
 protected:
-    /// A language switch while the program runs: the narration follows the new default locale. A font
+    /// A language switch while the program runs: the narration follows the window's new language. A font
     /// change: heightForLessonChanged().
     void changeEvent(QEvent* event) override;
     /// A change of width: heightForLessonChanged().
