@@ -22,6 +22,8 @@
 #include "ui/overlays/densitycomparison.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/training/trainpanel.h"
+#include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/trainingandsampling.h"
 
@@ -128,6 +130,39 @@ private Q_SLOTS:
         QVERIFY(!box->isChecked());
         QVERIFY2(sampling->buildRequest(&request, &error), qPrintable(error));
         QCOMPARE(request.precision, dl::ProductPrecision::Float32);
+    }
+
+    // A model trained with one schedule, the exact denoiser sampling with the editor's other one: the line
+    // under the view gives the numbers of the chain on screen. It gave the model's: β₅₀ = 0.0444 of the
+    // model's T = 150 under a chain whose β ends at 0.02.
+    void reverseNumbersAreThoseOfTheSampledChain() {
+        dlui::LabDocument* doc = mWindow->document();
+        auto snap = std::make_shared<dl::TrainingSnapshot>();
+        snap->config = dl::defaultMlpConfig();
+        snap->schedule = doc->schedule().params();
+        doc->setModel(snap, doc->schedule());
+        dl::ScheduleParams editor = doc->schedule().params();
+        editor.T = 50;
+        editor.betaStart = 1e-4;
+        editor.betaEnd = 0.02;
+        QVERIFY(doc->setScheduleParams(editor));
+        QVERIFY(doc->modelSchedule()->T() != 50);
+
+        dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
+        sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+        sampling->setPointCount(200);
+        QSignalSpy ready(sampling, &dlui::SamplingPanel::samplesReady);
+        mWindow->actions().sample->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+        mWindow->timeline()->pause();  // the samples start playing
+        mWindow->timeline()->setT(50);
+        const dl::Schedule chain(editor);
+        const QString beta = QString::number(chain.beta(50), 'f', 4);
+        QTRY_VERIFY2(
+            mWindow->timelineWidget()->numbersText().startsWith(QStringLiteral("βₜ = ") + beta),
+            qPrintable(mWindow->timelineWidget()->numbersText() + QStringLiteral(" · want β ") + beta));
+        QCOMPARE(doc->reverseSchedule().params(), editor);
     }
 
     void idleTrainPanelHasNoBlankLines() {

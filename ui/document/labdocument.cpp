@@ -267,10 +267,12 @@ QString LabDocument::describeScheduleMismatch() const {
 }
 
 void LabDocument::setSamples(std::shared_ptr<const dl::SampleResult> result,
-                             std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run) {
+                             std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run,
+                             std::optional<dl::Schedule> drawnWith) {
     mSamples = std::move(result);
     mTrajectory = std::move(trajectory);
     mSamplesRun = run;
+    mSamplesSchedule = std::move(drawnWith);
     Q_EMIT samplesChanged();
 }
 
@@ -278,7 +280,13 @@ void LabDocument::clearSamples() {
     if (!mSamples && !mTrajectory) return;
     mSamples.reset();
     mTrajectory.reset();
+    mSamplesSchedule.reset();
     Q_EMIT samplesChanged();
+}
+
+const dl::Schedule& LabDocument::reverseSchedule() const {
+    if (mSamplesSchedule && mTrajectory) return *mSamplesSchedule;
+    return mModelSchedule ? *mModelSchedule : mSchedule;
 }
 
 void LabDocument::setModified(bool modified) {

@@ -153,9 +153,17 @@ public:
     std::shared_ptr<const dl::Trajectory> trajectory() const { return mTrajectory; }
     /// Installs a sampling result and the trajectory the timeline animates in reverse mode. `run` names
     /// the sampling run (0: none): a run shows its trajectory as it grows (result still null), then its
-    /// samples, all with the same run, so the views keep their place in the animation.
+    /// samples, all with the same run, so the views keep their place in the animation. `drawnWith`: the
+    /// schedule of the chain (the model's for the learned denoiser, the editor's for the exact one).
     void setSamples(std::shared_ptr<const dl::SampleResult> result,
-                    std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run = 0);
+                    std::shared_ptr<const dl::Trajectory> trajectory, std::uint64_t run = 0,
+                    std::optional<dl::Schedule> drawnWith = std::nullopt);
+    /// The schedule the installed samples were drawn with, when setSamples was told.
+    const std::optional<dl::Schedule>& samplesSchedule() const { return mSamplesSchedule; }
+    /// The schedule of the reverse view: the samples' when known, else the model's, else the editor's.
+    /// Its numbers (β, ᾱ, SNR under the view, in captions and exports) are the chain's: with the exact
+    /// denoiser on the editor's schedule they showed the model's.
+    const dl::Schedule& reverseSchedule() const;
     /// The run of the samples installed last (0 when not named).
     std::uint64_t samplesRun() const { return mSamplesRun; }
     void clearSamples();
@@ -210,6 +218,7 @@ private:
     QString mModelPath;
     std::shared_ptr<const dl::SampleResult> mSamples;
     std::shared_ptr<const dl::Trajectory> mTrajectory;
+    std::optional<dl::Schedule> mSamplesSchedule;
     std::uint64_t mSamplesRun = 0;
     ViewState mView;
     std::optional<dl::Schedule> mPinned;

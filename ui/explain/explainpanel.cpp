@@ -70,6 +70,9 @@ ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPa
 }
 
 const dl::Schedule& ExplainPanel::schedule() const {
+    // Samples on screen: the schedule they were drawn with, whichever denoiser is chosen now.
+    if (mView == ExplainView::Reverse && mDocument->samplesSchedule() && mDocument->trajectory())
+        return *mDocument->samplesSchedule();
     const bool learned = mSampling->denoiser() == SamplingPanel::DenoiserChoice::Learned;
     if (mView == ExplainView::Reverse && learned && mDocument->modelSchedule())
         return *mDocument->modelSchedule();

@@ -15,8 +15,8 @@ ExportInput makeExportInput(const LabDocument& document, dl::EpsilonPredictor de
     if (const auto noise = document.forwardNoise()) in.forwardNoise = *noise;
     if (const auto trajectory = document.trajectory(); trajectory && !trajectory->empty()) {
         in.reverse = *trajectory;
-        // The reverse chain was sampled with the model's schedule, whatever the editor shows now.
-        if (document.modelSchedule()) in.reverseSchedule = *document.modelSchedule();
+        // The schedule the chain was sampled with, whatever the editor shows now.
+        in.reverseSchedule = document.reverseSchedule();
     }
     in.denoiser = std::move(denoiser);
     return in;

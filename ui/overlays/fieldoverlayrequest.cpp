@@ -30,8 +30,10 @@ FieldOverlayPlan planFieldOverlay(const LabDocument& document, const FieldOverla
     // when a model exists and the samples came from it — the reverse chain never mixes schedules).
     dl::Schedule schedule = document.schedule();
     const auto trajectory = document.trajectory();
-    if (reverse && modelSchedule && trajectory && !trajectory->timesteps.empty() &&
-        trajectory->timesteps.front() == modelSchedule->T())
+    if (reverse && trajectory && document.samplesSchedule())
+        schedule = *document.samplesSchedule();
+    else if (reverse && modelSchedule && trajectory && !trajectory->timesteps.empty() &&
+             trajectory->timesteps.front() == modelSchedule->T())
         schedule = *modelSchedule;
 
     if (settings.learnedArrows) {

@@ -31,7 +31,7 @@ struct ExportInput {
     dl::Schedule schedule;   ///< the forward process (the editor's schedule)
     dl::Batch forwardNoise;  ///< ε for x_t = √ᾱ_t x_0 + √(1−ᾱ_t) ε; same shape as data.points
     std::optional<dl::Trajectory> reverse;  ///< a sampled chain, states[0] = x_T … last = x_0 (normalised)
-    std::optional<dl::Schedule> reverseSchedule;  ///< the model's schedule; `schedule` when absent
+    std::optional<dl::Schedule> reverseSchedule;  ///< what the chain was sampled with; `schedule` when absent
     dl::EpsilonPredictor denoiser;                ///< optional: arrow field of −ε̂(x, t) on a grid
     /// Optional: a side-by-side comparison (AnimationKind::Comparison), rendered by ComparisonFrames.
     std::optional<ComparisonInput> comparison;

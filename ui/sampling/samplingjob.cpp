@@ -127,6 +127,7 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
             SamplingPartial partial;
             partial.id = control.id();
             partial.trajectory = std::make_shared<const dl::Trajectory>(soFar);
+            partial.schedule = request.schedule;
             partial.seconds = now;
             control.publish(std::move(partial));
         };
@@ -144,6 +145,7 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
     out.id = control.id();
     out.result = std::move(result);
     out.trajectory = std::move(trajectory);
+    out.schedule = request.schedule;
     out.label = request.label;
     out.seconds = secondsSince(start);
     return out;

@@ -466,7 +466,7 @@ void SamplingPanel::onTrajectoryGrew(const SamplingPartial& partial) {
     mShownRun = partial.id;
     // Playback waits at the newest state until the next ones arrive.
     mTimeline->setReverseFloor(std::max(1, partial.trajectory->timesteps.back()));
-    mDocument->setSamples(nullptr, partial.trajectory, partial.id);
+    mDocument->setSamples(nullptr, partial.trajectory, partial.id, partial.schedule);
     if (!first) return;
     mStatus->setText(tr("Playing the first states (after %1 s) while the rest are computed…")
                          .arg(partial.seconds, 0, 'f', 2));
@@ -481,7 +481,7 @@ void SamplingPanel::onSampled(const SamplingResult& result) {
     const bool wasShowing = result.id == mShownRun;
     mShownRun = 0;
     mTimeline->setReverseFloor(0);
-    mDocument->setSamples(result.result, result.trajectory, result.id);
+    mDocument->setSamples(result.result, result.trajectory, result.id, result.schedule);
     mStatus->setText(tr("%1 points in %2 s: %3")
                          .arg(QLocale().toString(int(result.result->samples.rows())))
                          .arg(result.seconds, 0, 'f', 2)

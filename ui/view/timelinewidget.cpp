@@ -221,8 +221,7 @@ void TimelineWidget::syncFromTimeline() {
 void TimelineWidget::updateNumbers() {
     const ViewState& view = mDocument->viewState();
     const bool reverse = view.mode == ViewMode::Reverse;
-    const dl::Schedule& schedule =
-        reverse && mDocument->modelSchedule() ? *mDocument->modelSchedule() : mDocument->schedule();
+    const dl::Schedule& schedule = reverse ? mDocument->reverseSchedule() : mDocument->schedule();
     const int t = std::min(view.t, schedule.T());
     mNumbers->setText(tr("βₜ = %1   ᾱₜ = %2   SNR = %3")
                           .arg(formatNumber(schedule.beta(t)), formatNumber(schedule.alphaBar(t)),
