@@ -79,6 +79,12 @@ void MainView::requestRedraw() {
     mRedrawTimer.start(static_cast<int>(std::max<qint64>(0, kFrameMs - elapsed)));
 }
 
+void MainView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The retranslator re-words widgets' texts; the scene's are painted, so they come from the next build.
+    if (event->type() == QEvent::LanguageChange) requestRedraw();
+}
+
 void MainView::rebuildNow() {
     mRedrawTimer.stop();
     rebuildScene();

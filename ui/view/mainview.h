@@ -95,6 +95,8 @@ Q_SIGNALS:
     void resized();
 
 protected:
+    /// A language switch: the captions and narration it paints are worded again (a rebuild).
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
