@@ -3686,6 +3686,10 @@ ffmpeg 输出：
         <source>About twice as fast: each row of the network&apos;s weights and each layer&apos;s input is scaled to 16-bit integers and summed exactly, and the first layer is read from a table. ε̂ moves by well under 1 %; the samples&apos; quality does not change measurably. Off: float32 throughout, the same numbers as `sample` on the command line.</source>
         <translation>约快一倍：网络权重的每一行和每层的输入都缩放为 16 位整数并精确求和，第一层从一张表中读取。ε̂ 的变化远小于 1 %，样本质量没有可测的变化。关闭时全程使用 float32，与命令行 `sample` 的结果相同。</translation>
     </message>
+    <message>
+        <source>%1 images in %2 s: %3</source>
+        <translation>%1 幅图像，用时 %2 秒：%3</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>

@@ -747,6 +747,9 @@ void TestWindowTraining::imagesTrainAndSampleInPixelSpace() {
     sampling()->sample();
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
     QCOMPARE(mWindow->document()->sampleResult()->samples.cols(), side * side);
+    auto* status = sampling()->findChild<QLabel*>(QStringLiteral("samplingStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(QStringLiteral("16 images in ")), qPrintable(status->text()));
     mWindow->timeline()->pause();
     mWindow->timeline()->setMode(dlui::Timeline::Mode::Reverse);
     mWindow->timeline()->jumpToEnd();

@@ -218,6 +218,7 @@ void SamplingPanel::buildUi() {
     // On top: "no model yet" must be seen before the sampler settings, even in a short window.
     layout->insertWidget(0, mScheduleNote);
     mStatus = new QLabel(this);
+    mStatus->setObjectName(QStringLiteral("samplingStatus"));
     mStatus->setWordWrap(true);
     layout->addWidget(mStatus);
 
@@ -482,10 +483,11 @@ void SamplingPanel::onSampled(const SamplingResult& result) {
     mShownRun = 0;
     mTimeline->setReverseFloor(0);
     mDocument->setSamples(result.result, result.trajectory, result.id, result.schedule);
-    mStatus->setText(tr("%1 points in %2 s: %3")
-                         .arg(QLocale().toString(int(result.result->samples.rows())))
-                         .arg(result.seconds, 0, 'f', 2)
-                         .arg(result.label));
+    const auto data = mDocument->dataSet();
+    const QString count = QLocale().toString(int(result.result->samples.rows()));
+    const QString seconds = QString::number(result.seconds, 'f', 2);
+    mStatus->setText((data && data->isImage() ? tr("%1 images in %2 s: %3") : tr("%1 points in %2 s: %3"))
+                         .arg(count, seconds, result.label));
     Q_EMIT statusMessageChanged(mStatus->text());
     // Animate from x_T to x_0 on the shared timeline. Its range is the trajectory's T (the schedule the
     // samples were drawn with).
