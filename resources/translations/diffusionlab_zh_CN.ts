@@ -3205,6 +3205,18 @@ ffmpeg 输出：
         <source>The file has %1 columns: choose x and y in the Data panel.</source>
         <translation>该文件有 %1 列：请在“数据”面板中选择 x 和 y。</translation>
     </message>
+    <message>
+        <source>%1 ▸ %2</source>
+        <translation>%1 ▸ %2</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>go to that step of the open lesson</source>
+        <translation>跳到当前课程的该步</translation>
+    </message>
 </context>
 <context>
     <name>dlui::PaneSettingsEditor</name>

@@ -60,6 +60,7 @@ void LessonMenu::createActions() {
     mClose = new QAction(tr("&Close lesson"), this);
     for (int k = 0; k < 9; ++k) {
         mJump[k] = new QAction(tr("Go to step %1").arg(k + 1), this);
+        mJump[k]->setObjectName(QStringLiteral("lessonStepJump%1").arg(k + 1));  // one row in Help's keys
         mJump[k]->setShortcut(QKeySequence(Qt::Key_1 + k));
         mJump[k]->setShortcutContext(Qt::WindowShortcut);
         mWindow->addAction(mJump[k]);  // keys only: no menu entry

@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSet>
 #include <QSignalBlocker>
 #include <QTimer>
 #include <functional>
@@ -123,9 +124,37 @@ QString MainWindow::gettingStartedText() const {
         {a.open, tr("open a session or data file")},
         {a.saveSession, tr("save the session")},
     };
-    for (const auto& [action, what] : rows)
+    const auto addRow = [&text](const QString& keys, const QString& what) {
         text += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
-                    .arg(key(action).toHtmlEscaped(), what);
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    QSet<const QAction*> listed;
+    for (const auto& [action, what] : rows) {
+        addRow(key(action), what);
+        listed.insert(action);
+    }
+    // Every other key of the window (the lessons', step mode's, playback speed's, comparison's, Quit), in
+    // the words of its menu entry: a list kept by hand missed PgUp/PgDown, A, Ctrl+K and Ctrl+Q, and a key
+    // added later appears by itself. The nine "go to step" keys of a lesson make one row.
+    bool lessonJumps = false;
+    for (const QAction* action : findChildren<QAction*>()) {
+        if (listed.contains(action) || action->shortcut().isEmpty() || action->text().isEmpty()) continue;
+        if (action->objectName().startsWith(QLatin1String("lessonStepJump"))) {
+            lessonJumps = true;
+            continue;
+        }
+        QString what = action->iconText();  // the text without its "&" (and "...")
+        if (what.endsWith(QChar(0x2026))) what.chop(1);
+        // Where to find it: "Lessons ▸ Next step" (beside "step forward" a bare "Next step" was unclear).
+        for (const QObject* owner : action->associatedObjects())
+            if (const auto* menu = qobject_cast<const QMenu*>(owner); menu && !menu->title().isEmpty()) {
+                what = tr("%1 ▸ %2").arg(menu->menuAction()->iconText(), what);
+                break;
+            }
+        addRow(key(action), what);
+        listed.insert(action);
+    }
+    if (lessonJumps) addRow(tr("1 … 9"), tr("go to that step of the open lesson"));
     text += QStringLiteral("</table>");
     return text;
 }
