@@ -2221,6 +2221,14 @@ ffmpeg 输出：
         <source>a comparison export needs the comparison open (View ▸ Compare side by side)</source>
         <translation>导出比较需要先打开比较（视图 ▸ 并排比较）</translation>
     </message>
+    <message>
+        <source>cannot create the folder %1: %2 is a file</source>
+        <translation>无法创建文件夹 %1：%2 是一个文件</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2 is read-only or not yours to write</source>
+        <translation>无法创建文件夹 %1：%2 是只读的，或你没有写入权限</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ExportDialog</name>

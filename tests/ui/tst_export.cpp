@@ -288,9 +288,21 @@ void TestExport::unwritableFolderGivesAMessage() {
         runExport(threePoints(), smallSettings(ExportFormat::Gif, file + QStringLiteral("/sub/out.gif")));
     QVERIFY(!r.ok);
     QVERIFY2(r.message.contains(QStringLiteral("cannot create the folder")), qPrintable(r.message));
+    // …and says why: the file that stands where a folder should be.
+    QVERIFY2(r.message.contains(QFileInfo(file).absoluteFilePath() + QStringLiteral(" is a file")),
+             qPrintable(r.message));
     r = runExport(threePoints(), smallSettings(ExportFormat::PngSequence, file + QStringLiteral("/frames")));
     QVERIFY(!r.ok);
     QVERIFY2(r.message.contains(QStringLiteral("cannot create the folder")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral(" is a file")), qPrintable(r.message));
+    // A folder in a place nobody may write, not even root (Linux's /proc): the place is named.
+    if (QFileInfo(QStringLiteral("/proc/self")).exists()) {
+        r = runExport(threePoints(),
+                      smallSettings(ExportFormat::PngSequence, QStringLiteral("/proc/dl-x/frames")));
+        QVERIFY(!r.ok);
+        QVERIFY2(r.message.contains(QStringLiteral("/proc is read-only or not yours to write")),
+                 qPrintable(r.message));
+    }
     // A read-only folder (permissions do not bind root, so only checked for other users).
     if (::geteuid() != 0) {
         const QString ro = tmp.filePath(QStringLiteral("readonly"));

@@ -379,7 +379,7 @@ void ExportDialog::startExport() {
     // The output checks of the renderer (shared with the CLI) speak the core's English.
     const QString problem = coreMessage(validateExportSettings(mInput, s));
     if (!problem.isEmpty()) {
-        if (mInteractive) QMessageBox::warning(this, tr("Cannot export"), problem);
+        if (mInteractive) QMessageBox::warning(this, tr("Cannot export"), asSentence(problem));
         mLastResult = ExportResult{false, false, problem, s.outputPath, 0, 0.0};
         Q_EMIT exportFinished(mLastResult);
         return;
@@ -430,7 +430,7 @@ void ExportDialog::onFinished(const ExportResult& result) {
     } else if (mCloseWhenDone) {
         QDialog::reject();
     } else if (!result.cancelled && mInteractive) {
-        QMessageBox::warning(this, tr("Export failed"), coreMessage(result.message));
+        QMessageBox::warning(this, tr("Export failed"), asSentence(coreMessage(result.message)));
     }
 }
 

@@ -113,4 +113,9 @@ QString coreMessage(const char* message) {
     return coreMessage(QString::fromUtf8(message));
 }
 
+QString asSentence(QString message) {
+    if (!message.isEmpty()) message[0] = message[0].toUpper();
+    return message;
+}
+
 }  // namespace dlui

@@ -21,4 +21,8 @@ QString coreMessage(const std::string& message);
 QString coreMessage(const QString& message);
 QString coreMessage(const char* message);  // e.what()
 
+/// A message that starts a sentence in the window (a message box, an error line), from the core's
+/// lower-case form: "cannot create the folder …" → "Cannot create the folder …".
+QString asSentence(QString message);
+
 }  // namespace dlui

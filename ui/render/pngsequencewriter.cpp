@@ -32,6 +32,24 @@ bool canCreateFileIn(const QString& folder) {
     return probe.open();
 }
 
+/// Creates the folder and its parents, or throws with the reason: the first existing folder above it is
+/// read-only or not writable, or a file stands where a folder should be ("cannot create the folder
+/// /proc/x" alone left the user guessing).
+void makeFolder(const QString& folder) {
+    if (QDir().mkpath(folder)) return;
+    QFileInfo above(folder);
+    while (!above.exists() && !above.isRoot() && above.absolutePath() != above.absoluteFilePath())
+        above = QFileInfo(above.absolutePath());
+    if (above.exists() && !above.isDir())
+        raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1: %2 is a file")
+                  .arg(folder, above.absoluteFilePath()));
+    if (above.exists() && !canCreateFileIn(above.absoluteFilePath()))
+        raise(QCoreApplication::translate(
+                  "dlui::Export", "cannot create the folder %1: %2 is read-only or not yours to write")
+                  .arg(folder, above.absoluteFilePath()));
+    raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1").arg(folder));
+}
+
 QStringList existingFrames(const QDir& dir) {
     return dir.entryList({QStringLiteral("frame_*.png")}, QDir::Files, QDir::Name);
 }
@@ -106,8 +124,7 @@ void checkOutputFile(const QString& path, bool overwrite) {
                                           "%1 already exists (choose another name, or overwrite it)")
                   .arg(path));
     const QString folder = info.absolutePath();
-    if (!QDir().mkpath(folder))
-        raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1").arg(folder));
+    makeFolder(folder);
     if (!canCreateFileIn(folder))
         raise(QCoreApplication::translate("dlui::Export",
                                           "cannot write to the folder %1 (no permission or read-only)")
@@ -123,8 +140,7 @@ void checkOutputFolder(const QString& folder, bool overwrite) {
                   .arg(folder));
     if (info.exists() && !info.isDir())
         raise(QCoreApplication::translate("dlui::Export", "%1 is a file, not a folder").arg(folder));
-    if (!QDir().mkpath(folder))
-        raise(QCoreApplication::translate("dlui::Export", "cannot create the folder %1").arg(folder));
+    makeFolder(folder);
     if (!canCreateFileIn(folder))
         raise(QCoreApplication::translate("dlui::Export",
                                           "cannot write to the folder %1 (no permission or read-only)")

@@ -30,12 +30,6 @@ namespace {
 
 constexpr int kPollMs = 33;  // ~30 Hz
 
-// A message that starts a sentence in the window, from the core's lower-case form.
-QString asSentence(QString message) {
-    if (!message.isEmpty()) message[0] = message[0].toUpper();
-    return message;
-}
-
 }  // namespace
 
 TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QWidget* parent)
