@@ -21,6 +21,7 @@ private Q_SLOTS:
     void lossPlotExtendsLikeItSets();
     void lossPlotSmoothsTowardsTheMean();
     void lossPlotSurvivesNonFiniteValues();
+    void lossPlotShowsALoneStep();
     void lossAxisLabelsStayApart_data();
     void lossAxisLabelsStayApart();
     void stepAxisShowsWholeSteps_data();
@@ -83,6 +84,25 @@ void TestTrainingWidgets::lossPlotSurvivesNonFiniteValues() {
     std::vector<float> losses = {1.0f, 0.5f, std::nanf(""), INFINITY, 0.25f};
     plot.setLosses(losses);
     QVERIFY(std::isfinite(plot.smoothedLoss()));
+}
+
+void TestTrainingWidgets::lossPlotShowsALoneStep() {
+    // After the first narrated step the plot said "loss 1.05 (smoothed)" and showed nothing: a line of one
+    // point has no length. The smoothed curve's colour must be on the plot.
+    dlui::LossPlot plot;
+    plot.resize(300, 180);
+    const std::vector<float> one = {1.05f};
+    plot.setLosses(one);
+    const QImage image = plot.plot()->toPixmap(300, 180).toImage();
+    const QColor curve = plot.plot()->graph(1)->pen().color();
+    int hits = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            hits += std::abs(c.red() - curve.red()) < 30 && std::abs(c.green() - curve.green()) < 30 &&
+                    std::abs(c.blue() - curve.blue()) < 30;
+        }
+    QVERIFY2(hits >= 6, qPrintable(QString::number(hits)));
 }
 
 void TestTrainingWidgets::lossAxisLabelsStayApart_data() {

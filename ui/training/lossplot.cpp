@@ -159,6 +159,8 @@ void LossPlot::showBuckets() {
     }
     mRaw->setData(keys, raw, true);
     mSmooth->setData(keys, smooth, true);
+    // A line through one point has no length: a lone step (the first narrated one) is drawn as a dot.
+    mSmooth->setScatterStyle(count == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 6) : QCPScatterStyle());
     mPlot->xAxis->setRange(0, std::max(10.0, double(mStepCount)));
     if (std::isfinite(yMin) && yMax > 0) {
         mPlot->yAxis->setRange(yMin / 1.3, yMax * 1.3);
