@@ -33,6 +33,7 @@
 #include "ui/anatomy/stepanatomy.h"
 #include "ui/anatomy/trainingnarrator.h"
 #include "ui/anatomy/trainingstagemarks.h"
+#include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/explain/mathhtml.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void resetEndsTheNarration();
     void continueInThePanelEndsTheNarrationFirst();
     void endingTheNarrationOfAStoppedRunLeavesItStopped();
+    void theSameDataLoadedAgainKeepTheRunToNarrate();
     void imageStagesDoNotPointAtRingsOrArrows();
     void narratedStepOnNewImagesShowsTheirBatch();
     void aStepPastTheBudgetIsNotAMiscount();
@@ -440,6 +442,33 @@ void TestAnatomyWindow::endingTheNarrationOfAStoppedRunLeavesItStopped() {
     QTest::qWait(300);
     QVERIFY(!training->isActive());
     QCOMPARE(training->state(), dlui::TrainingController::State::Stopped);
+}
+
+// After a lesson closed (which loads the data back) or Load data pressed twice, the narrated step said "The
+// model was trained on other data" and started a fresh model: the data were another object, with the same
+// source. The run on them is narrated instead.
+void TestAnatomyWindow::theSameDataLoadedAgainKeepTheRunToNarrate() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    dlui::TrainingController* training = live->trainingController();
+    auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
+    trainAFewSteps();
+    QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(training->state(), dlui::TrainingController::State::Stopped, 10000);
+    const int stepsBefore = training->snapshot()->step;
+    const auto oldData = mWindow->document()->dataSet();
+    QSignalSpy reloaded(mWindow->document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(mWindow->dataPanel()->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 10000);
+    QVERIFY(mWindow->document()->dataSet() != oldData);
+    QVERIFY(mWindow->document()->modelMatchesData());
+
+    QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
+    action("narratedStepAction")->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(stages.count(), 1, 20000);
+    QVERIFY2(!mWindow->statusBar()->currentMessage().contains(QStringLiteral("trained on other data")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
+    QVERIFY2(training->snapshot() && training->snapshot()->step >= stepsBefore,
+             qPrintable(QString::number(training->snapshot() ? training->snapshot()->step : -1)));
 }
 
 // A narrated step on images is told in words on the view, and those words pointed at rings and arrows that

@@ -160,8 +160,10 @@ void TrainingNarrator::narrate() {
     }
     // A run on other data (new data were loaded since; loading stopped it) is not narrated: its batch would
     // be drawn from the old data, and a model of 2-D points cannot take images. A fresh run on the data
-    // shown starts instead, as for no run at all.
-    const bool otherData = mTraining->hasRun() && mTraining->data() != mWindow->document()->dataSet();
+    // shown starts instead, as for no run at all. The same data loaded again (Load data pressed twice, a
+    // lesson closed) are another object with the same source: that run is narrated.
+    const bool otherData = mTraining->hasRun() && mTraining->data() != mWindow->document()->dataSet() &&
+                           !mWindow->document()->modelMatchesData();
     if (!mTraining->hasRun() || otherData) {
         if (!mTraining->isActive()) {
             // A fresh run with the panel's settings, as Train starts it, held before its first step: that
