@@ -336,6 +336,17 @@ void TestExportDialog::dialogLaysOut() {
         controls.emplace_back(w, r);
     }
     QVERIFY(controls.size() >= 10);
+    // The output path shows a typical folder and name whole: in the narrower Chinese dialog only
+    // "np/h1-export/both.gif" of it was visible.
+    QLineEdit* path = nullptr;
+    for (QLineEdit* edit : dialog.findChildren<QLineEdit*>())
+        if (edit->isClearButtonEnabled()) path = edit;
+    QVERIFY(path);
+    const QString typical = QStringLiteral("/home/teacher/Documents/diffusion-lab/forward.gif");
+    QVERIFY2(path->width() >= path->fontMetrics().horizontalAdvance(typical),
+             qPrintable(QStringLiteral("%1 px for %2 px of path")
+                            .arg(path->width())
+                            .arg(path->fontMetrics().horizontalAdvance(typical))));
     const QImage shot = dialog.grab().toImage();
     // DL_SCREENSHOT_DIR=/some/folder keeps a picture of the dialog to look at.
     const QString folder = qEnvironmentVariable("DL_SCREENSHOT_DIR");

@@ -194,6 +194,9 @@ void ExportDialog::buildUi() {
     setItemEnabled(mFormat, 3, ffmpeg, ffmpeg ? QString() : noFfmpeg);
     mPath = new QLineEdit(this);
     mPath->setClearButtonEnabled(true);
+    // Room for a typical folder and name (~50 characters): the dialog takes its width from its labels, and
+    // in the narrower Chinese one only the path's last 20 characters showed.
+    mPath->setMinimumWidth(mPath->fontMetrics().horizontalAdvance(QString(54, QLatin1Char('x'))));
     auto* browseButton = new QPushButton(tr("&Browse…"), this);
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(mPath, 1);
