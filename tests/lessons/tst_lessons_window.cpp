@@ -50,6 +50,7 @@ private Q_SLOTS:
     void lessonFileOpensLikeAnyFile();
     void closingALessonGivesBackTheSamplingChoices();
     void closingALessonGivesBackTheDataScheduleAndView();
+    void closingALessonGivesBackTheSamples();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
@@ -290,6 +291,41 @@ void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
     QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
     QVERIFY(mWindow->document()->schedule().params() == mine.schedule);
     QTRY_COMPARE(mWindow->timeline()->t(), 33);
+}
+
+// Closing a lesson gave back the data and the view but not the samples: the reverse view then said "train a
+// model, then Sample" beside a finished model. They come back with their data, in the reverse view at the
+// same t.
+void TestLessonsWindow::closingALessonGivesBackTheSamples() {
+    dlui::Session mine = mWindow->currentSession();
+    mine.source.kind = dlui::DataSource::Kind::BuiltIn;
+    mine.source.shape = QStringLiteral("circles");
+    mine.source.count = 1234;
+    mine.source.seed = 5;
+    QVERIFY(mWindow->applySession(mine));
+    QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
+    dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
+    sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+    sampling->setPointCount(200);
+    QSignalSpy ready(sampling, &dlui::SamplingPanel::samplesReady);
+    mWindow->actions().sample->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+    mWindow->timeline()->pause();
+    mWindow->timeline()->setT(40);
+    const auto samples = mWindow->document()->trajectory();
+    QVERIFY(samples);
+
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    QVERIFY(mWindow->document()->trajectory() != samples);
+    lessons()->closeAction()->trigger();
+    QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
+    QTRY_COMPARE(mWindow->document()->trajectory(), samples);
+    QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    QCOMPARE(mWindow->timeline()->t(), 40);
+    mWindow->mainView()->rebuildNow();
+    QVERIFY2(!mWindow->mainView()->scene().caption.contains(QStringLiteral("no samples")),
+             qPrintable(mWindow->mainView()->scene().caption));
 }
 
 // Opening a lesson asked "The session has unsaved changes. Save them first?", and what Discard discarded

@@ -59,6 +59,18 @@ void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
     if (!mBeforeLesson) {
         mBeforeLesson = currentSamplingChoices();
         mSessionBefore = mWindow->currentSession();
+        QObject::disconnect(mSamplesWait);
+        mSamplesBefore.reset();
+        const LabDocument* doc = mWindow->document();
+        if (doc->trajectory() && !doc->trajectory()->empty())
+            mSamplesBefore = SamplesBefore{doc->sampleResult(),
+                                           doc->trajectory(),
+                                           doc->samplesRun(),
+                                           doc->samplesSchedule(),
+                                           doc->dataSource(),
+                                           doc->modelGeneration(),
+                                           mWindow->timeline()->mode() == Timeline::Mode::Reverse,
+                                           mWindow->timeline()->t()};
     }
     mLesson = lesson;
     mPath = path;
@@ -93,8 +105,34 @@ void LessonPlayer::closeLesson() {
         mWindow->timeline()->pause();
         QString error;
         if (!mWindow->applySession(restored, &error)) Q_EMIT problemReported(error);
+        // The samples too: closing a lesson dropped them, and the reverse view then said "train a model,
+        // then Sample" beside a finished model. The data come back through the loader, which clears
+        // samples, so they are shown again once the data are there.
+        if (mSamplesBefore && restoreSamplesBefore()) {
+            mSamplesBefore.reset();  // the data were there already
+        } else if (mSamplesBefore) {
+            mSamplesWait = connect(mWindow->document(), &LabDocument::dataSetChanged, this, [this] {
+                QObject::disconnect(mSamplesWait);
+                restoreSamplesBefore();
+                mSamplesBefore.reset();
+            });
+        }
     }
     Q_EMIT lessonChanged();
+}
+
+bool LessonPlayer::restoreSamplesBefore() {
+    LabDocument* doc = mWindow->document();
+    if (!mSamplesBefore || !sameData(doc->dataSource(), mSamplesBefore->source) ||
+        doc->modelGeneration() != mSamplesBefore->modelGeneration)
+        return false;
+    const SamplesBefore& s = *mSamplesBefore;
+    doc->setSamples(s.result, s.trajectory, s.run, s.schedule);
+    if (s.reverse) {
+        mWindow->timeline()->setMode(Timeline::Mode::Reverse);
+        mWindow->timeline()->setT(s.t);
+    }
+    return true;
 }
 
 void LessonPlayer::next() {

@@ -78,6 +78,21 @@ private:
     };
     SamplingChoices currentSamplingChoices() const;
 
+    /// The samples shown before the lesson, with what they belong to, to show them again after it.
+    struct SamplesBefore {
+        std::shared_ptr<const dl::SampleResult> result;
+        std::shared_ptr<const dl::Trajectory> trajectory;
+        std::uint64_t run = 0;
+        std::optional<dl::Schedule> schedule;
+        DataSource source;                  // the data they were drawn for
+        std::uint64_t modelGeneration = 0;  // the model they were drawn with (or beside)
+        bool reverse = false;               // the view showed them
+        int t = 0;
+    };
+    /// Shows the samples from before the lesson again when their data are back and the model is the same
+    /// one (not when the lesson's model replaced the one that drew them). True when it did.
+    bool restoreSamplesBefore();
+
     MainWindow* mWindow;
     TrainingAndSampling* mLive;
     ModelFileLoader* mModelLoader;
@@ -90,6 +105,8 @@ private:
     // Kept from the first lesson opened until one is closed.
     std::optional<SamplingChoices> mBeforeLesson;
     std::optional<Session> mSessionBefore;  // the data, schedule and view
+    std::optional<SamplesBefore> mSamplesBefore;
+    QMetaObject::Connection mSamplesWait;  // until the data from before the lesson are loaded again
 };
 
 }  // namespace dlui
