@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "core/io/lessonfile.h"
+#include "tests/support/exactsamples.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/document/lessonstate.h"
@@ -37,6 +38,19 @@
 #include "ui/window/trainingandsampling.h"
 
 using dlui::LabWindow;
+
+namespace {
+
+/// `base` with other data than any built-in lesson's first step: 1,234 points on circles, seed 5.
+dlui::Session circlesSession(dlui::Session base) {
+    base.source.kind = dlui::DataSource::Kind::BuiltIn;
+    base.source.shape = QStringLiteral("circles");
+    base.source.count = 1234;
+    base.source.seed = 5;
+    return base;
+}
+
+}  // namespace
 
 class TestLessonsWindow : public QObject {
     Q_OBJECT
@@ -269,11 +283,7 @@ void TestLessonsWindow::closingALessonGivesBackTheSamplingChoices() {
 // A lesson puts its data and schedule in the window; closing it brings back the person's own (the lesson's
 // T = 50 and 4,000 points stayed in the editor, under a warning about them), and the view's t.
 void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
-    dlui::Session mine = mWindow->currentSession();
-    mine.source.kind = dlui::DataSource::Kind::BuiltIn;
-    mine.source.shape = QStringLiteral("circles");
-    mine.source.count = 1234;
-    mine.source.seed = 5;
+    dlui::Session mine = circlesSession(mWindow->currentSession());
     mine.schedule = dl::ScheduleParams{};
     mine.schedule.kind = dl::ScheduleKind::Cosine;
     mine.schedule.T = 77;
@@ -297,19 +307,10 @@ void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
 // model, then Sample" beside a finished model. They come back with their data, in the reverse view at the
 // same t.
 void TestLessonsWindow::closingALessonGivesBackTheSamples() {
-    dlui::Session mine = mWindow->currentSession();
-    mine.source.kind = dlui::DataSource::Kind::BuiltIn;
-    mine.source.shape = QStringLiteral("circles");
-    mine.source.count = 1234;
-    mine.source.seed = 5;
+    const dlui::Session mine = circlesSession(mWindow->currentSession());
     QVERIFY(mWindow->applySession(mine));
     QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
-    dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
-    sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
-    sampling->setPointCount(200);
-    QSignalSpy ready(sampling, &dlui::SamplingPanel::samplesReady);
-    mWindow->actions().sample->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+    QVERIFY(dltest::sampleExactly(*mWindow, 200));
     mWindow->timeline()->pause();
     mWindow->timeline()->setT(40);
     const auto samples = mWindow->document()->trajectory();

@@ -85,6 +85,8 @@ private:
     void sampleExact(dl::SamplerKind kind, int steps);
     /// Clicks Train and waits until the run has made a few steps.
     void trainAFewSteps();
+    /// …then Stop in the panel, waiting for the run to have stopped.
+    void trainAFewStepsAndStop();
     QAction* action(const char* name) const {
         return mWindow->findChild<QAction*>(QString::fromLatin1(name));
     }
@@ -114,6 +116,14 @@ void TestAnatomyWindow::trainAFewSteps() {
     QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
     QTRY_VERIFY(training->snapshot() && training->snapshot()->step > 5);
+}
+
+void TestAnatomyWindow::trainAFewStepsAndStop() {
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    trainAFewSteps();
+    QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(live->trainingController()->state(), dlui::TrainingController::State::Stopped,
+                              10000);
 }
 
 void TestAnatomyWindow::reverseInspectorShowsTheStep_data() {
@@ -427,9 +437,7 @@ void TestAnatomyWindow::endingTheNarrationOfAStoppedRunLeavesItStopped() {
     auto* live = dlui::TrainingAndSampling::of(mWindow.get());
     dlui::TrainingController* training = live->trainingController();
     auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
-    trainAFewSteps();
-    QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(training->state(), dlui::TrainingController::State::Stopped, 10000);
+    trainAFewStepsAndStop();
 
     QSignalSpy stages(narrator, &dlui::TrainingNarrator::stageShown);
     action("narratedStepAction")->trigger();
@@ -451,9 +459,7 @@ void TestAnatomyWindow::theSameDataLoadedAgainKeepTheRunToNarrate() {
     auto* live = dlui::TrainingAndSampling::of(mWindow.get());
     dlui::TrainingController* training = live->trainingController();
     auto* narrator = mWindow->findChild<dlui::TrainingNarrator*>(QStringLiteral("trainingNarrator"));
-    trainAFewSteps();
-    QTest::mouseClick(live->trainPanel()->stopButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(training->state(), dlui::TrainingController::State::Stopped, 10000);
+    trainAFewStepsAndStop();
     const int stepsBefore = training->snapshot()->step;
     const auto oldData = mWindow->document()->dataSet();
     QSignalSpy reloaded(mWindow->document(), &dlui::LabDocument::dataSetChanged);

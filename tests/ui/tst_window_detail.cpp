@@ -17,6 +17,7 @@
 #include "core/model/modelpredictor.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
+#include "tests/support/exactsamples.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/overlays/densitycomparison.h"
@@ -148,12 +149,7 @@ private Q_SLOTS:
         QVERIFY(doc->setScheduleParams(editor));
         QVERIFY(doc->modelSchedule()->T() != 50);
 
-        dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
-        sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
-        sampling->setPointCount(200);
-        QSignalSpy ready(sampling, &dlui::SamplingPanel::samplesReady);
-        mWindow->actions().sample->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QVERIFY(dltest::sampleExactly(*mWindow, 200));
         QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
         mWindow->timeline()->pause();  // the samples start playing
         mWindow->timeline()->setT(50);
