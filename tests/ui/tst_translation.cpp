@@ -27,6 +27,7 @@
 #include <QtTest>
 
 #include "core/math/schedule.h"
+#include "core/training/presets.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
@@ -248,6 +249,7 @@ private Q_SLOTS:
     void catalogueIsUpToDateWithTheSources();
     void languageSwitchesLiveThroughTheViewMenu();
     void languageSwitchesLiveAfterTrainingAndSampling();
+    void modelStatusFollowsTheLanguageBothWays();
     void coreMessagesAreTranslated();
     void noMissingGlyphsInTheScheduleBanner_data();
     void noMissingGlyphsInTheScheduleBanner();
@@ -547,6 +549,39 @@ void TestTranslation::languageSwitchesLiveAfterTrainingAndSampling() {
         if (back[i] != expected[i]) differ << expected[i] + QStringLiteral("  →  ") + back[i];
     QVERIFY2(differ.isEmpty() && back.size() == expected.size(),
              qPrintable(QStringLiteral("not restored:\n") + differ.join(QLatin1Char('\n'))));
+}
+
+// The model's line in the status bar is built from two messages when the model was trained on other data;
+// after switching to Chinese and back it read "Model: linear T=150, … · 在其他数据上训练".
+void TestTranslation::modelStatusFollowsTheLanguageBothWays() {
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::LabDocument* doc = window.document();
+    auto snap = std::make_shared<dl::TrainingSnapshot>();
+    snap->config = dl::defaultMlpConfig();
+    snap->schedule = doc->schedule().params();
+    doc->setModel(snap, doc->schedule());
+    dlui::DataSource other = doc->dataSource();
+    other.seed += 1;
+    doc->setDataSet(*doc->dataSet(), other);
+    QVERIFY(!doc->modelMatchesData());
+    auto* label = window.findChild<QLabel*>(QStringLiteral("modelStatus"));
+    QVERIFY(label);
+    settle();
+    const QString english = label->text();
+    QVERIFY2(english.contains(QStringLiteral("trained on other data")), qPrintable(english));
+
+    const auto backToEnglish = qScopeGuard([] { dlui::switchLanguage(dlui::Language::English); });
+    QVERIFY(dlui::switchLanguage(dlui::Language::SimplifiedChinese));
+    settle();
+    const QString otherData = QCoreApplication::translate("dlui::MainWindow", " · trained on other data");
+    QVERIFY2(label->text().contains(otherData) && !label->text().contains(QStringLiteral("Model:")),
+             qPrintable(label->text()));
+    QVERIFY(dlui::switchLanguage(dlui::Language::English));
+    settle();
+    QCOMPARE(label->text(), english);
 }
 
 void TestTranslation::coreMessagesAreTranslated() {

@@ -412,6 +412,15 @@ void MainWindow::updateStatus() {
     setReadableTextColor(mModelLabel, mismatch.isEmpty() ? QColor() : kCautionTextColor);
 }
 
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // The retranslator re-words each message of a text, but the model's line joins two ("Model: …" and
+    // " · trained on other data"), and half of it stayed in the old language. Queued: after the
+    // retranslator's pass.
+    if (event->type() == QEvent::LanguageChange)
+        QMetaObject::invokeMethod(this, &MainWindow::updateStatus, Qt::QueuedConnection);
+}
+
 void MainWindow::updateTitle() {
     const QString name = mSessionPath.isEmpty() ? tr("untitled") : QFileInfo(mSessionPath).fileName();
     setWindowTitle(tr("%1[*] — Diffusion Lab").arg(name));

@@ -167,6 +167,8 @@ Q_SIGNALS:
     void firstLayout();
 
 protected:
+    /// A language switch: the status bar's lines, built from several messages, are built again.
+    void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
