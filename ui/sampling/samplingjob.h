@@ -56,7 +56,9 @@ struct SamplingResult {
     std::shared_ptr<const dl::SampleResult>
         result;  ///< the samples (its trajectory is moved to `trajectory`)
     std::shared_ptr<const dl::Trajectory> trajectory;  ///< x_T … x_0 for the reverse animation (may be empty)
-    dl::Schedule schedule;                             ///< the request's: what the chain was drawn with
+    /// The request's: what the chain was drawn with. Initialised explicitly: Schedule's default constructor
+    /// is explicit, and QVariant's copy-list-initialisation `T t{}` of this struct needs the member to be.
+    dl::Schedule schedule{dl::ScheduleParams{}};
     QString label;
     double seconds = 0.0;
 };
@@ -65,8 +67,8 @@ struct SamplingResult {
 struct SamplingPartial {
     std::uint64_t id = 0;
     std::shared_ptr<const dl::Trajectory> trajectory;
-    dl::Schedule schedule;  ///< the request's: what the chain is drawn with
-    double seconds = 0.0;   ///< since the run started
+    dl::Schedule schedule{dl::ScheduleParams{}};  ///< the request's: what the chain is drawn with
+    double seconds = 0.0;                         ///< since the run started
 };
 
 /// Partial trajectories are published only while the whole trajectory stays below this size: each
