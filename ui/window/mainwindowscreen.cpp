@@ -152,7 +152,6 @@ QString MainWindow::gettingStartedText() const {
                 break;
             }
         addRow(key(action), what);
-        listed.insert(action);
     }
     if (lessonJumps) addRow(tr("1 … 9"), tr("go to that step of the open lesson"));
     text += QStringLiteral("</table>");
