@@ -1923,6 +1923,10 @@ ffmpeg 输出：
         <source>The file has %1 columns: choose which are x and y above, then Load data.</source>
         <translation>该文件有 %1 列：请在上方选择哪两列作为 x 和 y，然后点击“加载数据”。</translation>
     </message>
+    <message>
+        <source>Loading… %1 %</source>
+        <translation>正在加载… %1 %</translation>
+    </message>
 </context>
 <context>
     <name>dlui::DensityComparison</name>
@@ -3016,10 +3020,6 @@ ffmpeg 输出：
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Loading… %1 %</source>
-        <translation>正在加载… %1 %</translation>
     </message>
     <message>
         <source>Could not load the data: %1</source>
@@ -4746,6 +4746,10 @@ ffmpeg 输出：
     <message>
         <source>There is no clipboard to copy to.</source>
         <translation>没有可用的剪贴板。</translation>
+    </message>
+    <message>
+        <source>t</source>
+        <translation>t</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 
 #include "core/data/heldout.h"
 #include "tests/support/windowtestoptions.h"
+#include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/training/trainingcontroller.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void csvColumnsAndPerAxisScaling();
     void trainingFiniteDataHoldsRowsOut();
     void fileErrorGoesWithItsSource();
+    void stoppedLoadLeavesNoProgressBehind();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -153,6 +155,26 @@ void TestWindowData::fileErrorGoesWithItsSource() {
     QTest::keyClick(panel->sourceBox(), Qt::Key_Up);  // → Built-in shape
     QCOMPARE(panel->sourceBox()->currentText(), QStringLiteral("Built-in shape"));
     QVERIFY2(panel->statusText().isEmpty(), qPrintable(panel->statusText()));
+}
+
+// A load that ends without data (stopped) took its "Loading… 100 %" line nowhere: it stayed under the data
+// that were there all along.
+void TestWindowData::stoppedLoadLeavesNoProgressBehind() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+    auto* loader = window.findChild<dlui::DataLoader*>();
+    QVERIFY(loader);
+    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);  // the window's first data
+    panel->countBox()->setValue(panel->countBox()->maximum());
+    QSignalSpy progressed(loader, &dlui::DataLoader::progress);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!progressed.isEmpty(), 10000);
+    QTRY_VERIFY(panel->statusText().startsWith(QStringLiteral("Loading…")));
+    loader->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);
+    QVERIFY2(!panel->statusText().startsWith(QStringLiteral("Loading…")), qPrintable(panel->statusText()));
 }
 
 QTEST_MAIN(TestWindowData)

@@ -16,6 +16,7 @@
 #include <QToolButton>
 #include <QtTest>
 #include <functional>
+#include <optional>
 
 #include "tests/support/modaldialogs.h"
 #include "tests/support/smalltraining.h"
@@ -28,6 +29,7 @@
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -170,10 +172,19 @@ void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
     answerFileDialog(mDir->filePath(QStringLiteral("plots.png")), &firstFolder);
     mWindow->actions().exportSchedulePlots->trigger();
     QVERIFY2(QFileInfo(firstFolder).isDir(), qPrintable(firstFolder));
-    for (const char* part : {"beta", "alpha", "snr"}) {
+    const QList<QCustomPlot*> panelPlots = mWindow->schedulePanel()->plots()->plots();
+    for (int i = 0; const char* part : {"beta", "alpha", "snr"}) {
         const QImage image(mDir->filePath(QStringLiteral("plots-%1.png").arg(QLatin1String(part))));
         QVERIFY2(!image.isNull(), part);
         QVERIFY(image.width() > 100);
+        // Each file has its own t label: in the panel only the SNR plot, the lowest, carries one, so the β
+        // and ᾱ files differ from the panel's picture of them and the SNR file does not.
+        QCustomPlot* plot = panelPlots.at(i++);
+        const QImage panelPicture = plot->toPixmap(plot->width(), plot->height(), 2.0).toImage();
+        QCOMPARE(image.size(), panelPicture.size());
+        const bool same =
+            image.convertToFormat(QImage::Format_RGB32) == panelPicture.convertToFormat(QImage::Format_RGB32);
+        QVERIFY2(same == (plot->xAxis->label() == QStringLiteral("t")), part);
     }
     // The marker's circles at t = 0 sit on the plot's left edge (ᾱ = 1 at the top, √(1−ᾱ) = 0 at the
     // bottom): they are drawn whole, not cut by the axis rectangle, so some of their red lies left of it.
@@ -259,11 +270,15 @@ void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
     QCOMPARE(readLines(mDir->filePath(QStringLiteral("chain.csv"))).size(),
              static_cast<int>(trajectory->states.size()) * 300 + 1);
 
-    // With a trajectory, the Export dialog can write the reverse process too.
+    // With a trajectory, the Export dialog can write the reverse process too, and starts on it while the
+    // view shows it (it started on the forward process, remembered from the last export).
+    QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
     const QString reverse = mDir->filePath(QStringLiteral("reverse.gif"));
+    std::optional<dlui::AnimationKind> startedOn;
     whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
         dialog->setInteractive(false);
         dlui::ExportSettings e = dialog->settings();
+        startedOn = e.frames.animation;
         e.format = dlui::ExportFormat::Gif;
         e.frames.animation = dlui::AnimationKind::Reverse;
         e.frames.stride = 20;
@@ -275,7 +290,20 @@ void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
     mWindow->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
     QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(startedOn, std::optional(dlui::AnimationKind::Reverse));
     QVERIFY(QImageReader(reverse).imageCount() > 1);
+
+    // Back on the forward process, the dialog starts there, though the last export was the reverse one.
+    mWindow->timeline()->setMode(dlui::Timeline::Mode::Forward);
+    startedOn.reset();
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        startedOn = dialog->settings().frames.animation;
+        dialog->reject();
+    });
+    mWindow->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
+    QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(startedOn, std::optional(dlui::AnimationKind::Forward));
 }
 
 void TestWindowExport::copyViewPutsTheViewOnTheClipboard() {

@@ -469,10 +469,20 @@ void DataPanel::showSource(const DataSource& s) {
 
 void DataPanel::setBusy(bool busy) {
     mApply->setEnabled(!busy);
-    if (busy) setStatus(tr("Loading…"));
+    if (busy) {
+        setLoadProgress(0.0);
+    } else if (mStatusIsProgress) {
+        setStatus(QString());  // the load stopped, or the loaded data said nothing after it
+    }
+}
+
+void DataPanel::setLoadProgress(double fraction) {
+    setStatus(fraction > 0.0 ? tr("Loading… %1 %").arg(qRound(fraction * 100)) : tr("Loading…"));
+    mStatusIsProgress = true;
 }
 
 void DataPanel::setStatus(const QString& text, bool isError) {
+    mStatusIsProgress = false;
     mStatusIsError = isError;
     setReadableTextColor(mStatus, isError ? kErrorTextColor : QColor());
     mStatus->setText(text);

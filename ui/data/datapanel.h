@@ -35,6 +35,9 @@ public:
 
     void setBusy(bool busy);
     void setStatus(const QString& text, bool isError = false);
+    /// "Loading… 42 %" while a load runs: cleared when the load ends without a result (stopped or
+    /// superseded), so a finished load never leaves it standing.
+    void setLoadProgress(double fraction);
     /// The panel's height from its top to the bottom of the Load data button, as laid out now: what its
     /// dock must show for the data to be chosen and loaded.
     int heightThroughLoadButton() const;
@@ -102,7 +105,8 @@ private:
 
     LabDocument* mDocument;
     QComboBox* mSource;
-    bool mStatusIsError = false;  // an error about the last load, cleared when another source is chosen
+    bool mStatusIsProgress = false;  // the status says a load is under way
+    bool mStatusIsError = false;     // an error about the last load, cleared when another source is chosen
     QStackedWidget* mPages;
     QFormLayout* mCommon;
     QComboBox* mShape;

@@ -323,7 +323,7 @@ void MainWindow::connectDocument() {
         mPendingClean = false;
     });
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
-        mDataPanel->setStatus(tr("Loading… %1 %").arg(qRound(fraction * 100)));
+        mDataPanel->setLoadProgress(fraction);
         statusBar()->showMessage(tr("Loading the data… %1 %").arg(qRound(fraction * 100)), 2000);
     });
     connect(mLoader, &DataLoader::failed, this, [this](const QString& message) {

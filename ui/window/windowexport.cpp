@@ -1,5 +1,7 @@
 #include "ui/window/windowexport.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
@@ -22,6 +24,7 @@
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
+#include "ui/view/timeline.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
@@ -102,6 +105,12 @@ void WindowExport::openExportDialog() {
     ExportSettings settings = dialog.settings();
     settings.render.background = mWindow->mainView()->renderOptions().background;
     settings.render.palette = mWindow->mainView()->renderOptions().palette;
+    // And with the process the view shows: after Sample it started on the forward process, remembered from
+    // the last export. "Both" is kept when there are samples to show it with.
+    const bool hasSamples = doc->trajectory() && !doc->trajectory()->empty();
+    const bool showsReverse = hasSamples && mWindow->timeline()->mode() == Timeline::Mode::Reverse;
+    if (settings.frames.animation != AnimationKind::Both || !hasSamples)
+        settings.frames.animation = showsReverse ? AnimationKind::Reverse : AnimationKind::Forward;
     dialog.setSettings(settings);
     if (comparing) dialog.setSettings(compare->exportSettings(dialog.settings()));
     mDialog = &dialog;
@@ -139,7 +148,13 @@ void WindowExport::exportSchedulePlots() {
     const QList<QCustomPlot*> plots = mWindow->schedulePanel()->plots()->plots();
     const QStringList parts{QStringLiteral("beta"), QStringLiteral("alpha"), QStringLiteral("snr")};
     for (int i = 0; i < plots.size(); ++i) {
+        // In the panel the three plots share the bottom one's "t"; a plot in a file of its own needs its own.
+        QCPAxis* tAxis = plots[i]->xAxis;
+        const QString panelLabel = tAxis->label();
+        if (panelLabel.isEmpty()) tAxis->setLabel(tr("t"));
         const QString error = savePlot(plots[i], withPart(path, parts.value(i)));
+        tAxis->setLabel(panelLabel);
+        plots[i]->replot(QCustomPlot::rpQueuedReplot);
         if (!error.isEmpty()) return report(error, path);
     }
     report({}, withPart(path, QStringLiteral("*")));
