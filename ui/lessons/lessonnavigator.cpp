@@ -42,6 +42,7 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent)
     mNarration->setFont(narrationFont);
     mStatus = new QLabel(this);
     mStatus->setObjectName(QStringLiteral("lessonStatus"));
+    mStatus->setWordWrap(true);
     mPrevious = new QPushButton(tr("◀ Previous"), this);
     mPrevious->setObjectName(QStringLiteral("lessonPrevious"));
     mPrevious->setToolTip(tr("Previous step (Page Up)"));
@@ -51,29 +52,29 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent)
     mNext->setToolTip(tr("Next step (Page Down; 1–9 jump to a step)"));
     mNext->setFocusPolicy(Qt::NoFocus);
 
+    // The buttons share the title's row and the narration has the whole width below: with the buttons
+    // stacked beside the narration and a line kept for problems, a one-line step took a 130 px dock and
+    // the view lost a quarter of its height at 1280×720.
     auto* header = new QHBoxLayout;
     header->addWidget(mTitle, 1);
     header->addWidget(mPosition);
-    auto* buttons = new QVBoxLayout;
-    buttons->addWidget(mPrevious);
-    buttons->addWidget(mNext);
-    buttons->addStretch(1);
-    auto* body = new QHBoxLayout;
-    body->addWidget(mNarration, 1);
-    body->addLayout(buttons);
+    header->addSpacing(8);
+    header->addWidget(mPrevious);
+    header->addWidget(mNext);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
-    layout->addLayout(body, 1);
+    layout->addWidget(mNarration, 1);
     layout->addWidget(mStatus);
+    mStatus->hide();  // until a problem is reported
 
     connect(mPrevious, &QPushButton::clicked, player, &LessonPlayer::previous);
     connect(mNext, &QPushButton::clicked, player, &LessonPlayer::next);
     connect(player, &LessonPlayer::lessonChanged, this, &LessonNavigator::refresh);
     connect(player, &LessonPlayer::stepChanged, this, [this] {
-        mStatus->clear();
+        showProblem(QString());
         refresh();
     });
-    connect(player, &LessonPlayer::problemReported, mStatus, &QLabel::setText);
+    connect(player, &LessonPlayer::problemReported, this, &LessonNavigator::showProblem);
     refresh();
 }
 
@@ -103,11 +104,17 @@ QString LessonNavigator::positionText() const {
     return mPosition->text();
 }
 
+void LessonNavigator::showProblem(const QString& text) {
+    if (text == mStatus->text() && mStatus->isVisibleTo(this) == !text.isEmpty()) return;
+    mStatus->setText(text);
+    mStatus->setVisible(!text.isEmpty());
+    Q_EMIT heightForLessonChanged();
+}
+
 int LessonNavigator::heightForLesson(int width) const {
     const QMargins margins = layout()->contentsMargins();
     const int spacing = std::max(0, layout()->spacing());
-    const int buttonsWidth = std::max(mPrevious->sizeHint().width(), mNext->sizeHint().width());
-    const int textWidth = std::max(100, width - margins.left() - margins.right() - buttonsWidth - spacing);
+    const int textWidth = std::max(100, width - margins.left() - margins.right());
     const QFontMetrics metrics(mNarration->font());
     QStringList texts{mNarration->text()};
     if (const auto& lesson = mPlayer->lesson()) {
@@ -118,10 +125,10 @@ int LessonNavigator::heightForLesson(int width) const {
     for (const QString& t : texts)
         text = std::max(text,
                         metrics.boundingRect(QRect(0, 0, textWidth, 100000), Qt::TextWordWrap, t).height());
-    const int buttons = mPrevious->sizeHint().height() + spacing + mNext->sizeHint().height();
-    const int header = std::max(mTitle->sizeHint().height(), mPosition->sizeHint().height());
-    return margins.top() + header + spacing + std::max(text, buttons) + spacing +
-           mStatus->sizeHint().height() + margins.bottom();
+    const int header = std::max({mTitle->sizeHint().height(), mPosition->sizeHint().height(),
+                                 mPrevious->sizeHint().height(), mNext->sizeHint().height()});
+    const int problem = mStatus->isVisibleTo(this) ? spacing + mStatus->heightForWidth(textWidth) : 0;
+    return margins.top() + header + spacing + text + problem + margins.bottom();
 }
 
 void LessonNavigator::refresh() {

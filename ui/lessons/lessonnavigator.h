@@ -35,7 +35,8 @@ public:
 
 Q_SIGNALS:
     /// heightForLesson() may have changed: the bar's width or font did (presenter mode doubles the type,
-    /// and a lesson's Explain dock narrows the bar); the narration was cut off when the dock kept its height.
+    /// and a lesson's Explain dock narrows the bar), or a problem line came or went; the narration was cut
+    /// off when the dock kept its height.
     void heightForLessonChanged();
 
 protected:
@@ -47,6 +48,8 @@ protected:
 
 private:
     void refresh();
+    /// A problem of the step (its model would not load) under the narration; empty hides the line.
+    void showProblem(const QString& text);
 
     LessonPlayer* mPlayer;
     QLocale mLocale;
