@@ -2111,6 +2111,10 @@ ffmpeg 输出：
         <source>with %1</source>
         <translation>其中 %1</translation>
     </message>
+    <message>
+        <source>The exact denoiser: %1 = E[%2 | %3], computed from every data point, with no network.</source>
+        <translation>精确去噪器：%1 = E[%2 | %3]，由全部数据点算出，不经过网络。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ExplainPanel</name>

@@ -237,6 +237,15 @@ private Q_SLOTS:
         QVERIFY(panel()->sectionHtml(QStringLiteral("forwardStep")).isEmpty());
         QVERIFY(panel()->textView()->toPlainText().contains(QStringLiteral("Posterior")));
         QVERIFY(!panel()->textView()->toPlainText().contains(QStringLiteral("Forward step")));
+        // The exact denoiser's estimate is not a network's: no θ in the step, and a line says what ε* is.
+        // Back on the learned model, the step is written with ε_θ again.
+        const QString theta = QStringLiteral("\u03B8");
+        QVERIFY2(!panel()->sectionHtml(section).contains(theta), qPrintable(panel()->sectionHtml(section)));
+        QVERIFY(panel()->sectionHtml(section).contains(QStringLiteral("exact denoiser")));
+        sampling->denoiserBox()->setCurrentIndex(0);
+        QVERIFY(panel()->sectionHtml(section).contains(theta));
+        QVERIFY(!panel()->sectionHtml(section).contains(QStringLiteral("exact denoiser")));
+        sampling->denoiserBox()->setCurrentIndex(1);
 
         const dl::Schedule& s = mWindow->document()->schedule();
         for (int t : {s.T(), s.T() / 2 + 3, 7}) {

@@ -31,8 +31,8 @@ QString normal(const QString& mean, const QString& variance, const QString& of) 
     return kNormal + QStringLiteral("(") + of + QStringLiteral("; ") + mean + QStringLiteral(", ") +
            variance + QStringLiteral(" <b>I</b>)");
 }
-QString epsTheta(const QString& args) {
-    return sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8")) + QStringLiteral("(") + args +
+QString epsTheta(const QString& args, NoiseEstimate estimate = NoiseEstimate::Network) {
+    return EquationText::estimated(QStringLiteral("\u03B5"), estimate) + QStringLiteral("(") + args +
            QStringLiteral(")");
 }
 
@@ -70,8 +70,21 @@ QStringList EquationText::sectionIds(ExplainView view, dl::SamplerKind sampler) 
     return ids;
 }
 
+QString EquationText::estimated(const QString& symbol, NoiseEstimate estimate) {
+    return estimate == NoiseEstimate::Network ? sub(symbol, QStringLiteral("\u03B8"))
+                                              : sup(symbol, QStringLiteral("*"));
+}
+
+QString EquationText::estimateNote(NoiseEstimate estimate) {
+    if (estimate == NoiseEstimate::Network) return {};
+    return line(tr("The exact denoiser: %1 = E[%2 | %3], computed from every data point, with no network.")
+                    .arg(estimated(QStringLiteral("\u03B5"), estimate), vec(QStringLiteral("\u03B5")),
+                         vec(QStringLiteral("x"), QStringLiteral("t"))));
+}
+
 QList<ExplainSection> EquationText::sections(ExplainView view, const dl::SamplerParams& sampler,
-                                             const StepNumbers& n, int valuePairsPerRow) {
+                                             const StepNumbers& n, int valuePairsPerRow,
+                                             NoiseEstimate estimate) {
     QList<ExplainSection> out;
     for (const QString& id : sectionIds(view, sampler.kind)) {
         ExplainSection s;
@@ -99,13 +112,13 @@ QList<ExplainSection> EquationText::sections(ExplainView view, const dl::Sampler
             s.title = sampler.kind == dl::SamplerKind::DdpmBeta
                           ? tr("Reverse step: DDPM, \u03C3\u209C\u00B2 = \u03B2\u209C")
                           : tr("Reverse step: DDPM, \u03C3\u209C\u00B2 = \u03B2\u0303\u209C");
-            s.html = ddpmStep(n, sampler.kind);
+            s.html = ddpmStep(n, sampler.kind, estimate);
         } else if (id == QLatin1String("ddim")) {
             s.title = tr("Reverse step: DDIM, \u03B7 = %1").arg(sampler.eta);
-            s.html = ddimStep(n, sampler.eta);
+            s.html = ddimStep(n, sampler.eta, estimate);
         } else if (id == QLatin1String("langevin")) {
             s.title = tr("Langevin dynamics at noise level t");
-            s.html = langevinStep(n, sampler.langevinStepSize);
+            s.html = langevinStep(n, sampler.langevinStepSize, estimate);
         }
         out << s;
     }
@@ -222,39 +235,39 @@ QString EquationText::posterior(const StepNumbers& n) {
     return html;
 }
 
-QString EquationText::ddpmStep(const StepNumbers& n, dl::SamplerKind sampler) {
+QString EquationText::ddpmStep(const StepNumbers& n, dl::SamplerKind sampler, NoiseEstimate estimate) {
     const JumpSymbols j(n);
     const QString t = QStringLiteral("t");
     const QString xt = vec(QStringLiteral("x"), t), xs = vec(QStringLiteral("x"), j.prev);
     const QString sigma = sub(QStringLiteral("\u03C3"), t);
-    const QString mu = sub(QStringLiteral("\u03BC"), QStringLiteral("\u03B8"));
-    QString html = equation({QStringLiteral("p<sub>\u03B8</sub>(") + xs + QStringLiteral(" | ") + xt +
-                             QStringLiteral(") = ") +
+    const QString mu = estimated(QStringLiteral("\u03BC"), estimate);
+    QString html = equation({estimated(QStringLiteral("p"), estimate) + QStringLiteral("(") + xs +
+                             QStringLiteral(" | ") + xt + QStringLiteral(") = ") +
                              normal(mu + QStringLiteral("(") + xt + QStringLiteral(", t)"),
                                     sup(sigma, QStringLiteral("2")), xs)});
     html += equation({mu + QStringLiteral(" = "), frac(QStringLiteral("1"), root(j.alpha)),
                       QStringLiteral(" (") + xt + QStringLiteral(" ") + kMinus + QStringLiteral(" "),
                       frac(j.beta, root(oneMinus(abar(t)))),
-                      kSp + epsTheta(xt + QStringLiteral(", t")) + QStringLiteral(")")});
+                      kSp + epsTheta(xt + QStringLiteral(", t"), estimate) + QStringLiteral(")")});
     html += line(mu + QStringLiteral(" = ") + val(n.invSqrtAlphaStep) + QStringLiteral(" (") + xt +
                  QStringLiteral(" ") + kMinus + QStringLiteral(" ") + val(n.epsCoef) + kSp +
-                 sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8")) + QStringLiteral(")"));
+                 estimated(QStringLiteral("\u03B5"), estimate) + QStringLiteral(")"));
     const QString variance = sampler == dl::SamplerKind::DdpmBeta ? j.beta : sub(kBetaTilde, t);
     html += line(xs + QStringLiteral(" = ") + mu + QStringLiteral(" + ") + sigma +
                  QStringLiteral(" <b>z</b>,&nbsp;&nbsp;") +
                  assign(sigma + QStringLiteral(" = ") + root(variance), n.sigma) +
                  (n.prev == 0 ? tr(" (no noise on the last step)") : QString()));
-    return html;
+    return html + estimateNote(estimate);
 }
 
-QString EquationText::ddimStep(const StepNumbers& n, double eta) {
+QString EquationText::ddimStep(const StepNumbers& n, double eta, NoiseEstimate estimate) {
     const QString t = QStringLiteral("t");
     const QString s =
         n.prev == n.t - 1 ? QStringLiteral("t") + kMinus + QStringLiteral("1") : QStringLiteral("s");
     const QString xt = vec(QStringLiteral("x"), t), xs = vec(QStringLiteral("x"), s);
     const QString x0hat = sub(QStringLiteral("<b>x\u0302</b>"), QStringLiteral("0"));
     const QString sigma = sub(QStringLiteral("\u03C3"), t);
-    const QString et = sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8"));
+    const QString et = estimated(QStringLiteral("\u03B5"), estimate);
     QString html = equation(
         {x0hat + QStringLiteral(" = "),
          frac(xt + QStringLiteral(" ") + kMinus + QStringLiteral(" ") + root(oneMinus(abar(t))) + kSp + et,
@@ -276,10 +289,10 @@ QString EquationText::ddimStep(const StepNumbers& n, double eta) {
     html += line(tr("\u03B7 = %1: 0 is deterministic, 1 adds as much noise as DDPM with %2.")
                      .arg(eta)
                      .arg(sub(kBetaTilde, QStringLiteral("t"))));
-    return html;
+    return html + estimateNote(estimate);
 }
 
-QString EquationText::langevinStep(const StepNumbers& n, double stepSize) {
+QString EquationText::langevinStep(const StepNumbers& n, double stepSize, NoiseEstimate estimate) {
     const QString t = QStringLiteral("t");
     const QString x = vec(QStringLiteral("x"));
     const QString delta = QStringLiteral("\u03B4");
@@ -289,14 +302,14 @@ QString EquationText::langevinStep(const StepNumbers& n, double stepSize) {
                                  QStringLiteral(") + ") + root(delta) + kSp + QStringLiteral("<b>z</b>")});
     html += equation({sub(QStringLiteral("\u2207"), x) + QStringLiteral(" log p<sub>t</sub>(") + x +
                           QStringLiteral(") \u2248 ") + kMinus,
-                      frac(epsTheta(x + QStringLiteral(", t")), root(oneMinus(abar(t))))});
+                      frac(epsTheta(x + QStringLiteral(", t"), estimate), root(oneMinus(abar(t))))});
     html += line(tr("%1 (a fraction %2 of the noise variance)")
                      .arg(assign(delta + QStringLiteral(" = ") + number(stepSize) + QStringLiteral(" (") +
                                      oneMinus(abar(t)) + QStringLiteral(")"),
                                  n.langevinDelta))
                      .arg(number(stepSize)));
     html += line(assign(root(delta) + QStringLiteral(" = ") + sub(QStringLiteral("\u03C3"), t), n.sigma));
-    return html;
+    return html + estimateNote(estimate);
 }
 
 QString EquationText::pointClosedForm(const StepNumbers& n, int row, const double x0[2], const double eps[2],

@@ -22,6 +22,10 @@ namespace dlui {
 
 enum class ExplainView { Forward, Reverse };
 
+/// What names the noise in the reverse step: the trained network ε_θ, or the exact denoiser of the data,
+/// written ε* (E[ε | x_t] over every data point), with μ* and p* after it: there is no θ to speak of.
+enum class NoiseEstimate { Network, ExactDenoiser };
+
 /// One block of the dock: an id (stable, for tests and object names), a title and its rich text.
 struct ExplainSection {
     QString id;  ///< "point" (inspector), "values", "forwardStep", "closedForm", "loss", "posterior", "ddpm",
@@ -37,7 +41,8 @@ public:
     /// valuePairsPerRow: symbol = value pairs per row of the table of values (2 or 1; 0 puts each value
     /// under its symbol).
     static QList<ExplainSection> sections(ExplainView view, const dl::SamplerParams& sampler,
-                                          const StepNumbers& n, int valuePairsPerRow = 2);
+                                          const StepNumbers& n, int valuePairsPerRow = 2,
+                                          NoiseEstimate estimate = NoiseEstimate::Network);
     /// The ids alone (which equations show), for the view and sampler.
     static QStringList sectionIds(ExplainView view, dl::SamplerKind sampler);
 
@@ -46,9 +51,16 @@ public:
     static QString closedForm(const StepNumbers& n);
     static QString trainingLoss(const StepNumbers& n);
     static QString posterior(const StepNumbers& n);
-    static QString ddpmStep(const StepNumbers& n, dl::SamplerKind sampler);
-    static QString ddimStep(const StepNumbers& n, double eta);
-    static QString langevinStep(const StepNumbers& n, double stepSize);
+    static QString ddpmStep(const StepNumbers& n, dl::SamplerKind sampler,
+                            NoiseEstimate estimate = NoiseEstimate::Network);
+    static QString ddimStep(const StepNumbers& n, double eta,
+                            NoiseEstimate estimate = NoiseEstimate::Network);
+    static QString langevinStep(const StepNumbers& n, double stepSize,
+                                NoiseEstimate estimate = NoiseEstimate::Network);
+    /// `symbol` as the estimate's: ε → ε_θ for the network, ε* for the exact denoiser.
+    static QString estimated(const QString& symbol, NoiseEstimate estimate);
+    /// The line that says where ε* comes from (empty for the network).
+    static QString estimateNote(NoiseEstimate estimate);
     /// The closed form filled in with one point's own vectors (2D, normalised coordinates).
     static QString pointClosedForm(const StepNumbers& n, int row, const double x0[2], const double eps[2],
                                    const double xt[2]);

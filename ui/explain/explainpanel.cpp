@@ -84,7 +84,12 @@ void ExplainPanel::refresh() {
     mSampler = mSampling->samplerParams();
     mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
-    QList<ExplainSection> sections = EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow);
+    // The sampler's equations name the noise as the chosen denoiser does: ε_θ, or the exact one's ε*.
+    const NoiseEstimate estimate = mSampling->denoiser() == SamplingPanel::DenoiserChoice::Exact
+                                       ? NoiseEstimate::ExactDenoiser
+                                       : NoiseEstimate::Network;
+    QList<ExplainSection> sections =
+        EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow, estimate);
     updateInspected();
     if (mInspected.row >= 0)
         sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
@@ -94,7 +99,7 @@ void ExplainPanel::refresh() {
         const auto kind = dl::samplerKindFromName(mDocument->trajectory()->stepRecords.sampler);
         sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
                             ReversePointText::html(*mInspectedStep, schedule(),
-                                                   kind.value_or(dl::SamplerKind::DdpmPosterior))});
+                                                   kind.value_or(dl::SamplerKind::DdpmPosterior), estimate)});
     }
     QStringList shown;
     QString html;

@@ -47,7 +47,7 @@ const QString kEq = QStringLiteral(" = ");
 }  // namespace
 
 QString ReversePointText::html(const ReversePointVectors& v, const dl::Schedule& schedule,
-                               dl::SamplerKind kind) {
+                               dl::SamplerKind kind, NoiseEstimate estimate) {
     const QString t = QString::number(v.t), s = QString::number(v.s);
     const QString xt = vec(QStringLiteral("x"), t), xs = vec(QStringLiteral("x"), s);
     const QString x0 = vec(QStringLiteral("x\u0302"), QStringLiteral("0"));
@@ -60,7 +60,7 @@ QString ReversePointText::html(const ReversePointVectors& v, const dl::Schedule&
         tr("Point %1, the step t = %2 \u2192 %3 (normalised coordinates):").arg(v.row).arg(v.t).arg(v.s));
     html += line(xt + kEq + pair(v.xt));
     html +=
-        line(eps + QStringLiteral(" = ") + sub(QStringLiteral("\u03B5"), QStringLiteral("\u03B8")) +
+        line(eps + QStringLiteral(" = ") + EquationText::estimated(QStringLiteral("\u03B5"), estimate) +
              QStringLiteral("(") + xt + QStringLiteral(", ") + t + QStringLiteral(")") + kEq + pair(v.eps));
     // x̂_0 = (x_t − √(1−ᾱ_t) ε̂)/√ᾱ_t (Ho et al. 2020, Eq. 4 solved for x_0).
     html += line(equation(

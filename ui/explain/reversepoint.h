@@ -12,6 +12,7 @@
 
 #include "core/math/schedule.h"
 #include "core/sampling/samplers.h"
+#include "ui/explain/equationtext.h"
 
 namespace dlui {
 
@@ -32,7 +33,9 @@ class ReversePointText {
     Q_DECLARE_TR_FUNCTIONS(dlui::ReversePointText)
 public:
     /// The step written out with the point's numbers: the sampler's update (DDPM or DDIM) term by term.
-    static QString html(const ReversePointVectors& v, const dl::Schedule& schedule, dl::SamplerKind kind);
+    /// `estimate`: what named the noise (ε_θ or the exact denoiser's ε*).
+    static QString html(const ReversePointVectors& v, const dl::Schedule& schedule, dl::SamplerKind kind,
+                        NoiseEstimate estimate = NoiseEstimate::Network);
 };
 
 }  // namespace dlui
