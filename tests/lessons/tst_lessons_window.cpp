@@ -2,6 +2,7 @@
 // applies (the data, schedule, t, overlays, Explain dock, model and — for reverse steps — a sampled
 // trajectory end up in the window); PageDown/PageUp and the number keys move through a lesson; a bad
 // lesson file leaves the window as it was with a message; a lesson file opens like any other file.
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void badLessonFileLeavesTheWindowAlone();
     void lessonFileOpensLikeAnyFile();
     void closingALessonGivesBackTheSamplingChoices();
+    void closingALessonGivesBackTheDataScheduleAndView_data();
     void closingALessonGivesBackTheDataScheduleAndView();
     void closingALessonGivesBackTheSamples();
     void openingALessonAsksOnlyWhatItWouldLose();
@@ -282,7 +284,17 @@ void TestLessonsWindow::closingALessonGivesBackTheSamplingChoices() {
 
 // A lesson puts its data and schedule in the window; closing it brings back the person's own (the lesson's
 // T = 50 and 4,000 points stayed in the editor, under a warning about them), and the view's t.
+// Every way of closing the lesson's bar ends the lesson: the bar's × and View ▸ Lesson once only hid it,
+// leaving the lesson's data and schedule in the window and PgUp/PgDown stepping a lesson no one saw.
+void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView_data() {
+    QTest::addColumn<QString>("how");
+    QTest::newRow("Lessons ▸ Close lesson") << QStringLiteral("menu");
+    QTest::newRow("the bar's ×") << QStringLiteral("x");
+    QTest::newRow("View ▸ Lesson") << QStringLiteral("view");
+}
+
 void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
+    QFETCH(QString, how);
     dlui::Session mine = circlesSession(mWindow->currentSession());
     mine.schedule = dl::ScheduleParams{};
     mine.schedule.kind = dl::ScheduleKind::Cosine;
@@ -296,8 +308,21 @@ void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
     QVERIFY(waitForStep());
     QVERIFY(!(mWindow->document()->dataSource() == mine.source));
     QVERIFY(!(mWindow->document()->schedule().params() == mine.schedule));
-    lessons()->closeAction()->trigger();
+    auto* dock = mWindow->findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+    QVERIFY(dock && dock->isVisible());
+    if (how == QLatin1String("menu")) {
+        lessons()->closeAction()->trigger();
+    } else if (how == QLatin1String("x")) {
+        auto* closeButton = dock->findChild<QAbstractButton*>(QStringLiteral("qt_dockwidget_closebutton"));
+        QVERIFY(closeButton && closeButton->isVisible());
+        QTest::mouseClick(closeButton, Qt::LeftButton);
+    } else {
+        QVERIFY(dock->toggleViewAction()->isChecked());
+        dock->toggleViewAction()->trigger();
+    }
+    QVERIFY(!dock->isVisible());
     QVERIFY(!player()->hasLesson());
+    QVERIFY(!lessons()->closeAction()->isEnabled());
     QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
     QVERIFY(mWindow->document()->schedule().params() == mine.schedule);
     QTRY_COMPARE(mWindow->timeline()->t(), 33);
@@ -449,8 +474,13 @@ void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
                                                            .arg(drawn.pixelSize())
                                                            .arg(view->width())
                                                            .arg(view->height())));
+    // Leaving presenter mode keeps the lesson's bar: the layout from before presenter mode had it closed,
+    // and the running lesson's text went away with the bar still open in the Lessons menu.
     QTest::keyClick(mWindow.get(), Qt::Key_F11);
     QVERIFY(!mWindow->isPresenterMode());
+    QVERIFY(player()->hasLesson());
+    QTRY_VERIFY(lessons()->dock()->isVisible());
+    QVERIFY(lessons()->dock()->toggleViewAction()->isChecked());
 }
 
 // After a lesson closed, the data it had replaced came back as they were, but the panel read "quality: the

@@ -34,7 +34,8 @@ LessonMenu::LessonMenu(MainWindow* window, TrainingAndSampling* live)
     mDock->setObjectName(QStringLiteral("lessonDock"));
     mDock->setWidget(mNavigator);
     window->addPanelDock(mDock, Qt::BottomDockWidgetArea);
-    mDock->hide();  // until a lesson is opened
+    mDock->hide();                    // until a lesson is opened
+    mDock->installEventFilter(this);  // its × and View ▸ Lesson close the lesson (eventFilter)
 
     createActions();
     createMenu();
@@ -117,6 +118,10 @@ void LessonMenu::nameBuiltInLessons() {
 
 bool LessonMenu::eventFilter(QObject* watched, QEvent* event) {
     if (watched == mMenu && event->type() == QEvent::LanguageChange) nameBuiltInLessons();
+    // The bar's × and unticking View ▸ Lesson close the dock (presenter mode only hides it): that ends the
+    // lesson, as Lessons ▸ Close lesson does. It used to hide the text and leave the lesson running, the
+    // window in its state and PgUp/PgDown stepping it unseen; the work from before it never came back.
+    if (watched == mDock && event->type() == QEvent::Close && mPlayer->hasLesson()) mPlayer->closeLesson();
     return QObject::eventFilter(watched, event);
 }
 

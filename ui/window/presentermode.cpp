@@ -157,6 +157,13 @@ void PresenterMode::leave() {
     // the geometry, then the docks' layout inside it, once the smaller fonts have been laid out. A window
     // that was neither maximised nor full screen gets its exact rectangle back (restoreGeometry goes
     // through the frame, which the window system may place a title bar's height off).
+    // A dock that came up during presenter mode (a lesson opened: its bar, its Explain step) stays up: the
+    // layout from before has it closed, and leaving presenter mode took the running lesson's text away.
+    QList<QDockWidget*> shownSince;
+    for (const SavedVisibility& v : mVisibility) {
+        auto* dock = qobject_cast<QDockWidget*>(v.widget.data());
+        if (dock && !v.visible && dock->isVisible()) shownSince << dock;
+    }
     for (const SavedVisibility& v : mVisibility)
         if (v.widget && !qobject_cast<QDockWidget*>(v.widget) && !qobject_cast<QToolBar*>(v.widget))
             v.widget->setVisible(v.visible);
@@ -167,6 +174,7 @@ void PresenterMode::leave() {
         mWindow->setGeometry(mNormalGeometry);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     mWindow->restoreState(mState);
+    for (QDockWidget* dock : shownSince) dock->show();
 }
 
 void PresenterMode::scaleFonts() {
