@@ -67,6 +67,7 @@ private Q_SLOTS:
     void closingALessonGivesBackTheDataScheduleAndView_data();
     void closingALessonGivesBackTheDataScheduleAndView();
     void closingALessonGivesBackTheSamples();
+    void closingALessonGivesBackTheDocks();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
@@ -326,6 +327,46 @@ void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
     QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
     QVERIFY(mWindow->document()->schedule().params() == mine.schedule);
     QTRY_COMPARE(mWindow->timeline()->t(), 33);
+}
+
+// A lesson shows its Explain steps in front and widens the dock columns for their equations; after it the
+// Sampling tab stayed behind Explain and the columns stayed wider, more at every lesson. Closing it gives the
+// docks back as they were: the same shown, the same in front, the same sizes.
+void TestLessonsWindow::closingALessonGivesBackTheDocks() {
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->height(), 720);
+    QString withExplain;
+    int explainStep = -1;
+    for (const QString& path : dl::builtInLessonPaths()) {
+        QString error;
+        const auto lesson = dl::loadLesson(path, &error);
+        QVERIFY2(lesson, qPrintable(error));
+        for (std::size_t k = 0; k < lesson->steps.size() && withExplain.isEmpty(); ++k)
+            if (lesson->steps[k].explain) {
+                withExplain = path;
+                explainStep = static_cast<int>(k);
+            }
+    }
+    QVERIFY(!withExplain.isEmpty());
+    auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"));
+    QVERIFY(explain);
+    QTRY_VERIFY(explain->visibleRegion().isEmpty());  // behind the Sampling tab
+    const auto docks = mWindow->findChildren<QDockWidget*>();
+    const auto layoutNow = [&docks] {  // the docks in sight and their sizes
+        QStringList out;
+        for (QDockWidget* d : docks)
+            if (!d->visibleRegion().isEmpty())
+                out << QStringLiteral("%1 %2×%3").arg(d->objectName()).arg(d->width()).arg(d->height());
+        return out.join(QStringLiteral(", "));
+    };
+    const QString before = layoutNow();
+
+    QVERIFY(lessons()->openLesson(withExplain));
+    player()->goTo(explainStep);
+    QVERIFY(waitForStep());
+    QTRY_VERIFY(!explain->visibleRegion().isEmpty());
+    lessons()->closeAction()->trigger();
+    QTRY_COMPARE(layoutNow(), before);
 }
 
 // Closing a lesson gave back the data and the view but not the samples: the reverse view then said "train a

@@ -13,6 +13,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <algorithm>
+#include <utility>
 
 #include "core/io/lessonfile.h"
 #include "ui/document/labdocument.h"
@@ -43,6 +44,10 @@ LessonMenu::LessonMenu(MainWindow* window, TrainingAndSampling* live)
     connect(mNavigator, &LessonNavigator::heightForLessonChanged, this, &LessonMenu::fitDock,
             Qt::QueuedConnection);
     connect(mPlayer, &LessonPlayer::lessonChanged, this, &LessonMenu::updateActions);
+    connect(mPlayer, &LessonPlayer::lessonChanged, this, [this] {
+        // Queued: the dock may be in the middle of closing (its × ends the lesson).
+        if (!mPlayer->hasLesson()) QTimer::singleShot(0, this, &LessonMenu::restoreLayoutBefore);
+    });
     connect(mPlayer, &LessonPlayer::stepChanged, this, &LessonMenu::updateActions);
     connect(mPlayer, &LessonPlayer::problemReported, window,
             [window](const QString& message) { window->statusBar()->showMessage(message, 10000); });
@@ -144,6 +149,10 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
         return false;
     }
     if (!confirmModelReplacement(*lesson)) return false;
+    if (!mPlayer->hasLesson()) {  // not when one lesson follows another: the layout before the first
+        mLayoutBefore = mWindow->saveState();
+        mLayoutBeforeInPresenterMode = mWindow->isPresenterMode();
+    }
     mPlayer->setLesson(*lesson, path);
     mDock->show();
     mDock->raise();
@@ -183,6 +192,17 @@ void LessonMenu::fitDock() {
     const int titleBar = std::max(0, mDock->height() - mNavigator->height());
     const int wanted = mNavigator->heightForLesson(mNavigator->width()) + titleBar;
     if (mDock->height() != wanted) mWindow->resizeDocks({mDock}, {wanted}, Qt::Vertical);
+}
+
+void LessonMenu::restoreLayoutBefore() {
+    // A lesson raises its Explain step's dock, widens columns for its equations and scrolls panels; after
+    // it the Sampling tab stayed behind Explain and the columns stayed wider at every lesson.
+    const QByteArray before = std::exchange(mLayoutBefore, QByteArray());
+    if (before.isEmpty() || mPlayer->hasLesson() ||
+        mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode)
+        return;
+    mWindow->restoreState(before);
+    mDock->hide();
 }
 
 void LessonMenu::onOpenFile() {

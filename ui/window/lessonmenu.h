@@ -63,6 +63,8 @@ private:
     bool openIfLesson(const QString& path);
     /// Sizes the lesson dock to the height its narrations need.
     void fitDock();
+    /// The docks as they were before the lesson: which are shown, their sizes, the tab in front.
+    void restoreLayoutBefore();
     /// Asks before a lesson's model replaces a trained model that was never saved; true to go ahead.
     bool confirmModelReplacement(const dl::Lesson& lesson);
 
@@ -77,6 +79,10 @@ private:
     QAction* mClose = nullptr;
     std::array<QAction*, 9> mJump{};
     QList<QAction*> mBuiltIn;
+    /// QMainWindow::saveState() when the lesson opened, and whether presenter mode was on then (a layout of
+    /// the other mode is not given back: presenter mode keeps its own).
+    QByteArray mLayoutBefore;
+    bool mLayoutBeforeInPresenterMode = false;
     QList<std::pair<dl::LessonText, dl::LessonText>> mBuiltInNames;  ///< title and summary per entry
 };
 
