@@ -355,6 +355,27 @@ private Q_SLOTS:
         QVERIFY(!banner->isHidden());
     }
 
+    // The banner grows from one line to three when the editor's schedule leaves the model's; above the
+    // fields it moved them under the pointer, and a click meant for β_end changed β_start.
+    void fieldsStayPutWhenTheModelBannerChanges() {
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        mWindow->document()->setModel(nullptr, mWindow->document()->schedule());
+        auto* banner = panel->findChild<QLabel*>(QStringLiteral("modelScheduleBanner"));
+        QVERIFY(banner && banner->isVisible());
+        const auto fieldsAt = [panel] {
+            panel->layout()->activate();
+            return QList<int>{panel->stepsBox()->mapTo(panel, QPoint()).y(),
+                              panel->betaStartSlider()->mapTo(panel, QPoint()).y(),
+                              panel->betaEndSlider()->mapTo(panel, QPoint()).y()};
+        };
+        const QList<int> before = fieldsAt();
+        const int bannerHeight = banner->height();
+        panel->stepsBox()->setValue(mWindow->document()->schedule().T() / 3);
+        QVERIFY2(banner->text().contains(QStringLiteral("its own schedule")), qPrintable(banner->text()));
+        QTRY_VERIFY(banner->height() > bannerHeight);
+        QCOMPARE(fieldsAt(), before);
+    }
+
     void diagnosticsOfferAWorkingFix() {
         dlui::SchedulePanel* panel = mWindow->schedulePanel();
         QCOMPARE(panel->diagnostics()->count(), 0);

@@ -63,7 +63,6 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     mBanner->setObjectName(QStringLiteral("modelScheduleBanner"));
     mBanner->setWordWrap(true);
     bannerRow->addWidget(mBanner, 1);
-    layout->addWidget(mBannerBox);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -85,6 +84,10 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     mZeroSnr->setToolTip(tr("Rescale so x_T is exactly pure noise (Lin et al. 2024)"));
     form->addRow(QString(), mZeroSnr);
     layout->addLayout(form);
+    // Below the fields, not above: it grows from one line ("trained with this schedule") to three (the
+    // model's schedule and the editor's) as T is typed, and above the fields it moved them under the
+    // pointer, so the next click changed β_start instead of β_end.
+    layout->addWidget(mBannerBox);
 
     mCurve = new ScheduleCurveEditor(this);
     layout->addWidget(mCurve);
