@@ -201,9 +201,11 @@ void TestLessonsWindow::clickerKeysAndNumberKeysMoveThroughALesson() {
     // The bar's buttons do the same.
     QTest::mouseClick(lessons()->navigator()->nextButton(), Qt::LeftButton);
     QCOMPARE(player()->stepIndex(), 1);
-    // Closed: PageDown and the digits are no longer taken.
-    lessons()->closeAction()->trigger();
+    // Ctrl+W closes the lesson; PageDown and the digits are then no longer taken.
+    mWindow->mainView()->setFocus();
+    QTest::keyClick(mWindow->mainView(), Qt::Key_W, Qt::ControlModifier);
     QVERIFY(!player()->hasLesson());
+    QVERIFY(!lessons()->dock()->isVisible());
     QVERIFY(!lessons()->nextAction()->isEnabled());
     pressOnView(Qt::Key_PageDown);
     QCOMPARE(player()->stepIndex(), -1);

@@ -64,6 +64,7 @@ void LessonMenu::createActions() {
     mPrevious = new QAction(tr("&Previous step"), this);
     mPrevious->setShortcut(QKeySequence(Qt::Key_PageUp));
     mClose = new QAction(tr("&Close lesson"), this);
+    mClose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));  // closed like a document
     for (int k = 0; k < 9; ++k) {
         mJump[k] = new QAction(tr("Go to step %1").arg(k + 1), this);
         mJump[k]->setObjectName(QStringLiteral("lessonStepJump%1").arg(k + 1));  // one row in Help's keys
@@ -72,7 +73,7 @@ void LessonMenu::createActions() {
         mWindow->addAction(mJump[k]);  // keys only: no menu entry
         connect(mJump[k], &QAction::triggered, mPlayer, [this, k] { mPlayer->goTo(k); });
     }
-    for (QAction* a : {mNext, mPrevious}) {
+    for (QAction* a : {mNext, mPrevious, mClose}) {
         a->setShortcutContext(Qt::WindowShortcut);
         mWindow->addAction(a);  // active even when the menu bar is hidden
     }
