@@ -10,6 +10,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFontInfo>
 #include <QLabel>
 #include <QRadioButton>
 #include <QScreen>
@@ -29,10 +30,12 @@
 
 #include "../support/windowtestoptions.h"
 #include "core/io/lessonfile.h"
+#include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
 #include "ui/render/scene.h"
+#include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/view/mainview.h"
@@ -256,11 +259,25 @@ void TestWindowPresenter::escapeLeaves() {
     window.actions().presenter->trigger();  // the toolbar's button
     QVERIFY(window.isPresenterMode());
     QTRY_VERIFY(window.isFullScreen());
+    // A schedule changed in presenter mode (a lesson's step) rebuilds the schedule checks' text there.
+    dl::ScheduleParams shorter = window.document()->schedule().params();
+    shorter.T = 40;
+    QVERIFY(window.document()->setScheduleParams(shorter));
     QTest::keyClick(&window, Qt::Key_Escape);
     QVERIFY(!window.isPresenterMode());
     QTRY_COMPARE(window.geometry(), before.geometry);
     QTRY_COMPARE(window.saveState(), before.state);
     QCOMPARE(layoutOf(window).visible, before.visible);
+    // That text comes back to the window's size with the rest: it stayed at the presenter's double size.
+    QWidget* checks = window.schedulePanel()->diagnostics();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // rows replaced go
+    QTRY_VERIFY(!checks->findChildren<QLabel*>().isEmpty());
+    for (QLabel* label : checks->findChildren<QLabel*>())
+        QVERIFY2(QFontInfo(label->font()).pixelSize() == QFontInfo(window.font()).pixelSize(),
+                 qPrintable(QStringLiteral("%1: %2 px beside the window's %3")
+                                .arg(label->text())
+                                .arg(QFontInfo(label->font()).pixelSize())
+                                .arg(QFontInfo(window.font()).pixelSize())));
 }
 
 // A teacher types a t and presses Return: the timeline goes there and presenter mode stays on.

@@ -134,7 +134,10 @@ void ScheduleDiagnosticsView::setDiagnostics(const std::vector<dl::ScheduleDiagn
 
 void ScheduleDiagnosticsView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange)
+    // A font change too: the rows' style sheets fix their text's font when applied, so rows made in
+    // presenter mode kept its doubled size after it (and rows made before it stayed small in it).
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange ||
+        event->type() == QEvent::FontChange)
         setDiagnostics(mDiagnostics, mChecked);
 }
 
