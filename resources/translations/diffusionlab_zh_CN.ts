@@ -2624,10 +2624,6 @@ ffmpeg 输出：
         <translation>手绘的点</translation>
     </message>
     <message>
-        <source>%1 T=%2</source>
-        <translation>%1 T=%2</translation>
-    </message>
-    <message>
         <source>, β %1..%2</source>
         <translation>，β %1..%2</translation>
     </message>
@@ -2636,29 +2632,24 @@ ffmpeg 输出：
         <translation>，零 SNR</translation>
     </message>
     <message>
-        <source>linear</source>
-        <comment>schedule kind</comment>
-        <translation>线性型</translation>
+        <source>linear T=%1</source>
+        <translation>线性 T=%1</translation>
     </message>
     <message>
-        <source>scaled_linear</source>
-        <comment>schedule kind</comment>
-        <translation>缩放线性型</translation>
+        <source>scaled_linear T=%1</source>
+        <translation>缩放线性 T=%1</translation>
     </message>
     <message>
-        <source>cosine</source>
-        <comment>schedule kind</comment>
-        <translation>余弦型</translation>
+        <source>cosine T=%1</source>
+        <translation>余弦 T=%1</translation>
     </message>
     <message>
-        <source>sigmoid</source>
-        <comment>schedule kind</comment>
-        <translation>S 型</translation>
+        <source>sigmoid T=%1</source>
+        <translation>Sigmoid T=%1</translation>
     </message>
     <message>
-        <source>custom</source>
-        <comment>schedule kind</comment>
-        <translation>自定义型</translation>
+        <source>custom T=%1</source>
+        <translation>自定义曲线 T=%1</translation>
     </message>
 </context>
 <context>

@@ -269,9 +269,21 @@ void TestTranslation::startsInChineseUnderZhLocale() {
     QCOMPARE(dataDock->windowTitle(), QStringLiteral("数据"));
     auto* chinese = window.findChild<QAction*>(QStringLiteral("languageSimplifiedChinese"));
     QVERIFY(chinese && chinese->isChecked());
-    // A schedule's description names its kind in Chinese too (it read "linear T=1000, …").
+    // A schedule's description names its kind in Chinese too (it read "linear T=1000, …"), with the Kind
+    // box's word (it said 线性型 beside the box's 线性).
     const QString schedule = dlui::describeSchedule(dl::ScheduleParams{});
-    QVERIFY2(schedule.startsWith(QStringLiteral("线性型 T=1000")), qPrintable(schedule));
+    QVERIFY2(schedule.startsWith(QStringLiteral("线性 T=1000")), qPrintable(schedule));
+    QComboBox* kindBox = window.schedulePanel()->kindBox();
+    QVERIFY(kindBox);
+    for (int i = 0; i < kindBox->count(); ++i) {
+        dl::ScheduleParams p;
+        p.kind = static_cast<dl::ScheduleKind>(kindBox->itemData(i).toInt());
+        // The box's word up to its first bracket: 缩放线性（√β 线性） is described as 缩放线性 T=….
+        const QString word = kindBox->itemText(i).section(QStringLiteral("（"), 0, 0);
+        const QString described = dlui::describeSchedule(p);
+        QVERIFY2(described.startsWith(word + QStringLiteral(" T=")),
+                 qPrintable(kindBox->itemText(i) + QStringLiteral(" / ") + described));
+    }
     // Back to English for the tests that follow.
     QVERIFY(dlui::installLanguage(dlui::Language::English));
 }

@@ -131,28 +131,31 @@ QString describeDataSource(const DataSource& s) {
 
 namespace {
 
-/// The kind's name in a description: the command line's word in English ("scaled_linear"), and a word of
-/// the reader's language in a translation (it stayed English in the Chinese window).
-QString scheduleKindWord(dl::ScheduleKind kind) {
+/// "linear T=150": the kind's word and T as one message, so that a translation can name the kind with the
+/// Schedule panel's own word (线性, where a word of its own for descriptions read as another kind beside
+/// the Kind box) while every message keeps a translation of its own, which the live switch needs. English
+/// keeps the command line's words ("scaled_linear").
+QString kindAndSteps(dl::ScheduleKind kind, int T) {
     switch (kind) {
         case dl::ScheduleKind::Linear:
-            return Texts::tr("linear", "schedule kind");
+            return Texts::tr("linear T=%1").arg(T);
         case dl::ScheduleKind::ScaledLinear:
-            return Texts::tr("scaled_linear", "schedule kind");
+            return Texts::tr("scaled_linear T=%1").arg(T);
         case dl::ScheduleKind::Cosine:
-            return Texts::tr("cosine", "schedule kind");
+            return Texts::tr("cosine T=%1").arg(T);
         case dl::ScheduleKind::Sigmoid:
-            return Texts::tr("sigmoid", "schedule kind");
+            return Texts::tr("sigmoid T=%1").arg(T);
         case dl::ScheduleKind::Custom:
-            return Texts::tr("custom", "schedule kind");
+            return Texts::tr("custom T=%1").arg(T);
     }
-    return QString::fromLatin1(dl::scheduleKindName(kind).data());
+    return QString::fromLatin1(dl::scheduleKindName(kind).data()) + QStringLiteral(" T=") +
+           QString::number(T);
 }
 
 }  // namespace
 
 QString describeSchedule(const dl::ScheduleParams& p) {
-    QString text = Texts::tr("%1 T=%2").arg(scheduleKindWord(p.kind)).arg(p.T);
+    QString text = kindAndSteps(p.kind, p.T);
     if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
         text += Texts::tr(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
     if (p.zeroTerminalSnr) text += Texts::tr(", zero-SNR");
