@@ -369,6 +369,19 @@ void TestLessonsWindow::closingALessonGivesBackTheDocks() {
     QTRY_VERIFY(!explain->visibleRegion().isEmpty());
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(layoutNow(), before);
+
+    // A lesson opened right after another closed (before its layout came back) still ends on the layout
+    // from before the first.
+    QVERIFY(lessons()->openLesson(withExplain));
+    player()->goTo(explainStep);
+    QVERIFY(waitForStep());
+    lessons()->closeAction()->trigger();
+    QVERIFY(lessons()->openLesson(withExplain));
+    player()->goTo(explainStep);
+    QVERIFY(waitForStep());
+    QTRY_VERIFY(!explain->visibleRegion().isEmpty());
+    lessons()->closeAction()->trigger();
+    QTRY_COMPARE(layoutNow(), before);
 }
 
 // Closing a lesson gave back the data and the view but not the samples: the reverse view then said "train a

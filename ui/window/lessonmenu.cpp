@@ -150,7 +150,9 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
         return false;
     }
     if (!confirmModelReplacement(*lesson)) return false;
-    if (!mPlayer->hasLesson()) {  // not when one lesson follows another: the layout before the first
+    // Not when one lesson follows another, nor when one opens before the last one's layout came back:
+    // the layout to give back is the one from before the first.
+    if (!mPlayer->hasLesson() && mLayoutBefore.isEmpty()) {
         mLayoutBefore = mWindow->saveState();
         mLayoutBeforeInPresenterMode = mWindow->isPresenterMode();
     }
@@ -198,10 +200,9 @@ void LessonMenu::fitDock() {
 void LessonMenu::restoreLayoutBefore() {
     // A lesson raises its Explain step's dock, widens columns for its equations and scrolls panels; after
     // it the Sampling tab stayed behind Explain and the columns stayed wider at every lesson.
+    if (mPlayer->hasLesson()) return;  // another opened meanwhile: its close gives the layout back
     const QByteArray before = std::exchange(mLayoutBefore, QByteArray());
-    if (before.isEmpty() || mPlayer->hasLesson() ||
-        mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode)
-        return;
+    if (before.isEmpty() || mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode) return;
     mWindow->restoreState(before);
     mDock->hide();
 }
