@@ -82,6 +82,16 @@ private:
         while (player()->isPending() && !deadline.hasExpired()) QTest::qWait(20);
         return !player()->isPending();
     }
+    /// The docks in sight and their sizes.
+    QString docksInSight() const {
+        QStringList out;
+        for (QDockWidget* d : mWindow->findChildren<QDockWidget*>())
+            if (!d->visibleRegion().isEmpty())
+                out << QStringLiteral("%1 %2×%3").arg(d->objectName()).arg(d->width()).arg(d->height());
+        out.sort();  // restoring a layout can change the docks' order among the window's children
+        return out.join(QStringLiteral(", "));
+    }
+
     void pressOnView(int key) {
         mWindow->mainView()->setFocus();
         QTest::keyClick(mWindow->mainView(), Qt::Key(key));
@@ -353,22 +363,14 @@ void TestLessonsWindow::closingALessonGivesBackTheDocks() {
     auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"));
     QVERIFY(explain);
     QTRY_VERIFY(explain->visibleRegion().isEmpty());  // behind the Sampling tab
-    const auto docks = mWindow->findChildren<QDockWidget*>();
-    const auto layoutNow = [&docks] {  // the docks in sight and their sizes
-        QStringList out;
-        for (QDockWidget* d : docks)
-            if (!d->visibleRegion().isEmpty())
-                out << QStringLiteral("%1 %2×%3").arg(d->objectName()).arg(d->width()).arg(d->height());
-        return out.join(QStringLiteral(", "));
-    };
-    const QString before = layoutNow();
+    const QString before = docksInSight();
 
     QVERIFY(lessons()->openLesson(withExplain));
     player()->goTo(explainStep);
     QVERIFY(waitForStep());
     QTRY_VERIFY(!explain->visibleRegion().isEmpty());
     lessons()->closeAction()->trigger();
-    QTRY_COMPARE(layoutNow(), before);
+    QTRY_COMPARE(docksInSight(), before);
 
     // A lesson opened right after another closed (before its layout came back) still ends on the layout
     // from before the first.
@@ -381,7 +383,7 @@ void TestLessonsWindow::closingALessonGivesBackTheDocks() {
     QVERIFY(waitForStep());
     QTRY_VERIFY(!explain->visibleRegion().isEmpty());
     lessons()->closeAction()->trigger();
-    QTRY_COMPARE(layoutNow(), before);
+    QTRY_COMPARE(docksInSight(), before);
 }
 
 // Closing a lesson gave back the data and the view but not the samples: the reverse view then said "train a
@@ -515,6 +517,8 @@ void TestLessonsWindow::lessonDockTakesOnlyTheRoomItsTextNeeds() {
 // lesson text. The view's text is now never smaller than its font, which presenter mode enlarges.
 void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
     mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->height(), 720);
+    const QString docksBefore = docksInSight();
     QTest::keyClick(mWindow.get(), Qt::Key_F11);
     QVERIFY(mWindow->isPresenterMode());
     QAction* first = lessons()->builtInActions().value(0);
@@ -530,6 +534,9 @@ void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
                                                            .arg(drawn.pixelSize())
                                                            .arg(view->width())
                                                            .arg(view->height())));
+    pressOnView(Qt::Key_PageDown);
+    pressOnView(Qt::Key_PageDown);
+    QVERIFY(waitForStep());
     // Leaving presenter mode keeps the lesson's bar: the layout from before presenter mode had it closed,
     // and the running lesson's text went away with the bar still open in the Lessons menu.
     QTest::keyClick(mWindow.get(), Qt::Key_F11);
@@ -537,6 +544,12 @@ void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
     QVERIFY(player()->hasLesson());
     QTRY_VERIFY(lessons()->dock()->isVisible());
     QVERIFY(lessons()->dock()->toggleViewAction()->isChecked());
+    // Closing it then gives back the docks from before presenter mode: nothing was given back, and the
+    // lesson's Explain dock took more of the left column at every round.
+    mWindow->mainView()->setFocus();
+    QTest::keyClick(mWindow->mainView(), Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(!player()->hasLesson());
+    QTRY_COMPARE(docksInSight(), docksBefore);
 }
 
 // After a lesson closed, the data it had replaced came back as they were, but the panel read "quality: the

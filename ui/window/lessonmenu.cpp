@@ -22,6 +22,7 @@
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/presentermode.h"
 
 namespace dlui {
 
@@ -44,6 +45,7 @@ LessonMenu::LessonMenu(MainWindow* window, TrainingAndSampling* live)
     connect(mNavigator, &LessonNavigator::heightForLessonChanged, this, &LessonMenu::fitDock,
             Qt::QueuedConnection);
     connect(mPlayer, &LessonPlayer::lessonChanged, this, &LessonMenu::updateActions);
+    connect(window->presenterMode(), &PresenterMode::toggled, this, &LessonMenu::followPresenterMode);
     connect(mPlayer, &LessonPlayer::lessonChanged, this, [this] {
         // Queued: the dock may be in the middle of closing (its × ends the lesson).
         if (!mPlayer->hasLesson()) QTimer::singleShot(0, this, &LessonMenu::restoreLayoutBefore);
@@ -205,6 +207,16 @@ void LessonMenu::restoreLayoutBefore() {
     if (before.isEmpty() || mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode) return;
     mWindow->restoreState(before);
     mDock->hide();
+}
+
+void LessonMenu::followPresenterMode(bool on) {
+    // A lesson opened in presenter mode and closed after it: the layout to give back is the one leaving
+    // presenter mode gave back, not the presenter's own. Without it nothing was restored, and the
+    // lesson's Explain dock took a little more of the left column every time.
+    if (!on && mPlayer->hasLesson() && mLayoutBeforeInPresenterMode) {
+        mLayoutBefore = mWindow->presenterMode()->layoutBefore();
+        mLayoutBeforeInPresenterMode = false;
+    }
 }
 
 void LessonMenu::onOpenFile() {

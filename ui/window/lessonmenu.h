@@ -65,6 +65,8 @@ private:
     void fitDock();
     /// The docks as they were before the lesson: which are shown, their sizes, the tab in front.
     void restoreLayoutBefore();
+    /// Presenter mode switched while a lesson is open: which layout its close gives back.
+    void followPresenterMode(bool on);
     /// Asks before a lesson's model replaces a trained model that was never saved; true to go ahead.
     bool confirmModelReplacement(const dl::Lesson& lesson);
 

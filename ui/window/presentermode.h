@@ -45,6 +45,9 @@ public:
     ~PresenterMode() override;
 
     bool isOn() const { return mOn; }
+    /// The window's dock layout (QMainWindow::saveState) from before presenter mode came on last: what
+    /// leaving it gave back. Empty before the first time.
+    QByteArray layoutBefore() const { return mState; }
     void setOn(bool on);
 
     /// Object names of the docks and toolbars that stay visible, plus timelineName().
