@@ -207,6 +207,25 @@ void TestExportDialog::reverseNeedsATrajectory() {
     QVERIFY(model2->item(1)->isEnabled());
     QCOMPARE(withTrajectory.findChildren<QComboBox*>().first()->itemText(1),
              QStringLiteral("Reverse process (sampling)"));
+
+    // A chain sampled with the model's T = 60 while the editor shows T = 20: the reverse range runs to 60,
+    // so the export starts from pure noise (it was capped at 20, and typing 60 gave 6); forward stays 20.
+    dl::ScheduleParams modelParams = in.schedule.params();
+    modelParams.T = 60;
+    in.reverseSchedule = dl::Schedule(modelParams);
+    in.reverse->timesteps = {60, 30, 0};
+    ExportDialog longerChain(in);
+    ExportSettings reverse = longerChain.settings();
+    reverse.frames.animation = AnimationKind::Reverse;
+    reverse.frames.tFirst = 0;
+    reverse.frames.tLast = -1;  // to the end
+    longerChain.setSettings(reverse);
+    QCOMPARE(longerChain.settings().frames.tLast, 60);
+    ExportSettings forward = longerChain.settings();
+    forward.frames.animation = AnimationKind::Forward;
+    forward.frames.tLast = -1;
+    longerChain.setSettings(forward);
+    QCOMPARE(longerChain.settings().frames.tLast, 20);
 }
 
 void TestExportDialog::jobCancelLeavesNoFile() {

@@ -272,13 +272,22 @@ void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
 
     // With a trajectory, the Export dialog can write the reverse process too, and starts on it while the
     // view shows it (it started on the forward process, remembered from the last export).
+    // Its range runs to the chain's T, the model's, though the editor now shows a shorter one.
     QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    const int chainT = mWindow->document()->reverseSchedule().T();
+    dl::ScheduleParams shorter = mWindow->document()->schedule().params();
+    shorter.T = chainT / 3;
+    QVERIFY(mWindow->document()->setScheduleParams(shorter));
+    QVERIFY(mWindow->document()->trajectory());
+    QCOMPARE(mWindow->document()->reverseSchedule().T(), chainT);
     const QString reverse = mDir->filePath(QStringLiteral("reverse.gif"));
     std::optional<dlui::AnimationKind> startedOn;
+    int rangeEnd = -1;
     whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
         dialog->setInteractive(false);
         dlui::ExportSettings e = dialog->settings();
         startedOn = e.frames.animation;
+        rangeEnd = e.frames.tLast;
         e.format = dlui::ExportFormat::Gif;
         e.frames.animation = dlui::AnimationKind::Reverse;
         e.frames.stride = 20;
@@ -291,6 +300,7 @@ void TestWindowExport::samplesTrajectoryAndLossAfterTrainingAndSampling() {
     QVERIFY(QTest::qWaitForWindowActive(mWindow.get()));
     QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
     QCOMPARE(startedOn, std::optional(dlui::AnimationKind::Reverse));
+    QCOMPARE(rangeEnd, chainT);
     QVERIFY(QImageReader(reverse).imageCount() > 1);
 
     // Back on the forward process, the dialog starts there, though the last export was the reverse one.

@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/export/exportprogress.h"
 #include "ui/i18n/coremessages.h"
@@ -292,10 +293,19 @@ void ExportDialog::setSettings(const ExportSettings& s) {
 }
 
 void ExportDialog::updateRange() {
-    // A comparison's t is the shared step 0..S (S = the largest T of its panes), not the editor's t.
-    const bool comparison =
-        currentEnum<AnimationKind>(mAnimation) == AnimationKind::Comparison && mInput.comparison;
-    const int maximum = comparison ? comparisonSteps(*mInput.comparison) : mInput.schedule.T();
+    // A comparison's t is the shared step 0..S (S = the largest T of its panes), not the editor's t. The
+    // reverse chain's t runs to the T it was sampled with (the model's): capped at the editor's shorter T,
+    // a reverse GIF never showed the start from pure noise.
+    const AnimationKind animation = currentEnum<AnimationKind>(mAnimation);
+    const int forwardT = mInput.schedule.T();
+    const int reverseT = mInput.reverseSchedule ? mInput.reverseSchedule->T() : forwardT;
+    int maximum = forwardT;
+    if (animation == AnimationKind::Comparison && mInput.comparison)
+        maximum = comparisonSteps(*mInput.comparison);
+    else if (animation == AnimationKind::Reverse)
+        maximum = reverseT;
+    else if (animation == AnimationKind::Both)
+        maximum = std::max(forwardT, reverseT);
     const bool lastAtEnd = mTLast->value() == mTLast->maximum();
     mTFirst->setMaximum(maximum);
     mTLast->setMaximum(maximum);

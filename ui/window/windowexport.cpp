@@ -111,6 +111,7 @@ void WindowExport::openExportDialog() {
     const bool showsReverse = hasSamples && mWindow->timeline()->mode() == Timeline::Mode::Reverse;
     if (settings.frames.animation != AnimationKind::Both || !hasSamples)
         settings.frames.animation = showsReverse ? AnimationKind::Reverse : AnimationKind::Forward;
+    settings.frames.tLast = -1;  // to the end of that process: the chain's T may not be the editor's
     dialog.setSettings(settings);
     if (comparing) dialog.setSettings(compare->exportSettings(dialog.settings()));
     mDialog = &dialog;
