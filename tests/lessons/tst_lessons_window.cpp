@@ -399,13 +399,25 @@ void TestLessonsWindow::closingALessonGivesBackTheSamples() {
     const auto samples = mWindow->document()->trajectory();
     QVERIFY(samples);
 
-    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    // A lesson that ends in the reverse view: closing it reloads the data from before, which clears its
+    // samples while the view still shows the reverse process.
+    QString endsInReverse;
+    for (const QString& path : dl::builtInLessonPaths())
+        if (path.contains(QStringLiteral("03-short-schedule"))) endsInReverse = path;
+    QVERIFY(!endsInReverse.isEmpty());
+    QVERIFY(lessons()->openLesson(endsInReverse));
     QVERIFY(waitForStep());
+    player()->goTo(2);
+    QVERIFY(waitForStep());
+    QTRY_COMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
     QVERIFY(mWindow->document()->trajectory() != samples);
     lessons()->closeAction()->trigger();
     QTRY_VERIFY(mWindow->document()->dataSource() == mine.source);
     QTRY_COMPARE(mWindow->document()->trajectory(), samples);
     QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Reverse);
+    // The status bar said "No samples yet, so the view shows the forward process" under them.
+    QVERIFY2(!mWindow->statusBar()->currentMessage().contains(QStringLiteral("No samples")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
     QCOMPARE(mWindow->timeline()->t(), 40);
     mWindow->mainView()->rebuildNow();
     QVERIFY2(!mWindow->mainView()->scene().caption.contains(QStringLiteral("no samples")),

@@ -300,6 +300,7 @@ void MainWindow::connectDocument() {
     });
     connect(mDocument, &LabDocument::modelChanged, this, &MainWindow::updateTimelineRange);
     connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::showForwardWhenNoSamples);
+    connect(mDocument, &LabDocument::samplesChanged, this, &MainWindow::withdrawNoSamplesMessage);
     connect(mTimeline, &Timeline::modeChanged, this, &MainWindow::updateTimelineRange);
     connect(mTimeline, &Timeline::tChanged, mSchedulePanel, &SchedulePanel::setCurrentT);
     for (auto signal :
@@ -352,9 +353,18 @@ void MainWindow::showForwardWhenNoSamples() {
     const auto trajectory = mDocument->trajectory();
     if (mTimeline->mode() != Timeline::Mode::Reverse || (trajectory && !trajectory->empty())) return;
     mTimeline->setMode(Timeline::Mode::Forward);
-    statusBar()->showMessage(tr("No samples yet, so the view shows the forward process: press %1 to sample.")
-                                 .arg(mActions.sample->shortcut().toString(QKeySequence::NativeText)),
-                             8000);
+    mNoSamplesMessage = tr("No samples yet, so the view shows the forward process: press %1 to sample.")
+                            .arg(mActions.sample->shortcut().toString(QKeySequence::NativeText));
+    statusBar()->showMessage(mNoSamplesMessage, 8000);
+}
+
+void MainWindow::withdrawNoSamplesMessage() {
+    // Samples that come back right after (a closed lesson's, once its data are loaded again) make the
+    // message false: it stood under a reverse view of them.
+    const auto trajectory = mDocument->trajectory();
+    if (trajectory && !trajectory->empty() && !mNoSamplesMessage.isEmpty() &&
+        statusBar()->currentMessage() == mNoSamplesMessage)
+        statusBar()->clearMessage();
 }
 
 void MainWindow::requestSource(DataSource source) {

@@ -191,6 +191,8 @@ private:
     void onSaveAs();
     void requestSource(DataSource source);
     void showForwardWhenNoSamples();
+    /// Clears that method's "No samples yet" message when samples arrive while it shows.
+    void withdrawNoSamplesMessage();
     void readSettings();
     void fitToScreen();
     void writeSettings();
@@ -218,6 +220,7 @@ private:
     std::vector<std::function<QString()>> mCloseWarnings;
     std::vector<std::function<bool(const QString&)>> mFileOpeners;
     bool mLayoutRestored = false;
+    QString mNoSamplesMessage;  ///< the last "No samples yet" status message, as shown
     PresenterMode* mPresenterMode = nullptr;
     ThemeMenu* mThemes = nullptr;
 };
