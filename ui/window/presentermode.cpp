@@ -153,10 +153,6 @@ void PresenterMode::leave() {
     RenderOptions options = mWindow->mainView()->renderOptions();
     options.textScale = mTextScale;
     mWindow->mainView()->setRenderOptions(options);
-    // What restoreState does not know (the status bar, the timeline) gets its visibility back first, then
-    // the geometry, then the docks' layout inside it, once the smaller fonts have been laid out. A window
-    // that was neither maximised nor full screen gets its exact rectangle back (restoreGeometry goes
-    // through the frame, which the window system may place a title bar's height off).
     // A dock that came up during presenter mode (a lesson opened: its bar, its Explain step) stays up: the
     // layout from before has it closed, and leaving presenter mode took the running lesson's text away.
     QList<QDockWidget*> shownSince;
@@ -164,6 +160,10 @@ void PresenterMode::leave() {
         auto* dock = qobject_cast<QDockWidget*>(v.widget.data());
         if (dock && !v.visible && dock->isVisible()) shownSince << dock;
     }
+    // What restoreState does not know (the status bar, the timeline) gets its visibility back first, then
+    // the geometry, then the docks' layout inside it, once the smaller fonts have been laid out. A window
+    // that was neither maximised nor full screen gets its exact rectangle back (restoreGeometry goes
+    // through the frame, which the window system may place a title bar's height off).
     for (const SavedVisibility& v : mVisibility)
         if (v.widget && !qobject_cast<QDockWidget*>(v.widget) && !qobject_cast<QToolBar*>(v.widget))
             v.widget->setVisible(v.visible);
