@@ -364,23 +364,22 @@ void TestLessonsWindow::closingALessonGivesBackTheDocks() {
     QVERIFY(explain);
     QTRY_VERIFY(explain->visibleRegion().isEmpty());  // behind the Sampling tab
     const QString before = docksInSight();
+    const auto openAtExplainStep = [&] {
+        if (!lessons()->openLesson(withExplain)) return false;
+        player()->goTo(explainStep);
+        return waitForStep();
+    };
 
-    QVERIFY(lessons()->openLesson(withExplain));
-    player()->goTo(explainStep);
-    QVERIFY(waitForStep());
+    QVERIFY(openAtExplainStep());
     QTRY_VERIFY(!explain->visibleRegion().isEmpty());
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(docksInSight(), before);
 
     // A lesson opened right after another closed (before its layout came back) still ends on the layout
     // from before the first.
-    QVERIFY(lessons()->openLesson(withExplain));
-    player()->goTo(explainStep);
-    QVERIFY(waitForStep());
+    QVERIFY(openAtExplainStep());
     lessons()->closeAction()->trigger();
-    QVERIFY(lessons()->openLesson(withExplain));
-    player()->goTo(explainStep);
-    QVERIFY(waitForStep());
+    QVERIFY(openAtExplainStep());
     QTRY_VERIFY(!explain->visibleRegion().isEmpty());
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(docksInSight(), before);
