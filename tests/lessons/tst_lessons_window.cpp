@@ -82,12 +82,14 @@ private:
         while (player()->isPending() && !deadline.hasExpired()) QTest::qWait(20);
         return !player()->isPending();
     }
-    /// The docks in sight and their sizes.
+    /// The docks in sight and their widths. Not the heights: the window fits the left column's split to
+    /// the Data panel's controls again when they change (TrainingAndSampling::fitLeftColumn), which the
+    /// data a closed lesson gives back do a moment after its layout.
     QString docksInSight() const {
         QStringList out;
         for (QDockWidget* d : mWindow->findChildren<QDockWidget*>())
             if (!d->visibleRegion().isEmpty())
-                out << QStringLiteral("%1 %2×%3").arg(d->objectName()).arg(d->width()).arg(d->height());
+                out << QStringLiteral("%1 %2").arg(d->objectName()).arg(d->width());
         out.sort();  // restoring a layout can change the docks' order among the window's children
         return out.join(QStringLiteral(", "));
     }
@@ -343,7 +345,7 @@ void TestLessonsWindow::closingALessonGivesBackTheDataScheduleAndView() {
 
 // A lesson shows its Explain steps in front and widens the dock columns for their equations; after it the
 // Sampling tab stayed behind Explain and the columns stayed wider, more at every lesson. Closing it gives the
-// docks back as they were: the same shown, the same in front, the same sizes.
+// docks back as they were: the same shown, the same in front, the same widths.
 void TestLessonsWindow::closingALessonGivesBackTheDocks() {
     mWindow->resize(1280, 720);
     QTRY_COMPARE(mWindow->height(), 720);
