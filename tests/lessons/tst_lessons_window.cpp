@@ -71,6 +71,7 @@ private Q_SLOTS:
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
+    void aLessonPresentedWithF11EndsOnTheLayoutFromBefore();
     void closingALessonKeepsTheQualityFigure();
 
 private:
@@ -563,6 +564,27 @@ void TestLessonsWindow::aLessonInPresenterModeKeepsTheViewsTextLarge() {
     QTest::keyClick(mWindow->mainView(), Qt::Key_W, Qt::ControlModifier);
     QVERIFY(!player()->hasLesson());
     QTRY_COMPARE(docksInSight(), docksBefore);
+}
+
+// A class: the lesson opened, F11 to present it, Ctrl+W at the end, F11 back. Leaving presenter mode gave
+// back the layout from when it came on, the lesson's (its Explain step in front): now the one from before the
+// lesson.
+void TestLessonsWindow::aLessonPresentedWithF11EndsOnTheLayoutFromBefore() {
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->height(), 720);
+    const QString before = docksInSight();
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    QTRY_VERIFY(docksInSight() != before);  // its first step shows the Explain dock
+    QTest::keyClick(mWindow.get(), Qt::Key_F11);
+    QVERIFY(mWindow->isPresenterMode());
+    mWindow->mainView()->setFocus();
+    QTest::keyClick(mWindow->mainView(), Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(!player()->hasLesson());
+    QCoreApplication::processEvents();  // the close gives the layout over on the next turn of the loop
+    QTest::keyClick(mWindow.get(), Qt::Key_F11);
+    QVERIFY(!mWindow->isPresenterMode());
+    QTRY_COMPARE(docksInSight(), before);
 }
 
 // After a lesson closed, the data it had replaced came back as they were, but the panel read "quality: the

@@ -204,7 +204,13 @@ void LessonMenu::restoreLayoutBefore() {
     // it the Sampling tab stayed behind Explain and the columns stayed wider at every lesson.
     if (mPlayer->hasLesson()) return;  // another opened meanwhile: its close gives the layout back
     const QByteArray before = std::exchange(mLayoutBefore, QByteArray());
-    if (before.isEmpty() || mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode) return;
+    if (before.isEmpty()) return;
+    if (mWindow->isPresenterMode() != mLayoutBeforeInPresenterMode) {
+        // Opened before presenter mode, closed in it (a class presented with F11 and ended with Ctrl+W):
+        // leaving presenter mode gives back the layout from before the lesson rather than the lesson's.
+        if (!mLayoutBeforeInPresenterMode) mWindow->presenterMode()->setLayoutBefore(before);
+        return;
+    }
     mWindow->restoreState(before);
     mDock->hide();
 }

@@ -48,6 +48,11 @@ public:
     /// The window's dock layout (QMainWindow::saveState) from before presenter mode came on last: what
     /// leaving it gave back. Empty before the first time.
     QByteArray layoutBefore() const { return mState; }
+    /// While on: the layout leaving gives back (a lesson that opened before presenter mode and closed in it
+    /// hands over the layout from before the lesson).
+    void setLayoutBefore(const QByteArray& state) {
+        if (mOn) mState = state;
+    }
     void setOn(bool on);
 
     /// Object names of the docks and toolbars that stay visible, plus timelineName().
