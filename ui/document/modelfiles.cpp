@@ -72,8 +72,13 @@ bool modelFileFitsData(const LabDocument& document, const dl::ModelFile& file, Q
 }
 
 void installModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path) {
+    // A session names its model's file; loading the file it names is no edit (the title kept a "*" after
+    // opening a saved session). Any other model is one.
+    const bool namedBySession = !document.hasModel() && document.modelPath() == path;
+    const bool wasModified = document.isModified();
     document.setModel(snapshotFromModelFile(file), dl::Schedule(file.schedule));
     document.setModelPath(path);
+    if (namedBySession) document.setModified(wasModified);
 }
 
 bool writeModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path, QString* error) {

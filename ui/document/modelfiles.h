@@ -37,6 +37,8 @@ std::optional<dl::ModelFile> readModelFileFor(const LabDocument& document, const
 bool modelFileFitsData(const LabDocument& document, const dl::ModelFile& file, QString* error);
 
 /// Makes the file's model the document's, with the schedule it was trained with, and remembers the path.
+/// The file the document's session names (its model not loaded yet) leaves the document as modified as it
+/// was; any other file is an edit.
 void installModelFile(LabDocument& document, const dl::ModelFile& file, const QString& path);
 
 /// Writes atomically; on success the document remembers the path. False with a message naming the problem.

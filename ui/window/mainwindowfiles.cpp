@@ -183,10 +183,14 @@ void MainWindow::readSettings() {
     const QByteArray last = settings.value(QStringLiteral("session/last")).toByteArray();
     if (last.isEmpty()) return;
     QString error;
-    if (const auto session = sessionFromJson(QJsonDocument::fromJson(last).object(), &error)) {
-        applySession(*session, &error);
-        mSessionPath = settings.value(QStringLiteral("session/path")).toString();
-    }
+    const auto session = sessionFromJson(QJsonDocument::fromJson(last).object(), &error);
+    if (!session || !applySession(*session, &error)) return;
+    mSessionPath = settings.value(QStringLiteral("session/path")).toString();
+    // Applying the session is no edit: the window is as modified as it was when it closed. A window that
+    // closed saved reopens saved, and one closed with changes it did not save keeps its "*".
+    const bool modifiedAtClose = settings.value(QStringLiteral("session/modified"), false).toBool();
+    mPendingClean = mPendingView.has_value() && !modifiedAtClose;  // its data arrive later
+    mDocument->setModified(modifiedAtClose);
 }
 
 void MainWindow::writeSettings() {
@@ -196,6 +200,7 @@ void MainWindow::writeSettings() {
     settings.setValue(QStringLiteral("session/last"),
                       QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
     settings.setValue(QStringLiteral("session/path"), mSessionPath);
+    settings.setValue(QStringLiteral("session/modified"), mDocument->isModified());
 }
 
 }  // namespace dlui

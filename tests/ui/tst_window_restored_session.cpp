@@ -1,0 +1,138 @@
+// The window reopens on the last session (as the application starts without --fresh) as modified as it
+// was when it closed. A session saved with its model, closed and reopened, read "moons.json*": restoring
+// the session and loading the model it names counted as edits, so the title claimed unsaved changes and
+// quitting asked to save what was already saved. A window closed with changes it did not save keeps "*".
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/support/smalltraining.h"
+#include "tests/support/windowtestoptions.h"
+#include "ui/document/labdocument.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
+#include "ui/window/labwindow.h"
+#include "ui/window/trainingandsampling.h"
+
+using dlui::LabWindow;
+
+namespace {
+
+/// As the application runs: settings remembered, the last session restored.
+dlui::MainWindow::Options rememberingOptions() {
+    dlui::MainWindow::Options o = dltest::windowTestOptions();
+    o.useSettings = true;
+    o.restoreLastSession = true;
+    return o;
+}
+
+/// The window once the restored session's data and model are in: the title is then final.
+void waitForRestoredModel(LabWindow& window) {
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->hasModel(), 20000);
+    QCoreApplication::processEvents();
+}
+
+}  // namespace
+
+class TestWindowRestoredSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void savedSessionReopensSaved();
+    void unsavedChangesReopenModified();
+    void untouchedStartReopensUntitledAndSaved();
+
+private:
+    QTemporaryDir mSettingsDir;
+    QTemporaryDir mFiles;
+    QString mSessionPath;
+};
+
+void TestWindowRestoredSession::initTestCase() {
+    QVERIFY(mSettingsDir.isValid() && mFiles.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabRestoredSessionTests"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, mSettingsDir.path());
+    QSettings().clear();
+    mSessionPath = mFiles.filePath(QStringLiteral("moons.json"));
+}
+
+void TestWindowRestoredSession::savedSessionReopensSaved() {
+    {
+        LabWindow window(rememberingOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dlui::TrainPanel* train = window.live()->trainPanel();
+        train->setAskBeforeDiscard(false);
+        train->setSettings(dltest::smallTraining(50));
+        QSignalSpy ended(window.live()->trainingController(), &dlui::TrainingController::runEnded);
+        QTest::mouseClick(train->trainButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+        QString error;
+        QVERIFY2(train->saveModelTo(mFiles.filePath(QStringLiteral("moons.dlmodel")), &error),
+                 qPrintable(error));
+        QVERIFY2(window.saveSessionTo(mSessionPath, &error), qPrintable(error));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.close());
+    }
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    waitForRestoredModel(window);
+    QCOMPARE(window.sessionPath(), mSessionPath);
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("moons.json")), qPrintable(window.windowTitle()));
+    QVERIFY(!window.document()->isModified());
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.document()->isModelSaved());
+    QVERIFY(window.close());
+}
+
+void TestWindowRestoredSession::unsavedChangesReopenModified() {
+    {
+        LabWindow window(rememberingOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        waitForRestoredModel(window);
+        QVERIFY(!window.isWindowModified());
+        QSpinBox* T = window.schedulePanel()->stepsBox();
+        T->setFocus();
+        T->selectAll();
+        QTest::keyClicks(T, QString::number(T->value() + 10));  // an edit the person does not save
+        QTest::keyClick(T, Qt::Key_Enter);
+        QTRY_VERIFY(window.isWindowModified());
+        QVERIFY(window.close());
+    }
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    waitForRestoredModel(window);
+    QCOMPARE(window.sessionPath(), mSessionPath);
+    QVERIFY(window.document()->isModified());
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.close());
+}
+
+void TestWindowRestoredSession::untouchedStartReopensUntitledAndSaved() {
+    QSettings().clear();
+    {
+        LabWindow window(rememberingOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.isWindowModified());
+        QVERIFY(window.close());
+    }
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("untitled")), qPrintable(window.windowTitle()));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.close());
+    QSettings().clear();
+}
+
+QTEST_MAIN(TestWindowRestoredSession)
+#include "tst_window_restored_session.moc"
