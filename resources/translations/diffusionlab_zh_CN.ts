@@ -4112,6 +4112,10 @@ ffmpeg 输出：
         <source>βₜ = %1   ᾱₜ = %2   SNR = %3</source>
         <translation>βₜ = %1   ᾱₜ = %2   SNR = %3</translation>
     </message>
+    <message>
+        <source>Loop: play again from the start at the end</source>
+        <translation>循环：播放到结尾后从头再来</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainPanel</name>

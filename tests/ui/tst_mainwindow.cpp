@@ -15,6 +15,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 #include <cmath>
 
@@ -91,6 +92,21 @@ private Q_SLOTS:
         // Negative: counted from T (−1 is T, −2 is T − 1).
         for (int t : {0, 1, 37, -2, -1}) QTest::newRow(qPrintable(QStringLiteral("t=%1").arg(t))) << t;
     }
+    // Loop is a repeat button beside the transport (it was a check box at the end of the options row):
+    // clicking it loops playback, and a loop set elsewhere (a session, a lesson) shows on it.
+    void loopButtonSitsWithTheTransportAndLoops() {
+        dlui::TimelineWidget* bar = mWindow->timelineWidget();
+        QToolButton* loop = bar->loopButton();
+        QVERIFY(loop->isCheckable() && loop->isVisible());
+        QCOMPARE(loop->y(), bar->playButton()->y());
+        QVERIFY(!mWindow->timeline()->loops());
+        QTest::mouseClick(loop, Qt::LeftButton);
+        QVERIFY(mWindow->timeline()->loops());
+        QVERIFY(loop->isChecked());
+        mWindow->timeline()->setLoop(false);
+        QVERIFY(!loop->isChecked());
+    }
+
     void sliderShowsClosedForm() {
         QFETCH(int, t);
         const int T = mWindow->document()->schedule().T();

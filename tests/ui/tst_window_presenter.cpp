@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -115,6 +116,16 @@ QCustomPlot* firstPlot(LabWindow& window) {
     return plots.isEmpty() ? nullptr : plots.front();
 }
 
+/// The first row of an image with a pixel clearly darker than its top-left corner (the text of a label on its
+/// background), or −1.
+int firstInkedRow(const QImage& image) {
+    const int background = qGray(image.pixel(0, 0));
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (background - qGray(image.pixel(x, y)) > 80) return y;
+    return -1;
+}
+
 }  // namespace
 
 class TestWindowPresenter : public QObject {
@@ -128,6 +139,7 @@ private Q_SLOTS:
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
     void explainStepsOfLessonsShowTheirEquationsWhole();
     void theNarrationStaysWholeWhenPresenterModeComesOn();
+    void aShortStepStartsUnderTheTitle();
     void keepingMoreControlsInPresenterModeStaysFullScreen();
     void settingsDialogNamesEveryPanelInAFixedOrder();
 };
@@ -432,6 +444,13 @@ void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
                                       qPrintable(where()), 5000);
             QVERIFY2(explain->isVisible(), qPrintable(where()));
             QVERIFY2(explain->width() <= window.width() * 45 / 100 + 1, qPrintable(where()));
+            // The timeline under the narrowed view keeps its controls whole: the speed box was cut to
+            // "25 step" when Loop was a check box at the end of its row.
+            const auto* speed = window.timelineWidget()->findChild<QComboBox*>();  // its one box
+            QVERIFY2(speed->width() >= speed->sizeHint().width(),
+                     qPrintable(where() + QStringLiteral("; speed box %1 px of %2")
+                                              .arg(speed->width())
+                                              .arg(speed->sizeHint().width())));
         }
     }
     QVERIFY(explainSteps >= 2);
@@ -468,6 +487,34 @@ void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
                                     .arg(bar->height())
                                     .arg(bar->heightForLesson(bar->width()))));
     }
+}
+
+// "Linear vs cosine" in presenter mode on the 1280×720 projector: the bar is as tall as the lesson's longest
+// step (four lines), and the one-line first step sat in the middle of it, two blank lines under the title.
+void TestWindowPresenter::aShortStepStartsUnderTheTitle() {
+    LabWindow window(dltest::windowTestOptions());
+    window.move(20, 20);
+    QVERIFY(showActive(window));
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    dlui::LessonMenu* lessons = window.lessons();
+    QAction* entry = nullptr;
+    for (QAction* a : lessons->builtInActions())
+        if (a->data().toString().contains(QStringLiteral("linear-vs-cosine"))) entry = a;
+    QVERIFY(entry);
+    entry->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
+    window.timeline()->pause();
+    dlui::LessonNavigator* bar = lessons->navigator();
+    auto* narration = bar->findChild<QLabel*>(QStringLiteral("lessonNarration"));
+    QVERIFY(narration);
+    const int line = narration->fontMetrics().height();
+    QTRY_VERIFY(narration->height() >= 3 * line);  // room for the longest step
+    const int firstInk = firstInkedRow(narration->grab().toImage());
+    QVERIFY2(firstInk >= 0 && firstInk < line,
+             qPrintable(QStringLiteral("the text starts %1 px into a %2 px label")
+                            .arg(firstInk)
+                            .arg(narration->height())));
 }
 
 // Presenter mode settings changed while presenter mode is on: the new choice was shown by leaving presenter

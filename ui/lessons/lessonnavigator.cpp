@@ -37,6 +37,9 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent)
     mNarration->setObjectName(QStringLiteral("lessonNarration"));
     mNarration->setWordWrap(true);
     mNarration->setTextFormat(Qt::PlainText);
+    // Under the title: the bar is as tall as the lesson's longest step, and a short one centred in it left
+    // a gap between the title and the text.
+    mNarration->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     QFont narrationFont = mNarration->font();
     narrationFont.setPointSizeF(narrationFont.pointSizeF() * 1.25);  // read from the back of the room
     mNarration->setFont(narrationFont);

@@ -91,7 +91,14 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     mPlay->setObjectName(QStringLiteral("timelinePlay"));
     mNext = makeButton(this, QStringLiteral(":/icons/step-next.svg"), tr("▶"), tr("Step (→)"));
     mEnd = makeButton(this, QStringLiteral(":/icons/jump-end.svg"), tr("▶|"), tr("Jump to the end (End)"));
-    for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd}) {
+    // Loop sits with the transport, as a media player's repeat button: as a "Loop" check box at the end of
+    // the options row it made that row too wide for the middle of a 1280×720 window in presenter mode with
+    // a lesson and Explain, and the speed box was cut to "25 step".
+    mLoop = makeButton(this, QStringLiteral(":/icons/loop.svg"), tr("Loop"),
+                       tr("Loop: play again from the start at the end"));
+    mLoop->setObjectName(QStringLiteral("timelineLoop"));
+    mLoop->setCheckable(true);
+    for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd, mLoop}) {
         b->setFocusPolicy(Qt::NoFocus);  // keys go to the window's shortcuts
         buttons->addWidget(b);
     }
@@ -131,16 +138,17 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     mSpeed = new QComboBox(this);
     for (int s : {5, 10, 25, 50, 100, 250, 1000}) mSpeed->addItem(tr("%1 steps/s").arg(s), s);
     mSpeed->setCurrentIndex(2);
-    mLoop = new QCheckBox(tr("Loop"), this);
-    for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed, mLoop})
+    mSpeed->setObjectName(QStringLiteral("timelineSpeed"));
+    keepSpeedBoxWhole();
+    for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed})
         w->setFocusPolicy(Qt::NoFocus);
     options->addWidget(mForward);
+    options->addSpacing(6);  // the presenter's doubled "Forward" ran into Reverse's circle
     options->addWidget(mReverse);
     options->addSpacing(12);
     options->addWidget(mMarkov);
     options->addSpacing(12);
     options->addWidget(mSpeed);
-    options->addWidget(mLoop);
     options->addStretch(1);
     mNumbers = new QLabel(this);
     mNumbers->setObjectName(QStringLiteral("timelineNumbers"));
@@ -160,7 +168,7 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     connect(mTBox, &QSpinBox::valueChanged, timeline, &Timeline::setT);
     connect(mSpeed, &QComboBox::currentIndexChanged, this,
             [this] { mTimeline->setSpeed(mSpeed->currentData().toDouble()); });
-    connect(mLoop, &QCheckBox::toggled, timeline, &Timeline::setLoop);
+    connect(mLoop, &QToolButton::toggled, timeline, &Timeline::setLoop);
     connect(mMarkov, &QCheckBox::toggled, timeline, &Timeline::setMarkovChain);
     connect(mReverse, &QRadioButton::toggled, this, [this](bool reverse) {
         mTimeline->setMode(reverse ? Timeline::Mode::Reverse : Timeline::Mode::Forward);
@@ -178,14 +186,24 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     syncFromTimeline();
 }
 
+void TimelineWidget::keepSpeedBoxWhole() {
+    // A combo box gives way below its size hint, and the row's other widgets do not: with the doubled
+    // presenter type beside a lesson's Explain dock it read "25 step". Whole, it sets the middle column's
+    // floor instead, and the Explain dock wraps a little more.
+    mSpeed->setMinimumWidth(mSpeed->sizeHint().width());
+}
+
 void TimelineWidget::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    // Queued: the box hears of a new font or language after this widget does.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
+        QMetaObject::invokeMethod(this, &TimelineWidget::keepSpeedBoxWhole, Qt::QueuedConnection);
     if (event->type() == QEvent::FontChange) {
         const int side = iconSideFor(font());
-        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd}) b->setIconSize(QSize(side, side));
+        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd, mLoop}) b->setIconSize(QSize(side, side));
     }
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd})
+        for (QToolButton* b : {mStart, mBack, mPlay, mNext, mEnd, mLoop})
             showIcon(b, b->property(kIconPath).toString(), palette());
 }
 

@@ -1,5 +1,5 @@
-// The bar under the main view: jump/step/play buttons, the t slider 0..T, t as a number, speed, loop,
-// forward/reverse mode, the Markov-chain toggle, and β_t, ᾱ_t and SNR at the current t. It shows and
+// The bar under the main view: jump/step/play buttons and loop, the t slider 0..T, t as a number, speed,
+// loop, forward/reverse mode, the Markov-chain toggle, and β_t, ᾱ_t and SNR at the current t. It shows and
 // moves a Timeline (ui/view/timeline.h); the numbers come from the schedule the current mode uses (the
 // editor's forward, the model's in reverse).
 //
@@ -30,6 +30,8 @@ public:
     QToolButton* playButton() const { return mPlay; }
     QRadioButton* reverseButton() const { return mReverse; }
     QCheckBox* markovBox() const { return mMarkov; }
+    QToolButton* loopButton() const { return mLoop; }
+    QComboBox* speedBox() const { return mSpeed; }
     /// The numbers line ("β_t = … ᾱ_t = … SNR = …").
     QString numbersText() const;
 
@@ -38,6 +40,8 @@ protected:
 
 private:
     void syncFromTimeline();
+    /// The speed box's minimum is its size hint: the widest speed, never cut.
+    void keepSpeedBoxWhole();
     void updateNumbers();
 
     Timeline* mTimeline;
@@ -51,7 +55,7 @@ private:
     QSpinBox* mTBox;
     QLabel* mOfT;
     QComboBox* mSpeed;
-    QCheckBox* mLoop;
+    QToolButton* mLoop;  ///< checkable: play again from the start at the end
     QRadioButton* mForward;
     QRadioButton* mReverse;
     QCheckBox* mMarkov;
