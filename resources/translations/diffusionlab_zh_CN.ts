@@ -3222,6 +3222,37 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::ModelWeightsExport</name>
+    <message>
+        <source>Export &amp;model as safetensors…</source>
+        <translation>将模型导出为 safetensors(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Write the model&apos;s weights in the safetensors format, for PyTorch (docs/diffusion_lab_mlp.py loads them)</source>
+        <translation>以 safetensors 格式写出模型权重，供 PyTorch 使用（由 docs/diffusion_lab_mlp.py 读取）</translation>
+    </message>
+    <message>
+        <source>Export model as safetensors</source>
+        <translation>将模型导出为 safetensors</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写出 %1：%2</translation>
+    </message>
+    <message>
+        <source>model.safetensors</source>
+        <translation>model.safetensors</translation>
+    </message>
+    <message>
+        <source>safetensors files (*.safetensors)</source>
+        <translation>safetensors 文件 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model weights written to %1</source>
+        <translation>模型权重已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>dlui::PaneSettingsEditor</name>
     <message>
         <source>Linear</source>

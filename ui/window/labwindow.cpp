@@ -5,6 +5,7 @@
 #include "ui/window/densitycomparisondock.h"
 #include "ui/window/diffusersschedulefiles.h"
 #include "ui/window/lessonmenu.h"
+#include "ui/window/modelweightsexport.h"
 #include "ui/window/panelsettings.h"
 #include "ui/window/trainingandsampling.h"
 #include "ui/window/windowexport.h"
@@ -20,7 +21,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mPanelSettings(std::make_unique<PanelSettings>(this, options)),
       mCompare(std::make_unique<WindowCompare>(this)),
       mLessons(std::make_unique<LessonMenu>(this, mLive.get())),
-      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)) {
+      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)),
+      mWeightsExport(std::make_unique<ModelWeightsExport>(this)) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     addDensityComparisonDock(this);
     restoreLastSession();

@@ -1,8 +1,8 @@
 // The application window composed from its parts: the MainWindow (document, main view, timeline, data
 // and schedule docks, menus) plus the live training and sampling panels (TrainingAndSampling), export
 // from the window (WindowExport), the window-wide keys and wheel (WindowInput) and diffusers scheduler
-// configs in and out (DiffusersScheduleFiles); then the last session,
-// so a model file it names finds the panel that loads it.
+// configs in and out (DiffusersScheduleFiles), the model's weights out as safetensors (ModelWeightsExport);
+// then the last session, so a model file it names finds the panel that loads it.
 //
 //   dlui::LabWindow window(options);
 //   window.show();
@@ -17,6 +17,7 @@ namespace dlui {
 class PanelSettings;
 class LessonMenu;
 class DiffusersScheduleFiles;
+class ModelWeightsExport;
 class TrainingAndSampling;
 class WindowCompare;
 class WindowExport;
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<WindowCompare> mCompare;  // View ▸ Compare side by side (ui/compare/)
     std::unique_ptr<LessonMenu> mLessons;
     std::unique_ptr<DiffusersScheduleFiles> mDiffusers;
+    std::unique_ptr<ModelWeightsExport> mWeightsExport;  // File ▸ Export model as safetensors…
 };
 
 }  // namespace dlui
