@@ -67,6 +67,7 @@ private Q_SLOTS:
     void closingALessonGivesBackTheDataScheduleAndView_data();
     void closingALessonGivesBackTheDataScheduleAndView();
     void closingALessonGivesBackTheSamples();
+    void aLessonsSamplesEndWithIt();
     void closingALessonGivesBackTheDocks();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
@@ -424,6 +425,37 @@ void TestLessonsWindow::closingALessonGivesBackTheSamples() {
     mWindow->mainView()->rebuildNow();
     QVERIFY2(!mWindow->mainView()->scene().caption.contains(QStringLiteral("no samples")),
              qPrintable(mWindow->mainView()->scene().caption));
+}
+
+// Before the lessons, no samples, on the lessons' own data (so closing one reloads nothing). "DDPM vs DDIM"
+// closed at its DDIM step left its samples in the window behind the forward view; "Langevin dynamics",
+// opened next, took them for the work from before it and, closed, showed them in the reverse view with
+// the DDIM caption beside a Sampling panel set to DDPM.
+void TestLessonsWindow::aLessonsSamplesEndWithIt() {
+    dlui::Session lessonData = mWindow->currentSession();
+    lessonData.source.kind = dlui::DataSource::Kind::BuiltIn;
+    lessonData.source.shape = QStringLiteral("moons");
+    lessonData.source.count = 8000;
+    lessonData.source.seed = 1;
+    QVERIFY(mWindow->applySession(lessonData));
+    QTRY_VERIFY(mWindow->document()->dataSource() == lessonData.source);
+    QVERIFY(!mWindow->document()->trajectory());
+    for (const auto& [name, step] : {std::pair{QStringLiteral("06-ddpm-vs-ddim"), 2},
+                                     std::pair{QStringLiteral("07-langevin-dynamics"), 3}}) {
+        QString path;
+        for (const QString& p : dl::builtInLessonPaths())
+            if (p.contains(name)) path = p;
+        QVERIFY2(!path.isEmpty(), qPrintable(name));
+        QVERIFY(lessons()->openLesson(path));
+        QVERIFY(waitForStep());
+        player()->goTo(step);
+        QVERIFY(waitForStep());
+        QTRY_VERIFY(mWindow->document()->trajectory());  // the step sampled
+        QVERIFY(mWindow->document()->dataSource() == lessonData.source);
+        lessons()->closeAction()->trigger();
+        QVERIFY2(!mWindow->document()->trajectory(), qPrintable(name));
+        QCOMPARE(mWindow->timeline()->mode(), dlui::Timeline::Mode::Forward);
+    }
 }
 
 // Opening a lesson asked "The session has unsaved changes. Save them first?", and what Discard discarded

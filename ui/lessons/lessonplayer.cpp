@@ -103,6 +103,10 @@ void LessonPlayer::closeLesson() {
         Session restored = *before;
         restored.modelPath = mWindow->document()->modelPath();
         mWindow->timeline()->pause();
+        // The lesson's samples end with it, before the view from before comes back. On the lesson's own
+        // data nothing reloads to clear them: they stayed behind the forward view, and the next lesson
+        // took them for the work from before it and showed them when it closed.
+        mWindow->document()->clearSamples();
         QString error;
         if (!mWindow->applySession(restored, &error)) Q_EMIT problemReported(error);
         // The samples too: closing a lesson dropped them, and the reverse view then said "train a model,
