@@ -74,6 +74,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("DiffusionLabTests"));
     }
     void dialogExportsInTheBackground();
+    void aNameTypedWithoutSuffixGetsTheFormats();
     void progressSaysHowLongIsLeft();
     void progressDialogShowsTheTimeLeft();
     void dialogRefusesExistingOutputWithoutAsking();
@@ -104,6 +105,26 @@ void TestExportDialog::dialogExportsInTheBackground() {
     QImageReader reader(s.outputPath);
     QCOMPARE(reader.imageCount(), 5);
     QCOMPARE(reader.size(), QSize(120, 100));
+}
+
+// "anim" typed into Save to with GIF chosen wrote a file called "anim", which nothing opens as a GIF.
+void TestExportDialog::aNameTypedWithoutSuffixGetsTheFormats() {
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons());
+    dialog.setInteractive(false);
+    const ExportSettings s = smallExport(dialog, ExportFormat::Gif, tmp.filePath(QStringLiteral("anim")), 5);
+    dialog.setSettings(s);
+    QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("anim.gif")));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().message));
+    QCOMPARE(QImageReader(tmp.filePath(QStringLiteral("anim.gif"))).imageCount(), 5);
+    QVERIFY(!QFileInfo::exists(tmp.filePath(QStringLiteral("anim"))));
+    // A folder of PNG frames has no suffix to add.
+    dialog.setSettings(
+        smallExport(dialog, ExportFormat::PngSequence, tmp.filePath(QStringLiteral("frames")), 5));
+    QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("frames")));
 }
 
 void TestExportDialog::progressSaysHowLongIsLeft() {

@@ -22,6 +22,7 @@
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
 #include "core/training/presets.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
@@ -526,6 +527,17 @@ private Q_SLOTS:
         QVERIFY(other.document()->dataSet()->points == mWindow->document()->dataSet()->points);
         QVERIFY(*other.document()->forwardNoise() == *mWindow->document()->forwardNoise());
         QVERIFY(!other.document()->isModified());
+    }
+
+    // Save session as… with a name typed without ".json" wrote a file that Open then refused.
+    void sessionSavedWithoutSuffixOpensAgain() {
+        QTemporaryDir dir;
+        dltest::answerFileDialog(dir.filePath(QStringLiteral("s2")));
+        mWindow->actions().saveSessionAs->trigger();
+        const QString path = dir.filePath(QStringLiteral("s2.json"));
+        QTRY_COMPARE(mWindow->sessionPath(), path);
+        QVERIFY(QFileInfo::exists(path));
+        QVERIFY(mWindow->openFile(path));
     }
 
     // The hand-drawn β curve shows the β the schedule samples: linear in β between the points, which on the

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "core/data/heldout.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
@@ -103,6 +104,21 @@ void TestWindowData::csvColumnsAndPerAxisScaling() {
     QCOMPARE(window.document()->dataSource().csvColumns, QStringLiteral("2,3"));
     QVERIFY((data->norm.toData(data->points) - raw).cwiseAbs().maxCoeff() < 1e-3f);
     QVERIFY(!advice->isVisible());
+
+    // Another file through File ▸ Open: the columns chosen for the last one are not its own. It was loaded
+    // with "2,3" and refused ("there is no column 3; the rows have 2 columns").
+    const QString pairs = dir.filePath(QStringLiteral("pairs.csv"));
+    {
+        QFile f(pairs);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n");
+        for (int i = 0; i < 50; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(2 * i) + "\n");
+    }
+    dltest::answerFileDialog(pairs);
+    window.actions().open->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().paths, QStringList{pairs}, 10000);
+    QCOMPARE(window.document()->dataSet()->size(), 50);
+    QVERIFY2(!panel->statusIsError(), qPrintable(panel->statusText()));
 }
 
 void TestWindowData::trainingFiniteDataHoldsRowsOut() {

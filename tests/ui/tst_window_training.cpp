@@ -560,7 +560,8 @@ void TestWindowTraining::saveModelButtonWritesInTheBackground() {
     const QString path = dir.filePath(QStringLiteral("clicked.dlmodel"));
     QSignalSpy saved(train(), &dlui::TrainPanel::modelSaved);
     QSignalSpy failed(train(), &dlui::TrainPanel::modelSaveFailed);
-    dltest::answerFileDialog(path);  // the person types the name into the save dialog and presses Save
+    // The person types the name into the save dialog, without its suffix, and presses Save.
+    dltest::answerFileDialog(dir.filePath(QStringLiteral("clicked")));
     auto* saveButton = train()->findChild<QPushButton*>(QStringLiteral("saveModelButton"));
     QVERIFY(saveButton && saveButton->isEnabled());
     QTest::mouseClick(saveButton, Qt::LeftButton);

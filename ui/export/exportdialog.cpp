@@ -263,6 +263,10 @@ ExportSettings ExportDialog::settings() const {
     s.overlays.colorByOrigin = mColorByOrigin->isChecked();
     s.format = currentEnum<ExportFormat>(mFormat);
     s.outputPath = mPath->text().trimmed();
+    // A name typed without a suffix gets the format's: "anim" with GIF chosen wrote a file called "anim".
+    if (!s.outputPath.isEmpty() && s.format != ExportFormat::PngSequence &&
+        QFileInfo(s.outputPath).suffix().isEmpty())
+        s.outputPath += suffixFor(s.format);
     s.overwrite = false;
     return s;
 }

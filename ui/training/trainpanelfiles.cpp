@@ -108,9 +108,12 @@ void TrainPanel::saveModelInBackground(const QString& path) {
 }
 
 void TrainPanel::saveModel() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
-                                                      tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
-    if (!path.isEmpty()) saveModelInBackground(path);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
+                                                tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
+    if (path.isEmpty()) return;
+    // Without its suffix the file was hidden by Load model's filter.
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".dlmodel");
+    saveModelInBackground(path);
 }
 
 void TrainPanel::loadModel() {

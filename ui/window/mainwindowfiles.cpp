@@ -102,6 +102,10 @@ bool MainWindow::openFile(const QString& path) {
     }
     DataSource source = mDataPanel->currentSource();
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("txt") || suffix == QLatin1String("tsv")) {
+        // The columns chosen for another file are not this one's: "3,4" of a wide table refused a plain
+        // x,y file ("there is no column 3").
+        if (source.kind != DataSource::Kind::Csv || source.paths != QStringList{path})
+            source.csvColumns.clear();
         source.kind = DataSource::Kind::Csv;
     } else if (info.isDir()) {
         source.kind = DataSource::Kind::ImagePixels;
@@ -135,10 +139,12 @@ void MainWindow::onSave() {
 }
 
 void MainWindow::onSaveAs() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save session"), mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
-        tr("Sessions (*.json)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save session"),
+                                                mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
+                                                tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
+    // Without its suffix the file did not open again: Open knows a session by ".json".
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
     QString error;
     if (!saveSessionTo(path, &error)) QMessageBox::warning(this, tr("Save session"), error);
 }
