@@ -169,6 +169,12 @@ void TestLessonsWindow::everyBuiltInLessonStepApplies() {
         // is not (the short-schedule lesson's fix once left 6.8 % of the data in x_T).
         if (step.narration.text(QLocale()).contains(QStringLiteral("close to N(0, I)")))
             QVERIFY2(mWindow->schedulePanel()->diagnostics()->count() == 0, qPrintable(where));
+        // A step that points at the Sampling dock shows it: "What the network learns" named its relative
+        // error while the dock was a tab behind Explain.
+        if (step.narration.text(QLocale()).contains(QStringLiteral("Sampling dock"))) {
+            auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
+            QTRY_VERIFY2(!samplingDock->visibleRegion().isEmpty(), qPrintable(where));
+        }
         mWindow->timeline()->pause();
     }
     QVERIFY(!lessons()->nextAction()->isEnabled());  // the last step
