@@ -3220,6 +3220,10 @@ ffmpeg 输出：
         <source>go to that step of the open lesson</source>
         <translation>跳到当前课程的该步</translation>
     </message>
+    <message>
+        <source>Could not reopen %1: %2</source>
+        <translation>无法重新打开 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>

@@ -1,13 +1,17 @@
 // The window reopens on the last session (as the application starts without --fresh) as modified as it
 // was when it closed. A session saved with its model, closed and reopened, read "moons.json*": restoring
 // the session and loading the model it names counted as edits, so the title claimed unsaved changes and
-// quitting asked to save what was already saved. A window closed with changes it did not save keeps "*".
+// quitting asked to save what was already saved. A window closed with changes it did not save keeps "*";
+// changes the person chose to discard at the close stay discarded.
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/support/modaldialogs.h"
 #include "tests/support/smalltraining.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void savedSessionReopensSaved();
     void unsavedChangesReopenModified();
     void untouchedStartReopensUntitledAndSaved();
+    void changesDiscardedAtTheCloseStayDiscarded();
 
 private:
     QTemporaryDir mSettingsDir;
@@ -129,6 +134,45 @@ void TestWindowRestoredSession::untouchedStartReopensUntitledAndSaved() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCoreApplication::processEvents();
     QVERIFY2(window.windowTitle().startsWith(QStringLiteral("untitled")), qPrintable(window.windowTitle()));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.close());
+    QSettings().clear();
+}
+
+// Closing with changes and answering "Discard": the next start brought the discarded changes back, "*" and
+// all. It now opens the session as its file has it.
+void TestWindowRestoredSession::changesDiscardedAtTheCloseStayDiscarded() {
+    QSettings().clear();
+    const QString path = mFiles.filePath(QStringLiteral("kept.json"));
+    int savedT = 0;
+    {
+        dlui::MainWindow::Options asking = rememberingOptions();
+        asking.askBeforeDiscard = true;
+        LabWindow window(asking);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QString error;
+        QVERIFY2(window.saveSessionTo(path, &error), qPrintable(error));
+        QSpinBox* T = window.schedulePanel()->stepsBox();
+        savedT = T->value();
+        T->setFocus();
+        T->selectAll();
+        QTest::keyClicks(T, QString::number(savedT + 10));
+        QTest::keyClick(T, Qt::Key_Enter);
+        QTRY_VERIFY(window.isWindowModified());
+        bool asked = false;
+        dltest::whenModalOpens<QMessageBox>([&asked](QMessageBox* box) {
+            asked = true;
+            box->button(QMessageBox::Discard)->click();
+        });
+        QVERIFY(window.close());
+        QVERIFY(asked);
+    }
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.sessionPath(), path);
+    QCOMPARE(window.document()->schedule().T(), savedT);
     QVERIFY(!window.isWindowModified());
     QVERIFY(window.close());
     QSettings().clear();

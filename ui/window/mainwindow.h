@@ -215,7 +215,8 @@ private:
     QString mSessionPath;
     std::uint64_t mShownSamplesRun = 0;        // the sampling run the timeline was last reset for
     std::optional<ViewSettings> mPendingView;  // applied when the session's data arrive
-    bool mPendingClean = false;                // a session opened from a file: its data load is no edit
+    bool mDiscardedAtClose = false;  // "Discard" answered when closing: the session is remembered as saved
+    bool mPendingClean = false;      // a session opened from a file: its data load is no edit
     std::vector<std::function<bool()>> mDiscardChecks;
     std::vector<std::function<QString()>> mCloseWarnings;
     std::vector<std::function<bool(const QString&)>> mFileOpeners;

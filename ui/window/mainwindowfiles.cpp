@@ -187,8 +187,15 @@ void MainWindow::loadPreset() {
 void MainWindow::readSettings() {
     QSettings settings;
     const QByteArray last = settings.value(QStringLiteral("session/last")).toByteArray();
-    if (last.isEmpty()) return;
     QString error;
+    if (last.isEmpty()) {
+        // Changes discarded at the close: the session as its file has it, or the defaults when untitled.
+        const QString path = settings.value(QStringLiteral("session/path")).toString();
+        if (!path.isEmpty() && QFileInfo::exists(path) && !openSessionFrom(path, &error))
+            statusBar()->showMessage(tr("Could not reopen %1: %2").arg(QDir::toNativeSeparators(path), error),
+                                     10000);
+        return;
+    }
     const auto session = sessionFromJson(QJsonDocument::fromJson(last).object(), &error);
     if (!session || !applySession(*session, &error)) return;
     mSessionPath = settings.value(QStringLiteral("session/path")).toString();
@@ -203,8 +210,12 @@ void MainWindow::writeSettings() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("session/last"),
-                      QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
+    // "Discard" at the close means what it says: the discarded changes used to come back at the next start.
+    if (mDiscardedAtClose)
+        settings.remove(QStringLiteral("session/last"));
+    else
+        settings.setValue(QStringLiteral("session/last"),
+                          QJsonDocument(sessionToJson(currentSession())).toJson(QJsonDocument::Compact));
     settings.setValue(QStringLiteral("session/path"), mSessionPath);
     settings.setValue(QStringLiteral("session/modified"), mDocument->isModified());
 }

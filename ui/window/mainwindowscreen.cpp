@@ -201,6 +201,7 @@ bool MainWindow::confirmClose() {
             onSave();
             return !mDocument->isModified();
         }
+        mDiscardedAtClose = true;  // the next start does not bring the discarded changes back
         return true;
     }
     if (closeWarnings().isEmpty()) return true;
