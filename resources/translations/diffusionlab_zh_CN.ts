@@ -3224,6 +3224,10 @@ ffmpeg 输出：
         <source>Could not reopen %1: %2</source>
         <translation>无法重新打开 %1：%2</translation>
     </message>
+    <message>
+        <source>Session saved to %1 without the trained model, which is not saved (Save model… keeps it).</source>
+        <translation>会话已保存到 %1，但不含训练好的模型：模型尚未保存（“保存模型…”可保存它）。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>

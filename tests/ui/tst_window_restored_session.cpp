@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -77,9 +78,15 @@ void TestWindowRestoredSession::savedSessionReopensSaved() {
         QTest::mouseClick(train->trainButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
         QString error;
+        // Saved before the model: the session cannot hold it, and the status bar says so.
+        QVERIFY2(window.saveSessionTo(mSessionPath, &error), qPrintable(error));
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("without the trained model")),
+                 qPrintable(window.statusBar()->currentMessage()));
         QVERIFY2(train->saveModelTo(mFiles.filePath(QStringLiteral("moons.dlmodel")), &error),
                  qPrintable(error));
         QVERIFY2(window.saveSessionTo(mSessionPath, &error), qPrintable(error));
+        QVERIFY2(!window.statusBar()->currentMessage().contains(QStringLiteral("without")),
+                 qPrintable(window.statusBar()->currentMessage()));
         QVERIFY(!window.isWindowModified());
         QVERIFY(window.close());
     }

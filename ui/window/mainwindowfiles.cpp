@@ -52,7 +52,15 @@ bool MainWindow::saveSessionTo(const QString& path, QString* error) {
     mSessionPath = path;
     mDocument->setModified(false);
     updateTitle();
-    statusBar()->showMessage(tr("Session saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    // A session names its model's file and holds no weights: a model never saved (or trained on since)
+    // is not in it, which the title's clean state alone hid.
+    if (mDocument->hasModel() && !mDocument->isModelSaved())
+        statusBar()->showMessage(
+            tr("Session saved to %1 without the trained model, which is not saved (Save model… keeps it).")
+                .arg(QDir::toNativeSeparators(path)),
+            15000);
+    else
+        statusBar()->showMessage(tr("Session saved to %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
 
