@@ -10,6 +10,7 @@
 #include <QDoubleSpinBox>
 #include <QMenu>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTextBlock>
@@ -186,6 +187,34 @@ private Q_SLOTS:
             }
             QVERIFY(numbers >= 2);  // β_t and β̃_t at least
         }
+    }
+
+    // DDPM with K = 10 of T = 150 (the "DDPM vs DDIM" lesson's second step): the values went one under
+    // the other, each under its symbol, in a dock wide enough for two a row. The panel measured the table
+    // together with the line under it about the sampler's jumps, which is wider unwrapped than any table.
+    void aJumpingSamplerKeepsTheValuesInRows() {
+        dlui::SamplingPanel* sampling = dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel();
+        dl::SamplerParams params = sampling->samplerParams();
+        params.kind = dl::SamplerKind::DdpmPosterior;
+        params.steps = 10;
+        sampling->setSamplerParams(params);
+        sampling->setDenoiser(dlui::SamplingPanel::DenoiserChoice::Exact);
+        sampling->setPointCount(200);
+        QSignalSpy ready(sampling, &dlui::SamplingPanel::samplesReady);
+        mWindow->actions().sample->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        mWindow->timeline()->pause();
+        mWindow->timeline()->setMode(dlui::Timeline::Mode::Reverse);
+        mWindow->timeline()->setT(mWindow->document()->trajectory()->timesteps.at(3));
+        QTRY_VERIFY(panel()->sectionHtml(QStringLiteral("values")).contains(QStringLiteral("jumps from")));
+        QTRY_VERIFY(panel()->textView()->toPlainText().contains(QStringLiteral("jumps from")));
+        QTextDocument* text = panel()->textView()->document();
+        const QTextCursor beta = text->find(QStringLiteral("\u03B2"));
+        QVERIFY(!beta.isNull() && beta.currentTable());
+        QVERIFY2(beta.currentTable()->columns() >= 2,
+                 qPrintable(QStringLiteral("%1 column(s) in a %2 px dock")
+                                .arg(beta.currentTable()->columns())
+                                .arg(dock()->width())));
     }
 
     void followsTheSchedule() {

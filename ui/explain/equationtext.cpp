@@ -126,6 +126,17 @@ QList<ExplainSection> EquationText::sections(ExplainView view, const dl::Sampler
 }
 
 QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler, int pairsPerRow) {
+    QString html = valuesGrid(n, pairsPerRow);
+    const QString t = QStringLiteral("t");
+    if (n.prev != n.t - 1 && sampler != dl::SamplerKind::Langevin)
+        html += line(tr("The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.")
+                         .arg(n.t)
+                         .arg(n.prev)
+                         .arg(sub(kBetaTilde, t), sub(QStringLiteral("\u03C3"), t)));
+    return html;
+}
+
+QString EquationText::valuesGrid(const StepNumbers& n, int pairsPerRow) {
     const QString t = QStringLiteral("t");
     const QList<QPair<QString, double>> rows{
         {sub(QStringLiteral("\u03B2"), t), n.beta},
@@ -155,11 +166,6 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler,
                 QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;</nobr></td>");
     }
     html += QStringLiteral("</tr></table>");
-    if (n.prev != n.t - 1 && sampler != dl::SamplerKind::Langevin)
-        html += line(tr("The sampler jumps from t = %1 to s = %2; %3 and %4 are those of the jump.")
-                         .arg(n.t)
-                         .arg(n.prev)
-                         .arg(sub(kBetaTilde, t), sub(QStringLiteral("\u03C3"), t)));
     return html;
 }
 

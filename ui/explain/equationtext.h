@@ -47,6 +47,9 @@ public:
     static QStringList sectionIds(ExplainView view, dl::SamplerKind sampler);
 
     static QString valuesTable(const StepNumbers& n, dl::SamplerKind sampler, int pairsPerRow = 2);
+    /// The table alone, without the line under it about a jumping sampler: what the panel measures to
+    /// choose pairsPerRow (that line wraps, and its unwrapped width is no table's).
+    static QString valuesGrid(const StepNumbers& n, int pairsPerRow);
     static QString forwardStep(const StepNumbers& n);
     static QString closedForm(const StepNumbers& n);
     static QString trainingLoss(const StepNumbers& n);

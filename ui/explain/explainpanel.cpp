@@ -155,7 +155,9 @@ int ExplainPanel::valuePairsThatFit() const {
     probe.setDefaultFont(mText->document()->defaultFont());
     probe.setDocumentMargin(mText->document()->documentMargin());
     for (int pairs : {2, 1}) {
-        probe.setHtml(EquationText::valuesTable(mNumbers, mSampler.kind, pairs));
+        // The table alone: the line under it about a jumping sampler wraps, but unwrapped it is wider
+        // than any table, and every value then went under its symbol as soon as K < T.
+        probe.setHtml(EquationText::valuesGrid(mNumbers, pairs));
         if (probe.idealWidth() <= mText->viewport()->width()) return pairs;
     }
     return 0;  // each value under its symbol
