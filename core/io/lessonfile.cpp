@@ -308,7 +308,8 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         const QJsonObject step = steps.at(i).toObject();
         QJsonObject data, schedule, view, sampler, overlays;
         if (!r.onlyKeys(step,
-                        {"data", "schedule", "view", "sampler", "overlays", "explain", "model", "narration"},
+                        {"data", "schedule", "view", "sampler", "overlays", "explain", "schedule_plots",
+                         "model", "narration"},
                         Texts::tr("the step")) ||
             !r.readObject(step, "data", data) || !r.readObject(step, "schedule", schedule) ||
             !r.readObject(step, "view", view) || !r.readObject(step, "sampler", sampler) ||
@@ -319,6 +320,7 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         if (!r.readData(data, folder, current.data) || !r.readSchedule(schedule, current.schedule) ||
             !r.readView(view, current, tAtEnd) || !r.readSampler(sampler, current) ||
             !r.readOverlays(overlays, current.overlays) || !r.readBool(step, "explain", current.explain) ||
+            !r.readBool(step, "schedule_plots", current.schedulePlots) ||
             !r.readText(step, "narration", current.narration))
             return failed();
         if (step.contains(QStringLiteral("model"))) {

@@ -72,7 +72,10 @@ struct LessonStep {
     int samplePoints = 2000;  ///< reverse: how many points are sampled
     LessonOverlays overlays;
     bool explain = false;  ///< show the Explain dock (the equations with live numbers)
-    QString modelPath;     ///< resolved against the lesson's folder; empty: no model
+    /// The schedule is the point: the Schedule dock in sight and given most of its column, so its plots and
+    /// checks show (at 1280×720 they were below the fold, under the fields).
+    bool schedulePlots = false;
+    QString modelPath;  ///< resolved against the lesson's folder; empty: no model
     LessonText narration;
 };
 

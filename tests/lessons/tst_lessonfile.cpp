@@ -81,7 +81,8 @@ private Q_SLOTS:
         const QJsonArray steps{
             step(parse(R"({"data": {"kind": "builtin", "shape": "spiral", "points": 500, "seed": 7},
                            "schedule": {"beta_schedule": "squaredcos_cap_v2", "num_train_timesteps": 300},
-                           "view": {"t": 20}, "overlays": {"density": true}, "explain": true})")),
+                           "view": {"t": 20}, "overlays": {"density": true}, "explain": true,
+                           "schedule_plots": true})")),
             step(parse(R"({"view": {"t": "T", "play": true}})")),
             step(parse(R"({"schedule": {"num_train_timesteps": 100}, "view": {"mode": "reverse"},
                            "sampler": {"denoiser": "exact", "kind": "ddim", "steps": 10, "eta": 0.5}})"))};
@@ -95,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(second.data.seed, std::uint64_t(7));
         QCOMPARE(second.schedule.kind, dl::ScheduleKind::Cosine);
         QCOMPARE(second.t, 300);  // "T" is the schedule's last step
-        QVERIFY(second.play && second.overlays.density && second.explain);
+        QVERIFY(second.play && second.overlays.density && second.explain && second.schedulePlots);
         const dl::LessonStep& third = lesson->steps[2];
         QCOMPARE(third.schedule.T, 100);
         QCOMPARE(third.schedule.kind, dl::ScheduleKind::Cosine);

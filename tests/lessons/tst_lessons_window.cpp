@@ -2,6 +2,8 @@
 // applies (the data, schedule, t, overlays, Explain dock, model and — for reverse steps — a sampled
 // trajectory end up in the window); PageDown/PageUp and the number keys move through a lesson; a bad
 // lesson file leaves the window as it was with a message; a lesson file opens like any other file.
+#include <qcustomplot.h>
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -30,6 +32,7 @@
 #include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void closingALessonGivesBackTheDataScheduleAndView();
     void closingALessonGivesBackTheSamples();
     void aLessonsSamplesEndWithIt();
+    void linearVsCosineShowsTheSchedulePlots();
     void closingALessonGivesBackTheDocks();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
@@ -431,6 +435,29 @@ void TestLessonsWindow::closingALessonGivesBackTheSamples() {
     mWindow->mainView()->rebuildNow();
     QVERIFY2(!mWindow->mainView()->scene().caption.contains(QStringLiteral("no samples")),
              qPrintable(mWindow->mainView()->scene().caption));
+}
+
+// "Linear vs cosine" at 1280×720 compares ᾱ_t of two schedules, but the Schedule dock shared its column
+// with Explain and Sampling: under the fields and the cosine warning, 50 px of the β plot showed and
+// nothing of ᾱ. Its steps now give the Schedule dock the column ("schedule_plots").
+void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->size(), QSize(1280, 720));
+    QString path;
+    for (const QString& p : dl::builtInLessonPaths())
+        if (p.contains(QStringLiteral("04-linear-vs-cosine"))) path = p;
+    QVERIFY(lessons()->openLesson(path));
+    QCustomPlot* alpha = mWindow->schedulePanel()->plots()->plots().at(1);
+    for (int k = 0; k < player()->stepCount(); ++k) {
+        if (k > 0) lessons()->nextAction()->trigger();
+        QVERIFY(waitForStep());
+        mWindow->timeline()->pause();
+        QTRY_VERIFY2(alpha->visibleRegion().boundingRect().height() >= alpha->height() * 9 / 10,
+                     qPrintable(QStringLiteral("step %1: %2 px of the %3 px ᾱ plot in sight")
+                                    .arg(k + 1)
+                                    .arg(alpha->visibleRegion().boundingRect().height())
+                                    .arg(alpha->height())));
+    }
 }
 
 // Before the lessons, no samples, on the lessons' own data (so closing one reloads nothing). "DDPM vs DDIM"

@@ -1,6 +1,10 @@
 #include "ui/lessons/lessonplayer.h"
 
+#include <qcustomplot.h>
+
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <algorithm>
 #include <utility>
 
@@ -9,6 +13,8 @@
 #include "ui/explain/explainpanel.h"
 #include "ui/lessons/modelfileloader.h"
 #include "ui/sampling/samplingpanel.h"
+#include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/timeline.h"
 #include "ui/window/mainwindow.h"
@@ -139,6 +145,49 @@ bool LessonPlayer::restoreSamplesBefore() {
     return true;
 }
 
+void LessonPlayer::showSchedulePlots() {
+    auto* schedule = mWindow->findChild<QDockWidget*>(QStringLiteral("scheduleDock"));
+    if (!schedule) return;
+    schedule->show();
+    schedule->raise();
+    // Queued: a dock just shown has no place in the layout yet. The lesson's close gives the layout from
+    // before it back (LessonMenu), so the heights need no undoing here.
+    QMetaObject::invokeMethod(
+        this,
+        [this, schedule] {
+            if (!schedule->isVisible() || schedule->isFloating()) return;
+            QList<QDockWidget*> column{schedule};
+            int height = schedule->height();
+            for (QDockWidget* d : mWindow->findChildren<QDockWidget*>())
+                if (d != schedule && d->isVisible() && !d->isFloating() && !d->visibleRegion().isEmpty() &&
+                    mWindow->dockWidgetArea(d) == mWindow->dockWidgetArea(schedule) &&
+                    d->x() == schedule->x()) {
+                    column << d;
+                    height += d->height();
+                }
+            if (column.size() < 2) return;
+            // The others keep their least height (a tab bar and a line or two); the rest is the schedule's.
+            QList<int> heights{0};
+            int others = 0;
+            for (qsizetype i = 1; i < column.size(); ++i) {
+                heights << std::max(column[i]->minimumSizeHint().height(), 1);
+                others += heights.back();
+            }
+            heights.front() = height - others;
+            mWindow->resizeDocks(column, heights, Qt::Vertical);
+            // And the dock's contents scrolled to the ᾱ_t plot: under the fields and a schedule's
+            // warnings (the cosine one is five lines) it stayed below the fold all the same.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            const QList<QCustomPlot*> plots = mWindow->schedulePanel()->plots()->plots();
+            for (QWidget* w = plots.value(1); w; w = w->parentWidget())
+                if (auto* area = qobject_cast<QScrollArea*>(w)) {
+                    area->ensureWidgetVisible(plots.value(1), 0, 0);
+                    break;
+                }
+        },
+        Qt::QueuedConnection);
+}
+
 void LessonPlayer::next() {
     if (mLesson && mIndex + 1 < stepCount()) goTo(mIndex + 1);
 }
@@ -174,6 +223,7 @@ void LessonPlayer::goTo(int index) {
         if (step.explain) explain->raise();
         if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
     }
+    if (step.schedulePlots) showSchedulePlots();
 
     const LabDocument* doc = mWindow->document();
     mWaiting = true;

@@ -67,6 +67,9 @@ Q_SIGNALS:
 
 private:
     void continueStep();
+    /// Shows the Schedule dock and gives it its column but the others' least heights (a step's
+    /// "schedule_plots").
+    void showSchedulePlots();
     void onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file);
 
     /// What the lesson's steps set in the Sampling dock, as it was before the lesson.
