@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <algorithm>
 #include <utility>
 
@@ -23,6 +25,13 @@
 namespace dlui {
 
 namespace {
+
+/// The scroll area a dock's panel sits in (MainWindow puts each in one), or null.
+QScrollArea* scrollAreaOf(QWidget* panel) {
+    QWidget* viewport = panel->parentWidget();
+    auto* area = qobject_cast<QScrollArea*>(viewport ? viewport->parentWidget() : nullptr);
+    return area && area->widget() == panel ? area : nullptr;
+}
 
 ExplainPanel* explainPanelOf(const QDockWidget* dock) {
     return dock ? qobject_cast<ExplainPanel*>(dock->widget()) : nullptr;
@@ -98,6 +107,11 @@ void LessonPlayer::closeLesson() {
     }
     if (ExplainPanel* panel = explainPanelOf(mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))))
         panel->setWidensDockToText(false);
+    // The Schedule dock's contents scrolled back to where they were (the layout comes back by itself).
+    if (const std::optional<int> scroll = std::exchange(mScheduleScrollBefore, std::nullopt))
+        if (QScrollArea* area = scrollAreaOf(mWindow->schedulePanel()))
+            QTimer::singleShot(0, area,
+                               [area, value = *scroll] { area->verticalScrollBar()->setValue(value); });
     const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
     mLesson.reset();
     mPath.clear();
@@ -175,17 +189,31 @@ void LessonPlayer::showSchedulePlots() {
             }
             heights.front() = height - others;
             mWindow->resizeDocks(column, heights, Qt::Vertical);
-            // And the dock's contents scrolled to the ᾱ_t plot: under the fields and a schedule's
-            // warnings (the cosine one is five lines) it stayed below the fold all the same.
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            const QList<QCustomPlot*> plots = mWindow->schedulePanel()->plots()->plots();
-            for (QWidget* w = plots.value(1); w; w = w->parentWidget())
-                if (auto* area = qobject_cast<QScrollArea*>(w)) {
-                    area->ensureWidgetVisible(plots.value(1), 0, 0);
-                    break;
-                }
+            scrollScheduleToAlphaBar();
         },
         Qt::QueuedConnection);
+}
+
+void LessonPlayer::scrollScheduleToAlphaBar() {
+    // Under the fields and a schedule's warnings (the cosine one is five lines) the ᾱ_t plot stayed below
+    // the fold in a dock given its column: the dock's contents scroll to show it whole, from the first of
+    // the panel's rows (or plots) that starts at or below the line needed, so nothing is cut at the top.
+    SchedulePanel* panel = mWindow->schedulePanel();
+    QWidget* alpha = panel->plots()->plots().value(1);
+    QScrollArea* area = scrollAreaOf(panel);
+    if (!alpha || !area) return;
+    if (!mScheduleScrollBefore) mScheduleScrollBefore = area->verticalScrollBar()->value();
+    const int alphaTop = alpha->mapTo(panel, QPoint(0, 0)).y();
+    const int needed = alphaTop + alpha->height() - area->viewport()->height();
+    int top = alphaTop;
+    QList<QWidget*> rows = panel->findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
+    for (QWidget* plot : panel->plots()->plots()) rows << plot;
+    for (const QWidget* row : rows) {
+        const int y = row->mapTo(panel, QPoint(0, 0)).y();
+        if (row->isVisible() && y >= needed && y < top) top = y;
+    }
+    area->verticalScrollBar()->setValue(std::max(0, top));
 }
 
 void LessonPlayer::next() {

@@ -70,6 +70,8 @@ private:
     /// Shows the Schedule dock and gives it its column but the others' least heights (a step's
     /// "schedule_plots").
     void showSchedulePlots();
+    /// Scrolls the Schedule dock's contents to show the ᾱ_t plot whole, nothing cut at the top.
+    void scrollScheduleToAlphaBar();
     void onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file);
 
     /// What the lesson's steps set in the Sampling dock, as it was before the lesson.
@@ -109,7 +111,8 @@ private:
     std::optional<SamplingChoices> mBeforeLesson;
     std::optional<Session> mSessionBefore;  // the data, schedule and view
     std::optional<SamplesBefore> mSamplesBefore;
-    QMetaObject::Connection mSamplesWait;  // until the data from before the lesson are loaded again
+    std::optional<int> mScheduleScrollBefore;  ///< the Schedule dock's scroll before a step scrolled it
+    QMetaObject::Connection mSamplesWait;      // until the data from before the lesson are loaded again
 };
 
 }  // namespace dlui
