@@ -529,6 +529,21 @@ private Q_SLOTS:
         QVERIFY(!other.document()->isModified());
     }
 
+    // A session opened over the same data loads nothing; the Data panel kept a count typed into it and never
+    // loaded, beside the session's points.
+    void openingASessionOnTheSameDataShowsItsSource() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("same.json"));
+        QString error;
+        QVERIFY2(mWindow->saveSessionTo(path, &error), qPrintable(error));
+        QSpinBox* count = mWindow->dataPanel()->countBox();
+        const int loaded = count->value();
+        count->setValue(loaded / 2);  // typed, not loaded
+        QVERIFY2(mWindow->openSessionFrom(path, &error), qPrintable(error));
+        QCOMPARE(count->value(), loaded);
+        QCOMPARE(mWindow->document()->dataSet()->size(), loaded);
+    }
+
     // Save session as… with a name typed without ".json" wrote a file that Open then refused.
     void sessionSavedWithoutSuffixOpensAgain() {
         QTemporaryDir dir;

@@ -43,6 +43,10 @@ bool MainWindow::applySession(const Session& session, QString* error) {
         mPendingView = session.view;
         mDataPanel->showSource(*applied->dataToLoad);
         mLoader->load(*applied->dataToLoad);
+    } else {
+        // The same data: nothing to load, but the panel shows the session's source, not an edit typed into
+        // it and never loaded (N = 5,000 stayed beside the 8,000 points of the session).
+        mDataPanel->showSource(session.source);
     }
     return true;
 }
