@@ -477,6 +477,16 @@ void TestWindowTraining::overlaysAppearOnTheView() {
     QTRY_VERIFY_WITH_TIMEOUT(overlays->latest()->t == 60, 20000);
     QVERIFY(overlays->controller().computedCount() - before < 60);
 
+    // Either field turned off, their agreement goes: "At t = 10 … 39 %" stayed beside no arrows at all.
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(QStringLiteral("differ")), 5000);
+    auto* learnedBox = sampling()->findChild<QCheckBox*>(QStringLiteral("overlayLearnedArrows"));
+    QVERIFY(learnedBox && learnedBox->isChecked());
+    QTest::mouseClick(learnedBox, Qt::LeftButton, {}, QPoint(5, learnedBox->height() / 2));
+    QVERIFY(!learnedBox->isChecked());
+    QVERIFY2(!note->text().contains(QStringLiteral("differ")), qPrintable(note->text()));
+    QTest::mouseClick(learnedBox, Qt::LeftButton, {}, QPoint(5, learnedBox->height() / 2));
+    QVERIFY(learnedBox->isChecked());
+
     // The editor shows another schedule than the model's: the learned field is hidden, with a note.
     dl::ScheduleParams other = mWindow->document()->schedule().params();
     other.T = 50;

@@ -270,6 +270,15 @@ void SamplingPanel::buildUi() {
     });
     for (QCheckBox* box : {mLearnedArrows, mExactArrows, mDensity})
         connect(box, &QCheckBox::toggled, this, [this] { Q_EMIT overlaySettingsChanged(overlaySettings()); });
+    // The two fields' agreement holds while both are drawn: with either off it stayed, "At t = 10 … 39 %",
+    // beside a view at another t showing no arrows.
+    for (QCheckBox* box : {mLearnedArrows, mExactArrows})
+        connect(box, &QCheckBox::toggled, this, [this] {
+            if (mFieldNoteIsAgreement && !(mLearnedArrows->isChecked() && mExactArrows->isChecked())) {
+                mFieldNote->clear();
+                mFieldNoteIsAgreement = false;
+            }
+        });
     connect(mQuantity, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT overlaySettingsChanged(overlaySettings()); });
 }
@@ -503,16 +512,18 @@ void SamplingPanel::onSampled(const SamplingResult& result) {
 }
 
 void SamplingPanel::showLearnedError(double relativeError, int t) {
-    if (std::isfinite(relativeError))
-        mFieldNote->setText(tr("At t = %1 the learned arrows differ from the exact ones by %2 % on average.")
-                                .arg(t)
-                                .arg(relativeError * 100.0, 0, 'f', 0));
+    if (!std::isfinite(relativeError)) return;
+    mFieldNote->setText(tr("At t = %1 the learned arrows differ from the exact ones by %2 % on average.")
+                            .arg(t)
+                            .arg(relativeError * 100.0, 0, 'f', 0));
+    mFieldNoteIsAgreement = true;
 }
 
 void SamplingPanel::showFieldNote(const QString& note) {
     // An empty note clears the label too: what it explained has passed, and the agreement of the next
     // overlay (showLearnedError) follows.
     mFieldNote->setText(note);
+    mFieldNoteIsAgreement = false;
 }
 
 }  // namespace dlui

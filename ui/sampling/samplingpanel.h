@@ -148,6 +148,7 @@ private:
     QCheckBox* mDensity = nullptr;
     QComboBox* mQuantity = nullptr;
     QLabel* mFieldNote = nullptr;
+    bool mFieldNoteIsAgreement = false;  ///< the note is showLearnedError's, true only with both arrows on
     bool mImageDefaults = false;
 };
 
