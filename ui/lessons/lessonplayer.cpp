@@ -46,6 +46,12 @@ LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObjec
     connect(doc, &LabDocument::dataSetChanged, this, &LessonPlayer::continueStep);
     connect(doc, &LabDocument::modelChanged, this, &LessonPlayer::continueStep);
     connect(mModelLoader, &ModelFileLoader::loaded, this, &LessonPlayer::onModelLoaded);
+    // The step's data and model arrive after it is shown and change the Schedule dock's rows (the model's
+    // banner): scrolled before they came, the ᾱ_t plot could end up below the fold again.
+    connect(this, &LessonPlayer::stepReady, this, [this](int index) {
+        if (mLesson && index >= 0 && mLesson->steps[static_cast<std::size_t>(index)].schedulePlots)
+            QMetaObject::invokeMethod(this, &LessonPlayer::scrollScheduleToAlphaBar, Qt::QueuedConnection);
+    });
     connect(mModelLoader, &ModelFileLoader::failed, this, [this](quint64 id, const QString& message) {
         if (id != mGeneration) return;
         mWaiting = false;
@@ -189,7 +195,6 @@ void LessonPlayer::showSchedulePlots() {
             }
             heights.front() = height - others;
             mWindow->resizeDocks(column, heights, Qt::Vertical);
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             scrollScheduleToAlphaBar();
         },
         Qt::QueuedConnection);
@@ -203,6 +208,7 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
     QWidget* alpha = panel->plots()->plots().value(1);
     QScrollArea* area = scrollAreaOf(panel);
     if (!alpha || !area) return;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the rows where they now are
     if (!mScheduleScrollBefore) mScheduleScrollBefore = area->verticalScrollBar()->value();
     const int alphaTop = alpha->mapTo(panel, QPoint(0, 0)).y();
     const int needed = alphaTop + alpha->height() - area->viewport()->height();
