@@ -34,6 +34,14 @@ dlui::MainWindow::Options rememberingOptions() {
     return o;
 }
 
+/// Types a value into a spin box as a person does: select all, type, Enter.
+void typeInto(QSpinBox* box, int value) {
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QString::number(value));
+    QTest::keyClick(box, Qt::Key_Enter);
+}
+
 /// The window once the restored session's data and model are in: the title is then final.
 void waitForRestoredModel(LabWindow& window) {
     QTRY_VERIFY_WITH_TIMEOUT(window.document()->hasModel(), 20000);
@@ -110,10 +118,7 @@ void TestWindowRestoredSession::unsavedChangesReopenModified() {
         waitForRestoredModel(window);
         QVERIFY(!window.isWindowModified());
         QSpinBox* T = window.schedulePanel()->stepsBox();
-        T->setFocus();
-        T->selectAll();
-        QTest::keyClicks(T, QString::number(T->value() + 10));  // an edit the person does not save
-        QTest::keyClick(T, Qt::Key_Enter);
+        typeInto(T, T->value() + 10);  // an edit the person does not save
         QTRY_VERIFY(window.isWindowModified());
         QVERIFY(window.close());
     }
@@ -162,10 +167,7 @@ void TestWindowRestoredSession::changesDiscardedAtTheCloseStayDiscarded() {
         QVERIFY2(window.saveSessionTo(path, &error), qPrintable(error));
         QSpinBox* T = window.schedulePanel()->stepsBox();
         savedT = T->value();
-        T->setFocus();
-        T->selectAll();
-        QTest::keyClicks(T, QString::number(savedT + 10));
-        QTest::keyClick(T, Qt::Key_Enter);
+        typeInto(T, savedT + 10);
         QTRY_VERIFY(window.isWindowModified());
         bool asked = false;
         dltest::whenModalOpens<QMessageBox>([&asked](QMessageBox* box) {
