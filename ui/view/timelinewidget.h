@@ -1,5 +1,5 @@
 // The bar under the main view: jump/step/play buttons and loop, the t slider 0..T, t as a number, speed,
-// loop, forward/reverse mode, the Markov-chain toggle, and β_t, ᾱ_t and SNR at the current t. It shows and
+// forward/reverse mode, the Markov-chain toggle, and β_t, ᾱ_t and SNR at the current t. It shows and
 // moves a Timeline (ui/view/timeline.h); the numbers come from the schedule the current mode uses (the
 // editor's forward, the model's in reverse).
 //

@@ -15,7 +15,6 @@
 #include "core/model/safetensors.h"
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
-#include "ui/i18n/coremessages.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
