@@ -28,6 +28,7 @@
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
 #include "ui/widgets/readabletext.h"
+#include "ui/widgets/scrollareaaround.h"
 
 namespace dlui {
 
@@ -492,11 +493,7 @@ void DataPanel::setStatus(const QString& text, bool isError) {
 
 void DataPanel::scrollStatusIntoView() {
     QTimer::singleShot(0, this, [this] {  // once the layout has made room for the text
-        for (QWidget* w = parentWidget(); w; w = w->parentWidget())
-            if (auto* area = qobject_cast<QScrollArea*>(w)) {
-                area->ensureWidgetVisible(mStatus, 0, 0);
-                break;
-            }
+        if (QScrollArea* area = scrollAreaAround(this)) area->ensureWidgetVisible(mStatus, 0, 0);
     });
 }
 

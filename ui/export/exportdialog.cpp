@@ -27,6 +27,7 @@
 #include "ui/render/exportjob.h"
 #include "ui/render/framewriters.h"
 #include "ui/render/palette.h"
+#include "ui/widgets/defaultsuffix.h"
 
 namespace dlui {
 namespace {
@@ -264,9 +265,7 @@ ExportSettings ExportDialog::settings() const {
     s.format = currentEnum<ExportFormat>(mFormat);
     s.outputPath = mPath->text().trimmed();
     // A name typed without a suffix gets the format's: "anim" with GIF chosen wrote a file called "anim".
-    if (!s.outputPath.isEmpty() && s.format != ExportFormat::PngSequence &&
-        QFileInfo(s.outputPath).suffix().isEmpty())
-        s.outputPath += suffixFor(s.format);
+    s.outputPath = withDefaultSuffix(s.outputPath, suffixFor(s.format));
     s.overwrite = false;
     return s;
 }
@@ -369,7 +368,7 @@ void ExportDialog::browse() {
         // The overwrite question comes from startExport(), once, for every way of choosing a path.
         chosen = QFileDialog::getSaveFileName(this, tr("Export to"), start, filter, nullptr,
                                               QFileDialog::DontConfirmOverwrite);
-        if (!chosen.isEmpty() && QFileInfo(chosen).suffix().isEmpty()) chosen += suffixFor(format);
+        chosen = withDefaultSuffix(chosen, suffixFor(format));
     }
     if (!chosen.isEmpty()) mPath->setText(QDir::toNativeSeparators(chosen));
 }

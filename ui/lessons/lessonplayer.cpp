@@ -19,19 +19,13 @@
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
 namespace dlui {
 
 namespace {
-
-/// The scroll area a dock's panel sits in (MainWindow puts each in one), or null.
-QScrollArea* scrollAreaOf(QWidget* panel) {
-    QWidget* viewport = panel->parentWidget();
-    auto* area = qobject_cast<QScrollArea*>(viewport ? viewport->parentWidget() : nullptr);
-    return area && area->widget() == panel ? area : nullptr;
-}
 
 ExplainPanel* explainPanelOf(const QDockWidget* dock) {
     return dock ? qobject_cast<ExplainPanel*>(dock->widget()) : nullptr;
@@ -115,7 +109,7 @@ void LessonPlayer::closeLesson() {
         panel->setWidensDockToText(false);
     // The Schedule dock's contents scrolled back to where they were (the layout comes back by itself).
     if (const std::optional<int> scroll = std::exchange(mScheduleScrollBefore, std::nullopt))
-        if (QScrollArea* area = scrollAreaOf(mWindow->schedulePanel()))
+        if (QScrollArea* area = scrollAreaAround(mWindow->schedulePanel()))
             QTimer::singleShot(0, area,
                                [area, value = *scroll] { area->verticalScrollBar()->setValue(value); });
     const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
@@ -206,7 +200,7 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
     // the panel's rows (or plots) that starts at or below the line needed, so nothing is cut at the top.
     SchedulePanel* panel = mWindow->schedulePanel();
     QWidget* alpha = panel->plots()->plots().value(1);
-    QScrollArea* area = scrollAreaOf(panel);
+    QScrollArea* area = scrollAreaAround(panel);
     if (!alpha || !area) return;
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the rows where they now are
     if (!mScheduleScrollBefore) mScheduleScrollBefore = area->verticalScrollBar()->value();

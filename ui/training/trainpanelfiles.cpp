@@ -13,6 +13,7 @@
 #include "ui/i18n/coremessages.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
+#include "ui/widgets/defaultsuffix.h"
 
 namespace dlui {
 
@@ -112,8 +113,7 @@ void TrainPanel::saveModel() {
                                                 tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
     if (path.isEmpty()) return;
     // Without its suffix the file was hidden by Load model's filter.
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".dlmodel");
-    saveModelInBackground(path);
+    saveModelInBackground(withDefaultSuffix(path, QStringLiteral(".dlmodel")));
 }
 
 void TrainPanel::loadModel() {

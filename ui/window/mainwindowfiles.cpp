@@ -18,6 +18,7 @@
 #include "ui/document/sessionapply.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/defaultsuffix.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -156,7 +157,7 @@ void MainWindow::onSaveAs() {
                                                 tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     // Without its suffix the file did not open again: Open knows a session by ".json".
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
+    path = withDefaultSuffix(path, QStringLiteral(".json"));
     QString error;
     if (!saveSessionTo(path, &error)) QMessageBox::warning(this, tr("Save session"), error);
 }

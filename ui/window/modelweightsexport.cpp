@@ -15,6 +15,7 @@
 #include "core/model/safetensors.h"
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
+#include "ui/widgets/defaultsuffix.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -68,7 +69,7 @@ bool ModelWeightsExport::exportTo(QString path) {
     // The snapshot is immutable and shared: the job reads it while training goes on.
     const std::shared_ptr<const dl::TrainingSnapshot> model = mWindow->document()->model();
     if (!model) return false;
-    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".safetensors");
+    path = withDefaultSuffix(path, QStringLiteral(".safetensors"));
     mWriting = path;
     LatestJob::Job job;
     job.work = [model, path](JobControl&) -> std::any {

@@ -25,6 +25,7 @@
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/defaultsuffix.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
@@ -130,7 +131,7 @@ QString WindowExport::askPath(const QString& title, const QString& baseName, con
         !mLastFolder.isEmpty() && QFileInfo(mLastFolder).isDir() ? mLastFolder : defaultFolder();
     QString path = QFileDialog::getSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
     if (path.isEmpty()) return path;
-    if (QFileInfo(path).suffix().isEmpty()) path += suffix;
+    path = withDefaultSuffix(path, suffix);
     mLastFolder = QFileInfo(path).absolutePath();
     return path;
 }

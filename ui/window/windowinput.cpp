@@ -12,6 +12,7 @@
 #include <QWheelEvent>
 
 #include "ui/view/mainview.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -27,12 +28,6 @@ bool isTextField(const QObject* object) {
 /// dock it sits in. (By name: the filter need not compile QCustomPlot's header for one check.)
 bool isPlot(const QWidget* widget) {
     return widget->inherits("QCustomPlot");
-}
-
-QScrollArea* scrollAreaAround(const QWidget* widget) {
-    for (QWidget* w = widget->parentWidget(); w; w = w->parentWidget())
-        if (auto* area = qobject_cast<QScrollArea*>(w)) return area;
-    return nullptr;
 }
 
 }  // namespace
