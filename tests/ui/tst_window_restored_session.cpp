@@ -4,6 +4,7 @@
 // quitting asked to save what was already saved. A window closed with changes it did not save keeps "*";
 // changes the person chose to discard at the close stay discarded.
 #include <QAbstractButton>
+#include <QFile>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void unsavedChangesReopenModified();
     void untouchedStartReopensUntitledAndSaved();
     void changesDiscardedAtTheCloseStayDiscarded();
+    void aSessionFileBrokenSinceSaysSo();
 
 private:
     QTemporaryDir mSettingsDir;
@@ -182,6 +184,32 @@ void TestWindowRestoredSession::changesDiscardedAtTheCloseStayDiscarded() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.sessionPath(), path);
     QCOMPARE(window.document()->schedule().T(), savedT);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.close());
+    QSettings().clear();
+}
+
+// After a Discard the next start reopens the session's file; a file broken since then gives a message, and
+// the window starts on its defaults instead of failing.
+void TestWindowRestoredSession::aSessionFileBrokenSinceSaysSo() {
+    QSettings().clear();
+    const QString path = mFiles.filePath(QStringLiteral("broken.json"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"diffusion-lab-session\", \"schedule\": ");  // cut off
+    }
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("session/path"), path);  // no session/last: as after a Discard
+    }
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Could not reopen ")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(window.document()->dataSet() && window.document()->dataSet()->size() > 0);
+    QVERIFY(window.sessionPath().isEmpty());
     QVERIFY(!window.isWindowModified());
     QVERIFY(window.close());
     QSettings().clear();
