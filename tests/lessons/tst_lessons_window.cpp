@@ -39,6 +39,7 @@
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/lessonmenu.h"
 #include "ui/window/trainingandsampling.h"
@@ -54,6 +55,13 @@ dlui::Session circlesSession(dlui::Session base) {
     base.source.count = 1234;
     base.source.seed = 5;
     return base;
+}
+
+/// The built-in lesson whose file name contains `name` ("04-linear-vs-cosine"), or an empty path.
+QString builtInLessonPath(const QString& name) {
+    for (const QString& path : dl::builtInLessonPaths())
+        if (path.contains(name)) return path;
+    return {};
 }
 
 }  // namespace
@@ -417,9 +425,7 @@ void TestLessonsWindow::closingALessonGivesBackTheSamples() {
 
     // A lesson that ends in the reverse view: closing it reloads the data from before, which clears its
     // samples while the view still shows the reverse process.
-    QString endsInReverse;
-    for (const QString& path : dl::builtInLessonPaths())
-        if (path.contains(QStringLiteral("03-short-schedule"))) endsInReverse = path;
+    const QString endsInReverse = builtInLessonPath(QStringLiteral("03-short-schedule"));
     QVERIFY(!endsInReverse.isEmpty());
     QVERIFY(lessons()->openLesson(endsInReverse));
     QVERIFY(waitForStep());
@@ -454,10 +460,8 @@ void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
     QFETCH(QSize, size);
     mWindow->resize(size);
     QTRY_COMPARE(mWindow->size(), size);
-    QString path;
-    for (const QString& p : dl::builtInLessonPaths())
-        if (p.contains(QStringLiteral("04-linear-vs-cosine"))) path = p;
-    auto* area = qobject_cast<QScrollArea*>(mWindow->schedulePanel()->parentWidget()->parentWidget());
+    const QString path = builtInLessonPath(QStringLiteral("04-linear-vs-cosine"));
+    QScrollArea* area = dlui::scrollAreaAround(mWindow->schedulePanel());
     QVERIFY(area);
     const int scrolledBefore = area->verticalScrollBar()->value();
     QVERIFY(lessons()->openLesson(path));
@@ -501,9 +505,7 @@ void TestLessonsWindow::aLessonsSamplesEndWithIt() {
     QVERIFY(!mWindow->document()->trajectory());
     for (const auto& [name, step] : {std::pair{QStringLiteral("06-ddpm-vs-ddim"), 2},
                                      std::pair{QStringLiteral("07-langevin-dynamics"), 3}}) {
-        QString path;
-        for (const QString& p : dl::builtInLessonPaths())
-            if (p.contains(name)) path = p;
+        const QString path = builtInLessonPath(name);
         QVERIFY2(!path.isEmpty(), qPrintable(name));
         QVERIFY(lessons()->openLesson(path));
         QVERIFY(waitForStep());

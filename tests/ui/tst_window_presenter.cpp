@@ -116,6 +116,13 @@ QCustomPlot* firstPlot(LabWindow& window) {
     return plots.isEmpty() ? nullptr : plots.front();
 }
 
+/// The Lessons menu's entry for the built-in lesson whose file name contains `name`, or null.
+QAction* builtInEntry(dlui::LessonMenu* lessons, const QString& name) {
+    for (QAction* a : lessons->builtInActions())
+        if (a->data().toString().contains(name)) return a;
+    return nullptr;
+}
+
 /// The first row of an image with a pixel clearly darker than its top-left corner (the text of a label on its
 /// background), or −1.
 int firstInkedRow(const QImage& image) {
@@ -465,9 +472,7 @@ void TestWindowPresenter::theNarrationStaysWholeWhenPresenterModeComesOn() {
     window.move(20, 20);
     QVERIFY(showActive(window));
     dlui::LessonMenu* lessons = window.lessons();
-    QAction* entry = nullptr;
-    for (QAction* a : lessons->builtInActions())
-        if (a->data().toString().contains(QStringLiteral("what-the-network-learns"))) entry = a;
+    QAction* entry = builtInEntry(lessons, QStringLiteral("what-the-network-learns"));
     QVERIFY(entry);
     entry->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
@@ -498,9 +503,7 @@ void TestWindowPresenter::aShortStepStartsUnderTheTitle() {
     QTest::keyClick(&window, Qt::Key_F11);
     QTRY_COMPARE(window.size(), QSize(1280, 720));
     dlui::LessonMenu* lessons = window.lessons();
-    QAction* entry = nullptr;
-    for (QAction* a : lessons->builtInActions())
-        if (a->data().toString().contains(QStringLiteral("linear-vs-cosine"))) entry = a;
+    QAction* entry = builtInEntry(lessons, QStringLiteral("linear-vs-cosine"));
     QVERIFY(entry);
     entry->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
