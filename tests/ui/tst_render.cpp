@@ -9,6 +9,7 @@
 #include "ui/render/gifpalette.h"
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
+#include "ui/render/sceneaxes.h"
 #include "ui/render/viewbounds.h"
 
 using namespace dlui;
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void wordsDoNotCoverEachOther();
     void lowestYTickIsLabelled_data();
     void lowestYTickIsLabelled();
+    void tickLabelsStandApart_data();
+    void tickLabelsStandApart();
     void narrationHidesTheArrowsBehindIt();
     void tickLabelsStayReadableOverArrows();
     void captionLeavesTheImagesUncovered_data();
@@ -350,6 +353,51 @@ void TestRender::lowestYTickIsLabelled() {
     }
     QVERIFY(checked >= 4);
     QVERIFY(data.top() < -1.5);  // the moons' view reaches below −2 at these sizes, the case above
+}
+
+// With the view's left and bottom edges near −2, the lowest y label "−2" and the first x label "−2" sat
+// a third of an em apart on plates that touched, and read as one label "−2 −2". The view's corner is
+// swept over a tick spacing in small steps, at the window's size, an export's and presenter mode's
+// doubled text: two labels side by side are at least an em apart, and every label is inside the frame.
+void TestRender::tickLabelsStandApart_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("textScale");
+    QTest::newRow("view at 1280x720") << QSize(510, 525) << 1.0;
+    QTest::newRow("800x800") << QSize(800, 800) << 1.0;
+    QTest::newRow("presenter text") << QSize(700, 560) << 2.0;
+}
+
+void TestRender::tickLabelsStandApart() {
+    QFETCH(QSize, size);
+    QFETCH(double, textScale);
+    RenderOptions options;
+    options.size = size;
+    options.textScale = textScale;
+    const QRectF target(QPointF(0, 0), QSizeF(size));
+    const QFont font = sceneFont(target, options);
+    const double em = font.pixelSize();
+    int sideBySide = 0;
+    for (double left = -2.5; left <= -1.5; left += 0.01) {
+        for (double bottom = -2.5; bottom <= -1.5; bottom += 0.05) {
+            const QRectF data = equalAspectBounds(QRectF(left, bottom, 4.4, 4.4), target.size());
+            const AxisLayout axes = layoutAxes(DataToPixel(data, target), font);
+            for (const AxisLabel& y : axes.yLabels) {
+                QVERIFY(axes.frame.contains(y.box));
+                for (const AxisLabel& x : axes.xLabels) {
+                    if (y.box.bottom() <= x.box.top() || x.box.bottom() <= y.box.top()) continue;
+                    ++sideBySide;
+                    QVERIFY2(x.box.left() - y.box.right() >= em - 0.01,
+                             qPrintable(QStringLiteral("view from (%1, %2): \"%3\" and \"%4\" %5 px apart")
+                                            .arg(left)
+                                            .arg(bottom)
+                                            .arg(y.text, x.text)
+                                            .arg(x.box.left() - y.box.right())));
+                }
+            }
+            for (const AxisLabel& x : axes.xLabels) QVERIFY(axes.frame.contains(x.box));
+        }
+    }
+    QVERIFY(sideBySide > 0);  // the sweep does reach views with a y label beside the x labels
 }
 
 // The learned field's arrows cover the whole view, and in presenter mode they ran through the x tick

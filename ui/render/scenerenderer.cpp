@@ -18,8 +18,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "ui/render/datatopixel.h"
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
+#include "ui/render/sceneaxes.h"
 #include "ui/render/viewbounds.h"
 
 namespace dlui {
@@ -27,21 +29,6 @@ namespace {
 
 constexpr int kSubPixelSteps = 4;  // sprite variants per axis: quarter-pixel positions
 constexpr int kColorLevels = 64;   // colour keys are quantised to this many sprite colours
-
-/// Maps data coordinates onto a target rectangle (y up in data, down on screen).
-struct DataToPixel {
-    QRectF data;
-    QRectF target;
-    double sx = 1, sy = 1;
-
-    DataToPixel(const QRectF& dataRect, const QRectF& targetRect) : data(dataRect), target(targetRect) {
-        sx = target.width() / data.width();
-        sy = target.height() / data.height();
-    }
-    double x(double v) const { return target.left() + (v - data.left()) * sx; }
-    double y(double v) const { return target.bottom() - (v - data.top()) * sy; }
-    QPointF operator()(double vx, double vy) const { return {x(vx), y(vy)}; }
-};
 
 /// Scale factor of text and line widths: 1 at 800 px on the shorter side.
 double uiScale(const QRectF& target) {
@@ -291,104 +278,6 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
     }
 }
 
-/// A "nice" tick step (1, 2 or 5 × 10^k) giving about `wanted` ticks over `span`.
-double niceStep(double span, int wanted) {
-    const double raw = span / std::max(1, wanted);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double f = raw / magnitude;
-    const double nice = f < 1.5 ? 1.0 : f < 3.5 ? 2.0 : f < 7.5 ? 5.0 : 10.0;
-    return nice * magnitude;
-}
-
-/// Multiples of step in [lo, hi], counted by an integer index: adding step to a large value (x = 1e17,
-/// step 0.5) would not move it, and a non-finite range has no ticks at all. At most 100 ticks.
-std::vector<double> tickValues(double lo, double hi, double step) {
-    std::vector<double> values;
-    if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(step) || step <= 0.0) return values;
-    const double first = std::ceil(lo / step), last = std::floor(hi / step + 1e-9);
-    if (!std::isfinite(first) || !std::isfinite(last) || last - first > 100.0) return values;
-    // Counted by an int: past 2^53, k + 1 == k and a loop over k itself would never end.
-    const int count = static_cast<int>(last - first) + 1;
-    for (int i = 0; i < count; ++i) values.push_back((first + i) * step);
-    return values;
-}
-
-QString tickLabel(double value, double step) {
-    if (std::abs(value) < step * 1e-6) value = 0.0;  // no "-0" or "1e-17"
-    const int decimals = std::max(0, -static_cast<int>(std::floor(std::log10(step) + 1e-9)));
-    return QString::number(value, 'f', decimals);
-}
-
-/// The spacing of the y ticks paintAxes draws.
-double yTickStep(const DataToPixel& map) {
-    return niceStep(map.data.height(), std::max(2, static_cast<int>(map.target.height() / 110)));
-}
-
-/// A tick's length and the gap between it and its label, in units of the font's pixel size.
-constexpr double kTickLength = 0.6, kTickLabelPad = 0.35;
-
-/// A tick label on a plate of the caption box's colour: the axes are drawn over the data, and points and
-/// arrows ran through the digits (in presenter mode the arrows crossed every x label).
-void drawTickLabel(QPainter& painter, const QPointF& baselineStart, const QString& label,
-                   const QFontMetricsF& metrics, const SceneColors& colors) {
-    const double pad = 0.15 * metrics.height();
-    const QRectF plate(baselineStart.x() - pad, baselineStart.y() - metrics.ascent(),
-                       metrics.horizontalAdvance(label) + 2 * pad, metrics.height());
-    painter.fillRect(plate, colors.captionBox);
-    painter.setPen(colors.text);
-    painter.drawText(baselineStart, label);
-}
-
-/// Axes drawn inside the target (so the whole target maps to the data bounds, see sceneDataBounds):
-/// a frame, inward ticks in data coordinates on the left and bottom edges, and their labels. Drawn after
-/// the data, so the labels stay readable over it.
-void paintAxes(QPainter& painter, const DataToPixel& map, const SceneColors& colors, const QFont& font,
-               double scale) {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
-    painter.setBrush(Qt::NoBrush);
-    const QRectF frame = map.target.adjusted(0.5, 0.5, -0.5, -0.5);
-    painter.drawRect(frame);
-    painter.setFont(font);
-    const QFontMetricsF metrics(font);
-    const double tick = kTickLength * font.pixelSize();
-    const double pad = kTickLabelPad * font.pixelSize();
-
-    const double xStep = niceStep(map.data.width(), std::max(2, static_cast<int>(map.target.width() / 110)));
-    std::vector<QRectF> xLabels;  // where the x labels went, which the y labels must not overlap
-    for (const double v : tickValues(map.data.left(), map.data.right(), xStep)) {
-        const double x = std::round(map.x(v)) + 0.5;
-        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
-        painter.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() - tick));
-        const QString label = tickLabel(v, xStep);
-        const double w = metrics.horizontalAdvance(label);
-        if (x - w / 2 < frame.left() + 3 * pad + metrics.height() || x + w / 2 > frame.right() - pad)
-            continue;
-        const double baseline = frame.bottom() - tick - pad - metrics.descent();
-        drawTickLabel(painter, QPointF(x - w / 2, baseline), label, metrics, colors);
-        xLabels.emplace_back(x - w / 2, baseline - metrics.ascent(), w, metrics.height());
-    }
-    const double yStep = yTickStep(map);
-    for (const double v : tickValues(map.data.top(), map.data.bottom(), yStep)) {
-        const double y = std::round(map.y(v)) + 0.5;
-        painter.setPen(QPen(colors.axis, std::max(1.0, std::round(scale * colors.lineWidth))));
-        painter.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
-        const QString label = tickLabel(v, yStep);
-        // A label low in the frame is kept when it clears the x labels, which leave the corner to it: the
-        // lowest y tick of the default view (−2) used to go unlabelled for sitting in their band.
-        const QRectF box(frame.left() + tick + pad, y - metrics.height() / 2,
-                         metrics.horizontalAdvance(label), metrics.height());
-        const bool hitsXLabel = std::any_of(xLabels.begin(), xLabels.end(), [&](const QRectF& x) {
-            return x.adjusted(-pad, -pad, pad, pad).intersects(box);
-        });
-        if (box.top() < frame.top() + pad || box.bottom() > frame.bottom() - pad || hitsXLabel) continue;
-        drawTickLabel(painter, QPointF(box.left(), y + metrics.ascent() / 2 - metrics.descent() / 2), label,
-                      metrics, colors);
-    }
-    painter.restore();
-}
-
 /// The caption's text rectangle: wrapped in the top-left corner of `area`.
 QRectF captionTextRect(const QRectF& area, const QString& caption, const QFont& font) {
     const double pad = 0.5 * font.pixelSize();
@@ -400,25 +289,6 @@ QRectF captionTextRect(const QRectF& area, const QString& caption, const QFont& 
 QRectF captionBox(const QRectF& textRect, const QFont& font) {
     const double pad = 0.5 * font.pixelSize();
     return textRect.adjusted(-pad, -pad * 0.6, pad, pad * 0.6);
-}
-
-/// The band along the target's bottom that paintAxes fills with the x tick labels.
-QRectF axisLabelBand(const QRectF& target, const QFont& font) {
-    const double band = (kTickLength + kTickLabelPad) * font.pixelSize() + QFontMetricsF(font).height();
-    return QRectF(target.left(), target.bottom() - band, target.width(), band);
-}
-
-/// The band along the target's left edge that paintAxes fills with the y tick labels (as wide as the
-/// widest of them); dataBounds is the data rectangle mapped onto target (sceneDataBounds).
-QRectF yAxisLabelBand(const QRectF& target, const QRectF& dataBounds, const QFont& font) {
-    const DataToPixel map(dataBounds, target);
-    const double step = yTickStep(map);
-    const QFontMetricsF metrics(font);
-    double widest = 0;
-    for (const double v : tickValues(map.data.top(), map.data.bottom(), step))
-        widest = std::max(widest, metrics.horizontalAdvance(tickLabel(v, step)));
-    const double width = (kTickLength + 2 * kTickLabelPad) * font.pixelSize() + widest;
-    return QRectF(target.left(), target.top(), width, target.height());
 }
 
 /// Where the caption's text goes (right of the y tick labels) and the area left for the annotations'
@@ -614,7 +484,7 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
                 paintArrows(painter, map, field, color, scale * colors.lineWidth);
             }
         }
-        if (options.drawAxes) paintAxes(painter, map, colors, font, scale);
+        if (options.drawAxes) paintAxes(painter, layoutAxes(map, font), colors, font, scale);
         if (options.drawAnnotations)
             paintAnnotations(painter, target, areas.annotations, map.data, scene.annotations, scale, font,
                              colors.text, colors.captionBox);
