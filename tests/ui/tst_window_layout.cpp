@@ -528,6 +528,21 @@ void TestWindowLayout::statusBarLabelsShareTheRoom() {
     QVERIFY(bar->messageRect().right() < std::min(training->x(), model->x()));
     bar->clearMessage();
     QCOMPARE(bar->shownMessage(), QString());
+
+    // A message that fits once the permanent labels give way is shown whole: beside the long training
+    // line it read "Could not load the data: the file …". When it goes, the labels have their room back.
+    window.resize(1280, 720);
+    QTRY_COMPARE(window.width(), 1280);
+    const QString trainingWhole = shown(training);
+    const QString problem =
+        QStringLiteral("Could not load the data: /home/teacher/class/spiral.csv has no rows of numbers");
+    bar->showMessage(problem, 5000);
+    QTRY_COMPARE(bar->shownMessage(), problem);
+    QVERIFY(bar->messageRect().right() < std::min(training->x(), model->x()));
+    QVERIFY2(shown(training).endsWith(QChar(0x2026)), qPrintable(shown(training)));
+    QVERIFY(training->width() + model->width() >= bar->width() / 3 - 1);  // the labels keep a third
+    bar->clearMessage();
+    QTRY_COMPARE(shown(training), trainingWhole);
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

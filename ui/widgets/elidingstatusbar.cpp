@@ -7,7 +7,40 @@
 #include <QToolTip>
 #include <algorithm>
 
+#include "ui/widgets/elidedlabel.h"
+
 namespace dlui {
+
+ElidingStatusBar::ElidingStatusBar(QWidget* parent) : QStatusBar(parent) {
+    connect(this, &QStatusBar::messageChanged, this, &ElidingStatusBar::shareRoomWithMessage);
+}
+
+void ElidingStatusBar::shareRoomWithMessage() {
+    const QString message = currentMessage();
+    QList<ElidedLabel*> labels;
+    int labelsWidth = 0;
+    for (ElidedLabel* label : findChildren<ElidedLabel*>(QString(), Qt::FindDirectChildrenOnly)) {
+        label->setMaximumWidth(QWIDGETSIZE_MAX);
+        // While a message shows, QStatusBar hides its normal widgets: the visible ones are permanent.
+        if (message.isEmpty() || !label->isVisible()) continue;
+        labels << label;
+        labelsWidth += label->sizeHint().width();
+    }
+    if (labels.isEmpty()) return;
+    // The message's own width and the margins messageRect leaves around it.
+    const int needed = fontMetrics().horizontalAdvance(message) + 40;
+    const int budget = std::max(width() / 3, width() - needed);
+    if (labelsWidth <= budget) return;
+    // Each label gives way in proportion to its width, and keeps room for a few letters and the "…".
+    for (ElidedLabel* label : labels)
+        label->setMaximumWidth(
+            std::max(label->minimumSizeHint().width(), label->sizeHint().width() * budget / labelsWidth));
+}
+
+void ElidingStatusBar::resizeEvent(QResizeEvent* event) {
+    QStatusBar::resizeEvent(event);
+    if (!currentMessage().isEmpty()) shareRoomWithMessage();
+}
 
 QRect ElidingStatusBar::messageRect() const {
     // As QStatusBar lays out its message: while one shows, only the permanent widgets (and the size grip)

@@ -1,6 +1,8 @@
 // A status bar whose temporary messages (showMessage) end in "…" when they do not fit, with the whole
 // message as the tooltip. QStatusBar cuts them at the first permanent widget, mid-word or mid-number: "K =
-// 50" once read "K = 5". Everything else is QStatusBar's.
+// 50" once read "K = 5". While a message shows, the permanent labels that can elide (ElidedLabel) give it
+// room, down to a third of the bar between them: a long training line beside the model label left a
+// message like "Could not load the data: …" a few words. Everything else is QStatusBar's.
 //
 //   window->setStatusBar(new dlui::ElidingStatusBar(window));
 //   window->statusBar()->showMessage(tr("2,000 points in 0.67 s: DDPM, K = 50"), 6000);
@@ -13,7 +15,7 @@ namespace dlui {
 class ElidingStatusBar : public QStatusBar {
     Q_OBJECT
 public:
-    using QStatusBar::QStatusBar;
+    explicit ElidingStatusBar(QWidget* parent = nullptr);
 
     /// The temporary message as drawn (cut with "…" when it does not fit); empty without one.
     QString shownMessage() const;
@@ -22,7 +24,13 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool event(QEvent* event) override;
+
+private:
+    /// Caps the permanent labels' widths so the message fits (a third of the bar stays theirs), or
+    /// lifts the caps when no message shows.
+    void shareRoomWithMessage();
 };
 
 }  // namespace dlui
