@@ -7,6 +7,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QDockWidget>
 #include <QFontInfo>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void linearVsCosineShowsTheSchedulePlots_data();
     void linearVsCosineShowsTheSchedulePlots();
     void closingALessonGivesBackTheDocks();
+    void fieldStepsShowTheFieldGroup_data();
+    void fieldStepsShowTheFieldGroup();
     void openingALessonAsksOnlyWhatItWouldLose();
     void lessonDockTakesOnlyTheRoomItsTextNeeds();
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
@@ -486,6 +489,58 @@ void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
                 QStringLiteral("step %1: the checks cut %2 px from the top").arg(k + 1).arg(seen.top())));
     }
     // Closed, the dock's contents are where they were: the lesson left the fields scrolled out of sight.
+    lessons()->closeAction()->trigger();
+    QTRY_COMPARE(area->verticalScrollBar()->value(), scrolledBefore);
+}
+
+// "What the network learns" draws the fields and, at its third step, says the Sampling dock shows their
+// relative error; at 1280×720 the dock showed the sampler's settings and the "Field at t" group with the
+// error was below the fold. Every step that draws a field, with the Sampling dock in front, has the group's
+// check boxes in sight, and the error once it is there. Closed, the dock's contents scroll back.
+void TestLessonsWindow::fieldStepsShowTheFieldGroup_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("1280x600") << QSize(1280, 600);
+}
+
+void TestLessonsWindow::fieldStepsShowTheFieldGroup() {
+    QFETCH(QSize, size);
+    mWindow->resize(size);
+    QTRY_COMPARE(mWindow->size(), size);
+    dlui::SamplingPanel* sampling = mWindow->live()->samplingPanel();
+    QScrollArea* area = dlui::scrollAreaAround(sampling);
+    QVERIFY(area);
+    const int scrolledBefore = area->verticalScrollBar()->value();
+    auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
+    auto* learned = sampling->findChild<QCheckBox*>(QStringLiteral("overlayLearnedArrows"));
+    QVERIFY(learned);
+    auto wholeInSight = [](const QWidget* w) {
+        return w->visibleRegion().boundingRect().height() >= w->height();
+    };
+    QVERIFY(lessons()->openLesson(builtInLessonPath(QStringLiteral("05-what-the-network-learns"))));
+    int checked = 0;
+    for (int k = 0; k < player()->stepCount(); ++k) {
+        if (k > 0) lessons()->nextAction()->trigger();
+        QVERIFY(waitForStep());
+        mWindow->timeline()->pause();
+        const dlui::FieldOverlaySettings overlays = sampling->overlaySettings();
+        if (!(overlays.learnedArrows || overlays.exactArrows) || player()->lesson()->steps[k].explain)
+            continue;
+        const QString where = QStringLiteral("step %1").arg(k + 1);
+        QTRY_VERIFY2(!samplingDock->visibleRegion().isEmpty(), qPrintable(where));
+        QTRY_VERIFY2(wholeInSight(learned), qPrintable(where));
+        if (overlays.learnedArrows && overlays.exactArrows) {
+            QLabel* note = sampling->fieldNote();
+            QTRY_VERIFY2(note->text().contains(QLatin1Char('%')), qPrintable(where));
+            QTRY_VERIFY2(wholeInSight(note),
+                         qPrintable(QStringLiteral("%1: %2 px of the %3 px note in sight")
+                                        .arg(where)
+                                        .arg(note->visibleRegion().boundingRect().height())
+                                        .arg(note->height())));
+        }
+        ++checked;
+    }
+    QVERIFY(checked >= 2);
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(area->verticalScrollBar()->value(), scrolledBefore);
 }

@@ -45,6 +45,17 @@ LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObjec
     connect(this, &LessonPlayer::stepReady, this, [this](int index) {
         if (mLesson && index >= 0 && mLesson->steps[static_cast<std::size_t>(index)].schedulePlots)
             QMetaObject::invokeMethod(this, &LessonPlayer::scrollScheduleToAlphaBar, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &LessonPlayer::scrollSamplingToField, Qt::QueuedConnection);
+    });
+    // The fields' agreement comes from the overlay's worker after the step is ready, and its two lines
+    // went below the fold of the Sampling dock that "What the network learns" points at.
+    // Until the lecturer scrolls the dock: from then on it is theirs.
+    connect(live->samplingPanel(), &SamplingPanel::fieldNoteChanged, this, [this] {
+        const QScrollArea* area = scrollAreaAround(mLive->samplingPanel());
+        if (mIndex < 0 || !area || mLive->samplingPanel()->fieldNote()->text().isEmpty() ||
+            (mFieldScrollSet && *mFieldScrollSet != area->verticalScrollBar()->value()))
+            return;
+        QMetaObject::invokeMethod(this, &LessonPlayer::scrollSamplingToField, Qt::QueuedConnection);
     });
     connect(mModelLoader, &ModelFileLoader::failed, this, [this](quint64 id, const QString& message) {
         if (id != mGeneration) return;
@@ -90,6 +101,7 @@ void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
     mLesson = lesson;
     mPath = path;
     mIndex = -1;
+    mFieldScrollSet.reset();
     ++mGeneration;
     mWaiting = mAwaitingSamples = false;
     Q_EMIT lessonChanged();
@@ -107,15 +119,16 @@ void LessonPlayer::closeLesson() {
     }
     if (ExplainPanel* panel = explainPanelOf(mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))))
         panel->setWidensDockToText(false);
-    // The Schedule dock's contents scrolled back to where they were (the layout comes back by itself).
-    if (const std::optional<int> scroll = std::exchange(mScheduleScrollBefore, std::nullopt))
-        if (QScrollArea* area = scrollAreaAround(mWindow->schedulePanel()))
+    // The docks' contents scrolled back to where they were (the layout comes back by itself).
+    for (const auto& [area, value] : std::exchange(mScrollsBefore, {}))
+        if (area)
             QTimer::singleShot(0, area,
-                               [area, value = *scroll] { area->verticalScrollBar()->setValue(value); });
+                               [area = area.data(), value] { area->verticalScrollBar()->setValue(value); });
     const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
     mLesson.reset();
     mPath.clear();
     mIndex = -1;
+    mFieldScrollSet.reset();
     ++mGeneration;
     mWaiting = mAwaitingSamples = false;
     if (before) {  // after the lesson is gone: the data it brings back must not continue a step
@@ -203,7 +216,7 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
     QScrollArea* area = scrollAreaAround(panel);
     if (!alpha || !area) return;
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);  // the rows where they now are
-    if (!mScheduleScrollBefore) mScheduleScrollBefore = area->verticalScrollBar()->value();
+    rememberScroll(area);
     const int alphaTop = alpha->mapTo(panel, QPoint(0, 0)).y();
     const int needed = alphaTop + alpha->height() - area->viewport()->height();
     int top = alphaTop;
@@ -214,6 +227,33 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
         if (row->isVisible() && y >= needed && y < top) top = y;
     }
     area->verticalScrollBar()->setValue(std::max(0, top));
+}
+
+void LessonPlayer::scrollSamplingToField() {
+    if (!mLesson || mIndex < 0) return;
+    const dl::LessonOverlays& overlays = mLesson->steps[static_cast<std::size_t>(mIndex)].overlays;
+    if (!overlays.learnedArrows && !overlays.exactArrows && !overlays.density) return;
+    SamplingPanel* sampling = mLive->samplingPanel();
+    QScrollArea* area = scrollAreaAround(sampling);
+    if (!area || area->visibleRegion().isEmpty()) return;  // a tab behind Explain, or closed
+    // The note's lines counted: its group, the panel and the scroll area's widget each lay out in turn.
+    for (int i = 0; i < 3; ++i) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    rememberScroll(area);
+    area->ensureWidgetVisible(sampling->fieldGroup(), 0, 0);
+    if (!sampling->fieldNote()->text().isEmpty()) {
+        // The note is the group's last line: down to the group's frame, so no line of it is cut.
+        QWidget* group = sampling->fieldGroup();
+        const int groupBottom = group->mapTo(area->widget(), QPoint(0, group->height())).y();
+        QScrollBar* bar = area->verticalScrollBar();
+        bar->setValue(std::max(bar->value(), groupBottom - area->viewport()->height()));
+    }
+    mFieldScrollSet = area->verticalScrollBar()->value();
+}
+
+void LessonPlayer::rememberScroll(QScrollArea* area) {
+    for (const auto& kept : mScrollsBefore)
+        if (kept.first == area) return;
+    mScrollsBefore.emplace_back(area, area->verticalScrollBar()->value());
 }
 
 void LessonPlayer::next() {
@@ -227,6 +267,7 @@ void LessonPlayer::previous() {
 void LessonPlayer::goTo(int index) {
     if (!mLesson) return;
     mIndex = std::clamp(index, 0, stepCount() - 1);
+    mFieldScrollSet.reset();
     ++mGeneration;
     mAwaitingSamples = false;
     const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];

@@ -14,9 +14,13 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <QScrollArea>
 #include <QString>
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/io/lessonfile.h"
 #include "core/model/modelfile.h"
@@ -72,6 +76,11 @@ private:
     void showSchedulePlots();
     /// Scrolls the Schedule dock's contents to show the ᾱ_t plot whole, nothing cut at the top.
     void scrollScheduleToAlphaBar();
+    /// On a step that draws a field or density: scrolls the Sampling dock's contents to its "Field at t"
+    /// group, and the group's note when it has one (what a narration about the fields points at).
+    void scrollSamplingToField();
+    /// Keeps a dock's scroll from before the lesson's first scroll of it, for the lesson's close.
+    void rememberScroll(QScrollArea* area);
     void onModelLoaded(quint64 id, const QString& path, std::shared_ptr<const dl::ModelFile> file);
 
     /// What the lesson's steps set in the Sampling dock, as it was before the lesson.
@@ -107,12 +116,15 @@ private:
     quint64 mGeneration = 0;
     bool mWaiting = false;          // data or model still to come
     bool mAwaitingSamples = false;  // a reverse step's sampling run is on its way
+    /// Where the step last scrolled the Sampling dock (another value: the lecturer has scrolled it since).
+    std::optional<int> mFieldScrollSet;
     // Kept from the first lesson opened until one is closed.
     std::optional<SamplingChoices> mBeforeLesson;
     std::optional<Session> mSessionBefore;  // the data, schedule and view
     std::optional<SamplesBefore> mSamplesBefore;
-    std::optional<int> mScheduleScrollBefore;  ///< the Schedule dock's scroll before a step scrolled it
-    QMetaObject::Connection mSamplesWait;      // until the data from before the lesson are loaded again
+    /// The docks' scrolls from before the lesson's steps scrolled them.
+    std::vector<std::pair<QPointer<QScrollArea>, int>> mScrollsBefore;
+    QMetaObject::Connection mSamplesWait;  // until the data from before the lesson are loaded again
 };
 
 }  // namespace dlui

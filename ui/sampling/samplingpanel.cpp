@@ -223,6 +223,7 @@ void SamplingPanel::buildUi() {
     layout->addWidget(mStatus);
 
     auto* fieldBox = new QGroupBox(tr("Field at t"), this);
+    mFieldGroup = fieldBox;
     auto* fieldLayout = new QVBoxLayout(fieldBox);
     mLearnedArrows = new QCheckBox(tr("Learned arrows"), fieldBox);
     mLearnedArrows->setObjectName(QStringLiteral("overlayLearnedArrows"));
@@ -277,6 +278,7 @@ void SamplingPanel::buildUi() {
             if (mFieldNoteIsAgreement && !(mLearnedArrows->isChecked() && mExactArrows->isChecked())) {
                 mFieldNote->clear();
                 mFieldNoteIsAgreement = false;
+                Q_EMIT fieldNoteChanged();
             }
         });
     connect(mQuantity, &QComboBox::currentIndexChanged, this,
@@ -517,6 +519,7 @@ void SamplingPanel::showLearnedError(double relativeError, int t) {
                             .arg(t)
                             .arg(relativeError * 100.0, 0, 'f', 0));
     mFieldNoteIsAgreement = true;
+    Q_EMIT fieldNoteChanged();
 }
 
 void SamplingPanel::showFieldNote(const QString& note) {
@@ -524,6 +527,7 @@ void SamplingPanel::showFieldNote(const QString& note) {
     // overlay (showLearnedError) follows.
     mFieldNote->setText(note);
     mFieldNoteIsAgreement = false;
+    Q_EMIT fieldNoteChanged();
 }
 
 }  // namespace dlui

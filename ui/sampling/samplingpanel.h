@@ -76,6 +76,9 @@ public:
     QPushButton* cancelButton() const { return mCancel; }
     QComboBox* samplerBox() const { return mSampler; }
     QComboBox* denoiserBox() const { return mDenoiser; }
+    /// The "Field at t" group and its note (the two fields' agreement, or why an overlay is not drawn).
+    QWidget* fieldGroup() const { return mFieldGroup; }
+    QLabel* fieldNote() const { return mFieldNote; }
     QString statusText() const;
     /// The learned denoisers built so far are counted here (the window's tests).
     const LearnedDenoiserCache& denoiserCache() const { return *mDenoiserCache; }
@@ -98,6 +101,8 @@ Q_SIGNALS:
     void samplesReady();
     /// A message for the status bar.
     void statusMessageChanged(const QString& message);
+    /// The "Field at t" group's note was set or cleared.
+    void fieldNoteChanged();
 
 private:
     void buildUi();
@@ -147,6 +152,7 @@ private:
     QCheckBox* mExactArrows = nullptr;
     QCheckBox* mDensity = nullptr;
     QComboBox* mQuantity = nullptr;
+    QWidget* mFieldGroup = nullptr;
     QLabel* mFieldNote = nullptr;
     bool mFieldNoteIsAgreement = false;  ///< the note is showLearnedError's, true only with both arrows on
     bool mImageDefaults = false;
