@@ -2909,10 +2909,6 @@ ffmpeg 输出：
         <translation>暂停训练</translation>
     </message>
     <message>
-        <source>S&amp;top training</source>
-        <translation>停止训练(&amp;T)</translation>
-    </message>
-    <message>
         <source>Stop training and keep the model</source>
         <translation>停止训练并保留模型</translation>
     </message>
@@ -2927,10 +2923,6 @@ ffmpeg 输出：
     <message>
         <source>Run the reverse process from the current model</source>
         <translation>用当前模型运行反向过程</translation>
-    </message>
-    <message>
-        <source>&amp;Play / pause</source>
-        <translation>播放/暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Step &amp;forward</source>
@@ -3228,6 +3220,14 @@ ffmpeg 输出：
         <source>Session saved to %1 without the trained model, which is not saved (Save model… keeps it).</source>
         <translation>会话已保存到 %1，但不含训练好的模型：模型尚未保存（“保存模型…”可保存它）。</translation>
     </message>
+    <message>
+        <source>St&amp;op training</source>
+        <translation>停止训练(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pla&amp;y / pause</source>
+        <translation>播放/暂停(&amp;Y)</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>
@@ -3342,10 +3342,6 @@ ffmpeg 输出：
 <context>
     <name>dlui::PanelSettings</name>
     <message>
-        <source>&amp;Reset to defaults…</source>
-        <translation>恢复默认设置(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Put every panel, the export settings, the theme and presenter mode back to their defaults</source>
         <translation>将所有面板、导出设置、主题和演示模式恢复为默认值</translation>
     </message>
@@ -3365,16 +3361,16 @@ ffmpeg 输出：
         <source>Settings are back to their defaults.</source>
         <translation>设置已恢复为默认值。</translation>
     </message>
+    <message>
+        <source>Reset to de&amp;faults…</source>
+        <translation>恢复默认设置(&amp;F)…</translation>
+    </message>
 </context>
 <context>
     <name>dlui::PlaybackSpeed</name>
     <message>
         <source>%1×</source>
         <translation>%1×</translation>
-    </message>
-    <message>
-        <source>Playback &amp;speed</source>
-        <translation>播放速度(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Faster</source>
@@ -3391,6 +3387,10 @@ ffmpeg 输出：
     <message>
         <source>Playback at %1 of %2 steps/s</source>
         <translation>播放速度为 %2 步/秒的 %1</translation>
+    </message>
+    <message>
+        <source>Playback spee&amp;d</source>
+        <translation>播放速度(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3983,10 +3983,6 @@ ffmpeg 输出：
 <context>
     <name>dlui::StepAnatomy</name>
     <message>
-        <source>Step &amp;mode (anatomy of a step)</source>
-        <translation>单步模式（剖析一步）(&amp;M)</translation>
-    </message>
-    <message>
         <source>Reverse view, one sampler step per → / ←, with arrows to x̂₀, μ and the noise</source>
         <translation>反向视图，每按一次 → / ← 走一个采样步，并用箭头指向 x̂₀、μ 和噪声</translation>
     </message>
@@ -4005,6 +4001,10 @@ ffmpeg 输出：
     <message>
         <source>  ·  step mode: x₀, every step done (Home: back to x_T)</source>
         <translation>  ·  单步模式：x₀，所有步都已完成（Home：回到 x_T）</translation>
+    </message>
+    <message>
+        <source>Step mode (&amp;anatomy of a step)</source>
+        <translation>单步模式（剖析一步）(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -4711,16 +4711,16 @@ ffmpeg 输出：
 <context>
     <name>dlui::WindowCompare</name>
     <message>
-        <source>&amp;Compare side by side</source>
-        <translation>并排比较(&amp;C)</translation>
-    </message>
-    <message>
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Two to four views of the same data and noise, each with its own schedule or sampler, on one t slider (Ctrl+K)</source>
         <translation>同一数据和噪声的二到四个视图，各自使用自己的调度或采样器，共用一个 t 滑块（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare side by side</source>
+        <translation>并排比较(&amp;P)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "tests/support/windowtestoptions.h"
+#include "ui/i18n/translations.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 
@@ -50,6 +51,8 @@ private Q_SLOTS:
     void everyActionIsConnected();
     void everyButtonIsConnected();
     void menusReachTheExpectedActions();
+    void accessKeysAreUniqueInEachMenu_data();
+    void accessKeysAreUniqueInEachMenu();
 };
 
 void TestWindowActions::everyActionIsConnected() {
@@ -119,6 +122,67 @@ void TestWindowActions::menusReachTheExpectedActions() {
         toggles << action->text();
     }
     QVERIFY2(toggles.contains(QStringLiteral("Model && Train")), qPrintable(toggles.join(QLatin1Char('|'))));
+}
+
+namespace {
+
+/// The letter after a single "&" in a menu item's text ("&&" is a drawn ampersand), lower-cased; none: 0.
+QChar accessKey(const QString& text) {
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&')) continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return QChar();
+}
+
+/// "Menu: item and item share K" for each letter two items of `menu` (or of a menu under it) share.
+void findSharedKeys(const QMenu* menu, QStringList* shared) {
+    QHash<QChar, QString> taken;
+    for (QAction* action : menu->actions()) {
+        if (action->isSeparator() || !action->isVisible()) continue;
+        if (action->menu()) findSharedKeys(action->menu(), shared);
+        const QChar key = accessKey(action->text());
+        if (key.isNull()) continue;
+        if (taken.contains(key))
+            *shared << QStringLiteral("%1: \"%2\" and \"%3\" share %4")
+                           .arg(menu->title(), taken.value(key), action->text(), QString(key));
+        else
+            taken.insert(key, action->text());
+    }
+}
+
+}  // namespace
+
+// Alt and a letter reach a menu's item only when no other item of that menu has the letter: in Chinese the
+// Run menu had 训练(T) and 停止训练(T), the View menu 演示模式(R) and 恢复默认设置(R).
+void TestWindowActions::accessKeysAreUniqueInEachMenu_data() {
+    QTest::addColumn<dlui::Language>("language");
+    QTest::newRow("English") << dlui::Language::English;
+    QTest::newRow("Chinese") << dlui::Language::SimplifiedChinese;
+}
+
+void TestWindowActions::accessKeysAreUniqueInEachMenu() {
+    QFETCH(dlui::Language, language);
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(dlui::switchLanguage(language));
+    QStringList shared;
+    QHash<QChar, QString> bar;
+    for (QAction* top : window.menuBar()->actions()) {
+        if (!top->menu() || !top->isVisible()) continue;
+        findSharedKeys(top->menu(), &shared);
+        const QChar key = accessKey(top->text());
+        if (!key.isNull() && bar.contains(key))
+            shared << QStringLiteral("menu bar: \"%1\" and \"%2\"").arg(bar.value(key), top->text());
+        bar.insert(key, top->text());
+    }
+    dlui::switchLanguage(dlui::Language::English);
+    QVERIFY2(shared.isEmpty(), qPrintable(shared.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestWindowActions)

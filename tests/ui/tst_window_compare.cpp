@@ -86,7 +86,7 @@ void TestWindowCompare::init() {
 
 QAction* TestWindowCompare::compareAction() const {
     for (QAction* a : mWindow->viewMenu()->actions())
-        if (a->text() == QStringLiteral("&Compare side by side")) return a;
+        if (a->text() == QStringLiteral("Com&pare side by side")) return a;
     return nullptr;
 }
 

@@ -37,7 +37,7 @@ int shownTimestep(const dl::Trajectory& trajectory, int t) {
 
 StepAnatomy::StepAnatomy(MainWindow* window) : QObject(window), mWindow(window), mView(window->mainView()) {
     setObjectName(QStringLiteral("stepAnatomy"));
-    mAction = new QAction(tr("Step &mode (anatomy of a step)"), this);
+    mAction = new QAction(tr("Step mode (&anatomy of a step)"), this);
     mAction->setObjectName(QStringLiteral("stepModeAction"));
     mAction->setCheckable(true);
     mAction->setShortcut(QKeySequence(Qt::Key_A));

@@ -19,7 +19,7 @@ namespace dlui {
 WindowCompare::WindowCompare(MainWindow* window)
     : QObject(window), mWindow(window), mComparison(new Comparison(window->document(), this)) {
     setObjectName(QStringLiteral("windowCompare"));
-    mToggle = new QAction(tr("&Compare side by side"), this);
+    mToggle = new QAction(tr("Com&pare side by side"), this);
     mToggle->setObjectName(QStringLiteral("compareSideBySide"));
     mToggle->setCheckable(true);
     mToggle->setShortcut(QKeySequence(tr("Ctrl+K")));

@@ -37,7 +37,7 @@ QList<double> PlaybackSpeed::rates() {
 PlaybackSpeed::PlaybackSpeed(MainWindow* window)
     : QObject(window), mWindow(window), mTimeline(window->timeline()) {
     setObjectName(QStringLiteral("playbackSpeed"));
-    mMenu = new QMenu(tr("Playback &speed"), window);
+    mMenu = new QMenu(tr("Playback spee&d"), window);
     mMenu->setObjectName(QStringLiteral("playbackSpeedMenu"));
     mRateGroup = new QActionGroup(this);
     // Optional: between the listed rates (never reached from this menu, but possible) none is checked.

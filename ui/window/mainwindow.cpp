@@ -130,11 +130,11 @@ void MainWindow::createActions() {
                          tr("Train the denoiser (or resume)"));
     a.pauseTraining = makeAction(this, tr("&Pause training"), QStringLiteral(":/icons/train-pause.svg"), {},
                                  tr("Pause training"));
-    a.stopTraining = makeAction(this, tr("S&top training"), QStringLiteral(":/icons/train-stop.svg"), {},
+    a.stopTraining = makeAction(this, tr("St&op training"), QStringLiteral(":/icons/train-stop.svg"), {},
                                 tr("Stop training and keep the model"));
     a.sample = makeAction(this, tr("Sa&mple"), QStringLiteral(":/icons/sample.svg"),
                           QKeySequence(tr("Ctrl+R")), tr("Run the reverse process from the current model"));
-    a.playPause = makeAction(this, tr("&Play / pause"), {}, QKeySequence(Qt::Key_Space));
+    a.playPause = makeAction(this, tr("Pla&y / pause"), {}, QKeySequence(Qt::Key_Space));
     a.stepNext = makeAction(this, tr("Step &forward"), {}, QKeySequence(Qt::Key_Right));
     a.stepPrevious = makeAction(this, tr("Step &back"), {}, QKeySequence(Qt::Key_Left));
     a.jumpStart = makeAction(this, tr("Jump to &start"), {}, QKeySequence(Qt::Key_Home));

@@ -56,7 +56,7 @@ PanelSettings::PanelSettings(MainWindow* window, const MainWindow::Options& opti
       mRestore(options.useSettings && options.restoreLastSession),
       mAsk(options.askBeforeDiscard) {
     setObjectName(QStringLiteral("panelSettings"));
-    mResetAction = new QAction(tr("&Reset to defaults…"), this);
+    mResetAction = new QAction(tr("Reset to de&faults…"), this);
     mResetAction->setObjectName(QStringLiteral("resetToDefaults"));
     mResetAction->setToolTip(
         tr("Put every panel, the export settings, the theme and presenter mode back to "
