@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void linearVsCosineShowsTheSchedulePlots_data();
     void linearVsCosineShowsTheSchedulePlots();
     void closingALessonGivesBackTheDocks();
+    void stepsGiveTheKeysBackToTheView();
     void fieldStepsShowTheFieldGroup_data();
     void fieldStepsShowTheFieldGroup();
     void openingALessonAsksOnlyWhatItWouldLose();
@@ -491,6 +493,28 @@ void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
     // Closed, the dock's contents are where they were: the lesson left the fields scrolled out of sight.
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(area->verticalScrollBar()->value(), scrolledBefore);
+}
+
+// A lecturer who typed a t and then moved on with Page Down, a clicker, kept the keys in the t field, with
+// its text selected: → and Space did nothing and a number key typed into it instead of going to a step.
+// A step shown gives the keys back to the view, as Escape does.
+void TestLessonsWindow::stepsGiveTheKeysBackToTheView() {
+    mWindow->resize(1280, 720);
+    QVERIFY(lessons()->openLesson(builtInLessonPath(QStringLiteral("05-what-the-network-learns"))));
+    QVERIFY(waitForStep());
+    auto* tBox = mWindow->findChild<QSpinBox*>(QStringLiteral("timelineTBox"));
+    QVERIFY(tBox);
+    tBox->setFocus(Qt::MouseFocusReason);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(tBox));
+    QTest::keyClick(tBox, Qt::Key_PageDown);
+    QCOMPARE(player()->stepIndex(), 1);
+    QVERIFY(waitForStep());
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(mWindow->mainView()));
+    const int t = mWindow->timeline()->t();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(mWindow->timeline()->t(), t + 1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_3);
+    QCOMPARE(player()->stepIndex(), 2);
 }
 
 // "What the network learns" draws the fields and, at its third step, says the Sampling dock shows their

@@ -80,6 +80,10 @@ void LessonMenu::createActions() {
         mWindow->addAction(a);  // active even when the menu bar is hidden
     }
     connect(mOpenFile, &QAction::triggered, this, &LessonMenu::onOpenFile);
+    // A step shown gives the keys back to the view, as Escape does: a lecturer who typed a t and went on
+    // with Page Down (a clicker) kept them in the t field, where → and Space did nothing and a number key
+    // typed into it rather than going to a step.
+    connect(mPlayer, &LessonPlayer::stepChanged, mWindow, &MainWindow::giveKeysToView, Qt::QueuedConnection);
     connect(mNext, &QAction::triggered, mPlayer, &LessonPlayer::next);
     connect(mPrevious, &QAction::triggered, mPlayer, &LessonPlayer::previous);
     connect(mClose, &QAction::triggered, this, [this] {
