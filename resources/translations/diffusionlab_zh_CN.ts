@@ -3228,6 +3228,10 @@ ffmpeg 输出：
         <source>Pla&amp;y / pause</source>
         <translation>播放/暂停(&amp;Y)</translation>
     </message>
+    <message>
+        <source>Save &amp;model…</source>
+        <translation>保存模型(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>
@@ -4488,10 +4492,6 @@ ffmpeg 输出：
         <translation>  ·  轨迹：从同一个 x_T 出发的 DDIM η = 0</translation>
     </message>
     <message>
-        <source>Training is running and will be stopped (the model so far is kept only if you save it).</source>
-        <translation>训练正在进行，将被停止（目前的模型只有在保存后才会保留）。</translation>
-    </message>
-    <message>
         <source>&amp;Resume training</source>
         <translation>继续训练(&amp;R)</translation>
     </message>
@@ -4504,8 +4504,12 @@ ffmpeg 输出：
         <translation>无法加载会话中的模型：%1</translation>
     </message>
     <message>
-        <source>The trained model has not been saved and will be lost (Save model… in Model &amp; Train keeps it).</source>
-        <translation>训练好的模型尚未保存，退出后将丢失（用“模型与训练”中的“保存模型…”保存它）。</translation>
+        <source>Training is running and will be stopped. The model so far will be lost unless it is saved to a file: Save model… does that.</source>
+        <translation>训练正在进行，将被停止。除非把模型保存到文件，否则目前为止的模型将会丢失：“保存模型…”可以做到。</translation>
+    </message>
+    <message>
+        <source>The trained model has not been saved to a file and will be lost (a session names its model&apos;s file but does not hold it). Save model… keeps it.</source>
+        <translation>训练好的模型尚未保存到文件，将会丢失（会话只记录模型文件的名字，并不包含模型本身）。“保存模型…”可以保留它。</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void imagesTrainAndSampleInPixelSpace();
     void closeMidTraining();
     void closeQuestionFollowsTheRunEnding();
+    void closeQuestionSavesTheModelToAFile();
 
 private:
     dlui::TrainingAndSampling* live() const { return dlui::TrainingAndSampling::of(mWindow.get()); }
@@ -811,6 +812,47 @@ void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
     QVERIFY(!window.close());  // Escape: the window stays
     QVERIFY2(before.contains(QStringLiteral("Training is running")), qPrintable(before));
     QVERIFY2(after.contains(QStringLiteral("has not been saved")), qPrintable(after));
+}
+
+// Quitting mid-run with unsaved changes asked "Save them first?" under "the model so far is kept only if you
+// save it"; Save wrote the session, which names a model file and holds no weights, and the model was lost.
+// The question has its own "Save model…" button: the window stays open and the model goes to a file.
+void TestWindowTraining::closeQuestionSavesTheModelToAFile() {
+    MainWindow::Options options = dltest::windowTestOptions();
+    options.askBeforeDiscard = true;  // as a person's window does
+    LabWindow window(options);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* live = dlui::TrainingAndSampling::of(&window);
+    live->trainPanel()->setSettings(smallSettings(100000000));
+    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
+    dlui::TrainingController* run = live->trainingController();
+    QTRY_VERIFY_WITH_TIMEOUT(run->snapshot() && run->snapshot()->step > 0 && window.document()->hasModel(),
+                             10000);
+    QVERIFY(window.document()->isModified());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("class.dlmodel"));
+    QStringList buttons;
+    dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
+        QAbstractButton* saveModel = nullptr;
+        for (QAbstractButton* b : box->buttons()) {
+            buttons << b->text();
+            if (b->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Save model"))) saveModel = b;
+        }
+        dltest::answerFileDialog(path);
+        if (saveModel)
+            QTest::mouseClick(saveModel, Qt::LeftButton);
+        else
+            QTest::keyClick(box, Qt::Key_Escape);
+    });
+    QVERIFY(!window.close());  // the window stays while the model is saved
+    QVERIFY2(buttons.join(QLatin1Char('|')).remove(QLatin1Char('&')).contains(QStringLiteral("Save model")),
+             qPrintable(buttons.join(QLatin1Char('|'))));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 10000);
+    QTRY_COMPARE(window.document()->modelPath(), path);
+    run->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 10000);
 }
 
 QTEST_MAIN(TestWindowTraining)

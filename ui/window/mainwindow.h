@@ -165,6 +165,9 @@ Q_SIGNALS:
     void closing();
     /// First show without a remembered layout: the docks have their first sizes and may adjust them.
     void firstLayout();
+    /// The question on closing was answered with "Save model…": the window stays, and the model is to be
+    /// saved to a file (a session names its model's file and does not hold the weights).
+    void saveModelRequested();
 
 protected:
     /// A language switch: the status bar's lines, built from several messages, are built again.

@@ -1,6 +1,7 @@
 // MainWindow in front of people: fitting the screen, presenter mode and themes (their own files; here only
 // how they are wired in), giving the keys back to the view, Help ▸ Getting started and the question asked
 // before closing.
+#include <QAbstractButton>
 #include <QAction>
 #include <QGuiApplication>
 #include <QMenu>
@@ -188,15 +189,29 @@ bool MainWindow::confirmClose() {
         const QString warnings = closeWarnings().join(QLatin1Char(' '));
         return warnings.isEmpty() ? question : question + QStringLiteral("\n\n") + warnings;
     };
+    // Save keeps the session, which names its model's file but does not hold the weights: "Save" under "the
+    // model so far is kept only if you save it" wrote the session and lost a model never saved to a file.
+    // A model not in a file gets its own button, which keeps the window open and asks where to save it.
+    const auto offerModelSave = [this](QMessageBox& box) -> QAbstractButton* {
+        return mDocument->hasModel() && !mDocument->isModelSaved()
+                   ? box.addButton(tr("Save &model…"), QMessageBox::ActionRole)
+                   : nullptr;
+    };
+    const auto savingModel = [this](const QMessageBox& box, const QAbstractButton* saveModel) {
+        if (!saveModel || box.clickedButton() != saveModel) return false;
+        QMetaObject::invokeMethod(this, &MainWindow::saveModelRequested, Qt::QueuedConnection);
+        return true;
+    };
     if (mDocument->isModified()) {
         const QString question = tr("The session has unsaved changes. Save them first?");
         QMessageBox box(QMessageBox::Question, tr("Unsaved work"), withWarnings(question),
                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("closeQuestion"));
         keepTextCurrent(box, [&] { return withWarnings(question); });
+        const QAbstractButton* saveModel = offerModelSave(box);
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
-        if (answer == QMessageBox::Cancel) return false;
+        if (savingModel(box, saveModel) || answer == QMessageBox::Cancel) return false;
         if (answer == QMessageBox::Save) {
             onSave();
             return !mDocument->isModified();
@@ -209,9 +224,11 @@ bool MainWindow::confirmClose() {
                     QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("closeQuestion"));
     keepTextCurrent(box, [&] { return withWarnings(tr("Quit now?")); });
+    const QAbstractButton* saveModel = offerModelSave(box);
     box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
+    if (savingModel(box, saveModel)) return false;
     return box.buttonRole(box.clickedButton()) == QMessageBox::AcceptRole;
 }
 

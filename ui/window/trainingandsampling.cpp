@@ -112,9 +112,10 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
 
     connectActions();
     connect(window, &MainWindow::closing, this, &TrainingAndSampling::shutdown);
+    connect(window, &MainWindow::saveModelRequested, mTrainPanel, &TrainPanel::saveModel);
     window->addCloseWarning([this] {
-        return mTraining->isActive() ? tr("Training is running and will be stopped (the model so far is kept "
-                                          "only if you save it).")
+        return mTraining->isActive() ? tr("Training is running and will be stopped. The model so far will be "
+                                          "lost unless it is saved to a file: Save model… does that.")
                                      : QString();
     });
     // A session names its model's file and does not hold the weights: a model never saved to a file is lost
@@ -122,8 +123,9 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
     window->addCloseWarning([this] {
         const LabDocument* d = mWindow->document();
         return !mTraining->isActive() && d->hasModel() && !d->isModelSaved()
-                   ? tr("The trained model has not been saved and will be lost (Save model… in Model & Train "
-                        "keeps it).")
+                   ? tr("The trained model has not been saved to a file and will be lost (a session names "
+                        "its "
+                        "model's file but does not hold it). Save model… keeps it.")
                    : QString();
     });
 
