@@ -75,6 +75,7 @@ private Q_SLOTS:
     }
     void dialogExportsInTheBackground();
     void aNameTypedWithoutSuffixGetsTheFormats();
+    void theNameAndTheFormatAgree();
     void progressSaysHowLongIsLeft();
     void progressDialogShowsTheTimeLeft();
     void dialogRefusesExistingOutputWithoutAsking();
@@ -125,6 +126,35 @@ void TestExportDialog::aNameTypedWithoutSuffixGetsTheFormats() {
     dialog.setSettings(
         smallExport(dialog, ExportFormat::PngSequence, tmp.filePath(QStringLiteral("frames")), 5));
     QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("frames")));
+}
+
+// WebM chosen with "a.mp4" in Save to (typed, or remembered from an earlier MP4 export) wrote a VP9 stream
+// into a file called a.mp4. A suffix typed chooses its format; one left from another format is replaced.
+void TestExportDialog::theNameAndTheFormatAgree() {
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons());
+    dialog.setInteractive(false);
+    dialog.setSettings(smallExport(dialog, ExportFormat::WebM, tmp.filePath(QStringLiteral("a.mp4")), 5));
+    QCOMPARE(dialog.settings().format, ExportFormat::WebM);
+    QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("a.webm")));
+    dialog.setSettings(
+        smallExport(dialog, ExportFormat::PngSequence, tmp.filePath(QStringLiteral("f.gif")), 5));
+    QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("f")));
+
+    auto* path = dialog.findChild<QLineEdit*>(QStringLiteral("exportPath"));
+    auto* format = dialog.findChild<QComboBox*>(QStringLiteral("exportFormat"));
+    QVERIFY(path && format);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    path->selectAll();
+    QTest::keyClicks(path, tmp.filePath(QStringLiteral("talk.gif")));
+    QCOMPARE(dialog.settings().format, ExportFormat::Gif);
+    QCOMPARE(dialog.settings().outputPath, tmp.filePath(QStringLiteral("talk.gif")));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().message));
+    QCOMPARE(QImageReader(tmp.filePath(QStringLiteral("talk.gif"))).format(), QByteArray("gif"));
 }
 
 void TestExportDialog::progressSaysHowLongIsLeft() {

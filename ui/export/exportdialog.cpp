@@ -53,6 +53,15 @@ QString suffixFor(ExportFormat format) {
     return format == ExportFormat::PngSequence ? QString() : QLatin1Char('.') + exportFormatName(format);
 }
 
+/// `path` named for `format`: its suffix added when the name has none, and in place of another format's
+/// (WebM chosen with "a.mp4" typed wrote a VP9 stream into a file called a.mp4).
+QString pathForFormat(const QString& path, ExportFormat format) {
+    const std::optional<ExportFormat> named = exportFormatForPath(path);
+    if (!named || *named == format) return withDefaultSuffix(path, suffixFor(format));
+    const QFileInfo info(path);
+    return QDir::cleanPath(info.path() + QLatin1Char('/') + info.completeBaseName()) + suffixFor(format);
+}
+
 }  // namespace
 
 ExportDialog::ExportDialog(ExportInput input, QWidget* parent) : QDialog(parent), mInput(std::move(input)) {
@@ -186,6 +195,7 @@ void ExportDialog::buildUi() {
     lookGrid->addLayout(bgRow, 4, 0, 1, 2);
 
     mFormat = new QComboBox(this);
+    mFormat->setObjectName(QStringLiteral("exportFormat"));
     mFormat->addItem(tr("Animated GIF"), int(ExportFormat::Gif));
     mFormat->addItem(tr("PNG frames + JSON sidecar (folder)"), int(ExportFormat::PngSequence));
     mFormat->addItem(tr("MP4 video (H.264)"), int(ExportFormat::Mp4));
@@ -195,6 +205,7 @@ void ExportDialog::buildUi() {
     setItemEnabled(mFormat, 2, ffmpeg, ffmpeg ? QString() : noFfmpeg);
     setItemEnabled(mFormat, 3, ffmpeg, ffmpeg ? QString() : noFfmpeg);
     mPath = new QLineEdit(this);
+    mPath->setObjectName(QStringLiteral("exportPath"));
     mPath->setClearButtonEnabled(true);
     // Room for a typical folder and name (~50 characters): the dialog takes its width from its labels, and
     // in the narrower Chinese one only the path's last 20 characters showed.
@@ -237,6 +248,17 @@ void ExportDialog::buildUi() {
         }
         updateState();
     });
+    // A name typed with a format's suffix ("talk.mp4") chooses that format, when this machine can write it.
+    connect(mPath, &QLineEdit::textEdited, this, [this](const QString& path) {
+        const std::optional<ExportFormat> named = exportFormatForPath(path);
+        const int item = named ? mFormat->findData(static_cast<int>(*named)) : -1;
+        if (item < 0 || item == mFormat->currentIndex() ||
+            mFormat->itemData(item, Qt::UserRole - 1).isValid())  // disabled (setItemEnabled)
+            return;
+        const QSignalBlocker block(mFormat);  // the path stays as typed
+        mFormat->setCurrentIndex(item);
+        updateState();
+    });
     connect(mAnimation, &QComboBox::currentIndexChanged, this, &ExportDialog::updateRange);
     for (QComboBox* box : {mAnimation, mBackground})
         connect(box, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
@@ -265,7 +287,7 @@ ExportSettings ExportDialog::settings() const {
     s.format = currentEnum<ExportFormat>(mFormat);
     s.outputPath = mPath->text().trimmed();
     // A name typed without a suffix gets the format's: "anim" with GIF chosen wrote a file called "anim".
-    s.outputPath = withDefaultSuffix(s.outputPath, suffixFor(s.format));
+    s.outputPath = pathForFormat(s.outputPath, s.format);
     s.overwrite = false;
     return s;
 }
@@ -368,7 +390,7 @@ void ExportDialog::browse() {
         // The overwrite question comes from startExport(), once, for every way of choosing a path.
         chosen = QFileDialog::getSaveFileName(this, tr("Export to"), start, filter, nullptr,
                                               QFileDialog::DontConfirmOverwrite);
-        chosen = withDefaultSuffix(chosen, suffixFor(format));
+        chosen = pathForFormat(chosen, format);
     }
     if (!chosen.isEmpty()) mPath->setText(QDir::toNativeSeparators(chosen));
 }
