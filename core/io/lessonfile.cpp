@@ -309,7 +309,7 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
         QJsonObject data, schedule, view, sampler, overlays;
         if (!r.onlyKeys(step,
                         {"data", "schedule", "view", "sampler", "overlays", "explain", "schedule_plots",
-                         "model", "narration"},
+                         "schedule_checks", "model", "narration"},
                         Texts::tr("the step")) ||
             !r.readObject(step, "data", data) || !r.readObject(step, "schedule", schedule) ||
             !r.readObject(step, "view", view) || !r.readObject(step, "sampler", sampler) ||
@@ -321,6 +321,7 @@ std::optional<Lesson> lessonFromJson(const QJsonObject& json, const QString& fol
             !r.readView(view, current, tAtEnd) || !r.readSampler(sampler, current) ||
             !r.readOverlays(overlays, current.overlays) || !r.readBool(step, "explain", current.explain) ||
             !r.readBool(step, "schedule_plots", current.schedulePlots) ||
+            !r.readBool(step, "schedule_checks", current.scheduleChecks) ||
             !r.readText(step, "narration", current.narration))
             return failed();
         if (step.contains(QStringLiteral("model"))) {

@@ -75,6 +75,9 @@ struct LessonStep {
     /// The schedule is the point: the Schedule dock in sight and given most of its column, so its plots and
     /// checks show (at 1280×720 they were below the fold, under the fields).
     bool schedulePlots = false;
+    /// The schedule's checks are the point (a narration about the editor's warning): as schedulePlots, but
+    /// scrolled to the checks rather than to the ᾱ_t plot.
+    bool scheduleChecks = false;
     QString modelPath;  ///< resolved against the lesson's folder; empty: no model
     LessonText narration;
 };

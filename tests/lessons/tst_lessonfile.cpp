@@ -82,7 +82,7 @@ private Q_SLOTS:
             step(parse(R"({"data": {"kind": "builtin", "shape": "spiral", "points": 500, "seed": 7},
                            "schedule": {"beta_schedule": "squaredcos_cap_v2", "num_train_timesteps": 300},
                            "view": {"t": 20}, "overlays": {"density": true}, "explain": true,
-                           "schedule_plots": true})")),
+                           "schedule_plots": true, "schedule_checks": true})")),
             step(parse(R"({"view": {"t": "T", "play": true}})")),
             step(parse(R"({"schedule": {"num_train_timesteps": 100}, "view": {"mode": "reverse"},
                            "sampler": {"denoiser": "exact", "kind": "ddim", "steps": 10, "eta": 0.5}})"))};
@@ -96,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(second.data.seed, std::uint64_t(7));
         QCOMPARE(second.schedule.kind, dl::ScheduleKind::Cosine);
         QCOMPARE(second.t, 300);  // "T" is the schedule's last step
-        QVERIFY(second.play && second.overlays.density && second.explain && second.schedulePlots);
+        QVERIFY(second.play && second.overlays.density && second.explain && second.schedulePlots &&
+                second.scheduleChecks);
         const dl::LessonStep& third = lesson->steps[2];
         QCOMPARE(third.schedule.T, 100);
         QCOMPARE(third.schedule.kind, dl::ScheduleKind::Cosine);

@@ -87,6 +87,8 @@ private Q_SLOTS:
     void linearVsCosineShowsTheSchedulePlots();
     void closingALessonGivesBackTheDocks();
     void stepsGiveTheKeysBackToTheView();
+    void narratedDocksAreInSight_data();
+    void narratedDocksAreInSight();
     void fieldStepsShowTheFieldGroup_data();
     void fieldStepsShowTheFieldGroup();
     void openingALessonAsksOnlyWhatItWouldLose();
@@ -478,6 +480,8 @@ void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
         mWindow->timeline()->pause();
         if (mWindow->document()->schedule().params().kind == dl::ScheduleKind::Cosine)
             QTRY_VERIFY(checks->count() > 0);  // the warning about cosine's last steps
+        // A step about the editor's warning shows the checks instead (narratedDocksAreInSight).
+        if (player()->lesson()->steps[static_cast<std::size_t>(k)].scheduleChecks) continue;
         QTRY_VERIFY2(alpha->visibleRegion().boundingRect().height() >= alpha->height() * 9 / 10,
                      qPrintable(QStringLiteral("step %1: %2 px of the %3 px ᾱ plot in sight")
                                     .arg(k + 1)
@@ -493,6 +497,59 @@ void TestLessonsWindow::linearVsCosineShowsTheSchedulePlots() {
     // Closed, the dock's contents are where they were: the lesson left the fields scrolled out of sight.
     lessons()->closeAction()->trigger();
     QTRY_COMPARE(area->verticalScrollBar()->value(), scrolledBefore);
+}
+
+// A step's narration names a dock's contents, which must then be in sight, in the window and in presenter
+// mode at 1280×720: "the schedule editor already warns…" while the Schedule dock showed its plots and the
+// last line of the warning; "the Sampling dock shows their relative error" while presenter mode had hidden
+// the Sampling dock.
+void TestLessonsWindow::narratedDocksAreInSight_data() {
+    QTest::addColumn<QString>("lesson");
+    QTest::addColumn<bool>("presenter");
+    for (const char* name : {"03-short-schedule-never-noise", "04-linear-vs-cosine",
+                             "05-what-the-network-learns", "08-zero-terminal-snr"})
+        for (const bool presenter : {false, true})
+            QTest::addRow("%s%s", name, presenter ? " presenter" : "")
+                << QString::fromLatin1(name) << presenter;
+}
+
+void TestLessonsWindow::narratedDocksAreInSight() {
+    QFETCH(QString, lesson);
+    QFETCH(bool, presenter);
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->size(), QSize(1280, 720));
+    if (presenter) mWindow->setPresenterMode(true);
+    QVERIFY(lessons()->openLesson(builtInLessonPath(lesson)));
+    dlui::ScheduleDiagnosticsView* checks = mWindow->schedulePanel()->diagnostics();
+    auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
+    int named = 0;
+    for (int k = 0; k < player()->stepCount(); ++k) {
+        if (k > 0) lessons()->nextAction()->trigger();
+        QVERIFY(waitForStep());
+        mWindow->timeline()->pause();
+        const QString narration = lessons()->navigator()->narrationText();
+        const QString where = QStringLiteral("step %1").arg(k + 1);
+        if (narration.contains(QStringLiteral("warn"))) {
+            QTRY_VERIFY2(checks->count() > 0, qPrintable(where));
+            // The warning from its first line, and at least two lines of it.
+            QTRY_VERIFY2(!checks->visibleRegion().isEmpty() &&
+                             checks->visibleRegion().boundingRect().top() == 0 &&
+                             checks->visibleRegion().boundingRect().height() >=
+                                 std::min(checks->height(), 2 * checks->fontMetrics().height()),
+                         qPrintable(QStringLiteral("%1: the checks' %2 in sight of %3 px")
+                                        .arg(where)
+                                        .arg(QDebug::toString(checks->visibleRegion().boundingRect()))
+                                        .arg(checks->height())));
+            ++named;
+        }
+        if (narration.contains(QStringLiteral("Sampling dock"))) {
+            QTRY_VERIFY2(!samplingDock->visibleRegion().isEmpty(), qPrintable(where));
+            ++named;
+        }
+    }
+    QVERIFY(named > 0);
+    lessons()->closeAction()->trigger();
+    mWindow->setPresenterMode(false);
 }
 
 // A lecturer who typed a t and then moved on with Page Down, a clicker, kept the keys in the t field, with

@@ -15,6 +15,7 @@
 #include "ui/explain/explainpanel.h"
 #include "ui/lessons/modelfileloader.h"
 #include "ui/sampling/samplingpanel.h"
+#include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainpanel.h"
@@ -31,6 +32,11 @@ ExplainPanel* explainPanelOf(const QDockWidget* dock) {
     return dock ? qobject_cast<ExplainPanel*>(dock->widget()) : nullptr;
 }
 
+/// The step is about the schedule: its plots or its checks.
+bool usesScheduleDock(const dl::LessonStep& step) {
+    return step.schedulePlots || step.scheduleChecks;
+}
+
 }  // namespace
 
 LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObject* parent)
@@ -43,8 +49,8 @@ LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObjec
     // The step's data and model arrive after it is shown and change the Schedule dock's rows (the model's
     // banner): scrolled before they came, the ᾱ_t plot could end up below the fold again.
     connect(this, &LessonPlayer::stepReady, this, [this](int index) {
-        if (mLesson && index >= 0 && mLesson->steps[static_cast<std::size_t>(index)].schedulePlots)
-            QMetaObject::invokeMethod(this, &LessonPlayer::scrollScheduleToAlphaBar, Qt::QueuedConnection);
+        if (mLesson && index >= 0 && usesScheduleDock(mLesson->steps[static_cast<std::size_t>(index)]))
+            QMetaObject::invokeMethod(this, &LessonPlayer::scrollSchedule, Qt::QueuedConnection);
         QMetaObject::invokeMethod(this, &LessonPlayer::scrollSamplingToField, Qt::QueuedConnection);
     });
     // The fields' agreement comes from the overlay's worker after the step is ready, and its two lines
@@ -202,9 +208,28 @@ void LessonPlayer::showSchedulePlots() {
             }
             heights.front() = height - others;
             mWindow->resizeDocks(column, heights, Qt::Vertical);
-            scrollScheduleToAlphaBar();
+            scrollSchedule();
         },
         Qt::QueuedConnection);
+}
+
+void LessonPlayer::scrollSchedule() {
+    if (!mLesson || mIndex < 0) return;
+    if (mLesson->steps[static_cast<std::size_t>(mIndex)].scheduleChecks)
+        scrollScheduleToChecks();
+    else
+        scrollScheduleToAlphaBar();
+}
+
+void LessonPlayer::scrollScheduleToChecks() {
+    // The checks from their first line, or as much of them as the dock has room for.
+    SchedulePanel* panel = mWindow->schedulePanel();
+    QWidget* checks = panel->diagnostics();
+    QScrollArea* area = scrollAreaAround(panel);
+    if (!checks || !area) return;
+    for (int i = 0; i < 3; ++i) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    rememberScroll(area);
+    area->verticalScrollBar()->setValue(checks->mapTo(panel, QPoint(0, 0)).y());
 }
 
 void LessonPlayer::scrollScheduleToAlphaBar() {
@@ -287,12 +312,20 @@ void LessonPlayer::goTo(int index) {
                                        : SamplingPanel::DenoiserChoice::Exact);
     sampling->setSamplerParams(step.sampler);
     sampling->setPointCount(step.samplePoints);
+    // A step that draws a field without Explain is about the Sampling dock's "Field at t" (the fields'
+    // agreement): the dock in front, also in presenter mode, which had hidden it.
+    const bool drawsField = step.overlays.learnedArrows || step.overlays.exactArrows || step.overlays.density;
+    if (auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
+        samplingDock && drawsField && !step.explain) {
+        samplingDock->show();
+        samplingDock->raise();
+    }
     if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
         explain->setVisible(step.explain);
         if (step.explain) explain->raise();
         if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
     }
-    if (step.schedulePlots) showSchedulePlots();
+    if (usesScheduleDock(step)) showSchedulePlots();
 
     const LabDocument* doc = mWindow->document();
     mWaiting = true;

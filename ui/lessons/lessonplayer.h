@@ -74,8 +74,12 @@ private:
     /// Shows the Schedule dock and gives it its column but the others' least heights (a step's
     /// "schedule_plots").
     void showSchedulePlots();
+    /// Scrolls the Schedule dock's contents to the step's checks or ᾱ_t plot.
+    void scrollSchedule();
     /// Scrolls the Schedule dock's contents to show the ᾱ_t plot whole, nothing cut at the top.
     void scrollScheduleToAlphaBar();
+    /// Scrolls the Schedule dock's contents to the schedule's checks, from their first line.
+    void scrollScheduleToChecks();
     /// On a step that draws a field or density: scrolls the Sampling dock's contents to its "Field at t"
     /// group, and the group's note when it has one (what a narration about the fields points at).
     void scrollSamplingToField();
