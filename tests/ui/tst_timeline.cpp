@@ -32,6 +32,28 @@ private Q_SLOTS:
         QCOMPARE(tl.t(), 0);
     }
 
+    void aRunOfFewStepsPlaysItsStatesAtTheSpeed() {
+        // DDIM's 50 steps of T = 1000: at 25 steps/s its 51 states play in about 2 s. Counted in timesteps,
+        // the animation took 40 s.
+        Timeline tl;
+        tl.setMaximum(1000);
+        tl.setMode(Timeline::Mode::Reverse);
+        std::vector<int> stops;
+        for (int t = 0; t <= 1000; t += 20) stops.push_back(t);
+        tl.setReverseStops(stops);
+        tl.jumpToStart();
+        QCOMPARE(tl.t(), 1000);
+        QSignalSpy moved(&tl, &Timeline::tChanged);
+        tl.setSpeed(25);
+        tl.play();
+        // Half the states within 5 s (1 s at this speed; 20 s when counted in timesteps).
+        QTRY_VERIFY_WITH_TIMEOUT(tl.t() <= 500, 5000);
+        // Each move lands on a recorded state.
+        for (const QList<QVariant>& args : moved) QCOMPARE(args.at(0).toInt() % 20, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!tl.isPlaying(), 5000);
+        QCOMPARE(tl.t(), 0);
+    }
+
     void stepsAndJumps() {
         Timeline tl;
         tl.setMaximum(10);

@@ -25,7 +25,8 @@ struct ViewState {
     int t = 0;
     int maximum = 100;  ///< T of the animation (≥ 1)
     ViewMode mode = ViewMode::Forward;
-    double speed = 25.0;      ///< playback speed, timesteps per second
+    double speed =
+        25.0;  ///< playback speed, timesteps per second (a run's recorded states, see snapsToStops)
     double rateFactor = 1.0;  ///< multiplier on speed while playing (slow motion)
     bool loop = false;
     bool markovChain = false;       ///< forward: the step-by-step Markov chain instead of the closed form

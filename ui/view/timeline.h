@@ -44,7 +44,8 @@ public:
     int maximum() const { return state().maximum; }
     Mode mode() const { return state().mode; }
     bool isPlaying() const { return mTimer.isActive(); }
-    /// Playback speed in timesteps per second.
+    /// Playback speed in timesteps per second; in the reverse view of a run with fewer steps than T, in
+    /// its recorded states per second.
     double speed() const { return state().speed; }
     bool loops() const { return state().loop; }
     /// Multiplier on speed() while playing, kMinRateFactor..kMaxRateFactor (playback speed, slow motion).
