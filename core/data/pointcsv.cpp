@@ -264,6 +264,12 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
                 pick[1] = 1;
             }
         }
+        // A file of one column has no separator to name: "separated by spaces" read as a complaint about
+        // the commas it does not have.
+        if (!columns.chosen() && count == 1 && sep == ' ')
+            throw Error(where() +
+                        "found one value and no separator; every row needs 2 values x,y, separated by a "
+                        "comma, a semicolon, a tab or spaces");
         if (columns.chosen() ? count < expectedFields : count != 2)
             throw Error(where() + "expected " +
                         (columns.chosen() ? "at least " + std::to_string(expectedFields) + " values"

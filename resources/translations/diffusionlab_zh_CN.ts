@@ -1414,6 +1414,10 @@ ffmpeg 输出：
         <source>image %1 is not a readable %2 image (the file may be damaged, or not an image)</source>
         <translation>图像 %1 不是可读取的 %2 图像（文件可能已损坏，或者不是图像）</translation>
     </message>
+    <message>
+        <source>found one value and no separator; every row needs 2 values x,y, separated by a comma, a semicolon, a tab or spaces</source>
+        <translation>只有一个值且没有分隔符；每行需要 2 个值 x,y，以逗号、分号、制表符或空格分隔</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>

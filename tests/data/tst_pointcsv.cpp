@@ -83,6 +83,9 @@ void TestPointCsv::badInput_data() {
         << "line 3 '3,4,5': expected 2 values x,y separated by a comma, found 3";
     QTest::newRow("ragged: one value")
         << QByteArray("1;2\n3\n") << "line 2 '3': expected 2 values x,y separated by a semicolon, found 1";
+    QTest::newRow("one column")
+        << QByteArray("x\n1.5\n2.5\n")
+        << "line 2 '1.5': found one value and no separator; every row needs 2 values x,y";
     QTest::newRow("empty value") << QByteArray("1,2\n,4\n") << "line 2 ',4': a value is empty";
     QTest::newRow("trailing junk") << QByteArray("1,2\n3,4x\n") << "line 2 '3,4x': '4x' is not a number";
     QTest::newRow("one point") << QByteArray("x,y\n1,2\n") << "has 1 point; a data set needs at least 2";

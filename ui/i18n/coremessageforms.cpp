@@ -241,6 +241,9 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "expected at least %1 values separated by %2, found %3"),
     QT_TRANSLATE_NOOP("dl::CoreMessage",
                       "expected 2 values x,y separated by %1, found %2 (every row needs exactly 2)"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "found one value and no separator; every row needs 2 values x,y, separated by a "
+                      "comma, a semicolon, a tab or spaces"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "a value is empty"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 is not a number"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 is not a finite number (NaN or infinity)"),
