@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QFontInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QRadioButton>
 #include <QScreen>
 #include <QScrollBar>
@@ -29,6 +30,7 @@
 #include <QtTest>
 #include <functional>
 
+#include "../support/modaldialogs.h"
 #include "../support/windowtestoptions.h"
 #include "core/io/lessonfile.h"
 #include "ui/document/labdocument.h"
@@ -141,6 +143,7 @@ private Q_SLOTS:
     void f11DoublesTypeHidesDocksAndRestores_data();
     void f11DoublesTypeHidesDocksAndRestores();
     void escapeLeaves();
+    void dialogsTakeThePresentersTextSize();
     void returnInTheTBoxStaysInPresenterMode();
     void chosenControlsStayAndAreRemembered();
     void iconsAndDotsAreSharpAtDevicePixelRatio2();
@@ -268,6 +271,37 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCOMPARE(indicatorWidth(learnedArrows), checkBefore);
     QCOMPARE(handleWidth(slider), handleBefore);
     QCOMPARE(window.mainView()->renderOptions().textScale, viewBefore.textScale);
+}
+
+// A dialog is a window of its own: in presenter mode "Open the lesson?" kept the desktop's text size, a
+// third of the height of the text around it. Help ▸ About, opened the way a person does, in and out of
+// presenter mode.
+void TestWindowPresenter::dialogsTakeThePresentersTextSize() {
+    LabWindow window(dltest::windowTestOptions());
+    QVERIFY(showActive(window));
+    const auto textHeightOfAbout = [&window] {
+        int height = 0;
+        dltest::whenModalOpens<QMessageBox>([&height](QMessageBox* box) {
+            QLabel* text = nullptr;
+            for (QLabel* label : box->findChildren<QLabel*>())
+                if (!label->text().isEmpty() && (!text || label->text().size() > text->text().size()))
+                    text = label;
+            height = text ? QFontInfo(text->font()).pixelSize() : 0;
+            box->accept();
+        });
+        window.actions().about->trigger();
+        return height;
+    };
+    const int normal = textHeightOfAbout();
+    QVERIFY(normal > 0);
+    window.actions().presenter->trigger();
+    QVERIFY(window.isPresenterMode());
+    const int presented = textHeightOfAbout();
+    QVERIFY2(presented >= 2 * normal - 1,
+             qPrintable(QStringLiteral("%1 px, %2 px outside presenter mode").arg(presented).arg(normal)));
+    window.actions().presenter->trigger();
+    QVERIFY(!window.isPresenterMode());
+    QCOMPARE(textHeightOfAbout(), normal);
 }
 
 void TestWindowPresenter::escapeLeaves() {

@@ -21,6 +21,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/presenterdialogs.h"
 #include "ui/window/presenterstyle.h"
 
 namespace dlui {
@@ -55,7 +56,7 @@ QFont scaled(QFont font, qreal size) {
 }  // namespace
 
 PresenterMode::PresenterMode(MainWindow* window, bool remember)
-    : QObject(window), mWindow(window), mRemember(remember) {
+    : QObject(window), mWindow(window), mRemember(remember), mDialogs(new PresenterDialogs(window, this)) {
     setObjectName(QStringLiteral("presenterMode"));
     if (mRemember) {
         QSettings settings;
@@ -132,6 +133,7 @@ void PresenterMode::enter() {
     options.textScale = kScale * mTextScale;
     mWindow->mainView()->setRenderOptions(options);
     mWindow->setWindowState(mWindowState | Qt::WindowFullScreen);
+    mDialogs->start(kScale);
 }
 
 void PresenterMode::applyKeptControls() {
@@ -146,6 +148,7 @@ void PresenterMode::applyKeptControls() {
 
 void PresenterMode::leave() {
     mOn = false;
+    mDialogs->stop();
     mWindow->setWindowState(mWindowState);
     restorePlots();
     restoreFixedSizeControls();

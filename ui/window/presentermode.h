@@ -31,6 +31,7 @@ class QWidget;
 namespace dlui {
 
 class MainWindow;
+class PresenterDialogs;
 
 class PresenterMode : public QObject {
     Q_OBJECT
@@ -107,6 +108,7 @@ private:
     QStringList mKept;
     bool mKeptChosen = false;  // false: the default, worked out when needed (lesson docks come later)
     QAction* mSettingsAction = nullptr;
+    PresenterDialogs* mDialogs = nullptr;  // the window's dialogs at the presenter's text size
 
     // What entering changed, to put it back on leaving.
     QByteArray mGeometry;
