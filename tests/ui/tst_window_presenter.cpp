@@ -179,6 +179,10 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCustomPlot* plot = firstPlot(window);
     QVERIFY(plot);
     const qreal tickPt = plot->xAxis->tickLabelFont().pointSizeF();
+    // The ᾱ_t plot's legend, which "the plots on the right show ᾱ_t" points at: it stayed at 8 px.
+    QCPLegend* legend = window.schedulePanel()->plots()->plots().at(1)->legend;
+    QVERIFY(legend && legend->visible() && legend->itemCount() > 0);
+    const qreal legendPt = legend->item(0)->font().pointSizeF();
     const qreal axisLabelPt = plot->xAxis->labelFont().pointSizeF();
     const dlui::RenderOptions viewBefore = window.mainView()->renderOptions();
     auto* play = window.timelineWidget()->findChild<QToolButton*>(QStringLiteral("timelinePlay"));
@@ -215,6 +219,10 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
                             .arg(QFontMetrics(numbers->font()).height())));
     QVERIFY(trainStatus->font().pointSizeF() >= 2.0 * trainPt);
     QVERIFY(plot->xAxis->tickLabelFont().pointSizeF() >= 2.0 * tickPt);
+    QVERIFY2(
+        legend->item(0)->font().pointSizeF() >= 2.0 * legendPt,
+        qPrintable(
+            QStringLiteral("legend %1 → %2 pt").arg(legendPt).arg(legend->item(0)->font().pointSizeF())));
     QVERIFY(plot->xAxis->labelFont().pointSizeF() >= 2.0 * axisLabelPt);
     // The transport buttons grow with the type: they stayed 20 px beside numbers twice as large.
     QVERIFY2(
@@ -267,6 +275,7 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCOMPARE(trainStatus->font().pointSizeF(), trainPt);
     QCOMPARE(play->iconSize(), playIcon);
     QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), tickPt);
+    QCOMPARE(legend->item(0)->font().pointSizeF(), legendPt);
     QCOMPARE(indicatorWidth(forward), radioBefore);
     QCOMPARE(indicatorWidth(learnedArrows), checkBefore);
     QCOMPARE(handleWidth(slider), handleBefore);

@@ -217,6 +217,11 @@ void PresenterMode::scalePlots() {
                 axis->setTickLabelFont(
                     scaled(axis->tickLabelFont(), kScale * fontSize(axis->tickLabelFont())));
             }
+        // The legend too (ᾱ_t, √ᾱ_t, √(1−ᾱ_t) under the plot a lesson step points at); its items follow it.
+        if (plot->legend && plot->legend->visible()) {
+            mLegends.push_back({plot, plot->legend->font()});
+            plot->legend->setFont(scaled(plot->legend->font(), kScale * fontSize(plot->legend->font())));
+        }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -229,6 +234,12 @@ void PresenterMode::restorePlots() {
         saved.plot->replot(QCustomPlot::rpQueuedReplot);
     }
     mAxes.clear();
+    for (const SavedLegend& saved : mLegends)
+        if (saved.plot) {
+            saved.plot->legend->setFont(saved.font);
+            saved.plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    mLegends.clear();
 }
 
 void PresenterMode::scaleFixedSizeControls() {

@@ -83,6 +83,10 @@ private:
         QCPAxis* axis = nullptr;
         QFont label, tickLabel;
     };
+    struct SavedLegend {
+        QPointer<QCustomPlot> plot;  // owns the legend
+        QFont font;
+    };
     struct SavedVisibility {
         QPointer<QWidget> widget;
         bool visible = false;
@@ -120,6 +124,7 @@ private:
     qreal mTextScale = 1.0;
     std::vector<SavedFont> mFonts;
     std::vector<SavedAxis> mAxes;
+    std::vector<SavedLegend> mLegends;
     std::vector<QPointer<QWidget>> mRestyled;  // they had the application's style before
     QStyle* mPresenterStyle = nullptr;         // made on first use, owned by this
     std::vector<SavedVisibility> mVisibility;
