@@ -5,6 +5,7 @@
 // remembered; icons and dots are sharp at a devicePixelRatio of 2.
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -470,14 +471,25 @@ void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
     auto* panel = explain ? qobject_cast<dlui::ExplainPanel*>(explain->widget()) : nullptr;
     QVERIFY(panel);
     dlui::LessonMenu* lessons = window.lessons();
+    // The middle column's floor is at least the timeline's widest row at this type size.
+    QWidget* central = window.centralWidget();
+    const int floor =
+        central->minimumWidth() > 0 ? central->minimumWidth() : central->minimumSizeHint().width();
+    QVERIFY2(floor >= window.timelineWidget()->minimumSizeHint().width(),
+             qPrintable(QStringLiteral("middle column %1 px, timeline %2 px")
+                            .arg(floor)
+                            .arg(window.timelineWidget()->minimumSizeHint().width())));
     int explainSteps = 0;
     for (QAction* entry : lessons->builtInActions()) {
         QString error;
         const auto lesson = dl::loadLesson(entry->data().toString(), &error);
         QVERIFY2(lesson, qPrintable(error));
         entry->trigger();
-        for (int k = 0; k < static_cast<int>(lesson->steps.size()); ++k) {
-            if (k > 0) lessons->nextAction()->trigger();
+        // Through the steps and back: stepping back from the last step gave the dock another width.
+        const int count = static_cast<int>(lesson->steps.size());
+        for (int visit = 0; visit < 2 * count - 1; ++visit) {
+            const int k = visit < count ? visit : 2 * count - 2 - visit;
+            if (visit > 0) (visit < count ? lessons->nextAction() : lessons->previousAction())->trigger();
             QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
             window.timeline()->pause();
             if (!lesson->steps[static_cast<std::size_t>(k)].explain) continue;
@@ -501,6 +513,15 @@ void TestWindowPresenter::explainStepsOfLessonsShowTheirEquationsWhole() {
                      qPrintable(where() + QStringLiteral("; speed box %1 px of %2")
                                               .arg(speed->width())
                                               .arg(speed->sizeHint().width())));
+            // And its check boxes and radio buttons: "Markov chain" read "Markov chai".
+            for (const QAbstractButton* b : window.timelineWidget()->findChildren<QAbstractButton*>()) {
+                if (!b->isVisible() || b->text().isEmpty()) continue;
+                QVERIFY2(b->width() >= b->sizeHint().width(),
+                         qPrintable(where() + QStringLiteral("; \"%1\" %2 px of %3")
+                                                  .arg(b->text())
+                                                  .arg(b->width())
+                                                  .arg(b->sizeHint().width())));
+            }
         }
     }
     QVERIFY(explainSteps >= 2);

@@ -77,8 +77,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     layout->addWidget(mTimelineWidget);
     // At 1280×720 the docks take their preferred widths and the middle column only its minimum. That was
     // the timeline's widest row (453 px), by accident: when Loop moved beside the transport buttons the row
-    // narrowed and the docks took the view's width. The picture's floor is now its own.
-    central->setMinimumWidth(460);
+    // narrowed and the docks took the view's width. The picture's floor is now its own, on the view: on the
+    // middle column it replaced the layout's minimum, and in presenter mode, with twice the type, a wide
+    // Explain dock cut the timeline's "Markov chain" to "Markov chai".
+    mView->setMinimumWidth(460);
     setCentralWidget(central);
 
     createActions();
