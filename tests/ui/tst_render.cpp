@@ -71,6 +71,7 @@ private Q_SLOTS:
     void wordsDoNotCoverEachOther();
     void lowestYTickIsLabelled_data();
     void lowestYTickIsLabelled();
+    void captionKeepsEquationsWhole();
     void tickLabelsStandApart_data();
     void tickLabelsStandApart();
     void narrationHidesTheArrowsBehindIt();
@@ -353,6 +354,27 @@ void TestRender::lowestYTickIsLabelled() {
     }
     QVERIFY(checked >= 4);
     QVERIFY(data.top() < -1.5);  // the moons' view reaches below −2 at these sizes, the case above
+}
+
+// The reverse view's caption broke "t = 817" across two lines ("… exact denoiser · t" and "= 817"). Written
+// with non-breaking spaces around "=", the same caption must wrap, and so render, exactly the same: the
+// renderer holds each "a = b" together itself. Over a sweep of widths, some of which broke before "=".
+void TestRender::captionKeepsEquationsWhole() {
+    Scene scene = moonsScene(50);
+    scene.viewBounds = QRectF(-2, -2, 4, 4);
+    const QString caption = QStringLiteral("reverse · DDIM, η = 0, K = 50 · exact denoiser · t = 817");
+    QString held = caption;
+    held.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+    RenderOptions options;
+    options.drawPoints = false;
+    options.drawAxes = false;
+    for (int width = 200; width <= 700; width += 4) {
+        options.size = QSize(width, 200);
+        scene.caption = caption;
+        const QImage plain = renderScene(scene, options);
+        scene.caption = held;
+        QVERIFY2(renderScene(scene, options) == plain, qPrintable(QStringLiteral("at %1 px").arg(width)));
+    }
 }
 
 // With the view's left and bottom edges near −2, the lowest y label "−2" and the first x label "−2" sat

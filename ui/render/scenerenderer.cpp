@@ -278,6 +278,12 @@ void paintPoints(QPainter& painter, const DataToPixel& map, const Scene& scene, 
     }
 }
 
+/// The caption as it is wrapped: each "a = b" held together, so that a line never ends in "· t" with the
+/// next starting "= 817".
+QString keepEquationsWhole(QString caption) {
+    return caption.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+}
+
 /// The caption's text rectangle: wrapped in the top-left corner of `area`.
 QRectF captionTextRect(const QRectF& area, const QString& caption, const QFont& font) {
     const double pad = 0.5 * font.pixelSize();
@@ -306,7 +312,7 @@ TextAreas textAreas(const QRectF& target, const Scene& scene, const RenderOption
     if (axes) area.setLeft(yAxisLabelBand(target, dataBounds, font).right());
     TextAreas out;
     if (options.drawCaption && !scene.caption.isEmpty()) {
-        out.captionText = captionTextRect(area, scene.caption, font);
+        out.captionText = captionTextRect(area, keepEquationsWhole(scene.caption), font);
         area.setTop(captionBox(out.captionText, font).bottom());
     }
     if (axes) area.setBottom(axisLabelBand(target, font).top());
@@ -489,7 +495,8 @@ void paintScene(QPainter& painter, const QRectF& target, const Scene& scene, con
             paintAnnotations(painter, target, areas.annotations, map.data, scene.annotations, scale, font,
                              colors.text, colors.captionBox);
     }
-    if (options.drawCaption) paintCaption(painter, areas.captionText, scene.caption, colors, font);
+    if (options.drawCaption)
+        paintCaption(painter, areas.captionText, keepEquationsWhole(scene.caption), colors, font);
     painter.restore();
 }
 
