@@ -43,6 +43,7 @@ LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObjec
     : QObject(parent), mWindow(window), mLive(live), mModelLoader(new ModelFileLoader(this)) {
     setObjectName(QStringLiteral("lessonPlayer"));
     LabDocument* doc = window->document();
+    window->schedulePanel()->installEventFilter(this);
     connect(doc, &LabDocument::dataSetChanged, this, &LessonPlayer::continueStep);
     connect(doc, &LabDocument::modelChanged, this, &LessonPlayer::continueStep);
     connect(mModelLoader, &ModelFileLoader::loaded, this, &LessonPlayer::onModelLoaded);
@@ -230,6 +231,18 @@ void LessonPlayer::scrollScheduleToChecks() {
     for (int i = 0; i < 3; ++i) QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     rememberScroll(area);
     area->verticalScrollBar()->setValue(checks->mapTo(panel, QPoint(0, 0)).y());
+    mScheduleScrollSet = area->verticalScrollBar()->value();
+}
+
+bool LessonPlayer::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() != QEvent::Resize || watched != mWindow->schedulePanel() || !mLesson || mIndex < 0 ||
+        !usesScheduleDock(mLesson->steps[static_cast<std::size_t>(mIndex)]) || !mScheduleScrollSet)
+        return false;
+    // Until the lecturer scrolls the dock: from then on it is theirs.
+    if (const QScrollArea* area = scrollAreaAround(mWindow->schedulePanel());
+        area && area->verticalScrollBar()->value() == *mScheduleScrollSet)
+        QMetaObject::invokeMethod(this, &LessonPlayer::scrollSchedule, Qt::QueuedConnection);
+    return false;
 }
 
 void LessonPlayer::scrollScheduleToAlphaBar() {
@@ -252,6 +265,7 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
         if (row->isVisible() && y >= needed && y < top) top = y;
     }
     area->verticalScrollBar()->setValue(std::max(0, top));
+    mScheduleScrollSet = area->verticalScrollBar()->value();
 }
 
 void LessonPlayer::scrollSamplingToField() {
@@ -289,10 +303,31 @@ void LessonPlayer::previous() {
     if (mLesson && mIndex > 0) goTo(mIndex - 1);
 }
 
+void LessonPlayer::showStepDocks() {
+    if (!mLesson || mIndex < 0) return;
+    const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];
+    // A step that draws a field without Explain is about the Sampling dock's "Field at t" (the fields'
+    // agreement): the dock in front, also in presenter mode, which had hidden it.
+    const bool drawsField = step.overlays.learnedArrows || step.overlays.exactArrows || step.overlays.density;
+    if (auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
+        samplingDock && drawsField && !step.explain) {
+        samplingDock->show();
+        samplingDock->raise();
+        QMetaObject::invokeMethod(this, &LessonPlayer::scrollSamplingToField, Qt::QueuedConnection);
+    }
+    if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
+        explain->setVisible(step.explain);
+        if (step.explain) explain->raise();
+        if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
+    }
+    if (usesScheduleDock(step)) showSchedulePlots();
+}
+
 void LessonPlayer::goTo(int index) {
     if (!mLesson) return;
     mIndex = std::clamp(index, 0, stepCount() - 1);
     mFieldScrollSet.reset();
+    mScheduleScrollSet.reset();
     ++mGeneration;
     mAwaitingSamples = false;
     const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];
@@ -312,20 +347,7 @@ void LessonPlayer::goTo(int index) {
                                        : SamplingPanel::DenoiserChoice::Exact);
     sampling->setSamplerParams(step.sampler);
     sampling->setPointCount(step.samplePoints);
-    // A step that draws a field without Explain is about the Sampling dock's "Field at t" (the fields'
-    // agreement): the dock in front, also in presenter mode, which had hidden it.
-    const bool drawsField = step.overlays.learnedArrows || step.overlays.exactArrows || step.overlays.density;
-    if (auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
-        samplingDock && drawsField && !step.explain) {
-        samplingDock->show();
-        samplingDock->raise();
-    }
-    if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
-        explain->setVisible(step.explain);
-        if (step.explain) explain->raise();
-        if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
-    }
-    if (usesScheduleDock(step)) showSchedulePlots();
+    showStepDocks();
 
     const LabDocument* doc = mWindow->document();
     mWaiting = true;

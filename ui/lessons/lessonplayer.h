@@ -58,6 +58,9 @@ public Q_SLOTS:
     void goTo(int index);
     void next();
     void previous();
+    /// Shows the docks the step is about (Explain, the Sampling dock's field, the Schedule dock's plots or
+    /// checks) again: presenter mode, turned on or off during a step, hides or lays out docks anew.
+    void showStepDocks();
 
 Q_SIGNALS:
     /// A lesson was opened or closed.
@@ -68,6 +71,11 @@ Q_SIGNALS:
     void stepReady(int index);
     /// Something the step needs could not be done (one line).
     void problemReported(const QString& message);
+
+protected:
+    /// The Schedule dock's contents resized (its column widened for an Explain step's equations): what the
+    /// step scrolled to has moved, so it is scrolled to again.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void continueStep();
@@ -122,6 +130,8 @@ private:
     bool mAwaitingSamples = false;  // a reverse step's sampling run is on its way
     /// Where the step last scrolled the Sampling dock (another value: the lecturer has scrolled it since).
     std::optional<int> mFieldScrollSet;
+    /// The same for the Schedule dock.
+    std::optional<int> mScheduleScrollSet;
     // Kept from the first lesson opened until one is closed.
     std::optional<SamplingChoices> mBeforeLesson;
     std::optional<Session> mSessionBefore;  // the data, schedule and view

@@ -227,6 +227,9 @@ void LessonMenu::followPresenterMode(bool on) {
         mLayoutBefore = mWindow->presenterMode()->layoutBefore();
         mLayoutBeforeInPresenterMode = false;
     }
+    // F11 on a step about a dock hid it (presenter mode keeps only the lesson bar and the timeline): the
+    // step's docks come back, once the new layout is in.
+    if (mPlayer->hasLesson()) QTimer::singleShot(0, mPlayer, &LessonPlayer::showStepDocks);
 }
 
 void LessonMenu::onOpenFile() {
