@@ -31,6 +31,7 @@
 #include "ui/export/exportdialog.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
 #include "ui/window/labwindow.h"
 
 using dlui::LabWindow;
@@ -148,6 +149,14 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
     QVERIFY(!plots->isVisible());
     QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
     QVERIFY(compare()->isActive() && view()->isVisible());
+    // The panes have their own slider; the main timeline stays hidden, also in presenter mode, which
+    // brought it back to play a t no pane showed.
+    QVERIFY(!mWindow->timelineWidget()->isVisible());
+    mWindow->setPresenterMode(true);
+    QVERIFY(view()->isVisible());
+    QVERIFY(!mWindow->timelineWidget()->isVisible());
+    mWindow->setPresenterMode(false);
+    QVERIFY(!mWindow->timelineWidget()->isVisible());
 }
 
 void TestWindowCompare::sharedSliderMovesEveryPaneByFraction() {

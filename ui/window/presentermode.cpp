@@ -143,7 +143,12 @@ void PresenterMode::applyKeptControls() {
         if (!v.widget || v.widget == mWindow->statusBar() || v.widget == mWindow->timelineWidget()) continue;
         v.widget->setVisible(isKept(v.widget) && (v.visible || v.widget->isVisible()));
     }
-    mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()));
+    // Kept, the timeline stays as it was: side-by-side comparison hides it for the panes' own, and presenter
+    // mode brought it back, playing a t that no pane showed.
+    const bool timelineWasShown = std::none_of(
+        mVisibility.begin(), mVisibility.end(),
+        [this](const SavedVisibility& v) { return v.widget == mWindow->timelineWidget() && !v.visible; });
+    mWindow->timelineWidget()->setVisible(keptControls().contains(timelineName()) && timelineWasShown);
 }
 
 void PresenterMode::leave() {
