@@ -37,6 +37,11 @@ bool usesScheduleDock(const dl::LessonStep& step) {
     return step.schedulePlots || step.scheduleChecks;
 }
 
+/// The step draws one of the Sampling dock's "Field at t" overlays.
+bool drawsField(const dl::LessonStep& step) {
+    return step.overlays.learnedArrows || step.overlays.exactArrows || step.overlays.density;
+}
+
 }  // namespace
 
 LessonPlayer::LessonPlayer(MainWindow* window, TrainingAndSampling* live, QObject* parent)
@@ -136,6 +141,7 @@ void LessonPlayer::closeLesson() {
     mPath.clear();
     mIndex = -1;
     mFieldScrollSet.reset();
+    mScheduleScrollSet.reset();
     ++mGeneration;
     mWaiting = mAwaitingSamples = false;
     if (before) {  // after the lesson is gone: the data it brings back must not continue a step
@@ -269,9 +275,7 @@ void LessonPlayer::scrollScheduleToAlphaBar() {
 }
 
 void LessonPlayer::scrollSamplingToField() {
-    if (!mLesson || mIndex < 0) return;
-    const dl::LessonOverlays& overlays = mLesson->steps[static_cast<std::size_t>(mIndex)].overlays;
-    if (!overlays.learnedArrows && !overlays.exactArrows && !overlays.density) return;
+    if (!mLesson || mIndex < 0 || !drawsField(mLesson->steps[static_cast<std::size_t>(mIndex)])) return;
     SamplingPanel* sampling = mLive->samplingPanel();
     QScrollArea* area = scrollAreaAround(sampling);
     if (!area || area->visibleRegion().isEmpty()) return;  // a tab behind Explain, or closed
@@ -308,9 +312,8 @@ void LessonPlayer::showStepDocks() {
     const dl::LessonStep& step = mLesson->steps[static_cast<std::size_t>(mIndex)];
     // A step that draws a field without Explain is about the Sampling dock's "Field at t" (the fields'
     // agreement): the dock in front, also in presenter mode, which had hidden it.
-    const bool drawsField = step.overlays.learnedArrows || step.overlays.exactArrows || step.overlays.density;
     if (auto* samplingDock = mWindow->findChild<QDockWidget*>(QStringLiteral("samplingDock"));
-        samplingDock && drawsField && !step.explain) {
+        samplingDock && drawsField(step) && !step.explain) {
         samplingDock->show();
         samplingDock->raise();
         QMetaObject::invokeMethod(this, &LessonPlayer::scrollSamplingToField, Qt::QueuedConnection);

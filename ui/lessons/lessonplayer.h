@@ -3,6 +3,9 @@
 // the Explain dock shown or hidden; the step's model read off the GUI thread (ModelFileLoader) and handed
 // to the Model & Train panel, so the lecturer can retrain it. A reverse step samples once the data and
 // the model are there; a step that asks for it then plays. Going to another step drops what is pending.
+// What the narration points at is brought into sight: the Explain dock, the Sampling dock scrolled to its
+// "Field at t" for a step that draws a field, the Schedule dock scrolled to its ᾱ_t plot or its checks
+// (showStepDocks, again whenever presenter mode changes the layout).
 // Closing the lesson gives back what the window showed before it: the data, schedule and view (the lesson's
 // T = 50 and 4,000 points stayed in the editor, under a warning about them), and the Sampling dock's
 // sampler, denoiser, point count and overlays (a lesson's last "Exact denoiser" would otherwise sample the
