@@ -786,19 +786,37 @@ void TestWindowTraining::closeMidTraining() {
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
 }
 
-// The question on closing said "Training is running and will be stopped" after the run had ended behind
-// it. It follows the run: once the run ends it warns of the unsaved model instead.
-void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
+namespace {
+
+/// Options of a window that asks before discarding work, as a person's does.
+MainWindow::Options askingOptions() {
     MainWindow::Options options = dltest::windowTestOptions();
-    options.askBeforeDiscard = true;  // as a person's window does
-    LabWindow window(options);
+    options.askBeforeDiscard = true;
+    return options;
+}
+
+/// Shows the window and starts a run far longer than the test from its Train button; *run is the
+/// window's training once the run's first weights are the window's model.
+void startLongRun(LabWindow& window, dlui::TrainingController** run) {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* live = dlui::TrainingAndSampling::of(&window);
     live->trainPanel()->setSettings(smallSettings(100000000));
     QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    dlui::TrainingController* run = live->trainingController();
-    QTRY_VERIFY_WITH_TIMEOUT(run->snapshot() && run->snapshot()->step > 0, 10000);
+    *run = live->trainingController();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (*run)->snapshot() && (*run)->snapshot()->step > 0 && window.document()->hasModel(), 10000);
+}
+
+}  // namespace
+
+// The question on closing said "Training is running and will be stopped" after the run had ended behind
+// it. It follows the run: once the run ends it warns of the unsaved model instead.
+void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
+    LabWindow window(askingOptions());
+    dlui::TrainingController* run = nullptr;
+    startLongRun(window, &run);
+    if (QTest::currentTestFailed()) return;
 
     QString before, after;
     dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
@@ -818,17 +836,10 @@ void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
 // save it"; Save wrote the session, which names a model file and holds no weights, and the model was lost.
 // The question has its own "Save model…" button: the window stays open and the model goes to a file.
 void TestWindowTraining::closeQuestionSavesTheModelToAFile() {
-    MainWindow::Options options = dltest::windowTestOptions();
-    options.askBeforeDiscard = true;  // as a person's window does
-    LabWindow window(options);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto* live = dlui::TrainingAndSampling::of(&window);
-    live->trainPanel()->setSettings(smallSettings(100000000));
-    QTest::mouseClick(live->trainPanel()->trainButton(), Qt::LeftButton);
-    dlui::TrainingController* run = live->trainingController();
-    QTRY_VERIFY_WITH_TIMEOUT(run->snapshot() && run->snapshot()->step > 0 && window.document()->hasModel(),
-                             10000);
+    LabWindow window(askingOptions());
+    dlui::TrainingController* run = nullptr;
+    startLongRun(window, &run);
+    if (QTest::currentTestFailed()) return;
     QVERIFY(window.document()->isModified());
 
     QTemporaryDir dir;
