@@ -132,10 +132,10 @@ void LessonPlayer::closeLesson() {
     if (ExplainPanel* panel = explainPanelOf(mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))))
         panel->setWidensDockToText(false);
     // The docks' contents scrolled back to where they were (the layout comes back by itself).
-    for (const auto& [area, value] : std::exchange(mScrollsBefore, {}))
-        if (area)
+    for (const auto& kept : std::exchange(mScrollsBefore, {}))
+        if (QScrollArea* area = kept.first)
             QTimer::singleShot(0, area,
-                               [area = area.data(), value] { area->verticalScrollBar()->setValue(value); });
+                               [area, value = kept.second] { area->verticalScrollBar()->setValue(value); });
     const std::optional<Session> before = std::exchange(mSessionBefore, std::nullopt);
     mLesson.reset();
     mPath.clear();
