@@ -18,10 +18,10 @@ void PresenterDialogs::start(qreal scale) {
 void PresenterDialogs::stop() {
     if (!std::exchange(mOn, false)) return;
     qApp->removeEventFilter(this);
-    for (const Scaled& s : mScaled)
-        if (s.dialog) {
-            s.dialog->setFont(s.explicitlySet ? s.font : QFont());
-            s.dialog->adjustSize();
+    for (const SavedFont& saved : mScaled)
+        if (saved.widget) {
+            saved.restore();
+            saved.widget->adjustSize();
         }
     mScaled.clear();
 }
@@ -31,15 +31,11 @@ bool PresenterDialogs::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::Show) return false;
     auto* dialog = qobject_cast<QMessageBox*>(watched);
     if (!dialog || !dialog->parentWidget() || dialog->parentWidget()->window() != mWindow) return false;
-    if (std::any_of(mScaled.begin(), mScaled.end(), [dialog](const Scaled& s) { return s.dialog == dialog; }))
+    if (std::any_of(mScaled.begin(), mScaled.end(),
+                    [dialog](const SavedFont& saved) { return saved.widget == dialog; }))
         return false;
-    mScaled.push_back({dialog, dialog->font(), dialog->testAttribute(Qt::WA_SetFont)});
-    QFont font = dialog->font();
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(font.pointSizeF() * mScale);
-    else
-        font.setPixelSize(qRound(font.pixelSize() * mScale));
-    dialog->setFont(font);
+    mScaled.push_back(SavedFont::of(dialog));
+    dialog->setFont(scaled(dialog->font(), mScale * fontSize(dialog->font())));
     dialog->adjustSize();
     return false;
 }

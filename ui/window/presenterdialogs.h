@@ -9,10 +9,10 @@
 //   dialogs->stop();       // leaving it
 #pragma once
 
-#include <QFont>
 #include <QObject>
-#include <QPointer>
 #include <vector>
+
+#include "ui/window/presenterfonts.h"
 
 class QWidget;
 
@@ -31,16 +31,10 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    struct Scaled {
-        QPointer<QWidget> dialog;
-        QFont font;
-        bool explicitlySet = false;
-    };
-
     QWidget* mWindow;
     qreal mScale = 1.0;
     bool mOn = false;
-    std::vector<Scaled> mScaled;
+    std::vector<SavedFont> mScaled;  // the message boxes scaled, with their fonts from before
 };
 
 }  // namespace dlui

@@ -22,6 +22,7 @@
 #include "ui/view/timelinewidget.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presenterdialogs.h"
+#include "ui/window/presenterfonts.h"
 #include "ui/window/presenterstyle.h"
 
 namespace dlui {
@@ -38,19 +39,6 @@ QList<QWidget*> controlsOf(MainWindow* window) {
     for (QToolBar* bar : window->findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
         controls << bar;
     return controls;
-}
-
-/// A font's size in points, or in pixels when it was set in pixels (pointSizeF() is then −1).
-qreal fontSize(const QFont& font) {
-    return font.pointSizeF() > 0 ? font.pointSizeF() : font.pixelSize();
-}
-
-QFont scaled(QFont font, qreal size) {
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(size);
-    else
-        font.setPixelSize(qRound(size));
-    return font;
 }
 
 }  // namespace
@@ -198,7 +186,7 @@ void PresenterMode::scaleFonts() {
     for (QWidget* w : widgets) {
         const qreal wanted = kScale * before.value(w);
         if (fontSize(w->font()) >= wanted - 0.01) continue;
-        mFonts.push_back({w, w->font(), w->testAttribute(Qt::WA_SetFont)});
+        mFonts.push_back(SavedFont::of(w));
         w->setFont(scaled(w->font(), wanted));
     }
 }
@@ -206,8 +194,7 @@ void PresenterMode::scaleFonts() {
 void PresenterMode::restoreFonts() {
     // The window first, so that widgets which inherit get their size from it again.
     mWindow->setFont(mWindowFontSet ? mWindowFont : QFont());
-    for (auto it = mFonts.rbegin(); it != mFonts.rend(); ++it)
-        if (it->widget) it->widget->setFont(it->explicitlySet ? it->font : QFont());
+    for (auto it = mFonts.rbegin(); it != mFonts.rend(); ++it) it->restore();
     mFonts.clear();
 }
 

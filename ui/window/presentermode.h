@@ -22,6 +22,8 @@
 #include <QStringList>
 #include <vector>
 
+#include "ui/window/presenterfonts.h"
+
 class QAction;
 class QCPAxis;
 class QCustomPlot;
@@ -73,11 +75,6 @@ Q_SIGNALS:
     void toggled(bool on);
 
 private:
-    struct SavedFont {
-        QPointer<QWidget> widget;
-        QFont font;
-        bool explicitlySet = false;
-    };
     struct SavedAxis {
         QPointer<QCustomPlot> plot;  // owns the axis; checked before the axis is touched
         QCPAxis* axis = nullptr;
