@@ -49,8 +49,19 @@ void setItemEnabled(QComboBox* box, int index, bool enabled, const QString& tool
     box->setItemData(index, toolTip, Qt::ToolTipRole);
 }
 
+bool isItemEnabled(const QComboBox* box, int index) {
+    return !box->itemData(index, Qt::UserRole - 1).isValid();
+}
+
 QString suffixFor(ExportFormat format) {
     return format == ExportFormat::PngSequence ? QString() : QLatin1Char('.') + exportFormatName(format);
+}
+
+/// `path` less a format's suffix (".gif", ".mp4", ".webm"); any other name as it is.
+QString withoutFormatSuffix(const QString& path) {
+    if (!exportFormatForPath(path)) return path;
+    const QFileInfo info(path);
+    return QDir::cleanPath(info.path() + QLatin1Char('/') + info.completeBaseName());
 }
 
 /// `path` named for `format`: its suffix added when the name has none, and in place of another format's
@@ -58,8 +69,7 @@ QString suffixFor(ExportFormat format) {
 QString pathForFormat(const QString& path, ExportFormat format) {
     const std::optional<ExportFormat> named = exportFormatForPath(path);
     if (!named || *named == format) return withDefaultSuffix(path, suffixFor(format));
-    const QFileInfo info(path);
-    return QDir::cleanPath(info.path() + QLatin1Char('/') + info.completeBaseName()) + suffixFor(format);
+    return withoutFormatSuffix(path) + suffixFor(format);
 }
 
 }  // namespace
@@ -240,21 +250,16 @@ void ExportDialog::buildUi() {
     connect(mFormat, &QComboBox::currentIndexChanged, this, [this] {
         // Keep the file name, change its suffix (none for a folder of frames).
         const QString path = mPath->text();
-        if (!path.isEmpty()) {
-            const QFileInfo info(path);
-            const QString base =
-                exportFormatForPath(path) ? info.path() + QLatin1Char('/') + info.completeBaseName() : path;
-            mPath->setText(QDir::cleanPath(base) + suffixFor(currentEnum<ExportFormat>(mFormat)));
-        }
+        if (!path.isEmpty())
+            mPath->setText(QDir::cleanPath(withoutFormatSuffix(path)) +
+                           suffixFor(currentEnum<ExportFormat>(mFormat)));
         updateState();
     });
     // A name typed with a format's suffix ("talk.mp4") chooses that format, when this machine can write it.
     connect(mPath, &QLineEdit::textEdited, this, [this](const QString& path) {
         const std::optional<ExportFormat> named = exportFormatForPath(path);
         const int item = named ? mFormat->findData(static_cast<int>(*named)) : -1;
-        if (item < 0 || item == mFormat->currentIndex() ||
-            mFormat->itemData(item, Qt::UserRole - 1).isValid())  // disabled (setItemEnabled)
-            return;
+        if (item < 0 || item == mFormat->currentIndex() || !isItemEnabled(mFormat, item)) return;
         const QSignalBlocker block(mFormat);  // the path stays as typed
         mFormat->setCurrentIndex(item);
         updateState();
