@@ -278,7 +278,11 @@ QString EquationText::ddimStep(const StepNumbers& n, double eta, NoiseEstimate e
         {x0hat + QStringLiteral(" = "),
          frac(xt + QStringLiteral(" ") + kMinus + QStringLiteral(" ") + root(oneMinus(abar(t))) + kSp + et,
               root(abar(t)))});
-    html += equation({xs + QStringLiteral(" = ") + root(abar(s)) + kSp + x0hat + QStringLiteral(" + ") +
+    // The update on two lines, the second under the first's right-hand side: on one line, with the
+    // subscripts of a single step (t−1 rather than s), it was wider than the Explain dock may grow in
+    // presenter mode at 1280×720, and a formula alone does not wrap, so the dock scrolled sideways.
+    html += equation({xs + QStringLiteral(" = ") + root(abar(s)) + kSp + x0hat});
+    html += equation({kSp.repeated(6) + QStringLiteral("+ ") +
                       root(oneMinus(abar(s)) + QStringLiteral(" ") + kMinus + QStringLiteral(" ") +
                            sup(sigma, QStringLiteral("2"))) +
                       kSp + et + QStringLiteral(" + ") + sigma + QStringLiteral(" <b>z</b>")});
