@@ -3236,6 +3236,10 @@ ffmpeg 输出：
         <source>Save &amp;model…</source>
         <translation>保存模型(&amp;M)…</translation>
     </message>
+    <message>
+        <source>The view keeps the data loaded before: %1.</source>
+        <translation>视图仍显示之前载入的数据：%1。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>

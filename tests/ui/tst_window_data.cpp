@@ -149,7 +149,8 @@ void TestWindowData::trainingFiniteDataHoldsRowsOut() {
 }
 
 // A corrupt CSV's error stayed under the Load button after the source was switched back to a built-in
-// shape, as if that had failed too.
+// shape, as if that had failed too. And while it showed, the dock named the CSV and the view showed the
+// moons, with nothing saying which one the view was.
 void TestWindowData::fileErrorGoesWithItsSource() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("corrupt.csv"));
@@ -166,6 +167,9 @@ void TestWindowData::fileErrorGoesWithItsSource() {
     QTest::keyClicks(panel->csvPathEdit(), path);
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains(QStringLiteral("corrupt.csv")), 10000);
+    // The dock still names the CSV, the view still shows the moons: the error says which data it shows.
+    QVERIFY2(panel->statusText().contains(QStringLiteral("The view keeps the data loaded before: Two moons")),
+             qPrintable(panel->statusText()));
     panel->sourceBox()->setFocus();
     QTest::keyClick(panel->sourceBox(), Qt::Key_Up);  // CSV file → Text
     QTest::keyClick(panel->sourceBox(), Qt::Key_Up);  // → Built-in shape

@@ -334,7 +334,11 @@ void MainWindow::connectDocument() {
         statusBar()->showMessage(tr("Loading the data… %1 %").arg(qRound(fraction * 100)), 2000);
     });
     connect(mLoader, &DataLoader::failed, this, [this](const QString& message) {
-        mDataPanel->setStatus(message, true);
+        // The dock keeps the failed source, so it can be corrected; say that the view did not follow it.
+        mDataPanel->setStatus(message + QLatin1Char('\n') +
+                                  tr("The view keeps the data loaded before: %1.")
+                                      .arg(describeDataSource(mDocument->dataSource())),
+                              true);
         statusBar()->showMessage(tr("Could not load the data: %1").arg(message), 8000);
         mPendingView.reset();
         mPendingClean = false;
