@@ -99,6 +99,7 @@ private Q_SLOTS:
     void gifDecodesToTheFramesOfXt();
     void consecutiveRunsAreIdentical();
     void reverseFramesFollowTheTrajectory();
+    void oneReverseFramePerTimestep();
     void cancelLeavesNoFile_data();
     void cancelLeavesNoFile();
     void existingOutputNeedsOverwrite();
@@ -225,6 +226,28 @@ void TestExport::reverseFramesFollowTheTrajectory() {
     for (int i = 0; i < 3; ++i)
         QVERIFY(
             isPointColour(frame.pixelColor(pixelOf(source.viewBounds(), frame.size(), x(i, 0), x(i, 1)))));
+}
+
+// A Langevin run keeps two states at t = T, x_T and the state after that level's updates, and the export
+// had two frames captioned "t = 10". It now has one frame a t, the state the window shows there.
+void TestExport::oneReverseFramePerTimestep() {
+    ExportInput in = threePoints();
+    dl::Trajectory tr;
+    tr.sampler = "Langevin";
+    tr.timesteps = {10, 10, 5, 0};
+    for (int k = 0; k < 4; ++k) tr.states.push_back(in.data.points * (1.0f + static_cast<float>(k)));
+    in.reverse = tr;
+    FrameSelection selection;
+    selection.animation = AnimationKind::Reverse;
+    const std::vector<FrameInfo> frames = FrameSource::selectFrames(in, selection);
+    QList<int> ts, states;
+    for (const FrameInfo& f : frames) {
+        ts << f.t;
+        states << f.stateIndex;
+    }
+    QCOMPARE(ts, (QList<int>{10, 5, 0}));
+    const int shownAtT = static_cast<int>(tr.stateAt(10) - tr.states.data());
+    QCOMPARE(states.front(), shownAtT);
 }
 
 void TestExport::cancelLeavesNoFile_data() {

@@ -77,6 +77,9 @@ std::vector<FrameInfo> FrameSource::selectFrames(const ExportInput& input, const
         for (size_t i = 0; i < n; ++i) {
             const int t = tr.timesteps[i];
             if (t < sel.tFirst || t > last) continue;
+            // Several states at one t (Langevin keeps x_T and the state after level T's updates): the last
+            // one, the state the window shows at that t, and not two frames captioned alike.
+            if (i + 1 < n && tr.timesteps[i + 1] == t) continue;
             if (kept++ % stride != 0) continue;
             const double ab = t >= 0 && t <= s.T() ? s.alphaBar(t) : 1.0;
             frames.push_back({FramePhase::Reverse, t, ab, static_cast<int>(i)});
