@@ -154,6 +154,7 @@ private Q_SLOTS:
     void aShortStepStartsUnderTheTitle();
     void keepingMoreControlsInPresenterModeStaysFullScreen();
     void settingsDialogNamesEveryPanelInAFixedOrder();
+    void plotTitlesFitBesideTheirAxesInPresenterMode();
 };
 
 void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores_data() {
@@ -665,6 +666,46 @@ void TestWindowPresenter::settingsDialogNamesEveryPanelInAFixedOrder() {
     openDialog(QStringLiteral("keep_scheduleDock"), &second, &secondShown);
     QCOMPARE(second, first);
     QCOMPARE(secondShown, firstShown);
+}
+
+// "Linear vs cosine" in presenter mode on the 1280×720 projector: the Schedule dock's plots kept their
+// 90 px floor while their type doubled, so the log-SNR plot's axis box was about 50 px high and its title,
+// written up the side, read "log-SN". In presenter mode a plot is now tall enough for its y title.
+void TestWindowPresenter::plotTitlesFitBesideTheirAxesInPresenterMode() {
+    LabWindow window(dltest::windowTestOptions());
+    window.move(20, 20);
+    QVERIFY(showActive(window));
+    QHash<QCustomPlot*, int> minimumBefore;
+    for (QCustomPlot* plot : window.schedulePanel()->plots()->plots())
+        minimumBefore.insert(plot, plot->minimumHeight());
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.isPresenterMode());
+    QTRY_COMPARE(window.size(), QSize(1280, 720));
+    dlui::LessonMenu* lessons = window.lessons();
+    QAction* entry = builtInEntry(lessons, QStringLiteral("linear-vs-cosine"));
+    QVERIFY(entry);
+    entry->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
+    window.timeline()->pause();
+    const QList<QCustomPlot*> plots = window.schedulePanel()->plots()->plots();
+    QCOMPARE(plots.size(), 3);
+    for (QCustomPlot* plot : plots) {
+        QVERIFY(plot->isVisible());
+        const QString title = plot->yAxis->label();
+        const auto where = [&] {
+            return QStringLiteral("\"%1\": axis box %2 px high, the title needs %3 px")
+                .arg(title)
+                .arg(plot->axisRect()->height())
+                .arg(QFontMetrics(plot->yAxis->labelFont()).horizontalAdvance(title));
+        };
+        QTRY_VERIFY2(
+            plot->axisRect()->height() >= QFontMetrics(plot->yAxis->labelFont()).horizontalAdvance(title),
+            qPrintable(where()));
+    }
+    // Leaving presenter mode gives the plots their own floor back.
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(!window.isPresenterMode());
+    for (QCustomPlot* plot : plots) QCOMPARE(plot->minimumHeight(), minimumBefore.value(plot));
 }
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its

@@ -214,8 +214,29 @@ void PresenterMode::scalePlots() {
             mLegends.push_back({plot, plot->legend->font()});
             plot->legend->setFont(scaled(plot->legend->font(), kScale * fontSize(plot->legend->font())));
         }
+        // Tall enough for the y title written up the side: a plot's floor was set for the window's own
+        // type, and with twice the type the log-SNR plot's axis box was 27 px high for a 79 px title.
+        const int needed = heightForYTitle(plot);
+        if (plot->minimumHeight() < needed) {
+            mPlotHeights.push_back({plot, plot->minimumHeight()});
+            plot->setMinimumHeight(needed);
+        }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+int PresenterMode::heightForYTitle(const QCustomPlot* plot) {
+    const QCPAxisRect* rect = plot->axisRect();
+    const QCPAxis* x = plot->xAxis;
+    const QCPAxis* y = plot->yAxis;
+    if (!rect || !x || !y || y->label().isEmpty()) return 0;
+    // The axis box is the plot less its top margin and the x axis under it (ticks, their labels and the
+    // x title, each with its padding), as QCPAxis lays them out.
+    int under =
+        x->padding() + x->tickLengthOut() + x->tickLabelPadding() + QFontMetrics(x->tickLabelFont()).height();
+    if (!x->label().isEmpty()) under += x->labelPadding() + QFontMetrics(x->labelFont()).height();
+    return QFontMetrics(y->labelFont()).horizontalAdvance(y->label()) + rect->margins().top() + under +
+           y->padding();
 }
 
 void PresenterMode::restorePlots() {
@@ -232,6 +253,9 @@ void PresenterMode::restorePlots() {
             saved.plot->replot(QCustomPlot::rpQueuedReplot);
         }
     mLegends.clear();
+    for (const SavedPlotHeight& saved : mPlotHeights)
+        if (saved.plot) saved.plot->setMinimumHeight(saved.minimumHeight);
+    mPlotHeights.clear();
 }
 
 void PresenterMode::scaleFixedSizeControls() {

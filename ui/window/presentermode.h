@@ -84,6 +84,10 @@ private:
         QPointer<QCustomPlot> plot;  // owns the legend
         QFont font;
     };
+    struct SavedPlotHeight {
+        QPointer<QCustomPlot> plot;
+        int minimumHeight = 0;
+    };
     struct SavedVisibility {
         QPointer<QWidget> widget;
         bool visible = false;
@@ -97,6 +101,8 @@ private:
     void restoreFonts();
     void scalePlots();
     void restorePlots();
+    /// The height at which a plot's axis box is as tall as its y title is long.
+    static int heightForYTitle(const QCustomPlot* plot);
     /// Gives check boxes, radio buttons, checkable group boxes and sliders indicators and handles kScale
     /// times as large (PresenterStyle).
     void scaleFixedSizeControls();
@@ -122,6 +128,7 @@ private:
     std::vector<SavedFont> mFonts;
     std::vector<SavedAxis> mAxes;
     std::vector<SavedLegend> mLegends;
+    std::vector<SavedPlotHeight> mPlotHeights;
     std::vector<QPointer<QWidget>> mRestyled;  // they had the application's style before
     QStyle* mPresenterStyle = nullptr;         // made on first use, owned by this
     std::vector<SavedVisibility> mVisibility;
