@@ -33,6 +33,7 @@
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/thememenu.h"
 
 using dlui::LabWindow;
 using dlui::WindowCompare;
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void paneSettingsEditorChangesThatPane();
     void exportRendersTheComparisonAsAGif();
     void exportDialogOffersTheComparisonOnlyWhileItIsOn();
+    void panesTakeTheViewsLookAndPresenterScale();
 
 private:
     QAction* compareAction() const;
@@ -355,4 +357,39 @@ void TestWindowCompare::exportDialogOffersTheComparisonOnlyWhileItIsOn() {
 }
 
 QTEST_MAIN(TestWindowCompare)
+// The panes stand in for the main view, but painted with default options: white under the dark theme,
+// and in presenter mode their captions stayed at desktop size beside doubled type everywhere else.
+void TestWindowCompare::panesTakeTheViewsLookAndPresenterScale() {
+    QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(compare()->isActive());
+    const QList<dlui::ComparisonPaneWidget*> panes = view()->paneWidgets();
+    QVERIFY(!panes.isEmpty());
+    const dlui::RenderOptions before = panes.front()->paintOptions();
+    QCOMPARE(before.textScale, mWindow->mainView()->renderOptions().textScale);
+
+    mWindow->themeMenu()->themeAction(dlui::ThemeMenu::Theme::Dark)->trigger();
+    for (const dlui::ComparisonPaneWidget* pane : panes)
+        QCOMPARE(pane->paintOptions().background, dlui::Background::Dark);
+
+    mWindow->setPresenterMode(true);
+    for (const dlui::ComparisonPaneWidget* pane : panes) {
+        const dlui::RenderOptions options = pane->paintOptions();
+        QVERIFY2(options.textScale >= 2.0 * before.textScale, qPrintable(QString::number(options.textScale)));
+        QVERIFY2(
+            options.minTextPixels >= 2 * before.minTextPixels - 1,
+            qPrintable(QStringLiteral("%1 → %2 px").arg(before.minTextPixels).arg(options.minTextPixels)));
+        // The caption's font as the renderer picks it for the canvas: twice the desktop's.
+        const QRectF canvas(QPointF(), QSizeF(pane->canvas()->size()));
+        QVERIFY(dlui::sceneFont(canvas, options).pixelSize() >=
+                2 * dlui::sceneFont(canvas, before).pixelSize() - 1);
+    }
+    // A pane made in presenter mode (a third pane) takes the same look.
+    view()->paneCountBox()->setValue(3);
+    QTRY_COMPARE(view()->paneWidgets().size(), 3);
+    QCOMPARE(view()->paneWidgets().last()->paintOptions().textScale,
+             view()->paneWidgets().first()->paintOptions().textScale);
+    mWindow->setPresenterMode(false);
+    QCOMPARE(view()->paneWidgets().first()->paintOptions().textScale, before.textScale);
+}
+
 #include "tst_window_compare.moc"

@@ -1,5 +1,6 @@
 #include "ui/compare/comparisonpanewidget.h"
 
+#include <QFontInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -18,8 +19,8 @@ namespace {
 /// costs one closed-form x_t (forward) or one state lookup (reverse).
 class PaneCanvas : public QWidget {
 public:
-    PaneCanvas(Comparison* comparison, int index, QWidget* parent)
-        : QWidget(parent), mComparison(comparison), mIndex(index) {
+    PaneCanvas(const ComparisonPaneWidget* pane, Comparison* comparison, int index, QWidget* parent)
+        : QWidget(parent), mPane(pane), mComparison(comparison), mIndex(index) {
         setMinimumSize(160, 160);
         setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
         setAttribute(Qt::WA_OpaquePaintEvent);
@@ -33,12 +34,12 @@ protected:
             painter.fillRect(rect(), palette().window());
             return;
         }
-        RenderOptions options;
-        options.size = size();
-        paintScene(painter, QRectF(rect()), frames->scene(mIndex, mComparison->timeline()->t()), options);
+        paintScene(painter, QRectF(rect()), frames->scene(mIndex, mComparison->timeline()->t()),
+                   mPane->paintOptions());
     }
 
 private:
+    const ComparisonPaneWidget* mPane;
     Comparison* mComparison;
     int mIndex;
 };
@@ -61,7 +62,7 @@ ComparisonPaneWidget::ComparisonPaneWidget(Comparison* comparison, int index, QW
     header->addStretch();
     header->addWidget(mSettingsButton);
 
-    mCanvas = new PaneCanvas(comparison, index, this);
+    mCanvas = new PaneCanvas(this, comparison, index, this);
     mEditor = new PaneSettingsEditor(this);
     mEditor->hide();
 
@@ -84,6 +85,20 @@ QString ComparisonPaneWidget::caption() const {
     const auto frames = mComparison->frames();
     return frames && mIndex < frames->paneCount() ? frames->caption(mIndex, mComparison->timeline()->t())
                                                   : QString();
+}
+
+void ComparisonPaneWidget::setLook(const RenderOptions& look) {
+    mLook = look;
+    mCanvas->update();
+}
+
+RenderOptions ComparisonPaneWidget::paintOptions() const {
+    // As the main view paints (MainView::paintOptions): no text smaller than the window's, which presenter
+    // mode enlarges too.
+    RenderOptions options = mLook;
+    options.size = mCanvas->size();
+    options.minTextPixels = QFontInfo(mCanvas->font()).pixelSize();
+    return options;
 }
 
 void ComparisonPaneWidget::refreshSettings() {

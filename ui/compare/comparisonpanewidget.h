@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include "ui/render/scene.h"
+
 class QLabel;
 class QToolButton;
 
@@ -29,6 +31,11 @@ public:
     QWidget* canvas() const { return mCanvas; }
     /// Shows the comparison's settings of this pane in the editor.
     void refreshSettings();
+    /// The main view's look for the pane's picture: theme, colours, dot size and text scale (presenter
+    /// mode doubles it), so the panes read like the view they stand in for.
+    void setLook(const RenderOptions& look);
+    /// What the canvas paints with: the look at the canvas's size, its smallest text its font's size.
+    RenderOptions paintOptions() const;
 
 private:
     Comparison* mComparison;
@@ -36,6 +43,7 @@ private:
     QWidget* mCanvas;
     QToolButton* mSettingsButton;
     PaneSettingsEditor* mEditor;
+    RenderOptions mLook;
 };
 
 }  // namespace dlui

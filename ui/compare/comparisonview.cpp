@@ -122,11 +122,17 @@ void ComparisonView::rebuildPanes() {
         const int columns = n <= 2 ? n : 2;  // as comparisonTile() lays out exported frames
         for (int i = 0; i < n; ++i) {
             auto* pane = new ComparisonPaneWidget(mComparison, i, this);
+            pane->setLook(mLook);
             mGrid->addWidget(pane, i / columns, i % columns);
             mPanes << pane;
         }
     }
     for (ComparisonPaneWidget* pane : mPanes) pane->refreshSettings();
+}
+
+void ComparisonView::setLook(const RenderOptions& look) {
+    mLook = look;
+    for (ComparisonPaneWidget* pane : mPanes) pane->setLook(look);
 }
 
 void ComparisonView::updatePosition() {

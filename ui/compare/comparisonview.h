@@ -9,6 +9,8 @@
 #include <QList>
 #include <QWidget>
 
+#include "ui/render/scene.h"
+
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -35,6 +37,8 @@ public:
     QComboBox* directionBox() const { return mDirection; }
     QSlider* slider() const { return mSlider; }
     QLabel* positionLabel() const { return mPosition; }
+    /// The look every pane paints with, panes made later included (ComparisonPaneWidget::setLook).
+    void setLook(const RenderOptions& look);
 
 private:
     void rebuildPanes();
@@ -53,6 +57,7 @@ private:
     QToolButton* mPlay;
     QSlider* mSlider;
     QLabel* mPosition;
+    RenderOptions mLook;
 };
 
 }  // namespace dlui

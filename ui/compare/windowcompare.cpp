@@ -61,6 +61,18 @@ void WindowCompare::build() {
     auto* central = qobject_cast<QBoxLayout*>(mWindow->centralWidget()->layout());
     mView = new ComparisonView(mComparison, mWindow->centralWidget());
     central->addWidget(mView, 1);
+    // The panes stand in for the main view: they take its theme, colours and presenter mode's text scale.
+    const auto takeLook = [this] {
+        RenderOptions look;
+        const RenderOptions view = mWindow->mainView()->renderOptions();
+        look.background = view.background;
+        look.palette = view.palette;
+        look.pointRadius = view.pointRadius;
+        look.textScale = view.textScale;
+        mView->setLook(look);
+    };
+    takeLook();
+    connect(mWindow->mainView(), &MainView::renderOptionsChanged, mView, takeLook);
     // In the Schedule dock, next to the editor's plots, which it replaces while on.
     SchedulePlots* editorPlots = mWindow->schedulePanel()->plots();
     auto* dock = qobject_cast<QBoxLayout*>(editorPlots->parentWidget()->layout());

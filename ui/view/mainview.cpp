@@ -63,6 +63,7 @@ void MainView::removeSceneDecorator(int id) {
 void MainView::setRenderOptions(const RenderOptions& options) {
     mOptions = options;
     update();
+    Q_EMIT renderOptionsChanged();
 }
 
 RenderOptions MainView::paintOptions() const {

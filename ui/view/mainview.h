@@ -93,6 +93,8 @@ Q_SIGNALS:
     void strokesChanged();
     /// The view changed size: decorators that cover the data rectangle on screen need a rebuild.
     void resized();
+    /// setRenderOptions() was called (a theme, a palette, presenter mode's text scale).
+    void renderOptionsChanged();
 
 protected:
     /// A language switch: the captions and narration it paints are worded again (a rebuild).
