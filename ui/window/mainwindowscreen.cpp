@@ -9,10 +9,9 @@
 #include <QScreen>
 #include <QSet>
 #include <QSignalBlocker>
-#include <QTimer>
-#include <functional>
 
 #include "ui/view/mainview.h"
+#include "ui/widgets/livemessagebox.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
 #include "ui/window/thememenu.h"
@@ -28,18 +27,6 @@ constexpr int kFrameAllowance = 40;
 QRect availableArea(const QWidget* widget) {
     const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
     return screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
-}
-
-/// Keeps an open question's text current: what it warns of can change while it waits (a run reaching the
-/// end of its budget while "Training is running" was on screen). Polled, because the warnings come from
-/// several panels, each of which would otherwise need a signal for this one box.
-void keepTextCurrent(QMessageBox& box, std::function<QString()> text) {
-    auto* timer = new QTimer(&box);
-    timer->setInterval(250);
-    QObject::connect(timer, &QTimer::timeout, &box, [&box, text = std::move(text)] {
-        if (const QString now = text(); now != box.text()) box.setText(now);
-    });
-    timer->start();
 }
 
 }  // namespace
@@ -207,7 +194,7 @@ bool MainWindow::confirmClose() {
         QMessageBox box(QMessageBox::Question, tr("Unsaved work"), withWarnings(question),
                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("closeQuestion"));
-        keepTextCurrent(box, [&] { return withWarnings(question); });
+        keepMessageTextCurrent(box, [&] { return withWarnings(question); });
         const QAbstractButton* saveModel = offerModelSave(box);
         box.setDefaultButton(QMessageBox::Save);
         const int answer = box.exec();
@@ -223,7 +210,7 @@ bool MainWindow::confirmClose() {
     QMessageBox box(QMessageBox::Question, tr("Quit Diffusion Lab"), withWarnings(tr("Quit now?")),
                     QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("closeQuestion"));
-    keepTextCurrent(box, [&] { return withWarnings(tr("Quit now?")); });
+    keepMessageTextCurrent(box, [&] { return withWarnings(tr("Quit now?")); });
     const QAbstractButton* saveModel = offerModelSave(box);
     box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
     box.setDefaultButton(QMessageBox::Cancel);
