@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QRadioButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSlider>
@@ -45,6 +46,7 @@
 #include "ui/schedule/scheduleplots.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/lessonmenu.h"
 #include "ui/window/presentermode.h"
@@ -670,7 +672,8 @@ void TestWindowPresenter::settingsDialogNamesEveryPanelInAFixedOrder() {
 
 // "Linear vs cosine" in presenter mode on the 1280×720 projector: the Schedule dock's plots kept their
 // 90 px floor while their type doubled, so the log-SNR plot's axis box was about 50 px high and its title,
-// written up the side, read "log-SN". In presenter mode a plot is now tall enough for its y title.
+// written up the side, read "log-SN". In presenter mode a plot is now tall enough for its y title, and the
+// dock a lesson brings up is wide enough for its rows.
 void TestWindowPresenter::plotTitlesFitBesideTheirAxesInPresenterMode() {
     LabWindow window(dltest::windowTestOptions());
     window.move(20, 20);
@@ -687,6 +690,16 @@ void TestWindowPresenter::plotTitlesFitBesideTheirAxesInPresenterMode() {
     entry->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!lessons->player()->isPending(), 60000);
     window.timeline()->pause();
+    // The dock's rows whole: it kept its desktop width, and with doubled type "Zero terminal SNR" and the
+    // checks ran off its right edge behind a horizontal scroll bar (the panel needed 487 px of 326).
+    const QScrollArea* area = dlui::scrollAreaAround(window.schedulePanel());
+    QVERIFY(area);
+    QTRY_VERIFY2(area->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("the panel needs %1 px, the dock shows %2 px")
+                                .arg(window.schedulePanel()->minimumSizeHint().width())
+                                .arg(area->viewport()->width())));
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("scheduleDock"))->width() <=
+            window.width() * 45 / 100 + 1);
     const QList<QCustomPlot*> plots = window.schedulePanel()->plots()->plots();
     QCOMPARE(plots.size(), 3);
     for (QCustomPlot* plot : plots) {

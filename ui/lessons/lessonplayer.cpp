@@ -196,6 +196,7 @@ void LessonPlayer::showSchedulePlots() {
         this,
         [this, schedule] {
             if (!schedule->isVisible() || schedule->isFloating()) return;
+            widenScheduleToItsRows(schedule);
             QList<QDockWidget*> column{schedule};
             int height = schedule->height();
             for (QDockWidget* d : mWindow->findChildren<QDockWidget*>())
@@ -218,6 +219,20 @@ void LessonPlayer::showSchedulePlots() {
             scrollSchedule();
         },
         Qt::QueuedConnection);
+}
+
+void LessonPlayer::widenScheduleToItsRows(QDockWidget* schedule) {
+    // In presenter mode the dock kept the width it had at the window's own type, and with twice the type
+    // its rows (the zero-SNR box, the checks) ran off its right edge behind a horizontal scroll bar. It
+    // takes the width they need, up to 45 % of the window, as the Explain dock does for its equations.
+    SchedulePanel* panel = mWindow->schedulePanel();
+    const QScrollArea* area = scrollAreaAround(panel);
+    if (!area) return;
+    const QScrollBar* bar = area->verticalScrollBar();
+    const int chrome =
+        schedule->width() - area->viewport()->width() + (bar->isVisible() ? 0 : bar->sizeHint().width());
+    const int wanted = std::min(panel->minimumSizeHint().width() + chrome, mWindow->width() * 45 / 100);
+    if (schedule->width() < wanted) mWindow->resizeDocks({schedule}, {wanted}, Qt::Horizontal);
 }
 
 void LessonPlayer::scrollSchedule() {

@@ -31,6 +31,8 @@
 #include "ui/document/session.h"
 #include "ui/overlays/fieldoverlay.h"
 
+class QDockWidget;
+
 namespace dlui {
 
 class MainWindow;
@@ -85,6 +87,8 @@ private:
     /// Shows the Schedule dock and gives it its column but the others' least heights (a step's
     /// "schedule_plots").
     void showSchedulePlots();
+    /// Widens the shown Schedule dock to its rows' width, within 45 % of the window.
+    void widenScheduleToItsRows(QDockWidget* schedule);
     /// Scrolls the Schedule dock's contents to the step's checks or ᾱ_t plot.
     void scrollSchedule();
     /// Scrolls the Schedule dock's contents to show the ᾱ_t plot whole, nothing cut at the top.
