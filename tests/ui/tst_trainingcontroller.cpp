@@ -56,6 +56,7 @@ private Q_SLOTS:
     void divergenceKeepsLastGoodWeights();
     void workerReportsDivergenceFromTheStep();
     void qualityIsMeasuredInTheWorker();
+    void qualityOfAZeroSnrScheduleClipsItsFirstStep();
     void continuesFromASavedModelFile();
     void invalidSettingsAreRefused();
     void theTrainerIsBuiltOnTheRunsThread();
@@ -211,6 +212,41 @@ void TestTrainingController::qualityIsMeasuredInTheWorker() {
     QVERIFY(q.distance > 0 && std::isfinite(q.distance));
     QVERIFY(q.floor > 0 && q.floor < q.distance * 10);
     QVERIFY(c.lastQuality().has_value());
+}
+
+// A schedule with zero terminal SNR (cosine, T = 1000, rescaled): the first x̂_0 divides by √ᾱ_T at its
+// floor of 2⁻²⁴, which multiplies the network's error ×4096. The window's check did not clip x̂_0 as the
+// CLI's does, and read "SW₂ 43 (a perfect model ≈ 0.059, so ×724)" under clean samples.
+void TestTrainingController::qualityOfAZeroSnrScheduleClipsItsFirstStep() {
+    dl::ScheduleParams p;
+    p.kind = dl::ScheduleKind::Cosine;
+    p.T = 1000;
+    p.zeroTerminalSnr = true;
+    const dl::Schedule schedule(p);
+    QCOMPARE(schedule.alphaBar(schedule.T()), 0.0);
+    dlui::TrainingController c;
+    QSignalSpy quality(&c, &dlui::TrainingController::qualityMeasured);
+    dlui::TrainingSettings s = tinySettings(100000000);
+    s.measureQuality = true;
+    s.qualitySamples = 200;
+    s.qualityIntervalSeconds = 0.2;
+    const auto data = moons(1000);
+    QVERIFY(c.start(data, schedule, s));
+    QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 2, 60000);
+    c.stopAndWait();
+    // Clipped to the data's range (normalised, widened by 5 %), no sample is further from the data than
+    // the range is wide, whatever the model has learnt so far.
+    Eigen::VectorXf lo, hi;
+    dl::dataRange(data->points, lo, hi);
+    const double span = (hi - lo).norm();
+    for (const QList<QVariant>& measured : quality) {
+        const auto q = measured.at(0).value<dlui::TrainingQuality>();
+        QVERIFY2(std::isfinite(q.distance) && q.distance < span,
+                 qPrintable(QStringLiteral("step %1: SW₂ %2, the data's range is %3 across")
+                                .arg(q.step)
+                                .arg(q.distance)
+                                .arg(span)));
+    }
 }
 
 void TestTrainingController::continuesFromASavedModelFile() {

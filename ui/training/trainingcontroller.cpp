@@ -227,14 +227,16 @@ TrainingJob TrainingController::makeJob(std::shared_ptr<BuiltTrainer> built, Tra
             : dl::heldOutReference(mHeldOut, samples, mSettings.trainer.seed));
     if (!reference->valid()) return job;
     const std::uint64_t seed = mSettings.trainer.seed;
-    job.measureQuality = [built, reference,
+    job.measureQuality = [built, reference, data = mData,
                           seed](const std::atomic<bool>* cancel) -> std::optional<TrainingQuality> {
         built->trainer->publishSnapshot();
         const std::shared_ptr<const dl::TrainingSnapshot> snap = built->trainer->snapshot();
         const dl::Schedule schedule(snap->schedule);
         const dl::Denoiser eps = dl::makeModelDenoiser(snap->config, snap->parameters, schedule);
-        dl::SamplerParams params;
-        params.kind = dl::SamplerKind::DdpmPosterior;
+        // The CLI's quality sampler (x̂_0 clipped to the data's range: with zero terminal SNR the first x̂_0
+        // multiplies the network's error ×4096, and unclipped it read SW₂ 43 under clean samples), over at
+        // most 100 steps so that a check during training stays short.
+        dl::SamplerParams params = dl::qualitySamplerParams(data->points);
         params.steps = std::min(schedule.T(), 100);
         dl::Rng rng(seed + 7919u * std::uint64_t(snap->step));
         try {
