@@ -45,7 +45,7 @@ std::optional<ScheduleParams> zeroSnrVariant(const ScheduleParams& p) {
 /// The steepest rise of β over a window of max(2, T/100) steps inside the last 10 % of the chain.
 /// Zero terminal SNR drives β_T to 1 by construction (its last βs must be large to reach ᾱ_T = 0), so
 /// such schedules are not reported.
-bool findLateJump(const Schedule& s, int& step, double& before, double& after) {
+bool findLateJump(const Schedule& s, int& from, int& step, double& before, double& after) {
     if (s.params().zeroTerminalSnr) return false;
     const int T = s.T();
     const int last = T;
@@ -59,11 +59,23 @@ bool findLateJump(const Schedule& s, int& step, double& before, double& after) {
             worst = rise;
             found = true;
             step = t;
+            from = t - window;
             before = s.beta(t - window);
             after = s.beta(t);
         }
     }
     return found;
+}
+
+/// Whether a valid schedule with these params has a late jump of β.
+bool jumpsLate(const ScheduleParams& p) {
+    try {
+        int from = 0, step = 0;
+        double before = 0.0, after = 0.0;
+        return findLateJump(Schedule(p), from, step, before, after);
+    } catch (...) {
+        return true;  // not offered: a schedule that cannot be built is no fix
+    }
 }
 
 /// Steps from t to T, as a fraction of T.
@@ -187,21 +199,23 @@ std::vector<ScheduleDiagnostic> diagnoseSchedule(const Schedule& schedule, doubl
         out.push_back(std::move(d));
     }
 
-    int step = 0;
+    int from = 0, step = 0;
     double before = 0.0, after = 0.0;
-    if (findLateJump(schedule, step, before, after)) {
+    if (findLateJump(schedule, from, step, before, after)) {
         ScheduleDiagnostic d;
         d.code = ScheduleDiagnosticCode::LateBetaJump;
         d.value = after;
         d.before = before;
         d.step = step;
-        d.message = "beta jumps from " + formatNumber(before, 3) + " to " + formatNumber(after, 3) +
-                    " at t = " + std::to_string(step) +
+        d.stepBefore = from;
+        d.message = "beta rises from " + formatNumber(before, 3) + " at t = " + std::to_string(from) +
+                    " to " + formatNumber(after, 3) + " at t = " + std::to_string(step) +
                     ": the last steps destroy the remaining signal at once";
         const ScheduleParams fix = scaledLinear(p.T);
-        // Not a second button for the fix the underflow diagnostic above already offers.
+        // Not a second button for the fix the underflow diagnostic above already offers, nor the schedule
+        // in use, nor one that jumps too: at T = 3 the rescaled range is 0.0333..0.999, which does both.
         const bool offered = !out.empty() && out.back().fix == fix;
-        if (isValid(fix) && !offered) {
+        if (isValid(fix) && !offered && fix != p && !jumpsLate(fix)) {
             d.fix = fix;
             d.fixKind = ScheduleDiagnostic::FixKind::OtherKind;
             d.fixLabel =

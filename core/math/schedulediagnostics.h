@@ -49,6 +49,9 @@ struct ScheduleDiagnostic {
                          ///< the jump; AlphaBarUnderflow: the fraction of the T steps from `step` on
     double before = 0.0;  ///< LateBetaJump: β where the jump starts; DataScale: the data's max |x|
     int step = 0;  ///< LateBetaJump: t where the jump ends; AlphaBarUnderflow: first t with ᾱ_t < 2⁻²⁴
+    /// LateBetaJump: t where the jump starts, `before` being β there. The rise is measured over
+    /// max(2, T/100) steps, so this is not always step − 1 (at T = 3 it is t = 1).
+    int stepBefore = 0;
     std::string fixLabel;               ///< e.g. "use T = 400"; empty when no fix is offered
     std::optional<ScheduleParams> fix;  ///< params that remove this diagnostic (validated)
     /// Which kind of fix `fix` is, so the UI can word it.

@@ -3779,10 +3779,6 @@ ffmpeg 输出：
         <translation>数据达到 |x| = %1，因此 x_T 中仍能看到它们，幅度为噪声尺度的 %2 倍：对于范围这么大的数据，T 太短了。</translation>
     </message>
     <message>
-        <source>β jumps from %1 to %2 just before t = %3: the last steps wipe out what signal is left all at once, and the reverse process must undo that in a single step.</source>
-        <translation>β 在 t = %3 之前从 %1 跳到 %2：最后几步一下子抹掉了剩余的信号，反向过程必须在一步之内撤销它。</translation>
-    </message>
-    <message>
         <source>ᾱ falls below 2⁻²⁴ at t = %1 (about 6 × 10⁻⁸, the gap between 1 and the next smaller single-precision number). x_t is pure noise from there on, so the last %2 % of the steps do no work in training or sampling.</source>
         <translation>ᾱ 在 t = %1 处低于 2⁻²⁴（约 6 × 10⁻⁸，即单精度下 1 与比它小的下一个数之间的间隔）。从这里开始 x_t 是纯噪声，因此最后 %2 % 的步在训练和采样中都不起作用。</translation>
     </message>
@@ -3813,6 +3809,10 @@ ffmpeg 输出：
     <message>
         <source>Switch to linear β %1..%2</source>
         <translation>改用线性 β %1..%2</translation>
+    </message>
+    <message>
+        <source>β rises from %1 at t = %2 to %3 at t = %4: the last steps wipe out what signal is left all at once, and the reverse process must undo that in a few steps.</source>
+        <translation>β 从 t = %2 处的 %1 升到 t = %4 处的 %3：最后几步一下子抹掉了剩余的信号，反向过程必须在几步之内撤销它。</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,42 @@ private Q_SLOTS:
         QVERIFY2(after.empty(), qPrintable(describe(after)));
     }
 
+    // Linear β 0.0333..0.999 at T = 3 (what the cosine's "Use T = 3" and then its fix led to): the rise is
+    // measured over two steps, and the warning said β jumped from 0.0333 to 0.999 "just before t = 3"
+    // while β_2 is 0.516. It names both ends now. Its button offered "linear β 0.0333..0.999", the
+    // schedule in use, which clicked did nothing: no fix is offered that is the schedule itself or jumps.
+    void smallTJumpNamesBothEndsAndOffersNoSelfFix() {
+        const dl::Schedule s(params(ScheduleKind::Linear, 3, 1e-4 * 1000.0 / 3.0, 0.999));
+        const auto ds = dl::diagnoseSchedule(s);
+        QVERIFY2(has(ds, ScheduleDiagnosticCode::LateBetaJump), qPrintable(describe(ds)));
+        const auto& d = ds.back();
+        QCOMPARE(d.step, 3);
+        QCOMPARE(d.stepBefore, 1);
+        QCOMPARE(d.before, s.beta(1));
+        QCOMPARE(d.value, s.beta(3));
+        QVERIFY2(QString::fromStdString(d.message).contains(QStringLiteral("at t = 1 to")),
+                 d.message.c_str());
+        QVERIFY2(!d.fix.has_value(), d.fixLabel.c_str());
+    }
+
+    // Every late-jump fix offered, over kinds and lengths, is another schedule and one without the jump.
+    void lateJumpFixesDoNotJump() {
+        for (const ScheduleKind kind : {ScheduleKind::Linear, ScheduleKind::Cosine, ScheduleKind::Sigmoid})
+            for (const int T : {3, 5, 10, 50, 200, 1000}) {
+                ScheduleParams p = params(kind, T);
+                if (kind == ScheduleKind::Linear) p.betaEnd = 0.9;
+                if (dl::Schedule::validate(p)) continue;
+                const dl::Schedule s(p);
+                for (const auto& d : dl::diagnoseSchedule(s)) {
+                    if (d.code != ScheduleDiagnosticCode::LateBetaJump || !d.fix) continue;
+                    QVERIFY(!(*d.fix == p));
+                    const auto after = dl::diagnoseSchedule(dl::Schedule(*d.fix));
+                    QVERIFY2(!has(after, ScheduleDiagnosticCode::LateBetaJump),
+                             qPrintable(QStringLiteral("T = %1: %2").arg(T).arg(describe(after))));
+                }
+            }
+    }
+
     void zeroSnrLastStepIsNotAJump() {
         ScheduleParams p = params(ScheduleKind::Linear, 1000);
         p.zeroTerminalSnr = true;

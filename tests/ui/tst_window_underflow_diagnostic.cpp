@@ -97,9 +97,9 @@ void TestWindowUnderflowDiagnostic::cosineJumpSaysItIsTheCosinesOwn() {
     QStringList texts;
     for (const QLabel* label : panel->diagnostics()->findChildren<QLabel*>()) texts << label->text();
     const QString shown = texts.join('\n');
-    QVERIFY2(
-        shown.contains(QStringLiteral("β jumps")) && shown.contains(QStringLiteral("cosine schedule ends")),
-        qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("β rises from")) &&
+                 shown.contains(QStringLiteral("cosine schedule ends")),
+             qPrintable(shown));
     auto* fix = panel->diagnostics()->findChild<QPushButton*>(QStringLiteral("diagnosticFix"));
     QVERIFY(fix);
     QVERIFY2(fix->text().startsWith(QStringLiteral("Switch to linear")), qPrintable(fix->text()));

@@ -33,10 +33,13 @@ QString ScheduleDiagnosticsView::describe(const dl::ScheduleDiagnostic& d,
                 .arg(d.before, 0, 'g', 3)
                 .arg(d.value, 0, 'g', 3);
         case dl::ScheduleDiagnosticCode::LateBetaJump: {
-            const QString jump = tr("β jumps from %1 to %2 just before t = %3: the last steps wipe out what "
+            // Both ends named: the rise is measured over max(2, T/100) steps, and "just before t = 3"
+            // quoted β_1 as the β before β_3 (β_2 is 0.52 at T = 3).
+            const QString jump = tr("β rises from %1 at t = %2 to %3 at t = %4: the last steps wipe out what "
                                     "signal is left all at once, and the reverse process must undo that in a "
-                                    "single step.")
+                                    "few steps.")
                                      .arg(d.before, 0, 'g', 3)
+                                     .arg(d.stepBefore)
                                      .arg(d.value, 0, 'g', 3)
                                      .arg(d.step);
             // The cosine schedule ends this way by definition: the warning alone read as if it were broken.
