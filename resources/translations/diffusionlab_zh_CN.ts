@@ -2628,14 +2628,6 @@ ffmpeg 输出：
         <translation>手绘的点</translation>
     </message>
     <message>
-        <source>, β %1..%2</source>
-        <translation>，β %1..%2</translation>
-    </message>
-    <message>
-        <source>, zero-SNR</source>
-        <translation>，零 SNR</translation>
-    </message>
-    <message>
         <source>linear T=%1</source>
         <translation>线性 T=%1</translation>
     </message>
@@ -2654,6 +2646,14 @@ ffmpeg 输出：
     <message>
         <source>custom T=%1</source>
         <translation>自定义曲线 T=%1</translation>
+    </message>
+    <message>
+        <source>%1, β %2..%3</source>
+        <translation>%1，β %2..%3</translation>
+    </message>
+    <message>
+        <source>%1, zero-SNR</source>
+        <translation>%1，零 SNR</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,8 @@
 #include <QTextBrowser>
 #include <QTextEdit>
 #include <QTextLayout>
+#include <QToolBar>
+#include <QToolButton>
 #include <QXmlStreamReader>
 #include <QtTest>
 
@@ -32,6 +34,7 @@
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
+#include "ui/i18n/accesskeytext.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
 #include "ui/sampling/samplingpanel.h"
@@ -43,6 +46,8 @@
 #include "ui/view/timeline.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/trainingandsampling.h"
+
+Q_DECLARE_METATYPE(dl::ScheduleParams)
 
 namespace {
 
@@ -250,6 +255,9 @@ private Q_SLOTS:
     void languageSwitchesLiveThroughTheViewMenu();
     void languageSwitchesLiveAfterTrainingAndSampling();
     void modelStatusFollowsTheLanguageBothWays();
+    void scheduleDescriptionsFollowTheLanguageWhole_data();
+    void scheduleDescriptionsFollowTheLanguageWhole();
+    void toolBarButtonsShowNoAccessKeys();
     void coreMessagesAreTranslated();
     void noMissingGlyphsInTheScheduleBanner_data();
     void noMissingGlyphsInTheScheduleBanner();
@@ -594,6 +602,88 @@ void TestTranslation::modelStatusFollowsTheLanguageBothWays() {
     QVERIFY(dlui::switchLanguage(dlui::Language::English));
     settle();
     QCOMPARE(label->text(), english);
+}
+
+void TestTranslation::scheduleDescriptionsFollowTheLanguageWhole_data() {
+    QTest::addColumn<dl::ScheduleParams>("params");
+    dl::ScheduleParams cosine;
+    cosine.kind = dl::ScheduleKind::Cosine;
+    cosine.T = 1000;
+    cosine.zeroTerminalSnr = true;
+    dl::ScheduleParams scaled;
+    scaled.kind = dl::ScheduleKind::ScaledLinear;
+    scaled.T = 1000;
+    scaled.betaStart = 0.00085;
+    scaled.betaEnd = 0.012;
+    dl::ScheduleParams scaledZero = scaled;
+    scaledZero.zeroTerminalSnr = true;
+    QTest::newRow("cosine, zero SNR") << cosine;
+    QTest::newRow("scaled_linear with its β") << scaled;
+    QTest::newRow("scaled_linear with its β, zero SNR") << scaledZero;
+}
+
+// A model's schedule described in the Sampling and Model & Train docks, then View → Language → 简体中文:
+// the description is several messages put together (the kind and T, the β range, "zero-SNR"), and the
+// live switch re-worded only the first ("使用模型自己的调度采样：余弦 T=1000, zero-SNR" beside "零 SNR" in
+// the status bar). Both docks now read as the window started in Chinese would.
+void TestTranslation::scheduleDescriptionsFollowTheLanguageWhole() {
+    QFETCH(dl::ScheduleParams, params);
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto snap = std::make_shared<dl::TrainingSnapshot>();
+    snap->config = dl::defaultMlpConfig();
+    snap->schedule = params;
+    window.document()->setModel(snap, dl::Schedule(params));
+    settle();
+    auto* sampling = window.findChild<dlui::SamplingPanel*>();
+    auto* train = window.findChild<dlui::TrainPanel*>();
+    QVERIFY(sampling && train);
+    const auto backToEnglish = qScopeGuard([] { dlui::switchLanguage(dlui::Language::English); });
+    QVERIFY(dlui::switchLanguage(dlui::Language::SimplifiedChinese));
+    settle();
+    const QString chinese = dlui::describeSchedule(params);
+    QVERIFY2(chinese != QStringLiteral("cosine T=1000, zero-SNR"), qPrintable(chinese));
+    QVERIFY2(sampling->scheduleNote().contains(chinese),
+             qPrintable(sampling->scheduleNote() + QStringLiteral(" | ") + chinese));
+    QVERIFY2(train->scheduleText().contains(chinese),
+             qPrintable(train->scheduleText() + QStringLiteral(" | ") + chinese));
+    QVERIFY(dlui::switchLanguage(dlui::Language::English));
+    settle();
+    QVERIFY2(sampling->scheduleNote().contains(dlui::describeSchedule(params)),
+             qPrintable(sampling->scheduleNote()));
+}
+
+// The tool bar in Chinese read "打开(O)…", "保存会话(S)", "训练(T)": Qt drops the "&" of an access key but
+// not the brackets Chinese writes it in, and a button has no access key to press.
+void TestTranslation::toolBarButtonsShowNoAccessKeys() {
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("&Open…")), QStringLiteral("Open…"));
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("打开(&O)…")), QStringLiteral("打开…"));
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("训练 (&T)")), QStringLiteral("训练"));
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("模型与训练（&M）")), QStringLiteral("模型与训练"));
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("Model && Train (&M)")), QStringLiteral("Model & Train"));
+    QCOMPARE(dlui::withoutAccessKey(QStringLiteral("(a) and (b)")), QStringLiteral("(a) and (b)"));
+
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* bar = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+    QVERIFY(bar);
+    const auto backToEnglish = qScopeGuard([] { dlui::switchLanguage(dlui::Language::English); });
+    QVERIFY(dlui::switchLanguage(dlui::Language::SimplifiedChinese));
+    settle();
+    static const QRegularExpression bracketedKey(QStringLiteral("[(\uFF08][A-Za-z0-9][)\uFF09]"));
+    int buttons = 0;
+    for (const QToolButton* button : bar->findChildren<QToolButton*>()) {
+        if (!button->defaultAction() || button->defaultAction()->isSeparator()) continue;
+        ++buttons;
+        QVERIFY2(!button->text().contains(bracketedKey), qPrintable(button->text()));
+        QVERIFY2(!button->text().isEmpty() && button->text() != button->defaultAction()->text(),
+                 qPrintable(button->text()));
+    }
+    QVERIFY(buttons >= 5);
 }
 
 void TestTranslation::coreMessagesAreTranslated() {

@@ -155,10 +155,13 @@ QString kindAndSteps(dl::ScheduleKind kind, int T) {
 }  // namespace
 
 QString describeSchedule(const dl::ScheduleParams& p) {
+    // Each part a message that holds the text before it ("%1, zero-SNR", not ", zero-SNR" appended): the
+    // live language switch re-words a text by the messages it was made of, and could not find an appended
+    // part inside a filled-in argument ("余弦 T=1000, zero-SNR").
     QString text = kindAndSteps(p.kind, p.T);
     if (p.kind != dl::ScheduleKind::Cosine && p.kind != dl::ScheduleKind::Custom)
-        text += Texts::tr(", β %1..%2").arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
-    if (p.zeroTerminalSnr) text += Texts::tr(", zero-SNR");
+        text = Texts::tr("%1, β %2..%3").arg(text).arg(p.betaStart, 0, 'g', 3).arg(p.betaEnd, 0, 'g', 3);
+    if (p.zeroTerminalSnr) text = Texts::tr("%1, zero-SNR").arg(text);
     return text;
 }
 

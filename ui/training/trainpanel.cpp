@@ -663,6 +663,10 @@ void TrainPanel::updateButtons() {
     }
 }
 
+QString TrainPanel::scheduleText() const {
+    return mScheduleLabel->text();
+}
+
 void TrainPanel::updateScheduleLabel() {
     QString text;
     if (mController->isActive() || mDocument->hasModel()) {

@@ -78,6 +78,8 @@ public:
 
     /// The text of the state line ("training · step 1,200 / 5,000").
     QString statusText() const;
+    /// The line naming the schedule the model was (or will be) trained with.
+    QString scheduleText() const;
     /// The sample-quality line (a figure, "measuring the new model…", or empty).
     QString qualityText() const;
     /// The divergence / error message shown in the panel (empty when none).

@@ -20,6 +20,7 @@
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/sessionapply.h"
+#include "ui/i18n/accesskeytext.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
@@ -258,6 +259,14 @@ void MainWindow::createToolBar() {
     mToolBar->addSeparator();
     mToolBar->addAction(mActions.presenter);
     mViewMenu->insertAction(mViewMenu->actions().value(2), mToolBar->toggleViewAction());
+    // A button has no access key: "打开(&O)…" showed as "打开(O)…". Kept so through every change of the
+    // text (the live language switch re-words it); setting the same icon text again emits nothing.
+    for (QAction* action : mToolBar->actions()) {
+        if (action->isSeparator()) continue;
+        const auto label = [action] { action->setIconText(withoutAccessKey(action->text())); };
+        label();
+        connect(action, &QAction::changed, mToolBar, label);
+    }
 }
 
 void MainWindow::createStatusBar() {
