@@ -302,7 +302,7 @@ void writeValue(const JsonValue& v, int depth, std::string& out) {
             out += v.boolean ? "true" : "false";
             return;
         case JsonValue::Kind::Number:
-            out += std::isfinite(v.number) ? formatNumber(v.number, 17) : std::string("null");
+            out += std::isfinite(v.number) ? formatRoundTrip(v.number) : std::string("null");
             return;
         case JsonValue::Kind::String:
             out += jsonQuote(v.text);

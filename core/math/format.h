@@ -12,4 +12,8 @@ namespace dl {
 
 std::string formatNumber(double v, int precision = 6);
 
+/// The shortest text that reads back as exactly v (std::to_chars): 0.00085 is "0.00085", where 17 digits
+/// wrote "0.00084999999999999995". For files people read and programs parse back (JSON).
+std::string formatRoundTrip(double v);
+
 }  // namespace dl

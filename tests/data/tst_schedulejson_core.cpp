@@ -2,10 +2,14 @@
 // round-trips through text, diffusers' trained_betas rule, null as absent, the older keys, and bad values
 // named by their key.
 #include <QtTest>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/data/json.h"
 #include "core/data/schedulejson.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
+#include "core/math/rng.h"
 
 namespace {
 
@@ -45,6 +49,27 @@ private Q_SLOTS:
         const std::string text = dl::writeJson(dl::scheduleParamsToJson(p));
         QCOMPARE(dl::scheduleParamsFromJson(dl::parseJson(text), {}), p);
         QVERIFY2(text.find("\"num_train_timesteps\": 3") != std::string::npos, text.c_str());
+    }
+
+    // Stable Diffusion's β range as written in its scheduler config: an export wrote
+    // "beta_start": 0.00084999999999999995, which reads back the same but not the same to a person.
+    void numbersAreWrittenShortest() {
+        dl::ScheduleParams p;
+        p.kind = dl::ScheduleKind::ScaledLinear;
+        p.T = 1000;
+        p.betaStart = 0.00085;
+        p.betaEnd = 0.012;
+        const std::string text = dl::writeJson(dl::scheduleParamsToJson(p));
+        QVERIFY2(text.find("\"beta_start\": 0.00085,") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("\"beta_end\": 0.012,") != std::string::npos, text.c_str());
+        QCOMPARE(dl::scheduleParamsFromJson(dl::parseJson(text), {}), p);
+        // And every double comes back exactly, the shortest text or not.
+        dl::Rng rng(5);
+        for (int i = 0; i < 2000; ++i) {
+            const double v = std::ldexp(rng.uniform() + 0.5, static_cast<int>(rng.uniform() * 80.0) - 40);
+            const std::string s = dl::formatRoundTrip(v);
+            QCOMPARE(std::strtod(s.c_str(), nullptr), v);
+        }
     }
 
     void trainedBetasMakeACustomScheduleOfTheirLength() {
