@@ -66,6 +66,7 @@ private Q_SLOTS:
     void wheelChangesAFocusedSpinBox();
     void noDockControlTakesFocusFromTheWheel();
     void runButtonsKeepTheKeysOnTheRun();
+    void tabNeverStopsOnADocksScrollArea();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -254,6 +255,26 @@ void TestWindowKeys::runButtonsKeepTheKeysOnTheRun() {
     QVERIFY2(panel->pauseButton()->hasFocus(),
              qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : "nothing"));
     live->trainingController()->stop();
+}
+
+// Tab from the view went t field → (nothing shown) → the Data dock: the dock's scroll area took the focus
+// with no mark of it, and ↓ then scrolled the dock. Every stop of the tab chain is now a control.
+void TestWindowKeys::tabNeverStopsOnADocksScrollArea() {
+    mWindow->mainView()->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(mWindow->mainView()->hasFocus());
+    QSet<QWidget*> visited;
+    for (int i = 0; i < 60; ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY2(
+            !qobject_cast<QScrollArea*>(focus),
+            qPrintable(QStringLiteral("Tab %1 stopped on the scroll area of %2")
+                           .arg(i + 1)
+                           .arg(focus->parentWidget() ? focus->parentWidget()->objectName() : QString())));
+        visited.insert(focus);
+    }
+    QVERIFY2(visited.size() >= 10, qPrintable(QString::number(visited.size())));
 }
 
 QTEST_MAIN(TestWindowKeys)

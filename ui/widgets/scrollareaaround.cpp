@@ -10,4 +10,13 @@ QScrollArea* scrollAreaAround(const QWidget* widget) {
     return nullptr;
 }
 
+QScrollArea* makePanelScrollArea(QWidget* panel) {
+    auto* area = new QScrollArea;
+    area->setWidget(panel);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setFocusPolicy(Qt::NoFocus);
+    return area;
+}
+
 }  // namespace dlui

@@ -12,4 +12,9 @@ namespace dlui {
 /// The nearest QScrollArea among the widget's ancestors, or null.
 QScrollArea* scrollAreaAround(const QWidget* widget);
 
+/// A frameless scroll area that resizes `panel` to its width, for a dock. It takes no keyboard focus: Tab
+/// stopped on it with nothing shown as focused, and the arrow keys then scrolled the dock; a control
+/// inside it that gets the focus is scrolled into sight by the area itself.
+QScrollArea* makePanelScrollArea(QWidget* panel);
+
 }  // namespace dlui

@@ -28,6 +28,7 @@
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
 #include "ui/widgets/readabletext.h"
+#include "ui/widgets/scrollareaaround.h"
 
 namespace dlui {
 
@@ -42,14 +43,6 @@ QAction* makeAction(QObject* parent, const QString& text, const QString& icon, c
         a->setToolTip(
             key.isEmpty() ? tip : MainWindow::tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
     return a;
-}
-
-QScrollArea* scrolled(QWidget* panel) {
-    auto* area = new QScrollArea;
-    area->setWidget(panel);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    return area;
 }
 
 }  // namespace
@@ -183,13 +176,13 @@ void MainWindow::createDocks() {
     mDataPanel = new DataPanel(mDocument);
     mDataDock = new QDockWidget(tr("Data"), this);
     mDataDock->setObjectName(QStringLiteral("dataDock"));
-    mDataDock->setWidget(scrolled(mDataPanel));
+    mDataDock->setWidget(makePanelScrollArea(mDataPanel));
     addDockWidget(Qt::LeftDockWidgetArea, mDataDock);
 
     mSchedulePanel = new SchedulePanel(mDocument);
     mScheduleDock = new QDockWidget(tr("Schedule"), this);
     mScheduleDock->setObjectName(QStringLiteral("scheduleDock"));
-    mScheduleDock->setWidget(scrolled(mSchedulePanel));
+    mScheduleDock->setWidget(makePanelScrollArea(mSchedulePanel));
     mScheduleDock->setMinimumWidth(340);
     addDockWidget(Qt::RightDockWidgetArea, mScheduleDock);
 }

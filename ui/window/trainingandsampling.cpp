@@ -21,6 +21,7 @@
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
 #include "ui/widgets/elidedlabel.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -28,13 +29,9 @@ namespace dlui {
 namespace {
 
 QDockWidget* makeDock(MainWindow* window, QWidget* panel, const QString& title, const QString& name) {
-    auto* area = new QScrollArea;
-    area->setWidget(panel);
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name);
-    dock->setWidget(area);
+    dock->setWidget(makePanelScrollArea(panel));
     // Wide enough for the two-column forms; the panels scroll vertically in a short window.
     dock->setMinimumWidth(290);
     return dock;
