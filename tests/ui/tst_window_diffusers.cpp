@@ -3,6 +3,7 @@
 // editor (√ᾱ_T = 0.068265, Lin et al. 2024, §3.1) and the plots, names the fields it does not use, a bad
 // file leaves the schedule alone with a message, and the export reads back as the same schedule.
 #include <QAction>
+#include <QCheckBox>
 #include <QFile>
 #include <QMenuBar>
 #include <QSpinBox>
@@ -15,6 +16,7 @@
 #include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
+#include "ui/schedule/schedulecurveeditor.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/window/labwindow.h"
@@ -113,6 +115,44 @@ private Q_SLOTS:
         QVERIFY(back.schedule.zeroTerminalSnr);
         QVERIFY(back.unused.empty());
         QCOMPARE(back.className, std::string("DDPMScheduler"));
+    }
+
+    // trained_betas (50 of them, 10⁻⁴ … 0.02) imported through File ▸ Import: the curve editor showed its
+    // own points (10⁻³ … 0.2) beside the plot of the imported β, and ticking Zero terminal SNR replaced
+    // the imported β with that curve, another schedule, without a word.
+    void importedBetasAreWhatTheCurveShowsAndStay() {
+        QString betas;
+        for (int i = 0; i < 50; ++i)
+            betas += (i ? QStringLiteral(", ") : QString()) +
+                     QString::number(1e-4 + i * (0.02 - 1e-4) / 49, 'g', 17);
+        const QString config =
+            QStringLiteral(R"({"_class_name": "DDPMScheduler", "num_train_timesteps": 50, )"
+                           R"("trained_betas": [%1]})")
+                .arg(betas);
+        const QString path = write(QStringLiteral("trained.json"), config.toUtf8().constData());
+        QString message;
+        dltest::answerFileDialog(path);
+        dltest::readAndCloseMessageBox(&message);
+        importAction()->trigger();
+        const dl::ScheduleParams imported = mWindow->document()->schedule().params();
+        QCOMPARE(imported.kind, dl::ScheduleKind::Custom);
+        QCOMPARE(imported.customBetas.size(), std::size_t(50));
+
+        dlui::SchedulePanel* panel = mWindow->schedulePanel();
+        const auto& points = panel->curveEditor()->points();
+        QVERIFY(points.size() >= 2);
+        for (const dl::BetaControlPoint& point : points) {
+            const auto index = static_cast<std::size_t>(std::lround(point.u * 49));
+            QVERIFY2(std::abs(point.beta - imported.customBetas[index]) < 1e-12,
+                     qPrintable(QStringLiteral("u = %1: β %2, imported %3")
+                                    .arg(point.u)
+                                    .arg(point.beta)
+                                    .arg(imported.customBetas[index])));
+        }
+        QTest::mouseClick(panel->zeroSnrBox(), Qt::LeftButton, {},
+                          QPoint(8, panel->zeroSnrBox()->height() / 2));
+        QTRY_VERIFY(mWindow->document()->schedule().params().zeroTerminalSnr);
+        QCOMPARE(mWindow->document()->schedule().params().customBetas, imported.customBetas);
     }
 
 private:

@@ -11,6 +11,9 @@
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "core/math/schedulediagnostics.h"
 #include "ui/document/labdocument.h"
@@ -24,6 +27,22 @@
 namespace dlui {
 
 namespace {
+
+/// Points on a list of β, one a step (imported trained_betas): the curve editor showed its own points
+/// (10⁻³ … 0.2) beside a plot of the imported 10⁻⁴ … 0.02. At most nine, evenly spaced in t, each exactly
+/// on the list; dragging one replaces the list with the curve through them.
+std::vector<dl::BetaControlPoint> controlPointsOn(const std::vector<double>& betas) {
+    const int T = static_cast<int>(betas.size());
+    const int count = std::clamp(T, 2, 9);
+    std::vector<dl::BetaControlPoint> points;
+    for (int k = 0; k < count; ++k) {
+        const int index = T == 1 ? 0 : static_cast<int>(std::lround(double(k) * (T - 1) / (count - 1)));
+        const double u = T == 1 ? double(k) : double(index) / (T - 1);
+        points.push_back({u, std::clamp(betas[static_cast<std::size_t>(index)], ScheduleCurveEditor::kMinBeta,
+                                        ScheduleCurveEditor::kMaxBeta)});
+    }
+    return points;
+}
 
 struct KindEntry {
     dl::ScheduleKind kind;
@@ -123,7 +142,11 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     connect(mBetaStart, &LogSlider::valueChanged, this, &SchedulePanel::applyFromControls);
     connect(mBetaEnd, &LogSlider::valueChanged, this, &SchedulePanel::applyFromControls);
     connect(mZeroSnr, &QCheckBox::toggled, this, &SchedulePanel::applyFromControls);
-    connect(mCurve, &ScheduleCurveEditor::pointsChanged, this, &SchedulePanel::applyFromControls);
+    connect(mCurve, &ScheduleCurveEditor::pointsChanged, this, [this] {
+        mCurveDragged = true;
+        applyFromControls();
+        mCurveDragged = false;
+    });
     connect(mPin, &QPushButton::toggled, this, [this](bool on) {
         setPinned(on ? std::optional<dl::Schedule>(mDocument->schedule()) : std::nullopt);
     });
@@ -176,6 +199,12 @@ void SchedulePanel::applyFromControls() {
     p.betaEnd = mBetaEnd->value();
     p.zeroTerminalSnr = mZeroSnr->isChecked();
     if (p.kind == dl::ScheduleKind::Custom) p.customControlPoints = mCurve->points();
+    // Imported β (one a step, trained_betas) stay until the curve is dragged or T changes: turning on
+    // zero terminal SNR replaced them with the curve's points, another schedule, without a word.
+    const dl::ScheduleParams& now = mDocument->schedule().params();
+    if (p.kind == dl::ScheduleKind::Custom && now.kind == dl::ScheduleKind::Custom &&
+        !now.customBetas.empty() && now.T == p.T && !mCurveDragged)
+        p.customBetas = now.customBetas;
     mCurve->setVisible(p.kind == dl::ScheduleKind::Custom);
     mBetaStart->setEnabled(usesBetaRange(p.kind));
     mBetaEnd->setEnabled(usesBetaRange(p.kind));
@@ -210,7 +239,9 @@ void SchedulePanel::syncFromDocument() {
     mBetaStart->setValue(p.betaStart);
     mBetaEnd->setValue(p.betaEnd);
     mZeroSnr->setChecked(p.zeroTerminalSnr);
-    if (p.kind == dl::ScheduleKind::Custom && p.customControlPoints.size() >= 2)
+    if (p.kind == dl::ScheduleKind::Custom && !p.customBetas.empty())
+        mCurve->setPoints(controlPointsOn(p.customBetas));
+    else if (p.kind == dl::ScheduleKind::Custom && p.customControlPoints.size() >= 2)
         mCurve->setPoints(p.customControlPoints);
     mCurve->setVisible(p.kind == dl::ScheduleKind::Custom);
     mBetaStart->setEnabled(usesBetaRange(p.kind));

@@ -78,6 +78,7 @@ private:
     ScheduleDiagnosticsView* mDiagnostics;
     double mDataMaxAbs = 0.0;
     bool mSyncing = false;
+    bool mCurveDragged = false;  // the change comes from the curve editor's points
 };
 
 }  // namespace dlui
