@@ -291,9 +291,10 @@ QString EquationText::ddimStep(const StepNumbers& n, double eta, NoiseEstimate e
                  QStringLiteral(" + ") + val(n.ddimDirection) + kSp + et +
                  (n.sigma > 0.0 ? QStringLiteral(" + ") + val(n.sigma) + QStringLiteral(" <b>z</b>")
                                 : tr(" (σ = 0: no noise is added)")));
+    // √((1 − ᾱ_s)/(1 − ᾱ_t)) as a fraction of two roots: as one root it broke after its "/" in a narrow
+    // dock, half the overline on each line.
     html += equation({sigma + QStringLiteral(" = \u03B7 "),
-                      root(QStringLiteral("(") + oneMinus(abar(s)) + QStringLiteral(")/(") +
-                           oneMinus(abar(t)) + QStringLiteral(")")),
+                      frac(root(oneMinus(abar(s))), root(oneMinus(abar(t)))),
                       kSp + root(oneMinus(abar(t) + QStringLiteral("/") + abar(s))) + QStringLiteral(" = ") +
                           val(n.sigma)});
     html += line(tr("\u03B7 = %1: 0 is deterministic, 1 adds as much noise as DDPM with %2.")
