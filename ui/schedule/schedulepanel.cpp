@@ -29,8 +29,8 @@ namespace dlui {
 namespace {
 
 /// Points on a list of β, one a step (imported trained_betas): the curve editor showed its own points
-/// (10⁻³ … 0.2) beside a plot of the imported 10⁻⁴ … 0.02. At most nine, evenly spaced in t, each exactly
-/// on the list; dragging one replaces the list with the curve through them.
+/// (10⁻³ … 0.2) beside a plot of the imported 10⁻⁴ … 0.02. At most nine, evenly spaced in t, each on the
+/// list (within the editor's β range); dragging one replaces the list with the curve through them.
 std::vector<dl::BetaControlPoint> controlPointsOn(const std::vector<double>& betas) {
     const int T = static_cast<int>(betas.size());
     const int count = std::clamp(T, 2, 9);
