@@ -3842,10 +3842,6 @@ ffmpeg 输出：
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <source>Number of diffusion steps T</source>
-        <translation>扩散步数 T</translation>
-    </message>
-    <message>
         <source>&amp;T</source>
         <translation>&amp;T</translation>
     </message>
@@ -3900,6 +3896,10 @@ ffmpeg 输出：
     <message>
         <source>β_start (%1) is above β_end (%2)</source>
         <translation>β_start（%1）大于 β_end（%2）</translation>
+    </message>
+    <message>
+        <source>Number of diffusion steps T, from %1 to %2</source>
+        <translation>扩散步数 T，从 %1 到 %2</translation>
     </message>
 </context>
 <context>

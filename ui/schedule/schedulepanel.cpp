@@ -91,7 +91,9 @@ SchedulePanel::SchedulePanel(LabDocument* document, QWidget* parent) : QWidget(p
     mSteps = new QSpinBox(this);
     mSteps->setRange(dl::kMinTimesteps, dl::kMaxTimesteps);
     mSteps->setKeyboardTracking(false);
-    mSteps->setToolTip(tr("Number of diffusion steps T"));
+    // The range in words: the box drops a digit past it without a message (100000 read as 10000).
+    mSteps->setToolTip(
+        tr("Number of diffusion steps T, from %1 to %2").arg(dl::kMinTimesteps).arg(dl::kMaxTimesteps));
     form->addRow(tr("&T"), mSteps);
     mBetaStart = new LogSlider(1e-5, 0.999, this);
     mBetaStart->setToolTip(tr("β at t = 1 (log scale)"));
