@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "tests/support/windowtestoptions.h"
+#include "ui/data/datapanel.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/lossplot.h"
@@ -24,6 +25,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/widgets/logslider.h"
+#include "ui/widgets/scrollareaaround.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void noDockControlTakesFocusFromTheWheel();
     void runButtonsKeepTheKeysOnTheRun();
     void tabNeverStopsOnADocksScrollArea();
+    void tabIntoAScrolledDockShowsTheControl();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -275,6 +278,27 @@ void TestWindowKeys::tabNeverStopsOnADocksScrollArea() {
         visited.insert(focus);
     }
     QVERIFY2(visited.size() >= 10, qPrintable(QString::number(visited.size())));
+}
+
+// The Schedule dock scrolled down to its plots, then Tab from the Data dock's last control: the focus went
+// to the Kind box out of sight, and ↑ changed the schedule's kind with nothing on screen showing it.
+void TestWindowKeys::tabIntoAScrolledDockShowsTheControl() {
+    QScrollArea* area = dlui::scrollAreaAround(mWindow->schedulePanel());
+    QVERIFY(area);
+    QTRY_VERIFY(area->verticalScrollBar()->maximum() > 0);
+    area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+    QWidget* kind = mWindow->schedulePanel()->kindBox();
+    const auto inSight = [&](const QWidget* w) {
+        const QRect shown = area->viewport()->rect();
+        const QRect place(w->mapTo(area->viewport(), QPoint(0, 0)), w->size());
+        return shown.contains(place);
+    };
+    QVERIFY(!inSight(kind));
+    mWindow->dataPanel()->applyButton()->setFocus(Qt::TabFocusReason);
+    for (int i = 0; i < 10 && !kind->hasFocus(); ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY2(kind->hasFocus(), QApplication::focusWidget()->metaObject()->className());
+    QVERIFY(inSight(kind));
 }
 
 QTEST_MAIN(TestWindowKeys)

@@ -13,8 +13,8 @@ namespace dlui {
 QScrollArea* scrollAreaAround(const QWidget* widget);
 
 /// A frameless scroll area that resizes `panel` to its width, for a dock. It takes no keyboard focus: Tab
-/// stopped on it with nothing shown as focused, and the arrow keys then scrolled the dock; a control
-/// inside it that gets the focus is scrolled into sight by the area itself.
+/// stopped on it with nothing shown as focused, and the arrow keys then scrolled the dock. A control
+/// inside it that gets the keyboard focus, from wherever, is scrolled into sight.
 QScrollArea* makePanelScrollArea(QWidget* panel);
 
 }  // namespace dlui
