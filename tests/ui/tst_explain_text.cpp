@@ -5,6 +5,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QRawFont>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QtTest>
@@ -86,6 +87,22 @@ private Q_SLOTS:
         QVERIFY(block.layout()->lineCount() > 1);  // the words around it do wrap
         QCOMPARE(block.layout()->lineForTextPosition(endAt).lineNumber(),
                  block.layout()->lineForTextPosition(rootAt).lineNumber());
+    }
+
+    // DDIM's √(1 − ᾱ_s − σ_t²): the overline stopped short of the "2" drawn as <sup>. Inside a root the
+    // square is the character ², under the overline with the rest.
+    void aSquareUnderARootIsUnderItsOverline() {
+        const QString squared =
+            mh::sup(mh::sub(QStringLiteral("σ"), QStringLiteral("t")), QStringLiteral("2"));
+        const QString html = mh::root(QStringLiteral("1 ") + mh::kMinus + QStringLiteral(" ") + squared);
+        QVERIFY2(!html.contains(QStringLiteral("<sup>")), qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("σₜ²")), qPrintable(html));
+        QTextDocument doc;
+        doc.setHtml(html);
+        QTextCursor cursor(&doc);
+        cursor.movePosition(QTextCursor::End);  // its format is the last character's
+        QCOMPARE(doc.characterAt(cursor.position() - 1), QChar(0x00B2));
+        QVERIFY(cursor.charFormat().fontOverline());
     }
 
     // β = (0.1, 0.5): α = (0.9, 0.5), ᾱ = (0.9, 0.45); at t = 2: β̃ = 0.5·(1−0.9)/(1−0.45) = 0.05/0.55,

@@ -20,14 +20,16 @@ QString vec(const QString& name, const QString& index) {
 
 QString root(const QString& radicand) {
     // Qt draws an overline at the wrong height, a line too high, for the text before a <sub> in a table
-    // cell (equations are tables), so the radicand's subscripts become Unicode subscript characters.
+    // cell (equations are tables), so the radicand's subscripts (and a square) become Unicode characters.
     QString inner = radicand;
     static const std::pair<const char16_t*, const char16_t*> kSubscripts[] = {
         {u"<sub>t\u22121</sub>", u"\u209C\u208B\u2081"},
         {u"<sub>t</sub>", u"\u209C"},
         {u"<sub>s</sub>", u"\u209B"},
         {u"<sub>0</sub>", u"\u2080"},
-        {u"<sub>i</sub>", u"\u1D62"}};
+        {u"<sub>i</sub>", u"\u1D62"},
+        // And a squared term's "2": as <sup> the overline stopped short of it (σ_t² under DDIM's root).
+        {u"<sup>2</sup>", u"\u00B2"}};
     for (const auto& [tag, unicode] : kSubscripts)
         inner.replace(QString::fromUtf16(tag), QString::fromUtf16(unicode));
     // No-break spaces: roots also stand in running text ("and √(1 − β_t) = 0.9995"), where a narrow dock
