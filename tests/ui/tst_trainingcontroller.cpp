@@ -44,6 +44,15 @@ dlui::TrainingSettings tinySettings(int steps) {
     return s;
 }
 
+/// A run that never ends on its own and measures quality on 200 samples every 0.2 s.
+dlui::TrainingSettings qualitySettings() {
+    dlui::TrainingSettings s = tinySettings(100000000);
+    s.measureQuality = true;
+    s.qualitySamples = 200;
+    s.qualityIntervalSeconds = 0.2;
+    return s;
+}
+
 }  // namespace
 
 class TestTrainingController : public QObject {
@@ -199,10 +208,7 @@ void TestTrainingController::workerReportsDivergenceFromTheStep() {
 void TestTrainingController::qualityIsMeasuredInTheWorker() {
     dlui::TrainingController c;
     QSignalSpy quality(&c, &dlui::TrainingController::qualityMeasured);
-    dlui::TrainingSettings s = tinySettings(100000000);
-    s.measureQuality = true;
-    s.qualitySamples = 200;
-    s.qualityIntervalSeconds = 0.2;
+    const dlui::TrainingSettings s = qualitySettings();
     QVERIFY(c.start(moons(1000), smallSchedule(), s));
     QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 2, 30000);
     c.stopAndWait();
@@ -226,10 +232,7 @@ void TestTrainingController::qualityOfAZeroSnrScheduleClipsItsFirstStep() {
     QCOMPARE(schedule.alphaBar(schedule.T()), 0.0);
     dlui::TrainingController c;
     QSignalSpy quality(&c, &dlui::TrainingController::qualityMeasured);
-    dlui::TrainingSettings s = tinySettings(100000000);
-    s.measureQuality = true;
-    s.qualitySamples = 200;
-    s.qualityIntervalSeconds = 0.2;
+    const dlui::TrainingSettings s = qualitySettings();
     const auto data = moons(1000);
     QVERIFY(c.start(data, schedule, s));
     QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 2, 60000);
