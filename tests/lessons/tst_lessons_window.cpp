@@ -98,6 +98,7 @@ private Q_SLOTS:
     void aLessonInPresenterModeKeepsTheViewsTextLarge();
     void aLessonPresentedWithF11EndsOnTheLayoutFromBefore();
     void closingALessonKeepsTheQualityFigure();
+    void aPlayingStepKeepsItsLayout();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -884,6 +885,36 @@ void TestLessonsWindow::closingALessonKeepsTheQualityFigure() {
     lessons()->closeAction()->trigger();
     QVERIFY(!player()->hasLesson());
     QTRY_COMPARE(live->trainPanel()->qualityText(), figure);
+}
+
+// The first lesson's last step plays t = 0 → T. The Explain dock widened to each new text as it came, and
+// ᾱ_t's power of ten near T (2.674×10⁻⁵) widened it halfway through: the view jumped sideways in front of
+// the class and stayed narrower. The dock takes the width of the widest text its playback brings when the
+// step opens, and nothing moves while it plays.
+void TestLessonsWindow::aPlayingStepKeepsItsLayout() {
+    mWindow->resize(1280, 720);
+    QTRY_COMPARE(mWindow->height(), 720);
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    player()->goTo(player()->stepCount() - 1);
+    QVERIFY(waitForStep());
+    dlui::Timeline* timeline = mWindow->timeline();
+    QTRY_VERIFY(timeline->isPlaying());
+    QTest::qWait(200);  // the step's layout settles (the docks are resized after their queued layouts)
+    const int startT = timeline->t();
+    const QString atStart = docksInSight();
+    const int viewWidth = mWindow->mainView()->width();
+    QDeadlineTimer deadline(30000);
+    while (timeline->isPlaying() && timeline->t() < timeline->maximum() && !deadline.hasExpired()) {
+        QTest::qWait(40);
+        QCOMPARE(mWindow->mainView()->width(), viewWidth);
+        QVERIFY2(docksInSight() == atStart, qPrintable(QStringLiteral("t = %1: %2, at t = %3: %4")
+                                                           .arg(timeline->t())
+                                                           .arg(docksInSight())
+                                                           .arg(startT)
+                                                           .arg(atStart)));
+    }
+    QCOMPARE(timeline->t(), timeline->maximum());
 }
 
 QTEST_MAIN(TestLessonsWindow)

@@ -53,6 +53,9 @@ ExplainPanel::ExplainPanel(LabDocument* document, Timeline* timeline, SamplingPa
         mPlayingLayout.start();  // the next tick waits for the rest of its 100 ms
     });
     connect(timeline, &Timeline::tChanged, this, &ExplainPanel::refresh);
+    connect(timeline, &Timeline::playingChanged, this, [this](bool playing) {
+        if (mWidensDock && !playing) widenDockToText(WidenFor::Shown);
+    });
     connect(timeline, &Timeline::modeChanged, this, &ExplainPanel::refresh);
     connect(timeline, &Timeline::maximumChanged, this, &ExplainPanel::refresh);
     connect(document, &LabDocument::scheduleChanged, this, &ExplainPanel::refresh);
@@ -79,15 +82,23 @@ const dl::Schedule& ExplainPanel::schedule() const {
     return mDocument->schedule();
 }
 
+NoiseEstimate ExplainPanel::noiseEstimate() const {
+    // The sampler's equations name the noise as the chosen denoiser does: ε_θ, or the exact one's ε*.
+    return mSampling->denoiser() == SamplingPanel::DenoiserChoice::Exact ? NoiseEstimate::ExactDenoiser
+                                                                         : NoiseEstimate::Network;
+}
+
+QString ExplainPanel::sectionBlock(const ExplainSection& section) {
+    return QStringLiteral("<p style=\"margin-top:8px; margin-bottom:4px\"><b>") +
+           section.title.toHtmlEscaped() + QStringLiteral("</b></p>") + section.html;
+}
+
 void ExplainPanel::refresh() {
     mView = mTimeline->mode() == Timeline::Mode::Reverse ? ExplainView::Reverse : ExplainView::Forward;
     mSampler = mSampling->samplerParams();
     mNumbers = stepNumbers(schedule(), mTimeline->t(), mSampler);
 
-    // The sampler's equations name the noise as the chosen denoiser does: ε_θ, or the exact one's ε*.
-    const NoiseEstimate estimate = mSampling->denoiser() == SamplingPanel::DenoiserChoice::Exact
-                                       ? NoiseEstimate::ExactDenoiser
-                                       : NoiseEstimate::Network;
+    const NoiseEstimate estimate = noiseEstimate();
     QList<ExplainSection> sections =
         EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow, estimate);
     updateInspected();
@@ -105,8 +116,7 @@ void ExplainPanel::refresh() {
     QString html;
     mHtml.clear();
     for (const ExplainSection& section : sections) {
-        const QString block = QStringLiteral("<p style=\"margin-top:8px; margin-bottom:4px\"><b>") +
-                              section.title.toHtmlEscaped() + QStringLiteral("</b></p>") + section.html;
+        const QString block = sectionBlock(section);
         shown << section.id;
         mHtml.insert(section.id, block);
         html += block;
@@ -146,7 +156,9 @@ void ExplainPanel::showPendingHtml() {
     ++mLayoutCount;
     mText->verticalScrollBar()->setValue(scrolled);
     mPendingHtml = QString();
-    if (mWidensDock) widenDockToText();
+    // Never while the timeline plays: the view beside the dock jumped sideways in front of the class. The
+    // step made room for its playback when it opened; a text wider still waits for the pause.
+    if (mWidensDock && !mTimeline->isPlaying()) widenDockToText(WidenFor::Shown);
 }
 
 int ExplainPanel::valuePairsThatFit() const {
@@ -165,34 +177,58 @@ int ExplainPanel::valuePairsThatFit() const {
 
 int ExplainPanel::widthForText() const {
     // The text as it is shown, or as it will be once the hidden panel shows it.
-    const QTextDocument* text = mText->document();
-    QTextDocument pending;
-    if (!mPendingHtml.isNull()) {
-        pending.setDefaultFont(text->defaultFont());
-        pending.setDocumentMargin(text->documentMargin());
-        pending.setHtml(mPendingHtml);
-        text = &pending;
-    }
+    if (mPendingHtml.isNull()) return widthAround(mText->document()->idealWidth());
+    return widthForHtml(mPendingHtml);
+}
+
+int ExplainPanel::widthForHtml(const QString& html) const {
+    QTextDocument probe;
+    probe.setDefaultFont(mText->document()->defaultFont());
+    probe.setDocumentMargin(mText->document()->documentMargin());
+    probe.setHtml(html);
+    return widthAround(probe.idealWidth());
+}
+
+int ExplainPanel::widthAround(qreal textWidth) const {
     const int chrome = width() - mText->viewport()->width();  // frame, margins, a shown scroll bar
     const int scrollBar =
         mText->verticalScrollBar()->isVisible() ? 0 : mText->verticalScrollBar()->sizeHint().width();
-    return static_cast<int>(std::ceil(text->idealWidth())) + chrome + scrollBar;
+    return static_cast<int>(std::ceil(textWidth)) + chrome + scrollBar;
+}
+
+int ExplainPanel::widthForPlayback() const {
+    // The numbers' widths change along the chain: ᾱ_t takes a power of ten near T (2.674×10⁻⁵), and the
+    // reverse view's last step carries t−1 subscripts. The text at both ends and halfway (each probe is a
+    // layout of about a millisecond) stands for the rest. The picked point's section is left out: it only
+    // shows while paused.
+    const dl::Schedule& s = schedule();
+    int widest = widthForText();
+    for (const int t : {1, std::max(1, s.T() / 2), s.T()}) {
+        QString html;
+        for (const ExplainSection& section : EquationText::sections(
+                 mView, mSampler, stepNumbers(s, t, mSampler), mValuePairsPerRow, noiseEstimate()))
+            html += sectionBlock(section);
+        widest = std::max(widest, widthForHtml(html));
+    }
+    return widest;
 }
 
 void ExplainPanel::setWidensDockToText(bool on) {
     mWidensDock = on;
-    if (on) widenDockToText();
+    if (on) widenDockToText(WidenFor::Playback);
 }
 
-void ExplainPanel::widenDockToText() {
+void ExplainPanel::widenDockToText(WidenFor what) {
     // Queued: a dock just shown has no place in the window's layout yet, and resizing it then does nothing.
+    // By then a lesson step has set its view, t and sampler, and started its playback.
     QMetaObject::invokeMethod(
         this,
-        [this] {
+        [this, what] {
             auto* dock = qobject_cast<QDockWidget*>(parentWidget());
             auto* window = dock ? qobject_cast<QMainWindow*>(dock->parentWidget()) : nullptr;
             if (!mWidensDock || !window || dock->isFloating() || !dock->isVisible()) return;
-            const int wanted = std::min(widthForText() + dock->width() - width(), window->width() * 45 / 100);
+            const int text = what == WidenFor::Playback ? widthForPlayback() : widthForText();
+            const int wanted = std::min(text + dock->width() - width(), window->width() * 45 / 100);
             if (dock->width() < wanted) window->resizeDocks({dock}, {wanted}, Qt::Horizontal);
         },
         Qt::QueuedConnection);

@@ -52,10 +52,13 @@ public:
     /// The panel's width that shows its text without a horizontal scroll bar: the widest line that cannot
     /// wrap (an equation), its margins and room for the vertical scroll bar.
     int widthForText() const;
-    /// While on (a lesson is open), each new text widens the panel's dock, docked beside the view, to
-    /// widthForText(), up to 45 % of the window so the picture stays the larger part; it never narrows it.
-    /// In presenter mode, with its larger type, the equations otherwise ran off the dock's right edge behind
-    /// a horizontal scroll bar. Off, the dock keeps the width the user gave it.
+    /// widthForText() for the widest text a playback of the current view and sampler shows (t = 1, T/2, T).
+    int widthForPlayback() const;
+    /// While on (a lesson is open), the panel's dock, docked beside the view, is widened to
+    /// widthForPlayback() at once, and to widthForText() for each new text shown while the timeline is
+    /// paused; up to 45 % of the window so the picture stays the larger part; it never narrows it. In
+    /// presenter mode, with its larger type, the equations otherwise ran off the dock's right edge behind a
+    /// horizontal scroll bar. Off, the dock keeps the width the user gave it.
     void setWidensDockToText(bool on);
 
     /// The point the inspector picked (row −1 when none) and its vectors at the current t.
@@ -87,8 +90,16 @@ private:
     void showPendingHtml();
     /// Pairs a row for the table of values that fit the text view's width (2, else 1, else 0).
     int valuePairsThatFit() const;
+    enum class WidenFor { Shown, Playback };
     /// See setWidensDockToText; queued after a layout of the text.
-    void widenDockToText();
+    void widenDockToText(WidenFor what);
+    NoiseEstimate noiseEstimate() const;
+    /// A section's title and equations as one block of the text.
+    static QString sectionBlock(const ExplainSection& section);
+    /// The panel's width for `html` laid out as the text view lays it out.
+    int widthForHtml(const QString& html) const;
+    /// The panel's width around a text `textWidth` wide: margins, frame and the vertical scroll bar.
+    int widthAround(qreal textWidth) const;
 
     LabDocument* mDocument;
     Timeline* mTimeline;
