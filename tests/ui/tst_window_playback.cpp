@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void trailsFadeWithAge();
     void strokesAreMeasuredInViewUnits();
     void bigDrawnSetsAreConfirmed();
+    void aSessionsStrokesComeBackToTheEditor();
     void markovChainStatesComeFromAWorker();
 
 private:
@@ -429,6 +431,57 @@ void TestWindowPlayback::markovChainStatesComeFromAWorker() {
         (view->rebuildNow(), view->scene().caption.endsWith(QStringLiteral("(Markov chain)"))), 10000);
     QCOMPARE(captionT(view->scene().caption), T);
     QVERIFY(view->shownState() == reference.stateAt(T));
+}
+
+// A drawn data set saved in a session came back as points only: the Data panel said "No strokes yet.", a
+// drag on the view drew nothing, and the next stroke then replaced the whole drawing. And drawing mode
+// stayed on over a CSV opened with Ctrl+O: its label covered the view's caption and drags drew on the
+// samples.
+void TestWindowPlayback::aSessionsStrokesComeBackToTheEditor() {
+    dlui::DataPanel* panel = mWindow->dataPanel();
+    chooseWithKeys(panel->sourceBox(), panel->sourceBox()->findData(int(dlui::DataSource::Kind::HandDrawn)));
+    drawTwoStrokes();
+    QSignalSpy changed(mWindow->document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+    const std::vector<dl::Stroke> drawn = mWindow->mainView()->strokes();
+    const double unit = mWindow->mainView()->strokeUnit();
+    QTemporaryDir dir;
+    const QString session = dir.filePath(QStringLiteral("drawn.json"));
+    QString error;
+    QVERIFY2(mWindow->saveSessionTo(session, &error), qPrintable(error));
+
+    mWindow.reset();
+    init();
+    QVERIFY(!mWindow->mainView()->isDrawingEnabled());
+    QVERIFY(mWindow->openFile(session));
+    QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->dataSource().kind == dlui::DataSource::Kind::HandDrawn,
+                             10000);
+    dlui::MainView* view = mWindow->mainView();
+    QTRY_VERIFY(view->isDrawingEnabled());
+    QCOMPARE(int(view->strokes().size()), 2);
+    QVERIFY(view->strokes() == drawn);
+    QCOMPARE(view->strokeUnit(), unit);
+    panel = mWindow->dataPanel();
+    QVERIFY2(panel->strokeCountText().contains(QStringLiteral("2 stroke")),
+             qPrintable(panel->strokeCountText()));
+    // A third stroke adds to the two.
+    const QRect r = view->rect();
+    QTest::mousePress(view, Qt::LeftButton, {}, QPoint(r.width() / 4, r.height() * 3 / 4));
+    QTest::mouseMove(view, QPoint(r.width() / 2, r.height() * 3 / 4));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(r.width() / 2, r.height() * 3 / 4));
+    QCOMPARE(int(view->strokes().size()), 3);
+
+    // Other data end drawing mode.
+    const QString csv = dir.filePath(QStringLiteral("points.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 200; ++i)
+        f.write(QByteArray::number(i * 0.01) + "," + QByteArray::number(i % 7) + "\n");
+    f.close();
+    QVERIFY(mWindow->openFile(csv));
+    QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->dataSource().kind == dlui::DataSource::Kind::Csv, 10000);
+    QVERIFY(!view->isDrawingEnabled());
 }
 
 QTEST_MAIN(TestWindowPlayback)

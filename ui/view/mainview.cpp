@@ -253,6 +253,14 @@ void MainView::clearStrokes() {
     Q_EMIT strokesChanged();
 }
 
+void MainView::setStrokes(const std::vector<dl::Stroke>& strokes, double strokeUnit) {
+    mStrokes = strokes;
+    mStrokeUnit = strokeUnit > 0.0 ? strokeUnit : 1.0;
+    mStrokeActive = false;
+    update();
+    Q_EMIT strokesChanged();
+}
+
 void MainView::mousePressEvent(QMouseEvent* event) {
     if (!mDrawing || event->button() != Qt::LeftButton) return QWidget::mousePressEvent(event);
     if (mStrokes.empty()) {

@@ -78,6 +78,8 @@ public:
     /// Data length of one view unit (the view's larger side) when the strokes were started.
     double strokeUnit() const { return mStrokeUnit; }
     void clearStrokes();
+    /// Strokes drawn before (a session's or a lesson's hand-drawn data), to draw on from.
+    void setStrokes(const std::vector<dl::Stroke>& strokes, double strokeUnit);
 
     /// Frames built (for the frame-rate test and the status bar).
     int frameCount() const { return mFrameCount; }

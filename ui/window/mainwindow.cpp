@@ -322,6 +322,7 @@ void MainWindow::connectDocument() {
     connect(mDataPanel, &DataPanel::clearStrokesRequested, mView, &MainView::clearStrokes);
     connect(mView, &MainView::strokesChanged, mDataPanel,
             [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
+    connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::followDataSourceInTheView);
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
     connect(mLoader, &DataLoader::csvColumnsNeeded, this, [this](const QString&, int columnCount) {
@@ -399,6 +400,18 @@ void MainWindow::requestSource(DataSource source) {
         }
     }
     mLoader->load(source);
+}
+
+void MainWindow::followDataSourceInTheView() {
+    // The panel shows the loaded source without asking for drawing mode (it is only syncing), so the view
+    // follows the data here. Hand-drawn data from a session or a lesson bring their strokes back to draw
+    // on: the panel said "No strokes yet." beside them and the next stroke replaced the drawing. Any other
+    // data end drawing mode: it stayed on over a CSV opened with Ctrl+O.
+    const DataSource& source = mDocument->dataSource();
+    const bool drawn = source.kind == DataSource::Kind::HandDrawn;
+    if (drawn && (source.strokes != mView->strokes() || source.strokeUnit != mView->strokeUnit()))
+        mView->setStrokes(source.strokes, source.strokeUnit);
+    mView->setDrawingEnabled(drawn);
 }
 
 void MainWindow::updateTimelineRange() {

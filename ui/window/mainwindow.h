@@ -193,6 +193,8 @@ private:
     void onSave();
     void onSaveAs();
     void requestSource(DataSource source);
+    /// Drawing mode and the strokes follow the data loaded (see the definition).
+    void followDataSourceInTheView();
     void showForwardWhenNoSamples();
     /// Clears that method's "No samples yet" message when samples arrive while it shows.
     void withdrawNoSamplesMessage();
