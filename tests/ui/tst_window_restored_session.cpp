@@ -3,6 +3,8 @@
 // the session and loading the model it names counted as edits, so the title claimed unsaved changes and
 // quitting asked to save what was already saved. A window closed with changes it did not save keeps "*";
 // changes the person chose to discard at the close stay discarded.
+#include <qcustomplot.h>
+
 #include <QAbstractButton>
 #include <QFile>
 #include <QMessageBox>
@@ -21,6 +23,7 @@
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/thememenu.h"
 #include "ui/window/trainingandsampling.h"
 
 using dlui::LabWindow;
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void untouchedStartReopensUntitledAndSaved();
     void changesDiscardedAtTheCloseStayDiscarded();
     void aSessionFileBrokenSinceSaysSo();
+    void aRememberedDarkThemeDarkensEveryPlot();
 
 private:
     QTemporaryDir mSettingsDir;
@@ -211,6 +215,30 @@ void TestWindowRestoredSession::aSessionFileBrokenSinceSaysSo() {
     QVERIFY(window.document()->dataSet() && window.document()->dataSet()->size() > 0);
     QVERIFY(window.sessionPath().isEmpty());
     QVERIFY(!window.isWindowModified());
+    QVERIFY(window.close());
+    QSettings().clear();
+}
+
+// Started on a remembered dark theme, the loss plot (and the comparison's plots) stayed white beside the
+// dark schedule plots until the theme was switched away and back: the theme reached the plots before
+// the window had made them.
+void TestWindowRestoredSession::aRememberedDarkThemeDarkensEveryPlot() {
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("view/theme"),
+                         dlui::ThemeMenu::themeName(dlui::ThemeMenu::Theme::Dark));
+    LabWindow window(rememberingOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto plots = window.findChildren<QCustomPlot*>();
+    QVERIFY(plots.size() >= 4);  // the schedule's three, the loss, the comparison's
+    for (QCustomPlot* plot : plots) {
+        plot->replot();
+        const QImage image = plot->toPixmap(plot->width(), plot->height()).toImage();
+        QVERIFY2(qGray(image.pixel(2, 2)) < 100,
+                 qPrintable(QStringLiteral("%1 (in %2): its corner is %3")
+                                .arg(plot->objectName(), plot->parentWidget()->objectName(),
+                                     QColor(image.pixel(2, 2)).name())));
+    }
     QVERIFY(window.close());
     QSettings().clear();
 }

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QEvent>
 #include <QMenu>
 #include <QSettings>
 #include <QStyle>
@@ -109,7 +110,20 @@ ThemeMenu::ThemeMenu(MainWindow* window, bool remember)
         mPalette = paletteFromName(settings.value(kPaletteKey).toString()).value_or(ColorPalette::Standard);
     }
     syncActions();
-    if (mTheme != Theme::Light || mPalette != ColorPalette::Standard) apply();
+    if (mTheme != Theme::Light || mPalette != ColorPalette::Standard) {
+        apply();
+        // The window makes most of its plots after this menu (the loss plot, the comparison's): a
+        // remembered dark theme left them white. They get the look once more when the window first shows.
+        window->installEventFilter(this);
+    }
+}
+
+bool ThemeMenu::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == mWindow && event->type() == QEvent::Show) {
+        mWindow->removeEventFilter(this);
+        applyToPlots();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 ThemeMenu::~ThemeMenu() = default;

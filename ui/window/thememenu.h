@@ -61,6 +61,10 @@ Q_SIGNALS:
     /// The theme or the palette changed (and has been applied).
     void changed();
 
+protected:
+    /// The window's first show: see the constructor.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct AxisLook {
         QPen base, tick, subTick, grid, zeroLine;
