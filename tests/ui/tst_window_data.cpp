@@ -18,8 +18,10 @@
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
 #include "ui/training/trainingcontroller.h"
+#include "ui/training/trainpanel.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/mainwindow.h"
+#include "ui/window/trainingandsampling.h"
 
 using dlui::LabWindow;
 using dlui::MainWindow;
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void trainingFiniteDataHoldsRowsOut();
     void fileErrorGoesWithItsSource();
     void stoppedLoadLeavesNoProgressBehind();
+    void aQualityBelowItsFloorIsNoBetterThanPerfect();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -195,6 +198,36 @@ void TestWindowData::stoppedLoadLeavesNoProgressBehind() {
     loader->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);
     QVERIFY2(!panel->statusText().startsWith(QStringLiteral("Loading…")), qPrintable(panel->statusText()));
+}
+
+// A 1,000-point spiral holds 200 rows out, 100 of them the reference: the line read "SW₂ 0.183 to held-out
+// data (a perfect model ≈ 0.317, so ×0.6)", better than perfect, which only the noise of 100 points can
+// give. Below the floor the line says "as close as it, within the noise", and few points are called rough.
+void TestWindowData::aQualityBelowItsFloorIsNoBetterThanPerfect() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::TrainingController* controller = window.live()->trainingController();
+    dlui::TrainPanel* train = window.live()->trainPanel();
+    dlui::TrainingQuality q;
+    q.step = 5000;
+    q.distance = 0.183;
+    q.floor = 0.317;
+    q.samples = 100;
+    q.heldOut = true;
+    Q_EMIT controller->qualityMeasured(q);
+    QVERIFY2(!train->qualityText().contains(QStringLiteral("×0.6")), qPrintable(train->qualityText()));
+    QVERIFY2(train->qualityText().contains(QStringLiteral("within the noise")),
+             qPrintable(train->qualityText()));
+    QVERIFY2(train->qualityText().contains(QStringLiteral("100 unseen points")),
+             qPrintable(train->qualityText()));
+    // Many points and a model twice the floor: the plain ratio.
+    q.distance = 0.634;
+    q.samples = 2000;
+    Q_EMIT controller->qualityMeasured(q);
+    QVERIFY2(train->qualityText().contains(QStringLiteral("×2.0")), qPrintable(train->qualityText()));
+    QVERIFY2(!train->qualityText().contains(QStringLiteral("unseen points")),
+             qPrintable(train->qualityText()));
 }
 
 QTEST_MAIN(TestWindowData)
