@@ -23,8 +23,13 @@ void checkOutputFile(const std::string& flag, const std::string& path) {
         throw dl::Error(name + " is not a regular file (a device, pipe or socket)");
     const fs::path parent = fs::path(path).parent_path();
     const fs::path folder = parent.empty() ? fs::path(".") : parent;
-    if (!fs::is_directory(folder, ec))
+    if (!fs::is_directory(folder, ec)) {
+        // A path through a file ("data.csv/x.csv") names the file, not a missing folder.
+        std::error_code existsError;
+        if (fs::exists(folder, existsError))
+            throw dl::Error(name + ": '" + folder.string() + "' is a file, not a folder");
         throw dl::Error(name + ": the folder '" + folder.string() + "' does not exist");
+    }
     if (::access(folder.c_str(), W_OK | X_OK) != 0)
         throw dl::Error(name + ": cannot write to the folder '" + folder.string() +
                         "': " + std::strerror(errno));

@@ -150,6 +150,9 @@ void TestCliBadInput::refusedBeforeWork_data() {
     QTest::newRow("train --out in a missing folder")
         << QStringList{"train", "--out", "/nonexistent/x.dlmodel", "--steps", "100000000"} << "does not exist"
         << 1;
+    QTest::newRow("sample --out through a file")
+        << QStringList{"sample", "--model", "OUT/tiny.dlmodel", "--out", "OUT/tiny.dlmodel/s.csv"}
+        << "tiny.dlmodel' is a file, not a folder" << 1;
     QTest::newRow("train --quality-samples 1000000")
         << QStringList{"train", "--out", "OUT/q.dlmodel", "--quality-samples", "1000000"}
         << "--quality-samples: must be from 0 to 625000" << 2;
