@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QSlider>
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -26,9 +27,11 @@
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulediagnosticsview.h"
+#include "ui/schedule/schedulepanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/logslider.h"
 #include "ui/widgets/readabletext.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/thememenu.h"
@@ -83,6 +86,7 @@ private Q_SLOTS:
     void messageColoursFollowThePalette();
     void schedulePlotsLegendAndTicksRead();
     void explainNumbersReadOnTheDark();
+    void disabledSlidersLookDisabled();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -483,6 +487,40 @@ void TestWindowThemes::explainNumbersReadOnTheDark() {
         text->toHtml().contains(readable.name()) && !text->toHtml().contains(QStringLiteral("#1565c0")),
         qPrintable(readable.name()));
     QVERIFY(dlui::contrastRatio(readable, background()) >= 4.5);
+    window.themeMenu()->resetToDefaults();
+}
+
+// With a cosine schedule the β sliders are disabled, and their number boxes greyed out, but on the dark
+// and high-contrast themes the sliders kept their blue fill and looked as if they could be dragged.
+void TestWindowThemes::disabledSlidersLookDisabled() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSlider* slider = window.schedulePanel()->betaEndSlider()->slider();
+    // Pixels in a colour (the fill), not a grey.
+    const auto colouredPixels = [slider] {
+        const QImage image = slider->grab().toImage();
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) n += image.pixelColor(x, y).hsvSaturation() > 100;
+        return n;
+    };
+    for (auto theme : {ThemeMenu::Theme::Light, ThemeMenu::Theme::Dark, ThemeMenu::Theme::HighContrast}) {
+        window.themeMenu()->themeAction(theme)->trigger();
+        QTRY_COMPARE(slider->palette().color(QPalette::Window),
+                     QApplication::palette().color(QPalette::Window));
+        dl::ScheduleParams p = window.document()->schedule().params();
+        p.kind = dl::ScheduleKind::Linear;
+        QVERIFY(window.document()->setScheduleParams(p));
+        QTRY_VERIFY(slider->isEnabled());
+        QVERIFY2(colouredPixels() > 20, qPrintable(ThemeMenu::themeName(theme)));  // the fill shows
+        p.kind = dl::ScheduleKind::Cosine;
+        QVERIFY(window.document()->setScheduleParams(p));
+        QTRY_VERIFY(!slider->isEnabled());
+        QVERIFY2(colouredPixels() == 0, qPrintable(QStringLiteral("%1: %2 coloured pixels")
+                                                       .arg(ThemeMenu::themeName(theme))
+                                                       .arg(colouredPixels())));
+    }
     window.themeMenu()->resetToDefaults();
 }
 

@@ -52,6 +52,9 @@ QPalette widgetPalette(ThemeMenu::Theme theme) {
         p.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 124, 132));
         p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 124, 132));
         p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 124, 132));
+        // A disabled slider's fill is the highlight: blue, the β sliders of a cosine schedule looked as if
+        // they could be dragged beside their greyed-out number boxes.
+        p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(95, 99, 108));
         return p;
     }
     // High contrast: pure black on pure white, a saturated selection; disabled text stays readable.
@@ -65,6 +68,7 @@ QPalette widgetPalette(ThemeMenu::Theme theme) {
     p.setColor(QPalette::ToolTipText, Qt::black);
     for (auto role : {QPalette::Text, QPalette::WindowText, QPalette::ButtonText})
         p.setColor(QPalette::Disabled, role, QColor(90, 90, 90));
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(90, 90, 90));  // see the dark theme's
     return p;
 }
 
