@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void fileErrorGoesWithItsSource();
     void stoppedLoadLeavesNoProgressBehind();
     void aQualityBelowItsFloorIsNoBetterThanPerfect();
+    void aFinishedLoadTakesItsProgressOffTheStatusBar();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -228,6 +230,26 @@ void TestWindowData::aQualityBelowItsFloorIsNoBetterThanPerfect() {
     QVERIFY2(train->qualityText().contains(QStringLiteral("×2.0")), qPrintable(train->qualityText()));
     QVERIFY2(!train->qualityText().contains(QStringLiteral("unseen points")),
              qPrintable(train->qualityText()));
+}
+
+// "Loading the data… 100 %" stayed in the status bar for two seconds under the data already shown (after
+// a lesson opened or closed it read as if something were still loading).
+void TestWindowData::aFinishedLoadTakesItsProgressOffTheStatusBar() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+    auto* loader = window.findChild<dlui::DataLoader*>();
+    QVERIFY(loader);
+    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);  // the window's first data
+    panel->countBox()->setValue(panel->countBox()->maximum());
+    QSignalSpy progressed(loader, &dlui::DataLoader::progress);
+    QSignalSpy changed(window.document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!progressed.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() == 1 && !loader->isBusy(), 60000);
+    QVERIFY2(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Loading the data")),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestWindowData)

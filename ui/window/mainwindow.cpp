@@ -334,7 +334,12 @@ void MainWindow::connectDocument() {
     });
     connect(mLoader, &DataLoader::progress, this, [this](double fraction) {
         mDataPanel->setLoadProgress(fraction);
-        statusBar()->showMessage(tr("Loading the data… %1 %").arg(qRound(fraction * 100)), 2000);
+        mLoadProgressMessage = tr("Loading the data… %1 %").arg(qRound(fraction * 100));
+        statusBar()->showMessage(mLoadProgressMessage, 2000);
+    });
+    // The last "… 100 %" stood for its two seconds under the data already shown.
+    connect(mLoader, &DataLoader::busyChanged, this, [this](bool busy) {
+        if (!busy && statusBar()->currentMessage() == mLoadProgressMessage) statusBar()->clearMessage();
     });
     connect(mLoader, &DataLoader::failed, this, [this](const QString& message) {
         // The dock keeps the failed source, so it can be corrected; say that the view did not follow it.
