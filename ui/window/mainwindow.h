@@ -226,7 +226,7 @@ private:
     std::vector<std::function<QString()>> mCloseWarnings;
     std::vector<std::function<bool(const QString&)>> mFileOpeners;
     bool mLayoutRestored = false;
-    QString mNoSamplesMessage;  ///< the last "No samples yet" status message, as shown
+    QString mNoSamplesMessage;     ///< the last "No samples yet" status message, as shown
     QString mLoadProgressMessage;  ///< the last "Loading the data… %" status message, as shown
     PresenterMode* mPresenterMode = nullptr;
     ThemeMenu* mThemes = nullptr;
