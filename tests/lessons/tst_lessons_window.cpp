@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void aLessonPresentedWithF11EndsOnTheLayoutFromBefore();
     void closingALessonKeepsTheQualityFigure();
     void aPlayingStepKeepsItsLayout();
+    void closingALessonKeepsTheWindowsSavedState();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -915,6 +917,33 @@ void TestLessonsWindow::aPlayingStepKeepsItsLayout() {
                                                            .arg(atStart)));
     }
     QCOMPARE(timeline->t(), timeline->maximum());
+}
+
+// A fresh window read "untitled*" after a lesson was opened and closed, though the lesson had put
+// everything back: the data it reloaded counted as an edit. A window with unsaved changes keeps its "*".
+void TestLessonsWindow::closingALessonKeepsTheWindowsSavedState() {
+    QVERIFY(!mWindow->document()->isModified());
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    QVERIFY(mWindow->document()->isModified());  // the lesson's data and schedule
+    QSignalSpy dataBack(mWindow->document(), &dlui::LabDocument::dataSetChanged);
+    lessons()->closeAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(dataBack.count() >= 1, 20000);
+    QCoreApplication::processEvents();
+    QVERIFY(!mWindow->document()->isModified());
+    QVERIFY(!mWindow->isWindowModified());
+
+    dl::ScheduleParams p = mWindow->document()->schedule().params();
+    p.T += 10;
+    QVERIFY(mWindow->document()->setScheduleParams(p));
+    QVERIFY(mWindow->document()->isModified());
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    dataBack.clear();
+    lessons()->closeAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(dataBack.count() >= 1, 20000);
+    QCoreApplication::processEvents();
+    QVERIFY(mWindow->document()->isModified());
 }
 
 QTEST_MAIN(TestLessonsWindow)

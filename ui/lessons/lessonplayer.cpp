@@ -97,6 +97,8 @@ void LessonPlayer::setLesson(const dl::Lesson& lesson, const QString& path) {
     if (!mBeforeLesson) {
         mBeforeLesson = currentSamplingChoices();
         mSessionBefore = mWindow->currentSession();
+        mModifiedBefore = mWindow->document()->isModified();
+        mModelGenerationBefore = mWindow->document()->modelGeneration();
         QObject::disconnect(mSamplesWait);
         mSamplesBefore.reset();
         const LabDocument* doc = mWindow->document();
@@ -154,7 +156,11 @@ void LessonPlayer::closeLesson() {
         // took them for the work from before it and showed them when it closed.
         mWindow->document()->clearSamples();
         QString error;
-        if (!mWindow->applySession(restored, &error)) Q_EMIT problemReported(error);
+        // Put back as it was, the window is as modified as before the lesson ("untitled*" after a lesson
+        // that changed nothing of its own); a model the lesson left in it is a change.
+        const bool modelKept = mWindow->document()->modelGeneration() == mModelGenerationBefore;
+        if (!mWindow->restoreSession(restored, mModifiedBefore || !modelKept, &error))
+            Q_EMIT problemReported(error);
         // The samples too: closing a lesson dropped them, and the reverse view then said "train a model,
         // then Sample" beside a finished model. The data come back through the loader, which clears
         // samples, so they are shown again once the data are there.

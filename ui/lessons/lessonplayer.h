@@ -20,6 +20,7 @@
 #include <QPointer>
 #include <QScrollArea>
 #include <QString>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -142,6 +143,8 @@ private:
     // Kept from the first lesson opened until one is closed.
     std::optional<SamplingChoices> mBeforeLesson;
     std::optional<Session> mSessionBefore;  // the data, schedule and view
+    bool mModifiedBefore = false;           // the window's "*" before the lesson
+    std::uint64_t mModelGenerationBefore = 0;
     std::optional<SamplesBefore> mSamplesBefore;
     /// The docks' scrolls from before the lesson's steps scrolled them.
     std::vector<std::pair<QPointer<QScrollArea>, int>> mScrollsBefore;

@@ -110,6 +110,9 @@ public:
     /// Applies a session: view settings at once, the data through the loader (asynchronously).
     /// False with *error for an invalid schedule.
     bool applySession(const Session& session, QString* error = nullptr);
+    /// Applies a session that puts back an earlier state of this window (the one from before a lesson, or
+    /// from the last run): no edit, so the window ends as modified as `modified` says, once its data are in.
+    bool restoreSession(const Session& session, bool modified, QString* error = nullptr);
     bool saveSessionTo(const QString& path, QString* error = nullptr);
     bool openSessionFrom(const QString& path, QString* error = nullptr);
     /// Applies a session read from `path` and makes it the window's file, unmodified.

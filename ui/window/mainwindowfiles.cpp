@@ -210,13 +210,18 @@ void MainWindow::readSettings() {
         return;
     }
     const auto session = sessionFromJson(QJsonDocument::fromJson(last).object(), &error);
-    if (!session || !applySession(*session, &error)) return;
-    mSessionPath = settings.value(QStringLiteral("session/path")).toString();
-    // Applying the session is no edit: the window is as modified as it was when it closed. A window that
-    // closed saved reopens saved, and one closed with changes it did not save keeps its "*".
+    // The window is as modified as it was when it closed. A window that closed saved reopens saved, and one
+    // closed with changes it did not save keeps its "*".
     const bool modifiedAtClose = settings.value(QStringLiteral("session/modified"), false).toBool();
-    mPendingClean = mPendingView.has_value() && !modifiedAtClose;  // its data arrive later
-    mDocument->setModified(modifiedAtClose);
+    if (!session || !restoreSession(*session, modifiedAtClose, &error)) return;
+    mSessionPath = settings.value(QStringLiteral("session/path")).toString();
+}
+
+bool MainWindow::restoreSession(const Session& session, bool modified, QString* error) {
+    if (!applySession(session, error)) return false;
+    mPendingClean = mPendingView.has_value() && !modified;  // its data arrive later; they are not an edit
+    mDocument->setModified(modified);
+    return true;
 }
 
 void MainWindow::writeSettings() {
