@@ -4433,10 +4433,6 @@ ffmpeg 输出：
         <translation>新抽取的数据</translation>
     </message>
     <message>
-        <source>quality at step %1: SW₂ %2 to %3 (a perfect model ≈ %4, so ×%5)</source>
-        <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（完美模型 ≈ %4，即 ×%5）</translation>
-    </message>
-    <message>
         <source>quality at step %1: SW₂ %2 to %3 (the unseen points are all one point)</source>
         <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（未见过的点全是同一个点）</translation>
     </message>
@@ -4483,6 +4479,22 @@ ffmpeg 输出：
     <message>
         <source>%1 · step %2 (%3 planned)</source>
         <translation>%1 · 第 %2 步（计划 %3 步）</translation>
+    </message>
+    <message>
+        <source>as close as it, within the noise</source>
+        <translation>与之一样接近，在噪声范围内</translation>
+    </message>
+    <message>
+        <source>so ×%1</source>
+        <translation>即 ×%1</translation>
+    </message>
+    <message>
+        <source>quality at step %1: SW₂ %2 to %3 (a perfect model ≈ %4, %5)</source>
+        <translation>第 %1 步的质量：到%3的 SW₂ 为 %2（完美模型 ≈ %4，%5）</translation>
+    </message>
+    <message>
+        <source> · only %1 unseen points, so rough</source>
+        <translation> · 仅 %1 个未见过的点，故较粗略</translation>
     </message>
 </context>
 <context>
