@@ -2,6 +2,7 @@
 // stable view bounds, and the speed the window and export rely on (10,000 points at 800×800).
 #include <QBuffer>
 #include <QtTest>
+#include <limits>
 
 #include "core/data/dataset.h"
 #include "core/data/pointgenerators.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void overlaysDraw();
     void tenThousandPointsAreAllDrawn();
     void medianCutKeepsFewColoursExact();
+    void anOutlierDoesNotSqueezeTheColours();
     void wordsDoNotCoverEachOther_data();
     void wordsDoNotCoverEachOther();
     void lowestYTickIsLabelled_data();
@@ -565,6 +567,29 @@ void TestRender::narrationOfAnImageGridHasItsOwnRoom() {
     QVERIFY2(redInside == 0,
              qPrintable(QStringLiteral("%1 image pixels under the narration").arg(redInside)));
     QVERIFY2(textInside > 50, qPrintable(QStringLiteral("%1 pixels of text").arg(textInside)));
+}
+
+// Colours follow x from the 1st to the 99th percentile: one DDIM sample thrown to x ≈ 8 had squeezed every
+// other point of its pane into the blue half, so the moons' ends no longer matched the other pane's.
+void TestRender::anOutlierDoesNotSqueezeTheColours() {
+    dl::Batch points(1000, 2);
+    for (int i = 0; i < 1000; ++i) points.row(i) << -1.0f + 3.0f * float(i) / 999.0f, 0.0f;  // x in [-1, 2]
+    const std::vector<float> clean = dlui::colorKeysFromX(points);
+    points(500, 0) = 8.0f;  // one point thrown far out
+    points(501, 0) = std::numeric_limits<float>::quiet_NaN();
+    const std::vector<float> keys = dlui::colorKeysFromX(points);
+    QCOMPARE(keys.size(), size_t(1000));
+    // The bulk keeps the whole map: the rightmost ordinary point is at the yellow end, as without the
+    // outlier.
+    QVERIFY2(keys[999] > 0.99f, qPrintable(QString::number(keys[999])));
+    QVERIFY2(keys[10] < 0.01f, qPrintable(QString::number(keys[10])));
+    QCOMPARE(keys[500], 1.0f);  // beyond the range: the end colour
+    QCOMPARE(keys[501], 0.5f);  // not a number: the middle
+    float worst = 0.0f;
+    for (int i = 20; i < 980; ++i)
+        if (i != 500 && i != 501) worst = std::max(worst, std::abs(keys[size_t(i)] - clean[size_t(i)]));
+    QVERIFY2(worst < 0.01f, qPrintable(QString::number(worst)));
+    for (float k : keys) QVERIFY(k >= 0.0f && k <= 1.0f);
 }
 
 QTEST_MAIN(TestRender)

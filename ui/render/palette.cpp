@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <span>
+#include <vector>
 
 namespace dlui {
 
@@ -172,10 +173,24 @@ std::optional<ColorPalette> paletteFromName(const QString& name) {
 std::vector<float> colorKeysFromX(const dl::Batch& points) {
     std::vector<float> keys(static_cast<size_t>(points.rows()), 0.5f);
     if (points.rows() == 0 || points.cols() < 1) return keys;
-    const float lo = points.col(0).minCoeff(), hi = points.col(0).maxCoeff();
+    // The map spans the middle 98 % of x, not min..max: one sample thrown far out (a DDIM run of 10 steps
+    // left one at x ≈ 8) squeezed every other point into the blue half, and the ends of the moons no
+    // longer matched between the panes. Points beyond take the end colours.
+    std::vector<float> x;
+    x.reserve(static_cast<size_t>(points.rows()));
+    for (Eigen::Index i = 0; i < points.rows(); ++i)
+        if (std::isfinite(points(i, 0))) x.push_back(points(i, 0));
+    if (x.empty()) return keys;
+    const auto quantile = [&x](double q) {
+        const auto k = static_cast<std::ptrdiff_t>(std::floor(q * static_cast<double>(x.size() - 1)));
+        std::nth_element(x.begin(), x.begin() + k, x.end());
+        return x[static_cast<size_t>(k)];
+    };
+    const float lo = quantile(0.01), hi = quantile(0.99);
     if (!(hi > lo)) return keys;
     for (Eigen::Index i = 0; i < points.rows(); ++i)
-        keys[static_cast<size_t>(i)] = (points(i, 0) - lo) / (hi - lo);
+        if (std::isfinite(points(i, 0)))
+            keys[static_cast<size_t>(i)] = std::clamp((points(i, 0) - lo) / (hi - lo), 0.0f, 1.0f);
     return keys;
 }
 

@@ -66,9 +66,10 @@ QColor categoricalColor(int index);
 QString paletteName(ColorPalette palette);
 std::optional<ColorPalette> paletteFromName(const QString& name);
 
-/// Keys in [0, 1] from the first coordinate of each row (0.5 when all are equal). The window and exported
-/// frames colour forward frames by x_0 and reverse frames by the final samples x_0 of the trajectory, so a
-/// point keeps its colour as it moves and the reverse chain shows where each point ends up.
+/// Keys in [0, 1] from the first coordinate of each row, 0 at its 1st percentile and 1 at its 99th (rows
+/// beyond take 0 or 1; all keys are 0.5 when the two are equal, a row's key when its x is not finite). The
+/// window and exported frames colour forward frames by x_0 and reverse frames by the final samples x_0 of the
+/// trajectory, so a point keeps its colour as it moves and the reverse chain shows where each point ends up.
 std::vector<float> colorKeysFromX(const dl::Batch& points);
 
 }  // namespace dlui
