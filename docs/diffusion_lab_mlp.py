@@ -4,6 +4,8 @@
     import diffusion_lab_mlp as dlm
     net = dlm.load("moons.safetensors")        # a torch.nn.Module in eval mode
     eps = net(x_t, t)                           # x_t: [N, d] float32 (normalised data space), t: [N] int
+    points = net.to_data(x_0)                   # samples in the data's own coordinates
+    net.scheduler_config                        # the training schedule as a diffusers config (a dict)
 
 It computes the same eps_hat(x_t, t) as the C++ network (to about 1e-6; the test checks 1e-5):
   z   = [sin(x_j * f_k), cos(x_j * f_k) for each coordinate j | sin(t * g_k), cos(t * g_k)]
@@ -60,6 +62,15 @@ class DiffusionLabMlp(nn.Module):
         self.residual = meta["residual"] == "true"
         self.activation = meta["activation"]
         self.prediction = meta["prediction"]
+        # Written with the model's context (files from before hold the network alone): the map back to
+        # the data, data = x * scale + offset, and the schedule as a diffusers scheduler config.
+        self.offset = self.data_scale = None
+        if "data_offset" in meta:
+            self.offset = torch.tensor([float(v) for v in meta["data_offset"].split(",")])
+            scale = meta.get("data_axis_scale", meta.get("data_scale"))
+            self.data_scale = torch.tensor([float(v) for v in scale.split(",")])
+        config = meta.get("scheduler_config")
+        self.scheduler_config = json.loads(config) if config else None
         width = (self.d * self.features if self.features > 0 else self.d) + self.E
         self.input = nn.Linear(width, H)
         self.blocks = nn.ModuleList(nn.Linear(H, H) for _ in range(L))
@@ -91,6 +102,12 @@ class DiffusionLabMlp(nn.Module):
         for block in self.blocks:
             h = h + self.act(block(h)) if self.residual else self.act(block(h))
         return self.output(h)
+
+    def to_data(self, x):
+        """Points of the normalised space (samples) in the data's own coordinates."""
+        if self.offset is None:
+            raise ValueError("this file has no data_offset: it was written without the model's data")
+        return x.to(torch.float32) * self.data_scale + self.offset
 
 
 def load(path):

@@ -192,7 +192,8 @@ int runTrain(const CommandArgs& args) {
     std::cerr << "wrote " << out << " (" << trainer.parameters().size() << " parameters) after "
               << dl::formatNumber(seconds, 4) << " s of training\n";
     if (auto path = parsed.text("export-safetensors")) {
-        dl::writeMlpSafetensors(*path, trainer.modelConfig(), trainer.emaParameters());
+        dl::writeMlpSafetensors(*path, trainer.modelConfig(), trainer.emaParameters(),
+                                {file.normalisation, file.schedule});
         std::cerr << "wrote " << *path << "\n";
     }
 

@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "core/data/atomicfile.h"
+#include "core/data/diffusersconfig.h"
 #include "core/data/json.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 #include "core/model/mlp.h"
 
 namespace dl {
@@ -27,9 +29,45 @@ std::string tensorName(const std::string& blockName) {
     return module + (weight ? ".weight" : ".bias");
 }
 
+/// "a,b,…" of a vector's values, each read back to the same float.
+std::string commaList(const Eigen::VectorXf& values) {
+    std::string out;
+    for (Eigen::Index i = 0; i < values.size(); ++i) {
+        if (i > 0) out += ',';
+        out += formatRoundTrip(values[i]);
+    }
+    return out;
+}
+
+/// The context's metadata entries, each `,"key":"value"`.
+std::string contextMetadata(const MlpConfig& config, const SafetensorsContext& context) {
+    if (const auto& n = context.normalisation;
+        n && (n->offset.size() != config.dataDim || (n->perAxis() && n->axisScale.size() != config.dataDim)))
+        throw Error("safetensors: the data map has " + std::to_string(n->offset.size()) +
+                    " dimensions, the network " + std::to_string(config.dataDim));
+    std::string out;
+    const auto entry = [&out](const std::string& key, const std::string& value) {
+        out += "," + jsonQuote(key) + ":" + jsonQuote(value);
+    };
+    if (const auto& n = context.normalisation) {
+        entry("data_offset", commaList(n->offset));
+        if (n->perAxis())
+            entry("data_axis_scale", commaList(n->axisScale));
+        else
+            entry("data_scale", formatRoundTrip(n->scale));
+    }
+    if (context.schedule) {
+        DiffusersSchedulerConfig diffusers;
+        diffusers.schedule = *context.schedule;
+        entry("scheduler_config", diffusersSchedulerConfigJson(diffusers));
+    }
+    return out;
+}
+
 }  // namespace
 
-std::string mlpSafetensorsBytes(const MlpConfig& config, const Eigen::VectorXf& parameters) {
+std::string mlpSafetensorsBytes(const MlpConfig& config, const Eigen::VectorXf& parameters,
+                                const SafetensorsContext& context) {
     const Mlp net(config);
     if (parameters.size() != net.parameterCount())
         throw Error("safetensors: " + std::to_string(parameters.size()) + " parameters, the network needs " +
@@ -43,7 +81,7 @@ std::string mlpSafetensorsBytes(const MlpConfig& config, const Eigen::VectorXf& 
            << "\",\"layers\":\"" << config.layers << "\",\"residual\":\""
            << (config.residual ? "true" : "false") << "\",\"activation\":\""
            << activationName(config.activation) << "\",\"prediction\":\""
-           << predictionTargetName(config.target) << "\"}";
+           << predictionTargetName(config.target) << "\"" << contextMetadata(config, context) << "}";
     for (const auto& block : net.parameterBlocks()) {
         const std::size_t begin = data.size();
         // Column-major (out × in) → row-major [out, in], PyTorch's layout.
@@ -67,9 +105,9 @@ std::string mlpSafetensorsBytes(const MlpConfig& config, const Eigen::VectorXf& 
     return out + json + data;
 }
 
-void writeMlpSafetensors(const std::string& path, const MlpConfig& config,
-                         const Eigen::VectorXf& parameters) {
-    writeFileAtomically(path, mlpSafetensorsBytes(config, parameters));
+void writeMlpSafetensors(const std::string& path, const MlpConfig& config, const Eigen::VectorXf& parameters,
+                         const SafetensorsContext& context) {
+    writeFileAtomically(path, mlpSafetensorsBytes(config, parameters, context));
 }
 
 }  // namespace dl

@@ -86,6 +86,9 @@ void TestCliEcosystem::exportSafetensors() {
     QVERIFY(n % 8 == 0 && static_cast<qint64>(8 + n) < bytes.size());
     QVERIFY(bytes.mid(8, static_cast<int>(n))
                 .contains("\"input.weight\":{\"dtype\":\"F32\",\"shape\":[128,384]"));
+    // The map back to the data and the schedule, for samples in the data's coordinates.
+    QVERIFY(bytes.mid(8, static_cast<int>(n)).contains("\"data_offset\":"));
+    QVERIFY(bytes.mid(8, static_cast<int>(n)).contains("\"scheduler_config\":"));
     // 99,074 float32 parameters after the header.
     QCOMPARE(bytes.size() - 8 - static_cast<qint64>(n), qint64(99074) * 4);
 }

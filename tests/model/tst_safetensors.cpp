@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/data/diffusersconfig.h"
 #include "core/data/json.h"
 #include "core/model/mlp.h"
 #include "core/model/safetensors.h"
@@ -63,6 +64,15 @@ dl::Mlp randomNet(const dl::MlpConfig& config, std::uint64_t seed) {
     return net;
 }
 
+/// A per-axis map back to the data: x scaled by 2.5 and 0.125, shifted by 3 and −7.
+dl::Normalisation perAxisNorm() {
+    dl::Normalisation n;
+    n.offset = Eigen::Vector2f(3.0f, -7.0f);
+    n.scale = 1.0f;
+    n.axisScale = Eigen::Vector2f(2.5f, 0.125f);
+    return n;
+}
+
 dl::MlpConfig smallImageConfig() {
     dl::MlpConfig c = dl::defaultImageMlpConfig(9);
     c.hidden = 24;
@@ -77,6 +87,7 @@ class TestSafetensors : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void layout();
+    void contextGoesIntoTheMetadata();
     void pytorchModuleReproducesTheNetwork();
 };
 
@@ -107,6 +118,41 @@ void TestSafetensors::layout() {
     QCOMPARE(bOut.values[1], net.parameters()[blocks.back().offset + 1]);
     // A wrong parameter count is refused.
     QVERIFY_THROWS_EXCEPTION(dl::Error, dl::mlpSafetensorsBytes(config, Eigen::VectorXf::Zero(10)));
+}
+
+// The map back to the data and the training schedule ride along: a safetensors file on its own could give
+// ε̂ but not samples in the data's coordinates, nor say which β_t the model was trained with.
+void TestSafetensors::contextGoesIntoTheMetadata() {
+    const dl::MlpConfig config = dl::tinyDiffusionMlpConfig();
+    const dl::Mlp net = randomNet(config, 3);
+    dl::JsonValue meta;
+    readSafetensors(dl::mlpSafetensorsBytes(config, net.parameters()), meta);
+    QVERIFY(!meta.find("data_offset"));  // no context, no entries
+    QVERIFY(!meta.find("scheduler_config"));
+
+    dl::ScheduleParams schedule;
+    schedule.kind = dl::ScheduleKind::Cosine;
+    schedule.T = 200;
+    readSafetensors(dl::mlpSafetensorsBytes(config, net.parameters(), {perAxisNorm(), schedule}), meta);
+    QCOMPARE(meta.find("data_offset")->text, std::string("3,-7"));
+    QCOMPARE(meta.find("data_axis_scale")->text, std::string("2.5,0.125"));
+    QVERIFY(!meta.find("data_scale"));
+    const dl::DiffusersSchedulerConfig diffusers =
+        dl::parseDiffusersSchedulerConfig(meta.find("scheduler_config")->text);
+    QCOMPARE(diffusers.schedule.kind, dl::ScheduleKind::Cosine);
+    QCOMPARE(diffusers.schedule.T, 200);
+
+    dl::Normalisation common;
+    common.offset = Eigen::Vector2f(0.476f, -0.876f);
+    common.scale = 5.393f;
+    readSafetensors(dl::mlpSafetensorsBytes(config, net.parameters(), {common, std::nullopt}), meta);
+    QCOMPARE(std::stof(meta.find("data_scale")->text), 5.393f);  // read back to the same float
+    QVERIFY(!meta.find("data_axis_scale"));
+    QVERIFY(!meta.find("scheduler_config"));
+    // A map of another dimension than the network's is refused.
+    QVERIFY_THROWS_EXCEPTION(
+        dl::Error, dl::mlpSafetensorsBytes(smallImageConfig(), randomNet(smallImageConfig(), 1).parameters(),
+                                           {perAxisNorm(), std::nullopt}));
 }
 
 void TestSafetensors::pytorchModuleReproducesTheNetwork() {
@@ -159,6 +205,23 @@ void TestSafetensors::pytorchModuleReproducesTheNetwork() {
         }
         QVERIFY2(worst <= 1e-5, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
     }
+    // The module maps samples back to the data and reads the schedule.
+    const std::string weights = dir.filePath(QStringLiteral("net.safetensors")).toStdString();
+    dl::Mlp net = randomNet(dl::tinyDiffusionMlpConfig(), 11);
+    dl::ScheduleParams schedule;
+    schedule.T = 321;
+    dl::writeMlpSafetensors(weights, net.config(), net.parameters(), {perAxisNorm(), schedule});
+    QProcess p;
+    p.start(python, {QStringLiteral("-c"),
+                     QStringLiteral("import sys, torch; sys.path.insert(0, '" DL_TEST_SOURCE_DIR "/docs'); "
+                                    "import diffusion_lab_mlp as dlm; net = dlm.load(sys.argv[1]); "
+                                    "print(net.to_data(torch.tensor([[1.0, 2.0]])).tolist()[0], "
+                                    "net.scheduler_config['num_train_timesteps'])"),
+                     QString::fromStdString(weights)});
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    // (1, 2) · (2.5, 0.125) + (3, −7) = (5.5, −6.75), exact in float.
+    QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("[5.5, -6.75] 321"));
 }
 
 QTEST_APPLESS_MAIN(TestSafetensors)

@@ -71,8 +71,12 @@ void TestWindowWeightsExport::fileMenuWritesTheSampledWeights() {
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const auto model = window.document()->model();
-    const std::string expected = dl::mlpSafetensorsBytes(model->config, model->parameters);
-    QCOMPARE(file.readAll(), QByteArray::fromStdString(expected));
+    // With the map back to the window's data and the schedule trained with.
+    const std::string expected = dl::mlpSafetensorsBytes(
+        model->config, model->parameters, {window.document()->dataSet()->norm, model->schedule});
+    const QByteArray bytes = file.readAll();
+    QCOMPARE(bytes, QByteArray::fromStdString(expected));
+    QVERIFY(bytes.contains("\"data_offset\"") && bytes.contains("\"scheduler_config\""));
 
     // A folder under a file cannot exist: a message box, the failed signal, no file.
     QFile blocker(dir.filePath(QStringLiteral("a-file")));

@@ -72,8 +72,15 @@ bool ModelWeightsExport::exportTo(QString path) {
     path = withDefaultSuffix(path, QStringLiteral(".safetensors"));
     mWriting = path;
     LatestJob::Job job;
-    job.work = [model, path](JobControl&) -> std::any {
-        dl::writeMlpSafetensors(QFile::encodeName(path).toStdString(), model->config, model->parameters);
+    // The map back to data coordinates is the data's, when they are the ones the model was trained on.
+    const LabDocument* doc = mWindow->document();
+    dl::SafetensorsContext context;
+    context.schedule = model->schedule;
+    if (doc->dataSet() && doc->modelDataSource() == doc->dataSource())
+        context.normalisation = doc->dataSet()->norm;
+    job.work = [model, path, context](JobControl&) -> std::any {
+        dl::writeMlpSafetensors(QFile::encodeName(path).toStdString(), model->config, model->parameters,
+                                context);
         return path;
     };
     job.onResult = [this, path](std::any) {
