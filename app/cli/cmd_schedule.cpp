@@ -67,33 +67,20 @@ void printTable(const dl::Schedule& s) {
     }
 }
 
-/// Reads a diffusers scheduler_config.json; reports the fields it does not use on stderr.
-dl::DiffusersSchedulerConfig readDiffusersConfig(const std::string& path) {
-    dl::DiffusersSchedulerConfig c = dl::readDiffusersSchedulerConfig(path);
-    for (const std::string& name : c.unused) std::cerr << path << ": field '" << name << "' is not used\n";
-    return c;
-}
-
 }  // namespace
 
 int runSchedule(const CommandArgs& args) {
     OptionSpec spec("schedule", "Print a beta schedule and the quantities derived from it for t = 1..T.");
     addScheduleOptions(spec);
     spec.flag("json", "print one JSON object with arrays of length T instead of a table");
-    spec.value("from-diffusers", "FILE",
-               "read the schedule from a diffusers scheduler_config.json (the other schedule flags must not "
-               "be given);\n"
-               "fields it does not use are listed on stderr");
     spec.value("export-diffusers", "FILE", "also write the schedule as a diffusers scheduler_config.json");
     const ParsedArgs parsed = spec.parse(args);
+    // The whole config from a file (its sampling fields go into --export-diffusers too), else the flags.
     dl::DiffusersSchedulerConfig diffusers;
-    if (auto path = parsed.text("from-diffusers")) {
-        for (const char* flag : {"schedule", "T", "beta-start", "beta-end", "zero-snr"})
-            if (parsed.has(flag)) throw UsageError("--" + std::string(flag) + ": not with --from-diffusers");
-        diffusers = readDiffusersConfig(*path);
-    } else {
+    if (auto fromFile = diffusersConfigFromArgs(parsed))
+        diffusers = *fromFile;
+    else
         diffusers.schedule = scheduleFromArgs(parsed);
-    }
     const dl::Schedule schedule(diffusers.schedule);
     if (auto path = parsed.text("export-diffusers"))
         dl::writeFileAtomically(*path, dl::diffusersSchedulerConfigJson(diffusers));

@@ -1,5 +1,7 @@
 #include "scheduleflags.h"
 
+#include <iostream>
+
 namespace dlcli {
 
 void addScheduleOptions(OptionSpec& spec) {
@@ -7,10 +9,24 @@ void addScheduleOptions(OptionSpec& spec) {
         .value("T", "N", "number of diffusion steps, 1..10000")
         .value("beta-start", "B0", "first beta, in (0, 1)")
         .value("beta-end", "B1", "last beta, in (0, 1)")
-        .flag("zero-snr", "rescale so the last step is pure noise (zero terminal SNR)");
+        .flag("zero-snr", "rescale so the last step is pure noise (zero terminal SNR)")
+        .value("from-diffusers", "FILE",
+               "the schedule of a diffusers scheduler_config.json instead of the flags above;\n"
+               "fields it does not use are listed on stderr");
+}
+
+std::optional<dl::DiffusersSchedulerConfig> diffusersConfigFromArgs(const ParsedArgs& args) {
+    const auto path = args.text("from-diffusers");
+    if (!path) return std::nullopt;
+    for (const char* flag : {"schedule", "T", "beta-start", "beta-end", "zero-snr"})
+        if (args.has(flag)) throw UsageError("--" + std::string(flag) + ": not with --from-diffusers");
+    dl::DiffusersSchedulerConfig c = dl::readDiffusersSchedulerConfig(*path);
+    for (const std::string& name : c.unused) std::cerr << *path << ": field '" << name << "' is not used\n";
+    return c;
 }
 
 dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, const dl::ScheduleParams& defaults) {
+    if (auto diffusers = diffusersConfigFromArgs(args)) return diffusers->schedule;
     dl::ScheduleParams p = defaults;
     if (auto kind = args.text("schedule")) {
         auto parsed = dl::scheduleKindFromName(*kind);

@@ -1,5 +1,6 @@
 #include "core/model/safetensors.h"
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <iomanip>
@@ -9,7 +10,6 @@
 #include "core/data/diffusersconfig.h"
 #include "core/data/json.h"
 #include "core/math/error.h"
-#include "core/math/format.h"
 #include "core/model/mlp.h"
 
 namespace dl {
@@ -30,11 +30,17 @@ std::string tensorName(const std::string& blockName) {
 }
 
 /// "a,b,…" of a vector's values, each read back to the same float.
+std::string shortestFloat(float v) {
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);  // "5.393", not 5.39300012588501
+    return std::string(buffer, end);
+}
+
 std::string commaList(const Eigen::VectorXf& values) {
     std::string out;
     for (Eigen::Index i = 0; i < values.size(); ++i) {
         if (i > 0) out += ',';
-        out += formatRoundTrip(values[i]);
+        out += shortestFloat(values[i]);
     }
     return out;
 }
@@ -47,14 +53,17 @@ std::string contextMetadata(const MlpConfig& config, const SafetensorsContext& c
                     " dimensions, the network " + std::to_string(config.dataDim));
     std::string out;
     const auto entry = [&out](const std::string& key, const std::string& value) {
-        out += "," + jsonQuote(key) + ":" + jsonQuote(value);
+        out += ',';
+        out += jsonQuote(key);
+        out += ':';
+        out += jsonQuote(value);
     };
     if (const auto& n = context.normalisation) {
         entry("data_offset", commaList(n->offset));
         if (n->perAxis())
             entry("data_axis_scale", commaList(n->axisScale));
         else
-            entry("data_scale", formatRoundTrip(n->scale));
+            entry("data_scale", shortestFloat(n->scale));
     }
     if (context.schedule) {
         DiffusersSchedulerConfig diffusers;

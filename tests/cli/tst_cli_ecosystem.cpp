@@ -1,7 +1,8 @@
 // The ecosystem flags of the real CLI: `schedule --from-diffusers` reads Stable Diffusion 1.5's
 // scheduler config and names the fields it does not use, `--export-diffusers` writes a config that
 // reads back to the same ᾱ_T, a broken file is one line and status 1, and
-// `train --export-safetensors` writes a file with the safetensors header.
+// `train --export-safetensors` writes a file with the safetensors header, and `train --from-diffusers` trains
+// with a diffusers schedule.
 #include <QTemporaryDir>
 
 #include "cliprocess.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void fromDiffusers();
     void badDiffusersFile();
     void exportSafetensors();
+    void trainOnADiffusersSchedule();
 };
 
 void TestCliEcosystem::fromDiffusers() {
@@ -91,6 +93,32 @@ void TestCliEcosystem::exportSafetensors() {
     QVERIFY(bytes.mid(8, static_cast<int>(n)).contains("\"scheduler_config\":"));
     // 99,074 float32 parameters after the header.
     QCOMPARE(bytes.size() - 8 - static_cast<qint64>(n), qint64(99074) * 4);
+}
+
+// "train --from-diffusers" was refused as an unknown option: only `schedule` read the file. Every command
+// that takes the schedule flags now takes the file instead of them.
+void TestCliEcosystem::trainOnADiffusersSchedule() {
+    QTemporaryDir dir;
+    const QString config = writeText(dir, QStringLiteral("scheduler_config.json"), kStableDiffusion15);
+    const QString weights = dir.filePath(QStringLiteral("sd.safetensors"));
+    const CliRun run =
+        runCli({QStringLiteral("train"), QStringLiteral("--from-diffusers"), config, QStringLiteral("--n"),
+                QStringLiteral("300"), QStringLiteral("--steps"), QStringLiteral("5"),
+                QStringLiteral("--quality-samples"), QStringLiteral("0"), QStringLiteral("--out"),
+                dir.filePath(QStringLiteral("m.dlmodel")), QStringLiteral("--export-safetensors"), weights});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("'set_alpha_to_one' is not used"));
+    QFile f(weights);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    // The schedule trained with, as the file's scheduler_config says (a JSON string inside the header).
+    QVERIFY2(bytes.contains(R"(\"beta_schedule\": \"scaled_linear\")") &&
+                 bytes.contains(R"(\"num_train_timesteps\": 1000)"),
+             bytes.left(1000).constData());
+    QCOMPARE(runCli({QStringLiteral("train"), QStringLiteral("--from-diffusers"), config,
+                     QStringLiteral("--schedule"), QStringLiteral("cosine")})
+                 .exitCode,
+             2);
 }
 
 QTEST_APPLESS_MAIN(TestCliEcosystem)

@@ -146,7 +146,8 @@ void TestSafetensors::contextGoesIntoTheMetadata() {
     common.offset = Eigen::Vector2f(0.476f, -0.876f);
     common.scale = 5.393f;
     readSafetensors(dl::mlpSafetensorsBytes(config, net.parameters(), {common, std::nullopt}), meta);
-    QCOMPARE(std::stof(meta.find("data_scale")->text), 5.393f);  // read back to the same float
+    QCOMPARE(meta.find("data_scale")->text, std::string("5.393"));  // the shortest text of the float
+    QCOMPARE(meta.find("data_offset")->text, std::string("0.476,-0.876"));
     QVERIFY(!meta.find("data_axis_scale"));
     QVERIFY(!meta.find("scheduler_config"));
     // A map of another dimension than the network's is refused.
