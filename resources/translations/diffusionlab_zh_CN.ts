@@ -3882,10 +3882,6 @@ ffmpeg 输出：
         <translation>虚线：%1</translation>
     </message>
     <message>
-        <source>Not applied: %1. The plots show the last valid schedule.</source>
-        <translation>未应用：%1。图中显示的是最后一个有效的调度。</translation>
-    </message>
-    <message>
         <source>The learned model samples with its own schedule: %1.</source>
         <translation>学习到的模型用它自己的调度采样：%1。</translation>
     </message>
@@ -3900,6 +3896,10 @@ ffmpeg 输出：
     <message>
         <source>Number of diffusion steps T, from %1 to %2</source>
         <translation>扩散步数 T，从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Not applied: %1. The plots show the last valid schedule, and training uses it.</source>
+        <translation>未应用：%1。图中显示的是最后一个有效的调度，训练也使用它。</translation>
     </message>
 </context>
 <context>

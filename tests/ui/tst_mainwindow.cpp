@@ -367,6 +367,12 @@ private Q_SLOTS:
         panel->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
         QVERIFY(!panel->errorText().isEmpty());
         QVERIFY(banner->isHidden());
+        // A model that arrives meanwhile (Train pressed with the red message showing trains on the last
+        // valid schedule) did bring "trained with this schedule" back above "Not applied".
+        mWindow->document()->setModel(nullptr, mWindow->document()->schedule());
+        QVERIFY(banner->isHidden());
+        QVERIFY2(panel->errorText().contains(QStringLiteral("training uses it")),
+                 qPrintable(panel->errorText()));
         panel->betaStartSlider()->spinBox()->setValue(0.001);
         QVERIFY(panel->errorText().isEmpty());
         QVERIFY(!banner->isHidden());

@@ -226,7 +226,8 @@ void SchedulePanel::applyFromControls() {
         mDiagnostics->show();
         updateBanner();
     } else {
-        mError->setText(tr("Not applied: %1. The plots show the last valid schedule.").arg(error));
+        mError->setText(
+            tr("Not applied: %1. The plots show the last valid schedule, and training uses it.").arg(error));
         mError->show();
         mDiagnostics->hide();
         mBannerBox->hide();  // it too is about the last valid schedule
@@ -267,7 +268,11 @@ void SchedulePanel::updateDiagnostics() {
 
 void SchedulePanel::updateBanner() {
     const QString mismatch = mDocument->describeScheduleMismatch();
-    if (!mismatch.isEmpty()) {
+    if (!mError->isHidden()) {
+        // The banner is about the last valid schedule, like the checks: a model trained meanwhile read
+        // "trained with this schedule" right above "Not applied".
+        mBannerBox->hide();
+    } else if (!mismatch.isEmpty()) {
         // "The reverse process" read as every sampler's, next to the Sampling dock's exact denoiser that
         // uses the editor's schedule; it is the learned model that keeps its own.
         mBanner->setText(tr("The learned model samples with its own schedule: %1.").arg(mismatch));
