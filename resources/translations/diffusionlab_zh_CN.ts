@@ -4531,6 +4531,10 @@ ffmpeg 输出：
         <source>The trained model has not been saved to a file and will be lost (a session names its model&apos;s file but does not hold it). Save model… keeps it.</source>
         <translation>训练好的模型尚未保存到文件，将会丢失（会话只记录模型文件的名字，并不包含模型本身）。“保存模型…”可以保留它。</translation>
     </message>
+    <message>
+        <source>Sampling… %1 %</source>
+        <translation>正在采样… %1 %</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingController</name>

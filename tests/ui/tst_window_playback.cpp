@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
@@ -32,6 +33,7 @@
 #include "ui/export/exportinput.h"
 #include "ui/render/framesource.h"
 #include "ui/render/palette.h"
+#include "ui/sampling/samplingcontroller.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/sampling/samplingtrails.h"
 #include "ui/training/trainingcontroller.h"
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void strokesAreMeasuredInViewUnits();
     void bigDrawnSetsAreConfirmed();
     void aSessionsStrokesComeBackToTheEditor();
+    void aLongSamplingRunShowsItsProgress();
     void markovChainStatesComeFromAWorker();
 
 private:
@@ -482,6 +485,25 @@ void TestWindowPlayback::aSessionsStrokesComeBackToTheEditor() {
     QVERIFY(mWindow->openFile(csv));
     QTRY_VERIFY_WITH_TIMEOUT(mWindow->document()->dataSource().kind == dlui::DataSource::Kind::Csv, 10000);
     QVERIFY(!view->isDrawingEnabled());
+}
+
+// A reverse chain of T = 9999 took 18 s, and with the Sampling dock behind Explain nothing said it was
+// running. A run that lasts over half a second puts its progress in the status bar; a short one does not.
+void TestWindowPlayback::aLongSamplingRunShowsItsProgress() {
+    dlui::SamplingController* controller = live()->samplingController();
+    QStatusBar* status = mWindow->statusBar();
+    status->clearMessage();
+    Q_EMIT controller->progressReported(7, 0, 100);
+    Q_EMIT controller->progressReported(7, 10, 100);
+    QVERIFY2(!status->currentMessage().startsWith(QStringLiteral("Sampling")),
+             qPrintable(status->currentMessage()));
+    QTest::qWait(600);
+    Q_EMIT controller->progressReported(7, 40, 100);
+    QCOMPARE(status->currentMessage(), QStringLiteral("Sampling… 40 %"));
+    // The next run starts its own clock.
+    status->clearMessage();
+    Q_EMIT controller->progressReported(8, 50, 100);
+    QVERIFY2(status->currentMessage().isEmpty(), qPrintable(status->currentMessage()));
 }
 
 QTEST_MAIN(TestWindowPlayback)

@@ -7,6 +7,7 @@
 //   live->trainPanel()->train();
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -51,6 +52,8 @@ private:
     void updateActions();
     void loadPendingModel();
     void onModelFileFailed(const QString& path, const QString& message, bool wrongDimension);
+    /// "Sampling… n %" in the status bar for a run that lasts (see the definition).
+    void showSamplingProgress(quint64 run, int done, int total);
 
     MainWindow* mWindow;
     TrainingController* mTraining;
@@ -62,6 +65,8 @@ private:
     QString mPendingModelPath;  // a session's model file, loaded once matching data are there
     QPointer<MainView> mView;   // destroyed before this object when the window goes
     int mTrailsDecorator = 0;
+    quint64 mProgressRun = 0;         // the sampling run the clock below is for
+    QElapsedTimer mProgressRunClock;  // since its first progress
 };
 
 }  // namespace dlui
