@@ -1418,6 +1418,10 @@ ffmpeg 输出：
         <source>found one value and no separator; every row needs 2 values x,y, separated by a comma, a semicolon, a tab or spaces</source>
         <translation>只有一个值且没有分隔符；每行需要 2 个值 x,y，以逗号、分号、制表符或空格分隔</translation>
     </message>
+    <message>
+        <source>safetensors: the data map has %1 dimensions, the network %2</source>
+        <translation>safetensors：数据映射有 %1 个维度，网络有 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>

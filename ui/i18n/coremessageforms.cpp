@@ -117,6 +117,7 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "denoiser: timestep must be from 1 to %1, got %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "denoiser: samples have %1 coordinates, the model expects %2"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "safetensors: %1 parameters, the network needs %2"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "safetensors: the data map has %1 dimensions, the network %2"),
     // model files (core/model/modelfile.cpp)
     QT_TRANSLATE_NOOP("dl::CoreMessage", "needs %1 more bytes, %2 left"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "implausible length %1"),
