@@ -834,7 +834,8 @@ void TestWindowTraining::closeQuestionFollowsTheRunEnding() {
 
 // Quitting mid-run with unsaved changes asked "Save them first?" under "the model so far is kept only if you
 // save it"; Save wrote the session, which names a model file and holds no weights, and the model was lost.
-// The question has its own "Save model…" button: the window stays open and the model goes to a file.
+// The question has its own "Save model…" button: the model goes to a file, and then the close goes on (it
+// stopped there, and the person who had chosen to quit had to quit again); it asks again about the session.
 void TestWindowTraining::closeQuestionSavesTheModelToAFile() {
     LabWindow window(askingOptions());
     dlui::TrainingController* run = nullptr;
@@ -860,8 +861,21 @@ void TestWindowTraining::closeQuestionSavesTheModelToAFile() {
     QVERIFY(!window.close());  // the window stays while the model is saved
     QVERIFY2(buttons.join(QLatin1Char('|')).remove(QLatin1Char('&')).contains(QStringLiteral("Save model")),
              qPrintable(buttons.join(QLatin1Char('|'))));
+    // The close goes on: the session's question comes back, now without the model's button. Cancel keeps
+    // the window for the rest of the test.
+    QStringList again;
+    bool askedAgain = false;
+    dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
+        askedAgain = true;
+        for (QAbstractButton* b : box->buttons()) again << b->text().remove(QLatin1Char('&'));
+        QTest::keyClick(box, Qt::Key_Escape);
+    });
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 10000);
     QTRY_COMPARE(window.document()->modelPath(), path);
+    QTRY_VERIFY_WITH_TIMEOUT(askedAgain, 10000);
+    QVERIFY2(!again.join(QLatin1Char('|')).contains(QStringLiteral("Save model")),
+             qPrintable(again.join(QLatin1Char('|'))));
+    QVERIFY(window.isVisible());
     run->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 10000);
 }

@@ -97,8 +97,9 @@ public Q_SLOTS:
     void reset();
     /// Continues the stopped, finished or loaded run for another step budget.
     void continueTraining();
-    /// Save/load with a file dialog; errors are shown in a message box.
-    void saveModel();
+    /// Save/load with a file dialog; errors are shown in a message box. saveModel() is true when a save
+    /// started (not cancelled in the dialog): modelSaved or modelSaveFailed follows.
+    bool saveModel();
     void loadModel();
 
 Q_SIGNALS:

@@ -108,12 +108,13 @@ void TrainPanel::saveModelInBackground(const QString& path) {
     mModelSaveJob.start(std::move(job));
 }
 
-void TrainPanel::saveModel() {
+bool TrainPanel::saveModel() {
     QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
                                                 tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
-    if (path.isEmpty()) return;
+    if (path.isEmpty()) return false;
     // Without its suffix the file was hidden by Load model's filter.
     saveModelInBackground(withDefaultSuffix(path, QStringLiteral(".dlmodel")));
+    return true;
 }
 
 void TrainPanel::loadModel() {

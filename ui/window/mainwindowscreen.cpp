@@ -178,7 +178,8 @@ bool MainWindow::confirmClose() {
     };
     // Save keeps the session, which names its model's file but does not hold the weights: "Save" under "the
     // model so far is kept only if you save it" wrote the session and lost a model never saved to a file.
-    // A model not in a file gets its own button, which keeps the window open and asks where to save it.
+    // A model not in a file gets its own button: it asks where to save the model, and once the model is in
+    // its file the close goes on (saveModelRequested; the window stays open while the file is written).
     const auto offerModelSave = [this](QMessageBox& box) -> QAbstractButton* {
         return mDocument->hasModel() && !mDocument->isModelSaved()
                    ? box.addButton(tr("Save &model…"), QMessageBox::ActionRole)

@@ -7,6 +7,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <algorithm>
+#include <memory>
 
 #include "ui/anatomy/anatomy.h"
 #include "ui/data/datapanel.h"
@@ -111,7 +112,7 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
 
     connectActions();
     connect(window, &MainWindow::closing, this, &TrainingAndSampling::shutdown);
-    connect(window, &MainWindow::saveModelRequested, mTrainPanel, &TrainPanel::saveModel);
+    connect(window, &MainWindow::saveModelRequested, this, &TrainingAndSampling::saveModelThenClose);
     window->addCloseWarning([this] {
         return mTraining->isActive() ? tr("Training is running and will be stopped. The model so far will be "
                                           "lost unless it is saved to a file: Save model… does that.")
@@ -218,6 +219,24 @@ void TrainingAndSampling::updateActions() {
     a.pauseTraining->setEnabled(running || paused);
     a.pauseTraining->setText(paused ? tr("&Resume training") : tr("&Pause training"));
     a.stopTraining->setEnabled(running || paused);
+}
+
+void TrainingAndSampling::saveModelThenClose() {
+    // Asked from the close question: the window stayed open once the model was in its file, and the person
+    // who had chosen to quit had to quit again. The close goes on after the save (asking again about what
+    // is still unsaved); a cancelled dialog or a failed save leave the window open.
+    if (!mTrainPanel->saveModel()) return;
+    auto saved = std::make_shared<QMetaObject::Connection>();
+    auto failed = std::make_shared<QMetaObject::Connection>();
+    *saved = connect(mTrainPanel, &TrainPanel::modelSaved, this, [this, saved, failed] {
+        disconnect(*saved);
+        disconnect(*failed);
+        QMetaObject::invokeMethod(mWindow, &QWidget::close, Qt::QueuedConnection);
+    });
+    *failed = connect(mTrainPanel, &TrainPanel::modelSaveFailed, this, [this, saved, failed] {
+        disconnect(*saved);
+        disconnect(*failed);
+    });
 }
 
 void TrainingAndSampling::showSamplingProgress(quint64 run, int done, int total) {

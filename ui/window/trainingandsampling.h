@@ -52,6 +52,8 @@ private:
     void updateActions();
     void loadPendingModel();
     void onModelFileFailed(const QString& path, const QString& message, bool wrongDimension);
+    /// The close question's Save model…: the file dialog, the save, then the close goes on.
+    void saveModelThenClose();
     /// "Sampling… n %" in the status bar for a run that lasts (see the definition).
     void showSamplingProgress(quint64 run, int done, int total);
 
