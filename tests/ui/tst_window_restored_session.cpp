@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -19,9 +20,11 @@
 #include "tests/support/smalltraining.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
+#include "ui/render/palette.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
+#include "ui/widgets/logslider.h"
 #include "ui/window/labwindow.h"
 #include "ui/window/thememenu.h"
 #include "ui/window/trainingandsampling.h"
@@ -239,6 +242,16 @@ void TestWindowRestoredSession::aRememberedDarkThemeDarkensEveryPlot() {
                                 .arg(plot->objectName(), plot->parentWidget()->objectName(),
                                      QColor(image.pixel(2, 2)).name())));
     }
+    // The Schedule dock's "Not applied" message, hidden until now, in a red that reads on the dark.
+    dlui::SchedulePanel* schedule = window.schedulePanel();
+    schedule->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
+    auto* error = schedule->findChild<QLabel*>(QStringLiteral("scheduleError"));
+    QVERIFY(error && error->isVisible());
+    QTRY_VERIFY2(dlui::contrastRatio(error->palette().color(error->foregroundRole()),
+                                     error->palette().color(QPalette::Window)) >= 4.5,
+                 qPrintable(QStringLiteral("%1 on %2")
+                                .arg(error->palette().color(error->foregroundRole()).name(),
+                                     error->palette().color(QPalette::Window).name())));
     QVERIFY(window.close());
     QSettings().clear();
 }

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void schedulePlotsLegendAndTicksRead();
     void explainNumbersReadOnTheDark();
     void disabledSlidersLookDisabled();
+    void aMessageHiddenThroughAThemeChangeReadsWhenShown();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -521,6 +522,48 @@ void TestWindowThemes::disabledSlidersLookDisabled() {
                                                        .arg(ThemeMenu::themeName(theme))
                                                        .arg(colouredPixels())));
     }
+    window.themeMenu()->resetToDefaults();
+}
+
+// The Schedule dock's "Not applied" message is hidden until a value is refused. Hidden since the window
+// was made, it missed the switch to the dark theme and showed in the light theme's red, 1.8:1 on the dark
+// background (and the Data dock's error once did the same).
+void TestWindowThemes::aMessageHiddenThroughAThemeChangeReadsWhenShown() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.themeMenu()->resetToDefaults();
+    auto* label = new QLabel(QStringLiteral("Not applied"), window.centralWidget());
+    label->hide();
+    dlui::setReadableTextColor(label, dlui::kErrorTextColor);
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Dark)->trigger();
+    QTRY_VERIFY(window.centralWidget()->palette().color(QPalette::Window).lightness() < 128);
+    QCoreApplication::processEvents();
+    label->show();
+    const auto ratio = [label] {
+        return dlui::contrastRatio(label->palette().color(label->foregroundRole()),
+                                   label->palette().color(QPalette::Window));
+    };
+    QTRY_VERIFY2(ratio() >= 4.5, qPrintable(QString::number(ratio())));
+    // The colour is for the background the text is drawn on, the parent's: a theme change reaches the
+    // widgets in no set order, and a label that heard of it before its parent took the light theme's
+    // background. A label holding a light palette of its own stands for that here.
+    auto* stale = new QLabel(QStringLiteral("Could not read the file"), window.centralWidget());
+    stale->setPalette(QApplication::style()->standardPalette());
+    dlui::setReadableTextColor(stale, dlui::kErrorTextColor);
+    stale->show();
+    const QColor under = window.centralWidget()->palette().color(QPalette::Window);
+    QTRY_VERIFY2(dlui::contrastRatio(stale->palette().color(stale->foregroundRole()), under) >= 4.5,
+                 qPrintable(QStringLiteral("%1 on %2")
+                                .arg(stale->palette().color(stale->foregroundRole()).name(), under.name())));
+    // And the real one.
+    dlui::SchedulePanel* schedule = window.schedulePanel();
+    schedule->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
+    auto* error = schedule->findChild<QLabel*>(QStringLiteral("scheduleError"));
+    QVERIFY(error && error->isVisible());
+    QTRY_VERIFY2(dlui::contrastRatio(error->palette().color(error->foregroundRole()),
+                                     error->palette().color(QPalette::Window)) >= 4.5,
+                 qPrintable(error->palette().color(error->foregroundRole()).name()));
     window.themeMenu()->resetToDefaults();
 }
 
