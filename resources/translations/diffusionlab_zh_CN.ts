@@ -3244,6 +3244,10 @@ ffmpeg 输出：
         <source>The view keeps the data loaded before: %1.</source>
         <translation>视图仍显示之前载入的数据：%1。</translation>
     </message>
+    <message>
+        <source>The strokes drawn on the view are not loaded and will be lost: Load data in the Data panel keeps them in the session.</source>
+        <translation>视图上画的笔画尚未加载，将会丢失：在“数据”面板中点击“加载数据”可将其保存在会话中。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ModelWeightsExport</name>

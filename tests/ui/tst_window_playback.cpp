@@ -109,6 +109,7 @@ private Q_SLOTS:
     void bigDrawnSetsAreConfirmed();
     void aSessionsStrokesComeBackToTheEditor();
     void aLongSamplingRunShowsItsProgress();
+    void quittingAsksAboutStrokesNotLoaded();
     void markovChainStatesComeFromAWorker();
 
 private:
@@ -504,6 +505,29 @@ void TestWindowPlayback::aLongSamplingRunShowsItsProgress() {
     status->clearMessage();
     Q_EMIT controller->progressReported(8, 50, 100);
     QVERIFY2(status->currentMessage().isEmpty(), qPrintable(status->currentMessage()));
+}
+
+// Quitting with a drawing not yet loaded lost it without a question: the session keeps the loaded data's
+// source, so the strokes count as a close warning (which the quit question names) until they are loaded.
+void TestWindowPlayback::quittingAsksAboutStrokesNotLoaded() {
+    dlui::DataPanel* panel = mWindow->dataPanel();
+    QVERIFY(mWindow->closeWarnings().join(QLatin1Char(' ')).isEmpty());
+    chooseWithKeys(panel->sourceBox(), panel->sourceBox()->findData(int(dlui::DataSource::Kind::HandDrawn)));
+    drawTwoStrokes();
+    QVERIFY2(mWindow->closeWarnings().join(QLatin1Char(' ')).contains(QStringLiteral("strokes drawn")),
+             qPrintable(mWindow->closeWarnings().join(QLatin1Char(' '))));
+    QSignalSpy changed(mWindow->document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+    QVERIFY2(mWindow->closeWarnings().join(QLatin1Char(' ')).isEmpty(),
+             qPrintable(mWindow->closeWarnings().join(QLatin1Char(' '))));
+    // One more stroke, not loaded: asked again.
+    dlui::MainView* view = mWindow->mainView();
+    const QRect r = view->rect();
+    QTest::mousePress(view, Qt::LeftButton, {}, QPoint(r.width() / 4, r.height() * 3 / 4));
+    QTest::mouseMove(view, QPoint(r.width() / 2, r.height() * 3 / 4));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(r.width() / 2, r.height() * 3 / 4));
+    QVERIFY(!mWindow->closeWarnings().isEmpty());
 }
 
 QTEST_MAIN(TestWindowPlayback)

@@ -323,6 +323,17 @@ void MainWindow::connectDocument() {
     connect(mView, &MainView::strokesChanged, mDataPanel,
             [this] { mDataPanel->setStrokes(mView->strokes(), mView->strokeUnit()); });
     connect(mDocument, &LabDocument::dataSetChanged, this, &MainWindow::followDataSourceInTheView);
+    // Strokes not loaded yet are work the session cannot hold (it keeps the loaded data's source): quitting
+    // with a drawing lost it without a question.
+    addCloseWarning([this] {
+        const DataSource& loaded = mDocument->dataSource();
+        const bool drawnLoaded = loaded.kind == DataSource::Kind::HandDrawn;
+        const bool unloaded =
+            !mView->strokes().empty() && (!drawnLoaded || mView->strokes() != loaded.strokes);
+        return unloaded ? tr("The strokes drawn on the view are not loaded and will be lost: Load data in "
+                             "the Data panel keeps them in the session.")
+                        : QString();
+    });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
     connect(mLoader, &DataLoader::csvColumnsNeeded, this, [this](const QString&, int columnCount) {
