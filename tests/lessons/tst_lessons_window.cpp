@@ -896,6 +896,11 @@ void TestLessonsWindow::closingALessonKeepsTheQualityFigure() {
 void TestLessonsWindow::aPlayingStepKeepsItsLayout() {
     mWindow->resize(1280, 720);
     QTRY_COMPARE(mWindow->height(), 720);
+    auto* dataDock = mWindow->findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    QVERIFY(dataDock);
+    mWindow->resizeDocks({dataDock}, {380}, Qt::Horizontal);  // as the window's first layout gives it
+    QTRY_VERIFY(dataDock->width() >= 370);
+    const int dataWidth = dataDock->width();
     QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
     QVERIFY(waitForStep());
     player()->goTo(player()->stepCount() - 1);
@@ -903,6 +908,10 @@ void TestLessonsWindow::aPlayingStepKeepsItsLayout() {
     dlui::Timeline* timeline = mWindow->timeline();
     QTRY_VERIFY(timeline->isPlaying());
     QTest::qWait(200);  // the step's layout settles (the docks are resized after their queued layouts)
+    // The room the Explain dock took came from the view, not from the Data dock on the other side: its
+    // fields were cut behind a horizontal scroll bar.
+    QVERIFY2(dataDock->width() >= dataWidth,
+             qPrintable(QStringLiteral("%1 px, %2 before the lesson").arg(dataDock->width()).arg(dataWidth)));
     const int startT = timeline->t();
     const QString atStart = docksInSight();
     const int viewWidth = mWindow->mainView()->width();

@@ -19,6 +19,7 @@
 #include "ui/render/palette.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/dockroom.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -228,7 +229,7 @@ void ExplainPanel::widenDockToText(WidenFor what) {
             auto* window = dock ? qobject_cast<QMainWindow*>(dock->parentWidget()) : nullptr;
             if (!mWidensDock || !window || dock->isFloating() || !dock->isVisible()) return;
             const int text = what == WidenFor::Playback ? widthForPlayback() : widthForText();
-            const int wanted = std::min(text + dock->width() - width(), window->width() * 45 / 100);
+            const int wanted = std::min(text + dock->width() - width(), widestDockBesideTheView(window, dock));
             if (dock->width() < wanted) window->resizeDocks({dock}, {wanted}, Qt::Horizontal);
         },
         Qt::QueuedConnection);

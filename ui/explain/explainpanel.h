@@ -56,7 +56,7 @@ public:
     int widthForPlayback() const;
     /// While on (a lesson is open), the panel's dock, docked beside the view, is widened to
     /// widthForPlayback() at once, and to widthForText() for each new text shown while the timeline is
-    /// paused; up to 45 % of the window so the picture stays the larger part; it never narrows it. In
+    /// paused, as far as widestDockBesideTheView allows (ui/widgets/dockroom.h); it never narrows it. In
     /// presenter mode, with its larger type, the equations otherwise ran off the dock's right edge behind a
     /// horizontal scroll bar. Off, the dock keeps the width the user gave it.
     void setWidensDockToText(bool on);

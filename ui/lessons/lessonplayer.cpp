@@ -20,6 +20,7 @@
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/trainpanel.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/dockroom.h"
 #include "ui/widgets/scrollareaaround.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
@@ -237,7 +238,8 @@ void LessonPlayer::widenScheduleToItsRows(QDockWidget* schedule) {
     const QScrollBar* bar = area->verticalScrollBar();
     const int chrome =
         schedule->width() - area->viewport()->width() + (bar->isVisible() ? 0 : bar->sizeHint().width());
-    const int wanted = std::min(panel->minimumSizeHint().width() + chrome, mWindow->width() * 45 / 100);
+    const int wanted =
+        std::min(panel->minimumSizeHint().width() + chrome, widestDockBesideTheView(mWindow, schedule));
     if (schedule->width() < wanted) mWindow->resizeDocks({schedule}, {wanted}, Qt::Horizontal);
 }
 
