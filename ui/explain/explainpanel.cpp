@@ -229,7 +229,8 @@ void ExplainPanel::widenDockToText(WidenFor what) {
             auto* window = dock ? qobject_cast<QMainWindow*>(dock->parentWidget()) : nullptr;
             if (!mWidensDock || !window || dock->isFloating() || !dock->isVisible()) return;
             const int text = what == WidenFor::Playback ? widthForPlayback() : widthForText();
-            const int wanted = std::min(text + dock->width() - width(), widestDockBesideTheView(window, dock));
+            const int wanted =
+                std::min(text + dock->width() - width(), widestDockBesideTheView(window, dock));
             if (dock->width() < wanted) window->resizeDocks({dock}, {wanted}, Qt::Horizontal);
         },
         Qt::QueuedConnection);
