@@ -110,6 +110,7 @@ private Q_SLOTS:
     void aSessionsStrokesComeBackToTheEditor();
     void aLongSamplingRunShowsItsProgress();
     void quittingAsksAboutStrokesNotLoaded();
+    void langevinIsNotClipped();
     void markovChainStatesComeFromAWorker();
 
 private:
@@ -528,6 +529,21 @@ void TestWindowPlayback::quittingAsksAboutStrokesNotLoaded() {
     QTest::mouseMove(view, QPoint(r.width() / 2, r.height() * 3 / 4));
     QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(r.width() / 2, r.height() * 3 / 4));
     QVERIFY(!mWindow->closeWarnings().isEmpty());
+}
+
+// "Clip x̂₀ to the data's range" (on by default) reached only Langevin's last denoising step and piled the
+// points still far out onto the edges of a box, which a student read as what Langevin makes. Langevin is
+// not clipped, and the row is not shown for it.
+void TestWindowPlayback::langevinIsNotClipped() {
+    auto* clip = find<QCheckBox>(QStringLiteral("samplingClip"));
+    QVERIFY(clip && clip->isChecked());
+    QComboBox* samplers = sampling()->samplerBox();
+    chooseWithKeys(samplers, samplers->findData(int(dl::SamplerKind::Langevin)));
+    QVERIFY(!sampling()->samplerParams().clipX0);
+    QVERIFY(!clip->isVisible());
+    chooseWithKeys(samplers, samplers->findData(int(dl::SamplerKind::DdpmPosterior)));
+    QVERIFY(sampling()->samplerParams().clipX0);
+    QVERIFY(clip->isVisible());
 }
 
 QTEST_MAIN(TestWindowPlayback)

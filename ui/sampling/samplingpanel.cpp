@@ -354,7 +354,9 @@ dl::SamplerParams SamplingPanel::samplerParams() const {
     p.langevinStepsPerLevel = mLangevinPerLevel->value();
     p.trajectoryStride = 1;
     p.maxTrajectoryBytes = kMaxTrajectoryBytes;
-    p.clipX0 = mClip->isChecked();
+    // Langevin's chain never forms x̂₀; clipping reached only its last denoising step and piled the points
+    // still far out onto the edges of the data's box, which read as what Langevin makes.
+    p.clipX0 = mClip->isChecked() && p.kind != dl::SamplerKind::Langevin;
     return p;
 }
 
@@ -365,6 +367,7 @@ void SamplingPanel::updateControls() {
         form->setRowVisible(mEta, kind == dl::SamplerKind::Ddim);
         form->setRowVisible(mLangevinStep, kind == dl::SamplerKind::Langevin);
         form->setRowVisible(mLangevinPerLevel, kind == dl::SamplerKind::Langevin);
+        form->setRowVisible(mClip, kind != dl::SamplerKind::Langevin);  // see samplerParams()
     }
     const auto data = mDocument->dataSet();
     const bool points2d = data && !data->isImage() && data->dim() == 2;
