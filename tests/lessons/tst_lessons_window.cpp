@@ -21,6 +21,7 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QtTest>
 
@@ -30,6 +31,7 @@
 #include "ui/document/labdocument.h"
 #include "ui/document/lessonstate.h"
 #include "ui/document/session.h"
+#include "ui/explain/explainpanel.h"
 #include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
@@ -101,6 +103,7 @@ private Q_SLOTS:
     void closingALessonKeepsTheQualityFigure();
     void aPlayingStepKeepsItsLayout();
     void closingALessonKeepsTheWindowsSavedState();
+    void anExplainStepOpensAtItsFirstLine();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -953,6 +956,33 @@ void TestLessonsWindow::closingALessonKeepsTheWindowsSavedState() {
     QTRY_VERIFY_WITH_TIMEOUT(dataBack.count() >= 1, 20000);
     QCoreApplication::processEvents();
     QVERIFY(mWindow->document()->isModified());
+}
+
+// The Explain text keeps the reader's place as it changes; a lesson step opened on the place the previous
+// step had been scrolled to, with its title cut off (presenter mode at 720p shows a few lines).
+void TestLessonsWindow::anExplainStepOpensAtItsFirstLine() {
+    mWindow->resize(1280, 720);
+    QString error;
+    const auto lesson = dl::loadLesson(dl::builtInLessonPaths().front(), &error);
+    QVERIFY2(lesson, qPrintable(error));
+    std::vector<int> explainSteps;
+    for (int k = 0; k < int(lesson->steps.size()); ++k)
+        if (lesson->steps[size_t(k)].explain) explainSteps.push_back(k);
+    QVERIFY(explainSteps.size() >= 2);
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().front()));
+    QVERIFY(waitForStep());
+    auto* panel = mWindow->findChild<dlui::ExplainPanel*>();
+    QVERIFY(panel);
+    player()->goTo(explainSteps[0]);
+    QVERIFY(waitForStep());
+    mWindow->timeline()->pause();
+    QScrollBar* bar = panel->textView()->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    bar->setValue(bar->maximum());
+    player()->goTo(explainSteps[1]);
+    QVERIFY(waitForStep());
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
 }
 
 QTEST_MAIN(TestLessonsWindow)

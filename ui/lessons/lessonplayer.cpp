@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTextBrowser>
 #include <QTimer>
 #include <algorithm>
 #include <utility>
@@ -344,7 +345,12 @@ void LessonPlayer::showStepDocks() {
     if (auto* explain = mWindow->findChild<QDockWidget*>(QStringLiteral("explainDock"))) {
         explain->setVisible(step.explain);
         if (step.explain) explain->raise();
-        if (ExplainPanel* panel = explainPanelOf(explain)) panel->setWidensDockToText(step.explain);
+        if (ExplainPanel* panel = explainPanelOf(explain)) {
+            panel->setWidensDockToText(step.explain);
+            // From its first line: the text keeps the reader's place as it changes, and a step opened on
+            // the place the last one was scrolled to, its title cut off (in presenter mode, at 720p).
+            if (step.explain) panel->textView()->verticalScrollBar()->setValue(0);
+        }
     }
     if (usesScheduleDock(step)) showSchedulePlots();
 }
