@@ -13,6 +13,7 @@
 #include <QRadioButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -138,6 +139,7 @@ private Q_SLOTS:
     void statusBarLabelsShareTheRoom();
     void noLabelShowsItsAmpersand();
     void aScheduleWarningDoesNotMoveTheFields();
+    void docksSqueezedByANarrowWindowWidenAgain();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -547,6 +549,36 @@ void TestWindowLayout::statusBarLabelsShareTheRoom() {
 
 // A 1280×720 projector (the primary screen) beside a 1440×900 laptop: the offscreen platform reads its
 // screens from a JSON file.
+// Made as narrow as it goes and then 1280 px wide again, the window gave the room back to the view: the
+// Data and Model & Train docks stayed squeezed, their fields cut behind horizontal scroll bars ("ource",
+// "eed"), and the next start restored them so. A dock whose fields are cut takes the room it needs from
+// the view when the window grows.
+void TestWindowLayout::docksSqueezedByANarrowWindowWidenAgain() {
+    LabWindow window(testOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* dataDock = window.findChild<QDockWidget*>(QStringLiteral("dataDock"));
+    QVERIFY(dataDock);
+    const auto cut = [&window] {
+        QStringList out;
+        for (QDockWidget* d : window.findChildren<QDockWidget*>())
+            if (const auto* area = qobject_cast<QScrollArea*>(d->widget());
+                area && !d->visibleRegion().isEmpty() && area->horizontalScrollBar()->maximum() > 0)
+                out << QStringLiteral("%1 (%2 px short)")
+                           .arg(d->objectName())
+                           .arg(area->horizontalScrollBar()->maximum());
+        return out.join(QStringLiteral(", "));
+    };
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut()));
+    // The squeeze: the left column at its least, as a narrow window leaves it.
+    window.resizeDocks({dataDock}, {120}, Qt::Horizontal);
+    QTRY_VERIFY(!cut().isEmpty());
+    window.resize(1279, 720);  // any growth of the window
+    window.resize(1280, 720);
+    QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut()));
+}
+
 int main(int argc, char** argv) {
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("screen.json"));

@@ -861,20 +861,17 @@ void TestWindowTraining::closeQuestionSavesTheModelToAFile() {
     QVERIFY(!window.close());  // the window stays while the model is saved
     QVERIFY2(buttons.join(QLatin1Char('|')).remove(QLatin1Char('&')).contains(QStringLiteral("Save model")),
              qPrintable(buttons.join(QLatin1Char('|'))));
-    // The close goes on: the session's question comes back, now without the model's button. Cancel keeps
-    // the window for the rest of the test.
-    QStringList again;
+    // The close goes on: the session's question comes back (with the model's button again once the
+    // running training has changed the model since the save). Cancel keeps the window for the rest of the
+    // test.
     bool askedAgain = false;
     dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
         askedAgain = true;
-        for (QAbstractButton* b : box->buttons()) again << b->text().remove(QLatin1Char('&'));
         QTest::keyClick(box, Qt::Key_Escape);
     });
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(path), 10000);
     QTRY_COMPARE(window.document()->modelPath(), path);
     QTRY_VERIFY_WITH_TIMEOUT(askedAgain, 10000);
-    QVERIFY2(!again.join(QLatin1Char('|')).contains(QStringLiteral("Save model")),
-             qPrintable(again.join(QLatin1Char('|'))));
     QVERIFY(window.isVisible());
     run->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!run->isActive(), 10000);

@@ -10,11 +10,13 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <utility>
 
 #include "ui/data/dataloader.h"
@@ -25,6 +27,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/dockroom.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
 #include "ui/widgets/readabletext.h"
@@ -504,6 +507,42 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (mOptions.useSettings) writeSettings();
     Q_EMIT closing();
     event->accept();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Queued: the docks have their new widths only after the layout that follows.
+    if (event->size().width() > event->oldSize().width())
+        QMetaObject::invokeMethod(this, &MainWindow::widenCutDocks, Qt::QueuedConnection);
+}
+
+void MainWindow::widenCutDocks() {
+    // Made narrow and then wide again, the window gave all the room back to the view: the left docks stayed
+    // squeezed, their fields cut ("ource", "eed"), and the next start restored them so.
+    // One width per column (docks stacked in it share it), the widest any of its docks needs: one resize
+    // per dock undid the one before, as the layout moves only afterwards.
+    QList<QDockWidget*> columns;
+    QList<int> widths;
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        if (!dock->isVisible() || dock->isFloating()) continue;
+        const auto* area = qobject_cast<QScrollArea*>(dock->widget());
+        if (!area || !area->widget()) continue;
+        const int missing = area->widget()->minimumSizeHint().width() - area->viewport()->width();
+        if (missing <= 0) continue;
+        const int wanted = std::min(dock->width() + missing, widestDockBesideTheView(this, dock));
+        if (wanted <= dock->width()) continue;
+        const auto sameColumn = std::find_if(columns.begin(), columns.end(), [&](QDockWidget* other) {
+            return dockWidgetArea(other) == dockWidgetArea(dock) && other->x() == dock->x();
+        });
+        if (sameColumn == columns.end()) {
+            columns << dock;
+            widths << wanted;
+        } else {
+            int& width = widths[sameColumn - columns.begin()];
+            width = std::max(width, wanted);
+        }
+    }
+    if (!columns.isEmpty()) resizeDocks(columns, widths, Qt::Horizontal);
 }
 
 void MainWindow::showEvent(QShowEvent* event) {

@@ -177,6 +177,8 @@ protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    /// A grown window first gives docks whose fields are cut the room they need (widenCutDocks).
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -198,6 +200,9 @@ private:
     void requestSource(DataSource source);
     /// Drawing mode and the strokes follow the data loaded (see the definition).
     void followDataSourceInTheView();
+    /// Docks whose panel is cut behind a horizontal scroll bar take the width it needs from the view's
+    /// room above its floor (dockroom.h).
+    void widenCutDocks();
     void showForwardWhenNoSamples();
     /// Clears that method's "No samples yet" message when samples arrive while it shows.
     void withdrawNoSamplesMessage();
