@@ -199,9 +199,9 @@ int ExplainPanel::widthAround(qreal textWidth) const {
 
 int ExplainPanel::widthForPlayback() const {
     // The numbers' widths change along the chain: ᾱ_t takes a power of ten near T (2.674×10⁻⁵), and the
-    // reverse view's last step carries t−1 subscripts. The text at both ends and halfway (each probe is a
-    // layout of about a millisecond) stands for the rest. The picked point's section is left out: it only
-    // shows while paused.
+    // reverse view's last step carries t−1 subscripts. The text at both ends and halfway stands for the
+    // rest: three layouts of the text, once when a lesson step opens. The picked point's section is left
+    // out: it only shows while paused.
     const dl::Schedule& s = schedule();
     int widest = widthForText();
     for (const int t : {1, std::max(1, s.T() / 2), s.T()}) {
