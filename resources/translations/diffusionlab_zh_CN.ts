@@ -1756,10 +1756,6 @@ ffmpeg 输出：
         <translation>&amp;N</translation>
     </message>
     <message>
-        <source>S&amp;eed</source>
-        <translation>种子(&amp;E)</translation>
-    </message>
-    <message>
         <source>Standardise each a&amp;xis</source>
         <translation>各轴分别标准化(&amp;X)</translation>
     </message>
@@ -1830,10 +1826,6 @@ ffmpeg 输出：
     <message>
         <source>The axes&apos; spreads differ %1×: on one common scale the narrower axis is nearly flat and is learned badly. Tick “Standardise each axis” and load again.</source>
         <translation>各轴的离散程度相差 %1 倍：在同一尺度下，较窄的轴几乎是平的，很难学好。请勾选“各轴分别标准化”后重新加载。</translation>
-    </message>
-    <message>
-        <source>S&amp;hape</source>
-        <translation>形状(&amp;H)</translation>
     </message>
     <message>
         <source>Te&amp;xt</source>
@@ -1934,6 +1926,14 @@ ffmpeg 输出：
     <message>
         <source>Loading… %1 %</source>
         <translation>正在加载… %1 %</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ape</source>
+        <translation>形状(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -4223,18 +4223,6 @@ ffmpeg 输出：
         <translation>深度(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Features</source>
-        <translation>特征(&amp;F)</translation>
-    </message>
-    <message>
-        <source>S&amp;eed</source>
-        <translation>种子(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;LR</source>
-        <translation>学习率(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Batch</source>
         <translation>批大小(&amp;B)</translation>
     </message>
@@ -4503,6 +4491,18 @@ ffmpeg 输出：
     <message>
         <source> · only %1 unseen points, so rough</source>
         <translation> · 仅 %1 个未见过的点，故较粗略</translation>
+    </message>
+    <message>
+        <source>Feat&amp;ures</source>
+        <translation>特征(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>学习率</translation>
     </message>
 </context>
 <context>

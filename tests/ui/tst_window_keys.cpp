@@ -6,9 +6,13 @@
 // or Stop leaves the keys on the button that now stops or starts the run.
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void runButtonsKeepTheKeysOnTheRun();
     void tabNeverStopsOnADocksScrollArea();
     void tabIntoAScrolledDockShowsTheControl();
+    void everyMenusAccessKeyOpensIt();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -299,6 +304,41 @@ void TestWindowKeys::tabIntoAScrolledDockShowsTheControl() {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QVERIFY2(kind->hasFocus(), QApplication::focusWidget()->metaObject()->className());
     QVERIFY(inSight(kind));
+}
+
+// Alt+F, Alt+E and Alt+L went to the Model & Train dock's Features, Seed and LR fields instead of the File,
+// Edit and Lessons menus: the fields' labels had the menus' access keys. No label or button of the window
+// takes a menu's letter, and each menu's Alt+letter opens it.
+void TestWindowKeys::everyMenusAccessKeyOpensIt() {
+    const auto accessKey = [](const QString& text) -> QChar {
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("&([^&])")).match(text);
+        return m.hasMatch() ? m.captured(1).at(0).toLower() : QChar();
+    };
+    QList<QAction*> menus;
+    QString menuKeys;
+    for (QAction* a : mWindow->menuBar()->actions())
+        if (a->menu() && a->isVisible() && !accessKey(a->text()).isNull()) {
+            menus << a;
+            menuKeys += accessKey(a->text());
+        }
+    QVERIFY(menus.size() >= 6);
+    QStringList clashes;
+    for (const QLabel* label : mWindow->findChildren<QLabel*>())
+        if (label->buddy() && menuKeys.contains(accessKey(label->text()))) clashes << label->text();
+    for (const QAbstractButton* button : mWindow->findChildren<QAbstractButton*>())
+        if (menuKeys.contains(accessKey(button->text()))) clashes << button->text();
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral(", "))));
+    // The user's path, with a dock's field holding the keyboard.
+    auto* live = dlui::TrainingAndSampling::of(mWindow.get());
+    QVERIFY(live);
+    for (QAction* menu : menus) {
+        live->trainPanel()->setFocus();
+        QWidget* focus = QApplication::focusWidget() ? QApplication::focusWidget() : mWindow.get();
+        QTest::keyClick(focus, accessKey(menu->text()).toLatin1(), Qt::AltModifier);
+        QTRY_VERIFY2(menu->menu()->isVisible(), qPrintable(menu->text()));
+        menu->menu()->close();
+        QTRY_VERIFY(!menu->menu()->isVisible());
+    }
 }
 
 QTEST_MAIN(TestWindowKeys)

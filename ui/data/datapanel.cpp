@@ -99,7 +99,7 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
     mSeed = new QSpinBox(this);
     mSeed->setRange(0, 1'000'000'000);
     mSeed->setValue(1);
-    common->addRow(tr("S&eed"), mSeed);
+    common->addRow(tr("Seed"), mSeed);
     mPerAxis = new QCheckBox(tr("Standardise each a&xis"), this);
     mPerAxis->setObjectName(QStringLiteral("perAxisScale"));
     mPerAxis->setToolTip(
@@ -256,7 +256,7 @@ QWidget* DataPanel::makeShapePage() {
         const QString id = QString::fromStdString(name);
         mShape->addItem(builtInShapeDisplayName(id), id);  // people see the name, sessions keep the id
     }
-    form->addRow(tr("S&hape"), mShape);
+    form->addRow(tr("Sh&ape"), mShape);
     return page;
 }
 

@@ -166,9 +166,9 @@ void TrainPanel::buildUi() {
     };
     addPair(0, 0, tr("&Width"), mWidth);
     addPair(0, 1, tr("&Depth"), mDepth);
-    addPair(1, 0, tr("&Features"), mFeatures);
-    addPair(1, 1, tr("S&eed"), mSeed);
-    addPair(2, 0, tr("&LR"), mLearningRate);
+    addPair(1, 0, tr("Feat&ures"), mFeatures);
+    addPair(1, 1, tr("Seed"), mSeed);
+    addPair(2, 0, tr("LR"), mLearningRate);
     addPair(2, 1, tr("&Batch"), mBatch);
     addPair(3, 0, tr("&Steps"), mSteps);
     addPair(3, 1, tr("&Preset"), mPreset);
