@@ -1704,6 +1704,10 @@ ffmpeg 输出：
         <source>%1: trajectories are written for 2D points only</source>
         <translation>%1：只能为二维点写出轨迹</translation>
     </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
 </context>
 <context>
     <name>dlui::DataPanel</name>

@@ -335,8 +335,29 @@ void TestExportDialog::csvTables() {
     QCOMPARE(lines(tmp.filePath(QStringLiteral("loss.csv"))),
              (QStringList{QStringLiteral("step,loss"), QStringLiteral("1,1"), QStringLiteral("2,0.5"),
                           QStringLiteral("3,0.25")}));
-    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("no/such/folder/loss.csv")), std::vector<float>{1.0f})
+    // A missing folder is made (as the plot and animation exports do); one under a file cannot be.
+    QCOMPARE(writeLossCsv(tmp.filePath(QStringLiteral("new/folder/loss.csv")), std::vector<float>{1.0f}),
+             QString());
+    QVERIFY(QFile::exists(tmp.filePath(QStringLiteral("new/folder/loss.csv"))));
+    QVERIFY(!writeLossCsv(tmp.filePath(QStringLiteral("loss.csv/inside.csv")), std::vector<float>{1.0f})
                  .isEmpty());
+
+    // A value loaded as 0.69643 is written as 0.69643, not 0.696430027 (nine digits for every float).
+    dl::DataSet plain;
+    plain.points = dl::Batch(1, 2);
+    plain.points << 0.69643f, -1.5f;
+    plain.norm.offset = Eigen::Vector2f::Zero();
+    plain.norm.scale = 1.0f;
+    QCOMPARE(writeDataSetCsv(tmp.filePath(QStringLiteral("plain.csv")), plain), QString());
+    QCOMPARE(lines(tmp.filePath(QStringLiteral("plain.csv"))).value(1), QStringLiteral("0.69643,-1.5"));
+    // An image data set's pixels are the whole numbers of its 8-bit images: 7, not 6.99999952.
+    dl::DataSet image;
+    image.kind = dl::DataKind::Image;
+    image.image = {2, 1, 1};
+    image.norm = dl::imageNormalisation(2);
+    image.points = image.norm.toNormalised((dl::Batch(1, 2) << 7.0f, 30.0f).finished());
+    QCOMPARE(writeDataSetCsv(tmp.filePath(QStringLiteral("pixels.csv")), image), QString());
+    QCOMPARE(lines(tmp.filePath(QStringLiteral("pixels.csv"))).value(1), QStringLiteral("0,7,30"));
 }
 
 void TestExportDialog::plotsAsPngAndPdf() {

@@ -1,7 +1,10 @@
 #include "ui/render/csvexport.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <charconv>
 #include <cmath>
 #include <functional>
 
@@ -13,9 +16,12 @@ struct Texts {
     Q_DECLARE_TR_FUNCTIONS(dlui::CsvExport)
 };
 
-/// Shortest text that reads back to the same float (9 significant digits) or double (17).
+/// Shortest text that reads back to the same float, or double (17 significant digits). Nine digits for
+/// every float wrote a loaded 0.69643 back as 0.696430027.
 QString num(float v) {
-    return QString::number(v, 'g', 9);
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return QString::fromLatin1(buffer, static_cast<qsizetype>(end - buffer));
 }
 QString num(double v) {
     if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
@@ -25,6 +31,10 @@ QString num(double v) {
 /// Streams rows into a QSaveFile in blocks, so a million-point data set does not need one huge string.
 QString writeCsv(const QString& path, const QString& header,
                  const std::function<bool(QString& block)>& nextBlock) {
+    // A folder typed in the file dialog that does not exist yet is made, as the plot and animation
+    // exports make theirs.
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) return Texts::tr("cannot create the folder %1").arg(folder);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         return Texts::tr("cannot write %1: %2").arg(path, file.errorString());
@@ -52,7 +62,10 @@ QString writePoints(const QString& path, const dl::Batch& points) {
     });
 }
 
-QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool normalised) {
+/// `wholePixels`: the data set's own pixels, which came from 8-bit images, are written as the whole numbers
+/// they were (the float round trip through [−1, 1] gave 6.99999952 for 7); samples keep their fraction.
+QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool normalised,
+                    bool wholePixels) {
     QString header = QStringLiteral("id");
     for (Eigen::Index c = 0; c < normalisedImages.cols(); ++c) header += QStringLiteral(",p%1").arg(c);
     Eigen::Index row = 0;
@@ -61,7 +74,10 @@ QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool
             block += QString::number(row);
             for (Eigen::Index c = 0; c < normalisedImages.cols(); ++c) {
                 const float v = normalisedImages(row, c);
-                block += QLatin1Char(',') + (normalised ? num(v) : num((v + 1.0f) * 127.5f));
+                const float pixel = (v + 1.0f) * 127.5f;
+                block += QLatin1Char(',') + (normalised    ? num(v)
+                                             : wholePixels ? QString::number(std::lround(pixel))
+                                                           : num(pixel));
             }
             block += QLatin1Char('\n');
         }
@@ -72,13 +88,13 @@ QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool
 }  // namespace
 
 QString writeDataSetCsv(const QString& path, const dl::DataSet& data, bool normalised) {
-    if (data.isImage()) return writePixels(path, data.points, normalised);
+    if (data.isImage()) return writePixels(path, data.points, normalised, true);
     return writePoints(path, normalised ? data.points : data.norm.toData(data.points));
 }
 
 QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm,
                         bool images, bool normalised) {
-    if (images) return writePixels(path, samples, normalised);
+    if (images) return writePixels(path, samples, normalised, false);
     return writePoints(path, normalised ? samples : norm.toData(samples));
 }
 

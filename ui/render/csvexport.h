@@ -1,7 +1,8 @@
 // CSV exports of what the window holds: the data set, samples, reverse trajectories, the schedule table
-// and the loss history. Each file is written with QSaveFile (complete or not at all); points are in the
-// data's own coordinates unless `normalised`. Every function returns an empty string on success or a
-// message naming the file and the problem.
+// and the loss history. Each file is written with QSaveFile (complete or not at all), its folder made when
+// missing; points are in the data's own coordinates unless `normalised`, each number in the shortest text
+// that reads back to it. Every function returns an empty string on success or a message naming the file
+// and the problem.
 //
 //   QString error = dlui::writeTrajectoryCsv("chain.csv", *doc->trajectory(), doc->dataSet()->norm);
 #pragma once
