@@ -4179,6 +4179,14 @@ ffmpeg 输出：
         <source>Loop: play again from the start at the end</source>
         <translation>循环：播放到结尾后从头再来</translation>
     </message>
+    <message>
+        <source>Run ▸ Playback speed multiplies the speed in the box</source>
+        <translation>运行 ▸ 播放速度会把框中的速度乘以此倍数</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainPanel</name>

@@ -28,6 +28,7 @@
 #include "ui/training/trainpanel.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
+#include "ui/view/timelinewidget.h"
 #include "ui/widgets/logslider.h"
 #include "ui/widgets/scrollareaaround.h"
 #include "ui/window/labwindow.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void tabNeverStopsOnADocksScrollArea();
     void tabIntoAScrolledDockShowsTheControl();
     void everyMenusAccessKeyOpensIt();
+    void theSpeedBoxShowsThePlaybackFactor();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -339,6 +341,24 @@ void TestWindowKeys::everyMenusAccessKeyOpensIt() {
         menu->menu()->close();
         QTRY_VERIFY(!menu->menu()->isVisible());
     }
+}
+
+// "]" twice made playback run at 4× while the box under the view still read "25 steps/s": the factor is
+// shown beside the box, and goes when it is back to 1.
+void TestWindowKeys::theSpeedBoxShowsThePlaybackFactor() {
+    auto* rate = mWindow->timelineWidget()->findChild<QLabel*>(QStringLiteral("timelineRate"));
+    QVERIFY(rate);
+    QVERIFY(!rate->isVisible());
+    mWindow->mainView()->setFocus();
+    QTest::keyClick(mWindow->mainView(), Qt::Key_BracketRight);
+    QTest::keyClick(mWindow->mainView(), Qt::Key_BracketRight);
+    QTRY_COMPARE(mWindow->timeline()->rateFactor(), 4.0);
+    QVERIFY(rate->isVisible());
+    QCOMPARE(rate->text(), QStringLiteral("× 4"));
+    QTest::keyClick(mWindow->mainView(), Qt::Key_BracketLeft);
+    QTest::keyClick(mWindow->mainView(), Qt::Key_BracketLeft);
+    QTRY_COMPARE(mWindow->timeline()->rateFactor(), 1.0);
+    QVERIFY(!rate->isVisible());
 }
 
 QTEST_MAIN(TestWindowKeys)

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QRadioButton>
 #include <QSignalBlocker>
@@ -149,6 +150,13 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     options->addWidget(mMarkov);
     options->addSpacing(12);
     options->addWidget(mSpeed);
+    // Run ▸ Playback speed (and its keys ] [ S) multiplies the box's speed: shown beside it, or the box
+    // read "25 steps/s" while the chain ran at 100.
+    mRate = new QLabel(this);
+    mRate->setObjectName(QStringLiteral("timelineRate"));
+    mRate->setToolTip(tr("Run ▸ Playback speed multiplies the speed in the box"));
+    mRate->hide();
+    options->addWidget(mRate);
     options->addStretch(1);
     mNumbers = new QLabel(this);
     mNumbers->setObjectName(QStringLiteral("timelineNumbers"));
@@ -227,6 +235,8 @@ void TimelineWidget::syncFromTimeline() {
         if (speed >= 0) mSpeed->setCurrentIndex(speed);
     }
     mOfT->setText(tr("/ %1").arg(view.maximum));
+    mRate->setVisible(view.rateFactor != 1.0);
+    mRate->setText(tr("× %1").arg(QLocale().toString(view.rateFactor, 'g', 3)));
     // Every tick of playback comes here: the icon (an SVG rendered and tinted on a dark palette) is set
     // only when it changes between play and pause.
     const QString playIcon =

@@ -55,6 +55,7 @@ private:
     QSpinBox* mTBox;
     QLabel* mOfT;
     QComboBox* mSpeed;
+    QLabel* mRate;       // "× 4": the playback speed's factor on the box's speed, when not 1
     QToolButton* mLoop;  ///< checkable: play again from the start at the end
     QRadioButton* mForward;
     QRadioButton* mReverse;
