@@ -3768,6 +3768,10 @@ ffmpeg 输出：
         <source>%1 images in %2 s: %3</source>
         <translation>%1 幅图像，用时 %2 秒：%3</translation>
     </message>
+    <message>
+        <source>The model was trained on other data: %1.</source>
+        <translation>该模型是在其他数据上训练的：%1。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>

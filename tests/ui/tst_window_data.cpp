@@ -13,11 +13,15 @@
 #include <QtTest>
 
 #include "core/data/heldout.h"
+#include "core/data/pointgenerators.h"
+#include "core/model/mlp.h"
+#include "core/training/trainer.h"
 #include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/dataloader.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
+#include "ui/sampling/samplingpanel.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
 #include "ui/window/labwindow.h"
@@ -54,6 +58,7 @@ private Q_SLOTS:
     void stoppedLoadLeavesNoProgressBehind();
     void aQualityBelowItsFloorIsNoBetterThanPerfect();
     void aFinishedLoadTakesItsProgressOffTheStatusBar();
+    void samplingSaysWhenTheModelIsOfOtherData();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -250,6 +255,34 @@ void TestWindowData::aFinishedLoadTakesItsProgressOffTheStatusBar() {
     QTRY_VERIFY_WITH_TIMEOUT(changed.count() == 1 && !loader->isBusy(), 60000);
     QVERIFY2(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Loading the data")),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+// Trained on glyph digits, then other images loaded: Sample drew digits beside the loaded circles and
+// nothing said the model had learnt other data. The Sampling panel's note says so.
+void TestWindowData::samplingSaysWhenTheModelIsOfOtherData() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    dlui::LabDocument* doc = window.document();
+    auto model = std::make_shared<dl::TrainingSnapshot>();
+    model->config.dataDim = 2;
+    model->config.hidden = 8;
+    model->config.layers = 1;
+    model->config.inputFeatures = 4;
+    model->config.timeEmbedding = 4;
+    model->schedule = doc->schedule().params();
+    model->parameters = Eigen::VectorXf::Zero(dl::Mlp(model->config).parameterCount());
+    doc->setModel(model, doc->schedule());
+    dlui::SamplingPanel* sampling = window.live()->samplingPanel();
+    QVERIFY2(!sampling->scheduleNote().contains(QStringLiteral("other data")),
+             qPrintable(sampling->scheduleNote()));
+    dlui::DataSource csv;
+    csv.kind = dlui::DataSource::Kind::Csv;
+    csv.paths = QStringList{QStringLiteral("/tmp/circles.csv")};
+    dl::Rng rng(2);
+    doc->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 500, rng)), csv);
+    QVERIFY2(sampling->scheduleNote().contains(QStringLiteral("The model was trained on other data")),
+             qPrintable(sampling->scheduleNote()));
 }
 
 QTEST_MAIN(TestWindowData)
