@@ -2,6 +2,7 @@
 // are chosen in the Columns chooser (filled from the file's header by the loader), then loads those two;
 // the panel suggests per-axis scaling for columns 100× apart, and ticking "Standardise each axis" loads
 // them per axis. Training finite data holds rows out: the quality line says its floor is held out.
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void aQualityBelowItsFloorIsNoBetterThanPerfect();
     void aFinishedLoadTakesItsProgressOffTheStatusBar();
     void samplingSaysWhenTheModelIsOfOtherData();
+    void loadDataKeepsTheKeyboardInItsPanel();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -283,6 +285,38 @@ void TestWindowData::samplingSaysWhenTheModelIsOfOtherData() {
     doc->setDataSet(dl::makePointDataSet("circles", dl::generatePoints("circles", 500, rng)), csv);
     QVERIFY2(sampling->scheduleNote().contains(QStringLiteral("The model was trained on other data")),
              qPrintable(sampling->scheduleNote()));
+}
+
+// Load data with the keyboard on it: the button is disabled while the data load, and Qt sent the
+// keyboard on to the next dock's first field (Schedule ▸ Kind). It stays in the Data panel and comes back
+// to the button; and Return in a file field loads, as in the Text field.
+void TestWindowData::loadDataKeepsTheKeyboardInItsPanel() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+    auto* loader = window.findChild<dlui::DataLoader*>();
+    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);
+    panel->countBox()->setValue(panel->countBox()->maximum());  // a load long enough to see
+    panel->applyButton()->setFocus();
+    QSignalSpy changed(window.document(), &dlui::LabDocument::dataSetChanged);
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);  // Space is the window's Play
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() == 1 && !loader->isBusy(), 60000);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(panel->applyButton()));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pairs.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 40; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(i % 5) + "\n");
+    f.close();
+    panel->sourceBox()->setFocus();
+    QTest::keyClick(panel->sourceBox(), Qt::Key_C);
+    QTest::keyClicks(panel->csvPathEdit(), path);
+    QTest::keyClick(panel->csvPathEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().paths, QStringList{path}, 10000);
 }
 
 QTEST_MAIN(TestWindowData)

@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 #include "core/data/datalimits.h"
 #include "core/data/dataset.h"
@@ -282,6 +283,11 @@ QWidget* DataPanel::makeFilePage(QLineEdit*& path, bool folders, bool imageOptio
     const bool images = imageOptions || folders;
     connect(browse, &QPushButton::clicked, this,
             [this, target, images, folders] { this->browse(target, images, folders); });
+    // Return in the field loads, as in the Text field: a typed path otherwise needed the mouse.
+    connect(path, &QLineEdit::returnPressed, this, [this, target] {
+        if (!target->text().trimmed().isEmpty() && mApply->isEnabled())
+            Q_EMIT sourceRequested(currentSource());
+    });
     auto* row = new QHBoxLayout;
     row->addWidget(path, 1);
     row->addWidget(browse);
@@ -469,7 +475,14 @@ void DataPanel::showSource(const DataSource& s) {
 }
 
 void DataPanel::setBusy(bool busy) {
+    // Disabling the focused Load data sent the keyboard on to the next dock's first field (Schedule ▸
+    // Kind): it waits on this panel instead, and comes back to the button when the load ends.
+    if (busy && mApply->hasFocus()) {
+        mRefocusApply = true;
+        setFocus(Qt::OtherFocusReason);
+    }
     mApply->setEnabled(!busy);
+    if (!busy && std::exchange(mRefocusApply, false) && hasFocus()) mApply->setFocus(Qt::OtherFocusReason);
     if (busy) {
         setLoadProgress(0.0);
     } else if (mStatusIsProgress) {

@@ -106,6 +106,7 @@ private:
     LabDocument* mDocument;
     QComboBox* mSource;
     bool mStatusIsProgress = false;  // the status says a load is under way
+    bool mRefocusApply = false;      // Load data had the keyboard when a load began (setBusy)
     bool mStatusIsError = false;     // an error about the last load, cleared when another source is chosen
     QStackedWidget* mPages;
     QFormLayout* mCommon;
