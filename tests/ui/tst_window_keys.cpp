@@ -77,6 +77,7 @@ private Q_SLOTS:
     void tabIntoAScrolledDockShowsTheControl();
     void everyMenusAccessKeyOpensIt();
     void theSpeedBoxShowsThePlaybackFactor();
+    void loadDataShowsWhenItHasTheKeyboard();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -359,6 +360,28 @@ void TestWindowKeys::theSpeedBoxShowsThePlaybackFactor() {
     QTest::keyClick(mWindow->mainView(), Qt::Key_BracketLeft);
     QTRY_COMPARE(mWindow->timeline()->rateFactor(), 1.0);
     QVERIFY(!rate->isVisible());
+}
+
+// Load data was drawn as a default button, whose frame is the focus frame's blue: Tab on it changed nothing
+// to see. (Outside a dialog a default button does nothing with Enter anyway.)
+void TestWindowKeys::loadDataShowsWhenItHasTheKeyboard() {
+    QPushButton* load = mWindow->dataPanel()->applyButton();
+    mWindow->mainView()->setFocus();
+    QTRY_VERIFY(!load->hasFocus());
+    const QImage without = load->grab().toImage();
+    // By Tab, as a person gets there (the style draws the focus frame only after a key moved the focus).
+    QWidget* before = mWindow->dataPanel()->perAxisBox();
+    before->setFocus();
+    QTest::keyClick(before, Qt::Key_Tab);
+    QTRY_VERIFY2(load->hasFocus(), QApplication::focusWidget()
+                                       ? QApplication::focusWidget()->metaObject()->className()
+                                       : "none");
+    const QImage with = load->grab().toImage();
+    QVERIFY(without.size() == with.size());
+    int changed = 0;
+    for (int y = 0; y < with.height(); ++y)
+        for (int x = 0; x < with.width(); ++x) changed += with.pixel(x, y) != without.pixel(x, y);
+    QVERIFY2(changed > with.width(), qPrintable(QStringLiteral("%1 pixels differ").arg(changed)));
 }
 
 QTEST_MAIN(TestWindowKeys)

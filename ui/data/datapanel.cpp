@@ -116,7 +116,8 @@ DataPanel::DataPanel(LabDocument* document, QWidget* parent) : QWidget(parent), 
 
     mApply = new QPushButton(tr("Load data"), this);
     mApply->setObjectName(QStringLiteral("loadDataButton"));
-    mApply->setDefault(true);
+    // Not a default button: its frame is the focus frame's blue, so Tab on it showed nothing (and outside a
+    // dialog a default button does nothing with Enter).
     layout->addWidget(mApply);
     mStatus = new QLabel(this);
     mStatus->setObjectName(QStringLiteral("dataStatus"));
