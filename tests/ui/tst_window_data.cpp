@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -46,6 +47,17 @@ QString writeTable(const QTemporaryDir& dir) {
                 QByteArray::number(0.5 + v) + (i % 3 ? ",a\n" : ",b\n"));
     }
     return path;
+}
+
+/// Waits for the window's first data, then sets the Data panel's count to its largest, a load long enough to
+/// watch its progress. False when the window has no loader.
+bool readyForALargeLoad(LabWindow& window, dlui::DataLoader** loader) {
+    *loader = window.findChild<dlui::DataLoader*>();
+    if (!*loader) return false;
+    QDeadlineTimer deadline(10000);
+    while ((*loader)->isBusy() && !deadline.hasExpired()) QTest::qWait(20);
+    window.dataPanel()->countBox()->setValue(window.dataPanel()->countBox()->maximum());
+    return !(*loader)->isBusy();
 }
 
 }  // namespace
@@ -196,10 +208,8 @@ void TestWindowData::stoppedLoadLeavesNoProgressBehind() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     dlui::DataPanel* panel = window.dataPanel();
-    auto* loader = window.findChild<dlui::DataLoader*>();
-    QVERIFY(loader);
-    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);  // the window's first data
-    panel->countBox()->setValue(panel->countBox()->maximum());
+    dlui::DataLoader* loader = nullptr;
+    QVERIFY(readyForALargeLoad(window, &loader));
     QSignalSpy progressed(loader, &dlui::DataLoader::progress);
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!progressed.isEmpty(), 10000);
@@ -246,10 +256,8 @@ void TestWindowData::aFinishedLoadTakesItsProgressOffTheStatusBar() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     dlui::DataPanel* panel = window.dataPanel();
-    auto* loader = window.findChild<dlui::DataLoader*>();
-    QVERIFY(loader);
-    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);  // the window's first data
-    panel->countBox()->setValue(panel->countBox()->maximum());
+    dlui::DataLoader* loader = nullptr;
+    QVERIFY(readyForALargeLoad(window, &loader));
     QSignalSpy progressed(loader, &dlui::DataLoader::progress);
     QSignalSpy changed(window.document(), &dlui::LabDocument::dataSetChanged);
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
@@ -297,9 +305,8 @@ void TestWindowData::loadDataKeepsTheKeyboardInItsPanel() {
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     dlui::DataPanel* panel = window.dataPanel();
-    auto* loader = window.findChild<dlui::DataLoader*>();
-    QTRY_VERIFY_WITH_TIMEOUT(!loader->isBusy(), 10000);
-    panel->countBox()->setValue(panel->countBox()->maximum());  // a load long enough to see
+    dlui::DataLoader* loader = nullptr;
+    QVERIFY(readyForALargeLoad(window, &loader));
     panel->applyButton()->setFocus();
     QSignalSpy changed(window.document(), &dlui::LabDocument::dataSetChanged);
     QTest::mouseClick(panel->applyButton(), Qt::LeftButton);  // Space is the window's Play

@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "tests/support/modaldialogs.h"
+#include "tests/support/scheduleerror.h"
 #include "tests/support/smalltraining.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
@@ -243,15 +244,8 @@ void TestWindowRestoredSession::aRememberedDarkThemeDarkensEveryPlot() {
                                      QColor(image.pixel(2, 2)).name())));
     }
     // The Schedule dock's "Not applied" message, hidden until now, in a red that reads on the dark.
-    dlui::SchedulePanel* schedule = window.schedulePanel();
-    schedule->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
-    auto* error = schedule->findChild<QLabel*>(QStringLiteral("scheduleError"));
-    QVERIFY(error && error->isVisible());
-    QTRY_VERIFY2(dlui::contrastRatio(error->palette().color(error->foregroundRole()),
-                                     error->palette().color(QPalette::Window)) >= 4.5,
-                 qPrintable(QStringLiteral("%1 on %2")
-                                .arg(error->palette().color(error->foregroundRole()).name(),
-                                     error->palette().color(QPalette::Window).name())));
+    QTRY_VERIFY2(dltest::showScheduleError(window) >= 4.5,
+                 qPrintable(QString::number(dltest::showScheduleError(window))));
     QVERIFY(window.close());
     QSettings().clear();
 }

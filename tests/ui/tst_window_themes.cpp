@@ -21,6 +21,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "../support/scheduleerror.h"
 #include "../support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
@@ -557,13 +558,8 @@ void TestWindowThemes::aMessageHiddenThroughAThemeChangeReadsWhenShown() {
                  qPrintable(QStringLiteral("%1 on %2")
                                 .arg(stale->palette().color(stale->foregroundRole()).name(), under.name())));
     // And the real one.
-    dlui::SchedulePanel* schedule = window.schedulePanel();
-    schedule->betaStartSlider()->spinBox()->setValue(0.5);  // above β_end
-    auto* error = schedule->findChild<QLabel*>(QStringLiteral("scheduleError"));
-    QVERIFY(error && error->isVisible());
-    QTRY_VERIFY2(dlui::contrastRatio(error->palette().color(error->foregroundRole()),
-                                     error->palette().color(QPalette::Window)) >= 4.5,
-                 qPrintable(error->palette().color(error->foregroundRole()).name()));
+    QTRY_VERIFY2(dltest::showScheduleError(window) >= 4.5,
+                 qPrintable(QString::number(dltest::showScheduleError(window))));
     window.themeMenu()->resetToDefaults();
 }
 
