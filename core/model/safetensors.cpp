@@ -29,13 +29,14 @@ std::string tensorName(const std::string& blockName) {
     return module + (weight ? ".weight" : ".bias");
 }
 
-/// "a,b,…" of a vector's values, each read back to the same float.
+/// The shortest text that reads back to the same float.
 std::string shortestFloat(float v) {
     char buffer[32];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);  // "5.393", not 5.39300012588501
     return std::string(buffer, end);
 }
 
+/// "a,b,…" of a vector's values, each read back to the same float.
 std::string commaList(const Eigen::VectorXf& values) {
     std::string out;
     for (Eigen::Index i = 0; i < values.size(); ++i) {

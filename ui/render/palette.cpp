@@ -173,8 +173,8 @@ std::optional<ColorPalette> paletteFromName(const QString& name) {
 std::vector<float> colorKeysFromX(const dl::Batch& points) {
     std::vector<float> keys(static_cast<size_t>(points.rows()), 0.5f);
     if (points.rows() == 0 || points.cols() < 1) return keys;
-    // The map spans the middle 98 % of x, not min..max: one sample thrown far out (a DDIM run of 10 steps
-    // left one at x ≈ 8) squeezed every other point into the blue half, and the ends of the moons no
+    // The map spans the middle 98 % of x, not min..max: a sample thrown far out (the comparison's 10-step
+    // DDIM pane had them) squeezed every other point into the blue half, and the ends of the moons no
     // longer matched between the panes. Points beyond take the end colours.
     std::vector<float> x;
     x.reserve(static_cast<size_t>(points.rows()));
