@@ -76,7 +76,7 @@ bool ModelWeightsExport::exportTo(QString path) {
     const LabDocument* doc = mWindow->document();
     dl::SafetensorsContext context;
     context.schedule = model->schedule;
-    if (doc->dataSet() && doc->modelDataSource() == doc->dataSource())
+    if (doc->dataSet() && sameData(doc->modelDataSource(), doc->dataSource()))
         context.normalisation = doc->dataSet()->norm;
     job.work = [model, path, context](JobControl&) -> std::any {
         dl::writeMlpSafetensors(QFile::encodeName(path).toStdString(), model->config, model->parameters,
