@@ -13,15 +13,13 @@
 #include "core/data/atomicfile.h"
 #include "core/data/datalimits.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 
 namespace dl {
 namespace {
 
 void appendFloat(std::string& out, float v) {
-    char buffer[32];
-    // Shortest representation that reads back to the same float.
-    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-    out.append(buffer, ptr);
+    out += formatFloatRoundTrip(v);  // fits the string's own buffer: no allocation per value
 }
 
 bool isBlank(char c) {

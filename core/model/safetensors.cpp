@@ -1,6 +1,5 @@
 #include "core/model/safetensors.h"
 
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <iomanip>
@@ -10,6 +9,7 @@
 #include "core/data/diffusersconfig.h"
 #include "core/data/json.h"
 #include "core/math/error.h"
+#include "core/math/format.h"
 #include "core/model/mlp.h"
 
 namespace dl {
@@ -29,19 +29,12 @@ std::string tensorName(const std::string& blockName) {
     return module + (weight ? ".weight" : ".bias");
 }
 
-/// The shortest text that reads back to the same float.
-std::string shortestFloat(float v) {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);  // "5.393", not 5.39300012588501
-    return std::string(buffer, end);
-}
-
 /// "a,b,…" of a vector's values, each read back to the same float.
 std::string commaList(const Eigen::VectorXf& values) {
     std::string out;
     for (Eigen::Index i = 0; i < values.size(); ++i) {
         if (i > 0) out += ',';
-        out += shortestFloat(values[i]);
+        out += formatFloatRoundTrip(values[i]);
     }
     return out;
 }
@@ -64,7 +57,7 @@ std::string contextMetadata(const MlpConfig& config, const SafetensorsContext& c
         if (n->perAxis())
             entry("data_axis_scale", commaList(n->axisScale));
         else
-            entry("data_scale", shortestFloat(n->scale));
+            entry("data_scale", formatFloatRoundTrip(n->scale));
     }
     if (context.schedule) {
         DiffusersSchedulerConfig diffusers;

@@ -4,9 +4,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <charconv>
 #include <cmath>
 #include <functional>
+
+#include "core/math/format.h"
 
 namespace dlui {
 namespace {
@@ -19,9 +20,7 @@ struct Texts {
 /// Shortest text that reads back to the same float, or double (17 significant digits). Nine digits for
 /// every float wrote a loaded 0.69643 back as 0.696430027.
 QString num(float v) {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-    return QString::fromLatin1(buffer, static_cast<qsizetype>(end - buffer));
+    return QString::fromStdString(dl::formatFloatRoundTrip(v));
 }
 QString num(double v) {
     if (std::isinf(v)) return v > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
