@@ -12,6 +12,7 @@
 
 #include "core/data/datalimits.h"
 #include "core/data/pointgenerators.h"
+#include "core/io/jsonseed.h"
 #include "core/io/qtschedulejson.h"
 
 namespace dl {
@@ -82,15 +83,9 @@ struct Reader {
     bool readSeed(const QJsonObject& o, const char* key, std::uint64_t& out) {
         if (!o.contains(QLatin1String(key))) return true;
         const QJsonValue v = o.value(QLatin1String(key));
-        bool ok = false;
-        if (v.isString()) {
-            out = v.toString().toULongLong(&ok);
-        } else if (v.isDouble() && v.toDouble() >= 0 && v.toDouble() < 9.0e15 &&
-                   v.toDouble() == std::floor(v.toDouble())) {
-            out = static_cast<std::uint64_t>(v.toDouble());
-            ok = true;
-        }
-        return ok || fail(Texts::tr("\"%1\" must be a non-negative whole number").arg(QLatin1String(key)));
+        const std::optional<std::uint64_t> seed = seedFromJson(v);
+        if (seed) out = *seed;
+        return seed || fail(Texts::tr("\"%1\" must be a non-negative whole number").arg(QLatin1String(key)));
     }
 
     bool readText(const QJsonObject& parent, const char* key, LessonText& out) {

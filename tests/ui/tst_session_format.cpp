@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <limits>
 
 #include "ui/document/session.h"
 
@@ -84,6 +85,36 @@ private Q_SLOTS:
         QJsonObject o{{"format", "diffusion-lab-session"}, {"version", dlui::kSessionFormatVersion + 1}};
         QVERIFY(!dlui::sessionFromJson(o, &error));
         QVERIFY2(error.contains(QString::number(dlui::kSessionFormatVersion + 1)), qPrintable(error));
+    }
+    // A seed is kept exactly or not at all. A number no 64-bit integer holds (a fuzzed 2.2e70) was cast to
+    // one, which is undefined behaviour; such a seed, a negative or a fractional one now keeps the default,
+    // and whole numbers and digit strings still read back.
+    void seedsThatAreNoSeedKeepTheDefault() {
+        const dlui::Session defaults;
+        const auto load = [](const QJsonValue& dataSeed, const QJsonValue& noiseSeed) {
+            const QJsonObject o{{"format", "diffusion-lab-session"},
+                                {"version", dlui::kSessionFormatVersion},
+                                {"data", QJsonObject{{"kind", "builtin"}, {"seed", dataSeed}}},
+                                {"view", QJsonObject{{"noise_seed", noiseSeed}}}};
+            QString error;
+            return dlui::sessionFromJson(o, &error);
+        };
+        for (const QJsonValue& bad : {QJsonValue(2.2e70), QJsonValue(-3.0), QJsonValue(2.5),
+                                      QJsonValue(1.0e16), QJsonValue(QStringLiteral("seven"))}) {
+            const std::optional<dlui::Session> s = load(bad, bad);
+            QVERIFY(s);
+            QCOMPARE(s->source.seed, defaults.source.seed);
+            QCOMPARE(s->view.noiseSeed, defaults.view.noiseSeed);
+        }
+        const std::optional<dlui::Session> whole = load(QJsonValue(42.0), QJsonValue(9007199254740992.0));
+        QVERIFY(whole);
+        QCOMPARE(whole->source.seed, std::uint64_t(42));
+        QCOMPARE(whole->view.noiseSeed, std::uint64_t(9007199254740992ULL));
+        const std::optional<dlui::Session> text =
+            load(QJsonValue(QStringLiteral("18446744073709551615")), QJsonValue(QStringLiteral("0")));
+        QVERIFY(text);
+        QCOMPARE(text->source.seed, std::numeric_limits<std::uint64_t>::max());
+        QCOMPARE(text->view.noiseSeed, std::uint64_t(0));
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 #include <cmath>
 
+#include "core/io/jsonseed.h"
 #include "core/io/qtschedulejson.h"
 
 namespace dlui {
@@ -58,13 +59,9 @@ QJsonObject sourceToJson(const DataSource& s) {
     return o;
 }
 
+// A seed that is not one (1e70, -3, "x") keeps the default: a session is read leniently, key by key.
 std::uint64_t readSeed(const QJsonValue& v, std::uint64_t fallback) {
-    if (v.isString()) {
-        bool ok = false;
-        const qulonglong seed = v.toString().toULongLong(&ok);
-        return ok ? seed : fallback;
-    }
-    return v.isDouble() ? static_cast<std::uint64_t>(v.toDouble()) : fallback;
+    return dl::seedFromJson(v).value_or(fallback);
 }
 
 std::optional<DataSource> sourceFromJson(const QJsonObject& o, QString* error) {
