@@ -2027,6 +2027,13 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::DiscardKey</name>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>dlui::DurationText</name>
     <message>
         <source>%1 s</source>

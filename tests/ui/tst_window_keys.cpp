@@ -19,8 +19,10 @@
 #include <QSpinBox>
 #include <QtTest>
 
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/data/datapanel.h"
+#include "ui/document/labdocument.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
 #include "ui/training/lossplot.h"
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void everyMenusAccessKeyOpensIt();
     void theSpeedBoxShowsThePlaybackFactor();
     void loadDataShowsWhenItHasTheKeyboard();
+    void altDAnswersDiscardWhenClosing();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -382,6 +385,28 @@ void TestWindowKeys::loadDataShowsWhenItHasTheKeyboard() {
     for (int y = 0; y < with.height(); ++y)
         for (int x = 0; x < with.width(); ++x) changed += with.pixel(x, y) != without.pixel(x, y);
     QVERIFY2(changed > with.width(), qPrintable(QStringLiteral("%1 pixels differ").arg(changed)));
+}
+
+// The unsaved-work question took Return (Save) and Escape (Cancel), but its Discard only by Tab or the
+// mouse: Qt's "Discard" has no access key on most desktops. Alt+D answers it, and the window closes.
+void TestWindowKeys::altDAnswersDiscardWhenClosing() {
+    dlui::MainWindow::Options options = dltest::windowTestOptions();
+    options.askBeforeDiscard = true;
+    LabWindow window(options);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.document()->setModified(true);
+    QString discardText;
+    dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
+        if (QAbstractButton* discard = box->button(QMessageBox::Discard)) discardText = discard->text();
+        QTest::keyClick(box, Qt::Key_D, Qt::AltModifier);
+        // Whatever the key did, the question must not stay open for the rest of the tests.
+        QTimer::singleShot(500, box, [box] { box->reject(); });
+    });
+    const bool closed = window.close();
+    QVERIFY2(discardText.contains(QStringLiteral("&D")), qPrintable(discardText));
+    QVERIFY(closed);
 }
 
 QTEST_MAIN(TestWindowKeys)

@@ -22,6 +22,7 @@
 #include "ui/i18n/durationtext.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainingpresets.h"
+#include "ui/widgets/discardkey.h"
 #include "ui/widgets/readabletext.h"
 
 namespace dlui {
@@ -368,10 +369,12 @@ void TrainPanel::showError(const QString& message) {
 bool TrainPanel::askToDiscard() {
     const bool trained = mController->hasRun() || mDocument->hasModel();
     if (!mAskBeforeDiscard || !trained || mDocument->isModelSaved()) return true;
-    return QMessageBox::question(this, tr("Discard the model?"),
-                                 tr("The trained model has not been saved. Discard it and start again?"),
-                                 QMessageBox::Discard | QMessageBox::Cancel,
-                                 QMessageBox::Cancel) == QMessageBox::Discard;
+    QMessageBox box(QMessageBox::Question, tr("Discard the model?"),
+                    tr("The trained model has not been saved. Discard it and start again?"),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    giveDiscardItsAccessKey(box);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
 }
 
 void TrainPanel::train() {

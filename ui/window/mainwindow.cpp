@@ -27,6 +27,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
+#include "ui/widgets/discardkey.h"
 #include "ui/widgets/dockroom.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
@@ -485,9 +486,12 @@ bool MainWindow::confirmDiscard() {
     for (const auto& check : mDiscardChecks)
         if (!check()) return false;
     if (!mOptions.askBeforeDiscard || !mDocument->isModified()) return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved work"), tr("The session has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    QMessageBox box(QMessageBox::Question, tr("Unsaved work"),
+                    tr("The session has unsaved changes. Save them first?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    giveDiscardItsAccessKey(box);
+    box.setDefaultButton(QMessageBox::Save);
+    const int answer = box.exec();
     if (answer == QMessageBox::Cancel) return false;
     if (answer == QMessageBox::Save) {
         onSave();

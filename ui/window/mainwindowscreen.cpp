@@ -11,6 +11,7 @@
 #include <QSignalBlocker>
 
 #include "ui/view/mainview.h"
+#include "ui/widgets/discardkey.h"
 #include "ui/widgets/livemessagebox.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
@@ -195,6 +196,7 @@ bool MainWindow::confirmClose() {
         QMessageBox box(QMessageBox::Question, tr("Unsaved work"), withWarnings(question),
                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("closeQuestion"));
+        giveDiscardItsAccessKey(box);
         keepMessageTextCurrent(box, [&] { return withWarnings(question); });
         const QAbstractButton* saveModel = offerModelSave(box);
         box.setDefaultButton(QMessageBox::Save);
