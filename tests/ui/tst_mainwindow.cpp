@@ -320,6 +320,37 @@ private Q_SLOTS:
         QCOMPARE(plots->plots().front()->axisRect()->left(), widestNatural);
     }
 
+    // The t marker's dotted line at t = T sat on the axis rectangle's right edge, outside its clip, and
+    // was not drawn: at the last step the plots showed circles with no line through them.
+    void markerLineShowsAtTheLastStep() {
+        dlui::SchedulePlots* plots = mWindow->schedulePanel()->plots();
+        const int T = mWindow->document()->schedule().T();
+        const auto markerPixels = [plots](int t) {
+            plots->setMarker(t);
+            QList<int> counts;
+            for (QCustomPlot* plot : plots->plots()) {
+                plot->replot();
+                const QImage image = plot->toPixmap(plot->width(), plot->height(), 1.0).toImage();
+                int count = 0;
+                for (int y = 0; y < image.height(); ++y)
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QColor c = image.pixelColor(x, y);
+                        count += c.red() > 170 && c.green() < 110 && c.blue() < 110;
+                    }
+                counts << count;
+            }
+            return counts;
+        };
+        const QList<int> middle = markerPixels(T / 2);
+        const QList<int> last = markerPixels(T);
+        for (qsizetype i = 0; i < middle.size(); ++i)
+            QVERIFY2(last[i] >= 0.8 * middle[i],
+                     qPrintable(QStringLiteral("%1: %2 marker pixels at t = T, %3 at T/2")
+                                    .arg(plots->plots()[i]->objectName())
+                                    .arg(last[i])
+                                    .arg(middle[i])));
+    }
+
     // β boxes show their whole value: Qt sized them for "1e-05" and "0.999", and 0.0006667 lost digits.
     void betaBoxesShowTheirLongestValues() {
         QLineEdit* betaStart =

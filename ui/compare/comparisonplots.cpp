@@ -7,6 +7,7 @@
 
 #include "ui/compare/comparison.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/timemarkerline.h"
 
 namespace dlui {
 
@@ -32,12 +33,6 @@ QCustomPlot* makePlot(QWidget* parent, const QString& yLabel) {
     return plot;
 }
 
-QCPItemStraightLine* makeMarker(QCustomPlot* plot) {
-    auto* line = new QCPItemStraightLine(plot);
-    line->setPen(QPen(QColor(220, 40, 40), 1.0, Qt::DotLine));
-    return line;
-}
-
 }  // namespace
 
 ComparisonPlots::ComparisonPlots(Comparison* comparison, QWidget* parent)
@@ -49,8 +44,8 @@ ComparisonPlots::ComparisonPlots(Comparison* comparison, QWidget* parent)
     mSnrPlot = makePlot(this, tr("log-SNR"));
     mSnrPlot->setObjectName(QStringLiteral("comparisonSnrPlot"));
     for (QCustomPlot* plot : plots()) plot->xAxis->setLabel(tr("t / T"));
-    mAlphaMarker = makeMarker(mAlphaPlot);
-    mSnrMarker = makeMarker(mSnrPlot);
+    mAlphaMarker = addTimeMarkerLine(mAlphaPlot, QColor(220, 40, 40));
+    mSnrMarker = addTimeMarkerLine(mSnrPlot, QColor(220, 40, 40));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     // The key names each pane in its colour (a legend inside the small plots would hide the curves).
@@ -115,10 +110,7 @@ void ComparisonPlots::rebuild() {
 void ComparisonPlots::updateMarker() {
     const Timeline* timeline = mComparison->timeline();
     mFraction = timeline->maximum() > 0 ? double(timeline->t()) / timeline->maximum() : 0.0;
-    for (QCPItemStraightLine* line : {mAlphaMarker, mSnrMarker}) {
-        line->point1->setCoords(mFraction, 0.0);
-        line->point2->setCoords(mFraction, 1.0);
-    }
+    for (QCPItemLine* line : {mAlphaMarker, mSnrMarker}) moveTimeMarkerLine(line, mFraction);
     for (QCustomPlot* plot : plots()) plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

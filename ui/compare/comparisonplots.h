@@ -10,7 +10,7 @@
 
 class QCustomPlot;
 class QLabel;
-class QCPItemStraightLine;
+class QCPItemLine;
 
 namespace dlui {
 
@@ -40,8 +40,8 @@ private:
     QLabel* mKey = nullptr;
     QCustomPlot* mAlphaPlot;
     QCustomPlot* mSnrPlot;
-    QCPItemStraightLine* mAlphaMarker = nullptr;
-    QCPItemStraightLine* mSnrMarker = nullptr;
+    QCPItemLine* mAlphaMarker = nullptr;
+    QCPItemLine* mSnrMarker = nullptr;
     double mFraction = 0.0;
 };
 

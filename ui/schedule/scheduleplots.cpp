@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/widgets/timemarkerline.h"
+
 namespace dlui {
 
 namespace {
@@ -126,8 +128,7 @@ QCPGraph* SchedulePlots::addCurve(QCustomPlot* plot, const QColor& color, const 
 }
 
 void SchedulePlots::addMarker(QCustomPlot* plot, Marker& marker, const QList<QCPGraph*>& graphs) {
-    marker.line = new QCPItemStraightLine(plot);
-    marker.line->setPen(QPen(kMarkerColor, 1.0, Qt::DotLine));
+    marker.line = addTimeMarkerLine(plot, kMarkerColor);
     for (QCPGraph* graph : graphs) {
         auto* tracer = new QCPItemTracer(plot);
         tracer->setGraph(graph);
@@ -247,8 +248,7 @@ void SchedulePlots::updateMarkers() {
     const int t = std::clamp(mMarker, 0, mT);
     for (Marker* m : {&mBetaMarker, &mAlphaMarker, &mSnrMarker}) {
         if (!m->line) continue;
-        m->line->point1->setCoords(t, 0.0);
-        m->line->point2->setCoords(t, 1.0);
+        moveTimeMarkerLine(m->line, t);
         for (QCPItemTracer* tracer : m->tracers) {
             tracer->setGraphKey(t);
             // Tracers on a curve without that key (β at t = 0, log-SNR at 0 or at a zero-SNR T) hide.

@@ -17,7 +17,7 @@
 
 class QCustomPlot;
 class QCPGraph;
-class QCPItemStraightLine;
+class QCPItemLine;
 class QCPItemTracer;
 
 namespace dlui {
@@ -45,7 +45,7 @@ public:
 
 private:
     struct Marker {
-        QCPItemStraightLine* line = nullptr;
+        QCPItemLine* line = nullptr;
         QList<QCPItemTracer*> tracers;
     };
     QCustomPlot* makePlot(const QString& yLabel);
