@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void theSpeedBoxShowsThePlaybackFactor();
     void loadDataShowsWhenItHasTheKeyboard();
     void altDAnswersDiscardWhenClosing();
+    void aFocusedSliderOrComboBoxKeepsItsKeys();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -407,6 +409,41 @@ void TestWindowKeys::altDAnswersDiscardWhenClosing() {
     const bool closed = window.close();
     QVERIFY2(discardText.contains(QStringLiteral("&D")), qPrintable(discardText));
     QVERIFY(closed);
+}
+
+// → on a focused β slider stepped the timeline's t and left β alone, and Home on the focused Kind box sent
+// t to 0 instead of choosing the first kind: the window's shortcuts took the keys first. A focused slider
+// or combo box keeps the arrows and Home/End; Space still plays.
+void TestWindowKeys::aFocusedSliderOrComboBoxKeepsItsKeys() {
+    dlui::Timeline* timeline = mWindow->timeline();
+    timeline->setT(5);
+    QSlider* beta = mWindow->schedulePanel()->betaStartSlider()->slider();
+    beta->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(beta->hasFocus());
+    const int before = beta->value();
+    QTest::keyClick(beta, Qt::Key_Right);
+    QTest::keyClick(beta, Qt::Key_Right);
+    QCOMPARE(timeline->t(), 5);
+    QVERIFY2(beta->value() > before, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(beta->value())));
+    QTest::keyClick(beta, Qt::Key_Home);
+    QCOMPARE(beta->value(), beta->minimum());
+    QCOMPARE(timeline->t(), 5);
+
+    auto* kind = mWindow->schedulePanel()->findChildren<QComboBox*>().value(0);
+    QVERIFY(kind && kind->count() > 1);
+    kind->setCurrentIndex(kind->count() - 1);
+    kind->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(kind->hasFocus());
+    QTest::keyClick(kind, Qt::Key_Home);
+    QCOMPARE(kind->currentIndex(), 0);
+    QCOMPARE(timeline->t(), 5);
+
+    // Space is still the window's Play, with the slider focused.
+    beta->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(beta->hasFocus());
+    QTest::keyClick(beta, Qt::Key_Space);
+    QVERIFY(timeline->isPlaying());
+    timeline->pause();
 }
 
 QTEST_MAIN(TestWindowKeys)

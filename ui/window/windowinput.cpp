@@ -30,6 +30,28 @@ bool isPlot(const QWidget* widget) {
     return widget->inherits("QCustomPlot");
 }
 
+/// A slider or combo box with focus moves its own value with these keys, as a keyboard user tuning β
+/// expects; they are also the timeline's window-wide shortcuts (←/→, Home/End), which took them first:
+/// → on a focused β slider stepped t instead. Page Up/Down stay the lesson's: a presentation clicker sends
+/// them, whatever has the focus.
+bool isKeyOfAFocusedChooser(const QWidget* widget, const QKeyEvent* key) {
+    if (!widget->hasFocus() || qobject_cast<const QScrollBar*>(widget)) return false;
+    if (!qobject_cast<const QAbstractSlider*>(widget) && !qobject_cast<const QComboBox*>(widget))
+        return false;
+    if (key->modifiers() & ~Qt::KeypadModifier) return false;
+    switch (key->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            return true;
+        default:
+            return false;
+    }
+}
+
 }  // namespace
 
 WindowInput::WindowInput(MainWindow* window) : QObject(window), mWindow(window) {
@@ -82,6 +104,14 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
                                   wheel->source());
             QApplication::sendEvent(area->viewport(), &forwarded);
             return true;
+        }
+        case QEvent::ShortcutOverride: {
+            // Accepted, the key goes to the widget as a key press instead of to the window's shortcut.
+            auto* widget = qobject_cast<QWidget*>(watched);
+            if (widget && belongsToWindow(widget) &&
+                isKeyOfAFocusedChooser(widget, static_cast<QKeyEvent*>(event)))
+                event->accept();
+            return false;
         }
         case QEvent::KeyPress: {
             auto* widget = qobject_cast<QWidget*>(watched);

@@ -1,7 +1,8 @@
 // How the main window treats the keyboard and the mouse wheel, so that a lecturer's keys keep working:
 //   - Space, ←/→, Home/End are window-wide shortcuts. Only a text field being edited (a line edit or a
 //     spin box with focus) keeps those keys for itself; Enter or Escape there ends the edit and gives the
-//     keyboard back to the main view, and so does a click on the view.
+//     keyboard back to the main view, and so does a click on the view. A slider or combo box with focus
+//     keeps the arrows and Home/End (they move its value); Space still plays.
 //   - The wheel over a spin box, slider or combo box that does not have focus scrolls the dock around it
 //     instead of changing the value (a control takes focus by click or Tab, not by the wheel).
 //
