@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScreen>
@@ -17,6 +18,8 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStyleOptionTab>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTextDocument>
 #include <QToolButton>
@@ -27,6 +30,7 @@
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
+#include "ui/schedule/scheduleplots.h"
 #include "ui/training/lossplot.h"
 #include "ui/training/trainingcontroller.h"
 #include "ui/training/trainpanel.h"
@@ -140,6 +144,7 @@ private Q_SLOTS:
     void noLabelShowsItsAmpersand();
     void aScheduleWarningDoesNotMoveTheFields();
     void docksSqueezedByANarrowWindowWidenAgain();
+    void fitsA1024PixelProjector();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -579,6 +584,83 @@ void TestWindowLayout::docksSqueezedByANarrowWindowWidenAgain() {
     QTRY_VERIFY2(cut().isEmpty(), qPrintable(cut()));
 }
 
+// On a 1024×768 projector the window needed about 1,100 px: it stuck out of the screen and the Schedule
+// and Sampling docks were cut at its edge. There the right column's docks are tabs of the left column's,
+// Schedule beside Data and Sampling beside Model & Train, and the window fits with the view wider than
+// its floor.
+void TestWindowLayout::fitsA1024PixelProjector() {
+    const QPoint screenAt(2720, 0);
+    LabWindow window(testOptions());
+    window.move(screenAt + QPoint(10, 10));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QScreen* screen = QGuiApplication::screenAt(screenAt + QPoint(1, 1));
+    QVERIFY(screen && window.screen() == screen);
+    const QRect area = screen->availableGeometry();
+    QTRY_VERIFY2(area.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("window %1×%2 at %3, screen %4×%5; minimum width %6")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(window.x())
+                                .arg(area.width())
+                                .arg(area.height())
+                                .arg(window.minimumSizeHint().width())));
+    const auto dock = [&window](const char* name) {
+        return window.findChild<QDockWidget*>(QLatin1String(name));
+    };
+    QVERIFY(dock("scheduleDock") && dock("samplingDock") && dock("dataDock") && dock("trainDock"));
+    QVERIFY(window.tabifiedDockWidgets(dock("dataDock")).contains(dock("scheduleDock")));
+    QVERIFY(window.tabifiedDockWidgets(dock("trainDock")).contains(dock("samplingDock")));
+    QVERIFY(window.tabifiedDockWidgets(dock("trainDock")).contains(dock("explainDock")));
+    // The tabs keep their order (Sampling before Explain), and "Model & Train" keeps its "&": a tab bar drew
+    // it as the mark of an access key, "Model _Train".
+    QTabBar* trainTabs = nullptr;
+    for (QTabBar* bar : window.findChildren<QTabBar*>(Qt::FindDirectChildrenOnly))
+        for (int i = 0; i < bar->count(); ++i)
+            if (bar->isVisible() && bar->tabText(i) == dock("trainDock")->windowTitle()) trainTabs = bar;
+    QVERIFY(trainTabs && trainTabs->count() == 3);
+    QCOMPARE(trainTabs->tabText(1), dock("samplingDock")->windowTitle());
+    QCOMPARE(trainTabs->tabText(2), dock("explainDock")->windowTitle());
+    // The bar's style draws the title's "&" as itself: its label for "Model & Train" is the application
+    // style's label for "Model && Train", not the one with an access-key mark.
+    const auto label = [trainTabs](const QStyle* style, const QString& text) {
+        QImage on(trainTabs->tabRect(0).size(), QImage::Format_ARGB32);
+        on.fill(Qt::white);
+        QPainter painter(&on);
+        QStyleOptionTab option;
+        option.initFrom(trainTabs);
+        option.rect = QRect(QPoint(0, 0), on.size());
+        option.text = text;
+        style->drawControl(QStyle::CE_TabBarTabLabel, &option, &painter, trainTabs);
+        return on;
+    };
+    QVERIFY(label(trainTabs->style(), QStringLiteral("Model & Train")) ==
+            label(QApplication::style(), QStringLiteral("Model && Train")));
+    // The left column's own docks are the open tabs, and what was on the right opens in one click.
+    QVERIFY(dock("dataDock")->isVisible() && dock("trainDock")->isVisible());
+    QVERIFY(window.mainView()->width() > window.mainView()->minimumWidth());
+    // No panel is cut at the side (they scroll only up and down), whichever tab is open.
+    for (const char* name : {"dataDock", "scheduleDock", "trainDock", "samplingDock", "explainDock"}) {
+        dock(name)->raise();
+        QTRY_VERIFY(dock(name)->isVisible());
+        const auto* scroll = qobject_cast<QScrollArea*>(dock(name)->widget());
+        if (scroll && scroll->widget())  // Explain is a text browser: it wraps its text instead
+            QTRY_VERIFY2(scroll->widget()->minimumSizeHint().width() <= scroll->viewport()->width(),
+                         qPrintable(QStringLiteral("%1: %2 px wide in %3")
+                                        .arg(QLatin1String(name))
+                                        .arg(scroll->widget()->minimumSizeHint().width())
+                                        .arg(scroll->viewport()->width())));
+        QVERIFY(area.contains(dock(name)->geometry().translated(window.geometry().topLeft())));
+    }
+
+    // On the 1280×720 projector the columns stay as they were.
+    LabWindow wide(testOptions());
+    wide.move(QPoint(10, 10));
+    wide.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wide));
+    QVERIFY(wide.tabifiedDockWidgets(wide.findChild<QDockWidget*>(QStringLiteral("dataDock"))).isEmpty());
+}
+
 int main(int argc, char** argv) {
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("screen.json"));
@@ -588,6 +670,8 @@ int main(int argc, char** argv) {
             file.write(R"({"screens":[{"name":"projector","x":0,"y":0,"width":1280,"height":720,)"
                        R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1},)"
                        R"({"name":"laptop","x":1280,"y":0,"width":1440,"height":900,)"
+                       R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1},)"
+                       R"({"name":"old projector","x":2720,"y":0,"width":1024,"height":768,)"
                        R"("logicalDpi":96,"logicalBaseDpi":96,"dpr":1}]})");
         file.close();
         qputenv("QT_QPA_PLATFORM", QStringLiteral("offscreen:configfile=%1").arg(config).toUtf8());

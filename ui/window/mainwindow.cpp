@@ -564,6 +564,7 @@ void MainWindow::showEvent(QShowEvent* event) {
         resizeDocks({mScheduleDock, mDataDock}, {height() * 3 / 5, height() / 2}, Qt::Vertical);
     }
     fitToScreen();  // now with the window manager's frame known (and after a remembered geometry)
+    tabRightDocksOnANarrowScreen();
     // Once the docks have the sizes of the window as it will stay.
     if (!restored) QMetaObject::invokeMethod(this, &MainWindow::firstLayout, Qt::QueuedConnection);
     // The view takes the keys from the start (Space plays, arrows step): otherwise Qt gives them to the

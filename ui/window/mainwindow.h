@@ -208,6 +208,8 @@ private:
     void withdrawNoSamplesMessage();
     void readSettings();
     void fitToScreen();
+    /// On a screen narrower than the three columns, the right column's docks become tabs of the left one.
+    void tabRightDocksOnANarrowScreen();
     void writeSettings();
 
     Options mOptions;

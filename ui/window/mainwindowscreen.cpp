@@ -3,15 +3,19 @@
 // before closing.
 #include <QAbstractButton>
 #include <QAction>
+#include <QDockWidget>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSet>
 #include <QSignalBlocker>
+#include <QTabBar>
+#include <algorithm>
 
 #include "ui/view/mainview.h"
 #include "ui/widgets/discardkey.h"
+#include "ui/widgets/literaltabtextstyle.h"
 #include "ui/widgets/livemessagebox.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
@@ -47,6 +51,59 @@ void MainWindow::fitToScreen() {
     if (outer.left() < area.left()) outer.moveLeft(area.left());
     if (outer.top() < area.top()) outer.moveTop(area.top());
     move(outer.topLeft());
+}
+
+void MainWindow::tabRightDocksOnANarrowScreen() {
+    // Data and Model & Train on the left, the view, Schedule and Sampling on the right need about 1,100 px:
+    // on a 1024×768 projector the window stuck out of the screen and the right column's fields were cut.
+    // There the right column's docks become tabs of the left one, each beside the left dock level with it
+    // (Schedule beside Data, Sampling and Explain beside Model & Train), and the window fits with room to
+    // spare for the view. Docks hidden now (the density comparison) move too, so they open in a tab.
+    const QRect area = availableArea(this);
+    const int frame = isVisible() ? frameGeometry().width() - width() : 0;
+    if (minimumSizeHint().width() <= area.width() - frame) return;
+    QList<QDockWidget*> left, right;
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        if (dock->isFloating()) continue;
+        if (dockWidgetArea(dock) == Qt::LeftDockWidgetArea && dock->isVisible()) left << dock;
+        if (dockWidgetArea(dock) == Qt::RightDockWidgetArea) right << dock;
+    }
+    if (left.isEmpty() || right.isEmpty()) return;
+    // Where each right dock sits: a hidden dock, or a tab behind another (laid out outside the window),
+    // sits where the open tab of its group is. All are worked out before the first one moves.
+    struct Move {
+        QDockWidget* dock;
+        int middle;
+        bool open;  // the tab shown in its group: it goes first, so the tabs keep their order (Sampling,
+                    // Explain)
+    };
+    QList<Move> moves;
+    for (QDockWidget* dock : std::as_const(right)) {
+        Move move{dock, 0, dock->isVisible() && rect().contains(dock->geometry().center())};
+        QList<QDockWidget*> group = tabifiedDockWidgets(dock);
+        group << dock;
+        for (QDockWidget* tab : std::as_const(group))
+            if (tab->isVisible() && rect().contains(tab->geometry().center()))
+                move.middle = tab->geometry().center().y();
+        moves << move;
+    }
+    std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) {
+        return a.middle != b.middle ? a.middle < b.middle : a.open > b.open;
+    });
+    for (const Move& move : std::as_const(moves)) {
+        QDockWidget* beside = left.front();
+        for (QDockWidget* candidate : std::as_const(left))
+            if (candidate->y() <= move.middle && candidate->y() >= beside->y()) beside = candidate;
+        tabifyDockWidget(beside, move.dock);
+    }
+    // The left docks stay the open tabs: the window looks as it did, less the right column.
+    for (QDockWidget* dock : std::as_const(left)) dock->raise();
+    // The layout's minimum is the old one until it is laid out again, and it would hold the width.
+    layout()->activate();
+    // The tab bars exist once laid out; "Model & Train" must not lose its "&" to an access-key mark there.
+    for (QTabBar* bar : findChildren<QTabBar*>(Qt::FindDirectChildrenOnly))
+        bar->setStyle(LiteralTabTextStyle::instance(this));
+    fitToScreen();
 }
 
 void MainWindow::createPresentation() {
