@@ -263,6 +263,9 @@ void LabDocument::setModelPath(const QString& path, std::optional<std::uint64_t>
     mSavedModelGeneration = savedGeneration.value_or(mModelGeneration);
     if (path == mModelPath) return;
     mModelPath = path;
+    // The session names its model's file: a session saved before names another one, or none. (Opening a
+    // session sets the model's path too, and then marks the document as saved.)
+    if (mModel) setModified(true);
     Q_EMIT modelChanged();
 }
 
