@@ -154,6 +154,13 @@ NumberStatus parseNumber(std::string_view field, bool decimalComma, float& value
     return NumberStatus::Ok;
 }
 
+/// A binary file read as CSV yields "columns" of random bytes; both the reader and the column chooser's
+/// look at the first lines refuse it.
+void requireText(std::string_view text, const std::string& source) {
+    if (text.substr(0, std::min<std::size_t>(text.size(), 4096)).find('\0') != std::string_view::npos)
+        throw Error(source + " is not a text file (it contains NUL bytes); expected CSV lines 'x,y'");
+}
+
 }  // namespace
 
 std::string formatPointsCsv(const Batch& points) {
@@ -194,8 +201,7 @@ CsvColumns parseCsvColumns(std::string_view spec) {
 Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const ProgressCallback& progress,
                      const CsvColumns& columns) {
     const std::string source(sourceName);
-    if (text.substr(0, std::min<std::size_t>(text.size(), 4096)).find('\0') != std::string_view::npos)
-        throw Error(source + " is not a text file (it contains NUL bytes); expected CSV lines 'x,y'");
+    requireText(text, source);
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
     std::vector<float> values;
@@ -305,6 +311,7 @@ Batch parsePointsCsv(std::string_view text, std::string_view sourceName, const P
 }
 
 CsvLayout inspectPointsCsv(std::string_view text, std::string_view sourceName) {
+    requireText(text, std::string(sourceName));
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     CsvLayout layout;
     char sep = 0;

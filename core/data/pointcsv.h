@@ -60,7 +60,8 @@ struct CsvLayout {
     bool hasHeader = false;
     int columns = 0;  ///< fields of the first data row
 };
-/// Looks at the first non-comment lines of text only. Throws dl::Error when there is no data row.
+/// Looks at the first non-comment lines of text only. Throws dl::Error when there is no data row, or
+/// when the text is not text (NUL bytes: a binary file).
 CsvLayout inspectPointsCsv(std::string_view text, std::string_view sourceName = "CSV");
 /// inspectPointsCsv() on the first 64 KiB of a file.
 CsvLayout readPointsCsvLayout(const std::string& path);

@@ -133,6 +133,9 @@ void TestPointCsvColumns::layoutNamesTheColumns() {
     QCOMPARE(plain.columns, 3);
     QCOMPARE(plain.names.back(), std::string("3"));
     QVERIFY(errorOf([] { dl::inspectPointsCsv("a,b\n"); }).contains("no data row"));
+    // A binary file filled the window's column chooser with "columns" of random bytes.
+    const std::string binary("\x8f\x03y\xb1,\x00\x17\x8a,\xfe\n1,2\n", 15);
+    QVERIFY(errorOf([&] { dl::inspectPointsCsv(binary); }).contains("not a text file"));
 }
 
 QTEST_APPLESS_MAIN(TestPointCsvColumns)
