@@ -32,11 +32,13 @@
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
 #include "tests/support/windowtestoptions.h"
+#include "ui/compare/comparison.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/i18n/accesskeytext.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
+#include "ui/render/comparisonframes.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
@@ -257,6 +259,7 @@ private Q_SLOTS:
     void modelStatusFollowsTheLanguageBothWays();
     void scheduleDescriptionsFollowTheLanguageWhole_data();
     void scheduleDescriptionsFollowTheLanguageWhole();
+    void comparisonCaptionsFollowTheLanguage();
     void toolBarButtonsShowNoAccessKeys();
     void coreMessagesAreTranslated();
     void noMissingGlyphsInTheScheduleBanner_data();
@@ -653,6 +656,23 @@ void TestTranslation::scheduleDescriptionsFollowTheLanguageWhole() {
     settle();
     QVERIFY2(sampling->scheduleNote().contains(dlui::describeSchedule(params)),
              qPrintable(sampling->scheduleNote()));
+}
+
+// Compare side by side made its panes' captions when it first drew them: after a switch to Chinese they
+// stayed English ("linear T=150 … · exact denoiser"). A language switch re-words them.
+void TestTranslation::comparisonCaptionsFollowTheLanguage() {
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    dlui::LabDocument document;
+    dlui::Comparison comparison(&document);
+    QVERIFY(comparison.frames() && comparison.frames()->paneCount() >= 1);
+    const QString english = comparison.frames()->caption(0, 0);
+    QVERIFY2(english.contains(QStringLiteral("exact denoiser")), qPrintable(english));
+    const auto backToEnglish = qScopeGuard([] { dlui::switchLanguage(dlui::Language::English); });
+    QVERIFY(dlui::switchLanguage(dlui::Language::SimplifiedChinese));
+    settle();
+    const QString chinese = comparison.frames()->caption(0, 0);
+    QVERIFY2(chinese.contains(QStringLiteral("精确去噪器")) && !chinese.contains(QStringLiteral("linear")),
+             qPrintable(chinese));
 }
 
 // The tool bar in Chinese read "打开(O)…", "保存会话(S)", "训练(T)": Qt drops the "&" of an access key but

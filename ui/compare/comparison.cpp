@@ -1,6 +1,7 @@
 #include "ui/compare/comparison.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <algorithm>
 
 #include "core/training/trainer.h"
@@ -32,6 +33,14 @@ Comparison::Comparison(LabDocument* document, QObject* parent)
         invalidate();
     });
     updateTimelineRange();
+    // The captions are made when the frames are (describePane): frames made before a language switch kept
+    // their English captions in a Chinese window.
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool Comparison::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance()) invalidate();
+    return QObject::eventFilter(watched, event);
 }
 
 Comparison::~Comparison() {

@@ -75,6 +75,10 @@ Q_SIGNALS:
     /// isSampling() changed.
     void samplingChanged(bool busy);
 
+protected:
+    /// A language switch re-words the panes' captions (LanguageChange reaches the application, not this).
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Chain {
         std::shared_ptr<const dl::Trajectory> trajectory;
