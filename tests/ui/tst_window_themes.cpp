@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QtTest>
 
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void explainNumbersReadOnTheDark();
     void disabledSlidersLookDisabled();
     void aMessageHiddenThroughAThemeChangeReadsWhenShown();
+    void toolBarIconsShowOnEveryTheme();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -561,6 +563,42 @@ void TestWindowThemes::aMessageHiddenThroughAThemeChangeReadsWhenShown() {
     QTRY_VERIFY2(dltest::showScheduleError(window) >= 4.5,
                  qPrintable(QString::number(dltest::showScheduleError(window))));
     window.themeMenu()->resetToDefaults();
+}
+
+// The tool bar's icons keep their own colours on every theme, so each needs a part that stands out from
+// the light and the dark tool bar. The Presenter mode icon was drawn in one dark slate, 1.3:1 on the
+// dark theme's tool bar: it looked disabled beside the greyed Pause and Stop.
+void TestWindowThemes::toolBarIconsShowOnEveryTheme() {
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QToolBar* bar = window.mainToolBar();
+    QVERIFY(bar);
+    for (const auto theme :
+         {ThemeMenu::Theme::Light, ThemeMenu::Theme::Dark, ThemeMenu::Theme::HighContrast}) {
+        window.themeMenu()->themeAction(theme)->trigger();
+        QCoreApplication::processEvents();
+        const QColor background = bar->palette().color(QPalette::Window);
+        int icons = 0;
+        for (QAction* action : bar->actions()) {
+            if (action->icon().isNull()) continue;
+            ++icons;
+            // As drawn when enabled: Pause and Stop training are greyed only while no run can use them.
+            const QImage icon = action->icon().pixmap(24, 24, QIcon::Normal).toImage();
+            double best = 0.0;
+            for (int y = 0; y < icon.height(); ++y)
+                for (int x = 0; x < icon.width(); ++x)
+                    if (qAlpha(icon.pixel(x, y)) > 200)
+                        best = std::max(best, dlui::contrastRatio(QColor(icon.pixel(x, y)), background));
+            QVERIFY2(best >= 3.0, qPrintable(QStringLiteral("%1: %2:1 on %3 (theme %4)")
+                                                 .arg(action->text())
+                                                 .arg(best, 0, 'f', 2)
+                                                 .arg(background.name())
+                                                 .arg(int(theme))));
+        }
+        QVERIFY(icons >= 5);
+    }
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
 }
 
 QTEST_MAIN(TestWindowThemes)
