@@ -4850,6 +4850,13 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::WindowInput</name>
+    <message>
+        <source>“%1” is not a value this field takes (%2 to %3): it keeps the one before.</source>
+        <translation>此栏不接受“%1”（取值范围 %2 至 %3），已保留原值。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See how diffusion models work.</source>

@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QtTest>
 
 #include "tests/support/modaldialogs.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void loadDataShowsWhenItHasTheKeyboard();
     void altDAnswersDiscardWhenClosing();
     void aFocusedSliderOrComboBoxKeepsItsKeys();
+    void aValueOutOfRangeIsExplained();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -444,6 +446,44 @@ void TestWindowKeys::aFocusedSliderOrComboBoxKeepsItsKeys() {
     QTest::keyClick(beta, Qt::Key_Space);
     QVERIFY(timeline->isPlaying());
     timeline->pause();
+}
+
+// T = 0 then Return put T back to 150 without a word, and so did β = 1.5: the status bar says which
+// values the field takes and that it kept the one before.
+void TestWindowKeys::aValueOutOfRangeIsExplained() {
+    QSpinBox* steps = mWindow->schedulePanel()->stepsBox();
+    const int before = steps->value();
+    steps->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("0"));
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(steps->value(), before);
+    const QString said = mWindow->statusBar()->currentMessage();
+    QVERIFY2(said.contains(QStringLiteral("“0”")) &&
+                 said.contains(steps->locale().toString(steps->minimum()) + QStringLiteral(" to ") +
+                               steps->locale().toString(steps->maximum())),
+             qPrintable(said));
+
+    // Leaving the field by Tab says it too; a value it takes says nothing.
+    mWindow->statusBar()->clearMessage();
+    QDoubleSpinBox* beta = mWindow->schedulePanel()->betaEndSlider()->spinBox();
+    beta->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(beta->hasFocus());
+    beta->selectAll();
+    QTest::keyClicks(beta, QStringLiteral("1.5"));
+    QTest::keyClick(beta, Qt::Key_Tab);
+    QVERIFY2(mWindow->statusBar()->currentMessage().contains(QStringLiteral("“1.5”")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
+    mWindow->statusBar()->clearMessage();
+    steps->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("200"));
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(steps->value(), 200);
+    QVERIFY2(mWindow->statusBar()->currentMessage().isEmpty(),
+             qPrintable(mWindow->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestWindowKeys)

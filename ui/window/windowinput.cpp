@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -81,6 +83,25 @@ bool WindowInput::isValueControl(const QWidget* widget) {
            qobject_cast<const QComboBox*>(widget);
 }
 
+void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
+    // Seen before the box handles the key or the focus change, while it still shows what was typed.
+    const QString typed = box->text().trimmed();
+    if (typed.isEmpty() || box->hasAcceptableInput()) return;
+    QString low, high;
+    if (const auto* whole = qobject_cast<const QSpinBox*>(box)) {
+        low = box->locale().toString(whole->minimum());
+        high = box->locale().toString(whole->maximum());
+    } else if (const auto* real = qobject_cast<const QDoubleSpinBox*>(box)) {
+        low = box->locale().toString(real->minimum(), 'g', 6);
+        high = box->locale().toString(real->maximum(), 'g', 6);
+    } else {
+        return;
+    }
+    mWindow->statusBar()->showMessage(
+        tr("“%1” is not a value this field takes (%2 to %3): it keeps the one before.").arg(typed, low, high),
+        8000);
+}
+
 bool WindowInput::belongsToWindow(const QWidget* widget) const {
     return widget && widget->window() == mWindow;
 }
@@ -113,10 +134,19 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
                 event->accept();
             return false;
         }
+        case QEvent::FocusOut:
+            if (auto* box = qobject_cast<QAbstractSpinBox*>(watched); box && belongsToWindow(box))
+                reportValueOutOfRange(box);
+            return false;
         case QEvent::KeyPress: {
             auto* widget = qobject_cast<QWidget*>(watched);
             if (!widget || !isTextField(widget) || !belongsToWindow(widget)) return false;
             const int key = static_cast<QKeyEvent*>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                auto* box = qobject_cast<QAbstractSpinBox*>(widget);
+                if (!box) box = qobject_cast<QAbstractSpinBox*>(widget->parentWidget());
+                if (box) reportValueOutOfRange(box);
+            }
             // The field handles the key first (Enter commits the value); then the view takes the keys back.
             // Only Escape also leaves presenter mode: Enter after typing a t did too.
             if (key == Qt::Key_Return || key == Qt::Key_Enter)

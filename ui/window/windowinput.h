@@ -11,6 +11,7 @@
 
 #include <QObject>
 
+class QAbstractSpinBox;
 class QWidget;
 
 namespace dlui {
@@ -34,6 +35,9 @@ protected:
 
 private:
     bool belongsToWindow(const QWidget* widget) const;
+    /// A spin box left with a value outside its range puts the one before back without a word (T = 0
+    /// went back to 150): the status bar says why.
+    void reportValueOutOfRange(QAbstractSpinBox* box);
 
     MainWindow* mWindow;
 };
