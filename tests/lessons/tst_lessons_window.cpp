@@ -12,6 +12,7 @@
 #include <QDockWidget>
 #include <QFontInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void aPlayingStepKeepsItsLayout();
     void closingALessonKeepsTheWindowsSavedState();
     void anExplainStepOpensAtItsFirstLine();
+    void lessonsHaveTheirNumberAsAccessKey();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -985,6 +987,29 @@ void TestLessonsWindow::anExplainStepOpensAtItsFirstLine() {
     QVERIFY(waitForStep());
     QCoreApplication::processEvents();
     QCOMPARE(bar->value(), 0);
+}
+
+// The Lessons menu's lessons had no access key: a lecturer at the keyboard arrowed down to one. They are
+// numbered, the first nine with their number as access key, no other entry of the menu taking a digit.
+void TestLessonsWindow::lessonsHaveTheirNumberAsAccessKey() {
+    const QList<QAction*> builtIn = lessons()->builtInActions();
+    const QStringList paths = dl::builtInLessonPaths();
+    QVERIFY(builtIn.size() >= 2 && builtIn.size() == paths.size());
+    for (qsizetype i = 0; i < builtIn.size() && i < 9; ++i) {
+        const QString text = builtIn[i]->text();
+        QCOMPARE(QKeySequence::mnemonic(text), QKeySequence(Qt::ALT | (Qt::Key_1 + int(i))));
+        const auto lesson = dl::loadLesson(paths[i], nullptr);
+        QVERIFY(lesson);
+        QCOMPARE(text, QStringLiteral("&%1 %2").arg(i + 1).arg(lesson->title.en));
+    }
+    auto* menu = mWindow->findChild<QMenu*>(QStringLiteral("lessonsMenu"));
+    QVERIFY(menu);
+    for (QAction* a : menu->actions())
+        if (!builtIn.contains(a) && !a->isSeparator()) {
+            const QKeySequence key = QKeySequence::mnemonic(a->text());
+            QVERIFY2(key.isEmpty() || key[0].key() < Qt::Key_0 || key[0].key() > Qt::Key_9,
+                     qPrintable(a->text()));
+        }
 }
 
 QTEST_MAIN(TestLessonsWindow)

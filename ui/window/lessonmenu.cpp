@@ -121,9 +121,14 @@ void LessonMenu::createMenu() {
 void LessonMenu::nameBuiltInLessons() {
     // The lesson files carry both languages; the one shown follows View → Language, so a Chinese
     // system with the window in English lists English titles (and the catalogue never sees them).
+    // Numbered as the menu lists them, the first nine with their number as access key (Alt+L, 4 opens the
+    // fourth): a lecturer at the keyboard had to arrow down to a lesson. A title's own "&" is a character.
     const QLocale locale(languageCode(currentLanguage()));
     for (qsizetype i = 0; i < mBuiltIn.size(); ++i) {
-        mBuiltIn[i]->setText(mBuiltInNames[i].first.text(locale));
+        const QString title =
+            mBuiltInNames[i].first.text(locale).replace(QLatin1Char('&'), QLatin1String("&&"));
+        const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QString::number(i + 1);
+        mBuiltIn[i]->setText(number + QLatin1Char(' ') + title);
         mBuiltIn[i]->setToolTip(mBuiltInNames[i].second.text(locale));
     }
 }
