@@ -2573,6 +2573,21 @@ ffmpeg 输出：
     </message>
 </context>
 <context>
+    <name>dlui::FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
     <name>dlui::LabDocument</name>
     <message>
         <source>Two moons</source>

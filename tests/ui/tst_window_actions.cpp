@@ -6,12 +6,16 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileIconProvider>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMetaMethod>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/i18n/translations.h"
 #include "ui/window/labwindow.h"
@@ -53,6 +57,7 @@ private Q_SLOTS:
     void menusReachTheExpectedActions();
     void accessKeysAreUniqueInEachMenu_data();
     void accessKeysAreUniqueInEachMenu();
+    void fileDialogsNeverReadTheFilesTheyList();
 };
 
 void TestWindowActions::everyActionIsConnected() {
@@ -183,6 +188,33 @@ void TestWindowActions::accessKeysAreUniqueInEachMenu() {
     }
     dlui::switchLanguage(dlui::Language::English);
     QVERIFY2(shared.isEmpty(), qPrintable(shared.join(QLatin1Char('\n'))));
+}
+
+// Qt's file dialog asked the MIME database for each listed file's type, which reads files whose name
+// does not tell it: typing "/proc/" as root froze the window for good on /proc/kmsg. The window's file
+// dialogs name a file's type from its name alone: a PNG saved as "picture.weird" is a "WEIRD file",
+// where reading it says PNG.
+void TestWindowActions::fileDialogsNeverReadTheFilesTheyList() {
+    QTemporaryDir dir;
+    const QString weird = dir.filePath(QStringLiteral("picture.weird"));
+    QImage image(4, 4, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(weird, "PNG"));
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const dlui::MainWindow::Actions& a = window.actions();
+    for (QAction* action : {a.open, a.saveSessionAs, a.exportDataCsv, a.exportLossPlot}) {
+        QString type = QStringLiteral("no file dialog");
+        dltest::whenModalOpens<QFileDialog>([&](QFileDialog* dialog) {
+            if (const QAbstractFileIconProvider* icons = dialog->iconProvider())
+                type = icons->type(QFileInfo(weird));
+            dialog->reject();
+        });
+        action->trigger();
+        QVERIFY2(type == QStringLiteral("WEIRD file"),
+                 qPrintable(action->text() + QStringLiteral(": ") + type));
+    }
 }
 
 QTEST_MAIN(TestWindowActions)

@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +27,7 @@
 #include "ui/render/palette.h"
 #include "ui/render/scene.h"
 #include "ui/render/viewbounds.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/widgets/readabletext.h"
 #include "ui/widgets/scrollareaaround.h"
 
@@ -374,11 +374,11 @@ void DataPanel::browse(QLineEdit* target, bool images, bool folders) {
     if (images)
         filter = tr("Images (%1);;All files (*)").arg(dl::readableImagePatterns().join(QLatin1Char(' ')));
     if (folders) {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose images"), QString(), filter);
+        const QStringList files = askOpenFileNames(this, tr("Choose images"), QString(), filter);
         if (!files.isEmpty()) target->setText(files.join(QLatin1Char(';')));
         return;
     }
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a file"), QString(), filter);
+    const QString file = askOpenFileName(this, tr("Choose a file"), QString(), filter);
     if (!file.isEmpty()) target->setText(file);
 }
 

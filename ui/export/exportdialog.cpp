@@ -28,6 +28,7 @@
 #include "ui/render/framewriters.h"
 #include "ui/render/palette.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/filedialogs.h"
 
 namespace dlui {
 namespace {
@@ -387,14 +388,13 @@ void ExportDialog::browse() {
                               : mPath->text();
     QString chosen;
     if (format == ExportFormat::PngSequence) {
-        chosen = QFileDialog::getExistingDirectory(this, tr("Folder for the PNG frames"), start);
+        chosen = askExistingDirectory(this, tr("Folder for the PNG frames"), start);
     } else {
         const QString filter = format == ExportFormat::Gif   ? tr("GIF images (*.gif)")
                                : format == ExportFormat::Mp4 ? tr("MP4 videos (*.mp4)")
                                                              : tr("WebM videos (*.webm)");
         // The overwrite question comes from startExport(), once, for every way of choosing a path.
-        chosen = QFileDialog::getSaveFileName(this, tr("Export to"), start, filter, nullptr,
-                                              QFileDialog::DontConfirmOverwrite);
+        chosen = askSaveFileName(this, tr("Export to"), start, filter, QFileDialog::DontConfirmOverwrite);
         chosen = pathForFormat(chosen, format);
     }
     if (!chosen.isEmpty()) mPath->setText(QDir::toNativeSeparators(chosen));

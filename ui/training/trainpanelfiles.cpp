@@ -2,7 +2,6 @@
 // background jobs (ui/jobs/latestjob.h): a session may name a file on a slow disk, and a large image
 // network's file is over 100 MB.
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -14,6 +13,7 @@
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/filedialogs.h"
 
 namespace dlui {
 
@@ -109,8 +109,8 @@ void TrainPanel::saveModelInBackground(const QString& path) {
 }
 
 bool TrainPanel::saveModel() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save model"), mDocument->modelPath(),
-                                                tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
+    QString path = askSaveFileName(this, tr("Save model"), mDocument->modelPath(),
+                                   tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
     if (path.isEmpty()) return false;
     // Without its suffix the file was hidden by Load model's filter.
     saveModelInBackground(withDefaultSuffix(path, QStringLiteral(".dlmodel")));
@@ -118,8 +118,8 @@ bool TrainPanel::saveModel() {
 }
 
 void TrainPanel::loadModel() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load model"), mDocument->modelPath(),
-                                                      tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
+    const QString path = askOpenFileName(this, tr("Load model"), mDocument->modelPath(),
+                                         tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
     if (path.isEmpty()) return;
     if (mController->isActive() &&
         QMessageBox::question(this, tr("Load model"),

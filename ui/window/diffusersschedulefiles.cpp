@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -14,6 +13,7 @@
 #include "core/math/error.h"
 #include "ui/document/labdocument.h"
 #include "ui/i18n/coremessages.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -51,16 +51,14 @@ DiffusersScheduleFiles::DiffusersScheduleFiles(MainWindow* window)
 }
 
 void DiffusersScheduleFiles::chooseAndImport() {
-    const QString path =
-        QFileDialog::getOpenFileName(mWindow, tr("Import diffusers scheduler config"), QString(),
-                                     tr("Scheduler configs (*.json);;All files (*)"));
+    const QString path = askOpenFileName(mWindow, tr("Import diffusers scheduler config"), QString(),
+                                         tr("Scheduler configs (*.json);;All files (*)"));
     if (!path.isEmpty()) importFrom(path);
 }
 
 void DiffusersScheduleFiles::chooseAndExport() {
-    const QString path =
-        QFileDialog::getSaveFileName(mWindow, tr("Export schedule as diffusers config"),
-                                     tr("scheduler_config.json"), tr("Scheduler configs (*.json)"));
+    const QString path = askSaveFileName(mWindow, tr("Export schedule as diffusers config"),
+                                         tr("scheduler_config.json"), tr("Scheduler configs (*.json)"));
     if (!path.isEmpty()) exportTo(path);
 }
 

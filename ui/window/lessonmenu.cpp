@@ -4,7 +4,6 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMenuBar>
@@ -21,6 +20,7 @@
 #include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
 #include "ui/lessons/lessonplayer.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
 
@@ -238,8 +238,8 @@ void LessonMenu::followPresenterMode(bool on) {
 }
 
 void LessonMenu::onOpenFile() {
-    const QString path = QFileDialog::getOpenFileName(mWindow, tr("Open lesson"), QString(),
-                                                      tr("Lessons (*.json);;All files (*)"));
+    const QString path =
+        askOpenFileName(mWindow, tr("Open lesson"), QString(), tr("Lessons (*.json);;All files (*)"));
     if (!path.isEmpty()) openLesson(path);
 }
 

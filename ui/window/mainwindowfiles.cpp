@@ -3,7 +3,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QJsonDocument>
@@ -19,6 +18,7 @@
 #include "ui/schedule/schedulepanel.h"
 #include "ui/view/timeline.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -139,7 +139,7 @@ void MainWindow::onOpen() {
     const QString filter =
         tr("Sessions and data (*.json *.csv *.txt *.png *.jpg *.jpeg *.bmp *.gif);;Sessions "
            "(*.json);;Points (*.csv *.txt);;All files (*)");
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open"), QString(), filter);
+    const QString path = askOpenFileName(this, tr("Open"), QString(), filter);
     if (!path.isEmpty() && !openFile(path))
         QMessageBox::warning(this, tr("Open"),
                              tr("Diffusion Lab cannot open %1.").arg(QDir::toNativeSeparators(path)));
@@ -152,9 +152,9 @@ void MainWindow::onSave() {
 }
 
 void MainWindow::onSaveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save session"),
-                                                mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
-                                                tr("Sessions (*.json)"));
+    QString path =
+        askSaveFileName(this, tr("Save session"), mSessionPath.isEmpty() ? tr("session.json") : mSessionPath,
+                        tr("Sessions (*.json)"));
     if (path.isEmpty()) return;
     // Without its suffix the file did not open again: Open knows a session by ".json".
     path = withDefaultSuffix(path, QStringLiteral(".json"));

@@ -3,7 +3,6 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -16,6 +15,7 @@
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -60,8 +60,8 @@ void ModelWeightsExport::chooseAndExport() {
         modelPath.isEmpty() ? tr("model.safetensors")
                             : QFileInfo(modelPath).dir().filePath(QFileInfo(modelPath).completeBaseName() +
                                                                   QStringLiteral(".safetensors"));
-    const QString path = QFileDialog::getSaveFileName(mWindow, tr("Export model as safetensors"), suggestion,
-                                                      tr("safetensors files (*.safetensors)"));
+    const QString path = askSaveFileName(mWindow, tr("Export model as safetensors"), suggestion,
+                                         tr("safetensors files (*.safetensors)"));
     if (!path.isEmpty()) exportTo(path);
 }
 

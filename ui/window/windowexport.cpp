@@ -4,7 +4,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -26,6 +25,7 @@
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/filedialogs.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
@@ -129,7 +129,7 @@ QString WindowExport::askPath(const QString& title, const QString& baseName, con
                               const QString& suffix) {
     const QString folder =
         !mLastFolder.isEmpty() && QFileInfo(mLastFolder).isDir() ? mLastFolder : defaultFolder();
-    QString path = QFileDialog::getSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
+    QString path = askSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
     if (path.isEmpty()) return path;
     path = withDefaultSuffix(path, suffix);
     mLastFolder = QFileInfo(path).absolutePath();
