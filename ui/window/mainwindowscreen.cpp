@@ -71,11 +71,11 @@ void MainWindow::tabRightDocksOnANarrowScreen() {
     if (left.isEmpty() || right.isEmpty()) return;
     // Where each right dock sits: a hidden dock, or a tab behind another (laid out outside the window),
     // sits where the open tab of its group is. All are worked out before the first one moves.
+    // The tab shown in its group goes first, so the tabs keep their order (Sampling, then Explain).
     struct Move {
         QDockWidget* dock;
         int middle;
-        bool open;  // the tab shown in its group: it goes first, so the tabs keep their order (Sampling,
-                    // Explain)
+        bool open;
     };
     QList<Move> moves;
     for (QDockWidget* dock : std::as_const(right)) {
