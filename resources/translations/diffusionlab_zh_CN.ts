@@ -3039,7 +3039,7 @@ ffmpeg 输出：
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>Main</source>
+        <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>

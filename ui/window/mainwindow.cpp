@@ -241,7 +241,7 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createToolBar() {
-    mToolBar = addToolBar(tr("Main"));
+    mToolBar = addToolBar(tr("Main toolbar"));
     mToolBar->setObjectName(QStringLiteral("mainToolBar"));
     mToolBar->setIconSize(QSize(22, 22));
     mToolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
