@@ -25,8 +25,10 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "core/io/lessonfile.h"
 #include "ui/data/datapanel.h"
 #include "ui/document/labdocument.h"
+#include "ui/lessons/lessonplayer.h"
 #include "ui/render/scene.h"
 #include "ui/schedule/schedulediagnosticsview.h"
 #include "ui/schedule/schedulepanel.h"
@@ -40,6 +42,7 @@
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
 #include "ui/window/labwindow.h"
+#include "ui/window/lessonmenu.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/trainingandsampling.h"
 
@@ -652,6 +655,24 @@ void TestWindowLayout::fitsA1024PixelProjector() {
                                         .arg(scroll->viewport()->width())));
         QVERIFY(area.contains(dock(name)->geometry().translated(window.geometry().topLeft())));
     }
+
+    // A lesson presented with F11 needs more than 1,024 px (its Schedule dock beside twice-as-large type):
+    // leaving presenter mode, and closing the lesson, bring the window back within the screen. It stayed
+    // 1,063 px wide, cut at the right.
+    auto* lessonMenu = window.lessons();
+    QVERIFY(lessonMenu && lessonMenu->openLesson(dl::builtInLessonPaths().at(3)));
+    QTRY_VERIFY_WITH_TIMEOUT(lessonMenu->player()->hasLesson(), 10000);
+    QTest::qWait(500);  // the lesson's first step and its docks
+    window.setPresenterMode(true);
+    QTRY_VERIFY(window.isPresenterMode());
+    QTest::qWait(500);  // presenter mode's layout, which the rectangle given back is held to
+    window.setPresenterMode(false);
+    QTRY_VERIFY2(area.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("%1 px wide after presenter mode").arg(window.width())));
+    lessonMenu->closeAction()->trigger();
+    QTRY_VERIFY(!lessonMenu->player()->hasLesson());
+    QTRY_VERIFY2(area.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("%1 px wide after the lesson").arg(window.width())));
 
     // On the 1280×720 projector the columns stay as they were.
     LabWindow wide(testOptions());

@@ -222,6 +222,8 @@ void LessonMenu::restoreLayoutBefore() {
     }
     mWindow->restoreState(before);
     mDock->hide();
+    // The lesson's docks may have widened the window past a small screen; the layout before fits it again.
+    QMetaObject::invokeMethod(mWindow, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
 void LessonMenu::followPresenterMode(bool on) {

@@ -134,6 +134,10 @@ public:
     bool isPresenterMode() const;
     void setPresenterMode(bool on);
     PresenterMode* presenterMode() const { return mPresenterMode; }
+    /// Keeps the window on its screen: no larger than the screen's free area (as far as its minimum size
+    /// allows) and its frame inside it. Presenter mode's larger type and a lesson's docks can widen it past
+    /// a small screen; leaving either calls this.
+    void fitToScreen();
     /// View ▸ Theme and View ▸ Colours (ui/window/thememenu.h).
     ThemeMenu* themeMenu() const { return mThemes; }
 
@@ -207,7 +211,6 @@ private:
     /// Clears that method's "No samples yet" message when samples arrive while it shows.
     void withdrawNoSamplesMessage();
     void readSettings();
-    void fitToScreen();
     /// On a screen narrower than the three columns, the right column's docks become tabs of the left one.
     void tabRightDocksOnANarrowScreen();
     void writeSettings();

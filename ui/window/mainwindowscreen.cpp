@@ -111,6 +111,9 @@ void MainWindow::createPresentation() {
     connect(mPresenterMode, &PresenterMode::toggled, this, [this](bool on) {
         const QSignalBlocker block(mActions.presenter);
         mActions.presenter->setChecked(on);
+        // On a 1024-pixel screen a lesson's docks beside twice-as-large type need more than the screen:
+        // the rectangle given back was held at that width and the window stayed cut at the right.
+        if (!on) QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
     });
     mViewMenu->addAction(mPresenterMode->settingsAction());
     mViewMenu->addSeparator();
