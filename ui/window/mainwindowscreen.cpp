@@ -38,8 +38,10 @@ QRect availableArea(const QWidget* widget) {
 
 void MainWindow::fitToScreen() {
     const QRect area = availableArea(this);
-    // The window manager's frame: known once shown, guessed before.
-    const QSize frame = isVisible() ? frameGeometry().size() - size() : QSize(0, kFrameAllowance);
+    // The window manager's frame: known once it has framed the window, guessed before (under X11 that is
+    // some time after the window is shown).
+    const bool framed = isVisible() && frameGeometry() != geometry();
+    const QSize frame = framed ? frameGeometry().size() - size() : QSize(0, kFrameAllowance);
     const QSize room(std::max(200, area.width() - frame.width()),
                      std::max(200, area.height() - frame.height()));
     const QSize wanted = (isVisible() ? size() : kPreferredSize).boundedTo(room);
@@ -50,7 +52,9 @@ void MainWindow::fitToScreen() {
     if (outer.bottom() > area.bottom()) outer.moveBottom(area.bottom());
     if (outer.left() < area.left()) outer.moveLeft(area.left());
     if (outer.top() < area.top()) outer.moveTop(area.top());
-    move(outer.topLeft());
+    // Only when it moves: a move() of a shown window whose frame is not known yet is taken for the inner
+    // corner (X11's static gravity), and the window manager put the title bar above the screen.
+    if (outer.topLeft() != frameGeometry().topLeft()) move(outer.topLeft());
 }
 
 void MainWindow::tabRightDocksOnANarrowScreen() {
