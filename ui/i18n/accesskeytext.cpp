@@ -20,4 +20,8 @@ QString withoutAccessKey(const QString& text) {
     return plain;
 }
 
+QString withLiteralAmpersands(QString text) {
+    return text.replace(QLatin1Char('&'), QLatin1String("&&"));
+}
+
 }  // namespace dlui

@@ -13,4 +13,8 @@ namespace dlui {
 /// as one "&".
 QString withoutAccessKey(const QString& text);
 
+/// The other way: a text whose "&" is a character ("Model & Train", a lesson's title) for a menu entry,
+/// button or tab, which would read it as the mark of an access key: each "&" doubled.
+QString withLiteralAmpersands(QString text);
+
 }  // namespace dlui

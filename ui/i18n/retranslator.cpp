@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QToolBox>
 
+#include "ui/i18n/accesskeytext.h"
 #include "ui/i18n/recordingtranslator.h"
 
 namespace dlui {
@@ -184,8 +185,7 @@ public:
             setIfChanged(menu->title(), [menu](const QString& s) { menu->setTitle(s); });
         if (auto* dock = qobject_cast<QDockWidget*>(w)) {
             // The View menu shows a dock's title as it is: "Model & Train" must not turn '&' into a mnemonic.
-            QString title = dock->windowTitle();
-            dock->toggleViewAction()->setText(title.replace(QLatin1Char('&'), QStringLiteral("&&")));
+            dock->toggleViewAction()->setText(withLiteralAmpersands(dock->windowTitle()));
         }
         if (auto* bar = qobject_cast<QStatusBar*>(w)) {
             const QString message = bar->currentMessage();

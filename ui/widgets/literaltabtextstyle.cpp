@@ -2,6 +2,8 @@
 
 #include <QStyleOptionTab>
 
+#include "ui/i18n/accesskeytext.h"
+
 namespace dlui {
 
 LiteralTabTextStyle::LiteralTabTextStyle() : QProxyStyle() {}
@@ -20,7 +22,7 @@ void LiteralTabTextStyle::drawControl(ControlElement element, const QStyleOption
     if (element == CE_TabBarTabLabel) {
         if (const auto* tab = qstyleoption_cast<const QStyleOptionTab*>(option)) {
             QStyleOptionTab literal(*tab);
-            literal.text.replace(QLatin1Char('&'), QLatin1String("&&"));
+            literal.text = withLiteralAmpersands(literal.text);
             QProxyStyle::drawControl(element, &literal, painter, widget);
             return;
         }

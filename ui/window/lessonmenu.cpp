@@ -16,6 +16,7 @@
 
 #include "core/io/lessonfile.h"
 #include "ui/document/labdocument.h"
+#include "ui/i18n/accesskeytext.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
 #include "ui/lessons/lessonnavigator.h"
@@ -125,8 +126,7 @@ void LessonMenu::nameBuiltInLessons() {
     // fourth): a lecturer at the keyboard had to arrow down to a lesson. A title's own "&" is a character.
     const QLocale locale(languageCode(currentLanguage()));
     for (qsizetype i = 0; i < mBuiltIn.size(); ++i) {
-        const QString title =
-            mBuiltInNames[i].first.text(locale).replace(QLatin1Char('&'), QLatin1String("&&"));
+        const QString title = withLiteralAmpersands(mBuiltInNames[i].first.text(locale));
         const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QString::number(i + 1);
         mBuiltIn[i]->setText(number + QLatin1Char(' ') + title);
         mBuiltIn[i]->setToolTip(mBuiltInNames[i].second.text(locale));

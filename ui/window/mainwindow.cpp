@@ -290,7 +290,7 @@ void MainWindow::addPanelDock(QDockWidget* dock, Qt::DockWidgetArea area) {
         }
     // The toggle shows the dock's title as it is: "Model & Train" must not turn '&' into a mnemonic.
     QAction* toggle = dock->toggleViewAction();
-    toggle->setText(dock->windowTitle().replace(QLatin1Char('&'), QStringLiteral("&&")));
+    toggle->setText(withLiteralAmpersands(dock->windowTitle()));
     mViewMenu->insertAction(before, toggle);
 }
 

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/i18n/accesskeytext.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timelinewidget.h"
 #include "ui/window/mainwindow.h"
@@ -304,8 +305,7 @@ void PresenterMode::showSettingsDialog() {
     // A title's "&" is a character ("Model & Train"), not a mnemonic: doubled for the check box.
     for (QWidget* control : controls)
         if (!control->objectName().isEmpty())
-            addBox(control->windowTitle().replace(QLatin1Char('&'), QLatin1String("&&")),
-                   control->objectName());
+            addBox(withLiteralAmpersands(control->windowTitle()), control->objectName());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
