@@ -36,10 +36,9 @@ bool isPlot(const QWidget* widget) {
 /// expects; they are also the timeline's window-wide shortcuts (←/→, Home/End), which took them first:
 /// → on a focused β slider stepped t instead. Page Up/Down stay the lesson's: a presentation clicker sends
 /// them, whatever has the focus.
+/// (Spin boxes are text fields: they keep these keys while edited, see isTextField.)
 bool isKeyOfAFocusedChooser(const QWidget* widget, const QKeyEvent* key) {
-    if (!widget->hasFocus() || qobject_cast<const QScrollBar*>(widget)) return false;
-    if (!qobject_cast<const QAbstractSlider*>(widget) && !qobject_cast<const QComboBox*>(widget))
-        return false;
+    if (!widget->hasFocus() || !WindowInput::isValueControl(widget) || isTextField(widget)) return false;
     if (key->modifiers() & ~Qt::KeypadModifier) return false;
     switch (key->key()) {
         case Qt::Key_Left:
