@@ -58,6 +58,19 @@ MainWindow::Options testOptions(bool ask = false) {
     return o;
 }
 
+/// Why a window is not within the screen's free area, for a failed check.
+QString outsideTheScreen(const QWidget& window, const QRect& area) {
+    return QStringLiteral("window %1,%2 %3×%4 (minimum %5×%6) outside the screen's %7×%8")
+        .arg(window.x())
+        .arg(window.y())
+        .arg(window.width())
+        .arg(window.height())
+        .arg(window.minimumSizeHint().width())
+        .arg(window.minimumSizeHint().height())
+        .arg(area.width())
+        .arg(area.height());
+}
+
 /// The part of `widget` a person sees: inside the window, and inside every scroll area's viewport on
 /// the way up (a widget scrolled out of its dock is not seen).
 QRect seenRect(const QWidget* widget, const QWidget* window) {
@@ -155,14 +168,7 @@ void TestWindowLayout::startsWithinTheScreen() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QRect area = window.screen()->availableGeometry();
-    QVERIFY2(area.contains(window.frameGeometry()),
-             qPrintable(QStringLiteral("window %1,%2 %3×%4 outside the screen's %5×%6")
-                            .arg(window.x())
-                            .arg(window.y())
-                            .arg(window.width())
-                            .arg(window.height())
-                            .arg(area.width())
-                            .arg(area.height())));
+    QVERIFY2(area.contains(window.frameGeometry()), qPrintable(outsideTheScreen(window, area)));
     QVERIFY(window.width() <= 1440 && window.height() <= 900);
     // Small enough for a 1280×720 projector: the layout can shrink to it.
     QVERIFY2(window.minimumSizeHint().width() <= 1280,
@@ -316,18 +322,8 @@ void TestWindowLayout::presenterModeFitsAndEnlargesTheView() {
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.isPresenterMode());
     QApplication::processEvents();
-    QTRY_VERIFY2(
-        area.contains(window.frameGeometry()),
-        qPrintable(
-            QStringLiteral("presenter mode: window %1,%2 %3×%4 (minimum %7×%8) outside the screen's %5×%6")
-                .arg(window.x())
-                .arg(window.y())
-                .arg(window.width())
-                .arg(window.height())
-                .arg(area.width())
-                .arg(area.height())
-                .arg(window.minimumSizeHint().width())
-                .arg(window.minimumSizeHint().height())));
+    QTRY_VERIFY2(area.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("presenter mode: ") + outsideTheScreen(window, area)));
     const dlui::RenderOptions after = view->renderOptions();
 
     // Measure what the view draws with each setting, at the same size: the caption alone, then the points.
@@ -600,14 +596,7 @@ void TestWindowLayout::fitsA1024PixelProjector() {
     const QScreen* screen = QGuiApplication::screenAt(screenAt + QPoint(1, 1));
     QVERIFY(screen && window.screen() == screen);
     const QRect area = screen->availableGeometry();
-    QTRY_VERIFY2(area.contains(window.frameGeometry()),
-                 qPrintable(QStringLiteral("window %1×%2 at %3, screen %4×%5; minimum width %6")
-                                .arg(window.width())
-                                .arg(window.height())
-                                .arg(window.x())
-                                .arg(area.width())
-                                .arg(area.height())
-                                .arg(window.minimumSizeHint().width())));
+    QTRY_VERIFY2(area.contains(window.frameGeometry()), qPrintable(outsideTheScreen(window, area)));
     const auto dock = [&window](const char* name) {
         return window.findChild<QDockWidget*>(QLatin1String(name));
     };
@@ -668,11 +657,11 @@ void TestWindowLayout::fitsA1024PixelProjector() {
     QTest::qWait(500);  // presenter mode's layout, which the rectangle given back is held to
     window.setPresenterMode(false);
     QTRY_VERIFY2(area.contains(window.frameGeometry()),
-                 qPrintable(QStringLiteral("%1 px wide after presenter mode").arg(window.width())));
+                 qPrintable(QStringLiteral("after presenter mode: ") + outsideTheScreen(window, area)));
     lessonMenu->closeAction()->trigger();
     QTRY_VERIFY(!lessonMenu->player()->hasLesson());
     QTRY_VERIFY2(area.contains(window.frameGeometry()),
-                 qPrintable(QStringLiteral("%1 px wide after the lesson").arg(window.width())));
+                 qPrintable(QStringLiteral("after the lesson: ") + outsideTheScreen(window, area)));
 
     // On the 1280×720 projector the columns stay as they were.
     LabWindow wide(testOptions());
