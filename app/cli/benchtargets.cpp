@@ -15,6 +15,7 @@
 #include "core/training/presets.h"
 #include "core/training/workerpool.h"
 #include "corelatency.h"
+#include "hoststeal.h"
 #include "peerbench.h"
 
 namespace dlcli {
@@ -29,6 +30,9 @@ constexpr double kChainSecondsTarget = 0.2;
 // measured ~130 ns for neighbours and ~450-600 ns for distant cores on the EPYC machines of
 // docs/performance.md.
 constexpr double kFarCoresRoundTripNs = 300.0;
+// A share of stolen vCPU time from here on is worth a note under the thread figure: at 5 % the host
+// takes a tenth of the second thread's core from a two-thread run on two vCPUs.
+constexpr double kNotableStealShare = 0.05;
 
 /// One timed run per round: alternation, not repetition, is what makes the rounds comparable.
 dl::BenchmarkOptions oneRun(dl::BenchmarkOptions o) {
@@ -149,19 +153,26 @@ void benchThreadScaling(const TargetBenchOptions& options) {
     const dl::MlpConfig net = dl::defaultMlpConfig();
     const int batch = dl::defaultTrainerConfig().batchSize;
     const dl::BenchmarkOptions timing = oneRun(options.timing);
-    std::vector<double> ratios, one, many, cpuOne, cpuMany, roundTrips;
+    std::vector<double> ratios, one, many, cpuOne, cpuMany, roundTrips, stealOne, stealMany;
     for (int r = 0; r < options.rounds; ++r) {
         roundTrips.push_back(coreRoundTripNanoseconds());
+        const CpuTicks beforeOne = readCpuTicks();
         const dl::ThreadedSteps a = dl::timeTrainingSteps(net, batch, 1, timing);
+        const CpuTicks beforeMany = readCpuTicks();
         const dl::ThreadedSteps b = dl::timeTrainingSteps(net, batch, options.threads, timing);
+        const CpuTicks after = readCpuTicks();
+        stealOne.push_back(stealShare(beforeOne, beforeMany));
+        stealMany.push_back(stealShare(beforeMany, after));
         one.push_back(a.stepsPerSecond);
         many.push_back(b.stepsPerSecond);
         cpuOne.push_back(a.processCpuPerStep * 1e3);
         cpuMany.push_back(b.processCpuPerStep * 1e3);
         ratios.push_back(b.stepsPerSecond / a.stepsPerSecond);
         std::printf(
-            "  round %d: 1 thread %.0f steps/s, %d threads %.0f steps/s, x%.2f   (core round trip %.0f ns)\n",
-            r + 1, a.stepsPerSecond, options.threads, b.stepsPerSecond, ratios.back(), roundTrips.back());
+            "  round %d: 1 thread %.0f steps/s, %d threads %.0f steps/s, x%.2f   (core round trip %.0f ns, "
+            "stolen %.0f %% / %.0f %%)\n",
+            r + 1, a.stepsPerSecond, options.threads, b.stepsPerSecond, ratios.back(), roundTrips.back(),
+            100.0 * stealOne.back(), 100.0 * stealMany.back());
         std::fflush(stdout);
     }
     const double ratio = dl::median(ratios);
@@ -185,6 +196,15 @@ void benchThreadScaling(const TargetBenchOptions& options) {
             "  parameters and gradient sums that cross between them every step slow several threads down\n"
             "  (docs/performance.md, 2026-12-04).\n",
             *fastest, *slowest, kFarCoresRoundTripNs);
+    const double mostStolen = std::max(*std::max_element(stealOne.begin(), stealOne.end()),
+                                       *std::max_element(stealMany.begin(), stealMany.end()));
+    if (mostStolen >= kNotableStealShare)
+        std::printf(
+            "  note: \"stolen\" is the share of this machine's vCPU time the host gave to something else\n"
+            "  during the 1-thread / %d-thread run (steal time in /proc/stat), up to %.0f %% here. Threads\n"
+            "  cannot run on a vCPU the host has taken, so a round with much stolen time does not show\n"
+            "  what the code does.\n",
+            options.threads, 100.0 * mostStolen);
     std::fflush(stdout);
 }
 
