@@ -645,16 +645,34 @@ void TestWindowLayout::fitsA1024PixelProjector() {
         QVERIFY(area.contains(dock(name)->geometry().translated(window.geometry().topLeft())));
     }
 
-    // A lesson presented with F11 needs more than 1,024 px (its Schedule dock beside twice-as-large type):
-    // leaving presenter mode, and closing the lesson, bring the window back within the screen. It stayed
-    // 1,063 px wide, cut at the right.
+    // A lesson presented with F11 fits at every step. With its Schedule dock beside the timeline at twice
+    // the type the window had been 1,063 px wide, the lesson's Next button off the screen: the timeline's
+    // rows now wrap. Leaving presenter mode, and closing the lesson, keep the window within the screen.
     auto* lessonMenu = window.lessons();
-    QVERIFY(lessonMenu && lessonMenu->openLesson(dl::builtInLessonPaths().at(3)));
-    QTRY_VERIFY_WITH_TIMEOUT(lessonMenu->player()->hasLesson(), 10000);
+    const QString ddpmSchedule = dl::builtInLessonPaths().at(1);  // its last step shows the Schedule dock
+    QVERIFY(lessonMenu && lessonMenu->openLesson(ddpmSchedule));
+    dlui::LessonPlayer* player = lessonMenu->player();
+    QTRY_VERIFY_WITH_TIMEOUT(player->hasLesson(), 10000);
     QTest::qWait(500);  // the lesson's first step and its docks
     window.setPresenterMode(true);
     QTRY_VERIFY(window.isPresenterMode());
-    QTest::qWait(500);  // presenter mode's layout, which the rectangle given back is held to
+    const auto* next = window.findChild<QPushButton*>(QStringLiteral("lessonNext"));
+    QVERIFY(next);
+    bool sawSchedule = false;
+    for (int step = 0; step < player->stepCount(); ++step) {
+        player->goTo(step);
+        QTRY_VERIFY_WITH_TIMEOUT(!player->isPending(), 10000);
+        QTest::qWait(300);  // the step's docks and their widths
+        sawSchedule = sawSchedule || dock("scheduleDock")->isVisible();
+        const QString where = QStringLiteral("presenting step %1: ").arg(step + 1);
+        QTRY_VERIFY2(area.contains(window.frameGeometry()), qPrintable(where + outsideTheScreen(window, area)));
+        QVERIFY2(area.contains(QRect(next->mapToGlobal(QPoint(0, 0)), next->size())),
+                 qPrintable(where + QStringLiteral("the Next button is off the screen")));
+        const auto* slider = window.timelineWidget()->findChild<QSlider*>(QStringLiteral("timelineSlider"));
+        QVERIFY2(slider->width() >= 6 * slider->fontMetrics().height(),
+                 qPrintable(where + QStringLiteral("t slider %1 px").arg(slider->width())));
+    }
+    QVERIFY(sawSchedule);
     window.setPresenterMode(false);
     QTRY_VERIFY2(area.contains(window.frameGeometry()),
                  qPrintable(QStringLiteral("after presenter mode: ") + outsideTheScreen(window, area)));

@@ -5,7 +5,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontMetricsF>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -16,12 +15,14 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
 #include "ui/document/labdocument.h"
 #include "ui/render/palette.h"
 #include "ui/view/timeline.h"
+#include "ui/widgets/flowlayout.h"
 
 namespace dlui {
 
@@ -79,11 +80,20 @@ QString formatNumber(double v) {
 
 TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidget* parent)
     : QWidget(parent), mTimeline(timeline), mDocument(document) {
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(8, 4, 8, 4);
-    grid->setVerticalSpacing(2);
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(8, 4, 8, 4);
+    rows->setSpacing(2);
 
-    auto* buttons = new QHBoxLayout;
+    // The transport row, the options row and the numbers. The first two wrap (FlowLayout) where the
+    // middle of the window is narrower than they are: on one line each they set the window's floor, and
+    // with presenter mode's doubled type beside a lesson's Schedule dock that floor was wider than a
+    // 1024-pixel projector, with the lesson's Next button off the screen. The slider takes what its line
+    // leaves; the t field goes onto a line of its own before the slider gets shorter than its minimum.
+    auto* transport = new FlowLayout;
+    transport->setSpacing(6);
+    auto* buttonGroup = new QWidget(this);
+    auto* buttons = new QHBoxLayout(buttonGroup);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(0);
     mStart =
         makeButton(this, QStringLiteral(":/icons/jump-start.svg"), tr("|◀"), tr("Jump to the start (Home)"));
@@ -103,15 +113,18 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
         b->setFocusPolicy(Qt::NoFocus);  // keys go to the window's shortcuts
         buttons->addWidget(b);
     }
-    grid->addLayout(buttons, 0, 0);
+    transport->addWidget(buttonGroup);
 
     mSlider = new QSlider(Qt::Horizontal, this);
     mSlider->setObjectName(QStringLiteral("timelineSlider"));
     mSlider->setFocusPolicy(Qt::NoFocus);
     mSlider->setToolTip(tr("Timestep t: 0 is the data, T is pure noise"));
-    grid->addWidget(mSlider, 0, 1);
+    keepSliderLongEnough();
+    transport->addWidget(mSlider);
 
-    auto* tRow = new QHBoxLayout;
+    auto* tGroup = new QWidget(this);
+    auto* tRow = new QHBoxLayout(tGroup);
+    tRow->setContentsMargins(0, 0, 0, 0);
     tRow->setSpacing(4);  // the row inherited none: "t" touched its field
     auto* tLabel = new QLabel(tr("t"), this);
     tLabel->setObjectName(QStringLiteral("timelineTLabel"));
@@ -123,9 +136,19 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     tRow->addWidget(mTBox);
     mOfT = new QLabel(this);
     tRow->addWidget(mOfT);
-    grid->addLayout(tRow, 0, 2);
+    transport->addWidget(tGroup);
+    rows->addLayout(transport);
 
-    auto* options = new QHBoxLayout;
+    // The options wrap as three groups: the mode, the Markov chain, the speed.
+    auto* options = new FlowLayout;
+    options->setSpacing(18);
+    auto* modeGroup = new QWidget(this);
+    auto* modeRow = new QHBoxLayout(modeGroup);
+    modeRow->setContentsMargins(0, 0, 0, 0);
+    modeRow->setSpacing(12);  // the presenter's doubled "Forward" ran into Reverse's circle
+    auto* speedGroup = new QWidget(this);
+    auto* speedRow = new QHBoxLayout(speedGroup);
+    speedRow->setContentsMargins(0, 0, 0, 0);
     mForward = new QRadioButton(tr("Forward"), this);
     mForward->setToolTip(tr("Noising: x_t from the data and a fixed noise draw"));
     mReverse = new QRadioButton(tr("Reverse"), this);
@@ -143,29 +166,26 @@ TimelineWidget::TimelineWidget(Timeline* timeline, LabDocument* document, QWidge
     keepSpeedBoxWhole();
     for (QWidget* w : std::initializer_list<QWidget*>{mForward, mReverse, mMarkov, mSpeed})
         w->setFocusPolicy(Qt::NoFocus);
-    options->addWidget(mForward);
-    options->addSpacing(6);  // the presenter's doubled "Forward" ran into Reverse's circle
-    options->addWidget(mReverse);
-    options->addSpacing(12);
+    modeRow->addWidget(mForward);
+    modeRow->addWidget(mReverse);
+    options->addWidget(modeGroup);
     options->addWidget(mMarkov);
-    options->addSpacing(12);
-    options->addWidget(mSpeed);
+    speedRow->addWidget(mSpeed);
+    options->addWidget(speedGroup);
     // Run ▸ Playback speed (and its keys ] [ S) multiplies the box's speed: shown beside it, or the box
     // read "25 steps/s" while the chain ran at 100.
     mRate = new QLabel(this);
     mRate->setObjectName(QStringLiteral("timelineRate"));
     mRate->setToolTip(tr("Run ▸ Playback speed multiplies the speed in the box"));
     mRate->hide();
-    options->addWidget(mRate);
-    options->addStretch(1);
+    speedRow->addWidget(mRate);
     mNumbers = new QLabel(this);
     mNumbers->setObjectName(QStringLiteral("timelineNumbers"));
     mNumbers->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The numbers get a row of their own: beside the mode switches they made the bar wider than the middle
     // of a 1280×720 window with both dock columns, which pushed the window past the screen.
-    grid->addLayout(options, 1, 0, 1, 3);
-    grid->addWidget(mNumbers, 2, 0, 1, 3);
-    grid->setColumnStretch(1, 1);
+    rows->addLayout(options);
+    rows->addWidget(mNumbers);
 
     connect(mStart, &QToolButton::clicked, timeline, &Timeline::jumpToStart);
     connect(mBack, &QToolButton::clicked, timeline, &Timeline::stepPrevious);
@@ -201,8 +221,14 @@ void TimelineWidget::keepSpeedBoxWhole() {
     mSpeed->setMinimumWidth(mSpeed->sizeHint().width());
 }
 
+void TimelineWidget::keepSliderLongEnough() {
+    // Long enough to scrub, whatever the type: six lines' height (about 100 px, 200 in presenter mode).
+    mSlider->setMinimumWidth(6 * fontMetrics().height());
+}
+
 void TimelineWidget::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) keepSliderLongEnough();
     // Queued: the box hears of a new font or language after this widget does.
     if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange)
         QMetaObject::invokeMethod(this, &TimelineWidget::keepSpeedBoxWhole, Qt::QueuedConnection);

@@ -42,6 +42,8 @@ private:
     void syncFromTimeline();
     /// The speed box's minimum is its size hint: the widest speed, never cut.
     void keepSpeedBoxWhole();
+    /// The slider's minimum follows the type, so that presenter mode's does not shrink to a stub.
+    void keepSliderLongEnough();
     void updateNumbers();
 
     Timeline* mTimeline;
