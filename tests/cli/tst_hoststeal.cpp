@@ -8,7 +8,8 @@ class TestHostSteal : public QObject {
 private slots:
     void readsTheAggregateLine() {
         // user nice system idle iowait irq softirq steal guest guest_nice
-        const auto ticks = dlcli::parseCpuTicks("cpu  7356866 1385945 1063489 3190248 17737 0 3686 7929 50 0");
+        const auto ticks =
+            dlcli::parseCpuTicks("cpu  7356866 1385945 1063489 3190248 17737 0 3686 7929 50 0");
         QVERIFY(ticks.has_value());
         QCOMPARE(ticks->steal, 7929LL);
         // Guest time is part of user already; the total counts the first eight fields only.

@@ -45,7 +45,8 @@ private Q_SLOTS:
         QWidget* b = box(&row, 60, 20);
         QWidget* c = box(&row, 50, 20);
         for (QWidget* w : {a, b, c}) flow->addWidget(w);
-        // 2 + 100 + 10 + 60 + 2 = 174 holds a and b; c goes onto a second line, 5 px (half the spacing) lower.
+        // 2 + 100 + 10 + 60 + 2 = 174 holds a and b; c goes onto a second line, 5 px (half the spacing)
+        // lower.
         flow->setGeometry(QRect(0, 0, 174, 100));
         QCOMPARE(a->pos(), QPoint(2, 3));
         QCOMPARE(b->pos(), QPoint(112, 3));

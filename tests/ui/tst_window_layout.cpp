@@ -665,7 +665,8 @@ void TestWindowLayout::fitsA1024PixelProjector() {
         QTest::qWait(300);  // the step's docks and their widths
         sawSchedule = sawSchedule || dock("scheduleDock")->isVisible();
         const QString where = QStringLiteral("presenting step %1: ").arg(step + 1);
-        QTRY_VERIFY2(area.contains(window.frameGeometry()), qPrintable(where + outsideTheScreen(window, area)));
+        QTRY_VERIFY2(area.contains(window.frameGeometry()),
+                     qPrintable(where + outsideTheScreen(window, area)));
         QVERIFY2(area.contains(QRect(next->mapToGlobal(QPoint(0, 0)), next->size())),
                  qPrintable(where + QStringLiteral("the Next button is off the screen")));
         const auto* slider = window.timelineWidget()->findChild<QSlider*>(QStringLiteral("timelineSlider"));

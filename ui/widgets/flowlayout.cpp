@@ -117,8 +117,7 @@ int FlowLayout::arrange(const QRect& rect, bool place) const {
             int x = area.x();
             for (QLayoutItem* item : line) {
                 int width = neededWidth(item);
-                if (expanding > 0 && expands(item))
-                    width += room / expanding;
+                if (expanding > 0 && expands(item)) width += room / expanding;
                 width = std::min(width, area.width());
                 const int height = item->sizeHint().height();
                 item->setGeometry(QRect(x, y + (lineHeight - height) / 2, width, height));
