@@ -2134,6 +2134,10 @@ ffmpeg 输出：
         <source>The exact denoiser: %1 = E[%2 | %3], computed from every data point, with no network.</source>
         <translation>精确去噪器：%1 = E[%2 | %3]，由全部数据点算出，不经过网络。</translation>
     </message>
+    <message>
+        <source>%1 is below 2&lt;sup&gt;%2&lt;/sup&gt; ≈ %3 here. The samplers raise it to that floor, so that %4 stays finite, and %5 and %6 above are the values they use. With %1 as it is, %5 would be %7.</source>
+        <translation>此处 %1 低于 2&lt;sup&gt;%2&lt;/sup&gt; ≈ %3。采样器把它提高到这个下限，使 %4 保持有限；上表中的 %5 和 %6 是采样器实际使用的值。按 %1 的原值，%5 应为 %7。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ExplainPanel</name>

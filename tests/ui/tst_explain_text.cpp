@@ -162,6 +162,40 @@ private Q_SLOTS:
         QCOMPARE(dlui::stepNumbers(s, t - 1, p).prev, sExpected);
     }
 
+    // Zero terminal SNR makes ᾱ_T = 0, which the samplers raise to 2⁻²⁴: the table's β̃_T was that floor's
+    // 0.6971 beside ᾱ_T = 0, where the formula gives 1, with nothing to say why. The table now says so and
+    // gives the schedule's own β̃_T; where no floor applies it says nothing.
+    void aFlooredAlphaBarIsSaid() {
+        dl::ScheduleParams p;
+        p.kind = dl::ScheduleKind::ScaledLinear;
+        p.T = 1000;
+        p.betaStart = 0.00085;
+        p.betaEnd = 0.012;
+        p.zeroTerminalSnr = true;
+        const dl::Schedule s(p);
+        QCOMPARE(s.alphaBar(s.T()), 0.0);
+        const StepNumbers last = dlui::stepNumbers(s, s.T(), sampler(dl::SamplerKind::DdpmPosterior));
+        QVERIFY(last.alphaBarFloored);
+        QVERIFY(std::abs(last.exactPosteriorVariance - s.posteriorVariance(s.T())) <= 1e-12);
+        QVERIFY(std::abs(last.exactPosteriorVariance - last.posteriorVariance) > 0.1);  // the floor's effect
+        const QString table = EquationText::valuesTable(last, dl::SamplerKind::DdpmPosterior);
+        QVERIFY2(table.contains(QStringLiteral("floor")), qPrintable(table));
+        QVERIFY(table.contains(mh::number(s.posteriorVariance(s.T()))));
+
+        const StepNumbers before = dlui::stepNumbers(s, s.T() - 1, sampler(dl::SamplerKind::DdpmPosterior));
+        QVERIFY(!before.alphaBarFloored && !before.alphaBarPrevFloored);
+        QVERIFY(!EquationText::valuesTable(before, dl::SamplerKind::DdpmPosterior)
+                     .contains(QStringLiteral("floor")));
+        p.zeroTerminalSnr = false;
+        const dl::Schedule plain(p);
+        const StepNumbers plainLast =
+            dlui::stepNumbers(plain, plain.T(), sampler(dl::SamplerKind::DdpmPosterior));
+        QVERIFY(!plainLast.alphaBarFloored);
+        QCOMPARE(plainLast.exactPosteriorVariance, plainLast.posteriorVariance);
+        QVERIFY(!EquationText::valuesTable(plainLast, dl::SamplerKind::DdpmPosterior)
+                     .contains(QStringLiteral("floor")));
+    }
+
     void langevinStepIsAFractionOfTheNoiseVariance() {
         const dl::Schedule s(linear(100, 1e-3, 0.1));
         dl::SamplerParams p = sampler(dl::SamplerKind::Langevin);

@@ -133,6 +133,22 @@ QString EquationText::valuesTable(const StepNumbers& n, dl::SamplerKind sampler,
                          .arg(n.t)
                          .arg(n.prev)
                          .arg(sub(kBetaTilde, t), sub(QStringLiteral("\u03C3"), t)));
+    // With zero terminal SNR, ᾱ_T = 0 and the table's β̃_T came out as 0.6971 beside ᾱ_T = 0, where the
+    // formula gives 1: the samplers' floor on ᾱ has to be said, with the schedule's own value.
+    if ((n.alphaBarFloored || n.alphaBarPrevFloored) && sampler != dl::SamplerKind::Langevin) {
+        const QString x0hat = sub(QStringLiteral("<b>x\u0302</b>"), QStringLiteral("0"));
+        const QString x0Formula = x0hat + QStringLiteral(" = (") + sub(QStringLiteral("<b>x</b>"), t) +
+                                  QStringLiteral(" ") + kMinus + QStringLiteral(" ") +
+                                  root(oneMinus(abar(t))) + QStringLiteral(" ") + kEpsHat +
+                                  QStringLiteral(")/") + root(abar(t));
+        html += line(tr("%1 is below 2<sup>%2</sup> \u2248 %3 here. The samplers raise it to that floor, so "
+                        "that %4 stays finite, and %5 and %6 above are the values they use. With %1 as it "
+                        "is, %5 would be %7.")
+                         .arg(n.alphaBarFloored ? abar(t) : abar(QStringLiteral("s")),
+                              kMinus + QStringLiteral("24"), val(dl::kMinSamplerAlphaBar), x0Formula,
+                              sub(kBetaTilde, t), sub(QStringLiteral("\u03C3"), t),
+                              val(n.exactPosteriorVariance)));
+    }
     return html;
 }
 

@@ -43,6 +43,10 @@ StepNumbers stepNumbers(const dl::Schedule& schedule, int t, const dl::SamplerPa
     n.coefXt = c.coefXt;
     n.epsCoef = c.betaStep / std::sqrt(1.0 - c.alphaBarT);
     n.invSqrtAlphaStep = 1.0 / std::sqrt(c.alphaStep);
+    const double alphaBarPrev = n.prev > 0 ? schedule.alphaBar(n.prev) : 1.0;
+    n.alphaBarFloored = n.alphaBar < dl::kMinSamplerAlphaBar;
+    n.alphaBarPrevFloored = alphaBarPrev < dl::kMinSamplerAlphaBar;
+    n.exactPosteriorVariance = dl::jumpCoefficients(n.alphaBar, alphaBarPrev).posteriorVariance;
 
     switch (params.kind) {
         case dl::SamplerKind::DdpmPosterior:

@@ -41,6 +41,11 @@ struct StepNumbers {
     double sigma = 0.0;             ///< σ_t of the chosen sampler
     double ddimDirection = 0.0;     ///< DDIM: √(1 − ᾱ_s − σ²), the weight of ε_θ
     double langevinDelta = 0.0;     ///< Langevin: δ_t
+    // Where ᾱ_t (or ᾱ_s) is below dl::kMinSamplerAlphaBar, as at t = T with zero terminal SNR, the samplers
+    // raise it to that floor and the jump's numbers above are theirs; the schedule's own β̃ differs.
+    bool alphaBarFloored = false;
+    bool alphaBarPrevFloored = false;
+    double exactPosteriorVariance = 0.0;  ///< β̃' from ᾱ_t and ᾱ_s as they are
 };
 
 /// The numbers at timestep t (clamped to 1..T) for the sampler described by params.
