@@ -17,7 +17,9 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMargins>
 #include <functional>
+#include <optional>
 
 #include "ui/document/labdocument.h"
 #include "ui/document/session.h"
@@ -213,6 +215,9 @@ private:
     void readSettings();
     /// On a screen narrower than the three columns, the right column's docks become tabs of the left one.
     void tabRightDocksOnANarrowScreen();
+    /// fitToScreen, looking again for the window manager's frame up to `framingWaitsLeft` times before it
+    /// moves a window whose frame is not known.
+    void fitToScreenTrying(int framingWaitsLeft);
     void writeSettings();
 
     Options mOptions;
@@ -239,8 +244,9 @@ private:
     std::vector<std::function<QString()>> mCloseWarnings;
     std::vector<std::function<bool(const QString&)>> mFileOpeners;
     bool mLayoutRestored = false;
-    QString mNoSamplesMessage;     ///< the last "No samples yet" status message, as shown
-    QString mLoadProgressMessage;  ///< the last "Loading the data… %" status message, as shown
+    std::optional<QMargins> mFrameMargins;  ///< the window manager's frame, once seen
+    QString mNoSamplesMessage;              ///< the last "No samples yet" status message, as shown
+    QString mLoadProgressMessage;           ///< the last "Loading the data… %" status message, as shown
     PresenterMode* mPresenterMode = nullptr;
     ThemeMenu* mThemes = nullptr;
 };

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSignalBlocker>
 #include <QTabBar>
+#include <QTimer>
 #include <algorithm>
 
 #include "ui/view/mainview.h"
@@ -28,6 +29,17 @@ namespace {
 constexpr QSize kPreferredSize(1440, 900);
 /// Room left for the window manager's title bar before the window is shown (its frame is unknown then).
 constexpr int kFrameAllowance = 40;
+/// How often, and how far apart, fitToScreen looks again for a frame before it moves the window.
+constexpr int kFrameWaits = 10;
+constexpr int kFrameWaitMs = 100;
+
+/// How far the window manager's frame reaches beyond the window on each side.
+QMargins frameMarginsOf(const QWidget* window) {
+    const QRect inner = window->geometry();
+    const QRect outer = window->frameGeometry();
+    return {inner.left() - outer.left(), inner.top() - outer.top(), outer.right() - inner.right(),
+            outer.bottom() - inner.bottom()};
+}
 
 QRect availableArea(const QWidget* widget) {
     const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
@@ -37,24 +49,38 @@ QRect availableArea(const QWidget* widget) {
 }  // namespace
 
 void MainWindow::fitToScreen() {
+    fitToScreenTrying(kFrameWaits);
+}
+
+void MainWindow::fitToScreenTrying(int framingWaitsLeft) {
     const QRect area = availableArea(this);
-    // The window manager's frame: known once it has framed the window, guessed before (under X11 that is
-    // some time after the window is shown).
+    // The window manager's frame: known once it has framed the window; under X11 that is some time after
+    // the window is shown, and again after it leaves full screen. Until then the frame last seen, or a
+    // guess of a title bar's height above the window.
     const bool framed = isVisible() && frameGeometry() != geometry();
-    const QSize frame = framed ? frameGeometry().size() - size() : QSize(0, kFrameAllowance);
-    const QSize room(std::max(200, area.width() - frame.width()),
-                     std::max(200, area.height() - frame.height()));
+    if (framed) mFrameMargins = frameMarginsOf(this);
+    const QMargins frame = mFrameMargins.value_or(QMargins(0, kFrameAllowance, 0, 0));
+    const QSize room(std::max(200, area.width() - frame.left() - frame.right()),
+                     std::max(200, area.height() - frame.top() - frame.bottom()));
     const QSize wanted = (isVisible() ? size() : kPreferredSize).boundedTo(room);
     resize(wanted.expandedTo(minimumSizeHint().boundedTo(room)));
     // Keep the whole frame on the screen: move it back inside where it sticks out.
-    QRect outer(frameGeometry().topLeft(), size() + frame);
+    const QRect now = geometry().marginsAdded(frame);
+    QRect outer = now;
     if (outer.right() > area.right()) outer.moveRight(area.right());
     if (outer.bottom() > area.bottom()) outer.moveBottom(area.bottom());
     if (outer.left() < area.left()) outer.moveLeft(area.left());
     if (outer.top() < area.top()) outer.moveTop(area.top());
-    // Only when it moves: a move() of a shown window whose frame is not known yet is taken for the inner
-    // corner (X11's static gravity), and the window manager put the title bar above the screen.
-    if (outer.topLeft() != frameGeometry().topLeft()) move(outer.topLeft());
+    if (outer.topLeft() == now.topLeft()) return;
+    // Only a framed window is moved: a move() of a shown window whose frame is not known yet is taken for
+    // the inner corner (X11's static gravity), and the window manager put the title bar above the screen.
+    // Until the frame comes, this looks again a little later; with no window manager it never comes.
+    if (isVisible() && !framed && framingWaitsLeft > 0) {
+        QTimer::singleShot(kFrameWaitMs, this,
+                           [this, framingWaitsLeft] { fitToScreenTrying(framingWaitsLeft - 1); });
+        return;
+    }
+    move(outer.topLeft());
 }
 
 void MainWindow::tabRightDocksOnANarrowScreen() {
