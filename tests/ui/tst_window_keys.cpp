@@ -85,6 +85,7 @@ private Q_SLOTS:
     void altDAnswersDiscardWhenClosing();
     void aFocusedSliderOrComboBoxKeepsItsKeys();
     void aValueOutOfRangeIsExplained();
+    void aClickedSliderOrComboBoxLeavesTheKeysToTheTimeline();
 
 private:
     std::unique_ptr<MainWindow> mWindow;
@@ -464,6 +465,15 @@ void TestWindowKeys::aValueOutOfRangeIsExplained() {
                  said.contains(steps->locale().toString(steps->minimum()) + QStringLiteral(" to ") +
                                steps->locale().toString(steps->maximum())),
              qPrintable(said));
+    // The next value it takes ends the message: it stayed up after T = 5 had been entered.
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("5"));
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(steps->value(), 5);
+    QVERIFY2(mWindow->statusBar()->currentMessage().isEmpty(),
+             qPrintable(mWindow->statusBar()->currentMessage()));
+    steps->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(steps->hasFocus());
 
     // Leaving the field by Tab says it too; a value it takes says nothing.
     mWindow->statusBar()->clearMessage();
@@ -484,6 +494,35 @@ void TestWindowKeys::aValueOutOfRangeIsExplained() {
     QCOMPARE(steps->value(), 200);
     QVERIFY2(mWindow->statusBar()->currentMessage().isEmpty(),
              qPrintable(mWindow->statusBar()->currentMessage()));
+}
+
+// DDIM picked with the mouse, then End to see x₀: the sampler box had kept the focus from the click, and
+// End made it Langevin while the view still showed DDIM. A slider or combo box set with the mouse leaves
+// the keys where they were; Tab still gives it them (aFocusedSliderOrComboBoxKeepsItsKeys).
+void TestWindowKeys::aClickedSliderOrComboBoxLeavesTheKeysToTheTimeline() {
+    dlui::Timeline* timeline = mWindow->timeline();
+    timeline->setT(5);
+    auto* sampler = mWindow->findChild<QComboBox*>(QStringLiteral("samplingSampler"));
+    QVERIFY(sampler && sampler->isVisible());
+    const int picked = sampler->currentIndex();
+    QTest::mouseClick(sampler, Qt::LeftButton);
+    QTRY_VERIFY(sampler->view()->isVisible());  // its list is open
+    sampler->hidePopup();
+    QTRY_VERIFY(!sampler->view()->isVisible());
+    QVERIFY(!sampler->hasFocus());
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : mWindow.get(), Qt::Key_End);
+    QCOMPARE(timeline->t(), timeline->maximum());
+    QCOMPARE(sampler->currentIndex(), picked);
+
+    QSlider* beta = mWindow->schedulePanel()->betaEndSlider()->slider();
+    const int betaBefore = beta->value();
+    QTest::mouseClick(beta, Qt::LeftButton, {}, QPoint(beta->width() / 4, beta->height() / 2));
+    QVERIFY(!beta->hasFocus());
+    const int betaClicked = beta->value();
+    QVERIFY2(betaClicked != betaBefore, "the click moved β_end");
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : mWindow.get(), Qt::Key_Home);
+    QCOMPARE(timeline->t(), 0);
+    QCOMPARE(beta->value(), betaClicked);
 }
 
 QTEST_MAIN(TestWindowKeys)

@@ -61,15 +61,23 @@ WindowInput::WindowInput(MainWindow* window) : QObject(window), mWindow(window) 
     window->mainView()->setFocusPolicy(Qt::ClickFocus);
     // One filter for every widget of the window, including controls a panel creates later.
     qApp->installEventFilter(this);
-    for (QWidget* widget : window->findChildren<QWidget*>()) takeWheelFocusAway(widget);
+    for (QWidget* widget : window->findChildren<QWidget*>()) setValueControlFocusPolicy(widget);
 }
 
-void WindowInput::takeWheelFocusAway(QWidget* widget) {
+void WindowInput::setValueControlFocusPolicy(QWidget* widget) const {
+    if (!isValueControl(widget) || !(widget->focusPolicy() & Qt::TabFocus)) return;
+    // A slider or combo box set with the mouse keeps the keyboard where it was. With the focus it kept
+    // ←/→ and Home/End (isKeyOfAFocusedChooser): after DDIM was picked with the mouse, End, meant for the
+    // timeline, made it Langevin. Tab still reaches it, for a keyboard user who wants those keys.
+    const auto* combo = qobject_cast<const QComboBox*>(widget);
+    if (!isTextField(widget) && !(combo && combo->isEditable()) && belongsToWindow(widget)) {
+        widget->setFocusPolicy(Qt::TabFocus);
+        return;
+    }
     // Qt gives a control with Qt::WheelFocus (every spin box) the focus before any filter sees the wheel
     // event, so the first turn of the wheel over a spin box in a dock changed its value: click and Tab
     // still focus it.
-    if (isValueControl(widget) && (widget->focusPolicy() & Qt::WheelFocus) == Qt::WheelFocus)
-        widget->setFocusPolicy(Qt::StrongFocus);
+    if ((widget->focusPolicy() & Qt::WheelFocus) == Qt::WheelFocus) widget->setFocusPolicy(Qt::StrongFocus);
 }
 
 WindowInput::~WindowInput() {
@@ -85,7 +93,13 @@ bool WindowInput::isValueControl(const QWidget* widget) {
 void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
     // Seen before the box handles the key or the focus change, while it still shows what was typed.
     const QString typed = box->text().trimmed();
-    if (typed.isEmpty() || box->hasAcceptableInput()) return;
+    if (typed.isEmpty() || box->hasAcceptableInput()) {
+        // A value it takes: the message about the one before is over ("“0” is not a value…" stayed up
+        // after T = 5 had been entered).
+        if (!mOutOfRangeMessage.isEmpty() && mWindow->statusBar()->currentMessage() == mOutOfRangeMessage)
+            mWindow->statusBar()->clearMessage();
+        return;
+    }
     QString low, high;
     if (const auto* whole = qobject_cast<const QSpinBox*>(box)) {
         low = box->locale().toString(whole->minimum());
@@ -96,9 +110,9 @@ void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
     } else {
         return;
     }
-    mWindow->statusBar()->showMessage(
-        tr("“%1” is not a value this field takes (%2 to %3): it keeps the one before.").arg(typed, low, high),
-        8000);
+    mOutOfRangeMessage =
+        tr("“%1” is not a value this field takes (%2 to %3): it keeps the one before.").arg(typed, low, high);
+    mWindow->statusBar()->showMessage(mOutOfRangeMessage, 8000);
 }
 
 bool WindowInput::belongsToWindow(const QWidget* widget) const {
@@ -108,7 +122,7 @@ bool WindowInput::belongsToWindow(const QWidget* widget) const {
 bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
         case QEvent::Polish:  // a control created after the window, before it is first shown
-            if (auto* widget = qobject_cast<QWidget*>(watched)) takeWheelFocusAway(widget);
+            if (auto* widget = qobject_cast<QWidget*>(watched)) setValueControlFocusPolicy(widget);
             return false;
         case QEvent::Wheel: {
             auto* widget = qobject_cast<QWidget*>(watched);

@@ -2,7 +2,8 @@
 //   - Space, ←/→, Home/End are window-wide shortcuts. Only a text field being edited (a line edit or a
 //     spin box with focus) keeps those keys for itself; Enter or Escape there ends the edit and gives the
 //     keyboard back to the main view, and so does a click on the view. A slider or combo box with focus
-//     keeps the arrows and Home/End (they move its value); Space still plays.
+//     keeps the arrows and Home/End (they move its value); Space still plays. A slider or combo box takes
+//     the focus by Tab only: one set with the mouse leaves the keys where they were.
 //   - The wheel over a spin box, slider or combo box that does not have focus scrolls the dock around it
 //     instead of changing the value (a control takes focus by click or Tab, not by the wheel).
 //
@@ -10,6 +11,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 class QAbstractSpinBox;
 class QWidget;
@@ -27,8 +29,9 @@ public:
 
     /// Whether the wheel would change this widget's value (spin boxes, sliders, combo boxes).
     static bool isValueControl(const QWidget* widget);
-    /// A value control takes focus by click or Tab, never by the wheel (Qt::StrongFocus).
-    static void takeWheelFocusAway(QWidget* widget);
+    /// A value control never takes the focus by the wheel; in the main window, a slider or combo box not
+    /// by a click either (Qt::TabFocus), so the window's keys stay where they were.
+    void setValueControlFocusPolicy(QWidget* widget) const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -36,10 +39,11 @@ protected:
 private:
     bool belongsToWindow(const QWidget* widget) const;
     /// A spin box left with a value outside its range puts the one before back without a word (T = 0
-    /// went back to 150): the status bar says why.
+    /// went back to 150): the status bar says why, until a value the field takes is entered.
     void reportValueOutOfRange(QAbstractSpinBox* box);
 
     MainWindow* mWindow;
+    QString mOutOfRangeMessage;  ///< the last such message, as shown
 };
 
 }  // namespace dlui
