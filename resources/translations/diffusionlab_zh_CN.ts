@@ -1784,10 +1784,6 @@ ffmpeg 输出：
         <translation>列(&amp;U)</translation>
     </message>
     <message>
-        <source>Which two columns of the file are x and y; the file&apos;s columns appear after a first load</source>
-        <translation>文件中哪两列作为 x 和 y；首次加载后会列出文件的各列</translation>
-    </message>
-    <message>
         <source>Crop to the centred square</source>
         <translation>裁剪为居中的正方形</translation>
     </message>
@@ -1938,6 +1934,10 @@ ffmpeg 输出：
     <message>
         <source>Sh&amp;ape</source>
         <translation>形状(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Which two columns of the file are x and y; the file&apos;s columns appear once it is chosen</source>
+        <translation>文件中哪两列作为 x 和 y；选定文件后即列出它的各列</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void aFinishedLoadTakesItsProgressOffTheStatusBar();
     void samplingSaysWhenTheModelIsOfOtherData();
     void loadDataKeepsTheKeyboardInItsPanel();
+    void aPickedCsvFileShowsItsOwnColumns();
 };
 
 void TestWindowData::csvColumnsAndPerAxisScaling() {
@@ -324,6 +325,64 @@ void TestWindowData::loadDataKeepsTheKeyboardInItsPanel() {
     QTest::keyClicks(panel->csvPathEdit(), path);
     QTest::keyClick(panel->csvPathEdit(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().paths, QStringList{path}, 10000);
+}
+
+// Browse… to a CSV file filled nothing until a first Load data, and Browse… to a second file kept the
+// first one's columns: Load data then failed ("there is no column 3; the rows have 2 columns"). A file
+// picked, or typed and entered, shows its own columns at once.
+void TestWindowData::aPickedCsvFileShowsItsOwnColumns() {
+    QTemporaryDir dir;
+    const QString table = writeTable(dir);
+    const QString pairs = dir.filePath(QStringLiteral("pairs.csv"));
+    {
+        QFile f(pairs);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n");
+        for (int i = 0; i < 50; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(2 * i) + "\n");
+    }
+    LabWindow window(dltest::windowTestOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    dlui::DataPanel* panel = window.dataPanel();
+    panel->sourceBox()->setCurrentIndex(panel->sourceBox()->findText(QStringLiteral("CSV file")));
+    QPushButton* browse = nullptr;
+    for (auto* button : panel->csvPathEdit()->parentWidget()->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Browse…")) browse = button;
+    QVERIFY(browse && browse->isVisible());
+
+    dltest::answerFileDialog(table);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QCOMPARE(panel->csvPathEdit()->text(), table);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->csvXBox()->isEnabled(), 10000);
+    QCOMPARE(panel->csvXBox()->count(), 4);
+    QCOMPARE(panel->csvXBox()->itemText(1), QStringLiteral("2: price"));
+    panel->csvXBox()->setCurrentIndex(1);
+    panel->csvYBox()->setCurrentIndex(2);
+
+    dltest::answerFileDialog(pairs);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QCOMPARE(panel->csvPathEdit()->text(), pairs);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->csvXBox()->isEnabled() && panel->csvXBox()->count() == 2, 10000);
+    QCOMPARE(panel->csvXBox()->itemText(0), QStringLiteral("1: x"));
+    QCOMPARE(panel->csvYBox()->itemText(panel->csvYBox()->currentIndex()), QStringLiteral("2: y"));
+    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().paths, QStringList{pairs}, 10000);
+    QCOMPARE(window.document()->dataSet()->size(), 50);
+    QVERIFY2(!panel->statusIsError(), qPrintable(panel->statusText()));
+
+    // Typed and entered (here by leaving the field): the same.
+    window.activateWindow();  // back from the file dialogs
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    panel->csvPathEdit()->setFocus();
+    QTRY_VERIFY(panel->csvPathEdit()->hasFocus());
+    panel->csvPathEdit()->selectAll();
+    QTest::keyClicks(panel->csvPathEdit(), table);
+    QVERIFY(!panel->csvXBox()->isEnabled());
+    QTest::keyClick(panel->csvPathEdit(), Qt::Key_Tab);
+    QTRY_VERIFY(!panel->csvPathEdit()->hasFocus());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->csvXBox()->isEnabled() && panel->csvXBox()->count() == 4, 10000);
 }
 
 QTEST_MAIN(TestWindowData)

@@ -85,8 +85,26 @@ int handDrawnPointCount(const DataSource& s) {
     }
 }
 
+namespace {
+
+/// The names of a CSV file's columns (header names, or "1", "2", …); none when it cannot be read.
+QStringList csvColumnNames(const QString& path) {
+    QStringList names;
+    try {
+        for (const std::string& n : dl::readPointsCsvLayout(path.toStdString()).names)
+            names << QString::fromStdString(n);
+    } catch (const std::exception&) {
+        // A load of the file reports what is wrong with it.
+    }
+    return names;
+}
+
+}  // namespace
+
 DataLoader::DataLoader(QObject* parent)
-    : QObject(parent), mJob(QStringLiteral("dl-data-loader"), LatestJob::Supersede::CancelRunning) {
+    : QObject(parent),
+      mJob(QStringLiteral("dl-data-loader"), LatestJob::Supersede::CancelRunning),
+      mColumnsJob(QStringLiteral("dl-csv-columns"), LatestJob::Supersede::CancelRunning) {
     connect(&mJob, &LatestJob::progressed, this,
             [this](quint64, double fraction) { Q_EMIT progress(fraction); });
     connect(&mJob, &LatestJob::failed, this,
@@ -110,13 +128,7 @@ void DataLoader::load(const DataSource& source) {
         if (source.kind == DataSource::Kind::Csv && !source.paths.isEmpty()) {
             // The file's columns, for the chooser: sent first, so a file with too many columns still fills
             // it.
-            CsvColumnNames columns{source.paths.first(), {}};
-            try {
-                for (const std::string& n : dl::readPointsCsvLayout(source.paths.first().toStdString()).names)
-                    columns.names << QString::fromStdString(n);
-            } catch (const std::exception&) {
-                // The load below reports what is wrong with the file.
-            }
+            CsvColumnNames columns{source.paths.first(), csvColumnNames(source.paths.first())};
             // Which two of several columns are x and y is the person's choice, not an error in the file:
             // the load stops here and the chooser asks (with a red error first, it read as a bad file).
             if (source.csvColumns.isEmpty() && columns.names.size() > 2)
@@ -142,6 +154,17 @@ void DataLoader::load(const DataSource& source) {
         Q_EMIT loaded(std::any_cast<LoadedData>(std::move(result)));
     };
     mJob.start(std::move(job));
+}
+
+void DataLoader::readCsvColumns(const QString& path) {
+    if (path.trimmed().isEmpty()) return;
+    LatestJob::Job job;
+    job.work = [path](JobControl&) -> std::any { return CsvColumnNames{path, csvColumnNames(path)}; };
+    job.onResult = [this](std::any result) {
+        const auto columns = std::any_cast<CsvColumnNames>(std::move(result));
+        if (!columns.names.isEmpty()) Q_EMIT csvColumnsRead(columns.path, columns.names);
+    };
+    mColumnsJob.start(std::move(job));
 }
 
 }  // namespace dlui

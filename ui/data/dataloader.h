@@ -51,6 +51,9 @@ public:
     void load(const DataSource& source);
     void cancel();
     bool isBusy() const;
+    /// Reads the columns of a CSV file for the chooser (csvColumnsRead), apart from any load: a file picked
+    /// shows its columns before Load data. A file that cannot be read says nothing here; its load will.
+    void readCsvColumns(const QString& path);
 
 Q_SIGNALS:
     /// The current load made progress (0..1).
@@ -77,6 +80,7 @@ private:
         CsvColumnNames columns;
     };
     LatestJob mJob;
+    LatestJob mColumnsJob;
 };
 
 }  // namespace dlui

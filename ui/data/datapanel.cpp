@@ -170,14 +170,20 @@ void DataPanel::addCsvColumnChooser(QWidget* page) {
     for (QComboBox* box : {mCsvX, mCsvY}) {
         box->setEnabled(false);
         box->setToolTip(
-            tr("Which two columns of the file are x and y; the file's columns appear after a first load"));
+            tr("Which two columns of the file are x and y; the file's columns appear once it is chosen"));
     }
-    // Another file: its columns are not known until it is read.
-    connect(mCsvPath, &QLineEdit::textEdited, this, [this] {
+    // Another file: its columns are not known until it is read, and they are read as soon as the file is
+    // picked (Browse…) or typed (Enter, or leaving the field). Browse… set the text without an edit, and the
+    // chooser kept the last file's columns: Load data then failed on a column the new file did not have.
+    connect(mCsvPath, &QLineEdit::textChanged, this, [this] {
         for (QComboBox* box : {mCsvX, mCsvY}) {
             box->clear();
             box->setEnabled(false);
         }
+        if (!mSyncing) mPendingCsvColumns.clear();  // a session's choice was for its own file
+    });
+    connect(mCsvPath, &QLineEdit::editingFinished, this, [this] {
+        if (!mCsvX->isEnabled()) Q_EMIT csvColumnsWanted(mCsvPath->text());
     });
 }
 
@@ -379,7 +385,9 @@ void DataPanel::browse(QLineEdit* target, bool images, bool folders) {
         return;
     }
     const QString file = askOpenFileName(this, tr("Choose a file"), QString(), filter);
-    if (!file.isEmpty()) target->setText(file);
+    if (file.isEmpty()) return;
+    target->setText(file);
+    if (target == mCsvPath) Q_EMIT csvColumnsWanted(file);
 }
 
 void DataPanel::onSourceKindChanged() {

@@ -83,6 +83,8 @@ Q_SIGNALS:
     /// The person chose another source, with rows of its own: the controls through Load data changed
     /// height.
     void controlsResized();
+    /// The person picked or typed another CSV file: its columns are wanted for the chooser.
+    void csvColumnsWanted(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;

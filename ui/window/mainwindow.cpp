@@ -340,6 +340,7 @@ void MainWindow::connectDocument() {
     });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
+    connect(mDataPanel, &DataPanel::csvColumnsWanted, mLoader, &DataLoader::readCsvColumns);
     connect(mLoader, &DataLoader::csvColumnsNeeded, this, [this](const QString&, int columnCount) {
         mDataPanel->askForCsvColumns(columnCount);
         statusBar()->showMessage(
