@@ -1654,10 +1654,6 @@ ffmpeg 输出：
         <translation>反向（采样）</translation>
     </message>
     <message>
-        <source>Sample &amp;again</source>
-        <translation>再次采样(&amp;A)</translation>
-    </message>
-    <message>
         <source>Run every pane&apos;s sampler again (the same seed, so the same x_T)</source>
         <translation>重新运行每个窗格的采样器（种子相同，因此 x_T 相同）</translation>
     </message>
@@ -1688,6 +1684,10 @@ ffmpeg 输出：
     <message>
         <source>Sampling every pane…</source>
         <translation>正在为每个窗格采样…</translation>
+    </message>
+    <message>
+        <source>Sample a&amp;gain</source>
+        <translation>再次采样(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -2336,10 +2336,6 @@ ffmpeg 输出：
         <translation>部分点的轨迹(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Arrow field (−ε̂)</source>
-        <translation>箭头场 (−ε̂)(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Density of q(x_t)</source>
         <translation>q(x_t) 的密度(&amp;D)</translation>
     </message>
@@ -2400,20 +2396,12 @@ ffmpeg 输出：
         <translation>需要 PATH 中有 ffmpeg（Debian：apt-get install ffmpeg）。</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Save to:</source>
-        <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -2548,6 +2536,18 @@ ffmpeg 输出：
     <message>
         <source>Rendering frame %1 of %2 · about %3 left</source>
         <translation>正在渲染第 %1 帧（共 %2 帧）· 约剩 %3</translation>
+    </message>
+    <message>
+        <source>Arrow f&amp;ield (−ε̂)</source>
+        <translation>箭头场 (−ε̂)(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve to:</source>
+        <translation>保存到(&amp;V)：</translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,14 @@
 #include "core/math/schedule.h"
 #include "core/training/presets.h"
 #include "core/training/trainer.h"
+#include "tests/support/modaldialogs.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/compare/comparison.h"
+#include "ui/compare/comparisonview.h"
+#include "ui/compare/windowcompare.h"
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
+#include "ui/export/exportdialog.h"
 #include "ui/i18n/accesskeytext.h"
 #include "ui/i18n/coremessages.h"
 #include "ui/i18n/translations.h"
@@ -246,6 +250,41 @@ private:
     mutable Engine mEngine;
 };
 
+/// The access key a control's text marks ("&Speed:" → S, "速度(&S)" → S), or none; "&&" is an ampersand.
+QChar accessKeyOf(const QString& text) {
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != QLatin1Char('&')) continue;
+        if (text[i + 1] == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toUpper();
+    }
+    return {};
+}
+
+/// "key: text, text" for every access key that two visible controls under root mark: Alt with that key
+/// reached only the first of them.
+QStringList sharedAccessKeys(const QWidget* root) {
+    QMultiMap<QChar, QString> users;
+    for (const QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(root)) continue;
+        QString text;
+        if (const auto* button = qobject_cast<const QAbstractButton*>(w))
+            text = button->text();
+        else if (const auto* label = qobject_cast<const QLabel*>(w); label && label->buddy())
+            text = label->text();
+        else if (const auto* group = qobject_cast<const QGroupBox*>(w))
+            text = group->title();
+        if (const QChar key = accessKeyOf(text); !key.isNull()) users.insert(key, text);
+    }
+    QStringList shared;
+    for (const QChar key : users.uniqueKeys())
+        if (users.count(key) > 1)
+            shared << QString(key) + QStringLiteral(": ") + users.values(key).join(QStringLiteral(", "));
+    return shared;
+}
+
 }  // namespace
 
 class TestTranslation : public QObject {
@@ -261,6 +300,7 @@ private Q_SLOTS:
     void scheduleDescriptionsFollowTheLanguageWhole();
     void comparisonCaptionsFollowTheLanguage();
     void toolBarButtonsShowNoAccessKeys();
+    void noTwoControlsOfADialogShareAnAccessKey();
     void coreMessagesAreTranslated();
     void noMissingGlyphsInTheScheduleBanner_data();
     void noMissingGlyphsInTheScheduleBanner();
@@ -673,6 +713,41 @@ void TestTranslation::comparisonCaptionsFollowTheLanguage() {
     const QString chinese = comparison.frames()->caption(0, 0);
     QVERIFY2(chinese.contains(QStringLiteral("精确去噪器")) && !chinese.contains(QStringLiteral("linear")),
              qPrintable(chinese));
+}
+
+// The export dialog marked A for both Animation and Arrow field, S for Speed and Save to, B for Background
+// and Browse; the comparison's bar A for Apply and Sample again: Alt with the key reached only the first.
+// In both languages, no two controls of the export dialog or the comparison share an access key.
+void TestTranslation::noTwoControlsOfADialogShareAnAccessKey() {
+    QVERIFY(dlui::installLanguage(dlui::Language::English));
+    const auto backToEnglish = qScopeGuard([] { dlui::switchLanguage(dlui::Language::English); });
+    QStringList shared;
+    for (const dlui::Language language : {dlui::Language::English, dlui::Language::SimplifiedChinese}) {
+        QVERIFY(dlui::switchLanguage(language));
+        settle();
+        const QString name =
+            language == dlui::Language::English ? QStringLiteral("English") : QStringLiteral("Chinese");
+        dlui::LabWindow window(dltest::windowTestOptions());
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        bool opened = false;
+        dltest::whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+            opened = true;
+            for (const QString& clash : sharedAccessKeys(dialog))
+                shared << name + QStringLiteral(" export dialog ") + clash;
+            dialog->reject();
+        });
+        window.actions().exportFrames->trigger();
+        QVERIFY(opened);
+        dlui::WindowCompare* compare = dlui::WindowCompare::of(&window);
+        QVERIFY(compare);
+        compare->toggleAction()->trigger();
+        QTRY_VERIFY(compare->view() && compare->view()->isVisible());
+        for (const QString& clash : sharedAccessKeys(compare->view()))
+            shared << name + QStringLiteral(" comparison ") + clash;
+    }
+    QVERIFY2(shared.isEmpty(), qPrintable(shared.join(QLatin1Char('\n'))));
 }
 
 // The tool bar in Chinese read "打开(O)…", "保存会话(S)", "训练(T)": Qt drops the "&" of an access key but

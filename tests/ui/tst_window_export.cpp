@@ -330,7 +330,7 @@ bool TestWindowExport::exportForwardGif(bool arrows, const QString& name, QList<
     whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
         dialog->setInteractive(false);
         for (auto* box : dialog->findChildren<QCheckBox*>())
-            if (box->text().startsWith(QStringLiteral("&Arrow field"))) offered = box->isEnabled();
+            if (box->text().startsWith(QStringLiteral("Arrow f&ield"))) offered = box->isEnabled();
         dlui::ExportSettings s = dialog->settings();
         s.format = dlui::ExportFormat::Gif;
         s.frames.animation = dlui::AnimationKind::Forward;

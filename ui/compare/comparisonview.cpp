@@ -32,7 +32,7 @@ ComparisonView::ComparisonView(Comparison* comparison, QWidget* parent)
     mDirection->setObjectName(QStringLiteral("comparisonDirection"));
     mDirection->addItem(tr("Forward (noising)"), false);
     mDirection->addItem(tr("Reverse (sampling)"), true);
-    mSample = new QPushButton(tr("Sample &again"), this);
+    mSample = new QPushButton(tr("Sample a&gain"), this);
     mSample->setObjectName(QStringLiteral("comparisonSample"));
     mSample->setToolTip(tr("Run every pane's sampler again (the same seed, so the same x_T)"));
     mStatus = new QLabel(this);

@@ -158,7 +158,7 @@ void ExportDialog::buildUi() {
 
     mPoints = new QCheckBox(tr("&Points"), this);
     mTrails = new QCheckBox(tr("&Trails of a few points"), this);
-    mArrows = new QCheckBox(tr("&Arrow field (−ε̂)"), this);
+    mArrows = new QCheckBox(tr("Arrow f&ield (−ε̂)"), this);
     mDensity = new QCheckBox(tr("&Density of q(x_t)"), this);
     mAxes = new QCheckBox(tr("A&xes"), this);
     mCaption = new QCheckBox(tr("&Caption (t, ᾱₜ, sampler)"), this);
@@ -221,7 +221,7 @@ void ExportDialog::buildUi() {
     // Room for a typical folder and name (~50 characters): the dialog takes its width from its labels, and
     // in the narrower Chinese one only the path's last 20 characters showed.
     mPath->setMinimumWidth(mPath->fontMetrics().horizontalAdvance(QString(54, QLatin1Char('x'))));
-    auto* browseButton = new QPushButton(tr("&Browse…"), this);
+    auto* browseButton = new QPushButton(tr("Bro&wse…"), this);
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(mPath, 1);
     pathRow->addWidget(browseButton);
@@ -229,7 +229,7 @@ void ExportDialog::buildUi() {
     auto* output = new QGroupBox(tr("Output"), this);
     auto* outputForm = new QFormLayout(output);
     outputForm->addRow(tr("&Format:"), mFormat);
-    auto* pathLabel = new QLabel(tr("&Save to:"), this);
+    auto* pathLabel = new QLabel(tr("Sa&ve to:"), this);
     pathLabel->setBuddy(mPath);
     outputForm->addRow(pathLabel, pathRow);
 
