@@ -2675,7 +2675,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>sigmoid T=%1</source>
-        <translation>Sigmoid T=%1</translation>
+        <translation>S 形 T=%1</translation>
     </message>
     <message>
         <source>custom T=%1</source>
@@ -3326,7 +3326,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
+        <translation>S 形</translation>
     </message>
     <message>
         <source>Exact denoiser</source>
@@ -3873,7 +3873,7 @@ ffmpeg 输出：
     </message>
     <message>
         <source>Sigmoid</source>
-        <translation>Sigmoid</translation>
+        <translation>S 形</translation>
     </message>
     <message>
         <source>Custom curve</source>

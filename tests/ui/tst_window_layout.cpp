@@ -401,6 +401,8 @@ void TestWindowLayout::gettingStartedListsTheShortcuts() {
                  qPrintable(key + QStringLiteral(" (") + action->text() + QStringLiteral(")")));
     }
     QVERIFY(text.contains(QStringLiteral("1 … 9")));
+    // Each under the whole path of menus it is in: "Playback speed ▸ Faster" named no menu of the bar.
+    QVERIFY2(text.contains(QStringLiteral("Run ▸ Playback speed ▸ Faster")), qPrintable(text));
     box->close();
 }
 

@@ -14,6 +14,7 @@
 #include <QTimer>
 #include <algorithm>
 
+#include "ui/i18n/accesskeytext.h"
 #include "ui/view/mainview.h"
 #include "ui/widgets/discardkey.h"
 #include "ui/widgets/literaltabtextstyle.h"
@@ -44,6 +45,14 @@ QMargins frameMarginsOf(const QWidget* window) {
 QRect availableArea(const QWidget* widget) {
     const QScreen* screen = widget->screen() ? widget->screen() : QGuiApplication::primaryScreen();
     return screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
+}
+
+/// The titled menu an action is in (a submenu's menuAction: the menu the submenu is in), or none.
+const QMenu* menuHolding(const QAction* action) {
+    for (const QObject* owner : action->associatedObjects())
+        if (const auto* menu = qobject_cast<const QMenu*>(owner); menu && !menu->title().isEmpty())
+            return menu;
+    return nullptr;
 }
 
 }  // namespace
@@ -222,14 +231,15 @@ QString MainWindow::gettingStartedText() const {
             lessonJumps = true;
             continue;
         }
-        QString what = action->iconText();  // the text without its "&" (and "...")
+        // Without the access key: iconText() drops the "&" but not the brackets Chinese writes it in
+        // ("播放速度(D) ▸ 加快(F)").
+        QString what = withoutAccessKey(action->text());
         if (what.endsWith(QChar(0x2026))) what.chop(1);
-        // Where to find it: "Lessons ▸ Next step" (beside "step forward" a bare "Next step" was unclear).
-        for (const QObject* owner : action->associatedObjects())
-            if (const auto* menu = qobject_cast<const QMenu*>(owner); menu && !menu->title().isEmpty()) {
-                what = tr("%1 ▸ %2").arg(menu->menuAction()->iconText(), what);
-                break;
-            }
+        // Where to find it, menu by menu: "Lessons ▸ Next step" (beside "step forward" a bare "Next step"
+        // was unclear), "Run ▸ Playback speed ▸ Faster" (it read "Playback speed ▸ Faster", in no menu
+        // of the menu bar).
+        for (const QMenu* menu = menuHolding(action); menu; menu = menuHolding(menu->menuAction()))
+            what = tr("%1 ▸ %2").arg(withoutAccessKey(menu->title()), what);
         addRow(key(action), what);
     }
     if (lessonJumps) addRow(tr("1 … 9"), tr("go to that step of the open lesson"));
