@@ -72,6 +72,7 @@ private Q_SLOTS:
     void samplesTrajectoryAndLossAfterTrainingAndSampling();
     void copyViewPutsTheViewOnTheClipboard();
     void arrowFieldExportsWithTheWindowsDenoiser();
+    void transparentPngFramesStayTransparent();
 
 private:
     /// Finishes the Export dialog that `open` brings up: a short forward GIF into the temp dir.
@@ -388,6 +389,40 @@ void TestWindowExport::arrowFieldExportsWithTheWindowsDenoiser() {
              "no arrows with the trained model");
     QCOMPARE(learned.size(), plain.size());
     QVERIFY(learned.back() != plain.back());
+}
+
+// PNG frames exported with a transparent background came back as White at the next Ctrl+E: the dialog starts
+// with the window's theme, and no theme is transparent. A transparent background is kept for PNG frames;
+// any other background still follows the theme.
+void TestWindowExport::transparentPngFramesStayTransparent() {
+    const auto closeWith = [this](dlui::Background background) {
+        bool seen = false;
+        whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+            seen = true;
+            dlui::ExportSettings s = dialog->settings();
+            s.format = dlui::ExportFormat::PngSequence;
+            s.outputPath = mDir->filePath(QStringLiteral("frames"));
+            s.render.background = background;
+            dialog->setSettings(s);
+            dialog->reject();  // closing keeps the choices, as an export does
+        });
+        mWindow->actions().exportFrames->trigger();
+        return seen;
+    };
+    const auto opensWith = [this] {
+        std::optional<dlui::Background> background;
+        whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+            background = dialog->settings().render.background;
+            dialog->reject();
+        });
+        mWindow->actions().exportFrames->trigger();
+        return background;
+    };
+    QVERIFY(closeWith(dlui::Background::Transparent));
+    QCOMPARE(opensWith(), std::optional(dlui::Background::Transparent));
+    QVERIFY(closeWith(dlui::Background::Dark));
+    QCOMPARE(opensWith(), std::optional(mWindow->mainView()->renderOptions().background));
+    QVERIFY(mWindow->mainView()->renderOptions().background != dlui::Background::Dark);
 }
 
 QTEST_MAIN(TestWindowExport)

@@ -104,7 +104,11 @@ void WindowExport::openExportDialog() {
     // Exports start with the window's theme and colours (View ▸ Theme, View ▸ Colours); the dialog can
     // change them for one export.
     ExportSettings settings = dialog.settings();
-    settings.render.background = mWindow->mainView()->renderOptions().background;
+    // A transparent background is a choice for PNG frames laid over a slide, which no theme gives: it is
+    // kept for the next PNG frames (it went back to White each time).
+    const bool transparentFrames =
+        settings.render.background == Background::Transparent && settings.format == ExportFormat::PngSequence;
+    if (!transparentFrames) settings.render.background = mWindow->mainView()->renderOptions().background;
     settings.render.palette = mWindow->mainView()->renderOptions().palette;
     // And with the process the view shows: after Sample it started on the forward process, remembered from
     // the last export. "Both" is kept when there are samples to show it with.
