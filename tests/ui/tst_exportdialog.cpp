@@ -350,6 +350,16 @@ void TestExportDialog::csvTables() {
     plain.norm.scale = 1.0f;
     QCOMPARE(writeDataSetCsv(tmp.filePath(QStringLiteral("plain.csv")), plain), QString());
     QCOMPARE(lines(tmp.filePath(QStringLiteral("plain.csv"))).value(1), QStringLiteral("0.69643,-1.5"));
+    // Through a real normalisation and back, -2.0916 came out as -2.0915997: the data set's own points are
+    // written as they were read, to a float's seven digits.
+    dl::Batch loaded(3, 2);
+    loaded << -2.0916f, -2.741f, 3.25f, 0.125f, 10.5f, -7.75f;
+    const dl::DataSet scaled = dl::makePointDataSet("loaded", loaded);
+    QVERIFY(scaled.norm.scale != 1.0f);
+    QCOMPARE(writeDataSetCsv(tmp.filePath(QStringLiteral("scaled.csv")), scaled), QString());
+    QCOMPARE(lines(tmp.filePath(QStringLiteral("scaled.csv"))).mid(1),
+             (QStringList{QStringLiteral("-2.0916,-2.741"), QStringLiteral("3.25,0.125"),
+                          QStringLiteral("10.5,-7.75")}));
     // An image data set's pixels are the whole numbers of its 8-bit images: 7, not 6.99999952.
     dl::DataSet image;
     image.kind = dl::DataKind::Image;

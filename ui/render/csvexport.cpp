@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -61,6 +62,41 @@ QString writePoints(const QString& path, const dl::Batch& points) {
     });
 }
 
+/// `value` with `decimals` places, less its trailing zeros ("-2.0916", "3", not "-2.091600" or "3.").
+QString fixed(double value, int decimals) {
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0'))) text.chop(1);
+        if (text.endsWith(QLatin1Char('.'))) text.chop(1);
+    }
+    if (text == QStringLiteral("-0")) text = QStringLiteral("0");
+    return text;
+}
+
+/// A data set's own points in data coordinates, to the precision it holds them. They are kept
+/// normalised in float, which is exact to about 2⁻²⁴ of a point's normalised size times the axis's
+/// scale; written back with every digit of the float round trip, a loaded -2.0916 came out as
+/// -2.0915997. Each axis is written to the decimals that bound allows, de-normalised in double.
+QString writeLoadedPoints(const QString& path, const dl::Batch& normalised, const dl::Normalisation& norm) {
+    if (normalised.cols() != 2)
+        return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(normalised.cols());
+    int decimals[2];
+    for (Eigen::Index c = 0; c < 2; ++c) {
+        const double largest = normalised.rows() > 0 ? normalised.col(c).cwiseAbs().maxCoeff() : 0.0;
+        const double resolution = 2.0 * std::max(largest, 1.0) * norm.scaleOf(c) * std::ldexp(1.0, -24);
+        decimals[c] = std::clamp(static_cast<int>(std::floor(-std::log10(resolution))), 0, 9);
+    }
+    const auto data = [&](Eigen::Index row, Eigen::Index c) {
+        return fixed(static_cast<double>(normalised(row, c)) * norm.scaleOf(c) + norm.offset(c), decimals[c]);
+    };
+    Eigen::Index row = 0;
+    return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
+        for (int k = 0; k < 4096 && row < normalised.rows(); ++k, ++row)
+            block += data(row, 0) + QLatin1Char(',') + data(row, 1) + QLatin1Char('\n');
+        return row < normalised.rows();
+    });
+}
+
 /// `wholePixels`: the data set's own pixels, which came from 8-bit images, are written as the whole numbers
 /// they were (the float round trip through [−1, 1] gave 6.99999952 for 7); samples keep their fraction.
 QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool normalised,
@@ -88,7 +124,8 @@ QString writePixels(const QString& path, const dl::Batch& normalisedImages, bool
 
 QString writeDataSetCsv(const QString& path, const dl::DataSet& data, bool normalised) {
     if (data.isImage()) return writePixels(path, data.points, normalised, true);
-    return writePoints(path, normalised ? data.points : data.norm.toData(data.points));
+    if (normalised) return writePoints(path, data.points);
+    return writeLoadedPoints(path, data.points, data.norm);
 }
 
 QString writeSamplesCsv(const QString& path, const dl::Batch& samples, const dl::Normalisation& norm,
