@@ -2549,6 +2549,14 @@ ffmpeg 输出：
         <source>Sa&amp;ve to:</source>
         <translation>保存到(&amp;V)：</translation>
     </message>
+    <message>
+        <source>Give the whole path, from / (Browse… picks one): “%1” would be saved in the folder the program was started from.</source>
+        <translation>请给出从 / 开始的完整路径（可用“浏览…”选择）：“%1”会被保存到启动程序时所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist yet: it will be made.</source>
+        <translation>文件夹 %1 尚不存在：导出时会创建它。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::FieldOverlay</name>

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void dialogExportsInTheBackground();
     void aNameTypedWithoutSuffixGetsTheFormats();
     void theNameAndTheFormatAgree();
+    void aRelativePathIsRefusedAndANewFolderIsSaid();
     void progressSaysHowLongIsLeft();
     void progressDialogShowsTheTimeLeft();
     void dialogRefusesExistingOutputWithoutAsking();
@@ -155,6 +156,40 @@ void TestExportDialog::theNameAndTheFormatAgree() {
     QVERIFY(finished.wait(20000));
     QVERIFY2(dialog.lastResult().ok, qPrintable(dialog.lastResult().message));
     QCOMPARE(QImageReader(tmp.filePath(QStringLiteral("talk.gif"))).format(), QByteArray("gif"));
+}
+
+// "Z:\slides\diffusion.gif" typed in Save to was written beside wherever the program had been started, and
+// the export reported it as typed; a mistyped folder was made without a word. A relative path is refused
+// with a message, "~/" is the home folder, and a folder the export would make is named before it is.
+void TestExportDialog::aRelativePathIsRefusedAndANewFolderIsSaid() {
+    QTemporaryDir tmp;
+    ExportDialog dialog(moons());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* path = dialog.findChild<QLineEdit*>(QStringLiteral("exportPath"));
+    auto* summary = dialog.findChild<QLabel*>(QStringLiteral("exportSummary"));
+    QPushButton* exportButton = nullptr;
+    for (auto* b : dialog.findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("&Export")) exportButton = b;
+    QVERIFY(path && summary && exportButton);
+    dialog.setSettings(smallExport(dialog, ExportFormat::Gif, tmp.filePath(QStringLiteral("a.gif")), 5));
+    QVERIFY(exportButton->isEnabled());
+
+    path->setText(QStringLiteral("Z:\\slides\\diffusion.gif"));
+    QVERIFY2(summary->text().contains(QStringLiteral("whole path")), qPrintable(summary->text()));
+    QVERIFY(!exportButton->isEnabled());
+
+    path->setText(QStringLiteral("~/talk.gif"));
+    QCOMPARE(dialog.settings().outputPath, QDir::homePath() + QStringLiteral("/talk.gif"));
+
+    path->setText(tmp.filePath(QStringLiteral("new/deeper/a.gif")));
+    QVERIFY(exportButton->isEnabled());
+    QVERIFY2(
+        summary->text().contains(QStringLiteral("The folder %1 does not exist yet")
+                                     .arg(QDir::toNativeSeparators(tmp.filePath(QStringLiteral("new"))))),
+        qPrintable(summary->text()));
+    path->setText(tmp.filePath(QStringLiteral("a.gif")));
+    QVERIFY2(!summary->text().contains(QStringLiteral("does not exist")), qPrintable(summary->text()));
 }
 
 void TestExportDialog::progressSaysHowLongIsLeft() {

@@ -73,6 +73,18 @@ QString pathForFormat(const QString& path, ExportFormat format) {
     return withoutFormatSuffix(path) + suffixFor(format);
 }
 
+/// The outermost folder of `path` that does not exist (the one an export would make first), or none.
+QString firstMissingFolder(const QString& path) {
+    QString missing;
+    for (QString folder = QDir::cleanPath(path); !folder.isEmpty() && !QFileInfo::exists(folder);) {
+        missing = folder;
+        const QString parent = QFileInfo(folder).absolutePath();
+        if (parent == folder) break;
+        folder = parent;
+    }
+    return missing;
+}
+
 }  // namespace
 
 ExportDialog::ExportDialog(ExportInput input, QWidget* parent) : QDialog(parent), mInput(std::move(input)) {
@@ -234,6 +246,7 @@ void ExportDialog::buildUi() {
     outputForm->addRow(pathLabel, pathRow);
 
     mSummary = new QLabel(this);
+    mSummary->setObjectName(QStringLiteral("exportSummary"));
     mSummary->setWordWrap(true);
     mButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     mButtons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
@@ -291,9 +304,12 @@ ExportSettings ExportDialog::settings() const {
     s.render.palette = currentEnum<ColorPalette>(mPalette);
     s.overlays.colorByOrigin = mColorByOrigin->isChecked();
     s.format = currentEnum<ExportFormat>(mFormat);
-    s.outputPath = mPath->text().trimmed();
+    s.outputPath = QDir::fromNativeSeparators(mPath->text().trimmed());
+    // "~/slides/a.gif" as a shell reads it: Qt would take "~" for a folder's name.
+    if (s.outputPath == QStringLiteral("~") || s.outputPath.startsWith(QStringLiteral("~/")))
+        s.outputPath = QDir::homePath() + s.outputPath.mid(1);
     // A name typed without a suffix gets the format's: "anim" with GIF chosen wrote a file called "anim".
-    s.outputPath = pathForFormat(s.outputPath, s.format);
+    if (!s.outputPath.isEmpty()) s.outputPath = pathForFormat(s.outputPath, s.format);
     s.overwrite = false;
     return s;
 }
@@ -365,14 +381,30 @@ void ExportDialog::updateState() {
         problem = tr("Video needs an even width and height.");
     else if (s.outputPath.isEmpty())
         problem = tr("Choose where to save.");
+    // A relative path was written beside wherever the program had been started ("Z:\slides\a.gif" became
+    // a file of that name there), and the message named it as typed.
+    else if (QDir::isRelativePath(s.outputPath))
+        problem = tr("Give the whole path, from / (Browse… picks one): “%1” would be saved in the folder "
+                     "the program was started from.")
+                      .arg(QDir::toNativeSeparators(s.outputPath));
     if (!problem.isEmpty()) {
         mSummary->setText(problem);
     } else {
-        mSummary->setText(tr("%n frame(s), %1 s at %2 frames/s, %3×%4 pixels.", nullptr, frames)
+        QString summary = tr("%n frame(s), %1 s at %2 frames/s, %3×%4 pixels.", nullptr, frames)
                               .arg(static_cast<double>(frames) / s.fps, 0, 'f', 1)
                               .arg(s.fps)
                               .arg(s.render.size.width())
-                              .arg(s.render.size.height()));
+                              .arg(s.render.size.height());
+        // The export makes a folder that is not there, as a file dialog's "new folder" would: said first,
+        // so a mistyped folder is seen before it is made.
+        const QString folder = s.format == ExportFormat::PngSequence
+                                   ? QFileInfo(s.outputPath).absoluteFilePath()
+                                   : QFileInfo(s.outputPath).absolutePath();
+        const QString missing = firstMissingFolder(folder);
+        if (!missing.isEmpty())
+            summary += QLatin1Char(' ') + tr("The folder %1 does not exist yet: it will be made.")
+                                              .arg(QDir::toNativeSeparators(missing));
+        mSummary->setText(summary);
     }
     QPushButton* exportButton = nullptr;
     for (QAbstractButton* b : mButtons->buttons())
