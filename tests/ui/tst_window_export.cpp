@@ -67,6 +67,7 @@ private Q_SLOTS:
 
     void ctrlEExportsAGif();
     void fileMenuAndToolbarOpenTheDialog();
+    void plotsAndTablesOpenWhereTheAnimationWent();
     void schedulePlotsAsPngAndLossAsPdf();
     void dataAndScheduleAsCsv();
     void samplesTrajectoryAndLossAfterTrainingAndSampling();
@@ -149,6 +150,32 @@ void TestWindowExport::ctrlEExportsAGif() {
     // The dialog exported the window's own schedule: T = 150 by default, stride 30 → 6 frames.
     QImageReader reader(path);
     QCOMPARE(reader.imageCount(), mWindow->document()->schedule().T() / 30 + 1);
+}
+
+// After an animation was exported to a slides folder, File ▸ Export plots and data opened in Pictures.
+// They open in the folder of the last export.
+void TestWindowExport::plotsAndTablesOpenWhereTheAnimationWent() {
+    QTemporaryDir slides;
+    const QString gif = slides.filePath(QStringLiteral("talk.gif"));
+    bool seen = false;
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        seen = true;
+        dialog->setInteractive(false);
+        dlui::ExportSettings s = dialog->settings();
+        s.format = dlui::ExportFormat::Gif;
+        s.frames.stride = 50;
+        s.render.size = QSize(64, 64);
+        s.outputPath = gif;
+        dialog->setSettings(s);
+        dialog->startExport();
+    });
+    mWindow->actions().exportFrames->trigger();
+    QVERIFY(seen);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(gif), 10000);
+    QString openedIn;
+    answerFileDialog(slides.filePath(QStringLiteral("data.csv")), &openedIn);
+    mWindow->actions().exportDataCsv->trigger();
+    QCOMPARE(openedIn, QFileInfo(gif).absolutePath());
 }
 
 void TestWindowExport::fileMenuAndToolbarOpenTheDialog() {

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -121,9 +122,10 @@ void WindowExport::openExportDialog() {
     if (comparing) dialog.setSettings(compare->exportSettings(dialog.settings()));
     mDialog = &dialog;
     connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult& result) {
-        if (result.ok)
-            mWindow->statusBar()->showMessage(
-                tr("Exported %1").arg(QDir::toNativeSeparators(result.outputPath)), 8000);
+        if (!result.ok) return;
+        mWindow->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(result.outputPath)),
+                                          8000);
+        mLastFolder = QFileInfo(result.outputPath).absolutePath();  // a PNG frames folder's parent
     });
     dialog.exec();
     mDialog = nullptr;
@@ -131,8 +133,12 @@ void WindowExport::openExportDialog() {
 
 QString WindowExport::askPath(const QString& title, const QString& baseName, const QString& filter,
                               const QString& suffix) {
-    const QString folder =
-        !mLastFolder.isEmpty() && QFileInfo(mLastFolder).isDir() ? mLastFolder : defaultFolder();
+    // The folder of the last export of any kind: after an animation was exported to a slides folder, the
+    // plots and tables went to Pictures.
+    QString folder = mLastFolder;
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QFileInfo(QSettings().value(QStringLiteral("export/path")).toString()).absolutePath();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = defaultFolder();
     QString path = askSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
     if (path.isEmpty()) return path;
     path = withDefaultSuffix(path, suffix);
