@@ -117,6 +117,9 @@ struct Trajectory {
     std::vector<Batch> states;
     int stride = 0;       ///< the stride actually used (≥ the one asked for); 0 when nothing was recorded
     std::string sampler;  ///< UTF-8 label for captions and sidecars; empty when unnamed
+    /// Drawn with the data's exact denoiser (makeOracleDenoiser), not a network: what step mode's legend
+    /// calls its x̂_0 and mean. Set by whoever chose the denoiser.
+    bool exactDenoiser = false;
 
     /// Optional smooth paths for the trails: a deterministic DDIM (η = 0) pass over every timestep from the
     /// same x_T rows as the sample, for a few rows only (Song et al. 2021, Eq. 12 with σ = 0).

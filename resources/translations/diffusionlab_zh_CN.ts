@@ -4076,12 +4076,16 @@ ffmpeg 输出：
         <translation>x_t → x̂_0：模型对干净点的估计</translation>
     </message>
     <message>
-        <source>x_t → μ_θ: the mean of the step</source>
-        <translation>x_t → μ_θ：这一步的均值</translation>
+        <source>x_t → x̂_0 = E[x_0 | x_t]: the exact denoiser&apos;s clean point</source>
+        <translation>x_t → x̂_0 = E[x_0 | x_t]：精确去噪器给出的干净点</translation>
     </message>
     <message>
-        <source>μ_θ → x_%1: the noise σ_t z = %2 z</source>
-        <translation>μ_θ → x_%1：噪声 σ_t z = %2 z</translation>
+        <source>x_t → %1: the mean of the step</source>
+        <translation>x_t → %1：这一步的均值</translation>
+    </message>
+    <message>
+        <source>%1 → x_%2: the noise σ_t z = %3 z</source>
+        <translation>%1 → x_%2：噪声 σ_t z = %3 z</translation>
     </message>
 </context>
 <context>

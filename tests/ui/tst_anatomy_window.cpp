@@ -227,6 +227,14 @@ void TestAnatomyWindow::stepModeArrowsAndKeys() {
         const dlui::SceneAnnotations& marks = view->scene().annotations;
         QCOMPARE(marks.arrows.size(), std::size_t{3 * dlui::StepAnatomy::kDefaultPoints});
         QCOMPARE(marks.legend.size(), std::size_t{3});
+        // In the words of the exact denoiser that drew them: it had said "the model's guess" and μ_θ.
+        QVERIFY2(marks.legend[0].text.contains(QStringLiteral("E[x_0 | x_t]")),
+                 qPrintable(marks.legend[0].text));
+        for (const dlui::LegendEntry& entry : marks.legend)
+            QVERIFY2(!entry.text.contains(QStringLiteral("model")) &&
+                         !entry.text.contains(QStringLiteral("\u03B8")) &&
+                         (&entry == &marks.legend[0] || entry.text.contains(QStringLiteral("\u03BC*"))),
+                     qPrintable(entry.text));
         // The first point's arrows: x_t → x̂_0, x_t → μ, μ → x_s, in data coordinates.
         const dl::ReverseStepRecord& step = trajectory->stepRecords.steps.front();
         const dl::Normalisation& norm = mWindow->document()->dataSet()->norm;

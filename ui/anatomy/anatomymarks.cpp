@@ -62,7 +62,8 @@ const dl::ReverseStepRecord* stepStartingAt(const dl::ReverseStepRecords& record
 }
 
 int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records,
-                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm) {
+                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm,
+                  bool exactDenoiser) {
     const dl::ReverseStepRecord* step = stepStartingAt(records, shownT);
     if (!step || step->xt.cols() != 2) return 0;
     int drawn = 0;
@@ -80,13 +81,19 @@ int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records
     }
     if (drawn > 0) {
         const QString s = QString::number(step->s);
+        // The exact denoiser has no model and no θ: its x̂_0 is E[x_0 | x_t] over the data, its mean μ*, as
+        // the Explain dock writes them (the legend had said "the model's guess" and μ_θ for it too).
+        const QString mean = exactDenoiser ? QStringLiteral("\u03BC*") : QStringLiteral("\u03BC_\u03B8");
         marks.legend.push_back(
-            {StepArrowColors::x0(), Texts::tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
+            {StepArrowColors::x0(),
+             exactDenoiser
+                 ? Texts::tr("x_t \u2192 x\u0302_0 = E[x_0 | x_t]: the exact denoiser's clean point")
+                 : Texts::tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
         marks.legend.push_back(
-            {StepArrowColors::mean(), Texts::tr("x_t \u2192 \u03BC_\u03B8: the mean of the step")});
+            {StepArrowColors::mean(), Texts::tr("x_t \u2192 %1: the mean of the step").arg(mean)});
         marks.legend.push_back(
-            {StepArrowColors::noise(), Texts::tr("\u03BC_\u03B8 \u2192 x_%1: the noise \u03C3_t z = %2 z")
-                                           .arg(s)
+            {StepArrowColors::noise(), Texts::tr("%1 \u2192 x_%2: the noise \u03C3_t z = %3 z")
+                                           .arg(mean, s)
                                            .arg(step->sigma, 0, 'g', 3)});
     }
     return drawn;

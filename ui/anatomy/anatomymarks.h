@@ -4,7 +4,8 @@
 //     reverse: the states the sampler recorded for it);
 //   - step mode: for chosen points, the reverse step that starts at the state shown, as three arrows
 //     x_t → x̂_0 (the model's guess of the clean point), x_t → μ_θ (the mean of the step) and
-//     μ_θ → x_s (the noise σ_t z that lands the point), with a legend;
+//     μ_θ → x_s (the noise σ_t z that lands the point), with a legend (μ* and E[x_0 | x_t] for the exact
+//     denoiser);
 //   - a narrated training step: what each of the five stages made (trainingstagemarks).
 // Everything comes in normalised coordinates and goes out in data coordinates through the data set's
 // normalisation.
@@ -40,9 +41,12 @@ void addReversePointMarks(SceneAnnotations& marks, const dl::Trajectory& traject
                           const dl::Normalisation& norm, int row);
 
 /// Step mode: the three arrows of the step that starts at timestep `shownT` for every recorded row among
-/// `rows`, and the legend. Returns the number of points given arrows (0 when no step starts there: x_0).
+/// `rows`, and the legend, in the words of the denoiser that drew them (`exactDenoiser`: x̂_0 = E[x_0 | x_t]
+/// and μ*, not the model's guess and μ_θ). Returns the number of points given arrows (0 when no step starts
+/// there: x_0).
 int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records,
-                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm);
+                  const std::vector<int>& rows, int shownT, const dl::Normalisation& norm,
+                  bool exactDenoiser = false);
 
 /// The step of `records` that starts exactly at timestep t, or null.
 const dl::ReverseStepRecord* stepStartingAt(const dl::ReverseStepRecords& records, int t);

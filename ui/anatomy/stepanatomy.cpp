@@ -127,7 +127,8 @@ void StepAnatomy::decorate(Scene& scene, int t, bool reverse, bool markovChain) 
         addReversePointMarks(scene.annotations, *trajectory, shown, data->norm, picked);
     if (!isOn()) return;
     const int at = shownTimestep(*trajectory, t);
-    if (addStepArrows(scene.annotations, trajectory->stepRecords, arrowRows(), at, data->norm) > 0) {
+    if (addStepArrows(scene.annotations, trajectory->stepRecords, arrowRows(), at, data->norm,
+                      trajectory->exactDenoiser) > 0) {
         const dl::ReverseStepRecord* step = stepStartingAt(trajectory->stepRecords, at);
         scene.caption += tr("  ·  step mode: t = %1 → %2 (→ next step, ← back)").arg(step->t).arg(step->s);
     } else if (at == 0) {

@@ -99,6 +99,7 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
                                  kMaxPartialTrajectoryBytes;
     dl::Trajectory soFar;
     soFar.sampler = request.label.toStdString();
+    soFar.exactDenoiser = request.exactDenoiser;
     const double recordsExpected =
         double(K) / double(std::max(request.params.trajectoryStride, 1));  // after x_T
     double firstStateAt = 0.0, lastPublished = -1.0;
@@ -138,6 +139,7 @@ SamplingResult runSampling(const SamplingRequest& request, JobControl& control) 
     // The views animate the trajectory on its own; move it out rather than keep two copies.
     auto trajectory = std::make_shared<dl::Trajectory>(std::move(result->trajectory));
     trajectory->sampler = request.label.toStdString();
+    trajectory->exactDenoiser = request.exactDenoiser;
     result->trajectory = dl::Trajectory{};
     if (request.ddimTrailRows > 0 && request.dim == 2 && !trajectory->empty())
         trajectory->ddimPaths = ddimPaths(request, denoiser, trajectory->states.front(), cancel);

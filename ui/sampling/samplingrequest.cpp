@@ -88,6 +88,7 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
         const dl::Schedule schedule = r.schedule;
         r.makeDenoiser = [data, schedule] { return dl::makeOracleDenoiser(data->points, schedule); };
         r.label = Texts::tr("%1 · exact denoiser").arg(samplerLabel(r.params, schedule.T()));
+        r.exactDenoiser = true;
     }
     if (r.params.clipX0 && !data->isImage()) {
         // The data's own range, as the CLI clips (2D data span about ±4 after normalisation: the fixed
