@@ -4879,6 +4879,22 @@ ffmpeg 输出：
         <source>t</source>
         <translation>t</translation>
     </message>
+    <message>
+        <source>βₜ · %1</source>
+        <translation>βₜ · %1</translation>
+    </message>
+    <message>
+        <source>ᾱₜ, √ᾱₜ and √(1 − ᾱₜ) · %1</source>
+        <translation>ᾱₜ、√ᾱₜ 与 √(1 − ᾱₜ) · %1</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio ᾱₜ / (1 − ᾱₜ) · %1</source>
+        <translation>信噪比 ᾱₜ / (1 − ᾱₜ) · %1</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失曲线</translation>
+    </message>
 </context>
 <context>
     <name>dlui::WindowInput</name>

@@ -23,6 +23,7 @@
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
 #include "ui/export/exportdialog.h"
+#include "ui/export/plotfigure.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulepanel.h"
 #include "ui/schedule/scheduleplots.h"
@@ -201,38 +202,51 @@ void TestWindowExport::schedulePlotsAsPngAndLossAsPdf() {
     mWindow->actions().exportSchedulePlots->trigger();
     QVERIFY2(QFileInfo(firstFolder).isDir(), qPrintable(firstFolder));
     const QList<QCustomPlot*> panelPlots = mWindow->schedulePanel()->plots()->plots();
+    // Each a figure at a slide's proportions, under a title: saved as the dock's strips (628×180) they had
+    // none. The same plot laid out at that size without the title starts lower down.
+    // Dark pixels in the top band's middle third, where a centred title is drawn.
+    const auto titleInk = [](const QImage& image) {
+        int ink = 0;
+        for (int y = 0; y < image.height() / 12; ++y)
+            for (int x = image.width() / 3; x < 2 * image.width() / 3; ++x)
+                ink += qGray(image.pixel(x, y)) < 128;
+        return ink;
+    };
     for (int i = 0; const char* part : {"beta", "alpha", "snr"}) {
         const QImage image(mDir->filePath(QStringLiteral("plots-%1.png").arg(QLatin1String(part))));
         QVERIFY2(!image.isNull(), part);
-        QVERIFY(image.width() > 100);
-        // Each file has its own t label: in the panel only the SNR plot, the lowest, carries one, so the β
-        // and ᾱ files differ from the panel's picture of them and the SNR file does not.
+        QCOMPARE(image.size(), dlui::kPlotFigureSize * 2);
         QCustomPlot* plot = panelPlots.at(i++);
-        const QImage panelPicture = plot->toPixmap(plot->width(), plot->height(), 2.0).toImage();
-        QCOMPARE(image.size(), panelPicture.size());
-        const bool same =
-            image.convertToFormat(QImage::Format_RGB32) == panelPicture.convertToFormat(QImage::Format_RGB32);
-        QVERIFY2(same == (plot->xAxis->label() == QStringLiteral("t")), part);
+        const QImage bare =
+            plot->toPixmap(dlui::kPlotFigureSize.width(), dlui::kPlotFigureSize.height(), 2.0).toImage();
+        QVERIFY2(titleInk(image) > 300 && titleInk(image) > 3 * titleInk(bare),
+                 qPrintable(QStringLiteral("%1: title ink %2, without a title %3")
+                                .arg(QLatin1String(part))
+                                .arg(titleInk(image))
+                                .arg(titleInk(bare))));
+        QVERIFY(plot->plotLayout()->rowCount() == (QLatin1String(part) == QLatin1String("alpha") ? 2 : 1));
     }
-    // The marker's circles at t = 0 sit on the plot's left edge (ᾱ = 1 at the top, √(1−ᾱ) = 0 at the
-    // bottom): they are drawn whole, not cut by the axis rectangle, so some of their red lies left of it.
+    // The marker's circles at t = 0 sit on the plot's left edge (√(1−ᾱ) = 0 at the bottom): they are
+    // drawn whole, not cut by the axis rectangle, so some of their red lies left of the curve's start.
     mWindow->timeline()->setT(0);
     answerFileDialog(mDir->filePath(QStringLiteral("zero.png")));
     mWindow->actions().exportSchedulePlots->trigger();
     const QImage alpha =
         QImage(mDir->filePath(QStringLiteral("zero-alpha.png"))).convertToFormat(QImage::Format_RGB32);
-    const QCustomPlot* alphaPlot = mWindow->schedulePanel()->plots()->plots().at(1);
-    const int scale = alpha.width() / alphaPlot->width();  // the export's resolution over the screen's
-    QCOMPARE(alpha.size(), alphaPlot->size() * scale);
-    const QRect axisRect(alphaPlot->axisRect()->rect().topLeft() * scale,
-                         alphaPlot->axisRect()->rect().size() * scale);
-    int redLeftOfThePlot = 0;
-    for (int y = axisRect.top() - 8 * scale; y <= axisRect.bottom() + 8 * scale; ++y)
-        for (int x = axisRect.left() - 8 * scale; x < axisRect.left() - 1; ++x) {
+    QVERIFY(!alpha.isNull());
+    int leftmostRed = alpha.width(), leftmostNoiseCurve = alpha.width();
+    for (int y = alpha.height() / 2; y < alpha.height(); ++y)  // below the legend's samples
+        for (int x = 0; x < alpha.width(); ++x) {
             const QColor c = alpha.pixelColor(x, y);
-            redLeftOfThePlot += c.red() > 170 && c.green() < 110 && c.blue() < 110;
+            if (c.red() > 170 && c.green() < 110 && c.blue() < 110) leftmostRed = std::min(leftmostRed, x);
+            if (std::abs(c.red() - 150) < 25 && std::abs(c.green() - 80) < 25 &&
+                std::abs(c.blue() - 170) < 25)
+                leftmostNoiseCurve = std::min(leftmostNoiseCurve, x);
         }
-    QVERIFY2(redLeftOfThePlot >= 4, qPrintable(QString::number(redLeftOfThePlot)));
+    QVERIFY2(
+        leftmostRed + 3 < leftmostNoiseCurve,
+        qPrintable(
+            QStringLiteral("red from x = %1, the curve from %2").arg(leftmostRed).arg(leftmostNoiseCurve)));
     answerFileDialog(mDir->filePath(QStringLiteral("loss.pdf")), &secondFolder);
     mWindow->actions().exportLossPlot->trigger();
     QCOMPARE(secondFolder, QDir(mDir->path()).absolutePath());

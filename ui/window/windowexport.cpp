@@ -17,6 +17,7 @@
 #include "ui/export/exportdialog.h"
 #include "ui/export/exportinput.h"
 #include "ui/export/plotexport.h"
+#include "ui/export/plotfigure.h"
 #include "ui/render/csvexport.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/schedule/schedulepanel.h"
@@ -159,12 +160,16 @@ void WindowExport::exportSchedulePlots() {
     if (path.isEmpty()) return;
     const QList<QCustomPlot*> plots = mWindow->schedulePanel()->plots()->plots();
     const QStringList parts{QStringLiteral("beta"), QStringLiteral("alpha"), QStringLiteral("snr")};
+    // Each a figure with its title and the schedule it shows: saved as the dock's strips, they had neither.
+    const QString schedule = describeSchedule(mWindow->document()->schedule().params());
+    const QStringList titles{tr("βₜ · %1").arg(schedule), tr("ᾱₜ, √ᾱₜ and √(1 − ᾱₜ) · %1").arg(schedule),
+                             tr("Signal-to-noise ratio ᾱₜ / (1 − ᾱₜ) · %1").arg(schedule)};
     for (int i = 0; i < plots.size(); ++i) {
         // In the panel the three plots share the bottom one's "t"; a plot in a file of its own needs its own.
         QCPAxis* tAxis = plots[i]->xAxis;
         const QString panelLabel = tAxis->label();
         if (panelLabel.isEmpty()) tAxis->setLabel(tr("t"));
-        const QString error = savePlot(plots[i], withPart(path, parts.value(i)));
+        const QString error = savePlotFigure(plots[i], withPart(path, parts.value(i)), titles.value(i));
         tAxis->setLabel(panelLabel);
         plots[i]->replot(QCustomPlot::rpQueuedReplot);
         if (!error.isEmpty()) return report(error, path);
@@ -178,7 +183,7 @@ void WindowExport::exportLossPlot() {
     const QString path = askPath(tr("Save the loss curve"), QStringLiteral("loss.png"),
                                  tr("PNG images (*.png);;PDF documents (*.pdf)"), QStringLiteral(".png"));
     if (path.isEmpty()) return;
-    report(savePlot(live->trainPanel()->lossPlot()->plot(), path), path);
+    report(savePlotFigure(live->trainPanel()->lossPlot()->plot(), path, tr("Training loss")), path);
 }
 
 void WindowExport::exportDataCsv() {
