@@ -71,6 +71,7 @@ private Q_SLOTS:
     void anOutlierDoesNotSqueezeTheColours();
     void wordsDoNotCoverEachOther_data();
     void wordsDoNotCoverEachOther();
+    void theCaptionHidesTheArrowsBehindIt();
     void lowestYTickIsLabelled_data();
     void lowestYTickIsLabelled();
     void captionKeepsEquationsWhole();
@@ -264,6 +265,48 @@ void TestRender::medianCutKeepsFewColoursExact() {
 // each get their own room, at the window's sizes and in presenter mode: a legend drawn over the caption
 // or a narration over the tick labels once hid both. Checked on the boxes and on the pixels: the
 // caption's and the tick labels' pixels are the same with and without the legend and narration.
+// Exported frames with the arrow field: its red arrows showed through the caption's box and crossed its
+// words. The box is nearly opaque on every background: inside it, no pixel is the arrows' red.
+void TestRender::theCaptionHidesTheArrowsBehindIt() {
+    Scene scene;
+    scene.viewBounds = QRectF(-1, -1, 2, 2);
+    scene.caption = QStringLiteral("forward process    t = 100 / 150    ᾱt = 0.0098");
+    ArrowField field;  // a dense field of horizontal arrows over the whole view
+    constexpr int kSide = 40;
+    field.origins.resize(kSide * kSide, 2);
+    field.directions.resize(kSide * kSide, 2);
+    for (int i = 0; i < kSide * kSide; ++i) {
+        field.origins(i, 0) = -1.0f + 2.0f * float(i % kSide) / kSide;
+        field.origins(i, 1) = -1.0f + 2.0f * float(i / kSide) / kSide;
+        field.directions(i, 0) = 0.09f;
+        field.directions(i, 1) = 0.0f;
+    }
+    field.color = QColor(200, 40, 40);
+    scene.arrowFields.push_back(field);
+    for (const Background background : {Background::White, Background::Dark, Background::Transparent}) {
+        RenderOptions options;
+        options.size = QSize(600, 600);
+        options.drawAxes = false;
+        options.background = background;
+        const QImage image = renderScene(scene, options).convertToFormat(QImage::Format_ARGB32);
+        const QRect box = sceneTextBoxes(QRectF(0, 0, 600, 600), scene, options).caption.toAlignedRect();
+        QVERIFY(!box.isEmpty());
+        // Outside the box the field is there; inside, its red is washed out to a tint.
+        int redOutside = 0, redInside = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                const bool red = c.alpha() > 128 && c.red() - c.green() > 25;
+                (box.adjusted(2, 2, -2, -2).contains(x, y) ? redInside : redOutside) += red;
+            }
+        QVERIFY(redOutside > 1000);
+        QVERIFY2(redInside == 0,
+                 qPrintable(QStringLiteral("background %1: %2 red pixels in the caption's box")
+                                .arg(int(background))
+                                .arg(redInside)));
+    }
+}
+
 void TestRender::wordsDoNotCoverEachOther_data() {
     QTest::addColumn<QSize>("size");
     QTest::addColumn<double>("textScale");

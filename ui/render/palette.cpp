@@ -70,7 +70,7 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.point = QColor(110, 180, 255);
             c.axis = QColor(150, 156, 168);
             c.text = QColor(225, 228, 235);
-            c.captionBox = QColor(24, 26, 32, 190);
+            c.captionBox = QColor(24, 26, 32, 225);
             c.trail = QColor(255, 200, 90, 150);
             c.heat = QColor(255, 140, 50);
             // From 0.3 the maps' darkest colour stands ≥ 2.4:1 from this background; from 0 it was 1.1:1.
@@ -95,7 +95,7 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.point = QColor(31, 100, 180);
             c.axis = QColor(90, 94, 102);
             c.text = QColor(30, 32, 38);
-            c.captionBox = QColor(255, 255, 255, 200);
+            c.captionBox = QColor(255, 255, 255, 230);
             c.trail = QColor(200, 90, 30, 140);
             c.heat = QColor(230, 110, 20);
             // Transparent frames go on slides, most of them white.
