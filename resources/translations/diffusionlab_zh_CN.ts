@@ -3806,6 +3806,10 @@ ffmpeg 输出：
         <source>The model was trained on other data: %1.</source>
         <translation>该模型是在其他数据上训练的：%1。</translation>
     </message>
+    <message>
+        <source>The model was trained on other data (%1), in other coordinates: load those data to sample from it, or choose the exact denoiser.</source>
+        <translation>该模型是在其他数据（%1）上训练的，坐标不同：请先加载那些数据再用它采样，或选择精确去噪器。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ScheduleCurveEditor</name>
@@ -4557,6 +4561,14 @@ ffmpeg 输出：
     <message>
         <source>LR</source>
         <translation>学习率</translation>
+    </message>
+    <message>
+        <source>The model in the window has not been saved. Loading another one replaces it.</source>
+        <translation>窗口中的模型尚未保存。加载另一个模型会替换它。</translation>
+    </message>
+    <message>
+        <source>Save model &amp;first…</source>
+        <translation>先保存模型(&amp;F)…</translation>
     </message>
 </context>
 <context>

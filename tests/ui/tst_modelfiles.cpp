@@ -10,16 +10,12 @@
 #include "core/training/trainer.h"
 #include "ui/document/labdocument.h"
 #include "ui/document/modelfiles.h"
+#include "ui/sampling/samplingrequest.h"
 
 namespace {
 
-dl::ModelFile trainedFile(int dim) {
+dl::ModelFile trainedOn(const dl::DataSet& data) {
     dl::Rng rng(5);
-    dl::DataSet data;
-    data.name = "random";
-    data.points.resize(256, dim);
-    rng.fillNormal(data.points);
-    data.norm.offset = dl::VectorF::Zero(dim);
     dl::ScheduleParams sp;
     sp.T = 30;
     sp.betaEnd = 0.2;
@@ -30,6 +26,16 @@ dl::ModelFile trainedFile(int dim) {
     dl::Trainer trainer(data, dl::Schedule(sp), dl::defaultMlpConfig(), tc);
     for (int i = 0; i < 3; ++i) trainer.step();
     return dl::modelFileFromTrainer(trainer, rng);
+}
+
+dl::ModelFile trainedFile(int dim) {
+    dl::Rng rng(5);
+    dl::DataSet data;
+    data.name = "random";
+    data.points.resize(256, dim);
+    rng.fillNormal(data.points);
+    data.norm.offset = dl::VectorF::Zero(dim);
+    return trainedOn(data);
 }
 
 }  // namespace
@@ -76,6 +82,38 @@ private Q_SLOTS:
         doc.setModified(false);
         QVERIFY2(dlui::writeModelFile(doc, trainedFile(2), path, &error), qPrintable(error));
         QVERIFY(!doc.isModified());
+    }
+
+    // A model file says what it was trained on (its data set's name and normalisation); the window's data
+    // at load time may be others. The window took the data of the moment for the model's: loaded over
+    // points near (500, −300), a moons model's samples were drawn there, cut flat by those data's range,
+    // and its weights exported with their offset and scale; no "trained on other data" was said.
+    void aLoadedModelIsOfTheDataItsFileNames() {
+        dlui::LabDocument doc;  // 2D moons by default
+        QVERIFY(doc.dataSet());
+        dlui::installModelFile(doc, trainedOn(*doc.dataSet()), QStringLiteral("moons.dlmodel"));
+        QVERIFY(doc.modelMatchesData());
+        QVERIFY(doc.modelSharesDataCoordinates());
+        dlui::SamplingChoices choices;
+        choices.count = 10;
+        QString error;
+        QVERIFY2(dlui::makeSamplingRequest(doc, choices, &error), qPrintable(error));
+
+        dl::DataSet far = *doc.dataSet();
+        far.name = "csv:/data/far.csv";
+        far.norm.offset << 500.0f, -300.0f;
+        far.norm.scale = 70.0f;
+        const dl::ModelFile farModel = trainedOn(far);
+        dlui::installModelFile(doc, farModel, QStringLiteral("far.dlmodel"));
+        QVERIFY(!doc.modelMatchesData());
+        QVERIFY(!doc.modelSharesDataCoordinates());
+        QCOMPARE(doc.describeModelData(), QStringLiteral("csv:/data/far.csv"));
+        QVERIFY(doc.modelNormalisation().offset.isApprox(farModel.normalisation.offset));
+        QCOMPARE(doc.modelNormalisation().scale, 70.0f);
+        QVERIFY(!dlui::makeSamplingRequest(doc, choices, &error));
+        QVERIFY2(error.contains(QStringLiteral("other data")), qPrintable(error));
+        choices.learned = false;  // the exact denoiser of the window's data still samples
+        QVERIFY2(dlui::makeSamplingRequest(doc, choices, &error), qPrintable(error));
     }
 
     void otherDimensionIsRefused() {

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void loadingTheSameDataAgainKeepsTheModel();
     void divergingRunSaysSo();
     void saveAndLoadModel();
+    void loadModelAsksBeforeReplacingAnUnsavedOne();
     void saveModelButtonWritesInTheBackground();
     void statusBarNamesTheStepAndNoSpeedOnceTheRunEnds();
     void trainingOnAfterASaveAsksAgainBeforeDiscarding();
@@ -643,6 +644,40 @@ void TestWindowTraining::statusBarNamesTheStepAndNoSpeedOnceTheRunEnds() {
     QTRY_VERIFY2(status->text().contains(QStringLiteral("finished · step 100 · loss ")),
                  qPrintable(status->text()));
     QVERIFY2(!status->text().contains(QStringLiteral("steps/s")), qPrintable(status->text()));
+}
+
+// Load model… replaced a model trained here and never saved without a word, where quitting asks. It asks:
+// Cancel keeps the model, Discard loads the file.
+void TestWindowTraining::loadModelAsksBeforeReplacingAnUnsavedOne() {
+    trainToEnd(60);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("first.dlmodel"));
+    QString error;
+    QVERIFY2(train()->saveModelTo(path, &error), qPrintable(error));
+    trainToEnd(40);  // a new model, in no file
+    QVERIFY(!mWindow->document()->isModelSaved());
+    const auto unsaved = mWindow->document()->model();
+    train()->setAskBeforeDiscard(true);
+    auto* load = train()->findChild<QPushButton*>(QStringLiteral("loadModelButton"));
+    QVERIFY(load && load->isEnabled());
+
+    QString asked;
+    dltest::answerFileDialog(path);
+    dltest::whenModalOpens<QMessageBox>([&](QMessageBox* box) {
+        asked = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QTest::mouseClick(load, Qt::LeftButton);
+    QVERIFY2(asked.contains(QStringLiteral("not been saved")), qPrintable(asked));
+    QTest::qWait(200);
+    QCOMPARE(mWindow->document()->model(), unsaved);
+
+    QSignalSpy loaded(train(), &dlui::TrainPanel::modelFileLoaded);
+    dltest::answerFileDialog(path);
+    dltest::whenModalOpens<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Discard)->click(); });
+    QTest::mouseClick(load, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QCOMPARE(mWindow->document()->model()->step, 60);
 }
 
 void TestWindowTraining::saveAndLoadModel() {

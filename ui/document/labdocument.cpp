@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 #include "core/data/pointgenerators.h"
@@ -236,9 +237,52 @@ void LabDocument::setModel(std::shared_ptr<const dl::TrainingSnapshot> model,
     mModel = std::move(model);
     ++mModelGeneration;
     mModelSchedule = trainedWith;
+    // Trained here, on the data of the moment (a file's model says its own, setModelFileData).
     mModelSource = mSource;
+    mModelDataName = mDataSet ? mDataSet->name : std::string();
+    mModelNorm = mDataSet ? mDataSet->norm : dl::Normalisation{};
     setModified(true);
     Q_EMIT modelChanged();
+}
+
+void LabDocument::setModelFileData(const std::string& dataName, const dl::Normalisation& normalisation) {
+    mModelSource.reset();
+    mModelDataName = dataName;
+    mModelNorm = normalisation;
+    Q_EMIT modelChanged();  // modelMatchesData() may have changed
+}
+
+namespace {
+
+/// Two normalisations that put the same points within `tolerance` of each other's scale: another draw of
+/// the same shape (its mean and spread a little different) is close, data far away are not.
+bool closeNormalisations(const dl::Normalisation& a, const dl::Normalisation& b, double tolerance) {
+    if (a.offset.size() != b.offset.size() || a.perAxis() != b.perAxis()) return false;
+    for (Eigen::Index k = 0; k < a.offset.size(); ++k) {
+        const double sa = a.scaleOf(k), sb = b.scaleOf(k);
+        if (!(sa > 0.0 && sb > 0.0)) return false;
+        if (std::abs(sa - sb) > tolerance * std::max(sa, sb)) return false;
+        if (std::abs(double(a.offset(k)) - double(b.offset(k))) > tolerance * std::max(sa, sb)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool LabDocument::modelMatchesData() const {
+    if (!hasModel()) return false;
+    if (mModelSource) return sameData(*mModelSource, mSource);
+    return mDataSet && mDataSet->name == mModelDataName &&
+           closeNormalisations(mModelNorm, mDataSet->norm, 1e-4);
+}
+
+bool LabDocument::modelSharesDataCoordinates() const {
+    return hasModel() && mDataSet && closeNormalisations(mModelNorm, mDataSet->norm, 0.05);
+}
+
+QString LabDocument::describeModelData() const {
+    if (mModelSource) return describeDataSource(*mModelSource);
+    return QString::fromStdString(mModelDataName);
 }
 
 void LabDocument::updateModel(std::shared_ptr<const dl::TrainingSnapshot> model) {

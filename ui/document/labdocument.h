@@ -121,9 +121,21 @@ public:
     bool hasModel() const { return mModelSchedule.has_value(); }
     /// The schedule the current model was trained with (the reverse process uses this one).
     const std::optional<dl::Schedule>& modelSchedule() const { return mModelSchedule; }
-    /// Which data the model was trained on (a description, e.g. for the status bar).
-    const DataSource& modelDataSource() const { return mModelSource; }
-    bool modelMatchesData() const { return hasModel() && sameData(mModelSource, mSource); }
+    /// Whether the model was trained on the data the window holds: the same source for a model trained
+    /// here; the same data set name and normalisation for a model read from a file (which records those,
+    /// not the source: the source at load time is the window's, whatever the file was trained on).
+    bool modelMatchesData() const;
+    /// The data the model was trained on, in words ("Two moons, N = 8000, seed 1", "csv:/path/far.csv").
+    QString describeModelData() const;
+    /// The map from the model's normalised coordinates back to its training data's: what a sample of the
+    /// model means, and what a weights export records. The data set's own for a model trained here.
+    const dl::Normalisation& modelNormalisation() const { return mModelNorm; }
+    /// Whether the model's samples can be drawn in the current data's coordinates: its normalisation is the
+    /// data's to within a few per cent (another draw of the same shape is; far-off data is not, and samples
+    /// mapped through their normalisation came out hundreds of units from where the model puts them).
+    bool modelSharesDataCoordinates() const;
+    /// A model read from a file: what it was trained on, from the file (after setModel).
+    void setModelFileData(const std::string& dataName, const dl::Normalisation& normalisation);
     /// Installs a model snapshot with the schedule it was trained with (a new model: a finished or loaded
     /// run, or the first snapshot of a new run). `model` may be null for a model kept elsewhere (the schedule
     /// is still recorded).
@@ -214,7 +226,9 @@ private:
     std::uint64_t mModelGeneration = 0;
     std::uint64_t mSavedModelGeneration = 0;  // the generation modelPath's file holds
     std::optional<dl::Schedule> mModelSchedule;
-    DataSource mModelSource;
+    std::optional<DataSource> mModelSource;  ///< a model trained here: its data's source
+    std::string mModelDataName;              ///< the model's data set name (dl::DataSet::name)
+    dl::Normalisation mModelNorm;
     QString mModelPath;
     std::shared_ptr<const dl::SampleResult> mSamples;
     std::shared_ptr<const dl::Trajectory> mTrajectory;

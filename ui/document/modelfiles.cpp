@@ -77,6 +77,7 @@ void installModelFile(LabDocument& document, const dl::ModelFile& file, const QS
     const bool namedBySession = !document.hasModel() && document.modelPath() == path;
     const bool wasModified = document.isModified();
     document.setModel(snapshotFromModelFile(file), dl::Schedule(file.schedule));
+    document.setModelFileData(file.dataName, file.normalisation);
     document.setModelPath(path);
     if (namedBySession) document.setModified(wasModified);
 }

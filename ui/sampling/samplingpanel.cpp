@@ -402,9 +402,9 @@ void SamplingPanel::updateScheduleNote() {
                         tr("(the editor shows another schedule, used only by the forward view)");
             // Data loaded after the model: its samples are of the data it learnt, whatever the view shows
             // (digits drawn beside loaded circles read as a fault of the sampler).
-            if (!sameData(mDocument->modelDataSource(), mDocument->dataSource()))
-                text += QLatin1Char('\n') + tr("The model was trained on other data: %1.")
-                                                .arg(describeDataSource(mDocument->modelDataSource()));
+            if (!mDocument->modelMatchesData())
+                text += QLatin1Char('\n') +
+                        tr("The model was trained on other data: %1.").arg(mDocument->describeModelData());
         }
     } else {
         text = tr("Exact denoiser with the editor's schedule: %1")

@@ -64,6 +64,13 @@ std::optional<SamplingRequest> makeSamplingRequest(const LabDocument& document,
                 Texts::tr("The model works on data of dimension %1, the current data have dimension %2.")
                     .arg(model->config.dataDim)
                     .arg(data->dim()));
+        // Its samples are drawn in the data's coordinates: a model of far-off data (moons loaded over points
+        // near (500, −300)) had its moons drawn there, cut flat by the data's range.
+        if (!document.modelSharesDataCoordinates())
+            return fail(
+                Texts::tr("The model was trained on other data (%1), in other coordinates: load those "
+                          "data to sample from it, or choose the exact denoiser.")
+                    .arg(document.describeModelData()));
         // The model's own schedule, from the snapshot: never the editor's.
         r.schedule = dl::Schedule(model->schedule);
         const dl::Schedule schedule = r.schedule;

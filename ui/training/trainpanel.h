@@ -100,6 +100,8 @@ public Q_SLOTS:
     /// Save/load with a file dialog; errors are shown in a message box. saveModel() is true when a save
     /// started (not cancelled in the dialog): modelSaved or modelSaveFailed follows.
     bool saveModel();
+    /// With a model in the window that is in no file: asks whether to replace it. True to go on.
+    bool confirmReplacingUnsavedModel();
     void loadModel();
 
 Q_SIGNALS:

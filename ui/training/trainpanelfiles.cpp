@@ -13,6 +13,7 @@
 #include "ui/training/lossplot.h"
 #include "ui/training/trainpanel.h"
 #include "ui/widgets/defaultsuffix.h"
+#include "ui/widgets/discardkey.h"
 #include "ui/widgets/filedialogs.h"
 
 namespace dlui {
@@ -117,6 +118,24 @@ bool TrainPanel::saveModel() {
     return true;
 }
 
+bool TrainPanel::confirmReplacingUnsavedModel() {
+    // A model trained here and not saved was replaced by the one loaded without a word; quitting asks.
+    if (!mAskBeforeDiscard || !mDocument->hasModel() || mDocument->isModelSaved()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Load model"),
+                    tr("The model in the window has not been saved. Loading another one replaces it."),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("replaceUnsavedModel"));
+    QAbstractButton* save = box.addButton(tr("Save model &first…"), QMessageBox::ActionRole);
+    giveDiscardItsAccessKey(box);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == save) {
+        saveModel();  // then Load model again: the save runs in the background
+        return false;
+    }
+    return box.clickedButton() == box.button(QMessageBox::Discard);
+}
+
 void TrainPanel::loadModel() {
     const QString path = askOpenFileName(this, tr("Load model"), mDocument->modelPath(),
                                          tr("Diffusion Lab models (*.dlmodel);;All files (*)"));
@@ -125,6 +144,7 @@ void TrainPanel::loadModel() {
         QMessageBox::question(this, tr("Load model"),
                               tr("Stop the training in progress and load this model?")) != QMessageBox::Yes)
         return;
+    if (!mController->isActive() && !confirmReplacingUnsavedModel()) return;
     mModelFileDialog = true;
     loadModelFrom(path);
 }

@@ -72,12 +72,12 @@ bool ModelWeightsExport::exportTo(QString path) {
     path = withDefaultSuffix(path, QStringLiteral(".safetensors"));
     mWriting = path;
     LatestJob::Job job;
-    // The map back to data coordinates is the data's, when they are the ones the model was trained on.
+    // The map back to the model's own data coordinates: the window's data may be others (it wrote far-off
+    // data's offset and scale for a model trained on moons).
     const LabDocument* doc = mWindow->document();
     dl::SafetensorsContext context;
     context.schedule = model->schedule;
-    if (doc->dataSet() && sameData(doc->modelDataSource(), doc->dataSource()))
-        context.normalisation = doc->dataSet()->norm;
+    if (doc->modelNormalisation().offset.size() > 0) context.normalisation = doc->modelNormalisation();
     job.work = [model, path, context](JobControl&) -> std::any {
         dl::writeMlpSafetensors(QFile::encodeName(path).toStdString(), model->config, model->parameters,
                                 context);
