@@ -31,6 +31,9 @@ LessonNavigator::LessonNavigator(LessonPlayer* player, QWidget* parent)
     QFont titleFont = mTitle->font();
     titleFont.setBold(true);
     mTitle->setFont(titleFont);
+    // Wrapped, not one line: "Why T = 50 with β_end = 0.02 never reaches noise" at presenter mode's type
+    // set the bar's floor, and the window grew past a 1024-pixel projector with Next cut to "Ne".
+    mTitle->setWordWrap(true);
     mPosition = new QLabel(this);
     mPosition->setObjectName(QStringLiteral("lessonPosition"));
     mNarration = new QLabel(this);
