@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -162,6 +163,7 @@ private Q_SLOTS:
     void docksSqueezedByANarrowWindowWidenAgain();
     void fitsA1024PixelProjector();
     void aWindowThatFitsIsLeftWhereItIs();
+    void everyDockTabBarDrawsTheAmpersand();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -736,6 +738,40 @@ void TestWindowLayout::aWindowThatFitsIsLeftWhereItIs() {
     QTRY_VERIFY(window.geometry().topLeft() != placed.topLeft());
     window.fitToScreen();
     QTRY_VERIFY2(area.contains(window.frameGeometry()), qPrintable(outsideTheScreen(window, area)));
+}
+
+// "Model & Train" read "Model _Train" in a dock tab after a restart: only the tab bars of the narrow
+// screen's own tabbing had the style that draws the "&". Tab bars made by restoreState (the next start)
+// or by tabbing docks together get it too.
+void TestWindowLayout::everyDockTabBarDrawsTheAmpersand() {
+    const auto allStyled = [](const QMainWindow& window, int* bars) {
+        *bars = 0;
+        for (QTabBar* bar : window.findChildren<QTabBar*>(Qt::FindDirectChildrenOnly)) {
+            if (!bar->isVisible()) continue;
+            ++*bars;
+            if (!bar->style()->inherits("dlui::LiteralTabTextStyle")) return false;
+        }
+        return true;
+    };
+    QByteArray state;
+    {
+        LabWindow window(testOptions());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* train = window.findChild<QDockWidget*>(QStringLiteral("trainDock"));
+        auto* schedule = window.findChild<QDockWidget*>(QStringLiteral("scheduleDock"));
+        QVERIFY(train && schedule);
+        window.tabifyDockWidget(schedule, train);  // as a person drags one onto the other
+        int bars = 0;
+        QTRY_VERIFY(allStyled(window, &bars) && bars > 0);
+        state = window.saveState();
+    }
+    LabWindow restarted(testOptions());
+    restarted.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restarted));
+    QVERIFY(restarted.restoreState(state));
+    int bars = 0;
+    QTRY_VERIFY(allStyled(restarted, &bars) && bars > 0);
 }
 
 int main(int argc, char** argv) {

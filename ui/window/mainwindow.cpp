@@ -14,6 +14,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -31,6 +32,7 @@
 #include "ui/widgets/dockroom.h"
 #include "ui/widgets/elidedlabel.h"
 #include "ui/widgets/elidingstatusbar.h"
+#include "ui/widgets/literaltabtextstyle.h"
 #include "ui/widgets/readabletext.h"
 #include "ui/widgets/scrollareaaround.h"
 
@@ -475,6 +477,17 @@ void MainWindow::changeEvent(QEvent* event) {
     // retranslator's pass.
     if (event->type() == QEvent::LanguageChange)
         QMetaObject::invokeMethod(this, &MainWindow::updateStatus, Qt::QueuedConnection);
+}
+
+bool MainWindow::event(QEvent* event) {
+    // The tab bars under tabbed docks come and go with the layout: made by tabbing docks on a narrow screen,
+    // by a person dragging one dock onto another, or by restoreState at the next start, where "Model & Train"
+    // read "Model _Train" again. Each gets the style as it is polished.
+    if (event->type() == QEvent::ChildPolished)
+        if (auto* bar = qobject_cast<QTabBar*>(static_cast<QChildEvent*>(event)->child()))
+            if (bar->style() != LiteralTabTextStyle::instance(this))
+                bar->setStyle(LiteralTabTextStyle::instance(this));
+    return QMainWindow::event(event);
 }
 
 void MainWindow::updateTitle() {

@@ -181,6 +181,8 @@ Q_SIGNALS:
 protected:
     /// A language switch: the status bar's lines, built from several messages, are built again.
     void changeEvent(QEvent* event) override;
+    /// Gives every dock tab bar the window makes the style that draws a title's "&" as written.
+    bool event(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
     /// A grown window first gives docks whose fields are cut the room they need (widenCutDocks).

@@ -17,7 +17,6 @@
 #include "ui/i18n/accesskeytext.h"
 #include "ui/view/mainview.h"
 #include "ui/widgets/discardkey.h"
-#include "ui/widgets/literaltabtextstyle.h"
 #include "ui/widgets/livemessagebox.h"
 #include "ui/window/mainwindow.h"
 #include "ui/window/presentermode.h"
@@ -139,9 +138,6 @@ void MainWindow::tabRightDocksOnANarrowScreen() {
     for (QDockWidget* dock : std::as_const(left)) dock->raise();
     // The layout's minimum is the old one until it is laid out again, and it would hold the width.
     layout()->activate();
-    // The tab bars exist once laid out; "Model & Train" must not lose its "&" to an access-key mark there.
-    for (QTabBar* bar : findChildren<QTabBar*>(Qt::FindDirectChildrenOnly))
-        bar->setStyle(LiteralTabTextStyle::instance(this));
     fitToScreen();
 }
 
