@@ -26,7 +26,18 @@ std::optional<dl::DiffusersSchedulerConfig> diffusersConfigFromArgs(const Parsed
 }
 
 dl::ScheduleParams scheduleFromArgs(const ParsedArgs& args, const dl::ScheduleParams& defaults) {
-    if (auto diffusers = diffusersConfigFromArgs(args)) return diffusers->schedule;
+    if (auto diffusers = diffusersConfigFromArgs(args)) {
+        // Only the schedule is taken from the file here: a v-prediction config trained an ε network without
+        // a word. (`schedule --export-diffusers` keeps these fields.)
+        const std::string path = *args.text("from-diffusers");
+        if (diffusers->predictionType != "epsilon")
+            std::cerr << path << ": prediction_type '" << diffusers->predictionType
+                      << "' is not used: the network predicts the noise (epsilon)\n";
+        if (diffusers->timestepSpacing != "leading")
+            std::cerr << path << ": timestep_spacing '" << diffusers->timestepSpacing
+                      << "' is not used here (sample takes --spacing)\n";
+        return diffusers->schedule;
+    }
     dl::ScheduleParams p = defaults;
     if (auto kind = args.text("schedule")) {
         auto parsed = dl::scheduleKindFromName(*kind);

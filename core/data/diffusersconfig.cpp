@@ -78,6 +78,11 @@ DiffusersSchedulerConfig parseDiffusersSchedulerConfig(std::string_view json) {
         };
         if (!isScheduleJsonKey(name) && !in(kSampling) && !in(kMetadata)) c.unused.push_back(name);
     }
+    // trained_betas sets T by its length, as in diffusers; a num_train_timesteps that says otherwise is
+    // not used, and is said so (3 steps and two betas made T = 2 without a word).
+    if (const JsonValue* steps = field(root, "num_train_timesteps", JsonValue::Kind::Number);
+        steps && c.schedule.kind == ScheduleKind::Custom && steps->number != c.schedule.T)
+        c.unused.push_back("num_train_timesteps");
     if (auto problem = Schedule::validate(c.schedule)) throw Error("diffusers config: " + *problem);
     return c;
 }

@@ -119,6 +119,18 @@ void TestCliEcosystem::trainOnADiffusersSchedule() {
                      QStringLiteral("--schedule"), QStringLiteral("cosine")})
                  .exitCode,
              2);
+    // A v-prediction config trained an ε network without a word: what train does not take is said.
+    const QString vConfig = writeText(
+        dir, QStringLiteral("v.json"),
+        R"({"num_train_timesteps": 50, "prediction_type": "v_prediction", "timestep_spacing": "trailing"})");
+    const CliRun vRun = runCli({QStringLiteral("train"), QStringLiteral("--from-diffusers"), vConfig,
+                                QStringLiteral("--n"), QStringLiteral("300"), QStringLiteral("--steps"),
+                                QStringLiteral("5"), QStringLiteral("--quality-samples"), QStringLiteral("0"),
+                                QStringLiteral("--out"), dir.filePath(QStringLiteral("v.dlmodel"))});
+    QVERIFY2(vRun.exitCode == 0, vRun.err.constData());
+    QVERIFY2(vRun.err.contains("prediction_type 'v_prediction' is not used") &&
+                 vRun.err.contains("timestep_spacing 'trailing' is not used"),
+             vRun.err.constData());
 }
 
 QTEST_APPLESS_MAIN(TestCliEcosystem)

@@ -93,6 +93,11 @@ void TestDiffusersSchedule::sigmoidAndTrainedBetas() {
     const dl::DiffusersSchedulerConfig trained = dl::parseDiffusersSchedulerConfig(
         R"({"trained_betas": [0.1, 0.2, 0.5], "num_train_timesteps": 1000})");
     QCOMPARE(trained.schedule.T, 3);
+    // The step count the betas override is said to be unused, not dropped without a word; one that agrees
+    // is used.
+    QCOMPARE(trained.unused, std::vector<std::string>{"num_train_timesteps"});
+    QVERIFY(dl::parseDiffusersSchedulerConfig(R"({"trained_betas": [0.1, 0.2], "num_train_timesteps": 2})")
+                .unused.empty());
     const dl::Schedule s(trained.schedule);
     QVERIFY(std::abs(s.alphaBar(3) - 0.9 * 0.8 * 0.5) < 1e-12);
 }
