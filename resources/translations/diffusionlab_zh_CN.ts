@@ -4609,6 +4609,10 @@ ffmpeg 输出：
         <source>Sampling… %1 %</source>
         <translation>正在采样… %1 %</translation>
     </message>
+    <message>
+        <source>  ·  training: step %1 of %2</source>
+        <translation>  ·  训练中：第 %1 步，共 %2 步</translation>
+    </message>
 </context>
 <context>
     <name>dlui::TrainingController</name>

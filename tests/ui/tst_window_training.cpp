@@ -82,6 +82,7 @@ private Q_SLOTS:
     void divergingRunSaysSo();
     void saveAndLoadModel();
     void loadModelAsksBeforeReplacingAnUnsavedOne();
+    void presenterModeShowsTheRunInTheCaption();
     void saveModelButtonWritesInTheBackground();
     void statusBarNamesTheStepAndNoSpeedOnceTheRunEnds();
     void trainingOnAfterASaveAsksAgainBeforeDiscarding();
@@ -678,6 +679,29 @@ void TestWindowTraining::loadModelAsksBeforeReplacingAnUnsavedOne() {
     QTest::mouseClick(load, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
     QCOMPARE(mWindow->document()->model()->step, 60);
+}
+
+// Presenter mode hides the docks and the status bar: Ctrl+T in front of a class started a run that nothing
+// on screen showed. While a run trains in presenter mode, the view's caption gives its step.
+void TestWindowTraining::presenterModeShowsTheRunInTheCaption() {
+    dlui::MainView* view = mWindow->mainView();
+    mWindow->setPresenterMode(true);
+    QSignalSpy progressed(training(), &dlui::TrainingController::progressReported);
+    mWindow->actions().train->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(progressed.count() > 0, 20000);
+    view->rebuildNow();
+    QVERIFY2(view->scene().caption.contains(QStringLiteral("training: step")),
+             qPrintable(view->scene().caption));
+    mWindow->setPresenterMode(false);
+    view->rebuildNow();
+    QVERIFY(!view->scene().caption.contains(QStringLiteral("training")));  // the docks say it there
+    mWindow->setPresenterMode(true);
+    QSignalSpy ended(training(), &dlui::TrainingController::runEnded);
+    mWindow->actions().stopTraining->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
+    view->rebuildNow();
+    QVERIFY(!view->scene().caption.contains(QStringLiteral("training")));
+    mWindow->setPresenterMode(false);
 }
 
 void TestWindowTraining::saveAndLoadModel() {

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <algorithm>
@@ -94,9 +95,20 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
         });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
-    connect(mTraining, &TrainingController::progressReported, this, [this] {
-        if (mOverlays->settings().learnedArrows) mWindow->mainView()->requestRedraw();
+    connect(mTraining, &TrainingController::progressReported, this, [this](const TrainingProgress& progress) {
+        mLastProgress = progress;
+        if (mOverlays->settings().learnedArrows || mWindow->isPresenterMode())
+            mWindow->mainView()->requestRedraw();
     });
+    // Presenter mode hides the docks and the status bar: Ctrl+T in front of a class started a run that
+    // nothing on screen showed. The view's caption says the run's step while it trains.
+    mTrainingCaption = mView->addSceneDecorator([this](Scene& scene, const MainView::Frame&) {
+        if (!mWindow->isPresenterMode() || !mTraining->isActive() || mLastProgress.totalSteps <= 0) return;
+        scene.caption +=
+            tr("  ·  training: step %1 of %2")
+                .arg(QLocale().toString(mLastProgress.step), QLocale().toString(mLastProgress.totalSteps));
+    });
+    connect(mTraining, &TrainingController::runEnded, mView, &MainView::requestRedraw);
 
     mStatus = new ElidedLabel(window);
     mStatus->setObjectName(QStringLiteral("trainingStatus"));
@@ -150,6 +162,7 @@ TrainingAndSampling::~TrainingAndSampling() {
     mTraining->blockSignals(true);
     mSampling->blockSignals(true);
     if (mView && mTrailsDecorator) mView->removeSceneDecorator(mTrailsDecorator);
+    if (mView && mTrainingCaption) mView->removeSceneDecorator(mTrainingCaption);
     shutdown();
 }
 

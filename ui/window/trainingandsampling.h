@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QString>
 
+#include "ui/training/trainingworker.h"
+
 class QLabel;
 
 namespace dlui {
@@ -67,6 +69,8 @@ private:
     QString mPendingModelPath;  // a session's model file, loaded once matching data are there
     QPointer<MainView> mView;   // destroyed before this object when the window goes
     int mTrailsDecorator = 0;
+    int mTrainingCaption = 0;  ///< the decorator that shows a run's step in presenter mode
+    TrainingProgress mLastProgress;
     quint64 mProgressRun = 0;         // the sampling run the clock below is for
     QElapsedTimer mProgressRunClock;  // since its first progress
 };
