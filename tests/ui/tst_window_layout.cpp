@@ -164,6 +164,7 @@ private Q_SLOTS:
     void fitsA1024PixelProjector();
     void aWindowThatFitsIsLeftWhereItIs();
     void everyDockTabBarDrawsTheAmpersand();
+    void closingALessonWhilePresentingStaysFullScreen();
 };
 
 void TestWindowLayout::startsWithinTheScreen() {
@@ -772,6 +773,27 @@ void TestWindowLayout::everyDockTabBarDrawsTheAmpersand() {
     QVERIFY(restarted.restoreState(state));
     int bars = 0;
     QTRY_VERIFY(allStyled(restarted, &bars) && bars > 0);
+}
+
+// F11, a lesson, then Ctrl+W: the window left full screen, title bar and all, with presenter mode's layout
+// still on (and F11 then left presenter mode instead of going back to full screen).
+void TestWindowLayout::closingALessonWhilePresentingStaysFullScreen() {
+    LabWindow window(testOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setPresenterMode(true);
+    QTRY_VERIFY(window.isFullScreen());
+    auto* lessonMenu = window.lessons();
+    QVERIFY(lessonMenu && lessonMenu->openLesson(dl::builtInLessonPaths().at(0)));
+    QTRY_VERIFY_WITH_TIMEOUT(lessonMenu->player()->hasLesson(), 10000);
+    QTest::qWait(300);
+    lessonMenu->closeAction()->trigger();
+    QTRY_VERIFY(!lessonMenu->player()->hasLesson());
+    QTest::qWait(300);  // the queued fitting after the lesson
+    QVERIFY(window.isPresenterMode());
+    QVERIFY(window.isFullScreen());
+    window.setPresenterMode(false);
+    QTRY_VERIFY(!window.isFullScreen());
 }
 
 int main(int argc, char** argv) {

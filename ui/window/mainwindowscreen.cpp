@@ -61,6 +61,9 @@ void MainWindow::fitToScreen() {
 }
 
 void MainWindow::fitToScreenTrying(int framingWaitsLeft) {
+    // Full screen or maximised, the window system fits it: a resize here took a presenting window out of
+    // full screen when a lesson closed (Ctrl+W), with presenter mode's layout left on.
+    if (isFullScreen() || isMaximized()) return;
     const QRect area = availableArea(this);
     // The window manager's frame: known once it has framed the window; under X11 that is some time after
     // the window is shown, and again after it leaves full screen. Until then the frame last seen, or a
