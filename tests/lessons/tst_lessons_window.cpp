@@ -107,6 +107,7 @@ private Q_SLOTS:
     void closingALessonKeepsTheWindowsSavedState();
     void anExplainStepOpensAtItsFirstLine();
     void lessonsHaveTheirNumberAsAccessKey();
+    void aLessonTurnsStepModeOff();
 
 private:
     dlui::LessonMenu* lessons() const { return mWindow->lessons(); }
@@ -991,6 +992,28 @@ void TestLessonsWindow::anExplainStepOpensAtItsFirstLine() {
 
 // The Lessons menu's lessons had no access key: a lecturer at the keyboard arrowed down to one. They are
 // numbered, the first nine with their number as access key, no other entry of the menu taking a digit.
+// Step mode (A) left on carried into a lesson: its arrows and legend, at presenter mode's type, covered the
+// lesson's view. A lesson opens with it off.
+void TestLessonsWindow::aLessonTurnsStepModeOff() {
+    auto* stepMode = mWindow->findChild<QAction*>(QStringLiteral("stepModeAction"));
+    QVERIFY(stepMode);
+    // A chain to take apart (step mode has nothing to show without one): the exact denoiser's, K = 10.
+    dlui::SamplingPanel* sampling = dlui::TrainingAndSampling::of(mWindow.get())->samplingPanel();
+    sampling->denoiserBox()->setCurrentIndex(1);
+    sampling->samplerBox()->setCurrentIndex(
+        sampling->samplerBox()->findData(int(dl::SamplerKind::DdpmPosterior)));
+    for (QSpinBox* box : sampling->findChildren<QSpinBox*>())
+        if (box->objectName() == QLatin1String("samplerSteps")) box->setValue(10);
+    QTest::mouseClick(sampling->sampleButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        mWindow->document()->trajectory() && !mWindow->document()->trajectory()->stepRecords.empty(), 30000);
+    stepMode->setChecked(true);
+    QVERIFY(stepMode->isChecked());
+    QVERIFY(lessons()->openLesson(dl::builtInLessonPaths().at(0)));
+    QVERIFY(waitForStep());
+    QVERIFY(!stepMode->isChecked());
+}
+
 void TestLessonsWindow::lessonsHaveTheirNumberAsAccessKey() {
     const QList<QAction*> builtIn = lessons()->builtInActions();
     const QStringList paths = dl::builtInLessonPaths();

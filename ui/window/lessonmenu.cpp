@@ -167,6 +167,11 @@ bool LessonMenu::openLesson(const QString& path, QString* error) {
         mLayoutBefore = mWindow->saveState();
         mLayoutBeforeInPresenterMode = mWindow->isPresenterMode();
     }
+    // Step mode is not a lesson's: left on, its arrows and legend covered a lesson's view ("the reverse
+    // chain brings back two moons" under a legend at twice the type).
+    if (auto* stepMode = mWindow->findChild<QAction*>(QStringLiteral("stepModeAction"));
+        stepMode && stepMode->isChecked())
+        stepMode->setChecked(false);
     mPlayer->setLesson(*lesson, path);
     mDock->show();
     mDock->raise();
