@@ -3059,10 +3059,6 @@ ffmpeg 输出：
         <translation>无法加载数据：%1</translation>
     </message>
     <message>
-        <source>Loaded %1 samples.</source>
-        <translation>已加载 %1 个样本。</translation>
-    </message>
-    <message>
         <source>No samples yet, so the view shows the forward process: press %1 to sample.</source>
         <translation>还没有样本，因此视图显示前向过程：按 %1 进行采样。</translation>
     </message>
@@ -3285,6 +3281,10 @@ ffmpeg 输出：
     <message>
         <source>The strokes drawn on the view are not loaded and will be lost: Load data in the Data panel keeps them in the session.</source>
         <translation>视图上画的笔画尚未加载，将会丢失：在“数据”面板中点击“加载数据”可将其保存在会话中。</translation>
+    </message>
+    <message>
+        <source>Samples loaded: %1.</source>
+        <translation>已加载样本：%1 个。</translation>
     </message>
 </context>
 <context>

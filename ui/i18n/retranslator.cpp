@@ -88,7 +88,7 @@ class Retranslator {
 public:
     explicit Retranslator(const RecordingTranslator& translator) : mTranslator(translator) {
         for (const auto& [shown, key] : translator.templates()) mMatchers.push_back(makeMatcher(shown, key));
-        // Longer literal text first: "Loaded %1 samples." before "%1".
+        // Longer literal text first: "Samples loaded: %1." before "%1".
         std::sort(mMatchers.begin(), mMatchers.end(), [](const TemplateMatcher& a, const TemplateMatcher& b) {
             return a.literalLength > b.literalLength;
         });

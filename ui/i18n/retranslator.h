@@ -3,7 +3,7 @@
 // titles, menus and actions, the status bar message and QCustomPlot axis labels and legends.
 //
 // For each text it asks the RecordingTranslator which message it was shown from. A text with arguments
-// filled in ("Loaded 8000 samples.") is matched against the recorded templates ("Loaded %1 samples."),
+// filled in ("Samples loaded: 8,000.") is matched against the recorded templates ("Samples loaded: %1."),
 // its arguments are re-worded in turn (a data source's name is itself a message) and put into the
 // template of the new language. A text of several lines, each a message, is re-worded line by line.
 // Texts no message produced (numbers, file names, typed input) stay. Widgets whose text is built from

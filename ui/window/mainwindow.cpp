@@ -372,7 +372,8 @@ void MainWindow::connectDocument() {
     connect(mLoader, &DataLoader::loaded, this, [this](const LoadedData& loaded) {
         mDocument->setDataSet(*loaded.dataSet, loaded.source);
         mDataPanel->setStatus(
-            tr("Loaded %1 samples.").arg(loaded.dataSet->size()) +
+            // No plural to get wrong ("Loaded 1 samples."), and the count in the locale's digits.
+            tr("Samples loaded: %1.").arg(QLocale().toString(loaded.dataSet->size())) +
             (loaded.notes.isEmpty() ? QString() : QLatin1Char('\n') + loaded.notes.join(QLatin1Char('\n'))));
         if (mPendingView) {
             applySessionView(*mDocument, *mPendingView);
