@@ -4076,20 +4076,20 @@ ffmpeg 输出：
 <context>
     <name>dlui::StepMode</name>
     <message>
-        <source>x_t → x̂_0: the model&apos;s guess of the clean point</source>
-        <translation>x_t → x̂_0：模型对干净点的估计</translation>
-    </message>
-    <message>
-        <source>x_t → x̂_0 = E[x_0 | x_t]: the exact denoiser&apos;s clean point</source>
-        <translation>x_t → x̂_0 = E[x_0 | x_t]：精确去噪器给出的干净点</translation>
-    </message>
-    <message>
         <source>x_t → %1: the mean of the step</source>
         <translation>x_t → %1：这一步的均值</translation>
     </message>
     <message>
         <source>%1 → x_%2: the noise σ_t z = %3 z</source>
         <translation>%1 → x_%2：噪声 σ_t z = %3 z</translation>
+    </message>
+    <message>
+        <source>x_t → E[x_0 | x_t]: the exact denoiser&apos;s clean point</source>
+        <translation>x_t → E[x_0 | x_t]：精确去噪器给出的干净点</translation>
+    </message>
+    <message>
+        <source>x_t → x_0 estimate: the model&apos;s guess of the clean point</source>
+        <translation>x_t → x_0 估计：模型对干净点的估计</translation>
     </message>
 </context>
 <context>
@@ -4716,10 +4716,6 @@ ffmpeg 输出：
         <translation>真实的 %1</translation>
     </message>
     <message>
-        <source>the network&apos;s %1̂</source>
-        <translation>网络预测的 %1̂</translation>
-    </message>
-    <message>
         <source>Back to the &amp;live run</source>
         <translation>回到实时训练(&amp;L)</translation>
     </message>
@@ -4782,6 +4778,10 @@ ffmpeg 输出：
     <message>
         <source>Step %1 · %2̂: the network&apos;s answer for each image</source>
         <translation>第 %1 步 · %2̂：网络对每张图像的回答</translation>
+    </message>
+    <message>
+        <source>the network&apos;s estimate of %1</source>
+        <translation>网络对 %1 的估计</translation>
     </message>
 </context>
 <context>

@@ -230,6 +230,9 @@ void TestAnatomyWindow::stepModeArrowsAndKeys() {
         // In the words of the exact denoiser that drew them: it had said "the model's guess" and μ_θ.
         QVERIFY2(marks.legend[0].text.contains(QStringLiteral("E[x_0 | x_t]")),
                  qPrintable(marks.legend[0].text));
+        // No combining accent: painted, the hat of "x̂_0" floated a line above, over what read as "x_0".
+        for (const dlui::LegendEntry& entry : marks.legend)
+            QVERIFY2(!entry.text.contains(QChar(0x0302)), qPrintable(entry.text));
         for (const dlui::LegendEntry& entry : marks.legend)
             QVERIFY2(!entry.text.contains(QStringLiteral("model")) &&
                          !entry.text.contains(QStringLiteral("\u03B8")) &&

@@ -82,13 +82,13 @@ int addStepArrows(SceneAnnotations& marks, const dl::ReverseStepRecords& records
     if (drawn > 0) {
         const QString s = QString::number(step->s);
         // The exact denoiser has no model and no θ: its x̂_0 is E[x_0 | x_t] over the data, its mean μ*, as
-        // the Explain dock writes them (the legend had said "the model's guess" and μ_θ for it too).
+        // the Explain dock writes them (the legend had said "the model's guess" and μ_θ for it too). No
+        // combining hat in painted text: the scene's text drew it a line above, over "x_0".
         const QString mean = exactDenoiser ? QStringLiteral("\u03BC*") : QStringLiteral("\u03BC_\u03B8");
         marks.legend.push_back(
             {StepArrowColors::x0(),
-             exactDenoiser
-                 ? Texts::tr("x_t \u2192 x\u0302_0 = E[x_0 | x_t]: the exact denoiser's clean point")
-                 : Texts::tr("x_t \u2192 x\u0302_0: the model's guess of the clean point")});
+             exactDenoiser ? Texts::tr("x_t \u2192 E[x_0 | x_t]: the exact denoiser's clean point")
+                           : Texts::tr("x_t \u2192 x_0 estimate: the model's guess of the clean point")});
         marks.legend.push_back(
             {StepArrowColors::mean(), Texts::tr("x_t \u2192 %1: the mean of the step").arg(mean)});
         marks.legend.push_back(

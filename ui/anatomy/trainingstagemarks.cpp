@@ -185,7 +185,8 @@ SceneAnnotations trainingStageMarks(const dl::TrainingStageView& v, const dl::No
     }
     const QString name = targetName(target);
     marks.legend.push_back({kTarget, Texts::tr("the true %1").arg(name)});
-    marks.legend.push_back({kPrediction, Texts::tr("the network's %1\u0302").arg(name)});
+    // In words, not with a combining hat (ε̂), which the scene's text drew a line above its letter.
+    marks.legend.push_back({kPrediction, Texts::tr("the network's estimate of %1").arg(name)});
     return marks;
 }
 

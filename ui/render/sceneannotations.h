@@ -5,7 +5,7 @@
 //
 //   dlui::SceneAnnotations a;
 //   a.arrows.push_back({QPointF(0, 0), QPointF(1, 0.5), QColor(30, 110, 200)});
-//   a.legend.push_back({QColor(30, 110, 200), QObject::tr("x_t → x̂_0: the model's guess")});
+//   a.legend.push_back({QColor(30, 110, 200), QObject::tr("x_t → x_0 estimate: the model's guess")});
 //   scene.annotations = a;
 #pragma once
 
