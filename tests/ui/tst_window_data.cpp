@@ -49,6 +49,24 @@ QString writeTable(const QTemporaryDir& dir) {
     return path;
 }
 
+/// x,y and 50 rows (i, 2i): a plain two-column file with a header.
+QString writePairs(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("pairs.csv"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly)) return {};
+    f.write("x,y\n");
+    for (int i = 0; i < 50; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(2 * i) + "\n");
+    return path;
+}
+
+/// Shows the window and waits until it is exposed and active (it has the keyboard).
+bool showActive(QWidget& window) {
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return false;
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
 /// Waits for the window's first data, then sets the Data panel's count to its largest, a load long enough to
 /// watch its progress. False when the window has no loader.
 bool readyForALargeLoad(LabWindow& window, dlui::DataLoader** loader) {
@@ -132,13 +150,8 @@ void TestWindowData::csvColumnsAndPerAxisScaling() {
 
     // Another file through File ▸ Open: the columns chosen for the last one are not its own. It was loaded
     // with "2,3" and refused ("there is no column 3; the rows have 2 columns").
-    const QString pairs = dir.filePath(QStringLiteral("pairs.csv"));
-    {
-        QFile f(pairs);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y\n");
-        for (int i = 0; i < 50; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(2 * i) + "\n");
-    }
+    const QString pairs = writePairs(dir);
+    QVERIFY(!pairs.isEmpty());
     dltest::answerFileDialog(pairs);
     window.actions().open->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(window.document()->dataSource().paths, QStringList{pairs}, 10000);
@@ -301,10 +314,7 @@ void TestWindowData::samplingSaysWhenTheModelIsOfOtherData() {
 // to the button; and Return in a file field loads, as in the Text field.
 void TestWindowData::loadDataKeepsTheKeyboardInItsPanel() {
     LabWindow window(dltest::windowTestOptions());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     dlui::DataPanel* panel = window.dataPanel();
     dlui::DataLoader* loader = nullptr;
     QVERIFY(readyForALargeLoad(window, &loader));
@@ -333,18 +343,10 @@ void TestWindowData::loadDataKeepsTheKeyboardInItsPanel() {
 void TestWindowData::aPickedCsvFileShowsItsOwnColumns() {
     QTemporaryDir dir;
     const QString table = writeTable(dir);
-    const QString pairs = dir.filePath(QStringLiteral("pairs.csv"));
-    {
-        QFile f(pairs);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("x,y\n");
-        for (int i = 0; i < 50; ++i) f.write(QByteArray::number(i) + "," + QByteArray::number(2 * i) + "\n");
-    }
+    const QString pairs = writePairs(dir);
+    QVERIFY(!pairs.isEmpty());
     LabWindow window(dltest::windowTestOptions());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));
     dlui::DataPanel* panel = window.dataPanel();
     panel->sourceBox()->setCurrentIndex(panel->sourceBox()->findText(QStringLiteral("CSV file")));
     QPushButton* browse = nullptr;
@@ -373,8 +375,7 @@ void TestWindowData::aPickedCsvFileShowsItsOwnColumns() {
     QVERIFY2(!panel->statusIsError(), qPrintable(panel->statusText()));
 
     // Typed and entered (here by leaving the field): the same.
-    window.activateWindow();  // back from the file dialogs
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(showActive(window));  // active again, back from the file dialogs
     panel->csvPathEdit()->setFocus();
     QTRY_VERIFY(panel->csvPathEdit()->hasFocus());
     panel->csvPathEdit()->selectAll();
