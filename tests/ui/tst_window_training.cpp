@@ -741,11 +741,16 @@ void TestWindowTraining::saveAndLoadModel() {
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 20000);
     QCOMPARE(training()->snapshot()->step, 250);
 
-    // A damaged file gives a message, and the model stays as it was.
+    // A damaged file gives a message, and the model stays as it was, the panel's status line too (it went
+    // blank).
     QFile bad(dir.filePath(QStringLiteral("bad.dlmodel")));
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write("not a model");
     bad.close();
+    auto* panelStatus = train()->findChild<QLabel*>(QStringLiteral("trainStatus"));
+    QVERIFY(panelStatus);
+    const QString statusBefore = panelStatus->text();
+    QVERIFY(!statusBefore.isEmpty());
     train()->loadModelFrom(bad.fileName());
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
     QCOMPARE(failed.at(0).at(0).toString(), bad.fileName());
@@ -753,6 +758,7 @@ void TestWindowTraining::saveAndLoadModel() {
     QCOMPARE(failed.at(0).at(2).toBool(), false);
     QCOMPARE(loaded.count(), 1);
     QCOMPARE(mWindow->document()->model()->step, 250);
+    QCOMPARE(panelStatus->text(), statusBefore);
 
     // Samples of the model on screen stay when a file fails to load, and go when another model comes in.
     sampling()->setPointCount(200);

@@ -55,7 +55,9 @@ TrainPanel::TrainPanel(LabDocument* document, TrainingController* controller, QW
             poll();
     });
     connect(&mModelFileJob, &LatestJob::failed, this, [this](quint64, const QString& message) {
-        mStatus->clear();
+        // The model in the window is still there: its line comes back ("finished · step 5,000 / 5,000"
+        // went blank after a damaged file was refused).
+        mStatus->setText(mStatusBeforeReading);
         updateButtons();
         Q_EMIT modelFileFailed(mModelFileLoading, message, false);
     });

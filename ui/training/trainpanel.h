@@ -165,6 +165,7 @@ private:
     bool mAskBeforeDiscard = true;
     LatestJob mModelFileJob{QStringLiteral("dl-model-file"), LatestJob::Supersede::CancelRunning};
     QString mModelFileLoading;      // the path mModelFileJob reads
+    QString mStatusBeforeReading;   // the status line "reading …" replaced, back if the read fails
     bool mModelFileDialog = false;  // the load came from the Load button: failures get a message box
     // Writes run one after another; the document takes the path of the last one asked for.
     LatestJob mModelSaveJob{QStringLiteral("dl-model-save"), LatestJob::Supersede::LetRunningFinish};

@@ -34,6 +34,7 @@ bool TrainPanel::saveModelTo(const QString& path, QString* error) {
 
 void TrainPanel::loadModelFrom(const QString& path) {
     mModelFileLoading = path;
+    if (!mModelFileJob.isBusy()) mStatusBeforeReading = mStatus->text();  // not another read's "reading …"
     mStatus->setText(tr("reading %1…").arg(QFileInfo(path).fileName()));
     LatestJob::Job job;
     job.work = [path](JobControl& control) -> std::any {
@@ -50,6 +51,7 @@ void TrainPanel::loadModelFrom(const QString& path) {
 void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& file) {
     QString error;
     if (!modelFileFitsData(*mDocument, file, &error)) {
+        mStatus->setText(mStatusBeforeReading);
         updateButtons();
         Q_EMIT modelFileFailed(path, error, true);
         return;
