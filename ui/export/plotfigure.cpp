@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 #include "ui/export/plotexport.h"
 
 namespace dlui {
@@ -16,7 +18,11 @@ public:
         if (!title.isEmpty()) {
             QFont font = plot->font();
             font.setBold(true);
-            font.setPointSizeF(font.pointSizeF() * 1.25);
+            // A font set in pixels has no point size (−1).
+            if (font.pointSizeF() > 0)
+                font.setPointSizeF(font.pointSizeF() * 1.25);
+            else
+                font.setPixelSize(std::max(1, qRound(font.pixelSize() * 1.25)));
             mPlot->plotLayout()->insertRow(0);
             mTitle = new QCPTextElement(mPlot, title, font);
             mTitle->setTextColor(mPlot->xAxis->labelColor());
