@@ -39,8 +39,8 @@ struct SamplingRequest {
     int dim = 2;
     std::uint64_t seed = 1;
     QString label;  ///< e.g. "DDIM η=0, K=50 · learned"
-    bool exactDenoiser =
-        false;  ///< makeDenoiser builds the data's exact denoiser (Trajectory::exactDenoiser)
+    /// makeDenoiser builds the data's exact denoiser (Trajectory::exactDenoiser).
+    bool exactDenoiser = false;
     /// > 0: also run a deterministic DDIM (η = 0) pass over every timestep from the x_T of this many rows
     /// (spread evenly, trailRows), for smooth trails (Trajectory::ddimPaths). 2D only.
     int ddimTrailRows = 0;

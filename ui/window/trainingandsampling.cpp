@@ -95,18 +95,19 @@ TrainingAndSampling::TrainingAndSampling(MainWindow* window)
         });
     connect(mSamplingPanel, &SamplingPanel::trailsChanged, window->mainView(), &MainView::requestRedraw);
     // While training, the learned field follows the weights now and then (the overlay itself throttles).
-    connect(mTraining, &TrainingController::progressReported, this, [this](const TrainingProgress& progress) {
-        mLastProgress = progress;
+    connect(mTraining, &TrainingController::progressReported, this, [this] {
         if (mOverlays->settings().learnedArrows || mWindow->isPresenterMode())
             mWindow->mainView()->requestRedraw();
     });
     // Presenter mode hides the docks and the status bar: Ctrl+T in front of a class started a run that
     // nothing on screen showed. The view's caption says the run's step while it trains.
     mTrainingCaption = mView->addSceneDecorator([this](Scene& scene, const MainView::Frame&) {
-        if (!mWindow->isPresenterMode() || !mTraining->isActive() || mLastProgress.totalSteps <= 0) return;
+        const std::optional<TrainingProgress>& progress = mTraining->lastProgress();
+        if (!mWindow->isPresenterMode() || !mTraining->isActive() || !progress || progress->totalSteps <= 0)
+            return;
         scene.caption +=
             tr("  ·  training: step %1 of %2")
-                .arg(QLocale().toString(mLastProgress.step), QLocale().toString(mLastProgress.totalSteps));
+                .arg(QLocale().toString(progress->step), QLocale().toString(progress->totalSteps));
     });
     connect(mTraining, &TrainingController::runEnded, mView, &MainView::requestRedraw);
 

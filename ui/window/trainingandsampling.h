@@ -12,8 +12,6 @@
 #include <QPointer>
 #include <QString>
 
-#include "ui/training/trainingworker.h"
-
 class QLabel;
 
 namespace dlui {
@@ -69,8 +67,7 @@ private:
     QString mPendingModelPath;  // a session's model file, loaded once matching data are there
     QPointer<MainView> mView;   // destroyed before this object when the window goes
     int mTrailsDecorator = 0;
-    int mTrainingCaption = 0;  ///< the decorator that shows a run's step in presenter mode
-    TrainingProgress mLastProgress;
+    int mTrainingCaption = 0;         ///< the decorator that shows a run's step in presenter mode
     quint64 mProgressRun = 0;         // the sampling run the clock below is for
     QElapsedTimer mProgressRunClock;  // since its first progress
 };
