@@ -519,15 +519,26 @@ void ExportDialog::reject() {
     QDialog::reject();
 }
 
+namespace {
+const QString kSettingsGroup = QStringLiteral("export");
+const QString kPathKey = QStringLiteral("path");
+}  // namespace
+
+QString ExportDialog::rememberedOutputPath() {
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    return settings.value(kPathKey).toString();
+}
+
 void ExportDialog::saveToSettings() const {
     const ExportSettings s = settings();
     QSettings settings;
-    settings.beginGroup(QStringLiteral("export"));
+    settings.beginGroup(kSettingsGroup);
     settings.setValue(QStringLiteral("fps"), s.fps);
     settings.setValue(QStringLiteral("size"), s.render.size);
     settings.setValue(QStringLiteral("format"), exportFormatName(s.format));
     settings.setValue(QStringLiteral("background"), backgroundName(s.render.background));
-    settings.setValue(QStringLiteral("path"), s.outputPath);
+    settings.setValue(kPathKey, s.outputPath);
     settings.setValue(QStringLiteral("axes"), s.render.drawAxes);
     settings.setValue(QStringLiteral("caption"), s.render.drawCaption);
     settings.setValue(QStringLiteral("palette"), paletteName(s.render.palette));
@@ -543,7 +554,7 @@ void ExportDialog::saveToSettings() const {
 
 void ExportDialog::loadFromSettings() {
     QSettings settings;
-    settings.beginGroup(QStringLiteral("export"));
+    settings.beginGroup(kSettingsGroup);
     mFps->setValue(settings.value(QStringLiteral("fps"), 20).toInt());
     const QSize size = settings.value(QStringLiteral("size"), QSize(800, 800)).toSize();
     mWidth->setValue(size.width());
@@ -571,7 +582,7 @@ void ExportDialog::loadFromSettings() {
     mArrows->setChecked(settings.value(QStringLiteral("arrows"), mArrows->isChecked()).toBool());
     mDensity->setChecked(settings.value(QStringLiteral("density"), mDensity->isChecked()).toBool());
     mColorByOrigin->setChecked(settings.value(QStringLiteral("colorByOrigin"), true).toBool());
-    QString path = settings.value(QStringLiteral("path")).toString();
+    QString path = settings.value(kPathKey).toString();
     if (path.isEmpty()) {
         const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
         path = QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(QStringLiteral("diffusion"));

@@ -37,6 +37,8 @@ public:
     ExportSettings settings() const;
     /// Shows these settings in the controls (values out of range are clamped).
     void setSettings(const ExportSettings& settings);
+    /// The output path the dialog last kept (QSettings), empty before any: where the next animation goes.
+    static QString rememberedOutputPath();
     /// The result of the last export this dialog ran.
     const ExportResult& lastResult() const { return mLastResult; }
     /// Whether a question box may be shown (overwrite, errors); off in tests, where an existing output

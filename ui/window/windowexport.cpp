@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -137,8 +136,9 @@ QString WindowExport::askPath(const QString& title, const QString& baseName, con
     // The folder of the last export of any kind: after an animation was exported to a slides folder, the
     // plots and tables went to Pictures.
     QString folder = mLastFolder;
-    if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = QFileInfo(QSettings().value(QStringLiteral("export/path")).toString()).absolutePath();
+    const QString animation = ExportDialog::rememberedOutputPath();
+    if ((folder.isEmpty() || !QFileInfo(folder).isDir()) && !animation.isEmpty())
+        folder = QFileInfo(animation).absolutePath();  // not for an empty path: that is the working folder
     if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = defaultFolder();
     QString path = askSaveFileName(mWindow, title, QDir(folder).filePath(baseName), filter);
     if (path.isEmpty()) return path;
