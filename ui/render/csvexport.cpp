@@ -51,15 +51,22 @@ QString writeCsv(const QString& path, const QString& header,
     return {};
 }
 
-QString writePoints(const QString& path, const dl::Batch& points) {
+/// `x,y` rows of N×2 points, each value as `text(row, column)` words it.
+QString writePointRows(const QString& path, const dl::Batch& points,
+                       const std::function<QString(Eigen::Index, Eigen::Index)>& text) {
     if (points.cols() != 2)
         return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(points.cols());
     Eigen::Index row = 0;
     return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
         for (int k = 0; k < 4096 && row < points.rows(); ++k, ++row)
-            block += num(points(row, 0)) + QLatin1Char(',') + num(points(row, 1)) + QLatin1Char('\n');
+            block += text(row, 0) + QLatin1Char(',') + text(row, 1) + QLatin1Char('\n');
         return row < points.rows();
     });
+}
+
+QString writePoints(const QString& path, const dl::Batch& points) {
+    return writePointRows(path, points,
+                          [&points](Eigen::Index row, Eigen::Index c) { return num(points(row, c)); });
 }
 
 /// `value` with `decimals` places, less its trailing zeros ("-2.0916", "3", not "-2.091600" or "3.").
@@ -78,22 +85,14 @@ QString fixed(double value, int decimals) {
 /// scale; written back with every digit of the float round trip, a loaded -2.0916 came out as
 /// -2.0915997. Each axis is written to the decimals that bound allows, de-normalised in double.
 QString writeLoadedPoints(const QString& path, const dl::Batch& normalised, const dl::Normalisation& norm) {
-    if (normalised.cols() != 2)
-        return Texts::tr("%1: points must have 2 columns, got %2").arg(path).arg(normalised.cols());
-    int decimals[2];
-    for (Eigen::Index c = 0; c < 2; ++c) {
+    int decimals[2] = {0, 0};
+    for (Eigen::Index c = 0; c < std::min<Eigen::Index>(2, normalised.cols()); ++c) {
         const double largest = normalised.rows() > 0 ? normalised.col(c).cwiseAbs().maxCoeff() : 0.0;
         const double resolution = 2.0 * std::max(largest, 1.0) * norm.scaleOf(c) * std::ldexp(1.0, -24);
         decimals[c] = std::clamp(static_cast<int>(std::floor(-std::log10(resolution))), 0, 9);
     }
-    const auto data = [&](Eigen::Index row, Eigen::Index c) {
+    return writePointRows(path, normalised, [&](Eigen::Index row, Eigen::Index c) {
         return fixed(static_cast<double>(normalised(row, c)) * norm.scaleOf(c) + norm.offset(c), decimals[c]);
-    };
-    Eigen::Index row = 0;
-    return writeCsv(path, QStringLiteral("x,y"), [&](QString& block) {
-        for (int k = 0; k < 4096 && row < normalised.rows(); ++k, ++row)
-            block += data(row, 0) + QLatin1Char(',') + data(row, 1) + QLatin1Char('\n');
-        return row < normalised.rows();
     });
 }
 
