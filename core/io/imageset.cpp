@@ -94,9 +94,14 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
                     ", got " + std::to_string(options.copies));
     if (paths.empty()) throw Error("no image files given");
     std::vector<std::string> files;
+    // Files a folder lists may be skipped when they cannot be read (one damaged download should not cost
+    // the other thousand); a file named on its own is what the person asked for, so it must read.
+    std::vector<bool> fromFolder;
     for (const auto& p : paths) {
         std::vector<std::string> more = imageFilesIn(p);
+        const bool listed = more.size() != 1 || more.front() != p;
         files.insert(files.end(), more.begin(), more.end());
+        fromFolder.insert(fromFolder.end(), more.size(), listed);
         if (files.size() > static_cast<std::size_t>(limits::kMaxImageFiles))
             throw Error(std::to_string(files.size()) + " image files are more than the limit of " +
                         std::to_string(limits::kMaxImageFiles));
@@ -111,22 +116,36 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
     // Decode at a few times the target size: enough for a smooth downscale, little memory.
     const int decodeSide = std::max(4 * options.size, 256);
     Batch pixels(static_cast<Eigen::Index>(files.size()), shape.dim());
-    int nonSquare = 0, transparent = 0;
+    Eigen::Index read = 0;
+    int nonSquare = 0, transparent = 0, skipped = 0;
+    std::string firstSkipped;
     for (std::size_t i = 0; i < files.size(); ++i) {
         if (progress && !progress(static_cast<double>(i) / static_cast<double>(files.size())))
             throw Cancelled();
-        const QImage image = readImageFile(files[i], decodeSide);
+        QImage image;
+        try {
+            image = readImageFile(files[i], decodeSide);
+        } catch (const Error& e) {
+            if (!fromFolder[i]) throw;
+            if (skipped++ == 0) firstSkipped = e.what();
+            continue;
+        }
         // A side off by a pixel after downscaling still counts as square.
         nonSquare += std::abs(image.width() - image.height()) >
                      std::max(1, std::max(image.width(), image.height()) / 100);
         transparent += hasTransparentPixels(image);
-        pixels.row(static_cast<Eigen::Index>(i)) =
+        pixels.row(read++) =
             imagePixels(image, options.size, options.channels, options.fit, options.background);
     }
     if (progress && !progress(1.0)) throw Cancelled();
+    if (read == 0) throw Error(firstSkipped);
+    pixels.conservativeResize(read, Eigen::NoChange);
     if (notes) {
-        const std::string of =
-            " of " + std::to_string(files.size()) + " image" + (files.size() == 1 ? "" : "s");
+        if (skipped > 0)
+            notes->push_back(std::to_string(skipped) + " of " + std::to_string(files.size()) +
+                             " image files could not be read and " +
+                             (skipped == 1 ? "was left out: " : "were left out; the first: ") + firstSkipped);
+        const std::string of = " of " + std::to_string(read) + " image" + (read == 1 ? "" : "s");
         const std::string s = std::to_string(options.size);
         if (nonSquare > 0)
             notes->push_back(
@@ -147,7 +166,7 @@ DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOption
     if (options.copies > 1) pixels = augmentImages(pixels, shape, options.copies, options.augment, rng);
 
     std::string name =
-        paths.size() == 1 ? "images:" + paths.front() : "images:" + std::to_string(files.size()) + " files";
+        paths.size() == 1 ? "images:" + paths.front() : "images:" + std::to_string(read) + " files";
     return makeImageDataSet(std::move(name), pixels, shape);
 }
 

@@ -51,11 +51,12 @@ Batch imagePixels(const QImage& image, int size, int channels, ImageFit fit = Im
 /// True when the image has at least one pixel that is not fully opaque.
 bool hasTransparentPixels(const QImage& image);
 
-/// Reads every image the paths stand for (files or folders, see imageFilesIn). Throws dl::Error
-/// naming the first file that cannot be used, or for options out of range; dl::Cancelled when
-/// progress returns false.
-/// notes (when given) receives one line per thing done to the images that a person should know: non-square
-/// images cropped or squashed, transparent pixels flattened onto the background.
+/// Reads every image the paths stand for (files or folders, see imageFilesIn). A file inside a folder
+/// that cannot be read is left out (and said in notes); throws dl::Error naming a file given on its own
+/// that cannot be used, the first unreadable one when a folder has none readable, or for options out of
+/// range; dl::Cancelled when progress returns false.
+/// notes (when given) receives one line per thing done to the images that a person should know: files
+/// left out, non-square images cropped or squashed, transparent pixels flattened onto the background.
 DataSet loadImageSet(const std::vector<std::string>& paths, const ImageSetOptions& options, Rng& rng,
                      const ProgressCallback& progress = {}, std::vector<std::string>* notes = nullptr);
 

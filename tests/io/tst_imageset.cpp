@@ -1,5 +1,6 @@
 // Images in pixel space: a folder or files become S×S gray or RGB rows in [−1, 1] with known
-// values, crops are centred, augmentation multiplies the set, and bad files or options are errors.
+// values, crops are centred, augmentation multiplies the set, a folder's unreadable files are left out
+// with a note, and other bad files or options are errors.
 #include <QDir>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -106,12 +107,32 @@ void TestImageSet::badInput() {
         }
         return QString();
     };
-    // A damaged file in a folder is named, not skipped.
+    // A damaged file in a folder is left out and named in the notes: the folder's other images load.
     const QString damaged = mDir.filePath("damaged");
     QVERIFY(QDir().mkpath(damaged));
     const QByteArray png = encode(noiseImage(64, 64), "png");
     writeBytes(damaged + "/good.png", png);
     writeBytes(damaged + "/zz-cut.png", png.left(png.size() / 2));
+    std::vector<std::string> notes;
+    const dl::DataSet kept = dl::loadImageSet({damaged.toStdString()}, o, rng, {}, &notes);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.name, std::string("images:") + damaged.toStdString());
+    QCOMPARE(notes.size(), std::size_t{1});
+    QVERIFY2(QString::fromStdString(notes[0]).startsWith(
+                 "1 of 2 image files could not be read and was left out: "),
+             notes[0].c_str());
+    QVERIFY2(QString::fromStdString(notes[0]).contains("zz-cut.png"), notes[0].c_str());
+    // Two left out: counted, the first named.
+    writeBytes(damaged + "/zz-empty.png", QByteArray());
+    notes.clear();
+    QCOMPARE(dl::loadImageSet({damaged.toStdString()}, o, rng, {}, &notes).size(), 1);
+    QVERIFY2(QString::fromStdString(notes.at(0))
+                 .startsWith("2 of 3 image files could not be read and were left out; the first: "),
+             notes.at(0).c_str());
+    // Named on its own, a damaged file is an error; so is a folder with nothing readable.
+    QVERIFY2(errorOf({(damaged + "/zz-cut.png").toStdString()}, o).contains("zz-cut.png"),
+             qPrintable(errorOf({(damaged + "/zz-cut.png").toStdString()}, o)));
+    QFile::remove(damaged + "/good.png");
     QVERIFY2(errorOf({damaged.toStdString()}, o).contains("zz-cut.png"),
              qPrintable(errorOf({damaged.toStdString()}, o)));
     const QString empty = mDir.filePath("empty");

@@ -378,6 +378,9 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage", "T must be at least 1, got %1"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "number of sampling steps must be from 1 to T = %1, got %2"),
     // notes on a loaded image set (core/io/imageset.cpp)
+    QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 of %2 image files could not be read and was left out: %3"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "%1 of %2 image files could not be read and were left out; the first: %3"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "%1 of %2 image is not square: %3 at %4×%4; the other choice is %5"),
     QT_TRANSLATE_NOOP("dl::CoreMessage",
                       "%1 of %2 images is not square: %3 at %4×%4; the other choice is %5"),
