@@ -62,6 +62,7 @@ std::string contextMetadata(const MlpConfig& config, const SafetensorsContext& c
     if (context.schedule) {
         DiffusersSchedulerConfig diffusers;
         diffusers.schedule = *context.schedule;
+        diffusers.timestepSpacing = std::string(timestepSpacingName(context.spacing));
         entry("scheduler_config", diffusersSchedulerConfigJson(diffusers));
     }
     return out;

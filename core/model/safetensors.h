@@ -21,6 +21,7 @@
 #include "core/data/dataset.h"
 #include "core/math/schedule.h"
 #include "core/model/mlpconfig.h"
+#include "core/sampling/timesteps.h"
 
 namespace dl {
 
@@ -28,6 +29,10 @@ namespace dl {
 struct SafetensorsContext {
     std::optional<Normalisation> normalisation;  ///< normalised space → data coordinates
     std::optional<ScheduleParams> schedule;      ///< the schedule the model was trained with
+    /// The timesteps a K-step sampler visits, written into the scheduler config with the schedule: the
+    /// window's choice, or linspace, what the window and `sample` use unless told otherwise (diffusers'
+    /// own default, leading, would visit other steps than the samples the person saw).
+    TimestepSpacing spacing = TimestepSpacing::Linspace;
 };
 
 /// The file's bytes for a network of this config with these parameters (in dl::Mlp's layout).

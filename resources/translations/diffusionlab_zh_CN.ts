@@ -1422,6 +1422,14 @@ ffmpeg 输出：
         <source>safetensors: the data map has %1 dimensions, the network %2</source>
         <translation>safetensors：数据映射有 %1 个维度，网络有 %2 个</translation>
     </message>
+    <message>
+        <source>%1 of %2 image files could not be read and was left out: %3</source>
+        <translation>%2 个图像文件中有 %1 个无法读取，已略去：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 image files could not be read and were left out; the first: %3</source>
+        <translation>%2 个图像文件中有 %1 个无法读取，已略去；第一个：%3</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>
@@ -3151,8 +3159,8 @@ ffmpeg 输出：
         <translation>请拖入点的 CSV 文件、图像、图像文件夹或会话文件。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. Watch data turn into noise.&lt;/b&gt; Press %1 to play the forward process, or drag the t slider: the two moons dissolve into a Gaussian. Change the schedule on the right and see ᾱ_t and the SNR follow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Train, then sample.&lt;/b&gt; %2 trains the small denoiser (the loss falls in the Model &amp;amp; Train dock); %3 then runs the reverse process and plays it from noise back to data. The exact denoiser in the Sampling dock works before any training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Export it.&lt;/b&gt; %4 saves the animation as a GIF, PNG frames or a video.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;入门&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. 看数据变成噪声。&lt;/b&gt;按 %1 播放前向过程，或拖动 t 滑块：双月逐渐溶解为高斯分布。在右侧修改噪声调度，看 ᾱ_t 和 SNR 随之变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 先训练，再采样。&lt;/b&gt;%2 训练小型去噪器（损失在“模型与训练”面板中下降）；然后 %3 运行反向过程，从噪声播放回数据。“采样”面板中的精确去噪器无需训练即可使用。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 导出。&lt;/b&gt;%4 将动画保存为 GIF、PNG 帧或视频。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. Watch data turn into noise.&lt;/b&gt; Press %1 to play the forward process, or drag the t slider: the two moons dissolve into a Gaussian. Change the schedule in the Schedule dock and see ᾱ_t and the SNR follow.&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. Train, then sample.&lt;/b&gt; %2 trains the small denoiser (the loss falls in the Model &amp;amp; Train dock); %3 then runs the reverse process and plays it from noise back to data. The exact denoiser in the Sampling dock works before any training.&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. Export it.&lt;/b&gt; %4 saves the animation as a GIF, PNG frames or a video.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;入门&lt;/h3&gt;&lt;p&gt;&lt;b&gt;1. 看数据变成噪声。&lt;/b&gt;按 %1 播放前向过程，或拖动 t 滑块：双月逐渐溶解为高斯分布。在“噪声调度”面板中修改调度，看 ᾱ_t 和 SNR 随之变化。&lt;/p&gt;&lt;p&gt;&lt;b&gt;2. 先训练，再采样。&lt;/b&gt;%2 训练小型去噪器（损失在“模型与训练”面板中下降）；然后 %3 运行反向过程，从噪声播放回数据。“采样”面板中的精确去噪器无需训练即可使用。&lt;/p&gt;&lt;p&gt;&lt;b&gt;3. 导出。&lt;/b&gt;%4 将动画保存为 GIF、PNG 帧或视频。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;Keyboard&lt;/h4&gt;&lt;table&gt;</source>

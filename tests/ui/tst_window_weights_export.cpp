@@ -1,8 +1,10 @@
 // File ▸ Export model as safetensors… in the real window: disabled until there is a model; after training,
 // the menu entry and its save dialog write the EMA weights the window samples with, byte for byte what
 // the core's writer makes of them (the layout itself is checked by tst_safetensors), ".safetensors" added to
-// a name typed without one; a folder that cannot exist gives a message and no file.
+// a name typed without one, the scheduler config with the Sampling panel's timestep spacing; a folder
+// that cannot exist gives a message and no file.
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -77,6 +79,20 @@ void TestWindowWeightsExport::fileMenuWritesTheSampledWeights() {
     const QByteArray bytes = file.readAll();
     QCOMPARE(bytes, QByteArray::fromStdString(expected));
     QVERIFY(bytes.contains("\"data_offset\"") && bytes.contains("\"scheduler_config\""));
+    // The scheduler config visits the timesteps the window samples with: linspace by default (it said
+    // diffusers' "leading" while the window sampled with linspace), trailing once the Sampling panel says so.
+    QVERIFY2(bytes.contains(R"(timestep_spacing\": \"linspace\")"), "the scheduler config says linspace");
+    auto* spacing = window.findChild<QComboBox*>(QStringLiteral("samplingSpacing"));
+    QVERIFY(spacing);
+    spacing->setCurrentIndex(spacing->findText(QStringLiteral("trailing")));
+    const QString trailingPath = dir.filePath(QStringLiteral("trailing.safetensors"));
+    QVERIFY(weights->exportTo(trailingPath));
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 20000);
+    QFile trailing(trailingPath);
+    QVERIFY(trailing.open(QIODevice::ReadOnly));
+    const QByteArray trailingBytes = trailing.readAll();
+    QVERIFY2(trailingBytes.contains(R"(timestep_spacing\": \"trailing\")"),
+             "the scheduler config says trailing");
 
     // A folder under a file cannot exist: a message box, the failed signal, no file.
     QFile blocker(dir.filePath(QStringLiteral("a-file")));
@@ -88,7 +104,7 @@ void TestWindowWeightsExport::fileMenuWritesTheSampledWeights() {
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QTRY_VERIFY(!shown.isEmpty());
     QVERIFY2(shown.startsWith(QStringLiteral("Could not write ")), qPrintable(shown));
-    QCOMPARE(written.count(), 1);
+    QCOMPARE(written.count(), 2);
 }
 
 QTEST_MAIN(TestWindowWeightsExport)

@@ -2,6 +2,7 @@
 
 #include "ui/compare/windowcompare.h"
 #include "ui/i18n/languagemenu.h"
+#include "ui/sampling/samplingpanel.h"
 #include "ui/window/densitycomparisondock.h"
 #include "ui/window/diffusersschedulefiles.h"
 #include "ui/window/lessonmenu.h"
@@ -22,7 +23,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mCompare(std::make_unique<WindowCompare>(this)),
       mLessons(std::make_unique<LessonMenu>(this, mLive.get())),
       mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)),
-      mWeightsExport(std::make_unique<ModelWeightsExport>(this)) {
+      mWeightsExport(std::make_unique<ModelWeightsExport>(
+          this, [this] { return mLive->samplingPanel()->samplerParams().spacing; })) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     addDensityComparisonDock(this);
     restoreLastSession();

@@ -20,8 +20,11 @@
 
 namespace dlui {
 
-ModelWeightsExport::ModelWeightsExport(MainWindow* window)
-    : QObject(window), mWindow(window), mAction(new QAction(tr("Export &model as safetensors…"), window)) {
+ModelWeightsExport::ModelWeightsExport(MainWindow* window, std::function<dl::TimestepSpacing()> spacing)
+    : QObject(window),
+      mWindow(window),
+      mSpacing(std::move(spacing)),
+      mAction(new QAction(tr("Export &model as safetensors…"), window)) {
     mAction->setObjectName(QStringLiteral("exportSafetensors"));
     mAction->setToolTip(
         tr("Write the model's weights in the safetensors format, for PyTorch "
@@ -77,6 +80,7 @@ bool ModelWeightsExport::exportTo(QString path) {
     const LabDocument* doc = mWindow->document();
     dl::SafetensorsContext context;
     context.schedule = model->schedule;
+    context.spacing = mSpacing();
     if (doc->modelNormalisation().offset.size() > 0) context.normalisation = doc->modelNormalisation();
     job.work = [model, path, context](JobControl&) -> std::any {
         dl::writeMlpSafetensors(QFile::encodeName(path).toStdString(), model->config, model->parameters,

@@ -10,7 +10,9 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
+#include "core/sampling/timesteps.h"
 #include "ui/jobs/latestjob.h"
 
 class QAction;
@@ -22,7 +24,8 @@ class MainWindow;
 class ModelWeightsExport : public QObject {
     Q_OBJECT
 public:
-    explicit ModelWeightsExport(MainWindow* window);
+    /// spacing gives the timestep spacing the window samples with, written into the scheduler config.
+    ModelWeightsExport(MainWindow* window, std::function<dl::TimestepSpacing()> spacing);
 
     /// Enabled while the document has a model.
     QAction* action() const { return mAction; }
@@ -39,6 +42,7 @@ private:
     void updateEnabled();
 
     MainWindow* mWindow;
+    std::function<dl::TimestepSpacing()> mSpacing;
     QAction* mAction;
     LatestJob mJob{QStringLiteral("dl-weights-export"), LatestJob::Supersede::LetRunningFinish};
     QString mWriting;  ///< the path of the job under way
