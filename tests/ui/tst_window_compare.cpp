@@ -162,6 +162,7 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
 }
 
 void TestWindowCompare::sharedSliderMovesEveryPaneByFraction() {
+    mWindow->timeline()->setT(147);
     openWithPreset(QStringLiteral("T = 50 vs T = 1000"));
     dlui::Timeline* shared = compare()->comparison()->timeline();
     QCOMPARE(shared->maximum(), 1000);
@@ -196,6 +197,12 @@ void TestWindowCompare::sharedSliderMovesEveryPaneByFraction() {
     QCOMPARE(shared->t(), 1);
     QCOMPARE(slider->value(), 1);
     QVERIFY(!mWindow->timeline()->isPlaying());
+    // Closed, the main view is back at the t it showed: the keys that moved the panes do not move it
+    // (three Right presses had taken it from 147 to 150).
+    QTest::keyClick(mWindow.get(), Qt::Key_Right);
+    QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
+    QVERIFY(!compare()->isActive());
+    QCOMPARE(mWindow->timeline()->t(), 147);
 }
 
 void TestWindowCompare::forwardPanesShareTheDocumentsNoise() {

@@ -84,7 +84,16 @@ void WindowCompare::setActive(bool active) {
     if (active == mActive) return;
     mActive = active;
     if (active) build();
-    if (!active) mComparison->timeline()->pause();
+    // The window's playback keys also reach the hidden main timeline (see routeKeys): it comes back at
+    // the t it showed, not moved by the keys that moved the panes. Unless it shows something else by
+    // then (a new sample run, another T), which starts where it starts.
+    Timeline* main = mWindow->timeline();
+    if (active) mMainAtOpen = {main->t(), main->maximum(), main->mode()};
+    if (!active) {
+        mComparison->timeline()->pause();
+        if (main->maximum() == mMainAtOpen.maximum && main->mode() == mMainAtOpen.mode)
+            main->setT(mMainAtOpen.t);
+    }
     mWindow->mainView()->setVisible(!active);
     mWindow->timelineWidget()->setVisible(!active);
     mWindow->schedulePanel()->plots()->setVisible(!active);
@@ -97,7 +106,7 @@ void WindowCompare::setActive(bool active) {
 
 void WindowCompare::routeKeys() {
     // The window's playback actions move the main timeline; while comparing they move the shared t too
-    // (the main view is hidden then, so its t moving costs nothing visible).
+    // (the main view is hidden then, and setActive gives it back its t when the comparison closes).
     const MainWindow::Actions& a = mWindow->actions();
     const auto route = [this](QAction* action, void (Timeline::*slot)()) {
         connect(action, &QAction::triggered, this, [this, slot] {

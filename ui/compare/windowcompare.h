@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "ui/render/exporter.h"
+#include "ui/view/timeline.h"
 
 class QAction;
 
@@ -59,6 +60,12 @@ private:
     QPointer<ComparisonView> mView;
     QPointer<ComparisonPlots> mPlots;
     bool mActive = false;
+    struct MainPosition {
+        int t = 0;
+        int maximum = 0;
+        Timeline::Mode mode = Timeline::Mode::Forward;
+    };
+    MainPosition mMainAtOpen;  ///< the main timeline when the comparison opened
 };
 
 }  // namespace dlui
