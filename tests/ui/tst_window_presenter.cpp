@@ -184,7 +184,7 @@ void TestWindowPresenter::f11DoublesTypeHidesDocksAndRestores() {
     QCustomPlot* plot = firstPlot(window);
     QVERIFY(plot);
     const qreal tickPt = plot->xAxis->tickLabelFont().pointSizeF();
-    // The ᾱ_t plot's legend, which "the plots on the right show ᾱ_t" points at: it stayed at 8 px.
+    // The ᾱ_t plot's legend, which "the Schedule dock's plots show ᾱ_t" points at: it stayed at 8 px.
     QCPLegend* legend = window.schedulePanel()->plots()->plots().at(1)->legend;
     QVERIFY(legend && legend->visible() && legend->itemCount() > 0);
     const qreal legendPt = legend->item(0)->font().pointSizeF();

@@ -188,8 +188,8 @@ QString MainWindow::gettingStartedText() const {
     QString text =
         tr("<h3>Getting started</h3>"
            "<p><b>1. Watch data turn into noise.</b> Press %1 to play the forward process, or drag "
-           "the t slider: the two moons dissolve into a Gaussian. Change the schedule on the right "
-           "and see ᾱ_t and the SNR follow.</p>"
+           "the t slider: the two moons dissolve into a Gaussian. Change the schedule in the "
+           "Schedule dock and see ᾱ_t and the SNR follow.</p>"
            "<p><b>2. Train, then sample.</b> %2 trains the small denoiser (the loss falls in the "
            "Model &amp; Train dock); %3 then runs the reverse process and plays it from noise back "
            "to data. The exact denoiser in the Sampling dock works before any training.</p>"
