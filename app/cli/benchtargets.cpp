@@ -228,8 +228,9 @@ void benchReverseChain(const TargetBenchOptions& options) {
     // with all cores. The target is judged on that chain; the one without a trajectory (what `sample` and
     // the quality check run) is printed next to it. bench/bench_window times the same run from the
     // Sampling panel's Sample to the samples on the window's thread.
-    // The window samples with bfloat16 products where the CPU has them, int16 products where it has AVX2
-    // but not AVX-512 (sampling/samplingrequest.cpp); the float chain is printed first for comparison.
+    // The window samples with int16 products where the CPU has AVX2 without AVX-512 or AVX-512 VNNI,
+    // bfloat16 products where it has only AVX-512 BF16 (dl::fastestProductPrecision); the float chain is
+    // printed first for comparison.
     const dl::ProductPrecision windowPrecision = dl::fastestProductPrecision();
     double best = 0.0;
     for (const dl::ProductPrecision precision :
@@ -241,7 +242,8 @@ void benchReverseChain(const TargetBenchOptions& options) {
             }
             if (precision == dl::ProductPrecision::Int16 && !dl::int16ProductsAvailable()) {
                 std::printf(
-                    "  int16 products: not with these kernels (they are for AVX2 CPUs without AVX-512)\n");
+                    "  int16 products: not with these kernels (they need AVX2 without AVX-512, or AVX-512 "
+                    "VNNI)\n");
                 break;
             }
             const dl::Denoiser denoiser =

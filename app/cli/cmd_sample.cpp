@@ -46,8 +46,9 @@ std::string productsNote(dl::ProductPrecision precision) {
         case dl::ProductPrecision::BFloat16:
             return dl::bf16ProductsAvailable() ? " (bf16 products)" : " (fp32: this CPU has no bf16)";
         case dl::ProductPrecision::Int16:
-            return dl::int16ProductsAvailable() ? " (int16 products)"
-                                                : " (fp32: int16 products are for AVX2 CPUs without AVX-512)";
+            return dl::int16ProductsAvailable()
+                       ? " (int16 products)"
+                       : " (fp32: int16 products need AVX2 without AVX-512, or AVX-512 VNNI)";
         case dl::ProductPrecision::Float32:
             break;
     }
@@ -123,8 +124,8 @@ int runSample(const CommandArgs& args) {
         .value("precision", "P",
                "fp32 (default: the same numbers on every CPU), bf16: bfloat16 products, about twice as "
                "fast where the CPU has AVX-512 BF16, or int16: 16-bit integer products, about twice as fast "
-               "on AVX2 CPUs without AVX-512 (the window samples with whichever this CPU has); fp32 where "
-               "the CPU lacks the one asked for")
+               "on AVX2 CPUs without AVX-512 and on AVX-512 VNNI (the window samples with int16 where this "
+               "CPU has it, else bf16); fp32 where the CPU lacks the one asked for")
         .flag("no-quality", "skip the quality metrics")
         .value("out", "FILE", "output: .csv (2D points) or .png");
     const ParsedArgs parsed = spec.parse(args);

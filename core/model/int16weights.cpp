@@ -14,10 +14,12 @@ bool int16Packable(const MlpKernelShape& shape) {
     return shape.hidden > 0 && shape.hidden % 16 == 0 && shape.weightOffset != nullptr;
 }
 
-Int16Weights packInt16Weights(const MlpKernelShape& shape, const float* params) {
+Int16Weights packInt16Weights(const MlpKernelShape& shape, const float* params, int blockRows) {
     Int16Weights packed;
     if (!int16Packable(shape)) return packed;
-    const std::ptrdiff_t H = shape.hidden, blocks = H / 8;
+    if (blockRows <= 0) blockRows = mlpKernels<float>().int16BlockRows;
+    packed.blockRows = blockRows;
+    const std::ptrdiff_t H = shape.hidden, R = blockRows, blocks = H / R;
     for (int l = 0; l <= shape.layers; ++l) {
         const std::ptrdiff_t K = l == 0 ? shape.inputWidth : H, pairs = (K + 1) / 2;
         const int limit = int16ProductLimit(pairs);
@@ -26,7 +28,7 @@ Int16Weights packInt16Weights(const MlpKernelShape& shape, const float* params) 
         packed.offset.push_back(start);
         packed.pairs.push_back(pairs);
         packed.limit.push_back(limit);
-        packed.values.resize(static_cast<std::size_t>(start + blocks * pairs * 16), 0);
+        packed.values.resize(static_cast<std::size_t>(start + blocks * pairs * 2 * R), 0);
         std::int16_t* out = packed.values.data() + start;
         for (std::ptrdiff_t row = 0; row < H; ++row) {
             float peak = 0.0f;
@@ -35,10 +37,10 @@ Int16Weights packInt16Weights(const MlpKernelShape& shape, const float* params) 
             const float scale = peak / static_cast<float>(limit);
             const float toUnits = peak > 0.0f ? static_cast<float>(limit) / peak : 0.0f;
             packed.rowScale.push_back(scale);
-            const std::ptrdiff_t b = row / 8, i = row % 8;
+            const std::ptrdiff_t b = row / R, i = row % R;
             for (std::ptrdiff_t col = 0; col < K; ++col) {
                 const std::ptrdiff_t p = col / 2, e = col % 2;
-                out[((b * pairs + p) * 8 + i) * 2 + e] =
+                out[((b * pairs + p) * R + i) * 2 + e] =
                     static_cast<std::int16_t>(std::lrint(W[col * H + row] * toUnits));
             }
         }

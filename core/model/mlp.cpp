@@ -162,7 +162,8 @@ void BasicMlp<Scalar>::forward(const Scalar* params, const Scalar* x, const int*
             a.bf16Offset = bf16->offset.data();
             a.bf16Pairs = bf16->pairs.data();
             a.bf16Input = ws.mBf16Input.data();
-        } else if (int16 && !int16->empty() && kernels.int16Products) {
+        } else if (int16 && !int16->empty() && kernels.int16Products &&
+                   int16->blockRows == kernels.int16BlockRows) {
             if (ws.mInt16Input.size() < reducedInput) ws.mInt16Input.resize(reducedInput);
             if (ws.mInt16ColumnScale.size() < static_cast<std::size_t>(B))
                 ws.mInt16ColumnScale.resize(static_cast<std::size_t>(B));

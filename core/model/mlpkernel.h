@@ -125,8 +125,11 @@ struct MlpKernels {
                     std::ptrdiff_t cols, int mode) = nullptr;
     /// Whether forward() takes MlpForwardArgs::bf16Weights: the build has AVX-512 BF16 and the CPU too.
     bool bf16Products = false;
-    /// Whether forward() takes MlpForwardArgs::int16Weights: the build without AVX-512, compiled for AVX2.
+    /// Whether forward() takes MlpForwardArgs::int16Weights: the build without AVX-512 compiled for AVX2,
+    /// or the AVX-512 build with VNNI when the CPU has it.
     bool int16Products = false;
+    /// Rows per block of the int16 weights' layout these kernels read (int16weights.h): 8 or 16.
+    int int16BlockRows = 8;
 };
 
 /// The kernels for this CPU: AVX-512 when the CPU and the build have it, the generic build otherwise.

@@ -1,6 +1,6 @@
-// The MLP kernels built for AVX-512 (F, VL, DQ, BW, and BF16 for sampling when the compiler has it), compiled
-// with those flags by CMake for this file alone and used only when the CPU reports them (mlpKernels() in
-// mlpkernelgeneric.cpp).
+// The MLP kernels built for AVX-512 (F, VL, DQ, BW, and BF16 and VNNI for sampling when the compiler has
+// them), compiled with those flags by CMake for this file alone and used only when the CPU reports them
+// (mlpKernels() in mlpkernelgeneric.cpp).
 //
 // Eigen's namespace is renamed in this translation unit: Eigen's functions are templates and inline
 // functions, which the linker merges by name across object files; compiled here with AVX-512 they
@@ -27,6 +27,10 @@ const MlpKernels<float>* avx512MlpKernels() {
                             &kernel_avx512::adamw, &kernel_avx512::product<float>};
 #if defined(__AVX512BF16__)
         k.bf16Products = __builtin_cpu_supports("avx512bf16");
+#endif
+#if defined(__AVX512VNNI__)
+        k.int16Products = __builtin_cpu_supports("avx512vnni");
+        k.int16BlockRows = kernel_avx512::gemmint16::kBlockRows;
 #endif
         return k;
     }();

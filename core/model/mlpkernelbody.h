@@ -23,9 +23,10 @@
 #include "core/model/mlpgemmint16.h"
 #include "core/model/mlpkernel.h"
 
-// Integer products for sampling (mlpgemmint16.h) in the build without AVX-512: the AVX-512 build has
-// bfloat16 for that where the CPU has it, and float products twice as wide where it does not.
-#if defined(__AVX2__) && !defined(__AVX512F__)
+// Integer products for sampling (mlpgemmint16.h): vpmaddwd in the build without AVX-512, vpdpwssd in
+// the AVX-512 build where the compiler has VNNI (used where the CPU has it too; bfloat16 otherwise, where
+// the CPU has that).
+#if defined(__AVX2__) && (!defined(__AVX512F__) || defined(__AVX512VNNI__))
 #define DL_KERNEL_INT16_PRODUCTS 1
 #endif
 
@@ -222,7 +223,7 @@ void layerProduct(const MlpForwardArgs<S>& a, int l, const S* in, Index ldIn, In
             if (!inReduced)
                 gemmint16::quantizeColumns(in, ldIn, k, B, a.int16Input, pairs, a.int16ColumnScale,
                                            a.int16Limit[l]);
-            gemmint16::product(a.int16Weights + a.int16Offset[l], H / 8, a.int16Pairs[l],
+            gemmint16::product(a.int16Weights + a.int16Offset[l], H / gemmint16::kBlockRows, a.int16Pairs[l],
                                a.int16RowScale + l * H, a.int16Input, 2 * pairs, a.int16ColumnScale, out, H,
                                B, pairs);
             return;

@@ -20,6 +20,7 @@ MlpKernels<S> makeGeneric() {
         k.adamw = &kernel_generic::adamw;
 #if defined(__AVX2__)
         k.int16Products = true;
+        k.int16BlockRows = kernel_generic::gemmint16::kBlockRows;
 #endif
     }
     return k;

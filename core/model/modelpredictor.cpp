@@ -135,8 +135,12 @@ bool int16ProductsAvailable() {
 }
 
 ProductPrecision fastestProductPrecision() {
-    if (bf16ProductsAvailable()) return ProductPrecision::BFloat16;
-    return int16ProductsAvailable() ? ProductPrecision::Int16 : ProductPrecision::Float32;
+    // 16-bit integers first: where a CPU has both (AVX-512 VNNI and BF16), vpdpwssd does as many
+    // multiply–adds per cycle as vdpbf16ps or more (four times as many on an Intel Xeon, Emerald Rapids;
+    // mlpgemmint16.h), and it rounds each value to 2⁻¹² of its row's or column's largest, where bfloat16
+    // keeps 2⁻⁹.
+    if (int16ProductsAvailable()) return ProductPrecision::Int16;
+    return bf16ProductsAvailable() ? ProductPrecision::BFloat16 : ProductPrecision::Float32;
 }
 
 const char* productPrecisionName(ProductPrecision precision) {

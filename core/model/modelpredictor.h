@@ -26,10 +26,10 @@ enum class ProductPrecision { Float32, BFloat16, Int16 };
 bool bf16ProductsAvailable();
 
 /// Whether the kernels this CPU runs take int16 products (the AVX2 build, chosen where there is no
-/// AVX-512, or with DL_KERNELS=generic).
+/// AVX-512 or with DL_KERNELS=generic; the AVX-512 build where the CPU has AVX-512 VNNI).
 bool int16ProductsAvailable();
 
-/// BFloat16 where available, else Int16 where available, else Float32: what the window samples with,
+/// Int16 where available, else BFloat16 where available, else Float32: what the window samples with,
 /// where a chain ready in a fifth of a second matters more than the last bits of ε̂.
 ProductPrecision fastestProductPrecision();
 

@@ -341,7 +341,7 @@ void TestMlpKernels::int16ProductsStayClose_data() {
 // be off by the size of the output itself. The float32 path must differ from it, or the int16 products
 // were not used.
 void TestMlpKernels::int16ProductsStayClose() {
-    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 CPU)");
+    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 without VNNI)");
     const NetworkPair nets(3.0);
     const dl::Int16Weights packed =
         dl::packInt16Weights(nets.netF.kernelShape(), nets.netF.parameters().data());
@@ -392,7 +392,7 @@ void TestMlpKernels::int16PassGeluFollowsTheTanhForm() {
 // A sample that has gone non-finite stays non-finite through int16 products (as in float), so the
 // sampler's divergence check sees it; its neighbours in the batch are not touched.
 void TestMlpKernels::int16ProductsKeepNaN() {
-    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 CPU)");
+    if (!dl::int16ProductsAvailable()) QSKIP("these kernels take no int16 products (AVX-512 without VNNI)");
     dl::MlpConfig c;
     c.hidden = 32;
     c.inputFeatures = 0;  // raw coordinates: the NaN reaches the first product as it is

@@ -139,8 +139,8 @@ void SamplingPanel::buildUi() {
     form->addRow(mClip);
     mFastProducts = new QCheckBox(samplerBox);
     mFastProducts->setObjectName(QStringLiteral("samplingFastProducts"));
-    // Whichever reduced precision this CPU runs (dl::fastestProductPrecision): bfloat16 where it has
-    // AVX-512 BF16, 16-bit integers where it has AVX2 without AVX-512, none on AVX-512 without BF16.
+    // Whichever reduced precision this CPU runs (dl::fastestProductPrecision): 16-bit integers where it
+    // has AVX2 without AVX-512 or AVX-512 VNNI, else bfloat16 where it has AVX-512 BF16, else none.
     switch (dl::fastestProductPrecision()) {
         case dl::ProductPrecision::BFloat16:
             mFastProducts->setText(tr("Fast network products (bfloat16)"));
