@@ -190,10 +190,10 @@ void TestCliSample::reducedProductsMoveSamplesLittle_data() {
 }
 
 // --precision bf16 rounds the network's products to bfloat16 (where the CPU has AVX-512 BF16), int16
-// scales them to 16-bit integers (AVX2 CPUs without AVX-512, or AVX-512 VNNI): the deterministic DDIM chain from the same
-// noise must end where the float32 one does, to a fraction of the data's spread (measured: median
-// 6·10⁻⁴ for bf16, 6·10⁻⁵ for int16, against a spread of 0.5–0.8), and must differ from it when the CPU
-// runs those products, or the flag did nothing; elsewhere it must be float32 to the bit.
+// scales them to 16-bit integers (AVX2 CPUs without AVX-512, or AVX-512 VNNI): the deterministic DDIM chain
+// from the same noise must end where the float32 one does, to a fraction of the data's spread (measured:
+// median 6·10⁻⁴ for bf16, 6·10⁻⁵ for int16, against a spread of 0.5–0.8), and must differ from it when the
+// CPU runs those products, or the flag did nothing; elsewhere it must be float32 to the bit.
 void TestCliSample::reducedProductsMoveSamplesLittle() {
     QFETCH(QString, precision);
     QFETCH(QString, usedNote);
