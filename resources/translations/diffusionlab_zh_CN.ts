@@ -3795,8 +3795,8 @@ ffmpeg 输出：
         <translation>约快一倍：网络的权重和输入舍入为 bfloat16，并以 float32 求和。ε̂ 的变化远小于 1 %，样本质量没有可测的变化。关闭时全程使用 float32，与命令行 `sample` 的结果相同。</translation>
     </message>
     <message>
-        <source>This processor has no AVX-512 BF16: the network runs in float32.</source>
-        <translation>此处理器不支持 AVX-512 BF16：网络以 float32 运行。</translation>
+        <source>This processor has neither AVX-512 VNNI nor AVX-512 BF16: the network runs in float32.</source>
+        <translation>此处理器既不支持 AVX-512 VNNI 也不支持 AVX-512 BF16：网络以 float32 运行。</translation>
     </message>
     <message>
         <source>Fast network products (16-bit integers)</source>

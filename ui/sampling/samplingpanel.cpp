@@ -162,7 +162,8 @@ void SamplingPanel::buildUi() {
         case dl::ProductPrecision::Float32:
             mFastProducts->setText(tr("Fast network products (bfloat16)"));
             mFastProducts->setEnabled(false);
-            mFastProducts->setToolTip(tr("This processor has no AVX-512 BF16: the network runs in float32."));
+            mFastProducts->setToolTip(
+                tr("This processor has neither AVX-512 VNNI nor AVX-512 BF16: the network runs in float32."));
             break;
     }
     form->addRow(mFastProducts);
