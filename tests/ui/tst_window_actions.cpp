@@ -188,6 +188,12 @@ void TestWindowActions::accessKeysAreUniqueInEachMenu() {
     }
     dlui::switchLanguage(dlui::Language::English);
     QVERIFY2(shared.isEmpty(), qPrintable(shared.join(QLatin1Char('\n'))));
+    // View ▸ Language: each entry has a key of its own (they had none).
+    auto* languages = window.findChild<QMenu*>(QStringLiteral("languageMenu"));
+    QVERIFY(languages);
+    QStringList keys;
+    for (const QAction* entry : languages->actions()) keys << QString(accessKey(entry->text()));
+    QCOMPARE(keys, (QStringList{QStringLiteral("e"), QStringLiteral("c")}));
 }
 
 // Qt's file dialog asked the MIME database for each listed file's type, which reads files whose name

@@ -12,8 +12,9 @@ LanguageMenu::LanguageMenu(QMenu* parentMenu, bool remember, QObject* parent)
     mMenu->setObjectName(QStringLiteral("languageMenu"));
     mGroup = new QActionGroup(this);
     mGroup->setExclusive(true);
-    mEnglish = mMenu->addAction(languageNativeName(Language::English));
-    mChinese = mMenu->addAction(languageNativeName(Language::SimplifiedChinese));
+    // Each name in its own language, whatever the interface's, with an access key: Alt+V, L, then E or C.
+    mEnglish = mMenu->addAction(QStringLiteral("&") + languageNativeName(Language::English));
+    mChinese = mMenu->addAction(languageNativeName(Language::SimplifiedChinese) + QStringLiteral("(&C)"));
     mEnglish->setObjectName(QStringLiteral("languageEnglish"));
     mChinese->setObjectName(QStringLiteral("languageSimplifiedChinese"));
     for (QAction* a : {mEnglish, mChinese}) {
