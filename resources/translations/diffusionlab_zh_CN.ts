@@ -4926,6 +4926,10 @@ ffmpeg 输出：
         <source>“%1” is not a value this field takes (%2 to %3): it keeps the one before.</source>
         <translation>此栏不接受“%1”（取值范围 %2 至 %3），已保留原值。</translation>
     </message>
+    <message>
+        <source>“%1” is not a value this field takes (%2 to %3): the last key is left out.</source>
+        <translation>此栏不接受“%1”（取值范围 %2 至 %3），最后一个按键未被采用。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

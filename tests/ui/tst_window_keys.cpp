@@ -494,6 +494,17 @@ void TestWindowKeys::aValueOutOfRangeIsExplained() {
     QCOMPARE(steps->value(), 200);
     QVERIFY2(mWindow->statusBar()->currentMessage().isEmpty(),
              qPrintable(mWindow->statusBar()->currentMessage()));
+
+    // A digit past the largest value was dropped without a word: "20000" typed into T (at most 10,000)
+    // went in as 2000. The status bar says so, and still says it after Return.
+    steps->selectAll();
+    QTest::keyClicks(steps, QStringLiteral("20000"));
+    const QString leftOut = mWindow->statusBar()->currentMessage();
+    QVERIFY2(leftOut.contains(QStringLiteral("“20000”")) && leftOut.contains(QStringLiteral("left out")),
+             qPrintable(leftOut));
+    QTest::keyClick(steps, Qt::Key_Return);
+    QCOMPARE(steps->value(), 2000);
+    QCOMPARE(mWindow->statusBar()->currentMessage(), leftOut);
 }
 
 // DDIM picked with the mouse, then End to see x₀: the sampler box had kept the focus from the click, and

@@ -96,10 +96,42 @@ void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
     if (typed.isEmpty() || box->hasAcceptableInput()) {
         // A value it takes: the message about the one before is over ("“0” is not a value…" stayed up
         // after T = 5 had been entered).
-        if (!mOutOfRangeMessage.isEmpty() && mWindow->statusBar()->currentMessage() == mOutOfRangeMessage)
+        // Not a key left out, though: the value entered then is not the one typed ("20000" went in as
+        // 2000), which the message must still say.
+        if (!mKeyLeftOut && !mOutOfRangeMessage.isEmpty() &&
+            mWindow->statusBar()->currentMessage() == mOutOfRangeMessage)
             mWindow->statusBar()->clearMessage();
         return;
     }
+    showOutOfRange(box, typed, false);
+}
+
+void WindowInput::reportRefusedKey(QAbstractSpinBox* box, const QString& text) {
+    if (text.isEmpty() || !text.at(0).isPrint()) return;
+    auto* edit = box->findChild<QLineEdit*>();  // QAbstractSpinBox::lineEdit() is protected
+    if (!edit || edit->isReadOnly()) return;
+    // The text the key would make, as the line edit would insert it over the selection.
+    QString wouldBe = edit->text();
+    int at = edit->cursorPosition();
+    if (edit->hasSelectedText()) {
+        at = edit->selectionStart();
+        wouldBe.remove(at, edit->selectedText().size());
+    }
+    wouldBe.insert(at, text);
+    int cursor = at + static_cast<int>(text.size());
+    if (box->validate(wouldBe, cursor) != QValidator::Invalid) return;
+    QString typed = wouldBe;
+    if (const auto* whole = qobject_cast<const QSpinBox*>(box)) {
+        if (typed.startsWith(whole->prefix())) typed.remove(0, whole->prefix().size());
+        if (typed.endsWith(whole->suffix())) typed.chop(whole->suffix().size());
+    } else if (const auto* real = qobject_cast<const QDoubleSpinBox*>(box)) {
+        if (typed.startsWith(real->prefix())) typed.remove(0, real->prefix().size());
+        if (typed.endsWith(real->suffix())) typed.chop(real->suffix().size());
+    }
+    showOutOfRange(box, typed.trimmed(), true);
+}
+
+void WindowInput::showOutOfRange(const QAbstractSpinBox* box, const QString& typed, bool keyLeftOut) {
     QString low, high;
     if (const auto* whole = qobject_cast<const QSpinBox*>(box)) {
         low = box->locale().toString(whole->minimum());
@@ -111,7 +143,11 @@ void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
         return;
     }
     mOutOfRangeMessage =
-        tr("“%1” is not a value this field takes (%2 to %3): it keeps the one before.").arg(typed, low, high);
+        keyLeftOut ? tr("“%1” is not a value this field takes (%2 to %3): the last key is left out.")
+                         .arg(typed, low, high)
+                   : tr("“%1” is not a value this field takes (%2 to %3): it keeps the one before.")
+                         .arg(typed, low, high);
+    mKeyLeftOut = keyLeftOut;
     mWindow->statusBar()->showMessage(mOutOfRangeMessage, 8000);
 }
 
@@ -155,6 +191,9 @@ bool WindowInput::eventFilter(QObject* watched, QEvent* event) {
             auto* widget = qobject_cast<QWidget*>(watched);
             if (!widget || !isTextField(widget) || !belongsToWindow(widget)) return false;
             const int key = static_cast<QKeyEvent*>(event)->key();
+            // The box itself, not the line edit inside it that it passes the key on to: said once.
+            if (auto* box = qobject_cast<QAbstractSpinBox*>(widget))
+                reportRefusedKey(box, static_cast<QKeyEvent*>(event)->text());
             if (key == Qt::Key_Return || key == Qt::Key_Enter) {
                 auto* box = qobject_cast<QAbstractSpinBox*>(widget);
                 if (!box) box = qobject_cast<QAbstractSpinBox*>(widget->parentWidget());

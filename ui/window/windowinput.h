@@ -41,9 +41,14 @@ private:
     /// A spin box left with a value outside its range puts the one before back without a word (T = 0
     /// went back to 150): the status bar says why, until a value the field takes is entered.
     void reportValueOutOfRange(QAbstractSpinBox* box);
+    /// A key the spin box's validator refuses is dropped without a word (a seventh digit in N, whose
+    /// largest value has six): the status bar says what the field takes. Called before the box sees it.
+    void reportRefusedKey(QAbstractSpinBox* box, const QString& text);
+    void showOutOfRange(const QAbstractSpinBox* box, const QString& typed, bool keyLeftOut);
 
     MainWindow* mWindow;
     QString mOutOfRangeMessage;  ///< the last such message, as shown
+    bool mKeyLeftOut = false;    ///< it was about a key left out (reportRefusedKey)
 };
 
 }  // namespace dlui
