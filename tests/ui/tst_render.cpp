@@ -2,6 +2,7 @@
 // stable view bounds, and the speed the window and export rely on (10,000 points at 800×800).
 #include <QBuffer>
 #include <QtTest>
+#include <cmath>
 #include <limits>
 
 #include "core/data/dataset.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void diffusionBoundsHoldDataAndNoise();
     void imageModeDrawsAGrid();
     void overlaysDraw();
+    void theHeatMapStandsOutOnTheDarkTheme();
     void tenThousandPointsAreAllDrawn();
     void medianCutKeepsFewColoursExact();
     void anOutlierDoesNotSqueezeTheColours();
@@ -220,6 +222,43 @@ void TestRender::overlaysDraw() {
     const QImage bare = renderScene(scene, options);
     QCOMPARE(bare.pixelColor(170, 170), QColor(Qt::white));
     QCOMPARE(bare.pixelColor(60, 100), QColor(Qt::white));
+}
+
+namespace {
+
+/// WCAG 2 relative luminance of an sRGB colour.
+double luminance(const QColor& c) {
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+}  // namespace
+
+// The q(x_t) heat map on the dark theme read as a faint brown: its peak stood 3.5:1 from the background,
+// where the points stand more than 6:1. It must stand at least 5:1.
+void TestRender::theHeatMapStandsOutOnTheDarkTheme() {
+    Scene scene;
+    scene.viewBounds = QRectF(-1, -1, 2, 2);
+    scene.density.bounds = scene.viewBounds;
+    scene.density.columns = 1;
+    scene.density.rows = 1;
+    scene.density.values = {1.0f};  // the peak everywhere
+    RenderOptions options;
+    options.size = QSize(100, 100);
+    options.drawAxes = false;
+    options.drawCaption = false;
+    options.background = Background::Dark;
+    const QImage image = renderScene(scene, options);
+    const QColor background = sceneColors(Background::Dark).background;
+    const double peak = contrast(image.pixelColor(50, 50), background);
+    QVERIFY2(peak >= 5.0, qPrintable(QStringLiteral("peak %1:1 against the background").arg(peak)));
 }
 
 void TestRender::tenThousandPointsAreAllDrawn() {

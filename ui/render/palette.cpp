@@ -73,6 +73,7 @@ SceneColors sceneColors(Background background, ColorPalette palette) {
             c.captionBox = QColor(24, 26, 32, 225);
             c.trail = QColor(255, 200, 90, 150);
             c.heat = QColor(255, 140, 50);
+            c.heatOpacity = 0.85;
             // From 0.3 the maps' darkest colour stands ≥ 2.4:1 from this background; from 0 it was 1.1:1.
             c.keyStart = 0.3f;
             break;

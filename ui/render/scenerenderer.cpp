@@ -104,7 +104,7 @@ void paintDensity(QPainter& painter, const DataToPixel& map, const DensityGrid& 
             // A gentle power so the tails show as well as the peaks.
             const double level =
                 std::isfinite(v) && v > 0 ? std::pow(static_cast<double>(v / peak), 0.6) : 0.0;
-            const double a = level * 0.6;
+            const double a = level * colors.heatOpacity;
             // The colour-blind-safe heat map also encodes the level in the colour (cividis), not only in
             // the opacity.
             const QColor c =
