@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void disabledSlidersLookDisabled();
     void aMessageHiddenThroughAThemeChangeReadsWhenShown();
     void toolBarIconsShowOnEveryTheme();
+    void highContrastOutlinesFieldsAndBoxesInDark();
 };
 
 void TestWindowThemes::colourMapsAreTheDocumentedOnes() {
@@ -599,6 +601,40 @@ void TestWindowThemes::toolBarIconsShowOnEveryTheme() {
         QVERIFY(icons >= 5);
     }
     window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
+}
+
+// On the high-contrast theme, meant for projectors in lit rooms, the Fusion style outlined check boxes
+// and fields in light grey (182 of 255, 2:1 on white): the boxes all but vanished. Their outline's
+// darkest pixel must be dark, and the light theme's stay the style's own.
+void TestWindowThemes::highContrastOutlinesFieldsAndBoxesInDark() {
+    LabWindow window(dltest::windowTestOptions());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCheckBox* box = nullptr;
+    for (QCheckBox* candidate : window.findChildren<QCheckBox*>())
+        if (candidate->isVisible()) box = candidate;
+    QVERIFY(box);
+    const auto darkestOfIndicator = [box] {
+        QStyleOptionButton option;
+        option.initFrom(box);
+        const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+        const QImage image = box->grab().toImage();
+        int darkest = 255;
+        for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+            for (int x = indicator.left(); x <= indicator.right(); ++x)
+                if (image.rect().contains(x, y)) darkest = std::min(darkest, qGray(image.pixel(x, y)));
+        return darkest;
+    };
+    const int light = darkestOfIndicator();
+    window.themeMenu()->themeAction(ThemeMenu::Theme::HighContrast)->trigger();
+    QCoreApplication::processEvents();
+    const int highContrast = darkestOfIndicator();
+    QVERIFY2(highContrast <= 110, qPrintable(QStringLiteral("outline %1 of 255").arg(highContrast)));
+    QCOMPARE(box->palette().color(QPalette::Window), QColor(Qt::white));  // still white behind
+    window.themeMenu()->themeAction(ThemeMenu::Theme::Light)->trigger();
+    QCoreApplication::processEvents();
+    QCOMPARE(darkestOfIndicator(), light);
 }
 
 QTEST_MAIN(TestWindowThemes)
