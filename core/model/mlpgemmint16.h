@@ -1,7 +1,8 @@
-// The input layer's and the hidden blocks' products in 16-bit integers for sampling on CPUs with AVX2 but
-// no AVX-512 BF16 (int16weights.h has why, the scaling and the weights' layout): C (H × n, float) =
-// W · X with W packed in int16 pairs and X quantised column by column, every multiply–add by vpmaddwd
-// (two int16 products summed into an int32 lane), the sums in int32, scaled back to float once per tile.
+// The input layer's and the hidden blocks' products in 16-bit integers for sampling, on CPUs with AVX2 and
+// no AVX-512, or with AVX-512 VNNI (int16weights.h has why, the scaling and the weights' layout):
+// C (H × n, float) = W · X with W packed in int16 pairs and X quantised column by column, every
+// multiply–add by vpmaddwd (two int16 products summed into an int32 lane; vpdpwssd with VNNI), the sums
+// in int32, scaled back to float once per tile.
 //
 // Register tile: 16 rows × 4 columns of C in 8 int32 accumulators (named variables: GCC keeps an array
 // of vectors on the stack), two ymm of W (8 rows × one pair of columns each) and the broadcast pairs;
