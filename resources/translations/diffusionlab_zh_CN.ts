@@ -2146,6 +2146,14 @@ ffmpeg 输出：
         <source>%1 is below 2&lt;sup&gt;%2&lt;/sup&gt; ≈ %3 here. The samplers raise it to that floor, so that %4 stays finite, and %5 and %6 above are the values they use. With %1 as it is, %5 would be %7.</source>
         <translation>此处 %1 低于 2&lt;sup&gt;%2&lt;/sup&gt; ≈ %3。采样器把它提高到这个下限，使 %4 保持有限；上表中的 %5 和 %6 是采样器实际使用的值。按 %1 的原值，%5 应为 %7。</translation>
     </message>
+    <message>
+        <source>In the coordinates the model works in: %1 = (data %2 %3) / %4 with %3 = %5 and %4 = %6. The view draws them back in the data&apos;s units, where %7 %8 %9(&lt;b&gt;0&lt;/b&gt;, &lt;b&gt;I&lt;/b&gt;) lies around %3 with spread %4.</source>
+        <translation>以上是模型所用的坐标：%1 = (数据 %2 %3) / %4，其中 %3 = %5，%4 = %6。视图把它们换回数据本身的单位来画，因此 %7 %8 %9(&lt;b&gt;0&lt;/b&gt;, &lt;b&gt;I&lt;/b&gt;) 在视图中位于 %3 附近，散布为 %4。</translation>
+    </message>
+    <message>
+        <source>At t = 0 the point is %1 itself; at t = %2:</source>
+        <translation>在 t = 0 时，该点就是 %1 本身；在 t = %2 时：</translation>
+    </message>
 </context>
 <context>
     <name>dlui::ExplainPanel</name>

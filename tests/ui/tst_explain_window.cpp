@@ -363,6 +363,17 @@ private Q_SLOTS:
             QVERIFY(panel()->sectionHtml(QStringLiteral("point")).contains(dlui::mathhtml::number(p.xt[0])));
         }
         keepScreenshot(QStringLiteral("explain-point.png"));
+        // At t = 0 the view draws x_0 and the numbers are t = 1's: the section says so and works out x_1 with
+        // them (it wrote "x_t = 0.9999 x_0 + 0.01 ε = x_0").
+        mWindow->timelineWidget()->slider()->setValue(0);
+        view->rebuildNow();
+        const auto& p0 = panel()->inspected();
+        QCOMPARE(p0.xt[0], p0.x0[0]);
+        const QString atZero = panel()->sectionHtml(QStringLiteral("point"));
+        const double x1 =
+            doc->schedule().sqrtAlphaBar(1) * p0.x0[0] + doc->schedule().sqrtOneMinusAlphaBar(1) * p0.eps[0];
+        QVERIFY2(atZero.contains(QStringLiteral("At t = 0")) && atZero.contains(dlui::mathhtml::number(x1)),
+                 qPrintable(atZero));
         // The reverse view has no such point; the section goes.
         QTest::mouseClick(mWindow->timelineWidget()->reverseButton(), Qt::LeftButton);
         QVERIFY(!panel()->shownSections().contains(QStringLiteral("point")));

@@ -221,6 +221,21 @@ QString EquationText::closedForm(const StepNumbers& n) {
     return html;
 }
 
+QString EquationText::normalisationNote(const dl::Normalisation& norm) {
+    const auto pair = [](double a, double b) {
+        return QStringLiteral("(") + val(a) + QStringLiteral(", ") + val(b) + QStringLiteral(")");
+    };
+    if (norm.offset.size() != 2) return {};
+    const QString m = pair(norm.offset(0), norm.offset(1));
+    const QString s = norm.perAxis() ? pair(norm.scaleOf(0), norm.scaleOf(1)) : val(norm.scale);
+    return line(tr("In the coordinates the model works in: %1 = (data %2 %3) / %4 with %3 = %5 and %4 = %6. "
+                   "The view draws them back in the data's units, where %7 %8 %9(<b>0</b>, <b>I</b>) lies "
+                   "around %3 with spread %4.")
+                    .arg(vec(QStringLiteral("x")), kMinus, QStringLiteral("<i>m</i>"),
+                         QStringLiteral("<i>s</i>"), m, s, vec(QStringLiteral("x"), QStringLiteral("T")),
+                         QStringLiteral("\u223C"), kNormal));
+}
+
 QString EquationText::trainingLoss(const StepNumbers& n) {
     const QString t = QStringLiteral("t");
     const QString eps = vec(QStringLiteral("\u03B5"));
@@ -349,6 +364,21 @@ QString EquationText::pointClosedForm(const StepNumbers& n, int row, const doubl
     html += line(vec(QStringLiteral("x"), QStringLiteral("0")) + QStringLiteral(" = ") + pair(x0) +
                  QStringLiteral(",&nbsp;&nbsp;") + vec(QStringLiteral("\u03B5")) + QStringLiteral(" = ") +
                  pair(eps));
+    if (n.clamped) {
+        // t = 0 shows x_0 itself, while the numbers above are t = 1's: x_t = x_0 there, and the step to t = 1
+        // is worked out with those numbers (it read "x_t = 0.9999 x_0 + 0.01 ε = x_0", which does not add
+        // up).
+        const double next[2] = {n.sqrtAlphaBar * x0[0] + n.sqrtOneMinusAlphaBar * eps[0],
+                                n.sqrtAlphaBar * x0[1] + n.sqrtOneMinusAlphaBar * eps[1]};
+        html += line(tr("At t = 0 the point is %1 itself; at t = %2:")
+                         .arg(vec(QStringLiteral("x"), QStringLiteral("0")))
+                         .arg(n.t));
+        html += line(vec(QStringLiteral("x"), QString::number(n.t)) + QStringLiteral(" = ") +
+                     val(n.sqrtAlphaBar) + kSp + pair(x0) + QStringLiteral(" + ") +
+                     val(n.sqrtOneMinusAlphaBar) + kSp + pair(eps));
+        html += line(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;= ") + pair(next));
+        return html;
+    }
     html += line(vec(QStringLiteral("x"), t) + QStringLiteral(" = ") + val(n.sqrtAlphaBar) + kSp + pair(x0) +
                  QStringLiteral(" + ") + val(n.sqrtOneMinusAlphaBar) + kSp + pair(eps));
     html += line(QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;= ") + pair(xt));

@@ -15,6 +15,7 @@
 #include <QList>
 #include <QString>
 
+#include "core/data/dataset.h"
 #include "core/sampling/samplers.h"
 #include "ui/explain/explainnumbers.h"
 
@@ -64,6 +65,9 @@ public:
     static QString estimated(const QString& symbol, NoiseEstimate estimate);
     /// The line that says where ε* comes from (empty for the network).
     static QString estimateNote(NoiseEstimate estimate);
+    /// Where the numbers live: the normalised coordinates of 2D points, x = (data − m) / s, which the view
+    /// draws back in the data's units (so x_T ~ N(0, I) shows around m with spread s there).
+    static QString normalisationNote(const dl::Normalisation& norm);
     /// The closed form filled in with one point's own vectors (2D, normalised coordinates).
     static QString pointClosedForm(const StepNumbers& n, int row, const double x0[2], const double eps[2],
                                    const double xt[2]);

@@ -102,6 +102,12 @@ void ExplainPanel::refresh() {
     const NoiseEstimate estimate = noiseEstimate();
     QList<ExplainSection> sections =
         EquationText::sections(mView, mSampler, mNumbers, mValuePairsPerRow, estimate);
+    // The closed form's x_T ~ N(0, I) is in normalised coordinates, and the view draws the data's: a cloud
+    // around (5, 5) stayed around (5, 5) at t = T, which the formula alone does not explain.
+    if (const auto data = mDocument->dataSet(); data && !data->isImage() && data->dim() == 2)
+        for (ExplainSection& section : sections)
+            if (section.id == QLatin1String("closedForm"))
+                section.html += EquationText::normalisationNote(data->norm);
     updateInspected();
     if (mInspected.row >= 0)
         sections.insert(1, {QStringLiteral("point"), tr("The point you picked"),
