@@ -197,12 +197,33 @@ void TestWindowCompare::sharedSliderMovesEveryPaneByFraction() {
     QCOMPARE(shared->t(), 1);
     QCOMPARE(slider->value(), 1);
     QVERIFY(!mWindow->timeline()->isPlaying());
+    // The keys as a person presses them, to whatever has the focus: opening the comparison gives it the
+    // keyboard, wherever it was (a combo box in the Data dock kept Home and ←/→ for itself).
+    compareAction()->trigger();
+    QVERIFY(!compare()->isActive());
+    auto* source = mWindow->findChild<QComboBox*>(QStringLiteral("samplingSampler"));
+    QVERIFY(source);
+    source->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(source->hasFocus());
+    const int sourceIndex = source->currentIndex();
+    compareAction()->trigger();
+    QVERIFY(compare()->isActive());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);
+    QCOMPARE(shared->t(), 1000);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
+    QCOMPARE(shared->t(), 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(shared->t(), 1);
+    QCOMPARE(source->currentIndex(), sourceIndex);
     // Closed, the main view is back at the t it showed: the keys that moved the panes do not move it
     // (three Right presses had taken it from 147 to 150).
     QTest::keyClick(mWindow.get(), Qt::Key_Right);
     QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
     QVERIFY(!compare()->isActive());
     QCOMPARE(mWindow->timeline()->t(), 147);
+    // ... and the keys are the main view's again.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(mWindow->timeline()->t(), 148);
 }
 
 void TestWindowCompare::forwardPanesShareTheDocumentsNoise() {

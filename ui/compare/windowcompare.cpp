@@ -60,6 +60,9 @@ void WindowCompare::build() {
     // In the central area, under the main view and its timeline, which it replaces while on.
     auto* central = qobject_cast<QBoxLayout*>(mWindow->centralWidget()->layout());
     mView = new ComparisonView(mComparison, mWindow->centralWidget());
+    // It takes the keyboard as the main view does (a click, or opening it), so the window's playback keys
+    // reach it rather than a combo box in a dock.
+    mView->setFocusPolicy(Qt::ClickFocus);
     central->addWidget(mView, 1);
     // The panes stand in for the main view: they take its theme, colours and presenter mode's text scale.
     const auto takeLook = [this] {
@@ -100,6 +103,13 @@ void WindowCompare::setActive(bool active) {
     if (mView) mView->setVisible(active);
     if (mPlots) mPlots->setVisible(active);
     if (active) mWindow->timeline()->pause();
+    // The keys go with the view shown. The main view, hidden, had given the focus to the next widget, the
+    // Data dock's Source box, which kept ←/→ and Home/End: they did nothing to the panes, nor after
+    // closing to the main view, until it was clicked.
+    if (active && mView)
+        mView->setFocus(Qt::ShortcutFocusReason);
+    else if (!active)
+        mWindow->giveKeysToView();
     const QSignalBlocker block(mToggle);
     mToggle->setChecked(active);
 }
