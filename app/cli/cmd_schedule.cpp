@@ -9,6 +9,7 @@
 #include "core/data/diffusersconfig.h"
 #include "core/data/schedulejson.h"
 #include "core/math/error.h"
+#include "core/sampling/timesteps.h"
 #include "scheduleflags.h"
 
 namespace dlcli {
@@ -76,11 +77,13 @@ int runSchedule(const CommandArgs& args) {
     spec.value("export-diffusers", "FILE", "also write the schedule as a diffusers scheduler_config.json");
     const ParsedArgs parsed = spec.parse(args);
     // The whole config from a file (its sampling fields go into --export-diffusers too), else the flags.
+    // Without one, the sampling fields say how `sample` samples it by default (linspace, no clip to ±1).
     dl::DiffusersSchedulerConfig diffusers;
     if (auto fromFile = diffusersConfigFromArgs(parsed))
         diffusers = *fromFile;
     else
-        diffusers.schedule = scheduleFromArgs(parsed);
+        diffusers = dl::diffusersConfigForSampling(scheduleFromArgs(parsed),
+                                                   dl::timestepSpacingName(dl::TimestepSpacing::Linspace));
     const dl::Schedule schedule(diffusers.schedule);
     if (auto path = parsed.text("export-diffusers"))
         dl::writeFileAtomically(*path, dl::diffusersSchedulerConfigJson(diffusers));

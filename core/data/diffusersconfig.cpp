@@ -125,4 +125,13 @@ std::string diffusersSchedulerConfigJson(const DiffusersSchedulerConfig& c) {
     return writeJson(o);
 }
 
+DiffusersSchedulerConfig diffusersConfigForSampling(const ScheduleParams& schedule,
+                                                    std::string_view spacing) {
+    DiffusersSchedulerConfig c;
+    c.schedule = schedule;
+    c.timestepSpacing = std::string(spacing);
+    c.clipSample = false;
+    return c;
+}
+
 }  // namespace dl

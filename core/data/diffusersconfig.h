@@ -44,4 +44,10 @@ DiffusersSchedulerConfig readDiffusersSchedulerConfig(const std::string& path);
 /// The config as diffusers writes it (DDPMScheduler), for the schedule and the sampling fields.
 std::string diffusersSchedulerConfigJson(const DiffusersSchedulerConfig& config);
 
+/// The config that describes how this program samples a schedule: with the given timestep_spacing
+/// (linspace, leading or trailing) and clip_sample false. diffusers' clip_sample clips x̂_0 to ±1 (its
+/// images' range), where this program clips to the data's own range, which normalised 2D points exceed
+/// (an outer ring at radius 2.4): its default, true, would cut the samples.
+DiffusersSchedulerConfig diffusersConfigForSampling(const ScheduleParams& schedule, std::string_view spacing);
+
 }  // namespace dl

@@ -60,10 +60,8 @@ std::string contextMetadata(const MlpConfig& config, const SafetensorsContext& c
             entry("data_scale", formatFloatRoundTrip(n->scale));
     }
     if (context.schedule) {
-        DiffusersSchedulerConfig diffusers;
-        diffusers.schedule = *context.schedule;
-        diffusers.timestepSpacing = std::string(timestepSpacingName(context.spacing));
-        entry("scheduler_config", diffusersSchedulerConfigJson(diffusers));
+        entry("scheduler_config", diffusersSchedulerConfigJson(diffusersConfigForSampling(
+                                      *context.schedule, timestepSpacingName(context.spacing))));
     }
     return out;
 }

@@ -3,6 +3,7 @@
 // reads back to the same ᾱ_T, a broken file is one line and status 1, and
 // `train --export-safetensors` writes a file with the safetensors header, and `train --from-diffusers` trains
 // with a diffusers schedule.
+#include <QFile>
 #include <QTemporaryDir>
 
 #include "cliprocess.h"
@@ -60,6 +61,16 @@ void TestCliEcosystem::fromDiffusers() {
                      QStringLiteral("--T"), QStringLiteral("10")})
                  .exitCode,
              2);
+    // From the flags, the config says how `sample` samples: linspace, and no clip to ±1 (diffusers'
+    // defaults, leading and clip_sample true, are not what this program does).
+    const QString own = dir.filePath(QStringLiteral("own.json"));
+    QCOMPARE(runCli({QStringLiteral("schedule"), QStringLiteral("--export-diffusers"), own}).exitCode, 0);
+    QFile ownFile(own);
+    QVERIFY(ownFile.open(QIODevice::ReadOnly));
+    const QByteArray written = ownFile.readAll();
+    QVERIFY2(
+        written.contains(R"("timestep_spacing": "linspace")") && written.contains(R"("clip_sample": false)"),
+        written.constData());
 }
 
 void TestCliEcosystem::badDiffusersFile() {

@@ -141,6 +141,9 @@ void TestSafetensors::contextGoesIntoTheMetadata() {
         dl::parseDiffusersSchedulerConfig(meta.find("scheduler_config")->text);
     QCOMPARE(diffusers.schedule.kind, dl::ScheduleKind::Cosine);
     QCOMPARE(diffusers.schedule.T, 200);
+    // How the program samples it: linspace unless told otherwise, and x̂_0 not clipped to ±1.
+    QCOMPARE(diffusers.timestepSpacing, std::string("linspace"));
+    QVERIFY(!diffusers.clipSample);
 
     dl::Normalisation common;
     common.offset = Eigen::Vector2f(0.476f, -0.876f);

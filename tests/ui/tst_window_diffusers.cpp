@@ -115,6 +115,11 @@ private Q_SLOTS:
         QVERIFY(back.schedule.zeroTerminalSnr);
         QVERIFY(back.unused.empty());
         QCOMPARE(back.className, std::string("DDPMScheduler"));
+        // With no config imported, the sampling fields are the window's: the Sampling panel's spacing
+        // (diffusers' default "leading" was written while the window sampled with linspace) and no clip to
+        // ±1 (diffusers' default clip_sample would cut normalised points, which reach beyond it).
+        QCOMPARE(back.timestepSpacing, std::string("linspace"));
+        QVERIFY(!back.clipSample);
     }
 
     // trained_betas (50 of them, 10⁻⁴ … 0.02) imported through File ▸ Import: the curve editor showed its

@@ -26,9 +26,11 @@ QString nativePath(const QString& path) {
 
 }  // namespace
 
-DiffusersScheduleFiles::DiffusersScheduleFiles(MainWindow* window)
+DiffusersScheduleFiles::DiffusersScheduleFiles(MainWindow* window,
+                                               std::function<dl::TimestepSpacing()> spacing)
     : QObject(window),
       mWindow(window),
+      mSpacing(std::move(spacing)),
       mImport(new QAction(tr("&Import diffusers scheduler config…"), window)),
       mExport(new QAction(tr("Export schedule as &diffusers config…"), window)) {
     mImport->setObjectName(QStringLiteral("importDiffusersConfig"));
@@ -98,8 +100,10 @@ bool DiffusersScheduleFiles::importFrom(const QString& path) {
 }
 
 bool DiffusersScheduleFiles::exportTo(const QString& path) {
-    dl::DiffusersSchedulerConfig config = mLastImport;
-    config.schedule = mWindow->document()->schedule().params();
+    const dl::ScheduleParams schedule = mWindow->document()->schedule().params();
+    dl::DiffusersSchedulerConfig config =
+        mLastImport.value_or(dl::diffusersConfigForSampling(schedule, dl::timestepSpacingName(mSpacing())));
+    config.schedule = schedule;
     config.className.clear();  // written as DDPMScheduler, the class whose fields these are
     QSaveFile file(path);
     const QByteArray text = QByteArray::fromStdString(dl::diffusersSchedulerConfigJson(config));

@@ -10,8 +10,11 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
+#include <optional>
 
 #include "core/data/diffusersconfig.h"
+#include "core/sampling/timesteps.h"
 
 class QAction;
 
@@ -22,7 +25,9 @@ class MainWindow;
 class DiffusersScheduleFiles : public QObject {
     Q_OBJECT
 public:
-    explicit DiffusersScheduleFiles(MainWindow* window);
+    /// spacing gives the timestep spacing the window samples with, written on export when no config was
+    /// imported.
+    DiffusersScheduleFiles(MainWindow* window, std::function<dl::TimestepSpacing()> spacing);
 
     QAction* importAction() const { return mImport; }
     QAction* exportAction() const { return mExport; }
@@ -30,7 +35,9 @@ public:
     /// Puts the config's schedule into the editor. False (schedule untouched) with a message box on a bad
     /// file; a message box names the fields that were not used.
     bool importFrom(const QString& path);
-    /// Writes the editor's schedule atomically (QSaveFile), with the sampling fields of the last import.
+    /// Writes the editor's schedule atomically (QSaveFile), with the sampling fields of the last import, or
+    /// without one the window's own (its timestep spacing, clip_sample false:
+    /// dl::diffusersConfigForSampling).
     bool exportTo(const QString& path);
 
 private:
@@ -40,9 +47,10 @@ private:
     MainWindow* mWindow;
     QAction* mImport;
     QAction* mExport;
-    /// prediction_type, timestep_spacing, steps_offset, clip_sample of the last import (diffusers'
-    /// defaults before), written back on export.
-    dl::DiffusersSchedulerConfig mLastImport;
+    std::function<dl::TimestepSpacing()> mSpacing;
+    /// prediction_type, timestep_spacing, steps_offset, clip_sample of the last import, written back on
+    /// export.
+    std::optional<dl::DiffusersSchedulerConfig> mLastImport;
 };
 
 }  // namespace dlui

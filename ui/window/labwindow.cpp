@@ -22,14 +22,17 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mPanelSettings(std::make_unique<PanelSettings>(this, options)),
       mCompare(std::make_unique<WindowCompare>(this)),
       mLessons(std::make_unique<LessonMenu>(this, mLive.get())),
-      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this)),
-      mWeightsExport(std::make_unique<ModelWeightsExport>(
-          this, [this] { return mLive->samplingPanel()->samplerParams().spacing; })) {
+      mDiffusers(std::make_unique<DiffusersScheduleFiles>(this, [this] { return samplingSpacing(); })),
+      mWeightsExport(std::make_unique<ModelWeightsExport>(this, [this] { return samplingSpacing(); })) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
     addDensityComparisonDock(this);
     restoreLastSession();
 }
 
 LabWindow::~LabWindow() = default;
+
+dl::TimestepSpacing LabWindow::samplingSpacing() const {
+    return mLive->samplingPanel()->samplerParams().spacing;
+}
 
 }  // namespace dlui

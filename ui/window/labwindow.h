@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "core/sampling/timesteps.h"
 #include "ui/window/mainwindow.h"
 
 namespace dlui {
@@ -33,6 +34,9 @@ public:
     /// Remembered panel settings and View ▸ Reset to defaults (ui/window/panelsettings.h).
     PanelSettings* panelSettings() const { return mPanelSettings.get(); }
     LessonMenu* lessons() const { return mLessons.get(); }
+    /// The timestep spacing the Sampling panel samples with, which the diffusers configs written from the
+    /// window record.
+    dl::TimestepSpacing samplingSpacing() const;
 
 private:
     // Declared in the order they are built; destroyed in reverse, and all before MainWindow's views,
