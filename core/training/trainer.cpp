@@ -250,6 +250,17 @@ float Trainer::update() {
                                (std::isnan(bad) ? "not a number" : "infinite") +
                                "; the weights of the last good step are kept (try a lower learning rate)");
     }
+    // A finite loss can blow up too: at learning rate 1 it reached 10⁶–10⁸ and then sat near 1.0, a network
+    // that predicts nothing, with nothing said. Data and targets are normalised (a network that outputs
+    // zero scores about 1), so a loss past kExplodedLoss is a run that has left the rails.
+    if (loss > kExplodedLoss) {
+        publishSnapshot();
+        throw TrainingDiverged("training diverged at step " + std::to_string(stepIndex + 1) +
+                               ": the loss reached " + formatNumber(loss, 3) + ", over " +
+                               formatNumber(kExplodedLoss, 6) +
+                               " times what a network that outputs zero scores; the weights of the last good "
+                               "step are kept (try a lower learning rate)");
+    }
 
     mUpdate.t = stepIndex + 1;
     mUpdate.learningRate = learningRateAt(stepIndex);

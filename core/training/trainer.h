@@ -45,6 +45,10 @@ class WorkerPool;
 
 /// A step whose loss or gradients were NaN or infinite. The trainer keeps the weights of the last
 /// good step (the failed update is not applied) and stays usable, e.g. with a lower learning rate.
+/// A loss above this stops training as diverged: data and targets are normalised, so a network that
+/// outputs zero scores about 1.
+constexpr double kExplodedLoss = 1000.0;
+
 class TrainingDiverged : public Error {
 public:
     explicit TrainingDiverged(const std::string& message) : Error(message) {}

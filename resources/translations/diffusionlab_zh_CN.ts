@@ -1430,6 +1430,10 @@ ffmpeg 输出：
         <source>%1 of %2 image files could not be read and were left out; the first: %3</source>
         <translation>%2 个图像文件中有 %1 个无法读取，已略去；第一个：%3</translation>
     </message>
+    <message>
+        <source>training diverged at step %1: the loss reached %2, over %3 times what a network that outputs zero scores; the weights of the last good step are kept (try a lower learning rate)</source>
+        <translation>训练在第 %1 步发散：损失达到 %2，是输出全为零的网络所得损失的 %3 倍以上；已保留最后一个正常步的权重（可尝试降低学习率）</translation>
+    </message>
 </context>
 <context>
     <name>dl::Lesson</name>

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void predictionTargetsTrain_data();
     void predictionTargetsTrain();
     void divergenceKeepsLastGoodWeights();
+    void anExplodingLossStopsTheRun();
     void snapshotsFromAnotherThread();
     void learningRateSchedule();
     void clipAndEma();
@@ -229,6 +230,32 @@ void TestTrainer::divergenceKeepsLastGoodWeights() {
     QCOMPARE(t.stepsDone(), 0);
     QVERIFY(t.parameters() == before);
     QVERIFY(t.snapshot()->parameters.allFinite());
+}
+
+// A finite loss that explodes is divergence too: at a learning rate of 10 the loss passed 10³ (a network
+// that outputs zero scores about 1), then fell back to about 1, a network that predicts nothing, and the run
+// went on without a word.
+void TestTrainer::anExplodingLossStopsTheRun() {
+    dl::TrainerConfig cfg = smallRun(1);
+    cfg.learningRate = 10.0f;
+    cfg.warmupSteps = 0;
+    dl::Trainer t(moons(1000), schedule(), smallNet(), cfg);
+    QString message;
+    float highest = 0.0f;
+    try {
+        for (int i = 0; i < 300; ++i) highest = std::max(highest, t.step());
+    } catch (const dl::TrainingDiverged& e) {
+        message = QString::fromUtf8(e.what());
+        qInfo("%s", e.what());
+    }
+    QVERIFY2(message.contains(QStringLiteral("the loss reached")) &&
+                 message.contains(QStringLiteral("over 1000 times")),
+             qPrintable(QStringLiteral("highest loss %1; %2").arg(highest).arg(message)));
+    QVERIFY(highest <= dl::kExplodedLoss);
+    QVERIFY(t.snapshot()->parameters.allFinite());
+    // The default learning rate trains as before, far below the line.
+    dl::Trainer calm(moons(1000), schedule(), smallNet(), smallRun(1));
+    for (int i = 0; i < 300; ++i) QVERIFY(calm.step() < 10.0f);
 }
 
 void TestTrainer::snapshotsFromAnotherThread() {

@@ -179,6 +179,10 @@ constexpr const char* kForms[] = {
     QT_TRANSLATE_NOOP("dl::CoreMessage",
                       "training diverged at step %1: the %2 is %3; the weights of the last good step "
                       "are kept (try a lower learning rate)"),
+    QT_TRANSLATE_NOOP("dl::CoreMessage",
+                      "training diverged at step %1: the loss reached %2, over %3 times what a network that "
+                      "outputs zero scores; the weights of the last good step are kept (try a lower learning "
+                      "rate)"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "gradient norm"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "loss"),
     QT_TRANSLATE_NOOP("dl::CoreMessage", "not a number"),
