@@ -2577,6 +2577,10 @@ ffmpeg 输出：
         <source>The folder %1 does not exist yet: it will be made.</source>
         <translation>文件夹 %1 尚不存在：导出时会创建它。</translation>
     </message>
+    <message>
+        <source>%1 is a file, not a folder: choose another place to save.</source>
+        <translation>%1 是文件而不是文件夹：请选择别的保存位置。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::FieldOverlay</name>
@@ -4930,6 +4934,10 @@ ffmpeg 输出：
     <message>
         <source>Training loss</source>
         <translation>训练损失曲线</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何文件。</translation>
     </message>
 </context>
 <context>

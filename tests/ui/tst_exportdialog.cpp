@@ -190,6 +190,22 @@ void TestExportDialog::aRelativePathIsRefusedAndANewFolderIsSaid() {
         qPrintable(summary->text()));
     path->setText(tmp.filePath(QStringLiteral("a.gif")));
     QVERIFY2(!summary->text().contains(QStringLiteral("does not exist")), qPrintable(summary->text()));
+
+    // A file where a folder would have to be: said "it will be made", then the export failed on it. It is
+    // named at once, and Export waits for another place.
+    QFile blocker(tmp.filePath(QStringLiteral("notes.txt")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    path->setText(tmp.filePath(QStringLiteral("notes.txt/frames/a.gif")));
+    QVERIFY2(summary->text().contains(
+                 QStringLiteral("%1 is a file, not a folder")
+                     .arg(QDir::toNativeSeparators(tmp.filePath(QStringLiteral("notes.txt"))))),
+             qPrintable(summary->text()));
+    QVERIFY(!exportButton->isEnabled());
+    path->setText(tmp.filePath(QStringLiteral("a.gif")));
+    QVERIFY(exportButton->isEnabled());
+    // Two lines' room from the start, so a summary that wraps does not move the controls above it.
+    QVERIFY(summary->height() >= 2 * summary->fontMetrics().lineSpacing());
 }
 
 void TestExportDialog::progressSaysHowLongIsLeft() {

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QToolButton>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void copyViewPutsTheViewOnTheClipboard();
     void arrowFieldExportsWithTheWindowsDenoiser();
     void transparentPngFramesStayTransparent();
+    void aCancelledExportSaysSo();
 
 private:
     /// Finishes the Export dialog that `open` brings up: a short forward GIF into the temp dir (`name`), or
@@ -453,6 +455,28 @@ void TestWindowExport::transparentPngFramesStayTransparent() {
     QVERIFY(closeWith(dlui::Background::Dark));
     QCOMPARE(opensWith(), std::optional(mWindow->mainView()->renderOptions().background));
     QVERIFY(mWindow->mainView()->renderOptions().background != dlui::Background::Dark);
+}
+
+// Closing the dialog while it exports cancels the export, which left nothing behind and said nothing: the
+// status bar says so.
+void TestWindowExport::aCancelledExportSaysSo() {
+    const QString path = mDir->filePath(QStringLiteral("long.gif"));
+    whenModalOpens<dlui::ExportDialog>([&](dlui::ExportDialog* dialog) {
+        dialog->setInteractive(false);
+        dlui::ExportSettings s = dialog->settings();
+        s.format = dlui::ExportFormat::Gif;
+        s.frames.animation = dlui::AnimationKind::Forward;
+        s.frames.stride = 1;
+        s.render.size = QSize(1600, 1600);  // long enough to be under way when the dialog closes
+        s.outputPath = path;
+        dialog->setSettings(s);
+        dialog->startExport();
+        dialog->reject();
+    });
+    QTest::keyClick(mWindow.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY2(mWindow->statusBar()->currentMessage().contains(QStringLiteral("cancelled")),
+             qPrintable(mWindow->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestWindowExport)

@@ -85,6 +85,25 @@ QString firstMissingFolder(const QString& path) {
     return missing;
 }
 
+/// The folder the export writes into: the PNG frames' folder itself, or the file's.
+QString outputFolder(const ExportSettings& s) {
+    return s.format == ExportFormat::PngSequence ? QFileInfo(s.outputPath).absoluteFilePath()
+                                                 : QFileInfo(s.outputPath).absolutePath();
+}
+
+/// The file that stands where the path needs a folder (the path itself or one above it), or empty: the
+/// export would fail on it, after the dialog had said the folder "will be made".
+QString fileInTheWay(const QString& folder) {
+    for (QString at = QDir::cleanPath(folder); !at.isEmpty();) {
+        const QFileInfo info(at);
+        if (info.exists()) return info.isDir() ? QString() : at;
+        const QString parent = info.absolutePath();
+        if (parent == at) break;
+        at = parent;
+    }
+    return {};
+}
+
 }  // namespace
 
 ExportDialog::ExportDialog(ExportInput input, QWidget* parent) : QDialog(parent), mInput(std::move(input)) {
@@ -248,6 +267,10 @@ void ExportDialog::buildUi() {
     mSummary = new QLabel(this);
     mSummary->setObjectName(QStringLiteral("exportSummary"));
     mSummary->setWordWrap(true);
+    // Room for two lines from the start: the line wrapping to a second one moved the Output box and the
+    // buttons under the mouse (a click meant for Save to missed it).
+    mSummary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    mSummary->setMinimumHeight(2 * mSummary->fontMetrics().lineSpacing());
     mButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     mButtons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
 
@@ -387,6 +410,9 @@ void ExportDialog::updateState() {
         problem = tr("Give the whole path, from / (Browse… picks one): “%1” would be saved in the folder "
                      "the program was started from.")
                       .arg(QDir::toNativeSeparators(s.outputPath));
+    else if (const QString file = fileInTheWay(outputFolder(s)); !file.isEmpty())
+        problem = tr("%1 is a file, not a folder: choose another place to save.")
+                      .arg(QDir::toNativeSeparators(file));
     if (!problem.isEmpty()) {
         mSummary->setText(problem);
     } else {
@@ -397,10 +423,7 @@ void ExportDialog::updateState() {
                               .arg(s.render.size.height());
         // The export makes a folder that is not there, as a file dialog's "new folder" would: said first,
         // so a mistyped folder is seen before it is made.
-        const QString folder = s.format == ExportFormat::PngSequence
-                                   ? QFileInfo(s.outputPath).absoluteFilePath()
-                                   : QFileInfo(s.outputPath).absolutePath();
-        const QString missing = firstMissingFolder(folder);
+        const QString missing = firstMissingFolder(outputFolder(s));
         if (!missing.isEmpty())
             summary += QLatin1Char(' ') + tr("The folder %1 does not exist yet: it will be made.")
                                               .arg(QDir::toNativeSeparators(missing));

@@ -122,6 +122,9 @@ void WindowExport::openExportDialog() {
     if (comparing) dialog.setSettings(compare->exportSettings(dialog.settings()));
     mDialog = &dialog;
     connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult& result) {
+        // A cancelled export left the window as it was, and said nothing: it says that nothing was written.
+        if (result.cancelled)
+            mWindow->statusBar()->showMessage(tr("Export cancelled: nothing was written."), 8000);
         if (!result.ok) return;
         mWindow->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(result.outputPath)),
                                           8000);
