@@ -3303,8 +3303,8 @@ ffmpeg 输出：
         <translation>视图仍显示之前载入的数据：%1。</translation>
     </message>
     <message>
-        <source>The strokes drawn on the view are not loaded and will be lost: Load data in the Data panel keeps them in the session.</source>
-        <translation>视图上画的笔画尚未加载，将会丢失：在“数据”面板中点击“加载数据”可将其保存在会话中。</translation>
+        <source>The strokes drawn on the view are not the data loaded now and will be lost: Load data with Source “Hand-drawn” in the Data panel keeps them in the session.</source>
+        <translation>视图上画的笔画不是当前加载的数据，将会丢失：在“数据”面板中把来源设为“手绘”并点击“加载数据”，可将其保存在会话中。</translation>
     </message>
     <message>
         <source>Samples loaded: %1.</source>
