@@ -2169,6 +2169,14 @@ ffmpeg 输出：
         <source>Explain</source>
         <translation>公式讲解</translation>
     </message>
+    <message>
+        <source>Comparing side by side</source>
+        <translation>正在并排比较</translation>
+    </message>
+    <message>
+        <source>The panes show their own t, ᾱ_t and SNR in their captions. The numbers below are the main view&apos;s, hidden while comparing.</source>
+        <translation>各窗格在自己的标题中显示各自的 t、ᾱ_t 和 SNR。下面的数值属于比较期间被隐藏的主视图。</translation>
+    </message>
 </context>
 <context>
     <name>dlui::Export</name>

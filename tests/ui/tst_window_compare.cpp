@@ -28,6 +28,7 @@
 #include "ui/compare/panesettingseditor.h"
 #include "ui/compare/windowcompare.h"
 #include "ui/document/labdocument.h"
+#include "ui/explain/explainpanel.h"
 #include "ui/export/exportdialog.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
@@ -142,6 +143,11 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
     QVERIFY(plots && plots->isVisible());
     QCOMPARE(plots->curveCount(), 2);
     QCOMPARE(plots->alphaBarKeys(1).last(), 1.0);
+    // The Explain dock says its numbers are the hidden main view's, not the panes' (it read "Values at
+    // t = 1000 of T = 1000" beside panes at t = 24 / 150).
+    auto* explain = mWindow->findChild<dlui::ExplainPanel*>();
+    QVERIFY(explain);
+    QCOMPARE(explain->shownSections().value(0), QStringLiteral("comparing"));
     // Toggled off (Ctrl+K this time): the main view is back.
     QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
     QVERIFY(!compare()->isActive());
@@ -149,6 +155,7 @@ void TestWindowCompare::viewMenuActionOpensTheComparison() {
     QVERIFY(mWindow->mainView()->isVisible());
     QVERIFY(!view()->isVisible());
     QVERIFY(!plots->isVisible());
+    QVERIFY(!explain->shownSections().contains(QStringLiteral("comparing")));
     QTest::keyClick(mWindow.get(), Qt::Key_K, Qt::ControlModifier);
     QVERIFY(compare()->isActive() && view()->isVisible());
     // The panes have their own slider; the main timeline stays hidden, also in presenter mode, which

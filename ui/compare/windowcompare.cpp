@@ -110,8 +110,11 @@ void WindowCompare::setActive(bool active) {
         mView->setFocus(Qt::ShortcutFocusReason);
     else if (!active)
         mWindow->giveKeysToView();
-    const QSignalBlocker block(mToggle);
-    mToggle->setChecked(active);
+    {
+        const QSignalBlocker block(mToggle);
+        mToggle->setChecked(active);
+    }
+    Q_EMIT activeChanged(active);
 }
 
 void WindowCompare::routeKeys() {

@@ -47,6 +47,11 @@ public:
     /// at the base frame height (2 panes side by side: twice as wide).
     ExportSettings exportSettings(ExportSettings base) const;
 
+Q_SIGNALS:
+    /// The comparison was shown (true) or hidden (false).
+    void activeChanged(bool active);
+
+public:
     /// Finds the instance attached to a window (null when none).
     static WindowCompare* of(const MainWindow* window);
 

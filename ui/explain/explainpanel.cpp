@@ -119,6 +119,15 @@ void ExplainPanel::refresh() {
                             ReversePointText::html(*mInspectedStep, schedule(),
                                                    kind.value_or(dl::SamplerKind::DdpmPosterior), estimate)});
     }
+    // In the comparison the panes have their own t and schedules: said first, or the table read as theirs
+    // ("Values at t = 1000 of T = 1000" beside panes at t = 24 / 150).
+    if (mComparing)
+        sections.prepend({QStringLiteral("comparing"), tr("Comparing side by side"),
+                          QStringLiteral("<p>") +
+                              tr("The panes show their own t, ᾱ_t and SNR in their captions. The numbers "
+                                 "below are the main view's, hidden while comparing.")
+                                  .toHtmlEscaped() +
+                              QStringLiteral("</p>")});
     QStringList shown;
     QString html;
     mHtml.clear();
@@ -258,6 +267,12 @@ void ExplainPanel::changeEvent(QEvent* event) {
     // Queued: the text's viewport, whose background picks the numbers' colour, gets the palette after us.
     if (event->type() == QEvent::PaletteChange)
         QMetaObject::invokeMethod(this, &ExplainPanel::refresh, Qt::QueuedConnection);
+}
+
+void ExplainPanel::setComparing(bool comparing) {
+    if (comparing == mComparing) return;
+    mComparing = comparing;
+    refresh();
 }
 
 void ExplainPanel::setInspectedPoint(int row) {

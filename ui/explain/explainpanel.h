@@ -76,6 +76,9 @@ public Q_SLOTS:
     void setInspectedPoint(int row);
     /// Recomputes the numbers and rebuilds the text (called on every change it listens to).
     void refresh();
+    /// While the side-by-side comparison replaces the main view, the text says its numbers are the hidden
+    /// main view's, not the panes'.
+    void setComparing(bool comparing);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -116,6 +119,7 @@ private:
     StepNumbers mNumbers;
     dl::SamplerParams mSampler;
     int mInspectedRow = -1;
+    bool mComparing = false;
     InspectedPoint mInspected;
     std::optional<ReversePointVectors> mInspectedStep;
 };

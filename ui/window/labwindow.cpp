@@ -1,6 +1,7 @@
 #include "ui/window/labwindow.h"
 
 #include "ui/compare/windowcompare.h"
+#include "ui/explain/explainpanel.h"
 #include "ui/i18n/languagemenu.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/window/densitycomparisondock.h"
@@ -25,6 +26,8 @@ LabWindow::LabWindow(const Options& options, QWidget* parent)
       mDiffusers(std::make_unique<DiffusersScheduleFiles>(this, [this] { return samplingSpacing(); })),
       mWeightsExport(std::make_unique<ModelWeightsExport>(this, [this] { return samplingSpacing(); })) {
     new LanguageMenu(viewMenu(), options.useSettings, this);  // View → Language
+    if (auto* explain = findChild<ExplainPanel*>())
+        connect(mCompare.get(), &WindowCompare::activeChanged, explain, &ExplainPanel::setComparing);
     addDensityComparisonDock(this);
     restoreLastSession();
 }
