@@ -337,9 +337,10 @@ void MainWindow::connectDocument() {
         const bool unloaded =
             !mView->strokes().empty() && (!drawnLoaded || mView->strokes() != loaded.strokes);
         // Not "not loaded": strokes loaded once and then replaced by other data are not kept either.
-        return unloaded ? tr("The strokes drawn on the view are not the data loaded now and will be lost: "
-                             "Load data with Source “Hand-drawn” in the Data panel keeps them in the session.")
-                        : QString();
+        return unloaded
+                   ? tr("The strokes drawn on the view are not the data loaded now and will be lost: "
+                        "Load data with Source “Hand-drawn” in the Data panel keeps them in the session.")
+                   : QString();
     });
     connect(mLoader, &DataLoader::busyChanged, mDataPanel, &DataPanel::setBusy);
     connect(mLoader, &DataLoader::csvColumnsRead, mDataPanel, &DataPanel::setCsvColumnNames);
