@@ -716,6 +716,14 @@ void TestWindowTraining::saveAndLoadModel() {
     QTest::mouseClick(train()->resetButton(), Qt::LeftButton);
     QVERIFY(!mWindow->document()->hasModel());
     QCOMPARE(train()->lossPlot()->stepCount(), 0);
+    // Other settings typed in before loading: the form then shows the loaded model's own (it kept these
+    // beside a model trained otherwise).
+    dlui::TrainingSettings typed = train()->settings();
+    const dlui::TrainingSettings trainedWith = typed;
+    typed.model.hidden = 48;
+    typed.trainer.learningRate = 0.5f;
+    typed.trainer.steps = 123;
+    train()->setSettings(typed);
 
     // Read in a background job: the window stays responsive while the file is read.
     QSignalSpy loaded(train(), &dlui::TrainPanel::modelFileLoaded);
@@ -733,6 +741,9 @@ void TestWindowTraining::saveAndLoadModel() {
     QVERIFY2(status->text().contains(QStringLiteral("loaded · step 200")), qPrintable(status->text()));
     QCOMPARE(train()->lossPlot()->stepCount(), 200);
     QCOMPARE(mWindow->document()->modelSchedule()->params(), mWindow->document()->schedule().params());
+    QCOMPARE(train()->widthBox()->value(), trainedWith.model.hidden);
+    QCOMPARE(train()->settings().trainer.learningRate, trainedWith.trainer.learningRate);
+    QCOMPARE(train()->settings().trainer.steps, 200);
 
     // Continue training the loaded model for another budget.
     train()->stepsBox()->setValue(50);

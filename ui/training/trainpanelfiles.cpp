@@ -63,6 +63,14 @@ void TrainPanel::installLoadedModel(const QString& path, const dl::ModelFile& fi
 void TrainPanel::adoptModelFile(const dl::ModelFile& file, const QString& path) {
     mController->reset();
     mLoaded = std::make_shared<const dl::ModelFile>(file);
+    // The form describes the model loaded: it kept what had been typed before (learning rate 1, 200,000
+    // steps) beside a model trained with 0.002 and 5,000, while Continue trains on with the file's own
+    // settings. The threads stay this machine's.
+    TrainingSettings loaded = settings();
+    loaded.model = file.model;
+    loaded.trainer = file.trainer;
+    loaded.trainer.threads = settings().trainer.threads;
+    setSettings(loaded);
     installModelFile(*mDocument, file, path);
     mDocument->clearSamples();  // drawn by the model this file replaces
     mLossPlot->setLosses(mDocument->model()->lossHistory);
