@@ -61,6 +61,17 @@ private Q_SLOTS:
         QCOMPARE(mh::number(value), text);
     }
 
+    // The timeline's numbers line has no HTML: the same digits, the power in superscript characters (it
+    // wrote 999.0000 beside the dock's 999, and 1.00e+05).
+    void formatsPlainNumbers() {
+        QCOMPARE(mh::plainNumber(999.0), QStringLiteral("999"));
+        QCOMPARE(mh::plainNumber(0.0266851), QStringLiteral("0.02669"));
+        QCOMPARE(mh::plainNumber(2.4734e-5), QStringLiteral("2.473\u00D710\u207B\u2075"));
+        QCOMPARE(mh::plainNumber(12346.0), QStringLiteral("1.235\u00D710\u2074"));
+        QCOMPARE(mh::plainNumber(1e10), QStringLiteral("1.000\u00D710\u00B9\u2070"));
+        QCOMPARE(mh::plainNumber(std::numeric_limits<double>::infinity()), QStringLiteral("\u221E"));
+    }
+
     // In a narrow Explain dock "√(1 − β_t)" broke after its "1 −" and left "β_t" under an overline of its
     // own, and a formula's "1 − ᾱ_t" fell over three lines. Laid out 1 px wide (every allowed break taken): a
     // one-piece equation stays one line, and a root in running text stays on one line.

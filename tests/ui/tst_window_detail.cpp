@@ -20,6 +20,7 @@
 #include "tests/support/exactsamples.h"
 #include "tests/support/windowtestoptions.h"
 #include "ui/document/labdocument.h"
+#include "ui/explain/mathhtml.h"
 #include "ui/overlays/densitycomparison.h"
 #include "ui/sampling/samplingpanel.h"
 #include "ui/training/trainpanel.h"
@@ -154,7 +155,7 @@ private Q_SLOTS:
         mWindow->timeline()->pause();  // the samples start playing
         mWindow->timeline()->setT(50);
         const dl::Schedule chain(editor);
-        const QString beta = QString::number(chain.beta(50), 'f', 4);
+        const QString beta = dlui::mathhtml::plainNumber(chain.beta(50));
         QTRY_VERIFY2(
             mWindow->timelineWidget()->numbersText().startsWith(QStringLiteral("βₜ = ") + beta),
             qPrintable(mWindow->timelineWidget()->numbersText() + QStringLiteral(" · want β ") + beta));

@@ -71,6 +71,19 @@ QString equation(const QStringList& pieces) {
     return html + QStringLiteral("</tr></table>");
 }
 
+QString plainNumber(double value) {
+    QString text = number(value);
+    const qsizetype open = text.indexOf(QStringLiteral("<sup>"));
+    if (open < 0) return text;
+    const qsizetype close = text.indexOf(QStringLiteral("</sup>"), open);
+    static const QString kSuperscriptDigits =
+        QStringLiteral("\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079");
+    QString power;
+    for (const QChar c : text.mid(open + 5, close - open - 5))
+        power += c.isDigit() ? kSuperscriptDigits.at(c.digitValue()) : QChar(0x207B);  // ⁻ for the minus
+    return text.left(open) + power;
+}
+
 QString number(double value) {
     if (std::isnan(value)) return QStringLiteral("\u2014");
     if (std::isinf(value)) return value > 0 ? QStringLiteral("\u221E") : kMinus + QStringLiteral("\u221E");

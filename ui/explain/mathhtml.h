@@ -38,5 +38,8 @@ QString frac(const QString& numerator, const QString& denominator);
 QString equation(const QStringList& pieces);
 /// A number in 4 significant digits, with ×10ⁿ for very small or large values, ∞ and a true minus sign.
 QString number(double value);
+/// The same number as plain text, the power of ten in superscript characters (2.473×10⁻⁵), for labels
+/// that show no HTML: the same digits as the Explain dock beside them.
+QString plainNumber(double value);
 
 }  // namespace dlui::mathhtml

@@ -20,6 +20,7 @@
 #include <cmath>
 
 #include "ui/document/labdocument.h"
+#include "ui/explain/mathhtml.h"
 #include "ui/render/palette.h"
 #include "ui/view/timeline.h"
 #include "ui/widgets/flowlayout.h"
@@ -68,12 +69,6 @@ QToolButton* makeButton(QWidget* parent, const QString& icon, const QString& tex
     b->setIconSize(QSize(side, side));
     showIcon(b, icon, parent->palette());
     return b;
-}
-
-QString formatNumber(double v) {
-    if (std::isinf(v)) return QStringLiteral("∞");
-    if (v != 0.0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e4)) return QString::number(v, 'e', 2);
-    return QString::number(v, 'f', 4);
 }
 
 }  // namespace
@@ -277,9 +272,12 @@ void TimelineWidget::updateNumbers() {
     const bool reverse = view.mode == ViewMode::Reverse;
     const dl::Schedule& schedule = reverse ? mDocument->reverseSchedule() : mDocument->schedule();
     const int t = std::min(view.t, schedule.T());
+    // The Explain dock's digits: "SNR = 999.0000" here stood beside "999" there, and "1.00e+05" in C's
+    // notation.
     mNumbers->setText(tr("βₜ = %1   ᾱₜ = %2   SNR = %3")
-                          .arg(formatNumber(schedule.beta(t)), formatNumber(schedule.alphaBar(t)),
-                               formatNumber(schedule.snr(t))));
+                          .arg(mathhtml::plainNumber(schedule.beta(t)),
+                               mathhtml::plainNumber(schedule.alphaBar(t)),
+                               mathhtml::plainNumber(schedule.snr(t))));
 }
 
 QString TimelineWidget::numbersText() const {
