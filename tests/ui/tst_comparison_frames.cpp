@@ -12,6 +12,7 @@
 
 #include "core/data/pointgenerators.h"
 #include "core/math/rng.h"
+#include "ui/render/alphabartext.h"
 #include "ui/render/comparisonframes.h"
 #include "ui/render/exporter.h"
 #include "ui/render/framewriters.h"
@@ -55,7 +56,7 @@ ComparisonInput twoPanes(const dl::ScheduleParams& a, const dl::ScheduleParams& 
 }
 
 QString fourDigits(double ab) {
-    return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
+    return dlui::alphaBarText(ab);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@
 #include "ui/document/labdocument.h"
 #include "ui/explain/explainpanel.h"
 #include "ui/export/exportdialog.h"
+#include "ui/render/alphabartext.h"
 #include "ui/view/mainview.h"
 #include "ui/view/timeline.h"
 #include "ui/view/timelinewidget.h"
@@ -44,7 +45,7 @@ namespace {
 using dltest::whenModalOpens;
 
 QString fourDigits(double ab) {
-    return ab >= 1e-3 || ab == 0.0 ? QString::number(ab, 'f', 4) : QString::number(ab, 'e', 2);
+    return dlui::alphaBarText(ab);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/render/alphabartext.h"
+
 namespace dlui::mathhtml {
 
 QString sub(const QString& base, const QString& index) {
@@ -76,12 +78,8 @@ QString plainNumber(double value) {
     const qsizetype open = text.indexOf(QStringLiteral("<sup>"));
     if (open < 0) return text;
     const qsizetype close = text.indexOf(QStringLiteral("</sup>"), open);
-    static const QString kSuperscriptDigits =
-        QStringLiteral("\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079");
-    QString power;
-    for (const QChar c : text.mid(open + 5, close - open - 5))
-        power += c.isDigit() ? kSuperscriptDigits.at(c.digitValue()) : QChar(0x207B);  // ⁻ for the minus
-    return text.left(open) + power;
+    const int power = text.mid(open + 5, close - open - 5).replace(kMinus, QStringLiteral("-")).toInt();
+    return text.left(open) + superscriptInteger(power);
 }
 
 QString number(double value) {

@@ -1,14 +1,30 @@
-// ᾱ_t as the captions print it: four decimals, or scientific notation below 10⁻³, where four decimals
-// read 0.0000 (ᾱ_T = 2.67·10⁻⁵ of the default schedule looked like pure noise reached exactly).
+// ᾱ_t as the captions print it: four decimals, or a power of ten below 10⁻³, where four decimals read
+// 0.0000 (ᾱ_T = 2.67×10⁻⁵ of the default schedule looked like pure noise reached exactly).
 #pragma once
 
 #include <QString>
+#include <cmath>
+#include <cstdlib>
 
 namespace dlui {
 
+/// n in superscript characters: −5 → ⁻⁵, 10 → ¹⁰.
+inline QString superscriptInteger(int n) {
+    static const QString kDigits =
+        QStringLiteral("\u2070\u00B9\u00B2\u00B3\u2074\u2075\u2076\u2077\u2078\u2079");
+    QString text = n < 0 ? QString(QChar(0x207B)) : QString();
+    for (const QChar c : QString::number(std::abs(n))) text += kDigits.at(c.digitValue());
+    return text;
+}
+
 inline QString alphaBarText(double alphaBar) {
-    return alphaBar >= 1e-3 || alphaBar == 0.0 ? QString::number(alphaBar, 'f', 4)
-                                               : QString::number(alphaBar, 'e', 2);
+    if (alphaBar >= 1e-3 || alphaBar == 0.0 || !std::isfinite(alphaBar))
+        return QString::number(alphaBar, 'f', 4);
+    // Three significant digits and the power of ten as the Explain dock and the timeline write it
+    // (2.67×10⁻⁵), not C's 2.67e-05.
+    const QString e = QString::number(alphaBar, 'e', 2);  // "2.67e-05"
+    const qsizetype at = e.indexOf(QLatin1Char('e'));
+    return e.left(at) + QStringLiteral("\u00D710") + superscriptInteger(e.mid(at + 1).toInt());
 }
 
 }  // namespace dlui
