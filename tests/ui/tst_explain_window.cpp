@@ -413,6 +413,13 @@ private:
         QCOMPARE(cellText.selectedText(), QStringLiteral("SNR\u00A0="));
         QVERIFY(closed.contains(dlui::mathhtml::number(s.sqrtAlphaBar(t))));
         QVERIFY(closed.contains(dlui::mathhtml::number(s.sqrtOneMinusAlphaBar(t))));
+        // x_T ~ N(0, I) is in the model's coordinates: the section gives the map from the data's, with the
+        // data set's own offset and scale (a cloud around (5, 5) stayed there at t = T, unexplained).
+        const dl::Normalisation& norm = mWindow->document()->dataSet()->norm;
+        QVERIFY2(closed.contains(QStringLiteral("(data ")) &&
+                     closed.contains(dlui::mathhtml::number(norm.offset(0))) &&
+                     closed.contains(dlui::mathhtml::number(norm.scale)),
+                 qPrintable(closed));
         QVERIFY(
             panel()->sectionHtml(QStringLiteral("forwardStep")).contains(dlui::mathhtml::number(s.beta(t))));
         // And the text view shows them (numbers without a ×10ⁿ part read the same as plain text).

@@ -4,7 +4,7 @@
 // writing are the core's (core/data/diffusersconfig.h), as for `diffusion-lab-cli schedule --from-diffusers`.
 // A bad file leaves the schedule as it was and says why; fields the program does not use are named.
 //
-//   auto* files = new dlui::DiffusersScheduleFiles(window);  // adds the two File menu entries
+//   auto* files = new dlui::DiffusersScheduleFiles(window, [] { return dl::TimestepSpacing::Linspace; });
 //   files->importFrom(path);
 #pragma once
 
@@ -45,9 +45,9 @@ private:
     void chooseAndExport();
 
     MainWindow* mWindow;
+    std::function<dl::TimestepSpacing()> mSpacing;
     QAction* mImport;
     QAction* mExport;
-    std::function<dl::TimestepSpacing()> mSpacing;
     /// prediction_type, timestep_spacing, steps_offset, clip_sample of the last import, written back on
     /// export.
     std::optional<dl::DiffusersSchedulerConfig> mLastImport;

@@ -4,7 +4,7 @@
 // is written in a background job, atomically (core/model/safetensors.h); the status bar says where it
 // went, a message box why it did not.
 //
-//   auto* weights = new dlui::ModelWeightsExport(window);  // adds the File menu entry
+//   auto* weights = new dlui::ModelWeightsExport(window, [] { return dl::TimestepSpacing::Linspace; });
 //   weights->exportTo(QStringLiteral("moons.safetensors"));
 #pragma once
 

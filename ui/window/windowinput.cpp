@@ -107,7 +107,8 @@ void WindowInput::reportValueOutOfRange(QAbstractSpinBox* box) {
 }
 
 void WindowInput::reportRefusedKey(QAbstractSpinBox* box, const QString& text) {
-    if (text.isEmpty() || !text.at(0).isPrint()) return;
+    // Printable keys only, and not a space: "150 " refused would read as "“150” is not a value".
+    if (text.isEmpty() || !text.at(0).isPrint() || text.at(0).isSpace()) return;
     auto* edit = box->findChild<QLineEdit*>();  // QAbstractSpinBox::lineEdit() is protected
     if (!edit || edit->isReadOnly()) return;
     // The text the key would make, as the line edit would insert it over the selection.
@@ -120,15 +121,18 @@ void WindowInput::reportRefusedKey(QAbstractSpinBox* box, const QString& text) {
     wouldBe.insert(at, text);
     int cursor = at + static_cast<int>(text.size());
     if (box->validate(wouldBe, cursor) != QValidator::Invalid) return;
-    QString typed = wouldBe;
+    // What was typed, without the field's own prefix and suffix (QAbstractSpinBox has neither).
+    QString prefix, suffix;
     if (const auto* whole = qobject_cast<const QSpinBox*>(box)) {
-        if (typed.startsWith(whole->prefix())) typed.remove(0, whole->prefix().size());
-        if (typed.endsWith(whole->suffix())) typed.chop(whole->suffix().size());
+        prefix = whole->prefix();
+        suffix = whole->suffix();
     } else if (const auto* real = qobject_cast<const QDoubleSpinBox*>(box)) {
-        if (typed.startsWith(real->prefix())) typed.remove(0, real->prefix().size());
-        if (typed.endsWith(real->suffix())) typed.chop(real->suffix().size());
+        prefix = real->prefix();
+        suffix = real->suffix();
     }
-    showOutOfRange(box, typed.trimmed(), true);
+    if (wouldBe.startsWith(prefix)) wouldBe.remove(0, prefix.size());
+    if (wouldBe.endsWith(suffix)) wouldBe.chop(suffix.size());
+    showOutOfRange(box, wouldBe.trimmed(), true);
 }
 
 void WindowInput::showOutOfRange(const QAbstractSpinBox* box, const QString& typed, bool keyLeftOut) {
