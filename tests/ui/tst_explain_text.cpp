@@ -16,6 +16,7 @@
 #include "ui/explain/equationtext.h"
 #include "ui/explain/explainnumbers.h"
 #include "ui/explain/mathhtml.h"
+#include "ui/render/alphabartext.h"
 
 using dlui::EquationText;
 using dlui::ExplainView;
@@ -70,6 +71,12 @@ private Q_SLOTS:
         QCOMPARE(mh::plainNumber(12346.0), QStringLiteral("1.235\u00D710\u2074"));
         QCOMPARE(mh::plainNumber(1e10), QStringLiteral("1.000\u00D710\u00B9\u2070"));
         QCOMPARE(mh::plainNumber(std::numeric_limits<double>::infinity()), QStringLiteral("\u221E"));
+        // β on a schedule fix's button: three digits, no "1e-05".
+        QCOMPARE(dlui::shortNumberText(1e-5), QStringLiteral("1\u00D710\u207B\u2075"));
+        QCOMPARE(dlui::shortNumberText(2.5e-5), QStringLiteral("2.5\u00D710\u207B\u2075"));
+        QCOMPARE(dlui::shortNumberText(9.9996e-5), QStringLiteral("1\u00D710\u207B\u2074"));
+        QCOMPARE(dlui::shortNumberText(0.002), QStringLiteral("0.002"));
+        QCOMPARE(dlui::shortNumberText(0.133), QStringLiteral("0.133"));
     }
 
     // In a narrow Explain dock "√(1 − β_t)" broke after its "1 −" and left "β_t" under an overline of its

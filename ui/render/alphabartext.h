@@ -17,6 +17,20 @@ inline QString superscriptInteger(int n) {
     return text;
 }
 
+/// v in at most three significant digits, with a power of ten below 10⁻³ and from 10⁴ (1×10⁻⁵, not C's
+/// 1e-05): for β and the like in plain text, where no <sup> can be drawn.
+inline QString shortNumberText(double v) {
+    if (v == 0.0 || !std::isfinite(v) || (std::abs(v) >= 1e-3 && std::abs(v) < 1e4))
+        return QString::number(v, 'g', 3);
+    int power = static_cast<int>(std::floor(std::log10(std::abs(v))));
+    QString mantissa = QString::number(v / std::pow(10.0, power), 'g', 3);
+    if (mantissa == QLatin1String("10") || mantissa == QLatin1String("-10")) {  // 9.996 rounds up
+        mantissa.chop(1);
+        ++power;
+    }
+    return mantissa + QStringLiteral("\u00D710") + superscriptInteger(power);
+}
+
 inline QString alphaBarText(double alphaBar) {
     if (alphaBar >= 1e-3 || alphaBar == 0.0 || !std::isfinite(alphaBar))
         return QString::number(alphaBar, 'f', 4);

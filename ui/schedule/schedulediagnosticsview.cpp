@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/render/alphabartext.h"
 #include "ui/render/palette.h"
 
 namespace dlui {
@@ -70,11 +71,12 @@ QString ScheduleDiagnosticsView::describeFix(const dl::ScheduleDiagnostic& d,
             return tr("Turn on zero terminal SNR");
         case dl::ScheduleDiagnostic::FixKind::OtherKind:
             // On a cosine (or custom) schedule the fix is another kind of schedule: the button says so.
+            // β as the rest of the window writes it: "1e-05" read as C on a button.
             if (d.fix->kind != checked.kind)
                 return tr("Switch to linear β %1..%2")
-                    .arg(d.fix->betaStart, 0, 'g', 3)
-                    .arg(d.fix->betaEnd, 0, 'g', 3);
-            return tr("Use linear β %1..%2").arg(d.fix->betaStart, 0, 'g', 3).arg(d.fix->betaEnd, 0, 'g', 3);
+                    .arg(shortNumberText(d.fix->betaStart), shortNumberText(d.fix->betaEnd));
+            return tr("Use linear β %1..%2")
+                .arg(shortNumberText(d.fix->betaStart), shortNumberText(d.fix->betaEnd));
         case dl::ScheduleDiagnostic::FixKind::None:
             break;
     }
