@@ -53,6 +53,17 @@ Scene redImages(int count) {
     return scene;
 }
 
+/// A scene of nothing but the density: `columns` × `rows` cells over [−1, 1]², row by row.
+Scene densityScene(int columns, int rows, std::vector<float> values) {
+    Scene scene;
+    scene.viewBounds = QRectF(-1, -1, 2, 2);
+    scene.density.bounds = scene.viewBounds;
+    scene.density.columns = columns;
+    scene.density.rows = rows;
+    scene.density.values = std::move(values);
+    return scene;
+}
+
 }  // namespace
 
 class TestRender : public QObject {
@@ -196,12 +207,7 @@ void TestRender::imageModeDrawsAGrid() {
 }
 
 void TestRender::overlaysDraw() {
-    Scene scene;
-    scene.viewBounds = QRectF(-1, -1, 2, 2);
-    scene.density.bounds = scene.viewBounds;
-    scene.density.columns = 2;
-    scene.density.rows = 2;
-    scene.density.values = {0.0f, 0.0f, 0.0f, 1.0f};  // bottom-right cell hot
+    Scene scene = densityScene(2, 2, {0.0f, 0.0f, 0.0f, 1.0f});  // bottom-right cell hot
     ArrowField field;
     field.origins = dl::Batch::Zero(1, 2);
     field.directions.resize(1, 2);
@@ -224,32 +230,10 @@ void TestRender::overlaysDraw() {
     QCOMPARE(bare.pixelColor(60, 100), QColor(Qt::white));
 }
 
-namespace {
-
-/// WCAG 2 relative luminance of an sRGB colour.
-double luminance(const QColor& c) {
-    const auto linear = [](double v) {
-        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
-}
-
-double contrast(const QColor& a, const QColor& b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
-}  // namespace
-
 // The q(x_t) heat map on the dark theme read as a faint brown: its peak stood 3.5:1 from the background,
 // where the points stand more than 6:1. It must stand at least 5:1.
 void TestRender::theHeatMapStandsOutOnTheDarkTheme() {
-    Scene scene;
-    scene.viewBounds = QRectF(-1, -1, 2, 2);
-    scene.density.bounds = scene.viewBounds;
-    scene.density.columns = 1;
-    scene.density.rows = 1;
-    scene.density.values = {1.0f};  // the peak everywhere
+    const Scene scene = densityScene(1, 1, {1.0f});  // the peak everywhere
     RenderOptions options;
     options.size = QSize(100, 100);
     options.drawAxes = false;
@@ -257,7 +241,7 @@ void TestRender::theHeatMapStandsOutOnTheDarkTheme() {
     options.background = Background::Dark;
     const QImage image = renderScene(scene, options);
     const QColor background = sceneColors(Background::Dark).background;
-    const double peak = contrast(image.pixelColor(50, 50), background);
+    const double peak = dlui::contrastRatio(image.pixelColor(50, 50), background);
     QVERIFY2(peak >= 5.0, qPrintable(QStringLiteral("peak %1:1 against the background").arg(peak)));
 }
 
