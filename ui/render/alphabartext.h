@@ -17,18 +17,25 @@ inline QString superscriptInteger(int n) {
     return text;
 }
 
+/// v as m×10ⁿ, m with `decimals` digits after the point as Qt's 'e' format rounds it ("2.67e-05" →
+/// 2.67×10⁻⁵), its trailing zeros dropped when trimZeros (1.00 → 1).
+inline QString powerOfTenText(double v, int decimals, bool trimZeros) {
+    const QString e = QString::number(v, 'e', decimals);
+    const qsizetype at = e.indexOf(QLatin1Char('e'));
+    QString mantissa = e.left(at);
+    if (trimZeros && mantissa.contains(QLatin1Char('.'))) {
+        while (mantissa.endsWith(QLatin1Char('0'))) mantissa.chop(1);
+        if (mantissa.endsWith(QLatin1Char('.'))) mantissa.chop(1);
+    }
+    return mantissa + QStringLiteral("\u00D710") + superscriptInteger(e.mid(at + 1).toInt());
+}
+
 /// v in at most three significant digits, with a power of ten below 10⁻³ and from 10⁴ (1×10⁻⁵, not C's
 /// 1e-05): for β and the like in plain text, where no <sup> can be drawn.
 inline QString shortNumberText(double v) {
     if (v == 0.0 || !std::isfinite(v) || (std::abs(v) >= 1e-3 && std::abs(v) < 1e4))
         return QString::number(v, 'g', 3);
-    int power = static_cast<int>(std::floor(std::log10(std::abs(v))));
-    QString mantissa = QString::number(v / std::pow(10.0, power), 'g', 3);
-    if (mantissa == QLatin1String("10") || mantissa == QLatin1String("-10")) {  // 9.996 rounds up
-        mantissa.chop(1);
-        ++power;
-    }
-    return mantissa + QStringLiteral("\u00D710") + superscriptInteger(power);
+    return powerOfTenText(v, 2, true);
 }
 
 inline QString alphaBarText(double alphaBar) {
@@ -36,9 +43,7 @@ inline QString alphaBarText(double alphaBar) {
         return QString::number(alphaBar, 'f', 4);
     // Three significant digits and the power of ten as the Explain dock and the timeline write it
     // (2.67×10⁻⁵), not C's 2.67e-05.
-    const QString e = QString::number(alphaBar, 'e', 2);  // "2.67e-05"
-    const qsizetype at = e.indexOf(QLatin1Char('e'));
-    return e.left(at) + QStringLiteral("\u00D710") + superscriptInteger(e.mid(at + 1).toInt());
+    return powerOfTenText(alphaBar, 2, false);
 }
 
 }  // namespace dlui
